@@ -1,0 +1,1 @@
+"""Turnout: the platform-neutral core that coordinates campaign volunteers."""

@@ -1,0 +1,160 @@
+"""Commands: the orders a person gives, however they gave them (slash command, button, form).
+
+Each carries the Actor who gave it. Adapters build them; `bot.grammar` builds them from text.
+"""
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from bot.domain.campaign import Identity
+from bot.domain.volunteer import Availability, Interest
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    identity: Identity
+    display_name: str
+    # Decided by the adapter from the team's configuration; checked by the core.
+    is_organizer: bool = False
+    team_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    actor: Actor
+
+
+# Phone banks and shifts
+@dataclass(frozen=True, slots=True)
+class ListShifts(Command):
+    page: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class JoinShift(Command):
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveShift(Command):
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class MyShifts(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CreateShift(Command):
+    title: str
+    day: date
+    start: time
+    duration: timedelta
+    capacity: int
+    link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShowRoster(Command):
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class CancelShift(Command):
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class Announce(Command):
+    shift: int
+    message: str
+
+
+# Volunteers
+@dataclass(frozen=True, slots=True)
+class SetMyTimezone(Command):
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetMyReminders(Command):
+    # None: follow the campaign; (): none at all.
+    offsets: tuple[timedelta, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class StartProfile(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SaveProfile(Command):
+    interests: tuple[Interest, ...]
+    availability: Availability
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListNewVolunteers(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class MarkContacted(Command):
+    who: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetMe(Command):
+    confirmed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WelcomeVolunteer(Command):
+    """The actor just joined the team (or the volunteers channel)."""
+
+
+# Campaign settings
+@dataclass(frozen=True, slots=True)
+class SetCampaignTimezone(Command):
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetCampaignReminders(Command):
+    offsets: tuple[timedelta, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShowHelp(Command):
+    topic: str = ""
+
+
+# Tasks
+@dataclass(frozen=True, slots=True)
+class PostTask(Command):
+    title: str
+    due_on: date | None = None
+    slots: int = 1
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListTasks(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTask(Command):
+    task: int
+
+
+@dataclass(frozen=True, slots=True)
+class FinishTask(Command):
+    task: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseTask(Command):
+    task: int

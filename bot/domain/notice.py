@@ -1,0 +1,78 @@
+"""Notices: every message Turnout owes someone, kept as a row until it is delivered.
+
+A reminder is a notice due some hours before a shift; a promotion, a cancellation, an
+announcement or an organizer alert is a notice due now. Keeping them all in one durable queue
+means a crash or restart never loses one, and one dispatcher handles rate limits and retries.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+
+class NoticeKind(StrEnum):
+    # To a volunteer
+    WELCOME = "welcome"
+    SHIFT_REMINDER = "shift_reminder"
+    PROMOTED = "promoted"
+    SHIFT_CANCELLED = "shift_cancelled"
+    ANNOUNCEMENT = "announcement"
+    # To the organizers
+    NEW_VOLUNTEER = "new_volunteer"
+    VOLUNTEER_ONBOARDED = "volunteer_onboarded"
+    STILL_UNCONTACTED = "still_uncontacted"
+    DELIVERY_FAILED = "delivery_failed"
+
+
+class NoticeState(StrEnum):
+    PENDING = "pending"
+    # Claimed by a dispatcher; if its lease runs out (the process died) it is claimed again.
+    SENDING = "sending"
+    SENT = "sent"
+    # Its moment passed while the bot was down; sending it now would only confuse.
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    id: int
+    campaign_id: int
+    kind: NoticeKind
+    due_at: datetime
+    # The volunteer to message; None means the campaign's organizers.
+    volunteer_id: int | None = None
+    shift_id: int | None = None
+    signup_id: int | None = None
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    state: NoticeState = NoticeState.PENDING
+    attempts: int = 0
+    last_error: str | None = None
+
+    @property
+    def to_organizers(self) -> bool:
+        return self.volunteer_id is None
+
+
+@dataclass(frozen=True, slots=True)
+class NewNotice:
+    """A notice to queue; storage gives it an id and the pending state."""
+
+    campaign_id: int
+    kind: NoticeKind
+    due_at: datetime
+    volunteer_id: int | None = None
+    shift_id: int | None = None
+    signup_id: int | None = None
+    payload: Mapping[str, Any] = field(default_factory=dict)
+
+
+MAX_ATTEMPTS = 8
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Backoff after a transient delivery failure: 5 s, 10 s, 20 s … capped at 10 minutes."""
+    return min(timedelta(seconds=5 * 2 ** max(0, attempts - 1)), timedelta(minutes=10))

@@ -1,0 +1,65 @@
+"""Durations people type, and when a reminder falls due."""
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.errors import UserError
+
+DEFAULT_REMINDER_OFFSETS = (timedelta(hours=24), timedelta(hours=1))
+MAX_REMINDERS = 4
+_DURATION = re.compile(r"(?:(\d{1,3})d)?(?:(\d{1,4})h)?(?:(\d{1,5})m)?", re.IGNORECASE)
+_DAY = timedelta(days=1)
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """`2h`, `90m`, `1h30m`, `2d` → timedelta; None when the text is not a duration."""
+    match = _DURATION.fullmatch(text.strip())
+    if not match or not any(match.groups()):
+        return None
+    days, hours, minutes = (int(part or 0) for part in match.groups())
+    return timedelta(days=days, hours=hours, minutes=minutes)
+
+
+def format_duration(span: timedelta) -> str:
+    """The inverse of parse_duration: `1h30m`, `24h`, `15m`."""
+    minutes = int(span.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours}h{minutes}m"
+    return f"{hours}h" if hours else f"{minutes}m"
+
+
+def parse_reminder_offsets(text: str) -> tuple[timedelta, ...]:
+    """`24h,1h` → offsets before a shift, longest first, duplicates dropped."""
+    offsets: set[timedelta] = set()
+    for part in text.replace(" ", "").split(","):
+        offset = parse_duration(part) if part else None
+        if offset is None:
+            raise UserError(
+                f"I couldn't read `{part}` as a time before the shift. "
+                "Use hours or minutes separated by commas, like `24h,1h` or `2h,30m`."
+            )
+        if not timedelta(minutes=5) <= offset <= timedelta(days=14):
+            raise UserError(
+                f"`{part}` is out of range: reminders can go out between 5 minutes "
+                "and 14 days before a shift."
+            )
+        offsets.add(offset)
+    if len(offsets) > MAX_REMINDERS:
+        raise UserError(f"That's a lot of reminders: choose at most {MAX_REMINDERS}.")
+    return tuple(sorted(offsets, reverse=True))
+
+
+def reminder_due(starts_at: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:
+    """When a reminder `offset` before a shift goes out.
+
+    Whole days count on the wall clock of the zone the shift was planned in, so a 24 h reminder
+    for an 18:00 shift arrives at 18:00 the day before even across a daylight-saving change;
+    the remainder counts in real time.
+    """
+    days, remainder = divmod(offset, _DAY)
+    # Arithmetic on a zoneinfo-aware datetime moves the wall clock; the UTC offset of the
+    # result is then looked up afresh for the new date.
+    wall = starts_at.astimezone(zone) - days * _DAY
+    return wall.astimezone(starts_at.tzinfo) - remainder

@@ -1,0 +1,108 @@
+"""Volunteers and what they told us about themselves during onboarding."""
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+FORMER_VOLUNTEER = "a former volunteer"
+
+
+class Interest(StrEnum):
+    PHONE_BANKING = "phone_banking"
+    CANVASSING = "canvassing"
+    TEXTING = "texting"
+    FUNDRAISING_CALLS = "fundraising_calls"
+    HOSTING = "hosting"
+    DATA_ENTRY = "data_entry"
+    EVENTS = "events"
+
+    @property
+    def label(self) -> str:
+        return _INTEREST_LABELS[self]
+
+
+_INTEREST_LABELS = {
+    Interest.PHONE_BANKING: "Phone banking",
+    Interest.CANVASSING: "Canvassing",
+    Interest.TEXTING: "Texting",
+    Interest.FUNDRAISING_CALLS: "Fundraising calls",
+    Interest.HOSTING: "Hosting a phone bank at home",
+    Interest.DATA_ENTRY: "Data entry",
+    Interest.EVENTS: "Events",
+}
+
+# Interests that phone bank shifts serve; other interests are met with tasks.
+SHIFT_INTERESTS = frozenset({Interest.PHONE_BANKING, Interest.HOSTING, Interest.FUNDRAISING_CALLS})
+
+
+class Availability(StrEnum):
+    WEEKDAY_DAYTIME = "weekday_daytime"
+    WEEKDAY_EVENINGS = "weekday_evenings"
+    WEEKENDS = "weekends"
+    FLEXIBLE = "flexible"
+
+    @property
+    def label(self) -> str:
+        return _AVAILABILITY_LABELS[self]
+
+    def fits(self, local_start: datetime) -> bool:
+        """Whether a shift starting at this local time suits someone with this availability."""
+        weekend = local_start.weekday() >= 5
+        evening = local_start.hour >= 17
+        match self:
+            case Availability.FLEXIBLE:
+                return True
+            case Availability.WEEKENDS:
+                return weekend
+            case Availability.WEEKDAY_EVENINGS:
+                return not weekend and evening
+            case Availability.WEEKDAY_DAYTIME:
+                return not weekend and not evening
+
+
+_AVAILABILITY_LABELS = {
+    Availability.WEEKDAY_DAYTIME: "Weekday daytimes",
+    Availability.WEEKDAY_EVENINGS: "Weekday evenings",
+    Availability.WEEKENDS: "Weekends",
+    Availability.FLEXIBLE: "Flexible / any time",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    interests: tuple[Interest, ...]
+    availability: Availability | None
+    location: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Volunteer:
+    id: int
+    campaign_id: int
+    # Short per-campaign number organizers can type: `/volunteer contacted 12`.
+    number: int
+    display_name: str | None
+    timezone: str | None
+    # None follows the campaign's default; an empty tuple means "no reminders, thanks".
+    reminder_offsets: tuple[timedelta, ...] | None
+    profile: Profile | None
+    joined_at: datetime
+    onboarded_at: datetime | None = None
+    contacted_at: datetime | None = None
+    contacted_by: int | None = None
+    # When organizers are next nudged about this volunteer if nobody has contacted them yet.
+    follow_up_due_at: datetime | None = None
+    forgotten_at: datetime | None = None
+
+    @property
+    def name(self) -> str:
+        """The name to show people; erased volunteers are anonymous."""
+        if self.forgotten_at is not None or not self.display_name:
+            return FORMER_VOLUNTEER
+        return self.display_name
+
+    def contacted(self, by: int, at: datetime) -> "Volunteer":
+        return replace(self, contacted_at=at, contacted_by=by, follow_up_due_at=None)
+
+    def onboarded(self, profile: Profile, at: datetime) -> "Volunteer":
+        return replace(self, profile=profile, onboarded_at=at)

@@ -1,0 +1,323 @@
+"""What the core needs from the outside world, as abstract ports.
+
+Storage implements the unit of work and repositories; each adapter implements a Messenger;
+tests implement fakes that subclass these and record what happened.
+"""
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from types import TracebackType
+from typing import Self
+
+from bot.domain.campaign import Campaign, Identity, Team
+from bot.domain.notice import NewNotice, Notice
+from bot.domain.phonebank import Shift, ShiftSeats, ShiftStatus
+from bot.domain.signup import Signup, SignupStatus
+from bot.domain.task import ClaimStatus, Task, TaskBoard, TaskClaim
+from bot.domain.volunteer import Volunteer
+from bot.replies import Reply
+
+
+class Clock(ABC):
+    @abstractmethod
+    def now(self) -> datetime:
+        """The current time, timezone-aware UTC."""
+
+
+class DeliveryError(Exception):
+    """A platform could not deliver a message.
+
+    `retry_after` is set when the platform asked us to slow down; `permanent` when trying again
+    cannot help (DMs closed, user gone), which organizers then hear about.
+    """
+
+    def __init__(
+        self, reason: str, *, permanent: bool = False, retry_after: float | None = None
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+class Messenger(ABC):
+    """Sends messages on one platform. Raises DeliveryError when it cannot."""
+
+    platform: str
+
+    @abstractmethod
+    async def send_direct(self, to: Identity, reply: Reply) -> None:
+        """Send a direct message to one person."""
+
+    @abstractmethod
+    async def post_to_organizers(self, team: Team, reply: Reply) -> None:
+        """Post to the team's organizer channel (or reach its organizers some other way)."""
+
+
+class CampaignRepository(ABC):
+    @abstractmethod
+    async def team(self, platform: str, external_id: str) -> Team | None: ...
+
+    @abstractmethod
+    async def add_team(
+        self,
+        platform: str,
+        external_id: str,
+        *,
+        campaign_name: str,
+        timezone: str,
+        reminder_offsets: tuple[timedelta, ...],
+        contact_within: timedelta,
+        now: datetime,
+    ) -> Team:
+        """Create the team and a campaign of its own."""
+
+    @abstractmethod
+    async def get(self, campaign_id: int) -> Campaign: ...
+
+    @abstractmethod
+    async def save(self, campaign: Campaign) -> None:
+        """Store the campaign's settings (name, timezone, reminder offsets, contact_within)."""
+
+    @abstractmethod
+    async def teams_of(self, campaign_id: int) -> Sequence[Team]: ...
+
+    @abstractmethod
+    async def next_number(self, campaign_id: int, counter: str) -> int:
+        """Hand out the next short number ('shift', 'task' or 'volunteer'), race-free."""
+
+
+class VolunteerRepository(ABC):
+    @abstractmethod
+    async def by_identity(self, identity: Identity) -> Volunteer | None: ...
+
+    @abstractmethod
+    async def add(
+        self, campaign_id: int, number: int, identity: Identity, display_name: str, now: datetime
+    ) -> Volunteer:
+        """A new volunteer reachable through `identity`; follow_up_due_at is left unset."""
+
+    @abstractmethod
+    async def get(self, volunteer_id: int) -> Volunteer: ...
+
+    @abstractmethod
+    async def save(self, volunteer: Volunteer) -> None:
+        """Store every mutable field of the volunteer."""
+
+    @abstractmethod
+    async def identities(self, volunteer_id: int) -> Sequence[Identity]:
+        """How to reach the volunteer, most recently seen first."""
+
+    @abstractmethod
+    async def find(self, campaign_id: int, ref: str) -> Sequence[Volunteer]:
+        """Volunteers matching `ref`: their number (`12` or `#12`) or name, case-insensitive."""
+
+    @abstractmethod
+    async def uncontacted(self, campaign_id: int) -> Sequence[Volunteer]:
+        """Volunteers nobody has contacted yet, longest waiting first (forgotten ones excluded)."""
+
+    @abstractmethod
+    async def follow_ups_due(self, now: datetime, limit: int) -> Sequence[Volunteer]:
+        """Volunteers in any campaign whose follow_up_due_at has come."""
+
+    @abstractmethod
+    async def forget(self, volunteer_id: int, now: datetime) -> None:
+        """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
+
+
+class ShiftRepository(ABC):
+    @abstractmethod
+    async def add(
+        self,
+        *,
+        campaign_id: int,
+        number: int,
+        title: str,
+        link: str | None,
+        starts_at: datetime,
+        ends_at: datetime,
+        capacity: int,
+        created_by: int,
+    ) -> Shift:
+        """Create a phone bank with its shift."""
+
+    @abstractmethod
+    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Shift | None:
+        """`lock` holds the shift against concurrent sign-ups until the unit of work ends."""
+
+    @abstractmethod
+    async def get(self, shift_id: int) -> Shift: ...
+
+    @abstractmethod
+    async def upcoming(
+        self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
+    ) -> Sequence[ShiftSeats]:
+        """Scheduled shifts that have not started, soonest first."""
+
+    @abstractmethod
+    async def count_upcoming(self, campaign_id: int, now: datetime) -> int: ...
+
+    @abstractmethod
+    async def set_status(self, shift_id: int, status: ShiftStatus) -> None: ...
+
+
+class SignupRepository(ABC):
+    @abstractmethod
+    async def add(
+        self, shift_id: int, volunteer_id: int, status: SignupStatus, now: datetime
+    ) -> Signup: ...
+
+    @abstractmethod
+    async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
+        """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
+
+    @abstractmethod
+    async def counts(self, shift_id: int) -> tuple[int, int]:
+        """(confirmed, waitlisted)."""
+
+    @abstractmethod
+    async def first_waitlisted(self, shift_id: int) -> Signup | None: ...
+
+    @abstractmethod
+    async def waitlist_position(self, signup: Signup) -> int:
+        """1 for the next in line."""
+
+    @abstractmethod
+    async def set_status(self, signup_id: int, status: SignupStatus, now: datetime) -> None: ...
+
+    @abstractmethod
+    async def roster(self, shift_id: int) -> Sequence[tuple[Signup, Volunteer]]:
+        """Active sign-ups with their volunteers, confirmed first, each in arrival order."""
+
+    @abstractmethod
+    async def upcoming_for(
+        self, volunteer_id: int, now: datetime
+    ) -> Sequence[tuple[Signup, Shift]]:
+        """The volunteer's active sign-ups for scheduled shifts that have not started."""
+
+    @abstractmethod
+    async def confirmed_upcoming(
+        self, campaign_id: int, now: datetime
+    ) -> Sequence[tuple[Signup, Shift]]:
+        """Every confirmed sign-up in the campaign for shifts that have not started."""
+
+
+class TaskRepository(ABC):
+    @abstractmethod
+    async def add(
+        self,
+        *,
+        campaign_id: int,
+        number: int,
+        title: str,
+        description: str | None,
+        due_on: date | None,
+        slots: int,
+        created_by: int,
+        now: datetime,
+    ) -> Task: ...
+
+    @abstractmethod
+    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Task | None:
+        ...
+
+    @abstractmethod
+    async def board(self, campaign_id: int) -> Sequence[TaskBoard]:
+        """Tasks with their claim counts, newest first; tasks whose every slot is done excluded."""
+
+    @abstractmethod
+    async def claims(self, task_id: int) -> Sequence[tuple[TaskClaim, Volunteer]]:
+        """Claimed and done claims with their volunteers, in claim order."""
+
+    @abstractmethod
+    async def active_claim(self, task_id: int, volunteer_id: int) -> TaskClaim | None:
+        """The volunteer's claimed (not yet done, not released) claim on the task."""
+
+    @abstractmethod
+    async def add_claim(self, task_id: int, volunteer_id: int, now: datetime) -> TaskClaim: ...
+
+    @abstractmethod
+    async def set_claim_status(self, claim_id: int, status: ClaimStatus, now: datetime) -> None:
+        ...
+
+
+class NoticeRepository(ABC):
+    @abstractmethod
+    async def add(self, notice: NewNotice) -> int: ...
+
+    @abstractmethod
+    async def cancel_pending(
+        self,
+        *,
+        signup_id: int | None = None,
+        shift_id: int | None = None,
+        volunteer_id: int | None = None,
+        kinds: Sequence[str] | None = None,
+    ) -> int:
+        """Cancel pending notices matching every given filter; returns how many."""
+
+    @abstractmethod
+    async def claim_due(self, now: datetime, *, limit: int, lease: timedelta) -> Sequence[Notice]:
+        """Take up to `limit` due notices (pending, or sending with an expired lease), soonest
+        first, mark them sending until now + lease, and count an attempt. Safe against other
+        processes claiming at the same time."""
+
+    @abstractmethod
+    async def mark(
+        self, notice_id: int, state: str, now: datetime, *, error: str | None = None
+    ) -> None:
+        """Record the outcome: sent, skipped, cancelled or failed."""
+
+    @abstractmethod
+    async def retry_at(self, notice_id: int, due_at: datetime, *, error: str) -> None:
+        """Put a claimed notice back to pending, due again at `due_at`."""
+
+    @abstractmethod
+    async def next_due_at(self) -> datetime | None:
+        """The earliest due time among pending notices (and sending ones, by lease expiry)."""
+
+    @abstractmethod
+    async def pending_for(
+        self, *, volunteer_id: int | None = None, shift_id: int | None = None
+    ) -> Sequence[Notice]:
+        """Pending notices, soonest first: for `/volunteer reminders` feedback and tests."""
+
+
+class UnitOfWork(ABC):
+    """One transaction. Leaving the block without commit() rolls everything back."""
+
+    campaigns: CampaignRepository
+    volunteers: VolunteerRepository
+    shifts: ShiftRepository
+    signups: SignupRepository
+    tasks: TaskRepository
+    notices: NoticeRepository
+
+    @abstractmethod
+    async def __aenter__(self) -> Self: ...
+
+    @abstractmethod
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    @abstractmethod
+    async def commit(self) -> None: ...
+
+
+class Storage(ABC):
+    """Opens units of work; one per command or dispatcher step."""
+
+    @abstractmethod
+    def unit_of_work(self) -> UnitOfWork: ...
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+
+class StorageUnavailable(Exception):
+    """The database is locked or unreachable right now; the whole unit of work was rolled back."""

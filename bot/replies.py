@@ -1,0 +1,94 @@
+"""Typed replies: what the core says, for each adapter to render natively.
+
+Block Kit on Slack, embeds and components on Discord, numbered text in the console. Every
+button carries in its action what it acts on (`turnout:join:12`), so it keeps working after a
+restart.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ButtonStyle(StrEnum):
+    DEFAULT = "default"
+    PRIMARY = "primary"
+    DANGER = "danger"
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    action: str
+    style: ButtonStyle = ButtonStyle.DEFAULT
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    text: str
+    buttons: tuple[Button, ...] = ()
+    # Public replies are shown to the whole channel; the rest only to the person who asked.
+    public: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One line of a listing: a shift, a task, a volunteer."""
+
+    title: str
+    detail: str = ""
+    button: Button | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    heading: str
+    items: tuple[Item, ...]
+    # Shown instead of items when there are none.
+    empty: str = "Nothing here yet."
+    footer: str = ""
+    public: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceField:
+    name: str
+    label: str
+    options: tuple[Option, ...]
+    multiple: bool = False
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    name: str
+    label: str
+    placeholder: str = ""
+    max_length: int = 100
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """Questions to answer in one go; adapters send the answers back as a FormSubmission."""
+
+    form_id: str
+    title: str
+    intro: str
+    fields: tuple[ChoiceField | TextField, ...]
+    submit_label: str = "Submit"
+
+
+Reply = Message | Listing | Form
+
+
+@dataclass(frozen=True, slots=True)
+class FormSubmission:
+    form_id: str
+    # Text fields give one value; choice fields give the chosen option values.
+    values: dict[str, str | tuple[str, ...]]
