@@ -111,6 +111,11 @@ class ForgetMe(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class KeepMyData(Command):
+    """The volunteer thought better of forget-me."""
+
+
+@dataclass(frozen=True, slots=True)
 class WelcomeVolunteer(Command):
     """The actor just joined the team (or the volunteers channel)."""
 

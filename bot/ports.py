@@ -219,8 +219,9 @@ class TaskRepository(ABC):
     ) -> Task: ...
 
     @abstractmethod
-    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Task | None:
-        ...
+    async def by_number(
+        self, campaign_id: int, number: int, *, lock: bool = False
+    ) -> Task | None: ...
 
     @abstractmethod
     async def board(self, campaign_id: int) -> Sequence[TaskBoard]:
@@ -238,8 +239,7 @@ class TaskRepository(ABC):
     async def add_claim(self, task_id: int, volunteer_id: int, now: datetime) -> TaskClaim: ...
 
     @abstractmethod
-    async def set_claim_status(self, claim_id: int, status: ClaimStatus, now: datetime) -> None:
-        ...
+    async def set_claim_status(self, claim_id: int, status: ClaimStatus, now: datetime) -> None: ...
 
 
 class NoticeRepository(ABC):

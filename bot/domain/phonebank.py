@@ -1,8 +1,14 @@
 """Phone banks and their shifts: the seats volunteers sign up for."""
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.domain.errors import UserError
+
+_LINK = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 
 
 class ShiftStatus(StrEnum):
@@ -58,3 +64,49 @@ class ShiftSeats:
     @property
     def seats_left(self) -> int:
         return max(0, self.shift.capacity - self.confirmed)
+
+
+MAX_CAPACITY = 500
+MIN_DURATION = timedelta(minutes=15)
+MAX_DURATION = timedelta(hours=12)
+# How far ahead a shift may be planned; further is almost always a typo in the year.
+MAX_LEAD = timedelta(days=366)
+
+
+def check_capacity(capacity: int) -> int:
+    if not 1 <= capacity <= MAX_CAPACITY:
+        raise UserError(
+            f"Capacity must be a whole number of seats from 1 to {MAX_CAPACITY}, like `12`."
+        )
+    return capacity
+
+
+def check_duration(duration: timedelta) -> timedelta:
+    if not MIN_DURATION <= duration <= MAX_DURATION:
+        raise UserError("A shift lasts from 15 minutes to 12 hours: write it like `2h` or `90m`.")
+    return duration
+
+
+def check_link(link: str | None) -> str | None:
+    """The dialer or script link: an http(s) address, or nothing."""
+    if link is None or not link.strip():
+        return None
+    link = link.strip()
+    if len(link) > 500 or not _LINK.fullmatch(link):
+        raise UserError(
+            "The link should be a web address starting with https://, like "
+            "`https://dialer.example.org/campaign`."
+        )
+    return link
+
+
+def shift_start(day: date, start: time, zone: ZoneInfo) -> datetime:
+    """The UTC start of a shift planned on a local date and wall-clock time in `zone`."""
+    local = datetime.combine(day, start, tzinfo=zone)
+    # A wall time inside the spring-forward gap does not exist; it would not survive a round trip.
+    if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise UserError(
+            f"{start:%H:%M} doesn't exist on {day:%Y-%m-%d} in {zone.key} because the clocks "
+            "change that night; pick another time."
+        )
+    return local.astimezone(UTC)

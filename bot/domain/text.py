@@ -6,7 +6,9 @@ import unicodedata
 from bot.domain.errors import UserError
 
 # Mass or role pings on any platform: Slack's <!channel>, Discord's @everyone and <@&role>.
-_MASS_MENTION = re.compile(r"@(everyone|here|channel)\b|<!(channel|here|everyone)[^>]*>|<@&\d+>", re.I)
+_MASS_MENTION = re.compile(
+    r"@(everyone|here|channel)\b|<!(channel|here|everyone)[^>]*>|<@&\d+>", re.I
+)
 
 
 def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> str:
@@ -16,9 +18,7 @@ def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> 
         raise UserError(f"The {what} is empty: please write a few words.")
     allowed = "\n\t" if multiline else ""
     if any(unicodedata.category(c) in ("Cc", "Cf") and c not in allowed for c in cleaned):
-        raise UserError(
-            f"The {what} contains control characters; please type it as plain text."
-        )
+        raise UserError(f"The {what} contains control characters; please type it as plain text.")
     if len(cleaned) > limit:
         raise UserError(
             f"The {what} is {len(cleaned):,} characters long; please keep it under {limit}."

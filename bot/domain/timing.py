@@ -63,3 +63,17 @@ def reminder_due(starts_at: datetime, offset: timedelta, zone: ZoneInfo) -> date
     # result is then looked up afresh for the new date.
     wall = starts_at.astimezone(zone) - days * _DAY
     return wall.astimezone(starts_at.tzinfo) - remainder
+
+
+def parse_zone(text: str) -> ZoneInfo:
+    """An IANA zone like `America/Chicago`, or a friendly UserError."""
+    name = text.strip()
+    try:
+        if not name or ".." in name or name.startswith("/"):
+            raise ValueError(name)
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        raise UserError(
+            f"I don't know the time zone “{name[:60]}”. Use a zone name like `America/Chicago`, "
+            "`America/New_York` or `Europe/Berlin`."
+        ) from None

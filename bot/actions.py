@@ -1,0 +1,64 @@
+"""Button actions: `turnout:<verb>[:<number>]`, decoded back into commands.
+
+The action names what it acts on, so a button keeps working after a restart and on any
+platform. The number is the short per-campaign number people also type.
+"""
+
+from collections.abc import Callable
+
+from bot.commands import (
+    Actor,
+    ClaimTask,
+    Command,
+    FinishTask,
+    ForgetMe,
+    JoinShift,
+    KeepMyData,
+    LeaveShift,
+    ListShifts,
+    ListTasks,
+    MarkContacted,
+    ReleaseTask,
+    StartProfile,
+)
+from bot.domain.errors import UserError
+
+PREFIX = "turnout"
+
+_NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
+    "join": lambda actor, n: JoinShift(actor, shift=n),
+    "leave": lambda actor, n: LeaveShift(actor, shift=n),
+    "claim": lambda actor, n: ClaimTask(actor, task=n),
+    "done": lambda actor, n: FinishTask(actor, task=n),
+    "release": lambda actor, n: ReleaseTask(actor, task=n),
+    "contacted": lambda actor, n: MarkContacted(actor, who=f"#{n}"),
+}
+_PLAIN: dict[str, Callable[[Actor], Command]] = {
+    "shifts": lambda actor: ListShifts(actor),
+    "tasks": lambda actor: ListTasks(actor),
+    "profile": lambda actor: StartProfile(actor),
+    "forget": lambda actor: ForgetMe(actor, confirmed=True),
+    "keep": lambda actor: KeepMyData(actor),
+}
+
+
+def action(verb: str, number: int | None = None) -> str:
+    """The action string for a button: action('join', 3) == 'turnout:join:3'."""
+    if number is None:
+        assert verb in _PLAIN, verb
+        return f"{PREFIX}:{verb}"
+    assert verb in _NUMBERED, verb
+    return f"{PREFIX}:{verb}:{number}"
+
+
+def command_for(actor: Actor, pressed: str) -> Command:
+    """The command a pressed button stands for."""
+    prefix, _, rest = pressed.partition(":")
+    verb, _, number = rest.partition(":")
+    if prefix == PREFIX and not number and verb in _PLAIN:
+        return _PLAIN[verb](actor)
+    if prefix == PREFIX and verb in _NUMBERED and number.isdecimal() and len(number) < 10:
+        return _NUMBERED[verb](actor, int(number))
+    raise UserError(
+        "That button is from an older version of Turnout; type `/turnout help` instead."
+    )

@@ -1,0 +1,33 @@
+"""Wire the core: one place that puts storage, messengers, clock and scheduler together."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.dispatcher import Dispatcher, PlatformMessengers
+from bot.ports import Clock, Messenger, Storage
+from bot.scheduler import Wakeups
+from bot.turnout import Turnout
+from bot.usecases.context import CampaignDefaults
+
+
+@dataclass(frozen=True, slots=True)
+class Bot:
+    turnout: Turnout
+    dispatcher: Dispatcher
+    wakeups: Wakeups
+    storage: Storage
+    clock: Clock
+
+
+def bootstrap(
+    *,
+    storage: Storage,
+    messengers: Sequence[Messenger],
+    clock: Clock,
+    defaults: CampaignDefaults,
+) -> Bot:
+    """Build the core around real or fake parts; nothing starts until `wakeups.start()`."""
+    dispatcher = Dispatcher(storage=storage, messenger=PlatformMessengers(messengers), clock=clock)
+    wakeups = Wakeups(dispatcher=dispatcher, storage=storage, clock=clock)
+    turnout = Turnout(storage=storage, clock=clock, defaults=defaults, on_notices=wakeups.kick)
+    return Bot(turnout, dispatcher, wakeups, storage, clock)

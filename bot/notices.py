@@ -1,0 +1,222 @@
+"""What each notice says, written at the moment it is sent.
+
+Rendering late rather than at queue time means a reminder shows the shift's current link and
+the volunteer's current zone, and an erased volunteer is never named.
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot import timefmt
+from bot.actions import action
+from bot.domain.campaign import Campaign
+from bot.domain.notice import Notice, NoticeKind, NoticeState
+from bot.domain.phonebank import Shift
+from bot.domain.signup import SignupStatus
+from bot.domain.volunteer import Volunteer
+from bot.ports import UnitOfWork
+from bot.replies import Button, ButtonStyle, Message, Reply
+from bot.usecases.context import zone_for
+from bot.usecases.welcome import contacted_button
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    reply: Reply
+    # None: the campaign's organizers.
+    to: Volunteer | None
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Not worth sending any more: the notice ends in `state` for `reason`."""
+
+    state: NoticeState
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    notice: Notice
+    uow: UnitOfWork
+    now: datetime
+    campaign: Campaign
+    volunteer: Volunteer | None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone_for(self.volunteer, self.campaign)
+
+
+async def render(notice: Notice, uow: UnitOfWork, now: datetime) -> Outgoing | Drop:
+    campaign = await uow.campaigns.get(notice.campaign_id)
+    volunteer = await uow.volunteers.get(notice.volunteer_id) if notice.volunteer_id else None
+    if volunteer is not None and volunteer.forgotten_at is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
+    scene = _Scene(notice, uow, now, campaign, volunteer)
+    result = await _RENDERERS[notice.kind](scene)
+    return result if isinstance(result, Drop) else Outgoing(result, volunteer)
+
+
+async def _welcome(scene: _Scene) -> Reply | Drop:
+    assert scene.volunteer is not None
+    return Message(
+        f"Welcome to {scene.campaign.name}, {scene.volunteer.name}! 🎉 Thank you for stepping up. "
+        "Tell us a little about yourself so an organizer can match you with the right work.",
+        buttons=(
+            Button("Tell us about yourself", action("profile"), ButtonStyle.PRIMARY),
+            Button("See upcoming phone banks", action("shifts")),
+        ),
+    )
+
+
+async def _shift_reminder(scene: _Scene) -> Reply | Drop:
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    if shift.has_started(scene.now):
+        return Drop(NoticeState.SKIPPED, "the shift had already started")
+    starts_in = timefmt.span(shift.starts_at - scene.now)
+    text = (
+        f"⏰ Reminder: “{shift.title}” (#{shift.number}) starts in {starts_in}, "
+        f"at {timefmt.when(shift.starts_at, scene.zone)}."
+    )
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(text, buttons=(_cant_make_it(shift),))
+
+
+async def _promoted(scene: _Scene) -> Reply | Drop:
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    if shift.has_started(scene.now):
+        return Drop(NoticeState.SKIPPED, "the shift had already started")
+    text = (
+        f"Good news: a seat opened up and you're now confirmed for “{shift.title}” "
+        f"(#{shift.number}), {timefmt.when(shift.starts_at, scene.zone)}."
+    )
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(text, buttons=(_cant_make_it(shift),))
+
+
+async def _shift_cancelled(scene: _Scene) -> Reply | Drop:
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    return Message(
+        f"Sorry: “{shift.title}” (#{shift.number}) on "
+        f"{timefmt.when(shift.starts_at, scene.zone)} has been cancelled by the organizers.",
+        buttons=(Button("See other shifts", action("shifts")),),
+    )
+
+
+async def _announcement(scene: _Scene) -> Reply | Drop:
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    payload = scene.notice.payload
+    return Message(
+        f"📣 {payload.get('from', 'The organizers')} about “{shift.title}” (#{shift.number}, "
+        f"{timefmt.when(shift.starts_at, scene.zone)}):\n{payload.get('text', '')}"
+    )
+
+
+async def _new_volunteer(scene: _Scene) -> Reply | Drop:
+    newcomer = await _subject(scene)
+    if newcomer.forgotten_at is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
+    within = timefmt.span(scene.campaign.contact_within)
+    return Message(
+        f"👋 New volunteer: {newcomer.name} (#{newcomer.number}) just arrived and got the welcome "
+        f"questions. Please reach out within {within}.",
+        buttons=() if newcomer.contacted_at else (contacted_button(newcomer.number),),
+    )
+
+
+async def _volunteer_onboarded(scene: _Scene) -> Reply | Drop:
+    newcomer = await _subject(scene)
+    if newcomer.forgotten_at is not None or newcomer.profile is None:
+        return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
+    profile = newcomer.profile
+    verb = "updated their answers" if scene.notice.payload.get("updated") else "answered"
+    lines = [
+        f"📝 {newcomer.name} (#{newcomer.number}) {verb}:",
+        "Interests: " + ", ".join(i.label for i in profile.interests),
+        f"Availability: {profile.availability.label if profile.availability else 'not given'}",
+        f"ZIP or county: {profile.location or 'not given'}",
+    ]
+    if newcomer.contacted_at is None:
+        lines.append("Nobody has contacted them yet.")
+    return Message(
+        "\n".join(lines),
+        buttons=() if newcomer.contacted_at else (contacted_button(newcomer.number),),
+    )
+
+
+async def _still_uncontacted(scene: _Scene) -> Reply | Drop:
+    newcomer = await _subject(scene)
+    if newcomer.contacted_at is not None or newcomer.forgotten_at is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer has been contacted since")
+    return Message(
+        f"⏳ {newcomer.name} (#{newcomer.number}) has been waiting "
+        f"{timefmt.span(scene.now - newcomer.joined_at)} and nobody has contacted them yet. "
+        "Can someone reach out today?",
+        buttons=(contacted_button(newcomer.number),),
+    )
+
+
+async def _delivery_failed(scene: _Scene) -> Reply | Drop:
+    newcomer = await _subject(scene)
+    what = scene.notice.payload.get("what", "a message")
+    reason = scene.notice.payload.get("reason", "the platform refused it")
+    return Message(
+        f"⚠️ I couldn't deliver {what} to {newcomer.name} (#{newcomer.number}): {reason}. "
+        "Please reach them another way."
+    )
+
+
+async def _live_shift(scene: _Scene) -> Shift | Drop:
+    """The notice's shift, if the volunteer still has a place on it."""
+    notice = scene.notice
+    assert notice.shift_id is not None and notice.volunteer_id is not None
+    shift = await scene.uow.shifts.get(notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    signup = await scene.uow.signups.active(shift.id, notice.volunteer_id)
+    if signup is None or signup.status is not SignupStatus.CONFIRMED:
+        return Drop(NoticeState.CANCELLED, "the volunteer is no longer confirmed")
+    return shift
+
+
+async def _subject(scene: _Scene) -> Volunteer:
+    """The volunteer an organizer notice is about."""
+    return await scene.uow.volunteers.get(int(scene.notice.payload["volunteer_id"]))
+
+
+def _cant_make_it(shift: Shift) -> Button:
+    return Button("Can't make it", action("leave", shift.number), ButtonStyle.DANGER)
+
+
+# What people call each kind in a delivery-failure report.
+DESCRIPTIONS: dict[NoticeKind, str] = {
+    NoticeKind.WELCOME: "the welcome message",
+    NoticeKind.SHIFT_REMINDER: "a shift reminder",
+    NoticeKind.PROMOTED: "the news that they got a seat off the waitlist",
+    NoticeKind.SHIFT_CANCELLED: "a shift cancellation",
+    NoticeKind.ANNOUNCEMENT: "an announcement",
+}
+
+_RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
+    NoticeKind.WELCOME: _welcome,
+    NoticeKind.SHIFT_REMINDER: _shift_reminder,
+    NoticeKind.PROMOTED: _promoted,
+    NoticeKind.SHIFT_CANCELLED: _shift_cancelled,
+    NoticeKind.ANNOUNCEMENT: _announcement,
+    NoticeKind.NEW_VOLUNTEER: _new_volunteer,
+    NoticeKind.VOLUNTEER_ONBOARDED: _volunteer_onboarded,
+    NoticeKind.STILL_UNCONTACTED: _still_uncontacted,
+    NoticeKind.DELIVERY_FAILED: _delivery_failed,
+}

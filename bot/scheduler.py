@@ -1,0 +1,91 @@
+"""Wake-ups: APScheduler runs the dispatcher at the next due time and the periodic sweeps.
+
+Only one wake-up job exists at a time, whatever the number of pending reminders: the
+database says what is due, the scheduler only says when to look.
+"""
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.dispatcher import Dispatcher
+from bot.ports import Clock, Storage, StorageUnavailable
+from bot.usecases.welcome import raise_follow_ups
+
+log = logging.getLogger(__name__)
+
+
+class Wakeups:
+    def __init__(
+        self,
+        *,
+        dispatcher: Dispatcher,
+        storage: Storage,
+        clock: Clock,
+        sweep_every: timedelta = timedelta(minutes=1),
+    ) -> None:
+        self._dispatcher = dispatcher
+        self._storage = storage
+        self._clock = clock
+        self._sweep_every = sweep_every
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+
+    def start(self) -> None:
+        """Start waking up; must be called inside the running event loop."""
+        # The sweep is also the safety net: a missed wake-up costs at most one sweep interval.
+        self._scheduler.add_job(
+            self.sweep,
+            "interval",
+            seconds=self._sweep_every.total_seconds(),
+            id="sweep",
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
+        self._scheduler.start()
+
+    def kick(self) -> None:
+        """Something was just queued: deliver it now rather than at the next wake-up."""
+        self._wake_in(timedelta())
+
+    async def sweep(self) -> None:
+        """Raise follow-ups that came due, then deliver whatever is due."""
+        try:
+            raised = await raise_follow_ups(self._storage, self._clock.now())
+        except StorageUnavailable:
+            log.warning("storage unavailable; follow-ups wait for the next sweep")
+            raised = 0
+        if raised:
+            log.info("raised %d follow-up(s) to organizers", raised)
+        await self.deliver()
+
+    async def deliver(self) -> None:
+        """Deliver what is due now and sleep until the next notice falls due."""
+        report = await self._dispatcher.deliver_due()
+        if report.sent or report.failed or report.retried:
+            log.info("delivered %s", report)
+        try:
+            next_due = await self._dispatcher.next_due_at()
+        except StorageUnavailable:
+            return
+        if next_due is not None:
+            self._wake_in(next_due - self._clock.now())
+
+    def shutdown(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+
+    def _wake_in(self, delay: timedelta) -> None:
+        # APScheduler runs on the real clock; the injected clock may be ahead of it (the
+        # console's `:advance`), so the wake-up is placed by delay, not by timestamp.
+        run_date = datetime.now(UTC) + max(delay, timedelta())
+        self._scheduler.add_job(
+            self.deliver,
+            "date",
+            run_date=run_date,
+            id="deliver",
+            replace_existing=True,
+            max_instances=3,
+            misfire_grace_time=None,
+        )

@@ -1,0 +1,159 @@
+"""Turnout's front door: every command, button and form from every adapter comes in here."""
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot import actions, forms, grammar
+from bot.commands import (
+    Actor,
+    Announce,
+    CancelShift,
+    ClaimTask,
+    Command,
+    CreateShift,
+    FinishTask,
+    ForgetMe,
+    JoinShift,
+    KeepMyData,
+    LeaveShift,
+    ListNewVolunteers,
+    ListShifts,
+    ListTasks,
+    MarkContacted,
+    MyShifts,
+    PostTask,
+    ReleaseTask,
+    SaveProfile,
+    SetCampaignReminders,
+    SetCampaignTimezone,
+    SetMyReminders,
+    SetMyTimezone,
+    ShowHelp,
+    ShowRoster,
+    StartProfile,
+    WelcomeVolunteer,
+)
+from bot.domain.errors import UserError
+from bot.ports import Clock, Storage, StorageUnavailable
+from bot.replies import FormSubmission, Message, Reply
+from bot.usecases import campaign, phonebanks, tasks, volunteers, welcome
+from bot.usecases.context import CampaignDefaults, Context
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Any, Context], Awaitable[Reply]]
+
+HANDLERS: dict[type[Command], Handler] = {
+    ListShifts: phonebanks.list_shifts,
+    JoinShift: phonebanks.join_shift,
+    LeaveShift: phonebanks.leave_shift,
+    MyShifts: phonebanks.my_shifts,
+    CreateShift: phonebanks.create_shift,
+    ShowRoster: phonebanks.show_roster,
+    CancelShift: phonebanks.cancel_shift,
+    Announce: phonebanks.announce,
+    SetMyTimezone: volunteers.set_my_timezone,
+    SetMyReminders: volunteers.set_my_reminders,
+    ListNewVolunteers: volunteers.list_new_volunteers,
+    MarkContacted: volunteers.mark_contacted,
+    ForgetMe: volunteers.forget_me,
+    KeepMyData: volunteers.keep_my_data,
+    WelcomeVolunteer: welcome.welcome_volunteer,
+    StartProfile: welcome.start_profile,
+    SaveProfile: welcome.save_profile,
+    SetCampaignTimezone: campaign.set_campaign_timezone,
+    SetCampaignReminders: campaign.set_campaign_reminders,
+    ShowHelp: campaign.show_help,
+    PostTask: tasks.post_task,
+    ListTasks: tasks.list_tasks,
+    ClaimTask: tasks.claim_task,
+    FinishTask: tasks.finish_task,
+    ReleaseTask: tasks.release_task,
+}
+
+TRY_AGAIN = (
+    "I couldn't reach the database just now, so nothing was changed. Please try again in a moment."
+)
+SOMETHING_BROKE = (
+    "Something went wrong on my side and nothing was changed. Please try again; "
+    "if it keeps happening, tell an organizer."
+)
+
+
+class Turnout:
+    """Runs each command in one unit of work and answers with a typed reply.
+
+    Errors people can fix come back as a friendly Message and change nothing. When a command
+    queued notices, `on_notices` is called after commit so the dispatcher can send them now.
+    """
+
+    def __init__(
+        self,
+        *,
+        storage: Storage,
+        clock: Clock,
+        defaults: CampaignDefaults,
+        on_notices: Callable[[], None] = lambda: None,
+    ) -> None:
+        self._storage = storage
+        self._clock = clock
+        self._defaults = defaults
+        self._on_notices = on_notices
+
+    async def handle(self, command: Command) -> Reply:
+        handler = HANDLERS[type(command)]
+        try:
+            async with self._storage.unit_of_work() as uow:
+                ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+                if ctx.first_contact:
+                    await welcome.greet(ctx)
+                reply = await handler(command, ctx)
+                await uow.commit()
+        except UserError as error:
+            return Message(error.message)
+        except StorageUnavailable:
+            log.warning("storage unavailable while handling %s", type(command).__name__)
+            return Message(TRY_AGAIN)
+        except Exception:
+            log.exception("failed to handle %s", type(command).__name__)
+            return Message(SOMETHING_BROKE)
+        if ctx.queued:
+            self._on_notices()
+        return reply
+
+    async def run_text(self, actor: Actor, line: str) -> Reply:
+        """A slash command as typed: `/phonebank join 3`."""
+        try:
+            command = grammar.parse(actor, line)
+        except UserError as error:
+            return Message(error.message)
+        return await self.handle(command)
+
+    async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
+        """A slash command as platforms deliver it: the command name and the rest apart."""
+        try:
+            parsed = grammar.parse_command(actor, command, text)
+        except UserError as error:
+            return Message(error.message)
+        return await self.handle(parsed)
+
+    async def press(self, actor: Actor, action: str) -> Reply:
+        """A button was pressed."""
+        try:
+            command = actions.command_for(actor, action)
+        except UserError as error:
+            return Message(error.message)
+        return await self.handle(command)
+
+    async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
+        """A form was filled in."""
+        try:
+            command = forms.command_for_submission(actor, submission)
+        except UserError as error:
+            return Message(error.message)
+        return await self.handle(command)
+
+    async def welcome(self, actor: Actor) -> Reply:
+        """Someone joined the team."""
+        return await self.handle(WelcomeVolunteer(actor))

@@ -1,0 +1,38 @@
+"""Campaign-wide settings organizers change, and help."""
+
+from dataclasses import replace
+
+from bot import timefmt
+from bot.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.domain.timing import format_duration, parse_zone
+from bot.help import help_text
+from bot.replies import Message, Reply
+from bot.usecases import reminders
+from bot.usecases.context import Context
+
+
+async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply:
+    ctx.require_organizer("change the campaign's time zone")
+    zone = parse_zone(cmd.zone)
+    ctx.campaign = replace(ctx.campaign, timezone=zone.key)
+    await ctx.uow.campaigns.save(ctx.campaign)
+    return Message(
+        f"The campaign's time zone is now {zone.key} (it's {timefmt.when(ctx.now, zone)}). "
+        "New shifts are planned in it; shifts already created keep their time."
+    )
+
+
+async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Reply:
+    ctx.require_organizer("change the campaign's reminders")
+    ctx.campaign = replace(ctx.campaign, reminder_offsets=cmd.offsets)
+    await ctx.uow.campaigns.save(ctx.campaign)
+    touched = await reminders.reschedule_campaign(ctx.uow, campaign=ctx.campaign, now=ctx.now)
+    when = ", ".join(format_duration(o) for o in cmd.offsets)
+    return Message(
+        f"Reminders now go out {when} before each shift. Updated {touched} upcoming sign-up(s); "
+        "volunteers who chose their own keep them."
+    )
+
+
+async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:
+    return Message(help_text(cmd.topic, organizer=ctx.actor.is_organizer))

@@ -1,0 +1,112 @@
+"""What every use case gets: the open unit of work, the moment, and who is asking."""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.commands import Actor
+from bot.domain.campaign import Campaign, Team
+from bot.domain.errors import UserError
+from bot.domain.notice import NewNotice, NoticeKind
+from bot.domain.volunteer import Volunteer
+from bot.ports import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignDefaults:
+    """Settings a new team's campaign starts with (from configuration)."""
+
+    name: str = "Our campaign"
+    timezone: str = "UTC"
+    reminder_offsets: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
+    contact_within: timedelta = timedelta(hours=48)
+
+
+@dataclass(slots=True)
+class Context:
+    uow: UnitOfWork
+    now: datetime
+    actor: Actor
+    team: Team
+    campaign: Campaign
+    volunteer: Volunteer
+    # True when this command is the first time Turnout has seen the person.
+    first_contact: bool = False
+    queued: list[NoticeKind] = field(default_factory=list)
+
+    @classmethod
+    async def open(
+        cls, uow: UnitOfWork, actor: Actor, now: datetime, defaults: CampaignDefaults
+    ) -> "Context":
+        """Find (or on first contact create) the actor's team, campaign and volunteer."""
+        identity = actor.identity
+        team = await uow.campaigns.team(identity.platform, identity.team_external_id)
+        if team is None:
+            team = await uow.campaigns.add_team(
+                identity.platform,
+                identity.team_external_id,
+                campaign_name=actor.team_name or defaults.name,
+                timezone=defaults.timezone,
+                reminder_offsets=defaults.reminder_offsets,
+                contact_within=defaults.contact_within,
+                now=now,
+            )
+        campaign = await uow.campaigns.get(team.campaign_id)
+        volunteer = await uow.volunteers.by_identity(identity)
+        first_contact = volunteer is None
+        if volunteer is None:
+            number = await uow.campaigns.next_number(campaign.id, "volunteer")
+            volunteer = await uow.volunteers.add(
+                campaign.id, number, identity, actor.display_name, now
+            )
+        elif volunteer.display_name != actor.display_name and actor.display_name:
+            # People rename themselves; show what their teammates see today.
+            volunteer = replace(volunteer, display_name=actor.display_name)
+            await uow.volunteers.save(volunteer)
+        ctx = cls(uow, now, actor, team, campaign, volunteer, first_contact)
+        return ctx
+
+    def require_organizer(self, doing: str) -> None:
+        if not self.actor.is_organizer:
+            raise UserError(
+                f"Only organizers can {doing}. If you should be one, ask an organizer "
+                "to add you in Turnout's settings."
+            )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The zone to show times in for the person asking."""
+        return zone_for(self.volunteer, self.campaign)
+
+    @property
+    def campaign_zone(self) -> ZoneInfo:
+        return ZoneInfo(self.campaign.timezone)
+
+    async def notify(
+        self,
+        kind: NoticeKind,
+        *,
+        volunteer_id: int | None = None,
+        shift_id: int | None = None,
+        signup_id: int | None = None,
+        payload: dict[str, Any] | None = None,
+        due_at: datetime | None = None,
+    ) -> None:
+        """Queue a notice in this unit of work; it goes out once the command commits."""
+        await self.uow.notices.add(
+            NewNotice(
+                campaign_id=self.campaign.id,
+                kind=kind,
+                due_at=due_at or self.now,
+                volunteer_id=volunteer_id,
+                shift_id=shift_id,
+                signup_id=signup_id,
+                payload=payload or {},
+            )
+        )
+        self.queued.append(kind)
+
+
+def zone_for(volunteer: Volunteer | None, campaign: Campaign) -> ZoneInfo:
+    return ZoneInfo(volunteer.timezone if volunteer and volunteer.timezone else campaign.timezone)

@@ -1,0 +1,141 @@
+"""Tasks: organizers post them, volunteers claim, finish or release them."""
+
+from datetime import date
+
+from bot.actions import action
+from bot.commands import ClaimTask, FinishTask, ListTasks, PostTask, ReleaseTask
+from bot.domain.errors import UserError
+from bot.domain.task import ClaimStatus, Task, TaskBoard
+from bot.domain.text import clean_text
+from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.usecases.context import Context
+
+MAX_SLOTS = 100
+
+
+async def post_task(cmd: PostTask, ctx: Context) -> Reply:
+    ctx.require_organizer("post tasks")
+    title = clean_text(cmd.title, what="title", limit=100)
+    description = (
+        clean_text(cmd.description, what="description", limit=1000, multiline=True)
+        if cmd.description and cmd.description.strip()
+        else None
+    )
+    if not 1 <= cmd.slots <= MAX_SLOTS:
+        raise UserError(f"Slots must be a whole number from 1 to {MAX_SLOTS}, like `slots 3`.")
+    today = ctx.now.astimezone(ctx.campaign_zone).date()
+    if cmd.due_on is not None and cmd.due_on < today:
+        raise UserError(f"The due date {cmd.due_on:%Y-%m-%d} has passed; pick today or later.")
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, "task")
+    task = await ctx.uow.tasks.add(
+        campaign_id=ctx.campaign.id,
+        number=number,
+        title=title,
+        description=description,
+        due_on=cmd.due_on,
+        slots=cmd.slots,
+        created_by=ctx.volunteer.id,
+        now=ctx.now,
+    )
+    text = f"New task #{task.number}: {task.title}{_details(task)}"
+    if description:
+        text += f"\n{description}"
+    text += f"\nClaim it with `/task claim {task.number}` or the button."
+    return Message(text, buttons=(_claim(task),), public=True)
+
+
+async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
+    items = [await _board_item(ctx, board) for board in await ctx.uow.tasks.board(ctx.campaign.id)]
+    return Listing(
+        heading="Open tasks",
+        items=tuple(items),
+        empty="No open tasks right now."
+        + (' Post one with `/task post "Title"`.' if ctx.actor.is_organizer else ""),
+    )
+
+
+async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
+    task = await _task(ctx, cmd.task, lock=True)
+    if await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id):
+        raise UserError(
+            f"#{task.number} is already yours. `/task done {task.number}` when finished."
+        )
+    claims = await ctx.uow.tasks.claims(task.id)
+    if len(claims) >= task.slots:
+        full = "done" if all(c.status is ClaimStatus.DONE for c, _ in claims) else "taken"
+        raise UserError(
+            f"All {task.slots} slot(s) of #{task.number} are {full}. `/task list` shows tasks "
+            "that still need people."
+        )
+    await ctx.uow.tasks.add_claim(task.id, ctx.volunteer.id, ctx.now)
+    return Message(
+        f"#{task.number} “{task.title}” is yours{_details(task)}. Thank you!",
+        buttons=(
+            Button("Mark done", action("done", task.number), ButtonStyle.PRIMARY),
+            Button("Release", action("release", task.number)),
+        ),
+    )
+
+
+async def finish_task(cmd: FinishTask, ctx: Context) -> Reply:
+    task = await _task(ctx, cmd.task)
+    claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
+    if claim is None:
+        raise UserError(f"You haven't claimed #{task.number}; `/task claim {task.number}` first.")
+    await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.DONE, ctx.now)
+    return Message(f"Marked #{task.number} “{task.title}” done. Thank you!")
+
+
+async def release_task(cmd: ReleaseTask, ctx: Context) -> Reply:
+    task = await _task(ctx, cmd.task)
+    claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
+    if claim is None:
+        raise UserError(f"You haven't claimed #{task.number}, so there's nothing to release.")
+    await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.RELEASED, ctx.now)
+    return Message(f"Released #{task.number}; someone else can pick it up now.")
+
+
+async def _task(ctx: Context, number: int, *, lock: bool = False) -> Task:
+    task = await ctx.uow.tasks.by_number(ctx.campaign.id, number, lock=lock)
+    if task is None:
+        raise UserError(f"There's no task #{number}. `/task list` shows open tasks.")
+    return task
+
+
+async def _board_item(ctx: Context, board: TaskBoard) -> Item:
+    task = board.task
+    parts = [f"{board.slots_left} of {task.slots} slot(s) open"]
+    if task.due_on:
+        parts.insert(0, f"due {_due(task.due_on)}")
+    claims = await ctx.uow.tasks.claims(task.id)
+    mine = next(
+        (c for c, v in claims if v.id == ctx.volunteer.id and c.status is ClaimStatus.CLAIMED), None
+    )
+    if ctx.actor.is_organizer and claims:
+        parts.append("; ".join(f"{v.name} ({c.status.value})" for c, v in claims))
+    if mine:
+        parts.append("yours")
+        button: Button | None = Button(
+            "Mark done", action("done", task.number), ButtonStyle.PRIMARY
+        )
+    else:
+        button = _claim(task) if board.slots_left else None
+    detail = " · ".join(parts) + (f"\n{task.description}" if task.description else "")
+    return Item(f"#{task.number} {task.title}", detail, button)
+
+
+def _claim(task: Task) -> Button:
+    return Button("Claim", action("claim", task.number), ButtonStyle.PRIMARY)
+
+
+def _details(task: Task) -> str:
+    parts = []
+    if task.due_on:
+        parts.append(f"due {_due(task.due_on)}")
+    if task.slots > 1:
+        parts.append(f"{task.slots} volunteers needed")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _due(day: date) -> str:
+    return f"{day:%a %b %d}".replace(" 0", " ")

@@ -1,0 +1,137 @@
+"""A volunteer's own settings, and organizers keeping track of newcomers."""
+
+from dataclasses import replace
+
+from bot import timefmt
+from bot.actions import action
+from bot.commands import (
+    ForgetMe,
+    KeepMyData,
+    ListNewVolunteers,
+    MarkContacted,
+    SetMyReminders,
+    SetMyTimezone,
+)
+from bot.domain.errors import UserError
+from bot.domain.task import ClaimStatus
+from bot.domain.timing import format_duration, parse_zone
+from bot.domain.volunteer import Volunteer
+from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.usecases import reminders
+from bot.usecases.context import Context, zone_for
+from bot.usecases.phonebanks import withdraw
+from bot.usecases.welcome import contacted_button
+
+
+async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
+    zone = parse_zone(cmd.zone)
+    ctx.volunteer = replace(ctx.volunteer, timezone=zone.key)
+    await ctx.uow.volunteers.save(ctx.volunteer)
+    return Message(
+        f"Got it: I'll show you times in {zone.key}. It's {timefmt.when(ctx.now, zone)} there now."
+    )
+
+
+async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
+    ctx.volunteer = replace(ctx.volunteer, reminder_offsets=cmd.offsets)
+    await ctx.uow.volunteers.save(ctx.volunteer)
+    touched = await reminders.reschedule_volunteer(
+        ctx.uow, campaign=ctx.campaign, volunteer=ctx.volunteer, now=ctx.now
+    )
+    offsets = reminders.offsets_for(ctx.volunteer, ctx.campaign)
+    if not offsets:
+        text = "OK, no reminders for you. `/volunteer reminders default` turns them back on."
+    else:
+        when = ", ".join(format_duration(o) for o in offsets)
+        source = " (the campaign's default)" if cmd.offsets is None else ""
+        text = f"OK, I'll remind you {when} before each shift{source}."
+    if touched:
+        text += f" Updated the reminders for your {touched} upcoming shift(s)."
+    return Message(text)
+
+
+async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
+    ctx.require_organizer("see who is waiting to be contacted")
+    waiting = await ctx.uow.volunteers.uncontacted(ctx.campaign.id)
+    return Listing(
+        heading="Volunteers waiting for a personal contact",
+        items=tuple(_waiting_item(ctx, v) for v in waiting),
+        empty="Everyone has been contacted. Nice work!",
+    )
+
+
+async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
+    ctx.require_organizer("mark volunteers as contacted")
+    who = cmd.who.strip()
+    found = await ctx.uow.volunteers.find(ctx.campaign.id, who)
+    if not found:
+        raise UserError(
+            f"I don't know a volunteer called “{who}”. `/volunteer new` lists who is waiting."
+        )
+    if len(found) > 1:
+        numbers = ", ".join(f"#{v.number}" for v in found)
+        raise UserError(
+            f"Several volunteers are called “{who}” ({numbers}); use the number, like "
+            f"`/volunteer contacted #{found[0].number}`."
+        )
+    volunteer = found[0]
+    if volunteer.contacted_at is not None:
+        by = (
+            await ctx.uow.volunteers.get(volunteer.contacted_by) if volunteer.contacted_by else None
+        )
+        raise UserError(
+            f"{volunteer.name} was already contacted"
+            + (f" by {by.name}" if by else "")
+            + f" on {timefmt.day(volunteer.contacted_at, ctx.zone)}."
+        )
+    await ctx.uow.volunteers.save(volunteer.contacted(ctx.volunteer.id, ctx.now))
+    return Message(f"Marked {volunteer.name} as contacted. Thanks for reaching out!")
+
+
+async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
+    if not cmd.confirmed:
+        return Message(
+            "This erases your name, your answers and your accounts from Turnout, and takes you "
+            "off your upcoming shifts and tasks. Organizers will only see “a former volunteer”. "
+            "It can't be undone.",
+            buttons=(
+                Button("Yes, erase my data", action("forget"), ButtonStyle.DANGER),
+                Button("Keep my data", action("keep")),
+            ),
+        )
+    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+        held = await ctx.uow.shifts.by_number(ctx.campaign.id, shift.number, lock=True)
+        await withdraw(ctx, held or shift, signup)
+    for board in await ctx.uow.tasks.board(ctx.campaign.id):
+        claim = await ctx.uow.tasks.active_claim(board.task.id, ctx.volunteer.id)
+        if claim is not None:
+            await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.RELEASED, ctx.now)
+    await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
+    await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
+    return Message(
+        "Done: your name, answers and accounts are erased. Thank you for everything you did."
+    )
+
+
+async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:
+    return Message("OK, nothing was erased.")
+
+
+def _waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
+    parts = [f"waiting {timefmt.span(ctx.now - volunteer.joined_at)}"]
+    if volunteer.profile is None:
+        parts.append("hasn't answered the welcome questions yet")
+    else:
+        parts.append(", ".join(i.label for i in volunteer.profile.interests))
+        if volunteer.profile.availability:
+            parts.append(volunteer.profile.availability.label)
+        if volunteer.profile.location:
+            parts.append(volunteer.profile.location)
+    local = timefmt.when(ctx.now, zone_for(volunteer, ctx.campaign)) if volunteer.timezone else ""
+    if local:
+        parts.append(f"their time: {local}")
+    return Item(
+        f"#{volunteer.number} {volunteer.name}",
+        " · ".join(parts),
+        contacted_button(volunteer.number),
+    )

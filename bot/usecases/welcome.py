@@ -1,0 +1,129 @@
+"""The welcome flow: greet newcomers, learn about them, make sure an organizer reaches out."""
+
+from dataclasses import replace
+from datetime import datetime
+
+from bot import timefmt
+from bot.actions import action
+from bot.commands import SaveProfile, StartProfile, WelcomeVolunteer
+from bot.domain.notice import NewNotice, NoticeKind
+from bot.domain.text import clean_text
+from bot.domain.volunteer import SHIFT_INTERESTS, Profile
+from bot.forms import onboarding_form
+from bot.ports import Storage
+from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.usecases.context import Context
+
+# Follow-ups raised per sweep; the rest wait for the next sweep a minute later.
+_FOLLOW_UP_BATCH = 200
+
+
+async def greet(ctx: Context) -> None:
+    """First contact: welcome the volunteer and tell organizers, so nobody falls through."""
+    if ctx.actor.is_organizer:
+        # Staff need no onboarding; counting them as contacted keeps `/volunteer new` honest.
+        ctx.volunteer = ctx.volunteer.contacted(ctx.volunteer.id, ctx.now)
+        await ctx.uow.volunteers.save(ctx.volunteer)
+        return
+    ctx.volunteer = replace(ctx.volunteer, follow_up_due_at=ctx.now + ctx.campaign.contact_within)
+    await ctx.uow.volunteers.save(ctx.volunteer)
+    await ctx.notify(NoticeKind.WELCOME, volunteer_id=ctx.volunteer.id)
+    await ctx.notify(NoticeKind.NEW_VOLUNTEER, payload={"volunteer_id": ctx.volunteer.id})
+
+
+async def welcome_volunteer(cmd: WelcomeVolunteer, ctx: Context) -> Reply:
+    # Greeting happens on first contact (see Turnout.handle); someone who left and came back
+    # is already known and is not announced twice.
+    if ctx.first_contact:
+        return Message(f"Welcomed {ctx.volunteer.name}.")
+    return Message(f"{ctx.volunteer.name} is already known to Turnout.")
+
+
+async def start_profile(cmd: StartProfile, ctx: Context) -> Reply:
+    return onboarding_form(ctx.volunteer.name, ctx.volunteer.profile)
+
+
+async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
+    location = clean_text(cmd.location, what="ZIP code or county", limit=60)
+    first_time = ctx.volunteer.onboarded_at is None
+    profile = Profile(cmd.interests, cmd.availability, location)
+    ctx.volunteer = ctx.volunteer.onboarded(profile, ctx.now)
+    await ctx.uow.volunteers.save(ctx.volunteer)
+    await ctx.notify(
+        NoticeKind.VOLUNTEER_ONBOARDED,
+        payload={"volunteer_id": ctx.volunteer.id, "updated": not first_time},
+    )
+    thanks = f"Thanks, {ctx.volunteer.name}! An organizer will be in touch soon."
+    if not first_time:
+        thanks = "Thanks, your answers are updated."
+    if SHIFT_INTERESTS.intersection(profile.interests):
+        return await _matching_shifts(ctx, profile, thanks)
+    return await _open_tasks(ctx, thanks)
+
+
+async def _matching_shifts(ctx: Context, profile: Profile, thanks: str) -> Reply:
+    upcoming = await ctx.uow.shifts.upcoming(ctx.campaign.id, ctx.now, limit=50)
+    fitting = [
+        s
+        for s in upcoming
+        if profile.availability is None
+        or profile.availability.fits(s.shift.starts_at.astimezone(ctx.zone))
+    ][:5]
+    items = tuple(
+        Item(
+            f"#{s.shift.number} {s.shift.title}",
+            f"{timefmt.when(s.shift.starts_at, ctx.zone)} · "
+            + (f"{s.seats_left} seats left" if s.seats_left else "full, waitlist open"),
+            Button("Join", action("join", s.shift.number), ButtonStyle.PRIMARY),
+        )
+        for s in fitting
+    )
+    return Listing(
+        heading=f"{thanks} Here are upcoming phone banks that fit when you're free:",
+        items=items,
+        empty=f"{thanks} No phone banks fit your times right now; I'll list new ones in "
+        "`/phonebank list`.",
+    )
+
+
+async def _open_tasks(ctx: Context, thanks: str) -> Reply:
+    board = [b for b in await ctx.uow.tasks.board(ctx.campaign.id) if b.slots_left][:5]
+    items = tuple(
+        Item(
+            f"#{b.task.number} {b.task.title}",
+            b.task.description or "",
+            Button("Claim", action("claim", b.task.number), ButtonStyle.PRIMARY),
+        )
+        for b in board
+    )
+    return Listing(
+        heading=f"{thanks} Meanwhile, these tasks could use a hand:",
+        items=items,
+        empty=thanks,
+    )
+
+
+async def raise_follow_ups(storage: Storage, now: datetime) -> int:
+    """Remind organizers, once per contact period, of volunteers nobody has contacted yet."""
+    raised = 0
+    async with storage.unit_of_work() as uow:
+        for volunteer in await uow.volunteers.follow_ups_due(now, _FOLLOW_UP_BATCH):
+            campaign = await uow.campaigns.get(volunteer.campaign_id)
+            await uow.notices.add(
+                NewNotice(
+                    campaign_id=campaign.id,
+                    kind=NoticeKind.STILL_UNCONTACTED,
+                    due_at=now,
+                    payload={"volunteer_id": volunteer.id},
+                )
+            )
+            await uow.volunteers.save(
+                replace(volunteer, follow_up_due_at=now + campaign.contact_within)
+            )
+            raised += 1
+        await uow.commit()
+    return raised
+
+
+def contacted_button(number: int) -> Button:
+    return Button("Mark contacted", action("contacted", number), ButtonStyle.PRIMARY)
