@@ -1,0 +1,31 @@
+"""Everything the console shows goes through the Screen, which remembers people's buttons."""
+
+from typing import TextIO
+
+from adapters.console.render import INDENT, render
+from bot.replies import Button, Reply
+
+
+class Screen:
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        # The buttons of the latest message each person got: typing `2` presses the second.
+        self._choices: dict[str, list[Button]] = {}
+
+    def say(self, text: str) -> None:
+        print(text, file=self._out, flush=True)
+
+    def show(self, reply: Reply, *, to: list[str], header: str = "") -> None:
+        """Print a reply for `to` (console user keys) and make its buttons theirs to press."""
+        lines, buttons = render(reply)
+        if header:
+            self.say(header)
+        for line in lines:
+            self.say(f"{INDENT}{line}" if line else "")
+        if buttons:
+            for user in to:
+                self._choices[user] = buttons
+
+    def choice(self, user: str, number: int) -> Button | None:
+        buttons = self._choices.get(user, [])
+        return buttons[number - 1] if 1 <= number <= len(buttons) else None

@@ -1,0 +1,129 @@
+"""`turnout`: the start-up module. Reads settings, builds storage and adapters, runs them."""
+
+import argparse
+import asyncio
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.bootstrap import bootstrap
+from bot.clock import ManualClock
+from bot.settings import ConfigurationError, Settings, load_settings
+from storage import open_storage
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigurationError as error:
+        print(f"turnout: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level="WARNING" if args.command == "console" else settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        match args.command:
+            case "console":
+                return asyncio.run(_console(settings, args))
+            case "migrate":
+                return asyncio.run(_migrate(settings))
+            case "run":
+                print(
+                    "turnout: no platform is configured yet. Slack and Discord arrive in the "
+                    "next releases; try `turnout console` meanwhile.",
+                    file=sys.stderr,
+                )
+                return 2
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="turnout", description="Coordinate campaign volunteers on Slack, Discord or here."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    console = commands.add_parser("console", help="chat with Turnout in this terminal (no tokens)")
+    console.add_argument("--db", type=Path, help="SQLite file to use (default: DATABASE_URL)")
+    console.add_argument("--user", default="Olivia", help="who is typing at first")
+    console.add_argument(
+        "--organizer",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a person who is an organizer (repeatable; default: the --user)",
+    )
+    console.add_argument(
+        "--now",
+        help="start the console's clock at this local time, 'YYYY-MM-DD HH:MM' (rehearsals)",
+    )
+    commands.add_parser("run", help="run the bot on the configured platforms")
+    commands.add_parser("migrate", help="bring the database schema up to date and exit")
+    return parser
+
+
+async def _console(settings: Settings, args: argparse.Namespace) -> int:
+    from adapters.console import ConsoleChat, ConsoleMessenger, Screen
+    from adapters.console.chat import read_pipe, read_terminal
+
+    zone = ZoneInfo(settings.timezone)
+    start = None
+    if args.now:
+        try:
+            start = datetime.strptime(args.now, "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+        except ValueError:
+            print("turnout: --now takes a local time like '2026-11-28 09:00'.", file=sys.stderr)
+            return 2
+    url = f"sqlite:///{args.db}" if args.db else settings.database_url
+    storage = await open_storage(url)
+    clock = ManualClock(start.astimezone(UTC) if start else None)
+    screen = Screen(sys.stdout)
+    names: dict[str, str] = {}
+    organizers = set(args.organizer) or {args.user}
+    chat: ConsoleChat | None = None
+    messenger = ConsoleMessenger(
+        screen, names=names, organizers=lambda: chat.organizer_keys() if chat else []
+    )
+    bot = bootstrap(
+        storage=storage,
+        messengers=[messenger],
+        clock=clock,
+        defaults=settings.campaign_defaults(),
+    )
+    chat = ConsoleChat(
+        turnout=bot.turnout,
+        wakeups=bot.wakeups,
+        clock=clock,
+        screen=screen,
+        user=args.user,
+        organizers=organizers,
+        names=names,
+        campaign_name=settings.campaign_name,
+        zone=zone,
+    )
+    interactive = sys.stdin.isatty()
+    if interactive:
+        # At a terminal, reminders also arrive on their own as real time passes.
+        bot.wakeups.start()
+    try:
+        await chat.run(read_terminal if interactive else read_pipe, echo=not interactive)
+    finally:
+        bot.wakeups.shutdown()
+        await storage.close()
+    return 0
+
+
+async def _migrate(settings: Settings) -> int:
+    storage = await open_storage(settings.database_url)
+    await storage.close()
+    print("turnout: the database is up to date.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

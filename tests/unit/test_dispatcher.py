@@ -1,0 +1,56 @@
+"""Delivery: retries, rate limits and undeliverable DMs, with nothing lost or doubled."""
+
+from datetime import timedelta
+
+from bot.ports import DeliveryError
+from tests.fakes import ORGANIZERS
+
+
+async def arrive(h, name: str) -> None:
+    await h.bot.turnout.welcome(h.actor(name))
+
+
+async def test_a_transient_failure_is_retried_with_backoff_and_delivered_once(harness):
+    harness.messenger.failures["maria"] = DeliveryError("HTTP 503")
+    await arrive(harness, "Maria")
+    report = await harness.deliver()
+    assert report.retried == 1 and harness.messenger.texts("maria") == []
+    del harness.messenger.failures["maria"]
+    assert (await harness.deliver()).sent == 0  # not due again yet: backing off
+    await harness.advance(timedelta(seconds=5))
+    assert len(harness.messenger.texts("maria")) == 1
+    await harness.advance(timedelta(minutes=30))
+    assert len(harness.messenger.texts("maria")) == 1
+
+
+async def test_a_rate_limited_message_waits_as_long_as_asked_then_arrives_once(harness):
+    harness.messenger.failures["maria"] = DeliveryError("ratelimited", retry_after=30)
+    await arrive(harness, "Maria")
+    await harness.deliver()
+    del harness.messenger.failures["maria"]
+    await harness.advance(timedelta(seconds=29))
+    assert harness.messenger.texts("maria") == []
+    await harness.advance(timedelta(seconds=1))
+    assert len(harness.messenger.texts("maria")) == 1
+
+
+async def test_an_undeliverable_dm_is_recorded_and_organizers_are_told(harness):
+    harness.messenger.failures["maria"] = DeliveryError("cannot_dm_user", permanent=True)
+    await arrive(harness, "Maria")
+    report = await harness.deliver()
+    assert report.failed == 1
+    alerts = harness.messenger.texts(ORGANIZERS)
+    assert any(
+        "couldn't deliver the welcome message to Maria (#1): cannot_dm_user" in a for a in alerts
+    )
+    async with harness.storage.unit_of_work() as uow:
+        assert await uow.notices.pending_for(volunteer_id=1) == []
+
+
+async def test_a_message_that_keeps_failing_gives_up_and_reports_it(harness):
+    harness.messenger.failures["maria"] = DeliveryError("HTTP 500")
+    await arrive(harness, "Maria")
+    for _ in range(12):
+        await harness.advance(timedelta(minutes=15))
+    alerts = harness.messenger.texts(ORGANIZERS)
+    assert any("couldn't deliver the welcome message to Maria" in a for a in alerts)

@@ -1,0 +1,165 @@
+"""Seat rules, reminder timing across daylight saving, and text people write."""
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.errors import UserError
+from bot.domain.notice import retry_delay
+from bot.domain.phonebank import check_capacity, check_duration, check_link, shift_start
+from bot.domain.signup import SignupStatus, placement
+from bot.domain.text import clean_text
+from bot.domain.timing import (
+    format_duration,
+    parse_duration,
+    parse_reminder_offsets,
+    parse_zone,
+    reminder_due,
+)
+from bot.domain.volunteer import Availability
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def test_a_sign_up_is_confirmed_while_seats_remain_then_waitlisted():
+    assert placement(confirmed=0, capacity=1) is SignupStatus.CONFIRMED
+    assert placement(confirmed=9, capacity=10) is SignupStatus.CONFIRMED
+    assert placement(confirmed=10, capacity=10) is SignupStatus.WAITLISTED
+
+
+@pytest.mark.parametrize(
+    ("shift_day", "reminder_local"),
+    [
+        # Spring forward (Mar 8, 2026): the day before the change and the change itself.
+        (date(2026, 3, 8), datetime(2026, 3, 7, 18, 0)),
+        (date(2026, 3, 9), datetime(2026, 3, 8, 18, 0)),
+        # Fall back (Nov 1, 2026).
+        (date(2026, 11, 1), datetime(2026, 10, 31, 18, 0)),
+        (date(2026, 11, 2), datetime(2026, 11, 1, 18, 0)),
+    ],
+)
+def test_the_24h_reminder_arrives_at_the_same_wall_clock_time_the_day_before(
+    shift_day, reminder_local
+):
+    starts_at = shift_start(shift_day, time(18, 0), NEW_YORK)
+    due = reminder_due(starts_at, timedelta(hours=24), NEW_YORK)
+    assert due.tzinfo is not None
+    assert due.astimezone(NEW_YORK).replace(tzinfo=None) == reminder_local
+
+
+def test_a_spring_forward_shift_gets_its_24h_reminder_23_real_hours_early():
+    starts_at = shift_start(date(2026, 3, 8), time(18, 0), NEW_YORK)
+    due = reminder_due(starts_at, timedelta(hours=24), NEW_YORK)
+    assert starts_at - due == timedelta(hours=23)
+
+
+def test_hour_reminders_count_real_time():
+    starts_at = shift_start(date(2026, 3, 8), time(3, 30), NEW_YORK)
+    due = reminder_due(starts_at, timedelta(hours=1), NEW_YORK)
+    assert starts_at - due == timedelta(hours=1)
+    # 03:30 EDT minus one real hour is 01:30 EST: the wall clock jumped.
+    assert due.astimezone(NEW_YORK).hour == 1
+
+
+def test_a_wall_time_skipped_by_daylight_saving_is_refused():
+    with pytest.raises(UserError, match="doesn't exist"):
+        shift_start(date(2026, 3, 8), time(2, 30), NEW_YORK)
+
+
+def test_shift_start_is_stored_in_utc():
+    assert shift_start(date(2026, 7, 4), time(10, 0), NEW_YORK) == datetime(
+        2026, 7, 4, 14, 0, tzinfo=UTC
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("2h", 120), ("90m", 90), ("1h30m", 90), ("2d", 2880), ("24H", 1440)]
+)
+def test_durations_read_as_people_write_them(text, minutes):
+    span = parse_duration(text)
+    assert span == timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize("text", ["", "h", "2 hours", "-2h", "2x", "1.5h"])
+def test_non_durations_are_not_read(text):
+    assert parse_duration(text) is None
+
+
+def test_durations_format_back_compactly():
+    assert format_duration(timedelta(minutes=90)) == "1h30m"
+    assert format_duration(timedelta(hours=24)) == "24h"
+    assert format_duration(timedelta(minutes=15)) == "15m"
+
+
+def test_reminder_offsets_are_sorted_longest_first_without_duplicates():
+    assert parse_reminder_offsets("1h, 24h,1h") == (timedelta(hours=24), timedelta(hours=1))
+
+
+@pytest.mark.parametrize("text", ["", "soon", "1m", "30d", "1h,2h,3h,4h,5h"])
+def test_unusable_reminder_offsets_are_explained(text):
+    with pytest.raises(UserError) as error:
+        parse_reminder_offsets(text)
+    assert "remind" in error.value.message.lower() or "`" in error.value.message
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "", "/etc/localtime"])
+def test_unknown_zones_are_refused_with_an_example(zone):
+    with pytest.raises(UserError, match="America/Chicago"):
+        parse_zone(zone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Calls @everyone", "hi @here", "<!channel> calls", "<!here|here>", "<@&123456> go"],
+)
+def test_text_that_would_ping_everyone_or_a_role_is_refused(text):
+    with pytest.raises(UserError, match="can't mention"):
+        clean_text(text, what="title", limit=100)
+
+
+def test_control_characters_and_overlong_text_are_refused():
+    with pytest.raises(UserError, match="control characters"):
+        clean_text("Calls\x07", what="title", limit=100)
+    with pytest.raises(UserError, match="10,000 characters"):
+        clean_text("x" * 10_000, what="title", limit=100)
+    with pytest.raises(UserError, match="empty"):
+        clean_text("   ", what="title", limit=100)
+
+
+def test_announcements_may_span_lines():
+    assert clean_text(" line one\nline two ", what="announcement", limit=50, multiline=True) == (
+        "line one\nline two"
+    )
+
+
+def test_capacity_duration_and_link_limits():
+    assert check_capacity(12) == 12
+    assert check_duration(timedelta(hours=2)) == timedelta(hours=2)
+    assert check_link(" https://dialer.example.org/x ") == "https://dialer.example.org/x"
+    assert check_link(None) is None
+    for bad in (0, -3, 501):
+        with pytest.raises(UserError):
+            check_capacity(bad)
+    for bad_span in (timedelta(minutes=5), timedelta(hours=13)):
+        with pytest.raises(UserError):
+            check_duration(bad_span)
+    for bad_link in ("javascript:alert(1)", "ftp://x", "dialer.example.org"):
+        with pytest.raises(UserError):
+            check_link(bad_link)
+
+
+def test_availability_matches_shift_times():
+    saturday_evening = datetime(2026, 11, 28, 18, 0)
+    tuesday_morning = datetime(2026, 11, 24, 10, 0)
+    assert Availability.WEEKENDS.fits(saturday_evening)
+    assert not Availability.WEEKENDS.fits(tuesday_morning)
+    assert Availability.WEEKDAY_DAYTIME.fits(tuesday_morning)
+    assert not Availability.WEEKDAY_EVENINGS.fits(tuesday_morning)
+    assert Availability.FLEXIBLE.fits(tuesday_morning)
+
+
+def test_retries_back_off_and_are_capped():
+    assert retry_delay(1) == timedelta(seconds=5)
+    assert retry_delay(2) == timedelta(seconds=10)
+    assert retry_delay(30) == timedelta(minutes=10)

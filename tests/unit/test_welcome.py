@@ -1,0 +1,125 @@
+"""Newcomers are welcomed, onboarded, matched, and never forgotten by organizers."""
+
+from datetime import timedelta
+
+from bot.actions import action
+from bot.forms import ONBOARDING
+from bot.replies import Form, Listing
+from tests.fakes import ORGANIZERS, text_of
+
+
+async def arrive(h, name: str) -> None:
+    await h.bot.turnout.welcome(h.actor(name))
+    await h.deliver()
+
+
+async def test_a_newcomer_is_welcomed_and_organizers_hear_about_them(harness):
+    await arrive(harness, "Maria")
+    [welcome] = harness.messenger.texts("maria")
+    assert "Welcome to Test campaign, Maria!" in welcome
+    assert "[1] Tell us about yourself" in welcome
+    [alert] = harness.messenger.texts(ORGANIZERS)
+    assert "New volunteer: Maria (#1)" in alert
+    assert "Mark contacted" in alert
+
+
+async def test_arriving_twice_does_not_announce_twice(harness):
+    await arrive(harness, "Maria")
+    await arrive(harness, "Maria")
+    assert len(harness.messenger.texts(ORGANIZERS)) == 1
+
+
+async def test_onboarding_answers_are_stored_shared_and_matched_to_shifts(harness):
+    await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
+    await harness.say("Olivia", '/phonebank create "Tuesday calls" 2026-11-10 10:00 2h 5')
+    await arrive(harness, "Maria")
+    form = await harness.bot.turnout.press(harness.actor("Maria"), action("profile"))
+    assert isinstance(form, Form)
+    assert [f.name for f in form.fields] == ["interests", "availability", "location"]
+    harness.messenger.clear()
+
+    reply = await harness.submit(
+        "Maria", ONBOARDING, interests=("phone_banking", "texting"), availability="weekends",
+        location="53703",
+    )
+    assert isinstance(reply, Listing)
+    shown = text_of(reply)
+    assert "Saturday calls" in shown and "Tuesday calls" not in shown
+    [answers] = harness.messenger.texts(ORGANIZERS)
+    assert "Maria (#2) answered" in answers
+    assert "Phone banking, Texting" in answers and "Weekends" in answers and "53703" in answers
+
+    waiting = await harness.say("Olivia", "/volunteer new")
+    assert "#2 Maria" in waiting and "waiting" in waiting and "53703" in waiting
+
+
+async def test_volunteers_without_shift_interests_are_offered_tasks(harness):
+    await harness.say("Olivia", '/task post "Enter sign-in sheets" slots 2')
+    reply = await harness.submit(
+        "Sam", ONBOARDING, interests=("data_entry",), availability="flexible", location="Dane"
+    )
+    assert "Enter sign-in sheets" in text_of(reply)
+
+
+async def test_bad_onboarding_answers_are_refused_and_nothing_is_saved(harness):
+    for values in (
+        {"interests": (), "availability": "weekends", "location": "1"},
+        {"interests": ("juggling",), "availability": "weekends", "location": "1"},
+        {"interests": ("texting",), "availability": "never", "location": "1"},
+        {"interests": ("texting",), "availability": "weekends", "location": "@everyone"},
+    ):
+        reply = await harness.submit("Sam", ONBOARDING, **values)
+        assert not isinstance(reply, Listing), values
+    assert "hasn't answered the welcome questions" in await harness.say("Olivia", "/volunteer new")
+
+
+async def test_organizers_are_nudged_every_period_until_someone_makes_contact(harness):
+    await arrive(harness, "Maria")
+    harness.messenger.clear()
+    await harness.advance(timedelta(hours=47))
+    assert harness.messenger.texts(ORGANIZERS) == []
+    await harness.advance(timedelta(hours=1))
+    [nudge] = harness.messenger.texts(ORGANIZERS)
+    assert "Maria (#1) has been waiting 2 days" in nudge
+    await harness.advance(timedelta(hours=24))
+    assert len(harness.messenger.texts(ORGANIZERS)) == 1
+    await harness.advance(timedelta(hours=24))
+    assert len(harness.messenger.texts(ORGANIZERS)) == 2
+
+    assert "Marked Maria as contacted" in await harness.press("Olivia", action("contacted", 1))
+    await harness.advance(timedelta(days=5))
+    assert len(harness.messenger.texts(ORGANIZERS)) == 2
+    assert "Everyone has been contacted" in await harness.say("Olivia", "/volunteer new")
+
+
+async def test_contacted_names_a_volunteer_by_name_or_number_and_explains_mistakes(harness):
+    await arrive(harness, "Maria")
+    await arrive(harness, "Sam")
+    assert "I don't know a volunteer called “Zed”" in await harness.say(
+        "Olivia", "/volunteer contacted Zed"
+    )
+    assert "Only organizers" in await harness.say("Sam", "/volunteer contacted Maria")
+    assert "Marked Maria" in await harness.say("Olivia", "/volunteer contacted maria")
+    assert "already contacted by Olivia" in await harness.say("Olivia", "/volunteer contacted #1")
+    assert "Marked Sam" in await harness.say("Olivia", "/volunteer contacted 2")
+
+
+async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
+    await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1')
+    await arrive(harness, "Maria")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+
+    prompt = await harness.say("Maria", "/volunteer forget-me")
+    assert "can't be undone" in prompt and "Yes, erase my data" in prompt
+    assert "nothing was erased" in await harness.press("Maria", action("keep"))
+    harness.messenger.clear()
+
+    assert "erased" in await harness.press("Maria", action("forget"))
+    assert "you're now confirmed" in harness.messenger.texts("sam")[0]
+    roster = await harness.say("Olivia", "/phonebank roster 1")
+    assert "Sam" in roster and "Maria" not in roster
+    assert "Maria" not in await harness.say("Olivia", "/volunteer new")
+    # Coming back later starts afresh, as a new volunteer.
+    await harness.say("Maria", "/phonebank mine")
+    assert "New volunteer: Maria (#4)" in harness.messenger.texts(ORGANIZERS)[-1]
