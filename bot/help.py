@@ -17,15 +17,22 @@ class Usage:
     organizer: bool = False
 
 
-SHIFT_EXAMPLE = '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
+SHIFT_EXAMPLE = (
+    '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
+)
 TASK_EXAMPLE = '/task post "Drop off flyers" due 2026-11-01 slots 3 Pick them up at the office.'
 
 # Per command, its subcommands in the order help lists them. `help` comes last everywhere.
 USAGES: dict[str, dict[str, Usage]] = {
     "phonebank": {
-        "list": Usage("/phonebank list [page]", "/phonebank list 2", "shifts coming up, with seats left"),
-        "join": Usage("/phonebank join <shift>", "/phonebank join 3",
-                      "take a seat on a shift (or a waitlist spot if it's full)"),
+        "list": Usage(
+            "/phonebank list [page]", "/phonebank list 2", "shifts coming up, with seats left"
+        ),
+        "join": Usage(
+            "/phonebank join <shift>",
+            "/phonebank join 3",
+            "take a seat on a shift (or a waitlist spot if it's full)",
+        ),
         "leave": Usage("/phonebank leave <shift>", "/phonebank leave 3", "give your seat back"),
         "mine": Usage("/phonebank mine", "/phonebank mine", "the shifts you signed up for"),
         "create": Usage(
@@ -34,48 +41,96 @@ USAGES: dict[str, dict[str, Usage]] = {
             "schedule a shift in the campaign's time zone (length 15m to 12h; link optional)",
             organizer=True,
         ),
-        "roster": Usage("/phonebank roster <shift>", "/phonebank roster 3",
-                        "who signed up for a shift, and who is waiting", organizer=True),
-        "cancel": Usage("/phonebank cancel <shift>", "/phonebank cancel 3",
-                        "cancel a shift and tell everyone signed up", organizer=True),
-        "announce": Usage("/phonebank announce <shift> <message>",
-                          "/phonebank announce 3 Parking is behind the library.",
-                          "send a message to everyone signed up for a shift", organizer=True),
+        "roster": Usage(
+            "/phonebank roster <shift>",
+            "/phonebank roster 3",
+            "who signed up for a shift, and who is waiting",
+            organizer=True,
+        ),
+        "cancel": Usage(
+            "/phonebank cancel <shift>",
+            "/phonebank cancel 3",
+            "cancel a shift and tell everyone signed up",
+            organizer=True,
+        ),
+        "announce": Usage(
+            "/phonebank announce <shift> <message>",
+            "/phonebank announce 3 Parking is behind the library.",
+            "send a message to everyone signed up for a shift",
+            organizer=True,
+        ),
         "help": Usage("/phonebank help", "/phonebank help", "this list"),
     },
     "task": {
         "list": Usage("/task list", "/task list", "open tasks you can claim"),
         "claim": Usage("/task claim <task>", "/task claim 5", "take on a task"),
         "done": Usage("/task done <task>", "/task done 5", "mark your task as finished"),
-        "release": Usage("/task release <task>", "/task release 5",
-                         "hand a task back so someone else can take it"),
-        "post": Usage('/task post "<title>" [due <YYYY-MM-DD>] [slots <n>] [<description>]',
-                      TASK_EXAMPLE, "post a task for volunteers to claim", organizer=True),
+        "release": Usage(
+            "/task release <task>",
+            "/task release 5",
+            "hand a task back so someone else can take it",
+        ),
+        "post": Usage(
+            '/task post "<title>" [due <YYYY-MM-DD>] [slots <n>] [<description>]',
+            TASK_EXAMPLE,
+            "post a task for volunteers to claim",
+            organizer=True,
+        ),
         "help": Usage("/task help", "/task help", "this list"),
     },
     "volunteer": {
-        "tz": Usage("/volunteer tz <Area/City>", "/volunteer tz America/Chicago",
-                    "show times in your own time zone"),
-        "reminders": Usage("/volunteer reminders <24h,1h | off | default>",
-                           "/volunteer reminders 24h,1h", "when to remind you before your shifts"),
-        "profile": Usage("/volunteer profile", "/volunteer profile",
-                         "tell us what you like to do and when you're free"),
-        "forget-me": Usage("/volunteer forget-me [confirm]", "/volunteer forget-me confirm",
-                           "erase what Turnout knows about you"),
-        "new": Usage("/volunteer new", "/volunteer new",
-                     "new volunteers nobody has contacted yet", organizer=True),
-        "contacted": Usage("/volunteer contacted <who>", "/volunteer contacted #12",
-                           "note that you've reached out to a new volunteer", organizer=True),
+        "tz": Usage(
+            "/volunteer tz <Area/City>",
+            "/volunteer tz America/Chicago",
+            "show times in your own time zone",
+        ),
+        "reminders": Usage(
+            "/volunteer reminders <24h,1h | off | default>",
+            "/volunteer reminders 24h,1h",
+            "when to remind you before your shifts",
+        ),
+        "profile": Usage(
+            "/volunteer profile",
+            "/volunteer profile",
+            "tell us what you like to do and when you're free",
+        ),
+        "forget-me": Usage(
+            "/volunteer forget-me [confirm]",
+            "/volunteer forget-me confirm",
+            "erase what Turnout knows about you",
+        ),
+        "new": Usage(
+            "/volunteer new",
+            "/volunteer new",
+            "new volunteers nobody has contacted yet",
+            organizer=True,
+        ),
+        "contacted": Usage(
+            "/volunteer contacted <who>",
+            "/volunteer contacted #12",
+            "note that you've reached out to a new volunteer",
+            organizer=True,
+        ),
         "help": Usage("/volunteer help", "/volunteer help", "this list"),
     },
     "turnout": {
-        "tz": Usage("/turnout tz <Area/City>", "/turnout tz America/Chicago",
-                    "the campaign's time zone, used to plan shifts", organizer=True),
-        "reminders": Usage("/turnout reminders <24h,1h | off | default>",
-                           "/turnout reminders 24h,1h",
-                           "when volunteers are reminded before a shift, by default", organizer=True),
-        "help": Usage("/turnout help [topic]", "/turnout help phonebank",
-                      "an overview of everything Turnout can do"),
+        "tz": Usage(
+            "/turnout tz <Area/City>",
+            "/turnout tz America/Chicago",
+            "the campaign's time zone, used to plan shifts",
+            organizer=True,
+        ),
+        "reminders": Usage(
+            "/turnout reminders <24h,1h | off | default>",
+            "/turnout reminders 24h,1h",
+            "when volunteers are reminded before a shift, by default",
+            organizer=True,
+        ),
+        "help": Usage(
+            "/turnout help [topic]",
+            "/turnout help phonebank",
+            "an overview of everything Turnout can do",
+        ),
     },
 }
 
@@ -120,6 +175,7 @@ def help_text(topic: str, *, organizer: bool) -> str:
     if organizer:
         lines += ["", *_section("turnout", organizer=True)]
     else:
+        lines.append("/turnout help — this overview")
         lines.append("Organizers also have commands to " + _ORGANIZERS_HAVE_MORE["turnout"] + ".")
     return "\n".join(lines)
 

@@ -19,8 +19,11 @@ def day(moment: datetime, zone: ZoneInfo) -> str:
 
 
 def span(length: timedelta) -> str:
-    """`2 days 3 hours`, `1 hour`, `45 minutes`: the two largest units, rounded down."""
-    minutes = max(0, int(length.total_seconds() // 60))
+    """`2 days 3 hours`, `1 hour`, `45 minutes`: the two largest units, to the nearest minute.
+
+    Rounding (not truncating) keeps a reminder sent a few milliseconds late at "1 day".
+    """
+    minutes = max(0, round(length.total_seconds() / 60))
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]

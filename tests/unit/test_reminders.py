@@ -95,9 +95,7 @@ async def test_changing_the_campaign_reminders_reschedules_those_who_follow_it(h
     assert "30m before each shift" in reply and "Updated 1 upcoming sign-up" in reply
     async with harness.storage.unit_of_work() as uow:
         pending = await uow.notices.pending_for(shift_id=1)
-    due = sorted(
-        (n.due_at for n in pending if n.kind is NoticeKind.SHIFT_REMINDER), reverse=True
-    )
+    due = sorted(n.due_at for n in pending if n.kind is NoticeKind.SHIFT_REMINDER)
     assert due == [STARTS - timedelta(hours=3), STARTS - timedelta(minutes=30)]
     assert "Only organizers" in await harness.say("Maria", "/turnout reminders 1h")
 

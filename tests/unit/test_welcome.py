@@ -62,6 +62,7 @@ async def test_volunteers_without_shift_interests_are_offered_tasks(harness):
 
 
 async def test_bad_onboarding_answers_are_refused_and_nothing_is_saved(harness):
+    await arrive(harness, "Sam")
     for values in (
         {"interests": (), "availability": "weekends", "location": "1"},
         {"interests": ("juggling",), "availability": "weekends", "location": "1"},

@@ -1,0 +1,44 @@
+"""The command reference people read with `help`."""
+
+import pytest
+
+from bot import commands as c
+from bot.commands import Actor
+from bot.domain.campaign import Identity
+from bot.grammar import parse
+from bot.help import USAGES, help_text
+
+ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
+ORGANIZER_ONLY = [u for subcommands in USAGES.values() for u in subcommands.values() if u.organizer]
+
+
+def test_every_usage_example_parses():
+    for subcommands in USAGES.values():
+        for usage in subcommands.values():
+            assert isinstance(parse(ORGANIZER, usage.example), c.Command), usage.example
+
+
+@pytest.mark.parametrize("organizer", [False, True])
+def test_the_overview_names_all_four_commands(organizer):
+    overview = help_text("", organizer=organizer)
+    assert all(name in overview for name in ("/phonebank", "/task", "/volunteer", "/turnout"))
+
+
+@pytest.mark.parametrize("topic", ["", "phonebank", "task", "volunteer", "turnout"])
+def test_help_shows_organizer_commands_only_to_organizers(topic):
+    volunteer, organizer = help_text(topic, organizer=False), help_text(topic, organizer=True)
+    assert not [usage for usage in ORGANIZER_ONLY if usage.syntax in volunteer]
+    assert "Organizers also have commands" in volunteer
+    assert "Organizers also have" not in organizer
+    assert [usage for usage in ORGANIZER_ONLY if usage.syntax in organizer]
+
+
+@pytest.mark.parametrize("topic", ["phonebank", "task", "volunteer", "turnout"])
+def test_help_lists_one_command_per_line_with_a_description(topic):
+    lines = [line for line in help_text(topic, organizer=True).splitlines() if line.startswith("/")]
+    assert len(lines) == len(USAGES[topic])
+    assert all(" — " in line for line in lines)
+
+
+def test_help_on_an_unknown_topic_gives_the_overview():
+    assert help_text("parking", organizer=False) == help_text("", organizer=False)
