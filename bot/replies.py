@@ -28,6 +28,8 @@ class Message:
     buttons: tuple[Button, ...] = ()
     # Public replies are shown to the whole channel; the rest only to the person who asked.
     public: bool = False
+    # The request was refused and changed nothing; the text says what to do instead.
+    error: bool = False
 
 
 @dataclass(frozen=True, slots=True)

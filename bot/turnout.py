@@ -111,13 +111,13 @@ class Turnout:
                 reply = await handler(command, ctx)
                 await uow.commit()
         except UserError as error:
-            return Message(error.message)
+            return Message(error.message, error=True)
         except StorageUnavailable:
             log.warning("storage unavailable while handling %s", type(command).__name__)
-            return Message(TRY_AGAIN)
+            return Message(TRY_AGAIN, error=True)
         except Exception:
             log.exception("failed to handle %s", type(command).__name__)
-            return Message(SOMETHING_BROKE)
+            return Message(SOMETHING_BROKE, error=True)
         if ctx.queued:
             self._on_notices()
         return reply
@@ -127,7 +127,7 @@ class Turnout:
         try:
             command = grammar.parse(actor, line)
         except UserError as error:
-            return Message(error.message)
+            return Message(error.message, error=True)
         return await self.handle(command)
 
     async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
@@ -135,7 +135,7 @@ class Turnout:
         try:
             parsed = grammar.parse_command(actor, command, text)
         except UserError as error:
-            return Message(error.message)
+            return Message(error.message, error=True)
         return await self.handle(parsed)
 
     async def press(self, actor: Actor, action: str) -> Reply:
@@ -143,7 +143,7 @@ class Turnout:
         try:
             command = actions.command_for(actor, action)
         except UserError as error:
-            return Message(error.message)
+            return Message(error.message, error=True)
         return await self.handle(command)
 
     async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
@@ -151,7 +151,7 @@ class Turnout:
         try:
             command = forms.command_for_submission(actor, submission)
         except UserError as error:
-            return Message(error.message)
+            return Message(error.message, error=True)
         return await self.handle(command)
 
     async def welcome(self, actor: Actor) -> Reply:
