@@ -8,10 +8,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import make_url
+
 from bot.bootstrap import bootstrap
 from bot.clock import ManualClock
+from bot.ports import StorageUnavailable
 from bot.settings import ConfigurationError, Settings, load_settings
-from storage import open_storage
+from storage import SqlStorage, open_storage
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +43,26 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
     except KeyboardInterrupt:
         return 130
+    except DatabaseUnusable as error:
+        print(f"turnout: {error}", file=sys.stderr)
+        return 2
     return 2
+
+
+class DatabaseUnusable(Exception):
+    """DATABASE_URL names something Turnout can't use or can't reach."""
+
+
+async def _open(url: str) -> SqlStorage:
+    try:
+        return await open_storage(url)
+    except ValueError as error:
+        raise DatabaseUnusable(str(error)) from None
+    except (OSError, StorageUnavailable) as error:
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise DatabaseUnusable(
+            f"can't reach the database at {shown} ({error}); check DATABASE_URL."
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,7 +102,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
             print("turnout: --now takes a local time like '2026-11-28 09:00'.", file=sys.stderr)
             return 2
     url = f"sqlite:///{args.db}" if args.db else settings.database_url
-    storage = await open_storage(url)
+    storage = await _open(url)
     clock = ManualClock(start.astimezone(UTC) if start else None)
     screen = Screen(sys.stdout)
     names: dict[str, str] = {}
@@ -119,7 +141,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _migrate(settings: Settings) -> int:
-    storage = await open_storage(settings.database_url)
+    storage = await _open(settings.database_url)
     await storage.close()
     print("turnout: the database is up to date.")
     return 0

@@ -13,7 +13,7 @@ from bot.clock import ManualClock
 from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.domain.timing import parse_duration
-from bot.replies import ChoiceField, Form, FormSubmission, Reply
+from bot.replies import ChoiceField, Form, FormSubmission, Message, Reply
 from bot.scheduler import Wakeups
 from bot.turnout import Turnout
 
@@ -128,8 +128,10 @@ class ConsoleChat:
             case ":arrive" if rest:
                 who = self._remember(rest)
                 self._screen.say(f"{INDENT}{self._names[who]} joined the team.")
-                # The welcome itself arrives as a DM; the reply only confirms it.
-                self._screen.show(await self._turnout.welcome(self._actor(who)), to=[])
+                reply = await self._turnout.welcome(self._actor(who))
+                # The welcome itself arrives as a DM; the reply matters only if it went wrong.
+                if isinstance(reply, Message) and reply.error:
+                    self._screen.show(reply, to=[])
             case ":advance" if rest:
                 span = parse_duration(rest)
                 if span is None or span.total_seconds() <= 0:
@@ -232,6 +234,7 @@ async def read_terminal(prompt: str) -> str | None:
     try:
         return await asyncio.get_running_loop().run_in_executor(None, input, prompt)
     except EOFError:
+        print()  # end the prompt's line, as a shell does
         return None
 
 
