@@ -1,0 +1,86 @@
+"""Engine creation: which driver a database URL gets, and how SQLite connections are set up."""
+
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Connection, event, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
+
+DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
+
+
+def normalise_url(url: str | URL) -> URL:
+    """The async-driver form of a database URL people write in settings.
+
+    `sqlite:///x.db` gets aiosqlite; `postgres://` and `postgresql://` (as hosting providers
+    hand them out) get asyncpg. Anything else is refused with a message naming what works.
+    """
+    parsed = make_url(url)
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend == "sqlite" and driver in ("", "aiosqlite"):
+        return parsed.set(drivername="sqlite+aiosqlite")
+    if backend in ("postgres", "postgresql") and driver in ("", "asyncpg"):
+        return parsed.set(drivername="postgresql+asyncpg")
+    raise ValueError(
+        f"DATABASE_URL uses {parsed.drivername!r}; Turnout supports sqlite:///path/to/file.db "
+        "and postgresql://user:password@host/database."
+    )
+
+
+def make_engine(
+    url: str | URL,
+    *,
+    connect_args: Mapping[str, Any] | None = None,
+    busy_timeout: timedelta = DEFAULT_BUSY_TIMEOUT,
+) -> AsyncEngine:
+    """An async engine for `url`, with SQLite set up for several writers.
+
+    On SQLite the file's directory is created if missing, the database runs in WAL mode with
+    foreign keys enforced, and every transaction starts with BEGIN IMMEDIATE, so a second
+    process waits up to `busy_timeout` for the write lock instead of failing half way through.
+    `connect_args` go to the driver (tests use them to pick a PostgreSQL schema).
+    """
+    target = normalise_url(url)
+    args = dict(connect_args or {})
+    if target.get_backend_name() != "sqlite":
+        # A connection dropped while idle in the pool (database restart, proxy timeout) is
+        # noticed at checkout instead of failing the first statement of a command.
+        return create_async_engine(target, connect_args=args, pool_pre_ping=True)
+    database = target.database or ""
+    in_memory = database in ("", ":memory:") or "mode=memory" in database
+    if not in_memory:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(target, connect_args=args)
+    _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
+    return engine
+
+
+def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) -> None:
+    milliseconds = int(busy_timeout.total_seconds() * 1000)
+
+    def on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        # Take BEGIN away from the sqlite3 module (which would issue a deferred BEGIN only
+        # before writes) so that on_begin below decides how each transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
+            if wal:
+                # Readers never block the writer and vice versa; persistent in the file.
+                cursor.execute("PRAGMA journal_mode = WAL")
+            # Safe in WAL mode: a power cut can lose the last commits, never corrupt the file.
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    def on_begin(connection: Connection) -> None:
+        # Take the write lock up front: a transaction that read under a deferred BEGIN and
+        # then writes fails with "database is locked" at once instead of waiting its turn.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine.sync_engine, "connect", on_connect)
+    event.listen(engine.sync_engine, "begin", on_begin)

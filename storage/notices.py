@@ -1,0 +1,170 @@
+"""The notice queue: every message Turnout owes someone, claimed and settled by the dispatcher.
+
+The dispatcher only ever touches the head of the queue. Pending notices are found through the
+(state, due_at) index and expired leases through (state, lease_until), so neither claiming nor
+finding the next wake-up time reads the rows that are not due yet.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
+from bot.ports import NoticeRepository
+from storage import rows
+from storage.tables import notices
+
+_OUTCOMES = frozenset(
+    {NoticeState.SENT, NoticeState.SKIPPED, NoticeState.CANCELLED, NoticeState.FAILED}
+)
+
+
+class SqlNoticeRepository(NoticeRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(self, notice: NewNotice) -> int:
+        """Queue a notice as pending; returns its id."""
+        added = await self._db.execute(
+            insert(notices)
+            .values(
+                campaign_id=notice.campaign_id,
+                kind=NoticeKind(notice.kind).value,
+                volunteer_id=notice.volunteer_id,
+                shift_id=notice.shift_id,
+                signup_id=notice.signup_id,
+                payload=notice.payload,
+                due_at=notice.due_at,
+                state=NoticeState.PENDING.value,
+                attempts=0,
+            )
+            .returning(notices.c.id)
+        )
+        return int(added.scalar_one())
+
+    async def cancel_pending(
+        self,
+        *,
+        signup_id: int | None = None,
+        shift_id: int | None = None,
+        volunteer_id: int | None = None,
+        kinds: Sequence[str] | None = None,
+    ) -> int:
+        """Cancel pending notices matching every given filter; returns how many.
+
+        At least one of signup, shift or volunteer is required: cancelling every pending
+        notice of every campaign is never what a caller means.
+        """
+        if signup_id is None and shift_id is None and volunteer_id is None:
+            raise ValueError("cancel_pending needs a signup_id, shift_id or volunteer_id")
+        conditions = [notices.c.state == NoticeState.PENDING.value]
+        if signup_id is not None:
+            conditions.append(notices.c.signup_id == signup_id)
+        if shift_id is not None:
+            conditions.append(notices.c.shift_id == shift_id)
+        if volunteer_id is not None:
+            conditions.append(notices.c.volunteer_id == volunteer_id)
+        if kinds is not None:
+            conditions.append(notices.c.kind.in_([NoticeKind(kind).value for kind in kinds]))
+        result = await self._db.execute(
+            update(notices).where(*conditions).values(state=NoticeState.CANCELLED.value)
+        )
+        return result.rowcount
+
+    async def claim_due(self, now: datetime, *, limit: int, lease: timedelta) -> Sequence[Notice]:
+        """Take up to `limit` due notices (pending, or sending with an expired lease), soonest
+        first, mark them sending until now + lease, and count an attempt.
+
+        Safe against other processes claiming at the same time: on PostgreSQL the rows are
+        picked FOR UPDATE SKIP LOCKED, so a concurrent claimer takes the next ones instead of
+        waiting; on SQLite BEGIN IMMEDIATE lets only one claimer in at a time.
+        """
+        due = or_(
+            and_(notices.c.state == NoticeState.PENDING.value, notices.c.due_at <= now),
+            and_(notices.c.state == NoticeState.SENDING.value, notices.c.lease_until <= now),
+        )
+        picked = (
+            select(notices.c.id)
+            .where(due)
+            .order_by(notices.c.due_at, notices.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+            # A locking CTE is evaluated exactly once on PostgreSQL, never folded into the UPDATE.
+            .cte("picked")
+        )
+        result = await self._db.execute(
+            update(notices)
+            .where(notices.c.id == picked.c.id)
+            .values(
+                state=NoticeState.SENDING.value,
+                lease_until=now + lease,
+                attempts=notices.c.attempts + 1,
+            )
+            .returning(*notices.c)
+        )
+        claimed = [rows.notice(row) for row in result.mappings()]
+        # RETURNING promises no order.
+        return sorted(claimed, key=lambda notice: (notice.due_at, notice.id))
+
+    async def mark(
+        self, notice_id: int, state: str, now: datetime, *, error: str | None = None
+    ) -> None:
+        """Record the outcome: sent, skipped, cancelled or failed. The lease ends."""
+        outcome = NoticeState(state)
+        if outcome not in _OUTCOMES:
+            raise ValueError(f"{outcome} is not an outcome; use retry_at to send again later")
+        values: dict[str, Any] = {"state": outcome.value, "lease_until": None}
+        if outcome is NoticeState.SENT:
+            values["sent_at"] = now
+        if error is not None:
+            values["last_error"] = error
+        await self._db.execute(update(notices).where(notices.c.id == notice_id).values(values))
+
+    async def retry_at(self, notice_id: int, due_at: datetime, *, error: str) -> None:
+        """Put a claimed notice back to pending, due again at `due_at`."""
+        await self._db.execute(
+            update(notices)
+            .where(notices.c.id == notice_id)
+            .values(
+                state=NoticeState.PENDING.value, due_at=due_at, lease_until=None, last_error=error
+            )
+        )
+
+    async def next_due_at(self) -> datetime | None:
+        """The earliest due time among pending notices (and sending ones, by lease expiry).
+
+        Each half is the first entry of an index, so this costs the same with a million
+        pending reminders as with one.
+        """
+        pending = (
+            select(notices.c.due_at)
+            .where(notices.c.state == NoticeState.PENDING.value)
+            .order_by(notices.c.due_at)
+            .limit(1)
+            .scalar_subquery()
+        )
+        leased = (
+            select(notices.c.lease_until)
+            .where(notices.c.state == NoticeState.SENDING.value)
+            .order_by(notices.c.lease_until)
+            .limit(1)
+            .scalar_subquery()
+        )
+        result = await self._db.execute(select(pending, leased))
+        times = [moment for moment in result.one() if moment is not None]
+        return min(times, default=None)
+
+    async def pending_for(
+        self, *, volunteer_id: int | None = None, shift_id: int | None = None
+    ) -> Sequence[Notice]:
+        """Pending notices, soonest first: for `/volunteer reminders` feedback and tests."""
+        statement = select(notices).where(notices.c.state == NoticeState.PENDING.value)
+        if volunteer_id is not None:
+            statement = statement.where(notices.c.volunteer_id == volunteer_id)
+        if shift_id is not None:
+            statement = statement.where(notices.c.shift_id == shift_id)
+        result = await self._db.execute(statement.order_by(notices.c.due_at, notices.c.id))
+        return [rows.notice(row) for row in result.mappings()]

@@ -1,0 +1,179 @@
+"""How rows become domain objects, shared by the repositories that join across tables.
+
+Converters read columns by their Column objects rather than by name, so a select that joins
+two tables with an `id` each still reads the right one.
+"""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Result, RowMapping, Select, select
+
+from bot.domain.campaign import Campaign, Identity, Team
+from bot.domain.notice import Notice, NoticeKind, NoticeState
+from bot.domain.phonebank import PhoneBank, Shift, ShiftStatus
+from bot.domain.signup import Signup, SignupStatus
+from bot.domain.task import ClaimStatus, Task, TaskClaim
+from bot.domain.volunteer import Availability, Interest, Profile, Volunteer
+from storage.tables import (
+    campaigns,
+    identities,
+    notices,
+    phone_banks,
+    shifts,
+    signups,
+    task_claims,
+    tasks,
+    teams,
+    volunteers,
+)
+
+
+def one(result: Result[Any], what: str) -> RowMapping:
+    """The single row a `get` promised, or a LookupError naming what was missing."""
+    row = result.mappings().first()
+    if row is None:
+        raise LookupError(f"no {what}")
+    return row
+
+
+def campaign(row: RowMapping) -> Campaign:
+    return Campaign(
+        id=row[campaigns.c.id],
+        name=row[campaigns.c.name],
+        timezone=row[campaigns.c.timezone],
+        reminder_offsets=row[campaigns.c.reminder_offsets],
+        contact_within=row[campaigns.c.contact_within_minutes],
+    )
+
+
+def team(row: RowMapping) -> Team:
+    return Team(
+        id=row[teams.c.id],
+        platform=row[teams.c.platform],
+        external_id=row[teams.c.external_id],
+        campaign_id=row[teams.c.campaign_id],
+    )
+
+
+def identity(row: RowMapping) -> Identity:
+    return Identity(
+        platform=row[identities.c.platform],
+        team_external_id=row[identities.c.team_external_id],
+        user_external_id=row[identities.c.user_external_id],
+    )
+
+
+def volunteer(row: RowMapping) -> Volunteer:
+    return Volunteer(
+        id=row[volunteers.c.id],
+        campaign_id=row[volunteers.c.campaign_id],
+        number=row[volunteers.c.number],
+        display_name=row[volunteers.c.display_name],
+        timezone=row[volunteers.c.timezone],
+        reminder_offsets=row[volunteers.c.reminder_offsets],
+        profile=_profile(row),
+        joined_at=row[volunteers.c.joined_at],
+        onboarded_at=row[volunteers.c.onboarded_at],
+        contacted_at=row[volunteers.c.contacted_at],
+        contacted_by=row[volunteers.c.contacted_by],
+        follow_up_due_at=row[volunteers.c.follow_up_due_at],
+        forgotten_at=row[volunteers.c.forgotten_at],
+    )
+
+
+def _profile(row: RowMapping) -> Profile | None:
+    # interests is NULL until the welcome questions are answered, '' if none were ticked.
+    interests = row[volunteers.c.interests]
+    if interests is None:
+        return None
+    availability = row[volunteers.c.availability]
+    return Profile(
+        interests=tuple(Interest(part) for part in interests.split(",") if part),
+        availability=Availability(availability) if availability else None,
+        location=row[volunteers.c.location],
+    )
+
+
+def profile_columns(profile: Profile | None) -> dict[str, str | None]:
+    """The volunteers columns that hold `profile`."""
+    if profile is None:
+        return {"interests": None, "availability": None, "location": None}
+    return {
+        "interests": ",".join(interest.value for interest in profile.interests),
+        "availability": profile.availability.value if profile.availability else None,
+        "location": profile.location,
+    }
+
+
+def select_shifts(*extra: ColumnElement[Any]) -> Select[Any]:
+    """Shifts with the phone bank they belong to (plus any `extra` columns)."""
+    return select(shifts, phone_banks.c.title, phone_banks.c.link, *extra).join(
+        phone_banks, phone_banks.c.id == shifts.c.phone_bank_id
+    )
+
+
+def shift(row: RowMapping) -> Shift:
+    return Shift(
+        id=row[shifts.c.id],
+        campaign_id=row[shifts.c.campaign_id],
+        number=row[shifts.c.number],
+        phone_bank=PhoneBank(
+            id=row[shifts.c.phone_bank_id],
+            campaign_id=row[shifts.c.campaign_id],
+            title=row[phone_banks.c.title],
+            link=row[phone_banks.c.link],
+        ),
+        starts_at=row[shifts.c.starts_at],
+        ends_at=row[shifts.c.ends_at],
+        capacity=row[shifts.c.capacity],
+        status=ShiftStatus(row[shifts.c.status]),
+    )
+
+
+def signup(row: RowMapping) -> Signup:
+    return Signup(
+        id=row[signups.c.id],
+        shift_id=row[signups.c.shift_id],
+        volunteer_id=row[signups.c.volunteer_id],
+        status=SignupStatus(row[signups.c.status]),
+        created_at=row[signups.c.created_at],
+    )
+
+
+def task(row: RowMapping) -> Task:
+    return Task(
+        id=row[tasks.c.id],
+        campaign_id=row[tasks.c.campaign_id],
+        number=row[tasks.c.number],
+        title=row[tasks.c.title],
+        description=row[tasks.c.description],
+        due_on=row[tasks.c.due_on],
+        slots=row[tasks.c.slots],
+        created_at=row[tasks.c.created_at],
+    )
+
+
+def task_claim(row: RowMapping) -> TaskClaim:
+    return TaskClaim(
+        id=row[task_claims.c.id],
+        task_id=row[task_claims.c.task_id],
+        volunteer_id=row[task_claims.c.volunteer_id],
+        status=ClaimStatus(row[task_claims.c.status]),
+        claimed_at=row[task_claims.c.claimed_at],
+    )
+
+
+def notice(row: RowMapping) -> Notice:
+    return Notice(
+        id=row[notices.c.id],
+        campaign_id=row[notices.c.campaign_id],
+        kind=NoticeKind(row[notices.c.kind]),
+        due_at=row[notices.c.due_at],
+        volunteer_id=row[notices.c.volunteer_id],
+        shift_id=row[notices.c.shift_id],
+        signup_id=row[notices.c.signup_id],
+        payload=row[notices.c.payload],
+        state=NoticeState(row[notices.c.state]),
+        attempts=row[notices.c.attempts],
+        last_error=row[notices.c.last_error],
+    )

@@ -1,0 +1,129 @@
+"""Phone banks and their shifts."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, ScalarSelect, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.phonebank import PhoneBank, Shift, ShiftSeats, ShiftStatus
+from bot.domain.signup import SignupStatus
+from bot.ports import ShiftRepository
+from storage import rows
+from storage.tables import phone_banks, shifts, signups
+
+
+class SqlShiftRepository(ShiftRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(
+        self,
+        *,
+        campaign_id: int,
+        number: int,
+        title: str,
+        link: str | None,
+        starts_at: datetime,
+        ends_at: datetime,
+        capacity: int,
+        created_by: int,
+    ) -> Shift:
+        """Create a phone bank with its shift."""
+        added_bank = await self._db.execute(
+            insert(phone_banks)
+            .values(campaign_id=campaign_id, title=title, link=link, created_by=created_by)
+            .returning(phone_banks.c.id)
+        )
+        phone_bank = PhoneBank(added_bank.scalar_one(), campaign_id, title, link)
+        added_shift = await self._db.execute(
+            insert(shifts)
+            .values(
+                campaign_id=campaign_id,
+                phone_bank_id=phone_bank.id,
+                number=number,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                capacity=capacity,
+                status=ShiftStatus.SCHEDULED.value,
+            )
+            .returning(shifts.c.id)
+        )
+        return Shift(
+            id=added_shift.scalar_one(),
+            campaign_id=campaign_id,
+            number=number,
+            phone_bank=phone_bank,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
+            status=ShiftStatus.SCHEDULED,
+        )
+
+    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Shift | None:
+        """`lock` holds the shift against concurrent sign-ups until the unit of work ends.
+
+        On PostgreSQL that is a row lock (FOR UPDATE), so commands for other shifts carry on.
+        SQLite ignores FOR UPDATE; there every unit of work already runs alone (see
+        SqlStorage), which holds the shift just as well.
+        """
+        statement = rows.select_shifts().where(
+            shifts.c.campaign_id == campaign_id, shifts.c.number == number
+        )
+        if lock:
+            statement = statement.with_for_update(of=shifts)
+        row = (await self._db.execute(statement)).mappings().first()
+        return rows.shift(row) if row else None
+
+    async def get(self, shift_id: int) -> Shift:
+        """The shift; LookupError if there is none with that id."""
+        result = await self._db.execute(rows.select_shifts().where(shifts.c.id == shift_id))
+        return rows.shift(rows.one(result, f"shift {shift_id}"))
+
+    async def upcoming(
+        self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
+    ) -> Sequence[ShiftSeats]:
+        """Scheduled shifts that have not started, soonest first, with how full they are."""
+        confirmed = _seats(SignupStatus.CONFIRMED).label("confirmed")
+        waitlisted = _seats(SignupStatus.WAITLISTED).label("waitlisted")
+        result = await self._db.execute(
+            rows.select_shifts(confirmed, waitlisted)
+            .where(*_upcoming(campaign_id, now))
+            .order_by(shifts.c.starts_at, shifts.c.number)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [
+            ShiftSeats(rows.shift(row), confirmed=row["confirmed"], waitlisted=row["waitlisted"])
+            for row in result.mappings()
+        ]
+
+    async def count_upcoming(self, campaign_id: int, now: datetime) -> int:
+        """How many shifts `upcoming` would list without a limit."""
+        result = await self._db.execute(
+            select(func.count()).select_from(shifts).where(*_upcoming(campaign_id, now))
+        )
+        return result.scalar_one()
+
+    async def set_status(self, shift_id: int, status: ShiftStatus) -> None:
+        """Schedule or cancel the shift."""
+        await self._db.execute(
+            update(shifts).where(shifts.c.id == shift_id).values(status=ShiftStatus(status).value)
+        )
+
+
+def _upcoming(campaign_id: int, now: datetime) -> tuple[ColumnElement[bool], ...]:
+    return (
+        shifts.c.campaign_id == campaign_id,
+        shifts.c.status == ShiftStatus.SCHEDULED.value,
+        shifts.c.starts_at > now,
+    )
+
+
+def _seats(status: SignupStatus) -> ScalarSelect[int]:
+    """How many of the shift's sign-ups have `status`, for use as a column."""
+    return (
+        select(func.count())
+        .where(signups.c.shift_id == shifts.c.id, signups.c.status == status.value)
+        .scalar_subquery()
+    )

@@ -1,0 +1,144 @@
+"""Sign-ups for shifts: who holds a seat, who waits, in the order they arrived."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import case, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.phonebank import Shift, ShiftStatus
+from bot.domain.signup import Signup, SignupStatus
+from bot.domain.volunteer import Volunteer
+from bot.ports import SignupRepository
+from storage import rows
+from storage.tables import shifts, signups, volunteers
+
+_ACTIVE = (SignupStatus.CONFIRMED.value, SignupStatus.WAITLISTED.value)
+
+
+class SqlSignupRepository(SignupRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(
+        self, shift_id: int, volunteer_id: int, status: SignupStatus, now: datetime
+    ) -> Signup:
+        """A new sign-up; its id records its place in the arrival order."""
+        added = await self._db.execute(
+            insert(signups)
+            .values(
+                shift_id=shift_id,
+                volunteer_id=volunteer_id,
+                status=SignupStatus(status).value,
+                created_at=now,
+                updated_at=now,
+            )
+            .returning(signups.c.id)
+        )
+        return Signup(added.scalar_one(), shift_id, volunteer_id, SignupStatus(status), now)
+
+    async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
+        """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
+        result = await self._db.execute(
+            select(signups)
+            .where(
+                signups.c.shift_id == shift_id,
+                signups.c.volunteer_id == volunteer_id,
+                signups.c.status.in_(_ACTIVE),
+            )
+            .order_by(signups.c.id.desc())
+            .limit(1)
+        )
+        row = result.mappings().first()
+        return rows.signup(row) if row else None
+
+    async def counts(self, shift_id: int) -> tuple[int, int]:
+        """(confirmed, waitlisted)."""
+        result = await self._db.execute(
+            select(signups.c.status, func.count())
+            .where(signups.c.shift_id == shift_id, signups.c.status.in_(_ACTIVE))
+            .group_by(signups.c.status)
+        )
+        counted: dict[str, int] = {status: count for status, count in result}
+        return (
+            counted.get(SignupStatus.CONFIRMED.value, 0),
+            counted.get(SignupStatus.WAITLISTED.value, 0),
+        )
+
+    async def first_waitlisted(self, shift_id: int) -> Signup | None:
+        """The sign-up that moves up when a seat opens: the earliest on the waitlist."""
+        result = await self._db.execute(
+            select(signups)
+            .where(
+                signups.c.shift_id == shift_id,
+                signups.c.status == SignupStatus.WAITLISTED.value,
+            )
+            .order_by(signups.c.id)
+            .limit(1)
+        )
+        row = result.mappings().first()
+        return rows.signup(row) if row else None
+
+    async def waitlist_position(self, signup: Signup) -> int:
+        """1 for the next in line."""
+        result = await self._db.execute(
+            select(func.count()).where(
+                signups.c.shift_id == signup.shift_id,
+                signups.c.status == SignupStatus.WAITLISTED.value,
+                signups.c.id < signup.id,
+            )
+        )
+        return result.scalar_one() + 1
+
+    async def set_status(self, signup_id: int, status: SignupStatus, now: datetime) -> None:
+        """Confirm, waitlist or cancel the sign-up."""
+        await self._db.execute(
+            update(signups)
+            .where(signups.c.id == signup_id)
+            .values(status=SignupStatus(status).value, updated_at=now)
+        )
+
+    async def roster(self, shift_id: int) -> Sequence[tuple[Signup, Volunteer]]:
+        """Active sign-ups with their volunteers, confirmed first, each in arrival order."""
+        confirmed_first = case((signups.c.status == SignupStatus.CONFIRMED.value, 0), else_=1)
+        result = await self._db.execute(
+            select(signups, volunteers)
+            .join(volunteers, volunteers.c.id == signups.c.volunteer_id)
+            .where(signups.c.shift_id == shift_id, signups.c.status.in_(_ACTIVE))
+            .order_by(confirmed_first, signups.c.id)
+        )
+        return [(rows.signup(row), rows.volunteer(row)) for row in result.mappings()]
+
+    async def upcoming_for(
+        self, volunteer_id: int, now: datetime
+    ) -> Sequence[tuple[Signup, Shift]]:
+        """The volunteer's active sign-ups for scheduled shifts that have not started."""
+        result = await self._db.execute(
+            rows.select_shifts(*signups.c)
+            .join(signups, signups.c.shift_id == shifts.c.id)
+            .where(
+                signups.c.volunteer_id == volunteer_id,
+                signups.c.status.in_(_ACTIVE),
+                shifts.c.status == ShiftStatus.SCHEDULED.value,
+                shifts.c.starts_at > now,
+            )
+            .order_by(shifts.c.starts_at, signups.c.id)
+        )
+        return [(rows.signup(row), rows.shift(row)) for row in result.mappings()]
+
+    async def confirmed_upcoming(
+        self, campaign_id: int, now: datetime
+    ) -> Sequence[tuple[Signup, Shift]]:
+        """Every confirmed sign-up in the campaign for shifts that have not started."""
+        result = await self._db.execute(
+            rows.select_shifts(*signups.c)
+            .join(signups, signups.c.shift_id == shifts.c.id)
+            .where(
+                shifts.c.campaign_id == campaign_id,
+                shifts.c.status == ShiftStatus.SCHEDULED.value,
+                shifts.c.starts_at > now,
+                signups.c.status == SignupStatus.CONFIRMED.value,
+            )
+            .order_by(shifts.c.starts_at, signups.c.id)
+        )
+        return [(rows.signup(row), rows.shift(row)) for row in result.mappings()]

@@ -1,0 +1,195 @@
+"""The schema: every table Turnout keeps, as SQLAlchemy Core.
+
+Every domain row hangs off a campaign, never off a platform: teams are the only rows that know
+Slack or Discord, so several teams can later share one campaign. Changing anything here needs a
+new migration in storage/migrations/versions; a test compares the two.
+"""
+
+from sqlalchemy import (
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+from storage.columns import JsonText, Minutes, MinutesList, UtcDateTime
+
+# Deterministic constraint names let migrations (and SQLite's batch mode, which rebuilds
+# tables) refer to constraints by name.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("timezone", Text, nullable=False),
+    Column("reminder_offsets", MinutesList, nullable=False),
+    Column("contact_within_minutes", Minutes, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+# Short numbers people type (`/phonebank join 3`), one sequence per campaign and kind.
+counters = Table(
+    "counters",
+    metadata,
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("value", Integer, nullable=False),
+    PrimaryKeyConstraint("campaign_id", "name"),
+)
+
+teams = Table(
+    "teams",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", Text, nullable=False),
+    Column("external_id", Text, nullable=False),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False, index=True),
+    UniqueConstraint("platform", "external_id"),
+)
+
+volunteers = Table(
+    "volunteers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("display_name", Text),
+    # display_name.casefold(): SQLite's lower() only folds ASCII, and names are often not.
+    Column("name_key", Text),
+    Column("timezone", Text),
+    # NULL follows the campaign's default; '' means no reminders.
+    Column("reminder_offsets", MinutesList),
+    # NULL until the volunteer answers the welcome questions; then comma-separated Interests.
+    Column("interests", Text),
+    Column("availability", Text),
+    Column("location", Text),
+    Column("joined_at", UtcDateTime, nullable=False),
+    Column("onboarded_at", UtcDateTime),
+    Column("contacted_at", UtcDateTime),
+    Column("contacted_by", Integer, ForeignKey("volunteers.id")),
+    Column("follow_up_due_at", UtcDateTime, index=True),
+    Column("forgotten_at", UtcDateTime),
+    UniqueConstraint("campaign_id", "number"),
+    Index(None, "campaign_id", "name_key"),
+)
+
+identities = Table(
+    "identities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", Text, nullable=False),
+    Column("team_external_id", Text, nullable=False),
+    Column("user_external_id", Text, nullable=False),
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("last_seen_at", UtcDateTime, nullable=False),
+    UniqueConstraint("platform", "team_external_id", "user_external_id"),
+)
+
+phone_banks = Table(
+    "phone_banks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("link", Text),
+    Column("created_by", Integer, ForeignKey("volunteers.id"), nullable=False),
+    # The port's ShiftRepository.add is given no `now`, so the database clock fills this in.
+    Column("created_at", UtcDateTime, nullable=False, server_default=func.current_timestamp()),
+)
+
+shifts = Table(
+    "shifts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("phone_bank_id", Integer, ForeignKey("phone_banks.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("starts_at", UtcDateTime, nullable=False),
+    Column("ends_at", UtcDateTime, nullable=False),
+    Column("capacity", Integer, nullable=False),
+    Column("status", Text, nullable=False),
+    UniqueConstraint("campaign_id", "number"),
+    Index(None, "campaign_id", "starts_at"),
+)
+
+signups = Table(
+    "signups",
+    metadata,
+    # Arrival order: the waitlist is served by id, so ids must never be reused.
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("shift_id", Integer, ForeignKey("shifts.id"), nullable=False),
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("status", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index(None, "shift_id", "status"),
+    sqlite_autoincrement=True,
+)
+
+tasks = Table(
+    "tasks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("description", Text),
+    Column("due_on", Date),
+    Column("slots", Integer, nullable=False),
+    Column("created_by", Integer, ForeignKey("volunteers.id"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    UniqueConstraint("campaign_id", "number"),
+)
+
+task_claims = Table(
+    "task_claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("task_id", Integer, ForeignKey("tasks.id"), nullable=False),
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("status", Text, nullable=False),
+    Column("claimed_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index(None, "task_id", "status"),
+    sqlite_autoincrement=True,
+)
+
+notices = Table(
+    "notices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), index=True),
+    Column("shift_id", Integer, ForeignKey("shifts.id"), index=True),
+    Column("signup_id", Integer, ForeignKey("signups.id"), index=True),
+    Column("payload", JsonText, nullable=False),
+    Column("due_at", UtcDateTime, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("lease_until", UtcDateTime),
+    Column("last_error", Text),
+    # NoticeRepository.add is given no `now`; the database clock records when it was queued.
+    Column("created_at", UtcDateTime, nullable=False, server_default=func.current_timestamp()),
+    Column("sent_at", UtcDateTime),
+    # The dispatcher reads only the head of these two: what is due next, whose lease ran out.
+    Index(None, "state", "due_at"),
+    Index(None, "state", "lease_until"),
+)

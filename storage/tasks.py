@@ -1,0 +1,134 @@
+"""Tasks organizers post and the claims volunteers make on them."""
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import ScalarSelect, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.task import ClaimStatus, Task, TaskBoard, TaskClaim
+from bot.domain.volunteer import Volunteer
+from bot.ports import TaskRepository
+from storage import rows
+from storage.tables import task_claims, tasks, volunteers
+
+
+class SqlTaskRepository(TaskRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(
+        self,
+        *,
+        campaign_id: int,
+        number: int,
+        title: str,
+        description: str | None,
+        due_on: date | None,
+        slots: int,
+        created_by: int,
+        now: datetime,
+    ) -> Task:
+        """Post a task."""
+        added = await self._db.execute(
+            insert(tasks)
+            .values(
+                campaign_id=campaign_id,
+                number=number,
+                title=title,
+                description=description,
+                due_on=due_on,
+                slots=slots,
+                created_by=created_by,
+                created_at=now,
+            )
+            .returning(tasks.c.id)
+        )
+        return Task(added.scalar_one(), campaign_id, number, title, description, due_on, slots, now)
+
+    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Task | None:
+        """`lock` holds the task against concurrent claims until the unit of work ends.
+
+        As for shifts: a row lock on PostgreSQL; on SQLite units of work already run alone.
+        """
+        statement = select(tasks).where(
+            tasks.c.campaign_id == campaign_id, tasks.c.number == number
+        )
+        if lock:
+            statement = statement.with_for_update()
+        row = (await self._db.execute(statement)).mappings().first()
+        return rows.task(row) if row else None
+
+    async def board(self, campaign_id: int) -> Sequence[TaskBoard]:
+        """Tasks with their claim counts, newest first; tasks whose every slot is done excluded."""
+        claimed = _claims(ClaimStatus.CLAIMED).label("claimed")
+        done = _claims(ClaimStatus.DONE)
+        result = await self._db.execute(
+            select(tasks, claimed, done.label("done"))
+            .where(tasks.c.campaign_id == campaign_id, done < tasks.c.slots)
+            .order_by(tasks.c.created_at.desc(), tasks.c.id.desc())
+        )
+        return [
+            TaskBoard(rows.task(row), claimed=row["claimed"], done=row["done"])
+            for row in result.mappings()
+        ]
+
+    async def claims(self, task_id: int) -> Sequence[tuple[TaskClaim, Volunteer]]:
+        """Claimed and done claims with their volunteers, in claim order."""
+        result = await self._db.execute(
+            select(task_claims, volunteers)
+            .join(volunteers, volunteers.c.id == task_claims.c.volunteer_id)
+            .where(
+                task_claims.c.task_id == task_id,
+                task_claims.c.status.in_((ClaimStatus.CLAIMED.value, ClaimStatus.DONE.value)),
+            )
+            .order_by(task_claims.c.id)
+        )
+        return [(rows.task_claim(row), rows.volunteer(row)) for row in result.mappings()]
+
+    async def active_claim(self, task_id: int, volunteer_id: int) -> TaskClaim | None:
+        """The volunteer's claimed (not yet done, not released) claim on the task."""
+        result = await self._db.execute(
+            select(task_claims)
+            .where(
+                task_claims.c.task_id == task_id,
+                task_claims.c.volunteer_id == volunteer_id,
+                task_claims.c.status == ClaimStatus.CLAIMED.value,
+            )
+            .order_by(task_claims.c.id.desc())
+            .limit(1)
+        )
+        row = result.mappings().first()
+        return rows.task_claim(row) if row else None
+
+    async def add_claim(self, task_id: int, volunteer_id: int, now: datetime) -> TaskClaim:
+        """The volunteer takes one slot of the task."""
+        added = await self._db.execute(
+            insert(task_claims)
+            .values(
+                task_id=task_id,
+                volunteer_id=volunteer_id,
+                status=ClaimStatus.CLAIMED.value,
+                claimed_at=now,
+                updated_at=now,
+            )
+            .returning(task_claims.c.id)
+        )
+        return TaskClaim(added.scalar_one(), task_id, volunteer_id, ClaimStatus.CLAIMED, now)
+
+    async def set_claim_status(self, claim_id: int, status: ClaimStatus, now: datetime) -> None:
+        """Mark the claim done or released."""
+        await self._db.execute(
+            update(task_claims)
+            .where(task_claims.c.id == claim_id)
+            .values(status=ClaimStatus(status).value, updated_at=now)
+        )
+
+
+def _claims(status: ClaimStatus) -> ScalarSelect[int]:
+    """How many of the task's claims have `status`, for use as a column."""
+    return (
+        select(func.count())
+        .where(task_claims.c.task_id == tasks.c.id, task_claims.c.status == status.value)
+        .scalar_subquery()
+    )

@@ -1,0 +1,57 @@
+"""Telling "the database can't serve us right now" apart from bugs and bad data.
+
+Only the first kind becomes bot.ports.StorageUnavailable: the core then says "try again in a
+moment" instead of crashing. A missing table or a constraint violation is a bug and must stay
+loud, which is why SQLite's OperationalError is judged by its message, not by its class.
+"""
+
+from sqlalchemy import exc
+
+# SQLite messages that mean "busy or unreachable", not "your SQL is wrong".
+_SQLITE_TRANSIENT = (
+    "database is locked",
+    "database table is locked",
+    "unable to open database file",
+    "disk i/o error",
+)
+# PostgreSQL SQLSTATE classes: connection exception, insufficient resources (too many
+# connections, disk full), operator intervention (shutdown, cannot connect now).
+_POSTGRES_TRANSIENT = ("08", "53", "57P")
+
+
+def is_unavailable(error: BaseException, *, from_storage: bool = False) -> bool:
+    """Whether `error` means the database is locked or unreachable right now.
+
+    Inside a unit of work's body only SQLAlchemy's errors are judged: a socket error from a
+    platform call made there is not the database's fault. `from_storage` says the error surely
+    came from the database (connecting, rolling back), where the driver may raise bare socket
+    errors that SQLAlchemy does not wrap.
+    """
+    if not from_storage and not isinstance(error, exc.SQLAlchemyError):
+        return False
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if _transient(current):
+            return True
+        orig = current.orig if isinstance(current, exc.DBAPIError) else None
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return False
+
+
+def _transient(error: BaseException) -> bool:
+    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+        return True
+    # A pool checkout that timed out, or a socket that could not connect, timed out or broke
+    # (TimeoutError is an OSError).
+    if isinstance(error, exc.TimeoutError | OSError):
+        return True
+    sqlstate = getattr(error, "sqlstate", None)
+    if isinstance(sqlstate, str) and sqlstate.startswith(_POSTGRES_TRANSIENT):
+        return True
+    if isinstance(error, exc.InterfaceError) and "connection is closed" in str(error):
+        return True
+    # SQLAlchemy wraps the driver's error; the loop above reaches sqlite3's own in `orig`.
+    is_sqlite_error = type(error).__module__ == "sqlite3"
+    return is_sqlite_error and any(text in str(error).lower() for text in _SQLITE_TRANSIENT)

@@ -1,0 +1,147 @@
+"""Units of work: one connection and one transaction per command or dispatcher step."""
+
+import asyncio
+import logging
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.ports import Storage, StorageUnavailable, UnitOfWork
+from storage.campaigns import SqlCampaignRepository
+from storage.notices import SqlNoticeRepository
+from storage.shifts import SqlShiftRepository
+from storage.signups import SqlSignupRepository
+from storage.tasks import SqlTaskRepository
+from storage.unavailable import is_unavailable
+from storage.volunteers import SqlVolunteerRepository
+
+log = logging.getLogger(__name__)
+
+
+class SqlStorage(Storage):
+    """Turnout's storage on SQLite or PostgreSQL.
+
+    SQLite allows one writer at a time. Rather than let concurrent commands race for the
+    file lock (and fail after busy_timeout, or be served in random order), units of work on
+    SQLite queue on one FIFO lock per SqlStorage and run one after another in the order they
+    arrived. BEGIN IMMEDIATE keeps other processes out at the same time. On PostgreSQL units
+    of work run concurrently and contend only on the rows they lock.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.dialect_name: str = engine.dialect.name
+        self._turn = asyncio.Lock() if self.dialect_name == "sqlite" else None
+        self._holder: asyncio.Task[object] | None = None
+
+    def unit_of_work(self) -> "SqlUnitOfWork":
+        """A new unit of work; enter it with `async with`."""
+        return SqlUnitOfWork(self)
+
+    async def close(self) -> None:
+        """Close every pooled connection."""
+        await self.engine.dispose()
+
+    async def _wait_turn(self) -> None:
+        if self._turn is None:
+            return
+        task = asyncio.current_task()
+        if task is not None and task is self._holder:
+            # Waiting would deadlock: this task already holds the turn in an outer block.
+            raise RuntimeError("a unit of work was opened inside another one on SQLite")
+        await self._turn.acquire()
+        self._holder = task
+
+    def _end_turn(self) -> None:
+        if self._turn is not None:
+            self._holder = None
+            self._turn.release()
+
+
+class SqlUnitOfWork(UnitOfWork):
+    """One transaction. Leaving the block without commit() rolls everything back.
+
+    A database that is locked or unreachable surfaces as StorageUnavailable, after the
+    rollback; every other exception (UserError included) passes through unchanged.
+    """
+
+    campaigns: SqlCampaignRepository
+    volunteers: SqlVolunteerRepository
+    shifts: SqlShiftRepository
+    signups: SqlSignupRepository
+    tasks: SqlTaskRepository
+    notices: SqlNoticeRepository
+
+    def __init__(self, storage: SqlStorage) -> None:
+        self._storage = storage
+        self._connection: AsyncConnection | None = None
+
+    async def __aenter__(self) -> Self:
+        if self._connection is not None:
+            raise RuntimeError("this unit of work is already open")
+        await self._storage._wait_turn()
+        try:
+            self._connection = await self._storage.engine.connect()
+            await self._connection.begin()
+        except BaseException as error:
+            await self._finish(error, from_storage=True)
+            raise
+        connection = self._connection
+        self.campaigns = SqlCampaignRepository(connection)
+        self.volunteers = SqlVolunteerRepository(connection)
+        self.shifts = SqlShiftRepository(connection)
+        self.signups = SqlSignupRepository(connection)
+        self.tasks = SqlTaskRepository(connection)
+        self.notices = SqlNoticeRepository(connection)
+        return self
+
+    @property
+    def connection(self) -> AsyncConnection:
+        """This unit of work's connection, for one-off queries the repositories don't offer."""
+        if self._connection is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._connection
+
+    async def commit(self) -> None:
+        """Make everything done so far in this unit of work permanent."""
+        if self._connection is None:
+            raise RuntimeError("commit() outside `async with`")
+        await self._connection.commit()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self._finish(exc, from_storage=False)
+
+    async def _finish(self, error: BaseException | None, *, from_storage: bool) -> None:
+        """Roll back whatever was not committed, give the connection back, end the turn.
+
+        Raises StorageUnavailable in place of `error` (or of a failing rollback) when the
+        database is locked or unreachable.
+        """
+        connection, self._connection = self._connection, None
+        try:
+            if connection is not None:
+                try:
+                    if connection.in_transaction():
+                        await connection.rollback()
+                finally:
+                    await connection.close()
+        except Exception as cleanup_error:
+            if error is not None:
+                # The body's own error says more than a rollback that failed because of it.
+                log.warning("rollback failed after %r", error, exc_info=cleanup_error)
+            elif is_unavailable(cleanup_error, from_storage=True):
+                error, from_storage = cleanup_error, True
+            else:
+                raise
+        finally:
+            self._storage._end_turn()
+        if error is not None and is_unavailable(error, from_storage=from_storage):
+            raise StorageUnavailable(
+                "The database is busy or unreachable right now; nothing was saved."
+            ) from error

@@ -1,0 +1,173 @@
+"""Volunteers and the platform identities they are reached through."""
+
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.campaign import Identity
+from bot.domain.volunteer import Volunteer
+from bot.ports import VolunteerRepository
+from storage import rows
+from storage.tables import identities, volunteers
+
+# Numbers past this are not volunteer numbers (and would overflow a PostgreSQL integer).
+_MAX_NUMBER_DIGITS = 9
+
+
+class SqlVolunteerRepository(VolunteerRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def by_identity(self, identity: Identity) -> Volunteer | None:
+        """The volunteer a platform account belongs to, if any."""
+        result = await self._db.execute(
+            select(volunteers)
+            .join(identities, identities.c.volunteer_id == volunteers.c.id)
+            .where(
+                identities.c.platform == identity.platform,
+                identities.c.team_external_id == identity.team_external_id,
+                identities.c.user_external_id == identity.user_external_id,
+            )
+        )
+        row = result.mappings().first()
+        return rows.volunteer(row) if row else None
+
+    async def add(
+        self, campaign_id: int, number: int, identity: Identity, display_name: str, now: datetime
+    ) -> Volunteer:
+        """A new volunteer reachable through `identity`; follow_up_due_at is left unset."""
+        added = await self._db.execute(
+            insert(volunteers)
+            .values(
+                campaign_id=campaign_id,
+                number=number,
+                display_name=display_name,
+                name_key=_name_key(display_name),
+                joined_at=now,
+            )
+            .returning(volunteers.c.id)
+        )
+        volunteer_id = added.scalar_one()
+        await self._db.execute(
+            insert(identities).values(
+                platform=identity.platform,
+                team_external_id=identity.team_external_id,
+                user_external_id=identity.user_external_id,
+                volunteer_id=volunteer_id,
+                last_seen_at=now,
+            )
+        )
+        return Volunteer(
+            id=volunteer_id,
+            campaign_id=campaign_id,
+            number=number,
+            display_name=display_name,
+            timezone=None,
+            reminder_offsets=None,
+            profile=None,
+            joined_at=now,
+        )
+
+    async def get(self, volunteer_id: int) -> Volunteer:
+        """The volunteer; LookupError if there is none with that id."""
+        result = await self._db.execute(select(volunteers).where(volunteers.c.id == volunteer_id))
+        return rows.volunteer(rows.one(result, f"volunteer {volunteer_id}"))
+
+    async def save(self, volunteer: Volunteer) -> None:
+        """Store every mutable field of the volunteer."""
+        await self._db.execute(
+            update(volunteers)
+            .where(volunteers.c.id == volunteer.id)
+            .values(
+                display_name=volunteer.display_name,
+                name_key=_name_key(volunteer.display_name),
+                timezone=volunteer.timezone,
+                reminder_offsets=volunteer.reminder_offsets,
+                onboarded_at=volunteer.onboarded_at,
+                contacted_at=volunteer.contacted_at,
+                contacted_by=volunteer.contacted_by,
+                follow_up_due_at=volunteer.follow_up_due_at,
+                forgotten_at=volunteer.forgotten_at,
+                **rows.profile_columns(volunteer.profile),
+            )
+        )
+
+    async def identities(self, volunteer_id: int) -> Sequence[Identity]:
+        """How to reach the volunteer, most recently seen first."""
+        result = await self._db.execute(
+            select(identities)
+            .where(identities.c.volunteer_id == volunteer_id)
+            .order_by(identities.c.last_seen_at.desc(), identities.c.id.desc())
+        )
+        return [rows.identity(row) for row in result.mappings()]
+
+    async def find(self, campaign_id: int, ref: str) -> Sequence[Volunteer]:
+        """Volunteers matching `ref`: their number (`12` or `#12`) or name, case-insensitive.
+
+        A leading `@` is ignored, as people paste mentions. Forgotten volunteers never match.
+        """
+        wanted = ref.strip().removeprefix("@").strip()
+        digits = wanted.removeprefix("#")
+        statement = select(volunteers).where(
+            volunteers.c.campaign_id == campaign_id, volunteers.c.forgotten_at.is_(None)
+        )
+        if digits.isdecimal():
+            if len(digits) > _MAX_NUMBER_DIGITS:
+                return []
+            statement = statement.where(volunteers.c.number == int(digits))
+        elif wanted:
+            statement = statement.where(volunteers.c.name_key == _name_key(wanted))
+        else:
+            return []
+        result = await self._db.execute(statement.order_by(volunteers.c.number))
+        return [rows.volunteer(row) for row in result.mappings()]
+
+    async def uncontacted(self, campaign_id: int) -> Sequence[Volunteer]:
+        """Volunteers nobody has contacted yet, longest waiting first (forgotten ones excluded)."""
+        result = await self._db.execute(
+            select(volunteers)
+            .where(
+                volunteers.c.campaign_id == campaign_id,
+                volunteers.c.contacted_at.is_(None),
+                volunteers.c.forgotten_at.is_(None),
+            )
+            .order_by(volunteers.c.joined_at, volunteers.c.id)
+        )
+        return [rows.volunteer(row) for row in result.mappings()]
+
+    async def follow_ups_due(self, now: datetime, limit: int) -> Sequence[Volunteer]:
+        """Volunteers in any campaign whose follow_up_due_at has come, earliest first."""
+        result = await self._db.execute(
+            select(volunteers)
+            .where(volunteers.c.follow_up_due_at <= now, volunteers.c.forgotten_at.is_(None))
+            .order_by(volunteers.c.follow_up_due_at, volunteers.c.id)
+            .limit(limit)
+        )
+        return [rows.volunteer(row) for row in result.mappings()]
+
+    async def forget(self, volunteer_id: int, now: datetime) -> None:
+        """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
+        await self._db.execute(
+            update(volunteers)
+            .where(volunteers.c.id == volunteer_id)
+            .values(
+                display_name=None,
+                name_key=None,
+                timezone=None,
+                reminder_offsets=None,
+                forgotten_at=now,
+                follow_up_due_at=None,
+                **rows.profile_columns(None),
+            )
+        )
+        await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
+
+
+def _name_key(name: str | None) -> str | None:
+    """What a name is matched by: Unicode-normalised and case-folded, outer spaces ignored."""
+    if name is None or not name.strip():
+        return None
+    return unicodedata.normalize("NFKC", name.strip()).casefold()

@@ -1,0 +1,83 @@
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+
+from storage import open_storage
+from storage.engine import normalise_url
+
+
+@pytest.mark.parametrize(
+    ("written", "used"),
+    [
+        ("sqlite:///turnout.db", "sqlite+aiosqlite:///turnout.db"),
+        ("sqlite+aiosqlite:////var/lib/turnout.db", "sqlite+aiosqlite:////var/lib/turnout.db"),
+        ("postgres://u:p@db:5432/turnout", "postgresql+asyncpg://u:p@db:5432/turnout"),
+        ("postgresql://u:p@db/turnout", "postgresql+asyncpg://u:p@db/turnout"),
+        ("postgresql+asyncpg://u@db/turnout", "postgresql+asyncpg://u@db/turnout"),
+    ],
+)
+def test_database_urls_people_write_get_the_async_driver(written, used):
+    assert normalise_url(written).render_as_string(hide_password=False) == used
+
+
+@pytest.mark.parametrize("url", ["mysql://u@db/turnout", "postgresql+psycopg2://u@db/turnout"])
+def test_an_unsupported_database_url_is_refused_with_what_works(url):
+    with pytest.raises(ValueError, match=r"sqlite:///.*postgresql://"):
+        normalise_url(url)
+
+
+async def test_the_sqlite_file_and_its_directory_are_created(tmp_path):
+    path = tmp_path / "not" / "there" / "turnout.db"
+    storage = await open_storage(f"sqlite:///{path}")
+    await storage.close()
+    assert path.is_file()
+
+
+async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(sqlite_storage):
+    async with sqlite_storage.unit_of_work() as uow:
+        pragma = {
+            name: await uow.connection.scalar(text(f"PRAGMA {name}"))
+            for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+        }
+    assert pragma == {
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+        "busy_timeout": 10_000,
+        # NORMAL
+        "synchronous": 1,
+    }
+
+
+async def test_a_sqlite_unit_of_work_holds_the_write_lock_from_its_start(sqlite_storage):
+    path = sqlite_storage.engine.url.database
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        async with sqlite_storage.unit_of_work():
+            # Even before it writes anything, another process cannot start writing.
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+async def test_foreign_keys_are_enforced_on_sqlite(sqlite_storage):
+    async with sqlite_storage.unit_of_work() as uow:
+        with pytest.raises(Exception, match="FOREIGN KEY"):
+            await uow.connection.execute(
+                text("INSERT INTO teams (platform, external_id, campaign_id) VALUES ('x', 'y', 99)")
+            )
+
+
+async def test_a_short_busy_timeout_can_be_chosen(tmp_path):
+    storage = await open_storage(
+        f"sqlite:///{tmp_path / 'turnout.db'}", busy_timeout=timedelta(milliseconds=250)
+    )
+    try:
+        async with storage.unit_of_work() as uow:
+            assert await uow.connection.scalar(text("PRAGMA busy_timeout")) == 250
+    finally:
+        await storage.close()

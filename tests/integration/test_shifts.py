@@ -1,0 +1,85 @@
+from datetime import timedelta
+
+import pytest
+
+from bot.domain.phonebank import PhoneBank, Shift, ShiftStatus
+from bot.domain.signup import SignupStatus
+from tests.integration.builders import NOW, a_shift, a_team, a_volunteer
+
+
+async def test_a_shift_is_created_with_its_phone_bank_and_found_by_number(storage):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        olivia = await a_volunteer(uow, team.campaign_id, "Olivia")
+        added = await uow.shifts.add(
+            campaign_id=team.campaign_id,
+            number=3,
+            title="Saturday calls",
+            link=None,
+            starts_at=NOW + timedelta(days=1),
+            ends_at=NOW + timedelta(days=1, hours=2),
+            capacity=12,
+            created_by=olivia.id,
+        )
+        await uow.commit()
+    assert added == Shift(
+        id=added.id,
+        campaign_id=team.campaign_id,
+        number=3,
+        phone_bank=PhoneBank(added.phone_bank.id, team.campaign_id, "Saturday calls", None),
+        starts_at=NOW + timedelta(days=1),
+        ends_at=NOW + timedelta(days=1, hours=2),
+        capacity=12,
+        status=ShiftStatus.SCHEDULED,
+    )
+    async with storage.unit_of_work() as uow:
+        assert await uow.shifts.by_number(team.campaign_id, 3) == added
+        assert await uow.shifts.by_number(team.campaign_id, 3, lock=True) == added
+        assert await uow.shifts.by_number(team.campaign_id, 4) is None
+        assert await uow.shifts.get(added.id) == added
+        with pytest.raises(LookupError, match=f"shift {added.id + 1}"):
+            await uow.shifts.get(added.id + 1)
+
+
+async def test_upcoming_lists_scheduled_shifts_not_yet_started_soonest_first(storage):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        other = await a_team(uow, "T2")
+        olivia = await a_volunteer(uow, team.campaign_id, "Olivia")
+        later = await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(days=2))
+        sooner = await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(hours=1))
+        cancelled = await a_shift(uow, team.campaign_id, olivia.id)
+        await uow.shifts.set_status(cancelled.id, ShiftStatus.CANCELLED)
+        await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(0))
+        await a_shift(uow, team.campaign_id, olivia.id, starts_in=-timedelta(hours=1))
+        await a_shift(uow, other.campaign_id, olivia.id)
+        listed = await uow.shifts.upcoming(team.campaign_id, NOW, limit=10)
+        assert [s.shift.id for s in listed] == [sooner.id, later.id]
+        assert await uow.shifts.count_upcoming(team.campaign_id, NOW) == 2
+        paged = await uow.shifts.upcoming(team.campaign_id, NOW, limit=1, offset=1)
+        assert [s.shift.id for s in paged] == [later.id]
+        assert (await uow.shifts.get(cancelled.id)).is_cancelled
+
+
+async def test_upcoming_shifts_show_how_full_they_are(storage):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(4)]
+        full = await a_shift(uow, team.campaign_id, people[0].id, capacity=2)
+        empty = await a_shift(uow, team.campaign_id, people[0].id, starts_in=timedelta(days=3))
+        for person, status in zip(
+            people,
+            (
+                SignupStatus.CONFIRMED,
+                SignupStatus.CONFIRMED,
+                SignupStatus.WAITLISTED,
+                SignupStatus.CANCELLED,
+            ),
+            strict=True,
+        ):
+            await uow.signups.add(full.id, person.id, status, NOW)
+        listed = await uow.shifts.upcoming(team.campaign_id, NOW, limit=10)
+    assert [(s.shift.id, s.confirmed, s.waitlisted, s.seats_left) for s in listed] == [
+        (full.id, 2, 1, 0),
+        (empty.id, 0, 0, 10),
+    ]

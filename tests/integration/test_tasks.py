@@ -1,0 +1,94 @@
+from datetime import date, timedelta
+
+from bot.domain.task import ClaimStatus, Task, TaskClaim
+from tests.integration.builders import NOW, a_task, a_team, a_volunteer
+
+
+async def test_a_task_is_posted_and_found_by_number(storage):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        olivia = await a_volunteer(uow, team.campaign_id, "Olivia")
+        added = await uow.tasks.add(
+            campaign_id=team.campaign_id,
+            number=4,
+            title="Drop off yard signs",
+            description="Pick them up at the office",
+            due_on=date(2026, 11, 3),
+            slots=3,
+            created_by=olivia.id,
+            now=NOW,
+        )
+        await uow.commit()
+    assert added == Task(
+        added.id,
+        team.campaign_id,
+        4,
+        "Drop off yard signs",
+        "Pick them up at the office",
+        date(2026, 11, 3),
+        3,
+        NOW,
+    )
+    async with storage.unit_of_work() as uow:
+        assert await uow.tasks.by_number(team.campaign_id, 4) == added
+        assert await uow.tasks.by_number(team.campaign_id, 4, lock=True) == added
+        assert await uow.tasks.by_number(team.campaign_id, 5) is None
+
+
+async def test_claims_move_from_claimed_to_done_or_released(storage):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        maria = await a_volunteer(uow, team.campaign_id, "Maria")
+        sam = await a_volunteer(uow, team.campaign_id, "Sam")
+        task = await a_task(uow, team.campaign_id, maria.id, slots=2)
+        first = await uow.tasks.add_claim(task.id, maria.id, NOW)
+        second = await uow.tasks.add_claim(task.id, sam.id, NOW + timedelta(minutes=1))
+        assert first == TaskClaim(first.id, task.id, maria.id, ClaimStatus.CLAIMED, NOW)
+        assert await uow.tasks.active_claim(task.id, maria.id) == first
+
+        await uow.tasks.set_claim_status(first.id, ClaimStatus.DONE, NOW + timedelta(hours=1))
+        await uow.tasks.set_claim_status(second.id, ClaimStatus.RELEASED, NOW)
+        assert await uow.tasks.active_claim(task.id, maria.id) is None
+        assert await uow.tasks.active_claim(task.id, sam.id) is None
+        assert await uow.tasks.claims(task.id) == [
+            (TaskClaim(first.id, task.id, maria.id, ClaimStatus.DONE, NOW), maria)
+        ]
+
+
+async def test_claims_are_listed_with_their_volunteers_in_claim_order(storage):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(3)]
+        task = await a_task(uow, team.campaign_id, people[0].id, slots=3)
+        for person in reversed(people):
+            await uow.tasks.add_claim(task.id, person.id, NOW)
+        claims = await uow.tasks.claims(task.id)
+    assert [v.id for _, v in claims] == [p.id for p in reversed(people)]
+
+
+async def test_the_board_shows_open_tasks_newest_first_with_their_counts(storage):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        other = await a_team(uow, "T2")
+        people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(3)]
+        older = await a_task(uow, team.campaign_id, people[0].id, slots=3, now=NOW)
+        newer = await a_task(
+            uow, team.campaign_id, people[0].id, slots=1, now=NOW + timedelta(hours=1)
+        )
+        finished = await a_task(uow, team.campaign_id, people[0].id, slots=1)
+        await a_task(uow, other.campaign_id, people[0].id)
+
+        done = await uow.tasks.add_claim(older.id, people[0].id, NOW)
+        await uow.tasks.set_claim_status(done.id, ClaimStatus.DONE, NOW)
+        await uow.tasks.add_claim(older.id, people[1].id, NOW)
+        released = await uow.tasks.add_claim(older.id, people[2].id, NOW)
+        await uow.tasks.set_claim_status(released.id, ClaimStatus.RELEASED, NOW)
+        await uow.tasks.add_claim(newer.id, people[1].id, NOW)
+        finished_claim = await uow.tasks.add_claim(finished.id, people[2].id, NOW)
+        await uow.tasks.set_claim_status(finished_claim.id, ClaimStatus.DONE, NOW)
+
+        board = await uow.tasks.board(team.campaign_id)
+    assert [(b.task.id, b.claimed, b.done, b.slots_left) for b in board] == [
+        (newer.id, 1, 0, 0),
+        (older.id, 1, 1, 1),
+    ]
