@@ -105,14 +105,15 @@ class Dispatcher:
                     verdict = Drop(NoticeState.SKIPPED, "a later reminder for this shift is due")
                 else:
                     verdict = await render(notice, uow, now)
-                identity = None
+                identity, teams = None, ()
                 if isinstance(verdict, Outgoing) and verdict.to is not None:
                     identities = await uow.volunteers.identities(verdict.to.id)
                     if not identities:
                         verdict = Drop(NoticeState.FAILED, "no platform account to reach them on")
                     else:
                         identity = identities[0]
-                teams = await uow.campaigns.teams_of(notice.campaign_id)
+                elif isinstance(verdict, Outgoing):
+                    teams = await uow.campaigns.teams_of(notice.campaign_id)
                 if isinstance(verdict, Drop):
                     await uow.notices.mark(notice.id, verdict.state, now, error=verdict.reason)
                     await uow.commit()

@@ -73,31 +73,34 @@ async def _welcome(scene: _Scene) -> Reply | Drop:
 
 
 async def _shift_reminder(scene: _Scene) -> Reply | Drop:
-    shift = await _live_shift(scene)
-    if isinstance(shift, Drop):
-        return shift
-    if shift.has_started(scene.now):
-        return Drop(NoticeState.SKIPPED, "the shift had already started")
-    starts_in = timefmt.span(shift.starts_at - scene.now)
-    text = (
-        f"⏰ Reminder: “{shift.title}” (#{shift.number}) starts in {starts_in}, "
-        f"at {timefmt.when(shift.starts_at, scene.zone)}."
+    return await _seat_message(
+        scene,
+        lambda shift: (
+            f"⏰ Reminder: “{shift.title}” (#{shift.number}) starts in "
+            f"{timefmt.span(shift.starts_at - scene.now)}, "
+            f"at {timefmt.when(shift.starts_at, scene.zone)}."
+        ),
     )
-    if shift.link:
-        text += f"\nDialer and script: {shift.link}"
-    return Message(text, buttons=(_cant_make_it(shift),))
 
 
 async def _promoted(scene: _Scene) -> Reply | Drop:
+    return await _seat_message(
+        scene,
+        lambda shift: (
+            f"Good news: a seat opened up and you're now confirmed for “{shift.title}” "
+            f"(#{shift.number}), {timefmt.when(shift.starts_at, scene.zone)}."
+        ),
+    )
+
+
+async def _seat_message(scene: _Scene, opening: Callable[[Shift], str]) -> Reply | Drop:
+    """A message about a confirmed seat, with the link and a way out; pointless once started."""
     shift = await _live_shift(scene)
     if isinstance(shift, Drop):
         return shift
     if shift.has_started(scene.now):
         return Drop(NoticeState.SKIPPED, "the shift had already started")
-    text = (
-        f"Good news: a seat opened up and you're now confirmed for “{shift.title}” "
-        f"(#{shift.number}), {timefmt.when(shift.starts_at, scene.zone)}."
-    )
+    text = opening(shift)
     if shift.link:
         text += f"\nDialer and script: {shift.link}"
     return Message(text, buttons=(_cant_make_it(shift),))

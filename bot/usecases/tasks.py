@@ -78,21 +78,23 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
 
 
 async def finish_task(cmd: FinishTask, ctx: Context) -> Reply:
-    task = await _task(ctx, cmd.task)
-    claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
-    if claim is None:
-        raise UserError(f"You haven't claimed #{task.number}; `/task claim {task.number}` first.")
-    await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.DONE, ctx.now)
+    task = await _settle(ctx, cmd.task, ClaimStatus.DONE, f"`/task claim {cmd.task}` first")
     return Message(f"Marked #{task.number} “{task.title}” done. Thank you!")
 
 
 async def release_task(cmd: ReleaseTask, ctx: Context) -> Reply:
-    task = await _task(ctx, cmd.task)
+    task = await _settle(ctx, cmd.task, ClaimStatus.RELEASED, "so there's nothing to release")
+    return Message(f"Released #{task.number}; someone else can pick it up now.")
+
+
+async def _settle(ctx: Context, number: int, status: ClaimStatus, otherwise: str) -> Task:
+    """End the volunteer's own claim on a task as done or released."""
+    task = await _task(ctx, number)
     claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
     if claim is None:
-        raise UserError(f"You haven't claimed #{task.number}, so there's nothing to release.")
-    await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.RELEASED, ctx.now)
-    return Message(f"Released #{task.number}; someone else can pick it up now.")
+        raise UserError(f"You haven't claimed #{task.number}, {otherwise}.")
+    await ctx.uow.tasks.set_claim_status(claim.id, status, ctx.now)
+    return task
 
 
 async def _task(ctx: Context, number: int, *, lock: bool = False) -> Task:
