@@ -126,6 +126,13 @@ def test_the_console_remembers_everything_across_a_restart(tmp_path):
     # The 24 h reminder fell due while the console was closed and arrives on the first delivery.
     assert "✉ DM to Maria:" in second.stdout and "starts in 1 day" in second.stdout
     assert "#1 Calls" in second.stdout and "you're in" in second.stdout
+    third = turnout(
+        "console", "--db", str(db), "--user", "Maria", "--now", "2026-11-27 18:30",
+        stdin="/phonebank mine\n", tmp_path=tmp_path,
+    )
+    assert third.returncode == 0, third.stderr
+    # Delivered once is delivered for good: a second restart sends nothing again.
+    assert "✉ DM to Maria:" not in third.stdout
 
 
 def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path):

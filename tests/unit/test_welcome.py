@@ -110,6 +110,9 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
     await arrive(harness, "Maria")
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
+    await harness.say("Olivia", '/task post "Fold letters" slots 2')
+    await harness.say("Maria", "/task claim 1")
+    await harness.say("Maria", "/task done 1")
 
     prompt = await harness.say("Maria", "/volunteer forget-me")
     assert "can't be undone" in prompt and "Yes, erase my data" in prompt
@@ -121,6 +124,8 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
     roster = await harness.say("Olivia", "/phonebank roster 1")
     assert "Sam" in roster and "Maria" not in roster
     assert "Maria" not in await harness.say("Olivia", "/volunteer new")
+    # What she did still counts, anonymously.
+    assert "a former volunteer (done)" in await harness.say("Olivia", "/task list")
     # Coming back later starts afresh, as a new volunteer.
     await harness.say("Maria", "/phonebank mine")
     assert "New volunteer: Maria (#4)" in harness.messenger.texts(ORGANIZERS)[-1]
