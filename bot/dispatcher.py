@@ -98,44 +98,61 @@ class Dispatcher:
 
     async def _deliver(self, notice: Notice, report: DeliveryReport, *, superseded: bool) -> None:
         async with self._sending:
-            now = self._clock.now()
-            async with self._storage.unit_of_work() as uow:
-                verdict: Outgoing | Drop
-                if superseded:
-                    verdict = Drop(NoticeState.SKIPPED, "a later reminder for this shift is due")
-                else:
-                    verdict = await render(notice, uow, now)
-                identity, teams = None, ()
-                if isinstance(verdict, Outgoing) and verdict.to is not None:
-                    identities = await uow.volunteers.identities(verdict.to.id)
-                    if not identities:
-                        verdict = Drop(NoticeState.FAILED, "no platform account to reach them on")
-                    else:
-                        identity = identities[0]
-                elif isinstance(verdict, Outgoing):
-                    teams = await uow.campaigns.teams_of(notice.campaign_id)
-                if isinstance(verdict, Drop):
-                    await uow.notices.mark(notice.id, verdict.state, now, error=verdict.reason)
-                    await uow.commit()
-                    report.dropped += 1
-                    return
             try:
-                if identity is not None:
-                    await self._messenger.send_direct(identity, verdict.reply)
-                else:
-                    for team in teams:
-                        await self._messenger.post_to_organizers(team, verdict.reply)
-            except DeliveryError as error:
-                await self._after_failure(notice, error, report)
-                return
+                await self._deliver_one(notice, report, superseded=superseded)
+            except StorageUnavailable:
+                raise
             except Exception as error:
-                log.exception("unexpected error delivering notice %s", notice.id)
-                await self._after_failure(notice, DeliveryError(repr(error)), report)
-                return
-            async with self._storage.unit_of_work() as uow:
-                await uow.notices.mark(notice.id, NoticeState.SENT, self._clock.now())
+                # A bug in one notice must not hold up the others, nor come back every lease.
+                log.exception("could not deliver notice %s", notice.id)
+                async with self._storage.unit_of_work() as uow:
+                    await uow.notices.mark(
+                        notice.id, NoticeState.FAILED, self._clock.now(), error=repr(error)
+                    )
+                    await uow.commit()
+                report.failed += 1
+
+    async def _deliver_one(
+        self, notice: Notice, report: DeliveryReport, *, superseded: bool
+    ) -> None:
+        now = self._clock.now()
+        async with self._storage.unit_of_work() as uow:
+            verdict: Outgoing | Drop
+            if superseded:
+                verdict = Drop(NoticeState.SKIPPED, "a later reminder for this shift is due")
+            else:
+                verdict = await render(notice, uow, now)
+            identity, teams = None, ()
+            if isinstance(verdict, Outgoing) and verdict.to is not None:
+                identities = await uow.volunteers.identities(verdict.to.id)
+                if not identities:
+                    verdict = Drop(NoticeState.FAILED, "no platform account to reach them on")
+                else:
+                    identity = identities[0]
+            elif isinstance(verdict, Outgoing):
+                teams = await uow.campaigns.teams_of(notice.campaign_id)
+            if isinstance(verdict, Drop):
+                await uow.notices.mark(notice.id, verdict.state, now, error=verdict.reason)
                 await uow.commit()
-            report.sent += 1
+                report.dropped += 1
+                return
+        try:
+            if identity is not None:
+                await self._messenger.send_direct(identity, verdict.reply)
+            else:
+                for team in teams:
+                    await self._messenger.post_to_organizers(team, verdict.reply)
+        except DeliveryError as error:
+            await self._after_failure(notice, error, report)
+            return
+        except Exception as error:
+            log.exception("unexpected error delivering notice %s", notice.id)
+            await self._after_failure(notice, DeliveryError(repr(error)), report)
+            return
+        async with self._storage.unit_of_work() as uow:
+            await uow.notices.mark(notice.id, NoticeState.SENT, self._clock.now())
+            await uow.commit()
+        report.sent += 1
 
     async def _after_failure(
         self, notice: Notice, error: DeliveryError, report: DeliveryReport

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from bot.domain.notice import NewNotice, NoticeKind
 from bot.ports import DeliveryError
 from tests.fakes import ORGANIZERS
 
@@ -54,3 +55,18 @@ async def test_a_message_that_keeps_failing_gives_up_and_reports_it(harness):
         await harness.advance(timedelta(minutes=15))
     alerts = harness.messenger.texts(ORGANIZERS)
     assert any("couldn't deliver the welcome message to Maria" in a for a in alerts)
+
+
+async def test_a_notice_that_cannot_be_written_fails_alone_and_never_returns(harness):
+    await arrive(harness, "Maria")
+    async with harness.storage.unit_of_work() as uow:
+        # An organizer alert that lost the volunteer it is about: rendering it raises.
+        await uow.notices.add(
+            NewNotice(campaign_id=1, kind=NoticeKind.NEW_VOLUNTEER, due_at=harness.clock.now())
+        )
+        await uow.commit()
+    report = await harness.deliver()
+    assert report.failed == 1
+    assert len(harness.messenger.texts("maria")) == 1  # the welcome still went out
+    # Nothing is left pending or leased, so it will not be claimed again.
+    assert await harness.bot.dispatcher.next_due_at() is None
