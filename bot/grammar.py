@@ -15,6 +15,8 @@ from bot import commands
 from bot import typed_values as typed
 from bot.commands import Actor, Command
 from bot.domain.errors import UserError
+from bot.domain.phonebank import MAX_CAPACITY
+from bot.domain.task import MAX_SLOTS
 from bot.domain.text import clean_text
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
 from bot.help import TOPICS, USAGES, usage
@@ -121,7 +123,7 @@ def _create_shift(actor: Actor, words: typed.Words) -> Command:
         words.need("the number of seats"),
         "number of seats",
         words.usage.example,
-        high=typed.MAX_SEATS,
+        high=MAX_CAPACITY,
     )
     link_word = words.take()
     link = None if link_word is None else typed.link(link_word)
@@ -163,7 +165,7 @@ def _post_task(actor: Actor, words: typed.Words) -> Command:
                 words.need("the number of slots"),
                 "number of slots",
                 words.usage.example,
-                high=typed.MAX_SLOTS,
+                high=MAX_SLOTS,
             )
     rest = words.rest()
     description = clean_text(rest, what="description", limit=1000, multiline=True) if rest else None

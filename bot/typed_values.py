@@ -13,16 +13,12 @@ from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.errors import UserError
+from bot.domain.phonebank import check_duration, check_link
 from bot.domain.text import clean_text
 from bot.domain.timing import parse_duration, parse_reminder_offsets
 from bot.help import Usage
 
 MAX_NUMBER = 1_000_000
-MAX_SEATS = 500
-MAX_SLOTS = 100
-MAX_LINK = 500
-SHORTEST_SHIFT = timedelta(minutes=15)
-LONGEST_SHIFT = timedelta(hours=12)
 
 # Phones and Slack turn " into typographic quotes, not always in matching pairs, so any of
 # these opens a quoted group and any of them closes it. Apostrophes never quote (Maria's).
@@ -36,8 +32,6 @@ _CLOCK_24 = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 _CLOCK_12 = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?([ap])\.?m\.?", re.IGNORECASE)
 _BARE_CLOCK = re.compile(r"[0-9]{1,2}(?::[0-9]{2})?")
 _MERIDIEM = ("am", "pm", "a.m.", "p.m.")
-# A host is required; <>"` never belong in a link and would break how it is shown.
-_LINK = re.compile(r"https?://[^\s/?#<>\"`]+[^\s<>\"`]*", re.IGNORECASE)
 _REMINDER_TEXT = re.compile(r"[0-9a-zA-Z, ]{1,100}")
 # Characters that could ping or turn into markup if an echo of the input reached a platform.
 _UNSAFE_ECHO = frozenset("`<>@&")
@@ -183,35 +177,25 @@ def start_time(words: Words) -> time:
 
 
 def shift_length(word: Word) -> timedelta:
-    """How long a shift lasts, `2h`, `90m` or `1h30m`, from 15 minutes to 12 hours."""
+    """How long a shift lasts, `2h`, `90m` or `1h30m`, within the domain's limits."""
     length = parse_duration(word.text)
     if length is None:
         raise UserError(
             f"I couldn't read {shown(word.text)} as the length of the shift. "
             "Use hours or minutes, like `2h`, `90m` or `1h30m`."
         )
-    if not SHORTEST_SHIFT <= length <= LONGEST_SHIFT:
-        raise UserError(
-            "A shift can last from 15 minutes to 12 hours; "
-            "give its length like `2h`, `90m` or `1h30m`."
-        )
-    return length
+    return check_duration(length)
 
 
 def link(word: Word) -> str:
-    """An http(s) address without spaces, at most 500 characters."""
+    """The dialer or script address, as the domain accepts it."""
     text = word.text.strip()
     if text.startswith("<") and text.endswith(">"):
         # Slack sends links it recognised as <url> or <url|label>.
         text = text[1:-1].split("|", 1)[0]
-    if len(text) > MAX_LINK:
-        raise UserError(f"That link is too long; please use one under {MAX_LINK} characters.")
-    if not _LINK.fullmatch(text) or not text.isprintable():
-        raise UserError(
-            f"I couldn't read {shown(text)} as a link. "
-            "Give the full address without spaces, like `https://dialer.example/abc`."
-        )
-    return clean_text(text, what="link", limit=MAX_LINK)
+    checked = check_link(text)
+    assert checked is not None  # a word is never empty
+    return checked
 
 
 def title(word: Word) -> str:

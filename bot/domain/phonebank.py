@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
 
-_LINK = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+# A host is required; <>"` never belong in a link and would break how it is shown.
+_LINK = re.compile(r"https?://[^\s/?#<>\"`]+[^\s<>\"`]*", re.IGNORECASE)
+MAX_LINK = 500
 
 
 class ShiftStatus(StrEnum):
@@ -92,10 +94,12 @@ def check_link(link: str | None) -> str | None:
     if link is None or not link.strip():
         return None
     link = link.strip()
-    if len(link) > 500 or not _LINK.fullmatch(link):
+    if len(link) > MAX_LINK:
+        raise UserError(f"That link is too long; please use one under {MAX_LINK} characters.")
+    if not _LINK.fullmatch(link) or not link.isprintable():
         raise UserError(
-            "The link should be a web address starting with https://, like "
-            "`https://dialer.example.org/campaign`."
+            "The link should be a full web address starting with https://, without spaces, "
+            "like `https://dialer.example.org/campaign`."
         )
     return link
 

@@ -4,6 +4,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+# How many volunteers one task may need.
+MAX_SLOTS = 100
+
 
 class ClaimStatus(StrEnum):
     CLAIMED = "claimed"

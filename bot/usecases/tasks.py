@@ -5,12 +5,10 @@ from datetime import date
 from bot.actions import action
 from bot.commands import ClaimTask, FinishTask, ListTasks, PostTask, ReleaseTask
 from bot.domain.errors import UserError
-from bot.domain.task import ClaimStatus, Task, TaskBoard
+from bot.domain.task import MAX_SLOTS, ClaimStatus, Task, TaskBoard
 from bot.domain.text import clean_text
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases.context import Context
-
-MAX_SLOTS = 100
 
 
 async def post_task(cmd: PostTask, ctx: Context) -> Reply:

@@ -167,7 +167,7 @@ def test_create_rejects_capacities_outside_1_to_500(typed, says):
 )
 def test_create_rejects_links_that_are_not_web_addresses(typed):
     message = error(f'{CREATE} "Calls" 2026-11-28 18:00 2h 12 {typed}')
-    assert "as a link" in message and "`https://dialer.example/abc`" in message
+    assert "full web address" in message and "`https://dialer.example.org/campaign`" in message
 
 
 def test_create_rejects_links_over_500_characters():
