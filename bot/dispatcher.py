@@ -122,7 +122,8 @@ class Dispatcher:
                 verdict = Drop(NoticeState.SKIPPED, "a later reminder for this shift is due")
             else:
                 verdict = await render(notice, uow, now)
-            identity, teams = None, ()
+            identity: Identity | None = None
+            teams: Sequence[Team] = ()
             if isinstance(verdict, Outgoing) and verdict.to is not None:
                 identities = await uow.volunteers.identities(verdict.to.id)
                 if not identities:
