@@ -51,7 +51,7 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
         footer = f"{total - cmd.page * PAGE_SIZE} more: `/phonebank list {cmd.page + 1}`"
     return Listing(
         heading="Upcoming phone banks",
-        items=tuple(_shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
+        items=tuple(shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
         empty="No shifts are scheduled yet. Organizers can add one with `/phonebank create`.",
         footer=footer,
     )
@@ -61,7 +61,7 @@ async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
     items = []
     for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
         confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
-        items.append(_shift_item(ctx, ShiftSeats(shift, confirmed, waitlisted), signup))
+        items.append(shift_item(ctx, ShiftSeats(shift, confirmed, waitlisted), signup))
     return Listing(
         heading="Your upcoming shifts",
         items=tuple(items),
@@ -278,13 +278,13 @@ async def _open_shift(ctx: Context, number: int) -> Shift:
     return shift
 
 
-def _shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
+def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
     shift = seats.shift
     parts = [timefmt.when(shift.starts_at, ctx.zone), _length(shift)]
     if seats.seats_left:
         parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
     else:
-        parts.append(f"full ({shift.capacity} seats)")
+        parts.append(f"full ({plural(shift.capacity, 'seat')})")
     if seats.waitlisted:
         parts.append(f"{seats.waitlisted} on the waitlist")
     if signup is not None:

@@ -43,7 +43,7 @@ async def post_task(cmd: PostTask, ctx: Context) -> Reply:
 
 
 async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
-    items = [await _board_item(ctx, board) for board in await ctx.uow.tasks.board(ctx.campaign.id)]
+    items = [await board_item(ctx, board) for board in await ctx.uow.tasks.board(ctx.campaign.id)]
     return Listing(
         heading="Open tasks",
         items=tuple(items),
@@ -102,7 +102,7 @@ async def _task(ctx: Context, number: int, *, lock: bool = False) -> Task:
     return task
 
 
-async def _board_item(ctx: Context, board: TaskBoard) -> Item:
+async def board_item(ctx: Context, board: TaskBoard) -> Item:
     task = board.task
     parts = [f"{board.slots_left} of {task.slots} slot(s) open"]
     if task.due_on:

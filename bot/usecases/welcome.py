@@ -3,7 +3,6 @@
 from dataclasses import replace
 from datetime import datetime
 
-from bot import timefmt
 from bot.actions import action
 from bot.commands import SaveProfile, StartProfile, WelcomeVolunteer
 from bot.domain.notice import NewNotice, NoticeKind
@@ -11,8 +10,10 @@ from bot.domain.text import clean_text
 from bot.domain.volunteer import SHIFT_INTERESTS, Profile
 from bot.forms import onboarding_form
 from bot.ports import Storage
-from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.replies import Button, ButtonStyle, Listing, Message, Reply
 from bot.usecases.context import Context
+from bot.usecases.phonebanks import shift_item
+from bot.usecases.tasks import board_item
 
 # Follow-ups raised per sweep; the rest wait for the next sweep a minute later.
 _FOLLOW_UP_BATCH = 200
@@ -64,23 +65,14 @@ async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
 async def _matching_shifts(ctx: Context, profile: Profile, thanks: str) -> Reply:
     upcoming = await ctx.uow.shifts.upcoming(ctx.campaign.id, ctx.now, limit=50)
     fitting = [
-        s
-        for s in upcoming
+        seats
+        for seats in upcoming
         if profile.availability is None
-        or profile.availability.fits(s.shift.starts_at.astimezone(ctx.zone))
+        or profile.availability.fits(seats.shift.starts_at.astimezone(ctx.zone))
     ][:5]
-    items = tuple(
-        Item(
-            f"#{s.shift.number} {s.shift.title}",
-            f"{timefmt.when(s.shift.starts_at, ctx.zone)} · "
-            + (f"{s.seats_left} seats left" if s.seats_left else "full, waitlist open"),
-            Button("Join", action("join", s.shift.number), ButtonStyle.PRIMARY),
-        )
-        for s in fitting
-    )
     return Listing(
         heading=f"{thanks} Here are upcoming phone banks that fit when you're free:",
-        items=items,
+        items=tuple(shift_item(ctx, seats, None) for seats in fitting),
         empty=f"{thanks} No phone banks fit your times right now; I'll list new ones in "
         "`/phonebank list`.",
     )
@@ -88,17 +80,9 @@ async def _matching_shifts(ctx: Context, profile: Profile, thanks: str) -> Reply
 
 async def _open_tasks(ctx: Context, thanks: str) -> Reply:
     board = [b for b in await ctx.uow.tasks.board(ctx.campaign.id) if b.slots_left][:5]
-    items = tuple(
-        Item(
-            f"#{b.task.number} {b.task.title}",
-            b.task.description or "",
-            Button("Claim", action("claim", b.task.number), ButtonStyle.PRIMARY),
-        )
-        for b in board
-    )
     return Listing(
         heading=f"{thanks} Meanwhile, these tasks could use a hand:",
-        items=items,
+        items=tuple([await board_item(ctx, b) for b in board]),
         empty=thanks,
     )
 
