@@ -239,6 +239,10 @@ class TaskRepository(ABC):
     async def add_claim(self, task_id: int, volunteer_id: int, now: datetime) -> TaskClaim: ...
 
     @abstractmethod
+    async def release_claims_of(self, volunteer_id: int, now: datetime) -> int:
+        """Release every claim the volunteer still holds (not done ones); returns how many."""
+
+    @abstractmethod
     async def set_claim_status(self, claim_id: int, status: ClaimStatus, now: datetime) -> None: ...
 
 

@@ -116,6 +116,18 @@ class SqlTaskRepository(TaskRepository):
         )
         return TaskClaim(added.scalar_one(), task_id, volunteer_id, ClaimStatus.CLAIMED, now)
 
+    async def release_claims_of(self, volunteer_id: int, now: datetime) -> int:
+        """Release every claim the volunteer still holds (not done ones); returns how many."""
+        result = await self._db.execute(
+            update(task_claims)
+            .where(
+                task_claims.c.volunteer_id == volunteer_id,
+                task_claims.c.status == ClaimStatus.CLAIMED.value,
+            )
+            .values(status=ClaimStatus.RELEASED.value, updated_at=now)
+        )
+        return result.rowcount
+
     async def set_claim_status(self, claim_id: int, status: ClaimStatus, now: datetime) -> None:
         """Mark the claim done or released."""
         await self._db.execute(

@@ -13,7 +13,6 @@ from bot.commands import (
     SetMyTimezone,
 )
 from bot.domain.errors import UserError
-from bot.domain.task import ClaimStatus
 from bot.domain.timing import format_duration, parse_zone
 from bot.domain.volunteer import Volunteer
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
@@ -102,10 +101,7 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
         held = await ctx.uow.shifts.by_number(ctx.campaign.id, shift.number, lock=True)
         await withdraw(ctx, held or shift, signup)
-    for board in await ctx.uow.tasks.board(ctx.campaign.id):
-        claim = await ctx.uow.tasks.active_claim(board.task.id, ctx.volunteer.id)
-        if claim is not None:
-            await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.RELEASED, ctx.now)
+    await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     return Message(

@@ -113,6 +113,8 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
     await harness.say("Olivia", '/task post "Fold letters" slots 2')
     await harness.say("Maria", "/task claim 1")
     await harness.say("Maria", "/task done 1")
+    await harness.say("Olivia", '/task post "Call the printer"')
+    await harness.say("Maria", "/task claim 2")
 
     prompt = await harness.say("Maria", "/volunteer forget-me")
     assert "can't be undone" in prompt and "Yes, erase my data" in prompt
@@ -126,6 +128,8 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
     assert "Maria" not in await harness.say("Olivia", "/volunteer new")
     # What she did still counts, anonymously.
     assert "a former volunteer (done)" in await harness.say("Olivia", "/task list")
+    # The task she still held is free for someone else.
+    assert "is yours" in await harness.say("Sam", "/task claim 2")
     # Coming back later starts afresh, as a new volunteer.
     await harness.say("Maria", "/phonebank mine")
     assert "New volunteer: Maria (#4)" in harness.messenger.texts(ORGANIZERS)[-1]
