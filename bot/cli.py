@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,8 +11,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import make_url
 
+from adapters.platform import Platform, PlatformError
 from bot.bootstrap import bootstrap
-from bot.clock import ManualClock
+from bot.clock import ManualClock, SystemClock
 from bot.ports import StorageUnavailable
 from bot.settings import ConfigurationError, Settings, load_settings
 from storage import SqlStorage, open_storage
@@ -35,15 +37,12 @@ def main(argv: list[str] | None = None) -> int:
             case "migrate":
                 return asyncio.run(_migrate(settings))
             case "run":
-                print(
-                    "turnout: no platform is configured yet. Slack and Discord arrive in the "
-                    "next releases; try `turnout console` meanwhile.",
-                    file=sys.stderr,
-                )
-                return 2
+                return asyncio.run(_run(settings))
+            case "discord-invite":
+                return _discord_invite(settings)
     except KeyboardInterrupt:
         return 130
-    except DatabaseUnusable as error:
+    except (DatabaseUnusable, ConfigurationError, PlatformError) as error:
         print(f"turnout: {error}", file=sys.stderr)
         return 2
     return 2
@@ -85,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
         help="start the console's clock at this local time, 'YYYY-MM-DD HH:MM' (rehearsals)",
     )
     commands.add_parser("run", help="run the bot on the configured platforms")
+    commands.add_parser(
+        "discord-invite", help="print the link that adds the bot to a Discord server"
+    )
     commands.add_parser("migrate", help="bring the database schema up to date and exit")
     return parser
 
@@ -137,6 +139,71 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         bot.wakeups.shutdown()
         await storage.close()
+    return 0
+
+
+def _platforms(settings: Settings) -> list[Platform]:
+    platforms: list[Platform] = []
+    if settings.slack_enabled:
+        from adapters.slack import SlackPlatform
+
+        platforms.append(SlackPlatform.from_settings(settings))
+    if settings.discord_enabled:
+        from adapters.discord import DiscordPlatform
+
+        platforms.append(DiscordPlatform.from_settings(settings))
+    return platforms
+
+
+async def _run(settings: Settings) -> int:
+    platforms = _platforms(settings)
+    if not platforms:
+        print(
+            "turnout: no platform is configured. Set SLACK_BOT_TOKEN (see README, Connect "
+            "Slack) or DISCORD_TOKEN (Connect Discord); or try `turnout console`.",
+            file=sys.stderr,
+        )
+        return 2
+    storage = await _open(settings.database_url)
+    bot = bootstrap(
+        storage=storage,
+        messengers=[platform.messenger for platform in platforms],
+        clock=SystemClock(),
+        defaults=settings.campaign_defaults(),
+    )
+    log = logging.getLogger("turnout")
+    try:
+        for platform in platforms:
+            await platform.start(bot.turnout)
+        bot.wakeups.start()
+        log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
+        await _until_stopped()
+    finally:
+        bot.wakeups.shutdown()
+        for platform in platforms:
+            await platform.stop()
+        await storage.close()
+    log.info("stopped")
+    return 0
+
+
+async def _until_stopped() -> None:
+    """Wait for SIGTERM or SIGINT: the way service managers and Ctrl-C ask a bot to stop."""
+    stopped = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopped.set)
+    try:
+        await stopped.wait()
+    finally:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)
+
+
+def _discord_invite(settings: Settings) -> int:
+    from adapters.discord import invite_url
+
+    print(invite_url(settings))
     return 0
 
 

@@ -1,0 +1,29 @@
+"""The contract every chat platform adapter keeps with `turnout run`."""
+
+from typing import Protocol
+
+from bot.ports import Messenger
+from bot.turnout import Turnout
+
+
+class PlatformError(Exception):
+    """The platform refused to connect (bad token, missing scope); one line saying what to fix."""
+
+
+class Platform(Protocol):
+    """A connection to one chat platform: Slack or Discord.
+
+    Built from settings before the core exists, because the core's dispatcher needs the
+    messenger; started once the core is wired.
+    """
+
+    messenger: Messenger
+
+    async def start(self, turnout: Turnout) -> None:
+        """Connect and begin handing events to `turnout`; return once listening.
+
+        Raises PlatformError when the platform refuses the credentials.
+        """
+
+    async def stop(self) -> None:
+        """Disconnect; safe to call after a failed or partial start."""
