@@ -56,6 +56,11 @@ class CreateShift(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class StartShiftForm(Command):
+    """`/phonebank create` with nothing after it: ask for the shift in a form."""
+
+
+@dataclass(frozen=True, slots=True)
 class ShowRoster(Command):
     shift: int
 
@@ -143,6 +148,11 @@ class PostTask(Command):
     due_on: date | None = None
     slots: int = 1
     description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StartTaskForm(Command):
+    """`/task post` with nothing after it: ask for the task in a form."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,36 @@
-"""Forms the core asks people to fill in, and how their answers become commands."""
+"""Forms the core asks people to fill in, and how their answers become commands.
 
-from bot.commands import Actor, Command, SaveProfile
+Platforms show them natively (a Slack modal with date and time pickers, a Discord modal, one
+question at a time in the console); the answers come back as strings and are read here with
+the same parsers as typed commands, so a form can never accept what a command would refuse.
+"""
+
+from collections.abc import Callable
+
+from bot import typed_values as typed
+from bot.commands import Actor, Command, CreateShift, PostTask, SaveProfile
 from bot.domain.errors import UserError
+from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK
+from bot.domain.task import MAX_SLOTS
+from bot.domain.text import clean_text
 from bot.domain.volunteer import Availability, Interest, Profile
-from bot.replies import ChoiceField, Form, FormSubmission, Option, TextField
+from bot.help import USAGES
+from bot.replies import (
+    ChoiceField,
+    DateField,
+    Form,
+    FormSubmission,
+    NumberField,
+    Option,
+    TextField,
+    TimeField,
+)
 
 ONBOARDING = "onboarding"
+SHIFT = "shift"
+TASK = "task"
+
+Values = dict[str, str | tuple[str, ...]]
 
 
 def onboarding_form(name: str, current: Profile | None = None) -> Form:
@@ -42,11 +67,62 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
     )
 
 
+def shift_form() -> Form:
+    """What `/phonebank create` asks when called without arguments."""
+    return Form(
+        form_id=SHIFT,
+        title="New phone bank shift",
+        intro="Volunteers see the title and time; the link goes out in their reminders.",
+        fields=(
+            TextField("title", "Title", placeholder="Saturday calls"),
+            DateField("day", "Date"),
+            TimeField("start", "Start time, in the campaign's time zone"),
+            TextField("duration", "Length", placeholder="2h, 90m or 1h30m", max_length=10),
+            NumberField("capacity", "Seats", low=1, high=MAX_CAPACITY, initial=10),
+            TextField(
+                "link",
+                "Call script or dialer link",
+                placeholder="https://dialer.example/abc",
+                max_length=MAX_LINK,
+                required=False,
+            ),
+        ),
+        submit_label="Create",
+    )
+
+
+def task_form() -> Form:
+    """What `/task post` asks when called without arguments."""
+    return Form(
+        form_id=TASK,
+        title="New task",
+        intro="Volunteers claim a slot each; you see who claimed and who finished.",
+        fields=(
+            TextField("title", "Title", placeholder="Drop off flyers"),
+            DateField("due", "Due date", required=False),
+            NumberField("slots", "How many people", low=1, high=MAX_SLOTS, initial=1),
+            TextField(
+                "description",
+                "Details",
+                placeholder="Pick them up at the office.",
+                max_length=1000,
+                required=False,
+                multiline=True,
+            ),
+        ),
+        submit_label="Post",
+    )
+
+
 def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
     """Turn a filled-in form into its command; unknown or malformed answers are UserErrors."""
-    if submission.form_id != ONBOARDING:
-        raise UserError("That form has expired; type `/volunteer profile` to start again.")
-    values = submission.values
+    read = _READERS.get(submission.form_id)
+    if read is None:
+        raise UserError("That form has expired; type `/turnout help` to start again.")
+    return read(actor, submission.values)
+
+
+def _onboarding(actor: Actor, values: Values) -> Command:
     chosen = values.get("interests", ())
     chosen = (chosen,) if isinstance(chosen, str) else chosen
     try:
@@ -62,3 +138,64 @@ def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
     if not isinstance(location, str):
         raise UserError("Type your ZIP code or county as text.")
     return SaveProfile(actor, interests=interests, availability=availability, location=location)
+
+
+def _shift(actor: Actor, values: Values) -> Command:
+    usage = USAGES["phonebank"]["create"]
+    start = typed.Words(_text(values, "start", "the start time"), usage)
+    when = typed.start_time(start)
+    start.end()
+    link = _text(values, "link", "", required=False)
+    return CreateShift(
+        actor,
+        title=typed.title(_word(values, "title", "the title")),
+        day=typed.day(_word(values, "day", "the date")),
+        start=when,
+        duration=typed.shift_length(_word(values, "duration", "the length of the shift")),
+        capacity=typed.number(
+            _word(values, "capacity", "the number of seats"),
+            "number of seats",
+            "12",
+            high=MAX_CAPACITY,
+        ),
+        link=typed.link(typed.Word(link, quoted=True)) if link else None,
+    )
+
+
+def _task(actor: Actor, values: Values) -> Command:
+    due = _text(values, "due", "", required=False)
+    description = _text(values, "description", "", required=False)
+    return PostTask(
+        actor,
+        title=typed.title(_word(values, "title", "the title")),
+        due_on=typed.day(typed.Word(due, quoted=True)) if due else None,
+        slots=typed.number(
+            _word(values, "slots", "how many people"), "number of people", "3", high=MAX_SLOTS
+        ),
+        description=(
+            clean_text(description, what="description", limit=1000, multiline=True)
+            if description
+            else None
+        ),
+    )
+
+
+def _text(values: Values, name: str, what: str, *, required: bool = True) -> str:
+    value = values.get(name, "")
+    if not isinstance(value, str):
+        raise UserError(f"Type {what} as text.")
+    value = value.strip()
+    if required and not value:
+        raise UserError(f"Please fill in {what}.")
+    return value
+
+
+def _word(values: Values, name: str, what: str) -> typed.Word:
+    return typed.Word(_text(values, name, what), quoted=True)
+
+
+_READERS: dict[str, Callable[[Actor, Values], Command]] = {
+    ONBOARDING: _onboarding,
+    SHIFT: _shift,
+    TASK: _task,
+}

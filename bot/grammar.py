@@ -105,6 +105,8 @@ def _list_shifts(actor: Actor, words: typed.Words) -> Command:
 
 
 def _create_shift(actor: Actor, words: typed.Words) -> Command:
+    if words.peek_bare() is None:
+        return commands.StartShiftForm(actor)
     title_word = words.need("the title")
     title = typed.title(title_word)
     day_word = words.need("the date")
@@ -143,6 +145,8 @@ def _announce(actor: Actor, words: typed.Words) -> Command:
 
 
 def _post_task(actor: Actor, words: typed.Words) -> Command:
+    if words.peek_bare() is None:
+        return commands.StartTaskForm(actor)
     title_word = words.need("the title")
     title = typed.title(title_word)
     next_word = (words.peek_bare() or "").lower()

@@ -73,16 +73,54 @@ class TextField:
     placeholder: str = ""
     max_length: int = 100
     required: bool = True
+    # Several lines (a description) rather than one (a title).
+    multiline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DateField:
+    """A calendar day; answered as `YYYY-MM-DD` (a date picker where the platform has one)."""
+
+    name: str
+    label: str
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TimeField:
+    """A time of day; answered as `HH:MM`, 24-hour (a time picker where the platform has one)."""
+
+    name: str
+    label: str
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NumberField:
+    """A whole number from `low` to `high`; answered as digits."""
+
+    name: str
+    label: str
+    low: int
+    high: int
+    initial: int | None = None
+    required: bool = True
+
+
+Field = ChoiceField | TextField | DateField | TimeField | NumberField
 
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    """Questions to answer in one go; adapters send the answers back as a FormSubmission."""
+    """Questions to answer in one go; adapters send the answers back as a FormSubmission.
+
+    Every answer is checked by the core when submitted, whatever the platform let people type.
+    """
 
     form_id: str
     title: str
     intro: str
-    fields: tuple[ChoiceField | TextField, ...]
+    fields: tuple[Field, ...]
     submit_label: str = "Submit"
 
 
@@ -92,5 +130,6 @@ Reply = Message | Listing | Form
 @dataclass(frozen=True, slots=True)
 class FormSubmission:
     form_id: str
-    # Text fields give one value; choice fields give the chosen option values.
+    # Choice fields give the chosen option values; every other field one string (empty when
+    # an optional field was left blank).
     values: dict[str, str | tuple[str, ...]]

@@ -32,6 +32,8 @@ from bot.commands import (
     ShowHelp,
     ShowRoster,
     StartProfile,
+    StartShiftForm,
+    StartTaskForm,
     WelcomeVolunteer,
 )
 from bot.domain.errors import UserError
@@ -49,6 +51,7 @@ HANDLERS: dict[type[Command], Handler] = {
     JoinShift: phonebanks.join_shift,
     LeaveShift: phonebanks.leave_shift,
     MyShifts: phonebanks.my_shifts,
+    StartShiftForm: phonebanks.start_shift_form,
     CreateShift: phonebanks.create_shift,
     ShowRoster: phonebanks.show_roster,
     CancelShift: phonebanks.cancel_shift,
@@ -65,6 +68,7 @@ HANDLERS: dict[type[Command], Handler] = {
     SetCampaignTimezone: campaign.set_campaign_timezone,
     SetCampaignReminders: campaign.set_campaign_reminders,
     ShowHelp: campaign.show_help,
+    StartTaskForm: tasks.start_task_form,
     PostTask: tasks.post_task,
     ListTasks: tasks.list_tasks,
     ClaimTask: tasks.claim_task,

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from adapters.console.render import INDENT, question
+from adapters.console.render import INDENT, SKIP, question
 from adapters.console.screen import Screen
 from bot import timefmt
 from bot.clock import ManualClock
@@ -186,7 +186,7 @@ class ConsoleChat:
                 return
             filling.answers[current.name] = picked if current.multiple else picked[0]
         else:
-            filling.answers[current.name] = line
+            filling.answers[current.name] = "" if line == SKIP and not current.required else line
         if len(filling.answers) < len(filling.form.fields):
             return
         del self._forms[self._user]

@@ -1,6 +1,18 @@
 """Typed replies as terminal text, with buttons as numbered choices."""
 
-from bot.replies import Button, ChoiceField, Form, Listing, Message, Reply, TextField
+from bot.replies import (
+    Button,
+    ChoiceField,
+    DateField,
+    Field,
+    Form,
+    Listing,
+    Message,
+    NumberField,
+    Reply,
+    TextField,
+    TimeField,
+)
 
 INDENT = "  "
 
@@ -35,11 +47,24 @@ def render(reply: Reply) -> tuple[list[str], list[Button]]:
     return lines, buttons
 
 
-def question(field: ChoiceField | TextField) -> list[str]:
+SKIP = "-"
+
+
+def question(field: Field) -> list[str]:
     """How one form question is asked."""
-    if isinstance(field, TextField):
-        hint = f" ({field.placeholder})" if field.placeholder else ""
-        return [f"{field.label}{hint}"]
-    how = "numbers separated by commas" if field.multiple else "one number"
-    options = [f"{INDENT}{n}. {option.label}" for n, option in enumerate(field.options, 1)]
-    return [f"{field.label} ({how})", *options]
+    match field:
+        case ChoiceField(multiple=multiple, options=options):
+            how = "numbers separated by commas" if multiple else "one number"
+            listed = [f"{INDENT}{n}. {option.label}" for n, option in enumerate(options, 1)]
+            return [f"{field.label} ({how})", *listed]
+        case TextField(placeholder=placeholder):
+            hint = f"e.g. {placeholder}" if placeholder else ""
+        case DateField():
+            hint = "YYYY-MM-DD"
+        case TimeField():
+            hint = "HH:MM, 24-hour"
+        case NumberField(low=low, high=high):
+            hint = f"a number from {low} to {high}"
+    if not field.required:
+        hint = f"{hint}; {SKIP} to skip" if hint else f"{SKIP} to skip"
+    return [f"{field.label} ({hint})" if hint else field.label]

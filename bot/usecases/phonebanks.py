@@ -11,6 +11,7 @@ from bot.commands import (
     ListShifts,
     MyShifts,
     ShowRoster,
+    StartShiftForm,
 )
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
@@ -27,6 +28,7 @@ from bot.domain.phonebank import (
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.text import clean_text
 from bot.domain.timing import format_duration
+from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases import reminders
 from bot.usecases.context import Context
@@ -151,6 +153,11 @@ async def withdraw(ctx: Context, shift: Shift, signup: Signup) -> None:
     await ctx.notify(
         NoticeKind.PROMOTED, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=promoted.id
     )
+
+
+async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
+    ctx.require_organizer("create phone bank shifts")
+    return shift_form()
 
 
 async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:

@@ -3,12 +3,25 @@
 from datetime import date
 
 from bot.actions import action
-from bot.commands import ClaimTask, FinishTask, ListTasks, PostTask, ReleaseTask
+from bot.commands import (
+    ClaimTask,
+    FinishTask,
+    ListTasks,
+    PostTask,
+    ReleaseTask,
+    StartTaskForm,
+)
 from bot.domain.errors import UserError
 from bot.domain.task import MAX_SLOTS, ClaimStatus, Task, TaskBoard
 from bot.domain.text import clean_text
+from bot.forms import task_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases.context import Context
+
+
+async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
+    ctx.require_organizer("post tasks")
+    return task_form()
 
 
 async def post_task(cmd: PostTask, ctx: Context) -> Reply:

@@ -111,7 +111,7 @@ def test_create_reads_the_link_also_as_slack_formats_it(typed):
 
 @pytest.mark.parametrize(
     ("line", "missing"),
-    [(CREATE, "title"), (f'{CREATE} "Calls"', "date"), (f'{CREATE} "Calls" 2026-11-28', "start"),
+    [(f'{CREATE} "Calls"', "date"), (f'{CREATE} "Calls" 2026-11-28', "start"),
      (f'{CREATE} "Calls" 2026-11-28 18:00', "length"),
      (f'{CREATE} "Calls" 2026-11-28 18:00 2h', "seats")],
 )
@@ -433,7 +433,7 @@ def test_task_post_takes_a_bare_one_word_title():
 
 @pytest.mark.parametrize(
     ("rest", "says"),
-    [("", "missing the title"), ("Call voters", "put it in double quotes"),
+    [('""', "title is empty"), ("Call voters", "put it in double quotes"),
      ('"x" due tomorrow', "YYYY-MM-DD"), ('"x" slots 0', "at least 1"),
      ('"x" slots 101', "from 1 to 100"), ('"x" due', "missing the due date"),
      ('"x" ' + "d" * 1001, "under 1000")],
@@ -442,6 +442,15 @@ def test_task_post_explains_mistakes_with_the_usage(rest, says):
     assert says in error(f"/task post {rest}")
 
 
-def test_task_post_without_a_title_shows_the_usage_with_an_example():
-    assert '`/task post "<title>" [due <YYYY-MM-DD>]' in error("/task post")
-    assert TASK_EXAMPLE in error("/task post")
+def test_task_post_mistakes_show_the_usage_with_an_example():
+    assert '`/task post "<title>" [due <YYYY-MM-DD>]' in error('/task post "x" due')
+    assert TASK_EXAMPLE in error('/task post "x" due')
+
+
+@pytest.mark.parametrize(
+    ("line", "form"),
+    [(CREATE, c.StartShiftForm), ("/task post", c.StartTaskForm),
+     ("/task   POST  ", c.StartTaskForm)],
+)
+def test_create_and_post_alone_ask_for_the_details_in_a_form(line, form):
+    assert parse(ORGANIZER, line) == form(ORGANIZER)
