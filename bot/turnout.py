@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot import actions, forms, grammar
+from bot.choices import Choice, Pick, choices
 from bot.commands import (
     Actor,
     Announce,
@@ -161,3 +162,15 @@ class Turnout:
     async def welcome(self, actor: Actor) -> Reply:
         """Someone joined the team."""
         return await self.handle(WelcomeVolunteer(actor))
+
+    async def choices(self, actor: Actor, pick: Pick, typed: str) -> list[Choice]:
+        """Shifts or tasks matching what someone has typed so far, for autocomplete.
+
+        Read-only and quiet: on any failure the list is simply empty.
+        """
+        try:
+            async with self._storage.unit_of_work() as uow:
+                return await choices(uow, actor.identity, self._clock.now(), pick, typed)
+        except Exception:
+            log.exception("failed to list %s choices", pick.value)
+            return []
