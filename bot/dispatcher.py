@@ -14,7 +14,14 @@ from datetime import datetime, timedelta
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
 from bot.notices import DESCRIPTIONS, Drop, Outgoing, render
-from bot.ports import Clock, DeliveryError, Messenger, Storage, StorageUnavailable
+from bot.ports import (
+    Clock,
+    DeliveryError,
+    Messenger,
+    Storage,
+    StorageUnavailable,
+    UnitOfWork,
+)
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)
@@ -51,6 +58,9 @@ class PlatformMessengers(Messenger):
 
     async def post_to_organizers(self, team: Team, reply: Reply) -> None:
         await self._for(team.platform).post_to_organizers(team, reply)
+
+    async def mention_in_channel(self, to: Identity, reply: Reply) -> None:
+        await self._for(to.platform).mention_in_channel(to, reply)
 
 
 class Dispatcher:
@@ -138,7 +148,9 @@ class Dispatcher:
                 report.dropped += 1
                 return
         try:
-            if identity is not None:
+            if identity is not None and verdict.in_channel:
+                await self._messenger.mention_in_channel(identity, verdict.reply)
+            elif identity is not None:
                 await self._messenger.send_direct(identity, verdict.reply)
             else:
                 for team in teams:
@@ -173,21 +185,37 @@ class Dispatcher:
             else:
                 log.warning("notice %s failed for good: %s", notice.id, error.reason)
                 await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=error.reason)
-                if notice.volunteer_id is not None:
-                    await uow.notices.add(
-                        NewNotice(
-                            campaign_id=notice.campaign_id,
-                            kind=NoticeKind.DELIVERY_FAILED,
-                            due_at=now,
-                            payload={
-                                "volunteer_id": notice.volunteer_id,
-                                "what": DESCRIPTIONS.get(notice.kind, "a message"),
-                                "reason": error.reason,
-                            },
-                        )
-                    )
+                await _queue_failure_notices(uow, notice, error, now)
                 report.failed += 1
             await uow.commit()
+
+
+async def _queue_failure_notices(
+    uow: UnitOfWork, notice: Notice, error: DeliveryError, now: datetime
+) -> None:
+    """Tell organizers a volunteer missed a message, and mention the volunteer once if we can."""
+    volunteer_id = notice.volunteer_id
+    # Organizers were told when the DM failed; the channel mention failing adds nothing new.
+    if volunteer_id is None or notice.kind is NoticeKind.DMS_CLOSED:
+        return
+    what = DESCRIPTIONS.get(notice.kind, "a message")
+    await uow.notices.add(
+        NewNotice(
+            campaign_id=notice.campaign_id,
+            kind=NoticeKind.DELIVERY_FAILED,
+            due_at=now,
+            payload={"volunteer_id": volunteer_id, "what": what, "reason": error.reason},
+        )
+    )
+    if error.dms_closed and not await uow.notices.ever_queued(volunteer_id, NoticeKind.DMS_CLOSED):
+        await uow.notices.add(
+            NewNotice(
+                campaign_id=notice.campaign_id,
+                kind=NoticeKind.DMS_CLOSED,
+                due_at=now,
+                volunteer_id=volunteer_id,
+            )
+        )
 
 
 def _superseded(claimed: Sequence[Notice]) -> set[int]:

@@ -27,6 +27,8 @@ class Outgoing:
     reply: Reply
     # None: the campaign's organizers.
     to: Volunteer | None
+    # Mention `to` in the volunteers channel instead of a DM (their DMs are closed).
+    in_channel: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,9 @@ async def render(notice: Notice, uow: UnitOfWork, now: datetime) -> Outgoing | D
         return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
     scene = _Scene(notice, uow, now, campaign, volunteer)
     result = await _RENDERERS[notice.kind](scene)
-    return result if isinstance(result, Drop) else Outgoing(result, volunteer)
+    if isinstance(result, Drop):
+        return result
+    return Outgoing(result, volunteer, in_channel=notice.kind is NoticeKind.DMS_CLOSED)
 
 
 async def _welcome(scene: _Scene) -> Reply | Drop:
@@ -171,6 +175,15 @@ async def _still_uncontacted(scene: _Scene) -> Reply | Drop:
     )
 
 
+async def _dms_closed(scene: _Scene) -> Reply | Drop:
+    return Message(
+        "I tried to send you a direct message, but your DMs are closed to me. Please allow "
+        "direct messages from members of this server so you get your shift reminders; "
+        "meanwhile `/phonebank mine` shows your shifts.",
+        public=True,
+    )
+
+
 async def _delivery_failed(scene: _Scene) -> Reply | Drop:
     newcomer = await _subject(scene)
     what = scene.notice.payload.get("what", "a message")
@@ -222,4 +235,5 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.VOLUNTEER_ONBOARDED: _volunteer_onboarded,
     NoticeKind.STILL_UNCONTACTED: _still_uncontacted,
     NoticeKind.DELIVERY_FAILED: _delivery_failed,
+    NoticeKind.DMS_CLOSED: _dms_closed,
 }

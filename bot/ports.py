@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Self
 
 from bot.domain.campaign import Campaign, Identity, Team
-from bot.domain.notice import NewNotice, Notice
+from bot.domain.notice import NewNotice, Notice, NoticeKind
 from bot.domain.phonebank import Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.task import ClaimStatus, Task, TaskBoard, TaskClaim
@@ -29,16 +29,23 @@ class DeliveryError(Exception):
     """A platform could not deliver a message.
 
     `retry_after` is set when the platform asked us to slow down; `permanent` when trying again
-    cannot help (DMs closed, user gone), which organizers then hear about.
+    cannot help (DMs closed, user gone), which organizers then hear about. `dms_closed` says the
+    person is still there but refuses direct messages, so a mention in a channel can reach them.
     """
 
     def __init__(
-        self, reason: str, *, permanent: bool = False, retry_after: float | None = None
+        self,
+        reason: str,
+        *,
+        permanent: bool = False,
+        retry_after: float | None = None,
+        dms_closed: bool = False,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.permanent = permanent
+        self.permanent = permanent or dms_closed
         self.retry_after = retry_after
+        self.dms_closed = dms_closed
 
 
 class Messenger(ABC):
@@ -53,6 +60,13 @@ class Messenger(ABC):
     @abstractmethod
     async def post_to_organizers(self, team: Team, reply: Reply) -> None:
         """Post to the team's organizer channel (or reach its organizers some other way)."""
+
+    async def mention_in_channel(self, to: Identity, reply: Reply) -> None:
+        """Post in the team's volunteers channel, mentioning `to`: for people whose DMs are closed.
+
+        Platforms without such a channel keep this default.
+        """
+        raise DeliveryError("there is no volunteers channel to mention them in", permanent=True)
 
 
 class CampaignRepository(ABC):
@@ -280,6 +294,10 @@ class NoticeRepository(ABC):
     @abstractmethod
     async def next_due_at(self) -> datetime | None:
         """The earliest due time among pending notices (and sending ones, by lease expiry)."""
+
+    @abstractmethod
+    async def ever_queued(self, volunteer_id: int, kind: NoticeKind) -> bool:
+        """Whether a notice of `kind` was ever queued for the volunteer, whatever became of it."""
 
     @abstractmethod
     async def pending_for(

@@ -157,6 +157,14 @@ class SqlNoticeRepository(NoticeRepository):
         times = [moment for moment in result.one() if moment is not None]
         return min(times, default=None)
 
+    async def ever_queued(self, volunteer_id: int, kind: NoticeKind) -> bool:
+        statement = (
+            select(notices.c.id)
+            .where(notices.c.volunteer_id == volunteer_id, notices.c.kind == kind.value)
+            .limit(1)
+        )
+        return (await self._db.execute(statement)).first() is not None
+
     async def pending_for(
         self, *, volunteer_id: int | None = None, shift_id: int | None = None
     ) -> Sequence[Notice]:

@@ -7,9 +7,10 @@ from adapters.console.render import render
 from bot.clock import ManualClock
 from bot.domain.campaign import Identity, Team
 from bot.ports import DeliveryError, Messenger
-from bot.replies import Reply
+from bot.replies import Message, Reply
 
 ORGANIZERS = "#organizers"
+VOLUNTEERS = "#volunteers"
 
 
 def frozen_clock(at: datetime = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)) -> ManualClock:
@@ -47,6 +48,11 @@ class RecordingMessenger(Messenger):
 
     async def post_to_organizers(self, team: Team, reply: Reply) -> None:
         self.sent.append(Sent(ORGANIZERS, reply))
+
+    async def mention_in_channel(self, to: Identity, reply: Reply) -> None:
+        if VOLUNTEERS in self.failures:
+            raise self.failures[VOLUNTEERS]
+        self.sent.append(Sent(VOLUNTEERS, Message(f"@{to.user_external_id} {text_of(reply)}")))
 
     def texts(self, to: str) -> list[str]:
         return [s.text for s in self.sent if s.to == to]

@@ -19,6 +19,8 @@ class NoticeKind(StrEnum):
     PROMOTED = "promoted"
     SHIFT_CANCELLED = "shift_cancelled"
     ANNOUNCEMENT = "announcement"
+    # In the volunteers channel, mentioning them: their DMs are closed to the bot.
+    DMS_CLOSED = "dms_closed"
     # To the organizers
     NEW_VOLUNTEER = "new_volunteer"
     VOLUNTEER_ONBOARDED = "volunteer_onboarded"

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.ports import DeliveryError
-from tests.fakes import ORGANIZERS
+from tests.fakes import ORGANIZERS, VOLUNTEERS
 
 
 async def arrive(h, name: str) -> None:
@@ -46,6 +46,37 @@ async def test_an_undeliverable_dm_is_recorded_and_organizers_are_told(harness):
     )
     async with harness.storage.unit_of_work() as uow:
         assert await uow.notices.pending_for(volunteer_id=1) == []
+
+
+async def test_closed_dms_get_one_mention_in_the_volunteers_channel_however_many_fail(harness):
+    harness.messenger.failures["maria"] = DeliveryError("DMs closed", dms_closed=True)
+    await arrive(harness, "Maria")
+    await harness.deliver()
+    await harness.say("Olivia", '/phonebank create "Calls" 2026-11-07 18:00 2h 5')
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.advance(timedelta(days=5))  # both reminders fall due and fail too
+    [mention] = harness.messenger.texts(VOLUNTEERS)
+    assert mention.startswith("@maria ") and "your DMs are closed to me" in mention
+    alerts = [a for a in harness.messenger.texts(ORGANIZERS) if "couldn't deliver" in a]
+    assert len(alerts) == 2  # the welcome and the (nearest) reminder
+    assert "DMs closed" in alerts[0]
+
+
+async def test_a_user_who_is_gone_is_not_mentioned_in_the_channel(harness):
+    harness.messenger.failures["maria"] = DeliveryError("user_not_found", permanent=True)
+    await arrive(harness, "Maria")
+    await harness.deliver()
+    assert harness.messenger.texts(VOLUNTEERS) == []
+
+
+async def test_without_a_volunteers_channel_organizers_are_told_once_not_twice(harness):
+    harness.messenger.failures["maria"] = DeliveryError("DMs closed", dms_closed=True)
+    harness.messenger.failures["#volunteers"] = DeliveryError("no channel", permanent=True)
+    await arrive(harness, "Maria")
+    report = await harness.deliver()
+    assert report.failed == 2  # the welcome DM, then the channel mention
+    alerts = [a for a in harness.messenger.texts(ORGANIZERS) if "couldn't deliver" in a]
+    assert len(alerts) == 1
 
 
 async def test_a_message_that_keeps_failing_gives_up_and_reports_it(harness):
