@@ -146,3 +146,15 @@ def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path):
     assert run.returncode == 2
     [line] = run.stderr.strip().splitlines()
     assert line.startswith("turnout: TURNOUT_TIMEZONE is not valid")
+
+
+def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], input="", capture_output=True, text=True,
+        cwd=tmp_path, timeout=60, check=False,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))},
+    )
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert "no platform is configured" in line
+    assert "SLACK_BOT_TOKEN" in line and "DISCORD_TOKEN" in line and "turnout console" in line

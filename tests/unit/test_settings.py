@@ -1,0 +1,67 @@
+"""Settings: defaults that run, and one clear line naming the variable when one is wrong."""
+
+import os
+
+import pytest
+
+from bot.settings import ConfigurationError, listed, load_settings
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch, tmp_path):
+    """Only what each test sets: no stray .env file or exported tokens from the machine."""
+    monkeypatch.chdir(tmp_path)
+    for name in list(os.environ):
+        if name.startswith(("SLACK_", "DISCORD_", "TURNOUT_")) or name == "DATABASE_URL":
+            monkeypatch.delenv(name)
+
+
+def test_nothing_set_runs_the_console_with_no_platform():
+    settings = load_settings()
+    assert settings.database_url == "sqlite:///turnout.db"
+    assert not settings.slack_enabled and not settings.discord_enabled
+    assert (settings.http_host, settings.http_port) == ("0.0.0.0", 3000)
+
+
+def test_slack_is_enabled_by_a_bot_token_with_an_app_token_or_a_signing_secret(monkeypatch):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2-abc")
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-A1-2-def")
+    assert load_settings().slack_enabled
+    monkeypatch.delenv("SLACK_APP_TOKEN")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "8f742231b10e8888abcd99yyyzzz85a5")
+    assert load_settings().slack_enabled
+
+
+def test_a_slack_bot_token_alone_says_which_second_setting_is_missing(monkeypatch):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2-abc")
+    with pytest.raises(ConfigurationError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert "SLACK_APP_TOKEN" in message and "SLACK_SIGNING_SECRET" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("SLACK_BOT_TOKEN", "xapp-1-A1-2-def", "starts with xoxb-"),
+        ("SLACK_APP_TOKEN", "xoxb-1-2-abc", "starts with xapp-"),
+        ("DISCORD_GUILD_IDS", "123, my server", "server IDs"),
+        ("TURNOUT_HTTP_PORT", "70000", "less than or equal to 65535"),
+    ],
+)
+def test_a_wrong_value_is_one_line_naming_the_variable(monkeypatch, variable, value, says):
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigurationError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert message.startswith(f"{variable} is not valid:") and says in message
+    assert "\n" not in message
+
+
+def test_discord_is_enabled_by_its_token(monkeypatch):
+    monkeypatch.setenv("DISCORD_TOKEN", "MTIz.abc.def")
+    monkeypatch.setenv("DISCORD_GUILD_IDS", "111, 222")
+    settings = load_settings()
+    assert settings.discord_enabled and listed(settings.discord_guild_ids) == ("111", "222")
