@@ -158,3 +158,17 @@ def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path):
     [line] = run.stderr.strip().splitlines()
     assert "no platform is configured" in line
     assert "SLACK_BOT_TOKEN" in line and "DISCORD_TOKEN" in line and "turnout console" in line
+
+
+def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path):
+    answers = "\n".join(
+        ["/phonebank create", "Rally follow-up calls", "2026-11-28", "6pm", "90m", "8", "-",
+         "/phonebank list", ":quit"]
+    )
+    run = turnout("console", "--now", "2026-11-20 10:00", stdin=answers, tmp_path=tmp_path)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "Date (YYYY-MM-DD)" in out and "Seats (a number from 1 to 500)" in out
+    assert "Call script or dialer link (e.g. https://dialer.example/abc; - to skip)" in out
+    assert "Created #1 “Rally follow-up calls”: Sat Nov 28, 6:00 PM EST for 1h30m, 8 seats" in out
+    assert "8 of 8 seats left" in section(out, "Olivia> /phonebank list", "Olivia> :quit")
