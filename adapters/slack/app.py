@@ -1,0 +1,237 @@
+"""The slack-bolt AsyncApp and its listeners: payloads in, the core's replies out.
+
+Every listener acknowledges first and works after, so Slack always hears back within its 3
+seconds however slow the database is. The one exception is a modal submission, whose answer
+may keep the modal open with an error under a field: the core gets up to 2 seconds for it,
+and past that the modal closes and the answer follows as a message.
+"""
+
+import asyncio
+import json
+import logging
+import re
+from collections.abc import Awaitable
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import texts
+from adapters.slack.answers import AGAIN_PREFIX, Answers, Respond, channel_of, in_bot_dm
+from adapters.slack.blocks import FORM_PREFIX, answers, error_block, unescape
+from adapters.slack.channels import Channels
+from adapters.slack.messenger import message
+from adapters.slack.people import People
+from bot.actions import PREFIX
+from bot.help import USAGES
+from bot.replies import FormSubmission, Message, Reply
+from bot.turnout import Turnout
+
+log = logging.getLogger(__name__)
+
+# The slash commands are the grammar's commands, so the two can never disagree.
+COMMANDS = tuple(f"/{name}" for name in USAGES)
+# How long a modal submission may wait for the core before acknowledging regardless.
+FORM_PATIENCE = 2.0
+
+
+def build_app(
+    *,
+    client: AsyncWebClient,
+    signing_secret: str,
+    turnout: Turnout,
+    people: People,
+    channels: Channels,
+    volunteer_channel: str = "",
+) -> AsyncApp:
+    app = AsyncApp(
+        name="turnout",
+        client=client,
+        signing_secret=signing_secret,
+        # Socket Mode needs no signature; HTTP mode refuses any request without a valid one.
+        request_verification_enabled=bool(signing_secret),
+        logger=logging.getLogger("turnout.slack.bolt"),
+    )
+    listeners = Listeners(
+        turnout=turnout,
+        people=people,
+        answers=Answers(client),
+        channels=channels,
+        volunteer_channel=volunteer_channel,
+    )
+    for command in COMMANDS:
+        app.command(command)(listeners.on_command)
+    app.action(re.compile(rf"^{PREFIX}:"))(listeners.on_press)
+    app.action(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_inline_form)
+    app.action(re.compile(rf"^{AGAIN_PREFIX}"))(listeners.on_again)
+    app.view(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_modal)
+    app.event("team_join")(listeners.on_team_join)
+    app.event("member_joined_channel")(listeners.on_member_joined_channel)
+    return app
+
+
+class Listeners:
+    def __init__(
+        self,
+        *,
+        turnout: Turnout,
+        people: People,
+        answers: Answers,
+        channels: Channels,
+        volunteer_channel: str,
+    ) -> None:
+        self._turnout = turnout
+        self._people = people
+        self._answers = answers
+        self._channels = channels
+        self._volunteer_channel = volunteer_channel
+
+    async def on_command(self, ack: AsyncAck, body: dict[str, Any], respond: Respond) -> None:
+        await ack()
+        await _guarded(respond, self._command(body, body["command"], body.get("text", ""), respond))
+
+    async def on_again(
+        self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: Respond
+    ) -> None:
+        """A form couldn't open in time; the button runs the slash command again."""
+        await ack()
+        command, _, text = str(action["value"]).removeprefix(AGAIN_PREFIX).partition(" ")
+        interaction = {
+            "command": command,
+            "text": text,
+            "channel_id": channel_of(body),
+            "user_id": body["user"]["id"],
+            "user_name": body["user"].get("name") or body["user"].get("username", ""),
+            "team_id": (body.get("team") or {}).get("id", ""),
+            "team_domain": (body.get("team") or {}).get("domain", ""),
+            "trigger_id": body["trigger_id"],
+        }
+        await _guarded(respond, self._command(interaction, command, text, respond))
+
+    async def _command(
+        self, body: dict[str, Any], command: str, text: str, respond: Respond
+    ) -> None:
+        actor = await self._people.from_command(body)
+        reply = await self._turnout.run_slash(actor, command, unescape(text))
+        await self._answers.to_command(body, reply, respond)
+
+    async def on_press(
+        self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: Respond
+    ) -> None:
+        await ack()
+        pressed = str(action.get("value") or action["action_id"])
+
+        async def work() -> None:
+            actor = await self._people.from_interaction(body)
+            reply = await self._turnout.press(actor, pressed)
+            await self._answers.to_press(body, pressed, reply, respond)
+
+        await _guarded(respond, work())
+
+    async def on_inline_form(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        client: AsyncWebClient,
+    ) -> None:
+        """Save pressed under a form asked inside the bot's DM (the welcome questions)."""
+        await ack()
+
+        async def work() -> None:
+            actor = await self._people.from_interaction(body)
+            form_id = str(action["action_id"]).removeprefix(FORM_PREFIX)
+            values = answers((body.get("state") or {}).get("values") or {})
+            reply = await self._turnout.submit(actor, FormSubmission(form_id, values))
+            channel = in_bot_dm(body)
+            message_ts = (body.get("container") or {}).get("message_ts")
+            if _refused(reply) or channel is None or not message_ts:
+                # The form stays as it was, so the answers can be corrected and saved again.
+                await self._answers.to_press(body, action["action_id"], reply, respond)
+                return
+            # Done: the answer takes the form's place, so it can't be saved twice by mistake.
+            await client.chat_update(channel=channel, ts=message_ts, **message(reply))
+
+        await _guarded(respond, work())
+
+    async def on_modal(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
+        user = str(body["user"]["id"])
+        channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+        try:
+            actor = await self._people.from_interaction(body)
+            form_id = str(view["callback_id"]).removeprefix(FORM_PREFIX)
+            values = answers((view.get("state") or {}).get("values") or {})
+            pending = asyncio.ensure_future(
+                self._turnout.submit(actor, FormSubmission(form_id, values))
+            )
+            done, _ = await asyncio.wait({pending}, timeout=FORM_PATIENCE)
+        except Exception:
+            log.exception("couldn't read a form submission")
+            await ack()
+            return
+        if done:
+            reply = pending.result()
+            field = error_block(view.get("blocks") or [], reply.text) if _refused(reply) else None
+            if field is not None:
+                # The modal stays open with the person's answers and the reason under a field.
+                await ack(response_action="errors", errors={field: reply.text})  # type: ignore[union-attr]
+                return
+        await ack()
+        try:
+            await self._answers.to_person(user, channel, await pending)
+        except Exception:
+            log.exception("couldn't answer a form submission from %s", user)
+
+    async def on_team_join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        user = event.get("user") or {}
+        if _is_person(user):
+            await self._welcome(self._people.from_user(user, str(body.get("team_id", ""))))
+
+    async def on_member_joined_channel(
+        self, event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        if not self._volunteer_channel:
+            return
+        try:
+            wanted = await self._channels.id_of(self._volunteer_channel)
+            if wanted is None or event.get("channel") != wanted:
+                return
+            found = await client.users_info(user=event["user"])
+        except Exception:
+            log.exception("couldn't look up who joined %s", event.get("channel"))
+            return
+        user = found.get("user") or {}
+        team = str(event.get("team") or body.get("team_id", ""))
+        if _is_person(user):
+            await self._welcome(self._people.from_user(user, team))
+
+    async def _welcome(self, actor: Awaitable[Any]) -> None:
+        try:
+            reply = await self._turnout.welcome(await actor)
+            log.info("welcome: %s", getattr(reply, "text", reply))
+        except Exception:
+            log.exception("couldn't welcome a newcomer")
+
+
+async def _guarded(respond: Respond | None, work: Awaitable[None]) -> None:
+    """Run a listener's work after ack: log what breaks and tell the person, never crash."""
+    try:
+        await work
+    except Exception:
+        log.exception("a Slack listener failed")
+        if respond is not None:
+            try:
+                await respond(text=texts.SOMETHING_BROKE, response_type="ephemeral")
+            except Exception:
+                log.exception("couldn't tell the person that something broke")
+
+
+def _refused(reply: Reply) -> bool:
+    return isinstance(reply, Message) and reply.error
+
+
+def _is_person(user: dict[str, Any]) -> bool:
+    return bool(user.get("id")) and not (
+        user.get("is_bot") or user.get("deleted") or user.get("id") == "USLACKBOT"
+    )

@@ -1,0 +1,132 @@
+"""The core's Messenger on Slack: DMs through conversations.open, organizer posts to a channel.
+
+Its web client has no retry handlers of its own: when Slack says 429, the DeliveryError carries
+Retry-After and the core's durable dispatcher does the waiting, so a reminder is neither lost
+in a crash nor sent twice.
+"""
+
+import logging
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.blocks import blocks_for, inline_form, summary
+from adapters.slack.channels import Channels
+from adapters.slack.organizers import Organizers
+from bot.domain.campaign import Identity, Team
+from bot.ports import DeliveryError, Messenger
+from bot.replies import Form, Reply
+
+log = logging.getLogger(__name__)
+
+# Slack error codes after which trying again cannot help, as organizers will read them.
+PERMANENT = {
+    "user_not_found": "Slack doesn't know their account any more",
+    "cannot_dm_bot": "that account is a bot",
+    "account_inactive": "their Slack account is deactivated",
+    "user_disabled": "their Slack account is deactivated",
+    "channel_not_found": "Slack couldn't find a conversation with them",
+    "is_archived": "that conversation is archived",
+    "not_in_channel": "the bot isn't in the organizer channel (invite it with /invite @Turnout)",
+    "restricted_action": "the workspace doesn't let the bot post there",
+    "invalid_blocks": "Slack refused the message's layout",
+}
+
+
+def message(reply: Reply) -> dict[str, Any]:
+    """chat.postMessage arguments for a reply: its blocks and its notification text."""
+    blocks = inline_form(reply) if isinstance(reply, Form) else blocks_for(reply)
+    return {"text": summary(reply), "blocks": blocks}
+
+
+def delivery_error(error: Exception) -> DeliveryError:
+    """What went wrong, in the terms the dispatcher acts on (wait, retry, or give up)."""
+    if isinstance(error, SlackApiError):
+        response = error.response
+        code = str(response.get("error") or f"HTTP {response.status_code}")
+        if response.status_code == 429 or code == "ratelimited":
+            wait = response.headers.get("Retry-After") or response.headers.get("retry-after")
+            return DeliveryError("Slack asked us to slow down", retry_after=_seconds(wait))
+        if code in PERMANENT:
+            return DeliveryError(f"{PERMANENT[code]} ({code})", permanent=True)
+        if response.status_code >= 500:
+            return DeliveryError(f"Slack had a problem ({code})")
+        return DeliveryError(f"Slack refused it ({code})", permanent=True)
+    return DeliveryError(f"couldn't reach Slack ({type(error).__name__})")
+
+
+class SlackMessenger(Messenger):
+    platform = "slack"
+
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        *,
+        organizers: Organizers,
+        channels: Channels,
+        organizer_channel: str = "",
+    ) -> None:
+        self.client = client
+        self._organizers = organizers
+        self._channels = channels
+        self._organizer_channel = organizer_channel
+        # User → their DM channel with the bot; conversations.open is the same every time.
+        self._dms: dict[str, str] = {}
+
+    async def send_direct(self, to: Identity, reply: Reply) -> None:
+        user = to.user_external_id
+        channel = self._dms.get(user)
+        if channel is None:
+            response = await self._call("conversations_open", users=user)
+            channel = str(response["channel"]["id"])
+            self._dms[user] = channel
+        try:
+            await self._call("chat_postMessage", channel=channel, **message(reply))
+        except DeliveryError:
+            self._dms.pop(user, None)
+            raise
+
+    async def post_to_organizers(self, team: Team, reply: Reply) -> None:
+        if self._organizer_channel:
+            channel = await self._channels.id_of(self._organizer_channel)
+            if channel is None:
+                raise DeliveryError(
+                    f"the bot can't see SLACK_ORGANIZER_CHANNEL {self._organizer_channel}; "
+                    "invite it to the channel or use the channel's ID",
+                    permanent=True,
+                )
+            await self._call("chat_postMessage", channel=channel, **message(reply))
+            return
+        organizers = await self._organizers.reachable()
+        if not organizers:
+            raise DeliveryError(
+                "no organizers to tell: set SLACK_ORGANIZER_CHANNEL or SLACK_ORGANIZERS",
+                permanent=True,
+            )
+        reached = 0
+        first_error: DeliveryError | None = None
+        for user in organizers:
+            try:
+                await self.send_direct(Identity(self.platform, team.external_id, user), reply)
+                reached += 1
+            except DeliveryError as error:
+                log.warning("couldn't DM organizer %s: %s", user, error.reason)
+                first_error = first_error or error
+        # Retrying after a partial success would repeat the message to those already told.
+        if not reached and first_error is not None:
+            raise first_error
+
+    async def _call(self, method: str, **arguments: Any) -> Any:
+        try:
+            return await getattr(self.client, method)(**arguments)
+        except (TimeoutError, SlackApiError, aiohttp.ClientError) as error:
+            raise delivery_error(error) from error
+
+
+def _seconds(value: str | None) -> float:
+    try:
+        return max(1.0, float(value)) if value else 30.0
+    except ValueError:
+        return 30.0

@@ -1,0 +1,103 @@
+"""Who is an organizer in a Slack workspace: configured user IDs, a user group, admins.
+
+Slack is asked at most once a minute per question, so a burst of commands costs one lookup.
+When Slack cannot answer (a missing scope, an outage) the person is not treated as an
+organizer: organizer powers are never granted by accident.
+"""
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Callable
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+log = logging.getLogger(__name__)
+
+_GROUP_ID = re.compile(r"S[A-Z0-9]{2,}")
+
+
+class Organizers:
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        *,
+        users: tuple[str, ...] = (),
+        group: str = "",
+        admins: bool = False,
+        ttl: float = 60.0,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._client = client
+        self._users = frozenset(users)
+        self._group = group.strip().removeprefix("@")
+        self._admins = admins
+        self._ttl = ttl
+        self._now = now
+        self._members: frozenset[str] = frozenset()
+        self._members_until = float("-inf")
+        self._members_lock = asyncio.Lock()
+        self._admin: dict[str, tuple[bool, float]] = {}
+
+    async def is_organizer(self, user_id: str) -> bool:
+        if user_id in self._users:
+            return True
+        if self._group and user_id in await self.group_members():
+            return True
+        return self._admins and await self._is_admin(user_id)
+
+    async def reachable(self) -> tuple[str, ...]:
+        """The organizers we can name: configured ones, then the group's members."""
+        named = dict.fromkeys(sorted(self._users))
+        if self._group:
+            named.update(dict.fromkeys(sorted(await self.group_members())))
+        return tuple(named)
+
+    async def group_members(self) -> frozenset[str]:
+        async with self._members_lock:
+            if self._now() < self._members_until:
+                return self._members
+            try:
+                self._members = await self._fetch_members()
+            except SlackApiError as error:
+                log.warning(
+                    "can't read the members of SLACK_ORGANIZER_GROUP %r (%s); "
+                    "check the usergroups:read scope",
+                    self._group,
+                    error.response.get("error"),
+                )
+                self._members = frozenset()
+            self._members_until = self._now() + self._ttl
+            return self._members
+
+    async def _fetch_members(self) -> frozenset[str]:
+        group_id = self._group if _GROUP_ID.fullmatch(self._group) else await self._group_id()
+        if group_id is None:
+            log.warning("no user group with the handle %r in this workspace", self._group)
+            return frozenset()
+        response = await self._client.usergroups_users_list(usergroup=group_id)
+        return frozenset(response.get("users") or ())
+
+    async def _group_id(self) -> str | None:
+        response = await self._client.usergroups_list()
+        wanted = self._group.lower()
+        for group in response.get("usergroups") or ():
+            if wanted in (str(group.get("handle", "")).lower(), str(group.get("name", "")).lower()):
+                return str(group["id"])
+        return None
+
+    async def _is_admin(self, user_id: str) -> bool:
+        known = self._admin.get(user_id)
+        if known is not None and self._now() < known[1]:
+            return known[0]
+        try:
+            response = await self._client.users_info(user=user_id)
+            user = response.get("user") or {}
+            admin = bool(user.get("is_admin") or user.get("is_owner"))
+        except SlackApiError as error:
+            log.warning("can't look up %s to see if they are an admin (%s)", user_id, error)
+            admin = False
+        self._admin[user_id] = (admin, self._now() + self._ttl)
+        return admin

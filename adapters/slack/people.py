@@ -1,0 +1,56 @@
+"""Who is acting, read from a Slack payload: the core's Actor with its organizer flag."""
+
+from typing import Any
+
+from adapters.slack.organizers import Organizers
+from bot.commands import Actor
+from bot.domain.campaign import Identity
+
+PLATFORM = "slack"
+
+
+class People:
+    def __init__(self, organizers: Organizers, *, workspace_name: str = "") -> None:
+        self._organizers = organizers
+        # From auth.test: events carry no team name of their own.
+        self.workspace_name = workspace_name
+
+    async def actor(self, team_id: str, user_id: str, name: str, team_name: str = "") -> Actor:
+        return Actor(
+            identity=Identity(PLATFORM, team_id, user_id),
+            display_name=name or user_id,
+            is_organizer=await self._organizers.is_organizer(user_id),
+            team_name=team_name or self.workspace_name,
+        )
+
+    async def from_command(self, body: dict[str, Any]) -> Actor:
+        """A slash command's form fields."""
+        return await self.actor(
+            str(body["team_id"]),
+            str(body["user_id"]),
+            str(body.get("user_name") or ""),
+            str(body.get("team_domain") or ""),
+        )
+
+    async def from_interaction(self, body: dict[str, Any]) -> Actor:
+        """A block_actions or view_submission payload."""
+        user = body.get("user") or {}
+        team = body.get("team") or {}
+        return await self.actor(
+            str(team.get("id") or user.get("team_id") or ""),
+            str(user["id"]),
+            str(user.get("name") or user.get("username") or ""),
+            str(team.get("domain") or ""),
+        )
+
+    async def from_user(self, user: dict[str, Any], team_id: str) -> Actor:
+        """A user object, as team_join and users.info give it."""
+        profile = user.get("profile") or {}
+        name = (
+            profile.get("display_name")
+            or profile.get("real_name")
+            or user.get("real_name")
+            or user.get("name")
+            or ""
+        )
+        return await self.actor(str(user.get("team_id") or team_id), str(user["id"]), str(name))

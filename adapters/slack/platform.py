@@ -1,0 +1,179 @@
+"""Turnout on Slack: Socket Mode when an app token is set (no public URL), else HTTP mode."""
+
+import logging
+from typing import Any, Self
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.platform import PlatformError
+from adapters.slack import texts
+from adapters.slack.app import build_app
+from adapters.slack.channels import Channels
+from adapters.slack.messenger import SlackMessenger
+from adapters.slack.organizers import Organizers
+from adapters.slack.people import People
+from bot.settings import Settings, listed
+from bot.turnout import Turnout
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+class SlackPlatform:
+    def __init__(
+        self,
+        *,
+        bot_token: str,
+        app_token: str = "",
+        signing_secret: str = "",
+        api_url: str = "https://slack.com/api/",
+        organizers: tuple[str, ...] = (),
+        organizer_group: str = "",
+        admins_are_organizers: bool = False,
+        organizer_channel: str = "",
+        volunteer_channel: str = "",
+        http_host: str = "0.0.0.0",
+        http_port: int = 3000,
+    ) -> None:
+        self._app_token = app_token
+        self._signing_secret = signing_secret
+        self._api_url = api_url if api_url.endswith("/") else api_url + "/"
+        self._volunteer_channel = volunteer_channel
+        self._http_host = http_host
+        self._http_port = http_port
+        # Answers to people retry a 429 on the spot: someone is looking at Slack, waiting.
+        self._client = AsyncWebClient(
+            token=bot_token,
+            base_url=self._api_url,
+            retry_handlers=[
+                AsyncConnectionErrorRetryHandler(),
+                AsyncRateLimitErrorRetryHandler(max_retry_count=2),
+            ],
+        )
+        # Notices don't: the core's dispatcher waits out Retry-After durably (see messenger.py).
+        self._messenger_client = AsyncWebClient(
+            token=bot_token, base_url=self._api_url, retry_handlers=[]
+        )
+        self._organizers = Organizers(
+            self._client, users=organizers, group=organizer_group, admins=admins_are_organizers
+        )
+        self._channels = Channels(self._client)
+        self.messenger = SlackMessenger(
+            self._messenger_client,
+            organizers=self._organizers,
+            channels=self._channels,
+            organizer_channel=organizer_channel,
+        )
+        self.app: AsyncApp | None = None
+        # The port HTTP mode listens on, once started (useful when asked for port 0).
+        self.port: int | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self._runner: web.AppRunner | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        return cls(
+            bot_token=settings.slack_bot_token,
+            app_token=settings.slack_app_token,
+            signing_secret=settings.slack_signing_secret,
+            api_url=settings.slack_api_url,
+            organizers=listed(settings.slack_organizers),
+            organizer_group=settings.slack_organizer_group,
+            admins_are_organizers=settings.slack_admins_are_organizers,
+            organizer_channel=settings.slack_organizer_channel,
+            volunteer_channel=settings.slack_volunteer_channel,
+            http_host=settings.http_host,
+            http_port=settings.http_port,
+        )
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self._app_token)
+
+    async def start(self, turnout: Turnout) -> None:
+        # One connection pool for every Web API call, instead of a new one per call.
+        self._session = aiohttp.ClientSession()
+        self._client.session = self._session
+        self._messenger_client.session = self._session
+        identity = await self._checked("SLACK_BOT_TOKEN", self._client.auth_test())
+        self.app = build_app(
+            client=self._client,
+            signing_secret="" if self.socket_mode else self._signing_secret,
+            turnout=turnout,
+            people=People(self._organizers, workspace_name=str(identity.get("team") or "")),
+            channels=self._channels,
+            volunteer_channel=self._volunteer_channel,
+        )
+        if self.socket_mode:
+            await self._connect_socket(self.app)
+        else:
+            await self._serve_http(self.app)
+        log.info(
+            "connected to Slack workspace %s as %s (%s)",
+            identity.get("team"),
+            identity.get("user"),
+            "Socket Mode" if self.socket_mode else f"HTTP mode on port {self.port}",
+        )
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close_async()
+            self._socket = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def _connect_socket(self, app: AsyncApp) -> None:
+        self._socket = AsyncSocketModeHandler(app, self._app_token, web_client=self._client)
+        # Asked here rather than inside the handler, which would retry a bad token forever.
+        opened = await self._checked(
+            "SLACK_APP_TOKEN", self._client.apps_connections_open(app_token=self._app_token)
+        )
+        self._socket.client.wss_uri = str(opened["url"])
+        await self._socket.connect_async()
+
+    async def _serve_http(self, app: AsyncApp) -> None:
+        async def events(request: web.Request) -> web.Response:
+            answered = await app.async_dispatch(await to_bolt_request(request))
+            return await to_aiohttp_response(answered)
+
+        async def health(request: web.Request) -> web.Response:
+            return web.json_response({"ok": True})
+
+        server = web.Application()
+        server.router.add_post(EVENTS_PATH, events)
+        server.router.add_get(HEALTH_PATH, health)
+        self._runner = web.AppRunner(server, access_log=None)
+        await self._runner.setup()
+        try:
+            await web.TCPSite(self._runner, self._http_host, self._http_port).start()
+        except OSError as error:
+            raise PlatformError(texts.port_taken(self._http_host, self._http_port, error)) from None
+        self.port = int(self._runner.addresses[0][1])
+
+    async def _checked(self, variable: str, call: Any) -> Any:
+        """A Web API call at start-up; a refusal becomes one line saying what to fix."""
+        try:
+            return await call
+        except SlackApiError as error:
+            raise PlatformError(
+                texts.refused_token(variable, str(error.response.get("error")))
+            ) from None
+        except (aiohttp.ClientError, OSError) as error:
+            raise PlatformError(texts.unreachable(self._api_url, error)) from None

@@ -1,0 +1,27 @@
+"""What the Slack adapter itself says to people and operators, gathered in one place."""
+
+FORM_TOO_SLOW = (
+    "That took me a moment, so Slack closed the form before it opened. "
+    "Press the button to open it now."
+)
+OPEN_FORM = "Open the form"
+SOMETHING_BROKE = (
+    "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
+)
+
+
+def refused_token(variable: str, code: str) -> str:
+    return (
+        f"Slack refused {variable} ({code}). Copy it again from your app's settings at "
+        "https://api.slack.com/apps (see README, Connect Slack)."
+    )
+
+
+def unreachable(url: str, error: object) -> str:
+    return f"can't reach Slack at {url} ({error}); check your network or SLACK_API_URL."
+
+
+def port_taken(host: str, port: int, error: object) -> str:
+    return (
+        f"can't listen for Slack on {host}:{port} ({error}); set TURNOUT_HTTP_PORT to a free port."
+    )
