@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import texts
 from adapters.slack.blocks import modal
+from adapters.slack.errors import error_code
 from adapters.slack.messenger import message
 from bot.replies import Button, ButtonStyle, Form, Message, Reply
 
@@ -80,7 +81,7 @@ class Answers:
         except SlackApiError as error:
             if respond is None:
                 raise
-            log.debug("answering through response_url: %s", error.response.get("error"))
+            log.debug("answering through response_url: %s", error_code(error))
             await respond(
                 text=payload["text"],
                 blocks=payload["blocks"],
@@ -101,7 +102,7 @@ class Answers:
         try:
             await self._client.views_open(trigger_id=trigger_id, view=view)
         except SlackApiError as error:
-            if error.response.get("error") != "expired_trigger_id":
+            if error_code(error) != "expired_trigger_id":
                 raise
             # A trigger lasts 3 seconds; a button press brings a fresh one.
             retry = Message(

@@ -7,6 +7,8 @@ import re
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.errors import error_code
+
 log = logging.getLogger(__name__)
 
 _CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,}")
@@ -51,5 +53,5 @@ class Channels:
                 if not cursor:
                     return None
         except SlackApiError as error:
-            log.warning("can't list channels to find #%s (%s)", name, error.response.get("error"))
+            log.warning("can't list channels to find #%s (%s)", name, error_code(error))
             return None

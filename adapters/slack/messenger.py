@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import blocks_for, inline_form, summary
 from adapters.slack.channels import Channels
+from adapters.slack.errors import error_code
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
 from bot.ports import DeliveryError, Messenger
@@ -45,7 +46,7 @@ def delivery_error(error: Exception) -> DeliveryError:
     """What went wrong, in the terms the dispatcher acts on (wait, retry, or give up)."""
     if isinstance(error, SlackApiError):
         response = error.response
-        code = str(response.get("error") or f"HTTP {response.status_code}")
+        code = error_code(error)
         if response.status_code == 429 or code == "ratelimited":
             wait = response.headers.get("Retry-After") or response.headers.get("retry-after")
             return DeliveryError("Slack asked us to slow down", retry_after=_seconds(wait))

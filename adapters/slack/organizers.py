@@ -14,6 +14,8 @@ from collections.abc import Callable
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.errors import error_code
+
 log = logging.getLogger(__name__)
 
 _GROUP_ID = re.compile(r"S[A-Z0-9]{2,}")
@@ -66,7 +68,7 @@ class Organizers:
                     "can't read the members of SLACK_ORGANIZER_GROUP %r (%s); "
                     "check the usergroups:read scope",
                     self._group,
-                    error.response.get("error"),
+                    error_code(error),
                 )
                 self._members = frozenset()
             self._members_until = self._now() + self._ttl

@@ -20,7 +20,8 @@ class People:
             identity=Identity(PLATFORM, team_id, user_id),
             display_name=name or user_id,
             is_organizer=await self._organizers.is_organizer(user_id),
-            team_name=team_name or self.workspace_name,
+            # The workspace's own name reads better in a welcome than its domain.
+            team_name=self.workspace_name or team_name,
         )
 
     async def from_command(self, body: dict[str, Any]) -> Actor:

@@ -19,6 +19,7 @@ from adapters.platform import PlatformError
 from adapters.slack import texts
 from adapters.slack.app import build_app
 from adapters.slack.channels import Channels
+from adapters.slack.errors import error_code
 from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
@@ -172,8 +173,6 @@ class SlackPlatform:
         try:
             return await call
         except SlackApiError as error:
-            raise PlatformError(
-                texts.refused_token(variable, str(error.response.get("error")))
-            ) from None
+            raise PlatformError(texts.refused_token(variable, error_code(error))) from None
         except (aiohttp.ClientError, OSError) as error:
             raise PlatformError(texts.unreachable(self._api_url, error)) from None

@@ -1,0 +1,244 @@
+"""The real Slack adapter in HTTP mode against a local fake Slack, on a real SQLite file.
+
+Requests reach the app signed exactly as Slack signs them (v0 HMAC of `v0:{ts}:{body}`).
+"""
+
+import copy
+import hashlib
+import hmac
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+
+from adapters.slack import SlackPlatform
+from bot.bootstrap import Bot, bootstrap
+from bot.clock import ManualClock
+from bot.commands import Actor
+from bot.dispatcher import DeliveryReport
+from bot.domain.campaign import Identity
+from bot.replies import Reply
+from bot.usecases.context import CampaignDefaults
+from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_DOMAIN, TEAM_ID, Call, FakeSlack
+from tests.fakes import frozen_clock
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+PAYLOADS = Path(__file__).parent / "payloads"
+
+# The people in the fake workspace.
+VERA = ("U0VERA", "vera")  # a volunteer
+WALT = ("U0WALT", "walt")  # another volunteer
+OLIVIA = ("U0ORG", "olivia")  # an organizer, named in SLACK_ORGANIZERS
+GUS = ("U0GROUPIE", "gus")  # an organizer through the @organizers user group
+NINA = ("U0NEWBIE", "Nina")  # a newcomer
+ORGANIZER_CHANNEL = "C0ORGS"
+VOLUNTEER_CHANNEL = "C0VOLS"
+GENERAL = "C0GENERAL"
+
+
+def payload(name: str) -> dict[str, Any]:
+    """A recorded Slack payload from tests/adapters/slack/payloads, ready to adjust."""
+    return copy.deepcopy(json.loads((PAYLOADS / f"{name}.json").read_text()))
+
+
+def sign(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
+    """The headers Slack sends with a request: its timestamp and v0 signature."""
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest.hexdigest()}"}
+
+
+def slack_escaped(text: str) -> str:
+    """Slash-command text as Slack delivers it: &, < and > escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def fake_workspace(fake: FakeSlack) -> None:
+    for user_id, name in (VERA, WALT, OLIVIA, GUS, NINA):
+        fake.add_user(user_id, name)
+    fake.users["U0ADMIN"] = fake.add_user("U0ADMIN", "Ada", is_admin=True)
+    fake.usergroups.append(
+        {"id": "S0ORGS", "handle": "organizers", "name": "Organizers", "users": [GUS[0]]}
+    )
+    fake.channels += [
+        {"id": GENERAL, "name": "general"},
+        {"id": ORGANIZER_CHANNEL, "name": "organizers"},
+        {"id": VOLUNTEER_CHANNEL, "name": "volunteers"},
+        {"id": "C0RANDOM", "name": "random"},
+    ]
+
+
+@dataclass
+class Answer:
+    """Slack's view of our HTTP response."""
+
+    status: int
+    body: str
+    seconds: float
+
+
+@dataclass
+class Rig:
+    fake: FakeSlack
+    platform: SlackPlatform
+    bot: Bot
+    clock: ManualClock
+    http: aiohttp.ClientSession
+
+    @property
+    def events_url(self) -> str:
+        return f"http://127.0.0.1:{self.platform.port}/slack/events"
+
+    async def post(
+        self,
+        body: str,
+        *,
+        json_body: bool = False,
+        headers: dict[str, str] | None = None,
+    ) -> Answer:
+        """POST a body to /slack/events, signed like Slack unless other headers are given."""
+        sent = {
+            "Content-Type": "application/json"
+            if json_body
+            else "application/x-www-form-urlencoded",
+            **(sign(body) if headers is None else headers),
+        }
+        started = time.perf_counter()
+        async with self.http.post(self.events_url, data=body.encode(), headers=sent) as response:
+            text = await response.text()
+        return Answer(response.status, text, time.perf_counter() - started)
+
+    def command_body(self, line: str, user: tuple[str, str] = VERA, channel: str = GENERAL) -> str:
+        command, _, text = line.partition(" ")
+        fields = payload("slash_command") | {
+            "command": command,
+            "text": slack_escaped(text),
+            "user_id": user[0],
+            "user_name": user[1],
+            "channel_id": channel,
+            "response_url": self.fake.response_url(),
+            "trigger_id": uuid.uuid4().hex,
+        }
+        return urlencode(fields)
+
+    async def command(
+        self, line: str, user: tuple[str, str] = VERA, channel: str = GENERAL
+    ) -> Answer:
+        """Type a slash command, e.g. `/phonebank join 1`."""
+        return await self.post(self.command_body(line, user, channel))
+
+    async def press(
+        self,
+        button: dict[str, Any],
+        user: tuple[str, str] = VERA,
+        *,
+        on: Call | None = None,
+        state: dict[str, Any] | None = None,
+    ) -> Answer:
+        """Press a button we rendered; `on` is the post it was in (default: an ephemeral one)."""
+        body = payload("block_actions")
+        body["user"] = {"id": user[0], "username": user[1], "name": user[1], "team_id": TEAM_ID}
+        body["actions"][0].update(
+            action_id=button["action_id"],
+            value=button.get("value"),
+            text=button["text"],
+        )
+        body["response_url"] = self.fake.response_url()
+        body["trigger_id"] = uuid.uuid4().hex
+        if on is not None and on.method == "chat.postMessage":
+            channel = str(on["channel"])
+            body["channel"] = {"id": channel, "name": "directmessage"}
+            body["container"] = {
+                "type": "message",
+                "message_ts": "1700000099.000100",
+                "channel_id": channel,
+                "is_ephemeral": False,
+            }
+        body["state"] = {"values": state or {}}
+        return await self.post(urlencode({"payload": json.dumps(body)}))
+
+    async def submit(
+        self, opened: Call, values: dict[str, Any], user: tuple[str, str] = OLIVIA
+    ) -> Answer:
+        """Submit the modal that views.open showed, with these element states by field."""
+        body = payload("view_submission")
+        body["user"] = {"id": user[0], "username": user[1], "name": user[1], "team_id": TEAM_ID}
+        view = opened["view"]
+        body["view"].update(
+            callback_id=view["callback_id"],
+            blocks=view["blocks"],
+            private_metadata=view.get("private_metadata", ""),
+            state={"values": {name: {name: state} for name, state in values.items()}},
+        )
+        return await self.post(urlencode({"payload": json.dumps(body)}))
+
+    async def event(self, body: dict[str, Any]) -> Answer:
+        return await self.post(json.dumps(body), json_body=True)
+
+    async def deliver(self) -> DeliveryReport:
+        """Let the dispatcher send what is due (DMs, organizer posts)."""
+        return await self.bot.dispatcher.deliver_due()
+
+    def actor(self, user: tuple[str, str], *, organizer: bool = False) -> Actor:
+        return Actor(Identity("slack", TEAM_ID, user[0]), user[1], organizer, TEAM_DOMAIN)
+
+    async def as_organizer(self, line: str) -> Reply:
+        """Set the scene through the core directly, as Olivia."""
+        command, _, text = line.partition(" ")
+        return await self.bot.turnout.run_slash(self.actor(OLIVIA, organizer=True), command, text)
+
+
+@pytest.fixture
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack()
+    fake_workspace(fake)
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+def platform_for(fake: FakeSlack, **options: Any) -> SlackPlatform:
+    settings: dict[str, Any] = {
+        "bot_token": BOT_TOKEN,
+        "signing_secret": SECRET,
+        "api_url": fake.api_url,
+        "organizers": (OLIVIA[0],),
+        "organizer_group": "@organizers",
+        "organizer_channel": ORGANIZER_CHANNEL,
+        "volunteer_channel": "#volunteers",
+        "http_host": "127.0.0.1",
+        "http_port": 0,
+    }
+    return SlackPlatform(**(settings | options))
+
+
+@pytest.fixture
+def slack_options() -> dict[str, Any]:
+    """Override in a test module to start the platform with other settings."""
+    return {}
+
+
+@pytest.fixture
+async def rig(storage, fake_slack, slack_options) -> AsyncIterator[Rig]:
+    platform = platform_for(fake_slack, **slack_options)
+    clock = frozen_clock()
+    bot = bootstrap(
+        storage=storage,
+        messengers=[platform.messenger],
+        clock=clock,
+        defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
+    )
+    await platform.start(bot.turnout)
+    try:
+        async with aiohttp.ClientSession() as http:
+            yield Rig(fake_slack, platform, bot, clock, http)
+    finally:
+        await platform.stop()
+        bot.wakeups.shutdown()

@@ -1,0 +1,322 @@
+"""A local Slack: the Web API methods Turnout calls, response URLs and a Socket Mode websocket.
+
+It runs on 127.0.0.1 on a random port and records every call. Failures can be scripted per
+method (and per user or channel): an error code, or a 429 with Retry-After, a number of times.
+"""
+
+import asyncio
+import itertools
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+TEAM_ID = "T0TURNOUT"
+TEAM_DOMAIN = "turnout-test"
+BOT_USER = "U0BOT"
+BOT_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-test-token"
+
+# Arguments that carry JSON inside form-encoded bodies.
+_JSON_FIELDS = ("blocks", "view", "attachments")
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict[str, Any]
+    token: str = ""
+
+    def __getitem__(self, key: str) -> Any:
+        return self.args[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.args.get(key, default)
+
+    @property
+    def text(self) -> str:
+        """Everything a person would read: the fallback text and every text in the blocks."""
+        parts = [str(self.args.get("text") or "")]
+        parts += _texts(self.args.get("blocks") or [])
+        parts += _texts(self.args.get("view") or {})
+        return "\n".join(p for p in parts if p)
+
+    def buttons(self) -> list[dict[str, Any]]:
+        return [e for e in _elements(self.args.get("blocks") or []) if e.get("type") == "button"]
+
+    def button(self, label: str) -> dict[str, Any]:
+        for button in self.buttons():
+            if button["text"]["text"] == label:
+                return button
+        raise AssertionError(
+            f"no {label!r} button in {[b['text']['text'] for b in self.buttons()]}"
+        )
+
+
+@dataclass
+class Failure:
+    method: str
+    error: str
+    times: int = 1
+    status: int = 200
+    retry_after: int | None = None
+    # Fail only calls whose arguments match these (e.g. {"users": "U1"}).
+    when: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class FakeSlack:
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    usergroups: list[dict[str, Any]] = field(default_factory=list)
+    channels: list[dict[str, Any]] = field(default_factory=list)
+    # Channels the bot isn't in: chat.postMessage/postEphemeral there fail with not_in_channel.
+    outside: set[str] = field(default_factory=set)
+    calls: list[Call] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    acks: list[dict[str, Any]] = field(default_factory=list)
+    # Every websocket connection the app opened (Socket Mode).
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    port: int = 0
+    _runner: web.AppRunner | None = None
+    _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/"
+
+    def response_url(self, name: str = "") -> str:
+        return f"{self.base_url}/respond/{name or uuid.uuid4().hex[:8]}"
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_get("/socket", self._socket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+        self.port = int(self._runner.addresses[0][1])
+
+    async def stop(self) -> None:
+        for socket in self.sockets:
+            await socket.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # Scripting
+
+    def fail(self, method: str, error: str, **options: Any) -> None:
+        self.failures.append(Failure(method, error, **options))
+
+    def add_user(self, user_id: str, name: str, **extra: Any) -> dict[str, Any]:
+        user = {
+            "id": user_id,
+            "team_id": TEAM_ID,
+            "name": name.lower(),
+            "real_name": name,
+            "profile": {"display_name": name, "real_name": name},
+            "is_bot": False,
+            "deleted": False,
+            **extra,
+        }
+        self.users[user_id] = user
+        return user
+
+    # Reading what happened
+
+    def calls_to(self, method: str, **matching: Any) -> list[Call]:
+        return [
+            c
+            for c in self.calls
+            if c.method == method and all(c.args.get(k) == v for k, v in matching.items())
+        ]
+
+    def posts(self) -> list[Call]:
+        """Everything shown to people: messages, ephemeral messages, updates, response URLs."""
+        shown = ("chat.postMessage", "chat.postEphemeral", "chat.update", "response_url")
+        return [c for c in self.calls if c.method in shown]
+
+    async def wait_for(
+        self,
+        method: str,
+        where: Callable[[Call], bool] = lambda call: True,
+        *,
+        count: int = 1,
+        timeout: float = 5.0,
+        **matching: Any,
+    ) -> Call:
+        """Wait until `count` calls to `method` match; return the last of them."""
+
+        def found() -> list[Call]:
+            return [c for c in self.calls_to(method, **matching) if where(c)]
+
+        try:
+            async with asyncio.timeout(timeout):
+                while len(found()) < count:
+                    await asyncio.sleep(0.01)
+        except TimeoutError:
+            seen = "\n".join(f"  {c.method} {c.args}" for c in self.calls)
+            raise AssertionError(
+                f"no {method} {matching} within {timeout}s; saw:\n{seen}"
+            ) from None
+        return found()[count - 1]
+
+    async def wait_for_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any]:
+        async with asyncio.timeout(timeout):
+            while True:
+                for ack in self.acks:
+                    if ack.get("envelope_id") == envelope_id:
+                        return ack
+                await asyncio.sleep(0.01)
+
+    async def wait_for_socket(self, timeout: float = 5.0) -> web.WebSocketResponse:
+        async with asyncio.timeout(timeout):
+            while not self.sockets:
+                await asyncio.sleep(0.01)
+        return self.sockets[-1]
+
+    async def push(
+        self, kind: str, payload: dict[str, Any], *, accepts_response_payload: bool = False
+    ) -> str:
+        """Send an envelope down the Socket Mode connection, as Slack does; returns its id."""
+        socket = await self.wait_for_socket()
+        envelope_id = str(uuid.uuid4())
+        await socket.send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": accepts_response_payload,
+                "retry_attempt": 0,
+                "retry_reason": "",
+            }
+        )
+        return envelope_id
+
+    # The server
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            args.update(await request.json())
+        else:
+            args.update(await request.post())
+        for name in _JSON_FIELDS:
+            if isinstance(args.get(name), str):
+                args[name] = json.loads(args[name])
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        token = token or str(args.pop("token", ""))
+        self.calls.append(Call(method, args, token))
+        failure = self._failure(method, args)
+        if failure is not None:
+            headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            return web.json_response(
+                {"ok": False, "error": failure.error}, status=failure.status, headers=headers
+            )
+        answer = self._answer(method, args, token)
+        return web.json_response(answer)
+
+    def _failure(self, method: str, args: dict[str, Any]) -> Failure | None:
+        for failure in self.failures:
+            if failure.method != method or failure.times <= 0:
+                continue
+            if all(args.get(k) == v for k, v in failure.when.items()):
+                failure.times -= 1
+                return failure
+        return None
+
+    def _answer(self, method: str, args: dict[str, Any], token: str) -> dict[str, Any]:
+        ok: dict[str, Any] = {"ok": True}
+        match method:
+            case "auth.test":
+                if not token.startswith("xoxb-"):
+                    return {"ok": False, "error": "invalid_auth"}
+                return {
+                    **ok,
+                    "url": f"https://{TEAM_DOMAIN}.slack.com/",
+                    "team": "Turnout Test",
+                    "user": "turnout",
+                    "team_id": TEAM_ID,
+                    "user_id": BOT_USER,
+                    "bot_id": "B0BOT",
+                }
+            case "apps.connections.open":
+                if not token.startswith("xapp-"):
+                    return {"ok": False, "error": "not_allowed_token_type"}
+                return {**ok, "url": f"ws://127.0.0.1:{self.port}/socket?ticket={uuid.uuid4()}"}
+            case "conversations.open":
+                return {**ok, "channel": {"id": "D" + str(args.get("users", "")).lstrip("UW")}}
+            case "chat.postMessage" | "chat.postEphemeral":
+                if args.get("channel") in self.outside:
+                    return {"ok": False, "error": "not_in_channel"}
+                ts = f"{1700000000 + next(self._ts)}.000100"
+                if method == "chat.postEphemeral":
+                    return {**ok, "message_ts": ts}
+                return {**ok, "channel": args.get("channel"), "ts": ts, "message": {"ts": ts}}
+            case "chat.update":
+                return {**ok, "channel": args.get("channel"), "ts": args.get("ts")}
+            case "views.open":
+                return {**ok, "view": {"id": f"V{next(self._ts):04d}", **args.get("view", {})}}
+            case "users.info":
+                user = self.users.get(str(args.get("user")))
+                return {**ok, "user": user} if user else {"ok": False, "error": "user_not_found"}
+            case "usergroups.list":
+                return {**ok, "usergroups": self.usergroups}
+            case "usergroups.users.list":
+                for group in self.usergroups:
+                    if group["id"] == args.get("usergroup"):
+                        return {**ok, "users": group.get("users", [])}
+                return {"ok": False, "error": "no_such_subteam"}
+            case "conversations.list":
+                return {**ok, "channels": self.channels, "response_metadata": {"next_cursor": ""}}
+        return {"ok": False, "error": "unknown_method"}
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        self.calls.append(
+            Call("response_url", {"name": request.match_info["name"], **await request.json()})
+        )
+        return web.Response(text="ok")
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(autoping=True)
+        await socket.prepare(request)
+        self.sockets.append(socket)
+        await socket.send_json(
+            {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0TURNOUT"}}
+        )
+        async for frame in socket:
+            if frame.type == WSMsgType.TEXT:
+                self.acks.append(json.loads(frame.data))
+        return socket
+
+
+def _texts(value: Any) -> list[str]:
+    """Every "text" string inside a Block Kit structure."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        if isinstance(value.get("text"), str):
+            found.append(value["text"])
+        for key, inner in value.items():
+            if key != "text" or not isinstance(inner, str):
+                found += _texts(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            found += _texts(inner)
+    return found
+
+
+def _elements(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for block in blocks:
+        found += block.get("elements") or []
+        if block.get("accessory"):
+            found.append(block["accessory"])
+    return found
