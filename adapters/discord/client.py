@@ -1,0 +1,79 @@
+"""The discord.py client: command tree, persistent buttons, modal submissions, member joins."""
+
+import asyncio
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from adapters.discord.commands import groups
+from adapters.discord.components import ActionButton
+from adapters.discord.desk import Desk
+from adapters.discord.render import NO_PINGS
+from bot.turnout import SOMETHING_BROKE
+
+log = logging.getLogger(__name__)
+
+# Rate limits longer than this are raised (and rescheduled by the dispatcher) instead of
+# slept through; 30 s is the least discord.py accepts.
+MAX_RATE_LIMIT_WAIT = 30.0
+
+
+def intents(*, members: bool) -> discord.Intents:
+    """Guilds for servers, channels and roles; members (privileged) for welcome on join."""
+    chosen = discord.Intents.none()
+    chosen.guilds = True
+    chosen.members = members
+    return chosen
+
+
+class TurnoutClient(discord.Client):
+    def __init__(self, desk: Desk, *, members: bool, guild_ready_timeout: float = 2.0) -> None:
+        super().__init__(
+            intents=intents(members=members),
+            allowed_mentions=NO_PINGS,
+            max_ratelimit_timeout=MAX_RATE_LIMIT_WAIT,
+            # Turnout never lists members; fetching them all at start would only slow it down.
+            chunk_guilds_at_startup=False,
+            guild_ready_timeout=guild_ready_timeout,
+        )
+        self.desk = desk
+        self.ready = asyncio.Event()
+        self.tree = Tree(self)
+        for group in groups(desk):
+            self.tree.add_command(group)
+
+    async def setup_hook(self) -> None:
+        # Buttons on any message ever sent, before or after a restart, come back to us.
+        self.add_dynamic_items(ActionButton)
+
+    async def on_ready(self) -> None:
+        self.ready.set()
+
+    async def on_member_join(self, member: discord.Member) -> None:
+        try:
+            await self.desk.welcome(member)
+        except Exception:
+            log.exception("failed to welcome member %s", member.id)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        if interaction.type is discord.InteractionType.modal_submit:
+            await self.desk.submit(interaction)
+
+
+class Tree(app_commands.CommandTree[TurnoutClient]):
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        """Never leave a command unanswered: log it and say something went wrong."""
+        log.error("slash command failed", exc_info=error)
+        if interaction.response.is_done() or interaction.type is not (
+            discord.InteractionType.application_command
+        ):
+            return
+        embed = discord.Embed(description=SOMETHING_BROKE, colour=discord.Colour.red())
+        try:
+            await interaction.response.send_message(embed=embed, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("could not answer interaction %s", interaction.id)

@@ -1,0 +1,225 @@
+"""Buttons and modals whose IDs carry what they act on, so they work after a restart.
+
+A button's custom_id is the core's action (`turnout:join:3`); in a DM, where Discord says
+nothing about the server, the server's ID rides along after an `@` (`turnout:join:3@1234`).
+Buttons are DynamicItems: discord.py rebuilds them from the custom_id of whatever message was
+clicked, so nothing is held in memory per message. Modal submissions are read from the raw
+payload for the same reason.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, Self, cast
+
+import discord
+
+from bot.replies import (
+    Button,
+    ButtonStyle,
+    ChoiceField,
+    DateField,
+    Field,
+    Form,
+    NumberField,
+    TextField,
+    TimeField,
+)
+
+if TYPE_CHECKING:
+    from adapters.discord.desk import Desk
+
+ACTION_TEMPLATE = r"(?P<action>turnout:[a-z]+(?::[0-9]{1,9})?)(?:@(?P<guild>[0-9]{1,20}))?"
+FORM_PREFIX = "turnout:form:"
+_FORM_ID = re.compile(r"turnout:form:(?P<form>[a-z_-]{1,40})(?:@(?P<guild>[0-9]{1,20}))?")
+# Discord's limits for modals.
+MAX_ROWS = 5
+_LABEL = 45
+# A multiple-choice select is named `interests[]`, so its answer stays a tuple after a restart.
+_MANY = "[]"
+# A date and a start time asked in one box when a form has more questions than a modal rows.
+_JOINED = "|"
+
+_STYLES = {
+    ButtonStyle.PRIMARY: discord.ButtonStyle.primary,
+    ButtonStyle.DANGER: discord.ButtonStyle.danger,
+    ButtonStyle.DEFAULT: discord.ButtonStyle.secondary,
+}
+
+
+class _HasDesk(Protocol):
+    desk: "Desk"
+
+
+def desk_of(interaction: discord.Interaction) -> "Desk":
+    return cast(_HasDesk, interaction.client).desk
+
+
+def suffixed(custom_id: str, guild_id: int | None) -> str:
+    return custom_id if guild_id is None else f"{custom_id}@{guild_id}"
+
+
+class ActionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ACTION_TEMPLATE):
+    """A button that hands its action to the core when pressed."""
+
+    def __init__(
+        self,
+        action: str,
+        *,
+        label: str,
+        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
+        guild_id: int | None = None,
+    ) -> None:
+        super().__init__(
+            discord.ui.Button(label=label[:80], style=style, custom_id=suffixed(action, guild_id))
+        )
+        self.action = action
+        self.guild_id = guild_id
+
+    @classmethod
+    def of(cls, button: Button, *, label: str | None = None, guild_id: int | None) -> Self:
+        return cls(
+            button.action,
+            label=label or button.label,
+            style=_STYLES[button.style],
+            guild_id=guild_id,
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction,
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> Self:
+        button = cast(discord.ui.Button[Any], item)
+        guild = match["guild"]
+        return cls(
+            match["action"],
+            label=button.label or "",
+            style=button.style,
+            guild_id=int(guild) if guild else None,
+        )
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await desk_of(interaction).press(interaction, self.action, self.guild_id)
+
+
+class FormModal(discord.ui.Modal):
+    """A core Form as a modal. Answers are read by `answers` from the submission itself."""
+
+    def __init__(self, form: Form, *, guild_id: int | None) -> None:
+        super().__init__(
+            title=form.title[:_LABEL], custom_id=suffixed(FORM_PREFIX + form.form_id, guild_id)
+        )
+        fields = form.fields
+        index = 0
+        while index < len(fields):
+            field, after = fields[index], fields[index + 1 : index + 2]
+            too_many = len(self.children) + len(fields) - index > MAX_ROWS
+            if (
+                too_many
+                and isinstance(field, DateField)
+                and after
+                and isinstance(after[0], TimeField)
+            ):
+                # Modals hold five questions; a date and its time share one box, split on submit.
+                self.add_item(_date_and_time(field, after[0]))
+                index += 2
+            else:
+                self.add_item(_question(field))
+                index += 1
+
+
+def _date_and_time(day: DateField, start: TimeField) -> discord.ui.Label[Any]:
+    return discord.ui.Label(
+        text="Date and start time",
+        description=f"{start.label}, as YYYY-MM-DD HH:MM"[:100],
+        component=discord.ui.TextInput(
+            custom_id=f"{day.name}{_JOINED}{start.name}",
+            placeholder="2026-11-28 18:00",
+            max_length=30,
+            required=day.required or start.required,
+        ),
+    )
+
+
+def _question(field: Field) -> discord.ui.Label[Any]:
+    if isinstance(field, ChoiceField):
+        return discord.ui.Label(
+            text=field.label[:_LABEL],
+            component=discord.ui.Select(
+                custom_id=field.name + (_MANY if field.multiple else ""),
+                options=[
+                    discord.SelectOption(label=o.label[:100], value=o.value)
+                    for o in field.options[:25]
+                ],
+                min_values=1 if field.required else 0,
+                max_values=min(len(field.options), 25) if field.multiple else 1,
+                required=field.required,
+            ),
+        )
+    placeholder, default, length, style = "", None, 100, discord.TextStyle.short
+    if isinstance(field, TextField):
+        placeholder, length = field.placeholder, field.max_length
+        style = discord.TextStyle.paragraph if field.multiline else discord.TextStyle.short
+    elif isinstance(field, DateField):
+        placeholder, length = "YYYY-MM-DD, like 2026-11-28", 10
+    elif isinstance(field, TimeField):
+        placeholder, length = "24-hour HH:MM, like 18:00", 10
+    elif isinstance(field, NumberField):
+        placeholder, length = f"a whole number from {field.low} to {field.high}", 10
+        default = str(field.initial) if field.initial is not None else None
+    return discord.ui.Label(
+        text=field.label[:_LABEL],
+        component=discord.ui.TextInput(
+            custom_id=field.name,
+            placeholder=placeholder[:100] or None,
+            default=default,
+            max_length=min(length, 4000),
+            required=field.required,
+            style=style,
+        ),
+    )
+
+
+def form_target(custom_id: str) -> tuple[str, int | None] | None:
+    """The form id and DM server of a modal's custom_id; None if it isn't one of ours."""
+    match = _FORM_ID.fullmatch(custom_id)
+    if match is None:
+        return None
+    return match["form"], int(match["guild"]) if match["guild"] else None
+
+
+def answers(components: Sequence[Mapping[str, Any]]) -> dict[str, str | tuple[str, ...]]:
+    """A modal submission's answers by question name, as the core's FormSubmission wants them."""
+    values: dict[str, str | tuple[str, ...]] = {}
+    for component in _inputs(components):
+        name = str(component.get("custom_id", ""))
+        if "values" in component:
+            chosen = tuple(str(v) for v in component.get("values") or ())
+            if name.endswith(_MANY):
+                values[name.removesuffix(_MANY)] = chosen
+            else:
+                values[name] = chosen[0] if chosen else ""
+        elif _JOINED in name:
+            first, second = name.split(_JOINED, 1)
+            parts = str(component.get("value") or "").split(None, 1)
+            values[first] = parts[0] if parts else ""
+            values[second] = parts[1] if len(parts) > 1 else ""
+        else:
+            values[name] = str(component.get("value") or "")
+    return values
+
+
+def _inputs(components: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Text inputs and selects, out of their action rows (type 1) and labels (type 18)."""
+    found: list[Mapping[str, Any]] = []
+    for component in components:
+        if component.get("type") == 1:
+            found += _inputs(component.get("components") or [])
+        elif component.get("type") == 18 and isinstance(component.get("component"), Mapping):
+            found += _inputs([component["component"]])
+        elif "custom_id" in component:
+            found.append(component)
+    return found

@@ -1,0 +1,173 @@
+"""The adapter's front desk: interactions in, core calls, answers out within Discord's 3 s.
+
+Every handler answers: the core runs with a short budget; if it is done in time the answer
+is the interaction's response, otherwise the interaction is deferred ("thinking…") and the
+answer follows up. Whatever goes wrong is logged and answered with a friendly sentence.
+"""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+import discord
+from discord import app_commands
+from discord.utils import MISSING
+
+from adapters.discord import organizers
+from adapters.discord.components import FormModal, answers, form_target
+from adapters.discord.organizers import OrganizerRule
+from adapters.discord.render import NO_PINGS, Rendered, render
+from bot.choices import Pick
+from bot.commands import Actor, Command
+from bot.domain.errors import UserError
+from bot.replies import Form, FormSubmission, Message, Reply
+from bot.turnout import SOMETHING_BROKE, Turnout
+
+log = logging.getLogger(__name__)
+
+# Discord drops an interaction not answered within 3 s; leave room for the round trip.
+BUDGET = 2.0
+NO_SERVER = "I can't tell which server this is for. Please use the command in the server instead."
+FORM_TOO_SLOW = "That took me too long to open the form; please try again."
+
+
+class Desk:
+    def __init__(self, *, turnout: Turnout, rule: OrganizerRule, budget: float = BUDGET) -> None:
+        self.turnout = turnout
+        self.rule = rule
+        self.budget = budget
+
+    # What people do
+
+    async def command(
+        self,
+        interaction: discord.Interaction,
+        build: Callable[[Actor], Command],
+        *,
+        public: bool = False,
+    ) -> None:
+        """A slash command; `build` makes the core command (or raises UserError)."""
+
+        async def work(actor: Actor) -> Reply:
+            return await self.turnout.handle(build(actor))
+
+        await self._answer(interaction, work, public=public)
+
+    async def press(
+        self, interaction: discord.Interaction, action: str, dm_guild: int | None
+    ) -> None:
+        await self._answer(
+            interaction, lambda actor: self.turnout.press(actor, action), guild_id=dm_guild
+        )
+
+    async def submit(self, interaction: discord.Interaction) -> None:
+        """A modal of ours was submitted (called for every modal submit interaction)."""
+        data = interaction.data or {}
+        target = form_target(str(data.get("custom_id", "")))
+        if target is None:
+            return
+        form_id, dm_guild = target
+        values = answers(data.get("components", []))  # type: ignore[arg-type]
+        await self._answer(
+            interaction,
+            lambda actor: self.turnout.submit(actor, FormSubmission(form_id, values)),
+            guild_id=dm_guild,
+        )
+
+    async def choices(
+        self, interaction: discord.Interaction, pick: Pick, typed: str
+    ) -> list[app_commands.Choice[int]]:
+        actor = self._actor(interaction, None)
+        if actor is None:
+            return []
+        found = await self.turnout.choices(actor, pick, typed)
+        return [app_commands.Choice(name=c.label, value=c.number) for c in found]
+
+    async def welcome(self, member: discord.Member) -> None:
+        """Someone joined a server: the core welcomes them by DM and tells the organizers."""
+        if member.bot:
+            return
+        actor = organizers.actor(
+            member, guild_id=member.guild.id, guild=member.guild, rule=self.rule
+        )
+        reply = await self.turnout.welcome(actor)
+        if isinstance(reply, Message) and reply.error:
+            log.warning("could not welcome %s: %s", member.id, reply.text)
+
+    # Answering in time
+
+    async def _answer(
+        self,
+        interaction: discord.Interaction,
+        work: Callable[[Actor], Awaitable[Reply]],
+        *,
+        public: bool = False,
+        guild_id: int | None = None,
+    ) -> None:
+        actor = self._actor(interaction, guild_id)
+        if actor is None:
+            await self._send_now(interaction, Message(NO_SERVER, error=True), None)
+            return
+        # Buttons in DMs name their server; so must the buttons of the answer.
+        dm_guild = None if interaction.guild_id else guild_id
+        task = asyncio.ensure_future(_safely(work, actor))
+        done, _ = await asyncio.wait({task}, timeout=self.budget)
+        try:
+            if task in done:
+                await self._send_now(interaction, task.result(), dm_guild)
+                return
+            await interaction.response.defer(ephemeral=not public, thinking=True)
+            reply = await task
+            if isinstance(reply, Form):
+                reply = Message(FORM_TOO_SLOW, error=True)
+            await _follow_up(interaction, render(reply, dm_guild=dm_guild))
+        except discord.HTTPException as error:
+            # The interaction expired or Discord refused the answer; nothing more to do.
+            log.warning("could not answer interaction %s: %s", interaction.id, error)
+
+    async def _send_now(
+        self, interaction: discord.Interaction, reply: Reply, dm_guild: int | None
+    ) -> None:
+        if isinstance(reply, Form):
+            await interaction.response.send_modal(FormModal(reply, guild_id=dm_guild))
+            return
+        shown = render(reply, dm_guild=dm_guild)
+        await interaction.response.send_message(
+            content=shown.content or MISSING,
+            embeds=shown.embeds or MISSING,
+            view=shown.view() or MISSING,
+            ephemeral=shown.ephemeral,
+            allowed_mentions=NO_PINGS,
+        )
+
+    def _actor(self, interaction: discord.Interaction, guild_id: int | None) -> Actor | None:
+        server = interaction.guild_id or guild_id
+        if server is None:
+            return None
+        return organizers.actor(
+            interaction.user,
+            guild_id=server,
+            guild=interaction.client.get_guild(server),
+            rule=self.rule,
+            permissions=interaction.permissions if interaction.guild_id else None,
+        )
+
+
+async def _follow_up(interaction: discord.Interaction, shown: Rendered) -> None:
+    await interaction.followup.send(
+        content=shown.content or MISSING,
+        embeds=shown.embeds or MISSING,
+        view=shown.view() or MISSING,
+        ephemeral=shown.ephemeral,
+        allowed_mentions=NO_PINGS,
+    )
+
+
+async def _safely(work: Callable[[Actor], Awaitable[Reply]], actor: Actor) -> Reply:
+    try:
+        return await work(actor)
+    except UserError as error:
+        return Message(error.message, error=True)
+    except Exception:
+        log.exception("failed to handle a Discord interaction")
+        return Message(SOMETHING_BROKE, error=True)

@@ -1,0 +1,149 @@
+"""Sending what the dispatcher hands us: DMs, organizer-channel posts, channel mentions.
+
+Every failure becomes a DeliveryError the dispatcher understands: 429 → `retry_after`,
+closed DMs (50007) → `dms_closed`, gone users and refusals → permanent, the rest → transient.
+discord.py sleeps through short rate limits itself (and then delivers once); longer ones, over
+the client's `max_ratelimit_timeout`, are raised here so the dispatcher reschedules the notice
+instead of holding a sending slot.
+"""
+
+import asyncio
+import logging
+
+import aiohttp
+import discord
+
+from adapters.discord.render import NO_PINGS, Rendered, render
+from bot.domain.campaign import Identity, Team
+from bot.ports import DeliveryError, Messenger
+from bot.replies import Reply
+
+log = logging.getLogger(__name__)
+
+DMS_CLOSED = 50007
+UNKNOWN_USER = 10013
+# Used when a 429 says nothing about how long to wait.
+_DEFAULT_WAIT = 5.0
+
+
+class DiscordMessenger(Messenger):
+    platform = "discord"
+
+    def __init__(self, *, organizer_channel: str, volunteer_channel: str) -> None:
+        self._organizer_channel = organizer_channel
+        self._volunteer_channel = volunteer_channel
+        # Set by the platform once connected (and replaced if it has to reconnect).
+        self.client: discord.Client | None = None
+
+    async def send_direct(self, to: Identity, reply: Reply) -> None:
+        client = self._connected()
+        # DM buttons name the server they are about: a DM itself doesn't say.
+        shown = render(reply, dm_guild=int(to.team_external_id))
+        try:
+            channel = await client.create_dm(discord.Object(int(to.user_external_id)))
+            await channel.send(**_message(shown))
+        except Exception as error:
+            raise delivery_error(error) from error
+
+    async def post_to_organizers(self, team: Team, reply: Reply) -> None:
+        channel = self._channel(
+            int(team.external_id), self._organizer_channel, "DISCORD_ORGANIZER_CHANNEL"
+        )
+        try:
+            await channel.send(**_message(render(reply)))
+        except Exception as error:
+            raise delivery_error(error) from error
+
+    async def mention_in_channel(self, to: Identity, reply: Reply) -> None:
+        """Post in the volunteers channel, pinging `to` and nobody else."""
+        channel = self._channel(
+            int(to.team_external_id), self._volunteer_channel, "DISCORD_VOLUNTEER_CHANNEL"
+        )
+        user = discord.Object(int(to.user_external_id))
+        shown = render(reply)
+        shown.content = f"<@{user.id}> {shown.content or ''}".rstrip()
+        only_them = discord.AllowedMentions(everyone=False, roles=False, users=[user])
+        try:
+            await channel.send(**_message(shown), allowed_mentions=only_them)
+        except Exception as error:
+            raise delivery_error(error) from error
+
+    def _connected(self) -> discord.Client:
+        if self.client is None or self.client.is_closed():
+            raise DeliveryError("Turnout isn't connected to Discord right now")
+        return self.client
+
+    def _channel(self, guild_id: int, setting: str, variable: str) -> discord.abc.Messageable:
+        """The configured channel (an ID or a name) in this team's server."""
+        client = self._connected()
+        wanted = setting.strip().removeprefix("#")
+        if not wanted:
+            raise DeliveryError(f"no channel is configured; set {variable}", permanent=True)
+        guild = client.get_guild(guild_id)
+        if wanted.isdecimal():
+            channel = client.get_channel(int(wanted))
+            if channel is None:
+                return client.get_partial_messageable(int(wanted), guild_id=guild_id)
+            home = getattr(channel, "guild", None)
+            if home is not None and home.id != guild_id:
+                # One server's alerts must never land in another server's channel.
+                raise DeliveryError(f"{variable} names a channel in another server", permanent=True)
+            if isinstance(channel, discord.abc.Messageable):
+                return channel
+        elif guild is not None:
+            named = discord.utils.get(guild.text_channels, name=wanted)
+            if named is not None:
+                return named
+        raise DeliveryError(
+            f"there's no channel {setting.strip()!r} in this server; check {variable}",
+            permanent=True,
+        )
+
+
+def _message(shown: Rendered) -> dict[str, object]:
+    message: dict[str, object] = {"allowed_mentions": NO_PINGS}
+    if shown.content:
+        message["content"] = shown.content
+    if shown.embeds:
+        message["embeds"] = shown.embeds
+    view = shown.view()
+    if view is not None:
+        message["view"] = view
+    return message
+
+
+def delivery_error(error: Exception) -> DeliveryError:
+    """What a discord.py failure means for the dispatcher."""
+    if isinstance(error, DeliveryError):
+        return error
+    if isinstance(error, discord.RateLimited):
+        return DeliveryError("Discord asked us to slow down", retry_after=error.retry_after)
+    if isinstance(error, discord.HTTPException):
+        if error.status == 429:
+            return DeliveryError(
+                "Discord asked us to slow down", retry_after=_retry_after(error.response)
+            )
+        if error.code == DMS_CLOSED:
+            return DeliveryError(
+                "their Discord settings don't allow direct messages from this server",
+                dms_closed=True,
+            )
+        if error.code == UNKNOWN_USER:
+            return DeliveryError("their Discord account no longer exists", permanent=True)
+        if error.status >= 500:
+            return DeliveryError(f"Discord had a problem ({error.status}); will retry")
+        return DeliveryError(
+            f"Discord refused the message ({error.code or error.status}: {error.text})",
+            permanent=True,
+        )
+    if isinstance(error, (aiohttp.ClientError, OSError, asyncio.TimeoutError)):
+        return DeliveryError(f"couldn't reach Discord ({type(error).__name__})")
+    log.exception("unexpected error sending to Discord", exc_info=error)
+    return DeliveryError(f"unexpected error ({type(error).__name__})")
+
+
+def _retry_after(response: aiohttp.ClientResponse) -> float:
+    try:
+        return float(response.headers.get("Retry-After", _DEFAULT_WAIT))
+    except ValueError:
+        return _DEFAULT_WAIT

@@ -1,0 +1,59 @@
+"""Who is acting on Discord: a member or user as the core's Actor, organizer or not."""
+
+from dataclasses import dataclass
+
+import discord
+
+from bot.commands import Actor
+from bot.domain.campaign import Identity
+
+PLATFORM = "discord"
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizerRule:
+    """Organizers hold the configured role (its name or ID) or may manage the server's events."""
+
+    role: str
+
+    def allows(
+        self, member: discord.Member, permissions: discord.Permissions | None = None
+    ) -> bool:
+        """`permissions`: what Discord computed for the member in the interaction's channel;
+        without it, the member's server-wide permissions from their roles."""
+        if (permissions or member.guild_permissions).manage_events:
+            return True
+        wanted = self.role.strip().removeprefix("@")
+        if not wanted:
+            return False
+        if wanted.isdecimal():
+            return any(role.id == int(wanted) for role in member.roles)
+        return any(role.name.casefold() == wanted.casefold() for role in member.roles)
+
+
+def identity(guild_id: int, user_id: int) -> Identity:
+    return Identity(PLATFORM, str(guild_id), str(user_id))
+
+
+def actor(
+    user: discord.User | discord.Member,
+    *,
+    guild_id: int,
+    guild: discord.Guild | None,
+    rule: OrganizerRule,
+    permissions: discord.Permissions | None = None,
+) -> Actor:
+    """The person behind an interaction or a join, as one team's volunteer.
+
+    A button pressed in a DM carries no member; the cached member stands in when there is one,
+    else the person counts as a volunteer (DM buttons are volunteers' buttons).
+    """
+    member = user if isinstance(user, discord.Member) else None
+    if member is None and guild is not None:
+        member = guild.get_member(user.id)
+    return Actor(
+        identity=identity(guild_id, user.id),
+        display_name=(member or user).display_name,
+        is_organizer=member is not None and rule.allows(member, permissions),
+        team_name=guild.name if guild is not None else "",
+    )

@@ -1,0 +1,118 @@
+"""Typed replies as Discord messages: text, embeds for lists, buttons, and modals for forms.
+
+Nothing people wrote can ping anyone: every message goes out with `NO_PINGS`, so `@everyone`,
+role and user mentions inside titles or announcements arrive as inert text.
+"""
+
+from dataclasses import dataclass, field
+
+import discord
+
+from adapters.discord.components import ActionButton
+from bot.replies import Button, Form, Listing, Message, Reply
+
+NO_PINGS = discord.AllowedMentions.none()
+ERROR_COLOUR = discord.Colour.red()
+LIST_COLOUR = discord.Colour.blurple()
+# Discord's limits: 5 rows of 5 buttons, 25 embed fields, and these lengths.
+MAX_BUTTONS = 25
+MAX_FIELDS = 25
+_CONTENT = 2000
+_TITLE = 256
+_FIELD_NAME = 256
+_FIELD_VALUE = 1024
+_DESCRIPTION = 4096
+_FOOTER = 2048
+_BLANK = "\u200b"
+
+
+@dataclass(slots=True)
+class Rendered:
+    """What to send: keyword arguments for Discord's send calls."""
+
+    content: str | None = None
+    embeds: list[discord.Embed] = field(default_factory=list)
+    buttons: list[ActionButton] = field(default_factory=list)
+    # Only the person who asked sees it (interaction replies only).
+    ephemeral: bool = True
+
+    def view(self) -> discord.ui.View | None:
+        """A fresh view for one send (views need a running event loop, so they are made late)."""
+        if not self.buttons:
+            return None
+        view = discord.ui.View(timeout=None)
+        for button in self.buttons:
+            view.add_item(button)
+        return view
+
+
+def render(reply: Reply, *, dm_guild: int | None = None) -> Rendered:
+    """`dm_guild`: the server a DM speaks for, carried by its buttons (see components)."""
+    match reply:
+        case Message(error=True):
+            embed = discord.Embed(description=_cut(reply.text, _DESCRIPTION), colour=ERROR_COLOUR)
+            return Rendered(embeds=[embed], ephemeral=not reply.public)
+        case Message():
+            return Rendered(
+                content=_cut(reply.text, _CONTENT),
+                buttons=_buttons([(b, None) for b in reply.buttons], dm_guild),
+                ephemeral=not reply.public,
+            )
+        case Listing(items=()):
+            return Rendered(content=_cut(reply.empty, _CONTENT), ephemeral=not reply.public)
+        case Listing():
+            return _listing(reply, dm_guild)
+        case Form():
+            # Forms open as modals in answer to an interaction; anywhere else, say what to do.
+            return Rendered(content=_cut(f"{reply.title}: {reply.intro}", _CONTENT))
+    raise TypeError(f"cannot render {type(reply).__name__} on Discord")
+
+
+def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
+    embed = discord.Embed(colour=LIST_COLOUR)
+    if len(listing.heading) <= _TITLE:
+        embed.title = listing.heading
+    else:
+        embed.description = _cut(listing.heading, _DESCRIPTION)
+    if len(listing.items) <= MAX_FIELDS:
+        for item in listing.items:
+            embed.add_field(
+                name=_cut(item.title, _FIELD_NAME),
+                value=_cut(item.detail, _FIELD_VALUE) or _BLANK,
+                inline=False,
+            )
+    else:
+        # A long roster: one line per person in the description instead of fields.
+        lines = [f"**{item.title}** {item.detail}".strip() for item in listing.items]
+        embed.description = _cut("\n".join(filter(None, [embed.description, *lines])), _DESCRIPTION)
+    pressable = [(item.button, _numbered(item.button)) for item in listing.items if item.button]
+    footer = listing.footer.replace("`", "")
+    if len(pressable) > MAX_BUTTONS:
+        footer = " · ".join(filter(None, [footer, f"Buttons for the first {MAX_BUTTONS} only."]))
+    if footer:
+        embed.set_footer(text=_cut(footer, _FOOTER))
+    return Rendered(
+        embeds=[embed], buttons=_buttons(pressable, dm_guild), ephemeral=not listing.public
+    )
+
+
+def _numbered(button: Button) -> str:
+    """`Join #3`: buttons sit under the whole list, so each says which item it is for."""
+    number = button.action.rsplit(":", 1)[-1]
+    return f"{button.label} #{number}" if number.isdecimal() else button.label
+
+
+def _buttons(buttons: list[tuple[Button, str | None]], dm_guild: int | None) -> list[ActionButton]:
+    made: list[ActionButton] = []
+    seen: set[str] = set()
+    for button, label in buttons:
+        # Discord refuses a message whose components share a custom_id.
+        if button.action in seen or len(made) == MAX_BUTTONS:
+            continue
+        seen.add(button.action)
+        made.append(ActionButton.of(button, label=label, guild_id=dm_guild))
+    return made
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,372 @@
+"""A local fake Discord: REST under /api/v10 and a websocket gateway, on 127.0.0.1.
+
+The real discord.py client talks to it exactly as to Discord. Every REST call is recorded
+(method, path, JSON body, status); tests make calls fail on purpose (429 with retry_after,
+50007 for a user's DMs, 5xx) and push gateway dispatches (INTERACTION_CREATE,
+GUILD_MEMBER_ADD) with proper sequence numbers. Payloads are Discord's documented formats,
+kept as files under payloads/.
+"""
+
+import asyncio
+import base64
+import copy
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+PAYLOADS = Path(__file__).parent / "payloads"
+
+APP_ID = "1300000000000000001"
+GUILD_ID = "1300000000000000100"
+GENERAL = "1300000000000000200"
+ORGANIZERS = "1300000000000000201"
+VOLUNTEERS = "1300000000000000202"
+TOKEN = base64.b64encode(APP_ID.encode()).decode().rstrip("=") + ".GfAkE0.fake-token-for-tests"
+MEMBERS_INTENT = 1 << 1
+# The documented close code for "you asked for a privileged intent you don't have".
+DISALLOWED_INTENTS = 4014
+
+
+def payload(name: str) -> dict[str, Any]:
+    return json.loads((PAYLOADS / f"{name}.json").read_text())
+
+
+@dataclass(frozen=True)
+class Call:
+    method: str
+    # After the API base: `/channels/123/messages`.
+    path: str
+    query: dict[str, str]
+    json: Any
+    status: int
+    # Loop time when the request arrived.
+    at: float
+
+    @property
+    def content(self) -> str:
+        return str((self.json or {}).get("content") or "")
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """An interaction callback's `data` (or the body of any other call)."""
+        body = self.json or {}
+        return body.get("data") or {} if "type" in body and "data" in body else body
+
+    @property
+    def text(self) -> str:
+        """Everything a person reads in the message: content, embeds, button labels."""
+        body = self.data
+        parts = [str(body.get("content") or "")]
+        for embed in body.get("embeds") or []:
+            parts += [str(embed.get("title") or ""), str(embed.get("description") or "")]
+            for f in embed.get("fields") or []:
+                parts += [f["name"], f["value"]]
+            parts.append(str((embed.get("footer") or {}).get("text") or ""))
+        parts += [b.get("label", "") for b in buttons(body)]
+        return "\n".join(p for p in parts if p)
+
+
+def dm_channel(user: str) -> str:
+    """A user's DM channel id: theirs with 134 in front, easy to tell apart in a failing test."""
+    return "134" + user[3:]
+
+
+def buttons(body: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = body.get("components") or []
+    return [c for row in rows for c in row.get("components", []) if c.get("type") == 2]
+
+
+@dataclass
+class Failure:
+    method: str
+    path: re.Pattern[str]
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str]
+    times: int
+
+
+@dataclass
+class FakeDiscord:
+    members_intent_enabled: bool = True
+    calls: list[Call] = field(default_factory=list)
+    identifies: list[dict[str, Any]] = field(default_factory=list)
+    # Interaction id → loop time its dispatch left the gateway (for the latency bench).
+    dispatched_at: dict[str, float] = field(default_factory=dict)
+    _failures: list[Failure] = field(default_factory=list)
+    _closed_dms: set[str] = field(default_factory=set)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1_400_000_000_000_000_000))
+    _ws: web.WebSocketResponse | None = None
+    _seq: int = 0
+    _connected: asyncio.Event = field(default_factory=asyncio.Event)
+    _recorded: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _runner: web.AppRunner | None = None
+    port: int = 0
+
+    # Lifecycle
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    # Configuring failures
+
+    def fail(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        body: dict[str, Any],
+        *,
+        times: int = 1,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """The next `times` calls matching `method` and the `path` regex get this answer."""
+        self._failures.append(
+            Failure(method, re.compile(path), status, body, headers or {}, times)
+        )
+
+    def rate_limit(self, method: str, path: str, retry_after: float, *, times: int = 1) -> None:
+        """429 as Discord sends it: retry_after in the body and in headers, via its proxy."""
+        self.fail(
+            method,
+            path,
+            429,
+            {"message": "You are being rate limited.", "retry_after": retry_after, "global": False},
+            times=times,
+            headers={
+                "Retry-After": str(retry_after),
+                "X-RateLimit-Limit": "5",
+                "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Reset-After": str(retry_after),
+                "X-RateLimit-Bucket": "dm-bucket",
+                "X-RateLimit-Scope": "user",
+                "Via": "1.1 google",
+            },
+        )
+
+    def close_dms(self, user_id: str) -> None:
+        """The user allows no DMs from server members: sending there gives 50007."""
+        self._closed_dms.add(user_id)
+
+    # The gateway
+
+    async def wait_connected(self, timeout: float = 5) -> None:
+        await asyncio.wait_for(self._connected.wait(), timeout)
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send one DISPATCH (op 0) with the next sequence number."""
+        await self.wait_connected()
+        assert self._ws is not None
+        self._seq += 1
+        message = {"op": 0, "t": event, "s": self._seq, "d": data}
+        if event == "INTERACTION_CREATE":
+            self.dispatched_at[data["id"]] = asyncio.get_running_loop().time()
+        await self._ws.send_str(json.dumps(message))
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
+        async for message in ws:
+            if message.type is not WSMsgType.TEXT:
+                break
+            frame = json.loads(message.data)
+            if frame["op"] == 1:
+                await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
+            elif frame["op"] in (2, 6):
+                # RESUME is answered as a fresh session: the fake keeps no history.
+                if not await self._identify(ws, frame["d"] if frame["op"] == 2 else None):
+                    break
+        if self._ws is ws:
+            self._ws = None
+            self._connected.clear()
+        return ws
+
+    async def _identify(self, ws: web.WebSocketResponse, identify: dict[str, Any] | None) -> bool:
+        if identify is None:
+            await ws.send_json({"op": 9, "d": False, "s": None, "t": None})
+            return True
+        self.identifies.append(identify)
+        if identify.get("token") != TOKEN:
+            await ws.close(code=4004, message=b"Authentication failed.")
+            return False
+        if identify.get("intents", 0) & MEMBERS_INTENT and not self.members_intent_enabled:
+            await ws.close(code=DISALLOWED_INTENTS, message=b"Disallowed intent(s).")
+            return False
+        self._ws, self._seq = ws, 0
+        ready = payload("ready")["d"]
+        ready["resume_gateway_url"] = self.gateway_url
+        for event, data in (("READY", ready), ("GUILD_CREATE", payload("guild_create")["d"])):
+            self._seq += 1
+            await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+        self._connected.set()
+        return True
+
+    # REST
+
+    async def _rest(self, request: web.Request) -> web.Response:
+        path = "/" + request.match_info["tail"]
+        body = await request.json() if request.can_read_body else None
+        if request.content_type.startswith("multipart/"):
+            body = None
+        status, answer, headers = self._answer(request.method, path, body)
+        call = Call(
+            request.method,
+            path,
+            dict(request.query),
+            body,
+            status,
+            asyncio.get_running_loop().time(),
+        )
+        async with self._recorded:
+            self.calls.append(call)
+            self._recorded.notify_all()
+        if status == 204:
+            return web.Response(status=204, headers=headers)
+        # Exactly Discord's content type: discord.py parses JSON only when it matches.
+        return web.Response(
+            body=json.dumps(answer).encode(),
+            status=status,
+            headers={**headers, "Content-Type": "application/json"},
+        )
+
+    def _answer(
+        self, method: str, path: str, body: Any
+    ) -> tuple[int, Any, dict[str, str]]:
+        for failure in self._failures:
+            if failure.times and failure.method == method and failure.path.fullmatch(path):
+                failure.times -= 1
+                return failure.status, failure.body, failure.headers
+        if method == "POST" and (m := re.fullmatch(r"/channels/(\d+)/messages", path)):
+            channel = m[1]
+            if channel in {dm_channel(user) for user in self._closed_dms}:
+                return 403, {"message": "Cannot send messages to this user", "code": 50007}, {}
+            return 200, self._message(channel, body), {}
+        return self._route(method, path, body)
+
+    def _route(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]]:
+        app = f"/applications/{APP_ID}"
+        if method == "GET" and path == "/users/@me":
+            return 200, payload("ready")["d"]["user"], {}
+        if method == "GET" and path == "/oauth2/applications/@me":
+            return 200, payload("application"), {}
+        if method == "GET" and path == "/gateway/bot":
+            limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+            return 200, {"url": self.gateway_url, "shards": 1, "session_start_limit": limit}, {}
+        if method == "PUT" and re.fullmatch(rf"{app}(/guilds/\d+)?/commands", path):
+            return 200, [self._command(c, path) for c in body], {}
+        if method == "POST" and re.fullmatch(r"/interactions/\d+/[^/]+/callback", path):
+            return 200, self._callback(path, body), {}
+        if method == "POST" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+", path):
+            return 200, self._message(GENERAL, body), {}
+        if method == "PATCH" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
+            return 200, self._message(GENERAL, body), {}
+        if method == "POST" and path == "/users/@me/channels":
+            user = body["recipient_id"]
+            return 200, self._dm_channel(str(user)), {}
+        return 404, {"message": "404: Not Found", "code": 0}, {}
+
+    def _command(self, command: dict[str, Any], path: str) -> dict[str, Any]:
+        guild = re.search(r"/guilds/(\d+)/", path)
+        made = {
+            **command,
+            "id": str(next(self._ids)),
+            "application_id": APP_ID,
+            "version": str(next(self._ids)),
+        }
+        if guild:
+            made["guild_id"] = guild[1]
+        return made
+
+    def _callback(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        interaction = path.split("/")[2]
+        kind = body["type"]
+        flags = (body.get("data") or {}).get("flags") or 0
+        answer: dict[str, Any] = {
+            "interaction": {
+                "id": interaction,
+                "type": 2,
+                "response_message_id": str(next(self._ids)),
+                "response_message_loading": kind == 5,
+                "response_message_ephemeral": bool(flags & 64),
+            }
+        }
+        if kind in (4, 5, 7):
+            answer["resource"] = {"type": kind, "message": self._message(GENERAL, body["data"])}
+        else:
+            answer["resource"] = {"type": kind}
+        return answer
+
+    def _message(self, channel: str, body: dict[str, Any] | None) -> dict[str, Any]:
+        message = payload("message")
+        message.update(
+            {k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")}
+        )
+        message["id"] = str(next(self._ids))
+        message["channel_id"] = channel
+        message["flags"] = (body or {}).get("flags") or 0
+        return message
+
+    def _dm_channel(self, user: str) -> dict[str, Any]:
+        recipient = {"id": user, "username": f"user{user[-3:]}", "discriminator": "0"}
+        return {
+            "id": dm_channel(user),
+            "type": 1,
+            "last_message_id": None,
+            "flags": 0,
+            "recipients": [{**recipient, "global_name": None, "avatar": None}],
+        }
+
+    # Reading what happened
+
+    def made(self, method: str, path: str) -> list[Call]:
+        """Calls so far whose method matches and whose path matches the regex."""
+        pattern = re.compile(path)
+        return [c for c in self.calls if c.method == method and pattern.fullmatch(c.path)]
+
+    async def wait_for(
+        self, method: str, path: str, *, count: int = 1, timeout: float = 5
+    ) -> list[Call]:
+        """Wait until at least `count` matching calls were made; return them all."""
+
+        async def enough() -> list[Call]:
+            async with self._recorded:
+                await self._recorded.wait_for(lambda: len(self.made(method, path)) >= count)
+            return self.made(method, path)
+
+        return await asyncio.wait_for(enough(), timeout)
+
+    def messages_in(self, channel: str) -> list[Call]:
+        return [c for c in self.made("POST", rf"/channels/{channel}/messages") if c.status == 200]
+
+    def dms_to(self, user: str) -> list[Call]:
+        return self.messages_in(dm_channel(user))
+
+    def copy_of(self, name: str) -> dict[str, Any]:
+        return copy.deepcopy(payload(name))
