@@ -3,13 +3,14 @@
 Requests reach the app signed exactly as Slack signs them (v0 HMAC of `v0:{ts}:{body}`).
 """
 
+import asyncio
 import copy
 import hashlib
 import hmac
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,11 +116,14 @@ class Rig:
             text = await response.text()
         return Answer(response.status, text, time.perf_counter() - started)
 
-    def command_body(self, line: str, user: tuple[str, str] = VERA, channel: str = GENERAL) -> str:
+    def command_body(
+        self, line: str, user: tuple[str, str] = VERA, channel: str = GENERAL, *, raw: bool = False
+    ) -> str:
+        """The form body of a slash command; `raw` sends the text without Slack's escaping."""
         command, _, text = line.partition(" ")
         fields = payload("slash_command") | {
             "command": command,
-            "text": slack_escaped(text),
+            "text": text if raw else slack_escaped(text),
             "user_id": user[0],
             "user_name": user[1],
             "channel_id": channel,
@@ -129,10 +133,10 @@ class Rig:
         return urlencode(fields)
 
     async def command(
-        self, line: str, user: tuple[str, str] = VERA, channel: str = GENERAL
+        self, line: str, user: tuple[str, str] = VERA, channel: str = GENERAL, *, raw: bool = False
     ) -> Answer:
         """Type a slash command, e.g. `/phonebank join 1`."""
-        return await self.post(self.command_body(line, user, channel))
+        return await self.post(self.command_body(line, user, channel, raw=raw))
 
     async def press(
         self,
@@ -142,7 +146,10 @@ class Rig:
         on: Call | None = None,
         state: dict[str, Any] | None = None,
     ) -> Answer:
-        """Press a button we rendered; `on` is the post it was in (default: an ephemeral one)."""
+        """Press a button we rendered; `on` is the post it was in (default: an ephemeral one).
+
+        `state` holds the inputs' states by field name, as in `submit`.
+        """
         body = payload("block_actions")
         body["user"] = {"id": user[0], "username": user[1], "name": user[1], "team_id": TEAM_ID}
         body["actions"][0].update(
@@ -161,7 +168,7 @@ class Rig:
                 "channel_id": channel,
                 "is_ephemeral": False,
             }
-        body["state"] = {"values": state or {}}
+        body["state"] = {"values": {name: {name: st} for name, st in (state or {}).items()}}
         return await self.post(urlencode({"payload": json.dumps(body)}))
 
     async def submit(
@@ -185,6 +192,19 @@ class Rig:
     async def deliver(self) -> DeliveryReport:
         """Let the dispatcher send what is due (DMs, organizer posts)."""
         return await self.bot.dispatcher.deliver_due()
+
+    async def delivered(
+        self, method: str, where: Callable[[Call], bool] = lambda call: True, **matching: Any
+    ) -> Call:
+        """Run the dispatcher until the fake saw such a call: for notices queued by events,
+        whose processing after the ack nothing else signals."""
+        async with asyncio.timeout(5):
+            while True:
+                await self.deliver()
+                found = [c for c in self.fake.calls_to(method, **matching) if where(c)]
+                if found:
+                    return found[0]
+                await asyncio.sleep(0.02)
 
     def actor(self, user: tuple[str, str], *, organizer: bool = False) -> Actor:
         return Actor(Identity("slack", TEAM_ID, user[0]), user[1], organizer, TEAM_DOMAIN)
@@ -220,9 +240,9 @@ def platform_for(fake: FakeSlack, **options: Any) -> SlackPlatform:
 
 
 @pytest.fixture
-def slack_options() -> dict[str, Any]:
-    """Override in a test module to start the platform with other settings."""
-    return {}
+def slack_options(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """Settings to start the platform with; parametrize indirectly to change them."""
+    return getattr(request, "param", {})
 
 
 @pytest.fixture

@@ -82,6 +82,8 @@ class FakeSlack:
     port: int = 0
     _runner: web.AppRunner | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
+    # Woken whenever something is recorded, for the wait_for helpers.
+    _news: asyncio.Condition = field(default_factory=asyncio.Condition)
 
     @property
     def base_url(self) -> str:
@@ -149,7 +151,7 @@ class FakeSlack:
         where: Callable[[Call], bool] = lambda call: True,
         *,
         count: int = 1,
-        timeout: float = 5.0,
+        within: float = 5.0,
         **matching: Any,
     ) -> Call:
         """Wait until `count` calls to `method` match; return the last of them."""
@@ -158,29 +160,30 @@ class FakeSlack:
             return [c for c in self.calls_to(method, **matching) if where(c)]
 
         try:
-            async with asyncio.timeout(timeout):
-                while len(found()) < count:
-                    await asyncio.sleep(0.01)
+            await self._until(lambda: len(found()) >= count, within)
         except TimeoutError:
             seen = "\n".join(f"  {c.method} {c.args}" for c in self.calls)
-            raise AssertionError(
-                f"no {method} {matching} within {timeout}s; saw:\n{seen}"
-            ) from None
+            raise AssertionError(f"no {method} {matching} within {within}s; saw:\n{seen}") from None
         return found()[count - 1]
 
-    async def wait_for_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any]:
-        async with asyncio.timeout(timeout):
-            while True:
-                for ack in self.acks:
-                    if ack.get("envelope_id") == envelope_id:
-                        return ack
-                await asyncio.sleep(0.01)
+    async def wait_for_ack(self, envelope_id: str, within: float = 5.0) -> dict[str, Any]:
+        def acked() -> list[dict[str, Any]]:
+            return [a for a in self.acks if a.get("envelope_id") == envelope_id]
 
-    async def wait_for_socket(self, timeout: float = 5.0) -> web.WebSocketResponse:
-        async with asyncio.timeout(timeout):
-            while not self.sockets:
-                await asyncio.sleep(0.01)
+        await self._until(lambda: bool(acked()), within)
+        return acked()[0]
+
+    async def wait_for_socket(self, within: float = 5.0) -> web.WebSocketResponse:
+        await self._until(lambda: bool(self.sockets), within)
         return self.sockets[-1]
+
+    async def _until(self, check: Callable[[], bool], within: float) -> None:
+        async with asyncio.timeout(within), self._news:
+            await self._news.wait_for(check)
+
+    async def _noticed(self) -> None:
+        async with self._news:
+            self._news.notify_all()
 
     async def push(
         self, kind: str, payload: dict[str, Any], *, accepts_response_payload: bool = False
@@ -215,6 +218,7 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         token = token or str(args.pop("token", ""))
         self.calls.append(Call(method, args, token))
+        await self._noticed()
         failure = self._failure(method, args)
         if failure is not None:
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
@@ -280,21 +284,23 @@ class FakeSlack:
         return {"ok": False, "error": "unknown_method"}
 
     async def _respond(self, request: web.Request) -> web.Response:
-        self.calls.append(
-            Call("response_url", {"name": request.match_info["name"], **await request.json()})
-        )
+        answer = {"name": request.match_info["name"], **await request.json()}
+        self.calls.append(Call("response_url", answer))
+        await self._noticed()
         return web.Response(text="ok")
 
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse(autoping=True)
         await socket.prepare(request)
         self.sockets.append(socket)
+        await self._noticed()
         await socket.send_json(
             {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0TURNOUT"}}
         )
         async for frame in socket:
             if frame.type == WSMsgType.TEXT:
                 self.acks.append(json.loads(frame.data))
+                await self._noticed()
         return socket
 
 
