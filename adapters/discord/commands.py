@@ -45,7 +45,12 @@ def about(command: str, subcommand: str) -> str:
 
 class _Group(app_commands.Group):
     def __init__(self, desk: Desk) -> None:
-        super().__init__(guild_only=True)
+        # Commands act for one server; in DMs, the buttons on Turnout's messages do.
+        super().__init__(
+            guild_only=True,
+            allowed_contexts=app_commands.AppCommandContext(guild=True),
+            allowed_installs=app_commands.AppInstallationType(guild=True),
+        )
         self.desk = desk
 
     async def choose(self, interaction: Interaction, pick: Pick, typed_so_far: str) -> Choices:

@@ -106,9 +106,7 @@ class World:
         return call
 
 
-async def start_world(
-    tmp_path: Path, *, fake: FakeDiscord | None = None, **options: Any
-) -> World:
+async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **options: Any) -> World:
     fake = fake or FakeDiscord()
     if not fake.port:
         await fake.start()

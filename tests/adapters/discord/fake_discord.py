@@ -100,7 +100,9 @@ class FakeDiscord:
     dispatched_at: dict[str, float] = field(default_factory=dict)
     _failures: list[Failure] = field(default_factory=list)
     _closed_dms: set[str] = field(default_factory=set)
-    _ids: itertools.count = field(default_factory=lambda: itertools.count(1_400_000_000_000_000_000))
+    _ids: itertools.count = field(
+        default_factory=lambda: itertools.count(1_400_000_000_000_000_000)
+    )
     _ws: web.WebSocketResponse | None = None
     _seq: int = 0
     _connected: asyncio.Event = field(default_factory=asyncio.Event)
@@ -147,9 +149,7 @@ class FakeDiscord:
         headers: dict[str, str] | None = None,
     ) -> None:
         """The next `times` calls matching `method` and the `path` regex get this answer."""
-        self._failures.append(
-            Failure(method, re.compile(path), status, body, headers or {}, times)
-        )
+        self._failures.append(Failure(method, re.compile(path), status, body, headers or {}, times))
 
     def rate_limit(self, method: str, path: str, retry_after: float, *, times: int = 1) -> None:
         """429 as Discord sends it: retry_after in the body and in headers, via its proxy."""
@@ -235,7 +235,13 @@ class FakeDiscord:
         body = await request.json() if request.can_read_body else None
         if request.content_type.startswith("multipart/"):
             body = None
-        status, answer, headers = self._answer(request.method, path, body)
+        if path.startswith("/interactions/") or path.startswith("/webhooks/"):
+            # Interaction callbacks and follow-ups are authorised by the token in the path.
+            status, answer, headers = self._answer(request.method, path, body)
+        elif request.headers.get("Authorization") != f"Bot {TOKEN}":
+            status, answer, headers = 401, {"message": "401: Unauthorized", "code": 0}, {}
+        else:
+            status, answer, headers = self._answer(request.method, path, body)
         call = Call(
             request.method,
             path,
@@ -256,9 +262,7 @@ class FakeDiscord:
             headers={**headers, "Content-Type": "application/json"},
         )
 
-    def _answer(
-        self, method: str, path: str, body: Any
-    ) -> tuple[int, Any, dict[str, str]]:
+    def _answer(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]]:
         for failure in self._failures:
             if failure.times and failure.method == method and failure.path.fullmatch(path):
                 failure.times -= 1

@@ -100,9 +100,7 @@ def autocomplete(
     """
     data = _fresh("autocomplete", who)
     options = [{"name": option, "type": kind, "value": typed, "focused": True}]
-    data["data"].update(
-        name=command, options=[{"name": subcommand, "type": 1, "options": options}]
-    )
+    data["data"].update(name=command, options=[{"name": subcommand, "type": 1, "options": options}])
     return data
 
 
