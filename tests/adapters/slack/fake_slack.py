@@ -177,6 +177,10 @@ class FakeSlack:
         await self._until(lambda: bool(self.sockets), within)
         return self.sockets[-1]
 
+    async def wait_until(self, check: Callable[[], bool], within: float = 5.0) -> None:
+        """Wait until `check()` holds, looking again whenever the fake records something."""
+        await self._until(check, within)
+
     async def _until(self, check: Callable[[], bool], within: float) -> None:
         async with asyncio.timeout(within), self._news:
             await self._news.wait_for(check)

@@ -1,0 +1,51 @@
+"""Organizers: in SLACK_ORGANIZERS, in SLACK_ORGANIZER_GROUP, or (when enabled) admins."""
+
+import pytest
+
+from tests.adapters.slack.conftest import GUS, OLIVIA, VERA
+
+CREATE = '/phonebank create "Evening calls" 2026-11-28 18:00 2h 5'
+ADA = ("U0ADMIN", "ada")
+
+
+async def creates(rig, user) -> bool:
+    """Whether `user` could create a shift: a public notice, or a private refusal."""
+    await rig.command(CREATE, user=user)
+
+    def answers():
+        return [c for c in rig.fake.posts() if c.get("user") == user[0] or "Created #" in c.text]
+
+    await rig.fake.wait_until(lambda: bool(answers()))
+    return "Created #" in answers()[0].text
+
+
+async def test_a_configured_organizer_can_create_shifts(rig):
+    assert await creates(rig, OLIVIA)
+
+
+async def test_a_member_of_the_organizer_user_group_can_create_shifts(rig):
+    assert await creates(rig, GUS)
+    assert rig.fake.calls_to("usergroups.users.list", usergroup="S0ORGS")
+
+
+async def test_a_volunteer_cannot(rig):
+    assert not await creates(rig, VERA)
+
+
+async def test_workspace_admins_are_not_organizers_unless_configured(rig):
+    assert not await creates(rig, ADA)
+
+
+@pytest.mark.parametrize("slack_options", [{"admins_are_organizers": True}], indirect=True)
+async def test_workspace_admins_are_organizers_when_configured(rig):
+    assert await creates(rig, ADA)
+    assert rig.fake.calls_to("users.info", user=ADA[0])
+
+
+async def test_the_group_is_looked_up_once_for_a_burst_of_commands(rig):
+    for _ in range(5):
+        await rig.command("/phonebank list")
+
+    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=5)
+
+    assert len(rig.fake.calls_to("usergroups.users.list")) == 1
