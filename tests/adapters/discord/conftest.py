@@ -49,15 +49,15 @@ class World:
 
     async def callback(self, interaction: dict[str, Any]) -> Call:
         path = rf"/interactions/{interaction['id']}/{interaction['token']}/callback"
-        (call,) = await self.fake.wait_for("POST", path, timeout=STEP)
+        (call,) = await self.fake.wait_for("POST", path, within=STEP)
         return call
 
     async def follow_up(self, interaction: dict[str, Any]) -> Call:
         path = rf"/webhooks/{APP_ID}/{interaction['token']}"
-        calls = await self.fake.wait_for("POST", path, timeout=STEP)
+        calls = await self.fake.wait_for("POST", path, within=STEP)
         return calls[0]
 
-    async def slash(self, who: str, command: str, subcommand: str, **options: Any) -> Call:
+    async def slash(self, who: str, command: str, subcommand: str, /, **options: Any) -> Call:
         return await self.interact(make.slash(who, command, subcommand, **options))
 
     async def press(self, who: str, custom_id: str, *, dm: bool = False) -> Call:

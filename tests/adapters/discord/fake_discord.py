@@ -176,8 +176,8 @@ class FakeDiscord:
 
     # The gateway
 
-    async def wait_connected(self, timeout: float = 5) -> None:
-        await asyncio.wait_for(self._connected.wait(), timeout)
+    async def wait_connected(self, *, within: float = 5) -> None:
+        await asyncio.wait_for(self._connected.wait(), within)
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send one DISPATCH (op 0) with the next sequence number."""
@@ -199,10 +199,12 @@ class FakeDiscord:
             frame = json.loads(message.data)
             if frame["op"] == 1:
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
-            elif frame["op"] in (2, 6):
+            elif frame["op"] in (2, 6) and not await self._identify(
                 # RESUME is answered as a fresh session: the fake keeps no history.
-                if not await self._identify(ws, frame["d"] if frame["op"] == 2 else None):
-                    break
+                ws,
+                frame["d"] if frame["op"] == 2 else None,
+            ):
+                break
         if self._ws is ws:
             self._ws = None
             self._connected.clear()
@@ -355,7 +357,7 @@ class FakeDiscord:
         return [c for c in self.calls if c.method == method and pattern.fullmatch(c.path)]
 
     async def wait_for(
-        self, method: str, path: str, *, count: int = 1, timeout: float = 5
+        self, method: str, path: str, *, count: int = 1, within: float = 5
     ) -> list[Call]:
         """Wait until at least `count` matching calls were made; return them all."""
 
@@ -364,7 +366,7 @@ class FakeDiscord:
                 await self._recorded.wait_for(lambda: len(self.made(method, path)) >= count)
             return self.made(method, path)
 
-        return await asyncio.wait_for(enough(), timeout)
+        return await asyncio.wait_for(enough(), within)
 
     def messages_in(self, channel: str) -> list[Call]:
         return [c for c in self.made("POST", rf"/channels/{channel}/messages") if c.status == 200]

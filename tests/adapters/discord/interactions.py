@@ -81,7 +81,7 @@ def _options(options: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def slash(who: str, command: str, subcommand: str, **options: Any) -> dict[str, Any]:
+def slash(who: str, command: str, subcommand: str, /, **options: Any) -> dict[str, Any]:
     """An APPLICATION_COMMAND interaction: `/command subcommand option:value`."""
     data = _fresh("application_command", who)
     data["data"].update(

@@ -1,0 +1,87 @@
+"""Who counts as an organizer on Discord, and the settings commands."""
+
+import pytest
+
+from tests.adapters.discord.conftest import start_world, stop_world
+from tests.adapters.discord.fake_discord import buttons
+from tests.adapters.discord.interactions import COORDINATOR_ROLE, autocomplete
+
+REFUSED = "Only organizers can see who is waiting to be contacted."
+
+
+async def _new_volunteers(world, who: str) -> str:
+    return (await world.slash(who, "volunteer", "new")).text
+
+
+async def test_the_organizer_role_by_name_makes_an_organizer(world):
+    assert REFUSED not in await _new_volunteers(world, "Olivia")
+
+
+async def test_manage_events_makes_an_organizer(world):
+    assert REFUSED not in await _new_volunteers(world, "Sam")
+
+
+async def test_everyone_else_is_refused_organizer_commands(world):
+    created = await world.slash("Maria", "phonebank", "create")
+    assert created.json["type"] == 4
+    assert created.text.startswith("Only organizers can create phone bank shifts.")
+    assert (await _new_volunteers(world, "Maria")).startswith(REFUSED)
+
+
+@pytest.mark.parametrize("role", [COORDINATOR_ROLE, "Field Coordinator", "@field coordinator"])
+async def test_the_organizer_role_can_be_given_by_id_or_name(tmp_path, role):
+    world = await start_world(tmp_path, organizer_role=role)
+    try:
+        assert REFUSED not in await _new_volunteers(world, "Lee")
+        assert (await _new_volunteers(world, "Olivia")).startswith(REFUSED)
+    finally:
+        await stop_world(world)
+
+
+async def test_volunteers_set_their_zone_and_reminders(world):
+    zone = await world.slash("Maria", "volunteer", "tz", zone="america/chicago")
+    typo = await world.slash("Maria", "volunteer", "tz", zone="Chicgo")
+    off = await world.slash("Maria", "volunteer", "reminders", times="off")
+    zones = await world.interact(
+        autocomplete("Maria", "volunteer", "tz", "zone", "new york", kind=3)
+    )
+
+    assert zone.text.startswith("Got it: I'll show you times in America/Chicago.")
+    assert "I don't know the time zone `Chicgo`" in typo.text
+    assert "reminder" in off.text.lower()
+    assert zones.json["data"]["choices"] == [
+        {"name": "America/New_York", "value": "America/New_York"}
+    ]
+
+
+async def test_organizers_set_the_campaign_zone_and_reminders(world):
+    zone = await world.slash("Olivia", "turnout", "tz", zone="America/Chicago")
+    reminders = await world.slash("Olivia", "turnout", "reminders", times="48h,2h")
+    refused = await world.slash("Maria", "turnout", "tz", zone="America/Chicago")
+    helped = await world.slash("Maria", "turnout", "help", topic="phonebank")
+
+    assert "America/Chicago" in zone.text
+    assert reminders.text.startswith("Reminders now go out 48h, 2h before each shift.")
+    assert refused.text.startswith("Only organizers can")
+    assert helped.text.startswith("Phone bank shifts:")
+
+
+async def test_forget_me_asks_first_and_the_buttons_do_what_they_say(world):
+    await world.slash("Maria", "phonebank", "list")
+
+    asked = await world.slash("Maria", "volunteer", "forget-me")
+    kept = await world.press("Maria", "turnout:keep")
+    erased = await world.slash("Maria", "volunteer", "forget-me", confirm=True)
+
+    assert asked.text.startswith("This erases your name")
+    assert {b["custom_id"] for b in buttons(asked.json["data"])} >= {"turnout:keep"}
+    assert kept.text == "OK, nothing was erased."
+    assert erased.text.startswith("Done: your name, answers and accounts are erased.")
+
+
+async def test_mark_contacted_by_command(world):
+    await world.join_server("Jamal")
+
+    marked = await world.slash("Olivia", "volunteer", "contacted", who="#1")
+
+    assert marked.text == "Marked Jamal as contacted. Thanks for reaching out!"
