@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 # The slash commands are the grammar's commands, so the two can never disagree.
 COMMANDS = tuple(f"/{name}" for name in USAGES)
+# The events the manifest subscribes to.
+EVENTS = ("team_join", "member_joined_channel")
 # How long a modal submission may wait for the core before acknowledging regardless.
 FORM_PATIENCE = 2.0
 
@@ -65,8 +67,9 @@ def build_app(
     app.action(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_inline_form)
     app.action(re.compile(rf"^{AGAIN_PREFIX}"))(listeners.on_again)
     app.view(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_modal)
-    app.event("team_join")(listeners.on_team_join)
-    app.event("member_joined_channel")(listeners.on_member_joined_channel)
+    team_join, member_joined_channel = EVENTS
+    app.event(team_join)(listeners.on_team_join)
+    app.event(member_joined_channel)(listeners.on_member_joined_channel)
     return app
 
 

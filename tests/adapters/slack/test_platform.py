@@ -1,6 +1,7 @@
 """Starting and stopping: Socket Mode against the fake's websocket, HTTP mode, bad tokens."""
 
 import json
+
 import pytest
 
 from adapters.platform import PlatformError

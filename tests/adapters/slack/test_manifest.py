@@ -1,0 +1,55 @@
+"""The app manifest creates exactly the app the adapter serves, in one paste."""
+
+from pathlib import Path
+
+import yaml
+
+import adapters.slack
+from adapters.slack.app import COMMANDS, EVENTS
+from bot.help import USAGES
+
+MANIFEST = Path(adapters.slack.__file__).parent / "manifest.yaml"
+
+# Why each scope is there: the Web API methods and events the adapter uses.
+SCOPES = {
+    "commands",  # slash commands
+    "chat:write",  # chat.postMessage, chat.postEphemeral, chat.update
+    "im:write",  # conversations.open
+    "users:read",  # users.info, team_join
+    "usergroups:read",  # usergroups.list, usergroups.users.list
+    "channels:read",  # conversations.list, member_joined_channel (public)
+    "groups:read",  # the same for private channels
+}
+
+
+def manifest() -> dict:
+    return yaml.safe_load(MANIFEST.read_text())
+
+
+def test_the_manifest_lists_exactly_the_commands_the_grammar_knows():
+    commands = [c["command"] for c in manifest()["features"]["slash_commands"]]
+
+    assert sorted(commands) == sorted(f"/{name}" for name in USAGES) == sorted(COMMANDS)
+    for command in manifest()["features"]["slash_commands"]:
+        assert command["description"] and command["usage_hint"]
+        assert len(command["description"]) <= 100 and len(command["usage_hint"]) <= 1000
+
+
+def test_the_manifest_subscribes_to_the_events_the_app_handles():
+    assert sorted(manifest()["settings"]["event_subscriptions"]["bot_events"]) == sorted(EVENTS)
+
+
+def test_the_manifest_asks_for_the_scopes_used_and_no_more():
+    assert set(manifest()["oauth_config"]["scopes"]["bot"]) == SCOPES
+
+
+def test_the_manifest_sets_up_socket_mode_and_interactivity():
+    settings = manifest()["settings"]
+
+    assert settings["socket_mode_enabled"] is True
+    assert settings["interactivity"]["is_enabled"] is True
+    assert manifest()["features"]["bot_user"]["display_name"] == "Turnout"
+
+
+def test_the_manifest_ships_with_the_package():
+    assert MANIFEST.is_file()
