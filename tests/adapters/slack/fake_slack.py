@@ -7,6 +7,7 @@ method (and per user or channel): an error code, or a 429 with Retry-After, a nu
 import asyncio
 import itertools
 import json
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ class Call:
     method: str
     args: dict[str, Any]
     token: str = ""
+    # When the fake received it (time.perf_counter), for the benchmark.
+    at: float = field(default_factory=time.perf_counter)
 
     def __getitem__(self, key: str) -> Any:
         return self.args[key]
