@@ -18,20 +18,21 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from adapters.slack import SlackPlatform  # noqa: E402
-from bot.bootstrap import bootstrap  # noqa: E402
-from bot.commands import Actor  # noqa: E402
-from bot.domain.campaign import Identity  # noqa: E402
-from bot.usecases.context import CampaignDefaults  # noqa: E402
-from storage import open_storage  # noqa: E402
-from tests.adapters.slack.conftest import payload, sign  # noqa: E402
-from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_ID, FakeSlack  # noqa: E402
-from tests.fakes import frozen_clock  # noqa: E402
+from adapters.slack import SlackPlatform
+from bot.bootstrap import bootstrap
+from bot.commands import Actor
+from bot.domain.campaign import Identity
+from bot.usecases.context import CampaignDefaults
+from storage import open_storage
+from tests.adapters.slack.conftest import payload, sign
+from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_ID, FakeSlack
+from tests.fakes import frozen_clock
 
 SECRET = "bench-signing-secret"
 SHIFTS = 5
@@ -39,8 +40,6 @@ ANSWERS = ("chat.postEphemeral", "chat.postMessage", "response_url")
 
 
 def command_body(fake: FakeSlack, index: int, prefix: str) -> tuple[str, str]:
-    from urllib.parse import urlencode
-
     user = f"U{prefix}{index:05d}"
     text = ("list", f"join {index % SHIFTS + 1}", "mine")[index % 3]
     fields = payload("slash_command") | {
