@@ -64,7 +64,7 @@ class DiscordMessenger(Messenger):
         shown.content = f"<@{user.id}> {shown.content or ''}".rstrip()
         only_them = discord.AllowedMentions(everyone=False, roles=False, users=[user])
         try:
-            await channel.send(**_message(shown), allowed_mentions=only_them)
+            await channel.send(**_message(shown) | {"allowed_mentions": only_them})
         except Exception as error:
             raise delivery_error(error) from error
 

@@ -324,7 +324,7 @@ class FakeDiscord:
             }
         }
         if kind in (4, 5, 7):
-            answer["resource"] = {"type": kind, "message": self._message(GENERAL, body["data"])}
+            answer["resource"] = {"type": kind, "message": self._message(GENERAL, body.get("data"))}
         else:
             answer["resource"] = {"type": kind}
         return answer
