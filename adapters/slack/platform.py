@@ -47,7 +47,9 @@ class SlackPlatform:
         volunteer_channel: str = "",
         http_host: str = "0.0.0.0",
         http_port: int = 3000,
+        campaign_name: str = "",
     ) -> None:
+        self._campaign_name = campaign_name
         self._app_token = app_token
         self._signing_secret = signing_secret
         self._api_url = api_url if api_url.endswith("/") else api_url + "/"
@@ -98,6 +100,11 @@ class SlackPlatform:
             volunteer_channel=settings.slack_volunteer_channel,
             http_host=settings.http_host,
             http_port=settings.http_port,
+            # Only when set: otherwise a new campaign takes the workspace's name, which reads
+            # better in a welcome than the default "Our campaign".
+            campaign_name=(
+                settings.campaign_name if "campaign_name" in settings.model_fields_set else ""
+            ),
         )
 
     @property
@@ -114,7 +121,10 @@ class SlackPlatform:
             client=self._client,
             signing_secret="" if self.socket_mode else self._signing_secret,
             turnout=turnout,
-            people=People(self._organizers, workspace_name=str(identity.get("team") or "")),
+            people=People(
+                self._organizers,
+                campaign_name=self._campaign_name or str(identity.get("team") or ""),
+            ),
             channels=self._channels,
             volunteer_channel=self._volunteer_channel,
         )

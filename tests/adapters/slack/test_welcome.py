@@ -1,5 +1,7 @@
 """The welcome flow: team_join and the volunteers channel greet newcomers and tell organizers."""
 
+import pytest
+
 from tests.adapters.slack.conftest import NINA, OLIVIA, ORGANIZER_CHANNEL, WALT, payload
 
 
@@ -24,6 +26,13 @@ async def test_team_join_welcomes_the_newcomer_by_dm_and_tells_the_organizers(ri
     told = await rig.delivered("chat.postMessage", channel=ORGANIZER_CHANNEL)
     assert "New volunteer: Nina" in told.text
     assert told.button("Mark contacted")["value"].startswith("turnout:contacted:")
+
+
+@pytest.mark.parametrize("slack_options", [{"campaign_name": "Smith for Senate"}], indirect=True)
+async def test_a_configured_campaign_name_is_used_instead_of_the_workspace_name(rig):
+    welcome = await welcome_nina(rig)
+
+    assert "Welcome to Smith for Senate, Nina!" in welcome.text
 
 
 async def test_pressing_mark_contacted_marks_the_newcomer_contacted(rig):
