@@ -1,0 +1,128 @@
+"""`turnout run` starts Slack when its tokens are set, beside Discord in one process."""
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.adapters.slack.conftest import VERA, payload
+from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+async def turnout_run(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'turnout.db'}",
+            "SLACK_BOT_TOKEN": "",
+            "DISCORD_TOKEN": "",
+            **env,
+        },
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def until_logged(process: asyncio.subprocess.Process, text: str, log: list[str]) -> None:
+    assert process.stderr is not None
+    while line := (await process.stderr.readline()).decode():
+        log.append(line)
+        if text in line:
+            return
+    raise AssertionError("turnout run ended early:\n" + "".join(log))
+
+
+async def stop(process: asyncio.subprocess.Process, log: list[str]) -> None:
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+    _, rest = await asyncio.wait_for(process.communicate(), 30)
+    log.append(rest.decode())
+
+
+@pytest.mark.slow
+async def test_turnout_run_connects_to_slack_in_socket_mode_and_answers(tmp_path, fake_slack):
+    process = await turnout_run(
+        tmp_path,
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": APP_TOKEN,
+            "SLACK_API_URL": fake_slack.api_url,
+            "SLACK_ORGANIZERS": "U0ORG",
+        },
+    )
+    log: list[str] = []
+    try:
+        await asyncio.wait_for(until_logged(process, "running on slack", log), 30)
+        command = payload("slash_command") | {"text": "list"}
+        envelope = await fake_slack.push("slash_commands", command)
+        await fake_slack.wait_for_ack(envelope)
+        answer = await fake_slack.wait_for("chat.postEphemeral", user=VERA[0], within=10)
+        assert "No shifts are scheduled yet" in answer.text
+    finally:
+        await stop(process, log)
+    assert process.returncode == 0, "".join(log)
+    assert any("connected to Slack workspace Turnout Test" in line for line in log)
+
+
+@pytest.mark.slow
+async def test_a_refused_slack_token_stops_turnout_run_with_one_line(tmp_path, fake_slack):
+    fake_slack.fail("auth.test", "invalid_auth")
+    process = await turnout_run(
+        tmp_path,
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": "secret",
+            "SLACK_API_URL": fake_slack.api_url,
+        },
+    )
+
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+
+    assert process.returncode == 2
+    last = stderr.decode().strip().splitlines()[-1]
+    assert last.startswith("turnout: Slack refused SLACK_BOT_TOKEN (invalid_auth)")
+
+
+@pytest.mark.slow
+async def test_slack_and_discord_run_side_by_side_in_one_process(tmp_path, fake_slack):
+    discord = pytest.importorskip("tests.adapters.discord.fake_discord")
+    make = pytest.importorskip("tests.adapters.discord.interactions")
+    fake_discord = discord.FakeDiscord()
+    await fake_discord.start()
+    process = await turnout_run(
+        tmp_path,
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": APP_TOKEN,
+            "SLACK_API_URL": fake_slack.api_url,
+            "DISCORD_TOKEN": discord.TOKEN,
+            "DISCORD_API_URL": fake_discord.api_url,
+            "DISCORD_GUILD_IDS": discord.GUILD_ID,
+        },
+    )
+    log: list[str] = []
+    try:
+        await asyncio.wait_for(until_logged(process, "running on slack, discord", log), 30)
+        envelope = await fake_slack.push("slash_commands", payload("slash_command"))
+        await fake_slack.wait_for_ack(envelope)
+        await fake_slack.wait_for("chat.postEphemeral", user=VERA[0], within=10)
+        interaction = make.slash("Maria", "phonebank", "list")
+        await fake_discord.dispatch("INTERACTION_CREATE", interaction)
+        await fake_discord.wait_for(
+            "POST", rf"/interactions/{interaction['id']}/.*/callback", within=10
+        )
+    finally:
+        await stop(process, log)
+        await fake_discord.stop()
+    assert process.returncode == 0, "".join(log)
