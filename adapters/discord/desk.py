@@ -120,7 +120,12 @@ class Desk:
             reply = await task
             if isinstance(reply, Form):
                 reply = Message(FORM_TOO_SLOW, error=True)
-            await _follow_up(interaction, render(reply, dm_guild=dm_guild))
+            shown = render(reply, dm_guild=dm_guild)
+            if public and shown.ephemeral:
+                # The first follow-up would fill the public "thinking…" message; a private
+                # answer (a refusal, say) must not, so that message goes and a private one comes.
+                await interaction.delete_original_response()
+            await _follow_up(interaction, shown)
         except discord.HTTPException as error:
             # The interaction expired or Discord refused the answer; nothing more to do.
             log.warning("could not answer interaction %s: %s", interaction.id, error)

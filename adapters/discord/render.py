@@ -43,6 +43,9 @@ class Rendered:
         view = discord.ui.View(timeout=None)
         for button in self.buttons:
             view.add_item(button)
+        # Clicks are routed by the ActionButton pattern registered at start, never by this
+        # object; a stopped view is not kept in memory (nor timed out) per message sent.
+        view.stop()
         return view
 
 

@@ -293,6 +293,8 @@ class FakeDiscord:
             return 200, self._message(GENERAL, body), {}
         if method == "PATCH" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
             return 200, self._message(GENERAL, body), {}
+        if method == "DELETE" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
+            return 204, None, {}
         if method == "POST" and path == "/users/@me/channels":
             user = body["recipient_id"]
             return 200, self._dm_channel(str(user)), {}

@@ -61,6 +61,25 @@ async def test_a_slow_public_command_is_deferred_publicly(tmp_path):
         await stop_world(world)
 
 
+async def test_a_slow_public_command_that_is_refused_answers_privately(tmp_path):
+    world = await start_world(tmp_path, budget=0.05)
+    try:
+        release = await _held_core(world)
+        interaction = slash("Maria", "task", "post", title="Call voters")
+
+        deferred = await world.interact(interaction)
+        release.set()
+        answer = await world.follow_up(interaction)
+
+        assert deferred.json == {"type": 5}
+        original = rf"/webhooks/{APP_ID}/{interaction['token']}/messages/@original"
+        assert world.fake.made("DELETE", original)
+        assert answer.json["flags"] == EPHEMERAL
+        assert answer.text.startswith("Only organizers can post tasks.")
+    finally:
+        await stop_world(world)
+
+
 async def test_a_slow_button_is_deferred_too(tmp_path):
     world = await start_world(tmp_path, budget=0.05)
     try:

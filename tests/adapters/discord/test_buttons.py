@@ -1,0 +1,73 @@
+"""The buttons Turnout puts on messages, pressed in the server and in DMs."""
+
+from datetime import timedelta
+
+from tests.adapters.discord.fake_discord import buttons
+from tests.adapters.discord.interactions import uid
+
+SERVER = "@1300000000000000100"
+
+
+async def test_task_buttons_mark_done_and_lists_from_a_dm_keep_naming_the_server(world):
+    await world.slash("Olivia", "task", "post", title="Call voters")
+    await world.press("Maria", "turnout:claim:1")
+
+    done = await world.press("Maria", "turnout:done:1")
+    tasks = await world.press("Maria", f"turnout:tasks{SERVER}", dm=True)
+    await world.create_shift()
+    shifts = await world.press("Maria", f"turnout:shifts{SERVER}", dm=True)
+
+    assert done.text == "Marked #1 “Call voters” done. Thank you!"
+    assert "No open tasks right now." in tasks.text
+    assert [b["custom_id"] for b in buttons(shifts.json["data"])] == [f"turnout:join:1{SERVER}"]
+
+
+async def test_forget_me_by_button_erases_the_volunteer(world):
+    await world.slash("Maria", "phonebank", "mine")
+
+    erased = await world.press("Maria", "turnout:forget")
+
+    assert erased.text.startswith("Done: your name, answers and accounts are erased.")
+
+
+async def test_a_button_from_an_unknown_version_says_what_to_do(world):
+    call = await world.press("Maria", "turnout:dance:1")
+
+    assert "older version of Turnout" in call.text
+
+
+async def test_reminder_dms_carry_can_t_make_it_and_it_frees_the_seat(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.advance(timedelta(days=25, hours=9))
+
+    (reminder,) = [c for c in world.fake.dms_to(uid("Maria")) if "⏰" in c.content]
+    (button,) = buttons(reminder.json)
+    left = await world.press("Maria", button["custom_id"], dm=True)
+
+    assert (button["label"], button["custom_id"]) == ("Can't make it", f"turnout:leave:1{SERVER}")
+    assert "You've left #1 “Saturday calls”" in left.text
+
+
+async def test_slash_leave_gives_the_seat_back(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+
+    left = await world.slash("Maria", "phonebank", "leave", shift=1)
+
+    assert left.text == "You've left #1 “Saturday calls”. Thanks for letting us know in time."
+
+
+async def test_buttons_are_answered_by_their_pattern_and_not_remembered_per_message(world):
+    await world.create_shift()
+    for _ in range(5):
+        await world.slash("Maria", "phonebank", "list")
+    await world.join_server("Jamal")
+    await world.deliver()
+
+    store = world.platform.client._connection._view_store
+    # Memory stays flat however many messages with buttons were sent.
+    assert not store._views and not store._synced_message_views
+    from adapters.discord.components import ActionButton
+
+    assert list(store._dynamic_items.values()) == [ActionButton]
