@@ -84,8 +84,11 @@ class DiscordPlatform:
         try:
             await self._use_gateway(client)
             await self._sync(client)
+        except (discord.DiscordException, aiohttp.ClientError, OSError) as error:
+            await self.stop()
+            raise PlatformError(f"couldn't set up with Discord ({error}).") from None
         except BaseException:
-            await client.close()
+            await self.stop()
             raise
         self._runner = asyncio.create_task(self._run(client, desk), name="discord-gateway")
         ready = asyncio.create_task(self._until_ready())
