@@ -11,12 +11,11 @@ from collections.abc import Awaitable, Callable
 
 import discord
 from discord import app_commands
-from discord.utils import MISSING
 
 from adapters.discord import organizers
 from adapters.discord.components import FormModal, answers, form_target
 from adapters.discord.organizers import OrganizerRule
-from adapters.discord.render import NO_PINGS, Rendered, render
+from adapters.discord.render import render
 from bot.choices import Pick
 from bot.commands import Actor, Command
 from bot.domain.errors import UserError
@@ -125,7 +124,7 @@ class Desk:
                 # The first follow-up would fill the public "thinking…" message; a private
                 # answer (a refusal, say) must not, so that message goes and a private one comes.
                 await interaction.delete_original_response()
-            await _follow_up(interaction, shown)
+            await interaction.followup.send(**shown.message(), ephemeral=shown.ephemeral)
         except discord.HTTPException as error:
             # The interaction expired or Discord refused the answer; nothing more to do.
             log.warning("could not answer interaction %s: %s", interaction.id, error)
@@ -137,13 +136,7 @@ class Desk:
             await interaction.response.send_modal(FormModal(reply, guild_id=dm_guild))
             return
         shown = render(reply, dm_guild=dm_guild)
-        await interaction.response.send_message(
-            content=shown.content or MISSING,
-            embeds=shown.embeds or MISSING,
-            view=shown.view() or MISSING,
-            ephemeral=shown.ephemeral,
-            allowed_mentions=NO_PINGS,
-        )
+        await interaction.response.send_message(**shown.message(), ephemeral=shown.ephemeral)
 
     def _actor(self, interaction: discord.Interaction, guild_id: int | None) -> Actor | None:
         server = interaction.guild_id or guild_id
@@ -156,16 +149,6 @@ class Desk:
             rule=self.rule,
             permissions=interaction.permissions if interaction.guild_id else None,
         )
-
-
-async def _follow_up(interaction: discord.Interaction, shown: Rendered) -> None:
-    await interaction.followup.send(
-        content=shown.content or MISSING,
-        embeds=shown.embeds or MISSING,
-        view=shown.view() or MISSING,
-        ephemeral=shown.ephemeral,
-        allowed_mentions=NO_PINGS,
-    )
 
 
 async def _safely(work: Callable[[Actor], Awaitable[Reply]], actor: Actor) -> Reply:

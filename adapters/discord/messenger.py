@@ -13,7 +13,7 @@ import logging
 import aiohttp
 import discord
 
-from adapters.discord.render import NO_PINGS, Rendered, render
+from adapters.discord.render import render
 from bot.domain.campaign import Identity, Team
 from bot.ports import DeliveryError, Messenger
 from bot.replies import Reply
@@ -41,7 +41,7 @@ class DiscordMessenger(Messenger):
         shown = render(reply, dm_guild=int(to.team_external_id))
         try:
             channel = await client.create_dm(discord.Object(int(to.user_external_id)))
-            await channel.send(**_message(shown))
+            await channel.send(**shown.message())
         except Exception as error:
             raise delivery_error(error) from error
 
@@ -50,7 +50,7 @@ class DiscordMessenger(Messenger):
             int(team.external_id), self._organizer_channel, "DISCORD_ORGANIZER_CHANNEL"
         )
         try:
-            await channel.send(**_message(render(reply)))
+            await channel.send(**render(reply).message())
         except Exception as error:
             raise delivery_error(error) from error
 
@@ -64,7 +64,7 @@ class DiscordMessenger(Messenger):
         shown.content = f"<@{user.id}> {shown.content or ''}".rstrip()
         only_them = discord.AllowedMentions(everyone=False, roles=False, users=[user])
         try:
-            await channel.send(**_message(shown) | {"allowed_mentions": only_them})
+            await channel.send(**shown.message() | {"allowed_mentions": only_them})
         except Exception as error:
             raise delivery_error(error) from error
 
@@ -98,18 +98,6 @@ class DiscordMessenger(Messenger):
             f"there's no channel {setting.strip()!r} in this server; check {variable}",
             permanent=True,
         )
-
-
-def _message(shown: Rendered) -> dict[str, object]:
-    message: dict[str, object] = {"allowed_mentions": NO_PINGS}
-    if shown.content:
-        message["content"] = shown.content
-    if shown.embeds:
-        message["embeds"] = shown.embeds
-    view = shown.view()
-    if view is not None:
-        message["view"] = view
-    return message
 
 
 def delivery_error(error: Exception) -> DeliveryError:

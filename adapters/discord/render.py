@@ -5,6 +5,7 @@ role and user mentions inside titles or announcements arrive as inert text.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import discord
 
@@ -35,6 +36,18 @@ class Rendered:
     buttons: list[ActionButton] = field(default_factory=list)
     # Only the person who asked sees it (interaction replies only).
     ephemeral: bool = True
+
+    def message(self) -> dict[str, Any]:
+        """Keyword arguments for any of discord.py's send calls; never pings anyone."""
+        message: dict[str, Any] = {"allowed_mentions": NO_PINGS}
+        if self.content:
+            message["content"] = self.content
+        if self.embeds:
+            message["embeds"] = self.embeds
+        view = self.view()
+        if view is not None:
+            message["view"] = view
+        return message
 
     def view(self) -> discord.ui.View | None:
         """A fresh view for one send (views need a running event loop, so they are made late)."""

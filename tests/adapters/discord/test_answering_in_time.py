@@ -1,16 +1,21 @@
 """Discord drops interactions not answered within 3 s: slow work is deferred, then followed up."""
 
 import asyncio
+from collections.abc import AsyncIterator
 
-from tests.adapters.discord.conftest import start_world, stop_world
+import pytest
+
+from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID
 from tests.adapters.discord.interactions import press, slash
 
 EPHEMERAL = 64
 
 
-async def _held_core(world) -> asyncio.Event:
-    """Make the core wait until the test lets it go: as slow as the test wants, no sleeps."""
+@pytest.fixture
+async def slow(tmp_path) -> AsyncIterator[tuple[World, asyncio.Event]]:
+    """A world whose core waits until the test lets it go: as slow as needed, with no sleeps."""
+    world = await start_world(tmp_path, budget=0.05)
     release = asyncio.Event()
     handle = world.bot.turnout.handle
 
@@ -19,81 +24,59 @@ async def _held_core(world) -> asyncio.Event:
         return await handle(command)
 
     world.bot.turnout.handle = held
-    return release
+    yield world, release
+    await stop_world(world)
 
 
-async def test_a_slow_command_is_deferred_then_answered_by_a_follow_up(tmp_path):
-    world = await start_world(tmp_path, budget=0.05)
-    try:
-        release = await _held_core(world)
-        interaction = slash("Maria", "phonebank", "list")
-
-        deferred = await world.interact(interaction)
-        # The core is still working when Discord hears "thinking…".
-        assert not release.is_set()
-        release.set()
-        answer = await world.follow_up(interaction)
-
-        assert deferred.json == {"type": 5, "data": {"flags": EPHEMERAL}}
-        assert answer.path == f"/webhooks/{APP_ID}/{interaction['token']}"
-        assert answer.query["wait"] == "1"
-        assert answer.json["flags"] == EPHEMERAL
-        assert "No shifts are scheduled yet" in answer.content
-        assert answer.json["allowed_mentions"] == {"parse": []}
-    finally:
-        await stop_world(world)
+async def _deferred_then_answered(slow, interaction):
+    world, release = slow
+    deferred = await world.interact(interaction)
+    # The core is still working when Discord hears "thinking…".
+    assert not release.is_set()
+    release.set()
+    return deferred, await world.follow_up(interaction)
 
 
-async def test_a_slow_public_command_is_deferred_publicly(tmp_path):
-    world = await start_world(tmp_path, budget=0.05)
-    try:
-        release = await _held_core(world)
-        interaction = slash("Olivia", "task", "post", title="Call voters")
+async def test_a_slow_command_is_deferred_then_answered_by_a_follow_up(slow):
+    interaction = slash("Maria", "phonebank", "list")
 
-        deferred = await world.interact(interaction)
-        release.set()
-        answer = await world.follow_up(interaction)
+    deferred, answer = await _deferred_then_answered(slow, interaction)
 
-        assert deferred.json == {"type": 5}
-        assert answer.content.startswith("New task #1: Call voters")
-        assert not answer.json.get("flags")
-    finally:
-        await stop_world(world)
+    assert deferred.json == {"type": 5, "data": {"flags": EPHEMERAL}}
+    assert answer.path == f"/webhooks/{APP_ID}/{interaction['token']}"
+    assert answer.query["wait"] == "1"
+    assert answer.json["flags"] == EPHEMERAL
+    assert "No shifts are scheduled yet" in answer.content
+    assert answer.json["allowed_mentions"] == {"parse": []}
 
 
-async def test_a_slow_public_command_that_is_refused_answers_privately(tmp_path):
-    world = await start_world(tmp_path, budget=0.05)
-    try:
-        release = await _held_core(world)
-        interaction = slash("Maria", "task", "post", title="Call voters")
+async def test_a_slow_public_command_is_deferred_publicly(slow):
+    interaction = slash("Olivia", "task", "post", title="Call voters")
 
-        deferred = await world.interact(interaction)
-        release.set()
-        answer = await world.follow_up(interaction)
+    deferred, answer = await _deferred_then_answered(slow, interaction)
 
-        assert deferred.json == {"type": 5}
-        original = rf"/webhooks/{APP_ID}/{interaction['token']}/messages/@original"
-        assert world.fake.made("DELETE", original)
-        assert answer.json["flags"] == EPHEMERAL
-        assert answer.text.startswith("Only organizers can post tasks.")
-    finally:
-        await stop_world(world)
+    assert deferred.json == {"type": 5}
+    assert answer.content.startswith("New task #1: Call voters")
+    assert not answer.json.get("flags")
 
 
-async def test_a_slow_button_is_deferred_too(tmp_path):
-    world = await start_world(tmp_path, budget=0.05)
-    try:
-        release = await _held_core(world)
-        interaction = press("Maria", "turnout:shifts")
+async def test_a_slow_public_command_that_is_refused_answers_privately(slow):
+    interaction = slash("Maria", "task", "post", title="Call voters")
 
-        deferred = await world.interact(interaction)
-        release.set()
-        answer = await world.follow_up(interaction)
+    deferred, answer = await _deferred_then_answered(slow, interaction)
 
-        assert deferred.json == {"type": 5, "data": {"flags": EPHEMERAL}}
-        assert "No shifts are scheduled yet" in answer.content
-    finally:
-        await stop_world(world)
+    assert deferred.json == {"type": 5}
+    original = rf"/webhooks/{APP_ID}/{interaction['token']}/messages/@original"
+    assert slow[0].fake.made("DELETE", original)
+    assert answer.json["flags"] == EPHEMERAL
+    assert answer.text.startswith("Only organizers can post tasks.")
+
+
+async def test_a_slow_button_is_deferred_too(slow):
+    deferred, answer = await _deferred_then_answered(slow, press("Maria", "turnout:shifts"))
+
+    assert deferred.json == {"type": 5, "data": {"flags": EPHEMERAL}}
+    assert "No shifts are scheduled yet" in answer.content
 
 
 async def test_a_fast_command_is_answered_directly_without_deferring(world):
