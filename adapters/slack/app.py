@@ -160,31 +160,29 @@ class Listeners:
 
     async def on_modal(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
         user = str(body["user"]["id"])
-        channel = json.loads(view.get("private_metadata") or "{}").get("channel")
-        try:
-            actor = await self._people.from_interaction(body)
-            form_id = str(view["callback_id"]).removeprefix(FORM_PREFIX)
-            values = answers((view.get("state") or {}).get("values") or {})
-            pending = asyncio.ensure_future(
-                self._turnout.submit(actor, FormSubmission(form_id, values))
-            )
-            done, _ = await asyncio.wait({pending}, timeout=FORM_PATIENCE)
-        except Exception:
-            log.exception("couldn't read a form submission")
-            await ack()
-            return
-        if done:
+        # The whole answer, organizer lookup included, runs against the clock.
+        pending = asyncio.ensure_future(self._submitted(body, view))
+        done, _ = await asyncio.wait({pending}, timeout=FORM_PATIENCE)
+        if done and pending.exception() is None:
             reply = pending.result()
-            field = error_block(view.get("blocks") or [], reply.text) if _refused(reply) else None
-            if field is not None:
-                # The modal stays open with the person's answers and the reason under a field.
-                await ack(response_action="errors", errors={field: reply.text})  # type: ignore[union-attr]
-                return
+            if isinstance(reply, Message) and reply.error:
+                field = error_block(view.get("blocks") or [], reply.text)
+                if field is not None:
+                    # The modal stays open with the answers given and the reason under a field.
+                    await ack(response_action="errors", errors={field: reply.text})
+                    return
         await ack()
         try:
+            channel = json.loads(view.get("private_metadata") or "{}").get("channel")
             await self._answers.to_person(user, channel, await pending)
         except Exception:
             log.exception("couldn't answer a form submission from %s", user)
+
+    async def _submitted(self, body: dict[str, Any], view: dict[str, Any]) -> Reply:
+        actor = await self._people.from_interaction(body)
+        form_id = str(view["callback_id"]).removeprefix(FORM_PREFIX)
+        values = answers((view.get("state") or {}).get("values") or {})
+        return await self._turnout.submit(actor, FormSubmission(form_id, values))
 
     async def on_team_join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         user = event.get("user") or {}

@@ -43,6 +43,15 @@ async def until_logged(process: asyncio.subprocess.Process, text: str, log: list
     raise AssertionError("turnout run ended early:\n" + "".join(log))
 
 
+async def settle() -> None:
+    """Let the dispatcher finish its pass before SIGTERM.
+
+    Not an assertion: `turnout run` can hang at exit when SIGTERM lands while a delivery is
+    mid-query (wakeups.shutdown(wait=False), then storage.close(); reported to the core).
+    """
+    await asyncio.sleep(0.5)
+
+
 async def stop(process: asyncio.subprocess.Process, log: list[str]) -> None:
     if process.returncode is None:
         process.send_signal(signal.SIGTERM)
@@ -69,6 +78,10 @@ async def test_turnout_run_connects_to_slack_in_socket_mode_and_answers(tmp_path
         await fake_slack.wait_for_ack(envelope)
         answer = await fake_slack.wait_for("chat.postEphemeral", user=VERA[0], within=10)
         assert "No shifts are scheduled yet" in answer.text
+        # The running process delivers by itself: Vera's welcome, and the organizer's news.
+        await fake_slack.wait_for("chat.postMessage", channel="D0VERA", within=10)
+        await fake_slack.wait_for("chat.postMessage", channel="D0ORG", within=10)
+        await settle()
     finally:
         await stop(process, log)
     assert process.returncode == 0, "".join(log)
@@ -117,11 +130,13 @@ async def test_slack_and_discord_run_side_by_side_in_one_process(tmp_path, fake_
         envelope = await fake_slack.push("slash_commands", payload("slash_command"))
         await fake_slack.wait_for_ack(envelope)
         await fake_slack.wait_for("chat.postEphemeral", user=VERA[0], within=10)
+        await fake_slack.wait_for("chat.postMessage", channel="D0VERA", within=10)
         interaction = make.slash("Maria", "phonebank", "list")
         await fake_discord.dispatch("INTERACTION_CREATE", interaction)
         await fake_discord.wait_for(
             "POST", rf"/interactions/{interaction['id']}/.*/callback", within=10
         )
+        await settle()
     finally:
         await stop(process, log)
         await fake_discord.stop()
