@@ -94,3 +94,13 @@ async def test_a_slack_outage_is_retried_with_backoff(rig):
 
     assert first.retried == 1 and then.sent == 1
     assert len(reminders(rig)) == 2
+
+
+async def test_an_answer_that_meets_a_rate_limit_arrives_once_after_the_wait(rig):
+    rig.fake.fail("chat.postEphemeral", "ratelimited", status=429, retry_after=1)
+
+    await rig.command("/phonebank list")
+
+    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
+    assert len(rig.fake.calls_to("chat.postEphemeral")) == 2, "refused once, then delivered"
+    assert not rig.fake.calls_to("response_url")
