@@ -31,10 +31,18 @@ FORM_TOO_SLOW = "That took me too long to open the form; please try again."
 
 
 class Desk:
-    def __init__(self, *, turnout: Turnout, rule: OrganizerRule, budget: float = BUDGET) -> None:
+    def __init__(
+        self,
+        *,
+        turnout: Turnout,
+        rule: OrganizerRule,
+        budget: float = BUDGET,
+        campaign_name: str = "",
+    ) -> None:
         self.turnout = turnout
         self.rule = rule
         self.budget = budget
+        self.campaign_name = campaign_name
 
     # What people do
 
@@ -87,7 +95,11 @@ class Desk:
         if member.bot:
             return
         actor = organizers.actor(
-            member, guild_id=member.guild.id, guild=member.guild, rule=self.rule
+            member,
+            guild_id=member.guild.id,
+            guild=member.guild,
+            rule=self.rule,
+            campaign_name=self.campaign_name,
         )
         reply = await self.turnout.welcome(actor)
         if isinstance(reply, Message) and reply.error:
@@ -148,6 +160,7 @@ class Desk:
             guild=interaction.client.get_guild(server),
             rule=self.rule,
             permissions=interaction.permissions if interaction.guild_id else None,
+            campaign_name=self.campaign_name,
         )
 
 

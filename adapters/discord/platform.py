@@ -42,6 +42,7 @@ class DiscordPlatform:
         volunteer_channel: str = "",
         budget: float = BUDGET,
         guild_ready_timeout: float = 2.0,
+        campaign_name: str = "",
     ) -> None:
         application_id(token)  # a malformed token fails here, with one line
         self._token = token.strip()
@@ -51,6 +52,7 @@ class DiscordPlatform:
         self._rule = OrganizerRule(organizer_role)
         self._budget = budget
         self._guild_ready_timeout = guild_ready_timeout
+        self._campaign_name = campaign_name
         self.messenger = DiscordMessenger(
             organizer_channel=organizer_channel, volunteer_channel=volunteer_channel
         )
@@ -69,6 +71,11 @@ class DiscordPlatform:
             organizer_role=settings.discord_organizer_role,
             organizer_channel=settings.discord_organizer_channel,
             volunteer_channel=settings.discord_volunteer_channel,
+            # Only when set: otherwise a new server's campaign takes the server's name, which
+            # reads better in a welcome than the default "Our campaign".
+            campaign_name=(
+                settings.campaign_name if "campaign_name" in settings.model_fields_set else ""
+            ),
         )
 
     @property
@@ -79,7 +86,12 @@ class DiscordPlatform:
         """Log in, sync the commands, connect the gateway; return once Discord says READY."""
         # discord.py reads its REST base from a class attribute; set it now, not at import.
         Route.BASE = self._api_url
-        desk = Desk(turnout=turnout, rule=self._rule, budget=self._budget)
+        desk = Desk(
+            turnout=turnout,
+            rule=self._rule,
+            budget=self._budget,
+            campaign_name=self._campaign_name,
+        )
         client = await self._logged_in(desk)
         try:
             await self._use_gateway(client)

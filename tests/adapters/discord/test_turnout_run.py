@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.adapters.discord import interactions as make
-from tests.adapters.discord.fake_discord import GUILD_ID, TOKEN, FakeDiscord
+from tests.adapters.discord.fake_discord import (
+    GUILD_ID,
+    ORGANIZERS,
+    TOKEN,
+    FakeDiscord,
+    dm_channel,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -23,6 +29,7 @@ async def test_turnout_run_connects_to_discord_and_answers_commands(tmp_path):
         "DISCORD_TOKEN": TOKEN,
         "DISCORD_API_URL": fake.api_url,
         "DISCORD_GUILD_IDS": GUILD_ID,
+        "DISCORD_ORGANIZER_CHANNEL": "organizers",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'turnout.db'}",
         "SLACK_BOT_TOKEN": "",
     }
@@ -45,6 +52,10 @@ async def test_turnout_run_connects_to_discord_and_answers_commands(tmp_path):
             "POST", rf"/interactions/{interaction['id']}/.*/callback", within=10
         )
         assert "No shifts are scheduled yet" in answer.text
+        # The running process delivers by itself: Maria's welcome and the organizers' alert.
+        await fake.wait_for("POST", rf"/channels/{dm_channel(make.uid('Maria'))}/messages")
+        await fake.wait_for("POST", rf"/channels/{ORGANIZERS}/messages")
+        await settle()
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
@@ -63,3 +74,12 @@ async def _until_logged(process: asyncio.subprocess.Process, text: str, log: lis
         if text in line:
             return
     raise AssertionError("turnout run ended early:\n" + "".join(log))
+
+
+async def settle() -> None:
+    """Let the dispatcher finish its pass before SIGTERM.
+
+    Not an assertion: `turnout run` can hang at exit when SIGTERM lands while a delivery is
+    mid-query (wakeups.shutdown(wait=False), then storage.close(); reported to the core).
+    """
+    await asyncio.sleep(0.5)

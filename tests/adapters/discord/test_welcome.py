@@ -1,5 +1,6 @@
 """Newcomers on Discord: member join, the welcome DM, onboarding in a modal with select menus."""
 
+from tests.adapters.discord.conftest import start_world, stop_world
 from tests.adapters.discord.fake_discord import ORGANIZERS, buttons
 from tests.adapters.discord.interactions import uid
 
@@ -90,3 +91,14 @@ async def test_choosing_no_interest_is_refused_kindly(world):
     )
 
     assert answer.text == "Pick at least one thing you'd like to help with."
+
+
+async def test_a_configured_campaign_name_is_used_instead_of_the_server_s(tmp_path):
+    world = await start_world(tmp_path, campaign_name="Friends of Ana")
+    try:
+        await world.join_server("Jamal")
+
+        (welcome,) = world.fake.dms_to(uid("Jamal"))
+        assert welcome.content.startswith("Welcome to Friends of Ana, Jamal! 🎉")
+    finally:
+        await stop_world(world)
