@@ -144,7 +144,7 @@ class Desk:
     async def _send_now(
         self, interaction: discord.Interaction, reply: Reply, dm_guild: int | None
     ) -> None:
-        if isinstance(reply, Form):
+        if isinstance(reply, Form) and interaction.type is not discord.InteractionType.modal_submit:
             await interaction.response.send_modal(FormModal(reply, guild_id=dm_guild))
             return
         shown = render(reply, dm_guild=dm_guild)

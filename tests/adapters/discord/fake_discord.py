@@ -55,7 +55,9 @@ class Call:
     def data(self) -> dict[str, Any]:
         """An interaction callback's `data` (or the body of any other call)."""
         body = self.json or {}
-        return body.get("data") or {} if "type" in body and "data" in body else body
+        if "type" in body and "data" in body:
+            return body["data"] or {}
+        return body
 
     @property
     def text(self) -> str:
