@@ -87,7 +87,7 @@ async def run(count: int) -> None:
                 await fake.wait_for("POST", r"/webhooks/\d+/[^/]+", count=len(deferred), within=120)
         finally:
             await platform.stop()
-            bot.wakeups.shutdown()
+            await bot.wakeups.stop()
             await storage.close()
             await fake.stop()
     latencies = sorted((c.at - fake.dispatched_at[c.path.split("/")[2]]) * 1000 for c in callbacks)

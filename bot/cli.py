@@ -137,7 +137,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     try:
         await chat.run(read_terminal if interactive else read_pipe, echo=not interactive)
     finally:
-        bot.wakeups.shutdown()
+        await bot.wakeups.stop()
         await storage.close()
     return 0
 
@@ -179,7 +179,7 @@ async def _run(settings: Settings) -> int:
         log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
         await _until_stopped()
     finally:
-        bot.wakeups.shutdown()
+        await bot.wakeups.stop()
         for platform in platforms:
             await platform.stop()
         await storage.close()

@@ -4,7 +4,10 @@ Only one wake-up job exists at a time, whatever the number of pending reminders:
 database says what is due, the scheduler only says when to look.
 """
 
+import asyncio
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -30,6 +33,11 @@ class Wakeups:
         self._clock = clock
         self._sweep_every = sweep_every
         self._scheduler = AsyncIOScheduler(timezone=UTC)
+        # Wake-ups in progress. Stopping waits for them: cancelling one mid-query can leave the
+        # database driver's connection half-closed and hang the process at exit.
+        self._busy = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     def start(self) -> None:
         """Start waking up; must be called inside the running event loop."""
@@ -51,6 +59,37 @@ class Wakeups:
 
     async def sweep(self) -> None:
         """Raise follow-ups that came due, then deliver whatever is due."""
+        with self._working():
+            await self._sweep()
+
+    async def deliver(self) -> None:
+        """Deliver what is due now and sleep until the next notice falls due."""
+        with self._working():
+            await self._deliver()
+
+    async def stop(self, grace: timedelta = timedelta(seconds=10)) -> None:
+        """Stop waking up, letting a delivery in progress finish (for up to `grace`)."""
+        if not self._scheduler.running:
+            return
+        self._scheduler.pause()
+        try:
+            await asyncio.wait_for(self._idle.wait(), grace.total_seconds())
+        except TimeoutError:
+            log.warning("stopping with a delivery still in progress; its lease will expire")
+        self._scheduler.shutdown(wait=False)
+
+    @contextmanager
+    def _working(self) -> Iterator[None]:
+        self._busy += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._busy -= 1
+            if not self._busy:
+                self._idle.set()
+
+    async def _sweep(self) -> None:
         try:
             raised = await raise_follow_ups(self._storage, self._clock.now())
         except StorageUnavailable:
@@ -58,10 +97,9 @@ class Wakeups:
             raised = 0
         if raised:
             log.info("raised %d follow-up(s) to organizers", raised)
-        await self.deliver()
+        await self._deliver()
 
-    async def deliver(self) -> None:
-        """Deliver what is due now and sleep until the next notice falls due."""
+    async def _deliver(self) -> None:
         report = await self._dispatcher.deliver_due()
         if report.sent or report.failed or report.retried:
             log.info("delivered %s", report)
@@ -71,10 +109,6 @@ class Wakeups:
             return
         if next_due is not None:
             self._wake_in(next_due - self._clock.now())
-
-    def shutdown(self) -> None:
-        if self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
 
     def _wake_in(self, delay: timedelta) -> None:
         # APScheduler runs on the real clock; the injected clock may be ahead of it (the

@@ -141,4 +141,4 @@ async def harness(storage) -> AsyncIterator[Harness]:
         defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
     )
     yield Harness(bot, messenger, clock, storage)
-    bot.wakeups.shutdown()
+    await bot.wakeups.stop()

@@ -1,5 +1,6 @@
 """Delivery: retries, rate limits and undeliverable DMs, with nothing lost or doubled."""
 
+import asyncio
 from datetime import timedelta
 
 from bot.domain.notice import NewNotice, NoticeKind
@@ -101,3 +102,28 @@ async def test_a_notice_that_cannot_be_written_fails_alone_and_never_returns(har
     assert len(harness.messenger.texts("maria")) == 1  # the welcome still went out
     # Nothing is left pending or leased, so it will not be claimed again.
     assert await harness.bot.dispatcher.next_due_at() is None
+
+
+async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness):
+    sending = asyncio.Event()
+    release = asyncio.Event()
+    send = harness.messenger.send_direct
+
+    async def slow_send(to, reply):
+        sending.set()
+        await release.wait()
+        await send(to, reply)
+
+    harness.messenger.send_direct = slow_send
+    await harness.bot.turnout.welcome(harness.actor("Maria"))
+    wakeups = harness.bot.wakeups
+    wakeups.start()
+    await asyncio.wait_for(sending.wait(), 10)
+    stopping = asyncio.create_task(wakeups.stop())
+    await asyncio.sleep(0.05)
+    assert not stopping.done()  # waits for the send instead of cancelling it
+    release.set()
+    await asyncio.wait_for(stopping, 10)
+    assert len(harness.messenger.texts("maria")) == 1
+    async with harness.storage.unit_of_work() as uow:
+        assert await uow.notices.pending_for(volunteer_id=1) == []

@@ -134,7 +134,7 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
 
 async def stop_world(world: World, *, keep_fake: bool = False) -> None:
     await world.platform.stop()
-    world.bot.wakeups.shutdown()
+    await world.bot.wakeups.stop()
     await world.storage.close()
     if not keep_fake:
         await world.fake.stop()

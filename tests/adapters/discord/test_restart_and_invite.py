@@ -68,20 +68,3 @@ def test_discord_invite_without_a_usable_token_says_so_in_one_line(
 
     err = capsys.readouterr().err
     assert err.startswith("turnout: DISCORD_TOKEN is not ") and err.count("\n") == 1
-
-
-def test_turnout_run_starts_discord_beside_slack_when_both_are_configured(monkeypatch, tmp_path):
-    from adapters.discord import DiscordPlatform
-    from adapters.slack import SlackPlatform
-    from bot.cli import _platforms
-    from bot.settings import load_settings
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2-abc")
-    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-A-2-abc")
-
-    platforms = _platforms(load_settings())
-
-    assert [type(p) for p in platforms] == [SlackPlatform, DiscordPlatform]
-    assert [p.messenger.platform for p in platforms] == ["slack", "discord"]

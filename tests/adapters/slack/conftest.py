@@ -261,4 +261,4 @@ async def rig(storage, fake_slack, slack_options) -> AsyncIterator[Rig]:
             yield Rig(fake_slack, platform, bot, clock, http)
     finally:
         await platform.stop()
-        bot.wakeups.shutdown()
+        await bot.wakeups.stop()

@@ -1,62 +1,12 @@
 """`turnout run` starts Slack when its tokens are set, beside Discord in one process."""
 
 import asyncio
-import os
-import signal
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.adapters.running import stop, turnout_run, until_logged
 from tests.adapters.slack.conftest import VERA, payload
 from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-async def turnout_run(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=tmp_path,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'turnout.db'}",
-            "SLACK_BOT_TOKEN": "",
-            "DISCORD_TOKEN": "",
-            **env,
-        },
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-
-
-async def until_logged(process: asyncio.subprocess.Process, text: str, log: list[str]) -> None:
-    assert process.stderr is not None
-    while line := (await process.stderr.readline()).decode():
-        log.append(line)
-        if text in line:
-            return
-    raise AssertionError("turnout run ended early:\n" + "".join(log))
-
-
-async def settle() -> None:
-    """Let the dispatcher finish its pass before SIGTERM.
-
-    Not an assertion: `turnout run` can hang at exit when SIGTERM lands while a delivery is
-    mid-query (wakeups.shutdown(wait=False), then storage.close(); reported to the core).
-    """
-    await asyncio.sleep(0.5)
-
-
-async def stop(process: asyncio.subprocess.Process, log: list[str]) -> None:
-    if process.returncode is None:
-        process.send_signal(signal.SIGTERM)
-    _, rest = await asyncio.wait_for(process.communicate(), 30)
-    log.append(rest.decode())
 
 
 @pytest.mark.slow
@@ -81,7 +31,6 @@ async def test_turnout_run_connects_to_slack_in_socket_mode_and_answers(tmp_path
         # The running process delivers by itself: Vera's welcome, and the organizer's news.
         await fake_slack.wait_for("chat.postMessage", channel="D0VERA", within=10)
         await fake_slack.wait_for("chat.postMessage", channel="D0ORG", within=10)
-        await settle()
     finally:
         await stop(process, log)
     assert process.returncode == 0, "".join(log)
@@ -136,7 +85,6 @@ async def test_slack_and_discord_run_side_by_side_in_one_process(tmp_path, fake_
         await fake_discord.wait_for(
             "POST", rf"/interactions/{interaction['id']}/.*/callback", within=10
         )
-        await settle()
     finally:
         await stop(process, log)
         await fake_discord.stop()

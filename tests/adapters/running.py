@@ -1,0 +1,47 @@
+"""`turnout run` as a real process, for tests that start it against the local fakes."""
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def turnout_run(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
+    """Start `turnout run` on a fresh SQLite file with only the platforms `env` configures."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'turnout.db'}",
+            "SLACK_BOT_TOKEN": "",
+            "DISCORD_TOKEN": "",
+            **env,
+        },
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def until_logged(process: asyncio.subprocess.Process, text: str, log: list[str]) -> None:
+    assert process.stderr is not None
+    while line := (await process.stderr.readline()).decode():
+        log.append(line)
+        if text in line:
+            return
+    raise AssertionError("turnout run ended early:\n" + "".join(log))
+
+
+async def stop(process: asyncio.subprocess.Process, log: list[str]) -> None:
+    """SIGTERM, as a service manager stops it; whatever it logged after goes into `log`."""
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+    _, rest = await asyncio.wait_for(process.communicate(), 30)
+    log.append(rest.decode())
