@@ -1,5 +1,7 @@
 """Engine creation: which driver a database URL gets, and how SQLite connections are set up."""
 
+import asyncio
+import time
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -8,6 +10,7 @@ from typing import Any
 from sqlalchemy import URL, Connection, event, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.util import await_only
 
 DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
 
@@ -58,6 +61,27 @@ def make_engine(
     return engine
 
 
+def _switch_to_wal(cursor: Any, patience: timedelta) -> None:
+    """Put the file in WAL mode, waiting out another process that is doing the same.
+
+    Changing the journal mode can fail with "database is locked" at once, without the busy
+    timeout, when a second process opens a new file at the same moment.
+    """
+    deadline = time.monotonic() + patience.total_seconds()
+    while True:
+        cursor.execute("PRAGMA journal_mode")
+        if cursor.fetchone()[0] == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except Exception as error:  # the driver's OperationalError, as adapted by SQLAlchemy
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            # Connect events run inside SQLAlchemy's greenlet: sleep without blocking the loop.
+            await_only(asyncio.sleep(0.05))
+
+
 def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) -> None:
     milliseconds = int(busy_timeout.total_seconds() * 1000)
 
@@ -70,7 +94,7 @@ def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) 
             cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
             if wal:
                 # Readers never block the writer and vice versa; persistent in the file.
-                cursor.execute("PRAGMA journal_mode = WAL")
+                _switch_to_wal(cursor, busy_timeout)
             # Safe in WAL mode: a power cut can lose the last commits, never corrupt the file.
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
