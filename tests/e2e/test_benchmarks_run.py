@@ -1,5 +1,6 @@
 """The benchmarks still run and print their figures (quick mode; no timing is asserted)."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,12 +10,36 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow
-def test_the_pending_reminders_benchmark_prints_its_table():
+def quick(script: str) -> str:
+    """Run `bench/<script> --quick` and return what it printed."""
     run = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "pending_reminders.py"), "--quick"],
+        [sys.executable, str(ROOT / "bench" / script), "--quick"],
         capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
-    assert "national campaign" in run.stdout and "20,000" in run.stdout
-    assert "pending reminders" in run.stdout
+    return run.stdout
+
+
+@pytest.mark.slow
+def test_the_pending_reminders_benchmark_prints_its_table():
+    out = quick("pending_reminders.py")
+    assert "national campaign" in out and "20,000" in out
+    assert "pending reminders" in out
+
+
+@pytest.mark.slow
+def test_the_slack_ack_benchmark_prints_ack_and_answer_latency():
+    out = quick("slack_ack.py")
+    assert "20 signed /phonebank commands" in out
+    for figure in ("ack median", "ack p99", "ack max", "answer median", "answer p99"):
+        assert figure in out
+    assert "burst (concurrent)" in out and "sequential" in out
+
+
+@pytest.mark.slow
+def test_the_discord_latency_benchmark_prints_median_p99_max_and_deferrals():
+    out = quick("discord_latency.py")
+    assert "a burst of 20 slash commands" in out
+    for figure in ("median", "p99", "max"):
+        assert re.search(rf"^  {figure} +[0-9.]+ ms$", out, re.M), out
+    assert re.search(r"^  deferred +\d+ of 20 ", out, re.M), out
