@@ -109,6 +109,12 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def chosen_campaign_name(self) -> str:
+        """TURNOUT_CAMPAIGN_NAME when it was set, else "": a new workspace's or server's
+        campaign is then named after it, which reads better in a welcome than the default."""
+        return self.campaign_name if "campaign_name" in self.model_fields_set else ""
+
+    @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token)
 

@@ -71,11 +71,7 @@ class DiscordPlatform:
             organizer_role=settings.discord_organizer_role,
             organizer_channel=settings.discord_organizer_channel,
             volunteer_channel=settings.discord_volunteer_channel,
-            # Only when set: otherwise a new server's campaign takes the server's name, which
-            # reads better in a welcome than the default "Our campaign".
-            campaign_name=(
-                settings.campaign_name if "campaign_name" in settings.model_fields_set else ""
-            ),
+            campaign_name=settings.chosen_campaign_name,
         )
 
     @property

@@ -100,11 +100,7 @@ class SlackPlatform:
             volunteer_channel=settings.slack_volunteer_channel,
             http_host=settings.http_host,
             http_port=settings.http_port,
-            # Only when set: otherwise a new campaign takes the workspace's name, which reads
-            # better in a welcome than the default "Our campaign".
-            campaign_name=(
-                settings.campaign_name if "campaign_name" in settings.model_fields_set else ""
-            ),
+            campaign_name=settings.chosen_campaign_name,
         )
 
     @property

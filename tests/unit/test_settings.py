@@ -65,3 +65,9 @@ def test_discord_is_enabled_by_its_token(monkeypatch):
     monkeypatch.setenv("DISCORD_GUILD_IDS", "111, 222")
     settings = load_settings()
     assert settings.discord_enabled and listed(settings.discord_guild_ids) == ("111", "222")
+
+
+def test_a_campaign_name_counts_as_chosen_only_when_set(monkeypatch):
+    assert load_settings().chosen_campaign_name == ""
+    monkeypatch.setenv("TURNOUT_CAMPAIGN_NAME", "Smith for Senate")
+    assert load_settings().chosen_campaign_name == "Smith for Senate"
