@@ -26,6 +26,7 @@ VOLUNTEERS = 60
 
 async def run(count: int) -> None:
     from adapters.discord import DiscordPlatform
+    from bench.latency import percentile
     from bot.bootstrap import bootstrap
     from bot.commands import Actor, CreateShift
     from bot.domain.campaign import Identity
@@ -91,7 +92,7 @@ async def run(count: int) -> None:
             await storage.close()
             await fake.stop()
     latencies = sorted((c.at - fake.dispatched_at[c.path.split("/")[2]]) * 1000 for c in callbacks)
-    p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
+    p99 = percentile(latencies, 99)
     print(f"Discord interaction response latency: a burst of {count} slash commands")
     people = min(count, VOLUNTEERS)
     print(f"(/phonebank list, join and mine from {people} volunteers; 10 shifts; SQLite)")

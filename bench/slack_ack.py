@@ -25,6 +25,7 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from adapters.slack import SlackPlatform
+from bench.latency import percentile
 from bot.bootstrap import bootstrap
 from bot.commands import Actor
 from bot.domain.campaign import Identity
@@ -136,11 +137,6 @@ async def figures(
         "answer median": statistics.median(answers),
         "answer p99": percentile(answers, 99),
     }
-
-
-def percentile(values: list[float], p: int) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
