@@ -2,11 +2,14 @@
 
 It runs on 127.0.0.1 on a random port and records every call. Failures can be scripted per
 method (and per user or channel): an error code, or a 429 with Retry-After, a number of times.
+A method can also be rate limited as Slack does it: a token bucket holding one second's worth
+of calls; beyond it a 429 with a whole-second Retry-After (those calls are counted, not recorded).
 """
 
 import asyncio
 import itertools
 import json
+import math
 import time
 import uuid
 from collections.abc import Callable
@@ -79,6 +82,10 @@ class FakeSlack:
     outside: set[str] = field(default_factory=set)
     calls: list[Call] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    # Calls per second allowed per method (e.g. {"chat.postMessage": 50}), and 429s answered.
+    rate_limits: dict[str, float] = field(default_factory=dict)
+    ratelimited: int = 0
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
     acks: list[dict[str, Any]] = field(default_factory=list)
     # Every websocket connection the app opened (Socket Mode).
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
@@ -224,6 +231,12 @@ class FakeSlack:
                 args[name] = json.loads(args[name])
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         token = token or str(args.pop("token", ""))
+        wait = self._over_limit(method)
+        if wait is not None:
+            self.ratelimited += 1
+            headers = {"Retry-After": str(math.ceil(wait))}
+            refusal = {"ok": False, "error": "ratelimited"}
+            return web.json_response(refusal, status=429, headers=headers)
         self.calls.append(Call(method, args, token))
         await self._noticed()
         failure = self._failure(method, args)
@@ -234,6 +247,20 @@ class FakeSlack:
             )
         answer = self._answer(method, args, token)
         return web.json_response(answer)
+
+    def _over_limit(self, method: str) -> float | None:
+        """Take a token from the method's bucket; None if allowed, else seconds until one is."""
+        rate = self.rate_limits.get(method)
+        if rate is None:
+            return None
+        now = time.monotonic()
+        tokens, since = self._buckets.get(method, (rate, now))
+        tokens = min(rate, tokens + (now - since) * rate)
+        if tokens < 1:
+            self._buckets[method] = (tokens, now)
+            return (1 - tokens) / rate
+        self._buckets[method] = (tokens - 1, now)
+        return None
 
     def _failure(self, method: str, args: dict[str, Any]) -> Failure | None:
         for failure in self.failures:
