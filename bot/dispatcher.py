@@ -2,18 +2,22 @@
 
 Memory stays flat however many reminders are pending: it only ever holds one batch.
 A notice is marked sent right after its own send, so a crash can repeat at most the
-messages in flight at that moment; their lease then runs out and they are claimed again.
+messages in flight at that moment (never more than a platform's pace window, 8); their lease
+then runs out and they are claimed again. A notice is only sent while its claim holds: one
+whose lease is about to run out goes back to the queue unsent, so that another process
+that claims it next cannot send it a second time.
 """
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
 from bot.notices import DESCRIPTIONS, Drop, Outgoing, render
+from bot.pacing import Pace
 from bot.ports import (
     Clock,
     DeliveryError,
@@ -27,6 +31,11 @@ from bot.replies import Reply
 log = logging.getLogger(__name__)
 
 _MIN_RETRY = timedelta(seconds=1)
+# A rate-limit hold shorter than this is waited out in memory, with the message still claimed;
+# a longer one hands the message back to the queue, due when the hold ends.
+_LONGEST_WAIT = timedelta(seconds=10)
+# A claim this close to running out is not used to send: another process may claim it next.
+_LEASE_MARGIN = timedelta(seconds=5)
 
 
 @dataclass(slots=True)
@@ -35,6 +44,8 @@ class DeliveryReport:
     dropped: int = 0
     retried: int = 0
     failed: int = 0
+    # 429s met; each held every send to that platform for as long as it asked.
+    rate_limited: int = 0
 
 
 class PlatformMessengers(Messenger):
@@ -72,23 +83,32 @@ class Dispatcher:
         clock: Clock,
         batch: int = 100,
         concurrency: int = 8,
-        lease: timedelta = timedelta(minutes=2),
+        lease: timedelta = timedelta(minutes=1),
     ) -> None:
         self._storage = storage
         self._messenger = messenger
         self._clock = clock
         self._batch = batch
+        self._concurrency = concurrency
         self._sending = asyncio.Semaphore(concurrency)
         self._lease = lease
+        self._paces: dict[str, Pace] = {}
 
     async def deliver_due(self) -> DeliveryReport:
         """Send everything due now, batch by batch, until nothing is left."""
         report = DeliveryReport()
         try:
-            while claimed := await self._claim():
+            while True:
+                lease_end = self._clock.now() + self._lease
+                claimed = await self._claim()
+                if not claimed:
+                    break
                 superseded = _superseded(claimed)
                 await asyncio.gather(
-                    *(self._deliver(n, report, superseded=n.id in superseded) for n in claimed)
+                    *(
+                        self._deliver(n, report, lease_end, superseded=n.id in superseded)
+                        for n in claimed
+                    )
                 )
         except StorageUnavailable:
             log.warning("storage unavailable; delivery resumes at the next wake-up")
@@ -106,10 +126,18 @@ class Dispatcher:
             await uow.commit()
         return claimed
 
-    async def _deliver(self, notice: Notice, report: DeliveryReport, *, superseded: bool) -> None:
+    def pace(self, platform: str) -> Pace:
+        """How fast we may send to `platform` now; shared by every delivery of this process."""
+        if platform not in self._paces:
+            self._paces[platform] = Pace(self._clock, most=self._concurrency)
+        return self._paces[platform]
+
+    async def _deliver(
+        self, notice: Notice, report: DeliveryReport, lease_end: datetime, *, superseded: bool
+    ) -> None:
         async with self._sending:
             try:
-                await self._deliver_one(notice, report, superseded=superseded)
+                await self._deliver_one(notice, report, lease_end, superseded=superseded)
             except StorageUnavailable:
                 raise
             except Exception as error:
@@ -123,7 +151,7 @@ class Dispatcher:
                 report.failed += 1
 
     async def _deliver_one(
-        self, notice: Notice, report: DeliveryReport, *, superseded: bool
+        self, notice: Notice, report: DeliveryReport, lease_end: datetime, *, superseded: bool
     ) -> None:
         now = self._clock.now()
         async with self._storage.unit_of_work() as uow:
@@ -147,14 +175,22 @@ class Dispatcher:
                 await uow.commit()
                 report.dropped += 1
                 return
-        try:
-            if identity is not None and verdict.in_channel:
-                await self._messenger.mention_in_channel(identity, verdict.reply)
-            elif identity is not None:
-                await self._messenger.send_direct(identity, verdict.reply)
+        reply = verdict.reply
+        sends: list[tuple[str, Callable[[], Awaitable[None]]]]
+        if identity is not None:
+            to = identity
+            if verdict.in_channel:
+                sends = [(to.platform, lambda: self._messenger.mention_in_channel(to, reply))]
             else:
-                for team in teams:
-                    await self._messenger.post_to_organizers(team, verdict.reply)
+                sends = [(to.platform, lambda: self._messenger.send_direct(to, reply))]
+        else:
+            sends = [
+                (team.platform, lambda team=team: self._messenger.post_to_organizers(team, reply))
+                for team in teams
+            ]
+        try:
+            for platform, send in sends:
+                await self._paced(self.pace(platform), send, report, lease_end)
         except DeliveryError as error:
             await self._after_failure(notice, error, report)
             return
@@ -167,6 +203,39 @@ class Dispatcher:
             await uow.commit()
         report.sent += 1
 
+    async def _paced(
+        self,
+        pace: Pace,
+        send: Callable[[], Awaitable[None]],
+        report: DeliveryReport,
+        lease_end: datetime,
+    ) -> None:
+        """Send at the platform's pace, waiting out its short rate-limit holds in memory."""
+        while True:
+            await self._wait_for(pace, lease_end)
+            async with pace.turn() as number:
+                # A hold may have begun while this send queued for its turn.
+                await self._wait_for(pace, lease_end)
+                try:
+                    await send()
+                except DeliveryError as error:
+                    if error.retry_after is None:
+                        raise
+                    pace.limited(number, error.retry_after)
+                    report.rate_limited += 1
+                    continue
+                pace.sent()
+                return
+
+    async def _wait_for(self, pace: Pace, lease_end: datetime) -> None:
+        left = lease_end - self._clock.now()
+        if left < _LEASE_MARGIN:
+            raise DeliveryError("its claim ran out before it could be sent", retry_after=0)
+        held = await pace.ready(min(_LONGEST_WAIT, left - _LEASE_MARGIN))
+        if held is not None:
+            wait = (held - self._clock.now()).total_seconds()
+            raise DeliveryError("the platform asked us to slow down", retry_after=wait)
+
     async def _after_failure(
         self, notice: Notice, error: DeliveryError, report: DeliveryReport
     ) -> None:
@@ -176,7 +245,9 @@ class Dispatcher:
                 # Rate limited: not the message's fault, so it does not use up an attempt's worth
                 # of backoff; it simply waits as long as the platform asked.
                 wait = max(_MIN_RETRY, timedelta(seconds=error.retry_after))
-                await uow.notices.retry_at(notice.id, now + wait, error=error.reason)
+                await uow.notices.retry_at(
+                    notice.id, now + wait, error=error.reason, attempt_used=False
+                )
                 report.retried += 1
             elif not error.permanent and notice.attempts < MAX_ATTEMPTS:
                 wait = max(_MIN_RETRY, retry_delay(notice.attempts))

@@ -288,8 +288,11 @@ class NoticeRepository(ABC):
         """Record the outcome: sent, skipped, cancelled or failed."""
 
     @abstractmethod
-    async def retry_at(self, notice_id: int, due_at: datetime, *, error: str) -> None:
-        """Put a claimed notice back to pending, due again at `due_at`."""
+    async def retry_at(
+        self, notice_id: int, due_at: datetime, *, error: str, attempt_used: bool = True
+    ) -> None:
+        """Put a claimed notice back to pending, due again at `due_at`. With `attempt_used`
+        False the claim's attempt is given back (a rate limit is not the message's fault)."""
 
     @abstractmethod
     async def next_due_at(self) -> datetime | None:

@@ -123,15 +123,19 @@ class SqlNoticeRepository(NoticeRepository):
             values["last_error"] = error
         await self._db.execute(update(notices).where(notices.c.id == notice_id).values(values))
 
-    async def retry_at(self, notice_id: int, due_at: datetime, *, error: str) -> None:
+    async def retry_at(
+        self, notice_id: int, due_at: datetime, *, error: str, attempt_used: bool = True
+    ) -> None:
         """Put a claimed notice back to pending, due again at `due_at`."""
-        await self._db.execute(
-            update(notices)
-            .where(notices.c.id == notice_id)
-            .values(
-                state=NoticeState.PENDING.value, due_at=due_at, lease_until=None, last_error=error
-            )
-        )
+        values: dict[str, Any] = {
+            "state": NoticeState.PENDING.value,
+            "due_at": due_at,
+            "lease_until": None,
+            "last_error": error,
+        }
+        if not attempt_used:
+            values["attempts"] = notices.c.attempts - 1
+        await self._db.execute(update(notices).where(notices.c.id == notice_id).values(values))
 
     async def next_due_at(self) -> datetime | None:
         """The earliest due time among pending notices (and sending ones, by lease expiry).
