@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.dispatcher import Dispatcher, PlatformMessengers
 from bot.ports import Clock, Messenger, Storage
@@ -25,9 +26,12 @@ def bootstrap(
     messengers: Sequence[Messenger],
     clock: Clock,
     defaults: CampaignDefaults,
+    lease: timedelta = timedelta(minutes=1),
 ) -> Bot:
     """Build the core around real or fake parts; nothing starts until `wakeups.start()`."""
-    dispatcher = Dispatcher(storage=storage, messenger=PlatformMessengers(messengers), clock=clock)
+    dispatcher = Dispatcher(
+        storage=storage, messenger=PlatformMessengers(messengers), clock=clock, lease=lease
+    )
     wakeups = Wakeups(dispatcher=dispatcher, storage=storage, clock=clock)
     turnout = Turnout(storage=storage, clock=clock, defaults=defaults, on_notices=wakeups.kick)
     return Bot(turnout, dispatcher, wakeups, storage, clock)

@@ -5,7 +5,7 @@ import asyncio
 import logging
 import signal
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -170,6 +170,7 @@ async def _run(settings: Settings) -> int:
         messengers=[platform.messenger for platform in platforms],
         clock=SystemClock(),
         defaults=settings.campaign_defaults(),
+        lease=timedelta(seconds=settings.delivery_lease_seconds),
     )
     log = logging.getLogger("turnout")
     try:

@@ -92,6 +92,7 @@ class Dispatcher:
         self._concurrency = concurrency
         self._sending = asyncio.Semaphore(concurrency)
         self._lease = lease
+        self._margin = min(_LEASE_MARGIN, lease / 4)
         self._paces: dict[str, Pace] = {}
 
     async def deliver_due(self) -> DeliveryReport:
@@ -229,9 +230,9 @@ class Dispatcher:
 
     async def _wait_for(self, pace: Pace, lease_end: datetime) -> None:
         left = lease_end - self._clock.now()
-        if left < _LEASE_MARGIN:
+        if left < self._margin:
             raise DeliveryError("its claim ran out before it could be sent", retry_after=0)
-        held = await pace.ready(min(_LONGEST_WAIT, left - _LEASE_MARGIN))
+        held = await pace.ready(min(_LONGEST_WAIT, left - self._margin))
         if held is not None:
             wait = (held - self._clock.now()).total_seconds()
             raise DeliveryError("the platform asked us to slow down", retry_after=wait)

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     reminders: str = Field("24h,1h", alias="TURNOUT_REMINDERS")
     contact_within: str = Field("48h", alias="TURNOUT_CONTACT_WITHIN")
     log_level: str = Field("INFO", alias="TURNOUT_LOG_LEVEL")
+    # How long a process's claim on a due message lasts; after a crash, what it had claimed but
+    # not yet sent goes out once this runs out.
+    delivery_lease_seconds: int = Field(60, alias="TURNOUT_DELIVERY_LEASE_SECONDS", ge=10, le=3600)
 
     # Slack: a bot token, plus an app token (Socket Mode) or a signing secret (HTTP mode).
     slack_bot_token: str = Field("", alias="SLACK_BOT_TOKEN")
