@@ -43,3 +43,26 @@ def test_the_discord_latency_benchmark_prints_median_p99_max_and_deferrals():
     for figure in ("median", "p99", "max"):
         assert re.search(rf"^  {figure} +[0-9.]+ ms$", out, re.M), out
     assert re.search(r"^  deferred +\d+ of 20 ", out, re.M), out
+
+
+@pytest.mark.slow
+def test_the_signups_benchmark_prints_core_and_plain_sqlite3_side_by_side():
+    out = quick("signups.py")
+    assert "50 volunteer(s) join per round, across 5 shifts of 8 seats" in out
+    assert re.search(r"^new volunteers .* +joins/s +p50 ms +p99 ms$", out, re.M), out
+    assert re.search(r"^returning volunteers +joins/s +p50 ms +p99 ms$", out, re.M), out
+    rates = {}
+    for row in ("core, sequential", "core, concurrent (50 at a time)", "plain sqlite3, sequential"):
+        found = re.findall(rf"^  {re.escape(row)} +([\d,]+) +\d+\.\d\d +\d+\.\d\d$", out, re.M)
+        assert len(found) == 2, out  # new volunteers, then returning ones
+        rates[row] = [float(rate.replace(",", "")) for rate in found]
+    for i, volunteers in enumerate(("new", "returning")):
+        ratio = re.search(
+            rf"^core / plain sqlite3: (\d+\.\d)x slower \(per join, sequential, {volunteers} ",
+            out,
+            re.M,
+        )
+        assert ratio, out
+        # Computed from the run, not typed in: it agrees with the rounded joins/s printed above.
+        computed = rates["plain sqlite3, sequential"][i] / rates["core, sequential"][i]
+        assert float(ratio[1]) == pytest.approx(computed, rel=0.1), out
