@@ -48,8 +48,10 @@ class SlackPlatform:
         http_host: str = "0.0.0.0",
         http_port: int = 3000,
         campaign_name: str = "",
+        api_timeout: float = 30.0,
     ) -> None:
         self._campaign_name = campaign_name
+        self._api_timeout = api_timeout
         self._app_token = app_token
         self._signing_secret = signing_secret
         self._api_url = api_url if api_url.endswith("/") else api_url + "/"
@@ -108,8 +110,12 @@ class SlackPlatform:
         return bool(self._app_token)
 
     async def start(self, turnout: Turnout) -> None:
-        # One connection pool for every Web API call, instead of a new one per call.
-        self._session = aiohttp.ClientSession()
+        # One connection pool for every Web API call, instead of a new one per call. The
+        # timeout is the session's: slack_sdk applies its own only to sessions it creates, and
+        # aiohttp's default (5 minutes) would let a hung send outlive the dispatcher's claim.
+        self._session = aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=self._api_timeout)
+        )
         self._client.session = self._session
         self._messenger_client.session = self._session
         identity = await self._checked("SLACK_BOT_TOKEN", self._client.auth_test())

@@ -7,6 +7,7 @@ of calls; beyond it a 429 with a whole-second Retry-After (those calls are count
 """
 
 import asyncio
+import contextlib
 import itertools
 import json
 import math
@@ -71,6 +72,12 @@ class Failure:
     retry_after: int | None = None
     # Fail only calls whose arguments match these (e.g. {"users": "U1"}).
     when: dict[str, str] = field(default_factory=dict)
+    # Hold the answer until `released` is set, at most `hold` seconds: held longer than the
+    # client waits, the call times out.
+    hold: float = 0.0
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+    # Close the connection without answering, as a crashing proxy or a reset does.
+    hang_up: bool = False
 
 
 @dataclass
@@ -241,6 +248,12 @@ class FakeSlack:
         await self._noticed()
         failure = self._failure(method, args)
         if failure is not None:
+            if failure.hang_up and request.transport is not None:
+                request.transport.close()
+                return web.Response()  # never reaches the client
+            if failure.hold:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(failure.released.wait(), failure.hold)
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
             return web.json_response(
                 {"ok": False, "error": failure.error}, status=failure.status, headers=headers
