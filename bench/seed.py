@@ -4,9 +4,12 @@
 at full scale; `scale` shrinks everything proportionally for quick runs.
 """
 
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage import SqlStorage
 from storage import tables as t
@@ -20,26 +23,9 @@ async def seed_national_campaign(storage: SqlStorage, *, scale: float = 1.0) -> 
     shifts = max(1, int(20_000 * scale))
     signups = int(100_000 * scale)
     async with storage.engine.begin() as conn:
-        await conn.execute(
-            insert(t.campaigns).values(
-                id=1, name="National", timezone="America/New_York",
-                reminder_offsets=(timedelta(hours=24), timedelta(hours=1)),
-                contact_within_minutes=timedelta(hours=48), created_at=NOW,
-            )
+        await _campaign_with_volunteers(
+            conn, volunteers, platform="console", team="console", user=lambda i: f"volunteer {i}"
         )
-        await conn.execute(
-            insert(t.teams).values(id=1, platform="console", external_id="console", campaign_id=1)
-        )
-        await _chunked(conn, t.volunteers, (
-            {"id": i, "campaign_id": 1, "number": i, "display_name": f"Volunteer {i}",
-             "name_key": f"volunteer {i}", "joined_at": NOW, "contacted_at": NOW}
-            for i in range(1, volunteers + 1)
-        ))
-        await _chunked(conn, t.identities, (
-            {"id": i, "platform": "console", "team_external_id": "console",
-             "user_external_id": f"volunteer {i}", "volunteer_id": i, "last_seen_at": NOW}
-            for i in range(1, volunteers + 1)
-        ))
         await _chunked(conn, t.phone_banks, (
             {"id": i, "campaign_id": 1, "title": f"Phone bank {i}", "link": None,
              "created_by": 1, "created_at": NOW}
@@ -72,7 +58,70 @@ async def seed_national_campaign(storage: SqlStorage, *, scale: float = 1.0) -> 
             "pending_reminders": 2 * signups}
 
 
-async def _chunked(conn, table, rows) -> None:
+async def seed_due_reminders(
+    storage: SqlStorage, count: int, *, platform: str, team: str, now: datetime
+) -> None:
+    """`count` volunteers on `platform`, each with one shift reminder due at `now`.
+
+    Volunteer i is user `U{i:07d}`; ten of them share each shift, which starts in an hour.
+    """
+    shifts = (count + 9) // 10
+    starts = now + timedelta(minutes=59)
+    async with storage.engine.begin() as conn:
+        await _campaign_with_volunteers(
+            conn, count, platform=platform, team=team, user=lambda i: f"U{i:07d}"
+        )
+        await _chunked(conn, t.phone_banks, (
+            {"id": i, "campaign_id": 1, "title": f"Calls {i}", "link": None,
+             "created_by": 1, "created_at": now}
+            for i in range(1, shifts + 1)
+        ))
+        await _chunked(conn, t.shifts, (
+            {"id": i, "campaign_id": 1, "phone_bank_id": i, "number": i, "starts_at": starts,
+             "ends_at": starts + timedelta(hours=2), "capacity": 10, "status": "scheduled"}
+            for i in range(1, shifts + 1)
+        ))
+        await _chunked(conn, t.signups, (
+            {"id": i, "shift_id": (i - 1) // 10 + 1, "volunteer_id": i, "status": "confirmed",
+             "created_at": now, "updated_at": now}
+            for i in range(1, count + 1)
+        ))
+        await _chunked(conn, t.notices, (
+            {"campaign_id": 1, "kind": "shift_reminder", "volunteer_id": i,
+             "shift_id": (i - 1) // 10 + 1, "signup_id": i, "payload": {"offset_minutes": 60},
+             "due_at": starts - timedelta(minutes=60), "state": "pending", "attempts": 0}
+            for i in range(1, count + 1)
+        ))
+        for name, value in (("volunteer", count), ("shift", shifts)):
+            await conn.execute(insert(t.counters).values(campaign_id=1, name=name, value=value))
+
+
+async def _campaign_with_volunteers(
+    conn: AsyncConnection, count: int, *, platform: str, team: str, user: Callable[[int], str]
+) -> None:
+    await conn.execute(
+        insert(t.campaigns).values(
+            id=1, name="National", timezone="America/New_York",
+            reminder_offsets=(timedelta(hours=24), timedelta(hours=1)),
+            contact_within_minutes=timedelta(hours=48), created_at=NOW,
+        )
+    )
+    await conn.execute(
+        insert(t.teams).values(id=1, platform=platform, external_id=team, campaign_id=1)
+    )
+    await _chunked(conn, t.volunteers, (
+        {"id": i, "campaign_id": 1, "number": i, "display_name": f"Volunteer {i}",
+         "name_key": f"volunteer {i}", "joined_at": NOW, "contacted_at": NOW}
+        for i in range(1, count + 1)
+    ))
+    await _chunked(conn, t.identities, (
+        {"id": i, "platform": platform, "team_external_id": team,
+         "user_external_id": user(i), "volunteer_id": i, "last_seen_at": NOW}
+        for i in range(1, count + 1)
+    ))
+
+
+async def _chunked(conn: AsyncConnection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
     batch = []
     for row in rows:
         batch.append(row)

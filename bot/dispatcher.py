@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
-from bot.notices import DESCRIPTIONS, Drop, Outgoing, render
+from bot.notices import DESCRIPTIONS, Drop, render
 from bot.pacing import Pace
 from bot.ports import (
     Clock,
@@ -46,6 +46,67 @@ class DeliveryReport:
     failed: int = 0
     # 429s met; each held every send to that platform for as long as it asked.
     rate_limited: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """A notice written out and addressed, to be sent."""
+
+    notice: Notice
+    reply: Reply
+    in_channel: bool
+    # A volunteer's account, or else every team of the campaign (its organizers).
+    to: Identity | None
+    teams: Sequence[Team] = ()
+
+
+class _SentMarks:
+    """Records sends as soon as the database can take them, several per transaction.
+
+    Group commit: a send is marked in the next transaction to start, which starts as soon
+    as the previous one ends; under load the marks share transactions, idle they go one by
+    one at once. Either way a crash can repeat only sends whose mark was not yet committed:
+    those in flight plus at most one transaction's worth.
+    """
+
+    def __init__(self, storage: Storage, clock: Clock) -> None:
+        self._storage = storage
+        self._clock = clock
+        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
+        self._writing = False
+
+    async def sent(self, notice_id: int) -> None:
+        """Returns once the send is recorded; raises StorageUnavailable if it couldn't be."""
+        done = asyncio.get_running_loop().create_future()
+        self._waiting.append((notice_id, done))
+        if not self._writing:
+            # Whoever finds no writer becomes it, until nobody is waiting.
+            self._writing = True
+            try:
+                while self._waiting:
+                    await self._write()
+            finally:
+                self._writing = False
+        await done
+
+    async def _write(self) -> None:
+        batch, self._waiting = self._waiting, []
+        try:
+            async with self._storage.unit_of_work() as uow:
+                now = self._clock.now()
+                for notice_id, _ in batch:
+                    await uow.notices.mark(notice_id, NoticeState.SENT, now)
+                await uow.commit()
+        except Exception as error:
+            for _, done in batch:
+                done.set_exception(error)
+            return
+        except BaseException:
+            for _, done in batch:
+                done.cancel()
+            raise
+        for _, done in batch:
+            done.set_result(None)
 
 
 class PlatformMessengers(Messenger):
@@ -94,26 +155,64 @@ class Dispatcher:
         self._lease = lease
         self._margin = min(_LEASE_MARGIN, lease / 4)
         self._paces: dict[str, Pace] = {}
+        self._marks = _SentMarks(storage, clock)
 
     async def deliver_due(self) -> DeliveryReport:
-        """Send everything due now, batch by batch, until nothing is left."""
+        """Send everything due now until nothing is left.
+
+        A pipeline: while workers send one batch, the next is claimed and written, so the
+        platform's pace, not the database, sets the speed of a fan-out.
+        """
         report = DeliveryReport()
+        queue: asyncio.Queue[tuple[_Ready, datetime] | None] = asyncio.Queue(self._batch)
+        broken = asyncio.Event()
+        workers = [
+            asyncio.create_task(self._work(queue, report, broken)) for _ in range(self._concurrency)
+        ]
         try:
-            while True:
+            drained = False
+            while not broken.is_set():
                 lease_end = self._clock.now() + self._lease
                 claimed = await self._claim()
                 if not claimed:
-                    break
-                superseded = _superseded(claimed)
-                await asyncio.gather(
-                    *(
-                        self._deliver(n, report, lease_end, superseded=n.id in superseded)
-                        for n in claimed
-                    )
-                )
+                    if drained:
+                        break
+                    # What is being sent may still queue more (e.g. an alert that one failed).
+                    await queue.join()
+                    drained = True
+                    continue
+                drained = False
+                for ready in await self._prepare(claimed, report):
+                    await queue.put((ready, lease_end))
         except StorageUnavailable:
+            broken.set()
+        finally:
+            for _ in workers:
+                await queue.put(None)
+            await asyncio.gather(*workers)
+        if broken.is_set():
             log.warning("storage unavailable; delivery resumes at the next wake-up")
         return report
+
+    async def _work(
+        self,
+        queue: "asyncio.Queue[tuple[_Ready, datetime] | None]",
+        report: DeliveryReport,
+        broken: asyncio.Event,
+    ) -> None:
+        while (item := await queue.get()) is not None:
+            if broken.is_set():
+                # Without the database a send could not be recorded and would be repeated;
+                # the claim runs out instead and the message is sent after the outage.
+                queue.task_done()
+                continue
+            ready, lease_end = item
+            try:
+                await self._deliver(ready, report, lease_end)
+            except StorageUnavailable:
+                broken.set()
+            finally:
+                queue.task_done()
 
     async def next_due_at(self) -> datetime | None:
         async with self._storage.unit_of_work() as uow:
@@ -133,61 +232,89 @@ class Dispatcher:
             self._paces[platform] = Pace(self._clock, most=self._concurrency)
         return self._paces[platform]
 
-    async def _deliver(
-        self, notice: Notice, report: DeliveryReport, lease_end: datetime, *, superseded: bool
-    ) -> None:
-        async with self._sending:
+    async def _prepare(self, claimed: Sequence[Notice], report: DeliveryReport) -> list[_Ready]:
+        """Write each claimed notice as of now, in one transaction for the whole batch.
+
+        If that transaction itself breaks, each notice is prepared on its own, so that one
+        broken notice fails alone instead of taking its batch with it every lease.
+        """
+        superseded = _superseded(claimed)
+        try:
+            return await self._prepare_together(claimed, superseded, report)
+        except StorageUnavailable:
+            raise
+        except Exception:
+            log.exception("preparing %d notices together failed; one at a time", len(claimed))
+        ready: list[_Ready] = []
+        for notice in claimed:
             try:
-                await self._deliver_one(notice, report, lease_end, superseded=superseded)
+                ready += await self._prepare_together([notice], superseded, report)
             except StorageUnavailable:
                 raise
             except Exception as error:
-                # A bug in one notice must not hold up the others, nor come back every lease.
-                log.exception("could not deliver notice %s", notice.id)
-                async with self._storage.unit_of_work() as uow:
-                    await uow.notices.mark(
-                        notice.id, NoticeState.FAILED, self._clock.now(), error=repr(error)
-                    )
-                    await uow.commit()
-                report.failed += 1
+                await self._failed_for_good(notice, error, report)
+        return ready
 
-    async def _deliver_one(
-        self, notice: Notice, report: DeliveryReport, lease_end: datetime, *, superseded: bool
-    ) -> None:
+    async def _prepare_together(
+        self, claimed: Sequence[Notice], superseded: set[int], report: DeliveryReport
+    ) -> list[_Ready]:
         now = self._clock.now()
+        ready: list[_Ready] = []
+        dropped = failed = 0
         async with self._storage.unit_of_work() as uow:
-            verdict: Outgoing | Drop
-            if superseded:
-                verdict = Drop(NoticeState.SKIPPED, "a later reminder for this shift is due")
-            else:
-                verdict = await render(notice, uow, now)
-            identity: Identity | None = None
-            teams: Sequence[Team] = ()
-            if isinstance(verdict, Outgoing) and verdict.to is not None:
-                identities = await uow.volunteers.identities(verdict.to.id)
-                if not identities:
-                    verdict = Drop(NoticeState.FAILED, "no platform account to reach them on")
+            for notice in claimed:
+                try:
+                    prepared = await _prepared(uow, notice, now, notice.id in superseded)
+                except StorageUnavailable:
+                    raise
+                except Exception as error:
+                    # A bug in one notice must not hold up the others, nor come back every lease.
+                    log.exception("could not write notice %s", notice.id)
+                    prepared = Drop(NoticeState.FAILED, repr(error))
+                if isinstance(prepared, Drop):
+                    await uow.notices.mark(notice.id, prepared.state, now, error=prepared.reason)
+                    failed += prepared.state is NoticeState.FAILED
+                    dropped += prepared.state is not NoticeState.FAILED
                 else:
-                    identity = identities[0]
-            elif isinstance(verdict, Outgoing):
-                teams = await uow.campaigns.teams_of(notice.campaign_id)
-            if isinstance(verdict, Drop):
-                await uow.notices.mark(notice.id, verdict.state, now, error=verdict.reason)
-                await uow.commit()
-                report.dropped += 1
-                return
-        reply = verdict.reply
+                    ready.append(prepared)
+            await uow.commit()
+        report.dropped += dropped
+        report.failed += failed
+        return ready
+
+    async def _deliver(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
+        async with self._sending:
+            try:
+                await self._send(ready, report, lease_end)
+            except StorageUnavailable:
+                raise
+            except Exception as error:
+                log.exception("could not deliver notice %s", ready.notice.id)
+                await self._failed_for_good(ready.notice, error, report)
+
+    async def _failed_for_good(
+        self, notice: Notice, error: Exception, report: DeliveryReport
+    ) -> None:
+        async with self._storage.unit_of_work() as uow:
+            await uow.notices.mark(
+                notice.id, NoticeState.FAILED, self._clock.now(), error=repr(error)
+            )
+            await uow.commit()
+        report.failed += 1
+
+    async def _send(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
+        notice, reply = ready.notice, ready.reply
         sends: list[tuple[str, Callable[[], Awaitable[None]]]]
-        if identity is not None:
-            to = identity
-            if verdict.in_channel:
+        if ready.to is not None:
+            to = ready.to
+            if ready.in_channel:
                 sends = [(to.platform, lambda: self._messenger.mention_in_channel(to, reply))]
             else:
                 sends = [(to.platform, lambda: self._messenger.send_direct(to, reply))]
         else:
             sends = [
                 (team.platform, lambda team=team: self._messenger.post_to_organizers(team, reply))
-                for team in teams
+                for team in ready.teams
             ]
         try:
             for platform, send in sends:
@@ -199,9 +326,7 @@ class Dispatcher:
             log.exception("unexpected error delivering notice %s", notice.id)
             await self._after_failure(notice, DeliveryError(repr(error)), report)
             return
-        async with self._storage.unit_of_work() as uow:
-            await uow.notices.mark(notice.id, NoticeState.SENT, self._clock.now())
-            await uow.commit()
+        await self._marks.sent(notice.id)
         report.sent += 1
 
     async def _paced(
@@ -288,6 +413,23 @@ async def _queue_failure_notices(
                 volunteer_id=volunteer_id,
             )
         )
+
+
+async def _prepared(
+    uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
+) -> _Ready | Drop:
+    if superseded:
+        return Drop(NoticeState.SKIPPED, "a later reminder for this shift is due")
+    verdict = await render(notice, uow, now)
+    if isinstance(verdict, Drop):
+        return verdict
+    if verdict.to is None:
+        teams = await uow.campaigns.teams_of(notice.campaign_id)
+        return _Ready(notice, verdict.reply, verdict.in_channel, None, teams)
+    identities = await uow.volunteers.identities(verdict.to.id)
+    if not identities:
+        return Drop(NoticeState.FAILED, "no platform account to reach them on")
+    return _Ready(notice, verdict.reply, verdict.in_channel, identities[0])
 
 
 def _superseded(claimed: Sequence[Notice]) -> set[int]:

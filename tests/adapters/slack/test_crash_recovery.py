@@ -1,0 +1,115 @@
+"""A `turnout run` killed (SIGKILL) in the middle of a reminder fan-out loses nothing.
+
+The fake Slack rate-limits chat.postMessage so that the fan-out takes a few seconds; the
+process is killed once a quarter of the reminders are out, then started again on the same
+database. Every volunteer must get their reminder; the only repeats allowed are the sends
+that were in flight, unrecorded, at the kill: at most the dispatcher's 8 concurrent sends
+(each worker has one message at a time, in flight or waiting for its mark to commit).
+"""
+
+import asyncio
+import signal
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from bench.seed import seed_due_reminders
+from storage import open_storage
+from storage.tables import notices
+from tests.adapters.running import turnout_run, until_logged
+from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN, TEAM_ID, FakeSlack
+
+REMINDERS = 400
+IN_FLIGHT_AT_MOST = 8
+
+
+def reminders_by_channel(fake: FakeSlack) -> Counter[str]:
+    return Counter(
+        str(call["channel"])
+        for call in fake.calls_to("chat.postMessage")
+        if "Reminder:" in call.text
+    )
+
+
+async def start(tmp_path: Path, fake: FakeSlack, log: list[str]) -> asyncio.subprocess.Process:
+    process = await turnout_run(
+        tmp_path,
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": APP_TOKEN,
+            "SLACK_API_URL": fake.api_url,
+            "SLACK_ORGANIZERS": "U0ORG",
+            # What the killed process had claimed but not sent goes out this soon after.
+            "TURNOUT_DELIVERY_LEASE_SECONDS": "10",
+        },
+    )
+    await asyncio.wait_for(until_logged(process, "running on slack", log), 30)
+    return process
+
+
+async def drain(process: asyncio.subprocess.Process, log: list[str]) -> None:
+    """Keep reading its log, so that a full pipe never stalls it."""
+    assert process.stderr is not None
+    while line := await process.stderr.readline():
+        log.append(line.decode())
+
+
+@pytest.mark.slow
+async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lost(
+    tmp_path, fake_slack
+):
+    storage = await open_storage(f"sqlite:///{tmp_path / 'turnout.db'}")
+    await seed_due_reminders(
+        storage, REMINDERS, platform="slack", team=TEAM_ID, now=datetime.now(UTC)
+    )
+    await storage.close()
+    fake_slack.rate_limits["chat.postMessage"] = 100
+    log: list[str] = []
+
+    first = await start(tmp_path, fake_slack, log)
+    reading = asyncio.create_task(drain(first, log))
+    await fake_slack.wait_until(
+        lambda: sum(reminders_by_channel(fake_slack).values()) >= REMINDERS // 4, within=30
+    )
+    first.send_signal(signal.SIGKILL)
+    await first.wait()
+    await reading
+    before = reminders_by_channel(fake_slack)
+    assert sum(before.values()) < REMINDERS, "killed before the fan-out was over"
+
+    second = await start(tmp_path, fake_slack, log)
+    reading = asyncio.create_task(drain(second, log))
+    try:
+        await fake_slack.wait_until(
+            lambda: len(reminders_by_channel(fake_slack)) == REMINDERS, within=60
+        )
+        # Let anything the restarted process is still sending arrive before counting.
+        await asyncio.sleep(1)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(second.wait(), 30)
+        await reading
+
+    received = reminders_by_channel(fake_slack)
+    assert set(received) == {f"D{n:07d}" for n in range(1, REMINDERS + 1)}, "none lost"
+    repeats = {channel: n - 1 for channel, n in received.items() if n > 1}
+    assert sum(repeats.values()) <= IN_FLIGHT_AT_MOST, repeats
+    # Only a message that had reached Slack before the kill can have been repeated.
+    assert set(repeats) <= set(before)
+    storage = await open_storage(f"sqlite:///{tmp_path / 'turnout.db'}")
+    try:
+        async with storage.engine.connect() as connection:
+            states = dict(
+                (
+                    await connection.execute(
+                        select(notices.c.state, func.count()).group_by(notices.c.state)
+                    )
+                ).all()
+            )
+    finally:
+        await storage.close()
+    assert states == {"sent": REMINDERS}, states
+    print(f"killed after {sum(before.values())} of {REMINDERS}; repeated {sum(repeats.values())}")
