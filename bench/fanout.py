@@ -4,7 +4,8 @@ Seeds a fresh SQLite file with N volunteers on Slack, each with a shift reminder
 lets the real dispatcher deliver them through the real Slack messenger (slack_sdk) to the local
 fake Slack (tests/adapters/slack), which allows LIMIT chat.postMessage calls per second (a
 token bucket holding one second's worth, as Slack's are) and answers 429 with a whole-second
-Retry-After beyond that. conversations.open is not limited here.
+Retry-After beyond that. conversations.open is not limited here. The fake runs in a process of
+its own, as a real platform would, so that it doesn't take the bot's CPU.
 
 Prints the delivery time against the bound N / LIMIT, the 429s the fake answered, and the
 duplicates and losses found by counting what reached each volunteer's DM channel. A second run
@@ -17,12 +18,14 @@ without any limit shows the dispatcher's own ceiling.
 import argparse
 import asyncio
 import logging
+import multiprocessing
 import sys
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -51,20 +54,39 @@ class Run:
         return self.reminders / self.limit if self.limit else None
 
 
+def platform(limit: float | None, control: Connection) -> None:
+    """The fake Slack's own process: sends its port, then on "stop" what it received."""
+
+    async def serve() -> None:
+        fake = FakeSlack()
+        if limit:
+            fake.rate_limits["chat.postMessage"] = limit
+        await fake.start()
+        control.send(fake.port)
+        await asyncio.get_running_loop().run_in_executor(None, control.recv)
+        posts = Counter(str(call["channel"]) for call in fake.calls_to("chat.postMessage"))
+        control.send((posts, fake.ratelimited))
+        await fake.stop()
+
+    asyncio.run(serve())
+
+
 async def fan_out(reminders: int, limit: float | None) -> Run:
-    fake = FakeSlack()
-    if limit:
-        fake.rate_limits["chat.postMessage"] = limit
-    await fake.start()
+    control, child = multiprocessing.Pipe()
+    fake = multiprocessing.get_context("spawn").Process(target=platform, args=(limit, child))
+    fake.start()
+    port = control.recv()
     with tempfile.TemporaryDirectory() as folder:
         storage = await open_storage(f"sqlite:///{folder}/fanout.db")
         await seed_due_reminders(
             storage, reminders, platform="slack", team=TEAM_ID, now=datetime.now(UTC)
         )
-        platform = SlackPlatform(bot_token=BOT_TOKEN, signing_secret="x", api_url=fake.api_url)
+        slack = SlackPlatform(
+            bot_token=BOT_TOKEN, signing_secret="x", api_url=f"http://127.0.0.1:{port}/api/"
+        )
         bot = bootstrap(
             storage=storage,
-            messengers=[platform.messenger],
+            messengers=[slack.messenger],
             clock=SystemClock(),
             defaults=CampaignDefaults(timezone="America/New_York"),
         )
@@ -79,14 +101,15 @@ async def fan_out(reminders: int, limit: float | None) -> Run:
             report.rate_limited += more.rate_limited
         seconds = time.perf_counter() - started
         await storage.close()
-    await fake.stop()
-    posts = Counter(str(call["channel"]) for call in fake.calls_to("chat.postMessage"))
+    control.send("stop")
+    posts, refused = control.recv()
+    fake.join()
     expected = {f"D{i:07d}" for i in range(1, reminders + 1)}
     return Run(
         reminders=reminders,
         limit=limit,
         seconds=seconds,
-        refused=fake.ratelimited,
+        refused=refused,
         paced=report.rate_limited,
         duplicates=sum(n - 1 for n in posts.values() if n > 1),
         lost=len(expected - set(posts)),

@@ -346,3 +346,9 @@ class Storage(ABC):
 
 class StorageUnavailable(Exception):
     """The database is locked or unreachable right now; the whole unit of work was rolled back."""
+
+
+class StorageConflict(Exception):
+    """Another transaction wrote the same row first (two first commands from a new workspace
+    or person at once, or a deadlock); the whole unit of work was rolled back, and running it
+    again will find what the other one wrote."""

@@ -38,7 +38,7 @@ from bot.commands import (
     WelcomeVolunteer,
 )
 from bot.domain.errors import UserError
-from bot.ports import Clock, Storage, StorageUnavailable
+from bot.ports import Clock, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
 from bot.usecases import campaign, phonebanks, tasks, volunteers, welcome
 from bot.usecases.context import CampaignDefaults, Context
@@ -77,6 +77,8 @@ HANDLERS: dict[type[Command], Handler] = {
     ReleaseTask: tasks.release_task,
 }
 
+# A conflict means another command got there first; one rerun nearly always settles it.
+_CONFLICT_RERUNS = 3
 TRY_AGAIN = (
     "I couldn't reach the database just now, so nothing was changed. Please try again in a moment."
 )
@@ -107,22 +109,32 @@ class Turnout:
         self._on_notices = on_notices
 
     async def handle(self, command: Command) -> Reply:
+        name = type(command).__name__
+        for _ in range(_CONFLICT_RERUNS):
+            try:
+                return await self._handle_once(command)
+            except UserError as error:
+                return Message(error.message, error=True)
+            except StorageConflict:
+                # Rolled back whole; the rerun finds the row the other transaction wrote.
+                log.info("%s met a concurrent write; running it again", name)
+            except StorageUnavailable:
+                log.warning("storage unavailable while handling %s", name)
+                return Message(TRY_AGAIN, error=True)
+            except Exception:
+                log.exception("failed to handle %s", name)
+                return Message(SOMETHING_BROKE, error=True)
+        log.warning("%s kept meeting concurrent writes", name)
+        return Message(TRY_AGAIN, error=True)
+
+    async def _handle_once(self, command: Command) -> Reply:
         handler = HANDLERS[type(command)]
-        try:
-            async with self._storage.unit_of_work() as uow:
-                ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
-                if ctx.first_contact:
-                    await welcome.greet(ctx)
-                reply = await handler(command, ctx)
-                await uow.commit()
-        except UserError as error:
-            return Message(error.message, error=True)
-        except StorageUnavailable:
-            log.warning("storage unavailable while handling %s", type(command).__name__)
-            return Message(TRY_AGAIN, error=True)
-        except Exception:
-            log.exception("failed to handle %s", type(command).__name__)
-            return Message(SOMETHING_BROKE, error=True)
+        async with self._storage.unit_of_work() as uow:
+            ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+            if ctx.first_contact:
+                await welcome.greet(ctx)
+            reply = await handler(command, ctx)
+            await uow.commit()
         if ctx.queued:
             self._on_notices()
         return reply

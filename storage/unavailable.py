@@ -14,6 +14,9 @@ _SQLITE_TRANSIENT = (
     "unable to open database file",
     "disk i/o error",
 )
+# PostgreSQL SQLSTATEs after which running the unit of work again succeeds: unique violation
+# (another transaction inserted the same key first), serialization failure, deadlock.
+_POSTGRES_CONFLICT = ("23505", "40001", "40P01")
 # PostgreSQL SQLSTATE classes: connection exception, insufficient resources (too many
 # connections, disk full), operator intervention (shutdown, cannot connect now).
 _POSTGRES_TRANSIENT = ("08", "53", "57P")
@@ -55,3 +58,19 @@ def _transient(error: BaseException) -> bool:
     # SQLAlchemy wraps the driver's error; the loop above reaches sqlite3's own in `orig`.
     is_sqlite_error = type(error).__module__ == "sqlite3"
     return is_sqlite_error and any(text in str(error).lower() for text in _SQLITE_TRANSIENT)
+
+
+def is_conflict(error: BaseException) -> bool:
+    """Whether `error` means another transaction got there first, so a rerun will succeed."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        sqlstate = getattr(current, "sqlstate", None)
+        if isinstance(sqlstate, str) and sqlstate in _POSTGRES_CONFLICT:
+            return True
+        if type(current).__module__ == "sqlite3" and "UNIQUE constraint failed" in str(current):
+            return True
+        orig = current.orig if isinstance(current, exc.DBAPIError) else None
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return False

@@ -7,13 +7,13 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.ports import Storage, StorageUnavailable, UnitOfWork
+from bot.ports import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.campaigns import SqlCampaignRepository
 from storage.notices import SqlNoticeRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.tasks import SqlTaskRepository
-from storage.unavailable import is_unavailable
+from storage.unavailable import is_conflict, is_unavailable
 from storage.volunteers import SqlVolunteerRepository
 
 log = logging.getLogger(__name__)
@@ -145,3 +145,5 @@ class SqlUnitOfWork(UnitOfWork):
             raise StorageUnavailable(
                 "The database is busy or unreachable right now; nothing was saved."
             ) from error
+        if error is not None and is_conflict(error):
+            raise StorageConflict("another transaction wrote the same row first") from error

@@ -1,7 +1,7 @@
 """Two real `turnout run` processes on one PostgreSQL database share the work without
-stepping on each other: every reminder goes out exactly once between them, and sign-ups
-racing in through both stay first come, first served. (Not yet true: the very first
-commands of a brand-new workspace, racing each other, can fail; see the xfail at the end.)
+stepping on each other: every reminder goes out exactly once between them, sign-ups
+racing in through both stay first come, first served, and the very first commands of a
+brand-new workspace, racing each other, all succeed.
 
 The two processes are replicas for one Slack workspace, each talking to a fake Slack of its
 own, so what each fake recorded is what that process did. (The issue's other example, one
@@ -277,11 +277,6 @@ async def test_sign_ups_racing_through_two_replicas_fill_seats_then_the_waitlist
 NEWCOMERS = 20
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the first commands of a new workspace race to create its team "
-    "(uq_teams_platform_external_id); the losers are told 'Something went wrong'",
-)
 async def test_a_new_workspaces_first_commands_racing_through_both_replicas_all_succeed(
     tmp_path, database_url
 ):

@@ -1,0 +1,46 @@
+"""First contact racing itself: a new workspace's or a new person's first commands at once.
+
+On PostgreSQL commands run in parallel, so two of them can both find no team (or no
+volunteer) and both insert one; the loser's unit of work is rolled back whole and run again,
+and then finds the winner's row. Everyone gets a real answer, and nothing exists twice.
+"""
+
+import asyncio
+
+from sqlalchemy import func, select
+
+from bot.bootstrap import bootstrap
+from bot.commands import Actor
+from bot.domain.campaign import Identity
+from bot.usecases.context import CampaignDefaults
+from storage.tables import campaigns, teams, volunteers
+from tests.fakes import RecordingMessenger, frozen_clock, text_of
+
+
+def newcomer(user: str) -> Actor:
+    return Actor(Identity("test", "T-NEW", user), user.title(), team_name="New campaign")
+
+
+async def count(storage, table) -> int:
+    async with storage.engine.connect() as connection:
+        return (await connection.execute(select(func.count()).select_from(table))).scalar_one()
+
+
+async def test_a_new_workspaces_first_commands_at_once_all_get_real_answers(storage):
+    bot = bootstrap(
+        storage=storage, messengers=[RecordingMessenger()], clock=frozen_clock(),
+        defaults=CampaignDefaults(),
+    )
+    people = [f"user{n}" for n in range(20)]
+    # The same newcomer twice (a double-clicked first command) races on their identity too.
+    askers = [*people, people[0]]
+
+    replies = await asyncio.gather(
+        *(bot.turnout.run_slash(newcomer(user), "/phonebank", "list") for user in askers)
+    )
+
+    texts = [text_of(reply) for reply in replies]
+    assert all("No shifts are scheduled yet" in text for text in texts), texts
+    assert await count(storage, teams) == 1
+    assert await count(storage, campaigns) == 1
+    assert await count(storage, volunteers) == len(people)
