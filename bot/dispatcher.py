@@ -343,7 +343,13 @@ class Dispatcher:
                 # A hold may have begun while this send queued for its turn.
                 await self._wait_for(pace, lease_end)
                 try:
-                    await send()
+                    # A send still going when its claim ends could be repeated by another
+                    # process; no platform timeout may outlast the claim.
+                    left = lease_end - self._clock.now()
+                    async with asyncio.timeout(left.total_seconds()):
+                        await send()
+                except TimeoutError:
+                    raise DeliveryError("the platform didn't answer in time") from None
                 except DeliveryError as error:
                     if error.retry_after is None:
                         raise

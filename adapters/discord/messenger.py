@@ -4,7 +4,8 @@ Every failure becomes a DeliveryError the dispatcher understands: 429 → `retry
 closed DMs (50007) → `dms_closed`, gone users and refusals → permanent, the rest → transient.
 discord.py sleeps through short rate limits itself (and then delivers once); longer ones, over
 the client's `max_ratelimit_timeout`, are raised here so the dispatcher reschedules the notice
-instead of holding a sending slot.
+instead of holding a sending slot. Every send has a time limit of its own (discord.py's session
+allows 5 minutes), longer than discord.py's own rate-limit sleeps (30 s at most).
 """
 
 import asyncio
@@ -29,9 +30,12 @@ _DEFAULT_WAIT = 5.0
 class DiscordMessenger(Messenger):
     platform = "discord"
 
-    def __init__(self, *, organizer_channel: str, volunteer_channel: str) -> None:
+    def __init__(
+        self, *, organizer_channel: str, volunteer_channel: str, send_timeout: float = 40.0
+    ) -> None:
         self._organizer_channel = organizer_channel
         self._volunteer_channel = volunteer_channel
+        self.send_timeout = send_timeout
         # Set by the platform once connected (and replaced if it has to reconnect).
         self.client: discord.Client | None = None
 
@@ -40,8 +44,9 @@ class DiscordMessenger(Messenger):
         # DM buttons name the server they are about: a DM itself doesn't say.
         shown = render(reply, dm_guild=int(to.team_external_id))
         try:
-            channel = await client.create_dm(discord.Object(int(to.user_external_id)))
-            await channel.send(**shown.message())
+            async with asyncio.timeout(self.send_timeout):
+                channel = await client.create_dm(discord.Object(int(to.user_external_id)))
+                await channel.send(**shown.message())
         except Exception as error:
             raise delivery_error(error) from error
 
@@ -50,7 +55,8 @@ class DiscordMessenger(Messenger):
             int(team.external_id), self._organizer_channel, "DISCORD_ORGANIZER_CHANNEL"
         )
         try:
-            await channel.send(**render(reply).message())
+            async with asyncio.timeout(self.send_timeout):
+                await channel.send(**render(reply).message())
         except Exception as error:
             raise delivery_error(error) from error
 
@@ -64,7 +70,8 @@ class DiscordMessenger(Messenger):
         shown.content = f"<@{user.id}> {shown.content or ''}".rstrip()
         only_them = discord.AllowedMentions(everyone=False, roles=False, users=[user])
         try:
-            await channel.send(**shown.message() | {"allowed_mentions": only_them})
+            async with asyncio.timeout(self.send_timeout):
+                await channel.send(**shown.message() | {"allowed_mentions": only_them})
         except Exception as error:
             raise delivery_error(error) from error
 

@@ -101,6 +101,8 @@ class FakeDiscord:
     # Interaction id → loop time its dispatch left the gateway (for the latency bench).
     dispatched_at: dict[str, float] = field(default_factory=dict)
     _failures: list[Failure] = field(default_factory=list)
+    # [method, path pattern, seconds, times left]: answers held back (see hang).
+    _hangs: list[list[Any]] = field(default_factory=list)
     _closed_dms: set[str] = field(default_factory=set)
     _ids: itertools.count = field(
         default_factory=lambda: itertools.count(1_400_000_000_000_000_000)
@@ -152,6 +154,10 @@ class FakeDiscord:
     ) -> None:
         """The next `times` calls matching `method` and the `path` regex get this answer."""
         self._failures.append(Failure(method, re.compile(path), status, body, headers or {}, times))
+
+    def hang(self, method: str, path: str, seconds: float, *, times: int = 1) -> None:
+        """The next `times` calls matching get their answer only after `seconds`."""
+        self._hangs.append([method, re.compile(path), seconds, times])
 
     def rate_limit(self, method: str, path: str, retry_after: float, *, times: int = 1) -> None:
         """429 as Discord sends it: retry_after in the body and in headers, via its proxy."""
@@ -236,6 +242,12 @@ class FakeDiscord:
 
     async def _rest(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["tail"]
+        for hang in self._hangs:
+            method, pattern, seconds, times = hang
+            if times and method == request.method and pattern.fullmatch(path):
+                hang[3] = times - 1
+                await asyncio.sleep(seconds)
+                break
         body = await request.json() if request.can_read_body else None
         if request.content_type.startswith("multipart/"):
             body = None

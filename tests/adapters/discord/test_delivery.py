@@ -90,6 +90,20 @@ async def test_a_server_error_is_retried_later(world):
     assert len(_reminders(world)) == 1
 
 
+async def test_a_send_discord_never_answers_times_out_and_is_retried_once(world):
+    await _maria_on_a_shift(world)
+    dms = rf"/channels/{dm_channel(uid('Maria'))}/messages"
+    world.fake.hang("POST", dms, seconds=3)
+    world.platform.messenger.send_timeout = 0.5
+
+    first = await world.advance(UNTIL_24H_REMINDER)
+    later = await world.advance(timedelta(seconds=5))
+
+    assert (first.retried, later.sent) == (1, 1)
+    # The hung request did reach Discord; what counts is that we stopped waiting and retried.
+    assert len(_reminders(world)) <= 2 and later.sent == 1
+
+
 async def test_closed_dms_tell_organizers_and_mention_the_volunteer_once(world):
     world.fake.close_dms(uid("Maria"))
     await world.create_shift()
