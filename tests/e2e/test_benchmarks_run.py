@@ -66,3 +66,17 @@ def test_the_signups_benchmark_prints_core_and_plain_sqlite3_side_by_side():
         # Computed from the run, not typed in: it agrees with the rounded joins/s printed above.
         computed = rates["plain sqlite3, sequential"][i] / rates["core, sequential"][i]
         assert float(ratio[1]) == pytest.approx(computed, rel=0.1), out
+
+
+@pytest.mark.slow
+def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pace():
+    out = quick("fanout.py")
+    assert "300 reminders due at once" in out
+    limited = re.search(
+        r"^100/s +([\d.]+)s +3\.0s +[+-][\d.]+% +[\d.]+ +(\d+) +(\d+) +(\d+)$", out, re.M
+    )
+    unlimited = re.search(r"^none +([\d.]+)s +- +- +[\d.]+ +(\d+) +(\d+) +(\d+)$", out, re.M)
+    assert limited and unlimited, out
+    # Duplicates and losses are counted at the fake platform: both must be zero.
+    assert limited[3:5] == ("0", "0") and unlimited[3:5] == ("0", "0"), out
+    assert unlimited[2] == "0", "no limit, no 429s"
