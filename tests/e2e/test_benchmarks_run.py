@@ -78,5 +78,5 @@ def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pa
     unlimited = re.search(r"^none +([\d.]+)s +- +- +[\d.]+ +(\d+) +(\d+) +(\d+)$", out, re.M)
     assert limited and unlimited, out
     # Duplicates and losses are counted at the fake platform: both must be zero.
-    assert limited[3:5] == ("0", "0") and unlimited[3:5] == ("0", "0"), out
+    assert limited.group(3, 4) == ("0", "0") and unlimited.group(3, 4) == ("0", "0"), out
     assert unlimited[2] == "0", "no limit, no 429s"
