@@ -82,7 +82,11 @@ async def fan_out(reminders: int, limit: float | None) -> Run:
             storage, reminders, platform="slack", team=TEAM_ID, now=datetime.now(UTC)
         )
         slack = SlackPlatform(
-            bot_token=BOT_TOKEN, signing_secret="x", api_url=f"http://127.0.0.1:{port}/api/"
+            bot_token=BOT_TOKEN,
+            signing_secret="x",
+            api_url=f"http://127.0.0.1:{port}/api/",
+            http_host="127.0.0.1",
+            http_port=0,
         )
         bot = bootstrap(
             storage=storage,
@@ -90,6 +94,8 @@ async def fan_out(reminders: int, limit: float | None) -> Run:
             clock=SystemClock(),
             defaults=CampaignDefaults(timezone="America/New_York"),
         )
+        # Started as `turnout run` does: the Web API calls share one connection pool.
+        await slack.start(bot.turnout)
         started = time.perf_counter()
         report = await bot.dispatcher.deliver_due()
         while (next_due := await bot.dispatcher.next_due_at()) is not None:
@@ -100,6 +106,7 @@ async def fan_out(reminders: int, limit: float | None) -> Run:
             report.sent += more.sent
             report.rate_limited += more.rate_limited
         seconds = time.perf_counter() - started
+        await slack.stop()
         await storage.close()
     control.send("stop")
     posts, refused = control.recv()

@@ -4,7 +4,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.dispatcher import Dispatcher, PlatformMessengers
+from bot.dispatcher import Dispatcher
+from bot.messengers import PlatformMessengers
 from bot.ports import Clock, Messenger, Storage
 from bot.scheduler import Wakeups
 from bot.turnout import Turnout

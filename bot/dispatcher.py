@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
+from bot.marks import SentMarks
 from bot.notices import DESCRIPTIONS, Drop, render
 from bot.pacing import Pace
 from bot.ports import (
@@ -60,81 +61,6 @@ class _Ready:
     teams: Sequence[Team] = ()
 
 
-class _SentMarks:
-    """Records sends as soon as the database can take them, several per transaction.
-
-    Group commit: a send is marked in the next transaction to start, which starts as soon
-    as the previous one ends; under load the marks share transactions, idle they go one by
-    one at once. Either way a crash can repeat only sends whose mark was not yet committed:
-    those in flight plus at most one transaction's worth.
-    """
-
-    def __init__(self, storage: Storage, clock: Clock) -> None:
-        self._storage = storage
-        self._clock = clock
-        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
-        self._writing = False
-
-    async def sent(self, notice_id: int) -> None:
-        """Returns once the send is recorded; raises StorageUnavailable if it couldn't be."""
-        done = asyncio.get_running_loop().create_future()
-        self._waiting.append((notice_id, done))
-        if not self._writing:
-            # Whoever finds no writer becomes it, until nobody is waiting.
-            self._writing = True
-            try:
-                while self._waiting:
-                    await self._write()
-            finally:
-                self._writing = False
-        await done
-
-    async def _write(self) -> None:
-        batch, self._waiting = self._waiting, []
-        try:
-            async with self._storage.unit_of_work() as uow:
-                now = self._clock.now()
-                for notice_id, _ in batch:
-                    await uow.notices.mark(notice_id, NoticeState.SENT, now)
-                await uow.commit()
-        except Exception as error:
-            for _, done in batch:
-                done.set_exception(error)
-            return
-        except BaseException:
-            for _, done in batch:
-                done.cancel()
-            raise
-        for _, done in batch:
-            done.set_result(None)
-
-
-class PlatformMessengers(Messenger):
-    """One Messenger for the core that hands each message to its platform's messenger."""
-
-    platform = "any"
-
-    def __init__(self, messengers: Sequence[Messenger]) -> None:
-        self._by_platform = {m.platform: m for m in messengers}
-
-    def _for(self, platform: str) -> Messenger:
-        try:
-            return self._by_platform[platform]
-        except KeyError:
-            raise DeliveryError(
-                f"Turnout isn't connected to {platform} right now", permanent=True
-            ) from None
-
-    async def send_direct(self, to: Identity, reply: Reply) -> None:
-        await self._for(to.platform).send_direct(to, reply)
-
-    async def post_to_organizers(self, team: Team, reply: Reply) -> None:
-        await self._for(team.platform).post_to_organizers(team, reply)
-
-    async def mention_in_channel(self, to: Identity, reply: Reply) -> None:
-        await self._for(to.platform).mention_in_channel(to, reply)
-
-
 class Dispatcher:
     def __init__(
         self,
@@ -155,7 +81,7 @@ class Dispatcher:
         self._lease = lease
         self._margin = min(_LEASE_MARGIN, lease / 4)
         self._paces: dict[str, Pace] = {}
-        self._marks = _SentMarks(storage, clock)
+        self._marks = SentMarks(storage, clock)
 
     async def deliver_due(self) -> DeliveryReport:
         """Send everything due now until nothing is left.

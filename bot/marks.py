@@ -1,0 +1,56 @@
+"""Recording sends: as soon as the database can take them, several per transaction."""
+
+import asyncio
+
+from bot.domain.notice import NoticeState
+from bot.ports import Clock, Storage
+
+
+class SentMarks:
+    """Records sends as soon as the database can take them, several per transaction.
+
+    Group commit: a send is marked in the next transaction to start, which starts as soon
+    as the previous one ends; under load the marks share transactions, idle they go one by
+    one at once. Either way a crash can repeat only sends whose mark was not yet committed,
+    and since each sender waits for its mark before taking the next message, that is at most
+    one per sender.
+    """
+
+    def __init__(self, storage: Storage, clock: Clock) -> None:
+        self._storage = storage
+        self._clock = clock
+        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
+        self._writing = False
+
+    async def sent(self, notice_id: int) -> None:
+        """Returns once the send is recorded; raises StorageUnavailable if it couldn't be."""
+        done = asyncio.get_running_loop().create_future()
+        self._waiting.append((notice_id, done))
+        if not self._writing:
+            # Whoever finds no writer becomes it, until nobody is waiting.
+            self._writing = True
+            try:
+                while self._waiting:
+                    await self._write()
+            finally:
+                self._writing = False
+        await done
+
+    async def _write(self) -> None:
+        batch, self._waiting = self._waiting, []
+        try:
+            async with self._storage.unit_of_work() as uow:
+                now = self._clock.now()
+                for notice_id, _ in batch:
+                    await uow.notices.mark(notice_id, NoticeState.SENT, now)
+                await uow.commit()
+        except Exception as error:
+            for _, done in batch:
+                done.set_exception(error)
+            return
+        except BaseException:
+            for _, done in batch:
+                done.cancel()
+            raise
+        for _, done in batch:
+            done.set_result(None)
