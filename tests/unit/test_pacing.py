@@ -5,8 +5,9 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from bot.clock import ManualClock
-from bot.dispatcher import Dispatcher, PlatformMessengers
+from bot.dispatcher import Dispatcher
 from bot.domain.campaign import Identity
+from bot.messengers import PlatformMessengers
 from bot.pacing import Pace
 from bot.ports import DeliveryError
 from bot.replies import Reply
