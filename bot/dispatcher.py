@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
@@ -82,6 +83,7 @@ class Dispatcher:
         self._margin = min(_LEASE_MARGIN, lease / 4)
         self._paces: dict[str, Pace] = {}
         self._marks = SentMarks(storage, clock)
+        self._stopping = asyncio.Event()
 
     async def deliver_due(self) -> DeliveryReport:
         """Send everything due now until nothing is left.
@@ -97,14 +99,14 @@ class Dispatcher:
         ]
         try:
             drained = False
-            while not broken.is_set():
+            while not broken.is_set() and not self._stopping.is_set():
                 lease_end = self._clock.now() + self._lease
                 claimed = await self._claim()
                 if not claimed:
                     if drained:
                         break
                     # What is being sent may still queue more (e.g. an alert that one failed).
-                    await queue.join()
+                    await self._until_done_or_stopping(queue)
                     drained = True
                     continue
                 drained = False
@@ -134,11 +136,36 @@ class Dispatcher:
                 continue
             ready, lease_end = item
             try:
-                await self._deliver(ready, report, lease_end)
+                if self._stopping.is_set():
+                    await self._hand_back(ready.notice)
+                else:
+                    await self._deliver(ready, report, lease_end)
             except StorageUnavailable:
                 broken.set()
             finally:
                 queue.task_done()
+
+    def stop(self) -> None:
+        """Finish the sends in flight, hand back what is claimed but unsent, claim no more.
+
+        A restart (a deploy, a SIGTERM) then sends the rest at once instead of waiting for
+        the claims to run out.
+        """
+        self._stopping.set()
+
+    async def _until_done_or_stopping(self, queue: "asyncio.Queue[Any]") -> None:
+        done = asyncio.create_task(queue.join())
+        stopping = asyncio.create_task(self._stopping.wait())
+        await asyncio.wait((done, stopping), return_when=asyncio.FIRST_COMPLETED)
+        done.cancel()
+        stopping.cancel()
+
+    async def _hand_back(self, notice: Notice) -> None:
+        async with self._storage.unit_of_work() as uow:
+            await uow.notices.retry_at(
+                notice.id, self._clock.now(), error="handed back at shutdown", attempt_used=False
+            )
+            await uow.commit()
 
     async def next_due_at(self) -> datetime | None:
         async with self._storage.unit_of_work() as uow:

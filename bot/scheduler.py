@@ -68,10 +68,12 @@ class Wakeups:
             await self._deliver()
 
     async def stop(self, grace: timedelta = timedelta(seconds=10)) -> None:
-        """Stop waking up, letting a delivery in progress finish (for up to `grace`)."""
+        """Stop waking up, letting the sends in flight finish (for up to `grace`); what was
+        claimed but not yet sent goes back to the queue."""
         if not self._scheduler.running:
             return
         self._scheduler.pause()
+        self._dispatcher.stop()
         try:
             await asyncio.wait_for(self._idle.wait(), grace.total_seconds())
         except TimeoutError:

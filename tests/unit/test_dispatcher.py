@@ -3,6 +3,7 @@
 import asyncio
 from datetime import timedelta
 
+from bot.dispatcher import Dispatcher
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.ports import DeliveryError
 from tests.fakes import ORGANIZERS, VOLUNTEERS
@@ -127,3 +128,42 @@ async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness
     assert len(harness.messenger.texts("maria")) == 1
     async with harness.storage.unit_of_work() as uow:
         assert await uow.notices.pending_for(volunteer_id=1) == []
+
+
+async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_to_send(harness):
+    for n in range(30):
+        await harness.bot.turnout.welcome(harness.actor(f"Volunteer{n}"))
+    release = asyncio.Event()
+    all_busy = asyncio.Event()
+    started = 0
+    send = harness.messenger.send_direct
+
+    async def slow_send(to, reply):
+        nonlocal started
+        started += 1
+        if started == 8:  # every sender busy with one message
+            all_busy.set()
+        await release.wait()
+        await send(to, reply)
+
+    harness.messenger.send_direct = slow_send
+    dispatcher = harness.bot.dispatcher
+    delivering = asyncio.create_task(dispatcher.deliver_due())
+    await asyncio.wait_for(all_busy.wait(), 10)
+    dispatcher.stop()
+    release.set()
+    await asyncio.wait_for(delivering, 10)
+
+    welcomed = [s.to for s in harness.messenger.sent if s.to.startswith("volunteer")]
+    assert len(welcomed) == 8, "the sends in flight finish; nothing else starts"
+    async with harness.storage.unit_of_work() as uow:
+        pending = await uow.notices.pending_for()
+    assert len([n for n in pending if n.kind is NoticeKind.WELCOME]) == 22
+    assert all(n.due_at <= harness.clock.now() for n in pending), "due at once, not after a lease"
+
+    restarted = Dispatcher(
+        storage=harness.storage, messenger=harness.messenger, clock=harness.clock
+    )
+    await restarted.deliver_due()
+    welcomed = [s.to for s in harness.messenger.sent if s.to.startswith("volunteer")]
+    assert sorted(welcomed) == sorted(f"volunteer{n}" for n in range(30)), "each exactly once"

@@ -1,4 +1,5 @@
-"""A `turnout run` killed (SIGKILL) in the middle of a reminder fan-out loses nothing.
+"""A `turnout run` killed (SIGKILL) or stopped (SIGTERM) in the middle of a reminder fan-out
+loses nothing.
 
 The fake Slack rate-limits chat.postMessage so that the fan-out takes a few seconds; the
 process is killed once a quarter of the reminders are out, then started again on the same
@@ -34,7 +35,9 @@ def reminders_by_channel(fake: FakeSlack) -> Counter[str]:
     )
 
 
-async def start(tmp_path: Path, fake: FakeSlack, log: list[str]) -> asyncio.subprocess.Process:
+async def start(
+    tmp_path: Path, fake: FakeSlack, log: list[str], lease: str = "10"
+) -> asyncio.subprocess.Process:
     process = await turnout_run(
         tmp_path,
         {
@@ -43,7 +46,7 @@ async def start(tmp_path: Path, fake: FakeSlack, log: list[str]) -> asyncio.subp
             "SLACK_API_URL": fake.api_url,
             "SLACK_ORGANIZERS": "U0ORG",
             # What the killed process had claimed but not sent goes out this soon after.
-            "TURNOUT_DELIVERY_LEASE_SECONDS": "10",
+            "TURNOUT_DELIVERY_LEASE_SECONDS": lease,
         },
     )
     await asyncio.wait_for(until_logged(process, "running on slack", log), 30)
@@ -57,15 +60,57 @@ async def drain(process: asyncio.subprocess.Process, log: list[str]) -> None:
         log.append(line.decode())
 
 
-@pytest.mark.slow
-async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lost(
-    tmp_path, fake_slack
-):
+async def seeded(tmp_path: Path) -> None:
     storage = await open_storage(f"sqlite:///{tmp_path / 'turnout.db'}")
     await seed_due_reminders(
         storage, REMINDERS, platform="slack", team=TEAM_ID, now=datetime.now(UTC)
     )
     await storage.close()
+
+
+@pytest.mark.slow
+async def test_a_fan_out_stopped_midway_is_finished_at_once_after_restart_with_no_repeats(
+    tmp_path, fake_slack
+):
+    await seeded(tmp_path)
+    fake_slack.rate_limits["chat.postMessage"] = 100
+    log: list[str] = []
+    # A claim that would outlast the test: what the stopped process claimed must come back
+    # by being handed back at shutdown, not by running out.
+    lease = "600"
+
+    first = await start(tmp_path, fake_slack, log, lease)
+    reading = asyncio.create_task(drain(first, log))
+    await fake_slack.wait_until(
+        lambda: sum(reminders_by_channel(fake_slack).values()) >= REMINDERS // 4, within=30
+    )
+    first.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(first.wait(), 30) == 0, "".join(log)
+    await reading
+    assert sum(reminders_by_channel(fake_slack).values()) < REMINDERS
+
+    second = await start(tmp_path, fake_slack, log, lease)
+    reading = asyncio.create_task(drain(second, log))
+    try:
+        await fake_slack.wait_until(
+            lambda: len(reminders_by_channel(fake_slack)) == REMINDERS, within=30
+        )
+        await asyncio.sleep(1)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(second.wait(), 30)
+        await reading
+
+    received = reminders_by_channel(fake_slack)
+    assert set(received) == {f"D{n:07d}" for n in range(1, REMINDERS + 1)}, "none lost"
+    assert max(received.values()) == 1, "a clean stop repeats nothing"
+
+
+@pytest.mark.slow
+async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lost(
+    tmp_path, fake_slack
+):
+    await seeded(tmp_path)
     fake_slack.rate_limits["chat.postMessage"] = 100
     log: list[str] = []
 
