@@ -5,6 +5,8 @@ moment" instead of crashing. A missing table or a constraint violation is a bug 
 loud, which is why SQLite's OperationalError is judged by its message, not by its class.
 """
 
+from collections.abc import Iterator
+
 from sqlalchemy import exc
 
 # SQLite messages that mean "busy or unreachable", not "your SQL is wrong".
@@ -32,15 +34,18 @@ def is_unavailable(error: BaseException, *, from_storage: bool = False) -> bool:
     """
     if not from_storage and not isinstance(error, exc.SQLAlchemyError):
         return False
+    return any(_transient(cause) for cause in _causes(error))
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """The error, then what it wraps: SQLAlchemy's `orig` (the driver's own), or `__cause__`."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if _transient(current):
-            return True
+        yield current
         orig = current.orig if isinstance(current, exc.DBAPIError) else None
         current = orig if isinstance(orig, BaseException) else current.__cause__
-    return False
 
 
 def _transient(error: BaseException) -> bool:
@@ -62,15 +67,11 @@ def _transient(error: BaseException) -> bool:
 
 def is_conflict(error: BaseException) -> bool:
     """Whether `error` means another transaction got there first, so a rerun will succeed."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        sqlstate = getattr(current, "sqlstate", None)
-        if isinstance(sqlstate, str) and sqlstate in _POSTGRES_CONFLICT:
-            return True
-        if type(current).__module__ == "sqlite3" and "UNIQUE constraint failed" in str(current):
-            return True
-        orig = current.orig if isinstance(current, exc.DBAPIError) else None
-        current = orig if isinstance(orig, BaseException) else current.__cause__
-    return False
+    return any(_conflicting(cause) for cause in _causes(error))
+
+
+def _conflicting(error: BaseException) -> bool:
+    sqlstate = getattr(error, "sqlstate", None)
+    if isinstance(sqlstate, str) and sqlstate in _POSTGRES_CONFLICT:
+        return True
+    return type(error).__module__ == "sqlite3" and "UNIQUE constraint failed" in str(error)
