@@ -19,7 +19,7 @@ from bot.domain.volunteer import Volunteer
 from bot.ports import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.usecases.context import zone_for
-from bot.usecases.welcome import contacted_button
+from bot.usecases.views import contacted_button
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Self
 
 from bot.domain.campaign import Campaign, Identity, Team
 from bot.domain.notice import NewNotice, Notice, NoticeKind
-from bot.domain.phonebank import Shift, ShiftSeats, ShiftStatus
+from bot.domain.phonebank import HeldShift, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.task import ClaimStatus, Task, TaskBoard, TaskClaim
 from bot.domain.volunteer import Volunteer
@@ -157,8 +157,16 @@ class ShiftRepository(ABC):
         """Create a phone bank with its shift."""
 
     @abstractmethod
-    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Shift | None:
-        """`lock` holds the shift against concurrent sign-ups until the unit of work ends."""
+    async def by_number(self, campaign_id: int, number: int) -> Shift | None:
+        """The shift as it stands, to read; changing its seats needs `hold`."""
+
+    @abstractmethod
+    async def hold(self, campaign_id: int, number: int) -> HeldShift | None:
+        """Hold the shift for a change of seats until the unit of work ends.
+
+        Another unit of work holding the same shift waits until this one commits or rolls
+        back, and then reads the seats as this one left them.
+        """
 
     @abstractmethod
     async def get(self, shift_id: int) -> Shift: ...
@@ -173,14 +181,16 @@ class ShiftRepository(ABC):
     async def count_upcoming(self, campaign_id: int, now: datetime) -> int: ...
 
     @abstractmethod
-    async def set_status(self, shift_id: int, status: ShiftStatus) -> None: ...
+    async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
+        """Schedule or cancel the held shift."""
 
 
 class SignupRepository(ABC):
     @abstractmethod
     async def add(
-        self, shift_id: int, volunteer_id: int, status: SignupStatus, now: datetime
-    ) -> Signup: ...
+        self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
+    ) -> Signup:
+        """A new sign-up for the held shift; its id records its place in the arrival order."""
 
     @abstractmethod
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
@@ -198,7 +208,10 @@ class SignupRepository(ABC):
         """1 for the next in line."""
 
     @abstractmethod
-    async def set_status(self, signup_id: int, status: SignupStatus, now: datetime) -> None: ...
+    async def set_status(
+        self, held: HeldShift, signup_id: int, status: SignupStatus, now: datetime
+    ) -> None:
+        """Confirm, waitlist or cancel one of the held shift's sign-ups."""
 
     @abstractmethod
     async def roster(self, shift_id: int) -> Sequence[tuple[Signup, Volunteer]]:
@@ -233,9 +246,11 @@ class TaskRepository(ABC):
     ) -> Task: ...
 
     @abstractmethod
-    async def by_number(
-        self, campaign_id: int, number: int, *, lock: bool = False
-    ) -> Task | None: ...
+    async def by_number(self, campaign_id: int, number: int) -> Task | None: ...
+
+    @abstractmethod
+    async def hold(self, campaign_id: int, number: int) -> Task | None:
+        """The task, held against concurrent claims until the unit of work ends."""
 
     @abstractmethod
     async def board(self, campaign_id: int) -> Sequence[TaskBoard]:

@@ -2,11 +2,12 @@
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, func, insert, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.domain.phonebank import PhoneBank, Shift, ShiftSeats, ShiftStatus
+from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import SignupStatus
 from bot.ports import ShiftRepository
 from storage import rows
@@ -60,20 +61,22 @@ class SqlShiftRepository(ShiftRepository):
             status=ShiftStatus.SCHEDULED,
         )
 
-    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Shift | None:
-        """`lock` holds the shift against concurrent sign-ups until the unit of work ends.
-
-        On PostgreSQL that is a row lock (FOR UPDATE), so commands for other shifts carry on.
-        SQLite ignores FOR UPDATE; there every unit of work already runs alone (see
-        SqlStorage), which holds the shift just as well.
-        """
-        statement = rows.select_shifts().where(
-            shifts.c.campaign_id == campaign_id, shifts.c.number == number
-        )
-        if lock:
-            statement = statement.with_for_update(of=shifts)
-        row = (await self._db.execute(statement)).mappings().first()
+    async def by_number(self, campaign_id: int, number: int) -> Shift | None:
+        """The shift as it stands, to read; changing its seats needs `hold`."""
+        row = (await self._db.execute(_by_number(campaign_id, number))).mappings().first()
         return rows.shift(row) if row else None
+
+    async def hold(self, campaign_id: int, number: int) -> HeldShift | None:
+        """Hold the shift for a change of seats until the unit of work ends.
+
+        On PostgreSQL that is a row lock (FOR UPDATE), so commands for other shifts carry on,
+        and under READ COMMITTED every later statement sees what the previous holder committed.
+        SQLite ignores FOR UPDATE; there every writing unit of work has the write turn (BEGIN
+        IMMEDIATE, see storage/engine.py), which holds the shift just as well.
+        """
+        statement = _by_number(campaign_id, number).with_for_update(of=shifts)
+        row = (await self._db.execute(statement)).mappings().first()
+        return HeldShift(rows.shift(row)) if row else None
 
     async def get(self, shift_id: int) -> Shift:
         """The shift; LookupError if there is none with that id."""
@@ -105,11 +108,19 @@ class SqlShiftRepository(ShiftRepository):
         )
         return result.scalar_one()
 
-    async def set_status(self, shift_id: int, status: ShiftStatus) -> None:
-        """Schedule or cancel the shift."""
+    async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
+        """Schedule or cancel the held shift."""
         await self._db.execute(
-            update(shifts).where(shifts.c.id == shift_id).values(status=ShiftStatus(status).value)
+            update(shifts)
+            .where(shifts.c.id == held.shift.id)
+            .values(status=ShiftStatus(status).value)
         )
+
+
+def _by_number(campaign_id: int, number: int) -> Select[Any]:
+    return rows.select_shifts().where(
+        shifts.c.campaign_id == campaign_id, shifts.c.number == number
+    )
 
 
 def _upcoming(campaign_id: int, now: datetime) -> tuple[ColumnElement[bool], ...]:

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.domain.phonebank import Shift, ShiftStatus
+from bot.domain.phonebank import HeldShift, Shift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports import SignupRepository
@@ -21,9 +21,10 @@ class SqlSignupRepository(SignupRepository):
         self._db = connection
 
     async def add(
-        self, shift_id: int, volunteer_id: int, status: SignupStatus, now: datetime
+        self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
     ) -> Signup:
-        """A new sign-up; its id records its place in the arrival order."""
+        """A new sign-up for the held shift; its id records its place in the arrival order."""
+        shift_id = held.shift.id
         added = await self._db.execute(
             insert(signups)
             .values(
@@ -90,13 +91,17 @@ class SqlSignupRepository(SignupRepository):
         )
         return result.scalar_one() + 1
 
-    async def set_status(self, signup_id: int, status: SignupStatus, now: datetime) -> None:
-        """Confirm, waitlist or cancel the sign-up."""
-        await self._db.execute(
+    async def set_status(
+        self, held: HeldShift, signup_id: int, status: SignupStatus, now: datetime
+    ) -> None:
+        """Confirm, waitlist or cancel one of the held shift's sign-ups."""
+        changed = await self._db.execute(
             update(signups)
-            .where(signups.c.id == signup_id)
+            .where(signups.c.id == signup_id, signups.c.shift_id == held.shift.id)
             .values(status=SignupStatus(status).value, updated_at=now)
         )
+        if changed.rowcount != 1:
+            raise LookupError(f"sign-up {signup_id} is not on shift {held.shift.id}")
 
     async def roster(self, shift_id: int) -> Sequence[tuple[Signup, Volunteer]]:
         """Active sign-ups with their volunteers, confirmed first, each in arrival order."""

@@ -46,15 +46,22 @@ class SqlTaskRepository(TaskRepository):
         )
         return Task(added.scalar_one(), campaign_id, number, title, description, due_on, slots, now)
 
-    async def by_number(self, campaign_id: int, number: int, *, lock: bool = False) -> Task | None:
-        """`lock` holds the task against concurrent claims until the unit of work ends.
+    async def by_number(self, campaign_id: int, number: int) -> Task | None:
+        """The task as it stands, to read."""
+        return await self._task(campaign_id, number, held=False)
+
+    async def hold(self, campaign_id: int, number: int) -> Task | None:
+        """The task, held against concurrent claims until the unit of work ends.
 
         As for shifts: a row lock on PostgreSQL; on SQLite units of work already run alone.
         """
+        return await self._task(campaign_id, number, held=True)
+
+    async def _task(self, campaign_id: int, number: int, *, held: bool) -> Task | None:
         statement = select(tasks).where(
             tasks.c.campaign_id == campaign_id, tasks.c.number == number
         )
-        if lock:
+        if held:
             statement = statement.with_for_update()
         row = (await self._db.execute(statement)).mappings().first()
         return rows.task(row) if row else None

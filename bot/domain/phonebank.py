@@ -56,6 +56,18 @@ class Shift:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldShift:
+    """A shift its unit of work holds for a change of seats, until that unit of work ends.
+
+    Only storage's `shifts.hold()` makes one (a row lock on PostgreSQL, the write turn on
+    SQLite), and every repository method that changes seats asks for one: a seat can't change
+    on a shift nobody holds, so two commands can never count the same seats at once.
+    """
+
+    shift: Shift
+
+
+@dataclass(frozen=True, slots=True)
 class ShiftSeats:
     """A shift with how full it is, as lists and rosters show it."""
 

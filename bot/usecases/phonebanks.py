@@ -17,21 +17,21 @@ from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
     MAX_LEAD,
+    HeldShift,
     Shift,
     ShiftSeats,
-    ShiftStatus,
     check_capacity,
     check_duration,
     check_link,
     shift_start,
 )
-from bot.domain.signup import Signup, SignupStatus, placement
+from bot.domain.signup import SignupStatus
 from bot.domain.text import clean_text
-from bot.domain.timing import format_duration
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import reminders
+from bot.usecases import seats
 from bot.usecases.context import Context
+from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
 
 PAGE_SIZE = 10
@@ -72,34 +72,25 @@ async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
 
 
 async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
-    shift = await _open_shift(ctx, cmd.shift)
+    held = await _open_shift(ctx, cmd.shift)
+    shift = held.shift
     existing = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
     if existing is not None:
         if existing.status is SignupStatus.CONFIRMED:
             raise UserError(f"You're already signed up for #{shift.number}. See you there!")
         position = await ctx.uow.signups.waitlist_position(existing)
         raise UserError(f"You're already #{position} on the waitlist for #{shift.number}.")
-    confirmed, _ = await ctx.uow.signups.counts(shift.id)
-    status = placement(confirmed=confirmed, capacity=shift.capacity)
-    signup = await ctx.uow.signups.add(shift.id, ctx.volunteer.id, status, ctx.now)
+    signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
     when = timefmt.when(shift.starts_at, ctx.zone)
     leave = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
-    if status is SignupStatus.WAITLISTED:
+    if signup.status is SignupStatus.WAITLISTED:
         position = await ctx.uow.signups.waitlist_position(signup)
         return Message(
             f"#{shift.number} “{shift.title}” ({when}) is full, so you're #{position} on the "
             "waitlist. I'll message you the moment a seat opens.",
             buttons=(leave,),
         )
-    due = await reminders.schedule(
-        ctx.uow,
-        campaign=ctx.campaign,
-        volunteer=ctx.volunteer,
-        signup=signup,
-        shift=shift,
-        now=ctx.now,
-    )
-    text = f"You're in! #{shift.number} “{shift.title}”, {when} for {_length(shift)}."
+    text = f"You're in! #{shift.number} “{shift.title}”, {when} for {shift_length(shift)}."
     if shift.link:
         text += f"\nDialer and script: {shift.link}"
     if due:
@@ -112,7 +103,8 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
 
 
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
-    shift = await _shift(ctx, cmd.shift)
+    held = await seats.hold(ctx, cmd.shift)
+    shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
     if signup is None:
         raise UserError(f"You're not signed up for #{shift.number}, so there's nothing to leave.")
@@ -120,38 +112,11 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
         raise UserError(
             f"#{shift.number} has already started; please tell an organizer if you have to go."
         )
-    await withdraw(ctx, shift, signup)
+    await seats.give_up_seat(ctx, held, signup)
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
     return Message(
         f"You've left #{shift.number} “{shift.title}”. Thanks for letting us know in time."
-    )
-
-
-async def withdraw(ctx: Context, shift: Shift, signup: Signup) -> None:
-    """Cancel a sign-up; a freed seat goes to the first on the waitlist, who is told at once."""
-    await ctx.uow.signups.set_status(signup.id, SignupStatus.CANCELLED, ctx.now)
-    await reminders.cancel(ctx.uow, signup)
-    if signup.status is not SignupStatus.CONFIRMED or shift.is_cancelled:
-        return
-    confirmed, _ = await ctx.uow.signups.counts(shift.id)
-    if confirmed >= shift.capacity:
-        return
-    promoted = await ctx.uow.signups.first_waitlisted(shift.id)
-    if promoted is None:
-        return
-    await ctx.uow.signups.set_status(promoted.id, SignupStatus.CONFIRMED, ctx.now)
-    volunteer = await ctx.uow.volunteers.get(promoted.volunteer_id)
-    await reminders.schedule(
-        ctx.uow,
-        campaign=ctx.campaign,
-        volunteer=volunteer,
-        signup=promoted,
-        shift=shift,
-        now=ctx.now,
-    )
-    await ctx.notify(
-        NoticeKind.PROMOTED, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=promoted.id
     )
 
 
@@ -187,7 +152,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     )
     return Message(
         f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
-        f"{_length(shift)}, {plural(capacity, 'seat')}. "
+        f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
         f"Volunteers can join with `/phonebank join {shift.number}`.",
         buttons=(Button("Join", action("join", shift.number), ButtonStyle.PRIMARY),),
         public=True,
@@ -215,22 +180,13 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
 
 async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
     ctx.require_organizer("cancel shifts")
-    shift = await _shift(ctx, cmd.shift, lock=True)
+    held = await seats.hold(ctx, cmd.shift)
+    shift = held.shift
     if shift.is_cancelled:
         raise UserError(f"#{shift.number} is already cancelled.")
     if shift.has_started(ctx.now):
         raise UserError(f"#{shift.number} has already started, so it can't be cancelled.")
-    await ctx.uow.shifts.set_status(shift.id, ShiftStatus.CANCELLED)
-    await ctx.uow.notices.cancel_pending(shift_id=shift.id)
-    roster = await ctx.uow.signups.roster(shift.id)
-    for signup, volunteer in roster:
-        await ctx.notify(
-            NoticeKind.SHIFT_CANCELLED,
-            volunteer_id=volunteer.id,
-            shift_id=shift.id,
-            signup_id=signup.id,
-            payload={"was": signup.status.value},
-        )
+    roster = await seats.call_off(ctx, held)
     return Message(
         f"Cancelled #{shift.number} “{shift.title}”. "
         + (
@@ -266,44 +222,23 @@ async def announce(cmd: Announce, ctx: Context) -> Reply:
     return Message(f"Sending your message to the {people} of #{shift.number}.")
 
 
-async def _shift(ctx: Context, number: int, *, lock: bool = False) -> Shift:
-    shift = await ctx.uow.shifts.by_number(ctx.campaign.id, number, lock=lock)
+async def _shift(ctx: Context, number: int) -> Shift:
+    shift = await ctx.uow.shifts.by_number(ctx.campaign.id, number)
     if shift is None:
-        raise UserError(f"There's no shift #{number}. `/phonebank list` shows upcoming shifts.")
+        raise seats.no_such_shift(number)
     return shift
 
 
-async def _open_shift(ctx: Context, number: int) -> Shift:
+async def _open_shift(ctx: Context, number: int) -> HeldShift:
     """A shift people can still sign up for, held against concurrent sign-ups."""
-    shift = await _shift(ctx, number, lock=True)
-    if shift.is_cancelled:
-        raise UserError(f"#{number} “{shift.title}” was cancelled. `/phonebank list` shows others.")
-    if shift.has_started(ctx.now):
+    held = await seats.hold(ctx, number)
+    if held.shift.is_cancelled:
         raise UserError(
-            f"#{number} “{shift.title}” has already started. `/phonebank list` shows what's next."
+            f"#{number} “{held.shift.title}” was cancelled. `/phonebank list` shows others."
         )
-    return shift
-
-
-def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
-    shift = seats.shift
-    parts = [timefmt.when(shift.starts_at, ctx.zone), _length(shift)]
-    if seats.seats_left:
-        parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
-    else:
-        parts.append(f"full ({plural(shift.capacity, 'seat')})")
-    if seats.waitlisted:
-        parts.append(f"{seats.waitlisted} on the waitlist")
-    if signup is not None:
-        parts.append(
-            "you're in" if signup.status is SignupStatus.CONFIRMED else "you're waitlisted"
+    if held.shift.has_started(ctx.now):
+        raise UserError(
+            f"#{number} “{held.shift.title}” has already started. `/phonebank list` shows what's "
+            "next."
         )
-        button = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
-    else:
-        label = "Join" if seats.seats_left else "Join waitlist"
-        button = Button(label, action("join", shift.number), ButtonStyle.PRIMARY)
-    return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
-
-
-def _length(shift: Shift) -> str:
-    return format_duration(shift.ends_at - shift.starts_at)
+    return held

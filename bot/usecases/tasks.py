@@ -1,6 +1,5 @@
 """Tasks: organizers post them, volunteers claim, finish or release them."""
 
-from datetime import date
 
 from bot.actions import action
 from bot.commands import (
@@ -12,11 +11,12 @@ from bot.commands import (
     StartTaskForm,
 )
 from bot.domain.errors import UserError
-from bot.domain.task import MAX_SLOTS, ClaimStatus, Task, TaskBoard
+from bot.domain.task import MAX_SLOTS, ClaimStatus, Task
 from bot.domain.text import clean_text
 from bot.forms import task_form
-from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.replies import Button, ButtonStyle, Listing, Message, Reply
 from bot.usecases.context import Context
+from bot.usecases.views import board_item, claim_button, due_day
 
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
@@ -52,7 +52,7 @@ async def post_task(cmd: PostTask, ctx: Context) -> Reply:
     if description:
         text += f"\n{description}"
     text += f"\nClaim it with `/task claim {task.number}` or the button."
-    return Message(text, buttons=(_claim(task),), public=True)
+    return Message(text, buttons=(claim_button(task),), public=True)
 
 
 async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
@@ -66,7 +66,7 @@ async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
 
 
 async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
-    task = await _task(ctx, cmd.task, lock=True)
+    task = await _held_task(ctx, cmd.task)
     if await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id):
         raise UserError(
             f"#{task.number} is already yours. `/task done {task.number}` when finished."
@@ -108,47 +108,25 @@ async def _settle(ctx: Context, number: int, status: ClaimStatus, otherwise: str
     return task
 
 
-async def _task(ctx: Context, number: int, *, lock: bool = False) -> Task:
-    task = await ctx.uow.tasks.by_number(ctx.campaign.id, number, lock=lock)
+async def _task(ctx: Context, number: int) -> Task:
+    return _found(await ctx.uow.tasks.by_number(ctx.campaign.id, number), number)
+
+
+async def _held_task(ctx: Context, number: int) -> Task:
+    """The task, held against concurrent claims until the command ends."""
+    return _found(await ctx.uow.tasks.hold(ctx.campaign.id, number), number)
+
+
+def _found(task: Task | None, number: int) -> Task:
     if task is None:
         raise UserError(f"There's no task #{number}. `/task list` shows open tasks.")
     return task
 
 
-async def board_item(ctx: Context, board: TaskBoard) -> Item:
-    task = board.task
-    parts = [f"{board.slots_left} of {task.slots} slot(s) open"]
-    if task.due_on:
-        parts.insert(0, f"due {_due(task.due_on)}")
-    claims = await ctx.uow.tasks.claims(task.id)
-    mine = next(
-        (c for c, v in claims if v.id == ctx.volunteer.id and c.status is ClaimStatus.CLAIMED), None
-    )
-    if ctx.actor.is_organizer and claims:
-        parts.append("; ".join(f"{v.name} ({c.status.value})" for c, v in claims))
-    if mine:
-        parts.append("yours")
-        button: Button | None = Button(
-            "Mark done", action("done", task.number), ButtonStyle.PRIMARY
-        )
-    else:
-        button = _claim(task) if board.slots_left else None
-    detail = " · ".join(parts) + (f"\n{task.description}" if task.description else "")
-    return Item(f"#{task.number} {task.title}", detail, button)
-
-
-def _claim(task: Task) -> Button:
-    return Button("Claim", action("claim", task.number), ButtonStyle.PRIMARY)
-
-
 def _details(task: Task) -> str:
     parts = []
     if task.due_on:
-        parts.append(f"due {_due(task.due_on)}")
+        parts.append(f"due {due_day(task.due_on)}")
     if task.slots > 1:
         parts.append(f"{task.slots} volunteers needed")
     return f" ({', '.join(parts)})" if parts else ""
-
-
-def _due(day: date) -> str:
-    return f"{day:%a %b %d}".replace(" 0", " ")

@@ -16,10 +16,9 @@ from bot.domain.errors import UserError
 from bot.domain.timing import format_duration, parse_zone
 from bot.domain.volunteer import Volunteer
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import reminders
+from bot.usecases import reminders, seats
 from bot.usecases.context import Context, zone_for
-from bot.usecases.phonebanks import withdraw
-from bot.usecases.welcome import contacted_button
+from bot.usecases.views import contacted_button
 
 
 async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
@@ -98,9 +97,12 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
                 Button("Keep my data", action("keep")),
             ),
         )
-    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
-        held = await ctx.uow.shifts.by_number(ctx.campaign.id, shift.number, lock=True)
-        await withdraw(ctx, held or shift, signup)
+    for _, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+        held = await seats.hold(ctx, shift.number)
+        # Read again under the hold: a promotion may have confirmed it since the list was read.
+        signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
+        if signup is not None:
+            await seats.give_up_seat(ctx, held, signup)
     await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)

@@ -3,17 +3,15 @@
 from dataclasses import replace
 from datetime import datetime
 
-from bot.actions import action
 from bot.commands import SaveProfile, StartProfile, WelcomeVolunteer
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.text import clean_text
 from bot.domain.volunteer import SHIFT_INTERESTS, Profile
 from bot.forms import onboarding_form
 from bot.ports import Storage
-from bot.replies import Button, ButtonStyle, Listing, Message, Reply
+from bot.replies import Listing, Message, Reply
 from bot.usecases.context import Context
-from bot.usecases.phonebanks import shift_item
-from bot.usecases.tasks import board_item
+from bot.usecases.views import board_item, shift_item
 
 # Follow-ups raised per sweep; the rest wait for the next sweep a minute later.
 _FOLLOW_UP_BATCH = 200
@@ -107,7 +105,3 @@ async def raise_follow_ups(storage: Storage, now: datetime) -> int:
             raised += 1
         await uow.commit()
     return raised
-
-
-def contacted_button(number: int) -> Button:
-    return Button("Mark contacted", action("contacted", number), ButtonStyle.PRIMARY)

@@ -109,13 +109,14 @@ async def seed_due_reminders(storage: SqlStorage, users: list[str]) -> None:
         assert team is not None
         campaign = await uow.campaigns.get(team.campaign_id)
         for index, user in enumerate(users):
-            shift = await uow.shifts.by_number(campaign.id, index % SHIFTS + 1)
-            assert shift is not None
+            hold = await uow.shifts.hold(campaign.id, index % SHIFTS + 1)
+            assert hold is not None
+            shift = hold.shift
             number = await uow.campaigns.next_number(campaign.id, "volunteer")
             identity = Identity("slack", TEAM_ID, user)
             volunteer = await uow.volunteers.add(campaign.id, number, identity, user, seeded_at)
             signup = await uow.signups.add(
-                shift.id, volunteer.id, SignupStatus.CONFIRMED, seeded_at
+                hold, volunteer.id, SignupStatus.CONFIRMED, seeded_at
             )
             due = await reminders.schedule(
                 uow,

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from bot.domain.campaign import Identity, Team
-from bot.domain.phonebank import Shift
+from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.task import Task
 from bot.domain.volunteer import Volunteer
 from bot.ports import UnitOfWork
@@ -52,6 +52,13 @@ async def a_shift(
         capacity=capacity,
         created_by=created_by,
     )
+
+
+async def held(uow: UnitOfWork, shift: Shift) -> HeldShift:
+    """Hold `shift` for a change of seats, as every seat-changing command does."""
+    hold = await uow.shifts.hold(shift.campaign_id, shift.number)
+    assert hold is not None
+    return hold
 
 
 async def a_task(

@@ -8,7 +8,7 @@ from bot.domain.notice import NewNotice, NoticeKind, NoticeState
 from bot.domain.signup import SignupStatus
 from bot.ports import UnitOfWork
 from storage.tables import notices
-from tests.integration.builders import NOW, a_shift, a_team, a_volunteer
+from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 LEASE = timedelta(minutes=2)
 REMINDER, WELCOME = NoticeKind.SHIFT_REMINDER, NoticeKind.WELCOME
@@ -145,7 +145,9 @@ async def test_cancelling_touches_only_pending_notices_matching_every_filter(sto
         sam = await a_volunteer(uow, team.campaign_id, "Sam")
         shift = await a_shift(uow, team.campaign_id, maria.id)
         other_shift = await a_shift(uow, team.campaign_id, maria.id)
-        signup = await uow.signups.add(shift.id, maria.id, SignupStatus.CONFIRMED, NOW)
+        signup = await uow.signups.add(
+            await held(uow, shift), maria.id, SignupStatus.CONFIRMED, NOW
+        )
 
         def notice(kind, volunteer, on_shift=None, on_signup=None, due=timedelta(hours=1)):
             return NewNotice(team.campaign_id, kind, NOW + due, volunteer, on_shift, on_signup)

@@ -2,9 +2,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.domain.phonebank import PhoneBank, Shift, ShiftStatus
+from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftStatus
 from bot.domain.signup import SignupStatus
-from tests.integration.builders import NOW, a_shift, a_team, a_volunteer
+from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 
 async def test_a_shift_is_created_with_its_phone_bank_and_found_by_number(storage):
@@ -34,7 +34,7 @@ async def test_a_shift_is_created_with_its_phone_bank_and_found_by_number(storag
     )
     async with storage.unit_of_work() as uow:
         assert await uow.shifts.by_number(team.campaign_id, 3) == added
-        assert await uow.shifts.by_number(team.campaign_id, 3, lock=True) == added
+        assert await uow.shifts.hold(team.campaign_id, 3) == HeldShift(added)
         assert await uow.shifts.by_number(team.campaign_id, 4) is None
         assert await uow.shifts.get(added.id) == added
         with pytest.raises(LookupError, match=f"shift {added.id + 1}"):
@@ -49,7 +49,7 @@ async def test_upcoming_lists_scheduled_shifts_not_yet_started_soonest_first(sto
         later = await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(days=2))
         sooner = await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(hours=1))
         cancelled = await a_shift(uow, team.campaign_id, olivia.id)
-        await uow.shifts.set_status(cancelled.id, ShiftStatus.CANCELLED)
+        await uow.shifts.set_status(await held(uow, cancelled), ShiftStatus.CANCELLED)
         await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(0))
         await a_shift(uow, team.campaign_id, olivia.id, starts_in=-timedelta(hours=1))
         await a_shift(uow, other.campaign_id, olivia.id)
@@ -77,7 +77,7 @@ async def test_upcoming_shifts_show_how_full_they_are(storage):
             ),
             strict=True,
         ):
-            await uow.signups.add(full.id, person.id, status, NOW)
+            await uow.signups.add(await held(uow, full), person.id, status, NOW)
         listed = await uow.shifts.upcoming(team.campaign_id, NOW, limit=10)
     assert [(s.shift.id, s.confirmed, s.waitlisted, s.seats_left) for s in listed] == [
         (full.id, 2, 1, 0),

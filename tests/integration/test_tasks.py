@@ -31,7 +31,7 @@ async def test_a_task_is_posted_and_found_by_number(storage):
     )
     async with storage.unit_of_work() as uow:
         assert await uow.tasks.by_number(team.campaign_id, 4) == added
-        assert await uow.tasks.by_number(team.campaign_id, 4, lock=True) == added
+        assert await uow.tasks.hold(team.campaign_id, 4) == added
         assert await uow.tasks.by_number(team.campaign_id, 5) is None
 
 

@@ -1,0 +1,117 @@
+"""The seat invariant: the one place where sign-ups take, give up and move into seats.
+
+Every change of seats (join, leave, cancel, forget-me, and later edits of capacity, organizer
+bookings and offers) goes through these functions, on a shift held for the change
+(`HeldShift`, which only `uow.shifts.hold` makes). After each one: confirmed ≤ capacity, nobody
+waits while a seat is free, the waitlist is served in arrival order, and each person moved up
+is told exactly once.
+"""
+
+from datetime import datetime
+
+from bot.domain.errors import UserError
+from bot.domain.notice import NoticeKind
+from bot.domain.phonebank import HeldShift, ShiftStatus
+from bot.domain.signup import Signup, SignupStatus, placement
+from bot.domain.volunteer import Volunteer
+from bot.usecases import reminders
+from bot.usecases.context import Context
+
+
+def no_such_shift(number: int) -> UserError:
+    return UserError(f"There's no shift #{number}. `/phonebank list` shows upcoming shifts.")
+
+
+async def hold(ctx: Context, number: int) -> HeldShift:
+    """Hold the campaign's shift `number` for a change of seats; UserError if there is none."""
+    held = await ctx.uow.shifts.hold(ctx.campaign.id, number)
+    if held is None:
+        raise no_such_shift(number)
+    return held
+
+
+async def take_seat(
+    ctx: Context, held: HeldShift, volunteer: Volunteer
+) -> tuple[Signup, list[datetime]]:
+    """Sign the volunteer up: a seat if one is free, else the waitlist.
+
+    Returns the sign-up and, for a seat, when its reminders are due.
+    """
+    shift = held.shift
+    confirmed, _ = await ctx.uow.signups.counts(shift.id)
+    status = placement(confirmed=confirmed, capacity=shift.capacity)
+    signup = await ctx.uow.signups.add(held, volunteer.id, status, ctx.now)
+    if status is not SignupStatus.CONFIRMED:
+        return signup, []
+    due = await reminders.schedule(
+        ctx.uow,
+        campaign=ctx.campaign,
+        volunteer=volunteer,
+        signup=signup,
+        shift=shift,
+        now=ctx.now,
+    )
+    return signup, due
+
+
+async def give_up_seat(ctx: Context, held: HeldShift, signup: Signup) -> list[Signup]:
+    """Cancel a sign-up and its reminders; a freed seat goes to the waitlist at once.
+
+    Returns the sign-ups moved up, each already told.
+    """
+    await ctx.uow.signups.set_status(held, signup.id, SignupStatus.CANCELLED, ctx.now)
+    await reminders.cancel(ctx.uow, signup)
+    if signup.status is not SignupStatus.CONFIRMED:
+        return []
+    return await fill_open_seats(ctx, held)
+
+
+async def fill_open_seats(ctx: Context, held: HeldShift) -> list[Signup]:
+    """Move the waitlist up, first come first served, until the seats are full.
+
+    Each person moved up gets their reminders and one notice; returns their sign-ups.
+    """
+    shift = held.shift
+    if shift.is_cancelled:
+        return []
+    confirmed, _ = await ctx.uow.signups.counts(shift.id)
+    promoted: list[Signup] = []
+    for _ in range(shift.capacity - confirmed):
+        waiting = await ctx.uow.signups.first_waitlisted(shift.id)
+        if waiting is None:
+            break
+        await ctx.uow.signups.set_status(held, waiting.id, SignupStatus.CONFIRMED, ctx.now)
+        volunteer = await ctx.uow.volunteers.get(waiting.volunteer_id)
+        await reminders.schedule(
+            ctx.uow,
+            campaign=ctx.campaign,
+            volunteer=volunteer,
+            signup=waiting,
+            shift=shift,
+            now=ctx.now,
+        )
+        await ctx.notify(
+            NoticeKind.PROMOTED, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=waiting.id
+        )
+        promoted.append(waiting)
+    return promoted
+
+
+async def call_off(ctx: Context, held: HeldShift) -> list[tuple[Signup, Volunteer]]:
+    """Cancel the shift itself: its pending notices go, and everyone signed up is told.
+
+    Returns who was signed up (confirmed first, then the waitlist).
+    """
+    shift = held.shift
+    await ctx.uow.shifts.set_status(held, ShiftStatus.CANCELLED)
+    await ctx.uow.notices.cancel_pending(shift_id=shift.id)
+    roster = await ctx.uow.signups.roster(shift.id)
+    for signup, volunteer in roster:
+        await ctx.notify(
+            NoticeKind.SHIFT_CANCELLED,
+            volunteer_id=volunteer.id,
+            shift_id=shift.id,
+            signup_id=signup.id,
+            payload={"was": signup.status.value},
+        )
+    return list(roster)

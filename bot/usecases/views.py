@@ -1,0 +1,71 @@
+"""How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
+
+from datetime import date
+
+from bot import timefmt
+from bot.actions import action
+from bot.domain.phonebank import Shift, ShiftSeats
+from bot.domain.signup import Signup, SignupStatus
+from bot.domain.task import ClaimStatus, Task, TaskBoard
+from bot.domain.timing import format_duration
+from bot.replies import Button, ButtonStyle, Item
+from bot.usecases.context import Context
+from bot.wording import plural
+
+
+def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
+    shift = seats.shift
+    parts = [timefmt.when(shift.starts_at, ctx.zone), shift_length(shift)]
+    if seats.seats_left:
+        parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
+    else:
+        parts.append(f"full ({plural(shift.capacity, 'seat')})")
+    if seats.waitlisted:
+        parts.append(f"{seats.waitlisted} on the waitlist")
+    if signup is not None:
+        parts.append(
+            "you're in" if signup.status is SignupStatus.CONFIRMED else "you're waitlisted"
+        )
+        button = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
+    else:
+        label = "Join" if seats.seats_left else "Join waitlist"
+        button = Button(label, action("join", shift.number), ButtonStyle.PRIMARY)
+    return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
+
+
+def shift_length(shift: Shift) -> str:
+    return format_duration(shift.ends_at - shift.starts_at)
+
+
+async def board_item(ctx: Context, board: TaskBoard) -> Item:
+    task = board.task
+    parts = [f"{board.slots_left} of {task.slots} slot(s) open"]
+    if task.due_on:
+        parts.insert(0, f"due {due_day(task.due_on)}")
+    claims = await ctx.uow.tasks.claims(task.id)
+    mine = next(
+        (c for c, v in claims if v.id == ctx.volunteer.id and c.status is ClaimStatus.CLAIMED), None
+    )
+    if ctx.actor.is_organizer and claims:
+        parts.append("; ".join(f"{v.name} ({c.status.value})" for c, v in claims))
+    if mine:
+        parts.append("yours")
+        button: Button | None = Button(
+            "Mark done", action("done", task.number), ButtonStyle.PRIMARY
+        )
+    else:
+        button = claim_button(task) if board.slots_left else None
+    detail = " · ".join(parts) + (f"\n{task.description}" if task.description else "")
+    return Item(f"#{task.number} {task.title}", detail, button)
+
+
+def claim_button(task: Task) -> Button:
+    return Button("Claim", action("claim", task.number), ButtonStyle.PRIMARY)
+
+
+def due_day(day: date) -> str:
+    return f"{day:%a %b %d}".replace(" 0", " ")
+
+
+def contacted_button(number: int) -> Button:
+    return Button("Mark contacted", action("contacted", number), ButtonStyle.PRIMARY)
