@@ -43,15 +43,7 @@ async def take_seat(
     signup = await ctx.uow.signups.add(held, volunteer.id, status, ctx.now)
     if status is not SignupStatus.CONFIRMED:
         return signup, []
-    due = await reminders.schedule(
-        ctx.uow,
-        campaign=ctx.campaign,
-        volunteer=volunteer,
-        signup=signup,
-        shift=shift,
-        now=ctx.now,
-    )
-    return signup, due
+    return signup, await _remind(ctx, held, volunteer, signup)
 
 
 async def give_up_seat(ctx: Context, held: HeldShift, signup: Signup) -> list[Signup]:
@@ -82,14 +74,7 @@ async def fill_open_seats(ctx: Context, held: HeldShift) -> list[Signup]:
             break
         await ctx.uow.signups.set_status(held, waiting.id, SignupStatus.CONFIRMED, ctx.now)
         volunteer = await ctx.uow.volunteers.get(waiting.volunteer_id)
-        await reminders.schedule(
-            ctx.uow,
-            campaign=ctx.campaign,
-            volunteer=volunteer,
-            signup=waiting,
-            shift=shift,
-            now=ctx.now,
-        )
+        await _remind(ctx, held, volunteer, waiting)
         await ctx.notify(
             NoticeKind.PROMOTED, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=waiting.id
         )
@@ -115,3 +100,17 @@ async def call_off(ctx: Context, held: HeldShift) -> list[tuple[Signup, Voluntee
             payload={"was": signup.status.value},
         )
     return list(roster)
+
+
+async def _remind(
+    ctx: Context, held: HeldShift, volunteer: Volunteer, signup: Signup
+) -> list[datetime]:
+    """Queue a new seat's reminders; returns when they are due."""
+    return await reminders.schedule(
+        ctx.uow,
+        campaign=ctx.campaign,
+        volunteer=volunteer,
+        signup=signup,
+        shift=held.shift,
+        now=ctx.now,
+    )
