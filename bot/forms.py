@@ -22,7 +22,7 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE, clean_text
-from bot.domain.volunteer import Availability, Interest, Profile
+from bot.domain.volunteer import MAX_LOCATION, Availability, Interest, Profile
 from bot.replies import (
     ChoiceField,
     DateField,
@@ -68,7 +68,7 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
                 name="location",
                 label="Your ZIP code or county",
                 placeholder="e.g. 53703 or Dane County",
-                max_length=60,
+                max_length=MAX_LOCATION,
             ),
         ),
         submit_label="Save",

@@ -3,10 +3,10 @@
 import pytest
 
 from bot import commands as c
+from bot.catalogue import ENTRIES, entries
 from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.grammar import parse
-from bot.catalogue import ENTRIES, entries
 from bot.help import help_text
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
