@@ -1,5 +1,8 @@
 """The catalogue's groups: the four slash commands, and the parameters their entries share."""
 
+from collections.abc import Callable
+from typing import Any
+
 from bot import commands as c
 from bot import typed_values as typed
 from bot.choices import Pick
@@ -72,7 +75,18 @@ ZONE = Param(
 )
 # A date, a time of day or a length, typed as an option: `2026-11-28`, `6:30pm`, `1h30m`.
 SHORT = 20
-REMINDER_TIMES = "Hours or minutes before a shift, like 24h,1h; or off, or default"
+
+
+def reminder_times(read: Callable[[typed.Words], Any]) -> Param:
+    """Reminder times typed as `24h,1h`, `off` or `default`, read into offsets by `read`."""
+    return Param(
+        "times",
+        Kind.TEXT,
+        "Hours or minutes before a shift, like 24h,1h; or off, or default",
+        max_length=typed.MAX_REMINDER_TEXT,
+        read=read,
+        field="offsets",
+    )
 
 
 def help_entry(group: str) -> Entry:

@@ -3,7 +3,7 @@
 from bot import commands as c
 from bot import readers
 from bot import typed_values as typed
-from bot.catalogue.groups import REMINDER_TIMES, TOPICS, ZONE, help_entry
+from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
 from bot.usecases import campaign, volunteers, welcome
@@ -33,16 +33,7 @@ VOLUNTEER: tuple[Entry, ...] = (
         ),
         c.SetMyReminders,
         volunteers.set_my_reminders,
-        params=(
-            Param(
-                "times",
-                Kind.TEXT,
-                REMINDER_TIMES,
-                max_length=typed.MAX_REMINDER_TEXT,
-                read=typed.reminder_offsets,
-                field="offsets",
-            ),
-        ),
+        params=(reminder_times(typed.reminder_offsets),),
         hint="reminders 24h,1h",
     ),
     Entry(
@@ -135,16 +126,7 @@ TURNOUT: tuple[Entry, ...] = (
         c.SetCampaignReminders,
         campaign.set_campaign_reminders,
         who=Who.ORGANIZER,
-        params=(
-            Param(
-                "times",
-                Kind.TEXT,
-                REMINDER_TIMES,
-                max_length=typed.MAX_REMINDER_TEXT,
-                read=readers.campaign_offsets,
-                field="offsets",
-            ),
-        ),
+        params=(reminder_times(readers.campaign_offsets),),
         hint="reminders 24h,1h",
     ),
     Entry(
