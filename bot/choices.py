@@ -1,6 +1,7 @@
-"""Pickers: the shifts and tasks a person may mean, by number, title and time.
+"""Pickers: the shifts and tasks a person may mean, by number, title and time; and time zones.
 
-Platforms with autocomplete (Discord) offer these while people type a shift or task number.
+Platforms with autocomplete (Discord) offer these while people type a shift or task number
+or a time zone.
 Reading them changes nothing: no volunteer is created, nothing is queued.
 """
 

@@ -143,20 +143,21 @@ def test_a_subcommand_the_catalogue_lacks_is_a_key_error_not_a_guess():
 
 
 def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited(monkeypatch):
-    ping = Entry(
+    probe = Entry(
         "phonebank",
-        "ping",
-        Usage("/phonebank ping", "/phonebank ping", "check that Turnout answers"),
+        "probe",
+        Usage("/phonebank probe", "/phonebank probe", "check that Turnout answers"),
         c.MyShifts,
         phonebanks.my_shifts,
     )
     entries = list(ENTRIES)
-    entries.insert(entries.index(catalogue.find("phonebank", "help")), ping)
+    entries.insert(entries.index(catalogue.find("phonebank", "help")), probe)
     monkeypatch.setattr(catalogue, "ENTRIES", tuple(entries))
 
-    assert parse(OLU, "/phonebank ping") == c.MyShifts(OLU)
-    assert "/phonebank ping — check that Turnout answers" in help_text("phonebank", organizer=False)
-    with pytest.raises(UserError, match="or `ping` — or"):
+    assert parse(OLU, "/phonebank probe") == c.MyShifts(OLU)
+    helped = help_text("phonebank", organizer=False)
+    assert "/phonebank probe — check that Turnout answers" in helped
+    with pytest.raises(UserError, match="or `probe` — or"):
         parse(OLU, "/phonebank frob")
 
 
