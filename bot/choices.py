@@ -1,9 +1,12 @@
-"""Pickers: the shifts and tasks a person may mean, by number, title and time.
+"""Pickers: the shifts and tasks a person may mean, by number, title and time; and time zones.
 
-Platforms with autocomplete (Discord) offer these while people type a shift or task number.
+Platforms with autocomplete (Discord) offer these while people type a shift or task number
+or a time zone.
 Reading them changes nothing: no volunteer is created, nothing is queued.
 """
 
+import functools
+import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -24,6 +27,8 @@ class Pick(StrEnum):
     MY_SHIFTS = "my-shifts"
     OPEN_TASKS = "tasks"
     MY_TASKS = "my-tasks"
+    # Time zone names, not numbers: see `zones`.
+    ZONES = "zones"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,18 @@ async def choices(
         for number, title, detail in found
         if not wanted or str(number).startswith(wanted) or wanted in title.casefold()
     ][:LIMIT]
+
+
+def zones(typed: str) -> list[str]:
+    """Up to LIMIT Area/City zone names containing `typed` (spaces match underscores)."""
+    wanted = "_".join(typed.split()).casefold()
+    return [zone for zone in _zone_names() if wanted in zone.casefold()][:LIMIT]
+
+
+@functools.cache
+def _zone_names() -> tuple[str, ...]:
+    # Read once, on first use: scanning the zone database takes a moment.
+    return tuple(sorted(z for z in zoneinfo.available_timezones() if "/" in z))
 
 
 def _label(number: int, title: str, detail: str) -> str:

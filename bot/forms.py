@@ -5,16 +5,24 @@ question at a time in the console); the answers come back as strings and are rea
 the same parsers as typed commands, so a form can never accept what a command would refuse.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from bot import typed_values as typed
-from bot.commands import Actor, Command, CreateShift, PostTask, SaveProfile
+from bot.commands import (
+    Actor,
+    Command,
+    CreateShift,
+    PostTask,
+    SaveProfile,
+    StartShiftForm,
+    StartTaskForm,
+)
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK
-from bot.domain.task import MAX_SLOTS
-from bot.domain.text import clean_text
-from bot.domain.volunteer import Availability, Interest, Profile
-from bot.help import USAGES
+from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
+from bot.domain.text import MAX_TITLE, clean_text
+from bot.domain.volunteer import MAX_LOCATION, Availability, Interest, Profile
 from bot.replies import (
     ChoiceField,
     DateField,
@@ -60,7 +68,7 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
                 name="location",
                 label="Your ZIP code or county",
                 placeholder="e.g. 53703 or Dane County",
-                max_length=60,
+                max_length=MAX_LOCATION,
             ),
         ),
         submit_label="Save",
@@ -74,7 +82,7 @@ def shift_form() -> Form:
         title="New phone bank shift",
         intro="Volunteers see the title and time; the link goes out in their reminders.",
         fields=(
-            TextField("title", "Title", placeholder="Saturday calls"),
+            TextField("title", "Title", placeholder="Saturday calls", max_length=MAX_TITLE),
             DateField("day", "Date"),
             TimeField("start", "Start time, in the campaign's time zone"),
             TextField("duration", "Length", placeholder="2h, 90m or 1h30m", max_length=10),
@@ -98,14 +106,14 @@ def task_form() -> Form:
         title="New task",
         intro="Volunteers claim a slot each; you see who claimed and who finished.",
         fields=(
-            TextField("title", "Title", placeholder="Drop off flyers"),
+            TextField("title", "Title", placeholder="Drop off flyers", max_length=MAX_TITLE),
             DateField("due", "Due date", required=False),
             NumberField("slots", "How many people", low=1, high=MAX_SLOTS, initial=1),
             TextField(
                 "description",
                 "Details",
                 placeholder="Pick them up at the office.",
-                max_length=1000,
+                max_length=MAX_DESCRIPTION,
                 required=False,
                 multiline=True,
             ),
@@ -141,7 +149,10 @@ def _onboarding(actor: Actor, values: Values) -> Command:
 
 
 def _shift(actor: Actor, values: Values) -> Command:
-    usage = USAGES["phonebank"]["create"]
+    # The catalogue names the use cases that show this form, so it is looked up when needed.
+    from bot import catalogue
+
+    usage = catalogue.usage("phonebank", "create")
     start = typed.Words(_text(values, "start", "the start time"), usage)
     when = typed.start_time(start)
     start.end()
@@ -173,11 +184,25 @@ def _task(actor: Actor, values: Values) -> Command:
             _word(values, "slots", "how many people"), "number of people", "3", high=MAX_SLOTS
         ),
         description=(
-            clean_text(description, what="description", limit=1000, multiline=True)
+            clean_text(description, what="description", limit=MAX_DESCRIPTION, multiline=True)
             if description
             else None
         ),
     )
+
+
+def from_options(form_id: str, actor: Actor, answers: Mapping[str, Any]) -> Command:
+    """A form's command from answers given all at once (a command menu's options, by field).
+
+    With no answer at all it asks for the form instead; otherwise the answers are read exactly
+    as the form's would be. A task given a title but no number of people needs one person.
+    """
+    if all(value is None for value in answers.values()):
+        return StartShiftForm(actor) if form_id == SHIFT else StartTaskForm(actor)
+    values: Values = {name: "" if value is None else str(value) for name, value in answers.items()}
+    if form_id == TASK and answers.get("title") is not None and answers.get("slots") is None:
+        values["slots"] = "1"
+    return command_for_submission(actor, FormSubmission(form_id, values))
 
 
 def _text(values: Values, name: str, what: str, *, required: bool = True) -> str:

@@ -1,81 +1,22 @@
 """Turnout's front door: every command, button and form from every adapter comes in here."""
 
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable
 
-from bot import actions, forms, grammar
+from bot import actions, catalogue, forms, grammar
 from bot.choices import Choice, Pick, choices
-from bot.commands import (
-    Actor,
-    Announce,
-    CancelShift,
-    ClaimTask,
-    Command,
-    CreateShift,
-    FinishTask,
-    ForgetMe,
-    JoinShift,
-    KeepMyData,
-    LeaveShift,
-    ListNewVolunteers,
-    ListShifts,
-    ListTasks,
-    MarkContacted,
-    MyShifts,
-    PostTask,
-    ReleaseTask,
-    SaveProfile,
-    SetCampaignReminders,
-    SetCampaignTimezone,
-    SetMyReminders,
-    SetMyTimezone,
-    ShowHelp,
-    ShowRoster,
-    StartProfile,
-    StartShiftForm,
-    StartTaskForm,
-    WelcomeVolunteer,
-)
+from bot.commands import Actor, Command, WelcomeVolunteer
 from bot.domain.errors import UserError
+from bot.entry import Handler
 from bot.ports import Clock, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
-from bot.usecases import campaign, phonebanks, tasks, volunteers, welcome
+from bot.usecases import welcome
 from bot.usecases.context import CampaignDefaults, Context
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Any, Context], Awaitable[Reply]]
-
-HANDLERS: dict[type[Command], Handler] = {
-    ListShifts: phonebanks.list_shifts,
-    JoinShift: phonebanks.join_shift,
-    LeaveShift: phonebanks.leave_shift,
-    MyShifts: phonebanks.my_shifts,
-    StartShiftForm: phonebanks.start_shift_form,
-    CreateShift: phonebanks.create_shift,
-    ShowRoster: phonebanks.show_roster,
-    CancelShift: phonebanks.cancel_shift,
-    Announce: phonebanks.announce,
-    SetMyTimezone: volunteers.set_my_timezone,
-    SetMyReminders: volunteers.set_my_reminders,
-    ListNewVolunteers: volunteers.list_new_volunteers,
-    MarkContacted: volunteers.mark_contacted,
-    ForgetMe: volunteers.forget_me,
-    KeepMyData: volunteers.keep_my_data,
-    WelcomeVolunteer: welcome.welcome_volunteer,
-    StartProfile: welcome.start_profile,
-    SaveProfile: welcome.save_profile,
-    SetCampaignTimezone: campaign.set_campaign_timezone,
-    SetCampaignReminders: campaign.set_campaign_reminders,
-    ShowHelp: campaign.show_help,
-    StartTaskForm: tasks.start_task_form,
-    PostTask: tasks.post_task,
-    ListTasks: tasks.list_tasks,
-    ClaimTask: tasks.claim_task,
-    FinishTask: tasks.finish_task,
-    ReleaseTask: tasks.release_task,
-}
+# Which use case handles each command, as the catalogue declares it.
+HANDLERS: dict[type[Command], Handler] = catalogue.handlers()
 
 # A conflict means another command got there first; one rerun nearly always settles it.
 _CONFLICT_RERUNS = 3

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.domain.campaign import MAX_NUMBER
 from bot.domain.errors import UserError
 from bot.domain.phonebank import check_duration, check_link
-from bot.domain.text import clean_text
-from bot.domain.timing import parse_duration, parse_reminder_offsets
-from bot.help import Usage
+from bot.domain.text import MAX_TITLE, clean_text
+from bot.domain.timing import MAX_ZONE_NAME, parse_duration, parse_reminder_offsets
+from bot.entry import Usage
 
-MAX_NUMBER = 1_000_000
+# Reminder times as typed, `24h,1h`: a handful of short durations fit easily.
+MAX_REMINDER_TEXT = 100
 
 # Phones and Slack turn " into typographic quotes, not always in matching pairs, so any of
 # these opens a quoted group and any of them closes it. Apostrophes never quote (Maria's).
@@ -32,7 +34,7 @@ _CLOCK_24 = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 _CLOCK_12 = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?([ap])\.?m\.?", re.IGNORECASE)
 _BARE_CLOCK = re.compile(r"[0-9]{1,2}(?::[0-9]{2})?")
 _MERIDIEM = ("am", "pm", "a.m.", "p.m.")
-_REMINDER_TEXT = re.compile(r"[0-9a-zA-Z, ]{1,100}")
+_REMINDER_TEXT = re.compile(rf"[0-9a-zA-Z, ]{{1,{MAX_REMINDER_TEXT}}}")
 # Characters that could ping or turn into markup if an echo of the input reached a platform.
 _UNSAFE_ECHO = frozenset("`<>@&")
 
@@ -200,7 +202,7 @@ def link(word: Word) -> str:
 
 def title(word: Word) -> str:
     """A shift or task title, checked like all text that other people will read."""
-    return clean_text(word.text, what="title", limit=100)
+    return clean_text(word.text, what="title", limit=MAX_TITLE)
 
 
 @functools.cache
@@ -217,14 +219,14 @@ def zone(words: Words) -> str:
     typed = "_".join(words.rest().split())
     if not typed:
         raise UserError(f"I'm missing the time zone. {words.hint}")
-    name = _zones().get(typed.lower()) if len(typed) <= 64 else None
+    name = _zones().get(typed.lower()) if len(typed) <= MAX_ZONE_NAME else None
     if name is not None:
         try:
             ZoneInfo(name)
             return name
         except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
-    guess = _guess_zone(typed.lower()) if len(typed) <= 64 else None
+    guess = _guess_zone(typed.lower()) if len(typed) <= MAX_ZONE_NAME else None
     suggestion = f"Did you mean `{guess}`? " if guess else ""
     raise UserError(
         f"I don't know the time zone {shown(typed)}. {suggestion}"

@@ -22,15 +22,15 @@ from adapters.slack.blocks import FORM_PREFIX, answers, error_block, unescape
 from adapters.slack.channels import Channels
 from adapters.slack.messenger import message
 from adapters.slack.people import People
+from bot import catalogue
 from bot.actions import PREFIX
-from bot.help import USAGES
 from bot.replies import FormSubmission, Message, Reply
 from bot.turnout import Turnout
 
 log = logging.getLogger(__name__)
 
-# The slash commands are the grammar's commands, so the two can never disagree.
-COMMANDS = tuple(f"/{name}" for name in USAGES)
+# The slash commands are the catalogue's groups, so the grammar and Slack can never disagree.
+COMMANDS = tuple(f"/{group.name}" for group in catalogue.GROUPS)
 # The events the manifest subscribes to.
 EVENTS = ("team_join", "member_joined_channel")
 # How long a modal submission may wait for the core before acknowledging regardless.

@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+# Shift, task and volunteer numbers are short and per campaign; more digits is a typo.
+MAX_NUMBER = 1_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Campaign:

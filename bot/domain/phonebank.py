@@ -11,6 +11,8 @@ from bot.domain.errors import UserError
 # A host is required; <>"` never belong in a link and would break how it is shown.
 _LINK = re.compile(r"https?://[^\s/?#<>\"`]+[^\s<>\"`]*", re.IGNORECASE)
 MAX_LINK = 500
+# What an organizer may send everyone on a shift at once.
+MAX_ANNOUNCEMENT = 1500
 
 
 class ShiftStatus(StrEnum):
@@ -85,6 +87,8 @@ MIN_DURATION = timedelta(minutes=15)
 MAX_DURATION = timedelta(hours=12)
 # How far ahead a shift may be planned; further is almost always a typo in the year.
 MAX_LEAD = timedelta(days=366)
+# Pages of upcoming shifts anyone may ask for; more is a typo.
+MAX_PAGE = 1000
 
 
 def check_capacity(capacity: int) -> int:

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 # How many volunteers one task may need.
 MAX_SLOTS = 100
+MAX_DESCRIPTION = 1000
 
 
 class ClaimStatus(StrEnum):

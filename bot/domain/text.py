@@ -5,6 +5,10 @@ import unicodedata
 
 from bot.domain.errors import UserError
 
+# Shift and task titles, and names people type, fit a line of a list.
+MAX_TITLE = 100
+MAX_NAME = 100
+
 # Mass or role pings on any platform: Slack's <!channel>, Discord's @everyone and <@&role>.
 _MASS_MENTION = re.compile(
     r"@(everyone|here|channel)\b|<!(channel|here|everyone)[^>]*>|<@&\d+>", re.I

@@ -8,6 +8,10 @@ from bot.domain.errors import UserError
 
 DEFAULT_REMINDER_OFFSETS = (timedelta(hours=24), timedelta(hours=1))
 MAX_REMINDERS = 4
+MIN_REMINDER = timedelta(minutes=5)
+MAX_REMINDER = timedelta(days=14)
+# The longest IANA zone name is 32 characters; anything past this is not one.
+MAX_ZONE_NAME = 64
 _DURATION = re.compile(r"(?:(\d{1,3})d)?(?:(\d{1,4})h)?(?:(\d{1,5})m)?", re.IGNORECASE)
 _DAY = timedelta(days=1)
 
@@ -40,7 +44,7 @@ def parse_reminder_offsets(text: str) -> tuple[timedelta, ...]:
                 f"I couldn't read `{part}` as a time before the shift. "
                 "Use hours or minutes separated by commas, like `24h,1h` or `2h,30m`."
             )
-        if not timedelta(minutes=5) <= offset <= timedelta(days=14):
+        if not MIN_REMINDER <= offset <= MAX_REMINDER:
             raise UserError(
                 f"`{part}` is out of range: reminders can go out between 5 minutes "
                 "and 14 days before a shift."

@@ -5,6 +5,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 FORMER_VOLUNTEER = "a former volunteer"
+# A ZIP code or county name, as the welcome questions ask.
+MAX_LOCATION = 60
 
 
 class Interest(StrEnum):

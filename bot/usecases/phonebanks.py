@@ -16,6 +16,7 @@ from bot.commands import (
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
+    MAX_ANNOUNCEMENT,
     MAX_LEAD,
     HeldShift,
     Shift,
@@ -26,7 +27,7 @@ from bot.domain.phonebank import (
     shift_start,
 )
 from bot.domain.signup import SignupStatus
-from bot.domain.text import clean_text
+from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases import seats
@@ -127,7 +128,7 @@ async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
 
 async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     ctx.require_organizer("create phone bank shifts")
-    title = clean_text(cmd.title, what="title", limit=100)
+    title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
     capacity = check_capacity(cmd.capacity)
     link = check_link(cmd.link)
@@ -199,7 +200,7 @@ async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
 
 async def announce(cmd: Announce, ctx: Context) -> Reply:
     ctx.require_organizer("send announcements")
-    text = clean_text(cmd.message, what="announcement", limit=1500, multiline=True)
+    text = clean_text(cmd.message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)
     shift = await _shift(ctx, cmd.shift)
     if shift.is_cancelled:
         raise UserError(f"#{shift.number} is cancelled; everyone on it has already been told.")

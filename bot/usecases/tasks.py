@@ -11,8 +11,8 @@ from bot.commands import (
     StartTaskForm,
 )
 from bot.domain.errors import UserError
-from bot.domain.task import MAX_SLOTS, ClaimStatus, Task
-from bot.domain.text import clean_text
+from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, ClaimStatus, Task
+from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import task_form
 from bot.replies import Button, ButtonStyle, Listing, Message, Reply
 from bot.usecases.context import Context
@@ -26,9 +26,9 @@ async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
 
 async def post_task(cmd: PostTask, ctx: Context) -> Reply:
     ctx.require_organizer("post tasks")
-    title = clean_text(cmd.title, what="title", limit=100)
+    title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     description = (
-        clean_text(cmd.description, what="description", limit=1000, multiline=True)
+        clean_text(cmd.description, what="description", limit=MAX_DESCRIPTION, multiline=True)
         if cmd.description and cmd.description.strip()
         else None
     )

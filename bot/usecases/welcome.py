@@ -6,7 +6,7 @@ from datetime import datetime
 from bot.commands import SaveProfile, StartProfile, WelcomeVolunteer
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.text import clean_text
-from bot.domain.volunteer import SHIFT_INTERESTS, Profile
+from bot.domain.volunteer import MAX_LOCATION, SHIFT_INTERESTS, Profile
 from bot.forms import onboarding_form
 from bot.ports import Storage
 from bot.replies import Listing, Message, Reply
@@ -43,7 +43,7 @@ async def start_profile(cmd: StartProfile, ctx: Context) -> Reply:
 
 
 async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
-    location = clean_text(cmd.location, what="ZIP code or county", limit=60)
+    location = clean_text(cmd.location, what="ZIP code or county", limit=MAX_LOCATION)
     first_time = ctx.volunteer.onboarded_at is None
     profile = Profile(cmd.interests, cmd.availability, location)
     ctx.volunteer = ctx.volunteer.onboarded(profile, ctx.now)

@@ -6,15 +6,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot import commands as c
+from bot.catalogue import ENTRIES, TOPICS
 from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.grammar import parse, parse_command
-from bot.help import USAGES
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
-NAMES = [f"/{name}" for name in USAGES]
-PREFIXES = [f"/{name} {sub}" for name, subs in USAGES.items() for sub in subs] + NAMES
+NAMES = [f"/{name}" for name in TOPICS]
+PREFIXES = [f"/{entry.group} {entry.verb}" for entry in ENTRIES] + NAMES
 
 # Anything at all, weighted towards what breaks parsers: quotes, control characters, odd spaces.
 TRICKY = st.sampled_from(

@@ -3,19 +3,20 @@
 import pytest
 
 from bot import commands as c
+from bot.catalogue import ENTRIES, entries
 from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.grammar import parse
-from bot.help import USAGES, help_text
+from bot.help import help_text
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
-ORGANIZER_ONLY = [u for subcommands in USAGES.values() for u in subcommands.values() if u.organizer]
+ORGANIZER_ONLY = [entry.usage for entry in ENTRIES if entry.organizer]
 
 
 def test_every_usage_example_parses():
-    for subcommands in USAGES.values():
-        for usage in subcommands.values():
-            assert isinstance(parse(ORGANIZER, usage.example), c.Command), usage.example
+    for entry in ENTRIES:
+        usage = entry.usage
+        assert isinstance(parse(ORGANIZER, usage.example), c.Command), usage.example
 
 
 @pytest.mark.parametrize("organizer", [False, True])
@@ -36,7 +37,7 @@ def test_help_shows_organizer_commands_only_to_organizers(topic):
 @pytest.mark.parametrize("topic", ["phonebank", "task", "volunteer", "turnout"])
 def test_help_lists_one_command_per_line_with_a_description(topic):
     lines = [line for line in help_text(topic, organizer=True).splitlines() if line.startswith("/")]
-    assert len(lines) == len(USAGES[topic])
+    assert len(lines) == len(entries(topic))
     assert all(" — " in line for line in lines)
 
 

@@ -137,8 +137,8 @@ async def test_organizer_commands_are_refused_to_volunteers(harness):
 async def test_bad_shift_details_get_one_friendly_sentence_and_change_nothing(harness):
     bad = {
         '/phonebank create "Calls" 2026-10-01 18:00 2h 5': "in the past",
-        '/phonebank create "Calls" 2026-11-07 18:00 2h 0': "1",
-        '/phonebank create "Calls" 2026-11-07 18:00 2h -4': "",
+        '/phonebank create "Calls" 2026-11-07 18:00 2h 0': "number of seats must be at least 1",
+        '/phonebank create "Calls" 2026-11-07 18:00 2h -4': "number of seats must be at least 1",
         '/phonebank create "Calls" 2028-11-07 18:00 2h 5': "more than a year",
         '/phonebank create "Calls @everyone" 2026-11-07 18:00 2h 5': "@everyone",
         f'/phonebank create "{"x" * 10_000}" 2026-11-07 18:00 2h 5': "characters",

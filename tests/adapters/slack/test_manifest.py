@@ -5,8 +5,9 @@ from pathlib import Path
 import yaml
 
 import adapters.slack
+from adapters.slack import manifest as generated
 from adapters.slack.app import COMMANDS, EVENTS
-from bot.help import USAGES
+from bot.catalogue import TOPICS, entries
 
 MANIFEST = Path(adapters.slack.__file__).parent / "manifest.yaml"
 
@@ -29,10 +30,36 @@ def manifest() -> dict:
 def test_the_manifest_lists_exactly_the_commands_the_grammar_knows():
     commands = [c["command"] for c in manifest()["features"]["slash_commands"]]
 
-    assert sorted(commands) == sorted(f"/{name}" for name in USAGES) == sorted(COMMANDS)
+    assert sorted(commands) == sorted(f"/{name}" for name in TOPICS) == sorted(COMMANDS)
     for command in manifest()["features"]["slash_commands"]:
         assert command["description"] and command["usage_hint"]
         assert len(command["description"]) <= 100 and len(command["usage_hint"]) <= 1000
+
+
+def test_the_manifest_declares_the_slash_commands_the_catalogue_generates():
+    assert manifest()["features"]["slash_commands"] == generated.slash_commands()
+    # Regenerating changes nothing, comments and all: the checked-in file is current.
+    assert generated.rewritten(MANIFEST.read_text()) == MANIFEST.read_text()
+    assert generated.main(["--check"]) == 0
+
+
+def test_each_usage_hint_names_real_subcommands_in_the_order_help_lists_them():
+    for command in manifest()["features"]["slash_commands"]:
+        group = command["command"].removeprefix("/")
+        verbs = [e.verb for e in entries(group)]
+        hinted = [part.split()[0] for part in command["usage_hint"].strip("[]").split(" | ")]
+        assert hinted == [verb for verb in verbs if verb in hinted], command["command"]
+        assert "help" in hinted
+
+
+def test_a_stale_manifest_is_caught(tmp_path, monkeypatch):
+    stale = tmp_path / "manifest.yaml"
+    stale.write_text(MANIFEST.read_text().replace("join 3 | ", ""))
+    monkeypatch.setattr(generated, "MANIFEST", stale)
+
+    assert generated.main(["--check"]) == 1
+    assert generated.main([]) == 0
+    assert stale.read_text() == MANIFEST.read_text()
 
 
 def test_the_manifest_subscribes_to_the_events_the_app_handles():

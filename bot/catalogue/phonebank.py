@@ -1,0 +1,191 @@
+"""`/phonebank`: phone bank shifts."""
+
+from bot import commands as c
+from bot import readers
+from bot.catalogue.groups import SHORT, help_entry, shift
+from bot.choices import Pick
+from bot.domain.phonebank import (
+    MAX_ANNOUNCEMENT,
+    MAX_CAPACITY,
+    MAX_DURATION,
+    MAX_LINK,
+    MAX_PAGE,
+    MIN_DURATION,
+)
+from bot.domain.text import MAX_TITLE
+from bot.domain.timing import format_duration
+from bot.entry import Entry, Kind, Param, Usage, Who
+from bot.usecases import phonebanks
+
+SHIFT_EXAMPLE = (
+    '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
+)
+
+
+# In the order help lists them; `help` comes last.
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "list",
+        Usage("/phonebank list [page]", "/phonebank list 2", "shifts coming up, with seats left"),
+        c.ListShifts,
+        phonebanks.list_shifts,
+        params=(
+            Param(
+                "page",
+                Kind.NUMBER,
+                "Which page of upcoming shifts (10 to a page)",
+                what="page number",
+                required=False,
+                high=MAX_PAGE,
+            ),
+        ),
+        hint="list",
+    ),
+    Entry(
+        "phonebank",
+        "join",
+        Usage(
+            "/phonebank join <shift>",
+            "/phonebank join 3",
+            "take a seat on a shift (or a waitlist spot if it's full)",
+        ),
+        c.JoinShift,
+        phonebanks.join_shift,
+        params=(shift(),),
+        hint="join 3",
+    ),
+    Entry(
+        "phonebank",
+        "leave",
+        Usage("/phonebank leave <shift>", "/phonebank leave 3", "give your seat back"),
+        c.LeaveShift,
+        phonebanks.leave_shift,
+        params=(shift(Pick.MY_SHIFTS),),
+        hint="leave 3",
+    ),
+    Entry(
+        "phonebank",
+        "mine",
+        Usage("/phonebank mine", "/phonebank mine", "the shifts you signed up for"),
+        c.MyShifts,
+        phonebanks.my_shifts,
+        hint="mine",
+    ),
+    Entry(
+        "phonebank",
+        "create",
+        Usage(
+            '/phonebank create "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<link>]',
+            SHIFT_EXAMPLE,
+            "schedule a shift in the campaign's time zone "
+            f"(length {format_duration(MIN_DURATION)} to {format_duration(MAX_DURATION)}; "
+            "link optional)",
+        ),
+        c.CreateShift,
+        phonebanks.create_shift,
+        who=Who.ORGANIZER,
+        params=(
+            Param(
+                "title",
+                Kind.TEXT,
+                "What volunteers will see, like Saturday calls (leave everything empty for a form)",
+                required=False,
+                max_length=MAX_TITLE,
+            ),
+            Param(
+                "date",
+                Kind.TEXT,
+                "The day, YYYY-MM-DD, like 2026-11-28",
+                required=False,
+                max_length=SHORT,
+                field="day",
+            ),
+            Param(
+                "start",
+                Kind.TEXT,
+                "Start time in the campaign's zone: 18:00 or 6pm",
+                required=False,
+                max_length=SHORT,
+            ),
+            Param(
+                "length",
+                Kind.TEXT,
+                "How long: 2h, 90m or 1h30m",
+                required=False,
+                max_length=SHORT,
+                field="duration",
+            ),
+            Param(
+                "seats",
+                Kind.NUMBER,
+                "How many volunteers can join",
+                required=False,
+                high=MAX_CAPACITY,
+                field="capacity",
+            ),
+            Param(
+                "link",
+                Kind.TEXT,
+                "The dialer or call script link (optional)",
+                required=False,
+                max_length=MAX_LINK,
+            ),
+        ),
+        text=readers.create_shift,
+        options=readers.shift_options,
+        also={c.StartShiftForm: phonebanks.start_shift_form},
+        hint="create",
+        public=True,
+    ),
+    Entry(
+        "phonebank",
+        "roster",
+        Usage(
+            "/phonebank roster <shift>",
+            "/phonebank roster 3",
+            "who signed up for a shift, and who is waiting",
+        ),
+        c.ShowRoster,
+        phonebanks.show_roster,
+        who=Who.ORGANIZER,
+        params=(shift(),),
+        hint="roster 3",
+    ),
+    Entry(
+        "phonebank",
+        "cancel",
+        Usage(
+            "/phonebank cancel <shift>",
+            "/phonebank cancel 3",
+            "cancel a shift and tell everyone signed up",
+        ),
+        c.CancelShift,
+        phonebanks.cancel_shift,
+        who=Who.ORGANIZER,
+        params=(shift(),),
+    ),
+    Entry(
+        "phonebank",
+        "announce",
+        Usage(
+            "/phonebank announce <shift> <message>",
+            "/phonebank announce 3 Parking is behind the library.",
+            "send a message to everyone signed up for a shift",
+        ),
+        c.Announce,
+        phonebanks.announce,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param(
+                "message",
+                Kind.TEXT,
+                "What to tell everyone confirmed",
+                max_length=MAX_ANNOUNCEMENT,
+                read=readers.announcement,
+            ),
+        ),
+    ),
+    help_entry("phonebank"),
+)

@@ -1,0 +1,103 @@
+"""The Discord command tree is built from the catalogue, with the domain's own limits.
+
+`payloads/command_tree.json` is the tree as Discord receives it; it was recorded from the
+hand-written tree this replaced (the same groups, names, options, ranges and descriptions;
+subcommands now come in the order help lists them).
+"""
+
+import json
+from pathlib import Path
+
+import discord
+import pytest
+from discord import app_commands
+
+from adapters.discord.commands import about, groups
+from bot import catalogue
+from bot.domain.campaign import MAX_NUMBER
+from bot.domain.phonebank import MAX_ANNOUNCEMENT, MAX_CAPACITY, MAX_LINK, MAX_PAGE
+from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
+from bot.domain.text import MAX_NAME, MAX_TITLE
+from bot.domain.timing import MAX_ZONE_NAME
+from bot.forms import shift_form, task_form
+
+RECORDED = Path(__file__).parent / "payloads" / "command_tree.json"
+
+
+@pytest.fixture(scope="module")
+def tree() -> list[dict]:
+    client = discord.Client(intents=discord.Intents.none())
+    command_tree = app_commands.CommandTree(client)
+    return [group.to_dict(command_tree) for group in groups(None)]
+
+
+def options(tree: list[dict], group: str, verb: str) -> dict[str, dict]:
+    (found,) = [g for g in tree if g["name"] == group]
+    (sub,) = [o for o in found["options"] if o["name"] == verb]
+    return {o["name"]: o for o in sub.get("options", [])}
+
+
+def test_every_recorded_command_is_still_sent_exactly_as_recorded(tree):
+    recorded = json.loads(RECORDED.read_text())
+    by_name = {group["name"]: group for group in tree}
+
+    assert [group["name"] for group in recorded] == list(by_name)
+    for group in recorded:
+        sent = by_name[group["name"]]
+        assert {k: v for k, v in sent.items() if k != "options"} == {
+            k: v for k, v in group.items() if k != "options"
+        }
+        # New subcommands may join; the recorded ones keep their options and their order.
+        recorded_names = {option["name"] for option in group["options"]}
+        kept = [option for option in sent["options"] if option["name"] in recorded_names]
+        assert kept == group["options"]
+
+
+def test_every_menu_entry_is_a_subcommand_with_its_parameters_as_options(tree):
+    for group in tree:
+        offered = [e for e in catalogue.entries(group["name"]) if e.menu]
+        assert [o["name"] for o in group["options"]] == [e.verb for e in offered]
+        for option, entry in zip(group["options"], offered, strict=True):
+            assert option["description"] == about(entry)
+            assert {o["name"] for o in option.get("options", [])} == {p.name for p in entry.params}
+    assert [g["name"] for g in tree] == list(catalogue.TOPICS)
+
+
+def test_only_the_groups_own_help_pages_stay_off_the_menus():
+    typed_only = [f"/{e.group} {e.verb}" for e in catalogue.ENTRIES if not e.menu]
+
+    # `/turnout help <topic>` is on the menu and covers each of these.
+    assert typed_only == ["/phonebank help", "/task help", "/volunteer help"]
+
+
+@pytest.mark.parametrize(
+    ("group", "verb", "option", "limit"),
+    [
+        ("phonebank", "create", "title", {"max_length": MAX_TITLE}),
+        ("phonebank", "create", "seats", {"max_value": MAX_CAPACITY}),
+        ("phonebank", "create", "link", {"max_length": MAX_LINK}),
+        ("phonebank", "announce", "message", {"max_length": MAX_ANNOUNCEMENT}),
+        ("phonebank", "list", "page", {"max_value": MAX_PAGE}),
+        ("phonebank", "join", "shift", {"max_value": MAX_NUMBER, "min_value": 1}),
+        ("task", "post", "title", {"max_length": MAX_TITLE}),
+        ("task", "post", "slots", {"max_value": MAX_SLOTS}),
+        ("task", "post", "description", {"max_length": MAX_DESCRIPTION}),
+        ("volunteer", "contacted", "who", {"max_length": MAX_NAME}),
+        ("volunteer", "tz", "zone", {"max_length": MAX_ZONE_NAME, "autocomplete": True}),
+        ("turnout", "tz", "zone", {"max_length": MAX_ZONE_NAME, "autocomplete": True}),
+    ],
+)
+def test_option_limits_are_the_domain_s(tree, group, verb, option, limit):
+    shown = options(tree, group, verb)[option]
+    assert {key: shown.get(key) for key in limit} == limit
+
+
+def test_the_forms_ask_within_the_same_limits():
+    shift = {f.name: f for f in shift_form().fields}
+    task = {f.name: f for f in task_form().fields}
+
+    assert shift["title"].max_length == task["title"].max_length == MAX_TITLE
+    assert shift["capacity"].high == MAX_CAPACITY
+    assert shift["link"].max_length == MAX_LINK
+    assert task["slots"].high == MAX_SLOTS
+    assert task["description"].max_length == MAX_DESCRIPTION

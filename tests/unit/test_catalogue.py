@@ -1,0 +1,228 @@
+"""The command catalogue: each entry parses, has help and a handler; each use case is reachable."""
+
+import dataclasses
+import inspect
+import typing
+
+import pytest
+
+from bot import actions, catalogue, forms, readers
+from bot import commands as c
+from bot.catalogue import ENTRIES, GROUPS, ROUTES
+from bot.commands import Actor
+from bot.domain.campaign import Identity
+from bot.domain.errors import UserError
+from bot.entry import Entry, Kind, Usage, Who
+from bot.grammar import parse
+from bot.help import help_text
+from bot.replies import FormSubmission
+from bot.turnout import HANDLERS
+from bot.usecases import campaign, phonebanks, tasks, volunteers, welcome
+
+OLU = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
+NAMES = [f"/{entry.group} {entry.verb}" for entry in ENTRIES]
+
+
+def use_cases() -> list[typing.Callable[..., typing.Any]]:
+    """Every `async def x(cmd: SomeCommand, ctx: Context) -> Reply` in bot/usecases."""
+    found = []
+    for module in (campaign, phonebanks, tasks, volunteers, welcome):
+        for _, function in inspect.getmembers(module, inspect.iscoroutinefunction):
+            hints = typing.get_type_hints(function)
+            first = next(iter(inspect.signature(function).parameters), None)
+            command = hints.get(first) if first else None
+            if isinstance(command, type) and issubclass(command, c.Command):
+                found.append(function)
+    return found
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
+def test_every_entry_s_example_parses_into_a_command_the_entry_builds(entry: Entry):
+    command = parse(OLU, entry.usage.example)
+
+    assert type(command) in entry.handlers
+    assert entry.usage.syntax.startswith(f"/{entry.group} {entry.verb}")
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
+def test_every_entry_has_a_line_of_help_shown_to_whoever_may_run_it(entry: Entry):
+    line = f"{entry.usage.syntax} — {entry.usage.summary}"
+
+    assert line in help_text(entry.group, organizer=True).splitlines()
+    shown_to_volunteers = line in help_text(entry.group, organizer=False).splitlines()
+    assert shown_to_volunteers is (entry.who is Who.EVERYONE)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
+async def test_who_may_run_an_entry_is_what_its_use_case_enforces(entry: Entry, harness):
+    """A volunteer running the example is refused exactly when the entry is for organizers."""
+    reply = await harness.say("Maria", entry.usage.example)
+
+    assert ("Only organizers can" in reply) is entry.organizer, reply
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
+def test_every_command_an_entry_builds_has_its_handler(entry: Entry):
+    for command, handler in entry.handlers.items():
+        assert HANDLERS[command] is handler
+
+
+def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route():
+    reachable = set(HANDLERS.values())
+    found = use_cases()
+
+    assert len(found) >= 27
+    assert [f.__name__ for f in found if f not in reachable] == []
+
+
+def test_each_route_is_what_its_button_form_or_arrival_builds():
+    built = {
+        actions.command_for(OLU, "turnout:keep"),
+        forms.command_for_submission(
+            OLU,
+            FormSubmission(
+                forms.ONBOARDING,
+                {"interests": ("phone_banking",), "availability": "flexible", "location": "x"},
+            ),
+        ),
+        c.WelcomeVolunteer(OLU),
+    }
+    assert {type(command) for command in built} == {route.builds for route in ROUTES}
+
+
+def test_every_button_builds_a_command_with_a_handler():
+    for verb in ("shifts", "tasks", "profile", "forget", "keep"):
+        assert type(actions.command_for(OLU, actions.action(verb))) in HANDLERS
+    for verb in ("join", "leave", "claim", "done", "release", "contacted"):
+        assert type(actions.command_for(OLU, actions.action(verb, 3))) in HANDLERS
+
+
+def test_groups_and_entries_agree():
+    assert [g.name for g in GROUPS] == list(catalogue.TOPICS)
+    assert {entry.group for entry in ENTRIES} == set(catalogue.TOPICS)
+    for group in GROUPS:
+        verbs = [entry.verb for entry in catalogue.entries(group.name)]
+        assert len(verbs) == len(set(verbs)), group.name
+        assert verbs[-1] == "help" and group.alone in verbs
+    # Entries are listed group by group, so help and menus list them in one order.
+    assert [e.group for e in ENTRIES] == [g.name for g in GROUPS for _ in catalogue.entries(g.name)]
+
+
+def test_a_bare_command_means_the_entry_its_group_names():
+    assert parse(OLU, "/phonebank") == parse(OLU, "/phonebank list")
+    assert parse(OLU, "/task") == parse(OLU, "/task list")
+    assert parse(OLU, "/volunteer") == parse(OLU, "/volunteer help")
+    assert parse(OLU, "/turnout") == parse(OLU, "/turnout help")
+
+
+def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
+    form_fields = {
+        c.CreateShift: {f.name for f in forms.shift_form().fields},
+        c.PostTask: {f.name for f in forms.task_form().fields},
+    }
+    for entry in ENTRIES:
+        fields = form_fields.get(entry.builds) or {f.name for f in dataclasses.fields(entry.builds)}
+        assert {p.target for p in entry.params} <= fields, entry.verb
+        assert set(entry.fixed) <= fields, entry.verb
+
+
+def test_two_handlers_for_one_command_are_refused(monkeypatch):
+    twin = dataclasses.replace(ENTRIES[0], verb="again", handler=phonebanks.my_shifts)
+    monkeypatch.setattr(catalogue, "ENTRIES", (*ENTRIES, twin))
+
+    with pytest.raises(ValueError, match="ListShifts has two handlers"):
+        catalogue.handlers()
+
+
+def test_a_subcommand_the_catalogue_lacks_is_a_key_error_not_a_guess():
+    assert catalogue.find("phonebank", "frob") is None
+    with pytest.raises(KeyError):
+        catalogue.usage("phonebank", "frob")
+    with pytest.raises(KeyError):
+        catalogue.group("parking")
+
+
+def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited(monkeypatch):
+    probe = Entry(
+        "phonebank",
+        "probe",
+        Usage("/phonebank probe", "/phonebank probe", "check that Turnout answers"),
+        c.MyShifts,
+        phonebanks.my_shifts,
+    )
+    entries = list(ENTRIES)
+    entries.insert(entries.index(catalogue.find("phonebank", "help")), probe)
+    monkeypatch.setattr(catalogue, "ENTRIES", tuple(entries))
+
+    assert parse(OLU, "/phonebank probe") == c.MyShifts(OLU)
+    helped = help_text("phonebank", organizer=False)
+    assert "/phonebank probe — check that Turnout answers" in helped
+    with pytest.raises(UserError, match="or `probe` — or"):
+        parse(OLU, "/phonebank frob")
+
+
+# Text and menu options are read by the same readers
+
+
+@pytest.mark.parametrize(
+    ("line", "verb", "options"),
+    [
+        ("/phonebank announce 3 " + "x" * 1501, "announce", {"shift": 3, "message": "x" * 1501}),
+        ("/phonebank announce 3 hi @here", "announce", {"shift": 3, "message": "hi @here"}),
+        ("/volunteer contacted " + "x" * 101, "contacted", {"who": "x" * 101}),
+        ("/volunteer tz Chicago", "tz", {"zone": "Chicago"}),
+        ("/volunteer reminders 1m", "reminders", {"times": "1m"}),
+        ("/turnout reminders 1m,2h", "reminders", {"times": "1m,2h"}),
+    ],
+)
+def test_text_and_menu_options_are_refused_with_the_same_sentence(line, verb, options):
+    group = line.split()[0].removeprefix("/")
+    entry = catalogue.find(group, verb)
+    assert entry is not None
+    with pytest.raises(UserError) as typed_error:
+        parse(OLU, line)
+    with pytest.raises(UserError) as option_error:
+        readers.read_options(entry, OLU, options)
+    assert option_error.value.message == typed_error.value.message
+
+
+@pytest.mark.parametrize(
+    ("line", "options"),
+    [
+        ("/phonebank list 2", {"page": 2}),
+        ("/phonebank join 3", {"shift": 3}),
+        ("/phonebank announce 3 Parking is behind.", {"shift": 3, "message": "Parking is behind."}),
+        ("/volunteer tz america/new york", {"zone": "america/new york"}),
+        ("/volunteer reminders default", {"times": "default"}),
+        ("/volunteer forget-me confirm", {"confirm": True}),
+        ("/volunteer forget-me", {"confirm": False}),
+        ("/volunteer contacted #12", {"who": "#12"}),
+        ("/turnout reminders default", {"times": "default"}),
+        ("/turnout help task", {"topic": "task"}),
+        ("/turnout help", {"topic": None}),
+        ('/task post "Drop off flyers"', {"title": "Drop off flyers"}),
+        ("/task post", {}),
+        ("/phonebank create", {}),
+        (
+            '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12',
+            {"title": "Saturday calls", "date": "2026-11-28", "start": "18:00", "length": "2h",
+             "seats": 12},
+        ),
+    ],
+)
+def test_text_and_menu_options_build_the_same_command(line, options):
+    group, verb = line.split()[0].removeprefix("/"), line.split()[1]
+    entry = catalogue.find(group, verb)
+    assert entry is not None
+
+    assert readers.read_options(entry, OLU, options) == parse(OLU, line)
+
+
+def test_parameters_of_each_kind_carry_what_their_menus_need():
+    for entry in ENTRIES:
+        for param in entry.params:
+            assert param.about and len(param.about) <= 100, param.name
+            if param.kind is Kind.TEXT and entry.text is None:
+                assert param.read is not None, f"{entry.verb} {param.name}"
+            if param.kind is Kind.TOPIC:
+                assert param.choices
