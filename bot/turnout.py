@@ -37,11 +37,12 @@ from bot.commands import (
     StartTaskForm,
     WelcomeVolunteer,
 )
+from bot.domain.campaign import CampaignDefaults
 from bot.domain.errors import UserError
 from bot.ports import Clock, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
 from bot.usecases import campaign, phonebanks, tasks, volunteers, welcome
-from bot.usecases.context import CampaignDefaults, Context
+from bot.usecases.context import Context
 
 log = logging.getLogger(__name__)
 

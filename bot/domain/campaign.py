@@ -31,3 +31,25 @@ class Identity:
     platform: str
     team_external_id: str
     user_external_id: str
+
+
+# What a new campaign is called when neither configuration nor its team gives a name.
+DEFAULT_CAMPAIGN_NAME = "Our campaign"
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignDefaults:
+    """What a new team's campaign starts with (from configuration)."""
+
+    # The fallback name, used when the team has no name of its own.
+    name: str = DEFAULT_CAMPAIGN_NAME
+    # A name chosen in configuration (TURNOUT_CAMPAIGN_NAME); "" when none was.
+    chosen_name: str = ""
+    timezone: str = "UTC"
+    reminder_offsets: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
+    contact_within: timedelta = timedelta(hours=48)
+
+    def name_for(self, team_name: str) -> str:
+        """A new team's campaign name: the configured one if chosen, else the team's own
+        (a workspace's or server's name reads better in a welcome), else the fallback."""
+        return self.chosen_name.strip() or team_name.strip() or self.name
