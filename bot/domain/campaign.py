@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +13,14 @@ class Campaign:
     reminder_offsets: tuple[timedelta, ...]
     # How long a new volunteer may wait for a personal contact before organizers are nudged again.
     contact_within: timedelta
+
+
+class Counter(StrEnum):
+    """What a campaign numbers with short numbers of its own (#3); stored by these names."""
+
+    SHIFT = "shift"
+    TASK = "task"
+    VOLUNTEER = "volunteer"
 
 
 @dataclass(frozen=True, slots=True)

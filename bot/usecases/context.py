@@ -6,7 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.commands import Actor
-from bot.domain.campaign import Campaign, CampaignDefaults, Team
+from bot.domain.campaign import Campaign, CampaignDefaults, Counter, Team
 from bot.domain.errors import UserError
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.volunteer import Volunteer
@@ -46,7 +46,7 @@ class Context:
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
         if volunteer is None:
-            number = await uow.campaigns.next_number(campaign.id, "volunteer")
+            number = await uow.campaigns.next_number(campaign.id, Counter.VOLUNTEER)
             volunteer = await uow.volunteers.add(
                 campaign.id, number, identity, actor.display_name, now
             )

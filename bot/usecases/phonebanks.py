@@ -13,6 +13,7 @@ from bot.commands import (
     ShowRoster,
     StartShiftForm,
 )
+from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
@@ -174,7 +175,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         )
     if starts_at - ctx.now > MAX_LEAD:
         raise UserError("That's more than a year away; check the year and try again.")
-    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, "shift")
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
     shift = await ctx.uow.shifts.add(
         campaign_id=ctx.campaign.id,
         number=number,

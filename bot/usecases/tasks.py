@@ -11,6 +11,7 @@ from bot.commands import (
     ReleaseTask,
     StartTaskForm,
 )
+from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.task import MAX_SLOTS, ClaimStatus, Task, TaskBoard
 from bot.domain.text import clean_text
@@ -37,7 +38,7 @@ async def post_task(cmd: PostTask, ctx: Context) -> Reply:
     today = ctx.now.astimezone(ctx.campaign_zone).date()
     if cmd.due_on is not None and cmd.due_on < today:
         raise UserError(f"The due date {cmd.due_on:%Y-%m-%d} has passed; pick today or later.")
-    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, "task")
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.TASK)
     task = await ctx.uow.tasks.add(
         campaign_id=ctx.campaign.id,
         number=number,
