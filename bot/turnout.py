@@ -84,8 +84,7 @@ TRY_AGAIN = (
     "I couldn't reach the database just now, so nothing was changed. Please try again in a moment."
 )
 SOMETHING_BROKE = (
-    "Something went wrong on my side and nothing was changed. Please try again; "
-    "if it keeps happening, tell an organizer."
+    "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
 )
 
 

@@ -28,7 +28,6 @@ from bot.domain.phonebank import (
 )
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.text import clean_text
-from bot.domain.timing import format_duration
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases import reminders
@@ -42,7 +41,7 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
     total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
     pages = max(1, -(-total // PAGE_SIZE))
     if cmd.page > pages:
-        raise UserError(f"There are only {pages} page(s) of shifts; try `/phonebank list`.")
+        raise UserError(f"There are only {plural(pages, 'page')} of shifts; try `/phonebank list`.")
     shown = await ctx.uow.shifts.upcoming(
         ctx.campaign.id, ctx.now, limit=PAGE_SIZE, offset=(cmd.page - 1) * PAGE_SIZE
     )
@@ -307,4 +306,4 @@ def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
 
 
 def _length(shift: Shift) -> str:
-    return format_duration(shift.ends_at - shift.starts_at)
+    return timefmt.duration(shift.ends_at - shift.starts_at)

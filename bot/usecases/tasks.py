@@ -1,7 +1,7 @@
 """Tasks: organizers post them, volunteers claim, finish or release them."""
 
-from datetime import date
 
+from bot import timefmt
 from bot.actions import action
 from bot.commands import (
     ClaimTask,
@@ -18,6 +18,7 @@ from bot.domain.text import clean_text
 from bot.forms import task_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases.context import Context
+from bot.wording import plural
 
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
@@ -76,8 +77,8 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
     if len(claims) >= task.slots:
         full = "done" if all(c.status is ClaimStatus.DONE for c, _ in claims) else "taken"
         raise UserError(
-            f"All {task.slots} slot(s) of #{task.number} are {full}. `/task list` shows tasks "
-            "that still need people."
+            f"All the slots of #{task.number} are {full} ({plural(task.slots, 'slot')} in all). "
+            "`/task list` shows tasks that still need people."
         )
     await ctx.uow.tasks.add_claim(task.id, ctx.volunteer.id, ctx.now)
     return Message(
@@ -118,9 +119,9 @@ async def _task(ctx: Context, number: int, *, lock: bool = False) -> Task:
 
 async def board_item(ctx: Context, board: TaskBoard) -> Item:
     task = board.task
-    parts = [f"{board.slots_left} of {task.slots} slot(s) open"]
+    parts = [f"{board.slots_left} of {plural(task.slots, 'slot')} open"]
     if task.due_on:
-        parts.insert(0, f"due {_due(task.due_on)}")
+        parts.insert(0, f"due {timefmt.calendar_day(task.due_on)}")
     claims = await ctx.uow.tasks.claims(task.id)
     mine = next(
         (c for c, v in claims if v.id == ctx.volunteer.id and c.status is ClaimStatus.CLAIMED), None
@@ -145,11 +146,8 @@ def _claim(task: Task) -> Button:
 def _details(task: Task) -> str:
     parts = []
     if task.due_on:
-        parts.append(f"due {_due(task.due_on)}")
+        parts.append(f"due {timefmt.calendar_day(task.due_on)}")
     if task.slots > 1:
         parts.append(f"{task.slots} volunteers needed")
     return f" ({', '.join(parts)})" if parts else ""
 
-
-def _due(day: date) -> str:
-    return f"{day:%a %b %d}".replace(" 0", " ")

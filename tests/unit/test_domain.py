@@ -12,7 +12,6 @@ from bot.domain.phonebank import check_capacity, check_duration, check_link, shi
 from bot.domain.signup import SignupStatus, placement
 from bot.domain.text import clean_text
 from bot.domain.timing import (
-    format_duration,
     parse_duration,
     parse_reminder_offsets,
     parse_zone,
@@ -86,11 +85,6 @@ def test_durations_read_as_people_write_them(text, minutes):
 def test_non_durations_are_not_read(text):
     assert parse_duration(text) is None
 
-
-def test_durations_format_back_compactly():
-    assert format_duration(timedelta(minutes=90)) == "1h30m"
-    assert format_duration(timedelta(hours=24)) == "24h"
-    assert format_duration(timedelta(minutes=15)) == "15m"
 
 
 def test_reminder_offsets_are_sorted_longest_first_without_duplicates():
