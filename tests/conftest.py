@@ -25,7 +25,8 @@ from bot.domain.campaign import CampaignDefaults, Identity
 from bot.replies import FormSubmission, Reply
 from storage import SqlStorage, open_storage
 from storage.engine import normalise_url
-from tests.fakes import RecordingMessenger, frozen_clock, text_of
+from tests.fakes import RecordingMessenger, frozen_clock
+from tests.render import text_of
 
 TEAM = "T-test"
 

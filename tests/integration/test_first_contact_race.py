@@ -13,7 +13,8 @@ from bot.bootstrap import bootstrap
 from bot.commands import Actor
 from bot.domain.campaign import CampaignDefaults, Identity
 from storage.tables import campaigns, teams, volunteers
-from tests.fakes import RecordingMessenger, frozen_clock, text_of
+from tests.fakes import RecordingMessenger, frozen_clock
+from tests.render import text_of
 
 
 def newcomer(user: str) -> Actor:

@@ -106,3 +106,14 @@ def test_the_domain_imports_only_the_standard_library_and_itself(path):
 @pytest.mark.parametrize("path", modules("adapters"), ids=lambda p: p.name)
 def test_adapters_do_not_reach_into_storage(path):
     assert not {n for n in imports_of(path) if top(n) in ("storage", "sqlalchemy")}
+
+
+CORE_TESTS = [
+    *modules("tests/unit"), *modules("tests/integration"),
+    *(ROOT / "tests" / name for name in ("conftest.py", "fakes.py", "render.py")),
+]
+
+
+@pytest.mark.parametrize("path", CORE_TESTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_core_s_tests_render_replies_without_any_adapter(path):
+    assert not {n for n in imports_of(path) if top(n) == "adapters"}
