@@ -6,6 +6,9 @@ messages in flight at that moment (never more than a platform's pace window, 8);
 then runs out and they are claimed again. A notice is only sent while its claim holds: one
 whose lease is about to run out goes back to the queue unsent, so that another process
 that claims it next cannot send it a second time.
+
+This module is the mechanics (claiming, workers, pacing, marks); what to do with each notice
+(where it goes, retry or give up, who is told) is decided in bot/delivery_policy.py.
 """
 
 import asyncio
