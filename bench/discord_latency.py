@@ -29,8 +29,7 @@ async def run(count: int) -> None:
     from bench.latency import percentile
     from bot.bootstrap import bootstrap
     from bot.commands import Actor, CreateShift
-    from bot.domain.campaign import Identity
-    from bot.usecases.context import CampaignDefaults
+    from bot.domain.campaign import CampaignDefaults, Identity
     from storage import open_storage
     from tests.adapters.discord import interactions as make
     from tests.adapters.discord.fake_discord import GUILD_ID, TOKEN, FakeDiscord

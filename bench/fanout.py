@@ -34,7 +34,7 @@ from adapters.slack import SlackPlatform
 from bench.seed import seed_due_reminders
 from bot.bootstrap import bootstrap
 from bot.clock import SystemClock
-from bot.usecases.context import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults
 from storage import open_storage
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_ID, FakeSlack
 

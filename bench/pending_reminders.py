@@ -33,7 +33,7 @@ async def measure(db: str, seeded: bool) -> dict[str, float]:
     from bench.seed import NOW
     from bot.bootstrap import bootstrap
     from bot.clock import ManualClock
-    from bot.usecases.context import CampaignDefaults
+    from bot.domain.campaign import CampaignDefaults
     from storage import open_storage
     from tests.fakes import RecordingMessenger
 

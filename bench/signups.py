@@ -39,11 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.latency import percentile
 from bot.bootstrap import bootstrap
 from bot.commands import Actor
-from bot.domain.campaign import Identity
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.phonebank import MAX_CAPACITY
 from bot.replies import Message, Reply
 from bot.turnout import Turnout
-from bot.usecases.context import CampaignDefaults
 from bot.wording import plural
 from storage import open_storage
 from storage.engine import DEFAULT_BUSY_TIMEOUT

@@ -28,8 +28,7 @@ from adapters.slack import SlackPlatform
 from bench.latency import percentile
 from bot.bootstrap import bootstrap
 from bot.commands import Actor
-from bot.domain.campaign import Identity
-from bot.usecases.context import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults, Identity
 from storage import open_storage
 from tests.adapters.slack.conftest import payload, sign
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_ID, FakeSlack

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.dispatcher import Dispatcher
+from bot.domain.campaign import CampaignDefaults
 from bot.messengers import PlatformMessengers
 from bot.ports import Clock, Messenger, Storage
 from bot.scheduler import Wakeups
 from bot.turnout import Turnout
-from bot.usecases.context import CampaignDefaults
 
 
 @dataclass(frozen=True, slots=True)

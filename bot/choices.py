@@ -73,7 +73,7 @@ async def choices(
             )
             if (pick is Pick.MY_TASKS) != mine or (not mine and not board.slots_left):
                 continue
-            due = f"due {task.due_on:%a %b} {task.due_on.day}" if task.due_on else "no due date"
+            due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
             found.append(
                 (task.number, task.title, f"{due} · {plural(board.slots_left, 'slot')} open")
             )

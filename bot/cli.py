@@ -11,12 +11,23 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import make_url
 
+from adapters.discord.settings import DiscordSettings
 from adapters.platform import Platform, PlatformError
+from adapters.slack.settings import SlackSettings
 from bot.bootstrap import bootstrap
 from bot.clock import ManualClock, SystemClock
 from bot.ports import StorageUnavailable
-from bot.settings import ConfigurationError, Settings, load_settings
+from bot.settings import ConfigurationError, CoreSettings, load
 from storage import SqlStorage, open_storage
+
+
+class Settings(CoreSettings, SlackSettings, DiscordSettings):
+    """Everything `turnout` reads: the core's settings and each platform's own."""
+
+
+def load_settings() -> Settings:
+    """The settings from the environment and `.env`; a wrong one raises ConfigurationError."""
+    return load(Settings)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,9 @@ messages in flight at that moment (never more than a platform's pace window, 8);
 then runs out and they are claimed again. A notice is only sent while its claim holds: one
 whose lease is about to run out goes back to the queue unsent, so that another process
 that claims it next cannot send it a second time.
+
+This module is the mechanics (claiming, workers, pacing, marks); what to do with each notice
+(where it goes, retry or give up, who is told) is decided in bot/delivery_policy.py.
 """
 
 import asyncio
@@ -15,10 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.domain.campaign import Identity, Team
-from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
+from bot import delivery_policy as policy
+from bot.delivery_policy import GiveUp, Route, Send
+from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.marks import SentMarks
-from bot.notices import DESCRIPTIONS, Drop, render
+from bot.notices import Drop, render
 from bot.pacing import Pace
 from bot.ports import (
     Clock,
@@ -31,13 +35,6 @@ from bot.ports import (
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)
-
-_MIN_RETRY = timedelta(seconds=1)
-# A rate-limit hold shorter than this is waited out in memory, with the message still claimed;
-# a longer one hands the message back to the queue, due when the hold ends.
-_LONGEST_WAIT = timedelta(seconds=10)
-# A claim this close to running out is not used to send: another process may claim it next.
-_LEASE_MARGIN = timedelta(seconds=5)
 
 
 @dataclass(slots=True)
@@ -56,10 +53,7 @@ class _Ready:
 
     notice: Notice
     reply: Reply
-    in_channel: bool
-    # A volunteer's account, or else every team of the campaign (its organizers).
-    to: Identity | None
-    teams: Sequence[Team] = ()
+    sends: tuple[Send, ...]
 
 
 class Dispatcher:
@@ -80,7 +74,7 @@ class Dispatcher:
         self._concurrency = concurrency
         self._sending = asyncio.Semaphore(concurrency)
         self._lease = lease
-        self._margin = min(_LEASE_MARGIN, lease / 4)
+        self._margin = policy.lease_margin(lease)
         self._paces: dict[str, Pace] = {}
         self._marks = SentMarks(storage, clock)
         self._stopping = asyncio.Event()
@@ -191,7 +185,7 @@ class Dispatcher:
         If that transaction itself breaks, each notice is prepared on its own, so that one
         broken notice fails alone instead of taking its batch with it every lease.
         """
-        superseded = _superseded(claimed)
+        superseded = policy.superseded(claimed)
         try:
             return await self._prepare_together(claimed, superseded, report)
         except StorageUnavailable:
@@ -255,23 +249,25 @@ class Dispatcher:
             await uow.commit()
         report.failed += 1
 
+    def _call(self, send: Send, reply: Reply) -> Callable[[], Awaitable[None]]:
+        """The Messenger call that carries `send`."""
+        messenger = self._messenger
+        if send.route is Route.ORGANIZERS:
+            team = send.team
+            assert team is not None
+            return lambda: messenger.post_to_organizers(team, reply)
+        to = send.to
+        assert to is not None
+        if send.route is Route.MENTION:
+            return lambda: messenger.mention_in_channel(to, reply)
+        return lambda: messenger.send_direct(to, reply)
+
     async def _send(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
-        notice, reply = ready.notice, ready.reply
-        sends: list[tuple[str, Callable[[], Awaitable[None]]]]
-        if ready.to is not None:
-            to = ready.to
-            if ready.in_channel:
-                sends = [(to.platform, lambda: self._messenger.mention_in_channel(to, reply))]
-            else:
-                sends = [(to.platform, lambda: self._messenger.send_direct(to, reply))]
-        else:
-            sends = [
-                (team.platform, lambda team=team: self._messenger.post_to_organizers(team, reply))
-                for team in ready.teams
-            ]
+        notice = ready.notice
         try:
-            for platform, send in sends:
-                await self._paced(self.pace(platform), send, report, lease_end)
+            for send in ready.sends:
+                call = self._call(send, ready.reply)
+                await self._paced(self.pace(send.platform), call, report, lease_end)
         except DeliveryError as error:
             await self._after_failure(notice, error, report)
             return
@@ -313,10 +309,10 @@ class Dispatcher:
                 return
 
     async def _wait_for(self, pace: Pace, lease_end: datetime) -> None:
-        left = lease_end - self._clock.now()
-        if left < self._margin:
+        allowed = policy.wait_allowed(lease_end - self._clock.now(), self._margin)
+        if allowed is None:
             raise DeliveryError("its claim ran out before it could be sent", retry_after=0)
-        held = await pace.ready(min(_LONGEST_WAIT, left - self._margin))
+        held = await pace.ready(allowed)
         if held is not None:
             wait = (held - self._clock.now()).total_seconds()
             raise DeliveryError("the platform asked us to slow down", retry_after=wait)
@@ -325,24 +321,18 @@ class Dispatcher:
         self, notice: Notice, error: DeliveryError, report: DeliveryReport
     ) -> None:
         now = self._clock.now()
+        decision = policy.after_failure(notice, error, now)
         async with self._storage.unit_of_work() as uow:
-            if error.retry_after is not None:
-                # Rate limited: not the message's fault, so it does not use up an attempt's worth
-                # of backoff; it simply waits as long as the platform asked.
-                wait = max(_MIN_RETRY, timedelta(seconds=error.retry_after))
-                await uow.notices.retry_at(
-                    notice.id, now + wait, error=error.reason, attempt_used=False
-                )
-                report.retried += 1
-            elif not error.permanent and notice.attempts < MAX_ATTEMPTS:
-                wait = max(_MIN_RETRY, retry_delay(notice.attempts))
-                await uow.notices.retry_at(notice.id, now + wait, error=error.reason)
-                report.retried += 1
-            else:
-                log.warning("notice %s failed for good: %s", notice.id, error.reason)
-                await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=error.reason)
+            if isinstance(decision, GiveUp):
+                log.warning("notice %s failed for good: %s", notice.id, decision.reason)
+                await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=decision.reason)
                 await _queue_failure_notices(uow, notice, error, now)
                 report.failed += 1
+            else:
+                await uow.notices.retry_at(
+                    notice.id, decision.at, error=error.reason, attempt_used=decision.attempt_used
+                )
+                report.retried += 1
             await uow.commit()
 
 
@@ -350,63 +340,36 @@ async def _queue_failure_notices(
     uow: UnitOfWork, notice: Notice, error: DeliveryError, now: datetime
 ) -> None:
     """Tell organizers a volunteer missed a message, and mention the volunteer once if we can."""
-    volunteer_id = notice.volunteer_id
-    # Organizers were told when the DM failed; the channel mention failing adds nothing new.
-    if volunteer_id is None or notice.kind is NoticeKind.DMS_CLOSED:
-        return
-    what = DESCRIPTIONS.get(notice.kind, "a message")
-    await uow.notices.add(
-        NewNotice(
-            campaign_id=notice.campaign_id,
-            kind=NoticeKind.DELIVERY_FAILED,
-            due_at=now,
-            payload={"volunteer_id": volunteer_id, "what": what, "reason": error.reason},
-        )
-    )
-    if error.dms_closed and not await uow.notices.ever_queued(volunteer_id, NoticeKind.DMS_CLOSED):
-        await uow.notices.add(
-            NewNotice(
-                campaign_id=notice.campaign_id,
-                kind=NoticeKind.DMS_CLOSED,
-                due_at=now,
-                volunteer_id=volunteer_id,
-            )
-        )
+    alert = policy.failure_alert(notice, error, now)
+    if alert is not None:
+        await uow.notices.add(alert)
+    mention = policy.closed_dms_mention(notice, error, now)
+    if mention is not None:
+        assert mention.volunteer_id is not None
+        if not await uow.notices.ever_queued(mention.volunteer_id, NoticeKind.DMS_CLOSED):
+            await uow.notices.add(mention)
 
 
 async def _prepared(
     uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
 ) -> _Ready | Drop:
     if superseded:
-        return Drop(NoticeState.SKIPPED, "a later reminder for this shift is due")
+        return policy.SUPERSEDED
     verdict = await render(notice, uow, now)
     if isinstance(verdict, Drop):
         return verdict
     if verdict.to is None:
-        teams = await uow.campaigns.teams_of(notice.campaign_id)
-        return _Ready(notice, verdict.reply, verdict.in_channel, None, teams)
-    identities = await uow.volunteers.identities(verdict.to.id)
-    if not identities:
-        return Drop(NoticeState.FAILED, "no platform account to reach them on")
-    return _Ready(notice, verdict.reply, verdict.in_channel, identities[0])
-
-
-def _superseded(claimed: Sequence[Notice]) -> set[int]:
-    """Reminders made pointless by a later one for the same sign-up that is also due.
-
-    After downtime both the 24 h and the 1 h reminder may be due; only the nearer one is sent.
-    """
-    latest: dict[int, Notice] = {}
-    superseded: set[int] = set()
-    for notice in claimed:
-        if notice.kind is not NoticeKind.SHIFT_REMINDER or notice.signup_id is None:
-            continue
-        kept = latest.get(notice.signup_id)
-        if kept is None:
-            latest[notice.signup_id] = notice
-        elif notice.due_at > kept.due_at:
-            superseded.add(kept.id)
-            latest[notice.signup_id] = notice
-        else:
-            superseded.add(notice.id)
-    return superseded
+        sends = policy.address(
+            to_organizers=True,
+            in_channel=verdict.in_channel,
+            teams=await uow.campaigns.teams_of(notice.campaign_id),
+        )
+    else:
+        sends = policy.address(
+            to_organizers=False,
+            in_channel=verdict.in_channel,
+            identities=await uow.volunteers.identities(verdict.to.id),
+        )
+    if isinstance(sends, Drop):
+        return sends
+    return _Ready(notice, verdict.reply, sends)

@@ -178,7 +178,7 @@ async def _still_uncontacted(scene: _Scene) -> Reply | Drop:
 async def _dms_closed(scene: _Scene) -> Reply | Drop:
     return Message(
         "I tried to send you a direct message, but your DMs are closed to me. Please allow "
-        "direct messages from members of this server so you get your shift reminders; "
+        "direct messages from me in your privacy settings so you get your shift reminders; "
         "meanwhile `/phonebank mine` shows your shifts.",
         public=True,
     )

@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
-from bot.domain.campaign import Campaign, Identity, Team
-from bot.domain.notice import NewNotice, Notice, NoticeKind
+from bot.domain.campaign import Campaign, Counter, Identity, Team
+from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import HeldShift, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.task import ClaimStatus, Task, TaskBoard, TaskClaim
@@ -98,8 +98,8 @@ class CampaignRepository(ABC):
     async def teams_of(self, campaign_id: int) -> Sequence[Team]: ...
 
     @abstractmethod
-    async def next_number(self, campaign_id: int, counter: str) -> int:
-        """Hand out the next short number ('shift', 'task' or 'volunteer'), race-free."""
+    async def next_number(self, campaign_id: int, counter: Counter) -> int:
+        """Hand out the next short number of `counter` (shifts, tasks, volunteers), race-free."""
 
 
 class VolunteerRepository(ABC):
@@ -286,7 +286,7 @@ class NoticeRepository(ABC):
         signup_id: int | None = None,
         shift_id: int | None = None,
         volunteer_id: int | None = None,
-        kinds: Sequence[str] | None = None,
+        kinds: Sequence[NoticeKind] | None = None,
     ) -> int:
         """Cancel pending notices matching every given filter; returns how many."""
 
@@ -298,7 +298,7 @@ class NoticeRepository(ABC):
 
     @abstractmethod
     async def mark(
-        self, notice_id: int, state: str, now: datetime, *, error: str | None = None
+        self, notice_id: int, state: NoticeState, now: datetime, *, error: str | None = None
     ) -> None:
         """Record the outcome: sent, skipped, cancelled or failed."""
 

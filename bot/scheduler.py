@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import Dispatcher
 from bot.ports import Clock, Storage, StorageUnavailable
 from bot.usecases.welcome import raise_follow_ups
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class Wakeups:
             log.warning("storage unavailable; follow-ups wait for the next sweep")
             raised = 0
         if raised:
-            log.info("raised %d follow-up(s) to organizers", raised)
+            log.info("raised %s to organizers", plural(raised, "follow-up"))
         await self._deliver()
 
     async def _deliver(self) -> None:

@@ -1,6 +1,10 @@
-"""How times and waits read to a person, always in their own zone."""
+"""How times, dates and spans are written for people: the one place that formats them.
 
-from datetime import datetime, timedelta
+Moments are shown in the reader's own zone. Reading what people type is the domain's job
+(bot/domain/timing.py); `duration` writes a length back the way it is typed.
+"""
+
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -13,9 +17,22 @@ def when(moment: datetime, zone: ZoneInfo) -> str:
 
 
 def day(moment: datetime, zone: ZoneInfo) -> str:
-    """`Sat Nov 28`."""
-    local = moment.astimezone(zone)
-    return f"{local:%a %b} {local.day}"
+    """`Sat Nov 28`: the day of `moment` in `zone`."""
+    return calendar_day(moment.astimezone(zone).date())
+
+
+def calendar_day(on: date) -> str:
+    """`Sat Nov 28`: a date with no time of day (a task's due date)."""
+    return f"{on:%a %b} {on.day}"
+
+
+def duration(length: timedelta) -> str:
+    """A length as people type it (the inverse of parse_duration): `1h30m`, `24h`, `15m`."""
+    minutes = int(length.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours}h{minutes}m"
+    return f"{hours}h" if hours else f"{minutes}m"
 
 
 def span(length: timedelta) -> str:

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from bot import actions, catalogue, forms, grammar
 from bot.choices import Choice, Pick, choices
 from bot.commands import Actor, Command, WelcomeVolunteer
+from bot.domain.campaign import CampaignDefaults
 from bot.domain.errors import UserError
 from bot.entry import Handler
 from bot.ports import Clock, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
 from bot.usecases import welcome
-from bot.usecases.context import CampaignDefaults, Context
+from bot.usecases.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +25,7 @@ TRY_AGAIN = (
     "I couldn't reach the database just now, so nothing was changed. Please try again in a moment."
 )
 SOMETHING_BROKE = (
-    "Something went wrong on my side and nothing was changed. Please try again; "
-    "if it keeps happening, tell an organizer."
+    "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
 )
 
 

@@ -191,11 +191,7 @@ def shift_length(word: Word) -> timedelta:
 
 def link(word: Word) -> str:
     """The dialer or script address, as the domain accepts it."""
-    text = word.text.strip()
-    if text.startswith("<") and text.endswith(">"):
-        # Slack sends links it recognised as <url> or <url|label>.
-        text = text[1:-1].split("|", 1)[0]
-    checked = check_link(text)
+    checked = check_link(word.text.strip())
     assert checked is not None  # a word is never empty
     return checked
 

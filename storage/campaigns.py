@@ -7,7 +7,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.domain.campaign import Campaign, Team
+from bot.domain.campaign import Campaign, Counter, Team
 from bot.ports import CampaignRepository
 from storage import rows
 from storage.tables import campaigns, counters, teams
@@ -82,7 +82,7 @@ class SqlCampaignRepository(CampaignRepository):
         )
         return [rows.team(row) for row in result.mappings()]
 
-    async def next_number(self, campaign_id: int, counter: str) -> int:
+    async def next_number(self, campaign_id: int, counter: Counter) -> int:
         """Hand out the next short number ('shift', 'task' or 'volunteer'), race-free.
 
         One upsert both creates the counter on first use and bumps it afterwards. The row lock
@@ -92,7 +92,7 @@ class SqlCampaignRepository(CampaignRepository):
         dialect = postgresql if self._db.dialect.name == "postgresql" else sqlite
         statement = (
             dialect.insert(counters)
-            .values(campaign_id=campaign_id, name=counter, value=1)
+            .values(campaign_id=campaign_id, name=Counter(counter).value, value=1)
             .on_conflict_do_update(
                 index_elements=[counters.c.campaign_id, counters.c.name],
                 set_={"value": counters.c.value + 1},

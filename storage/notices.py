@@ -51,7 +51,7 @@ class SqlNoticeRepository(NoticeRepository):
         signup_id: int | None = None,
         shift_id: int | None = None,
         volunteer_id: int | None = None,
-        kinds: Sequence[str] | None = None,
+        kinds: Sequence[NoticeKind] | None = None,
     ) -> int:
         """Cancel pending notices matching every given filter; returns how many.
 
@@ -110,7 +110,7 @@ class SqlNoticeRepository(NoticeRepository):
         return sorted(claimed, key=lambda notice: (notice.due_at, notice.id))
 
     async def mark(
-        self, notice_id: int, state: str, now: datetime, *, error: str | None = None
+        self, notice_id: int, state: NoticeState, now: datetime, *, error: str | None = None
     ) -> None:
         """Record the outcome: sent, skipped, cancelled or failed. The lease ends."""
         outcome = NoticeState(state)

@@ -21,12 +21,12 @@ from bot.bootstrap import Bot, bootstrap
 from bot.clock import ManualClock
 from bot.commands import Actor
 from bot.dispatcher import DeliveryReport
-from bot.domain.campaign import Identity
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.replies import FormSubmission, Reply
-from bot.usecases.context import CampaignDefaults
 from storage import SqlStorage, open_storage
 from storage.engine import normalise_url
-from tests.fakes import RecordingMessenger, frozen_clock, text_of
+from tests.fakes import RecordingMessenger, frozen_clock
+from tests.render import text_of
 
 TEAM = "T-test"
 

@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from adapters.console.render import render
 from bot.clock import ManualClock
 from bot.domain.campaign import Identity, Team
 from bot.ports import DeliveryError, Messenger
 from bot.replies import Message, Reply
+from tests.render import text_of
 
 ORGANIZERS = "#organizers"
 VOLUNTEERS = "#volunteers"
@@ -16,12 +16,6 @@ VOLUNTEERS = "#volunteers"
 def frozen_clock(at: datetime = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)) -> ManualClock:
     """A clock that only moves when told to."""
     return ManualClock(at, running=False)
-
-
-def text_of(reply: Reply) -> str:
-    """What a person reads, buttons included as `[1] Join`."""
-    lines, _ = render(reply)
-    return "\n".join(lines)
 
 
 @dataclass(frozen=True)

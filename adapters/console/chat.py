@@ -206,7 +206,6 @@ class ConsoleChat:
             identity=Identity(PLATFORM, TEAM, user),
             display_name=self._names[user],
             is_organizer=user in self._organizers,
-            team_name=self._campaign_name,
         )
 
     def _remember(self, name: str) -> str:

@@ -37,12 +37,10 @@ class Desk:
         turnout: Turnout,
         rule: OrganizerRule,
         budget: float = BUDGET,
-        campaign_name: str = "",
     ) -> None:
         self.turnout = turnout
         self.rule = rule
         self.budget = budget
-        self.campaign_name = campaign_name
 
     # What people do
 
@@ -99,7 +97,6 @@ class Desk:
             guild_id=member.guild.id,
             guild=member.guild,
             rule=self.rule,
-            campaign_name=self.campaign_name,
         )
         reply = await self.turnout.welcome(actor)
         if isinstance(reply, Message) and reply.error:
@@ -160,7 +157,6 @@ class Desk:
             guild=interaction.client.get_guild(server),
             rule=self.rule,
             permissions=interaction.permissions if interaction.guild_id else None,
-            campaign_name=self.campaign_name,
         )
 
 

@@ -6,7 +6,8 @@ from urllib.parse import urlencode
 
 import discord
 
-from bot.settings import ConfigurationError, Settings
+from adapters.discord.settings import DiscordSettings
+from bot.settings import ConfigurationError
 
 # Each bit is something the bot does; nothing else is asked for (no Mention Everyone, no
 # Manage anything). Replies to commands, buttons and DMs need no server permission at all.
@@ -48,7 +49,7 @@ def application_id(token: str) -> int:
     return int(decoded)
 
 
-def invite_url(settings: Settings) -> str:
+def invite_url(settings: DiscordSettings) -> str:
     """The OAuth2 link an admin opens to add the bot to a server."""
     query = urlencode(
         {

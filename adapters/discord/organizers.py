@@ -42,13 +42,12 @@ def actor(
     guild: discord.Guild | None,
     rule: OrganizerRule,
     permissions: discord.Permissions | None = None,
-    campaign_name: str = "",
 ) -> Actor:
     """The person behind an interaction or a join, as one team's volunteer.
 
     A button pressed in a DM carries no member; the cached member stands in when there is one,
-    else the person counts as a volunteer (DM buttons are volunteers' buttons). A new server's
-    campaign is named `campaign_name` when configured, else after the server.
+    else the person counts as a volunteer (DM buttons are volunteers' buttons). The server's
+    name goes along: the core may name a new server's campaign after it.
     """
     member = user if isinstance(user, discord.Member) else None
     if member is None and guild is not None:
@@ -57,5 +56,5 @@ def actor(
         identity=identity(guild_id, user.id),
         display_name=(member or user).display_name,
         is_organizer=member is not None and rule.allows(member, permissions),
-        team_name=campaign_name or (guild.name if guild is not None else ""),
+        team_name=guild.name if guild is not None else "",
     )

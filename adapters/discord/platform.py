@@ -15,8 +15,9 @@ from adapters.discord.desk import BUDGET, Desk
 from adapters.discord.invite import application_id
 from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.organizers import OrganizerRule
+from adapters.discord.settings import DiscordSettings
 from adapters.platform import PlatformError
-from bot.settings import Settings, listed
+from bot.settings import listed
 from bot.turnout import Turnout
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,6 @@ class DiscordPlatform:
         volunteer_channel: str = "",
         budget: float = BUDGET,
         guild_ready_timeout: float = 2.0,
-        campaign_name: str = "",
     ) -> None:
         application_id(token)  # a malformed token fails here, with one line
         self._token = token.strip()
@@ -52,7 +52,6 @@ class DiscordPlatform:
         self._rule = OrganizerRule(organizer_role)
         self._budget = budget
         self._guild_ready_timeout = guild_ready_timeout
-        self._campaign_name = campaign_name
         self.messenger = DiscordMessenger(
             organizer_channel=organizer_channel, volunteer_channel=volunteer_channel
         )
@@ -62,7 +61,7 @@ class DiscordPlatform:
         self.members_intent = True
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "DiscordPlatform":
+    def from_settings(cls, settings: DiscordSettings) -> "DiscordPlatform":
         return cls(
             token=settings.discord_token,
             api_url=settings.discord_api_url,
@@ -71,7 +70,6 @@ class DiscordPlatform:
             organizer_role=settings.discord_organizer_role,
             organizer_channel=settings.discord_organizer_channel,
             volunteer_channel=settings.discord_volunteer_channel,
-            campaign_name=settings.chosen_campaign_name,
         )
 
     @property
@@ -86,7 +84,6 @@ class DiscordPlatform:
             turnout=turnout,
             rule=self._rule,
             budget=self._budget,
-            campaign_name=self._campaign_name,
         )
         client = await self._logged_in(desk)
         try:

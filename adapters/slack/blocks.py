@@ -39,6 +39,9 @@ FORM_PREFIX = "form:"
 
 _URL = re.compile(r"https?://(?:(?!&lt;|&gt;)[^\s|])+")
 _URL_TRAILING = ".,;:!?)]}'\""
+# A link Slack recognised, as a word of its own: <url> or <url|label>. Mentions (<@U1>, <#C1>,
+# <!here>) are left as they are, for the core to refuse.
+_SLACK_LINK = re.compile(r"(?<!\S)<([^\s<>|@#!][^\s<>|]*)(?:\|[^<>]*)?>(?!\S)")
 
 
 def escape(text: str) -> str:
@@ -47,8 +50,10 @@ def escape(text: str) -> str:
 
 
 def unescape(text: str) -> str:
-    """Slash-command text as it was typed: Slack sends `&`, `<` and `>` escaped."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    """Slash-command text as it was typed: Slack sends `&`, `<` and `>` escaped, and may send
+    a link it recognised as `<url>` or `<url|label>`, which becomes the bare url."""
+    typed = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return _SLACK_LINK.sub(lambda match: match.group(1), typed)
 
 
 def mrkdwn(text: str) -> str:

@@ -10,18 +10,18 @@ PLATFORM = "slack"
 
 
 class People:
-    def __init__(self, organizers: Organizers, *, campaign_name: str = "") -> None:
+    def __init__(self, organizers: Organizers, *, workspace_name: str = "") -> None:
         self._organizers = organizers
-        # What a new workspace's campaign is called: TURNOUT_CAMPAIGN_NAME when it was set,
-        # else the workspace's own name (from auth.test; events carry none of their own).
-        self.campaign_name = campaign_name
+        # The workspace's own name (from auth.test; events carry none of their own), which the
+        # core may name a new workspace's campaign after.
+        self.workspace_name = workspace_name
 
     async def actor(self, team_id: str, user_id: str, name: str, team_name: str = "") -> Actor:
         return Actor(
             identity=Identity(PLATFORM, team_id, user_id),
             display_name=name or user_id,
             is_organizer=await self._organizers.is_organizer(user_id),
-            team_name=self.campaign_name or team_name,
+            team_name=self.workspace_name or team_name,
         )
 
     async def from_command(self, body: dict[str, Any]) -> Actor:

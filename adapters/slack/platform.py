@@ -23,7 +23,8 @@ from adapters.slack.errors import error_code
 from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
-from bot.settings import Settings, listed
+from adapters.slack.settings import SlackSettings
+from bot.settings import listed
 from bot.turnout import Turnout
 
 log = logging.getLogger(__name__)
@@ -47,10 +48,8 @@ class SlackPlatform:
         volunteer_channel: str = "",
         http_host: str = "0.0.0.0",
         http_port: int = 3000,
-        campaign_name: str = "",
         api_timeout: float = 30.0,
     ) -> None:
-        self._campaign_name = campaign_name
         self._api_timeout = api_timeout
         self._app_token = app_token
         self._signing_secret = signing_secret
@@ -89,7 +88,7 @@ class SlackPlatform:
         self._runner: web.AppRunner | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Self:
+    def from_settings(cls, settings: SlackSettings) -> Self:
         return cls(
             bot_token=settings.slack_bot_token,
             app_token=settings.slack_app_token,
@@ -102,7 +101,6 @@ class SlackPlatform:
             volunteer_channel=settings.slack_volunteer_channel,
             http_host=settings.http_host,
             http_port=settings.http_port,
-            campaign_name=settings.chosen_campaign_name,
         )
 
     @property
@@ -123,10 +121,7 @@ class SlackPlatform:
             client=self._client,
             signing_secret="" if self.socket_mode else self._signing_secret,
             turnout=turnout,
-            people=People(
-                self._organizers,
-                campaign_name=self._campaign_name or str(identity.get("team") or ""),
-            ),
+            people=People(self._organizers, workspace_name=str(identity.get("team") or "")),
             channels=self._channels,
             volunteer_channel=self._volunteer_channel,
         )

@@ -1,13 +1,13 @@
 """What the Slack adapter itself says to people and operators, gathered in one place."""
 
+# The one "something went wrong" every platform says, written in the core.
+from bot.turnout import SOMETHING_BROKE as SOMETHING_BROKE
+
 FORM_TOO_SLOW = (
     "That took me a moment, so Slack closed the form before it opened. "
     "Press the button to open it now."
 )
 OPEN_FORM = "Open the form"
-SOMETHING_BROKE = (
-    "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
-)
 
 
 def refused_token(variable: str, code: str) -> str:

@@ -1,7 +1,7 @@
 """`/phonebank`: phone bank shifts."""
 
 from bot import commands as c
-from bot import readers
+from bot import readers, timefmt
 from bot.catalogue.groups import SHORT, help_entry, shift
 from bot.choices import Pick
 from bot.domain.phonebank import (
@@ -13,7 +13,6 @@ from bot.domain.phonebank import (
     MIN_DURATION,
 )
 from bot.domain.text import MAX_TITLE
-from bot.domain.timing import format_duration
 from bot.entry import Entry, Kind, Param, Usage, Who
 from bot.usecases import phonebanks
 
@@ -79,7 +78,7 @@ ENTRIES: tuple[Entry, ...] = (
             '/phonebank create "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<link>]',
             SHIFT_EXAMPLE,
             "schedule a shift in the campaign's time zone "
-            f"(length {format_duration(MIN_DURATION)} to {format_duration(MAX_DURATION)}; "
+            f"(length {timefmt.duration(MIN_DURATION)} to {timefmt.duration(MAX_DURATION)}; "
             "link optional)",
         ),
         c.CreateShift,

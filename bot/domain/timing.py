@@ -25,15 +25,6 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(days=days, hours=hours, minutes=minutes)
 
 
-def format_duration(span: timedelta) -> str:
-    """The inverse of parse_duration: `1h30m`, `24h`, `15m`."""
-    minutes = int(span.total_seconds() // 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return f"{hours}h{minutes}m"
-    return f"{hours}h" if hours else f"{minutes}m"
-
-
 def parse_reminder_offsets(text: str) -> tuple[timedelta, ...]:
     """`24h,1h` → offsets before a shift, longest first, duplicates dropped."""
     offsets: set[timedelta] = set()

@@ -4,11 +4,12 @@ from dataclasses import replace
 
 from bot import timefmt
 from bot.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
-from bot.domain.timing import format_duration, parse_zone
+from bot.domain.timing import parse_zone
 from bot.help import help_text
 from bot.replies import Message, Reply
 from bot.usecases import reminders
 from bot.usecases.context import Context
+from bot.wording import plural
 
 
 async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply:
@@ -27,9 +28,10 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
     ctx.campaign = replace(ctx.campaign, reminder_offsets=cmd.offsets)
     await ctx.uow.campaigns.save(ctx.campaign)
     touched = await reminders.reschedule_campaign(ctx.uow, campaign=ctx.campaign, now=ctx.now)
-    when = ", ".join(format_duration(o) for o in cmd.offsets)
+    when = ", ".join(timefmt.duration(o) for o in cmd.offsets)
     return Message(
-        f"Reminders now go out {when} before each shift. Updated {touched} upcoming sign-up(s); "
+        f"Reminders now go out {when} before each shift. "
+        f"Updated {plural(touched, 'upcoming sign-up')}; "
         "volunteers who chose their own keep them."
     )
 

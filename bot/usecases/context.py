@@ -1,26 +1,16 @@
 """What every use case gets: the open unit of work, the moment, and who is asking."""
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.commands import Actor
-from bot.domain.campaign import Campaign, Team
+from bot.domain.campaign import Campaign, CampaignDefaults, Counter, Team
 from bot.domain.errors import UserError
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.volunteer import Volunteer
 from bot.ports import UnitOfWork
-
-
-@dataclass(frozen=True, slots=True)
-class CampaignDefaults:
-    """Settings a new team's campaign starts with (from configuration)."""
-
-    name: str = "Our campaign"
-    timezone: str = "UTC"
-    reminder_offsets: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
-    contact_within: timedelta = timedelta(hours=48)
 
 
 @dataclass(slots=True)
@@ -46,7 +36,7 @@ class Context:
             team = await uow.campaigns.add_team(
                 identity.platform,
                 identity.team_external_id,
-                campaign_name=actor.team_name or defaults.name,
+                campaign_name=defaults.name_for(actor.team_name),
                 timezone=defaults.timezone,
                 reminder_offsets=defaults.reminder_offsets,
                 contact_within=defaults.contact_within,
@@ -56,7 +46,7 @@ class Context:
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
         if volunteer is None:
-            number = await uow.campaigns.next_number(campaign.id, "volunteer")
+            number = await uow.campaigns.next_number(campaign.id, Counter.VOLUNTEER)
             volunteer = await uow.volunteers.add(
                 campaign.id, number, identity, actor.display_name, now
             )

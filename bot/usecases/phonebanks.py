@@ -13,6 +13,7 @@ from bot.commands import (
     ShowRoster,
     StartShiftForm,
 )
+from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
@@ -42,7 +43,7 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
     total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
     pages = max(1, -(-total // PAGE_SIZE))
     if cmd.page > pages:
-        raise UserError(f"There are only {pages} page(s) of shifts; try `/phonebank list`.")
+        raise UserError(f"There are only {plural(pages, 'page')} of shifts; try `/phonebank list`.")
     shown = await ctx.uow.shifts.upcoming(
         ctx.campaign.id, ctx.now, limit=PAGE_SIZE, offset=(cmd.page - 1) * PAGE_SIZE
     )
@@ -140,7 +141,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         )
     if starts_at - ctx.now > MAX_LEAD:
         raise UserError("That's more than a year away; check the year and try again.")
-    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, "shift")
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
     shift = await ctx.uow.shifts.add(
         campaign_id=ctx.campaign.id,
         number=number,

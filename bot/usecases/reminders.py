@@ -11,7 +11,7 @@ from bot.domain.timing import reminder_due
 from bot.domain.volunteer import Volunteer
 from bot.ports import UnitOfWork
 
-_REMINDER_KINDS = (NoticeKind.SHIFT_REMINDER.value,)
+_REMINDER_KINDS = (NoticeKind.SHIFT_REMINDER,)
 
 
 def offsets_for(volunteer: Volunteer, campaign: Campaign) -> tuple[timedelta, ...]:

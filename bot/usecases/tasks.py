@@ -1,6 +1,7 @@
 """Tasks: organizers post them, volunteers claim, finish or release them."""
 
 
+from bot import timefmt
 from bot.actions import action
 from bot.commands import (
     ClaimTask,
@@ -10,13 +11,15 @@ from bot.commands import (
     ReleaseTask,
     StartTaskForm,
 )
+from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, ClaimStatus, Task
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import task_form
 from bot.replies import Button, ButtonStyle, Listing, Message, Reply
 from bot.usecases.context import Context
-from bot.usecases.views import board_item, claim_button, due_day
+from bot.usecases.views import board_item, claim_button
+from bot.wording import plural
 
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
@@ -37,7 +40,7 @@ async def post_task(cmd: PostTask, ctx: Context) -> Reply:
     today = ctx.now.astimezone(ctx.campaign_zone).date()
     if cmd.due_on is not None and cmd.due_on < today:
         raise UserError(f"The due date {cmd.due_on:%Y-%m-%d} has passed; pick today or later.")
-    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, "task")
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.TASK)
     task = await ctx.uow.tasks.add(
         campaign_id=ctx.campaign.id,
         number=number,
@@ -75,8 +78,8 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
     if len(claims) >= task.slots:
         full = "done" if all(c.status is ClaimStatus.DONE for c, _ in claims) else "taken"
         raise UserError(
-            f"All {task.slots} slot(s) of #{task.number} are {full}. `/task list` shows tasks "
-            "that still need people."
+            f"All the slots of #{task.number} are {full} ({plural(task.slots, 'slot')} in all). "
+            "`/task list` shows tasks that still need people."
         )
     await ctx.uow.tasks.add_claim(task.id, ctx.volunteer.id, ctx.now)
     return Message(
@@ -126,7 +129,7 @@ def _found(task: Task | None, number: int) -> Task:
 def _details(task: Task) -> str:
     parts = []
     if task.due_on:
-        parts.append(f"due {due_day(task.due_on)}")
+        parts.append(f"due {timefmt.calendar_day(task.due_on)}")
     if task.slots > 1:
         parts.append(f"{task.slots} volunteers needed")
     return f" ({', '.join(parts)})" if parts else ""

@@ -1,13 +1,10 @@
 """How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
 
-from datetime import date
-
 from bot import timefmt
 from bot.actions import action
 from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.task import ClaimStatus, Task, TaskBoard
-from bot.domain.timing import format_duration
 from bot.replies import Button, ButtonStyle, Item
 from bot.usecases.context import Context
 from bot.wording import plural
@@ -34,14 +31,14 @@ def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
 
 
 def shift_length(shift: Shift) -> str:
-    return format_duration(shift.ends_at - shift.starts_at)
+    return timefmt.duration(shift.ends_at - shift.starts_at)
 
 
 async def board_item(ctx: Context, board: TaskBoard) -> Item:
     task = board.task
-    parts = [f"{board.slots_left} of {task.slots} slot(s) open"]
+    parts = [f"{board.slots_left} of {plural(task.slots, 'slot')} open"]
     if task.due_on:
-        parts.insert(0, f"due {due_day(task.due_on)}")
+        parts.insert(0, f"due {timefmt.calendar_day(task.due_on)}")
     claims = await ctx.uow.tasks.claims(task.id)
     mine = next(
         (c for c, v in claims if v.id == ctx.volunteer.id and c.status is ClaimStatus.CLAIMED), None
@@ -61,10 +58,6 @@ async def board_item(ctx: Context, board: TaskBoard) -> Item:
 
 def claim_button(task: Task) -> Button:
     return Button("Claim", action("claim", task.number), ButtonStyle.PRIMARY)
-
-
-def due_day(day: date) -> str:
-    return f"{day:%a %b %d}".replace(" 0", " ")
 
 
 def contacted_button(number: int) -> Button:

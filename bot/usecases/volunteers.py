@@ -13,12 +13,13 @@ from bot.commands import (
     SetMyTimezone,
 )
 from bot.domain.errors import UserError
-from bot.domain.timing import format_duration, parse_zone
+from bot.domain.timing import parse_zone
 from bot.domain.volunteer import Volunteer
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases import reminders, seats
 from bot.usecases.context import Context, zone_for
 from bot.usecases.views import contacted_button
+from bot.wording import plural
 
 
 async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
@@ -40,11 +41,11 @@ async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
     if not offsets:
         text = "OK, no reminders for you. `/volunteer reminders default` turns them back on."
     else:
-        when = ", ".join(format_duration(o) for o in offsets)
+        when = ", ".join(timefmt.duration(o) for o in offsets)
         source = " (the campaign's default)" if cmd.offsets is None else ""
         text = f"OK, I'll remind you {when} before each shift{source}."
     if touched:
-        text += f" Updated the reminders for your {touched} upcoming shift(s)."
+        text += f" Updated the reminders for your {plural(touched, 'upcoming shift')}."
     return Message(text)
 
 

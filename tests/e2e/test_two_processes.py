@@ -19,12 +19,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.clock import ManualClock, SystemClock
-from bot.domain.campaign import Identity
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.signup import SignupStatus
 from bot.replies import Message
 from bot.turnout import Turnout
 from bot.usecases import reminders
-from bot.usecases.context import CampaignDefaults
 from storage import SqlStorage, open_storage
 from tests.adapters.slack.conftest import OLIVIA
 from tests.adapters.slack.fake_slack import APP_TOKEN, TEAM_ID, FakeSlack

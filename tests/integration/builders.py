@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from bot.domain.campaign import Identity, Team
+from bot.domain.campaign import Counter, Identity, Team
 from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.task import Task
 from bot.domain.volunteer import Volunteer
@@ -26,7 +26,7 @@ async def a_team(uow: UnitOfWork, external_id: str = "T1", platform: str = "slac
 async def a_volunteer(
     uow: UnitOfWork, campaign_id: int, name: str, *, now: datetime = NOW
 ) -> Volunteer:
-    number = await uow.campaigns.next_number(campaign_id, "volunteer")
+    number = await uow.campaigns.next_number(campaign_id, Counter.VOLUNTEER)
     identity = Identity("slack", f"T-of-{campaign_id}", f"U{number}")
     return await uow.volunteers.add(campaign_id, number, identity, name, now)
 
@@ -44,7 +44,7 @@ async def a_shift(
     starts_at = NOW + starts_in
     return await uow.shifts.add(
         campaign_id=campaign_id,
-        number=await uow.campaigns.next_number(campaign_id, "shift"),
+        number=await uow.campaigns.next_number(campaign_id, Counter.SHIFT),
         title=title,
         link=link,
         starts_at=starts_at,
@@ -72,7 +72,7 @@ async def a_task(
 ) -> Task:
     return await uow.tasks.add(
         campaign_id=campaign_id,
-        number=await uow.campaigns.next_number(campaign_id, "task"),
+        number=await uow.campaigns.next_number(campaign_id, Counter.TASK),
         title=title,
         description=None,
         due_on=None,

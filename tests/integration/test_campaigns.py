@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.domain.campaign import Campaign, Team
+from bot.domain.campaign import Campaign, Counter, Team
 from storage.tables import teams
 from tests.integration.builders import a_team
 
@@ -56,11 +56,11 @@ async def test_numbers_count_up_per_campaign_and_per_kind(storage):
         first = await a_team(uow, "T1")
         second = await a_team(uow, "T2")
         numbers = [
-            await uow.campaigns.next_number(first.campaign_id, "shift"),
-            await uow.campaigns.next_number(first.campaign_id, "shift"),
-            await uow.campaigns.next_number(first.campaign_id, "task"),
-            await uow.campaigns.next_number(second.campaign_id, "shift"),
-            await uow.campaigns.next_number(first.campaign_id, "shift"),
+            await uow.campaigns.next_number(first.campaign_id, Counter.SHIFT),
+            await uow.campaigns.next_number(first.campaign_id, Counter.SHIFT),
+            await uow.campaigns.next_number(first.campaign_id, Counter.TASK),
+            await uow.campaigns.next_number(second.campaign_id, Counter.SHIFT),
+            await uow.campaigns.next_number(first.campaign_id, Counter.SHIFT),
         ]
     assert numbers == [1, 2, 1, 1, 3]
 
@@ -70,9 +70,9 @@ async def test_a_rolled_back_number_is_handed_out_again(storage):
         team = await a_team(uow)
         await uow.commit()
     async with storage.unit_of_work() as uow:
-        assert await uow.campaigns.next_number(team.campaign_id, "shift") == 1
+        assert await uow.campaigns.next_number(team.campaign_id, Counter.SHIFT) == 1
     async with storage.unit_of_work() as uow:
-        assert await uow.campaigns.next_number(team.campaign_id, "shift") == 1
+        assert await uow.campaigns.next_number(team.campaign_id, Counter.SHIFT) == 1
 
 
 async def test_fifty_concurrent_callers_get_one_to_fifty_without_gaps_or_repeats(storage):
@@ -82,7 +82,7 @@ async def test_fifty_concurrent_callers_get_one_to_fifty_without_gaps_or_repeats
 
     async def take_a_number() -> int:
         async with storage.unit_of_work() as uow:
-            number = await uow.campaigns.next_number(team.campaign_id, "volunteer")
+            number = await uow.campaigns.next_number(team.campaign_id, Counter.VOLUNTEER)
             # Give the others every chance to interleave before this one commits.
             await asyncio.sleep(0)
             await uow.commit()

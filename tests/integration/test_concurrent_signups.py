@@ -4,10 +4,9 @@ import asyncio
 
 from bot.bootstrap import bootstrap
 from bot.commands import Actor, JoinShift
-from bot.domain.campaign import Identity
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.signup import SignupStatus
 from bot.replies import Message
-from bot.usecases.context import CampaignDefaults
 from tests.fakes import RecordingMessenger, frozen_clock
 
 ORGANIZER = Actor(Identity("test", "T", "olivia"), "Olivia", is_organizer=True)

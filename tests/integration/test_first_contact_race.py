@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from bot.bootstrap import bootstrap
 from bot.commands import Actor
-from bot.domain.campaign import Identity
-from bot.usecases.context import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults, Identity
 from storage.tables import campaigns, teams, volunteers
-from tests.fakes import RecordingMessenger, frozen_clock, text_of
+from tests.fakes import RecordingMessenger, frozen_clock
+from tests.render import text_of
 
 
 def newcomer(user: str) -> Actor:

@@ -12,6 +12,7 @@ from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 LEASE = timedelta(minutes=2)
 REMINDER, WELCOME = NoticeKind.SHIFT_REMINDER, NoticeKind.WELCOME
+ANNOUNCEMENT = NoticeKind.ANNOUNCEMENT
 
 
 async def _queue(uow: UnitOfWork, *due_in: timedelta, kind: NoticeKind = WELCOME) -> list[int]:
@@ -108,7 +109,7 @@ async def test_marking_records_the_outcome_and_ends_the_lease(storage):
         sent, failed = await _queue(uow, timedelta(0), timedelta(0))
         await uow.notices.claim_due(NOW, limit=10, lease=LEASE)
         await uow.notices.mark(sent, NoticeState.SENT, NOW + timedelta(seconds=3))
-        await uow.notices.mark(failed, "failed", NOW, error="DMs closed")
+        await uow.notices.mark(failed, NoticeState.FAILED, NOW, error="DMs closed")
         sent_row, failed_row = await _row(uow, sent), await _row(uow, failed)
         with pytest.raises(ValueError, match="retry_at"):
             await uow.notices.mark(sent, NoticeState.PENDING, NOW)
@@ -162,7 +163,7 @@ async def test_cancelling_touches_only_pending_notices_matching_every_filter(sto
         ids = {name: await uow.notices.add(new) for name, new in queued.items()}
         await uow.notices.claim_due(NOW, limit=10, lease=LEASE)
 
-        assert await uow.notices.cancel_pending(signup_id=signup.id, kinds=["announcement"]) == 0
+        assert await uow.notices.cancel_pending(signup_id=signup.id, kinds=[ANNOUNCEMENT]) == 0
         assert await uow.notices.cancel_pending(signup_id=signup.id, kinds=[REMINDER]) == 1
         assert await uow.notices.cancel_pending(shift_id=shift.id, volunteer_id=maria.id) == 1
         assert await uow.notices.cancel_pending(volunteer_id=maria.id) == 1

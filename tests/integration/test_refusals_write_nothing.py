@@ -10,9 +10,8 @@ from sqlalchemy import select
 
 from bot.bootstrap import Bot, bootstrap
 from bot.commands import Actor
-from bot.domain.campaign import Identity
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.replies import Message
-from bot.usecases.context import CampaignDefaults
 from storage import open_storage, tables
 from tests.fakes import RecordingMessenger, frozen_clock
 

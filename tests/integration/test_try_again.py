@@ -14,8 +14,8 @@ from bot.replies import Message, Reply
 from bot.turnout import TRY_AGAIN
 from storage import SqlStorage, SqlUnitOfWork
 from tests.conftest import Database, Harness
-from tests.fakes import text_of
 from tests.integration.test_refusals_write_nothing import snapshot
+from tests.render import text_of
 
 
 @pytest.fixture

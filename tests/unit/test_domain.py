@@ -5,13 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
-from bot.domain.notice import retry_delay
+from bot.domain.notice import NoticeKind, NoticeState, retry_delay
 from bot.domain.phonebank import check_capacity, check_duration, check_link, shift_start
 from bot.domain.signup import SignupStatus, placement
 from bot.domain.text import clean_text
 from bot.domain.timing import (
-    format_duration,
     parse_duration,
     parse_reminder_offsets,
     parse_zone,
@@ -85,11 +85,6 @@ def test_durations_read_as_people_write_them(text, minutes):
 def test_non_durations_are_not_read(text):
     assert parse_duration(text) is None
 
-
-def test_durations_format_back_compactly():
-    assert format_duration(timedelta(minutes=90)) == "1h30m"
-    assert format_duration(timedelta(hours=24)) == "24h"
-    assert format_duration(timedelta(minutes=15)) == "15m"
 
 
 def test_reminder_offsets_are_sorted_longest_first_without_duplicates():
@@ -172,3 +167,15 @@ def test_retries_back_off_and_are_capped():
     assert retry_delay(1) == timedelta(seconds=5)
     assert retry_delay(2) == timedelta(seconds=10)
     assert retry_delay(30) == timedelta(minutes=10)
+
+
+def test_counters_notice_states_and_kinds_keep_their_stored_names():
+    # The database holds these strings; renaming one would need a migration.
+    assert {c.value for c in Counter} == {"shift", "task", "volunteer"}
+    assert {s.value for s in NoticeState} == {
+        "pending", "sending", "sent", "skipped", "cancelled", "failed"
+    }
+    assert {k.value for k in NoticeKind} == {
+        "welcome", "shift_reminder", "promoted", "shift_cancelled", "announcement", "dms_closed",
+        "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
+    }

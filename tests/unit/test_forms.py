@@ -2,7 +2,7 @@
 
 from bot.forms import SHIFT, TASK
 from bot.replies import DateField, Form, Message, NumberField, TimeField
-from tests.fakes import text_of
+from tests.render import text_of
 
 SATURDAY = {
     "title": "Saturday calls",

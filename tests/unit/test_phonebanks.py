@@ -159,7 +159,7 @@ async def test_lists_page_through_many_shifts(harness):
     assert "Calls 3" in first and "Calls 12" in first and "Calls 13" not in first
     assert "2 more: `/phonebank list 2`" in first
     assert "Calls 13" in await harness.say("Maria", "/phonebank list 2")
-    assert "only 2 page(s)" in await harness.say("Maria", "/phonebank list 3")
+    assert "only 2 pages of shifts" in await harness.say("Maria", "/phonebank list 3")
 
 
 async def test_every_confirmed_sign_up_gets_reminder_rows(harness):

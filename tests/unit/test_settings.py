@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from bot.settings import ConfigurationError, listed, load_settings
+from bot.cli import load_settings
+from bot.settings import ConfigurationError, listed
 
 
 @pytest.fixture(autouse=True)

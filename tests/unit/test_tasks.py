@@ -12,7 +12,7 @@ async def test_an_organizer_posts_a_task_that_volunteers_can_claim(harness):
     assert "is yours" in await harness.press("Maria", action("claim", 1))
     assert "already yours" in await harness.say("Maria", "/task claim 1")
     listing = await harness.say("Maria", "/task list")
-    assert "1 of 2 slot(s) open" in listing and "yours" in listing
+    assert "1 of 2 slots open" in listing and "yours" in listing
 
 
 async def test_slots_limit_claims_and_released_slots_reopen(harness):

@@ -5,7 +5,8 @@ from datetime import timedelta
 from bot.actions import action
 from bot.forms import ONBOARDING
 from bot.replies import Form, Listing
-from tests.fakes import ORGANIZERS, text_of
+from tests.fakes import ORGANIZERS
+from tests.render import text_of
 
 
 async def arrive(h, name: str) -> None:

@@ -14,7 +14,7 @@ from adapters.discord import DiscordPlatform
 from bot.bootstrap import Bot, bootstrap
 from bot.clock import ManualClock
 from bot.dispatcher import DeliveryReport
-from bot.usecases.context import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults
 from storage import SqlStorage, open_storage
 from tests.adapters.discord import interactions as make
 from tests.adapters.discord.fake_discord import (
@@ -113,6 +113,8 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
     db = tmp_path / "turnout.db"
     storage = await open_storage(f"sqlite:///{db}")
     clock = options.pop("clock", None) or frozen_clock()
+    # TURNOUT_CAMPAIGN_NAME: the core's setting, not the platform's.
+    chosen_name = options.pop("campaign_name", "")
     settings = {
         "token": TOKEN,
         "api_url": fake.api_url,
@@ -126,7 +128,9 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
         storage=storage,
         messengers=[platform.messenger],
         clock=clock,
-        defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
+        defaults=CampaignDefaults(
+            name="Test campaign", chosen_name=chosen_name, timezone="America/New_York"
+        ),
     )
     await asyncio.wait_for(platform.start(bot.turnout), STEP)
     return World(fake, platform, bot, clock, storage, db, options)

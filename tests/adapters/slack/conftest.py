@@ -24,9 +24,8 @@ from bot.bootstrap import Bot, bootstrap
 from bot.clock import ManualClock
 from bot.commands import Actor
 from bot.dispatcher import DeliveryReport
-from bot.domain.campaign import Identity
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.replies import Reply
-from bot.usecases.context import CampaignDefaults
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_DOMAIN, TEAM_ID, Call, FakeSlack
 from tests.fakes import frozen_clock
 
@@ -247,13 +246,18 @@ def slack_options(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 @pytest.fixture
 async def rig(storage, fake_slack, slack_options) -> AsyncIterator[Rig]:
-    platform = platform_for(fake_slack, **slack_options)
+    options = dict(slack_options)
+    # TURNOUT_CAMPAIGN_NAME: the core's setting, not the platform's.
+    chosen_name = options.pop("campaign_name", "")
+    platform = platform_for(fake_slack, **options)
     clock = frozen_clock()
     bot = bootstrap(
         storage=storage,
         messengers=[platform.messenger],
         clock=clock,
-        defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
+        defaults=CampaignDefaults(
+            name="Test campaign", chosen_name=chosen_name, timezone="America/New_York"
+        ),
     )
     await platform.start(bot.turnout)
     try:

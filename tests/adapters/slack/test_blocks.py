@@ -1,8 +1,15 @@
 """Block Kit rendering: escaped text, clickable links, Slack's size limits, form answers."""
 
+import pytest
+
 from adapters.slack.blocks import answers, blocks_for, error_block, escape, modal, mrkdwn, unescape
+from bot.commands import Actor
+from bot.domain.campaign import Identity
 from bot.forms import onboarding_form
+from bot.grammar import parse
 from bot.replies import Button, ButtonStyle, Item, Listing, Message
+
+ORGANIZER = Actor(Identity("slack", "T1", "U1"), "Olu", is_organizer=True)
 
 
 def test_escaping_makes_mentions_inert_and_unescaping_restores_what_was_typed():
@@ -82,3 +89,18 @@ def test_a_refusal_is_shown_under_the_field_it_is_about():
     assert error_block(view["blocks"], "Type your ZIP code or county as text.") == "location"
     assert error_block(view["blocks"], "Something odd.") == "interests"
     assert len(view["title"]["text"]) <= 24
+
+
+@pytest.mark.parametrize(
+    "typed", ["https://dialer.example/abc", "<https://dialer.example/abc>",
+              "<https://dialer.example/abc|dialer>", '"https://dialer.example/abc"',
+              "&lt;https://dialer.example/abc&gt;"],
+)
+def test_create_reads_the_link_also_as_slack_formats_it(typed):
+    shift = parse(ORGANIZER, unescape(f'/phonebank create "Calls" 2026-11-28 18:00 2h 12 {typed}'))
+    assert shift.link == "https://dialer.example/abc"
+
+
+def test_only_links_are_unwrapped_never_mentions():
+    typed = "see <https://d.example/a|the script> with <@U1> <#C1|calls> <!here>"
+    assert unescape(typed) == "see https://d.example/a with <@U1> <#C1|calls> <!here>"

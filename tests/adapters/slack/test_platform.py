@@ -6,9 +6,9 @@ import pytest
 
 from adapters.platform import PlatformError
 from adapters.slack import SlackPlatform
+from adapters.slack.settings import SlackSettings
 from bot.bootstrap import bootstrap
-from bot.settings import Settings
-from bot.usecases.context import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults
 from tests.adapters.slack.conftest import VERA, payload, platform_for
 from tests.adapters.slack.fake_slack import APP_TOKEN
 from tests.fakes import frozen_clock
@@ -106,7 +106,7 @@ def test_settings_choose_socket_mode_when_an_app_token_is_set(monkeypatch):
     }.items():
         monkeypatch.setenv(name, value)
 
-    platform = SlackPlatform.from_settings(Settings(_env_file=None))
+    platform = SlackPlatform.from_settings(SlackSettings(_env_file=None))
 
     assert platform.socket_mode
     assert platform.messenger.platform == "slack"
