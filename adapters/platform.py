@@ -17,7 +17,9 @@ class Platform(Protocol):
     messenger; started once the core is wired.
     """
 
-    messenger: Messenger
+    @property
+    def messenger(self) -> Messenger:
+        """What the dispatcher sends this platform's messages through."""
 
     async def start(self, turnout: Turnout) -> None:
         """Connect and begin handing events to `turnout`; return once listening.
