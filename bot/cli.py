@@ -31,6 +31,7 @@ def load_settings() -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the `turnout` command line (console, run, migrate); returns the exit status."""
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()

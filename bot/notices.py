@@ -53,6 +53,7 @@ class _Scene:
 
 
 async def render(notice: Notice, uow: UnitOfWork, now: datetime) -> Outgoing | Drop:
+    """What a notice says now, to whom, or why it is dropped (its moment passed, nobody to tell)."""
     campaign = await uow.campaigns.get(notice.campaign_id)
     volunteer = await uow.volunteers.get(notice.volunteer_id) if notice.volunteer_id else None
     if volunteer is not None and volunteer.forgotten_at is not None:

@@ -92,6 +92,7 @@ MAX_PAGE = 1000
 
 
 def check_capacity(capacity: int) -> int:
+    """The number of seats, if within 1 to MAX_CAPACITY; else UserError."""
     if not 1 <= capacity <= MAX_CAPACITY:
         raise UserError(
             f"Capacity must be a whole number of seats from 1 to {MAX_CAPACITY}, like `12`."
@@ -100,6 +101,7 @@ def check_capacity(capacity: int) -> int:
 
 
 def check_duration(duration: timedelta) -> timedelta:
+    """The shift's length, if within MIN_DURATION to MAX_DURATION; else UserError."""
     if not MIN_DURATION <= duration <= MAX_DURATION:
         raise UserError("A shift lasts from 15 minutes to 12 hours: write it like `2h` or `90m`.")
     return duration

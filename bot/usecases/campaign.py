@@ -13,6 +13,7 @@ from bot.wording import plural
 
 
 async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply:
+    """`/turnout tz`: the zone shifts are planned in (organizers)."""
     ctx.require_organizer("change the campaign's time zone")
     zone = parse_zone(cmd.zone)
     ctx.campaign = replace(ctx.campaign, timezone=zone.key)
@@ -24,6 +25,7 @@ async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply
 
 
 async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Reply:
+    """`/turnout reminders`: when volunteers are reminded by default (organizers)."""
     ctx.require_organizer("change the campaign's reminders")
     ctx.campaign = replace(ctx.campaign, reminder_offsets=cmd.offsets)
     await ctx.uow.campaigns.save(ctx.campaign)
@@ -37,4 +39,5 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
 
 
 async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:
+    """`/… help`: the command reference, organizer commands shown only to organizers."""
     return Message(help_text(cmd.topic, organizer=ctx.actor.is_organizer))

@@ -99,4 +99,5 @@ class Context:
 
 
 def zone_for(volunteer: Volunteer | None, campaign: Campaign) -> ZoneInfo:
+    """The zone to show `volunteer` times in: their own if set, else the campaign's."""
     return ZoneInfo(volunteer.timezone if volunteer and volunteer.timezone else campaign.timezone)

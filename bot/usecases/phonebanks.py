@@ -40,6 +40,7 @@ PAGE_SIZE = 10
 
 
 async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
+    """`/phonebank list`: upcoming shifts a page at a time, with seats left and buttons."""
     total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
     pages = max(1, -(-total // PAGE_SIZE))
     if cmd.page > pages:
@@ -62,6 +63,7 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
 
 
 async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
+    """`/phonebank mine`: the asker's upcoming seats and waitlist places."""
     items = []
     for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
         confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
@@ -74,6 +76,7 @@ async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
 
 
 async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
+    """`/phonebank join`: a seat (with reminders) or a waitlist place on an open shift."""
     held = await _open_shift(ctx, cmd.shift)
     shift = held.shift
     existing = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
@@ -105,6 +108,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
 
 
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
+    """`/phonebank leave`: give the seat back before the start; the waitlist moves up."""
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
@@ -123,11 +127,13 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
 
 
 async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
+    """`/phonebank create` alone: the new-shift form (organizers)."""
     ctx.require_organizer("create phone bank shifts")
     return shift_form()
 
 
 async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
+    """`/phonebank create`: schedule a shift in the campaign's zone (organizers)."""
     ctx.require_organizer("create phone bank shifts")
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
@@ -162,6 +168,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
 
 
 async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
+    """`/phonebank roster`: who is confirmed and who waits, in order (organizers)."""
     ctx.require_organizer("see rosters")
     shift = await _shift(ctx, cmd.shift)
     roster = await ctx.uow.signups.roster(shift.id)
@@ -181,6 +188,7 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
 
 
 async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
+    """`/phonebank cancel`: call a shift off and tell everyone on it (organizers)."""
     ctx.require_organizer("cancel shifts")
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
@@ -200,6 +208,7 @@ async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
 
 
 async def announce(cmd: Announce, ctx: Context) -> Reply:
+    """`/phonebank announce`: a message to everyone confirmed for a shift (organizers)."""
     ctx.require_organizer("send announcements")
     text = clean_text(cmd.message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)
     shift = await _shift(ctx, cmd.shift)

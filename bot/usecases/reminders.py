@@ -15,6 +15,7 @@ _REMINDER_KINDS = (NoticeKind.SHIFT_REMINDER,)
 
 
 def offsets_for(volunteer: Volunteer, campaign: Campaign) -> tuple[timedelta, ...]:
+    """How long before a shift the volunteer is reminded: their choice, else the campaign's."""
     return (
         campaign.reminder_offsets
         if volunteer.reminder_offsets is None
@@ -55,6 +56,7 @@ async def schedule(
 
 
 async def cancel(uow: UnitOfWork, signup: Signup) -> None:
+    """Cancel the sign-up's pending reminders."""
     await uow.notices.cancel_pending(signup_id=signup.id, kinds=_REMINDER_KINDS)
 
 

@@ -19,6 +19,7 @@ from bot.usecases.context import Context
 
 
 def no_such_shift(number: int) -> UserError:
+    """The refusal for a shift number the campaign doesn't have."""
     return UserError(f"There's no shift #{number}. `/phonebank list` shows upcoming shifts.")
 
 

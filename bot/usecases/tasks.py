@@ -23,11 +23,13 @@ from bot.wording import plural
 
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
+    """`/task post` alone: the new-task form (organizers)."""
     ctx.require_organizer("post tasks")
     return task_form()
 
 
 async def post_task(cmd: PostTask, ctx: Context) -> Reply:
+    """`/task post`: a task volunteers can claim, posted to the channel (organizers)."""
     ctx.require_organizer("post tasks")
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     description = (
@@ -59,6 +61,7 @@ async def post_task(cmd: PostTask, ctx: Context) -> Reply:
 
 
 async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
+    """`/task list`: open tasks with Claim buttons (organizers also see who holds what)."""
     items = [await board_item(ctx, board) for board in await ctx.uow.tasks.board(ctx.campaign.id)]
     return Listing(
         heading="Open tasks",
@@ -69,6 +72,7 @@ async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
 
 
 async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
+    """`/task claim`: take one of a task's free slots."""
     task = await _held_task(ctx, cmd.task)
     if await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id):
         raise UserError(
@@ -92,11 +96,13 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
 
 
 async def finish_task(cmd: FinishTask, ctx: Context) -> Reply:
+    """`/task done`: mark the asker's claim on a task done."""
     task = await _settle(ctx, cmd.task, ClaimStatus.DONE, f"`/task claim {cmd.task}` first")
     return Message(f"Marked #{task.number} “{task.title}” done. Thank you!")
 
 
 async def release_task(cmd: ReleaseTask, ctx: Context) -> Reply:
+    """`/task release`: hand the asker's claim back so someone else can take it."""
     task = await _settle(ctx, cmd.task, ClaimStatus.RELEASED, "so there's nothing to release")
     return Message(f"Released #{task.number}; someone else can pick it up now.")
 

@@ -11,6 +11,7 @@ from bot.wording import plural
 
 
 def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
+    """A shift as a list shows it to the asker: when, length, seats, their place, a button."""
     shift = seats.shift
     parts = [timefmt.when(shift.starts_at, ctx.zone), shift_length(shift)]
     if seats.seats_left:
@@ -31,10 +32,12 @@ def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
 
 
 def shift_length(shift: Shift) -> str:
+    """How long the shift lasts, as people read it (`2h`, `1h30m`)."""
     return timefmt.duration(shift.ends_at - shift.starts_at)
 
 
 async def board_item(ctx: Context, board: TaskBoard) -> Item:
+    """A task as the board shows it to the asker: due day, slots, holders, a button."""
     task = board.task
     parts = [f"{board.slots_left} of {plural(task.slots, 'slot')} open"]
     if task.due_on:
@@ -57,8 +60,10 @@ async def board_item(ctx: Context, board: TaskBoard) -> Item:
 
 
 def claim_button(task: Task) -> Button:
+    """The button that claims `task`."""
     return Button("Claim", action("claim", task.number), ButtonStyle.PRIMARY)
 
 
 def contacted_button(number: int) -> Button:
+    """The button that marks volunteer `number` as contacted."""
     return Button("Mark contacted", action("contacted", number), ButtonStyle.PRIMARY)

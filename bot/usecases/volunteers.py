@@ -23,6 +23,7 @@ from bot.wording import plural
 
 
 async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
+    """`/volunteer tz`: the zone the asker's times are shown in."""
     zone = parse_zone(cmd.zone)
     ctx.volunteer = replace(ctx.volunteer, timezone=zone.key)
     await ctx.uow.volunteers.save(ctx.volunteer)
@@ -32,6 +33,7 @@ async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
 
 
 async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
+    """`/volunteer reminders`: the asker's own reminder times; pending ones move."""
     ctx.volunteer = replace(ctx.volunteer, reminder_offsets=cmd.offsets)
     await ctx.uow.volunteers.save(ctx.volunteer)
     touched = await reminders.reschedule_volunteer(
@@ -50,6 +52,7 @@ async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
 
 
 async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
+    """`/volunteer new`: newcomers nobody has contacted yet (organizers)."""
     ctx.require_organizer("see who is waiting to be contacted")
     waiting = await ctx.uow.volunteers.uncontacted(ctx.campaign.id)
     return Listing(
@@ -60,6 +63,7 @@ async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
 
 
 async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
+    """`/volunteer contacted`: note that an organizer reached a newcomer (organizers)."""
     ctx.require_organizer("mark volunteers as contacted")
     who = cmd.who.strip()
     found = await ctx.uow.volunteers.find(ctx.campaign.id, who)
@@ -88,6 +92,7 @@ async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
 
 
 async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
+    """`/volunteer forget-me`: ask first; confirmed, erase the asker and free their seats."""
     if not cmd.confirmed:
         return Message(
             "This erases your name, your answers and your accounts from Turnout, and takes you "
@@ -113,6 +118,7 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
 
 
 async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:
+    """The asker thought better of forget-me: nothing is erased."""
     return Message("OK, nothing was erased.")
 
 

@@ -31,6 +31,7 @@ async def greet(ctx: Context) -> None:
 
 
 async def welcome_volunteer(cmd: WelcomeVolunteer, ctx: Context) -> Reply:
+    """A newcomer joined the team or the volunteers channel: greet them once."""
     # Greeting happens on first contact (see Turnout.handle); someone who left and came back
     # is already known and is not announced twice.
     if ctx.first_contact:
@@ -39,10 +40,12 @@ async def welcome_volunteer(cmd: WelcomeVolunteer, ctx: Context) -> Reply:
 
 
 async def start_profile(cmd: StartProfile, ctx: Context) -> Reply:
+    """`/volunteer profile`: the onboarding questions as a form."""
     return onboarding_form(ctx.volunteer.name, ctx.volunteer.profile)
 
 
 async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
+    """The onboarding answers: stored, organizers told, fitting shifts offered."""
     location = clean_text(cmd.location, what="ZIP code or county", limit=MAX_LOCATION)
     first_time = ctx.volunteer.onboarded_at is None
     profile = Profile(cmd.interests, cmd.availability, location)
