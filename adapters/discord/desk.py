@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord import organizers
-from adapters.discord.components import FormModal, answers, form_target
+from adapters.discord.components import FormModal, answers, form_target, pressed
 from adapters.discord.organizers import OrganizerRule
 from adapters.discord.render import render
 from bot.choices import Pick
@@ -60,9 +60,12 @@ class Desk:
 
         await self._answer(interaction, work, public=public)
 
-    async def press(
-        self, interaction: discord.Interaction, action: str, dm_guild: int | None
-    ) -> None:
+    async def press(self, interaction: discord.Interaction) -> None:
+        """A button was pressed (called for every component interaction)."""
+        target = pressed(str((interaction.data or {}).get("custom_id", "")))
+        if target is None:
+            return
+        action, dm_guild = target
         await self._answer(
             interaction, lambda actor: self.turnout.press(actor, action), guild_id=dm_guild
         )

@@ -9,7 +9,7 @@ from typing import Any
 
 import discord
 
-from adapters.discord.components import ActionButton
+from adapters.discord.components import action_button
 from bot.replies import Button, Form, Listing, Message, Reply
 
 NO_PINGS = discord.AllowedMentions.none()
@@ -33,7 +33,7 @@ class Rendered:
 
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
-    buttons: list[ActionButton] = field(default_factory=list)
+    buttons: list[discord.ui.Button[Any]] = field(default_factory=list)
     # Only the person who asked sees it (interaction replies only).
     ephemeral: bool = True
 
@@ -56,8 +56,8 @@ class Rendered:
         view = discord.ui.View(timeout=None)
         for button in self.buttons:
             view.add_item(button)
-        # Clicks are routed by the ActionButton pattern registered at start, never by this
-        # object; a stopped view is not kept in memory (nor timed out) per message sent.
+        # Clicks are routed by their custom_id (the client reads it), never by this object;
+        # a stopped view is not kept in memory (nor timed out) per message sent.
         view.stop()
         return view
 
@@ -118,15 +118,17 @@ def _numbered(button: Button) -> str:
     return f"{button.label} #{number}" if number.isdecimal() else button.label
 
 
-def _buttons(buttons: list[tuple[Button, str | None]], dm_guild: int | None) -> list[ActionButton]:
-    made: list[ActionButton] = []
+def _buttons(
+    buttons: list[tuple[Button, str | None]], dm_guild: int | None
+) -> list[discord.ui.Button[Any]]:
+    made: list[discord.ui.Button[Any]] = []
     seen: set[str] = set()
     for button, label in buttons:
         # Discord refuses a message whose components share a custom_id.
         if button.action in seen or len(made) == MAX_BUTTONS:
             continue
         seen.add(button.action)
-        made.append(ActionButton.of(button, label=label, guild_id=dm_guild))
+        made.append(action_button(button, label=label, guild_id=dm_guild))
     return made
 
 
