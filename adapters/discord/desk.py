@@ -7,7 +7,8 @@ answer follows up. Whatever goes wrong is logged and answered with a friendly se
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -62,7 +63,8 @@ class Desk:
 
     async def press(self, interaction: discord.Interaction) -> None:
         """A button was pressed (called for every component interaction)."""
-        target = pressed(str((interaction.data or {}).get("custom_id", "")))
+        data: Mapping[str, Any] = interaction.data or {}
+        target = pressed(str(data.get("custom_id", "")))
         if target is None:
             return
         action, dm_guild = target
