@@ -52,6 +52,9 @@ class TurnoutClient(discord.Client):
         except Exception:
             log.exception("failed to welcome member %s", member.id)
 
+    async def on_raw_member_remove(self, payload: discord.RawMemberRemoveEvent) -> None:
+        self.desk.membership.forget(payload.guild_id, payload.user.id)
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         # Buttons and modals on any message ever sent, before or after a restart, are read
         # from the interaction itself (see components), so nothing is registered per message.

@@ -16,12 +16,10 @@ class OrganizerRule:
 
     role: str
 
-    def allows(
-        self, member: discord.Member, permissions: discord.Permissions | None = None
-    ) -> bool:
-        """`permissions`: what Discord computed for the member in the interaction's channel;
-        without it, the member's server-wide permissions from their roles."""
-        if (permissions or member.guild_permissions).manage_events:
+    def allows(self, member: discord.Member) -> bool:
+        # Server-wide permissions only: an interaction's own permissions include the channel's
+        # overwrites, and a Manage Events overwrite on one channel must not make an organizer.
+        if member.guild_permissions.manage_events:
             return True
         wanted = self.role.strip().removeprefix("@")
         if not wanted:
@@ -41,13 +39,12 @@ def actor(
     guild_id: int,
     guild: discord.Guild | None,
     rule: OrganizerRule,
-    permissions: discord.Permissions | None = None,
     campaign_name: str = "",
 ) -> Actor:
     """The person behind an interaction or a join, as one team's volunteer.
 
-    A button pressed in a DM carries no member; the cached member stands in when there is one,
-    else the person counts as a volunteer (DM buttons are volunteers' buttons). A new server's
+    A button pressed in a DM carries no member: the desk passes the member it fetched (a DM
+    press counts only from a current member). A new server's
     campaign is named `campaign_name` when configured, else after the server.
     """
     member = user if isinstance(user, discord.Member) else None
@@ -56,6 +53,6 @@ def actor(
     return Actor(
         identity=identity(guild_id, user.id),
         display_name=(member or user).display_name,
-        is_organizer=member is not None and rule.allows(member, permissions),
+        is_organizer=member is not None and rule.allows(member),
         team_name=campaign_name or (guild.name if guild is not None else ""),
     )
