@@ -14,8 +14,8 @@ import discord
 from discord import app_commands
 
 from adapters.discord import organizers
-from adapters.discord.membership import Membership, Unreachable
 from adapters.discord.components import FormModal, answers, form_target, pressed
+from adapters.discord.membership import Membership, Unreachable
 from adapters.discord.organizers import OrganizerRule
 from adapters.discord.render import render
 from bot.choices import Pick
