@@ -119,6 +119,7 @@ class SlackPlatform:
         self._client.session = self._session
         self._messenger_client.session = self._session
         identity = await self._checked("SLACK_BOT_TOKEN", self._client.auth_test())
+        self._organizers.workspace(str(identity.get("team_id") or ""))
         self.app = build_app(
             client=self._client,
             signing_secret="" if self.socket_mode else self._signing_secret,
