@@ -177,7 +177,6 @@ class SqlVolunteerRepository(VolunteerRepository):
         # after commit (secure_delete has already zeroed freed space in the file itself).
         self.erased = True
 
-
     async def _scrub_announcements_by_name(self, volunteer_id: int) -> None:
         """Announcements queued before senders were kept by id carry the name ("from")."""
         name = await self._db.scalar(
