@@ -117,3 +117,18 @@ async def test_a_current_member_s_dm_buttons_still_work_and_membership_is_asked_
     assert "Saturday calls" in shifts.text
     fetched = world.fake.made("GET", rf"/guilds/\d+/members/{uid('Maria')}")
     assert len(fetched) == 1
+
+
+async def test_at_debug_discord_py_logs_no_interaction_token(world, caplog):
+    import logging
+
+    from bot import redaction
+    from tests.adapters.discord import interactions as make
+
+    caplog.set_level(logging.DEBUG)
+    redaction.install()  # as `turnout run` does, on the root handlers (caplog's among them)
+    interaction = make.slash("Maria", "phonebank", "list")
+    await world.interact(interaction)
+
+    assert f"/interactions/{interaction['id']}/" in caplog.text
+    assert interaction["token"] not in caplog.text
