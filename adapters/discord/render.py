@@ -8,7 +8,6 @@ disguised link.
 """
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 
