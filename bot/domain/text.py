@@ -59,3 +59,18 @@ def _visible(char: str) -> bool:
         or char in _INVISIBLE
         or unicodedata.category(char) in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp")
     )
+
+
+# Names come from platforms as people set them; this long is plenty for any real one.
+MAX_NAME = 80
+_ZWJ = "\u200d"  # joins emoji sequences (👩‍💻): part of a name, not a control
+
+
+def clean_name(name: str) -> str:
+    """A display name fit for messages and logs: no control characters or line breaks (which
+    could forge a log line or a second message line), spaces collapsed, at most MAX_NAME."""
+    spaced = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != _ZWJ else c
+        for c in name
+    )
+    return " ".join(spaced.split())[:MAX_NAME]
