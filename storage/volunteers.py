@@ -5,7 +5,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Text, delete, insert, select, type_coerce, update
+from sqlalchemy import Text, delete, insert, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Identity
@@ -13,7 +13,16 @@ from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import Volunteer
 from bot.ports import VolunteerRepository
 from storage import rows
-from storage.tables import identities, notices, volunteers
+from storage.notices import about
+from storage.tables import (
+    identities,
+    notices,
+    phone_banks,
+    signups,
+    task_claims,
+    tasks,
+    volunteers,
+)
 
 # Numbers past this are not volunteer numbers (and would overflow a PostgreSQL integer).
 _MAX_NUMBER_DIGITS = 9
@@ -176,6 +185,26 @@ class SqlVolunteerRepository(VolunteerRepository):
         # The WAL still holds the old pages until a checkpoint: the unit of work runs one
         # after commit (secure_delete has already zeroed freed space in the file itself).
         self.erased = True
+
+    async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
+        referred = [
+            select(signups.c.id).where(signups.c.volunteer_id == volunteer_id),
+            select(task_claims.c.id).where(task_claims.c.volunteer_id == volunteer_id),
+            select(phone_banks.c.id).where(phone_banks.c.created_by == volunteer_id),
+            select(tasks.c.id).where(tasks.c.created_by == volunteer_id),
+            select(volunteers.c.id).where(volunteers.c.contacted_by == volunteer_id),
+        ]
+        for statement in referred:
+            if (await self._db.execute(statement.limit(1))).first() is not None:
+                return False
+        await self._db.execute(
+            delete(notices).where(
+                or_(notices.c.volunteer_id == volunteer_id, about(volunteer_id))
+            )
+        )
+        await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
+        await self._db.execute(delete(volunteers).where(volunteers.c.id == volunteer_id))
+        return True
 
     async def _scrub_announcements_by_name(self, volunteer_id: int) -> None:
         """Announcements queued before senders were kept by id carry the name ("from")."""
