@@ -34,10 +34,10 @@ def is_unavailable(error: BaseException, *, from_storage: bool = False) -> bool:
     """
     if not from_storage and not isinstance(error, exc.SQLAlchemyError):
         return False
-    return any(_transient(cause) for cause in _causes(error))
+    return any(_transient(cause) for cause in causes(error))
 
 
-def _causes(error: BaseException) -> Iterator[BaseException]:
+def causes(error: BaseException) -> Iterator[BaseException]:
     """The error, then what it wraps: SQLAlchemy's `orig` (the driver's own), or `__cause__`."""
     seen: set[int] = set()
     current: BaseException | None = error
@@ -67,7 +67,7 @@ def _transient(error: BaseException) -> bool:
 
 def is_conflict(error: BaseException) -> bool:
     """Whether `error` means another transaction got there first, so a rerun will succeed."""
-    return any(_conflicting(cause) for cause in _causes(error))
+    return any(_conflicting(cause) for cause in causes(error))
 
 
 def _conflicting(error: BaseException) -> bool:
