@@ -15,6 +15,8 @@ _SQLITE_TRANSIENT = (
     "database table is locked",
     "unable to open database file",
     "disk i/o error",
+    # SQLITE_FULL: nothing was written; a retry works once space is freed.
+    "database or disk is full",
 )
 # PostgreSQL SQLSTATEs after which running the unit of work again succeeds: unique violation
 # (another transaction inserted the same key first), serialization failure, deadlock.
@@ -63,6 +65,14 @@ def _transient(error: BaseException) -> bool:
     # SQLAlchemy wraps the driver's error; the loop above reaches sqlite3's own in `orig`.
     is_sqlite_error = type(error).__module__ == "sqlite3"
     return is_sqlite_error and any(text in str(error).lower() for text in _SQLITE_TRANSIENT)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether the database refused a write for want of disk space (SQLite or PostgreSQL)."""
+    return any(
+        "database or disk is full" in str(cause) or getattr(cause, "sqlstate", None) == "53100"
+        for cause in causes(error)
+    )
 
 
 def is_conflict(error: BaseException) -> bool:

@@ -13,7 +13,7 @@ from storage.notices import SqlNoticeRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.tasks import SqlTaskRepository
-from storage.unavailable import is_conflict, is_unavailable
+from storage.unavailable import is_conflict, is_disk_full, is_unavailable
 from storage.volunteers import SqlVolunteerRepository
 
 log = logging.getLogger(__name__)
@@ -160,6 +160,12 @@ class SqlUnitOfWork(UnitOfWork):
         finally:
             self._storage._end_turn()
         if error is not None and is_unavailable(error, from_storage=from_storage):
+            if is_disk_full(error):
+                # The one line an operator needs: this won't pass by itself like a lock.
+                log.error("the database's disk is full; nothing was saved (free some space)")
+                raise StorageUnavailable(
+                    "The database's disk is full; nothing was saved."
+                ) from None
             raise StorageUnavailable(
                 "The database is busy or unreachable right now; nothing was saved."
             ) from error

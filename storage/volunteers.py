@@ -198,9 +198,7 @@ class SqlVolunteerRepository(VolunteerRepository):
             if (await self._db.execute(statement.limit(1))).first() is not None:
                 return False
         await self._db.execute(
-            delete(notices).where(
-                or_(notices.c.volunteer_id == volunteer_id, about(volunteer_id))
-            )
+            delete(notices).where(or_(notices.c.volunteer_id == volunteer_id, about(volunteer_id)))
         )
         await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
         await self._db.execute(delete(volunteers).where(volunteers.c.id == volunteer_id))
