@@ -131,7 +131,13 @@ class Listeners:
     ) -> None:
         """A form couldn't open in time; the button runs the slash command again."""
         await ack()
-        command, _, text = str(action["value"]).removeprefix(AGAIN_PREFIX).partition(" ")
+        value = action.get("value")
+        again = value.removeprefix(AGAIN_PREFIX).strip() if isinstance(value, str) else ""
+        if not again:
+            # A button that lost its value (edited, or from elsewhere): say what to type.
+            await _guarded(respond, respond(text=texts.AGAIN_LOST, response_type="ephemeral"))
+            return
+        command, _, text = again.partition(" ")
         interaction = {
             "command": command,
             "text": text,

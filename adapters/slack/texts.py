@@ -5,6 +5,10 @@ FORM_TOO_SLOW = (
     "Press the button to open it now."
 )
 OPEN_FORM = "Open the form"
+AGAIN_LOST = (
+    "That button doesn't say which command to run any more; please type the command again, "
+    "like `/phonebank create`."
+)
 SOMETHING_BROKE = (
     "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
 )

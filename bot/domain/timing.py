@@ -10,6 +10,8 @@ DEFAULT_REMINDER_OFFSETS = (timedelta(hours=24), timedelta(hours=1))
 MAX_REMINDERS = 4
 _DURATION = re.compile(r"(?:(\d{1,3})d)?(?:(\d{1,4})h)?(?:(\d{1,5})m)?", re.IGNORECASE)
 _DAY = timedelta(days=1)
+# Up to two days, hours read naturally (`24h`, `48h` before a shift); beyond, days do.
+_READ_IN_HOURS = timedelta(days=2)
 
 
 def parse_duration(text: str) -> timedelta | None:
@@ -22,7 +24,10 @@ def parse_duration(text: str) -> timedelta | None:
 
 
 def format_duration(span: timedelta) -> str:
-    """The inverse of parse_duration: `1h30m`, `24h`, `15m`."""
+    """A duration as people read it: `1h30m`, `24h`, `48h`, `15m`; whole days past two
+    days as days (`14 days`, not `336h`)."""
+    if span > _READ_IN_HOURS and not span % _DAY:
+        return f"{span // _DAY} days"
     minutes = int(span.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:

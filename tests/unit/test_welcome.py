@@ -178,3 +178,14 @@ async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness):
     assert people == 1
     assert queued <= 3
     assert "#1" not in (await harness.say("Olivia", "/volunteer new"))
+
+
+async def test_the_zip_question_says_e_g_once(harness):
+    from adapters.console.render import question
+
+    form = await harness.bot.turnout.run_text(harness.actor("Maria"), "/volunteer profile")
+    assert isinstance(form, Form)
+    asked = "\n".join(line for field in form.fields for line in question(field))
+
+    assert "Your ZIP code or county (e.g. 53703 or Dane County)" in asked
+    assert "e.g. e.g." not in asked
