@@ -14,6 +14,7 @@ from sqlalchemy import make_url
 from adapters.discord.settings import DiscordSettings
 from adapters.platform import Platform, PlatformError
 from adapters.slack.settings import SlackSettings
+from bot import redaction
 from bot.bootstrap import bootstrap
 from bot.clock import ManualClock, SystemClock
 from bot.ports import StorageUnavailable
@@ -42,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         level="WARNING" if args.command == "console" else settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # Secrets (tokens, response_urls) never reach the log, whatever the level.
+    redaction.install()
     try:
         match args.command:
             case "console":

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.domain.campaign import Identity
+from bot.domain.text import clean_name
 from bot.domain.volunteer import Availability, Interest
 
 
@@ -17,6 +18,11 @@ class Actor:
     # Decided by the adapter from the team's configuration; checked by the core.
     is_organizer: bool = False
     team_name: str = ""
+
+    def __post_init__(self) -> None:
+        # Names enter the core here, from every platform: cleaned once, for messages and logs.
+        object.__setattr__(self, "display_name", clean_name(self.display_name))
+        object.__setattr__(self, "team_name", clean_name(self.team_name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
             TextField(
                 name="location",
                 label="Your ZIP code or county",
-                placeholder="e.g. 53703 or Dane County",
+                placeholder="53703 or Dane County",
                 max_length=MAX_LOCATION,
             ),
         ),

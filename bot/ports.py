@@ -139,6 +139,11 @@ class VolunteerRepository(ABC):
     async def forget(self, volunteer_id: int, now: datetime) -> None:
         """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
 
+    @abstractmethod
+    async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
+        """Delete an erased volunteer's row, and the notices to or about them, when nothing
+        else refers to it (no sign-ups, claims, shifts or tasks): nothing is left to count."""
+
 
 class ShiftRepository(ABC):
     @abstractmethod
@@ -316,6 +321,10 @@ class NoticeRepository(ABC):
     @abstractmethod
     async def ever_queued(self, volunteer_id: int, kind: NoticeKind) -> bool:
         """Whether a notice of `kind` was ever queued for the volunteer, whatever became of it."""
+
+    @abstractmethod
+    async def latest_about(self, volunteer_id: int, kind: NoticeKind) -> Notice | None:
+        """The most recently queued organizer notice of `kind` about the volunteer."""
 
     @abstractmethod
     async def pending_for(

@@ -26,8 +26,16 @@ def calendar_day(on: date) -> str:
     return f"{on:%a %b} {on.day}"
 
 
+_DAY = timedelta(days=1)
+# Up to two days, hours read naturally (`24h`, `48h` before a shift); beyond, days do.
+_READ_IN_HOURS = timedelta(days=2)
+
+
 def duration(length: timedelta) -> str:
-    """A length as people type it (the inverse of parse_duration): `1h30m`, `24h`, `15m`."""
+    """A length much as people type it: `1h30m`, `24h`, `48h`, `15m`; whole days past two
+    days as days (`14 days`, not `336h`)."""
+    if length > _READ_IN_HOURS and not length % _DAY:
+        return f"{length // _DAY} days"
     minutes = int(length.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:

@@ -9,6 +9,7 @@ from bot.commands import Actor, Command, WelcomeVolunteer
 from bot.domain.campaign import CampaignDefaults
 from bot.domain.errors import UserError
 from bot.entry import Handler
+from bot.erasures import RecentlyErased
 from bot.ports import Clock, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
 from bot.usecases import welcome
@@ -48,6 +49,7 @@ class Turnout:
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices
+        self._erased = RecentlyErased()
 
     async def handle(self, command: Command) -> Reply:
         name = type(command).__name__
@@ -73,9 +75,13 @@ class Turnout:
         async with self._storage.unit_of_work() as uow:
             ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
             if ctx.first_contact:
-                await welcome.greet(ctx)
+                await welcome.greet(
+                    ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
+                )
             reply = await handler(command, ctx)
             await uow.commit()
+        if ctx.erased:
+            self._erased.add(ctx.actor.identity, ctx.now)
         if ctx.queued:
             self._on_notices()
         return reply

@@ -8,8 +8,9 @@ from typing import Any
 from storage.engine import DEFAULT_BUSY_TIMEOUT, make_engine
 from storage.migrate import migrate
 from storage.unit_of_work import SqlStorage, SqlUnitOfWork
+from storage.url_problems import DatabaseUrlError, refusal
 
-__all__ = ["SqlStorage", "SqlUnitOfWork", "migrate", "open_storage"]
+__all__ = ["DatabaseUrlError", "SqlStorage", "SqlUnitOfWork", "migrate", "open_storage"]
 
 
 async def open_storage(
@@ -25,6 +26,12 @@ async def open_storage(
     engine = make_engine(url, connect_args=connect_args, busy_timeout=busy_timeout)
     try:
         await migrate(engine)
+    except Exception as error:
+        await engine.dispose()
+        refused = refusal(error, engine.url)
+        if refused is not None:
+            raise refused from None
+        raise
     except BaseException:
         await engine.dispose()
         raise

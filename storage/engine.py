@@ -7,10 +7,12 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, event, make_url
+from sqlalchemy import URL, Connection, event
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util import await_only
+
+from storage.url_problems import parse
 
 DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
 
@@ -21,7 +23,7 @@ def normalise_url(url: str | URL) -> URL:
     `sqlite:///x.db` gets aiosqlite; `postgres://` and `postgresql://` (as hosting providers
     hand them out) get asyncpg. Anything else is refused with a message naming what works.
     """
-    parsed = make_url(url)
+    parsed = parse(url)
     backend, _, driver = parsed.drivername.partition("+")
     if backend == "sqlite" and driver in ("", "aiosqlite"):
         return parsed.set(drivername="sqlite+aiosqlite")
@@ -98,6 +100,9 @@ def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) 
             # Safe in WAL mode: a power cut can lose the last commits, never corrupt the file.
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted and overwritten content is zeroed, so an erased person's name does not
+            # linger in free pages of the file.
+            cursor.execute("PRAGMA secure_delete = ON")
         finally:
             cursor.close()
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import ColumnElement, Text, and_, insert, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
@@ -20,6 +20,14 @@ from storage.tables import notices
 _OUTCOMES = frozenset(
     {NoticeState.SENT, NoticeState.SKIPPED, NoticeState.CANCELLED, NoticeState.FAILED}
 )
+
+
+def about(volunteer_id: int) -> ColumnElement[bool]:
+    """Organizer notices name whom they are about in their payload (`"volunteer_id": 3`);
+    payloads are JSON text with sorted keys, the same bytes on every database."""
+    text = type_coerce(notices.c.payload, Text)
+    key = f'"volunteer_id": {int(volunteer_id)}'
+    return or_(text.contains(key + ","), text.contains(key + "}"))
 
 
 class SqlNoticeRepository(NoticeRepository):
@@ -168,6 +176,20 @@ class SqlNoticeRepository(NoticeRepository):
             .limit(1)
         )
         return (await self._db.execute(statement)).first() is not None
+
+    async def latest_about(self, volunteer_id: int, kind: NoticeKind) -> Notice | None:
+        statement = (
+            select(notices)
+            .where(
+                notices.c.volunteer_id.is_(None),
+                notices.c.kind == kind.value,
+                about(volunteer_id),
+            )
+            .order_by(notices.c.id.desc())
+            .limit(1)
+        )
+        row = (await self._db.execute(statement)).mappings().first()
+        return rows.notice(row) if row is not None else None
 
     async def pending_for(
         self, *, volunteer_id: int | None = None, shift_id: int | None = None

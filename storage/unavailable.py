@@ -15,6 +15,8 @@ _SQLITE_TRANSIENT = (
     "database table is locked",
     "unable to open database file",
     "disk i/o error",
+    # SQLITE_FULL: nothing was written; a retry works once space is freed.
+    "database or disk is full",
 )
 # PostgreSQL SQLSTATEs after which running the unit of work again succeeds: unique violation
 # (another transaction inserted the same key first), serialization failure, deadlock.
@@ -34,10 +36,10 @@ def is_unavailable(error: BaseException, *, from_storage: bool = False) -> bool:
     """
     if not from_storage and not isinstance(error, exc.SQLAlchemyError):
         return False
-    return any(_transient(cause) for cause in _causes(error))
+    return any(_transient(cause) for cause in causes(error))
 
 
-def _causes(error: BaseException) -> Iterator[BaseException]:
+def causes(error: BaseException) -> Iterator[BaseException]:
     """The error, then what it wraps: SQLAlchemy's `orig` (the driver's own), or `__cause__`."""
     seen: set[int] = set()
     current: BaseException | None = error
@@ -65,9 +67,17 @@ def _transient(error: BaseException) -> bool:
     return is_sqlite_error and any(text in str(error).lower() for text in _SQLITE_TRANSIENT)
 
 
+def is_disk_full(error: BaseException) -> bool:
+    """Whether the database refused a write for want of disk space (SQLite or PostgreSQL)."""
+    return any(
+        "database or disk is full" in str(cause) or getattr(cause, "sqlstate", None) == "53100"
+        for cause in causes(error)
+    )
+
+
 def is_conflict(error: BaseException) -> bool:
     """Whether `error` means another transaction got there first, so a rerun will succeed."""
-    return any(_conflicting(cause) for cause in _causes(error))
+    return any(_conflicting(cause) for cause in causes(error))
 
 
 def _conflicting(error: BaseException) -> bool:

@@ -3,7 +3,7 @@
 import asyncio
 import logging
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -13,7 +13,7 @@ from storage.notices import SqlNoticeRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.tasks import SqlTaskRepository
-from storage.unavailable import is_conflict, is_unavailable
+from storage.unavailable import is_conflict, is_disk_full, is_unavailable
 from storage.volunteers import SqlVolunteerRepository
 
 log = logging.getLogger(__name__)
@@ -108,6 +108,24 @@ class SqlUnitOfWork(UnitOfWork):
         if self._connection is None:
             raise RuntimeError("commit() outside `async with`")
         await self._connection.commit()
+        if self._storage.dialect_name == "sqlite" and self.volunteers.erased:
+            await self._checkpoint()
+
+    async def _checkpoint(self) -> None:
+        """Copy the WAL into the file and empty it, so an erased person's old pages go too.
+
+        Outside any transaction (SQLite refuses a checkpoint inside one); best effort, as a
+        reader elsewhere may hold old pages a little longer.
+        """
+        assert self._connection is not None
+        raw = await self._connection.get_raw_connection()
+        try:
+            # aiosqlite's own connection: SQLAlchemy would begin a transaction first.
+            driver: Any = raw.driver_connection
+            cursor = await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            await cursor.close()
+        except Exception as error:  # the driver's own error; the erasure itself is committed
+            log.warning("could not checkpoint the WAL after an erasure: %s", error)
 
     async def __aexit__(
         self,
@@ -142,6 +160,12 @@ class SqlUnitOfWork(UnitOfWork):
         finally:
             self._storage._end_turn()
         if error is not None and is_unavailable(error, from_storage=from_storage):
+            if is_disk_full(error):
+                # The one line an operator needs: this won't pass by itself like a lock.
+                log.error("the database's disk is full; nothing was saved (free some space)")
+                raise StorageUnavailable(
+                    "The database's disk is full; nothing was saved."
+                ) from None
             raise StorageUnavailable(
                 "The database is busy or unreachable right now; nothing was saved."
             ) from error

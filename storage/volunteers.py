@@ -1,17 +1,28 @@
 """Volunteers and the platform identities they are reached through."""
 
+import json
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Text, delete, insert, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Identity
+from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import Volunteer
 from bot.ports import VolunteerRepository
 from storage import rows
-from storage.tables import identities, volunteers
+from storage.notices import about
+from storage.tables import (
+    identities,
+    notices,
+    phone_banks,
+    signups,
+    task_claims,
+    tasks,
+    volunteers,
+)
 
 # Numbers past this are not volunteer numbers (and would overflow a PostgreSQL integer).
 _MAX_NUMBER_DIGITS = 9
@@ -20,6 +31,8 @@ _MAX_NUMBER_DIGITS = 9
 class SqlVolunteerRepository(VolunteerRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # Someone was erased in this unit of work (see forget).
+        self.erased = False
 
     async def by_identity(self, identity: Identity) -> Volunteer | None:
         """The volunteer a platform account belongs to, if any."""
@@ -150,6 +163,7 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def forget(self, volunteer_id: int, now: datetime) -> None:
         """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
+        await self._scrub_announcements_by_name(volunteer_id)
         await self._db.execute(
             update(volunteers)
             .where(volunteers.c.id == volunteer_id)
@@ -164,6 +178,51 @@ class SqlVolunteerRepository(VolunteerRepository):
             )
         )
         await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
+        # Errors from sending to them can quote their accounts; the notices stay, for the counts.
+        await self._db.execute(
+            update(notices).where(notices.c.volunteer_id == volunteer_id).values(last_error=None)
+        )
+        # The WAL still holds the old pages until a checkpoint: the unit of work runs one
+        # after commit (secure_delete has already zeroed freed space in the file itself).
+        self.erased = True
+
+    async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
+        referred = [
+            select(signups.c.id).where(signups.c.volunteer_id == volunteer_id),
+            select(task_claims.c.id).where(task_claims.c.volunteer_id == volunteer_id),
+            select(phone_banks.c.id).where(phone_banks.c.created_by == volunteer_id),
+            select(tasks.c.id).where(tasks.c.created_by == volunteer_id),
+            select(volunteers.c.id).where(volunteers.c.contacted_by == volunteer_id),
+        ]
+        for statement in referred:
+            if (await self._db.execute(statement.limit(1))).first() is not None:
+                return False
+        await self._db.execute(
+            delete(notices).where(or_(notices.c.volunteer_id == volunteer_id, about(volunteer_id)))
+        )
+        await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
+        await self._db.execute(delete(volunteers).where(volunteers.c.id == volunteer_id))
+        return True
+
+    async def _scrub_announcements_by_name(self, volunteer_id: int) -> None:
+        """Announcements queued before senders were kept by id carry the name ("from")."""
+        name = await self._db.scalar(
+            select(volunteers.c.display_name).where(volunteers.c.id == volunteer_id)
+        )
+        if not name:
+            return
+        found = await self._db.execute(
+            select(notices.c.id, notices.c.payload).where(
+                notices.c.kind == NoticeKind.ANNOUNCEMENT.value,
+                type_coerce(notices.c.payload, Text).contains(json.dumps(name)),
+            )
+        )
+        for notice_id, payload in found.all():
+            if payload.get("from") == name:
+                kept = {k: v for k, v in payload.items() if k != "from"}
+                await self._db.execute(
+                    update(notices).where(notices.c.id == notice_id).values(payload=kept)
+                )
 
 
 def _name_key(name: str | None) -> str | None:

@@ -8,7 +8,6 @@ import discord
 from discord import app_commands
 
 from adapters.discord.commands import groups
-from adapters.discord.components import ActionButton
 from adapters.discord.desk import Desk
 from adapters.discord.render import NO_PINGS
 from bot.turnout import SOMETHING_BROKE
@@ -44,10 +43,6 @@ class TurnoutClient(discord.Client):
         for group in groups(desk):
             self.tree.add_command(group)
 
-    async def setup_hook(self) -> None:
-        # Buttons on any message ever sent, before or after a restart, come back to us.
-        self.add_dynamic_items(ActionButton)
-
     async def on_ready(self) -> None:
         self.ready.set()
 
@@ -57,8 +52,15 @@ class TurnoutClient(discord.Client):
         except Exception:
             log.exception("failed to welcome member %s", member.id)
 
+    async def on_raw_member_remove(self, payload: discord.RawMemberRemoveEvent) -> None:
+        self.desk.membership.forget(payload.guild_id, payload.user.id)
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
-        if interaction.type is discord.InteractionType.modal_submit:
+        # Buttons and modals on any message ever sent, before or after a restart, are read
+        # from the interaction itself (see components), so nothing is registered per message.
+        if interaction.type is discord.InteractionType.component:
+            await self.desk.press(interaction)
+        elif interaction.type is discord.InteractionType.modal_submit:
             await self.desk.submit(interaction)
 
 

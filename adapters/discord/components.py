@@ -2,14 +2,14 @@
 
 A button's custom_id is the core's action (`turnout:join:3`); in a DM, where Discord says
 nothing about the server, the server's ID rides along after an `@` (`turnout:join:3@1234`).
-Buttons are DynamicItems: discord.py rebuilds them from the custom_id of whatever message was
-clicked, so nothing is held in memory per message. Modal submissions are read from the raw
-payload for the same reason.
+Presses and modal submissions are read from the raw interaction (`pressed`, `form_target`,
+`answers`) by the client, which hands them to the desk: nothing is held in memory per message,
+and this module knows nothing of who answers them.
 """
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, Self, cast
+from typing import Any
 
 import discord
 
@@ -25,10 +25,7 @@ from bot.replies import (
     TimeField,
 )
 
-if TYPE_CHECKING:
-    from adapters.discord.desk import Desk
-
-ACTION_TEMPLATE = r"(?P<action>turnout:[a-z]+(?::[0-9]{1,9})?)(?:@(?P<guild>[0-9]{1,20}))?"
+_ACTION_ID = re.compile(r"(?P<action>turnout:[a-z]+(?::[0-9]{1,9})?)(?:@(?P<guild>[0-9]{1,20}))?")
 FORM_PREFIX = "turnout:form:"
 _FORM_ID = re.compile(r"turnout:form:(?P<form>[a-z_-]{1,40})(?:@(?P<guild>[0-9]{1,20}))?")
 # Discord's limits for modals.
@@ -46,63 +43,27 @@ _STYLES = {
 }
 
 
-class _HasDesk(Protocol):
-    desk: "Desk"
-
-
-def desk_of(interaction: discord.Interaction) -> "Desk":
-    return cast(_HasDesk, interaction.client).desk
-
-
 def suffixed(custom_id: str, guild_id: int | None) -> str:
     return custom_id if guild_id is None else f"{custom_id}@{guild_id}"
 
 
-class ActionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ACTION_TEMPLATE):
-    """A button that hands its action to the core when pressed."""
+def action_button(
+    button: Button, *, label: str | None = None, guild_id: int | None
+) -> discord.ui.Button[Any]:
+    """A core Button as a Discord button whose custom_id is its action (and DM server)."""
+    return discord.ui.Button(
+        label=(label or button.label)[:80],
+        style=_STYLES[button.style],
+        custom_id=suffixed(button.action, guild_id),
+    )
 
-    def __init__(
-        self,
-        action: str,
-        *,
-        label: str,
-        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
-        guild_id: int | None = None,
-    ) -> None:
-        super().__init__(
-            discord.ui.Button(label=label[:80], style=style, custom_id=suffixed(action, guild_id))
-        )
-        self.action = action
-        self.guild_id = guild_id
 
-    @classmethod
-    def of(cls, button: Button, *, label: str | None = None, guild_id: int | None) -> Self:
-        return cls(
-            button.action,
-            label=label or button.label,
-            style=_STYLES[button.style],
-            guild_id=guild_id,
-        )
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction,
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> Self:
-        button = cast(discord.ui.Button[Any], item)
-        guild = match["guild"]
-        return cls(
-            match["action"],
-            label=button.label or "",
-            style=button.style,
-            guild_id=int(guild) if guild else None,
-        )
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await desk_of(interaction).press(interaction, self.action, self.guild_id)
+def pressed(custom_id: str) -> tuple[str, int | None] | None:
+    """The action and DM server of a pressed button's custom_id; None if it isn't one of ours."""
+    match = _ACTION_ID.fullmatch(custom_id)
+    if match is None:
+        return None
+    return match["action"], int(match["guild"]) if match["guild"] else None
 
 
 class FormModal(discord.ui.Modal):

@@ -7,13 +7,15 @@ answer follows up. Whatever goes wrong is logged and answered with a friendly se
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 import discord
 from discord import app_commands
 
 from adapters.discord import organizers
-from adapters.discord.components import FormModal, answers, form_target
+from adapters.discord.components import FormModal, answers, form_target, pressed
+from adapters.discord.membership import Membership, Unreachable
 from adapters.discord.organizers import OrganizerRule
 from adapters.discord.render import render
 from bot.choices import Pick
@@ -28,6 +30,12 @@ log = logging.getLogger(__name__)
 BUDGET = 2.0
 NO_SERVER = "I can't tell which server this is for. Please use the command in the server instead."
 FORM_TOO_SLOW = "That took me too long to open the form; please try again."
+# Said alike for a server the bot is not in and one the person left: nothing about it is shown.
+NOT_A_MEMBER = (
+    "I can't find you in the server this button is for, so I did nothing. If you're still "
+    "part of the campaign, join its server again and use the command there."
+)
+DISCORD_UNREACHABLE = "Discord didn't answer me just now; nothing changed. Please try again."
 
 
 class Desk:
@@ -37,9 +45,11 @@ class Desk:
         turnout: Turnout,
         rule: OrganizerRule,
         budget: float = BUDGET,
+        membership: Membership | None = None,
     ) -> None:
         self.turnout = turnout
         self.rule = rule
+        self.membership = membership or Membership()
         self.budget = budget
 
     # What people do
@@ -58,21 +68,25 @@ class Desk:
 
         await self._answer(interaction, work, public=public)
 
-    async def press(
-        self, interaction: discord.Interaction, action: str, dm_guild: int | None
-    ) -> None:
+    async def press(self, interaction: discord.Interaction) -> None:
+        """A button was pressed (called for every component interaction)."""
+        data: Mapping[str, Any] = interaction.data or {}
+        target = pressed(str(data.get("custom_id", "")))
+        if target is None:
+            return
+        action, dm_guild = target
         await self._answer(
             interaction, lambda actor: self.turnout.press(actor, action), guild_id=dm_guild
         )
 
     async def submit(self, interaction: discord.Interaction) -> None:
         """A modal of ours was submitted (called for every modal submit interaction)."""
-        data = interaction.data or {}
+        data: Mapping[str, Any] = interaction.data or {}
         target = form_target(str(data.get("custom_id", "")))
         if target is None:
             return
         form_id, dm_guild = target
-        values = answers(data.get("components", []))  # type: ignore[arg-type]
+        values = answers(data.get("components", []))
         await self._answer(
             interaction,
             lambda actor: self.turnout.submit(actor, FormSubmission(form_id, values)),
@@ -82,8 +96,8 @@ class Desk:
     async def choices(
         self, interaction: discord.Interaction, pick: Pick, typed: str
     ) -> list[app_commands.Choice[int]]:
-        actor = self._actor(interaction, None)
-        if actor is None:
+        actor = await self._actor(interaction, None)
+        if not isinstance(actor, Actor):
             return []
         found = await self.turnout.choices(actor, pick, typed)
         return [app_commands.Choice(name=c.label, value=c.number) for c in found]
@@ -112,9 +126,9 @@ class Desk:
         public: bool = False,
         guild_id: int | None = None,
     ) -> None:
-        actor = self._actor(interaction, guild_id)
-        if actor is None:
-            await self._send_now(interaction, Message(NO_SERVER, error=True), None)
+        actor = await self._actor(interaction, guild_id)
+        if not isinstance(actor, Actor):
+            await self._send_now(interaction, Message(actor, error=True), None)
             return
         # Buttons in DMs name their server; so must the buttons of the answer.
         dm_guild = None if interaction.guild_id else guild_id
@@ -147,16 +161,36 @@ class Desk:
         shown = render(reply, dm_guild=dm_guild)
         await interaction.response.send_message(**shown.message(), ephemeral=shown.ephemeral)
 
-    def _actor(self, interaction: discord.Interaction, guild_id: int | None) -> Actor | None:
-        server = interaction.guild_id or guild_id
-        if server is None:
-            return None
+    async def _actor(self, interaction: discord.Interaction, guild_id: int | None) -> Actor | str:
+        """Who acts, for which server; or the sentence that refuses them.
+
+        In a server, Discord names both. A DM press names its server in the button, and counts
+        only while the presser is still a member there: a removed member's old welcome DM, or a
+        button naming a server the bot is not in, must neither act nor create anything.
+        """
+        user = interaction.user
+        if interaction.guild_id is not None:
+            server = interaction.guild_id
+            guild = interaction.client.get_guild(server)
+        elif guild_id is not None:
+            server, guild = guild_id, interaction.client.get_guild(guild_id)
+            if guild is None:
+                return NOT_A_MEMBER
+            try:
+                member = await self.membership.member(guild, user.id)
+            except Unreachable as error:
+                log.warning("could not check membership of %s: %s", user.id, error)
+                return DISCORD_UNREACHABLE
+            if member is None:
+                return NOT_A_MEMBER
+            user = member
+        else:
+            return NO_SERVER
         return organizers.actor(
-            interaction.user,
+            user,
             guild_id=server,
-            guild=interaction.client.get_guild(server),
+            guild=guild,
             rule=self.rule,
-            permissions=interaction.permissions if interaction.guild_id else None,
         )
 
 

@@ -16,12 +16,10 @@ class OrganizerRule:
 
     role: str
 
-    def allows(
-        self, member: discord.Member, permissions: discord.Permissions | None = None
-    ) -> bool:
-        """`permissions`: what Discord computed for the member in the interaction's channel;
-        without it, the member's server-wide permissions from their roles."""
-        if (permissions or member.guild_permissions).manage_events:
+    def allows(self, member: discord.Member) -> bool:
+        # Server-wide permissions only: an interaction's own permissions include the channel's
+        # overwrites, and a Manage Events overwrite on one channel must not make an organizer.
+        if member.guild_permissions.manage_events:
             return True
         wanted = self.role.strip().removeprefix("@")
         if not wanted:
@@ -41,13 +39,12 @@ def actor(
     guild_id: int,
     guild: discord.Guild | None,
     rule: OrganizerRule,
-    permissions: discord.Permissions | None = None,
 ) -> Actor:
     """The person behind an interaction or a join, as one team's volunteer.
 
-    A button pressed in a DM carries no member; the cached member stands in when there is one,
-    else the person counts as a volunteer (DM buttons are volunteers' buttons). The server's
-    name goes along: the core may name a new server's campaign after it.
+    A button pressed in a DM carries no member: the desk passes the member it fetched (a DM
+    press counts only from a current member). The server's name goes along: the core may
+    name a new server's campaign after it.
     """
     member = user if isinstance(user, discord.Member) else None
     if member is None and guild is not None:
@@ -55,6 +52,6 @@ def actor(
     return Actor(
         identity=identity(guild_id, user.id),
         display_name=(member or user).display_name,
-        is_organizer=member is not None and rule.allows(member, permissions),
+        is_organizer=member is not None and rule.allows(member),
         team_name=guild.name if guild is not None else "",
     )

@@ -1,15 +1,20 @@
 """Typed replies as Discord messages: text, embeds for lists, buttons, and modals for forms.
 
 Nothing people wrote can ping anyone: every message goes out with `NO_PINGS`, so `@everyone`,
-role and user mentions inside titles or announcements arrive as inert text.
+role and user mentions inside titles or announcements arrive as inert text. Nor can it format:
+the core writes no markdown but `code`, so every other markdown sign is escaped (`inert`), and
+a ZIP answer like `[Verify](https://evil.example)` shows its real address instead of a
+disguised link.
 """
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import discord
 
-from adapters.discord.components import ActionButton
+from adapters.discord.components import action_button
 from bot.replies import Button, Form, Listing, Message, Reply
 
 NO_PINGS = discord.AllowedMentions.none()
@@ -25,6 +30,22 @@ _FIELD_VALUE = 1024
 _DESCRIPTION = 4096
 _FOOTER = 2048
 _BLANK = "\u200b"
+# Addresses are left whole (a backslash would break the link); they show as what they are.
+_URL = re.compile(r"https?://\S+")
+_MARKUP = re.compile(r"([\\*_~|\[\]])")
+# Quotes and headings need a space after their sign (`#1 Saturday calls` is no heading).
+_LINE_MARKUP = re.compile(r"^([ \t]*)(>{1,3} |#{1,3} |-# )", re.MULTILINE)
+
+
+def inert(text: str) -> str:
+    """Text with Discord's markdown escaped (backticks aside: the core's own `commands`)."""
+    shown: list[str] = []
+    last = 0
+    for url in _URL.finditer(text):
+        shown += [_MARKUP.sub(r"\\\1", text[last : url.start()]), url.group()]
+        last = url.end()
+    shown.append(_MARKUP.sub(r"\\\1", text[last:]))
+    return _LINE_MARKUP.sub(r"\1\\\2", "".join(shown))
 
 
 @dataclass(slots=True)
@@ -33,7 +54,7 @@ class Rendered:
 
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
-    buttons: list[ActionButton] = field(default_factory=list)
+    buttons: list[discord.ui.Button[Any]] = field(default_factory=list)
     # Only the person who asked sees it (interaction replies only).
     ephemeral: bool = True
 
@@ -56,8 +77,8 @@ class Rendered:
         view = discord.ui.View(timeout=None)
         for button in self.buttons:
             view.add_item(button)
-        # Clicks are routed by the ActionButton pattern registered at start, never by this
-        # object; a stopped view is not kept in memory (nor timed out) per message sent.
+        # Clicks are routed by their custom_id (the client reads it), never by this object;
+        # a stopped view is not kept in memory (nor timed out) per message sent.
         view.stop()
         return view
 
@@ -66,40 +87,43 @@ def render(reply: Reply, *, dm_guild: int | None = None) -> Rendered:
     """`dm_guild`: the server a DM speaks for, carried by its buttons (see components)."""
     match reply:
         case Message(error=True):
-            embed = discord.Embed(description=_cut(reply.text, _DESCRIPTION), colour=ERROR_COLOUR)
+            embed = discord.Embed(
+                description=_cut(inert(reply.text), _DESCRIPTION), colour=ERROR_COLOUR
+            )
             return Rendered(embeds=[embed], ephemeral=not reply.public)
         case Message():
             return Rendered(
-                content=_cut(reply.text, _CONTENT),
+                content=_cut(inert(reply.text), _CONTENT),
                 buttons=_buttons([(b, None) for b in reply.buttons], dm_guild),
                 ephemeral=not reply.public,
             )
         case Listing(items=()):
-            return Rendered(content=_cut(reply.empty, _CONTENT), ephemeral=not reply.public)
+            return Rendered(content=_cut(inert(reply.empty), _CONTENT), ephemeral=not reply.public)
         case Listing():
             return _listing(reply, dm_guild)
         case Form():
             # Forms open as modals in answer to an interaction; anywhere else, say what to do.
-            return Rendered(content=_cut(f"{reply.title}: {reply.intro}", _CONTENT))
+            return Rendered(content=_cut(inert(f"{reply.title}: {reply.intro}"), _CONTENT))
     raise TypeError(f"cannot render {type(reply).__name__} on Discord")
 
 
 def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
     embed = discord.Embed(colour=LIST_COLOUR)
-    if len(listing.heading) <= _TITLE:
-        embed.title = listing.heading
+    heading = inert(listing.heading)
+    if len(heading) <= _TITLE:
+        embed.title = heading
     else:
-        embed.description = _cut(listing.heading, _DESCRIPTION)
+        embed.description = _cut(heading, _DESCRIPTION)
     if len(listing.items) <= MAX_FIELDS:
         for item in listing.items:
             embed.add_field(
-                name=_cut(item.title, _FIELD_NAME),
-                value=_cut(item.detail, _FIELD_VALUE) or _BLANK,
+                name=_cut(inert(item.title), _FIELD_NAME),
+                value=_cut(inert(item.detail), _FIELD_VALUE) or _BLANK,
                 inline=False,
             )
     else:
         # A long roster: one line per person in the description instead of fields.
-        lines = [f"**{item.title}** {item.detail}".strip() for item in listing.items]
+        lines = [f"**{inert(item.title)}** {inert(item.detail)}".strip() for item in listing.items]
         embed.description = _cut("\n".join(filter(None, [embed.description, *lines])), _DESCRIPTION)
     pressable = [(item.button, _numbered(item.button)) for item in listing.items if item.button]
     footer = listing.footer.replace("`", "")
@@ -118,15 +142,17 @@ def _numbered(button: Button) -> str:
     return f"{button.label} #{number}" if number.isdecimal() else button.label
 
 
-def _buttons(buttons: list[tuple[Button, str | None]], dm_guild: int | None) -> list[ActionButton]:
-    made: list[ActionButton] = []
+def _buttons(
+    buttons: Sequence[tuple[Button, str | None]], dm_guild: int | None
+) -> list[discord.ui.Button[Any]]:
+    made: list[discord.ui.Button[Any]] = []
     seen: set[str] = set()
     for button, label in buttons:
         # Discord refuses a message whose components share a custom_id.
         if button.action in seen or len(made) == MAX_BUTTONS:
             continue
         seen.add(button.action)
-        made.append(ActionButton.of(button, label=label, guild_id=dm_guild))
+        made.append(action_button(button, label=label, guild_id=dm_guild))
     return made
 
 

@@ -10,9 +10,12 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Awaitable
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -61,6 +64,7 @@ def build_app(
         channels=channels,
         volunteer_channel=volunteer_channel,
     )
+    app.middleware(_EventOnce().middleware)
     for command in COMMANDS:
         app.command(command)(listeners.on_command)
     app.action(re.compile(rf"^{PREFIX}:"))(listeners.on_press)
@@ -71,6 +75,35 @@ def build_app(
     app.event(team_join)(listeners.on_team_join)
     app.event(member_joined_channel)(listeners.on_member_joined_channel)
     return app
+
+
+class _EventOnce:
+    """Each event runs its handler once: Slack redelivers (X-Slack-Retry-Num, or a Socket Mode
+    retry) when our ack was slow or lost, and a redelivery carries the same event_id."""
+
+    # Slack retries over about five minutes; an hour is ample and bounded by this many ids.
+    REMEMBER = 3600.0
+    MAX = 10_000
+
+    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
+        self._now = now
+        self._seen: OrderedDict[str, float] = OrderedDict()
+
+    async def middleware(
+        self, body: dict[str, Any], next_: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if isinstance(event_id, str) and event_id:
+            now = self._now()
+            while self._seen and (
+                len(self._seen) >= self.MAX or next(iter(self._seen.values())) < now
+            ):
+                self._seen.popitem(last=False)
+            if event_id in self._seen:
+                return BoltResponse(status=200, body="")
+            self._seen[event_id] = now + self.REMEMBER
+        await next_()
+        return None
 
 
 class Listeners:
@@ -98,7 +131,13 @@ class Listeners:
     ) -> None:
         """A form couldn't open in time; the button runs the slash command again."""
         await ack()
-        command, _, text = str(action["value"]).removeprefix(AGAIN_PREFIX).partition(" ")
+        value = action.get("value")
+        again = value.removeprefix(AGAIN_PREFIX).strip() if isinstance(value, str) else ""
+        if not again:
+            # A button that lost its value (edited, or from elsewhere): say what to type.
+            await _guarded(respond, respond(text=texts.AGAIN_LOST, response_type="ephemeral"))
+            return
+        command, _, text = again.partition(" ")
         interaction = {
             "command": command,
             "text": text,

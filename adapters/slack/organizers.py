@@ -1,5 +1,8 @@
 """Who is an organizer in a Slack workspace: configured user IDs, a user group, admins.
 
+Organizer rights belong to a (workspace, user) pair: the configured IDs and group are the
+connected workspace's, so a payload from any other team never carries them.
+
 Slack is asked at most once a minute per question, so a burst of commands costs one lookup.
 When Slack cannot answer (a missing scope, an outage) the person is not treated as an
 organizer: organizer powers are never granted by accident.
@@ -42,8 +45,16 @@ class Organizers:
         self._members_until = float("-inf")
         self._members_lock = asyncio.Lock()
         self._admin: dict[str, tuple[bool, float]] = {}
+        # The connected workspace's team ID, from auth.test at start (see `workspace`).
+        self._team = ""
 
-    async def is_organizer(self, user_id: str) -> bool:
+    def workspace(self, team_id: str) -> None:
+        """The workspace whose organizers these are; others' payloads never count."""
+        self._team = team_id
+
+    async def is_organizer(self, team_id: str, user_id: str) -> bool:
+        if not self._team or team_id != self._team:
+            return False
         if user_id in self._users:
             return True
         if self._group and user_id in await self.group_members():
@@ -83,10 +94,12 @@ class Organizers:
         return frozenset(response.get("users") or ())
 
     async def _group_id(self) -> str | None:
+        # The handle only: handles are unique, while any member may name a new group
+        # "organizers" (a display name) and would otherwise be granted organizer rights.
         response = await self._client.usergroups_list()
         wanted = self._group.lower()
         for group in response.get("usergroups") or ():
-            if wanted in (str(group.get("handle", "")).lower(), str(group.get("name", "")).lower()):
+            if str(group.get("handle", "")) == wanted:
                 return str(group["id"])
         return None
 

@@ -20,7 +20,7 @@ class People:
         return Actor(
             identity=Identity(PLATFORM, team_id, user_id),
             display_name=name or user_id,
-            is_organizer=await self._organizers.is_organizer(user_id),
+            is_organizer=await self._organizers.is_organizer(team_id, user_id),
             team_name=self.workspace_name or team_name,
         )
 

@@ -5,9 +5,10 @@ from typing import Any, Self
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -20,6 +21,7 @@ from adapters.slack import texts
 from adapters.slack.app import build_app
 from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
+from adapters.slack.gate import Gate
 from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
@@ -117,6 +119,7 @@ class SlackPlatform:
         self._client.session = self._session
         self._messenger_client.session = self._session
         identity = await self._checked("SLACK_BOT_TOKEN", self._client.auth_test())
+        self._organizers.workspace(str(identity.get("team_id") or ""))
         self.app = build_app(
             client=self._client,
             signing_secret="" if self.socket_mode else self._signing_secret,
@@ -157,8 +160,20 @@ class SlackPlatform:
         await self._socket.connect_async()
 
     async def _serve_http(self, app: AsyncApp) -> None:
+        gate = Gate(self._signing_secret)
+
         async def events(request: web.Request) -> web.Response:
-            answered = await app.async_dispatch(await to_bolt_request(request))
+            body = await request.read()
+            refusal = gate.check(request.headers, body, request.headers.get("Content-Type", ""))
+            if refusal is not None:
+                return web.Response(status=refusal.status, text=refusal.text)
+            answered = await app.async_dispatch(
+                AsyncBoltRequest(
+                    body=body.decode(),
+                    query=request.query_string,
+                    headers=request.headers,  # type: ignore[arg-type]
+                )
+            )
             return await to_aiohttp_response(answered)
 
         async def health(request: web.Request) -> web.Response:

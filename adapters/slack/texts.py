@@ -8,6 +8,10 @@ FORM_TOO_SLOW = (
     "Press the button to open it now."
 )
 OPEN_FORM = "Open the form"
+AGAIN_LOST = (
+    "That button doesn't say which command to run any more; please type the command again, "
+    "like `/phonebank create`."
+)
 
 
 def refused_token(variable: str, code: str) -> str:

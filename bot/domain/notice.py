@@ -39,6 +39,10 @@ class NoticeState(StrEnum):
     FAILED = "failed"
 
 
+# How often organizers may hear that one person updated their answers.
+ANSWERS_EVERY = timedelta(hours=1)
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     id: int

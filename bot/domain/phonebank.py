@@ -91,6 +91,11 @@ MAX_LEAD = timedelta(days=366)
 MAX_PAGE = 1000
 
 
+# Two days of margin covers any zone's offset and the longest shift.
+_EARLIEST_DAY = date.min + timedelta(days=2)
+_LATEST_DAY = date.max - timedelta(days=2)
+
+
 def check_capacity(capacity: int) -> int:
     """The number of seats, if within 1 to MAX_CAPACITY; else UserError."""
     if not 1 <= capacity <= MAX_CAPACITY:
@@ -124,6 +129,12 @@ def check_link(link: str | None) -> str | None:
 
 def shift_start(day: date, start: time, zone: ZoneInfo) -> datetime:
     """The UTC start of a shift planned on a local date and wall-clock time in `zone`."""
+    # Near year 1 or 9999 the conversion to UTC (or the shift's end) overflows: refuse first.
+    if not _EARLIEST_DAY <= day <= _LATEST_DAY:
+        raise UserError(
+            f"{day:%Y-%m-%d} is too far from today to plan a shift; use a date within the next "
+            "year, written YYYY-MM-DD."
+        )
     local = datetime.combine(day, start, tzinfo=zone)
     # A wall time inside the spring-forward gap does not exist; it would not survive a round trip.
     if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):

@@ -9,16 +9,33 @@ from bot.domain.errors import UserError
 MAX_TITLE = 100
 MAX_NAME = 100
 
-# Mass or role pings on any platform: Slack's <!channel>, Discord's @everyone and <@&role>.
-_MASS_MENTION = re.compile(
-    r"@(everyone|here|channel)\b|<!(channel|here|everyone)[^>]*>|<@&\d+>", re.I
-)
+# Pings of many people on any platform: @everyone/@here/@channel, Slack's <!channel>,
+# <!here>, <!everyone>, Discord's <@&role>. Checked after look-alikes of `<` and `@` are folded
+# (below), so `＜!here>` or `＠everyone` is refused like the real thing. Any other markup (a
+# person, a channel, a user group) is shown as inert text: escaped on Slack, never parsed on
+# Discord.
+_MENTION = re.compile(r"@(everyone|here|channel)\b|<!(channel|here|everyone)\b|<@&", re.I)
+# A look-alike bracket before a mention sign: a fake mention meant to deceive (`‹@U…>`).
+_FAKE_MENTION = re.compile(r"[‹〈⟨❮❬⧼《≺＜﹤]\s*[@#!＠﹫]")
+# Brackets and at-signs that look like `<` and `@` but that NFKC leaves alone.
+_LOOK_ALIKES = str.maketrans(dict.fromkeys("‹〈⟨❮❬⧼《≺", "<") | dict.fromkeys("＠﹫", "@"))
+# Characters that show as nothing: fillers and blank patterns that are "letters" or "symbols".
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u200b\u2060\ufeff")
+# Line and paragraph separators render as a new line: never in one-line text.
+_LINE_BREAKS = frozenset("\u2028\u2029")
 
 
 def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> str:
     """Trim and check text a person wrote; raise a friendly UserError if it can't be shown."""
     cleaned = text.strip()
     if not cleaned:
+        raise UserError(f"The {what} is empty: please write a few words.")
+    if multiline:
+        # A separator is a line break: kept as the plain one everyone renders alike.
+        cleaned = cleaned.translate(dict.fromkeys(map(ord, _LINE_BREAKS), "\n"))
+    elif any(c in _LINE_BREAKS for c in cleaned):
+        raise UserError(f"The {what} must be one line; please type it without line breaks.")
+    if not any(_visible(c) for c in cleaned):
         raise UserError(f"The {what} is empty: please write a few words.")
     allowed = "\n\t" if multiline else ""
     if any(unicodedata.category(c) in ("Cc", "Cf") and c not in allowed for c in cleaned):
@@ -27,9 +44,37 @@ def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> 
         raise UserError(
             f"The {what} is {len(cleaned):,} characters long; please keep it under {limit}."
         )
-    if _MASS_MENTION.search(cleaned):
+    if _MENTION.search(unicodedata.normalize("NFKC", cleaned).translate(_LOOK_ALIKES)):
         raise UserError(
             f"The {what} can't mention @everyone, @here, a channel or a role. "
             "Turnout messages the right people itself; please remove the mention."
         )
+    if _FAKE_MENTION.search(cleaned):
+        raise UserError(
+            f"The {what} has something that looks like a mention but isn't; please write it "
+            "without the bracket before the @, # or !."
+        )
     return cleaned
+
+
+def _visible(char: str) -> bool:
+    return not (
+        char.isspace()
+        or char in _INVISIBLE
+        or unicodedata.category(char) in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp")
+    )
+
+
+# Display names come from platforms as people set them; this long is plenty for any real one.
+MAX_DISPLAY_NAME = 80
+_ZWJ = "\u200d"  # joins emoji sequences (👩‍💻): part of a name, not a control
+
+
+def clean_name(name: str) -> str:
+    """A display name fit for messages and logs: no control characters or line breaks (which
+    could forge a log line or a second message line), spaces collapsed, at most MAX_DISPLAY_NAME."""
+    spaced = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != _ZWJ else c
+        for c in name
+    )
+    return " ".join(spaced.split())[:MAX_DISPLAY_NAME]

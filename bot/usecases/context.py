@@ -24,6 +24,8 @@ class Context:
     # True when this command is the first time Turnout has seen the person.
     first_contact: bool = False
     queued: list[NoticeKind] = field(default_factory=list)
+    # The person erased themselves in this command (forget-me).
+    erased: bool = False
 
     @classmethod
     async def open(

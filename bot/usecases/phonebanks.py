@@ -227,7 +227,8 @@ async def announce(cmd: Announce, ctx: Context) -> Reply:
             volunteer_id=volunteer.id,
             shift_id=shift.id,
             signup_id=signup.id,
-            payload={"text": text, "from": ctx.volunteer.name},
+            # Who sent it by id: the name is written at send time, so an erased sender's isn't kept.
+            payload={"text": text, "from_id": ctx.volunteer.id},
         )
     people = plural(len(confirmed), "confirmed volunteer")
     return Message(f"Sending your message to the {people} of #{shift.number}.")

@@ -112,6 +112,9 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
+    # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
+    await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)
+    ctx.erased = True
     return Message(
         "Done: your name, answers and accounts are erased. Thank you for everything you did."
     )

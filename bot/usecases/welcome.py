@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.commands import SaveProfile, StartProfile, WelcomeVolunteer
-from bot.domain.notice import NewNotice, NoticeKind
+from bot.domain.notice import ANSWERS_EVERY, NewNotice, NoticeKind, NoticeState
 from bot.domain.text import clean_text
 from bot.domain.volunteer import MAX_LOCATION, SHIFT_INTERESTS, Profile
 from bot.forms import onboarding_form
@@ -17,8 +17,12 @@ from bot.usecases.views import board_item, shift_item
 _FOLLOW_UP_BATCH = 200
 
 
-async def greet(ctx: Context) -> None:
-    """First contact: welcome the volunteer and tell organizers, so nobody falls through."""
+async def greet(ctx: Context, *, returning: bool = False) -> None:
+    """First contact: welcome the volunteer and tell organizers, so nobody falls through.
+
+    `returning`: the account keeps erasing itself and coming back; it is welcomed again and
+    shows in `/volunteer new`, but organizers are not alerted each time.
+    """
     if ctx.actor.is_organizer:
         # Staff need no onboarding; counting them as contacted keeps `/volunteer new` honest.
         ctx.volunteer = ctx.volunteer.contacted(ctx.volunteer.id, ctx.now)
@@ -27,7 +31,8 @@ async def greet(ctx: Context) -> None:
     ctx.volunteer = replace(ctx.volunteer, follow_up_due_at=ctx.now + ctx.campaign.contact_within)
     await ctx.uow.volunteers.save(ctx.volunteer)
     await ctx.notify(NoticeKind.WELCOME, volunteer_id=ctx.volunteer.id)
-    await ctx.notify(NoticeKind.NEW_VOLUNTEER, payload={"volunteer_id": ctx.volunteer.id})
+    if not returning:
+        await ctx.notify(NoticeKind.NEW_VOLUNTEER, payload={"volunteer_id": ctx.volunteer.id})
 
 
 async def welcome_volunteer(cmd: WelcomeVolunteer, ctx: Context) -> Reply:
@@ -51,16 +56,29 @@ async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
     profile = Profile(cmd.interests, cmd.availability, location)
     ctx.volunteer = ctx.volunteer.onboarded(profile, ctx.now)
     await ctx.uow.volunteers.save(ctx.volunteer)
-    await ctx.notify(
-        NoticeKind.VOLUNTEER_ONBOARDED,
-        payload={"volunteer_id": ctx.volunteer.id, "updated": not first_time},
-    )
+    await _tell_organizers_answers(ctx, updated=not first_time)
     thanks = f"Thanks, {ctx.volunteer.name}! An organizer will be in touch soon."
     if not first_time:
         thanks = "Thanks, your answers are updated."
     if SHIFT_INTERESTS.intersection(profile.interests):
         return await _matching_shifts(ctx, profile, thanks)
     return await _open_tasks(ctx, thanks)
+
+
+async def _tell_organizers_answers(ctx: Context, *, updated: bool) -> None:
+    """Organizers hear of a person's answers at most once per ANSWERS_EVERY: the notice is
+    written at send time, so one still waiting already carries the latest answers."""
+    last = await ctx.uow.notices.latest_about(ctx.volunteer.id, NoticeKind.VOLUNTEER_ONBOARDED)
+    if last is not None and last.state is NoticeState.PENDING:
+        return
+    due = ctx.now
+    if last is not None and ctx.now < last.due_at + ANSWERS_EVERY:
+        due = last.due_at + ANSWERS_EVERY
+    await ctx.notify(
+        NoticeKind.VOLUNTEER_ONBOARDED,
+        payload={"volunteer_id": ctx.volunteer.id, "updated": updated},
+        due_at=due,
+    )
 
 
 async def _matching_shifts(ctx: Context, profile: Profile, thanks: str) -> Reply:

@@ -94,3 +94,63 @@ async def test_a_join_the_database_fails_says_try_again_and_leaves_nothing_behin
     saved = await snapshot(harness.bot)
     assert len(saved["signups"]) == 1
     assert len(saved["volunteers"]) == len(before["volunteers"]) + 1
+
+
+async def test_a_full_disk_says_try_again_changes_nothing_and_logs_one_line(
+    harness: Harness, database: Database, storage: SqlStorage, caplog: pytest.LogCaptureFixture
+) -> None:
+    if database.kind != "sqlite":
+        pytest.skip("a full disk is simulated with SQLite's max_page_count")
+    from sqlalchemy import event
+
+    await harness.say("Olivia", '/phonebank create "Tomorrow calls" 2026-11-03 18:00 2h 5')
+    # Every connection from now on may not grow the file; fill what room is left.
+    await storage.engine.dispose()
+    path = str(make_url(database.url).database)
+    pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
+
+    def cap(connection: Any, _: Any) -> None:
+        connection.cursor().execute(f"PRAGMA max_page_count = {pages + 1}")
+
+    event.listen(storage.engine.sync_engine, "connect", cap)
+    _fill_every_table(path, pages + 1)
+    before = await snapshot(harness.bot)
+    caplog.clear()
+
+    refused = await harness.bot.turnout.run_slash(harness.actor("Vera"), "/phonebank", "join 1")
+
+    assert refused == Message(TRY_AGAIN, error=True)
+    assert await snapshot(harness.bot) == before
+    problems = [r for r in caplog.records if r.levelno >= 30]
+    assert [r.getMessage() for r in problems if "disk is full" in r.getMessage()]
+    assert not [r for r in caplog.records if r.exc_info], "no traceback"
+    assert len([r for r in problems if "disk" in r.getMessage()]) == 1
+
+
+def _fill_every_table(path: str, max_pages: int) -> None:
+    """Fill the tables a join writes to until not even a tiny row fits: the disk is full."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute(f"PRAGMA max_page_count = {max_pages}")
+    stamp = db.execute("SELECT created_at FROM campaigns").fetchone()[0]
+    rows = {
+        "volunteers (campaign_id, number, display_name, joined_at)": "1, 10000 + ?1, ?2, ?3",
+        "identities (platform, team_external_id, user_external_id, volunteer_id, last_seen_at)": (
+            "'junk', ?2, ?1, 1, ?3"
+        ),
+        "signups (shift_id, volunteer_id, status, created_at, updated_at)": (
+            "1, 1, 'cancelled', ?3, ?3 WHERE ?2 <> ''"
+        ),
+        "notices (campaign_id, kind, payload, due_at, state, attempts, last_error)": (
+            "1, 'announcement', '{}', ?3, 'cancelled', 0, ?2"
+        ),
+    }
+    n = 0
+    for size in (2000, 200, 20, 1):  # down to the last crumbs of free space in each table
+        for table, values in rows.items():
+            try:
+                while True:
+                    n += 1
+                    db.execute(f"INSERT INTO {table} SELECT {values}", (n, "x" * size, stamp))
+            except sqlite3.OperationalError as error:
+                assert "full" in str(error)
+    db.close()

@@ -179,3 +179,30 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
         "welcome", "shift_reminder", "promoted", "shift_cancelled", "announcement", "dms_closed",
         "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        ("Calls\u2028Second line", "one line"),
+        ("Calls\u2029x", "one line"),
+        ("\u3164", "empty"),
+        ("\u2800\u2800", "empty"),
+        ("\u200b\u200b\u200b", "empty"),
+        ("\u3164 \u115f\u2800", "empty"),
+        ("Fake \u2039!subteam^S0ORGS>", "looks like a mention"),
+        ("Ask <@&130000000000000300>", "can't mention"),
+        ("Fake \u2039@U0OLIVIA>", "looks like a mention"),
+        ("Fake \u3008#C0ORGS>", "looks like a mention"),
+        ("Fake \uff1c!here>", "can't mention"),
+        ("Fake \uff20everyone", "can't mention"),
+    ],
+)
+def test_text_that_looks_like_something_else_is_refused(text, refusal):
+    with pytest.raises(UserError, match=refusal):
+        clean_text(text, what="title", limit=100)
+
+
+def test_a_separator_in_multiline_text_becomes_a_plain_line_break():
+    assert clean_text("one\u2028two", what="announcement", limit=100, multiline=True) == "one\ntwo"
+    assert clean_text("a < b, 3 > 2 & #1", what="title", limit=100) == "a < b, 3 > 2 & #1"

@@ -171,3 +171,13 @@ async def test_every_confirmed_sign_up_gets_reminder_rows(harness):
     reminders = [n for n in pending if n.kind is NoticeKind.SHIFT_REMINDER]
     assert len(reminders) == 2  # Maria's 24 h and 1 h; Sam waits without reminders
     assert all(n.volunteer_id == reminders[0].volunteer_id for n in reminders)
+
+
+async def test_dates_at_the_ends_of_the_calendar_are_refused_not_crashed(harness):
+    late = await harness.say("Olivia", '/phonebank create "x" 9999-12-31 23:59 2h 5')
+    await harness.say("Olivia", "/turnout tz Asia/Tokyo")
+    early = await harness.say("Olivia", '/phonebank create "x" 0001-01-01 08:59 2h 5')
+
+    for answer in (late, early):
+        assert "too far from today to plan a shift" in answer
+    assert "No shifts" in await harness.say("Olivia", "/phonebank list")

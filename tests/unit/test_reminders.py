@@ -109,11 +109,15 @@ async def test_the_day_before_reminder_keeps_local_time_across_the_clock_change(
     await harness.say("Maria", "/phonebank join 2")
     async with harness.storage.unit_of_work() as uow:
         pending = await uow.notices.pending_for(volunteer_id=2)
-    day_before = sorted(
-        n.due_at for n in pending if n.payload.get("offset_minutes") == 24 * 60
-    )
+    day_before = sorted(n.due_at for n in pending if n.payload.get("offset_minutes") == 24 * 60)
     # 18:00 EDT on Oct 31 and 18:00 EST on Nov 1.
     assert day_before == [
         datetime(2026, 10, 31, 22, 0, tzinfo=UTC),
         datetime(2026, 11, 1, 23, 0, tzinfo=UTC),
     ]
+
+
+async def test_a_fourteen_day_reminder_reads_as_days(harness):
+    reply = await harness.say("Olivia", "/turnout reminders 14d,1h")
+
+    assert reply.startswith("Reminders now go out 14 days, 1h before each shift.")

@@ -40,7 +40,10 @@ async def test_onboarding_answers_are_stored_shared_and_matched_to_shifts(harnes
     harness.messenger.clear()
 
     reply = await harness.submit(
-        "Maria", ONBOARDING, interests=("phone_banking", "texting"), availability="weekends",
+        "Maria",
+        ONBOARDING,
+        interests=("phone_banking", "texting"),
+        availability="weekends",
         location="53703",
     )
     assert isinstance(reply, Listing)
@@ -134,3 +137,45 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
     # Coming back later starts afresh, as a new volunteer.
     await harness.say("Maria", "/phonebank mine")
     assert "New volunteer: Maria (#4)" in harness.messenger.texts(ORGANIZERS)[-1]
+
+
+async def test_fifty_profile_saves_tell_organizers_once_per_hour(harness):
+    await arrive(harness, "Maria")
+    harness.messenger.clear()
+    for n in range(50):
+        await harness.submit(
+            "Maria",
+            ONBOARDING,
+            interests=("texting",),
+            availability="weekends",
+            location=f"5370{n % 10}",
+        )
+
+    now = harness.messenger.texts(ORGANIZERS)
+    await harness.advance(timedelta(hours=1))
+    later = harness.messenger.texts(ORGANIZERS)
+
+    assert len(now) == 1 and "Maria (#1) answered" in now[0]
+    assert len(later) == 2 and "updated their answers" in later[1] and "53709" in later[1]
+
+
+async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness):
+    from sqlalchemy import func, select
+
+    from storage.tables import notices, volunteers
+
+    await harness.say("Maria", "/phonebank list")
+    for _ in range(50):
+        await harness.say("Maria", "/volunteer forget-me confirm")
+        await harness.say("Maria", "/phonebank list")
+
+    alerts = [t for t in harness.messenger.texts(ORGANIZERS) if "New volunteer" in t]
+    async with harness.storage.unit_of_work() as uow:
+        people = await uow.connection.scalar(select(func.count()).select_from(volunteers))
+        queued = await uow.connection.scalar(select(func.count()).select_from(notices))
+    # Her arrival, and her first return (a change of mind is news); not the 49 after.
+    assert len(alerts) == 2
+    # Maria as she is now; the 50 erased ones had nothing to count and left no row.
+    assert people == 1
+    assert queued <= 3
+    assert "#1" not in (await harness.say("Olivia", "/volunteer new"))

@@ -108,6 +108,11 @@ class World:
 
 async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **options: Any) -> World:
     fake = fake or FakeDiscord()
+    # Everyone in the story is a member of the server until a test removes them.
+    fake.members = fake.members or {
+        make.uid(name): {**make.member(name), "joined_at": "2026-01-01T00:00:00+00:00"}
+        for name in make.PEOPLE
+    }
     if not fake.port:
         await fake.start()
     db = tmp_path / "turnout.db"

@@ -104,6 +104,8 @@ class FakeDiscord:
     # [method, path pattern, seconds, times left]: answers held back (see hang).
     _hangs: list[list[Any]] = field(default_factory=list)
     _closed_dms: set[str] = field(default_factory=set)
+    # user id → member payload: who is in the server (GET /guilds/{id}/members/{user}).
+    members: dict[str, dict[str, Any]] = field(default_factory=dict)
     _ids: itertools.count = field(
         default_factory=lambda: itertools.count(1_400_000_000_000_000_000)
     )
@@ -181,6 +183,11 @@ class FakeDiscord:
     def close_dms(self, user_id: str) -> None:
         """The user allows no DMs from server members: sending there gives 50007."""
         self._closed_dms.add(user_id)
+
+    async def remove_member(self, user_id: str) -> None:
+        """The member leaves or is removed: GUILD_MEMBER_REMOVE, and fetching them gives 10007."""
+        member = self.members.pop(user_id, None) or {"user": {"id": user_id}}
+        await self.dispatch("GUILD_MEMBER_REMOVE", {"guild_id": GUILD_ID, "user": member["user"]})
 
     # The gateway
 
@@ -309,6 +316,12 @@ class FakeDiscord:
             return 200, self._message(GENERAL, body), {}
         if method == "DELETE" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
             return 204, None, {}
+        if method == "GET" and (m := re.fullmatch(rf"/guilds/{GUILD_ID}/members/(\d+)", path)):
+            if m[1] in self.members:
+                return 200, self.members[m[1]], {}
+            return 404, {"message": "Unknown Member", "code": 10007}, {}
+        if method == "GET" and re.fullmatch(r"/guilds/\d+/members/\d+", path):
+            return 404, {"message": "Unknown Guild", "code": 10004}, {}
         if method == "POST" and path == "/users/@me/channels":
             user = body["recipient_id"]
             return 200, self._dm_channel(str(user)), {}

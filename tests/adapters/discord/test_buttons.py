@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from adapters.discord.components import ActionButton
 from tests.adapters.discord.fake_discord import buttons
 from tests.adapters.discord.interactions import uid
 
@@ -69,4 +68,67 @@ async def test_buttons_are_answered_by_their_pattern_and_not_remembered_per_mess
     store = world.platform.client._connection._view_store
     # Memory stays flat however many messages with buttons were sent.
     assert not store._views and not store._synced_message_views
-    assert list(store._dynamic_items.values()) == [ActionButton]
+    # Presses are read from the interaction by the client: no per-message or pattern routing.
+    assert not store._dynamic_items
+
+
+async def _tables(world) -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(world.db) as db:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: db.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+async def test_a_removed_member_s_old_dm_buttons_do_nothing(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "list")
+    assert "Saturday calls" in (await world.press("Maria", f"turnout:shifts{SERVER}", dm=True)).text
+    await world.fake.remove_member(uid("Maria"))
+    before = await _tables(world)
+
+    shifts = await world.press("Maria", f"turnout:shifts{SERVER}", dm=True)
+    join = await world.press("Maria", f"turnout:join:1{SERVER}", dm=True)
+
+    for call in (shifts, join):
+        assert call.text.startswith("I can't find you in the server this button is for")
+        assert "Saturday calls" not in call.text and "dialer" not in call.text
+    assert await _tables(world) == before
+
+
+async def test_a_dm_button_naming_a_server_the_bot_is_not_in_creates_nothing(world):
+    await world.create_shift()
+    before = await _tables(world)
+
+    call = await world.press("Maria", "turnout:join:1@1300000000000000999", dm=True)
+    shifts = await world.press("Jamal", "turnout:shifts@1300000000000000999", dm=True)
+
+    assert call.text.startswith("I can't find you in the server this button is for")
+    assert shifts.text.startswith("I can't find you in the server this button is for")
+    assert await _tables(world) == before
+
+
+async def test_a_current_member_s_dm_buttons_still_work_and_membership_is_asked_once(world):
+    await world.create_shift()
+
+    for _ in range(3):
+        shifts = await world.press("Maria", f"turnout:shifts{SERVER}", dm=True)
+
+    assert "Saturday calls" in shifts.text
+    fetched = world.fake.made("GET", rf"/guilds/\d+/members/{uid('Maria')}")
+    assert len(fetched) == 1
+
+
+async def test_at_debug_discord_py_logs_no_interaction_token(world, caplog):
+    import logging
+
+    from bot import redaction
+    from tests.adapters.discord import interactions as make
+
+    caplog.set_level(logging.DEBUG)
+    redaction.install()  # as `turnout run` does, on the root handlers (caplog's among them)
+    interaction = make.slash("Maria", "phonebank", "list")
+    await world.interact(interaction)
+
+    assert f"/interactions/{interaction['id']}/" in caplog.text
+    assert interaction["token"] not in caplog.text

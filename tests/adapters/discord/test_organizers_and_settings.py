@@ -85,3 +85,18 @@ async def test_mark_contacted_by_command(world):
     marked = await world.slash("Olivia", "volunteer", "contacted", who="#1")
 
     assert marked.text == "Marked Jamal as contacted. Thanks for reaching out!"
+
+
+async def test_a_channel_overwrite_for_manage_events_does_not_make_an_organizer(world):
+    from tests.adapters.discord.interactions import MANAGE_EVENTS, slash
+
+    await world.create_shift()
+    # Maria has no role; one channel's overwrite lets her manage events there.
+    asked = [slash("Maria", "volunteer", "new"), slash("Maria", "phonebank", "cancel", shift=1)]
+    for interaction in asked:
+        interaction["member"]["permissions"] = MANAGE_EVENTS
+    new, cancel = [await world.interact(i) for i in asked]
+
+    assert new.text.startswith(REFUSED)
+    assert cancel.text.startswith("Only organizers can")
+    assert "Saturday calls" in (await world.slash("Maria", "phonebank", "list")).text

@@ -102,3 +102,17 @@ async def test_a_configured_campaign_name_is_used_instead_of_the_server_s(tmp_pa
         assert welcome.content.startswith("Welcome to Friends of Ana, Jamal! 🎉")
     finally:
         await stop_world(world)
+
+
+async def test_markdown_in_an_answer_reaches_organizers_as_plain_text(world):
+    phishing = "[Verify your account](https://evil.example/login)"
+    answers = ONBOARDING_ANSWERS | {"location": phishing}
+
+    await world.submit("Maria", "turnout:form:onboarding", answers)
+    await world.deliver()
+
+    answered = world.fake.messages_in(ORGANIZERS)[-1]
+    assert "ZIP or county: \\[Verify your account\\](https://evil.example/login)" in (
+        answered.content
+    )
+    assert phishing not in answered.content

@@ -44,8 +44,15 @@ GENERAL = "C0GENERAL"
 
 
 def payload(name: str) -> dict[str, Any]:
-    """A recorded Slack payload from tests/adapters/slack/payloads, ready to adjust."""
-    return copy.deepcopy(json.loads((PAYLOADS / f"{name}.json").read_text()))
+    """A recorded Slack payload from tests/adapters/slack/payloads, ready to adjust.
+
+    Each event gets an event_id of its own, as each new event from Slack does (a redelivery
+    keeps its id, and runs once).
+    """
+    data = copy.deepcopy(json.loads((PAYLOADS / f"{name}.json").read_text()))
+    if "event_id" in data:
+        data["event_id"] = f"Ev{uuid.uuid4().hex[:12].upper()}"
+    return data
 
 
 def sign(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:

@@ -83,3 +83,16 @@ async def test_an_outdated_button_gets_a_friendly_answer(rig):
 
     said = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     assert "/turnout help" in said.text
+
+
+async def test_an_again_button_without_a_value_says_what_to_type(rig):
+    button = {"action_id": "again:0", "text": {"type": "plain_text", "text": "Open the form"}}
+
+    await rig.press(button)
+
+    def said() -> list:
+        return [c for c in rig.fake.calls if c.method in ("response_url", "chat.postEphemeral")]
+
+    await rig.fake.wait_until(lambda: bool(said()))
+    assert said()[0].text.startswith("That button doesn't say which command to run any more")
+    assert "None" not in said()[0].text

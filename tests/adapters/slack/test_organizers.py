@@ -49,3 +49,27 @@ async def test_the_group_is_looked_up_once_for_a_burst_of_commands(rig):
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=5)
 
     assert len(rig.fake.calls_to("usergroups.users.list")) == 1
+
+
+async def test_a_member_made_group_named_organizers_grants_nothing(rig):
+    # Listed first, with the display name "organizers" but a handle of its own.
+    rig.fake.usergroups.insert(
+        0, {"id": "S0FANS", "handle": "fans", "name": "organizers", "users": [VERA[0]]}
+    )
+
+    assert not await creates(rig, VERA)
+    assert await creates(rig, GUS)
+    assert rig.fake.calls_to("usergroups.users.list", usergroup="S0ORGS")
+    assert not rig.fake.calls_to("usergroups.users.list", usergroup="S0FANS")
+
+
+async def test_an_organizer_s_user_id_from_another_workspace_is_not_an_organizer(rig):
+    from urllib.parse import parse_qsl, urlencode
+
+    fields = dict(parse_qsl(rig.command_body(CREATE, OLIVIA)))
+    fields |= {"team_id": "T0OTHER", "team_domain": "elsewhere"}
+    await rig.post(urlencode(fields))
+
+    refusal = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    assert refusal.text.startswith("Only organizers can create phone bank shifts.")
+    assert not [c for c in rig.fake.posts() if "Created #" in c.text]

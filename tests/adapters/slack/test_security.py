@@ -1,5 +1,6 @@
 """Only Slack can talk to the bot: forged or replayed requests are refused and change nothing."""
 
+import asyncio
 import time
 
 from tests.adapters.slack.conftest import OLIVIA, sign
@@ -42,3 +43,76 @@ async def test_a_tampered_body_is_refused(rig):
     async with rig.http.get(rig.events_url.replace("/slack/events", "/healthz")) as health:
         assert health.status == 200
     assert not [c for c in rig.fake.calls if c.method.startswith("chat.")]
+
+
+async def test_a_replayed_signed_request_runs_once(rig):
+    body = rig.command_body('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12', OLIVIA)
+    headers = sign(body)
+
+    first = await rig.post(body, headers=headers)
+    replayed = await rig.post(body, headers=headers)
+
+    assert (first.status, replayed.status) == (200, 401)
+    await rig.fake.wait_until(lambda: any("Created #1" in c.text for c in rig.fake.posts()))
+    listing = await rig.as_organizer("/phonebank list")
+    assert len(listing.items) == 1
+
+
+async def test_a_redelivered_event_runs_its_handler_once(rig, monkeypatch):
+    import json
+
+    from tests.adapters.slack.conftest import payload
+
+    welcomed = []
+    welcome = rig.bot.turnout.welcome
+
+    async def counting(actor):
+        welcomed.append(actor)
+        return await welcome(actor)
+
+    monkeypatch.setattr(rig.bot.turnout, "welcome", counting)
+    body = json.dumps(payload("team_join"))
+    first = await rig.post(body, json_body=True)
+    # Slack signs each delivery afresh: a retry is a new request carrying the same event_id.
+    again = sign(body, timestamp=int(time.time()) + 1) | {"X-Slack-Retry-Num": "1"}
+    retried = await rig.post(body, json_body=True, headers=again)
+    await rig.delivered("chat.postMessage", channel="D0NEWBIE")
+    await asyncio.sleep(0.3)  # room for a second handler run, were there one
+
+    assert (first.status, retried.status) == (200, 200)
+    assert len(welcomed) == 1
+
+
+GARBAGE = [
+    "payload=%7B",
+    "payload=null",
+    "payload=%5B1%2C2%5D",
+    '["an", "array"]',
+    '"a string"',
+    "[" * 100_000 + "]" * 100_000,
+    '{"a":' * 50_000 + "1" + "}" * 50_000,
+]
+
+
+async def test_a_burst_of_garbage_is_refused_without_tracebacks(rig, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    stamps = ["abc", "1.5e9", "9" * 400, str(int(time.time()))]
+    answers = []
+    for n in range(200):
+        body = GARBAGE[n % len(GARBAGE)]
+        headers = {
+            "X-Slack-Request-Timestamp": stamps[n % len(stamps)],
+            "X-Slack-Signature": "v0=0",
+        }
+        answers.append(await rig.post(body, headers=headers, json_body=body[:1] in '[{"'))
+    bad_utf8 = await rig.http.post(rig.events_url, data=b"\xff\xfe payload=\xc3", headers=sign("x"))
+    # Signed by someone holding the secret, and still not a Slack payload: 400, not a crash.
+    signed = [await rig.post(body, headers=sign(body)) for body in GARBAGE]
+
+    assert {a.status for a in answers} == {401} and bad_utf8.status == 401
+    assert {a.status for a in signed} == {400}
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    logged = [r for r in caplog.records if "slack" in r.name or "aiohttp" in r.name]
+    assert len(logged) <= 1, [r.getMessage() for r in logged]

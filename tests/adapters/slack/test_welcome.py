@@ -137,3 +137,22 @@ async def test_bots_joining_are_not_welcomed(rig):
     await rig.delivered("chat.postMessage", channel="D0NEWBIE")
 
     assert not rig.fake.calls_to("conversations.open", users="U0ROBOT")
+
+
+async def test_a_name_with_a_newline_forges_no_log_line_and_no_message_line(rig, caplog):
+    import logging
+
+    caplog.set_level(logging.INFO)
+    body = payload("team_join")
+    forged = "Nina\n2026-12-01 09:00:00 ERROR turnout: database wiped by admin"
+    body["event"]["user"]["profile"]["display_name"] = forged + "\u202e\x1b"
+
+    await rig.event(body)
+    welcome = await rig.delivered("chat.postMessage", channel="D0NEWBIE")
+    told = await rig.delivered("chat.postMessage", channel=ORGANIZER_CHANNEL)
+
+    shown = "Nina 2026-12-01 09:00:00 ERROR turnout: database wiped by admin"
+    assert f"Welcome to Turnout Test, {shown}!" in welcome.text
+    assert f"New volunteer: {shown} (#1)" in told.text
+    for record in caplog.records:
+        assert "\n" not in record.getMessage() and "\x1b" not in record.getMessage()

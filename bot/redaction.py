@@ -1,0 +1,65 @@
+"""A logging filter that takes secrets out of every record, at every level.
+
+Library loggers (slack-bolt, slack_sdk, discord.py, aiohttp) print whole payloads and URLs at
+DEBUG: interaction tokens, response_urls, the Socket Mode ticket, Slack's legacy verification
+token, bot tokens. Installed on the root handlers at start, it rewrites a record's message
+(and traceback) before any handler writes it. The patterns are the secrets' public shapes.
+"""
+
+import logging
+import re
+
+HIDDEN = "[redacted]"
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Values of keys that are secrets, as JSON, Python reprs, form fields or headers.
+    (
+        re.compile(
+            r"""(?i)(["']?\b(?:token|response_url|ticket|authorization|x-slack-signature)\b["']?"""
+            r"""\s*[:=]\s*["']?)(?:(?:Bot|Bearer)\s+)?[^"'&\s,}\]]+"""
+        ),
+        rf"\g<1>{HIDDEN}",
+    ),
+    # Discord interaction tokens sit in URL paths: /interactions/<id>/<token>/callback and
+    # /webhooks/<application id>/<token>.
+    (re.compile(r"(/(?:interactions|webhooks)/\d+/)[^/\s\"'?]+"), rf"\g<1>{HIDDEN}"),
+    # Slack response_urls wherever they appear, even URL-encoded.
+    (re.compile(r"(?i)(hooks\.slack\.com(?:/|%2F))[^\s\"'&<>]+"), rf"\g<1>{HIDDEN}"),
+    # Slack tokens (xoxb-, xoxp-, xapp-, …) and Discord bot tokens (three base64 parts).
+    (re.compile(r"\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+"), HIDDEN),
+    (re.compile(r"\b[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{10,}"), HIDDEN),
+)
+
+
+def redact(text: str) -> str:
+    """`text` with every token, ticket and signed address in it replaced by a placeholder."""
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class Redactor(logging.Filter):
+    """Rewrites each record's text with secrets hidden; never drops a record."""
+
+    _exceptions = logging.Formatter()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: let the handler report it as usual
+            return True
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._exceptions.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+def install(logger: logging.Logger | None = None) -> None:
+    """Put a Redactor on every handler of `logger` (the root logger by default)."""
+    for handler in (logger or logging.getLogger()).handlers:
+        if not any(isinstance(f, Redactor) for f in handler.filters):
+            handler.addFilter(Redactor())
