@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util import await_only
 
+from storage.sqlite_driver import one_trip_dbapi
+
 DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
 
 
@@ -56,7 +58,8 @@ def make_engine(
     in_memory = database in ("", ":memory:") or "mode=memory" in database
     if not in_memory:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(target, connect_args=args)
+    # One thread hand-off per statement instead of four (see storage/sqlite_driver.py).
+    engine = create_async_engine(target, connect_args=args, module=one_trip_dbapi())
     _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
     return engine
 
