@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
@@ -22,6 +22,11 @@ _OUTCOMES = frozenset(
 )
 
 
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_ADD = insert(notices).returning(notices.c.id)
+_MARK = update(notices).where(notices.c.id == bindparam("notice_id"))
+
+
 class SqlNoticeRepository(NoticeRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
@@ -29,19 +34,18 @@ class SqlNoticeRepository(NoticeRepository):
     async def add(self, notice: NewNotice) -> int:
         """Queue a notice as pending; returns its id."""
         added = await self._db.execute(
-            insert(notices)
-            .values(
-                campaign_id=notice.campaign_id,
-                kind=NoticeKind(notice.kind).value,
-                volunteer_id=notice.volunteer_id,
-                shift_id=notice.shift_id,
-                signup_id=notice.signup_id,
-                payload=notice.payload,
-                due_at=notice.due_at,
-                state=NoticeState.PENDING.value,
-                attempts=0,
-            )
-            .returning(notices.c.id)
+            _ADD,
+            {
+                "campaign_id": notice.campaign_id,
+                "kind": NoticeKind(notice.kind).value,
+                "volunteer_id": notice.volunteer_id,
+                "shift_id": notice.shift_id,
+                "signup_id": notice.signup_id,
+                "payload": notice.payload,
+                "due_at": notice.due_at,
+                "state": NoticeState.PENDING.value,
+                "attempts": 0,
+            },
         )
         return int(added.scalar_one())
 
@@ -121,7 +125,7 @@ class SqlNoticeRepository(NoticeRepository):
             values["sent_at"] = now
         if error is not None:
             values["last_error"] = error
-        await self._db.execute(update(notices).where(notices.c.id == notice_id).values(values))
+        await self._db.execute(_MARK, {"notice_id": notice_id, **values})
 
     async def retry_at(
         self, notice_id: int, due_at: datetime, *, error: str, attempt_used: bool = True

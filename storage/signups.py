@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import bindparam, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.phonebank import HeldShift, Shift, ShiftStatus
@@ -14,6 +14,52 @@ from storage import rows
 from storage.tables import shifts, signups, volunteers
 
 _ACTIVE = (SignupStatus.CONFIRMED.value, SignupStatus.WAITLISTED.value)
+
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_ADD = insert(signups).returning(signups.c.id)
+_ACTIVE_SIGNUP = (
+    select(signups)
+    .where(
+        signups.c.shift_id == bindparam("shift_id"),
+        signups.c.volunteer_id == bindparam("volunteer_id"),
+        signups.c.status.in_(_ACTIVE),
+    )
+    .order_by(signups.c.id.desc())
+    .limit(1)
+)
+_COUNTS = (
+    select(signups.c.status, func.count())
+    .where(signups.c.shift_id == bindparam("shift_id"), signups.c.status.in_(_ACTIVE))
+    .group_by(signups.c.status)
+)
+_FIRST_WAITLISTED = (
+    select(signups)
+    .where(
+        signups.c.shift_id == bindparam("shift_id"),
+        signups.c.status == SignupStatus.WAITLISTED.value,
+    )
+    .order_by(signups.c.id)
+    .limit(1)
+)
+_AHEAD_IN_LINE = select(func.count()).where(
+    signups.c.shift_id == bindparam("shift_id"),
+    signups.c.status == SignupStatus.WAITLISTED.value,
+    signups.c.id < bindparam("signup_id"),
+)
+_SET_STATUS = update(signups).where(
+    signups.c.id == bindparam("signup_id"), signups.c.shift_id == bindparam("held_shift_id")
+)
+_UPCOMING_FOR = (
+    rows.select_shifts(*signups.c)
+    .join(signups, signups.c.shift_id == shifts.c.id)
+    .where(
+        signups.c.volunteer_id == bindparam("volunteer_id"),
+        signups.c.status.in_(_ACTIVE),
+        shifts.c.status == ShiftStatus.SCHEDULED.value,
+        shifts.c.starts_at > bindparam("now"),
+    )
+    .order_by(shifts.c.starts_at, signups.c.id)
+)
 
 
 class SqlSignupRepository(SignupRepository):
@@ -26,40 +72,28 @@ class SqlSignupRepository(SignupRepository):
         """A new sign-up for the held shift; its id records its place in the arrival order."""
         shift_id = held.shift.id
         added = await self._db.execute(
-            insert(signups)
-            .values(
-                shift_id=shift_id,
-                volunteer_id=volunteer_id,
-                status=SignupStatus(status).value,
-                created_at=now,
-                updated_at=now,
-            )
-            .returning(signups.c.id)
+            _ADD,
+            {
+                "shift_id": shift_id,
+                "volunteer_id": volunteer_id,
+                "status": SignupStatus(status).value,
+                "created_at": now,
+                "updated_at": now,
+            },
         )
         return Signup(added.scalar_one(), shift_id, volunteer_id, SignupStatus(status), now)
 
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
         """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
         result = await self._db.execute(
-            select(signups)
-            .where(
-                signups.c.shift_id == shift_id,
-                signups.c.volunteer_id == volunteer_id,
-                signups.c.status.in_(_ACTIVE),
-            )
-            .order_by(signups.c.id.desc())
-            .limit(1)
+            _ACTIVE_SIGNUP, {"shift_id": shift_id, "volunteer_id": volunteer_id}
         )
         row = result.mappings().first()
         return rows.signup(row) if row else None
 
     async def counts(self, shift_id: int) -> tuple[int, int]:
         """(confirmed, waitlisted)."""
-        result = await self._db.execute(
-            select(signups.c.status, func.count())
-            .where(signups.c.shift_id == shift_id, signups.c.status.in_(_ACTIVE))
-            .group_by(signups.c.status)
-        )
+        result = await self._db.execute(_COUNTS, {"shift_id": shift_id})
         counted: dict[str, int] = {status: count for status, count in result}
         return (
             counted.get(SignupStatus.CONFIRMED.value, 0),
@@ -68,26 +102,14 @@ class SqlSignupRepository(SignupRepository):
 
     async def first_waitlisted(self, shift_id: int) -> Signup | None:
         """The sign-up that moves up when a seat opens: the earliest on the waitlist."""
-        result = await self._db.execute(
-            select(signups)
-            .where(
-                signups.c.shift_id == shift_id,
-                signups.c.status == SignupStatus.WAITLISTED.value,
-            )
-            .order_by(signups.c.id)
-            .limit(1)
-        )
+        result = await self._db.execute(_FIRST_WAITLISTED, {"shift_id": shift_id})
         row = result.mappings().first()
         return rows.signup(row) if row else None
 
     async def waitlist_position(self, signup: Signup) -> int:
         """1 for the next in line."""
         result = await self._db.execute(
-            select(func.count()).where(
-                signups.c.shift_id == signup.shift_id,
-                signups.c.status == SignupStatus.WAITLISTED.value,
-                signups.c.id < signup.id,
-            )
+            _AHEAD_IN_LINE, {"shift_id": signup.shift_id, "signup_id": signup.id}
         )
         return result.scalar_one() + 1
 
@@ -96,9 +118,13 @@ class SqlSignupRepository(SignupRepository):
     ) -> None:
         """Confirm, waitlist or cancel one of the held shift's sign-ups."""
         changed = await self._db.execute(
-            update(signups)
-            .where(signups.c.id == signup_id, signups.c.shift_id == held.shift.id)
-            .values(status=SignupStatus(status).value, updated_at=now)
+            _SET_STATUS,
+            {
+                "signup_id": signup_id,
+                "held_shift_id": held.shift.id,
+                "status": SignupStatus(status).value,
+                "updated_at": now,
+            },
         )
         if changed.rowcount != 1:
             raise LookupError(f"sign-up {signup_id} is not on shift {held.shift.id}")
@@ -118,17 +144,7 @@ class SqlSignupRepository(SignupRepository):
         self, volunteer_id: int, now: datetime
     ) -> Sequence[tuple[Signup, Shift]]:
         """The volunteer's active sign-ups for scheduled shifts that have not started."""
-        result = await self._db.execute(
-            rows.select_shifts(*signups.c)
-            .join(signups, signups.c.shift_id == shifts.c.id)
-            .where(
-                signups.c.volunteer_id == volunteer_id,
-                signups.c.status.in_(_ACTIVE),
-                shifts.c.status == ShiftStatus.SCHEDULED.value,
-                shifts.c.starts_at > now,
-            )
-            .order_by(shifts.c.starts_at, signups.c.id)
-        )
+        result = await self._db.execute(_UPCOMING_FOR, {"volunteer_id": volunteer_id, "now": now})
         return [(rows.signup(row), rows.shift(row)) for row in result.mappings()]
 
     async def confirmed_upcoming(

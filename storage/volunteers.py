@@ -4,7 +4,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Identity
@@ -16,6 +16,21 @@ from storage.tables import identities, volunteers
 # Numbers past this are not volunteer numbers (and would overflow a PostgreSQL integer).
 _MAX_NUMBER_DIGITS = 9
 
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_BY_IDENTITY = (
+    select(volunteers)
+    .join(identities, identities.c.volunteer_id == volunteers.c.id)
+    .where(
+        identities.c.platform == bindparam("platform"),
+        identities.c.team_external_id == bindparam("team_external_id"),
+        identities.c.user_external_id == bindparam("user_external_id"),
+    )
+)
+_ADD = insert(volunteers).returning(volunteers.c.id)
+_ADD_IDENTITY = insert(identities)
+_GET = select(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
+_SAVE = update(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
+
 
 class SqlVolunteerRepository(VolunteerRepository):
     def __init__(self, connection: AsyncConnection) -> None:
@@ -24,13 +39,12 @@ class SqlVolunteerRepository(VolunteerRepository):
     async def by_identity(self, identity: Identity) -> Volunteer | None:
         """The volunteer a platform account belongs to, if any."""
         result = await self._db.execute(
-            select(volunteers)
-            .join(identities, identities.c.volunteer_id == volunteers.c.id)
-            .where(
-                identities.c.platform == identity.platform,
-                identities.c.team_external_id == identity.team_external_id,
-                identities.c.user_external_id == identity.user_external_id,
-            )
+            _BY_IDENTITY,
+            {
+                "platform": identity.platform,
+                "team_external_id": identity.team_external_id,
+                "user_external_id": identity.user_external_id,
+            },
         )
         row = result.mappings().first()
         return rows.volunteer(row) if row else None
@@ -40,25 +54,25 @@ class SqlVolunteerRepository(VolunteerRepository):
     ) -> Volunteer:
         """A new volunteer reachable through `identity`; follow_up_due_at is left unset."""
         added = await self._db.execute(
-            insert(volunteers)
-            .values(
-                campaign_id=campaign_id,
-                number=number,
-                display_name=display_name,
-                name_key=_name_key(display_name),
-                joined_at=now,
-            )
-            .returning(volunteers.c.id)
+            _ADD,
+            {
+                "campaign_id": campaign_id,
+                "number": number,
+                "display_name": display_name,
+                "name_key": _name_key(display_name),
+                "joined_at": now,
+            },
         )
         volunteer_id = added.scalar_one()
         await self._db.execute(
-            insert(identities).values(
-                platform=identity.platform,
-                team_external_id=identity.team_external_id,
-                user_external_id=identity.user_external_id,
-                volunteer_id=volunteer_id,
-                last_seen_at=now,
-            )
+            _ADD_IDENTITY,
+            {
+                "platform": identity.platform,
+                "team_external_id": identity.team_external_id,
+                "user_external_id": identity.user_external_id,
+                "volunteer_id": volunteer_id,
+                "last_seen_at": now,
+            },
         )
         return Volunteer(
             id=volunteer_id,
@@ -73,26 +87,26 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def get(self, volunteer_id: int) -> Volunteer:
         """The volunteer; LookupError if there is none with that id."""
-        result = await self._db.execute(select(volunteers).where(volunteers.c.id == volunteer_id))
+        result = await self._db.execute(_GET, {"volunteer_id": volunteer_id})
         return rows.volunteer(rows.one(result, f"volunteer {volunteer_id}"))
 
     async def save(self, volunteer: Volunteer) -> None:
         """Store every mutable field of the volunteer."""
         await self._db.execute(
-            update(volunteers)
-            .where(volunteers.c.id == volunteer.id)
-            .values(
-                display_name=volunteer.display_name,
-                name_key=_name_key(volunteer.display_name),
-                timezone=volunteer.timezone,
-                reminder_offsets=volunteer.reminder_offsets,
-                onboarded_at=volunteer.onboarded_at,
-                contacted_at=volunteer.contacted_at,
-                contacted_by=volunteer.contacted_by,
-                follow_up_due_at=volunteer.follow_up_due_at,
-                forgotten_at=volunteer.forgotten_at,
+            _SAVE,
+            {
+                "volunteer_id": volunteer.id,
+                "display_name": volunteer.display_name,
+                "name_key": _name_key(volunteer.display_name),
+                "timezone": volunteer.timezone,
+                "reminder_offsets": volunteer.reminder_offsets,
+                "onboarded_at": volunteer.onboarded_at,
+                "contacted_at": volunteer.contacted_at,
+                "contacted_by": volunteer.contacted_by,
+                "follow_up_due_at": volunteer.follow_up_due_at,
+                "forgotten_at": volunteer.forgotten_at,
                 **rows.profile_columns(volunteer.profile),
-            )
+            },
         )
 
     async def identities(self, volunteer_id: int) -> Sequence[Identity]:
