@@ -353,7 +353,9 @@ class Storage(ABC):
     """Opens units of work; one per command or dispatcher step."""
 
     @abstractmethod
-    def unit_of_work(self) -> UnitOfWork: ...
+    def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
+        """A new unit of work. With write=False it may start as a reader, which does not wait
+        for other writers; its first write (or hold) then raises NeedsWriteTurn."""
 
     @abstractmethod
     async def close(self) -> None: ...
@@ -361,6 +363,11 @@ class Storage(ABC):
 
 class StorageUnavailable(Exception):
     """The database is locked or unreachable right now; the whole unit of work was rolled back."""
+
+
+class NeedsWriteTurn(Exception):
+    """A unit of work opened as a reader tried to write or hold a row; it was rolled back
+    whole, and running it again with write=True will succeed."""
 
 
 class StorageConflict(Exception):

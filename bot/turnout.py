@@ -38,7 +38,7 @@ from bot.commands import (
     WelcomeVolunteer,
 )
 from bot.domain.errors import UserError
-from bot.ports import Clock, Storage, StorageConflict, StorageUnavailable
+from bot.ports import Clock, NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
 from bot.usecases import campaign, phonebanks, tasks, volunteers, welcome
 from bot.usecases.context import CampaignDefaults, Context
@@ -77,6 +77,14 @@ HANDLERS: dict[type[Command], Handler] = {
     ReleaseTask: tasks.release_task,
 }
 
+# Commands that only read start as readers: on SQLite they neither wait for the write turn nor
+# hold it, so a burst of lists does not queue behind joins. One that turns out to write (a
+# newcomer's first contact) is rolled back and runs again as a writer, so this set is only a
+# hint: a command missing from it is slower, never wrong. Writers keep their arrival order.
+READERS: frozenset[type[Command]] = frozenset(
+    {ListShifts, MyShifts, ShowRoster, ListTasks, ListNewVolunteers, ShowHelp, StartShiftForm}
+)
+
 # A conflict means another command got there first; one rerun nearly always settles it.
 _CONFLICT_RERUNS = 3
 TRY_AGAIN = (
@@ -110,9 +118,18 @@ class Turnout:
 
     async def handle(self, command: Command) -> Reply:
         name = type(command).__name__
-        for _ in range(_CONFLICT_RERUNS):
+        write = type(command) not in READERS
+        tries = 0
+        while tries < _CONFLICT_RERUNS:
+            tries += 1
             try:
-                return await self._handle_once(command)
+                return await self._handle_once(command, write=write)
+            except NeedsWriteTurn:
+                if write:
+                    log.exception("%s was refused writing as a writer", name)
+                    return Message(SOMETHING_BROKE, error=True)
+                # Rolled back whole before it wrote anything: again, holding the write turn.
+                write, tries = True, tries - 1
             except UserError as error:
                 return Message(error.message, error=True)
             except StorageConflict:
@@ -127,9 +144,9 @@ class Turnout:
         log.warning("%s kept meeting concurrent writes", name)
         return Message(TRY_AGAIN, error=True)
 
-    async def _handle_once(self, command: Command) -> Reply:
+    async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = HANDLERS[type(command)]
-        async with self._storage.unit_of_work() as uow:
+        async with self._storage.unit_of_work(write=write) as uow:
             ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
             if ctx.first_contact:
                 await welcome.greet(ctx)
@@ -181,7 +198,7 @@ class Turnout:
         Read-only and quiet: on any failure the list is simply empty.
         """
         try:
-            async with self._storage.unit_of_work() as uow:
+            async with self._storage.unit_of_work(write=False) as uow:
                 return await choices(uow, actor.identity, self._clock.now(), pick, typed)
         except Exception:
             log.exception("failed to list %s choices", pick.value)

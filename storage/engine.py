@@ -8,13 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Connection, event, make_url
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util import await_only
 
+from bot.ports import NeedsWriteTurn
 from storage.sqlite_driver import one_trip_dbapi
 
 DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
+# Execution options: READER marks a SQLite connection whose unit of work began as a reader
+# (see SqlStorage.unit_of_work); HOLDS marks a read that holds rows for a change (FOR UPDATE).
+READER = "turnout_reader"
+HOLDS = "turnout_holds"
 
 
 def normalise_url(url: str | URL) -> URL:
@@ -105,9 +111,29 @@ def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) 
             cursor.close()
 
     def on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(READER):
+            # A reader never writes (before_execute sees to it), so a deferred BEGIN is safe.
+            connection.exec_driver_sql("BEGIN")
+            return
         # Take the write lock up front: a transaction that read under a deferred BEGIN and
         # then writes fails with "database is locked" at once instead of waiting its turn.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+    def before_execute(
+        connection: Connection,
+        cursor: Any,
+        statement: str,
+        parameters: Any,
+        context: DefaultExecutionContext | None,
+        executemany: bool,
+    ) -> None:
+        if context is None or not connection.get_execution_options().get(READER):
+            return
+        if context.isinsert or context.isupdate or context.isdelete:
+            raise NeedsWriteTurn(f"a reader tried to write: {statement[:60]}")
+        if context.execution_options.get(HOLDS):
+            raise NeedsWriteTurn("a reader tried to hold a row for a change")
+
     event.listen(engine.sync_engine, "connect", on_connect)
     event.listen(engine.sync_engine, "begin", on_begin)
+    event.listen(engine.sync_engine, "before_cursor_execute", before_execute)

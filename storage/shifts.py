@@ -10,6 +10,7 @@ from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftSeats, ShiftS
 from bot.domain.signup import SignupStatus
 from bot.ports import ShiftRepository
 from storage import rows
+from storage.engine import HOLDS
 from storage.tables import phone_banks, shifts, signups
 
 
@@ -26,7 +27,8 @@ def _seats(status: SignupStatus) -> ScalarSelect[int]:
 _BY_NUMBER = rows.select_shifts().where(
     shifts.c.campaign_id == bindparam("campaign_id"), shifts.c.number == bindparam("number")
 )
-_HOLD = _BY_NUMBER.with_for_update(of=shifts)
+# Holding needs the write turn on SQLite, so a reader is refused it (storage/engine.py).
+_HOLD = _BY_NUMBER.with_for_update(of=shifts).execution_options(**{HOLDS: True})
 _GET = rows.select_shifts().where(shifts.c.id == bindparam("shift_id"))
 _UPCOMING_WHERE = (
     shifts.c.campaign_id == bindparam("campaign_id"),

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.ports import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.campaigns import SqlCampaignRepository
+from storage.engine import READER
 from storage.notices import SqlNoticeRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
@@ -35,9 +36,15 @@ class SqlStorage(Storage):
         self._turn = asyncio.Lock() if self.dialect_name == "sqlite" else None
         self._holder: asyncio.Task[object] | None = None
 
-    def unit_of_work(self) -> "SqlUnitOfWork":
-        """A new unit of work; enter it with `async with`."""
-        return SqlUnitOfWork(self)
+    def unit_of_work(self, *, write: bool = True) -> "SqlUnitOfWork":
+        """A new unit of work; enter it with `async with`.
+
+        On SQLite, write=False makes it a reader: it neither queues for the write turn nor
+        takes the file's write lock (a deferred BEGIN; WAL lets it read while others write),
+        and its first write or hold raises NeedsWriteTurn. On PostgreSQL every unit of work is
+        the same, as readers there never wait for writers anyway.
+        """
+        return SqlUnitOfWork(self, reader=not write and self._turn is not None)
 
     async def close(self) -> None:
         """Close every pooled connection."""
@@ -73,16 +80,21 @@ class SqlUnitOfWork(UnitOfWork):
     tasks: SqlTaskRepository
     notices: SqlNoticeRepository
 
-    def __init__(self, storage: SqlStorage) -> None:
+    def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
+        self._reader = reader
         self._connection: AsyncConnection | None = None
 
     async def __aenter__(self) -> Self:
         if self._connection is not None:
             raise RuntimeError("this unit of work is already open")
-        await self._storage._wait_turn()
+        if not self._reader:
+            await self._storage._wait_turn()
         try:
             self._connection = await self._storage.engine.connect()
+            if self._reader:
+                # Read by storage/engine.py: how to BEGIN, and which statements to refuse.
+                await self._connection.execution_options(**{READER: True})
             await self._connection.begin()
         except BaseException as error:
             await self._finish(error, from_storage=True)
@@ -140,7 +152,8 @@ class SqlUnitOfWork(UnitOfWork):
             else:
                 raise
         finally:
-            self._storage._end_turn()
+            if not self._reader:
+                self._storage._end_turn()
         if error is not None and is_unavailable(error, from_storage=from_storage):
             raise StorageUnavailable(
                 "The database is busy or unreachable right now; nothing was saved."
