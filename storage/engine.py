@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, event, make_url
+from sqlalchemy import URL, Connection, event, exc, make_url
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -17,6 +17,9 @@ from bot.ports import NeedsWriteTurn
 from storage.sqlite_driver import one_trip_dbapi
 
 DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
+# PostgreSQL: a pooled connection idle this long is checked before use (see _ping_when_idle).
+IDLE_BEFORE_PING = timedelta(seconds=10)
+_IDLE_SINCE = "turnout_idle_since"
 # Execution options: READER marks a SQLite connection whose unit of work began as a reader
 # (see SqlStorage.unit_of_work); HOLDS marks a read that holds rows for a change (FOR UPDATE).
 READER = "turnout_reader"
@@ -57,9 +60,9 @@ def make_engine(
     target = normalise_url(url)
     args = dict(connect_args or {})
     if target.get_backend_name() != "sqlite":
-        # A connection dropped while idle in the pool (database restart, proxy timeout) is
-        # noticed at checkout instead of failing the first statement of a command.
-        return create_async_engine(target, connect_args=args, pool_pre_ping=True)
+        engine = create_async_engine(target, connect_args=args)
+        _ping_when_idle(engine, IDLE_BEFORE_PING)
+        return engine
     database = target.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in database
     if not in_memory:
@@ -68,6 +71,33 @@ def make_engine(
     engine = create_async_engine(target, connect_args=args, module=one_trip_dbapi())
     _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
     return engine
+
+
+def _ping_when_idle(engine: AsyncEngine, idle: timedelta) -> None:
+    """Check a pooled connection at checkout only when it has sat idle for `idle` or more.
+
+    A connection dropped while idle (database restart, proxy timeout) is then replaced at
+    checkout instead of failing a command's first statement, without the round trip that
+    pool_pre_ping costs on every checkout of a busy pool. One dropped while in use fails its
+    command ("try again"), and SQLAlchemy then discards every older pooled connection.
+    """
+    seconds = idle.total_seconds()
+
+    def on_checkin(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    def on_checkout(dbapi_connection: Any, record: ConnectionPoolEntry, proxy: Any) -> None:
+        since = record.info.pop(_IDLE_SINCE, None)
+        if since is None or time.monotonic() - since < seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            # The pool discards this connection and checks out a fresh one.
+            raise exc.DisconnectionError("a pooled connection was dropped while idle") from error
+
+    event.listen(engine.sync_engine, "checkin", on_checkin)
+    event.listen(engine.sync_engine, "checkout", on_checkout)
 
 
 def _switch_to_wal(cursor: Any, patience: timedelta) -> None:
