@@ -80,3 +80,10 @@ def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pa
     # Duplicates and losses are counted at the fake platform: both must be zero.
     assert limited.group(3, 4) == ("0", "0") and unlimited.group(3, 4) == ("0", "0"), out
     assert unlimited[2] == "0", "no limit, no 429s"
+
+
+@pytest.mark.slow
+def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready():
+    out = quick("startup.py")
+    assert re.search(r"^  first start .* +\d+ ms$", out, re.M), out
+    assert re.search(r"^  later starts \(schema at head\), median of 1 +\d+ ms", out, re.M), out
