@@ -113,6 +113,17 @@ class VolunteerRepository(ABC):
         """A new volunteer reachable through `identity`; follow_up_due_at is left unset."""
 
     @abstractmethod
+    async def add_newcomer(
+        self, campaign_id: int, identity: Identity, display_name: str, now: datetime
+    ) -> Volunteer:
+        """As `add`, numbered with the campaign's next volunteer number.
+
+        Where transactions run side by side (PostgreSQL) the number is assigned as the unit of
+        work commits, since every newcomer of a campaign updates the same counter and holds it
+        until commit; until then the volunteer's `number` is a negative placeholder.
+        """
+
+    @abstractmethod
     async def get(self, volunteer_id: int) -> Volunteer: ...
 
     @abstractmethod

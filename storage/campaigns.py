@@ -125,6 +125,11 @@ class SqlCampaignRepository(CampaignRepository):
         it takes on PostgreSQL makes concurrent callers queue until this transaction ends, so
         numbers never repeat; a rolled-back command gives its number back.
         """
-        statement = _NEXT_NUMBER[self._db.dialect.name]
-        result = await self._db.execute(statement, {"campaign_id": campaign_id, "name": counter})
-        return int(result.scalar_one())
+        return await next_number(self._db, campaign_id, counter)
+
+
+async def next_number(db: AsyncConnection, campaign_id: int, counter: str) -> int:
+    """SqlCampaignRepository.next_number, for the repositories that number what they add."""
+    statement = _NEXT_NUMBER[db.dialect.name]
+    result = await db.execute(statement, {"campaign_id": campaign_id, "name": counter})
+    return int(result.scalar_one())

@@ -119,6 +119,7 @@ class SqlUnitOfWork(UnitOfWork):
         """Make everything done so far in this unit of work permanent."""
         if self._connection is None:
             raise RuntimeError("commit() outside `async with`")
+        await self.volunteers.number_newcomers()
         await self._connection.commit()
 
     async def __aexit__(

@@ -4,14 +4,16 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Identity
 from bot.domain.volunteer import Volunteer
 from bot.ports import VolunteerRepository
 from storage import rows
-from storage.tables import identities, volunteers
+from storage.campaigns import next_number
+from storage.tables import counters, identities, volunteers
 
 # Numbers past this are not volunteer numbers (and would overflow a PostgreSQL integer).
 _MAX_NUMBER_DIGITS = 9
@@ -27,6 +29,30 @@ _BY_IDENTITY = (
     )
 )
 _ADD = insert(volunteers).returning(volunteers.c.id)
+# PostgreSQL: a newcomer's placeholder number until commit, unique among the transactions in
+# flight (no two live sessions share a backend pid) and within one (a slot per newcomer).
+_SLOTS = 64
+_PLACEHOLDER = -(func.pg_backend_pid() * _SLOTS + bindparam("slot"))
+_ADD_UNNUMBERED = (
+    insert(volunteers).values(number=_PLACEHOLDER).returning(volunteers.c.id, volunteers.c.number)
+)
+_counter = (
+    postgresql.insert(counters)
+    # Not "campaign_id": in an UPDATE of volunteers that name is the column's own.
+    .values(campaign_id=bindparam("counted_campaign_id"), name="volunteer", value=1)
+    .on_conflict_do_update(
+        index_elements=[counters.c.campaign_id, counters.c.name],
+        set_={"value": counters.c.value + 1},
+    )
+    .returning(counters.c.value)
+    .cte("counter")
+)
+# Bumps the counter and numbers the newcomer in one statement, just before COMMIT.
+_NUMBER = (
+    update(volunteers)
+    .where(volunteers.c.id == bindparam("volunteer_id"))
+    .values(number=select(_counter.c.value).scalar_subquery())
+)
 _ADD_IDENTITY = insert(identities)
 _GET = select(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
 _SAVE = update(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
@@ -35,6 +61,8 @@ _SAVE = update(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
 class SqlVolunteerRepository(VolunteerRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # (volunteer id, campaign id) of newcomers still to be numbered at commit.
+        self._unnumbered: list[tuple[int, int]] = []
 
     async def by_identity(self, identity: Identity) -> Volunteer | None:
         """The volunteer a platform account belongs to, if any."""
@@ -64,6 +92,10 @@ class SqlVolunteerRepository(VolunteerRepository):
             },
         )
         volunteer_id = added.scalar_one()
+        await self._add_identity(volunteer_id, identity, now)
+        return _new(volunteer_id, campaign_id, number, display_name, now)
+
+    async def _add_identity(self, volunteer_id: int, identity: Identity, now: datetime) -> None:
         await self._db.execute(
             _ADD_IDENTITY,
             {
@@ -74,16 +106,45 @@ class SqlVolunteerRepository(VolunteerRepository):
                 "last_seen_at": now,
             },
         )
-        return Volunteer(
-            id=volunteer_id,
-            campaign_id=campaign_id,
-            number=number,
-            display_name=display_name,
-            timezone=None,
-            reminder_offsets=None,
-            profile=None,
-            joined_at=now,
+
+    async def add_newcomer(
+        self, campaign_id: int, identity: Identity, display_name: str, now: datetime
+    ) -> Volunteer:
+        """As `add`, with the campaign's next volunteer number.
+
+        On SQLite the writer holds the whole file anyway, so the number is taken at once. On
+        PostgreSQL the campaign's counter row is what concurrent newcomers queue on, from the
+        statement that bumps it until COMMIT: it is bumped last, by number_newcomers() as the
+        unit of work commits, and the row carries a unique negative placeholder until then.
+        """
+        if self._db.dialect.name != "postgresql":
+            number = await next_number(self._db, campaign_id, "volunteer")
+            return await self.add(campaign_id, number, identity, display_name, now)
+        if len(self._unnumbered) >= _SLOTS:
+            raise RuntimeError(f"more than {_SLOTS} newcomers in one unit of work")
+        added = await self._db.execute(
+            _ADD_UNNUMBERED,
+            {
+                "slot": len(self._unnumbered),
+                "campaign_id": campaign_id,
+                "display_name": display_name,
+                "name_key": _name_key(display_name),
+                "joined_at": now,
+            },
         )
+        volunteer_id, placeholder = added.one()
+        await self._add_identity(volunteer_id, identity, now)
+        self._unnumbered.append((volunteer_id, campaign_id))
+        return _new(volunteer_id, campaign_id, placeholder, display_name, now)
+
+    async def number_newcomers(self) -> None:
+        """Give each newcomer of this unit of work its number: the last statements before
+        COMMIT, so the counter's row lock is held for the commit alone."""
+        unnumbered, self._unnumbered = self._unnumbered, []
+        for volunteer_id, campaign_id in unnumbered:
+            await self._db.execute(
+                _NUMBER, {"volunteer_id": volunteer_id, "counted_campaign_id": campaign_id}
+            )
 
     async def get(self, volunteer_id: int) -> Volunteer:
         """The volunteer; LookupError if there is none with that id."""
@@ -178,6 +239,21 @@ class SqlVolunteerRepository(VolunteerRepository):
             )
         )
         await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
+
+
+def _new(
+    volunteer_id: int, campaign_id: int, number: int, display_name: str, now: datetime
+) -> Volunteer:
+    return Volunteer(
+        id=volunteer_id,
+        campaign_id=campaign_id,
+        number=number,
+        display_name=display_name,
+        timezone=None,
+        reminder_offsets=None,
+        profile=None,
+        joined_at=now,
+    )
 
 
 def _name_key(name: str | None) -> str | None:

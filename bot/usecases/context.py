@@ -56,9 +56,8 @@ class Context:
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
         if volunteer is None:
-            number = await uow.campaigns.next_number(campaign.id, "volunteer")
-            volunteer = await uow.volunteers.add(
-                campaign.id, number, identity, actor.display_name, now
+            volunteer = await uow.volunteers.add_newcomer(
+                campaign.id, identity, actor.display_name, now
             )
         elif volunteer.display_name != actor.display_name and actor.display_name:
             # People rename themselves; show what their teammates see today.
