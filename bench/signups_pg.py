@@ -109,7 +109,10 @@ class Worker:
         await self.pool.close()
         await self.storage.close()
 
-    async def block(self, side: str, first_shift: int, volunteers: list[int]) -> list[float]:
+    async def block(
+        self, side: str, first_shift: int, volunteers: list[int]
+    ) -> tuple[list[float], float]:
+        """Each join's latency, and the CPU seconds this process spent on them."""
         waiting = iter(volunteers)
         latencies: list[float] = []
         refusals: list[str] = []
@@ -128,10 +131,11 @@ class Worker:
                     await self.plain_join(index, number)
                 latencies.append(time.perf_counter() - started)
 
+        cpu = time.process_time()
         await asyncio.gather(*(keep_joining() for _ in range(self.setup.in_flight)))
         if refusals:
             raise WrongAnswer(f"{len(refusals)} join(s) went wrong, the first: {refusals[0]}")
-        return latencies
+        return latencies, time.process_time() - cpu
 
     async def plain_join(self, index: int, number: int) -> None:
         """The statements the core sends for a join, written by hand, in one transaction."""
@@ -373,6 +377,23 @@ class Result:
     rates: dict[str, list[float]]
     latencies: dict[str, list[float]]
     ratios: list[float]
+    # CPU seconds: in the worker processes, and in the PostgreSQL server (when it is local).
+    client_cpu: dict[str, float]
+    server_cpu: dict[str, float]
+
+
+def postgres_cpu() -> float:
+    """CPU seconds used so far by the local PostgreSQL server's processes (Linux), else 0."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if fields[0].endswith("(postgres"):
+            utime, stime = fields[1].split()[11:13]
+            total += int(utime) + int(stime)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 async def measure(url: str, setup: Setup) -> dict[str, Result]:
@@ -393,21 +414,31 @@ async def measure(url: str, setup: Setup) -> dict[str, Result]:
         results: dict[str, Result] = {}
         loop = asyncio.get_running_loop()
         for name, first_shift in (("new", 1), ("returning", SHIFTS + 1)):
-            result = Result({side: [] for side in SIDES}, {side: [] for side in SIDES}, [])
+            result = Result(
+                {side: [] for side in SIDES},
+                {side: [] for side in SIDES},
+                [],
+                dict.fromkeys(SIDES, 0.0),
+                dict.fromkeys(SIDES, 0.0),
+            )
             size = -(-setup.joins // BLOCKS)
             for k, start in enumerate(range(0, setup.joins, size)):
                 block = list(range(start, min(setup.joins, start + size)))
                 times: dict[str, float] = {}
                 for side in SIDES if k % 2 == 0 else SIDES[::-1]:
+                    server = postgres_cpu()
                     started = time.perf_counter()
                     for w, pipe in enumerate(pipes):
                         pipe.send((side, first_shift, block[w :: setup.processes]))
                     answers = [await loop.run_in_executor(None, pipe.recv) for pipe in pipes]
                     times[side] = time.perf_counter() - started
+                    result.server_cpu[side] += postgres_cpu() - server
                     for answer in answers:
                         if isinstance(answer, Exception):
                             raise answer
-                        result.latencies[side].extend(answer)
+                        latencies, cpu = answer
+                        result.latencies[side].extend(latencies)
+                        result.client_cpu[side] += cpu
                     result.rates[side].append(len(block) / times[side])
                 result.ratios.append(times["core"] / times["plain"])
             for side in SIDES:
@@ -457,6 +488,13 @@ def main() -> None:
                 f"{percentile(r.latencies['core'], 99) * 1000:>9.1f}{plain:>11,.0f}"
                 f"{statistics.median(r.ratios):>13.1f}x"
             )
+        r = by_setup[2, 8][volunteers]
+        print(
+            f"  {volunteers}, 2 x 8, CPU per join: core {r.client_cpu['core'] / joins * 1000:.2f}"
+            f" ms in the workers + {r.server_cpu['core'] / joins * 1000:.2f} ms in PostgreSQL;"
+            f" asyncpg {r.client_cpu['plain'] / joins * 1000:.2f} +"
+            f" {r.server_cpu['plain'] / joins * 1000:.2f} ms ({os.cpu_count()} cores here)"
+        )
         one = statistics.median(by_setup[1, 8][volunteers].rates["core"])
         two = statistics.median(by_setup[2, 8][volunteers].rates["core"])
         print(f"  {volunteers}: 2 processes / 1 process, 8 in flight each: {two / one:.2f}x")
