@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Self
 
 from bot.domain.campaign import Campaign, Identity, Team
-from bot.domain.notice import NewNotice, Notice, NoticeKind
+from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import HeldShift, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.task import ClaimStatus, Task, TaskBoard, TaskClaim
@@ -313,6 +313,11 @@ class NoticeRepository(ABC):
     ) -> None:
         """Record the outcome: sent, skipped, cancelled or failed."""
 
+    async def mark_sent(self, notice_ids: Sequence[int], now: datetime) -> None:
+        """Record that these notices were sent at `now`; a storage may do it in one go."""
+        for notice_id in notice_ids:
+            await self.mark(notice_id, NoticeState.SENT, now)
+
     @abstractmethod
     async def retry_at(
         self, notice_id: int, due_at: datetime, *, error: str, attempt_used: bool = True
@@ -358,6 +363,11 @@ class UnitOfWork(ABC):
 
     @abstractmethod
     async def commit(self) -> None: ...
+
+    async def read_ahead(self, notices: Sequence[Notice]) -> None:
+        """A hint: these notices are about to be rendered in this unit of work, so storage may
+        read what they need in a few queries now. Changes nothing anyone can observe."""
+        return None  # a storage without a faster way reads as rendering asks
 
 
 class Storage(ABC):

@@ -47,7 +47,7 @@ class SqlCampaignRepository(CampaignRepository):
         self._db = connection
         # Campaigns read along with their team in this unit of work, so that the `get` that
         # always follows `team` costs no second statement.
-        self._read: dict[int, Campaign] = {}
+        self.read: dict[int, Campaign] = {}
 
     async def team(self, platform: str, external_id: str) -> Team | None:
         """The team for a Slack workspace or Discord server, if Turnout has met it."""
@@ -57,7 +57,7 @@ class SqlCampaignRepository(CampaignRepository):
         row = result.mappings().first()
         if row is None:
             return None
-        self._read[row[campaigns.c.id]] = rows.campaign(row)
+        self.read[row[campaigns.c.id]] = rows.campaign(row)
         return rows.team(row)
 
     async def add_team(
@@ -92,14 +92,14 @@ class SqlCampaignRepository(CampaignRepository):
 
     async def get(self, campaign_id: int) -> Campaign:
         """The campaign; LookupError if there is none with that id."""
-        if campaign_id in self._read:
-            return self._read[campaign_id]
+        if campaign_id in self.read:
+            return self.read[campaign_id]
         result = await self._db.execute(_CAMPAIGN, {"campaign_id": campaign_id})
         return rows.campaign(rows.one(result, f"campaign {campaign_id}"))
 
     async def save(self, campaign: Campaign) -> None:
         """Store the campaign's settings (name, timezone, reminder offsets, contact_within)."""
-        self._read.pop(campaign.id, None)
+        self.read.pop(campaign.id, None)
         await self._db.execute(
             update(campaigns)
             .where(campaigns.c.id == campaign.id)

@@ -24,7 +24,8 @@ _OUTCOMES = frozenset(
 
 # Built once: building a statement and its cache key costs more than running it on SQLite.
 _ADD = insert(notices).returning(notices.c.id)
-_MARK = update(notices).where(notices.c.id == bindparam("notice_id"))
+# Outcomes are recorded for many notices at once: a batch of sends is one UPDATE.
+_MARK_MANY = update(notices).where(notices.c.id.in_(bindparam("notice_ids", expanding=True)))
 
 
 class SqlNoticeRepository(NoticeRepository):
@@ -125,7 +126,13 @@ class SqlNoticeRepository(NoticeRepository):
             values["sent_at"] = now
         if error is not None:
             values["last_error"] = error
-        await self._db.execute(_MARK, {"notice_id": notice_id, **values})
+        await self._db.execute(_MARK_MANY, {"notice_ids": [notice_id], **values})
+
+    async def mark_sent(self, notice_ids: Sequence[int], now: datetime) -> None:
+        """Record that these notices were sent at `now`, in one statement."""
+        if notice_ids:
+            values = {"state": NoticeState.SENT.value, "lease_until": None, "sent_at": now}
+            await self._db.execute(_MARK_MANY, {"notice_ids": list(notice_ids), **values})
 
     async def retry_at(
         self, notice_id: int, due_at: datetime, *, error: str, attempt_used: bool = True

@@ -51,6 +51,8 @@ _COUNT_UPCOMING = select(func.count()).select_from(shifts).where(*_UPCOMING_WHER
 class SqlShiftRepository(ShiftRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # Read ahead for a batch of notices (storage/read_ahead.py); a write here forgets them.
+        self.read: dict[int, Shift] = {}
 
     async def add(
         self,
@@ -115,6 +117,8 @@ class SqlShiftRepository(ShiftRepository):
 
     async def get(self, shift_id: int) -> Shift:
         """The shift; LookupError if there is none with that id."""
+        if shift_id in self.read:
+            return self.read[shift_id]
         result = await self._db.execute(_GET, {"shift_id": shift_id})
         return rows.shift(rows.one(result, f"shift {shift_id}"))
 
@@ -137,6 +141,7 @@ class SqlShiftRepository(ShiftRepository):
 
     async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
         """Schedule or cancel the held shift."""
+        self.read.pop(held.shift.id, None)
         await self._db.execute(
             update(shifts)
             .where(shifts.c.id == held.shift.id)

@@ -65,11 +65,15 @@ _UPCOMING_FOR = (
 class SqlSignupRepository(SignupRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # Read ahead for a batch of notices (storage/read_ahead.py): the active sign-up, or
+        # None, per (shift id, volunteer id). Any write here forgets them all.
+        self.active_read: dict[tuple[int, int], Signup | None] = {}
 
     async def add(
         self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
     ) -> Signup:
         """A new sign-up for the held shift; its id records its place in the arrival order."""
+        self.active_read.clear()
         shift_id = held.shift.id
         added = await self._db.execute(
             _ADD,
@@ -85,6 +89,8 @@ class SqlSignupRepository(SignupRepository):
 
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
         """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
+        if (shift_id, volunteer_id) in self.active_read:
+            return self.active_read[shift_id, volunteer_id]
         result = await self._db.execute(
             _ACTIVE_SIGNUP, {"shift_id": shift_id, "volunteer_id": volunteer_id}
         )
@@ -117,6 +123,7 @@ class SqlSignupRepository(SignupRepository):
         self, held: HeldShift, signup_id: int, status: SignupStatus, now: datetime
     ) -> None:
         """Confirm, waitlist or cancel one of the held shift's sign-ups."""
+        self.active_read.clear()
         changed = await self._db.execute(
             _SET_STATUS,
             {

@@ -2,15 +2,18 @@
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.domain.notice import Notice
 from bot.ports import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
+from storage.read_ahead import read_ahead
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.tasks import SqlTaskRepository
@@ -114,6 +117,10 @@ class SqlUnitOfWork(UnitOfWork):
         if self._connection is None:
             raise RuntimeError("the unit of work is not open")
         return self._connection
+
+    async def read_ahead(self, notices: Sequence[Notice]) -> None:
+        """Read what rendering `notices` needs, one query per table (storage/read_ahead.py)."""
+        await read_ahead(self, notices)
 
     async def commit(self) -> None:
         """Make everything done so far in this unit of work permanent."""

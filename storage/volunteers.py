@@ -63,6 +63,13 @@ class SqlVolunteerRepository(VolunteerRepository):
         self._db = connection
         # (volunteer id, campaign id) of newcomers still to be numbered at commit.
         self._unnumbered: list[tuple[int, int]] = []
+        # Read ahead for a batch of notices (storage/read_ahead.py); a write here forgets them.
+        self.read: dict[int, Volunteer] = {}
+        self.reach: dict[int, list[Identity]] = {}
+
+    def _forget_read(self, volunteer_id: int) -> None:
+        self.read.pop(volunteer_id, None)
+        self.reach.pop(volunteer_id, None)
 
     async def by_identity(self, identity: Identity) -> Volunteer | None:
         """The volunteer a platform account belongs to, if any."""
@@ -148,11 +155,14 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def get(self, volunteer_id: int) -> Volunteer:
         """The volunteer; LookupError if there is none with that id."""
+        if volunteer_id in self.read:
+            return self.read[volunteer_id]
         result = await self._db.execute(_GET, {"volunteer_id": volunteer_id})
         return rows.volunteer(rows.one(result, f"volunteer {volunteer_id}"))
 
     async def save(self, volunteer: Volunteer) -> None:
         """Store every mutable field of the volunteer."""
+        self._forget_read(volunteer.id)
         await self._db.execute(
             _SAVE,
             {
@@ -172,6 +182,8 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def identities(self, volunteer_id: int) -> Sequence[Identity]:
         """How to reach the volunteer, most recently seen first."""
+        if volunteer_id in self.reach:
+            return self.reach[volunteer_id]
         result = await self._db.execute(
             select(identities)
             .where(identities.c.volunteer_id == volunteer_id)
@@ -225,6 +237,7 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def forget(self, volunteer_id: int, now: datetime) -> None:
         """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
+        self._forget_read(volunteer_id)
         await self._db.execute(
             update(volunteers)
             .where(volunteers.c.id == volunteer_id)
