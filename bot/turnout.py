@@ -1,6 +1,7 @@
 """Turnout's front door: every command, button and form from every adapter comes in here."""
 
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -37,6 +38,7 @@ from bot.commands import (
     StartTaskForm,
     WelcomeVolunteer,
 )
+from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.ports import Clock, NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
@@ -81,9 +83,13 @@ HANDLERS: dict[type[Command], Handler] = {
 # hold it, so a burst of lists does not queue behind joins. One that turns out to write (a
 # newcomer's first contact) is rolled back and runs again as a writer, so this set is only a
 # hint: a command missing from it is slower, never wrong. Writers keep their arrival order.
+# Someone this process has not answered yet starts as a writer anyway: their first command
+# is likely their first contact, which writes, and a refused reader would be wasted work.
 READERS: frozenset[type[Command]] = frozenset(
     {ListShifts, MyShifts, ShowRoster, ListTasks, ListNewVolunteers, ShowHelp, StartShiftForm}
 )
+
+_KNOWN_PEOPLE = 10_000
 
 # A conflict means another command got there first; one rerun nearly always settles it.
 _CONFLICT_RERUNS = 3
@@ -115,10 +121,13 @@ class Turnout:
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices
+        # People answered lately, most recent last (bounded: a hint, not a register).
+        self._known: OrderedDict[Identity, None] = OrderedDict()
 
     async def handle(self, command: Command) -> Reply:
         name = type(command).__name__
-        write = type(command) not in READERS
+        identity = command.actor.identity
+        write = type(command) not in READERS or identity not in self._known
         tries = 0
         while tries < _CONFLICT_RERUNS:
             tries += 1
@@ -144,6 +153,12 @@ class Turnout:
         log.warning("%s kept meeting concurrent writes", name)
         return Message(TRY_AGAIN, error=True)
 
+    def _answered(self, identity: Identity) -> None:
+        self._known[identity] = None
+        self._known.move_to_end(identity)
+        if len(self._known) > _KNOWN_PEOPLE:
+            self._known.popitem(last=False)
+
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = HANDLERS[type(command)]
         async with self._storage.unit_of_work(write=write) as uow:
@@ -152,6 +167,7 @@ class Turnout:
                 await welcome.greet(ctx)
             reply = await handler(command, ctx)
             await uow.commit()
+        self._answered(command.actor.identity)
         if ctx.queued:
             self._on_notices()
         return reply

@@ -55,11 +55,16 @@ async def test_a_reader_that_writes_or_holds_is_refused_and_nothing_is_kept(stor
         assert await uow.campaigns.team("test", "T") is None
 
 
-async def test_a_newcomer_s_first_list_runs_again_as_a_writer_and_is_stored(harness):
+async def test_a_newcomer_s_first_list_is_stored_and_a_rename_seen_by_a_reader_reruns(harness):
     reply = await harness.bot.turnout.handle(ListShifts(NEWCOMER))
     assert isinstance(reply, Listing), reply
+    # Known now, so her next list starts as a reader; the new name must still be saved.
+    renamed = Actor(NEWCOMER.identity, "Nia B.")
+    reply = await harness.bot.turnout.handle(ListShifts(renamed))
+    assert isinstance(reply, Listing), reply
     async with harness.storage.unit_of_work() as uow:
-        assert await uow.volunteers.by_identity(NEWCOMER.identity) is not None
+        stored = await uow.volunteers.by_identity(NEWCOMER.identity)
+    assert stored is not None and stored.display_name == "Nia B."
 
 
 def test_every_reader_is_a_command_turnout_handles():
