@@ -382,9 +382,9 @@ class Result:
     server_cpu: dict[str, float]
 
 
-def postgres_cpu() -> float:
-    """CPU seconds used so far by the local PostgreSQL server's processes (Linux), else 0."""
-    total = 0
+def postgres_cpu() -> dict[int, int]:
+    """CPU clock ticks used so far by each process of the local PostgreSQL server (Linux)."""
+    ticks: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)
@@ -392,8 +392,14 @@ def postgres_cpu() -> float:
             continue
         if fields[0].endswith("(postgres"):
             utime, stime = fields[1].split()[11:13]
-            total += int(utime) + int(stime)
-    return total / os.sysconf("SC_CLK_TCK")
+            ticks[int(stat.parent.name)] = int(utime) + int(stime)
+    return ticks
+
+
+def cpu_since(before: dict[int, int]) -> float:
+    """Seconds of server CPU since `before`, counting processes alive at the end."""
+    after = postgres_cpu()
+    return sum(t - before.get(pid, 0) for pid, t in after.items()) / os.sysconf("SC_CLK_TCK")
 
 
 async def measure(url: str, setup: Setup) -> dict[str, Result]:
@@ -432,7 +438,7 @@ async def measure(url: str, setup: Setup) -> dict[str, Result]:
                         pipe.send((side, first_shift, block[w :: setup.processes]))
                     answers = [await loop.run_in_executor(None, pipe.recv) for pipe in pipes]
                     times[side] = time.perf_counter() - started
-                    result.server_cpu[side] += postgres_cpu() - server
+                    result.server_cpu[side] += cpu_since(server)
                     for answer in answers:
                         if isinstance(answer, Exception):
                             raise answer
