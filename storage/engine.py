@@ -67,8 +67,12 @@ def make_engine(
     in_memory = database in ("", ":memory:") or "mode=memory" in database
     if not in_memory:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    # One thread hand-off per statement instead of four (see storage/sqlite_driver.py).
-    engine = create_async_engine(target, connect_args=args, module=one_trip_dbapi())
+    # One thread hand-off per statement instead of four (see storage/sqlite_driver.py). No
+    # rollback on return to the pool: SQLAlchemy sends one even after a commit, a trip of its
+    # own, and a Connection closed mid-transaction already rolls back before it returns.
+    engine = create_async_engine(
+        target, connect_args=args, module=one_trip_dbapi(), pool_reset_on_return=None
+    )
     _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
     return engine
 
