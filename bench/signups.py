@@ -44,6 +44,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import Engine, event
+
 from bench.latency import percentile
 from bot.bootstrap import bootstrap
 from bot.commands import Actor
@@ -255,6 +257,7 @@ def stamp(moment: datetime) -> str:
 def open_plain(db: Path) -> sqlite3.Connection:
     """A connection set up as storage/engine.py sets up the core's."""
     connection = sqlite3.connect(db, isolation_level=None)  # BEGIN is ours to issue
+    connection.set_trace_callback(lambda _: SENT.update(("plain",)))
     busy_ms = int(DEFAULT_BUSY_TIMEOUT.total_seconds() * 1000)
     connection.execute(f"PRAGMA busy_timeout = {busy_ms}")
     connection.execute("PRAGMA journal_mode = WAL")
@@ -363,6 +366,8 @@ class Paired:
     ratios: list[float] = field(default_factory=list)
     core_rates: list[float] = field(default_factory=list)
     plain_rates: list[float] = field(default_factory=list)
+    # Statements each side sent for these joins, BEGIN and COMMIT included.
+    statements: Counter[str] = field(default_factory=Counter)
 
     def figures(self, side: str) -> Figures:
         latencies, rates = (
@@ -382,6 +387,7 @@ async def run_paired(folder: Path, plan: Plan, repeat: int, block: int) -> dict[
     that comes and goes shifts both. Repeated `repeat` times on new files.
     """
     paired = {"new": Paired(), "returning": Paired()}
+    count_statements()
     for attempt in range(repeat):
         core_file, plain_file = folder / f"core-{attempt}.db", folder / f"plain-{attempt}.db"
         async with core_bot(core_file, plan) as turnout:
@@ -392,12 +398,14 @@ async def run_paired(folder: Path, plan: Plan, repeat: int, block: int) -> dict[
                         volunteers = range(first, min(plan.joins, first + block))
                         times: dict[str, float] = {}
                         for side in ("core", "plain") if k % 2 == 0 else ("plain", "core"):
+                            sent = SENT[side]
                             started = time.perf_counter()
                             if side == "core":
                                 latencies = await core_block(turnout, plan, numbers, volunteers, 1)
                             else:
                                 latencies = plain_block(connection, plan, numbers, volunteers)
                             times[side] = time.perf_counter() - started
+                            into.statements[side] += SENT[side] - sent
                             (into.core if side == "core" else into.plain).extend(latencies)
                         into.ratios.append(times["core"] / times["plain"])
                         into.core_rates.append(len(volunteers) / times["core"])
@@ -405,6 +413,20 @@ async def run_paired(folder: Path, plan: Plan, repeat: int, block: int) -> dict[
                     check(core_file, plan, numbers)
                     check(plain_file, plan, numbers)
     return paired
+
+
+# Statements sent by each side, BEGIN and COMMIT included.
+SENT: Counter[str] = Counter()
+
+
+def count_statements() -> None:
+    """Count what the core sends to its driver, in every engine of this process."""
+
+    def sent(*args: object) -> None:
+        SENT["core"] += 1
+
+    event.listen(Engine, "before_cursor_execute", sent)
+    event.listen(Engine, "commit", sent)
 
 
 # Checking the answers
@@ -506,6 +528,12 @@ def print_table(plan: Plan, paired: dict[str, Paired], burst: Rounds, block: int
         print(
             f"core / plain sqlite3: {ratio:.1f}x slower (per join, sequential, {volunteers} "
             f"volunteers; {spread(paired[volunteers].ratios)})"
+        )
+    for volunteers in ("new", "returning"):
+        sent, joins = paired[volunteers].statements, len(paired[volunteers].core)
+        print(
+            f"SQL statements per join, {volunteers} volunteers (BEGIN and COMMIT included): "
+            f"core {sent['core'] / joins:.1f}, plain sqlite3 {sent['plain'] / joins:.1f}"
         )
 
 
