@@ -290,6 +290,11 @@ class NoticeRepository(ABC):
     @abstractmethod
     async def add(self, notice: NewNotice) -> int: ...
 
+    async def add_all(self, notices: Sequence[NewNotice]) -> None:
+        """Queue several notices as pending. A storage may do it in one go."""
+        for notice in notices:
+            await self.add(notice)
+
     @abstractmethod
     async def cancel_pending(
         self,

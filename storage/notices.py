@@ -24,6 +24,8 @@ _OUTCOMES = frozenset(
 
 # Built once: building a statement and its cache key costs more than running it on SQLite.
 _ADD = insert(notices).returning(notices.c.id)
+# Several rows at once (executemany): no ids come back, so no row-by-row RETURNING.
+_ADD_ALL = insert(notices)
 # Outcomes are recorded for many notices at once: a batch of sends is one UPDATE.
 _MARK_MANY = update(notices).where(notices.c.id.in_(bindparam("notice_ids", expanding=True)))
 
@@ -34,21 +36,13 @@ class SqlNoticeRepository(NoticeRepository):
 
     async def add(self, notice: NewNotice) -> int:
         """Queue a notice as pending; returns its id."""
-        added = await self._db.execute(
-            _ADD,
-            {
-                "campaign_id": notice.campaign_id,
-                "kind": NoticeKind(notice.kind).value,
-                "volunteer_id": notice.volunteer_id,
-                "shift_id": notice.shift_id,
-                "signup_id": notice.signup_id,
-                "payload": notice.payload,
-                "due_at": notice.due_at,
-                "state": NoticeState.PENDING.value,
-                "attempts": 0,
-            },
-        )
+        added = await self._db.execute(_ADD, _values(notice))
         return int(added.scalar_one())
+
+    async def add_all(self, notices: Sequence[NewNotice]) -> None:
+        """Queue several notices as pending, in one executemany."""
+        if notices:
+            await self._db.execute(_ADD_ALL, [_values(notice) for notice in notices])
 
     async def cancel_pending(
         self,
@@ -191,3 +185,17 @@ class SqlNoticeRepository(NoticeRepository):
             statement = statement.where(notices.c.shift_id == shift_id)
         result = await self._db.execute(statement.order_by(notices.c.due_at, notices.c.id))
         return [rows.notice(row) for row in result.mappings()]
+
+
+def _values(notice: NewNotice) -> dict[str, Any]:
+    return {
+        "campaign_id": notice.campaign_id,
+        "kind": NoticeKind(notice.kind).value,
+        "volunteer_id": notice.volunteer_id,
+        "shift_id": notice.shift_id,
+        "signup_id": notice.signup_id,
+        "payload": notice.payload,
+        "due_at": notice.due_at,
+        "state": NoticeState.PENDING.value,
+        "attempts": 0,
+    }
