@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, case, func, insert, select, update
+from sqlalchemy import ScalarSelect, and_, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.phonebank import HeldShift, Shift, ShiftStatus
@@ -17,12 +17,37 @@ _ACTIVE = (SignupStatus.CONFIRMED.value, SignupStatus.WAITLISTED.value)
 
 # Built once: building a statement and its cache key costs more than running it on SQLite.
 _ADD = insert(signups).returning(signups.c.id)
+
+
+def _seats(status: SignupStatus) -> ScalarSelect[int]:
+    # An alias of its own: these count the whole shift, not the outer query's sign-up.
+    counted = signups.alias(f"counted_{status.value}")
+    return (
+        select(func.count())
+        .where(counted.c.shift_id == bindparam("shift_id"), counted.c.status == status.value)
+        .scalar_subquery()
+    )
+
+
+# The volunteer's active sign-up (NULLs when there is none) with the shift's seat counts: the
+# join's duplicate check and the count that places it, in one statement.
 _ACTIVE_SIGNUP = (
-    select(signups)
-    .where(
-        signups.c.shift_id == bindparam("shift_id"),
-        signups.c.volunteer_id == bindparam("volunteer_id"),
-        signups.c.status.in_(_ACTIVE),
+    select(
+        *signups.c,
+        _seats(SignupStatus.CONFIRMED).label("confirmed"),
+        _seats(SignupStatus.WAITLISTED).label("waitlisted"),
+    )
+    .select_from(
+        select(literal(1).label("one"))
+        .subquery("one_row")
+        .outerjoin(
+            signups,
+            and_(
+                signups.c.shift_id == bindparam("shift_id"),
+                signups.c.volunteer_id == bindparam("volunteer_id"),
+                signups.c.status.in_(_ACTIVE),
+            ),
+        )
     )
     .order_by(signups.c.id.desc())
     .limit(1)
@@ -68,12 +93,19 @@ class SqlSignupRepository(SignupRepository):
         # Read ahead for a batch of notices (storage/read_ahead.py): the active sign-up, or
         # None, per (shift id, volunteer id). Any write here forgets them all.
         self.active_read: dict[tuple[int, int], Signup | None] = {}
+        # Seat counts read along with `active`, for the `counts` a join asks for next; any
+        # write here forgets them.
+        self._counted: dict[int, tuple[int, int]] = {}
+
+    def _forget_read(self) -> None:
+        self.active_read.clear()
+        self._counted.clear()
 
     async def add(
         self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
     ) -> Signup:
         """A new sign-up for the held shift; its id records its place in the arrival order."""
-        self.active_read.clear()
+        self._forget_read()
         shift_id = held.shift.id
         added = await self._db.execute(
             _ADD,
@@ -94,11 +126,14 @@ class SqlSignupRepository(SignupRepository):
         result = await self._db.execute(
             _ACTIVE_SIGNUP, {"shift_id": shift_id, "volunteer_id": volunteer_id}
         )
-        row = result.mappings().first()
-        return rows.signup(row) if row else None
+        row = result.mappings().one()
+        self._counted[shift_id] = (row["confirmed"], row["waitlisted"])
+        return rows.signup(row) if row[signups.c.id] is not None else None
 
     async def counts(self, shift_id: int) -> tuple[int, int]:
         """(confirmed, waitlisted)."""
+        if shift_id in self._counted:
+            return self._counted[shift_id]
         result = await self._db.execute(_COUNTS, {"shift_id": shift_id})
         counted: dict[str, int] = {status: count for status, count in result}
         return (
@@ -123,7 +158,7 @@ class SqlSignupRepository(SignupRepository):
         self, held: HeldShift, signup_id: int, status: SignupStatus, now: datetime
     ) -> None:
         """Confirm, waitlist or cancel one of the held shift's sign-ups."""
-        self.active_read.clear()
+        self._forget_read()
         changed = await self._db.execute(
             _SET_STATUS,
             {
