@@ -6,6 +6,11 @@ newcomers (first contact included: the volunteer row and welcome notices), then 
 again for other shifts. Once one join after another, once 50 at a time; latency runs from
 issuing a command to its reply. The dispatcher is not started, so queued notices stay queued.
 
+Side by side means interleaved: the sequential core and the baseline run in one process on
+files of their own, the same joins in alternating blocks (which side goes first alternates
+too), on fresh files `--repeat` times. A load that comes and goes then shifts both sides; the
+ratio is that of the median blocks, printed with the spread of the block pairs' ratios.
+
 The baseline is stdlib `sqlite3` set up like storage/engine.py (WAL, synchronous=NORMAL,
 busy_timeout, foreign keys, BEGIN IMMEDIATE) on a cut-down schema with the core's indexes. Each
 join is one transaction writing the same rows: read the shift, find or add the volunteer (with
@@ -17,7 +22,7 @@ welcome a volunteer); a wrong answer prints no figures and exits 1.
 
     python bench/signups.py              # 2,000 joins per round across 20 shifts
     python bench/signups.py --quick      # 50 per round across 5 shifts (CI)
-    python bench/signups.py --joins N
+    python bench/signups.py --joins N --repeat R
 """
 
 import argparse
@@ -25,16 +30,21 @@ import asyncio
 import json
 import logging
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import astuple, dataclass
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import astuple, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import Engine, event
 
 from bench.latency import percentile
 from bot.bootstrap import bootstrap
@@ -50,6 +60,8 @@ from tests.fakes import RecordingMessenger, frozen_clock
 
 SHIFTS = 20
 CONCURRENCY = 50
+# Joins per timed block: long enough to time, short enough that load shifts both sides alike.
+BLOCK = 100
 TEAM = "T0BENCH"
 ZONE = "America/New_York"
 FIRST_DAY = date(2026, 11, 20)
@@ -136,9 +148,14 @@ def refused(reply: Reply) -> bool:
 # The core
 
 
-async def core_round(turnout: Turnout, plan: Plan, numbers: range, at_once: int) -> Figures:
-    """Every volunteer joins their shift of `numbers`, `at_once` of them in flight at a time."""
-    waiting = iter(range(plan.joins))
+async def core_block(
+    turnout: Turnout, plan: Plan, numbers: range, volunteers: range, at_once: int
+) -> list[float]:
+    """Volunteers `volunteers` join their shift of `numbers`, `at_once` in flight at a time.
+
+    Returns each join's latency.
+    """
+    waiting = iter(volunteers)
     latencies: list[float] = []
     refusals: list[str] = []
 
@@ -152,15 +169,15 @@ async def core_round(turnout: Turnout, plan: Plan, numbers: range, at_once: int)
             if refused(reply):
                 refusals.append(f"volunteer {index}, `/phonebank {line}`: {reply}")
 
-    started = time.perf_counter()
     await asyncio.gather(*(keep_joining() for _ in range(at_once)))
-    elapsed = time.perf_counter() - started
     if refusals:
         raise WrongAnswer(f"{len(refusals)} join(s) went wrong, the first: {refusals[0]}")
-    return Figures.of(latencies, elapsed)
+    return latencies
 
 
-async def run_core(db: Path, plan: Plan, at_once: int) -> Rounds:
+@asynccontextmanager
+async def core_bot(db: Path, plan: Plan) -> AsyncIterator[Turnout]:
+    """The core on a fresh file, with both rounds' shifts created."""
     storage = await open_storage(f"sqlite:///{db}")
     try:
         bot = bootstrap(
@@ -181,14 +198,21 @@ async def run_core(db: Path, plan: Plan, at_once: int) -> Rounds:
             reply = await bot.turnout.run_slash(organizer, "/phonebank", line)
             if refused(reply):
                 raise WrongAnswer(f"`/phonebank {line}` went wrong: {reply}")
-        first, second = plan.rounds()
-        new = await core_round(bot.turnout, plan, first, at_once)
-        check(db, plan, first)
-        returning = await core_round(bot.turnout, plan, second, at_once)
-        check(db, plan, second)
+        yield bot.turnout
     finally:
         await storage.close()
-    return Rounds(new, returning)
+
+
+async def run_burst(db: Path, plan: Plan) -> Rounds:
+    """Both rounds through the core with CONCURRENCY joins in flight (no baseline to pair)."""
+    figures = []
+    async with core_bot(db, plan) as turnout:
+        for numbers in plan.rounds():
+            started = time.perf_counter()
+            latencies = await core_block(turnout, plan, numbers, range(plan.joins), CONCURRENCY)
+            figures.append(Figures.of(latencies, time.perf_counter() - started))
+            check(db, plan, numbers)
+    return Rounds(*figures)
 
 
 # Plain sqlite3
@@ -232,6 +256,7 @@ def stamp(moment: datetime) -> str:
 def open_plain(db: Path) -> sqlite3.Connection:
     """A connection set up as storage/engine.py sets up the core's."""
     connection = sqlite3.connect(db, isolation_level=None)  # BEGIN is ours to issue
+    connection.set_trace_callback(lambda _: SENT.update(("plain",)))
     busy_ms = int(DEFAULT_BUSY_TIMEOUT.total_seconds() * 1000)
     connection.execute(f"PRAGMA busy_timeout = {busy_ms}")
     connection.execute("PRAGMA journal_mode = WAL")
@@ -300,18 +325,20 @@ def plain_join(db: sqlite3.Connection, index: int, number: int, now: datetime) -
         raise
 
 
-def plain_round(db: sqlite3.Connection, plan: Plan, numbers: range) -> Figures:
+def plain_block(
+    db: sqlite3.Connection, plan: Plan, numbers: range, volunteers: range
+) -> list[float]:
     now = frozen_clock().now()
     latencies: list[float] = []
-    started = time.perf_counter()
-    for index in range(plan.joins):
+    for index in volunteers:
         t0 = time.perf_counter()
         plain_join(db, index, numbers[index % plan.shifts], now)
         latencies.append(time.perf_counter() - t0)
-    return Figures.of(latencies, time.perf_counter() - started)
+    return latencies
 
 
-def run_plain(db: Path, plan: Plan) -> Rounds:
+@contextmanager
+def plain_db(db: Path, plan: Plan) -> Iterator[sqlite3.Connection]:
     connection = open_plain(db)
     try:
         connection.executescript(PLAIN_SCHEMA)
@@ -320,14 +347,85 @@ def run_plain(db: Path, plan: Plan) -> Rounds:
             " VALUES (?, ?, ?, 'scheduled')",
             [(n + 1, stamp(shift_start(n)), plan.seats) for n in range(2 * plan.shifts)],
         )
-        first, second = plan.rounds()
-        new = plain_round(connection, plan, first)
-        check(db, plan, first)
-        returning = plain_round(connection, plan, second)
-        check(db, plan, second)
+        yield connection
     finally:
         connection.close()
-    return Rounds(new, returning)
+
+
+# Side by side
+
+
+@dataclass(slots=True)
+class Paired:
+    """Sequential joins of core and baseline, timed in alternating blocks."""
+
+    core: list[float] = field(default_factory=list)
+    plain: list[float] = field(default_factory=list)
+    # Per block pair: core's time over plain's for the same volunteers.
+    ratios: list[float] = field(default_factory=list)
+    core_rates: list[float] = field(default_factory=list)
+    plain_rates: list[float] = field(default_factory=list)
+    # Statements each side sent for these joins, BEGIN and COMMIT included.
+    statements: Counter[str] = field(default_factory=Counter)
+
+    def figures(self, side: str) -> Figures:
+        latencies, rates = (
+            (self.core, self.core_rates) if side == "core" else (self.plain, self.plain_rates)
+        )
+        # The median block's rate: a stall on either side moves one block, not the figure.
+        return Figures(
+            statistics.median(rates), percentile(latencies, 50), percentile(latencies, 99)
+        )
+
+
+async def run_paired(folder: Path, plan: Plan, repeat: int, block: int) -> dict[str, Paired]:
+    """Core and plain sqlite3 on fresh files of their own, the same joins in alternating blocks.
+
+    Both sides share this process, this moment and whatever else the machine is doing: block
+    k of the core runs next to block k of the baseline (which goes first alternates), so load
+    that comes and goes shifts both. Repeated `repeat` times on new files.
+    """
+    paired = {"new": Paired(), "returning": Paired()}
+    count_statements()
+    for attempt in range(repeat):
+        core_file, plain_file = folder / f"core-{attempt}.db", folder / f"plain-{attempt}.db"
+        async with core_bot(core_file, plan) as turnout:
+            with plain_db(plain_file, plan) as connection:
+                for name, numbers in zip(("new", "returning"), plan.rounds(), strict=True):
+                    into = paired[name]
+                    for k, first in enumerate(range(0, plan.joins, block)):
+                        volunteers = range(first, min(plan.joins, first + block))
+                        times: dict[str, float] = {}
+                        for side in ("core", "plain") if k % 2 == 0 else ("plain", "core"):
+                            sent = SENT[side]
+                            started = time.perf_counter()
+                            if side == "core":
+                                latencies = await core_block(turnout, plan, numbers, volunteers, 1)
+                            else:
+                                latencies = plain_block(connection, plan, numbers, volunteers)
+                            times[side] = time.perf_counter() - started
+                            into.statements[side] += SENT[side] - sent
+                            (into.core if side == "core" else into.plain).extend(latencies)
+                        into.ratios.append(times["core"] / times["plain"])
+                        into.core_rates.append(len(volunteers) / times["core"])
+                        into.plain_rates.append(len(volunteers) / times["plain"])
+                    check(core_file, plan, numbers)
+                    check(plain_file, plan, numbers)
+    return paired
+
+
+# Statements sent by each side, BEGIN and COMMIT included.
+SENT: Counter[str] = Counter()
+
+
+def count_statements() -> None:
+    """Count what the core sends to its driver, in every engine of this process."""
+
+    def sent(*args: object) -> None:
+        SENT["core"] += 1
+
+    event.listen(Engine, "before_cursor_execute", sent)
+    event.listen(Engine, "commit", sent)
 
 
 # Checking the answers
@@ -385,35 +483,56 @@ def check(db: Path, plan: Plan, numbers: range) -> None:
 # The table
 
 
-def print_table(plan: Plan, core: Rounds, burst: Rounds, plain: Rounds) -> None:
+def spread(values: list[float]) -> str:
+    """The median, the middle half and the whole range of `values`."""
+    low, _, high = statistics.quantiles(values, n=4) if len(values) > 1 else values * 3
+    return (
+        f"median {statistics.median(values):.1f}x of {len(values)} block pairs, "
+        f"middle half {low:.1f}-{high:.1f}x, all {min(values):.1f}-{max(values):.1f}x"
+    )
+
+
+def print_table(plan: Plan, paired: dict[str, Paired], burst: Rounds, block: int) -> None:
     print(
         f"Sign-ups on SQLite: {plan.joins:,} volunteer(s) join per round, across "
         f"{plural(plan.shifts, 'shift')} of {plural(plan.seats, 'seat')} (the rest waitlisted)"
     )
     print("(core: /phonebank join through Turnout.run_slash, parse → unit of work → use case →")
     print(" commit, notices queued not delivered; plain sqlite3: the same rows, one transaction)")
-    rows = (
-        ("core, sequential", core),
-        (f"core, concurrent ({CONCURRENCY} at a time)", burst),
-        ("plain sqlite3, sequential", plain),
+    print(
+        f"(sequential core and plain sqlite3 interleaved in blocks of {block} joins in one "
+        "process; joins/s is the median block's)"
     )
     for heading, volunteers in (
         ("new volunteers (first contact: volunteer added, welcome queued)", "new"),
         ("returning volunteers", "returning"),
     ):
+        rows = (
+            ("core, sequential", paired[volunteers].figures("core")),
+            (f"core, concurrent ({CONCURRENCY} at a time)", burst.of(volunteers)),
+            ("plain sqlite3, sequential", paired[volunteers].figures("plain")),
+        )
         print(f"{heading:<66}{'joins/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
-        for name, rounds in rows:
-            f = rounds.of(volunteers)
+        for name, f in rows:
             print(
                 f"  {name:<64}{f.joins_per_second:>10,.0f}{f.p50 * 1000:>10.2f}"
                 f"{f.p99 * 1000:>10.2f}"
             )
-    # Per join: the mean time of a sequential join, which is what joins/s inverts.
     for volunteers in ("new", "returning"):
-        ratio = plain.of(volunteers).joins_per_second / core.of(volunteers).joins_per_second
+        # The ratio of the two median blocks (so of the rates above); the spread is that of
+        # the block pairs, each core block against the baseline block next to it.
+        ratio = paired[volunteers].figures("plain").joins_per_second / (
+            paired[volunteers].figures("core").joins_per_second
+        )
         print(
-            f"core / plain sqlite3: {ratio:.1f}x slower "
-            f"(per join, sequential, {volunteers} volunteers)"
+            f"core / plain sqlite3: {ratio:.1f}x slower (per join, sequential, {volunteers} "
+            f"volunteers; {spread(paired[volunteers].ratios)})"
+        )
+    for volunteers in ("new", "returning"):
+        sent, joins = paired[volunteers].statements, len(paired[volunteers].core)
+        print(
+            f"SQL statements per join, {volunteers} volunteers (BEGIN and COMMIT included): "
+            f"core {sent['core'] / joins:.1f}, plain sqlite3 {sent['plain'] / joins:.1f}"
         )
 
 
@@ -421,22 +540,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="50 joins per round, not 2,000 (CI)")
     parser.add_argument("--joins", type=int, help="how many volunteers join per round")
+    parser.add_argument("--repeat", type=int, help="fresh files per side (default 3; quick 2)")
     args = parser.parse_args()
     joins = args.joins if args.joins is not None else 50 if args.quick else 2000
-    if joins < 1:
-        parser.error("--joins needs at least 1")
+    repeat = args.repeat if args.repeat is not None else 2 if args.quick else 3
+    if joins < 1 or repeat < 1:
+        parser.error("--joins and --repeat need at least 1")
     plan = Plan.for_joins(joins)
+    block = max(1, min(BLOCK, joins // 5))
     logging.basicConfig(level=logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
-            core = asyncio.run(run_core(folder / "core-sequential.db", plan, 1))
-            burst = asyncio.run(run_core(folder / "core-concurrent.db", plan, CONCURRENCY))
-            plain = run_plain(folder / "plain.db", plan)
+            paired = asyncio.run(run_paired(folder, plan, repeat, block))
+            burst = asyncio.run(run_burst(folder / "core-concurrent.db", plan))
         except WrongAnswer as wrong:
             print(f"Wrong answer, so no figures: {wrong}", file=sys.stderr)
             raise SystemExit(1) from wrong
-    print_table(plan, core, burst, plain)
+    print_table(plan, paired, burst, block)
 
 
 if __name__ == "__main__":

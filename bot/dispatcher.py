@@ -209,6 +209,7 @@ class Dispatcher:
         ready: list[_Ready] = []
         dropped = failed = 0
         async with self._storage.unit_of_work() as uow:
+            await uow.read_ahead(claimed)
             for notice in claimed:
                 try:
                     prepared = await _prepared(uow, notice, now, notice.id in superseded)

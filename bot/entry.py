@@ -105,6 +105,9 @@ class Entry:
     menu: bool = True
     # The answer is usually for the whole channel (a new shift or task), so menus say so early.
     public: bool = False
+    # Only reads: on SQLite it runs without waiting for (or holding) the write turn. A hint, not
+    # a promise: one that turns out to write is rolled back and run again as a writer.
+    reads_only: bool = False
 
     @property
     def organizer(self) -> bool:

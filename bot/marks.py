@@ -2,7 +2,6 @@
 
 import asyncio
 
-from bot.domain.notice import NoticeState
 from bot.ports import Clock, Storage
 
 
@@ -41,8 +40,7 @@ class SentMarks:
         try:
             async with self._storage.unit_of_work() as uow:
                 now = self._clock.now()
-                for notice_id, _ in batch:
-                    await uow.notices.mark(notice_id, NoticeState.SENT, now)
+                await uow.notices.mark_sent([notice_id for notice_id, _ in batch], now)
                 await uow.commit()
         except Exception as error:
             for _, done in batch:

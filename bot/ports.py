@@ -113,6 +113,17 @@ class VolunteerRepository(ABC):
         """A new volunteer reachable through `identity`; follow_up_due_at is left unset."""
 
     @abstractmethod
+    async def add_newcomer(
+        self, campaign_id: int, identity: Identity, display_name: str, now: datetime
+    ) -> Volunteer:
+        """As `add`, numbered with the campaign's next volunteer number.
+
+        Where transactions run side by side (PostgreSQL) the number is assigned as the unit of
+        work commits, since every newcomer of a campaign updates the same counter and holds it
+        until commit; until then the volunteer's `number` is a negative placeholder.
+        """
+
+    @abstractmethod
     async def get(self, volunteer_id: int) -> Volunteer: ...
 
     @abstractmethod
@@ -284,6 +295,11 @@ class NoticeRepository(ABC):
     @abstractmethod
     async def add(self, notice: NewNotice) -> int: ...
 
+    async def add_all(self, notices: Sequence[NewNotice]) -> None:
+        """Queue several notices as pending. A storage may do it in one go."""
+        for notice in notices:
+            await self.add(notice)
+
     @abstractmethod
     async def cancel_pending(
         self,
@@ -306,6 +322,11 @@ class NoticeRepository(ABC):
         self, notice_id: int, state: NoticeState, now: datetime, *, error: str | None = None
     ) -> None:
         """Record the outcome: sent, skipped, cancelled or failed."""
+
+    async def mark_sent(self, notice_ids: Sequence[int], now: datetime) -> None:
+        """Record that these notices were sent at `now`; a storage may do it in one go."""
+        for notice_id in notice_ids:
+            await self.mark(notice_id, NoticeState.SENT, now)
 
     @abstractmethod
     async def retry_at(
@@ -357,12 +378,19 @@ class UnitOfWork(ABC):
     @abstractmethod
     async def commit(self) -> None: ...
 
+    async def read_ahead(self, notices: Sequence[Notice]) -> None:
+        """A hint: these notices are about to be rendered in this unit of work, so storage may
+        read what they need in a few queries now. Changes nothing anyone can observe."""
+        return None  # a storage without a faster way reads as rendering asks
+
 
 class Storage(ABC):
     """Opens units of work; one per command or dispatcher step."""
 
     @abstractmethod
-    def unit_of_work(self) -> UnitOfWork: ...
+    def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
+        """A new unit of work. With write=False it may start as a reader, which does not wait
+        for other writers; its first write (or hold) then raises NeedsWriteTurn."""
 
     @abstractmethod
     async def close(self) -> None: ...
@@ -370,6 +398,11 @@ class Storage(ABC):
 
 class StorageUnavailable(Exception):
     """The database is locked or unreachable right now; the whole unit of work was rolled back."""
+
+
+class NeedsWriteTurn(Exception):
+    """A unit of work opened as a reader tried to write or hold a row; it was rolled back
+    whole, and running it again with write=True will succeed."""
 
 
 class StorageConflict(Exception):

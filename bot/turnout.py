@@ -1,16 +1,17 @@
 """Turnout's front door: every command, button and form from every adapter comes in here."""
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 
 from bot import actions, catalogue, forms, grammar
 from bot.choices import Choice, Pick, choices
 from bot.commands import Actor, Command, WelcomeVolunteer
-from bot.domain.campaign import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.errors import UserError
 from bot.entry import Handler
 from bot.erasures import RecentlyErased
-from bot.ports import Clock, Storage, StorageConflict, StorageUnavailable
+from bot.ports import Clock, NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
 from bot.usecases import welcome
 from bot.usecases.context import Context
@@ -19,6 +20,17 @@ log = logging.getLogger(__name__)
 
 # Which use case handles each command, as the catalogue declares it.
 HANDLERS: dict[type[Command], Handler] = catalogue.handlers()
+
+# Commands the catalogue marks as only reading start as readers: on SQLite they neither wait
+# for the write turn nor hold it, so a burst of lists does not queue behind joins. One that
+# turns out to write (a newcomer's first contact) is rolled back and runs again as a writer,
+# so the mark is only a hint: a command without it is slower, never wrong. Writers keep their
+# arrival order.
+# Someone this process has not answered yet starts as a writer anyway: their first command
+# is likely their first contact, which writes, and a refused reader would be wasted work.
+READERS: frozenset[type[Command]] = catalogue.readers()
+
+_KNOWN_PEOPLE = 10_000
 
 # A conflict means another command got there first; one rerun nearly always settles it.
 _CONFLICT_RERUNS = 3
@@ -50,12 +62,24 @@ class Turnout:
         self._defaults = defaults
         self._on_notices = on_notices
         self._erased = RecentlyErased()
+        # People answered lately, most recent last (bounded: a hint, not a register).
+        self._known: OrderedDict[Identity, None] = OrderedDict()
 
     async def handle(self, command: Command) -> Reply:
         name = type(command).__name__
-        for _ in range(_CONFLICT_RERUNS):
+        identity = command.actor.identity
+        write = type(command) not in READERS or identity not in self._known
+        tries = 0
+        while tries < _CONFLICT_RERUNS:
+            tries += 1
             try:
-                return await self._handle_once(command)
+                return await self._handle_once(command, write=write)
+            except NeedsWriteTurn:
+                if write:
+                    log.exception("%s was refused writing as a writer", name)
+                    return Message(SOMETHING_BROKE, error=True)
+                # Rolled back whole before it wrote anything: again, holding the write turn.
+                write, tries = True, tries - 1
             except UserError as error:
                 return Message(error.message, error=True)
             except StorageConflict:
@@ -70,9 +94,15 @@ class Turnout:
         log.warning("%s kept meeting concurrent writes", name)
         return Message(TRY_AGAIN, error=True)
 
-    async def _handle_once(self, command: Command) -> Reply:
+    def _answered(self, identity: Identity) -> None:
+        self._known[identity] = None
+        self._known.move_to_end(identity)
+        if len(self._known) > _KNOWN_PEOPLE:
+            self._known.popitem(last=False)
+
+    async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = HANDLERS[type(command)]
-        async with self._storage.unit_of_work() as uow:
+        async with self._storage.unit_of_work(write=write) as uow:
             ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
             if ctx.first_contact:
                 await welcome.greet(
@@ -82,6 +112,7 @@ class Turnout:
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)
+        self._answered(command.actor.identity)
         if ctx.queued:
             self._on_notices()
         return reply
@@ -128,7 +159,7 @@ class Turnout:
         Read-only and quiet: on any failure the list is simply empty.
         """
         try:
-            async with self._storage.unit_of_work() as uow:
+            async with self._storage.unit_of_work(write=False) as uow:
                 return await choices(uow, actor.identity, self._clock.now(), pick, typed)
         except Exception:
             log.exception("failed to list %s choices", pick.value)

@@ -2,8 +2,9 @@
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Insert, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -12,18 +13,52 @@ from bot.ports import CampaignRepository
 from storage import rows
 from storage.tables import campaigns, counters, teams
 
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_TEAM_WITH_CAMPAIGN = (
+    select(teams, campaigns)
+    .join(campaigns, campaigns.c.id == teams.c.campaign_id)
+    .where(
+        teams.c.platform == bindparam("platform"),
+        teams.c.external_id == bindparam("external_id"),
+    )
+)
+_CAMPAIGN = select(campaigns).where(campaigns.c.id == bindparam("campaign_id"))
+_ADD_CAMPAIGN = insert(campaigns).returning(campaigns.c.id)
+_ADD_TEAM = insert(teams).returning(teams.c.id)
+
+
+def _next_number(dialect: Any) -> Insert:
+    return (
+        dialect.insert(counters)
+        .values(campaign_id=bindparam("campaign_id"), name=bindparam("name"), value=1)
+        .on_conflict_do_update(
+            index_elements=[counters.c.campaign_id, counters.c.name],
+            set_={"value": counters.c.value + 1},
+        )
+        .returning(counters.c.value)
+    )
+
+
+_NEXT_NUMBER = {"postgresql": _next_number(postgresql), "sqlite": _next_number(sqlite)}
+
 
 class SqlCampaignRepository(CampaignRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # Campaigns read along with their team in this unit of work, so that the `get` that
+        # always follows `team` costs no second statement.
+        self.read: dict[int, Campaign] = {}
 
     async def team(self, platform: str, external_id: str) -> Team | None:
         """The team for a Slack workspace or Discord server, if Turnout has met it."""
         result = await self._db.execute(
-            select(teams).where(teams.c.platform == platform, teams.c.external_id == external_id)
+            _TEAM_WITH_CAMPAIGN, {"platform": platform, "external_id": external_id}
         )
         row = result.mappings().first()
-        return rows.team(row) if row else None
+        if row is None:
+            return None
+        self.read[row[campaigns.c.id]] = rows.campaign(row)
+        return rows.team(row)
 
     async def add_team(
         self,
@@ -38,32 +73,33 @@ class SqlCampaignRepository(CampaignRepository):
     ) -> Team:
         """Create the team and a campaign of its own."""
         created = await self._db.execute(
-            insert(campaigns)
-            .values(
-                name=campaign_name,
-                timezone=timezone,
-                reminder_offsets=reminder_offsets,
-                contact_within_minutes=contact_within,
-                created_at=now,
-            )
-            .returning(campaigns.c.id)
+            _ADD_CAMPAIGN,
+            {
+                "name": campaign_name,
+                "timezone": timezone,
+                "reminder_offsets": reminder_offsets,
+                "contact_within_minutes": contact_within,
+                "created_at": now,
+            },
         )
         campaign_id = created.scalar_one()
         added = await self._db.execute(
-            insert(teams)
-            .values(platform=platform, external_id=external_id, campaign_id=campaign_id)
-            .returning(teams.c.id)
+            _ADD_TEAM,
+            {"platform": platform, "external_id": external_id, "campaign_id": campaign_id},
         )
         team_id = added.scalar_one()
         return Team(id=team_id, platform=platform, external_id=external_id, campaign_id=campaign_id)
 
     async def get(self, campaign_id: int) -> Campaign:
         """The campaign; LookupError if there is none with that id."""
-        result = await self._db.execute(select(campaigns).where(campaigns.c.id == campaign_id))
+        if campaign_id in self.read:
+            return self.read[campaign_id]
+        result = await self._db.execute(_CAMPAIGN, {"campaign_id": campaign_id})
         return rows.campaign(rows.one(result, f"campaign {campaign_id}"))
 
     async def save(self, campaign: Campaign) -> None:
         """Store the campaign's settings (name, timezone, reminder offsets, contact_within)."""
+        self.read.pop(campaign.id, None)
         await self._db.execute(
             update(campaigns)
             .where(campaigns.c.id == campaign.id)
@@ -89,14 +125,11 @@ class SqlCampaignRepository(CampaignRepository):
         it takes on PostgreSQL makes concurrent callers queue until this transaction ends, so
         numbers never repeat; a rolled-back command gives its number back.
         """
-        dialect = postgresql if self._db.dialect.name == "postgresql" else sqlite
-        statement = (
-            dialect.insert(counters)
-            .values(campaign_id=campaign_id, name=Counter(counter).value, value=1)
-            .on_conflict_do_update(
-                index_elements=[counters.c.campaign_id, counters.c.name],
-                set_={"value": counters.c.value + 1},
-            )
-            .returning(counters.c.value)
-        )
-        return int((await self._db.execute(statement)).scalar_one())
+        return await next_number(self._db, campaign_id, counter)
+
+
+async def next_number(db: AsyncConnection, campaign_id: int, counter: Counter) -> int:
+    """SqlCampaignRepository.next_number, for the repositories that number what they add."""
+    statement = _NEXT_NUMBER[db.dialect.name]
+    result = await db.execute(statement, {"campaign_id": campaign_id, "name": counter})
+    return int(result.scalar_one())

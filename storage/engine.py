@@ -7,14 +7,24 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, event
+from sqlalchemy import URL, Connection, event, exc
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util import await_only
 
+from bot.ports import NeedsWriteTurn
+from storage.sqlite_driver import one_trip_dbapi
 from storage.url_problems import parse
 
 DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
+# PostgreSQL: a pooled connection idle this long is checked before use (see _ping_when_idle).
+IDLE_BEFORE_PING = timedelta(seconds=10)
+_IDLE_SINCE = "turnout_idle_since"
+# Execution options: READER marks a SQLite connection whose unit of work began as a reader
+# (see SqlStorage.unit_of_work); HOLDS marks a read that holds rows for a change (FOR UPDATE).
+READER = "turnout_reader"
+HOLDS = "turnout_holds"
 
 
 def normalise_url(url: str | URL) -> URL:
@@ -51,16 +61,48 @@ def make_engine(
     target = normalise_url(url)
     args = dict(connect_args or {})
     if target.get_backend_name() != "sqlite":
-        # A connection dropped while idle in the pool (database restart, proxy timeout) is
-        # noticed at checkout instead of failing the first statement of a command.
-        return create_async_engine(target, connect_args=args, pool_pre_ping=True)
+        engine = create_async_engine(target, connect_args=args)
+        _ping_when_idle(engine, IDLE_BEFORE_PING)
+        return engine
     database = target.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in database
     if not in_memory:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(target, connect_args=args)
+    # One thread hand-off per statement instead of four (see storage/sqlite_driver.py). No
+    # rollback on return to the pool: SQLAlchemy sends one even after a commit, a trip of its
+    # own, and a Connection closed mid-transaction already rolls back before it returns.
+    engine = create_async_engine(
+        target, connect_args=args, module=one_trip_dbapi(), pool_reset_on_return=None
+    )
     _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
     return engine
+
+
+def _ping_when_idle(engine: AsyncEngine, idle: timedelta) -> None:
+    """Check a pooled connection at checkout only when it has sat idle for `idle` or more.
+
+    A connection dropped while idle (database restart, proxy timeout) is then replaced at
+    checkout instead of failing a command's first statement, without the round trip that
+    pool_pre_ping costs on every checkout of a busy pool. One dropped while in use fails its
+    command ("try again"), and SQLAlchemy then discards every older pooled connection.
+    """
+    seconds = idle.total_seconds()
+
+    def on_checkin(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    def on_checkout(dbapi_connection: Any, record: ConnectionPoolEntry, proxy: Any) -> None:
+        since = record.info.pop(_IDLE_SINCE, None)
+        if since is None or time.monotonic() - since < seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            # The pool discards this connection and checks out a fresh one.
+            raise exc.DisconnectionError("a pooled connection was dropped while idle") from error
+
+    event.listen(engine.sync_engine, "checkin", on_checkin)
+    event.listen(engine.sync_engine, "checkout", on_checkout)
 
 
 def _switch_to_wal(cursor: Any, patience: timedelta) -> None:
@@ -107,9 +149,29 @@ def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) 
             cursor.close()
 
     def on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(READER):
+            # A reader never writes (before_execute sees to it), so a deferred BEGIN is safe.
+            connection.exec_driver_sql("BEGIN")
+            return
         # Take the write lock up front: a transaction that read under a deferred BEGIN and
         # then writes fails with "database is locked" at once instead of waiting its turn.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+    def before_execute(
+        connection: Connection,
+        cursor: Any,
+        statement: str,
+        parameters: Any,
+        context: DefaultExecutionContext | None,
+        executemany: bool,
+    ) -> None:
+        if context is None or not connection.get_execution_options().get(READER):
+            return
+        if context.isinsert or context.isupdate or context.isdelete:
+            raise NeedsWriteTurn(f"a reader tried to write: {statement[:60]}")
+        if context.execution_options.get(HOLDS):
+            raise NeedsWriteTurn("a reader tried to hold a row for a change")
+
     event.listen(engine.sync_engine, "connect", on_connect)
     event.listen(engine.sync_engine, "begin", on_begin)
+    event.listen(engine.sync_engine, "before_cursor_execute", before_execute)

@@ -1,16 +1,24 @@
 """Bring a database's schema up to date with Alembic, without an alembic.ini."""
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, text
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # Any fixed number: every Turnout process migrating the same PostgreSQL database takes it.
 _MIGRATION_LOCK = 0x7475726E  # "turn"
+# The newest revision in storage/migrations/versions (a test checks it is Alembic's head): a
+# database already there starts without loading Alembic and its scripts at all.
+HEAD = "0001"
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None) -> "Config":
     """Alembic's configuration for Turnout, optionally bound to a live connection."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "storage:migrations")
     if connection is not None:
@@ -28,8 +36,18 @@ async def migrate(engine: AsyncEngine) -> None:
             await connection.execute(
                 text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
             )
-        await connection.run_sync(_upgrade)
+        if not await connection.run_sync(_at_head):
+            await connection.run_sync(_upgrade)
+
+
+def _at_head(connection: Connection) -> bool:
+    if not inspect(connection).has_table("alembic_version"):
+        return False
+    found = connection.execute(text("SELECT version_num FROM alembic_version")).scalars()
+    return list(found) == [HEAD]
 
 
 def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), "head")

@@ -9,7 +9,17 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, and_, insert, or_, select, type_coerce, update
+from sqlalchemy import (
+    ColumnElement,
+    Text,
+    and_,
+    bindparam,
+    insert,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
@@ -30,28 +40,27 @@ def about(volunteer_id: int) -> ColumnElement[bool]:
     return or_(text.contains(key + ","), text.contains(key + "}"))
 
 
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_ADD = insert(notices).returning(notices.c.id)
+# Several rows at once (executemany): no ids come back, so no row-by-row RETURNING.
+_ADD_ALL = insert(notices)
+# Outcomes are recorded for many notices at once: a batch of sends is one UPDATE.
+_MARK_MANY = update(notices).where(notices.c.id.in_(bindparam("notice_ids", expanding=True)))
+
+
 class SqlNoticeRepository(NoticeRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
 
     async def add(self, notice: NewNotice) -> int:
         """Queue a notice as pending; returns its id."""
-        added = await self._db.execute(
-            insert(notices)
-            .values(
-                campaign_id=notice.campaign_id,
-                kind=NoticeKind(notice.kind).value,
-                volunteer_id=notice.volunteer_id,
-                shift_id=notice.shift_id,
-                signup_id=notice.signup_id,
-                payload=notice.payload,
-                due_at=notice.due_at,
-                state=NoticeState.PENDING.value,
-                attempts=0,
-            )
-            .returning(notices.c.id)
-        )
+        added = await self._db.execute(_ADD, _values(notice))
         return int(added.scalar_one())
+
+    async def add_all(self, notices: Sequence[NewNotice]) -> None:
+        """Queue several notices as pending, in one executemany."""
+        if notices:
+            await self._db.execute(_ADD_ALL, [_values(notice) for notice in notices])
 
     async def cancel_pending(
         self,
@@ -129,7 +138,13 @@ class SqlNoticeRepository(NoticeRepository):
             values["sent_at"] = now
         if error is not None:
             values["last_error"] = error
-        await self._db.execute(update(notices).where(notices.c.id == notice_id).values(values))
+        await self._db.execute(_MARK_MANY, {"notice_ids": [notice_id], **values})
+
+    async def mark_sent(self, notice_ids: Sequence[int], now: datetime) -> None:
+        """Record that these notices were sent at `now`, in one statement."""
+        if notice_ids:
+            values = {"state": NoticeState.SENT.value, "lease_until": None, "sent_at": now}
+            await self._db.execute(_MARK_MANY, {"notice_ids": list(notice_ids), **values})
 
     async def retry_at(
         self, notice_id: int, due_at: datetime, *, error: str, attempt_used: bool = True
@@ -202,3 +217,17 @@ class SqlNoticeRepository(NoticeRepository):
             statement = statement.where(notices.c.shift_id == shift_id)
         result = await self._db.execute(statement.order_by(notices.c.due_at, notices.c.id))
         return [rows.notice(row) for row in result.mappings()]
+
+
+def _values(notice: NewNotice) -> dict[str, Any]:
+    return {
+        "campaign_id": notice.campaign_id,
+        "kind": NoticeKind(notice.kind).value,
+        "volunteer_id": notice.volunteer_id,
+        "shift_id": notice.shift_id,
+        "signup_id": notice.signup_id,
+        "payload": notice.payload,
+        "due_at": notice.due_at,
+        "state": NoticeState.PENDING.value,
+        "attempts": 0,
+    }

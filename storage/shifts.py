@@ -2,21 +2,57 @@
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, func, insert, select, update
+from sqlalchemy import ScalarSelect, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import SignupStatus
 from bot.ports import ShiftRepository
 from storage import rows
+from storage.engine import HOLDS
 from storage.tables import phone_banks, shifts, signups
+
+
+def _seats(status: SignupStatus) -> ScalarSelect[int]:
+    """How many of the shift's sign-ups have `status`, for use as a column."""
+    return (
+        select(func.count())
+        .where(signups.c.shift_id == shifts.c.id, signups.c.status == status.value)
+        .scalar_subquery()
+    )
+
+
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_BY_NUMBER = rows.select_shifts().where(
+    shifts.c.campaign_id == bindparam("campaign_id"), shifts.c.number == bindparam("number")
+)
+# Holding needs the write turn on SQLite, so a reader is refused it (storage/engine.py).
+_HOLD = _BY_NUMBER.with_for_update(of=shifts).execution_options(**{HOLDS: True})
+_GET = rows.select_shifts().where(shifts.c.id == bindparam("shift_id"))
+_UPCOMING_WHERE = (
+    shifts.c.campaign_id == bindparam("campaign_id"),
+    shifts.c.status == ShiftStatus.SCHEDULED.value,
+    shifts.c.starts_at > bindparam("now"),
+)
+_UPCOMING = (
+    rows.select_shifts(
+        _seats(SignupStatus.CONFIRMED).label("confirmed"),
+        _seats(SignupStatus.WAITLISTED).label("waitlisted"),
+    )
+    .where(*_UPCOMING_WHERE)
+    .order_by(shifts.c.starts_at, shifts.c.number)
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+_COUNT_UPCOMING = select(func.count()).select_from(shifts).where(*_UPCOMING_WHERE)
 
 
 class SqlShiftRepository(ShiftRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # Read ahead for a batch of notices (storage/read_ahead.py); a write here forgets them.
+        self.read: dict[int, Shift] = {}
 
     async def add(
         self,
@@ -63,7 +99,8 @@ class SqlShiftRepository(ShiftRepository):
 
     async def by_number(self, campaign_id: int, number: int) -> Shift | None:
         """The shift as it stands, to read; changing its seats needs `hold`."""
-        row = (await self._db.execute(_by_number(campaign_id, number))).mappings().first()
+        result = await self._db.execute(_BY_NUMBER, {"campaign_id": campaign_id, "number": number})
+        row = result.mappings().first()
         return rows.shift(row) if row else None
 
     async def hold(self, campaign_id: int, number: int) -> HeldShift | None:
@@ -74,27 +111,23 @@ class SqlShiftRepository(ShiftRepository):
         SQLite ignores FOR UPDATE; there every writing unit of work has the write turn (BEGIN
         IMMEDIATE, see storage/engine.py), which holds the shift just as well.
         """
-        statement = _by_number(campaign_id, number).with_for_update(of=shifts)
-        row = (await self._db.execute(statement)).mappings().first()
+        result = await self._db.execute(_HOLD, {"campaign_id": campaign_id, "number": number})
+        row = result.mappings().first()
         return HeldShift(rows.shift(row)) if row else None
 
     async def get(self, shift_id: int) -> Shift:
         """The shift; LookupError if there is none with that id."""
-        result = await self._db.execute(rows.select_shifts().where(shifts.c.id == shift_id))
+        if shift_id in self.read:
+            return self.read[shift_id]
+        result = await self._db.execute(_GET, {"shift_id": shift_id})
         return rows.shift(rows.one(result, f"shift {shift_id}"))
 
     async def upcoming(
         self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
     ) -> Sequence[ShiftSeats]:
         """Scheduled shifts that have not started, soonest first, with how full they are."""
-        confirmed = _seats(SignupStatus.CONFIRMED).label("confirmed")
-        waitlisted = _seats(SignupStatus.WAITLISTED).label("waitlisted")
         result = await self._db.execute(
-            rows.select_shifts(confirmed, waitlisted)
-            .where(*_upcoming(campaign_id, now))
-            .order_by(shifts.c.starts_at, shifts.c.number)
-            .limit(limit)
-            .offset(offset)
+            _UPCOMING, {"campaign_id": campaign_id, "now": now, "limit": limit, "offset": offset}
         )
         return [
             ShiftSeats(rows.shift(row), confirmed=row["confirmed"], waitlisted=row["waitlisted"])
@@ -103,38 +136,14 @@ class SqlShiftRepository(ShiftRepository):
 
     async def count_upcoming(self, campaign_id: int, now: datetime) -> int:
         """How many shifts `upcoming` would list without a limit."""
-        result = await self._db.execute(
-            select(func.count()).select_from(shifts).where(*_upcoming(campaign_id, now))
-        )
+        result = await self._db.execute(_COUNT_UPCOMING, {"campaign_id": campaign_id, "now": now})
         return result.scalar_one()
 
     async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
         """Schedule or cancel the held shift."""
+        self.read.pop(held.shift.id, None)
         await self._db.execute(
             update(shifts)
             .where(shifts.c.id == held.shift.id)
             .values(status=ShiftStatus(status).value)
         )
-
-
-def _by_number(campaign_id: int, number: int) -> Select[Any]:
-    return rows.select_shifts().where(
-        shifts.c.campaign_id == campaign_id, shifts.c.number == number
-    )
-
-
-def _upcoming(campaign_id: int, now: datetime) -> tuple[ColumnElement[bool], ...]:
-    return (
-        shifts.c.campaign_id == campaign_id,
-        shifts.c.status == ShiftStatus.SCHEDULED.value,
-        shifts.c.starts_at > now,
-    )
-
-
-def _seats(status: SignupStatus) -> ScalarSelect[int]:
-    """How many of the shift's sign-ups have `status`, for use as a column."""
-    return (
-        select(func.count())
-        .where(signups.c.shift_id == shifts.c.id, signups.c.status == status.value)
-        .scalar_subquery()
-    )

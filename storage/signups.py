@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import ScalarSelect, and_, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.phonebank import HeldShift, Shift, ShiftStatus
@@ -15,51 +15,126 @@ from storage.tables import shifts, signups, volunteers
 
 _ACTIVE = (SignupStatus.CONFIRMED.value, SignupStatus.WAITLISTED.value)
 
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_ADD = insert(signups).returning(signups.c.id)
+
+
+def _seats(status: SignupStatus) -> ScalarSelect[int]:
+    # An alias of its own: these count the whole shift, not the outer query's sign-up.
+    counted = signups.alias(f"counted_{status.value}")
+    return (
+        select(func.count())
+        .where(counted.c.shift_id == bindparam("shift_id"), counted.c.status == status.value)
+        .scalar_subquery()
+    )
+
+
+# The volunteer's active sign-up (NULLs when there is none) with the shift's seat counts: the
+# join's duplicate check and the count that places it, in one statement.
+_ACTIVE_SIGNUP = (
+    select(
+        *signups.c,
+        _seats(SignupStatus.CONFIRMED).label("confirmed"),
+        _seats(SignupStatus.WAITLISTED).label("waitlisted"),
+    )
+    .select_from(
+        select(literal(1).label("one"))
+        .subquery("one_row")
+        .outerjoin(
+            signups,
+            and_(
+                signups.c.shift_id == bindparam("shift_id"),
+                signups.c.volunteer_id == bindparam("volunteer_id"),
+                signups.c.status.in_(_ACTIVE),
+            ),
+        )
+    )
+    .order_by(signups.c.id.desc())
+    .limit(1)
+)
+_COUNTS = (
+    select(signups.c.status, func.count())
+    .where(signups.c.shift_id == bindparam("shift_id"), signups.c.status.in_(_ACTIVE))
+    .group_by(signups.c.status)
+)
+_FIRST_WAITLISTED = (
+    select(signups)
+    .where(
+        signups.c.shift_id == bindparam("shift_id"),
+        signups.c.status == SignupStatus.WAITLISTED.value,
+    )
+    .order_by(signups.c.id)
+    .limit(1)
+)
+_AHEAD_IN_LINE = select(func.count()).where(
+    signups.c.shift_id == bindparam("shift_id"),
+    signups.c.status == SignupStatus.WAITLISTED.value,
+    signups.c.id < bindparam("signup_id"),
+)
+_SET_STATUS = update(signups).where(
+    signups.c.id == bindparam("signup_id"), signups.c.shift_id == bindparam("held_shift_id")
+)
+_UPCOMING_FOR = (
+    rows.select_shifts(*signups.c)
+    .join(signups, signups.c.shift_id == shifts.c.id)
+    .where(
+        signups.c.volunteer_id == bindparam("volunteer_id"),
+        signups.c.status.in_(_ACTIVE),
+        shifts.c.status == ShiftStatus.SCHEDULED.value,
+        shifts.c.starts_at > bindparam("now"),
+    )
+    .order_by(shifts.c.starts_at, signups.c.id)
+)
+
 
 class SqlSignupRepository(SignupRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # Read ahead for a batch of notices (storage/read_ahead.py): the active sign-up, or
+        # None, per (shift id, volunteer id). Any write here forgets them all.
+        self.active_read: dict[tuple[int, int], Signup | None] = {}
+        # Seat counts read along with `active`, for the `counts` a join asks for next; any
+        # write here forgets them.
+        self._counted: dict[int, tuple[int, int]] = {}
+
+    def _forget_read(self) -> None:
+        self.active_read.clear()
+        self._counted.clear()
 
     async def add(
         self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
     ) -> Signup:
         """A new sign-up for the held shift; its id records its place in the arrival order."""
+        self._forget_read()
         shift_id = held.shift.id
         added = await self._db.execute(
-            insert(signups)
-            .values(
-                shift_id=shift_id,
-                volunteer_id=volunteer_id,
-                status=SignupStatus(status).value,
-                created_at=now,
-                updated_at=now,
-            )
-            .returning(signups.c.id)
+            _ADD,
+            {
+                "shift_id": shift_id,
+                "volunteer_id": volunteer_id,
+                "status": SignupStatus(status).value,
+                "created_at": now,
+                "updated_at": now,
+            },
         )
         return Signup(added.scalar_one(), shift_id, volunteer_id, SignupStatus(status), now)
 
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
         """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
+        if (shift_id, volunteer_id) in self.active_read:
+            return self.active_read[shift_id, volunteer_id]
         result = await self._db.execute(
-            select(signups)
-            .where(
-                signups.c.shift_id == shift_id,
-                signups.c.volunteer_id == volunteer_id,
-                signups.c.status.in_(_ACTIVE),
-            )
-            .order_by(signups.c.id.desc())
-            .limit(1)
+            _ACTIVE_SIGNUP, {"shift_id": shift_id, "volunteer_id": volunteer_id}
         )
-        row = result.mappings().first()
-        return rows.signup(row) if row else None
+        row = result.mappings().one()
+        self._counted[shift_id] = (row["confirmed"], row["waitlisted"])
+        return rows.signup(row) if row[signups.c.id] is not None else None
 
     async def counts(self, shift_id: int) -> tuple[int, int]:
         """(confirmed, waitlisted)."""
-        result = await self._db.execute(
-            select(signups.c.status, func.count())
-            .where(signups.c.shift_id == shift_id, signups.c.status.in_(_ACTIVE))
-            .group_by(signups.c.status)
-        )
+        if shift_id in self._counted:
+            return self._counted[shift_id]
+        result = await self._db.execute(_COUNTS, {"shift_id": shift_id})
         counted: dict[str, int] = {status: count for status, count in result}
         return (
             counted.get(SignupStatus.CONFIRMED.value, 0),
@@ -68,26 +143,14 @@ class SqlSignupRepository(SignupRepository):
 
     async def first_waitlisted(self, shift_id: int) -> Signup | None:
         """The sign-up that moves up when a seat opens: the earliest on the waitlist."""
-        result = await self._db.execute(
-            select(signups)
-            .where(
-                signups.c.shift_id == shift_id,
-                signups.c.status == SignupStatus.WAITLISTED.value,
-            )
-            .order_by(signups.c.id)
-            .limit(1)
-        )
+        result = await self._db.execute(_FIRST_WAITLISTED, {"shift_id": shift_id})
         row = result.mappings().first()
         return rows.signup(row) if row else None
 
     async def waitlist_position(self, signup: Signup) -> int:
         """1 for the next in line."""
         result = await self._db.execute(
-            select(func.count()).where(
-                signups.c.shift_id == signup.shift_id,
-                signups.c.status == SignupStatus.WAITLISTED.value,
-                signups.c.id < signup.id,
-            )
+            _AHEAD_IN_LINE, {"shift_id": signup.shift_id, "signup_id": signup.id}
         )
         return result.scalar_one() + 1
 
@@ -95,10 +158,15 @@ class SqlSignupRepository(SignupRepository):
         self, held: HeldShift, signup_id: int, status: SignupStatus, now: datetime
     ) -> None:
         """Confirm, waitlist or cancel one of the held shift's sign-ups."""
+        self._forget_read()
         changed = await self._db.execute(
-            update(signups)
-            .where(signups.c.id == signup_id, signups.c.shift_id == held.shift.id)
-            .values(status=SignupStatus(status).value, updated_at=now)
+            _SET_STATUS,
+            {
+                "signup_id": signup_id,
+                "held_shift_id": held.shift.id,
+                "status": SignupStatus(status).value,
+                "updated_at": now,
+            },
         )
         if changed.rowcount != 1:
             raise LookupError(f"sign-up {signup_id} is not on shift {held.shift.id}")
@@ -118,17 +186,7 @@ class SqlSignupRepository(SignupRepository):
         self, volunteer_id: int, now: datetime
     ) -> Sequence[tuple[Signup, Shift]]:
         """The volunteer's active sign-ups for scheduled shifts that have not started."""
-        result = await self._db.execute(
-            rows.select_shifts(*signups.c)
-            .join(signups, signups.c.shift_id == shifts.c.id)
-            .where(
-                signups.c.volunteer_id == volunteer_id,
-                signups.c.status.in_(_ACTIVE),
-                shifts.c.status == ShiftStatus.SCHEDULED.value,
-                shifts.c.starts_at > now,
-            )
-            .order_by(shifts.c.starts_at, signups.c.id)
-        )
+        result = await self._db.execute(_UPCOMING_FOR, {"volunteer_id": volunteer_id, "now": now})
         return [(rows.signup(row), rows.shift(row)) for row in result.mappings()]
 
     async def confirmed_upcoming(

@@ -2,14 +2,18 @@
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.domain.notice import Notice
 from bot.ports import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.campaigns import SqlCampaignRepository
+from storage.engine import READER
 from storage.notices import SqlNoticeRepository
+from storage.read_ahead import read_ahead
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.tasks import SqlTaskRepository
@@ -35,9 +39,15 @@ class SqlStorage(Storage):
         self._turn = asyncio.Lock() if self.dialect_name == "sqlite" else None
         self._holder: asyncio.Task[object] | None = None
 
-    def unit_of_work(self) -> "SqlUnitOfWork":
-        """A new unit of work; enter it with `async with`."""
-        return SqlUnitOfWork(self)
+    def unit_of_work(self, *, write: bool = True) -> "SqlUnitOfWork":
+        """A new unit of work; enter it with `async with`.
+
+        On SQLite, write=False makes it a reader: it neither queues for the write turn nor
+        takes the file's write lock (a deferred BEGIN; WAL lets it read while others write),
+        and its first write or hold raises NeedsWriteTurn. On PostgreSQL every unit of work is
+        the same, as readers there never wait for writers anyway.
+        """
+        return SqlUnitOfWork(self, reader=not write and self._turn is not None)
 
     async def close(self) -> None:
         """Close every pooled connection."""
@@ -73,16 +83,21 @@ class SqlUnitOfWork(UnitOfWork):
     tasks: SqlTaskRepository
     notices: SqlNoticeRepository
 
-    def __init__(self, storage: SqlStorage) -> None:
+    def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
+        self._reader = reader
         self._connection: AsyncConnection | None = None
 
     async def __aenter__(self) -> Self:
         if self._connection is not None:
             raise RuntimeError("this unit of work is already open")
-        await self._storage._wait_turn()
+        if not self._reader:
+            await self._storage._wait_turn()
         try:
             self._connection = await self._storage.engine.connect()
+            if self._reader:
+                # Read by storage/engine.py: how to BEGIN, and which statements to refuse.
+                await self._connection.execution_options(**{READER: True})
             await self._connection.begin()
         except BaseException as error:
             await self._finish(error, from_storage=True)
@@ -103,10 +118,15 @@ class SqlUnitOfWork(UnitOfWork):
             raise RuntimeError("the unit of work is not open")
         return self._connection
 
+    async def read_ahead(self, notices: Sequence[Notice]) -> None:
+        """Read what rendering `notices` needs, one query per table (storage/read_ahead.py)."""
+        await read_ahead(self, notices)
+
     async def commit(self) -> None:
         """Make everything done so far in this unit of work permanent."""
         if self._connection is None:
             raise RuntimeError("commit() outside `async with`")
+        await self.volunteers.number_newcomers()
         await self._connection.commit()
         if self._storage.dialect_name == "sqlite" and self.volunteers.erased:
             await self._checkpoint()
@@ -158,7 +178,8 @@ class SqlUnitOfWork(UnitOfWork):
             else:
                 raise
         finally:
-            self._storage._end_turn()
+            if not self._reader:
+                self._storage._end_turn()
         if error is not None and is_unavailable(error, from_storage=from_storage):
             if is_disk_full(error):
                 # The one line an operator needs: this won't pass by itself like a lock.

@@ -5,16 +5,19 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Text, delete, insert, or_, select, type_coerce, update
+from sqlalchemy import Text, bindparam, delete, func, insert, or_, select, type_coerce, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.domain.campaign import Identity
+from bot.domain.campaign import Counter, Identity
 from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import Volunteer
 from bot.ports import VolunteerRepository
 from storage import rows
+from storage.campaigns import next_number
 from storage.notices import about
 from storage.tables import (
+    counters,
     identities,
     notices,
     phone_banks,
@@ -27,23 +30,70 @@ from storage.tables import (
 # Numbers past this are not volunteer numbers (and would overflow a PostgreSQL integer).
 _MAX_NUMBER_DIGITS = 9
 
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+_BY_IDENTITY = (
+    select(volunteers)
+    .join(identities, identities.c.volunteer_id == volunteers.c.id)
+    .where(
+        identities.c.platform == bindparam("platform"),
+        identities.c.team_external_id == bindparam("team_external_id"),
+        identities.c.user_external_id == bindparam("user_external_id"),
+    )
+)
+_ADD = insert(volunteers).returning(volunteers.c.id)
+# PostgreSQL: a newcomer's placeholder number until commit, unique among the transactions in
+# flight (no two live sessions share a backend pid) and within one (a slot per newcomer).
+_SLOTS = 64
+_PLACEHOLDER = -(func.pg_backend_pid() * _SLOTS + bindparam("slot"))
+_ADD_UNNUMBERED = (
+    insert(volunteers).values(number=_PLACEHOLDER).returning(volunteers.c.id, volunteers.c.number)
+)
+_counter = (
+    postgresql.insert(counters)
+    # Not "campaign_id": in an UPDATE of volunteers that name is the column's own.
+    .values(campaign_id=bindparam("counted_campaign_id"), name="volunteer", value=1)
+    .on_conflict_do_update(
+        index_elements=[counters.c.campaign_id, counters.c.name],
+        set_={"value": counters.c.value + 1},
+    )
+    .returning(counters.c.value)
+    .cte("counter")
+)
+# Bumps the counter and numbers the newcomer in one statement, just before COMMIT.
+_NUMBER = (
+    update(volunteers)
+    .where(volunteers.c.id == bindparam("volunteer_id"))
+    .values(number=select(_counter.c.value).scalar_subquery())
+)
+_ADD_IDENTITY = insert(identities)
+_GET = select(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
+_SAVE = update(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
+
 
 class SqlVolunteerRepository(VolunteerRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
         # Someone was erased in this unit of work (see forget).
         self.erased = False
+        # (volunteer id, campaign id) of newcomers still to be numbered at commit.
+        self._unnumbered: list[tuple[int, int]] = []
+        # Read ahead for a batch of notices (storage/read_ahead.py); a write here forgets them.
+        self.read: dict[int, Volunteer] = {}
+        self.reach: dict[int, list[Identity]] = {}
+
+    def _forget_read(self, volunteer_id: int) -> None:
+        self.read.pop(volunteer_id, None)
+        self.reach.pop(volunteer_id, None)
 
     async def by_identity(self, identity: Identity) -> Volunteer | None:
         """The volunteer a platform account belongs to, if any."""
         result = await self._db.execute(
-            select(volunteers)
-            .join(identities, identities.c.volunteer_id == volunteers.c.id)
-            .where(
-                identities.c.platform == identity.platform,
-                identities.c.team_external_id == identity.team_external_id,
-                identities.c.user_external_id == identity.user_external_id,
-            )
+            _BY_IDENTITY,
+            {
+                "platform": identity.platform,
+                "team_external_id": identity.team_external_id,
+                "user_external_id": identity.user_external_id,
+            },
         )
         row = result.mappings().first()
         return rows.volunteer(row) if row else None
@@ -53,63 +103,101 @@ class SqlVolunteerRepository(VolunteerRepository):
     ) -> Volunteer:
         """A new volunteer reachable through `identity`; follow_up_due_at is left unset."""
         added = await self._db.execute(
-            insert(volunteers)
-            .values(
-                campaign_id=campaign_id,
-                number=number,
-                display_name=display_name,
-                name_key=_name_key(display_name),
-                joined_at=now,
-            )
-            .returning(volunteers.c.id)
+            _ADD,
+            {
+                "campaign_id": campaign_id,
+                "number": number,
+                "display_name": display_name,
+                "name_key": _name_key(display_name),
+                "joined_at": now,
+            },
         )
         volunteer_id = added.scalar_one()
+        await self._add_identity(volunteer_id, identity, now)
+        return _new(volunteer_id, campaign_id, number, display_name, now)
+
+    async def _add_identity(self, volunteer_id: int, identity: Identity, now: datetime) -> None:
         await self._db.execute(
-            insert(identities).values(
-                platform=identity.platform,
-                team_external_id=identity.team_external_id,
-                user_external_id=identity.user_external_id,
-                volunteer_id=volunteer_id,
-                last_seen_at=now,
+            _ADD_IDENTITY,
+            {
+                "platform": identity.platform,
+                "team_external_id": identity.team_external_id,
+                "user_external_id": identity.user_external_id,
+                "volunteer_id": volunteer_id,
+                "last_seen_at": now,
+            },
+        )
+
+    async def add_newcomer(
+        self, campaign_id: int, identity: Identity, display_name: str, now: datetime
+    ) -> Volunteer:
+        """As `add`, with the campaign's next volunteer number.
+
+        On SQLite the writer holds the whole file anyway, so the number is taken at once. On
+        PostgreSQL the campaign's counter row is what concurrent newcomers queue on, from the
+        statement that bumps it until COMMIT: it is bumped last, by number_newcomers() as the
+        unit of work commits, and the row carries a unique negative placeholder until then.
+        """
+        if self._db.dialect.name != "postgresql":
+            number = await next_number(self._db, campaign_id, Counter.VOLUNTEER)
+            return await self.add(campaign_id, number, identity, display_name, now)
+        if len(self._unnumbered) >= _SLOTS:
+            raise RuntimeError(f"more than {_SLOTS} newcomers in one unit of work")
+        added = await self._db.execute(
+            _ADD_UNNUMBERED,
+            {
+                "slot": len(self._unnumbered),
+                "campaign_id": campaign_id,
+                "display_name": display_name,
+                "name_key": _name_key(display_name),
+                "joined_at": now,
+            },
+        )
+        volunteer_id, placeholder = added.one()
+        await self._add_identity(volunteer_id, identity, now)
+        self._unnumbered.append((volunteer_id, campaign_id))
+        return _new(volunteer_id, campaign_id, placeholder, display_name, now)
+
+    async def number_newcomers(self) -> None:
+        """Give each newcomer of this unit of work its number: the last statements before
+        COMMIT, so the counter's row lock is held for the commit alone."""
+        unnumbered, self._unnumbered = self._unnumbered, []
+        for volunteer_id, campaign_id in unnumbered:
+            await self._db.execute(
+                _NUMBER, {"volunteer_id": volunteer_id, "counted_campaign_id": campaign_id}
             )
-        )
-        return Volunteer(
-            id=volunteer_id,
-            campaign_id=campaign_id,
-            number=number,
-            display_name=display_name,
-            timezone=None,
-            reminder_offsets=None,
-            profile=None,
-            joined_at=now,
-        )
 
     async def get(self, volunteer_id: int) -> Volunteer:
         """The volunteer; LookupError if there is none with that id."""
-        result = await self._db.execute(select(volunteers).where(volunteers.c.id == volunteer_id))
+        if volunteer_id in self.read:
+            return self.read[volunteer_id]
+        result = await self._db.execute(_GET, {"volunteer_id": volunteer_id})
         return rows.volunteer(rows.one(result, f"volunteer {volunteer_id}"))
 
     async def save(self, volunteer: Volunteer) -> None:
         """Store every mutable field of the volunteer."""
+        self._forget_read(volunteer.id)
         await self._db.execute(
-            update(volunteers)
-            .where(volunteers.c.id == volunteer.id)
-            .values(
-                display_name=volunteer.display_name,
-                name_key=_name_key(volunteer.display_name),
-                timezone=volunteer.timezone,
-                reminder_offsets=volunteer.reminder_offsets,
-                onboarded_at=volunteer.onboarded_at,
-                contacted_at=volunteer.contacted_at,
-                contacted_by=volunteer.contacted_by,
-                follow_up_due_at=volunteer.follow_up_due_at,
-                forgotten_at=volunteer.forgotten_at,
+            _SAVE,
+            {
+                "volunteer_id": volunteer.id,
+                "display_name": volunteer.display_name,
+                "name_key": _name_key(volunteer.display_name),
+                "timezone": volunteer.timezone,
+                "reminder_offsets": volunteer.reminder_offsets,
+                "onboarded_at": volunteer.onboarded_at,
+                "contacted_at": volunteer.contacted_at,
+                "contacted_by": volunteer.contacted_by,
+                "follow_up_due_at": volunteer.follow_up_due_at,
+                "forgotten_at": volunteer.forgotten_at,
                 **rows.profile_columns(volunteer.profile),
-            )
+            },
         )
 
     async def identities(self, volunteer_id: int) -> Sequence[Identity]:
         """How to reach the volunteer, most recently seen first."""
+        if volunteer_id in self.reach:
+            return self.reach[volunteer_id]
         result = await self._db.execute(
             select(identities)
             .where(identities.c.volunteer_id == volunteer_id)
@@ -164,6 +252,7 @@ class SqlVolunteerRepository(VolunteerRepository):
     async def forget(self, volunteer_id: int, now: datetime) -> None:
         """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
         await self._scrub_announcements_by_name(volunteer_id)
+        self._forget_read(volunteer_id)
         await self._db.execute(
             update(volunteers)
             .where(volunteers.c.id == volunteer_id)
@@ -223,6 +312,21 @@ class SqlVolunteerRepository(VolunteerRepository):
                 await self._db.execute(
                     update(notices).where(notices.c.id == notice_id).values(payload=kept)
                 )
+
+
+def _new(
+    volunteer_id: int, campaign_id: int, number: int, display_name: str, now: datetime
+) -> Volunteer:
+    return Volunteer(
+        id=volunteer_id,
+        campaign_id=campaign_id,
+        number=number,
+        display_name=display_name,
+        timezone=None,
+        reminder_offsets=None,
+        profile=None,
+        joined_at=now,
+    )
 
 
 def _name_key(name: str | None) -> str | None:

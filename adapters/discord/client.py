@@ -27,8 +27,15 @@ def intents(*, members: bool) -> discord.Intents:
     return chosen
 
 
+# How long discord.py waits after the last GUILD_CREATE before it calls the client ready. Its
+# default, 2 s, is for bots in many guilds; Turnout's few arrive together right after READY.
+GUILD_READY_TIMEOUT = 0.5
+
+
 class TurnoutClient(discord.Client):
-    def __init__(self, desk: Desk, *, members: bool, guild_ready_timeout: float = 2.0) -> None:
+    def __init__(
+        self, desk: Desk, *, members: bool, guild_ready_timeout: float = GUILD_READY_TIMEOUT
+    ) -> None:
         super().__init__(
             intents=intents(members=members),
             allowed_mentions=NO_PINGS,

@@ -10,7 +10,7 @@ import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from adapters.discord.client import TurnoutClient
+from adapters.discord.client import GUILD_READY_TIMEOUT, TurnoutClient
 from adapters.discord.desk import BUDGET, Desk
 from adapters.discord.invite import application_id
 from adapters.discord.messenger import DiscordMessenger
@@ -42,7 +42,7 @@ class DiscordPlatform:
         organizer_channel: str = "",
         volunteer_channel: str = "",
         budget: float = BUDGET,
-        guild_ready_timeout: float = 2.0,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
     ) -> None:
         application_id(token)  # a malformed token fails here, with one line
         self._token = token.strip()

@@ -75,3 +75,8 @@ def handlers() -> dict[type[Command], Handler]:
         if found.setdefault(command, handler) is not handler:
             raise ValueError(f"{command.__name__} has two handlers in the catalogue")
     return found
+
+
+def readers() -> frozenset[type[Command]]:
+    """The commands whose entries only read (they may start outside SQLite's write turn)."""
+    return frozenset(entry.builds for entry in ENTRIES if entry.reads_only)

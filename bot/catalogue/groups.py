@@ -97,10 +97,9 @@ def help_entry(group: str) -> Entry:
         Usage(f"/{group} help", f"/{group} help", "this list"),
         c.ShowHelp,
         campaign.show_help,
+        reads_only=True,
         fixed={"topic": group},
         hint="help",
         # Menus have `/turnout help <topic>` for every group.
         menu=False,
     )
-
-

@@ -29,6 +29,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage("/phonebank list [page]", "/phonebank list 2", "shifts coming up, with seats left"),
         c.ListShifts,
         phonebanks.list_shifts,
+        reads_only=True,
         params=(
             Param(
                 "page",
@@ -69,6 +70,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage("/phonebank mine", "/phonebank mine", "the shifts you signed up for"),
         c.MyShifts,
         phonebanks.my_shifts,
+        reads_only=True,
         hint="mine",
     ),
     Entry(
@@ -147,6 +149,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         c.ShowRoster,
         phonebanks.show_roster,
+        reads_only=True,
         who=Who.ORGANIZER,
         params=(shift(),),
         hint="roster 3",

@@ -20,6 +20,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage("/task list", "/task list", "open tasks you can claim"),
         c.ListTasks,
         tasks.list_tasks,
+        reads_only=True,
         hint="list",
     ),
     Entry(

@@ -74,6 +74,7 @@ VOLUNTEER: tuple[Entry, ...] = (
         Usage("/volunteer new", "/volunteer new", "new volunteers nobody has contacted yet"),
         c.ListNewVolunteers,
         volunteers.list_new_volunteers,
+        reads_only=True,
         who=Who.ORGANIZER,
         hint="new",
     ),
@@ -139,10 +140,9 @@ TURNOUT: tuple[Entry, ...] = (
         ),
         c.ShowHelp,
         campaign.show_help,
+        reads_only=True,
         params=(
-            Param(
-                "topic", Kind.TOPIC, "Help on one command group", required=False, choices=TOPICS
-            ),
+            Param("topic", Kind.TOPIC, "Help on one command group", required=False, choices=TOPICS),
         ),
         text=readers.help_topic(TOPICS),
         hint="help",

@@ -6,7 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.commands import Actor
-from bot.domain.campaign import Campaign, CampaignDefaults, Counter, Team
+from bot.domain.campaign import Campaign, CampaignDefaults, Team
 from bot.domain.errors import UserError
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.volunteer import Volunteer
@@ -48,9 +48,8 @@ class Context:
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
         if volunteer is None:
-            number = await uow.campaigns.next_number(campaign.id, Counter.VOLUNTEER)
-            volunteer = await uow.volunteers.add(
-                campaign.id, number, identity, actor.display_name, now
+            volunteer = await uow.volunteers.add_newcomer(
+                campaign.id, identity, actor.display_name, now
             )
         elif volunteer.display_name != actor.display_name and actor.display_name:
             # People rename themselves; show what their teammates see today.

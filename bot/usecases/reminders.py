@@ -35,12 +35,13 @@ async def schedule(
     """Queue this sign-up's reminders that are still ahead; returns their due times."""
     zone = ZoneInfo(campaign.timezone)
     due_times = []
+    queued = []
     for offset in offsets_for(volunteer, campaign):
         due_at = reminder_due(shift.starts_at, offset, zone)
         if due_at <= now:
             # Joining 30 minutes before a shift needs no "starts in 1 hour" message.
             continue
-        await uow.notices.add(
+        queued.append(
             NewNotice(
                 campaign_id=campaign.id,
                 kind=NoticeKind.SHIFT_REMINDER,
@@ -52,6 +53,7 @@ async def schedule(
             )
         )
         due_times.append(due_at)
+    await uow.notices.add_all(queued)
     return due_times
 
 

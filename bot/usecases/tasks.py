@@ -1,6 +1,5 @@
 """Tasks: organizers post them, volunteers claim, finish or release them."""
 
-
 from bot import timefmt
 from bot.actions import action
 from bot.commands import (

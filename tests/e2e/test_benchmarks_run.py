@@ -80,3 +80,23 @@ def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pa
     # Duplicates and losses are counted at the fake platform: both must be zero.
     assert limited.group(3, 4) == ("0", "0") and unlimited.group(3, 4) == ("0", "0"), out
     assert unlimited[2] == "0", "no limit, no 429s"
+
+
+@pytest.mark.slow
+def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready():
+    out = quick("startup.py")
+    assert re.search(r"^  first start .* +\d+ ms$", out, re.M), out
+    assert re.search(r"^  later starts \(schema at head\), median of 1 +\d+ ms", out, re.M), out
+
+
+@pytest.mark.slow
+def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_asyncpg():
+    out = quick("signups_pg.py")
+    if out.startswith("No PostgreSQL to measure"):
+        pytest.skip("set TURNOUT_TEST_DATABASE_URL to run the PostgreSQL benchmark")
+    for volunteers in ("new", "returning"):
+        for processes in (1, 2):
+            for in_flight in (1, 8):
+                row = rf"^{volunteers}, {processes} process\(es\) x {in_flight} in flight +[\d,]+"
+                assert re.search(row, out, re.M), out
+        assert f"{volunteers}: 2 processes / 1 process" in out

@@ -2,10 +2,12 @@ import asyncio
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 from storage import migrate
 from storage.engine import make_engine
+from storage.migrate import HEAD, alembic_config
 from storage.tables import metadata
 from tests.integration.builders import a_team
 
@@ -56,3 +58,9 @@ async def test_two_processes_starting_together_both_end_up_migrated(database):
 async def test_the_migrated_schema_is_exactly_the_tables_module(storage):
     async with storage.engine.connect() as connection:
         assert await connection.run_sync(_differences) == []
+
+
+def test_the_head_that_skips_alembic_at_start_is_alembic_s_own_head():
+    # A database at storage.migrate.HEAD starts without running Alembic at all.
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert scripts.get_heads() == [HEAD]
