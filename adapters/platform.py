@@ -2,7 +2,7 @@
 
 from typing import Protocol
 
-from bot.ports import Messenger
+from bot.ports.messenger import Messenger
 from bot.turnout import Turnout
 
 

@@ -7,7 +7,9 @@ from datetime import timedelta
 from bot.dispatcher import Dispatcher
 from bot.domain.campaign import CampaignDefaults
 from bot.messengers import PlatformMessengers
-from bot.ports import Clock, Messenger, Storage
+from bot.ports.clock import Clock
+from bot.ports.messenger import Messenger
+from bot.ports.storage import Storage
 from bot.scheduler import Wakeups
 from bot.turnout import Turnout
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot import timefmt
 from bot.domain.campaign import Identity
-from bot.ports import UnitOfWork
+from bot.ports.storage import UnitOfWork
 from bot.usecases.context import zone_for
 from bot.wording import plural
 

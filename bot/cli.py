@@ -17,7 +17,7 @@ from adapters.slack.settings import SlackSettings
 from bot import redaction
 from bot.bootstrap import bootstrap
 from bot.clock import ManualClock, SystemClock
-from bot.ports import StorageUnavailable
+from bot.ports.storage import StorageUnavailable
 from bot.settings import ConfigurationError, CoreSettings, load
 from storage import SqlStorage, open_storage
 

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from bot.ports import Clock
+from bot.ports.clock import Clock
 
 
 class SystemClock(Clock):

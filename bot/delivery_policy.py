@@ -14,7 +14,7 @@ from enum import StrEnum
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
 from bot.notices import DESCRIPTIONS, Drop
-from bot.ports import DeliveryError
+from bot.ports.messenger import DeliveryError
 
 # Never retry sooner than this, even when a platform asks for Retry-After: 0.
 MIN_RETRY = timedelta(seconds=1)

@@ -24,14 +24,9 @@ from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.marks import SentMarks
 from bot.notices import Drop, render
 from bot.pacing import Pace
-from bot.ports import (
-    Clock,
-    DeliveryError,
-    Messenger,
-    Storage,
-    StorageUnavailable,
-    UnitOfWork,
-)
+from bot.ports.clock import Clock
+from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.storage import Storage, StorageUnavailable, UnitOfWork
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)

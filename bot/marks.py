@@ -2,7 +2,8 @@
 
 import asyncio
 
-from bot.ports import Clock, Storage
+from bot.ports.clock import Clock
+from bot.ports.storage import Storage
 
 
 class SentMarks:

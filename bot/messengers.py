@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from bot.domain.campaign import Identity, Team
-from bot.ports import DeliveryError, Messenger
+from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Reply
 
 

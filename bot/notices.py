@@ -16,7 +16,7 @@ from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
-from bot.ports import UnitOfWork
+from bot.ports.storage import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.usecases.context import zone_for
 from bot.usecases.views import contacted_button

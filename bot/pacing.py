@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
-from bot.ports import Clock
+from bot.ports.clock import Clock
 
 
 class Pace:

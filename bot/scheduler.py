@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.dispatcher import Dispatcher
-from bot.ports import Clock, Storage, StorageUnavailable
+from bot.ports.clock import Clock
+from bot.ports.storage import Storage, StorageUnavailable
 from bot.usecases.welcome import raise_follow_ups
 from bot.wording import plural
 

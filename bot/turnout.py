@@ -11,7 +11,8 @@ from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.errors import UserError
 from bot.entry import Handler
 from bot.erasures import RecentlyErased
-from bot.ports import Clock, NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
+from bot.ports.clock import Clock
+from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
 from bot.usecases import welcome
 from bot.usecases.context import Context

@@ -9,7 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Campaign, Counter, Team
-from bot.ports import CampaignRepository
+from bot.ports.people import CampaignRepository
 from storage import rows
 from storage.tables import campaigns, counters, teams
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util import await_only
 
-from bot.ports import NeedsWriteTurn
+from bot.ports.storage import NeedsWriteTurn
 from storage.sqlite_driver import one_trip_dbapi
 from storage.url_problems import parse
 

@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
-from bot.ports import NoticeRepository
+from bot.ports.notices import NoticeRepository
 from storage import rows
 from storage.tables import notices
 

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import SignupStatus
-from bot.ports import ShiftRepository
+from bot.ports.shifts import ShiftRepository
 from storage import rows
 from storage.engine import HOLDS
 from storage.tables import phone_banks, shifts, signups

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.phonebank import HeldShift, Shift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
-from bot.ports import SignupRepository
+from bot.ports.shifts import SignupRepository
 from storage import rows
 from storage.tables import shifts, signups, volunteers
 

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.task import ClaimStatus, Task, TaskBoard, TaskClaim
 from bot.domain.volunteer import Volunteer
-from bot.ports import TaskRepository
+from bot.ports.tasks import TaskRepository
 from storage import rows
 from storage.tables import task_claims, tasks, volunteers
 

@@ -9,7 +9,7 @@ from typing import Any, Self
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.domain.notice import Notice
-from bot.ports import Storage, StorageConflict, StorageUnavailable, UnitOfWork
+from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository

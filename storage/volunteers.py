@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.campaign import Counter, Identity
 from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import Volunteer
-from bot.ports import VolunteerRepository
+from bot.ports.people import VolunteerRepository
 from storage import rows
 from storage.campaigns import next_number
 from storage.notices import about

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from bot.clock import ManualClock
 from bot.domain.campaign import Identity, Team
-from bot.ports import DeliveryError, Messenger
+from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Message, Reply
 from tests.render import text_of
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from adapters.console.screen import Screen
 from bot.domain.campaign import Identity, Team
-from bot.ports import Messenger
+from bot.ports.messenger import Messenger
 from bot.replies import Reply
 
 

@@ -16,7 +16,7 @@ import discord
 
 from adapters.discord.render import render
 from bot.domain.campaign import Identity, Team
-from bot.ports import DeliveryError, Messenger
+from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)

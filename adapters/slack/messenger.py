@@ -17,7 +17,7 @@ from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
-from bot.ports import DeliveryError, Messenger
+from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Form, Reply
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from bot.domain.campaign import Campaign, CampaignDefaults, Team
 from bot.domain.errors import UserError
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.volunteer import Volunteer
-from bot.ports import UnitOfWork
+from bot.ports.storage import UnitOfWork
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.timing import reminder_due
 from bot.domain.volunteer import Volunteer
-from bot.ports import UnitOfWork
+from bot.ports.storage import UnitOfWork
 
 _REMINDER_KINDS = (NoticeKind.SHIFT_REMINDER,)
 

@@ -8,7 +8,7 @@ from bot.domain.notice import ANSWERS_EVERY, NewNotice, NoticeKind, NoticeState
 from bot.domain.text import clean_text
 from bot.domain.volunteer import MAX_LOCATION, SHIFT_INTERESTS, Profile
 from bot.forms import onboarding_form
-from bot.ports import Storage
+from bot.ports.storage import Storage
 from bot.replies import Listing, Message, Reply
 from bot.usecases.context import Context
 from bot.usecases.views import board_item, shift_item

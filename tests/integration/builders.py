@@ -6,7 +6,7 @@ from bot.domain.campaign import Counter, Identity, Team
 from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.task import Task
 from bot.domain.volunteer import Volunteer
-from bot.ports import UnitOfWork
+from bot.ports.storage import UnitOfWork
 
 NOW = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
 

@@ -6,7 +6,7 @@ from sqlalchemy import event, select
 
 from bot.domain.notice import NewNotice, NoticeKind, NoticeState
 from bot.domain.signup import SignupStatus
-from bot.ports import UnitOfWork
+from bot.ports.storage import UnitOfWork
 from storage.tables import notices
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 

@@ -7,7 +7,7 @@ import pytest
 
 from bot.commands import Actor, ListShifts
 from bot.domain.campaign import Identity
-from bot.ports import NeedsWriteTurn, UnitOfWork
+from bot.ports.storage import NeedsWriteTurn, UnitOfWork
 from bot.replies import Listing
 from bot.turnout import HANDLERS, READERS
 from tests.fakes import frozen_clock

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.domain.errors import UserError
-from bot.ports import StorageUnavailable
+from bot.ports.storage import StorageUnavailable
 from storage import SqlStorage, open_storage
 from storage.engine import make_engine
 from tests.integration.builders import a_team, a_volunteer

@@ -20,7 +20,7 @@ from bot.delivery_policy import (
 )
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
-from bot.ports import DeliveryError
+from bot.ports.messenger import DeliveryError
 
 NOW = datetime(2026, 11, 6, 18, 0, tzinfo=UTC)
 MARIA_SLACK = Identity("slack", "T1", "U2")

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from bot.dispatcher import Dispatcher
 from bot.domain.notice import NewNotice, NoticeKind
-from bot.ports import DeliveryError
+from bot.ports.messenger import DeliveryError
 from tests.fakes import ORGANIZERS, VOLUNTEERS
 
 

@@ -9,7 +9,7 @@ from bot.dispatcher import Dispatcher
 from bot.domain.campaign import Identity
 from bot.messengers import PlatformMessengers
 from bot.pacing import Pace
-from bot.ports import DeliveryError
+from bot.ports.messenger import DeliveryError
 from bot.replies import Reply
 from tests.fakes import RecordingMessenger, frozen_clock
 

@@ -1,0 +1,99 @@
+"""Storage of shifts and their sign-ups; seats change only on a held shift."""
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.domain.phonebank import HeldShift, Shift, ShiftSeats, ShiftStatus
+from bot.domain.signup import Signup, SignupStatus
+from bot.domain.volunteer import Volunteer
+
+
+class ShiftRepository(ABC):
+    @abstractmethod
+    async def add(
+        self,
+        *,
+        campaign_id: int,
+        number: int,
+        title: str,
+        link: str | None,
+        starts_at: datetime,
+        ends_at: datetime,
+        capacity: int,
+        created_by: int,
+    ) -> Shift:
+        """Create a phone bank with its shift."""
+
+    @abstractmethod
+    async def by_number(self, campaign_id: int, number: int) -> Shift | None:
+        """The shift as it stands, to read; changing its seats needs `hold`."""
+
+    @abstractmethod
+    async def hold(self, campaign_id: int, number: int) -> HeldShift | None:
+        """Hold the shift for a change of seats until the unit of work ends.
+
+        Another unit of work holding the same shift waits until this one commits or rolls
+        back, and then reads the seats as this one left them.
+        """
+
+    @abstractmethod
+    async def get(self, shift_id: int) -> Shift: ...
+
+    @abstractmethod
+    async def upcoming(
+        self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
+    ) -> Sequence[ShiftSeats]:
+        """Scheduled shifts that have not started, soonest first."""
+
+    @abstractmethod
+    async def count_upcoming(self, campaign_id: int, now: datetime) -> int: ...
+
+    @abstractmethod
+    async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
+        """Schedule or cancel the held shift."""
+
+
+class SignupRepository(ABC):
+    @abstractmethod
+    async def add(
+        self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
+    ) -> Signup:
+        """A new sign-up for the held shift; its id records its place in the arrival order."""
+
+    @abstractmethod
+    async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
+        """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
+
+    @abstractmethod
+    async def counts(self, shift_id: int) -> tuple[int, int]:
+        """(confirmed, waitlisted)."""
+
+    @abstractmethod
+    async def first_waitlisted(self, shift_id: int) -> Signup | None: ...
+
+    @abstractmethod
+    async def waitlist_position(self, signup: Signup) -> int:
+        """1 for the next in line."""
+
+    @abstractmethod
+    async def set_status(
+        self, held: HeldShift, signup_id: int, status: SignupStatus, now: datetime
+    ) -> None:
+        """Confirm, waitlist or cancel one of the held shift's sign-ups."""
+
+    @abstractmethod
+    async def roster(self, shift_id: int) -> Sequence[tuple[Signup, Volunteer]]:
+        """Active sign-ups with their volunteers, confirmed first, each in arrival order."""
+
+    @abstractmethod
+    async def upcoming_for(
+        self, volunteer_id: int, now: datetime
+    ) -> Sequence[tuple[Signup, Shift]]:
+        """The volunteer's active sign-ups for scheduled shifts that have not started."""
+
+    @abstractmethod
+    async def confirmed_upcoming(
+        self, campaign_id: int, now: datetime
+    ) -> Sequence[tuple[Signup, Shift]]:
+        """Every confirmed sign-up in the campaign for shifts that have not started."""

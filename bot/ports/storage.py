@@ -1,0 +1,69 @@
+"""A unit of work (one transaction over every repository) and the storage that opens them."""
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Self
+
+from bot.domain.notice import Notice
+from bot.ports.notices import NoticeRepository
+from bot.ports.people import CampaignRepository, VolunteerRepository
+from bot.ports.shifts import ShiftRepository, SignupRepository
+from bot.ports.tasks import TaskRepository
+
+
+class UnitOfWork(ABC):
+    """One transaction. Leaving the block without commit() rolls everything back."""
+
+    campaigns: CampaignRepository
+    volunteers: VolunteerRepository
+    shifts: ShiftRepository
+    signups: SignupRepository
+    tasks: TaskRepository
+    notices: NoticeRepository
+
+    @abstractmethod
+    async def __aenter__(self) -> Self: ...
+
+    @abstractmethod
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    @abstractmethod
+    async def commit(self) -> None: ...
+
+    async def read_ahead(self, notices: Sequence[Notice]) -> None:
+        """A hint: these notices are about to be rendered in this unit of work, so storage may
+        read what they need in a few queries now. Changes nothing anyone can observe."""
+        return None  # a storage without a faster way reads as rendering asks
+
+
+class Storage(ABC):
+    """Opens units of work; one per command or dispatcher step."""
+
+    @abstractmethod
+    def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
+        """A new unit of work. With write=False it may start as a reader, which does not wait
+        for other writers; its first write (or hold) then raises NeedsWriteTurn."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+
+class StorageUnavailable(Exception):
+    """The database is locked or unreachable right now; the whole unit of work was rolled back."""
+
+
+class NeedsWriteTurn(Exception):
+    """A unit of work opened as a reader tried to write or hold a row; it was rolled back
+    whole, and running it again with write=True will succeed."""
+
+
+class StorageConflict(Exception):
+    """Another transaction wrote the same row first (two first commands from a new workspace
+    or person at once, or a deadlock); the whole unit of work was rolled back, and running it
+    again will find what the other one wrote."""
