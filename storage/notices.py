@@ -206,18 +206,6 @@ class SqlNoticeRepository(NoticeRepository):
         row = (await self._db.execute(statement)).mappings().first()
         return rows.notice(row) if row is not None else None
 
-    async def pending_for(
-        self, *, volunteer_id: int | None = None, shift_id: int | None = None
-    ) -> Sequence[Notice]:
-        """Pending notices, soonest first: for `/volunteer reminders` feedback and tests."""
-        statement = select(notices).where(notices.c.state == NoticeState.PENDING.value)
-        if volunteer_id is not None:
-            statement = statement.where(notices.c.volunteer_id == volunteer_id)
-        if shift_id is not None:
-            statement = statement.where(notices.c.shift_id == shift_id)
-        result = await self._db.execute(statement.order_by(notices.c.due_at, notices.c.id))
-        return [rows.notice(row) for row in result.mappings()]
-
 
 def _values(notice: NewNotice) -> dict[str, Any]:
     return {

@@ -62,9 +62,3 @@ class NoticeRepository(ABC):
     @abstractmethod
     async def latest_about(self, volunteer_id: int, kind: NoticeKind) -> Notice | None:
         """The most recently queued organizer notice of `kind` about the volunteer."""
-
-    @abstractmethod
-    async def pending_for(
-        self, *, volunteer_id: int | None = None, shift_id: int | None = None
-    ) -> Sequence[Notice]:
-        """Pending notices, soonest first: for `/volunteer reminders` feedback and tests."""

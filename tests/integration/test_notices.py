@@ -9,6 +9,7 @@ from bot.domain.signup import SignupStatus
 from bot.ports.storage import UnitOfWork
 from storage.tables import notices
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
+from tests.queued import pending_notices
 
 LEASE = timedelta(minutes=2)
 REMINDER, WELCOME = NoticeKind.SHIFT_REMINDER, NoticeKind.WELCOME
@@ -39,9 +40,9 @@ async def test_a_queued_notice_waits_as_pending(storage):
             NewNotice(team.campaign_id, REMINDER, NOW + timedelta(hours=1), maria.id, shift.id)
         )
         await uow.notices.add(NewNotice(team.campaign_id, NoticeKind.NEW_VOLUNTEER, NOW))
-        pending = await uow.notices.pending_for(volunteer_id=maria.id)
+        pending = await pending_notices(uow, volunteer_id=maria.id)
         assert [n.id for n in pending] == [sooner, later]
-        assert [n.id for n in await uow.notices.pending_for(shift_id=shift.id)] == [sooner, later]
+        assert [n.id for n in await pending_notices(uow, shift_id=shift.id)] == [sooner, later]
         assert pending[0].state is NoticeState.PENDING and pending[0].attempts == 0
         assert pending[0].kind is REMINDER and pending[0].shift_id == shift.id
 
@@ -58,7 +59,7 @@ async def test_claiming_takes_due_notices_soonest_first_up_to_the_limit(storage)
         rest = await uow.notices.claim_due(NOW, limit=10, lease=LEASE)
         assert [n.id for n in rest] == [latest]
         assert await uow.notices.claim_due(NOW, limit=10, lease=LEASE) == []
-        assert [n.id for n in await uow.notices.pending_for()] == [future]
+        assert [n.id for n in await pending_notices(uow)] == [future]
 
 
 async def test_a_notice_whose_lease_ran_out_is_claimed_again(storage):
@@ -86,7 +87,7 @@ async def test_a_notice_claimed_before_a_crash_goes_out_after_the_restart(databa
     async with restarted.unit_of_work() as uow:
         assert await uow.notices.next_due_at() == NOW + timedelta(hours=1) + LEASE
         [again] = await uow.notices.claim_due(NOW + timedelta(hours=3), limit=1, lease=LEASE)
-        assert [n.id for n in await uow.notices.pending_for()] == [queued[1]]
+        assert [n.id for n in await pending_notices(uow)] == [queued[1]]
     assert again.id == in_flight.id == queued[0] and again.attempts == 2
 
 
@@ -167,7 +168,7 @@ async def test_cancelling_touches_only_pending_notices_matching_every_filter(sto
         assert await uow.notices.cancel_pending(signup_id=signup.id, kinds=[REMINDER]) == 1
         assert await uow.notices.cancel_pending(shift_id=shift.id, volunteer_id=maria.id) == 1
         assert await uow.notices.cancel_pending(volunteer_id=maria.id) == 1
-        left = {n.id for n in await uow.notices.pending_for()}
+        left = {n.id for n in await pending_notices(uow)}
         assert left == {ids["sam"]}
         assert (await _row(uow, ids["in_flight"]))["state"] == "sending"
         assert (await _row(uow, ids["reminder"]))["state"] == "cancelled"

@@ -8,6 +8,7 @@ from sqlalchemy.exc import StatementError
 from bot.domain.campaign import Identity
 from bot.domain.notice import NewNotice, NoticeKind
 from tests.integration.builders import NOW, a_team, a_volunteer
+from tests.queued import pending_notices
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -50,7 +51,7 @@ async def test_times_sort_and_compare_by_instant_not_by_wall_clock(storage):
             await uow.notices.add(
                 NewNotice(team.campaign_id, NoticeKind.ANNOUNCEMENT, due_at, maria.id)
             )
-        pending = await uow.notices.pending_for(volunteer_id=maria.id)
+        pending = await pending_notices(uow, volunteer_id=maria.id)
         assert [n.due_at for n in pending] == [noon_utc, nine_new_york]
         # 08:00 in New York is 13:00 UTC: only the noon notice is due.
         now = datetime(2026, 11, 2, 8, 0, tzinfo=NEW_YORK)

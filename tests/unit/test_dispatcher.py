@@ -7,6 +7,7 @@ from bot.dispatcher import Dispatcher
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.ports.messenger import DeliveryError
 from tests.fakes import ORGANIZERS, VOLUNTEERS
+from tests.queued import pending_notices
 
 
 async def arrive(h, name: str) -> None:
@@ -47,7 +48,7 @@ async def test_an_undeliverable_dm_is_recorded_and_organizers_are_told(harness):
         "couldn't deliver the welcome message to Maria (#1): cannot_dm_user" in a for a in alerts
     )
     async with harness.storage.unit_of_work() as uow:
-        assert await uow.notices.pending_for(volunteer_id=1) == []
+        assert await pending_notices(uow, volunteer_id=1) == []
 
 
 async def test_closed_dms_get_one_mention_in_the_volunteers_channel_however_many_fail(harness):
@@ -127,7 +128,7 @@ async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness
     await asyncio.wait_for(stopping, 10)
     assert len(harness.messenger.texts("maria")) == 1
     async with harness.storage.unit_of_work() as uow:
-        assert await uow.notices.pending_for(volunteer_id=1) == []
+        assert await pending_notices(uow, volunteer_id=1) == []
 
 
 async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_to_send(harness):
@@ -157,7 +158,7 @@ async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_t
     welcomed = [s.to for s in harness.messenger.sent if s.to.startswith("volunteer")]
     assert len(welcomed) == 8, "the sends in flight finish; nothing else starts"
     async with harness.storage.unit_of_work() as uow:
-        pending = await uow.notices.pending_for()
+        pending = await pending_notices(uow)
     assert len([n for n in pending if n.kind is NoticeKind.WELCOME]) == 22
     assert all(n.due_at <= harness.clock.now() for n in pending), "due at once, not after a lease"
 

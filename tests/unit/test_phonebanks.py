@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from bot.domain.notice import NoticeKind
+from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h {seats} https://dialer.example/sat'
 
@@ -167,7 +168,7 @@ async def test_every_confirmed_sign_up_gets_reminder_rows(harness):
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
     async with harness.storage.unit_of_work() as uow:
-        pending = await uow.notices.pending_for(shift_id=1)
+        pending = await pending_notices(uow, shift_id=1)
     reminders = [n for n in pending if n.kind is NoticeKind.SHIFT_REMINDER]
     assert len(reminders) == 2  # Maria's 24 h and 1 h; Sam waits without reminders
     assert all(n.volunteer_id == reminders[0].volunteer_id for n in reminders)

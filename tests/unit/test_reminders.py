@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.actions import action
 from bot.domain.notice import NoticeKind
+from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://dialer.example/sat'
 # Sat Nov 7, 6:00 PM EST is 23:00 UTC; the clock starts Mon Nov 2, 14:00 UTC.
@@ -77,7 +78,7 @@ async def test_a_volunteer_can_turn_reminders_off_and_back_on(harness):
     await harness.say("Maria", "/phonebank join 1")
     assert "no reminders for you" in await harness.say("Maria", "/volunteer reminders off")
     async with harness.storage.unit_of_work() as uow:
-        assert await uow.notices.pending_for(volunteer_id=2) == []
+        assert await pending_notices(uow, volunteer_id=2) == []
     reply = await harness.say("Maria", "/volunteer reminders 2h")
     assert "remind you 2h before each shift" in reply
     harness.messenger.clear()
@@ -94,7 +95,7 @@ async def test_changing_the_campaign_reminders_reschedules_those_who_follow_it(h
     reply = await harness.say("Olivia", "/turnout reminders 30m")
     assert "30m before each shift" in reply and "Updated 1 upcoming sign-up" in reply
     async with harness.storage.unit_of_work() as uow:
-        pending = await uow.notices.pending_for(shift_id=1)
+        pending = await pending_notices(uow, shift_id=1)
     due = sorted(n.due_at for n in pending if n.kind is NoticeKind.SHIFT_REMINDER)
     assert due == [STARTS - timedelta(hours=3), STARTS - timedelta(minutes=30)]
     assert "Only organizers" in await harness.say("Maria", "/turnout reminders 1h")
@@ -108,7 +109,7 @@ async def test_the_day_before_reminder_keeps_local_time_across_the_clock_change(
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Maria", "/phonebank join 2")
     async with harness.storage.unit_of_work() as uow:
-        pending = await uow.notices.pending_for(volunteer_id=2)
+        pending = await pending_notices(uow, volunteer_id=2)
     day_before = sorted(n.due_at for n in pending if n.payload.get("offset_minutes") == 24 * 60)
     # 18:00 EDT on Oct 31 and 18:00 EST on Nov 1.
     assert day_before == [
