@@ -5,12 +5,13 @@ the volunteer's current zone, and an erased volunteer is never named.
 """
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import timefmt
 from bot.actions import action
+from bot.domain.attendance import CONFIRM_AHEAD
 from bot.domain.campaign import Campaign
 from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
@@ -48,6 +49,10 @@ class _Scene:
     volunteer: Volunteer | None
 
     @property
+    def volunteer_id_or_zero(self) -> int:
+        return self.notice.volunteer_id or 0
+
+    @property
     def zone(self) -> ZoneInfo:
         return zone_for(self.volunteer, self.campaign)
 
@@ -78,6 +83,43 @@ async def _welcome(scene: _Scene) -> Reply | Drop:
 
 
 async def _shift_reminder(scene: _Scene) -> Reply | Drop:
+    reminder = await _plain_reminder(scene)
+    return await _with_ill_be_there(scene, reminder)
+
+
+async def _with_ill_be_there(scene: _Scene, reminder: Reply | Drop) -> Reply | Drop:
+    """A reminder 12 hours or more ahead asks "I'll be there?" until the volunteer says so."""
+    if not isinstance(reminder, Message) or scene.notice.signup_id is None:
+        return reminder
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    record = await scene.uow.attendance.get(scene.notice.signup_id)
+    if shift.starts_at - scene.now < CONFIRM_AHEAD or record.reconfirmed_at is not None:
+        return reminder
+    confirm = Button("I'll be there", action("confirm", shift.number), ButtonStyle.PRIMARY)
+    return replace(reminder, buttons=(confirm, *reminder.buttons))
+
+
+async def _check_in(scene: _Scene) -> Reply | Drop:
+    """At the start: "It's starting now", the link, and I'm here; pointless after the end."""
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    if scene.notice.signup_id is not None:
+        signup = await scene.uow.signups.active(shift.id, scene.volunteer_id_or_zero)
+        if signup is None or signup.id != scene.notice.signup_id:
+            return Drop(NoticeState.CANCELLED, "the seat it was for is gone")
+    if scene.now >= shift.ends_at:
+        return Drop(NoticeState.SKIPPED, "the shift had already ended")
+    text = f"📞 It's starting now: “{shift.title}” (#{shift.number})."
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(
+        text, buttons=(Button("I'm here", action("checkin", shift.number), ButtonStyle.PRIMARY),)
+    )
+
+
+async def _plain_reminder(scene: _Scene) -> Reply | Drop:
     return await _seat_message(
         scene,
         lambda shift: (
@@ -236,6 +278,7 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.PROMOTED: "the news that they got a seat off the waitlist",
     NoticeKind.SHIFT_CANCELLED: "a shift cancellation",
     NoticeKind.ANNOUNCEMENT: "an announcement",
+    NoticeKind.CHECK_IN: "the check-in message at the start of a shift",
 }
 
 _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
@@ -244,6 +287,7 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.PROMOTED: _promoted,
     NoticeKind.SHIFT_CANCELLED: _shift_cancelled,
     NoticeKind.ANNOUNCEMENT: _announcement,
+    NoticeKind.CHECK_IN: _check_in,
     NoticeKind.NEW_VOLUNTEER: _new_volunteer,
     NoticeKind.VOLUNTEER_ONBOARDED: _volunteer_onboarded,
     NoticeKind.STILL_UNCONTACTED: _still_uncontacted,

@@ -19,6 +19,8 @@ class NoticeKind(StrEnum):
     PROMOTED = "promoted"
     SHIFT_CANCELLED = "shift_cancelled"
     ANNOUNCEMENT = "announcement"
+    # After the sign-up (issue 13)
+    CHECK_IN = "check_in"
     # In the volunteers channel, mentioning them: their DMs are closed to the bot.
     DMS_CLOSED = "dms_closed"
     # To the organizers

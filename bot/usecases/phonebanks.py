@@ -1,5 +1,7 @@
 """Phone bank shifts: list, join, leave, create, roster, cancel, announce."""
 
+from collections.abc import Mapping
+
 from bot import timefmt
 from bot.actions import action
 from bot.commands import (
@@ -13,6 +15,7 @@ from bot.commands import (
     ShowRoster,
     StartShiftForm,
 )
+from bot.domain.attendance import Attendance
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
@@ -67,7 +70,15 @@ async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
     items = []
     for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
         confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
-        items.append(shift_item(ctx, ShiftSeats(shift, confirmed, waitlisted), signup))
+        record = await ctx.uow.attendance.get(signup.id)
+        items.append(
+            shift_item(
+                ctx,
+                ShiftSeats(shift, confirmed, waitlisted),
+                signup,
+                reconfirmed=record.reconfirmed_at is not None,
+            )
+        )
     return Listing(
         heading="Your upcoming shifts",
         items=tuple(items),
@@ -174,7 +185,13 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     roster = await ctx.uow.signups.roster(shift.id)
     confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
     waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
-    items = [Item(f"{i}. {v.name}", "confirmed") for i, v in enumerate(confirmed, 1)]
+    records = await ctx.uow.attendance.for_shift(shift.id)
+    # ✅: said "I'll be there" since signing up.
+    sure = {s.volunteer_id for s in (s for s, _ in roster) if _reconfirmed(records, s.id)}
+    items = [
+        Item(f"{i}. {v.name}", "confirmed ✅" if v.id in sure else "confirmed")
+        for i, v in enumerate(confirmed, 1)
+    ]
     items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
     status = " (cancelled)" if shift.is_cancelled else ""
     return Listing(
@@ -254,3 +271,8 @@ async def _open_shift(ctx: Context, number: int) -> HeldShift:
             "next."
         )
     return held
+
+
+def _reconfirmed(records: Mapping[int, Attendance], signup_id: int) -> bool:
+    record = records.get(signup_id)
+    return record is not None and record.reconfirmed_at is not None

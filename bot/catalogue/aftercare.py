@@ -1,0 +1,94 @@
+"""`/phonebank` commands for after the sign-up: confirm, check in, attendance, mark."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot import commands as c
+from bot import typed_values as typed
+from bot.catalogue.groups import shift
+from bot.choices import Pick
+from bot.commands import Actor, Command
+from bot.domain.errors import UserError
+from bot.domain.text import MAX_NAME
+from bot.entry import Entry, Kind, Param, Usage, Who
+from bot.usecases import attendance
+
+MARKS = ("here", "no-show")
+
+
+def read_mark(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank mark <shift> <who> here|no-show`: the last word is the mark, a name between."""
+    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    rest = words.rest()
+    who, _, mark = rest.rpartition(" ")
+    if not who.strip() or not mark:
+        raise UserError(f"I'm missing who and `here` or `no-show`. {words.hint}")
+    return c.MarkAttendance(actor, shift=number, who=who.strip(), mark=mark)
+
+
+def mark_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """The same command from a menu's options (Discord)."""
+    return c.MarkAttendance(
+        actor, shift=int(options["shift"]), who=str(options["who"]), mark=str(options["mark"])
+    )
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "confirm",
+        Usage(
+            "/phonebank confirm <shift>", "/phonebank confirm 3", "say you'll be there for sure"
+        ),
+        c.ConfirmShift,
+        attendance.confirm,
+        params=(shift(Pick.MY_SHIFTS),),
+        hint="confirm 3",
+    ),
+    Entry(
+        "phonebank",
+        "checkin",
+        Usage(
+            "/phonebank checkin <shift>",
+            "/phonebank checkin 3",
+            "tell us you're there (from 30 minutes before the start)",
+        ),
+        c.CheckIn,
+        attendance.check_in,
+        params=(shift(),),
+        hint="checkin 3",
+    ),
+    Entry(
+        "phonebank",
+        "attendance",
+        Usage(
+            "/phonebank attendance <shift>",
+            "/phonebank attendance 3",
+            "who came to a shift, with Here and No-show buttons",
+        ),
+        c.ShowAttendance,
+        attendance.show_attendance,
+        reads_only=True,
+        who=Who.ORGANIZER,
+        params=(shift(),),
+    ),
+    Entry(
+        "phonebank",
+        "mark",
+        Usage(
+            "/phonebank mark <shift> <who> here|no-show",
+            "/phonebank mark 3 #12 here",
+            "mark someone as here or a no-show (until 7 days after the end)",
+        ),
+        c.MarkAttendance,
+        attendance.mark,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param("who", Kind.TEXT, "Their name or number, like #12", max_length=MAX_NAME),
+            Param("mark", Kind.TOPIC, "here or no-show", choices=MARKS),
+        ),
+        text=read_mark,
+        options=mark_options,
+    ),
+)
