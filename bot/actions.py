@@ -12,6 +12,7 @@ from bot.commands import (
     ClaimTask,
     Command,
     ConfirmShift,
+    DebriefMissed,
     FinishTask,
     ForgetMe,
     JoinShift,
@@ -22,6 +23,7 @@ from bot.commands import (
     MarkContacted,
     MarkSignup,
     ReleaseTask,
+    StartDebrief,
     StartProfile,
 )
 from bot.domain.errors import UserError
@@ -40,6 +42,8 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     # Attendance buttons name the sign-up (one number names both the shift and the person).
     "here": lambda actor, n: MarkSignup(actor, signup=n, mark="here"),
     "noshow": lambda actor, n: MarkSignup(actor, signup=n, mark="no-show"),
+    "madeit": lambda actor, n: StartDebrief(actor, shift=n),
+    "missed": lambda actor, n: DebriefMissed(actor, shift=n),
 }
 _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "shifts": lambda actor: ListShifts(actor),

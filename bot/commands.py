@@ -211,3 +211,30 @@ class MarkSignup(Command):
 
     signup: int
     mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartDebrief(Command):
+    """"I made it", or `/phonebank debrief <shift>` alone: the debrief form."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief(Command):
+    shift: int
+    calls: int
+    conversations: int
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefMissed(Command):
+    """"I couldn't make it"."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShowReport(Command):
+    shift: int

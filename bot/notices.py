@@ -20,6 +20,7 @@ from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.usecases.context import zone_for
+from bot.usecases.debrief import wrap_up_text
 from bot.usecases.views import contacted_button
 
 
@@ -117,6 +118,33 @@ async def _check_in(scene: _Scene) -> Reply | Drop:
     return Message(
         text, buttons=(Button("I'm here", action("checkin", shift.number), ButtonStyle.PRIMARY),)
     )
+
+
+async def _debrief(scene: _Scene) -> Reply | Drop:
+    """After the end: How did it go? Not for a cancelled shift, a seat given back, or twice."""
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    assert scene.notice.signup_id is not None
+    record = await scene.uow.attendance.get(scene.notice.signup_id)
+    if record.report is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer already told us")
+    return Message(
+        f"How did it go? “{shift.title}” (#{shift.number}) has ended. Thank you for calling!",
+        buttons=(
+            Button("I made it", action("madeit", shift.number), ButtonStyle.PRIMARY),
+            Button("I couldn't make it", action("missed", shift.number)),
+        ),
+    )
+
+
+async def _wrap_up(scene: _Scene) -> Reply | Drop:
+    """Two hours after the end, the organizers' wrap-up; nothing for a cancelled shift."""
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    return Message(await wrap_up_text(scene.uow, shift))
 
 
 async def _plain_reminder(scene: _Scene) -> Reply | Drop:
@@ -279,6 +307,7 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.SHIFT_CANCELLED: "a shift cancellation",
     NoticeKind.ANNOUNCEMENT: "an announcement",
     NoticeKind.CHECK_IN: "the check-in message at the start of a shift",
+    NoticeKind.DEBRIEF: "the “How did it go?” message after a shift",
 }
 
 _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
@@ -288,6 +317,8 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.SHIFT_CANCELLED: _shift_cancelled,
     NoticeKind.ANNOUNCEMENT: _announcement,
     NoticeKind.CHECK_IN: _check_in,
+    NoticeKind.DEBRIEF: _debrief,
+    NoticeKind.WRAP_UP: _wrap_up,
     NoticeKind.NEW_VOLUNTEER: _new_volunteer,
     NoticeKind.VOLUNTEER_ONBOARDED: _volunteer_onboarded,
     NoticeKind.STILL_UNCONTACTED: _still_uncontacted,

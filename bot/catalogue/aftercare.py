@@ -8,10 +8,11 @@ from bot import typed_values as typed
 from bot.catalogue.groups import shift
 from bot.choices import Pick
 from bot.commands import Actor, Command
+from bot.domain.attendance import MAX_NOTES, read_count
 from bot.domain.errors import UserError
-from bot.domain.text import MAX_NAME
+from bot.domain.text import MAX_NAME, clean_text
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import attendance
+from bot.usecases import attendance, debrief
 
 MARKS = ("here", "no-show")
 
@@ -90,5 +91,89 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         text=read_mark,
         options=mark_options,
+    ),
+)
+
+
+def read_debrief(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank debrief <shift> <calls> <conversations> [notes]` or `… missed`; bare: form."""
+    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    first = words.take()
+    if first is None:
+        return c.StartDebrief(actor, shift=number)
+    if first.text.casefold() == "missed":
+        words.end()
+        return c.DebriefMissed(actor, shift=number)
+    calls = read_count(first.text, "calls")
+    conversations = read_count(words.need("the number of conversations").text, "conversations")
+    notes = words.rest()
+    return c.Debrief(
+        actor,
+        shift=number,
+        calls=calls,
+        conversations=conversations,
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+def debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """The same from a menu's options: no counts opens the form; calls `missed` records it."""
+    number = int(options["shift"])
+    calls = str(options.get("calls") or "").strip()
+    if not calls:
+        return c.StartDebrief(actor, shift=number)
+    if calls.casefold() == "missed":
+        return c.DebriefMissed(actor, shift=number)
+    notes = str(options.get("notes") or "").strip()
+    return c.Debrief(
+        actor,
+        shift=number,
+        calls=read_count(calls, "calls"),
+        conversations=read_count(str(options.get("conversations") or "0"), "conversations"),
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+DEBRIEF_ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "debrief",
+        Usage(
+            "/phonebank debrief <shift> <calls> <conversations> [notes] | <shift> missed",
+            "/phonebank debrief 3 40 12 Great script",
+            "tell organizers how your shift went",
+        ),
+        c.Debrief,
+        debrief.debrief,
+        params=(
+            shift(Pick.MY_SHIFTS),
+            Param("calls", Kind.TEXT, "Calls made (0 to 1,000), or missed", required=False),
+            Param("conversations", Kind.TEXT, "Conversations had (0 to 1,000)", required=False),
+            Param(
+                "notes",
+                Kind.TEXT,
+                "Anything organizers should know (optional)",
+                required=False,
+                max_length=MAX_NOTES,
+            ),
+        ),
+        text=read_debrief,
+        options=debrief_options,
+        also={c.StartDebrief: debrief.start_debrief, c.DebriefMissed: debrief.debrief_missed},
+        hint="debrief 3 40 12",
+    ),
+    Entry(
+        "phonebank",
+        "report",
+        Usage(
+            "/phonebank report <shift>",
+            "/phonebank report 3",
+            "a shift's wrap-up: who came, calls, conversations, notes",
+        ),
+        c.ShowReport,
+        debrief.show_report,
+        reads_only=True,
+        who=Who.ORGANIZER,
+        params=(shift(),),
     ),
 )

@@ -191,5 +191,6 @@ ENTRIES: tuple[Entry, ...] = (
         ),
     ),
     *aftercare.ENTRIES,
+    *aftercare.DEBRIEF_ENTRIES,
     help_entry("phonebank"),
 )

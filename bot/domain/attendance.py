@@ -23,6 +23,8 @@ MARKS_OPEN_FOR = timedelta(days=7)
 CONFIRM_AHEAD = timedelta(hours=12)
 # "How did it go?" goes out this long after the end.
 DEBRIEF_AFTER = timedelta(minutes=15)
+# The organizers' wrap-up goes out this long after the end.
+WRAP_UP_AFTER = timedelta(hours=2)
 
 
 class Report(StrEnum):
@@ -126,7 +128,8 @@ def check_count(value: int, what: str) -> int:
 def read_count(text: str, what: str) -> int:
     """A count as typed: `25` or `1,000`; anything else is refused with the way to write it."""
     cleaned = text.strip().replace(",", "")
-    if not cleaned.isdecimal():
+    # Length first: a 5,000-digit number must never reach int() (it has a digit limit).
+    if not cleaned.isdecimal() or len(cleaned) > len(str(MAX_COUNT)):
         raise UserError(
             f"The number of {what} should be a whole number from 0 to {MAX_COUNT:,}, like 25."
         )

@@ -34,7 +34,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import seats
+from bot.usecases import aftercare, seats
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -169,6 +169,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         capacity=capacity,
         created_by=ctx.volunteer.id,
     )
+    await aftercare.schedule_shift(ctx.uow, shift)
     return Message(
         f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "

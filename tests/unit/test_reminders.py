@@ -34,8 +34,9 @@ async def test_the_24h_and_1h_reminders_arrive_with_the_link_and_a_way_out(harne
     await until(harness, STARTS)
     assert "It's starting now" in harness.messenger.texts("maria")[2]
     await until(harness, STARTS + timedelta(hours=3))
-    # Nothing more: no reminder after the shift began.
-    assert len(harness.messenger.texts("maria")) == 3
+    # No reminder after the shift began: only "How did it go?" after the end.
+    assert len(harness.messenger.texts("maria")) == 4
+    assert "How did it go?" in harness.messenger.texts("maria")[3]
 
 
 async def test_cant_make_it_leaves_the_shift_and_promotes_the_waitlist(harness):
