@@ -40,3 +40,42 @@ async def test_check_in_by_button_then_an_organizer_marks_by_slash_options(world
     assert [b["label"] for b in buttons(view.json["data"])] == ["Here: Maria", "No-show: Maria"]
     assert marked.text == "Marked Maria as a no-show for #1."
     assert ": no-show" in after.text
+
+
+async def test_i_made_it_opens_the_debrief_modal_and_the_report_shows_the_answers(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.advance(TO_DAY_BEFORE + timedelta(days=1, hours=2, minutes=15))
+    (asked,) = [c for c in world.fake.dms_to(uid("Maria")) if "How did it go?" in c.content]
+    assert [b["label"] for b in buttons(asked.json)] == ["I made it", "I couldn't make it"]
+
+    opened = await world.press("Maria", f"turnout:madeit:1{SERVER}", dm=True)
+    assert opened.json["type"] == 9
+    assert opened.json["data"]["custom_id"].startswith("turnout:form:debrief")
+    thanks = await world.submit(
+        "Maria",
+        opened.json["data"]["custom_id"],
+        {"shift": "1", "calls": "30", "conversations": "9", "notes": "@here quiet list"},
+        dm=True,
+    )
+    assert "can't mention @everyone, @here" in thanks.text
+    thanks = await world.submit(
+        "Maria",
+        opened.json["data"]["custom_id"],
+        {"shift": "1", "calls": "30", "conversations": "9", "notes": "quiet list"},
+        dm=True,
+    )
+    report = await world.slash("Olivia", "phonebank", "report", shift=1)
+
+    assert "I've noted 30 calls and 9 conversations for #1" in thanks.text
+    assert "attended 1 of 1" in report.text
+    assert "Calls: 30 · conversations: 9" in report.text
+
+
+async def test_debrief_by_slash_options_records_a_miss_kindly(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+
+    missed = await world.slash("Maria", "phonebank", "debrief", shift=1, calls="missed")
+
+    assert "Thanks for letting us know about #1. Hope to see you soon!" in missed.text
