@@ -147,6 +147,37 @@ async def _wrap_up(scene: _Scene) -> Reply | Drop:
     return Message(await wrap_up_text(scene.uow, shift))
 
 
+async def _late_cancellation(scene: _Scene) -> Reply | Drop:
+    """To the organizers: who left close to the start, and what the seat became."""
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    left = await _named(scene, scene.notice.payload.get("volunteer_id"))
+    promoted_id = scene.notice.payload.get("promoted_id")
+    became = (
+        f"The seat went to {await _named(scene, promoted_id)} from the waitlist."
+        if isinstance(promoted_id, int)
+        else "The seat is now open."
+    )
+    starts = timefmt.when(shift.starts_at, scene.zone)
+    within = timefmt.span(shift.starts_at - scene.now)
+    return Message(
+        f"⚠️ Late cancellation: {left} left #{shift.number} “{shift.title}”, which starts "
+        f"{starts} (in {within}). {became}"
+    )
+
+
+async def _named(scene: _Scene, volunteer_id: object) -> str:
+    """A volunteer's name as of now; an erased one is never named."""
+    if not isinstance(volunteer_id, int):
+        return "Someone"
+    volunteer = await scene.uow.volunteers.get(volunteer_id)
+    if volunteer is None or volunteer.forgotten_at is not None:
+        return "A former volunteer"
+    return f"{volunteer.name} (#{volunteer.number})"
+
+
 async def _plain_reminder(scene: _Scene) -> Reply | Drop:
     return await _seat_message(
         scene,
@@ -319,6 +350,7 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.CHECK_IN: _check_in,
     NoticeKind.DEBRIEF: _debrief,
     NoticeKind.WRAP_UP: _wrap_up,
+    NoticeKind.LATE_CANCELLATION: _late_cancellation,
     NoticeKind.NEW_VOLUNTEER: _new_volunteer,
     NoticeKind.VOLUNTEER_ONBOARDED: _volunteer_onboarded,
     NoticeKind.STILL_UNCONTACTED: _still_uncontacted,

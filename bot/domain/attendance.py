@@ -23,6 +23,8 @@ MARKS_OPEN_FOR = timedelta(days=7)
 CONFIRM_AHEAD = timedelta(hours=12)
 # "How did it go?" goes out this long after the end.
 DEBRIEF_AFTER = timedelta(minutes=15)
+# Leaving this close to the start tells the organizers at once.
+LATE_CANCELLATION = timedelta(hours=24)
 # The organizers' wrap-up goes out this long after the end.
 WRAP_UP_AFTER = timedelta(hours=2)
 

@@ -30,6 +30,7 @@ class NoticeKind(StrEnum):
     STILL_UNCONTACTED = "still_uncontacted"
     DELIVERY_FAILED = "delivery_failed"
     WRAP_UP = "wrap_up"
+    LATE_CANCELLATION = "late_cancellation"
 
 
 class NoticeState(StrEnum):

@@ -129,7 +129,8 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
         raise UserError(
             f"#{shift.number} has already started; please tell an organizer if you have to go."
         )
-    await seats.give_up_seat(ctx, held, signup)
+    promoted = await seats.give_up_seat(ctx, held, signup)
+    await aftercare.tell_of_late_cancellation(ctx, shift, signup, promoted)
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
     return Message(
