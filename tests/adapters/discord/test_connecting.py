@@ -12,7 +12,7 @@ from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, FakeDiscord
 GROUPS = {
     "phonebank": {
         *("list", "join", "leave", "mine", "create", "roster", "cancel", "announce"),
-        *("confirm", "checkin", "attendance", "mark"),
+        *("confirm", "checkin", "attendance", "mark", "debrief", "report"),
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me"},
