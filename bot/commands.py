@@ -238,3 +238,9 @@ class DebriefMissed(Command):
 @dataclass(frozen=True, slots=True)
 class ShowReport(Command):
     shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShowHistory(Command):
+    # Empty: the asker's own record.
+    who: str = ""

@@ -177,3 +177,9 @@ DEBRIEF_ENTRIES: tuple[Entry, ...] = (
         params=(shift(),),
     ),
 )
+
+
+def history_who(words: typed.Words) -> str:
+    """The rest of the line as a name or #number; empty for the asker's own history."""
+    who = words.rest()
+    return clean_text(who, what="name", limit=MAX_NAME) if who else ""

@@ -15,7 +15,7 @@ GROUPS = {
         *("confirm", "checkin", "attendance", "mark", "debrief", "report"),
     },
     "task": {"post", "list", "claim", "done", "release"},
-    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me"},
+    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
     "turnout": {"tz", "reminders", "help"},
 }
 
