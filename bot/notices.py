@@ -50,10 +50,6 @@ class _Scene:
     volunteer: Volunteer | None
 
     @property
-    def volunteer_id_or_zero(self) -> int:
-        return self.notice.volunteer_id or 0
-
-    @property
     def zone(self) -> ZoneInfo:
         return zone_for(self.volunteer, self.campaign)
 
@@ -106,8 +102,10 @@ async def _check_in(scene: _Scene) -> Reply | Drop:
     shift = await _live_shift(scene)
     if isinstance(shift, Drop):
         return shift
+    assert scene.notice.volunteer_id is not None
     if scene.notice.signup_id is not None:
-        signup = await scene.uow.signups.active(shift.id, scene.volunteer_id_or_zero)
+        # Left and joined again: the new seat has a check-in of its own.
+        signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id)
         if signup is None or signup.id != scene.notice.signup_id:
             return Drop(NoticeState.CANCELLED, "the seat it was for is gone")
     if scene.now >= shift.ends_at:
