@@ -8,8 +8,11 @@ from collections.abc import Callable
 
 from bot.commands import (
     Actor,
+    CheckIn,
     ClaimTask,
     Command,
+    ConfirmShift,
+    DebriefMissed,
     FinishTask,
     ForgetMe,
     JoinShift,
@@ -18,7 +21,9 @@ from bot.commands import (
     ListShifts,
     ListTasks,
     MarkContacted,
+    MarkSignup,
     ReleaseTask,
+    StartDebrief,
     StartProfile,
 )
 from bot.domain.errors import UserError
@@ -32,6 +37,13 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "done": lambda actor, n: FinishTask(actor, task=n),
     "release": lambda actor, n: ReleaseTask(actor, task=n),
     "contacted": lambda actor, n: MarkContacted(actor, who=f"#{n}"),
+    "confirm": lambda actor, n: ConfirmShift(actor, shift=n),
+    "checkin": lambda actor, n: CheckIn(actor, shift=n),
+    # Attendance buttons name the sign-up (one number names both the shift and the person).
+    "here": lambda actor, n: MarkSignup(actor, signup=n, mark="here"),
+    "noshow": lambda actor, n: MarkSignup(actor, signup=n, mark="no-show"),
+    "madeit": lambda actor, n: StartDebrief(actor, shift=n),
+    "missed": lambda actor, n: DebriefMissed(actor, shift=n),
 }
 _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "shifts": lambda actor: ListShifts(actor),

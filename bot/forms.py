@@ -13,11 +13,14 @@ from bot.commands import (
     Actor,
     Command,
     CreateShift,
+    Debrief,
     PostTask,
     SaveProfile,
     StartShiftForm,
     StartTaskForm,
 )
+from bot.domain.attendance import MAX_COUNT, MAX_NOTES, read_count
+from bot.domain.campaign import MAX_NUMBER
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
@@ -35,6 +38,7 @@ from bot.replies import (
 )
 
 ONBOARDING = "onboarding"
+DEBRIEF = "debrief"
 SHIFT = "shift"
 TASK = "task"
 
@@ -119,6 +123,47 @@ def task_form() -> Form:
             ),
         ),
         submit_label="Post",
+    )
+
+
+def debrief_form(shift: int, title: str) -> Form:
+    """What "I made it" asks: the counts, and anything organizers should know."""
+    return Form(
+        form_id=DEBRIEF,
+        title="How did it go?",
+        intro=f"Thanks for calling on “{title}”! Two numbers and an optional note.",
+        fields=(
+            NumberField("shift", "Shift number", low=1, high=MAX_NUMBER, initial=shift),
+            NumberField("calls", "Calls made", low=0, high=MAX_COUNT, initial=0),
+            NumberField("conversations", "Conversations had", low=0, high=MAX_COUNT, initial=0),
+            TextField(
+                "notes",
+                "Anything organizers should know?",
+                max_length=MAX_NOTES,
+                required=False,
+                multiline=True,
+            ),
+        ),
+        submit_label="Send",
+    )
+
+
+def _debrief(actor: Actor, values: Values) -> Command:
+    def text(name: str) -> str:
+        value = values.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    shift = text("shift").strip().lstrip("#")
+    if not shift.isdecimal() or len(shift) > 9:
+        raise UserError("Type the shift's number, like 3, in the first box.")
+    return Debrief(
+        actor,
+        shift=int(shift),
+        calls=read_count(text("calls"), "calls"),
+        conversations=read_count(text("conversations"), "conversations"),
+        notes=clean_text(text("notes"), what="note", limit=MAX_NOTES, multiline=True)
+        if text("notes").strip()
+        else "",
     )
 
 
@@ -221,6 +266,7 @@ def _word(values: Values, name: str, what: str) -> typed.Word:
 
 _READERS: dict[str, Callable[[Actor, Values], Command]] = {
     ONBOARDING: _onboarding,
+    DEBRIEF: _debrief,
     SHIFT: _shift,
     TASK: _task,
 }

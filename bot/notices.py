@@ -5,12 +5,13 @@ the volunteer's current zone, and an erased volunteer is never named.
 """
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import timefmt
 from bot.actions import action
+from bot.domain.attendance import CONFIRM_AHEAD
 from bot.domain.campaign import Campaign
 from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
@@ -19,6 +20,7 @@ from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.usecases.context import zone_for
+from bot.usecases.debrief import wrap_up_text
 from bot.usecases.views import contacted_button
 
 
@@ -78,6 +80,103 @@ async def _welcome(scene: _Scene) -> Reply | Drop:
 
 
 async def _shift_reminder(scene: _Scene) -> Reply | Drop:
+    reminder = await _plain_reminder(scene)
+    return await _with_ill_be_there(scene, reminder)
+
+
+async def _with_ill_be_there(scene: _Scene, reminder: Reply | Drop) -> Reply | Drop:
+    """A reminder 12 hours or more ahead asks "I'll be there?" until the volunteer says so."""
+    if not isinstance(reminder, Message) or scene.notice.signup_id is None:
+        return reminder
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    record = await scene.uow.attendance.get(scene.notice.signup_id)
+    if shift.starts_at - scene.now < CONFIRM_AHEAD or record.reconfirmed_at is not None:
+        return reminder
+    confirm = Button("I'll be there", action("confirm", shift.number), ButtonStyle.PRIMARY)
+    return replace(reminder, buttons=(confirm, *reminder.buttons))
+
+
+async def _check_in(scene: _Scene) -> Reply | Drop:
+    """At the start: "It's starting now", the link, and I'm here; pointless after the end."""
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    assert scene.notice.volunteer_id is not None
+    if scene.notice.signup_id is not None:
+        # Left and joined again: the new seat has a check-in of its own.
+        signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id)
+        if signup is None or signup.id != scene.notice.signup_id:
+            return Drop(NoticeState.CANCELLED, "the seat it was for is gone")
+    if scene.now >= shift.ends_at:
+        return Drop(NoticeState.SKIPPED, "the shift had already ended")
+    text = f"📞 It's starting now: “{shift.title}” (#{shift.number})."
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(
+        text, buttons=(Button("I'm here", action("checkin", shift.number), ButtonStyle.PRIMARY),)
+    )
+
+
+async def _debrief(scene: _Scene) -> Reply | Drop:
+    """After the end: How did it go? Not for a cancelled shift, a seat given back, or twice."""
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    assert scene.notice.signup_id is not None
+    record = await scene.uow.attendance.get(scene.notice.signup_id)
+    if record.report is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer already told us")
+    return Message(
+        f"How did it go? “{shift.title}” (#{shift.number}) has ended. Thank you for calling!",
+        buttons=(
+            Button("I made it", action("madeit", shift.number), ButtonStyle.PRIMARY),
+            Button("I couldn't make it", action("missed", shift.number)),
+        ),
+    )
+
+
+async def _wrap_up(scene: _Scene) -> Reply | Drop:
+    """Two hours after the end, the organizers' wrap-up; nothing for a cancelled shift."""
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    return Message(await wrap_up_text(scene.uow, shift))
+
+
+async def _late_cancellation(scene: _Scene) -> Reply | Drop:
+    """To the organizers: who left close to the start, and what the seat became."""
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    left = await _named(scene, scene.notice.payload.get("volunteer_id"))
+    promoted_id = scene.notice.payload.get("promoted_id")
+    became = (
+        f"The seat went to {await _named(scene, promoted_id)} from the waitlist."
+        if isinstance(promoted_id, int)
+        else "The seat is now open."
+    )
+    starts = timefmt.when(shift.starts_at, scene.zone)
+    within = timefmt.span(shift.starts_at - scene.now)
+    return Message(
+        f"⚠️ Late cancellation: {left} left #{shift.number} “{shift.title}”, which starts "
+        f"{starts} (in {within}). {became}"
+    )
+
+
+async def _named(scene: _Scene, volunteer_id: object) -> str:
+    """A volunteer's name as of now; an erased one is never named."""
+    if not isinstance(volunteer_id, int):
+        return "Someone"
+    volunteer = await scene.uow.volunteers.get(volunteer_id)
+    if volunteer is None or volunteer.forgotten_at is not None:
+        return "A former volunteer"
+    return f"{volunteer.name} (#{volunteer.number})"
+
+
+async def _plain_reminder(scene: _Scene) -> Reply | Drop:
     return await _seat_message(
         scene,
         lambda shift: (
@@ -236,6 +335,8 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.PROMOTED: "the news that they got a seat off the waitlist",
     NoticeKind.SHIFT_CANCELLED: "a shift cancellation",
     NoticeKind.ANNOUNCEMENT: "an announcement",
+    NoticeKind.CHECK_IN: "the check-in message at the start of a shift",
+    NoticeKind.DEBRIEF: "the “How did it go?” message after a shift",
 }
 
 _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
@@ -244,6 +345,10 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.PROMOTED: _promoted,
     NoticeKind.SHIFT_CANCELLED: _shift_cancelled,
     NoticeKind.ANNOUNCEMENT: _announcement,
+    NoticeKind.CHECK_IN: _check_in,
+    NoticeKind.DEBRIEF: _debrief,
+    NoticeKind.WRAP_UP: _wrap_up,
+    NoticeKind.LATE_CANCELLATION: _late_cancellation,
     NoticeKind.NEW_VOLUNTEER: _new_volunteer,
     NoticeKind.VOLUNTEER_ONBOARDED: _volunteer_onboarded,
     NoticeKind.STILL_UNCONTACTED: _still_uncontacted,

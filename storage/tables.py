@@ -193,3 +193,21 @@ notices = Table(
     Index(None, "state", "due_at"),
     Index(None, "state", "lease_until"),
 )
+
+# After the sign-up (issue 13): one row per sign-up once something happens to it. `notes` is
+# the only personal text here; forget-me clears it and keeps the counts.
+attendance = Table(
+    "attendance",
+    metadata,
+    Column("signup_id", Integer, ForeignKey("signups.id"), primary_key=True),
+    Column("reconfirmed_at", UtcDateTime),
+    Column("checked_in_at", UtcDateTime),
+    Column("report", Text),
+    Column("reported_at", UtcDateTime),
+    Column("mark", Text),
+    Column("marked_by", Integer, ForeignKey("volunteers.id")),
+    Column("marked_at", UtcDateTime),
+    Column("calls", Integer),
+    Column("conversations", Integer),
+    Column("notes", Text),
+)

@@ -17,6 +17,7 @@ from storage import rows
 from storage.campaigns import next_number
 from storage.notices import about
 from storage.tables import (
+    attendance,
     counters,
     identities,
     notices,
@@ -282,6 +283,7 @@ class SqlVolunteerRepository(VolunteerRepository):
             select(phone_banks.c.id).where(phone_banks.c.created_by == volunteer_id),
             select(tasks.c.id).where(tasks.c.created_by == volunteer_id),
             select(volunteers.c.id).where(volunteers.c.contacted_by == volunteer_id),
+            select(attendance.c.signup_id).where(attendance.c.marked_by == volunteer_id),
         ]
         for statement in referred:
             if (await self._db.execute(statement.limit(1))).first() is not None:

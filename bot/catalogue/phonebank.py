@@ -2,6 +2,7 @@
 
 from bot import commands as c
 from bot import readers, timefmt
+from bot.catalogue import aftercare
 from bot.catalogue.groups import SHORT, help_entry, shift
 from bot.choices import Pick
 from bot.domain.phonebank import (
@@ -189,5 +190,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
     ),
+    *aftercare.ENTRIES,
+    *aftercare.DEBRIEF_ENTRIES,
     help_entry("phonebank"),
 )

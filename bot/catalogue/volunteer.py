@@ -3,10 +3,11 @@
 from bot import commands as c
 from bot import readers
 from bot import typed_values as typed
+from bot.catalogue import aftercare
 from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import campaign, volunteers, welcome
+from bot.usecases import campaign, history, volunteers, welcome
 
 # In the order help lists them; `help` comes last.
 VOLUNTEER: tuple[Entry, ...] = (
@@ -98,6 +99,30 @@ VOLUNTEER: tuple[Entry, ...] = (
                 read=readers.contacted_who,
             ),
         ),
+    ),
+    Entry(
+        "volunteer",
+        "history",
+        Usage(
+            "/volunteer history [who]",
+            "/volunteer history",
+            "shifts you signed up for, attended and missed, calls and show rate "
+            "(organizers: anyone's)",
+        ),
+        c.ShowHistory,
+        history.show_history,
+        reads_only=True,
+        params=(
+            Param(
+                "who",
+                Kind.TEXT,
+                "Organizers: their name or number, like #12 (leave out for your own)",
+                required=False,
+                max_length=MAX_NAME,
+                read=aftercare.history_who,
+            ),
+        ),
+        hint="history",
     ),
     help_entry("volunteer"),
 )

@@ -19,6 +19,9 @@ class NoticeKind(StrEnum):
     PROMOTED = "promoted"
     SHIFT_CANCELLED = "shift_cancelled"
     ANNOUNCEMENT = "announcement"
+    # After the sign-up (issue 13)
+    CHECK_IN = "check_in"
+    DEBRIEF = "debrief"
     # In the volunteers channel, mentioning them: their DMs are closed to the bot.
     DMS_CLOSED = "dms_closed"
     # To the organizers
@@ -26,6 +29,8 @@ class NoticeKind(StrEnum):
     VOLUNTEER_ONBOARDED = "volunteer_onboarded"
     STILL_UNCONTACTED = "still_uncontacted"
     DELIVERY_FAILED = "delivery_failed"
+    WRAP_UP = "wrap_up"
+    LATE_CANCELLATION = "late_cancellation"
 
 
 class NoticeState(StrEnum):

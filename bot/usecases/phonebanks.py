@@ -1,5 +1,7 @@
 """Phone bank shifts: list, join, leave, create, roster, cancel, announce."""
 
+from collections.abc import Mapping
+
 from bot import timefmt
 from bot.actions import action
 from bot.commands import (
@@ -13,6 +15,7 @@ from bot.commands import (
     ShowRoster,
     StartShiftForm,
 )
+from bot.domain.attendance import Attendance
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
@@ -31,7 +34,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import seats
+from bot.usecases import aftercare, seats
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -67,7 +70,15 @@ async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
     items = []
     for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
         confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
-        items.append(shift_item(ctx, ShiftSeats(shift, confirmed, waitlisted), signup))
+        record = await ctx.uow.attendance.get(signup.id)
+        items.append(
+            shift_item(
+                ctx,
+                ShiftSeats(shift, confirmed, waitlisted),
+                signup,
+                reconfirmed=record.reconfirmed_at is not None,
+            )
+        )
     return Listing(
         heading="Your upcoming shifts",
         items=tuple(items),
@@ -118,7 +129,8 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
         raise UserError(
             f"#{shift.number} has already started; please tell an organizer if you have to go."
         )
-    await seats.give_up_seat(ctx, held, signup)
+    promoted = await seats.give_up_seat(ctx, held, signup)
+    await aftercare.tell_of_late_cancellation(ctx, shift, signup, promoted)
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
     return Message(
@@ -158,6 +170,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         capacity=capacity,
         created_by=ctx.volunteer.id,
     )
+    await aftercare.schedule_shift(ctx.uow, shift)
     return Message(
         f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
@@ -174,7 +187,13 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     roster = await ctx.uow.signups.roster(shift.id)
     confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
     waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
-    items = [Item(f"{i}. {v.name}", "confirmed") for i, v in enumerate(confirmed, 1)]
+    records = await ctx.uow.attendance.for_shift(shift.id)
+    # ✅: said "I'll be there" since signing up.
+    sure = {s.volunteer_id for s in (s for s, _ in roster) if _reconfirmed(records, s.id)}
+    items = [
+        Item(f"{i}. {v.name}", "confirmed ✅" if v.id in sure else "confirmed")
+        for i, v in enumerate(confirmed, 1)
+    ]
     items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
     status = " (cancelled)" if shift.is_cancelled else ""
     return Listing(
@@ -254,3 +273,8 @@ async def _open_shift(ctx: Context, number: int) -> HeldShift:
             "next."
         )
     return held
+
+
+def _reconfirmed(records: Mapping[int, Attendance], signup_id: int) -> bool:
+    record = records.get(signup_id)
+    return record is not None and record.reconfirmed_at is not None

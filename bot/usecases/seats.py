@@ -14,7 +14,7 @@ from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import HeldShift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.volunteer import Volunteer
-from bot.usecases import reminders
+from bot.usecases import aftercare, reminders
 from bot.usecases.context import Context
 
 
@@ -106,7 +106,8 @@ async def call_off(ctx: Context, held: HeldShift) -> list[tuple[Signup, Voluntee
 async def _remind(
     ctx: Context, held: HeldShift, volunteer: Volunteer, signup: Signup
 ) -> list[datetime]:
-    """Queue a new seat's reminders; returns when they are due."""
+    """Queue a new seat's reminders (and its check-in); returns when the reminders are due."""
+    await aftercare.schedule(ctx.uow, campaign_id=ctx.campaign.id, signup=signup, shift=held.shift)
     return await reminders.schedule(
         ctx.uow,
         campaign=ctx.campaign,

@@ -10,7 +10,9 @@ from bot.usecases.context import Context
 from bot.wording import plural
 
 
-def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
+def shift_item(
+    ctx: Context, seats: ShiftSeats, signup: Signup | None, *, reconfirmed: bool = False
+) -> Item:
     """A shift as a list shows it to the asker: when, length, seats, their place, a button."""
     shift = seats.shift
     parts = [timefmt.when(shift.starts_at, ctx.zone), shift_length(shift)]
@@ -24,6 +26,8 @@ def shift_item(ctx: Context, seats: ShiftSeats, signup: Signup | None) -> Item:
         parts.append(
             "you're in" if signup.status is SignupStatus.CONFIRMED else "you're waitlisted"
         )
+        if reconfirmed:
+            parts.append("✅ you said you'll be there")
         button = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
     else:
         label = "Join" if seats.seats_left else "Join waitlist"

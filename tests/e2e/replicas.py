@@ -189,15 +189,25 @@ def assert_stopped_cleanly(replicas: Iterable[Replica]) -> None:
         assert not re.search(r" (ERROR|CRITICAL) |Traceback", log), f"{replica.name}:\n{log}"
 
 
+# Due at the start or after the end (issue 13), which these tests never reach.
+AFTER_THE_START = frozenset({"check_in", "debrief", "wrap_up"})
+
+
 async def notice_states(storage: SqlStorage) -> Counter[tuple[str, str]]:
-    """How many notices of each kind are in each state."""
+    """How many notices of each kind are in each state (those due from the start on aside)."""
     async with storage.unit_of_work() as uow:
         result = await uow.connection.execute(
             select(notices.c.kind, notices.c.state, func.count()).group_by(
                 notices.c.kind, notices.c.state
             )
         )
-        return Counter({(str(kind), str(state)): int(count) for kind, state, count in result})
+        return Counter(
+            {
+                (str(kind), str(state)): int(count)
+                for kind, state, count in result
+                if str(kind) not in AFTER_THE_START
+            }
+        )
 
 
 async def eventually(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from bot.domain.attendance import Attendance
 from bot.forms import ONBOARDING
 from storage.tables import notices
 from tests.fakes import text_of
@@ -38,6 +39,18 @@ async def test_forget_me_scrubs_every_table_and_the_database_file(harness, datab
         NAME, ONBOARDING, interests=("phone_banking",), availability="weekends", location=ZIP
     )
     await h.reply("Maria", "/phonebank join 1")
+    # A debrief note in their own words, on a sign-up of theirs.
+    await h.reply(NAME, "/phonebank join 1")
+    async with h.storage.unit_of_work() as uow:
+        zeb = (await uow.volunteers.find(1, NAME))[0]
+        shift = await uow.shifts.by_number(1, 1)
+        assert shift is not None
+        signup = await uow.signups.active(shift.id, zeb.id)
+        assert signup is not None
+        await uow.attendance.save(
+            Attendance(signup.id).made_it(3, 1, f"{NAME} of {ZIP} says hi", h.clock.now())
+        )
+        await uow.commit()
     # Announcements queued (not yet sent) carry who sent them.
     await h.reply(NAME, "/phonebank announce 1 Bring a charger")
 

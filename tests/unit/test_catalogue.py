@@ -78,6 +78,7 @@ def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route():
 def test_each_route_is_what_its_button_form_or_arrival_builds():
     built = {
         actions.command_for(OLU, "turnout:keep"),
+        actions.command_for(OLU, "turnout:here:7"),
         forms.command_for_submission(
             OLU,
             FormSubmission(

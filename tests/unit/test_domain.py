@@ -178,6 +178,7 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
     assert {k.value for k in NoticeKind} == {
         "welcome", "shift_reminder", "promoted", "shift_cancelled", "announcement", "dms_closed",
         "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
+        "check_in", "debrief", "wrap_up", "late_cancellation",
     }
 
 

@@ -257,14 +257,15 @@ def test_unexpected_extra_words_are_refused_with_the_usage(line):
 def test_an_unknown_subcommand_names_the_valid_ones():
     assert error("/phonebank fly") == (
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
-        "`create`, `roster`, `cancel` or `announce` — or `/phonebank help`."
+        "`create`, `roster`, `cancel`, `announce`, `confirm`, `checkin`, `attendance`, `mark`, "
+        "`debrief` or `report` — or `/phonebank help`."
     )
 
 
 @pytest.mark.parametrize(
     ("line", "names"),
     [("/task fly", "`/task list`, `claim`, `done`, `release` or `post`"),
-     ("/volunteer fly", "`reminders`, `profile`, `forget-me`, `new` or `contacted`"),
+     ("/volunteer fly", "`reminders`, `profile`, `forget-me`, `new`, `contacted` or `history`"),
      ("/turnout fly", "`/turnout tz` or `reminders`")],
 )
 def test_every_command_names_its_subcommands_when_one_is_unknown(line, names):

@@ -27,12 +27,16 @@ async def test_the_24h_and_1h_reminders_arrive_with_the_link_and_a_way_out(harne
     assert "starts in 1 day" in day_before
     assert "Sat Nov 7, 6:00 PM EST" in day_before
     assert "https://dialer.example/sat" in day_before
-    assert "[1] Can't make it" in day_before
+    assert "[1] I'll be there   [2] Can't make it" in day_before
 
     await until(harness, STARTS - timedelta(hours=1))
     assert "starts in 1 hour" in harness.messenger.texts("maria")[1]
+    await until(harness, STARTS)
+    assert "It's starting now" in harness.messenger.texts("maria")[2]
     await until(harness, STARTS + timedelta(hours=3))
-    assert len(harness.messenger.texts("maria")) == 2
+    # No reminder after the shift began: only "How did it go?" after the end.
+    assert len(harness.messenger.texts("maria")) == 4
+    assert "How did it go?" in harness.messenger.texts("maria")[3]
 
 
 async def test_cant_make_it_leaves_the_shift_and_promotes_the_waitlist(harness):
@@ -69,8 +73,10 @@ async def test_reminders_whose_shift_has_started_are_skipped_not_sent(harness):
     harness.messenger.clear()
     harness.clock.advance(STARTS + timedelta(minutes=5) - harness.clock.now())
     report = await harness.deliver()
-    assert harness.messenger.texts("maria") == []
-    assert report.dropped == 2 and report.sent == 0
+    # The check-in is still meaningful five minutes in; the reminders are not.
+    [check_in] = harness.messenger.texts("maria")
+    assert "It's starting now" in check_in
+    assert report.dropped == 2 and report.sent == 1
 
 
 async def test_a_volunteer_can_turn_reminders_off_and_back_on(harness):
@@ -78,7 +84,8 @@ async def test_a_volunteer_can_turn_reminders_off_and_back_on(harness):
     await harness.say("Maria", "/phonebank join 1")
     assert "no reminders for you" in await harness.say("Maria", "/volunteer reminders off")
     async with harness.storage.unit_of_work() as uow:
-        assert await pending_notices(uow, volunteer_id=2) == []
+        pending = await pending_notices(uow, volunteer_id=2)
+    assert [n for n in pending if n.kind is NoticeKind.SHIFT_REMINDER] == []
     reply = await harness.say("Maria", "/volunteer reminders 2h")
     assert "remind you 2h before each shift" in reply
     harness.messenger.clear()

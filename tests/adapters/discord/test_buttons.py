@@ -42,10 +42,11 @@ async def test_reminder_dms_carry_can_t_make_it_and_it_frees_the_seat(world):
     await world.advance(timedelta(days=25, hours=9))
 
     (reminder,) = [c for c in world.fake.dms_to(uid("Maria")) if "⏰" in c.content]
-    (button,) = buttons(reminder.json)
+    (confirm, button) = buttons(reminder.json)
     left = await world.press("Maria", button["custom_id"], dm=True)
 
     assert (button["label"], button["custom_id"]) == ("Can't make it", f"turnout:leave:1{SERVER}")
+    assert confirm["custom_id"] == f"turnout:confirm:1{SERVER}"
     assert "You've left #1 “Saturday calls”" in left.text
 
 

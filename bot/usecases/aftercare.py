@@ -1,0 +1,64 @@
+"""The notices a seat brings after its reminders: the check-in DM at the start and
+"How did it go?" after the end; and each shift's wrap-up for the organizers.
+
+Queued with the seat; each is rendered at send time and dropped if by then the seat is gone,
+the shift was cancelled or its moment has passed (bot/notices_aftercare.py).
+"""
+
+from collections.abc import Sequence
+
+from bot.domain.attendance import DEBRIEF_AFTER, LATE_CANCELLATION, WRAP_UP_AFTER
+from bot.domain.notice import NewNotice, NoticeKind
+from bot.domain.phonebank import Shift
+from bot.domain.signup import Signup, SignupStatus
+from bot.ports.storage import UnitOfWork
+from bot.usecases.context import Context
+
+
+async def schedule(uow: UnitOfWork, *, campaign_id: int, signup: Signup, shift: Shift) -> None:
+    """Queue a new seat's check-in DM at the start and its "How did it go?" after the end."""
+    await uow.notices.add_all(
+        [
+            NewNotice(
+                campaign_id=campaign_id,
+                kind=kind,
+                due_at=due_at,
+                volunteer_id=signup.volunteer_id,
+                shift_id=shift.id,
+                signup_id=signup.id,
+            )
+            for kind, due_at in (
+                (NoticeKind.CHECK_IN, shift.starts_at),
+                (NoticeKind.DEBRIEF, shift.ends_at + DEBRIEF_AFTER),
+            )
+        ]
+    )
+
+
+async def schedule_shift(uow: UnitOfWork, shift: Shift) -> None:
+    """Queue a new shift's wrap-up for the organizers, two hours after the end."""
+    await uow.notices.add(
+        NewNotice(
+            campaign_id=shift.campaign_id,
+            kind=NoticeKind.WRAP_UP,
+            due_at=shift.ends_at + WRAP_UP_AFTER,
+            shift_id=shift.id,
+        )
+    )
+
+
+async def tell_of_late_cancellation(
+    ctx: Context, shift: Shift, signup: Signup, promoted: Sequence[Signup]
+) -> None:
+    """Leaving a seat within 24 hours of the start: the organizers hear at once, with what the
+    seat became (who moved up, or open)."""
+    if signup.status is not SignupStatus.CONFIRMED or shift.starts_at - ctx.now > LATE_CANCELLATION:
+        return
+    await ctx.notify(
+        NoticeKind.LATE_CANCELLATION,
+        shift_id=shift.id,
+        payload={
+            "volunteer_id": signup.volunteer_id,
+            "promoted_id": promoted[0].volunteer_id if promoted else None,
+        },
+    )

@@ -1,0 +1,125 @@
+"""What happened after each sign-up: one `attendance` row per sign-up, made on first save."""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import RowMapping, bindparam, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.attendance import Attendance, Mark, Report
+from bot.domain.phonebank import Shift
+from bot.domain.signup import Signup, SignupStatus
+from bot.ports.attendance import AttendanceRepository
+from storage import rows
+from storage.tables import attendance, shifts, signups
+
+_FIELDS = (
+    "reconfirmed_at",
+    "checked_in_at",
+    "report",
+    "reported_at",
+    "mark",
+    "marked_by",
+    "marked_at",
+    "calls",
+    "conversations",
+    "notes",
+)
+
+# Built once, with bind parameters (see storage/signups.py for why).
+_GET = select(attendance).where(attendance.c.signup_id == bindparam("signup_id"))
+_FOR_SHIFT = (
+    select(attendance)
+    .join(signups, signups.c.id == attendance.c.signup_id)
+    .where(signups.c.shift_id == bindparam("shift_id"))
+)
+_UPDATE = update(attendance).where(attendance.c.signup_id == bindparam("the_signup_id"))
+_INSERT = insert(attendance)
+_SIGNUP = (
+    rows.select_shifts(*signups.c)
+    .join(signups, signups.c.shift_id == shifts.c.id)
+    .where(signups.c.id == bindparam("signup_id"))
+)
+# A sign-up that held a seat: confirmed, or cancelled after the shift began (never the waitlist).
+_HISTORY = (
+    rows.select_shifts(*signups.c, *[attendance.c[f] for f in _FIELDS])
+    .join(signups, signups.c.shift_id == shifts.c.id)
+    .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
+    .where(
+        signups.c.volunteer_id == bindparam("volunteer_id"),
+        signups.c.status == SignupStatus.CONFIRMED.value,
+    )
+    .order_by(shifts.c.starts_at, signups.c.id)
+)
+_ERASE_NOTES = (
+    update(attendance)
+    .where(
+        attendance.c.signup_id.in_(
+            select(signups.c.id).where(signups.c.volunteer_id == bindparam("volunteer_id"))
+        )
+    )
+    .values(notes=None)
+)
+
+
+def _record(signup_id: int, row: RowMapping) -> Attendance:
+    report = row[attendance.c.report]
+    mark = row[attendance.c.mark]
+    return Attendance(
+        signup_id=signup_id,
+        reconfirmed_at=row[attendance.c.reconfirmed_at],
+        checked_in_at=row[attendance.c.checked_in_at],
+        report=Report(report) if report else None,
+        reported_at=row[attendance.c.reported_at],
+        mark=Mark(mark) if mark else None,
+        marked_by=row[attendance.c.marked_by],
+        marked_at=row[attendance.c.marked_at],
+        calls=row[attendance.c.calls],
+        conversations=row[attendance.c.conversations],
+        notes=row[attendance.c.notes],
+    )
+
+
+def _values(record: Attendance) -> dict[str, Any]:
+    values: dict[str, Any] = {f: getattr(record, f) for f in _FIELDS}
+    values["report"] = record.report.value if record.report else None
+    values["mark"] = record.mark.value if record.mark else None
+    return values
+
+
+class SqlAttendanceRepository(AttendanceRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, signup_id: int) -> Attendance:
+        row = (await self._db.execute(_GET, {"signup_id": signup_id})).mappings().first()
+        return _record(signup_id, row) if row else Attendance(signup_id)
+
+    async def for_shift(self, shift_id: int) -> Mapping[int, Attendance]:
+        result = await self._db.execute(_FOR_SHIFT, {"shift_id": shift_id})
+        return {
+            row[attendance.c.signup_id]: _record(row[attendance.c.signup_id], row)
+            for row in result.mappings()
+        }
+
+    async def save(self, record: Attendance) -> None:
+        # Update first: a sign-up's row is written by commands on that one sign-up, which
+        # the volunteer or an organizer run one at a time, so insert-if-missing is enough.
+        values = _values(record)
+        changed = await self._db.execute(_UPDATE, {"the_signup_id": record.signup_id, **values})
+        if changed.rowcount == 0:
+            await self._db.execute(_INSERT, {"signup_id": record.signup_id, **values})
+
+    async def signup(self, signup_id: int) -> tuple[Signup, Shift] | None:
+        row = (await self._db.execute(_SIGNUP, {"signup_id": signup_id})).mappings().first()
+        return (rows.signup(row), rows.shift(row)) if row else None
+
+    async def history(self, volunteer_id: int) -> Sequence[tuple[Signup, Shift, Attendance]]:
+        result = await self._db.execute(_HISTORY, {"volunteer_id": volunteer_id})
+        return [
+            (rows.signup(row), rows.shift(row), _record(row[signups.c.id], row))
+            for row in result.mappings()
+        ]
+
+    async def erase_notes(self, volunteer_id: int) -> None:
+        await self._db.execute(_ERASE_NOTES, {"volunteer_id": volunteer_id})

@@ -1,0 +1,88 @@
+"""After the shift: How did it go?, the debrief form and text form, the wrap-up and the report."""
+
+from datetime import timedelta
+
+from bot.forms import DEBRIEF
+from tests.render import text_of
+from tests.unit.test_attendance import TO_START, joined
+
+TO_DEBRIEF = TO_START + timedelta(hours=2, minutes=15)
+TO_WRAP_UP = TO_START + timedelta(hours=4)
+
+
+async def test_how_did_it_go_arrives_15_minutes_after_the_end_with_two_buttons(harness):
+    await joined(harness, "Maria")
+    await harness.advance(TO_DEBRIEF - timedelta(minutes=1))
+    assert not any("How did it go?" in t for t in harness.messenger.texts("maria"))
+    await harness.advance(timedelta(minutes=1))
+    asked = harness.messenger.texts("maria")[-1]
+    assert "How did it go? “Saturday calls” (#1) has ended." in asked
+    assert "[1] I made it   [2] I couldn't make it" in asked
+
+
+async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness):
+    await joined(harness, "Maria", "Sam")
+    await harness.advance(TO_DEBRIEF)
+    form = await harness.press("Maria", "turnout:madeit:1")
+    assert form.startswith("How did it go?: Thanks for calling on “Saturday calls”!")
+    pinging = await harness.submit(
+        "Maria", DEBRIEF, shift="1", calls="40", conversations="12", notes="@everyone look"
+    )
+    assert "The note can't mention @everyone" in text_of(pinging)
+    thanks = await harness.submit(
+        "Maria", DEBRIEF, shift="1", calls="40", conversations="12", notes="*loved* it"
+    )
+    assert "I've noted 40 calls and 12 conversations for #1" in text_of(thanks)
+    await harness.say("Sam", "/phonebank debrief 1 missed")
+    report = await harness.say("Olivia", "/phonebank report 1")
+    assert "attended 1 of 2" in report
+    assert "No-shows: Sam" in report
+    assert "Calls: 40 · conversations: 12" in report
+    # People's words stay as written; adapters show them as plain text.
+    assert "• Maria: *loved* it" in report
+
+
+async def test_the_wrap_up_reaches_the_organizers_two_hours_after_the_end(harness):
+    await joined(harness, "Maria")
+    await harness.advance(TO_DEBRIEF)
+    await harness.say("Maria", "/phonebank debrief 1 25 5 Good list")
+    await harness.advance(TO_WRAP_UP - TO_DEBRIEF)
+    [wrap_up] = [t for t in harness.messenger.texts("#organizers") if "Wrap-up" in t]
+    assert "📋 Wrap-up for #1 “Saturday calls”: attended 1 of 1." in wrap_up
+    assert "Calls: 25 · conversations: 5" in wrap_up
+    assert "• Maria: Good list" in wrap_up
+
+
+async def test_a_cancelled_shift_gets_no_how_did_it_go_and_no_wrap_up(harness):
+    await joined(harness, "Maria")
+    await harness.say("Olivia", "/phonebank cancel 1")
+    await harness.advance(TO_WRAP_UP)
+    assert not any("How did it go?" in t for t in harness.messenger.texts("maria"))
+    assert not any("Wrap-up" in t for t in harness.messenger.texts("#organizers"))
+
+
+async def test_bad_debriefs_get_one_sentence_and_change_nothing(harness):
+    await joined(harness, "Maria")
+    assert "hasn't started yet" in await harness.say("Maria", "/phonebank debrief 1 3 1")
+    await harness.advance(TO_DEBRIEF)
+    assert "whole number from 0 to 1,000" in await harness.say("Maria", "/phonebank debrief 1 -3 1")
+    assert "whole number from 0 to 1,000" in await harness.say(
+        "Maria", "/phonebank debrief 1 lots 1"
+    )
+    assert "whole number from 0 to 1,000" in await harness.say(
+        "Maria", "/phonebank debrief 1 1001 1"
+    )
+    assert "You weren't confirmed for #1" in await harness.say("Sam", "/phonebank debrief 1 3 1")
+    assert "Calls: 0 · conversations: 0" in await harness.say("Olivia", "/phonebank report 1")
+    assert "attended 0 of 1" in await harness.say("Olivia", "/phonebank report 1")
+
+
+async def test_the_thank_you_offers_up_to_three_next_shifts_not_joined(harness):
+    await joined(harness, "Maria")
+    for day in ("2026-11-14", "2026-11-15", "2026-11-21", "2026-11-22"):
+        await harness.say("Olivia", f'/phonebank create "More calls" {day} 18:00 2h 3')
+    await harness.say("Maria", "/phonebank join 2")
+    await harness.advance(TO_DEBRIEF)
+    thanks = await harness.say("Maria", "/phonebank debrief 1 10 2")
+    assert "Next shifts you could join:" in thanks
+    assert "[1] Join #3   [2] Join #4   [3] Join #5" in thanks

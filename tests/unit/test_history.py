@@ -1,0 +1,29 @@
+"""`/volunteer history`: your own record; organizers can ask for anyone's."""
+
+from datetime import timedelta
+
+from tests.unit.test_attendance import TO_START, joined
+
+
+async def test_history_counts_attended_missed_calls_and_the_show_rate(harness):
+    await joined(harness, "Maria", "Sam")
+    await harness.say("Olivia", '/phonebank create "Later calls" 2026-12-05 18:00 2h 3')
+    await harness.say("Maria", "/phonebank join 2")
+    await harness.advance(TO_START + timedelta(hours=2, minutes=15))
+    await harness.say("Maria", "/phonebank debrief 1 40 12")
+    await harness.say("Olivia", "/phonebank mark 1 Sam no-show")
+    assert await harness.say("Maria", "/volunteer history") == (
+        "Your record: 2 shifts signed up, 1 attended, 0 missed; 40 calls, 12 conversations; "
+        "show rate 100%."
+    )
+    assert await harness.say("Olivia", "/volunteer history Sam") == (
+        "Sam's record: 1 shift signed up, 0 attended, 1 missed; 0 calls, 0 conversations; "
+        "show rate 0%."
+    )
+
+
+async def test_only_organizers_see_someone_elses_history(harness):
+    await joined(harness, "Maria")
+    refusal = await harness.say("Sam", "/volunteer history Maria")
+    assert "Only organizers can see other volunteers' history" in refusal
+    assert "show rate no finished shifts yet" in await harness.say("Sam", "/volunteer history")
