@@ -179,3 +179,36 @@ class FinishTask(Command):
 @dataclass(frozen=True, slots=True)
 class ReleaseTask(Command):
     task: int
+
+
+# Organizer control of a shift (issue 14)
+@dataclass(frozen=True, slots=True)
+class StartEditForm(Command):
+    """`/phonebank edit <shift>` alone: the shift's form, filled in with what it is now."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class EditShift(Command):
+    """Change some of a shift's details; None leaves a detail as it is.
+
+    `link` "" removes the link. Fewer seats than people confirmed moves the last to join back
+    to the waitlist, which needs `confirm`.
+    """
+
+    shift: int
+    title: str | None = None
+    day: date | None = None
+    start: time | None = None
+    duration: timedelta | None = None
+    capacity: int | None = None
+    link: str | None = None
+    confirm: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class KeepShiftAfterMove(Command):
+    """The Still works button on a "your shift moved" message."""
+
+    shift: int

@@ -37,6 +37,8 @@ from bot.replies import (
 ONBOARDING = "onboarding"
 SHIFT = "shift"
 TASK = "task"
+# Followed by the shift's number: `edit_shift:3`.
+EDIT_PREFIX = "edit_shift:"
 
 Values = dict[str, str | tuple[str, ...]]
 
@@ -125,6 +127,11 @@ def task_form() -> Form:
 def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
     """Turn a filled-in form into its command; unknown or malformed answers are UserErrors."""
     read = _READERS.get(submission.form_id)
+    if read is None and submission.form_id.startswith(EDIT_PREFIX):
+        # The edit form names its shift: `edit_shift:3`.
+        from bot.shift_forms import read_edit
+
+        return read_edit(actor, submission.form_id.removeprefix(EDIT_PREFIX), submission.values)
     if read is None:
         raise UserError("That form has expired; type `/turnout help` to start again.")
     return read(actor, submission.values)

@@ -1,7 +1,7 @@
 """`/phonebank`: phone bank shifts."""
 
 from bot import commands as c
-from bot import readers, timefmt
+from bot import organizer_readers, readers, timefmt
 from bot.catalogue.groups import SHORT, help_entry, shift
 from bot.choices import Pick
 from bot.domain.phonebank import (
@@ -14,7 +14,8 @@ from bot.domain.phonebank import (
 )
 from bot.domain.text import MAX_TITLE
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import phonebanks
+from bot.organizer_readers import EDIT_FIELDS
+from bot.usecases import editing, phonebanks
 
 SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
@@ -188,6 +189,45 @@ ENTRIES: tuple[Entry, ...] = (
                 read=readers.announcement,
             ),
         ),
+    ),
+    Entry(
+        "phonebank",
+        "edit",
+        Usage(
+            "/phonebank edit <shift> [<field> <value>]",
+            "/phonebank edit 3 time 19:00",
+            "change a shift's " + ", ".join(EDIT_FIELDS) + " (alone: a form); everyone on it "
+            "is told (`link -` removes the link, fewer seats needs `confirm`)",
+        ),
+        c.EditShift,
+        editing.edit_shift,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param(
+                "field",
+                Kind.TOPIC,
+                "What to change (leave empty for a form)",
+                required=False,
+                choices=EDIT_FIELDS,
+            ),
+            Param(
+                "value",
+                Kind.TEXT,
+                "The new value, like 19:00, 2h, 12 or a link (- removes the link)",
+                required=False,
+                max_length=MAX_LINK,
+            ),
+            Param(
+                "confirm",
+                Kind.FLAG,
+                "Yes: cut seats even if people go back to the waitlist",
+                required=False,
+            ),
+        ),
+        text=organizer_readers.edit_shift,
+        options=organizer_readers.edit_options,
+        also={c.StartEditForm: editing.start_edit_form},
     ),
     help_entry("phonebank"),
 )

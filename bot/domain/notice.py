@@ -19,6 +19,10 @@ class NoticeKind(StrEnum):
     PROMOTED = "promoted"
     SHIFT_CANCELLED = "shift_cancelled"
     ANNOUNCEMENT = "announcement"
+    # An organizer changed the shift (issue 14).
+    SHIFT_MOVED = "shift_moved"
+    LINK_CHANGED = "link_changed"
+    BACK_ON_WAITLIST = "back_on_waitlist"
     # In the volunteers channel, mentioning them: their DMs are closed to the bot.
     DMS_CLOSED = "dms_closed"
     # To the organizers

@@ -78,6 +78,7 @@ def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route():
 def test_each_route_is_what_its_button_form_or_arrival_builds():
     built = {
         actions.command_for(OLU, "turnout:keep"),
+        actions.command_for(OLU, "turnout:still:3"),
         forms.command_for_submission(
             OLU,
             FormSubmission(
@@ -119,6 +120,8 @@ def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
     form_fields = {
         c.CreateShift: {f.name for f in forms.shift_form().fields},
         c.PostTask: {f.name for f in forms.task_form().fields},
+        # `/phonebank edit` names one field and its value, read by organizer_readers.one_field.
+        c.EditShift: {"shift", "field", "value", "confirm"},
     }
     for entry in ENTRIES:
         fields = form_fields.get(entry.builds) or {f.name for f in dataclasses.fields(entry.builds)}

@@ -10,7 +10,17 @@ from tests.adapters.discord.conftest import start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, FakeDiscord
 
 GROUPS = {
-    "phonebank": {"list", "join", "leave", "mine", "create", "roster", "cancel", "announce"},
+    "phonebank": {
+        "list",
+        "join",
+        "leave",
+        "mine",
+        "create",
+        "roster",
+        "cancel",
+        "announce",
+        "edit",
+    },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me"},
     "turnout": {"tz", "reminders", "help"},

@@ -1,0 +1,86 @@
+"""How typed organizer commands on a shift (`/phonebank edit`) become commands.
+
+Each reader returns a Command or raises a UserError whose one sentence says what to type
+instead; nothing is read leniently, so a typo never changes a shift.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot import commands
+from bot import typed_values as typed
+from bot.commands import Actor, Command
+from bot.domain.errors import UserError
+from bot.domain.phonebank import MAX_CAPACITY
+from bot.domain.text import MAX_TITLE, clean_text
+
+# What `/phonebank edit <shift> <field> <value>` can change, in the order the form asks.
+EDIT_FIELDS = ("title", "date", "time", "length", "seats", "link")
+# Typed to remove a shift's link.
+NO_LINK = "-"
+
+
+def edit_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank edit <shift> [<field> <value> [confirm]]`; without a field: the form."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    field_word = words.take()
+    if field_word is None:
+        return commands.StartEditForm(actor, shift=shift)
+    return one_field(actor, shift, field_word.text.lower(), words)
+
+
+def one_field(actor: Actor, shift: int, field: str, words: typed.Words) -> Command:
+    """The edit of one field, its value read from `words` by the same parsers as create."""
+    if field not in EDIT_FIELDS:
+        raise UserError(
+            f"I can't change {typed.shown(field)}; I can change "
+            + ", ".join(EDIT_FIELDS[:-1])
+            + f" or {EDIT_FIELDS[-1]}, like `/phonebank edit {shift} time 19:00`."
+        )
+    what = f"the new {field}"
+    changes: dict[str, Any] = {}
+    if field == "title":
+        title = words.rest()
+        if not title:
+            raise UserError(f"I'm missing {what}. {words.hint}")
+        changes["title"] = clean_text(title.strip('"'), what="title", limit=MAX_TITLE)
+    elif field == "date":
+        changes["day"] = typed.day(words.need(what))
+    elif field == "time":
+        changes["start"] = typed.start_time(words)
+    elif field == "length":
+        changes["duration"] = typed.shift_length(words.need(what))
+    elif field == "seats":
+        changes["capacity"] = typed.number(
+            words.need(what),
+            "number of seats",
+            f"/phonebank edit {shift} seats 12",
+            high=MAX_CAPACITY,
+        )
+        confirm = words.take()
+        if confirm is not None and confirm.text.lower() != "confirm":
+            raise UserError(
+                f"I didn't expect {typed.shown(confirm.text)} there; to go ahead with fewer "
+                f"seats type `/phonebank edit {shift} seats {changes['capacity']} confirm`."
+            )
+        changes["confirm"] = confirm is not None
+    else:
+        link = words.need(f"{what} (or {NO_LINK} to remove it)")
+        changes["link"] = "" if link.text == NO_LINK else typed.link(link)
+    words.end()
+    return commands.EditShift(actor, shift=shift, **changes)
+
+
+def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
+    """`/phonebank edit` from a command menu: shift, and optionally field, value and confirm."""
+    from bot import catalogue
+
+    shift = int(answers["shift"])
+    field = answers.get("field")
+    if field is None:
+        return commands.StartEditForm(actor, shift=shift)
+    value = str(answers.get("value") or "")
+    if answers.get("confirm"):
+        value += " confirm"
+    words = typed.Words(value, catalogue.usage("phonebank", "edit"))
+    return one_field(actor, shift, str(field), words)

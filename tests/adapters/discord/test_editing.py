@@ -1,0 +1,61 @@
+"""Editing a shift on Discord: the modal opens filled in, DMs carry Still works, a cut confirms."""
+
+from tests.adapters.discord.fake_discord import buttons
+from tests.adapters.discord.interactions import uid
+
+SERVER = "1300000000000000100"
+
+
+async def test_edit_without_a_field_opens_the_shift_modal_filled_in_and_saving_it_edits(world):
+    await world.create_shift(seats=1)
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.slash("Dev", "phonebank", "join", shift=1)
+
+    opened = await world.slash("Olivia", "phonebank", "edit", shift=1)
+
+    assert opened.json["type"] == 9
+    modal = opened.json["data"]
+    assert modal["custom_id"] == "turnout:form:edit_shift:1"
+    values = {c["component"]["custom_id"]: c["component"].get("value") for c in modal["components"]}
+    assert values == {
+        "title": "Saturday calls",
+        "day|start": "2026-11-28 18:00",
+        "duration": "2h",
+        "capacity": "1",
+        "link": "https://dialer.example/sat",
+    }
+    saved = await world.submit("Olivia", "turnout:form:edit_shift:1", {**values, "capacity": "2"})
+    await world.deliver()
+
+    assert "2 seats; 1 person moved up from the waitlist and told" in saved.text
+    assert any("Good news" in c.text for c in world.fake.dms_to(uid("Dev")))
+
+
+async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_works(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+
+    edited = await world.slash("Olivia", "phonebank", "edit", shift=1, field="time", value="7pm")
+    await world.deliver()
+
+    assert "now Sat Nov 28, 7:00 PM EST" in edited.text
+    (moved,) = [c for c in world.fake.dms_to(uid("Maria")) if "moved from" in c.text]
+    assert [b["custom_id"] for b in buttons(moved.json)] == [
+        f"turnout:still:1@{SERVER}",
+        f"turnout:leave:1@{SERVER}",
+    ]
+    kept = await world.press("Maria", f"turnout:still:1@{SERVER}", dm=True)
+    assert "you're still in for “Saturday calls” (#1)" in kept.text
+
+
+async def test_cutting_seats_asks_first_with_a_button_carrying_shift_and_seats(world):
+    await world.create_shift(seats=2)
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.slash("Dev", "phonebank", "join", shift=1)
+
+    asked = await world.slash("Olivia", "phonebank", "edit", shift=1, field="seats", value="1")
+
+    assert "moves Dev (the last to join) back to the head of the waitlist" in asked.text
+    assert [b["custom_id"] for b in buttons(asked.json["data"])] == ["turnout:seats:1:1"]
+    done = await world.press("Olivia", "turnout:seats:1:1")
+    assert "Dev moved back to the waitlist and told" in done.text

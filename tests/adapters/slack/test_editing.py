@@ -1,0 +1,76 @@
+"""Editing a shift on Slack: the modal opens filled in, DMs carry Still works, a cut confirms."""
+
+from tests.adapters.slack.conftest import OLIVIA, VERA, WALT
+from tests.adapters.slack.test_modals import SHIFT_ANSWERS, elements, open_form
+
+SMALL = '/phonebank create "Library calls" 2026-11-28 18:00 2h 1 https://dialer.example/a'
+
+
+async def seated(rig, *users):
+    await rig.as_organizer(SMALL)
+    for user in users:
+        await rig.bot.turnout.run_slash(rig.actor(user), "/phonebank", "join 1")
+
+
+async def test_a_bare_edit_opens_the_shift_modal_filled_in_and_saving_it_edits(rig):
+    await seated(rig, VERA, WALT)
+
+    opened = await open_form(rig, "/phonebank edit 1")
+
+    view = opened["view"]
+    assert view["callback_id"] == "form:edit_shift:1"
+    shown = elements(view)
+    assert shown["title"]["initial_value"] == "Library calls"
+    assert shown["day"]["initial_date"] == "2026-11-28"
+    assert shown["start"]["initial_time"] == "18:00"
+    assert shown["capacity"]["initial_value"] == "1"
+    assert "2 people will get a DM" in str(view["blocks"])
+    answers = SHIFT_ANSWERS | {
+        "title": {"type": "plain_text_input", "value": "Library calls"},
+        "capacity": {"type": "number_input", "value": "2"},
+        "link": {"type": "plain_text_input", "value": "https://dialer.example/a"},
+    }
+    answer = await rig.submit(opened, answers)
+
+    assert answer.status == 200
+    await rig.deliver()
+    promoted = await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "a seat opened up" in c.text, channel="D0WALT"
+    )
+    assert "“Library calls” (#1)" in promoted.text
+
+
+async def test_a_moved_shift_dm_has_still_works_and_cant_make_it_buttons_that_answer(rig):
+    await seated(rig, VERA)
+    await rig.command("/phonebank edit 1 time 19:00", user=OLIVIA)
+    await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    await rig.deliver()
+
+    moved = await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "moved from" in c.text, channel="D0VERA"
+    )
+    assert "Sat Nov 28, 6:00 PM EST to Sat Nov 28, 7:00 PM EST" in moved.text
+    assert moved.button("Can't make it")["value"] == "turnout:leave:1"
+    await rig.press(moved.button("Still works"), VERA, on=moved)
+
+    kept = await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "still in for" in c.text, channel="D0VERA"
+    )
+    assert "7:00 PM EST" in kept.text
+
+
+async def test_cutting_seats_asks_with_a_button_that_carries_the_new_number(rig):
+    await seated(rig, VERA)
+    await rig.bot.turnout.run_slash(
+        rig.actor(OLIVIA, organizer=True), "/phonebank", "edit 1 seats 2"
+    )
+    await rig.bot.turnout.run_slash(rig.actor(WALT), "/phonebank", "join 1")
+    await rig.command("/phonebank edit 1 seats 1", user=OLIVIA)
+
+    asked = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    button = asked.button("Cut to 1 seat")
+    assert button["value"] == "turnout:seats:1:1"
+    await rig.press(button, OLIVIA)
+
+    done = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], count=2)
+    assert "moved back to the waitlist and told" in done.text
