@@ -212,3 +212,25 @@ class KeepShiftAfterMove(Command):
     """The Still works button on a "your shift moved" message."""
 
     shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddToShift(Command):
+    """An organizer books `who` (a name or `#number`); `over` adds a seat if it is full."""
+
+    shift: int
+    who: str
+    over: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveFromShift(Command):
+    shift: int
+    who: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoveBetweenShifts(Command):
+    who: str
+    from_shift: int
+    to_shift: int

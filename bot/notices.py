@@ -278,6 +278,60 @@ async def _back_on_waitlist(scene: _Scene) -> Reply | Drop:
     )
 
 
+async def _booked(scene: _Scene) -> Reply | Drop:
+    shift = await _still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id or 0)
+    assert signup is not None  # _still_on checked
+    by = await _booker(scene)
+    when = timefmt.when(shift.starts_at, scene.zone)
+    if signup.status is SignupStatus.WAITLISTED:
+        position = await scene.uow.signups.waitlist_position(signup)
+        text = (
+            f"{by} put you on the waitlist for “{shift.title}” (#{shift.number}), {when}: "
+            f"#{position} in line. I'll message you the moment a seat opens."
+        )
+    else:
+        text = f"{by} booked you on “{shift.title}” (#{shift.number}), {when}. Thank you!"
+        if shift.link:
+            text += f"\nDialer and script: {shift.link}"
+    return Message(text, buttons=(_cant_make_it(shift),))
+
+
+async def _unbooked(scene: _Scene) -> Reply | Drop:
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    return Message(
+        f"An organizer took you off “{shift.title}” (#{shift.number}), "
+        f"{timefmt.when(shift.starts_at, scene.zone)}, so you don't need to come. Thanks for "
+        "being ready to help; other shifts could use you.",
+        buttons=(Button("See other shifts", action("shifts")),),
+    )
+
+
+async def _moved_by_organizer(scene: _Scene) -> Reply | Drop:
+    shift = await _still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    was = await scene.uow.shifts.get(int(scene.notice.payload["from_shift_id"]))
+    text = (
+        f"An organizer moved you from “{was.title}” (#{was.number}, "
+        f"{timefmt.when(was.starts_at, scene.zone)}) to “{shift.title}” (#{shift.number}), "
+        f"{timefmt.when(shift.starts_at, scene.zone)}."
+    )
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(text, buttons=(_cant_make_it(shift),))
+
+
+async def _booker(scene: _Scene) -> str:
+    """The organizer who booked, by name as of now; never an erased one's."""
+    by = scene.notice.payload.get("by_id")
+    booker = await scene.uow.volunteers.get(by) if isinstance(by, int) else None
+    return booker.name if booker and booker.forgotten_at is None else "An organizer"
+
+
 async def _still_on(scene: _Scene) -> Shift | Drop:
     """The notice's shift, if it hasn't started and the volunteer is still on it (or waiting)."""
     notice = scene.notice
@@ -302,6 +356,9 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.SHIFT_MOVED: "the news that their shift moved",
     NoticeKind.LINK_CHANGED: "a shift's new link",
     NoticeKind.BACK_ON_WAITLIST: "the news that they are back on the waitlist",
+    NoticeKind.BOOKED: "the news that an organizer booked them on a shift",
+    NoticeKind.UNBOOKED: "the news that an organizer took them off a shift",
+    NoticeKind.MOVED_BY_ORGANIZER: "the news that an organizer moved them to another shift",
 }
 
 _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
@@ -318,4 +375,7 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.SHIFT_MOVED: _shift_moved,
     NoticeKind.LINK_CHANGED: _link_changed,
     NoticeKind.BACK_ON_WAITLIST: _back_on_waitlist,
+    NoticeKind.BOOKED: _booked,
+    NoticeKind.UNBOOKED: _unbooked,
+    NoticeKind.MOVED_BY_ORGANIZER: _moved_by_organizer,
 }

@@ -12,7 +12,7 @@ from bot import typed_values as typed
 from bot.commands import Actor, Command
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY
-from bot.domain.text import MAX_TITLE, clean_text
+from bot.domain.text import MAX_NAME, MAX_TITLE, clean_text
 
 # What `/phonebank edit <shift> <field> <value>` can change, in the order the form asks.
 EDIT_FIELDS = ("title", "date", "time", "length", "seats", "link")
@@ -84,3 +84,43 @@ def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
         value += " confirm"
     words = typed.Words(value, catalogue.usage("phonebank", "edit"))
     return one_field(actor, shift, str(field), words)
+
+
+def person(words: typed.Words) -> str:
+    """The rest of the line as a volunteer's name or `#number`."""
+    who = words.rest()
+    if not who:
+        raise UserError(f"I'm missing who: a name or a #number. {words.hint}")
+    return clean_text(who, what="name", limit=MAX_NAME)
+
+
+def add_to_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank add <shift> <who> [over]`: the name may have spaces; `over` comes last."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    who = person(words)
+    name, _, last = who.rpartition(" ")
+    over = bool(name) and last.lower() == "over"
+    return commands.AddToShift(actor, shift=shift, who=name.strip() if over else who, over=over)
+
+
+def remove_from_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank remove <shift> <who>`."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    return commands.RemoveFromShift(actor, shift=shift, who=person(words))
+
+
+def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank move <who> <from-shift> <to-shift>`: the last two words are the shifts."""
+    parts = words.rest().rsplit(None, 2)
+    if len(parts) < 3:
+        raise UserError(
+            f"I need who, the shift they're on and the shift to move them to. {words.hint}"
+        )
+    who, from_word, to_word = parts
+    example = words.usage.example
+    return commands.MoveBetweenShifts(
+        actor,
+        who=clean_text(who, what="name", limit=MAX_NAME),
+        from_shift=typed.number(typed.Word(from_word, False), "shift number", example),
+        to_shift=typed.number(typed.Word(to_word, False), "shift number", example),
+    )

@@ -193,3 +193,17 @@ notices = Table(
     Index(None, "state", "due_at"),
     Index(None, "state", "lease_until"),
 )
+
+# Organizer control (issue 14): who added, removed or moved whom, shown on the roster.
+# Names a person twice (booked and booker): forget-me deletes every row naming them.
+bookings = Table(
+    "bookings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("shift_id", Integer, ForeignKey("shifts.id"), nullable=False, index=True),
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("by_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("action", Text, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.domain.notice import Notice
 from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
+from storage.bookings import SqlBookingRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
@@ -82,6 +83,7 @@ class SqlUnitOfWork(UnitOfWork):
     signups: SqlSignupRepository
     tasks: SqlTaskRepository
     notices: SqlNoticeRepository
+    bookings: SqlBookingRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -109,6 +111,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.signups = SqlSignupRepository(connection)
         self.tasks = SqlTaskRepository(connection)
         self.notices = SqlNoticeRepository(connection)
+        self.bookings = SqlBookingRepository(connection)
         return self
 
     @property

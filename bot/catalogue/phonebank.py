@@ -15,7 +15,7 @@ from bot.domain.phonebank import (
 from bot.domain.text import MAX_TITLE
 from bot.entry import Entry, Kind, Param, Usage, Who
 from bot.organizer_readers import EDIT_FIELDS
-from bot.usecases import editing, phonebanks
+from bot.usecases import bookings, editing, phonebanks
 
 SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
@@ -228,6 +228,79 @@ ENTRIES: tuple[Entry, ...] = (
         text=organizer_readers.edit_shift,
         options=organizer_readers.edit_options,
         also={c.StartEditForm: editing.start_edit_form},
+    ),
+    Entry(
+        "phonebank",
+        "add",
+        Usage(
+            "/phonebank add <shift> <who> [over]",
+            "/phonebank add 3 Maria Lopez",
+            "book a volunteer (a name or #number) on a shift; the waitlist if it's full, unless "
+            "`over` adds a seat",
+        ),
+        c.AddToShift,
+        bookings.add_to_shift,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param(
+                "who", Kind.TEXT, "The volunteer's name or #number", read=organizer_readers.person
+            ),
+            Param("over", Kind.FLAG, "Yes: add a seat if the shift is full", required=False),
+        ),
+        text=organizer_readers.add_to_shift,
+    ),
+    Entry(
+        "phonebank",
+        "remove",
+        Usage(
+            "/phonebank remove <shift> <who>",
+            "/phonebank remove 3 #12",
+            "take a volunteer off a shift (the waitlist moves up; they're told kindly)",
+        ),
+        c.RemoveFromShift,
+        bookings.remove_from_shift,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param(
+                "who", Kind.TEXT, "The volunteer's name or #number", read=organizer_readers.person
+            ),
+        ),
+        text=organizer_readers.remove_from_shift,
+    ),
+    Entry(
+        "phonebank",
+        "move",
+        Usage(
+            "/phonebank move <who> <from-shift> <to-shift>",
+            "/phonebank move Maria 3 5",
+            "move a volunteer to another shift in one step, with one message",
+        ),
+        c.MoveBetweenShifts,
+        bookings.move_between_shifts,
+        who=Who.ORGANIZER,
+        params=(
+            Param(
+                "who", Kind.TEXT, "The volunteer's name or #number", read=organizer_readers.person
+            ),
+            Param(
+                # `from` can't name an option: Discord's options become Python parameters.
+                "from_shift",
+                Kind.NUMBER,
+                "The shift they're on now",
+                what="shift number",
+                pick=Pick.UPCOMING_SHIFTS,
+            ),
+            Param(
+                "to_shift",
+                Kind.NUMBER,
+                "The shift to move them to",
+                what="shift number",
+                pick=Pick.UPCOMING_SHIFTS,
+            ),
+        ),
+        text=organizer_readers.move_between_shifts,
     ),
     help_entry("phonebank"),
 )

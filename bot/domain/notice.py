@@ -23,6 +23,9 @@ class NoticeKind(StrEnum):
     SHIFT_MOVED = "shift_moved"
     LINK_CHANGED = "link_changed"
     BACK_ON_WAITLIST = "back_on_waitlist"
+    BOOKED = "booked"
+    UNBOOKED = "unbooked"
+    MOVED_BY_ORGANIZER = "moved_by_organizer"
     # In the volunteers channel, mentioning them: their DMs are closed to the bot.
     DMS_CLOSED = "dms_closed"
     # To the organizers

@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Self
 
 from bot.domain.notice import Notice
+from bot.ports.bookings import BookingRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
@@ -21,6 +22,7 @@ class UnitOfWork(ABC):
     signups: SignupRepository
     tasks: TaskRepository
     notices: NoticeRepository
+    bookings: BookingRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -31,7 +31,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import seats
+from bot.usecases import bookings, seats
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -184,6 +184,7 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
         ),
         items=tuple(items),
         empty="Nobody has signed up yet.",
+        footer=await bookings.roster_history(ctx, shift),
     )
 
 

@@ -111,6 +111,8 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
             await seats.give_up_seat(ctx, held, signup)
     await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
+    # Booking records name the person (as booked or as booker): they go entirely.
+    await ctx.uow.bookings.erase_person(ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)

@@ -31,7 +31,7 @@ async def test_migrations_build_the_whole_schema_on_an_empty_database(database):
             tables = await connection.run_sync(_tables)
             version = await connection.scalar(text("SELECT version_num FROM alembic_version"))
         assert tables == set(metadata.tables) | {"alembic_version"}
-        assert version == "0001"
+        assert version == HEAD
     finally:
         await engine.dispose()
 

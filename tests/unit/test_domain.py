@@ -177,7 +177,8 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
     }
     assert {k.value for k in NoticeKind} == {
         "welcome", "shift_reminder", "promoted", "shift_cancelled", "announcement", "dms_closed",
-        "shift_moved", "link_changed", "back_on_waitlist",
+        "shift_moved", "link_changed", "back_on_waitlist", "booked", "unbooked",
+        "moved_by_organizer",
         "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
     }
 

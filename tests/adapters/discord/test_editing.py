@@ -59,3 +59,23 @@ async def test_cutting_seats_asks_first_with_a_button_carrying_shift_and_seats(w
     assert [b["custom_id"] for b in buttons(asked.json["data"])] == ["turnout:seats:1:1"]
     done = await world.press("Olivia", "turnout:seats:1:1")
     assert "Dev moved back to the waitlist and told" in done.text
+
+
+async def test_add_remove_and_move_as_command_options_on_discord(world):
+    await world.create_shift(seats=1)
+    await world.create_shift("Sunday calls", seats=3, date="2026-11-29")
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.slash("Dev", "phonebank", "mine")
+
+    added = await world.slash("Olivia", "phonebank", "add", shift=1, who="Dev", over=True)
+    await world.deliver()  # a booking undone before it is sent is never sent
+    moved = await world.slash("Olivia", "phonebank", "move", who="Maria", from_shift=1, to_shift=2)
+    removed = await world.slash("Olivia", "phonebank", "remove", shift=1, who="Dev")
+    await world.deliver()
+
+    assert "Booked Dev on #1" in added.text
+    assert "Moved Maria from #1 to #2" in moved.text
+    assert "Took Dev off #1" in removed.text
+    dms = [c.text for c in world.fake.dms_to(uid("Dev"))]
+    assert any("Olivia booked you on “Saturday calls” (#1)" in t for t in dms)
+    assert any("took you off “Saturday calls”" in t for t in dms)

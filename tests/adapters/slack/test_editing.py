@@ -74,3 +74,22 @@ async def test_cutting_seats_asks_with_a_button_that_carries_the_new_number(rig)
 
     done = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], count=2)
     assert "moved back to the waitlist and told" in done.text
+
+
+async def test_add_remove_and_move_typed_on_slack_answer_the_organizer_and_dm_the_volunteer(rig):
+    await seated(rig, VERA)
+    await rig.as_organizer('/phonebank create "Sunday calls" 2026-11-29 18:00 2h 3')
+    await rig.bot.turnout.run_slash(rig.actor(WALT), "/phonebank", "mine")
+
+    await rig.command("/phonebank add 1 walt over", user=OLIVIA)
+    added = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    await rig.command("/phonebank move vera 1 2", user=OLIVIA)
+    moved = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], count=2)
+    await rig.deliver()
+
+    assert "Booked walt on #1" in added.text
+    assert "Moved vera from #1 to #2" in moved.text
+    dm = await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "moved you from" in c.text, channel="D0VERA"
+    )
+    assert dm.button("Can't make it")["value"] == "turnout:leave:2"
