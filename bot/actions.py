@@ -13,6 +13,7 @@ from bot.commands import (
     EditShift,
     FinishTask,
     ForgetMe,
+    JoinEveryWeek,
     JoinShift,
     KeepMyData,
     KeepShiftAfterMove,
@@ -35,6 +36,7 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "release": lambda actor, n: ReleaseTask(actor, task=n),
     "contacted": lambda actor, n: MarkContacted(actor, who=f"#{n}"),
     "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
+    "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
 }
 # Buttons that carry two numbers: `turnout:seats:<shift>:<seats>` confirms fewer seats.
 _PAIRED: dict[str, Callable[[Actor, int, int], Command]] = {

@@ -44,6 +44,8 @@ class JoinShift(Command):
 @dataclass(frozen=True, slots=True)
 class LeaveShift(Command):
     shift: int
+    # A date of a weekly series: leave it and every later one, and end "Every week".
+    following: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,8 @@ class ShowRoster(Command):
 @dataclass(frozen=True, slots=True)
 class CancelShift(Command):
     shift: int
+    # A date of a weekly series: cancel it and every later one.
+    following: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,3 +238,21 @@ class MoveBetweenShifts(Command):
     who: str
     from_shift: int
     to_shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatShift(Command):
+    """`/phonebank repeat`: make the shift the first date of a weekly series."""
+
+    shift: int
+    every: int = 1
+    weekdays: tuple[int, ...] = ()
+    until: date | None = None
+    times: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JoinEveryWeek(Command):
+    """The Every week button: a standing sign-up for the shift's series."""
+
+    shift: int

@@ -13,6 +13,7 @@ from bot.commands import Actor, Command
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY
 from bot.domain.text import MAX_NAME, MAX_TITLE, clean_text
+from bot.entry import TextReader
 
 # What `/phonebank edit <shift> <field> <value>` can change, in the order the form asks.
 EDIT_FIELDS = ("title", "date", "time", "length", "seats", "link")
@@ -124,3 +125,72 @@ def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
         from_shift=typed.number(typed.Word(from_word, False), "shift number", example),
         to_shift=typed.number(typed.Word(to_word, False), "shift number", example),
     )
+
+
+def repeat_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank repeat <shift> weekly|every N weeks [on tue,thu] [until D | times N]`."""
+    from bot.recurrence import MAX_EVERY, MAX_TIMES, weekday_numbers
+
+    example = words.usage.example
+    shift = typed.number(words.need("the shift number"), "shift number", example)
+    how = words.need("how often: `weekly` or `every 2 weeks`").text.lower()
+    every = 1
+    if how == "every":
+        count = words.need("how many weeks apart, like `every 2 weeks`").text
+        if count.strip() == "0":
+            raise UserError(
+                "A series can't repeat every 0 weeks; type `weekly` or `every 2 weeks`."
+            )
+        every = typed.number(typed.Word(count, False), "number of weeks", example, high=MAX_EVERY)
+        unit = words.need("`weeks`, as in `every 2 weeks`").text.lower()
+        if unit not in ("week", "weeks"):
+            raise UserError(f"Series repeat by weeks; type `every {every} weeks`.")
+    elif how != "weekly":
+        raise UserError(f"I can repeat a shift `weekly` or `every 2 weeks`. {words.hint}")
+    values: dict[str, Any] = {}
+    while (keyword := (words.peek_bare() or "").lower()) in {"on", "until", "times"} - set(values):
+        words.take()
+        if keyword == "on":
+            values["on"] = weekday_numbers(words.need("the weekdays, like `on tue,thu`").text)
+        elif keyword == "until":
+            values["until"] = typed.day(words.need("the last date, like `until 2026-12-31`"))
+        else:
+            values["times"] = typed.number(
+                words.need("how many dates, like `times 8`"),
+                "number of dates",
+                example,
+                high=MAX_TIMES,
+            )
+    words.end()
+    if "until" in values and "times" in values:
+        raise UserError("Give either `until <date>` or `times <n>`, not both.")
+    return commands.RepeatShift(
+        actor,
+        shift=shift,
+        every=every,
+        weekdays=values.get("on", ()),
+        until=values.get("until"),
+        times=values.get("times"),
+    )
+
+
+def with_following(build: type[commands.CancelShift] | type[commands.LeaveShift]) -> TextReader:
+    """`/phonebank cancel|leave <shift> [following]`."""
+
+    def read(actor: Actor, words: typed.Words) -> Command:
+        shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+        word = words.take()
+        if word is not None and word.text.lower() != "following":
+            raise UserError(f"I didn't expect {typed.shown(word.text)} there. {words.hint}")
+        words.end()
+        return build(actor, shift=shift, following=word is not None)
+
+    return read
+
+
+def repeat_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
+    """`/phonebank repeat` from a menu: the shift, and how it repeats as one line of text."""
+    from bot import catalogue
+
+    line = f"{answers['shift']} {answers.get('how') or ''}"
+    return repeat_shift(actor, typed.Words(line, catalogue.usage("phonebank", "repeat")))

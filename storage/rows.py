@@ -127,6 +127,7 @@ def shift(row: RowMapping) -> Shift:
         ends_at=row[shifts.c.ends_at],
         capacity=row[shifts.c.capacity],
         status=ShiftStatus(row[shifts.c.status]),
+        series_id=row[shifts.c.series_id],
     )
 
 

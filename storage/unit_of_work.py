@@ -15,6 +15,7 @@ from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
 from storage.read_ahead import read_ahead
+from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.tasks import SqlTaskRepository
@@ -84,6 +85,7 @@ class SqlUnitOfWork(UnitOfWork):
     tasks: SqlTaskRepository
     notices: SqlNoticeRepository
     bookings: SqlBookingRepository
+    series: SqlSeriesRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -112,6 +114,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.tasks = SqlTaskRepository(connection)
         self.notices = SqlNoticeRepository(connection)
         self.bookings = SqlBookingRepository(connection)
+        self.series = SqlSeriesRepository(connection)
         return self
 
     @property

@@ -15,7 +15,7 @@ from bot.domain.phonebank import (
 from bot.domain.text import MAX_TITLE
 from bot.entry import Entry, Kind, Param, Usage, Who
 from bot.organizer_readers import EDIT_FIELDS
-from bot.usecases import bookings, editing, phonebanks
+from bot.usecases import bookings, editing, phonebanks, series
 
 SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
@@ -59,10 +59,23 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "leave",
-        Usage("/phonebank leave <shift>", "/phonebank leave 3", "give your seat back"),
+        Usage(
+            "/phonebank leave <shift> [following]",
+            "/phonebank leave 3",
+            "give your seat back (`following`: every later week too, and stop Every week)",
+        ),
         c.LeaveShift,
         phonebanks.leave_shift,
-        params=(shift(Pick.MY_SHIFTS),),
+        params=(
+            shift(Pick.MY_SHIFTS),
+            Param(
+                "following",
+                Kind.FLAG,
+                "Yes: also every later date of its series, and stop Every week",
+                required=False,
+            ),
+        ),
+        text=organizer_readers.with_following(c.LeaveShift),
         hint="leave 3",
     ),
     Entry(
@@ -159,14 +172,23 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "cancel",
         Usage(
-            "/phonebank cancel <shift>",
+            "/phonebank cancel <shift> [following]",
             "/phonebank cancel 3",
-            "cancel a shift and tell everyone signed up",
+            "cancel a shift and tell everyone signed up (`following`: every later week too)",
         ),
         c.CancelShift,
         phonebanks.cancel_shift,
         who=Who.ORGANIZER,
-        params=(shift(),),
+        params=(
+            shift(),
+            Param(
+                "following",
+                Kind.FLAG,
+                "Yes: also every later date of its weekly series",
+                required=False,
+            ),
+        ),
+        text=organizer_readers.with_following(c.CancelShift),
     ),
     Entry(
         "phonebank",
@@ -301,6 +323,30 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         text=organizer_readers.move_between_shifts,
+    ),
+    Entry(
+        "phonebank",
+        "repeat",
+        Usage(
+            "/phonebank repeat <shift> weekly|every <n> weeks [on <days>] "
+            "[until <YYYY-MM-DD> | times <n>]",
+            "/phonebank repeat 3 weekly until 2026-12-31",
+            "make a shift weekly (`on tue,thu` in the campaign's zone); dates appear 4 weeks ahead",
+        ),
+        c.RepeatShift,
+        series.repeat_shift,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param(
+                "how",
+                Kind.TEXT,
+                "weekly or every 2 weeks, then on tue,thu, until 2026-12-31 or times 8",
+                max_length=100,
+            ),
+        ),
+        text=organizer_readers.repeat_shift,
+        options=organizer_readers.repeat_options,
     ),
     help_entry("phonebank"),
 )

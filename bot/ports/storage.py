@@ -9,6 +9,7 @@ from bot.domain.notice import Notice
 from bot.ports.bookings import BookingRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
+from bot.ports.series import SeriesRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
 from bot.ports.tasks import TaskRepository
 
@@ -23,6 +24,7 @@ class UnitOfWork(ABC):
     tasks: TaskRepository
     notices: NoticeRepository
     bookings: BookingRepository
+    series: SeriesRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -31,7 +31,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import bookings, seats
+from bot.usecases import bookings, seats, series
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -93,7 +93,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         return Message(
             f"#{shift.number} “{shift.title}” ({when}) is full, so you're #{position} on the "
             "waitlist. I'll message you the moment a seat opens.",
-            buttons=(leave,),
+            buttons=(leave, *series.every_week_button(shift)),
         )
     text = f"You're in! #{shift.number} “{shift.title}”, {when} for {shift_length(shift)}."
     if shift.link:
@@ -104,11 +104,13 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
             + and_list(timefmt.span(shift.starts_at - d) for d in due)
             + " before it starts."
         )
-    return Message(text, buttons=(leave,))
+    return Message(text, buttons=(leave, *series.every_week_button(shift)))
 
 
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     """`/phonebank leave`: give the seat back before the start; the waitlist moves up."""
+    if cmd.following:
+        return await series.leave_following(cmd, ctx)
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
@@ -190,6 +192,8 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
 
 async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
     """`/phonebank cancel`: call a shift off and tell everyone on it (organizers)."""
+    if cmd.following:
+        return await series.cancel_following(cmd, ctx)
     ctx.require_organizer("cancel shifts")
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift

@@ -79,6 +79,7 @@ def test_each_route_is_what_its_button_form_or_arrival_builds():
     built = {
         actions.command_for(OLU, "turnout:keep"),
         actions.command_for(OLU, "turnout:still:3"),
+        actions.command_for(OLU, "turnout:weekly:3"),
         forms.command_for_submission(
             OLU,
             FormSubmission(
@@ -122,6 +123,8 @@ def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
         c.PostTask: {f.name for f in forms.task_form().fields},
         # `/phonebank edit` names one field and its value, read by organizer_readers.one_field.
         c.EditShift: {"shift", "field", "value", "confirm"},
+        # `/phonebank repeat` reads how it repeats as one line (organizer_readers.repeat_shift).
+        c.RepeatShift: {"shift", "how"},
     }
     for entry in ENTRIES:
         fields = form_fields.get(entry.builds) or {f.name for f in dataclasses.fields(entry.builds)}

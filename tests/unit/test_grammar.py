@@ -238,7 +238,7 @@ def test_a_million_is_still_a_shift_number():
 @pytest.mark.parametrize("subcommand", ["join", "leave", "roster", "cancel"])
 def test_a_missing_shift_number_shows_the_usage(subcommand):
     message = error(f"/phonebank {subcommand}")
-    assert f"missing the shift number. Type `/phonebank {subcommand} <shift>`" in message
+    assert f"missing the shift number. Type `/phonebank {subcommand} <shift>" in message
 
 
 @pytest.mark.parametrize(
@@ -257,7 +257,8 @@ def test_unexpected_extra_words_are_refused_with_the_usage(line):
 def test_an_unknown_subcommand_names_the_valid_ones():
     assert error("/phonebank fly") == (
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
-        "`create`, `roster`, `cancel`, `announce`, `edit`, `add`, `remove` or `move` — or "
+        "`create`, `roster`, `cancel`, `announce`, `edit`, `add`, `remove`, `move` or "
+        "`repeat` — or "
         "`/phonebank help`."
     )
 

@@ -23,6 +23,7 @@ GROUPS = {
         "add",
         "remove",
         "move",
+        "repeat",
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me"},

@@ -79,3 +79,20 @@ async def test_add_remove_and_move_as_command_options_on_discord(world):
     dms = [c.text for c in world.fake.dms_to(uid("Dev"))]
     assert any("Olivia booked you on “Saturday calls” (#1)" in t for t in dms)
     assert any("took you off “Saturday calls”" in t for t in dms)
+
+
+async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(world):
+    await world.create_shift(seats=3)
+
+    repeated = await world.slash("Olivia", "phonebank", "repeat", shift=1, how="weekly")
+    joined = await world.slash("Maria", "phonebank", "join", shift=1)
+    standing = await world.press("Maria", "turnout:weekly:1")
+    left = await world.slash("Maria", "phonebank", "leave", shift=1, following=True)
+
+    assert "now repeats every week" in repeated.text
+    assert [b["custom_id"] for b in buttons(joined.json["data"])] == [
+        "turnout:leave:1",
+        "turnout:weekly:1",
+    ]
+    assert "You're signed up every week" in standing.text
+    assert "You've left" in left.text and "won't be signed up for new ones" in left.text

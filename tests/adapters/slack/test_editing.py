@@ -93,3 +93,18 @@ async def test_add_remove_and_move_typed_on_slack_answer_the_organizer_and_dm_th
         "chat.postMessage", lambda c: "moved you from" in c.text, channel="D0VERA"
     )
     assert dm.button("Can't make it")["value"] == "turnout:leave:2"
+
+
+async def test_repeat_typed_on_slack_and_the_every_week_button_on_the_join_reply(rig):
+    await rig.as_organizer(SMALL)
+    await rig.command("/phonebank repeat 1 weekly times 3", user=OLIVIA)
+    repeated = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    await rig.command("/phonebank join 1", user=VERA)
+    joined = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+
+    assert "now repeats every week, 3 times" in repeated.text
+    button = joined.button("Every week")
+    assert button["value"] == "turnout:weekly:1"
+    await rig.press(button, VERA)
+    standing = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
+    assert "You're signed up every week for “Library calls”" in standing.text
