@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from bot.commands import (
     Actor,
+    ApproveProposal,
     ClaimTask,
     Command,
     EditShift,
@@ -22,6 +23,7 @@ from bot.commands import (
     ListTasks,
     MarkContacted,
     ReleaseTask,
+    StartDeclineForm,
     StartProfile,
 )
 from bot.domain.errors import UserError
@@ -37,6 +39,8 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "contacted": lambda actor, n: MarkContacted(actor, who=f"#{n}"),
     "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
     "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
+    "approve": lambda actor, n: ApproveProposal(actor, proposal=n),
+    "decline": lambda actor, n: StartDeclineForm(actor, proposal=n),
 }
 # Buttons that carry two numbers: `turnout:seats:<shift>:<seats>` confirms fewer seats.
 _PAIRED: dict[str, Callable[[Actor, int, int], Command]] = {

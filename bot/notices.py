@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import timefmt
+from bot import organizer_notices, timefmt
 from bot.actions import action
 from bot.domain.campaign import Campaign
 from bot.domain.notice import Notice, NoticeKind, NoticeState
@@ -359,6 +359,7 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.BOOKED: "the news that an organizer booked them on a shift",
     NoticeKind.UNBOOKED: "the news that an organizer took them off a shift",
     NoticeKind.MOVED_BY_ORGANIZER: "the news that an organizer moved them to another shift",
+    **organizer_notices.DESCRIPTIONS,
 }
 
 _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
@@ -378,4 +379,5 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.BOOKED: _booked,
     NoticeKind.UNBOOKED: _unbooked,
     NoticeKind.MOVED_BY_ORGANIZER: _moved_by_organizer,
+    **organizer_notices.RENDERERS,
 }

@@ -194,3 +194,38 @@ def repeat_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
 
     line = f"{answers['shift']} {answers.get('how') or ''}"
     return repeat_shift(actor, typed.Words(line, catalogue.usage("phonebank", "repeat")))
+
+
+def propose_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank propose` reads like `/phonebank create`; bare: the form."""
+    from bot import readers
+
+    return propose_shift_from(readers.create_shift(actor, words))
+
+
+def propose_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
+    """`/phonebank propose` from a menu, read as the create form's answers."""
+    from bot import forms
+
+    return propose_shift_from(forms.from_options(forms.SHIFT, actor, answers))
+
+
+def propose_shift_from(created: Command) -> Command:
+    """A create-shift command (or its bare form) as the same proposal."""
+    if isinstance(created, commands.CreateShift):
+        return commands.ProposeShift(
+            created.actor,
+            title=created.title,
+            day=created.day,
+            start=created.start,
+            duration=created.duration,
+            capacity=created.capacity,
+            link=created.link,
+        )
+    return commands.StartProposalForm(created.actor)
+
+
+def set_host(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank host <shift> <who>`."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    return commands.SetHost(actor, shift=shift, who=person(words))

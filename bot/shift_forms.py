@@ -4,16 +4,26 @@ Answers are read by the same parsers as typed commands; an answer left as it was
 nothing, so saving the form untouched tells nobody anything.
 """
 
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from bot import timefmt
 from bot import typed_values as typed
-from bot.commands import Actor, Command, EditShift
+from bot.commands import Actor, Command, DeclineProposal, EditShift
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK, Shift
-from bot.domain.text import MAX_TITLE
-from bot.forms import EDIT_PREFIX, Values
-from bot.replies import DateField, Form, NumberField, TextField, TimeField
+from bot.domain.proposal import MAX_REASON
+from bot.domain.text import MAX_TITLE, clean_text
+from bot.forms import (
+    DECLINE_PREFIX,
+    EDIT_PREFIX,
+    PROPOSE,
+    SHIFT,
+    Values,
+    command_for_submission,
+    shift_form,
+)
+from bot.replies import DateField, Form, FormSubmission, NumberField, TextField, TimeField
 
 
 def edit_form(shift: Shift, zone: ZoneInfo, *, told: str) -> Form:
@@ -88,3 +98,55 @@ def read_edit(actor: Actor, number: str, values: Values) -> Command:
         ),
         link=typed.link(typed.Word(link, quoted=True)) if link else "",
     )
+
+
+def propose_form() -> Form:
+    """`/phonebank propose` alone: the new-shift questions, for a phone bank you will host."""
+    form = shift_form()
+    return replace(
+        form,
+        form_id=PROPOSE,
+        title="Host a phone bank",
+        intro="Organizers see your proposal and approve it; then volunteers can join.",
+        submit_label="Propose",
+    )
+
+
+def decline_form(proposal_id: int, title: str) -> Form:
+    """The Decline button: why, for the volunteer who proposed it."""
+    return Form(
+        form_id=f"{DECLINE_PREFIX}{proposal_id}",
+        title="Decline the proposal",
+        intro=f"“{title}”: the volunteer who proposed it will see your reason.",
+        fields=(
+            TextField(
+                "reason",
+                "Why (they will read this)",
+                placeholder="We already have a phone bank that evening.",
+                max_length=MAX_REASON,
+                multiline=True,
+            ),
+        ),
+        submit_label="Decline",
+    )
+
+
+def read_hosting(actor: Actor, submission: FormSubmission) -> Command:
+    """A submitted proposal form or decline form as its command."""
+    from bot.organizer_readers import propose_shift_from
+
+    if submission.form_id == PROPOSE:
+        shift = command_for_submission(actor, FormSubmission(SHIFT, submission.values))
+        return propose_shift_from(shift)
+    number = submission.form_id.removeprefix(DECLINE_PREFIX)
+    if not number.isdecimal() or len(number) > 9:
+        raise UserError("That form has expired; press Decline again.")
+    reason = submission.values.get("reason", "")
+    if not isinstance(reason, str):
+        raise UserError("Type the reason as text.")
+    text = (
+        clean_text(reason, what="reason", limit=MAX_REASON, multiline=True)
+        if reason.strip()
+        else ""
+    )
+    return DeclineProposal(actor, proposal=int(number), reason=text)

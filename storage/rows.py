@@ -128,6 +128,7 @@ def shift(row: RowMapping) -> Shift:
         capacity=row[shifts.c.capacity],
         status=ShiftStatus(row[shifts.c.status]),
         series_id=row[shifts.c.series_id],
+        host_id=row[shifts.c.host_id],
     )
 
 

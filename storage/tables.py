@@ -128,6 +128,8 @@ shifts = Table(
     # A date of a weekly series (issue 14). No foreign key: SQLite can't add one to an existing
     # table without rebuilding it, and the series row is never deleted while shifts name it.
     Column("series_id", Integer, index=True),
+    # Its host (issue 14), a volunteer; no foreign key for the same reason as series_id.
+    Column("host_id", Integer, index=True),
     UniqueConstraint("campaign_id", "number"),
     Index(None, "campaign_id", "starts_at"),
 )
@@ -240,4 +242,23 @@ standing_signups = Table(
     Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
     Column("since", UtcDateTime, nullable=False),
     UniqueConstraint("series_id", "volunteer_id"),
+)
+
+# A phone bank a volunteer offers to host, until organizers approve (it becomes a shift) or
+# decline it. Forget-me deletes the proposer's proposals, reasons and all.
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("proposer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("link", Text),
+    Column("starts_at", UtcDateTime, nullable=False),
+    Column("ends_at", UtcDateTime, nullable=False),
+    Column("capacity", Integer, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("reason", Text),
+    Column("shift_id", Integer, ForeignKey("shifts.id")),
+    Column("created_at", UtcDateTime, nullable=False),
 )

@@ -14,6 +14,7 @@ from storage.bookings import SqlBookingRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
+from storage.proposals import SqlProposalRepository
 from storage.read_ahead import read_ahead
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
@@ -86,6 +87,7 @@ class SqlUnitOfWork(UnitOfWork):
     notices: SqlNoticeRepository
     bookings: SqlBookingRepository
     series: SqlSeriesRepository
+    proposals: SqlProposalRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -115,6 +117,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.notices = SqlNoticeRepository(connection)
         self.bookings = SqlBookingRepository(connection)
         self.series = SqlSeriesRepository(connection)
+        self.proposals = SqlProposalRepository(connection)
         return self
 
     @property

@@ -13,7 +13,7 @@ from bot.catalogue.phonebank import SHIFT_EXAMPLE
 from bot.catalogue.task import TASK_EXAMPLE
 from bot.commands import Command
 from bot.entry import Entry, Group, Handler, Route, Usage
-from bot.usecases import editing, series, volunteers, welcome
+from bot.usecases import editing, hosting, series, volunteers, welcome
 
 __all__ = ["ENTRIES", "GROUPS", "ROUTES", "SHIFT_EXAMPLE", "TASK_EXAMPLE", "TOPICS"]
 
@@ -34,6 +34,9 @@ ROUTES: tuple[Route, ...] = (
         c.KeepShiftAfterMove, editing.keep_after_move, "the Still works button (turnout:still)"
     ),
     Route(c.JoinEveryWeek, series.join_every_week, "the Every week button (turnout:weekly)"),
+    Route(c.ApproveProposal, hosting.approve_proposal, "the Approve button (turnout:approve)"),
+    Route(c.StartDeclineForm, hosting.start_decline_form, "the Decline button (turnout:decline)"),
+    Route(c.DeclineProposal, hosting.decline_proposal, "the decline form (decline:<proposal>)"),
 )
 
 

@@ -15,12 +15,61 @@ from bot.domain.phonebank import (
 from bot.domain.text import MAX_TITLE
 from bot.entry import Entry, Kind, Param, Usage, Who
 from bot.organizer_readers import EDIT_FIELDS
-from bot.usecases import bookings, editing, phonebanks, series
+from bot.usecases import bookings, editing, hosting, phonebanks, series
 
 SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
 )
 
+
+# What a new shift needs; a proposed phone bank asks the same.
+CREATE_PARAMS: tuple[Param, ...] = (
+    Param(
+        "title",
+        Kind.TEXT,
+        "What volunteers will see, like Saturday calls (leave everything empty for a form)",
+        required=False,
+        max_length=MAX_TITLE,
+    ),
+    Param(
+        "date",
+        Kind.TEXT,
+        "The day, YYYY-MM-DD, like 2026-11-28",
+        required=False,
+        max_length=SHORT,
+        field="day",
+    ),
+    Param(
+        "start",
+        Kind.TEXT,
+        "Start time in the campaign's zone: 18:00 or 6pm",
+        required=False,
+        max_length=SHORT,
+    ),
+    Param(
+        "length",
+        Kind.TEXT,
+        "How long: 2h, 90m or 1h30m",
+        required=False,
+        max_length=SHORT,
+        field="duration",
+    ),
+    Param(
+        "seats",
+        Kind.NUMBER,
+        "How many volunteers can join",
+        required=False,
+        high=MAX_CAPACITY,
+        field="capacity",
+    ),
+    Param(
+        "link",
+        Kind.TEXT,
+        "The dialer or call script link (optional)",
+        required=False,
+        max_length=MAX_LINK,
+    ),
+)
 
 # In the order help lists them; `help` comes last.
 ENTRIES: tuple[Entry, ...] = (
@@ -100,53 +149,7 @@ ENTRIES: tuple[Entry, ...] = (
         c.CreateShift,
         phonebanks.create_shift,
         who=Who.ORGANIZER,
-        params=(
-            Param(
-                "title",
-                Kind.TEXT,
-                "What volunteers will see, like Saturday calls (leave everything empty for a form)",
-                required=False,
-                max_length=MAX_TITLE,
-            ),
-            Param(
-                "date",
-                Kind.TEXT,
-                "The day, YYYY-MM-DD, like 2026-11-28",
-                required=False,
-                max_length=SHORT,
-                field="day",
-            ),
-            Param(
-                "start",
-                Kind.TEXT,
-                "Start time in the campaign's zone: 18:00 or 6pm",
-                required=False,
-                max_length=SHORT,
-            ),
-            Param(
-                "length",
-                Kind.TEXT,
-                "How long: 2h, 90m or 1h30m",
-                required=False,
-                max_length=SHORT,
-                field="duration",
-            ),
-            Param(
-                "seats",
-                Kind.NUMBER,
-                "How many volunteers can join",
-                required=False,
-                high=MAX_CAPACITY,
-                field="capacity",
-            ),
-            Param(
-                "link",
-                Kind.TEXT,
-                "The dialer or call script link (optional)",
-                required=False,
-                max_length=MAX_LINK,
-            ),
-        ),
+        params=CREATE_PARAMS,
         text=readers.create_shift,
         options=readers.shift_options,
         also={c.StartShiftForm: phonebanks.start_shift_form},
@@ -164,7 +167,7 @@ ENTRIES: tuple[Entry, ...] = (
         c.ShowRoster,
         phonebanks.show_roster,
         reads_only=True,
-        who=Who.ORGANIZER,
+        who=Who.HOST,
         params=(shift(),),
         hint="roster 3",
     ),
@@ -200,7 +203,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         c.Announce,
         phonebanks.announce,
-        who=Who.ORGANIZER,
+        who=Who.HOST,
         params=(
             shift(),
             Param(
@@ -347,6 +350,40 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         text=organizer_readers.repeat_shift,
         options=organizer_readers.repeat_options,
+    ),
+    Entry(
+        "phonebank",
+        "propose",
+        Usage(
+            '/phonebank propose "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<link>]',
+            '/phonebank propose "Calls at Maria\'s" 2026-11-28 18:00 2h 6',
+            "offer to host a phone bank (at home or online); organizers approve it (alone: a form)",
+        ),
+        c.ProposeShift,
+        hosting.propose_shift,
+        params=CREATE_PARAMS,
+        text=organizer_readers.propose_shift,
+        options=organizer_readers.propose_options,
+        also={c.StartProposalForm: hosting.start_proposal_form},
+    ),
+    Entry(
+        "phonebank",
+        "host",
+        Usage(
+            "/phonebank host <shift> <who>",
+            "/phonebank host 3 Maria",
+            "make a volunteer the host of a shift: they see its roster and can announce to it",
+        ),
+        c.SetHost,
+        hosting.set_host,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param(
+                "who", Kind.TEXT, "The volunteer's name or #number", read=organizer_readers.person
+            ),
+        ),
+        text=organizer_readers.set_host,
     ),
     help_entry("phonebank"),
 )

@@ -26,6 +26,8 @@ class NoticeKind(StrEnum):
     BOOKED = "booked"
     UNBOOKED = "unbooked"
     MOVED_BY_ORGANIZER = "moved_by_organizer"
+    PROPOSAL_APPROVED = "proposal_approved"
+    PROPOSAL_DECLINED = "proposal_declined"
     # In the volunteers channel, mentioning them: their DMs are closed to the bot.
     DMS_CLOSED = "dms_closed"
     # To the organizers
@@ -33,6 +35,8 @@ class NoticeKind(StrEnum):
     VOLUNTEER_ONBOARDED = "volunteer_onboarded"
     STILL_UNCONTACTED = "still_uncontacted"
     DELIVERY_FAILED = "delivery_failed"
+    # A volunteer offers to host a phone bank (issue 14).
+    PROPOSAL = "proposal"
 
 
 class NoticeState(StrEnum):

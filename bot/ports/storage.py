@@ -9,6 +9,7 @@ from bot.domain.notice import Notice
 from bot.ports.bookings import BookingRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
+from bot.ports.proposals import ProposalRepository
 from bot.ports.series import SeriesRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
 from bot.ports.tasks import TaskRepository
@@ -25,6 +26,7 @@ class UnitOfWork(ABC):
     notices: NoticeRepository
     bookings: BookingRepository
     series: SeriesRepository
+    proposals: ProposalRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

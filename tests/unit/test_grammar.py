@@ -257,8 +257,8 @@ def test_unexpected_extra_words_are_refused_with_the_usage(line):
 def test_an_unknown_subcommand_names_the_valid_ones():
     assert error("/phonebank fly") == (
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
-        "`create`, `roster`, `cancel`, `announce`, `edit`, `add`, `remove`, `move` or "
-        "`repeat` — or "
+        "`create`, `roster`, `cancel`, `announce`, `edit`, `add`, `remove`, `move`, "
+        "`repeat`, `propose` or `host` — or "
         "`/phonebank help`."
     )
 

@@ -96,11 +96,42 @@ def upgrade() -> None:
     )
     op.add_column("shifts", sa.Column("series_id", sa.Integer(), nullable=True))
     op.create_index(op.f("ix_shifts_series_id"), "shifts", ["series_id"], unique=False)
+    op.add_column("shifts", sa.Column("host_id", sa.Integer(), nullable=True))
+    op.create_index(op.f("ix_shifts_host_id"), "shifts", ["host_id"], unique=False)
+    op.create_table(
+        "proposals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("campaign_id", sa.Integer(), nullable=False),
+        sa.Column("proposer_id", sa.Integer(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
+        sa.Column("link", sa.Text(), nullable=True),
+        sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("capacity", sa.Integer(), nullable=False),
+        sa.Column("status", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("shift_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["campaign_id"], ["campaigns.id"], name=op.f("fk_proposals_campaign_id_campaigns")
+        ),
+        sa.ForeignKeyConstraint(
+            ["proposer_id"], ["volunteers.id"], name=op.f("fk_proposals_proposer_id_volunteers")
+        ),
+        sa.ForeignKeyConstraint(
+            ["shift_id"], ["shifts.id"], name=op.f("fk_proposals_shift_id_shifts")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_proposals")),
+    )
+    op.create_index(op.f("ix_proposals_proposer_id"), "proposals", ["proposer_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_table("proposals")
+    op.drop_index(op.f("ix_shifts_host_id"), table_name="shifts")
     op.drop_index(op.f("ix_shifts_series_id"), table_name="shifts")
     with op.batch_alter_table("shifts") as batch:
+        batch.drop_column("host_id")
         batch.drop_column("series_id")
     op.drop_table("standing_signups")
     op.drop_table("series")

@@ -24,6 +24,8 @@ GROUPS = {
         "remove",
         "move",
         "repeat",
+        "propose",
+        "host",
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me"},

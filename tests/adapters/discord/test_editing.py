@@ -96,3 +96,29 @@ async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(
     ]
     assert "You're signed up every week" in standing.text
     assert "You've left" in left.text and "won't be signed up for new ones" in left.text
+
+
+async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_shift_only(world):
+    proposed = await world.slash(
+        "Maria",
+        "phonebank",
+        "propose",
+        title="Home calls",
+        date="2026-11-28",
+        start="18:00",
+        length="2h",
+        seats=4,
+    )
+    await world.deliver()
+    await world.create_shift("Other calls", date="2026-11-29")
+
+    approved = await world.press("Olivia", "turnout:approve:1")
+    roster = await world.slash("Maria", "phonebank", "roster", shift=2)
+    refused = await world.slash("Maria", "phonebank", "roster", shift=1)
+    declined = await world.press("Olivia", "turnout:decline:1")
+
+    assert "I've sent “Home calls”" in proposed.text
+    assert "Approved: #2 “Home calls”" in approved.text and "hosted by Maria" in approved.text
+    assert "Nobody has signed up yet" in roster.text
+    assert "Only organizers and the host of #1" in refused.text
+    assert "already approved" in declined.text

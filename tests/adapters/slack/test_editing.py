@@ -108,3 +108,28 @@ async def test_repeat_typed_on_slack_and_the_every_week_button_on_the_join_reply
     await rig.press(button, VERA)
     standing = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
     assert "You're signed up every week for “Library calls”" in standing.text
+
+
+async def test_a_proposal_posts_approve_and_decline_in_the_organizer_channel_and_decline_asks_why(
+    rig,
+):
+    from tests.adapters.slack.conftest import ORGANIZER_CHANNEL
+
+    await rig.command('/phonebank propose "Calls at home" 2026-11-28 18:00 2h 4', user=VERA)
+    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    await rig.deliver()
+    alert = await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "offers to host" in c.text, channel=ORGANIZER_CHANNEL
+    )
+    assert alert.button("Approve")["value"] == "turnout:approve:1"
+
+    await rig.press(alert.button("Decline"), OLIVIA, on=alert)
+    opened = await rig.fake.wait_for("views.open")
+    assert opened["view"]["callback_id"] == "form:decline:1"
+    await rig.submit(opened, {"reason": {"type": "plain_text_input", "value": "Full that week"}})
+    await rig.deliver()
+
+    told = await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "won't run your phone bank" in c.text, channel="D0VERA"
+    )
+    assert "Full that week" in told.text
