@@ -15,6 +15,7 @@ from bot.domain.volunteer import Volunteer
 from bot.replies import Message, Reply
 from bot.usecases import seats
 from bot.usecases.context import Context
+from bot.wording import plural
 
 
 async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
@@ -54,7 +55,8 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
         )
     return Message(
         f"Booked {person.name} on #{shift.number} “{shift.title}” "
-        f"({held.shift.capacity - confirmed - 1} seats left); they'll be told and reminded."
+        f"({plural(held.shift.capacity - confirmed - 1, 'seat')} left); they'll be told and "
+        "reminded."
     )
 
 

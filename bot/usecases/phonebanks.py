@@ -179,14 +179,16 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     items = [Item(f"{i}. {v.name}", "confirmed") for i, v in enumerate(confirmed, 1)]
     items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
     status = " (cancelled)" if shift.is_cancelled else ""
+    history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
             f"#{shift.number} “{shift.title}”{status}, {timefmt.when(shift.starts_at, ctx.zone)}: "
             f"{len(confirmed)} of {shift.capacity} seats filled, {len(waiting)} waiting"
         ),
         items=tuple(items),
-        empty="Nobody has signed up yet.",
-        footer=await bookings.roster_history(ctx, shift),
+        # A listing without items shows only `empty`, so the history goes there too.
+        empty=f"Nobody is on it now.\n{history}" if history else "Nobody has signed up yet.",
+        footer=history,
     )
 
 

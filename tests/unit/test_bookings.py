@@ -40,7 +40,7 @@ async def test_an_organizer_books_a_volunteer_who_is_told_reminded_and_shown_on_
 
     reply = await harness.say("Olivia", "/phonebank add 1 maria")
 
-    assert "Booked Maria on #1 “Calls 1” (1 seats left)" in reply
+    assert "Booked Maria on #1 “Calls 1” (1 seat left)" in reply
     [told] = harness.messenger.texts("maria")
     assert "Olivia booked you on “Calls 1” (#1), Sat Nov 7, 6:00 PM EST" in told
     assert "[1] Can't make it" in told
