@@ -47,15 +47,18 @@ def _what(proposal: Proposal, zone: ZoneInfo) -> str:
     return (
         f"“{proposal.title}”, {timefmt.when(proposal.starts_at, zone)} for "
         f"{timefmt.duration(proposal.ends_at - proposal.starts_at)}, "
-        f"{plural(proposal.capacity, 'seat')}"
-        + (f", {proposal.link}" if proposal.link else "")
+        f"{plural(proposal.capacity, 'seat')}" + (f", {proposal.link}" if proposal.link else "")
     )
 
 
 async def _proposed(scene: Scene) -> Reply:
     proposal = await _proposal(scene)
     proposer = await scene.uow.volunteers.get(proposal.proposer_id)
-    text = f"🏠 {proposer.name} (#{proposer.number}) offers to host {_what(proposal, scene.zone)}."
+    text = (
+        f"🏠 {proposer.name} (#{proposer.number}) offers to host {_what(proposal, scene.zone)}. "
+        f"(Proposal {proposal.id}: `/phonebank approve {proposal.id}` or `/phonebank decline "
+        f"{proposal.id} <reason>`.)"
+    )
     if proposal.status is not ProposalStatus.PENDING:
         return Message(f"{text} (Already {proposal.status.value}.)")
     return Message(

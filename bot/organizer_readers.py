@@ -229,3 +229,21 @@ def set_host(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank host <shift> <who>`."""
     shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
     return commands.SetHost(actor, shift=shift, who=person(words))
+
+
+def decline_proposal(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank decline <proposal> [<reason>]`: the text form of the Decline button."""
+    from bot.domain.proposal import MAX_REASON
+
+    number = typed.number(words.need("the proposal number"), "proposal number", words.usage.example)
+    reason = words.rest()
+    text = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
+    return commands.DeclineProposal(actor, proposal=number, reason=text)
+
+
+def reason(words: typed.Words) -> str:
+    """A decline reason typed as a menu option."""
+    from bot.domain.proposal import MAX_REASON
+
+    text = words.rest()
+    return clean_text(text, what="reason", limit=MAX_REASON, multiline=True) if text else ""

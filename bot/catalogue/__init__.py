@@ -34,9 +34,7 @@ ROUTES: tuple[Route, ...] = (
         c.KeepShiftAfterMove, editing.keep_after_move, "the Still works button (turnout:still)"
     ),
     Route(c.JoinEveryWeek, series.join_every_week, "the Every week button (turnout:weekly)"),
-    Route(c.ApproveProposal, hosting.approve_proposal, "the Approve button (turnout:approve)"),
     Route(c.StartDeclineForm, hosting.start_decline_form, "the Decline button (turnout:decline)"),
-    Route(c.DeclineProposal, hosting.decline_proposal, "the decline form (decline:<proposal>)"),
 )
 
 

@@ -385,5 +385,42 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         text=organizer_readers.set_host,
     ),
+    Entry(
+        "phonebank",
+        "approve",
+        Usage(
+            "/phonebank approve <proposal>",
+            "/phonebank approve 2",
+            "approve a volunteer's proposed phone bank (the Approve button, typed)",
+        ),
+        c.ApproveProposal,
+        hosting.approve_proposal,
+        who=Who.ORGANIZER,
+        params=(Param("proposal", Kind.NUMBER, "The proposal's number", what="proposal number"),),
+    ),
+    Entry(
+        "phonebank",
+        "decline",
+        Usage(
+            "/phonebank decline <proposal> [<reason>]",
+            "/phonebank decline 2 We already have one that evening.",
+            "decline a proposed phone bank; the volunteer sees your reason",
+        ),
+        c.DeclineProposal,
+        hosting.decline_proposal,
+        who=Who.ORGANIZER,
+        params=(
+            Param("proposal", Kind.NUMBER, "The proposal's number", what="proposal number"),
+            Param(
+                "reason",
+                Kind.TEXT,
+                "Why (the volunteer will read it)",
+                required=False,
+                max_length=500,
+                read=organizer_readers.reason,
+            ),
+        ),
+        text=organizer_readers.decline_proposal,
+    ),
     help_entry("phonebank"),
 )

@@ -92,3 +92,14 @@ async def test_a_bare_propose_opens_the_form_and_forget_me_erases_the_proposal(h
 
     async with harness.storage.unit_of_work() as uow:
         assert await uow.proposals.get(1) is None
+
+
+async def test_approve_and_decline_can_be_typed_by_proposal_number(harness):
+    alert = await proposed(harness)
+    assert "`/phonebank approve 1`" in alert.text
+    await harness.say("Maria", '/phonebank propose "Second" 2026-11-09 18:00 2h 3')
+
+    assert "Approved: #1" in await harness.say("Olivia", "/phonebank approve 1")
+    assert "Declined “Second”" in await harness.say("Olivia", "/phonebank decline 2 Too soon")
+    assert "Only organizers can approve" in await harness.say("Maria", "/phonebank approve 2")
+    assert any("Too soon" in t for t in harness.messenger.texts("maria"))

@@ -26,6 +26,8 @@ GROUPS = {
         "repeat",
         "propose",
         "host",
+        "approve",
+        "decline",
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me"},
