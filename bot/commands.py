@@ -209,6 +209,8 @@ class EditShift(Command):
     capacity: int | None = None
     link: str | None = None
     confirm: bool = False
+    # A date of a weekly series: this date, every later one, and the dates still to come.
+    following: bool = False
 
 
 @dataclass(frozen=True, slots=True)

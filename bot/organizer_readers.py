@@ -5,6 +5,7 @@ instead; nothing is read leniently, so a typo never changes a shift.
 """
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from bot import commands
@@ -27,6 +28,14 @@ def edit_shift(actor: Actor, words: typed.Words) -> Command:
     field_word = words.take()
     if field_word is None:
         return commands.StartEditForm(actor, shift=shift)
+    if field_word.text.lower() == "following":
+        # `/phonebank edit 3 following time 19:00`: the series from this date on.
+        field_word = words.need(
+            f"what to change, like `/phonebank edit {shift} following time 19:00`"
+        )
+        edit = one_field(actor, shift, field_word.text.lower(), words)
+        assert isinstance(edit, commands.EditShift)
+        return replace(edit, following=True)
     return one_field(actor, shift, field_word.text.lower(), words)
 
 

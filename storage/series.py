@@ -97,6 +97,19 @@ class SqlSeriesRepository(SeriesRepository):
         result = await self._db.execute(_LOCK, {"series_id": series_id})
         return _series(rows.one(result, f"series {series_id}"))
 
+    async def retemplate(self, changed: Series) -> None:
+        await self._db.execute(
+            update(series)
+            .where(series.c.id == changed.id)
+            .values(
+                title=changed.title,
+                link=changed.link,
+                capacity=changed.capacity,
+                length_minutes=int(changed.length.total_seconds() // 60),
+                first_local=changed.first_local.isoformat(),
+            )
+        )
+
     async def attach(self, shift_id: int, series_id: int) -> None:
         await self._db.execute(_ATTACH, {"shift_id": shift_id, "sid": series_id})
 

@@ -222,7 +222,8 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank edit <shift> [<field> <value>]",
             "/phonebank edit 3 time 19:00",
             "change a shift's " + ", ".join(EDIT_FIELDS) + " (alone: a form); everyone on it "
-            "is told (`link -` removes the link, fewer seats needs `confirm`)",
+            "is told (`link -` removes the link, fewer seats needs `confirm`; `<shift> following "
+            "<field> <value>` for a series)",
         ),
         c.EditShift,
         editing.edit_shift,

@@ -21,6 +21,11 @@ class SeriesRepository(ABC):
         """The series, held until the unit of work ends, so no sweep extends it meanwhile."""
 
     @abstractmethod
+    async def retemplate(self, series: Series) -> None:
+        """Save the series' title, link, seats, length and first local start: dates created
+        from now on follow them."""
+
+    @abstractmethod
     async def attach(self, shift_id: int, series_id: int) -> None:
         """Mark the shift as a date of the series."""
 

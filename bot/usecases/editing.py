@@ -6,7 +6,7 @@ seats are cut, after the organizer confirms), and one notice to each person the 
 concerns.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot import timefmt
@@ -63,6 +63,8 @@ async def start_edit_form(cmd: StartEditForm, ctx: Context) -> Reply:
 async def edit_shift(cmd: EditShift, ctx: Context) -> Reply:
     """`/phonebank edit <shift> <field> <value>` or the saved form (organizers)."""
     ctx.require_organizer("edit shifts")
+    if cmd.following:
+        return await _edit_following(cmd, ctx)
     held = await seats.hold(ctx, cmd.shift)
     shift = await _editable(ctx, held)
     wanted = _wanted(cmd, shift, ctx)
@@ -93,6 +95,50 @@ async def edit_shift(cmd: EditShift, ctx: Context) -> Reply:
     if not said:
         return Message(f"#{shift.number} “{shift.title}” already looks like that; nothing changed.")
     return Message(f"Saved #{shift.number} “{details.title}”: " + "; ".join(said) + ".")
+
+
+async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
+    """`/phonebank edit <shift> following …`: this date, every later one, and the series."""
+    held = await seats.hold(ctx, cmd.shift)
+    shift = await _editable(ctx, held)
+    if shift.series_id is None:
+        raise UserError(
+            f"#{shift.number} isn't part of a weekly series; `/phonebank edit {shift.number} …` "
+            "changes just that shift."
+        )
+    if cmd.day is not None:
+        raise UserError(
+            "A series keeps its weekdays; change one date at a time with `/phonebank edit "
+            f"{shift.number} date …`, or `repeat` a new shift."
+        )
+    # Held first, so the sweep can't create a date from the old details meanwhile.
+    template = await ctx.uow.series.lock(shift.series_id)
+    lines = []
+    for date in await ctx.uow.series.dates_from(shift.series_id, shift.starts_at):
+        reply = await edit_shift(replace(cmd, shift=date.number, following=False), ctx)
+        assert isinstance(reply, Message)
+        if reply.buttons:  # fewer seats than confirmed on this date, and no `confirm`
+            raise UserError(
+                f"Fewer seats moves people back to the waitlist on #{date.number}; to go ahead "
+                f"type `/phonebank edit {shift.number} following seats {cmd.capacity} confirm`."
+            )
+        lines.append(reply.text)
+    first_local = template.first_local
+    if cmd.start is not None:
+        first_local = datetime.combine(first_local.date(), cmd.start)
+    await ctx.uow.series.retemplate(
+        replace(
+            template,
+            title=clean_text(cmd.title, what="title", limit=MAX_TITLE)
+            if cmd.title
+            else template.title,
+            link=template.link if cmd.link is None else check_link(cmd.link),
+            capacity=template.capacity if cmd.capacity is None else cmd.capacity,
+            length=template.length if cmd.duration is None else cmd.duration,
+            first_local=first_local,
+        )
+    )
+    return Message("\n".join(lines) + "\nLater dates of the series will follow the change.")
 
 
 async def keep_after_move(cmd: KeepShiftAfterMove, ctx: Context) -> Reply:

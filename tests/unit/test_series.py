@@ -130,3 +130,25 @@ async def test_forget_me_ends_the_standing_sign_up(harness):
     async with harness.storage.unit_of_work() as uow:
         assert await uow.series.standing(1) == []
     assert "Nobody has signed up yet" in await harness.say("Olivia", "/phonebank roster 5")
+
+
+async def test_edit_following_changes_this_date_every_later_one_and_dates_still_to_come(harness):
+    await weekly(harness)
+    await harness.say("Maria", "/phonebank join 3")
+    harness.messenger.clear()
+
+    reply = await harness.say("Olivia", "/phonebank edit 2 following time 19:00")
+
+    assert "Later dates of the series will follow the change" in reply
+    assert any(
+        "moved from Tue Nov 17, 6:00 PM EST to Tue Nov 17, 7:00 PM EST" in t
+        for t in harness.messenger.texts("maria")
+    )
+    await harness.advance(timedelta(days=7))
+    listing = await harness.say("Maria", "/phonebank list")
+    assert "Tue Nov 10, 7:00 PM EST" in listing and "Tue Dec 1, 7:00 PM EST" in listing
+    assert "#1" not in listing  # the first date, left as it was, is over by now
+    assert "can't" not in await harness.say("Olivia", "/phonebank edit 2 following title Tues")
+    assert "keeps its weekdays" in await harness.say(
+        "Olivia", "/phonebank edit 2 following date 2026-11-11"
+    )
