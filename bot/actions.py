@@ -8,15 +8,19 @@ from collections.abc import Callable
 
 from bot.commands import (
     Actor,
+    ApproveProposal,
     CheckIn,
     ClaimTask,
     Command,
     ConfirmShift,
     DebriefMissed,
+    EditShift,
     FinishTask,
     ForgetMe,
+    JoinEveryWeek,
     JoinShift,
     KeepMyData,
+    KeepShiftAfterMove,
     LeaveShift,
     ListShifts,
     ListTasks,
@@ -24,6 +28,7 @@ from bot.commands import (
     MarkSignup,
     ReleaseTask,
     StartDebrief,
+    StartDeclineForm,
     StartProfile,
 )
 from bot.domain.errors import UserError
@@ -44,6 +49,14 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "noshow": lambda actor, n: MarkSignup(actor, signup=n, mark="no-show"),
     "madeit": lambda actor, n: StartDebrief(actor, shift=n),
     "missed": lambda actor, n: DebriefMissed(actor, shift=n),
+    "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
+    "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
+    "approve": lambda actor, n: ApproveProposal(actor, proposal=n),
+    "decline": lambda actor, n: StartDeclineForm(actor, proposal=n),
+}
+# Buttons that carry two numbers: `turnout:seats:<shift>:<seats>` confirms fewer seats.
+_PAIRED: dict[str, Callable[[Actor, int, int], Command]] = {
+    "seats": lambda actor, n, m: EditShift(actor, shift=n, capacity=m, confirm=True),
 }
 _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "shifts": lambda actor: ListShifts(actor),
@@ -63,10 +76,19 @@ def action(verb: str, number: int | None = None) -> str:
     return f"{PREFIX}:{verb}:{number}"
 
 
+def paired_action(verb: str, first: int, second: int) -> str:
+    """The action string for a two-number button: paired_action('seats', 3, 6)."""
+    assert verb in _PAIRED, verb
+    return f"{PREFIX}:{verb}:{first}:{second}"
+
+
 def command_for(actor: Actor, pressed: str) -> Command:
     """The command a pressed button stands for."""
     prefix, _, rest = pressed.partition(":")
     verb, _, number = rest.partition(":")
+    first, _, second = number.partition(":")
+    if prefix == PREFIX and verb in _PAIRED and _short_number(first) and _short_number(second):
+        return _PAIRED[verb](actor, int(first), int(second))
     if prefix == PREFIX and not number and verb in _PLAIN:
         return _PLAIN[verb](actor)
     if prefix == PREFIX and verb in _NUMBERED and number.isdecimal() and len(number) < 10:
@@ -74,3 +96,7 @@ def command_for(actor: Actor, pressed: str) -> Command:
     raise UserError(
         "That button is from an older version of Turnout; type `/turnout help` instead."
     )
+
+
+def _short_number(text: str) -> bool:
+    return text.isdecimal() and len(text) < 10

@@ -44,6 +44,8 @@ class JoinShift(Command):
 @dataclass(frozen=True, slots=True)
 class LeaveShift(Command):
     shift: int
+    # A date of a weekly series: leave it and every later one, and end "Every week".
+    following: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,8 @@ class ShowRoster(Command):
 @dataclass(frozen=True, slots=True)
 class CancelShift(Command):
     shift: int
+    # A date of a weekly series: cancel it and every later one.
+    following: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +183,124 @@ class FinishTask(Command):
 @dataclass(frozen=True, slots=True)
 class ReleaseTask(Command):
     task: int
+
+
+# Organizer control of a shift (issue 14)
+@dataclass(frozen=True, slots=True)
+class StartEditForm(Command):
+    """`/phonebank edit <shift>` alone: the shift's form, filled in with what it is now."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class EditShift(Command):
+    """Change some of a shift's details; None leaves a detail as it is.
+
+    `link` "" removes the link. Fewer seats than people confirmed moves the last to join back
+    to the waitlist, which needs `confirm`.
+    """
+
+    shift: int
+    title: str | None = None
+    day: date | None = None
+    start: time | None = None
+    duration: timedelta | None = None
+    capacity: int | None = None
+    link: str | None = None
+    confirm: bool = False
+    # A date of a weekly series: this date, every later one, and the dates still to come.
+    following: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class KeepShiftAfterMove(Command):
+    """The Still works button on a "your shift moved" message."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddToShift(Command):
+    """An organizer books `who` (a name or `#number`); `over` adds a seat if it is full."""
+
+    shift: int
+    who: str
+    over: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveFromShift(Command):
+    shift: int
+    who: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoveBetweenShifts(Command):
+    who: str
+    from_shift: int
+    to_shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatShift(Command):
+    """`/phonebank repeat`: make the shift the first date of a weekly series."""
+
+    shift: int
+    every: int = 1
+    weekdays: tuple[int, ...] = ()
+    until: date | None = None
+    times: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JoinEveryWeek(Command):
+    """The Every week button: a standing sign-up for the shift's series."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProposeShift(Command):
+    """`/phonebank propose`: a volunteer offers to host a phone bank."""
+
+    title: str
+    day: date
+    start: time
+    duration: timedelta
+    capacity: int
+    link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StartProposalForm(Command):
+    """`/phonebank propose` alone: ask for the phone bank in a form."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApproveProposal(Command):
+    proposal: int
+
+
+@dataclass(frozen=True, slots=True)
+class StartDeclineForm(Command):
+    """The Decline button: ask the organizer why, in a form."""
+
+    proposal: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeclineProposal(Command):
+    proposal: int
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetHost(Command):
+    """`/phonebank host <shift> <who>`."""
+
+    shift: int
+    who: str
 
 
 # After the sign-up (issue 13)

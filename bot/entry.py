@@ -38,7 +38,8 @@ class Who(StrEnum):
     """Who may run a command; the use case enforces it, the help and menus show it."""
 
     EVERYONE = "everyone"
-    # Room for "the host of the shift" (DESIGN.md) when hosts arrive.
+    # The host of the shift (a volunteer who runs it) and organizers; checked per shift.
+    HOST = "host of the shift"
     ORGANIZER = "organizer"
 
 

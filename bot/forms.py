@@ -41,6 +41,11 @@ ONBOARDING = "onboarding"
 DEBRIEF = "debrief"
 SHIFT = "shift"
 TASK = "task"
+# Followed by the shift's number: `edit_shift:3`.
+EDIT_PREFIX = "edit_shift:"
+# A volunteer's proposed phone bank, and an organizer's reason to decline one: `decline:4`.
+PROPOSE = "propose"
+DECLINE_PREFIX = "decline:"
 
 Values = dict[str, str | tuple[str, ...]]
 
@@ -170,6 +175,18 @@ def _debrief(actor: Actor, values: Values) -> Command:
 def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
     """Turn a filled-in form into its command; unknown or malformed answers are UserErrors."""
     read = _READERS.get(submission.form_id)
+    if read is None and (
+        submission.form_id == PROPOSE or submission.form_id.startswith(DECLINE_PREFIX)
+    ):
+        # Volunteer-hosted phone banks: a proposal, or the reason to decline one.
+        from bot.shift_forms import read_hosting
+
+        return read_hosting(actor, submission)
+    if read is None and submission.form_id.startswith(EDIT_PREFIX):
+        # The edit form names its shift: `edit_shift:3`.
+        from bot.shift_forms import read_edit
+
+        return read_edit(actor, submission.form_id.removeprefix(EDIT_PREFIX), submission.values)
     if read is None:
         raise UserError("That form has expired; type `/turnout help` to start again.")
     return read(actor, submission.values)

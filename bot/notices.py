@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import timefmt
+from bot import organizer_notices, timefmt
 from bot.actions import action
 from bot.domain.attendance import CONFIRM_AHEAD
 from bot.domain.campaign import Campaign
@@ -328,6 +328,123 @@ def _cant_make_it(shift: Shift) -> Button:
     return Button("Can't make it", action("leave", shift.number), ButtonStyle.DANGER)
 
 
+async def _shift_moved(scene: _Scene) -> Reply | Drop:
+    shift = await _still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    was = datetime.fromisoformat(str(scene.notice.payload["from"]))
+    text = (
+        f"🕒 “{shift.title}” (#{shift.number}) moved from {timefmt.when(was, scene.zone)} to "
+        f"{timefmt.when(shift.starts_at, scene.zone)}, for "
+        f"{timefmt.duration(shift.ends_at - shift.starts_at)}. Does it still work for you?"
+    )
+    return Message(
+        text,
+        buttons=(
+            Button("Still works", action("still", shift.number), ButtonStyle.PRIMARY),
+            _cant_make_it(shift),
+        ),
+    )
+
+
+async def _link_changed(scene: _Scene) -> Reply | Drop:
+    shift = await _live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    if shift.has_started(scene.now) and scene.now >= shift.ends_at:
+        return Drop(NoticeState.SKIPPED, "the shift is over")
+    link = f"the new dialer and script link is {shift.link}" if shift.link else "it has no link now"
+    return Message(
+        f"🔗 For “{shift.title}” (#{shift.number}, {timefmt.when(shift.starts_at, scene.zone)}) "
+        f"{link}.",
+        buttons=(_cant_make_it(shift),),
+    )
+
+
+async def _back_on_waitlist(scene: _Scene) -> Reply | Drop:
+    shift = await _still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id or 0)
+    if signup is None or signup.status is not SignupStatus.WAITLISTED:
+        return Drop(NoticeState.CANCELLED, "the volunteer is no longer waiting")
+    position = await scene.uow.signups.waitlist_position(signup)
+    return Message(
+        f"Sorry: the organizers cut the seats on “{shift.title}” (#{shift.number}, "
+        f"{timefmt.when(shift.starts_at, scene.zone)}), and as one of the last to join you're "
+        f"back on the waitlist, #{position} in line. I'll message you the moment a seat opens.",
+        buttons=(Button("Leave the waitlist", action("leave", shift.number)),),
+    )
+
+
+async def _booked(scene: _Scene) -> Reply | Drop:
+    shift = await _still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id or 0)
+    assert signup is not None  # _still_on checked
+    by = await _booker(scene)
+    when = timefmt.when(shift.starts_at, scene.zone)
+    if signup.status is SignupStatus.WAITLISTED:
+        position = await scene.uow.signups.waitlist_position(signup)
+        text = (
+            f"{by} put you on the waitlist for “{shift.title}” (#{shift.number}), {when}: "
+            f"#{position} in line. I'll message you the moment a seat opens."
+        )
+    else:
+        text = f"{by} booked you on “{shift.title}” (#{shift.number}), {when}. Thank you!"
+        if shift.link:
+            text += f"\nDialer and script: {shift.link}"
+    return Message(text, buttons=(_cant_make_it(shift),))
+
+
+async def _unbooked(scene: _Scene) -> Reply | Drop:
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    return Message(
+        f"An organizer took you off “{shift.title}” (#{shift.number}), "
+        f"{timefmt.when(shift.starts_at, scene.zone)}, so you don't need to come. Thanks for "
+        "being ready to help; other shifts could use you.",
+        buttons=(Button("See other shifts", action("shifts")),),
+    )
+
+
+async def _moved_by_organizer(scene: _Scene) -> Reply | Drop:
+    shift = await _still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    was = await scene.uow.shifts.get(int(scene.notice.payload["from_shift_id"]))
+    text = (
+        f"An organizer moved you from “{was.title}” (#{was.number}, "
+        f"{timefmt.when(was.starts_at, scene.zone)}) to “{shift.title}” (#{shift.number}), "
+        f"{timefmt.when(shift.starts_at, scene.zone)}."
+    )
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(text, buttons=(_cant_make_it(shift),))
+
+
+async def _booker(scene: _Scene) -> str:
+    """The organizer who booked, by name as of now; never an erased one's."""
+    by = scene.notice.payload.get("by_id")
+    booker = await scene.uow.volunteers.get(by) if isinstance(by, int) else None
+    return booker.name if booker and booker.forgotten_at is None else "An organizer"
+
+
+async def _still_on(scene: _Scene) -> Shift | Drop:
+    """The notice's shift, if it hasn't started and the volunteer is still on it (or waiting)."""
+    notice = scene.notice
+    assert notice.shift_id is not None and notice.volunteer_id is not None
+    shift = await scene.uow.shifts.get(notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    if shift.has_started(scene.now):
+        return Drop(NoticeState.SKIPPED, "the shift had already started")
+    if await scene.uow.signups.active(shift.id, notice.volunteer_id) is None:
+        return Drop(NoticeState.CANCELLED, "the volunteer has left the shift")
+    return shift
+
+
 # What people call each kind in a delivery-failure report.
 DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.WELCOME: "the welcome message",
@@ -337,6 +454,13 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.ANNOUNCEMENT: "an announcement",
     NoticeKind.CHECK_IN: "the check-in message at the start of a shift",
     NoticeKind.DEBRIEF: "the “How did it go?” message after a shift",
+    NoticeKind.SHIFT_MOVED: "the news that their shift moved",
+    NoticeKind.LINK_CHANGED: "a shift's new link",
+    NoticeKind.BACK_ON_WAITLIST: "the news that they are back on the waitlist",
+    NoticeKind.BOOKED: "the news that an organizer booked them on a shift",
+    NoticeKind.UNBOOKED: "the news that an organizer took them off a shift",
+    NoticeKind.MOVED_BY_ORGANIZER: "the news that an organizer moved them to another shift",
+    **organizer_notices.DESCRIPTIONS,
 }
 
 _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
@@ -354,4 +478,11 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.STILL_UNCONTACTED: _still_uncontacted,
     NoticeKind.DELIVERY_FAILED: _delivery_failed,
     NoticeKind.DMS_CLOSED: _dms_closed,
+    NoticeKind.SHIFT_MOVED: _shift_moved,
+    NoticeKind.LINK_CHANGED: _link_changed,
+    NoticeKind.BACK_ON_WAITLIST: _back_on_waitlist,
+    NoticeKind.BOOKED: _booked,
+    NoticeKind.UNBOOKED: _unbooked,
+    NoticeKind.MOVED_BY_ORGANIZER: _moved_by_organizer,
+    **organizer_notices.RENDERERS,
 }

@@ -75,6 +75,8 @@ class TextField:
     required: bool = True
     # Several lines (a description) rather than one (a title).
     multiline: bool = False
+    # What the box holds when the form opens (an edit form shows the current value).
+    initial: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,8 @@ class DateField:
     name: str
     label: str
     required: bool = True
+    # `YYYY-MM-DD` filled in when the form opens.
+    initial: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,8 @@ class TimeField:
     name: str
     label: str
     required: bool = True
+    # `HH:MM` filled in when the form opens.
+    initial: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

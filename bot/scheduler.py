@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import Dispatcher
 from bot.ports.clock import Clock
 from bot.ports.storage import Storage, StorageUnavailable
+from bot.usecases.series import extend_all
 from bot.usecases.welcome import raise_follow_ups
 from bot.wording import plural
 
@@ -94,6 +95,14 @@ class Wakeups:
                 self._idle.set()
 
     async def _sweep(self) -> None:
+        try:
+            # Weekly series grow into the window first, so their new dates' reminders are due.
+            made = await extend_all(self._storage, self._clock.now())
+        except StorageUnavailable:
+            log.warning("storage unavailable; series dates wait for the next sweep")
+            made = 0
+        if made:
+            log.info("created %s of weekly series", plural(made, "date"))
         try:
             raised = await raise_follow_ups(self._storage, self._clock.now())
         except StorageUnavailable:

@@ -127,6 +127,8 @@ def shift(row: RowMapping) -> Shift:
         ends_at=row[shifts.c.ends_at],
         capacity=row[shifts.c.capacity],
         status=ShiftStatus(row[shifts.c.status]),
+        series_id=row[shifts.c.series_id],
+        host_id=row[shifts.c.host_id],
     )
 
 

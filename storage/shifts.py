@@ -1,6 +1,7 @@
 """Phone banks and their shifts."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import ScalarSelect, bindparam, func, insert, select, update
@@ -44,6 +45,20 @@ _UPCOMING = (
     .order_by(shifts.c.starts_at, shifts.c.number)
     .limit(bindparam("limit"))
     .offset(bindparam("offset"))
+)
+_CHANGE_SHIFT = (
+    update(shifts)
+    .where(shifts.c.id == bindparam("shift_id"))
+    .values(
+        starts_at=bindparam("new_starts_at"),
+        ends_at=bindparam("new_ends_at"),
+        capacity=bindparam("new_capacity"),
+    )
+)
+_CHANGE_BANK = (
+    update(phone_banks)
+    .where(phone_banks.c.id == bindparam("bank_id"))
+    .values(title=bindparam("new_title"), link=bindparam("new_link"))
 )
 _COUNT_UPCOMING = select(func.count()).select_from(shifts).where(*_UPCOMING_WHERE)
 
@@ -146,4 +161,34 @@ class SqlShiftRepository(ShiftRepository):
             update(shifts)
             .where(shifts.c.id == held.shift.id)
             .values(status=ShiftStatus(status).value)
+        )
+
+    async def change(
+        self,
+        held: HeldShift,
+        *,
+        title: str,
+        link: str | None,
+        starts_at: datetime,
+        ends_at: datetime,
+        capacity: int,
+    ) -> HeldShift:
+        """Save the held shift's new details; returns it, still held, as it now stands."""
+        shift = held.shift
+        self.read.pop(shift.id, None)
+        await self._db.execute(
+            _CHANGE_SHIFT,
+            {
+                "shift_id": shift.id,
+                "new_starts_at": starts_at,
+                "new_ends_at": ends_at,
+                "new_capacity": capacity,
+            },
+        )
+        await self._db.execute(
+            _CHANGE_BANK, {"bank_id": shift.phone_bank.id, "new_title": title, "new_link": link}
+        )
+        bank = PhoneBank(shift.phone_bank.id, shift.campaign_id, title, link)
+        return HeldShift(
+            replace(shift, phone_bank=bank, starts_at=starts_at, ends_at=ends_at, capacity=capacity)
         )

@@ -125,6 +125,11 @@ shifts = Table(
     Column("ends_at", UtcDateTime, nullable=False),
     Column("capacity", Integer, nullable=False),
     Column("status", Text, nullable=False),
+    # A date of a weekly series (issue 14). No foreign key: SQLite can't add one to an existing
+    # table without rebuilding it, and the series row is never deleted while shifts name it.
+    Column("series_id", Integer, index=True),
+    # Its host (issue 14), a volunteer; no foreign key for the same reason as series_id.
+    Column("host_id", Integer, index=True),
     UniqueConstraint("campaign_id", "number"),
     Index(None, "campaign_id", "starts_at"),
 )
@@ -210,4 +215,68 @@ attendance = Table(
     Column("calls", Integer),
     Column("conversations", Integer),
     Column("notes", Text),
+)
+
+# Organizer control (issue 14): who added, removed or moved whom, shown on the roster.
+# Names a person twice (booked and booker): forget-me deletes every row naming them.
+bookings = Table(
+    "bookings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("shift_id", Integer, ForeignKey("shifts.id"), nullable=False, index=True),
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("by_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("action", Text, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+)
+
+# A weekly series: an RRULE over the first date's local wall-clock time in `timezone`, so DST
+# never moves it; dates are created as shifts up to `created_through` (a rolling window).
+series = Table(
+    "series",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("rule", Text, nullable=False),
+    Column("first_local", Text, nullable=False),
+    Column("timezone", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("link", Text),
+    Column("capacity", Integer, nullable=False),
+    Column("length_minutes", Integer, nullable=False),
+    Column("created_by", Integer, ForeignKey("volunteers.id"), nullable=False),
+    Column("created_through", UtcDateTime, nullable=False),
+    # Set by `cancel … following`: no date from then on is created.
+    Column("ends_before", UtcDateTime),
+)
+
+# "Every week": the volunteer is signed up for each new date of the series. Forget-me deletes it.
+standing_signups = Table(
+    "standing_signups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("series_id", Integer, ForeignKey("series.id"), nullable=False, index=True),
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("since", UtcDateTime, nullable=False),
+    UniqueConstraint("series_id", "volunteer_id"),
+)
+
+# A phone bank a volunteer offers to host, until organizers approve (it becomes a shift) or
+# decline it. Forget-me deletes the proposer's proposals, reasons and all.
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("proposer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("link", Text),
+    Column("starts_at", UtcDateTime, nullable=False),
+    Column("ends_at", UtcDateTime, nullable=False),
+    Column("capacity", Integer, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("reason", Text),
+    Column("shift_id", Integer, ForeignKey("shifts.id")),
+    Column("created_at", UtcDateTime, nullable=False),
 )

@@ -11,10 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.domain.notice import Notice
 from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.attendance import SqlAttendanceRepository
+from storage.bookings import SqlBookingRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
+from storage.proposals import SqlProposalRepository
 from storage.read_ahead import read_ahead
+from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.tasks import SqlTaskRepository
@@ -84,6 +87,9 @@ class SqlUnitOfWork(UnitOfWork):
     tasks: SqlTaskRepository
     notices: SqlNoticeRepository
     attendance: SqlAttendanceRepository
+    bookings: SqlBookingRepository
+    series: SqlSeriesRepository
+    proposals: SqlProposalRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -112,6 +118,9 @@ class SqlUnitOfWork(UnitOfWork):
         self.tasks = SqlTaskRepository(connection)
         self.notices = SqlNoticeRepository(connection)
         self.attendance = SqlAttendanceRepository(connection)
+        self.bookings = SqlBookingRepository(connection)
+        self.series = SqlSeriesRepository(connection)
+        self.proposals = SqlProposalRepository(connection)
         return self
 
     @property

@@ -6,14 +6,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from adapters.console.render import INDENT, SKIP, question
+from adapters.console.render import INDENT, KEEP, SKIP, question
 from adapters.console.screen import Screen
 from bot import timefmt
 from bot.clock import ManualClock
 from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.domain.timing import parse_duration
-from bot.replies import ChoiceField, Form, FormSubmission, Message, Reply
+from bot.replies import ChoiceField, Form, FormSubmission, Message, NumberField, Reply
 from bot.scheduler import Wakeups
 from bot.turnout import Turnout
 
@@ -186,7 +186,13 @@ class ConsoleChat:
                 return
             filling.answers[current.name] = picked if current.multiple else picked[0]
         else:
-            filling.answers[current.name] = "" if line == SKIP and not current.required else line
+            initial = getattr(current, "initial", None)
+            if line == KEEP and initial is not None and not isinstance(current, NumberField):
+                filling.answers[current.name] = str(initial)
+            else:
+                filling.answers[current.name] = (
+                    "" if line == SKIP and not current.required else line
+                )
         if len(filling.answers) < len(filling.form.fields):
             return
         del self._forms[self._user]

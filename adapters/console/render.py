@@ -48,6 +48,8 @@ def render(reply: Reply) -> tuple[list[str], list[Button]]:
 
 
 SKIP = "-"
+# Keeps the answer a form was opened with (an edit form's current value).
+KEEP = "="
 
 
 def question(field: Field) -> list[str]:
@@ -67,4 +69,9 @@ def question(field: Field) -> list[str]:
             hint = f"a number from {low} to {high}"
     if not field.required:
         hint = f"{hint}; {SKIP} to skip" if hint else f"{SKIP} to skip"
+    # A number's initial is a suggestion (10 seats); text, dates and times have one on edit forms.
+    initial = None if isinstance(field, NumberField) else getattr(field, "initial", None)
+    if initial is not None:
+        # An edit form: the current answer stands unless something else is typed.
+        hint = f"now {initial}; {KEEP} to keep it" + (f"; {hint}" if hint else "")
     return [f"{field.label} ({hint})" if hint else field.label]

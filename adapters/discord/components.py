@@ -25,9 +25,15 @@ from bot.replies import (
     TimeField,
 )
 
-_ACTION_ID = re.compile(r"(?P<action>turnout:[a-z]+(?::[0-9]{1,9})?)(?:@(?P<guild>[0-9]{1,20}))?")
+# Up to two numbers: `turnout:join:3`, `turnout:seats:3:6`.
+_ACTION_ID = re.compile(
+    r"(?P<action>turnout:[a-z]+(?::[0-9]{1,9}){0,2})(?:@(?P<guild>[0-9]{1,20}))?"
+)
 FORM_PREFIX = "turnout:form:"
-_FORM_ID = re.compile(r"turnout:form:(?P<form>[a-z_-]{1,40})(?:@(?P<guild>[0-9]{1,20}))?")
+# A form about one thing names it: `turnout:form:edit_shift:3`.
+_FORM_ID = re.compile(
+    r"turnout:form:(?P<form>[a-z_-]{1,40}(?::[0-9]{1,9})?)(?:@(?P<guild>[0-9]{1,20}))?"
+)
 # Discord's limits for modals.
 MAX_ROWS = 5
 _LABEL = 45
@@ -93,12 +99,14 @@ class FormModal(discord.ui.Modal):
 
 
 def _date_and_time(day: DateField, start: TimeField) -> discord.ui.Label[Any]:
+    default = f"{day.initial} {start.initial}" if day.initial and start.initial else None
     return discord.ui.Label(
         text="Date and start time",
         description=f"{start.label}, as YYYY-MM-DD HH:MM"[:100],
         component=discord.ui.TextInput(
             custom_id=f"{day.name}{_JOINED}{start.name}",
             placeholder="2026-11-28 18:00",
+            default=default,
             max_length=30,
             required=day.required or start.required,
         ),
@@ -122,12 +130,12 @@ def _question(field: Field) -> discord.ui.Label[Any]:
         )
     placeholder, default, length, style = "", None, 100, discord.TextStyle.short
     if isinstance(field, TextField):
-        placeholder, length = field.placeholder, field.max_length
+        placeholder, length, default = field.placeholder, field.max_length, field.initial
         style = discord.TextStyle.paragraph if field.multiline else discord.TextStyle.short
     elif isinstance(field, DateField):
-        placeholder, length = "YYYY-MM-DD, like 2026-11-28", 10
+        placeholder, length, default = "YYYY-MM-DD, like 2026-11-28", 10, field.initial
     elif isinstance(field, TimeField):
-        placeholder, length = "24-hour HH:MM, like 18:00", 10
+        placeholder, length, default = "24-hour HH:MM, like 18:00", 10, field.initial
     elif isinstance(field, NumberField):
         placeholder, length = f"a whole number from {field.low} to {field.high}", 10
         default = str(field.initial) if field.initial is not None else None

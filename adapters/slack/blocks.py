@@ -206,11 +206,19 @@ def _element(field: Field) -> Block:
             }
             if field.placeholder:
                 element["placeholder"] = plain(field.placeholder, 150)
+            if field.initial:
+                element["initial_value"] = field.initial
             return element
         case DateField():
-            return {"type": "datepicker", "action_id": action_id}
+            element = {"type": "datepicker", "action_id": action_id}
+            if field.initial:
+                element["initial_date"] = field.initial
+            return element
         case TimeField():
-            return {"type": "timepicker", "action_id": action_id}
+            element = {"type": "timepicker", "action_id": action_id}
+            if field.initial:
+                element["initial_time"] = field.initial
+            return element
         case NumberField():
             element = {
                 "type": "number_input",

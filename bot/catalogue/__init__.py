@@ -13,7 +13,7 @@ from bot.catalogue.phonebank import SHIFT_EXAMPLE
 from bot.catalogue.task import TASK_EXAMPLE
 from bot.commands import Command
 from bot.entry import Entry, Group, Handler, Route, Usage
-from bot.usecases import attendance, volunteers, welcome
+from bot.usecases import attendance, editing, hosting, series, volunteers, welcome
 
 __all__ = ["ENTRIES", "GROUPS", "ROUTES", "SHIFT_EXAMPLE", "TASK_EXAMPLE", "TOPICS"]
 
@@ -31,6 +31,11 @@ ROUTES: tuple[Route, ...] = (
     Route(c.KeepMyData, volunteers.keep_my_data, "the Keep my data button (turnout:keep)"),
     Route(c.SaveProfile, welcome.save_profile, "the welcome questions' form (onboarding)"),
     Route(c.WelcomeVolunteer, welcome.welcome_volunteer, "a newcomer joining the team"),
+    Route(
+        c.KeepShiftAfterMove, editing.keep_after_move, "the Still works button (turnout:still)"
+    ),
+    Route(c.JoinEveryWeek, series.join_every_week, "the Every week button (turnout:weekly)"),
+    Route(c.StartDeclineForm, hosting.start_decline_form, "the Decline button (turnout:decline)"),
 )
 
 

@@ -1,8 +1,8 @@
 """`/phonebank`: phone bank shifts."""
 
 from bot import commands as c
-from bot import readers, timefmt
-from bot.catalogue import aftercare
+from bot import organizer_readers, readers, timefmt
+from bot.catalogue import aftercare, organizing
 from bot.catalogue.groups import SHORT, help_entry, shift
 from bot.choices import Pick
 from bot.domain.phonebank import (
@@ -21,6 +21,55 @@ SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
 )
 
+
+# What a new shift needs; a proposed phone bank asks the same.
+CREATE_PARAMS: tuple[Param, ...] = (
+    Param(
+        "title",
+        Kind.TEXT,
+        "What volunteers will see, like Saturday calls (leave everything empty for a form)",
+        required=False,
+        max_length=MAX_TITLE,
+    ),
+    Param(
+        "date",
+        Kind.TEXT,
+        "The day, YYYY-MM-DD, like 2026-11-28",
+        required=False,
+        max_length=SHORT,
+        field="day",
+    ),
+    Param(
+        "start",
+        Kind.TEXT,
+        "Start time in the campaign's zone: 18:00 or 6pm",
+        required=False,
+        max_length=SHORT,
+    ),
+    Param(
+        "length",
+        Kind.TEXT,
+        "How long: 2h, 90m or 1h30m",
+        required=False,
+        max_length=SHORT,
+        field="duration",
+    ),
+    Param(
+        "seats",
+        Kind.NUMBER,
+        "How many volunteers can join",
+        required=False,
+        high=MAX_CAPACITY,
+        field="capacity",
+    ),
+    Param(
+        "link",
+        Kind.TEXT,
+        "The dialer or call script link (optional)",
+        required=False,
+        max_length=MAX_LINK,
+    ),
+)
 
 # In the order help lists them; `help` comes last.
 ENTRIES: tuple[Entry, ...] = (
@@ -59,10 +108,23 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "leave",
-        Usage("/phonebank leave <shift>", "/phonebank leave 3", "give your seat back"),
+        Usage(
+            "/phonebank leave <shift> [following]",
+            "/phonebank leave 3",
+            "give your seat back (`following`: every later week too, and stop Every week)",
+        ),
         c.LeaveShift,
         phonebanks.leave_shift,
-        params=(shift(Pick.MY_SHIFTS),),
+        params=(
+            shift(Pick.MY_SHIFTS),
+            Param(
+                "following",
+                Kind.FLAG,
+                "Yes: also every later date of its series, and stop Every week",
+                required=False,
+            ),
+        ),
+        text=organizer_readers.with_following(c.LeaveShift),
         hint="leave 3",
     ),
     Entry(
@@ -87,53 +149,7 @@ ENTRIES: tuple[Entry, ...] = (
         c.CreateShift,
         phonebanks.create_shift,
         who=Who.ORGANIZER,
-        params=(
-            Param(
-                "title",
-                Kind.TEXT,
-                "What volunteers will see, like Saturday calls (leave everything empty for a form)",
-                required=False,
-                max_length=MAX_TITLE,
-            ),
-            Param(
-                "date",
-                Kind.TEXT,
-                "The day, YYYY-MM-DD, like 2026-11-28",
-                required=False,
-                max_length=SHORT,
-                field="day",
-            ),
-            Param(
-                "start",
-                Kind.TEXT,
-                "Start time in the campaign's zone: 18:00 or 6pm",
-                required=False,
-                max_length=SHORT,
-            ),
-            Param(
-                "length",
-                Kind.TEXT,
-                "How long: 2h, 90m or 1h30m",
-                required=False,
-                max_length=SHORT,
-                field="duration",
-            ),
-            Param(
-                "seats",
-                Kind.NUMBER,
-                "How many volunteers can join",
-                required=False,
-                high=MAX_CAPACITY,
-                field="capacity",
-            ),
-            Param(
-                "link",
-                Kind.TEXT,
-                "The dialer or call script link (optional)",
-                required=False,
-                max_length=MAX_LINK,
-            ),
-        ),
+        params=CREATE_PARAMS,
         text=readers.create_shift,
         options=readers.shift_options,
         also={c.StartShiftForm: phonebanks.start_shift_form},
@@ -151,7 +167,7 @@ ENTRIES: tuple[Entry, ...] = (
         c.ShowRoster,
         phonebanks.show_roster,
         reads_only=True,
-        who=Who.ORGANIZER,
+        who=Who.HOST,
         params=(shift(),),
         hint="roster 3",
     ),
@@ -159,14 +175,23 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "cancel",
         Usage(
-            "/phonebank cancel <shift>",
+            "/phonebank cancel <shift> [following]",
             "/phonebank cancel 3",
-            "cancel a shift and tell everyone signed up",
+            "cancel a shift and tell everyone signed up (`following`: every later week too)",
         ),
         c.CancelShift,
         phonebanks.cancel_shift,
         who=Who.ORGANIZER,
-        params=(shift(),),
+        params=(
+            shift(),
+            Param(
+                "following",
+                Kind.FLAG,
+                "Yes: also every later date of its weekly series",
+                required=False,
+            ),
+        ),
+        text=organizer_readers.with_following(c.CancelShift),
     ),
     Entry(
         "phonebank",
@@ -178,7 +203,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         c.Announce,
         phonebanks.announce,
-        who=Who.ORGANIZER,
+        who=Who.HOST,
         params=(
             shift(),
             Param(
@@ -192,5 +217,6 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     *aftercare.ENTRIES,
     *aftercare.DEBRIEF_ENTRIES,
+    *organizing.entries(CREATE_PARAMS),
     help_entry("phonebank"),
 )

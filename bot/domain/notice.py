@@ -22,6 +22,15 @@ class NoticeKind(StrEnum):
     # After the sign-up (issue 13)
     CHECK_IN = "check_in"
     DEBRIEF = "debrief"
+    # An organizer changed the shift (issue 14).
+    SHIFT_MOVED = "shift_moved"
+    LINK_CHANGED = "link_changed"
+    BACK_ON_WAITLIST = "back_on_waitlist"
+    BOOKED = "booked"
+    UNBOOKED = "unbooked"
+    MOVED_BY_ORGANIZER = "moved_by_organizer"
+    PROPOSAL_APPROVED = "proposal_approved"
+    PROPOSAL_DECLINED = "proposal_declined"
     # In the volunteers channel, mentioning them: their DMs are closed to the bot.
     DMS_CLOSED = "dms_closed"
     # To the organizers
@@ -31,6 +40,8 @@ class NoticeKind(StrEnum):
     DELIVERY_FAILED = "delivery_failed"
     WRAP_UP = "wrap_up"
     LATE_CANCELLATION = "late_cancellation"
+    # A volunteer offers to host a phone bank (issue 14).
+    PROPOSAL = "proposal"
 
 
 class NoticeState(StrEnum):

@@ -40,6 +40,10 @@ class Shift:
     ends_at: datetime
     capacity: int
     status: ShiftStatus
+    # The weekly series this shift is one date of, if any.
+    series_id: int | None = None
+    # The volunteer who hosts it (a proposed phone bank, or set by an organizer).
+    host_id: int | None = None
 
     @property
     def title(self) -> str:

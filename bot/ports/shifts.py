@@ -53,6 +53,19 @@ class ShiftRepository(ABC):
     async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
         """Schedule or cancel the held shift."""
 
+    @abstractmethod
+    async def change(
+        self,
+        held: HeldShift,
+        *,
+        title: str,
+        link: str | None,
+        starts_at: datetime,
+        ends_at: datetime,
+        capacity: int,
+    ) -> HeldShift:
+        """Save the held shift's new details; returns it, still held, as it now stands."""
+
 
 class SignupRepository(ABC):
     @abstractmethod

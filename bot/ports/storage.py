@@ -7,8 +7,11 @@ from typing import Self
 
 from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
+from bot.ports.bookings import BookingRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
+from bot.ports.proposals import ProposalRepository
+from bot.ports.series import SeriesRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
 from bot.ports.tasks import TaskRepository
 
@@ -23,6 +26,9 @@ class UnitOfWork(ABC):
     tasks: TaskRepository
     notices: NoticeRepository
     attendance: AttendanceRepository
+    bookings: BookingRepository
+    series: SeriesRepository
+    proposals: ProposalRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -34,7 +34,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import aftercare, seats
+from bot.usecases import aftercare, bookings, hosting, seats, series
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -104,7 +104,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         return Message(
             f"#{shift.number} “{shift.title}” ({when}) is full, so you're #{position} on the "
             "waitlist. I'll message you the moment a seat opens.",
-            buttons=(leave,),
+            buttons=(leave, *series.every_week_button(shift)),
         )
     text = f"You're in! #{shift.number} “{shift.title}”, {when} for {shift_length(shift)}."
     if shift.link:
@@ -115,11 +115,13 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
             + and_list(timefmt.span(shift.starts_at - d) for d in due)
             + " before it starts."
         )
-    return Message(text, buttons=(leave,))
+    return Message(text, buttons=(leave, *series.every_week_button(shift)))
 
 
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     """`/phonebank leave`: give the seat back before the start; the waitlist moves up."""
+    if cmd.following:
+        return await series.leave_following(cmd, ctx)
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
@@ -182,8 +184,8 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
 
 async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     """`/phonebank roster`: who is confirmed and who waits, in order (organizers)."""
-    ctx.require_organizer("see rosters")
     shift = await _shift(ctx, cmd.shift)
+    hosting.require_organizer_or_host(ctx, shift, "see its roster")
     roster = await ctx.uow.signups.roster(shift.id)
     confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
     waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
@@ -196,18 +198,23 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     ]
     items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
     status = " (cancelled)" if shift.is_cancelled else ""
+    history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
             f"#{shift.number} “{shift.title}”{status}, {timefmt.when(shift.starts_at, ctx.zone)}: "
             f"{len(confirmed)} of {shift.capacity} seats filled, {len(waiting)} waiting"
         ),
         items=tuple(items),
-        empty="Nobody has signed up yet.",
+        # A listing without items shows only `empty`, so the history goes there too.
+        empty=f"Nobody is on it now.\n{history}" if history else "Nobody has signed up yet.",
+        footer=history,
     )
 
 
 async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
     """`/phonebank cancel`: call a shift off and tell everyone on it (organizers)."""
+    if cmd.following:
+        return await series.cancel_following(cmd, ctx)
     ctx.require_organizer("cancel shifts")
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
@@ -228,9 +235,9 @@ async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
 
 async def announce(cmd: Announce, ctx: Context) -> Reply:
     """`/phonebank announce`: a message to everyone confirmed for a shift (organizers)."""
-    ctx.require_organizer("send announcements")
     text = clean_text(cmd.message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)
     shift = await _shift(ctx, cmd.shift)
+    hosting.require_organizer_or_host(ctx, shift, "send its volunteers announcements")
     if shift.is_cancelled:
         raise UserError(f"#{shift.number} is cancelled; everyone on it has already been told.")
     confirmed = [

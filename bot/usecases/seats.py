@@ -116,3 +116,20 @@ async def _remind(
         shift=held.shift,
         now=ctx.now,
     )
+
+
+async def back_to_waitlist(ctx: Context, held: HeldShift, bumped: list[Signup]) -> None:
+    """Fewer seats than people confirmed: `bumped` (the last to join) wait again.
+
+    The waitlist is served in arrival order, so they stand at its head, in the order they
+    joined; each loses their reminders and is told once.
+    """
+    for signup in bumped:
+        await ctx.uow.signups.set_status(held, signup.id, SignupStatus.WAITLISTED, ctx.now)
+        await reminders.cancel(ctx.uow, signup)
+        await ctx.notify(
+            NoticeKind.BACK_ON_WAITLIST,
+            volunteer_id=signup.volunteer_id,
+            shift_id=held.shift.id,
+            signup_id=signup.id,
+        )

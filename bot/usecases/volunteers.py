@@ -113,6 +113,10 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
     # Debrief notes are free text in their own words; the counts stay, anonymous.
     await ctx.uow.attendance.erase_notes(ctx.volunteer.id)
+    # Booking records name the person (as booked or as booker): they go entirely.
+    await ctx.uow.bookings.erase_person(ctx.volunteer.id)
+    await ctx.uow.series.erase_person(ctx.volunteer.id)
+    await ctx.uow.proposals.erase_person(ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)

@@ -177,6 +177,8 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
     }
     assert {k.value for k in NoticeKind} == {
         "welcome", "shift_reminder", "promoted", "shift_cancelled", "announcement", "dms_closed",
+        "shift_moved", "link_changed", "back_on_waitlist", "booked", "unbooked",
+        "moved_by_organizer", "proposal", "proposal_approved", "proposal_declined",
         "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
         "check_in", "debrief", "wrap_up", "late_cancellation",
     }

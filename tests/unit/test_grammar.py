@@ -238,7 +238,7 @@ def test_a_million_is_still_a_shift_number():
 @pytest.mark.parametrize("subcommand", ["join", "leave", "roster", "cancel"])
 def test_a_missing_shift_number_shows_the_usage(subcommand):
     message = error(f"/phonebank {subcommand}")
-    assert f"missing the shift number. Type `/phonebank {subcommand} <shift>`" in message
+    assert f"missing the shift number. Type `/phonebank {subcommand} <shift>" in message
 
 
 @pytest.mark.parametrize(
@@ -258,7 +258,8 @@ def test_an_unknown_subcommand_names_the_valid_ones():
     assert error("/phonebank fly") == (
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
         "`create`, `roster`, `cancel`, `announce`, `confirm`, `checkin`, `attendance`, `mark`, "
-        "`debrief` or `report` — or `/phonebank help`."
+        "`debrief`, `report`, `edit`, `add`, `remove`, `move`, `repeat`, `propose`, `host`, "
+        "`approve` or `decline` — or `/phonebank help`."
     )
 
 

@@ -1,0 +1,107 @@
+"""Weekly series as RRULEs (python-dateutil), over local wall-clock time.
+
+A series repeats a shift's local date and time in the campaign's zone, so a 6 PM phone bank
+stays at 6 PM when daylight saving starts or ends: occurrences are computed as naive local
+times and only then placed in the zone.
+"""
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule
+
+from bot.domain.errors import UserError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# More repeats than this is almost always a typo (ten years of weekly shifts).
+MAX_TIMES = 520
+MAX_EVERY = 12
+
+
+def weekly_rule(
+    first_local: datetime,
+    *,
+    every: int = 1,
+    weekdays: tuple[int, ...] = (),
+    until: date | None = None,
+    times: int | None = None,
+) -> str:
+    """The RRULE text for a weekly series starting at `first_local` (naive, local time)."""
+    if not 1 <= every <= MAX_EVERY:
+        raise UserError(
+            f"A series repeats every 1 to {MAX_EVERY} weeks; type it like `weekly` or "
+            "`every 2 weeks`."
+        )
+    if until is not None and until < first_local.date():
+        raise UserError(
+            f"`until {until:%Y-%m-%d}` is before the shift itself ({first_local:%Y-%m-%d}); "
+            "pick a later end date."
+        )
+    if times is not None and not 1 <= times <= MAX_TIMES:
+        raise UserError(f"A series has 1 to {MAX_TIMES} dates; type it like `times 8`.")
+    rule = rrule.rrule(
+        rrule.WEEKLY,
+        interval=every,
+        byweekday=weekdays or None,
+        # The whole `until` day counts, in local time.
+        until=datetime.combine(until, time(23, 59)) if until else None,
+        count=times,
+        dtstart=first_local,
+    )
+    # str(rule) carries DTSTART too; the start is stored on its own, so keep the RRULE line.
+    return next(line for line in str(rule).splitlines() if line.startswith("RRULE:"))
+
+
+def starts(
+    rule: str, first_local: datetime, zone: ZoneInfo, *, after: datetime, through: datetime
+) -> Iterator[datetime]:
+    """UTC starts of the series' dates with after < start <= through, in order.
+
+    A local time that doesn't exist that day (inside the spring-forward gap) is skipped, as a
+    shift can't be planned at it either.
+    """
+    parsed = rrule.rrulestr(rule, dtstart=first_local)
+    local_after = after.astimezone(zone).replace(tzinfo=None)
+    for local in parsed.xafter(local_after, inc=False):
+        placed = local.replace(tzinfo=zone)
+        start = placed.astimezone(UTC)
+        if start.astimezone(zone).replace(tzinfo=None) != local:
+            continue
+        if start > through:
+            return
+        if start > after:
+            yield start
+
+
+def describe(rule: str) -> str:
+    """The rule as people say it: `every week on Tue and Thu until 2026-12-31`."""
+    parts = dict(p.split("=", 1) for p in rule.removeprefix("RRULE:").split(";"))
+    every = int(parts.get("INTERVAL", "1"))
+    text = "every week" if every == 1 else f"every {every} weeks"
+    if "BYDAY" in parts:
+        days = [d.title()[:2] for d in parts["BYDAY"].split(",")]
+        names = {w[:2].title(): w.title() for w in WEEKDAYS}
+        listed = [names[d] for d in days]
+        text += " on " + (
+            listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+        )
+    if "UNTIL" in parts:
+        until = parts["UNTIL"]
+        text += f" until {until[:4]}-{until[4:6]}-{until[6:8]}"
+    if "COUNT" in parts:
+        text += f", {parts['COUNT']} times"
+    return text
+
+
+def weekday_numbers(text: str) -> tuple[int, ...]:
+    """`tue,thu` as rrule weekday numbers (Monday 0); UserError for anything else."""
+    days = []
+    for part in text.lower().split(","):
+        name = part.strip()[:3]
+        if name not in WEEKDAYS or len(part.strip()) < 3:
+            raise UserError(
+                f"I couldn't read “{part.strip()}” as a weekday; list them like `on tue,thu`."
+            )
+        days.append(WEEKDAYS.index(name))
+    return tuple(sorted(set(days)))

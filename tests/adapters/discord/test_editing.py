@@ -1,0 +1,124 @@
+"""Editing a shift on Discord: the modal opens filled in, DMs carry Still works, a cut confirms."""
+
+from tests.adapters.discord.fake_discord import buttons
+from tests.adapters.discord.interactions import uid
+
+SERVER = "1300000000000000100"
+
+
+async def test_edit_without_a_field_opens_the_shift_modal_filled_in_and_saving_it_edits(world):
+    await world.create_shift(seats=1)
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.slash("Dev", "phonebank", "join", shift=1)
+
+    opened = await world.slash("Olivia", "phonebank", "edit", shift=1)
+
+    assert opened.json["type"] == 9
+    modal = opened.json["data"]
+    assert modal["custom_id"] == "turnout:form:edit_shift:1"
+    values = {c["component"]["custom_id"]: c["component"].get("value") for c in modal["components"]}
+    assert values == {
+        "title": "Saturday calls",
+        "day|start": "2026-11-28 18:00",
+        "duration": "2h",
+        "capacity": "1",
+        "link": "https://dialer.example/sat",
+    }
+    saved = await world.submit("Olivia", "turnout:form:edit_shift:1", {**values, "capacity": "2"})
+    await world.deliver()
+
+    assert "2 seats; 1 person moved up from the waitlist and told" in saved.text
+    assert any("Good news" in c.text for c in world.fake.dms_to(uid("Dev")))
+
+
+async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_works(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+
+    edited = await world.slash("Olivia", "phonebank", "edit", shift=1, field="time", value="7pm")
+    await world.deliver()
+
+    assert "now Sat Nov 28, 7:00 PM EST" in edited.text
+    (moved,) = [c for c in world.fake.dms_to(uid("Maria")) if "moved from" in c.text]
+    assert [b["custom_id"] for b in buttons(moved.json)] == [
+        f"turnout:still:1@{SERVER}",
+        f"turnout:leave:1@{SERVER}",
+    ]
+    kept = await world.press("Maria", f"turnout:still:1@{SERVER}", dm=True)
+    assert "you're still in for “Saturday calls” (#1)" in kept.text
+
+
+async def test_cutting_seats_asks_first_with_a_button_carrying_shift_and_seats(world):
+    await world.create_shift(seats=2)
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.slash("Dev", "phonebank", "join", shift=1)
+
+    asked = await world.slash("Olivia", "phonebank", "edit", shift=1, field="seats", value="1")
+
+    assert "moves Dev (the last to join) back to the head of the waitlist" in asked.text
+    assert [b["custom_id"] for b in buttons(asked.json["data"])] == ["turnout:seats:1:1"]
+    done = await world.press("Olivia", "turnout:seats:1:1")
+    assert "Dev moved back to the waitlist and told" in done.text
+
+
+async def test_add_remove_and_move_as_command_options_on_discord(world):
+    await world.create_shift(seats=1)
+    await world.create_shift("Sunday calls", seats=3, date="2026-11-29")
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.slash("Dev", "phonebank", "mine")
+
+    added = await world.slash("Olivia", "phonebank", "add", shift=1, who="Dev", over=True)
+    await world.deliver()  # a booking undone before it is sent is never sent
+    moved = await world.slash("Olivia", "phonebank", "move", who="Maria", from_shift=1, to_shift=2)
+    removed = await world.slash("Olivia", "phonebank", "remove", shift=1, who="Dev")
+    await world.deliver()
+
+    assert "Booked Dev on #1" in added.text
+    assert "Moved Maria from #1 to #2" in moved.text
+    assert "Took Dev off #1" in removed.text
+    dms = [c.text for c in world.fake.dms_to(uid("Dev"))]
+    assert any("Olivia booked you on “Saturday calls” (#1)" in t for t in dms)
+    assert any("took you off “Saturday calls”" in t for t in dms)
+
+
+async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(world):
+    await world.create_shift(seats=3)
+
+    repeated = await world.slash("Olivia", "phonebank", "repeat", shift=1, how="weekly")
+    joined = await world.slash("Maria", "phonebank", "join", shift=1)
+    standing = await world.press("Maria", "turnout:weekly:1")
+    left = await world.slash("Maria", "phonebank", "leave", shift=1, following=True)
+
+    assert "now repeats every week" in repeated.text
+    assert [b["custom_id"] for b in buttons(joined.json["data"])] == [
+        "turnout:leave:1",
+        "turnout:weekly:1",
+    ]
+    assert "You're signed up every week" in standing.text
+    assert "You've left" in left.text and "won't be signed up for new ones" in left.text
+
+
+async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_shift_only(world):
+    proposed = await world.slash(
+        "Maria",
+        "phonebank",
+        "propose",
+        title="Home calls",
+        date="2026-11-28",
+        start="18:00",
+        length="2h",
+        seats=4,
+    )
+    await world.deliver()
+    await world.create_shift("Other calls", date="2026-11-29")
+
+    approved = await world.press("Olivia", "turnout:approve:1")
+    roster = await world.slash("Maria", "phonebank", "roster", shift=2)
+    refused = await world.slash("Maria", "phonebank", "roster", shift=1)
+    declined = await world.press("Olivia", "turnout:decline:1")
+
+    assert "I've sent “Home calls”" in proposed.text
+    assert "Approved: #2 “Home calls”" in approved.text and "hosted by Maria" in approved.text
+    assert "Nobody has signed up yet" in roster.text
+    assert "Only organizers and the host of #1" in refused.text
+    assert "already approved" in declined.text

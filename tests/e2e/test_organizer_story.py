@@ -1,0 +1,56 @@
+"""Organizer control through `turnout console`: edit a shift with its DMs, seats up and down."""
+
+import pytest
+
+from tests.e2e.test_console_story import section, turnout
+
+EDIT_STORY = """\
+/phonebank create "Saturday calls" 2026-11-28 18:00 2h 2 https://dialer.example/sat
+:as Maria
+/phonebank join 1
+:as Sam
+/phonebank join 1
+:as Ana
+/phonebank join 1
+:as Olivia
+/phonebank edit 1
+=
+=
+19:00
+=
+3
+=
+:as Maria
+1
+:as Olivia
+/phonebank edit 1 seats 1
+1
+/phonebank roster 1
+:quit
+"""
+
+
+@pytest.mark.slow
+def test_an_organizer_moves_a_shift_adds_a_seat_then_cuts_back_in_the_console(tmp_path):
+    run = turnout(
+        "console", "--db", str(tmp_path / "s.db"), "--user", "Olivia",
+        "--now", "2026-11-23 09:00", stdin=EDIT_STORY, tmp_path=tmp_path,
+    )
+    out = run.stdout
+    assert run.returncode == 0, run.stderr
+
+    form = section(out, "Olivia> /phonebank edit 1\n", "Olivia> =")
+    assert "3 people will get a DM" in form and "Title (now Saturday calls; = to keep it)" in form
+    saved = section(out, "Olivia> =\n  Saved", ":as Maria")
+    assert "1 person moved up from the waitlist and told" in saved
+    assert "now Sat Nov 28, 7:00 PM EST for 2h" in saved
+    assert "✉ DM to Ana:\n  Good news: a seat opened up" in saved
+    assert saved.count("moved from Sat Nov 28, 6:00 PM EST to Sat Nov 28, 7:00 PM EST") == 2
+    assert "(pressed “Still works”)\n  Great, you're still in for" in out
+
+    cut = section(out, "Olivia> /phonebank edit 1 seats 1", "Olivia> /phonebank roster 1")
+    assert "moves Sam and Ana (the last to join) back to the head of the waitlist" in cut
+    assert "(pressed “Cut to 1 seat”)" in cut and "back on the waitlist, #2 in line" in cut
+    roster = section(out, "Olivia> /phonebank roster 1", "Olivia> :quit")
+    assert "1 of 1 seats filled, 2 waiting" in roster
+    assert roster.index("1. Sam") < roster.index("2. Ana")

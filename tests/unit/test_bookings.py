@@ -1,0 +1,148 @@
+"""Organizers booking people: add, remove, move; each recorded, each told once."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from bot.domain.campaign import Identity
+from bot.domain.notice import NoticeKind
+from tests.queued import pending_notices
+
+CREATE = '/phonebank create "{title}" 2026-11-{day} 18:00 2h {seats} https://dialer.example/x'
+
+
+async def shifts(h, *seats: int) -> None:
+    for n, count in enumerate(seats, 1):
+        line = CREATE.format(title=f"Calls {n}", day=6 + n, seats=count)
+        assert f"Created #{n}" in await h.say("Olivia", line)
+
+
+async def known(h, *names: str) -> None:
+    """People Turnout has met (they typed something), so organizers can name them."""
+    for name in names:
+        await h.say(name, "/phonebank mine")
+    h.messenger.clear()
+
+
+async def reminders_of(h, name: str) -> int:
+    async with h.storage.unit_of_work() as uow:
+        [person] = await uow.volunteers.find(1, name)
+        pending = await pending_notices(uow, volunteer_id=person.id)
+    return sum(1 for n in pending if n.kind is NoticeKind.SHIFT_REMINDER)
+
+
+async def test_an_organizer_books_a_volunteer_who_is_told_reminded_and_shown_on_the_roster(
+    harness,
+):
+    await shifts(harness, 2)
+    await known(harness, "Maria")
+
+    reply = await harness.say("Olivia", "/phonebank add 1 maria")
+
+    assert "Booked Maria on #1 “Calls 1” (1 seat left)" in reply
+    [told] = harness.messenger.texts("maria")
+    assert "Olivia booked you on “Calls 1” (#1), Sat Nov 7, 6:00 PM EST" in told
+    assert "[1] Can't make it" in told
+    assert await reminders_of(harness, "Maria") == 2
+    roster = await harness.say("Olivia", "/phonebank roster 1")
+    assert "1. Maria" in roster and "Maria added by Olivia, Mon Nov 2, 9:00 AM EST" in roster
+
+
+async def test_a_full_shift_waitlists_a_booking_unless_over_adds_a_seat(harness):
+    await shifts(harness, 1)
+    await known(harness, "Maria", "Sam", "Ana")
+    await harness.say("Maria", "/phonebank join 1")
+
+    assert "is #1 on its waitlist" in await harness.say("Olivia", "/phonebank add 1 Sam")
+    assert "on the waitlist for “Calls 1”" in harness.messenger.texts("sam")[-1]
+    assert "Booked Ana" in await harness.say("Olivia", "/phonebank add 1 Ana over")
+
+    roster = await harness.say("Olivia", "/phonebank roster 1")
+    assert "2 of 2 seats filled, 1 waiting" in roster
+
+
+async def test_removing_frees_the_seat_for_the_waitlist_and_tells_the_volunteer_kindly(harness):
+    await shifts(harness, 1)
+    await known(harness, "Maria", "Sam")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    harness.messenger.clear()
+
+    reply = await harness.say("Olivia", "/phonebank remove 1 Maria")
+
+    assert "Took Maria off #1" in reply and "moved up" in reply
+    [maria] = harness.messenger.texts("maria")
+    assert "took you off “Calls 1”" in maria and "Thanks for being ready to help" in maria
+    assert any("Good news" in t for t in harness.messenger.texts("sam"))
+    assert await reminders_of(harness, "Maria") == 0
+    assert "Maria removed by Olivia" in await harness.say("Olivia", "/phonebank roster 1")
+
+
+async def test_moving_is_one_step_and_one_message(harness):
+    await shifts(harness, 1, 2)
+    await known(harness, "Maria", "Sam")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    harness.messenger.clear()
+
+    reply = await harness.say("Olivia", "/phonebank move Maria 1 2")
+
+    assert "Moved Maria from #1 to #2 “Calls 2”" in reply
+    [maria] = harness.messenger.texts("maria")
+    assert "moved you from “Calls 1” (#1, Sat Nov 7, 6:00 PM EST) to “Calls 2” (#2)" in maria
+    assert await reminders_of(harness, "Maria") == 2
+    assert "1. Sam" in await harness.say("Olivia", "/phonebank roster 1")
+    second = await harness.say("Olivia", "/phonebank roster 2")
+    assert "1. Maria" in second and "Maria moved here by Olivia" in second
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("/phonebank add 1 Nobody", "I don't know a volunteer called “Nobody”"),
+        ("/phonebank add 1 Sam", "Which one? Several volunteers are called “Sam” (#3, #4)"),
+        ("/phonebank add 1 Maria", "Maria is already on #1"),
+        ("/phonebank add 9 Maria", "There's no shift #9"),
+        ("/phonebank remove 2 Maria", "Maria isn't on #2"),
+        ("/phonebank move Maria 1 3", "#3 is full; add them to its waitlist"),
+        ("/phonebank move Maria 2 3", "Maria isn't on #2"),
+        ("/phonebank move Maria 1 1", "Those are the same shift"),
+        ("/phonebank move Maria 1", "I need who, the shift they're on and the shift"),
+    ],
+)
+async def test_bad_bookings_get_one_sentence_and_change_nothing(harness, line, says):
+    await shifts(harness, 2, 2, 1)
+    await known(harness, "Maria", "Sam")
+    # A second Sam, on another account: names alone can't tell them apart.
+    other_sam = replace(harness.actor("Sam"), identity=Identity("test", "T-test", "sam2"))
+    await harness.bot.turnout.run_text(other_sam, "/phonebank mine")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Ana", "/phonebank join 3")
+    harness.messenger.clear()
+    before = [await harness.say("Olivia", f"/phonebank roster {n}") for n in (1, 2, 3)]
+
+    assert says in await harness.say("Olivia", line)
+
+    assert [await harness.say("Olivia", f"/phonebank roster {n}") for n in (1, 2, 3)] == before
+    assert harness.messenger.sent == []
+
+
+async def test_only_organizers_book_and_a_started_shift_cannot_be_moved_into(harness):
+    await shifts(harness, 2, 2)
+    await known(harness, "Maria")
+    assert "Only organizers can book" in await harness.say("Maria", "/phonebank add 1 Maria")
+    await harness.say("Maria", "/phonebank join 2")
+    harness.clock.advance(timedelta(days=5, hours=10))  # #1 started, #2 hasn't
+    assert "already started" in await harness.say("Olivia", "/phonebank move Maria 2 1")
+
+
+async def test_forget_me_erases_the_booking_records_naming_the_volunteer(harness):
+    await shifts(harness, 2)
+    await known(harness, "Maria")
+    await harness.say("Olivia", "/phonebank add 1 Maria")
+
+    await harness.press("Maria", "turnout:forget")
+
+    async with harness.storage.unit_of_work() as uow:
+        assert await uow.bookings.for_shift(1) == []

@@ -1,0 +1,105 @@
+"""Volunteer-hosted phone banks: propose, approve or decline, and a host's rights."""
+
+from bot.replies import Form, Message
+from tests.fakes import ORGANIZERS
+
+PROPOSE = '/phonebank propose "Calls at Maria\'s" 2026-11-07 18:00 2h 6'
+
+
+async def proposed(h) -> Message:
+    assert "I've sent “Calls at Maria's”" in await h.say("Maria", PROPOSE)
+    [alert] = [
+        s.reply for s in h.messenger.sent if s.to == ORGANIZERS and "offers to host" in s.text
+    ]
+    assert isinstance(alert, Message)
+    h.messenger.clear()
+    return alert
+
+
+async def test_a_proposal_reaches_the_organizers_and_approving_makes_the_proposer_its_host(
+    harness,
+):
+    alert = await proposed(harness)
+    assert "Maria (#1) offers to host “Calls at Maria's”, Sat Nov 7, 6:00 PM EST" in (alert.text)
+    assert [b.label for b in alert.buttons] == ["Approve", "Decline"]
+
+    approved = await harness.press("Olivia", alert.buttons[0].action)
+
+    assert "Approved: #1 “Calls at Maria's”" in approved and "hosted by Maria" in approved
+    [told] = harness.messenger.texts("maria")
+    assert "is approved: it's #1" in told
+    await harness.say("Sam", "/phonebank join 1")
+    assert "1. Sam" in await harness.say("Maria", "/phonebank roster 1")
+    assert "Sending your message" in await harness.say("Maria", "/phonebank announce 1 Hi all")
+    assert "already approved" in await harness.press("Olivia", alert.buttons[0].action)
+
+
+async def test_a_host_is_refused_on_other_shifts_and_organizer_commands(harness):
+    alert = await proposed(harness)
+    await harness.press("Olivia", alert.buttons[0].action)
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+
+    assert "Only organizers and the host of #2" in await harness.say("Maria", "/phonebank roster 2")
+    assert "Only organizers can edit" in await harness.say("Maria", "/phonebank edit 1 seats 9")
+    assert "Only organizers and the host of #2" in await harness.say(
+        "Sam", "/phonebank announce 2 hello"
+    )
+
+
+async def test_declining_asks_why_and_the_proposer_hears_the_reason(harness):
+    alert = await proposed(harness)
+
+    form = await harness.bot.turnout.press(harness.actor("Olivia"), alert.buttons[1].action)
+    assert isinstance(form, Form) and form.form_id == "decline:1"
+    reply = await harness.submit("Olivia", "decline:1", reason="We have one that night.")
+
+    assert "Declined “Calls at Maria's”" in reply.text
+    [told] = harness.messenger.texts("maria")
+    assert "won't run your phone bank" in told and "We have one that night." in told
+    assert "No shifts are scheduled yet" in await harness.say("Maria", "/phonebank list")
+
+
+async def test_organizers_set_a_host_on_any_shift(harness):
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+    await harness.say("Maria", "/phonebank mine")
+
+    assert "Maria now hosts #1" in await harness.say("Olivia", "/phonebank host 1 Maria")
+    assert "Only organizers can set" in await harness.say("Maria", "/phonebank host 1 Maria")
+    assert "Nobody has signed up yet" in await harness.say("Maria", "/phonebank roster 1")
+
+
+async def test_a_bad_proposal_gets_one_sentence_and_reaches_nobody(harness):
+    reply = await harness.say("Maria", '/phonebank propose "Calls" 2026-11-01 18:00 2h 6')
+    assert "is in the past; pick a future date" in reply
+    assert not any("offers to host" in t for t in harness.messenger.texts(ORGANIZERS))
+
+
+async def test_a_bare_propose_opens_the_form_and_forget_me_erases_the_proposal(harness):
+    form = await harness.reply("Maria", "/phonebank propose")
+    assert isinstance(form, Form) and form.form_id == "propose"
+    await harness.submit(
+        "Maria",
+        "propose",
+        title="Calls",
+        day="2026-11-07",
+        start="18:00",
+        duration="2h",
+        capacity="4",
+        link="",
+    )
+
+    await harness.press("Maria", "turnout:forget")
+
+    async with harness.storage.unit_of_work() as uow:
+        assert await uow.proposals.get(1) is None
+
+
+async def test_approve_and_decline_can_be_typed_by_proposal_number(harness):
+    alert = await proposed(harness)
+    assert "`/phonebank approve 1`" in alert.text
+    await harness.say("Maria", '/phonebank propose "Second" 2026-11-09 18:00 2h 3')
+
+    assert "Approved: #1" in await harness.say("Olivia", "/phonebank approve 1")
+    assert "Declined “Second”" in await harness.say("Olivia", "/phonebank decline 2 Too soon")
+    assert "Only organizers can approve" in await harness.say("Maria", "/phonebank approve 2")
+    assert any("Too soon" in t for t in harness.messenger.texts("maria"))
