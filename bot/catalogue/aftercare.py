@@ -70,7 +70,7 @@ ENTRIES: tuple[Entry, ...] = (
         c.ShowAttendance,
         attendance.show_attendance,
         reads_only=True,
-        who=Who.ORGANIZER,
+        who=Who.HOST,
         params=(shift(),),
     ),
     Entry(
@@ -83,7 +83,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         c.MarkAttendance,
         attendance.mark,
-        who=Who.ORGANIZER,
+        who=Who.HOST,
         params=(
             shift(),
             Param("who", Kind.TEXT, "Their name or number, like #12", max_length=MAX_NAME),
@@ -173,7 +173,7 @@ DEBRIEF_ENTRIES: tuple[Entry, ...] = (
         c.ShowReport,
         debrief.show_report,
         reads_only=True,
-        who=Who.ORGANIZER,
+        who=Who.HOST,
         params=(shift(),),
     ),
 )

@@ -47,6 +47,18 @@ async def schedule_shift(uow: UnitOfWork, shift: Shift) -> None:
     )
 
 
+async def follow_the_shift(uow: UnitOfWork, shift: Shift, seats: Sequence[Signup]) -> None:
+    """The shift moved: its wrap-up and each confirmed seat's check-in and debrief move too."""
+    await uow.notices.cancel_pending(shift_id=shift.id, kinds=_FOLLOW_THE_SHIFT)
+    await schedule_shift(uow, shift)
+    for signup in seats:
+        await schedule(uow, campaign_id=shift.campaign_id, signup=signup, shift=shift)
+
+
+# What is due at a moment of the shift itself (its start or end), not before it.
+_FOLLOW_THE_SHIFT = (NoticeKind.CHECK_IN, NoticeKind.DEBRIEF, NoticeKind.WRAP_UP)
+
+
 async def tell_of_late_cancellation(
     ctx: Context, shift: Shift, signup: Signup, promoted: Sequence[Signup]
 ) -> None:

@@ -53,8 +53,8 @@ async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
 
 async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     """`/phonebank attendance`: each confirmed volunteer's status, with Here / No-show."""
-    ctx.require_organizer("see attendance")
     shift = await _shift(ctx, cmd.shift)
+    ctx.require_organizer_or_host(shift, "see its attendance")
     confirmed = await _confirmed(ctx, shift)
     if not confirmed:
         return Message(f"Nobody is confirmed for #{shift.number} “{shift.title}”.")
@@ -78,9 +78,9 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
 
 
 async def mark(cmd: MarkAttendance, ctx: Context) -> Reply:
-    """`/phonebank mark <shift> <who> here|no-show` (organizers)."""
-    ctx.require_organizer("mark attendance")
+    """`/phonebank mark <shift> <who> here|no-show` (organizers and the shift's host)."""
     shift = await _shift(ctx, cmd.shift)
+    ctx.require_organizer_or_host(shift, "mark its attendance")
     who = cmd.who.strip().lstrip("@")
     found = [
         (s, v)
@@ -100,11 +100,12 @@ async def mark(cmd: MarkAttendance, ctx: Context) -> Reply:
 
 async def mark_signup(cmd: MarkSignup, ctx: Context) -> Reply:
     """The Here / No-show buttons of the attendance view."""
-    ctx.require_organizer("mark attendance")
     found = await ctx.uow.attendance.signup(cmd.signup)
     if found is None or found[1].campaign_id != ctx.campaign.id:
+        ctx.require_organizer("mark attendance")
         raise UserError("I can't find that sign-up any more; `/phonebank attendance` shows it.")
     signup, shift = found
+    ctx.require_organizer_or_host(shift, "mark its attendance")
     if signup.status is not SignupStatus.CONFIRMED:
         raise UserError(f"That person is no longer confirmed for #{shift.number}.")
     volunteer = await ctx.uow.volunteers.get(signup.volunteer_id)

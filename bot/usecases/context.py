@@ -9,6 +9,7 @@ from bot.commands import Actor
 from bot.domain.campaign import Campaign, CampaignDefaults, Team
 from bot.domain.errors import UserError
 from bot.domain.notice import NewNotice, NoticeKind
+from bot.domain.phonebank import Shift
 from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
 
@@ -64,6 +65,17 @@ class Context:
                 f"Only organizers can {doing}. If you should be one, ask an organizer "
                 "to add you in Turnout's settings."
             )
+
+    def require_organizer_or_host(self, shift: Shift, doing: str) -> None:
+        """Organizers may do anything; a host only on the shift they host."""
+        if self.actor.is_organizer or (
+            shift.host_id is not None and shift.host_id == self.volunteer.id
+        ):
+            return
+        raise UserError(
+            f"Only organizers and the host of #{shift.number} can {doing}. If you host a shift, "
+            "`/phonebank mine` shows it."
+        )
 
     @property
     def zone(self) -> ZoneInfo:

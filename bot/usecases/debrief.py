@@ -52,11 +52,11 @@ async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
 
 
 async def show_report(cmd: ShowReport, ctx: Context) -> Reply:
-    """`/phonebank report`: the shift's wrap-up at any time (organizers)."""
-    ctx.require_organizer("see shift reports")
+    """`/phonebank report`: the shift's wrap-up at any time (organizers and its host)."""
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
+    ctx.require_organizer_or_host(shift, "see its report")
     return Message(await wrap_up_text(ctx.uow, shift))
 
 

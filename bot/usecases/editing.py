@@ -28,7 +28,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import Volunteer
 from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.shift_forms import edit_form
-from bot.usecases import reminders, seats
+from bot.usecases import aftercare, reminders, seats
 from bot.usecases.context import Context
 from bot.wording import and_list, plural
 
@@ -246,6 +246,11 @@ async def _tell(
                 signup_id=signup.id,
                 payload={"from": before.starts_at.isoformat()},
             )
+        # The check-in, the debrief and the wrap-up are due at the shift's own moments.
+        confirmed = await ctx.uow.signups.roster(after.id)
+        await aftercare.follow_the_shift(
+            ctx.uow, after, [s for s, _ in confirmed if s.status is SignupStatus.CONFIRMED]
+        )
         said.append(
             f"now {timefmt.when(after.starts_at, ctx.zone)} for "
             f"{timefmt.duration(after.ends_at - after.starts_at)}; "

@@ -18,7 +18,6 @@ from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
     MAX_LEAD,
-    Shift,
     check_capacity,
     check_duration,
     check_link,
@@ -28,19 +27,9 @@ from bot.domain.proposal import Proposal, ProposalStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.replies import Message, Reply
 from bot.shift_forms import decline_form, propose_form
-from bot.usecases import seats
+from bot.usecases import aftercare, seats
 from bot.usecases.bookings import find_one
 from bot.usecases.context import Context
-
-
-def require_organizer_or_host(ctx: Context, shift: Shift, doing: str) -> None:
-    """Organizers may do anything; a host only on the shift they host."""
-    if ctx.actor.is_organizer or (shift.host_id is not None and shift.host_id == ctx.volunteer.id):
-        return
-    raise UserError(
-        f"Only organizers and the host of #{shift.number} can {doing}. If you host a shift, "
-        "`/phonebank mine` shows it."
-    )
 
 
 async def start_proposal_form(cmd: StartProposalForm, ctx: Context) -> Reply:
@@ -99,6 +88,7 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
         capacity=proposal.capacity,
         created_by=proposal.proposer_id,
     )
+    await aftercare.schedule_shift(ctx.uow, shift)
     await ctx.uow.proposals.set_host(await seats.hold(ctx, number), proposal.proposer_id)
     await ctx.uow.proposals.decide(proposal.id, ProposalStatus.APPROVED, shift_id=shift.id)
     await ctx.notify(

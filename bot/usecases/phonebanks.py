@@ -34,7 +34,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import aftercare, bookings, hosting, seats, series
+from bot.usecases import aftercare, bookings, seats, series
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -185,7 +185,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
 async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     """`/phonebank roster`: who is confirmed and who waits, in order (organizers)."""
     shift = await _shift(ctx, cmd.shift)
-    hosting.require_organizer_or_host(ctx, shift, "see its roster")
+    ctx.require_organizer_or_host(shift, "see its roster")
     roster = await ctx.uow.signups.roster(shift.id)
     confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
     waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
@@ -237,7 +237,7 @@ async def announce(cmd: Announce, ctx: Context) -> Reply:
     """`/phonebank announce`: a message to everyone confirmed for a shift (organizers)."""
     text = clean_text(cmd.message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)
     shift = await _shift(ctx, cmd.shift)
-    hosting.require_organizer_or_host(ctx, shift, "send its volunteers announcements")
+    ctx.require_organizer_or_host(shift, "send its volunteers announcements")
     if shift.is_cancelled:
         raise UserError(f"#{shift.number} is cancelled; everyone on it has already been told.")
     confirmed = [

@@ -19,7 +19,7 @@ from bot.domain.series import WINDOW, Series
 from bot.domain.signup import SignupStatus
 from bot.ports.storage import Storage
 from bot.replies import Button, ButtonStyle, Message, Reply
-from bot.usecases import seats
+from bot.usecases import aftercare, seats
 from bot.usecases.context import Context
 from bot.wording import plural
 
@@ -94,6 +94,7 @@ async def extend(ctx: Context, series: Series) -> list[Shift]:
             capacity=series.capacity,
             created_by=series.created_by,
         )
+        await aftercare.schedule_shift(ctx.uow, shift)
         await ctx.uow.series.attach(shift.id, series.id)
         held = await seats.hold(ctx, number)
         for volunteer_id in await ctx.uow.series.standing(series.id):

@@ -111,7 +111,7 @@ async def test_bad_marks_get_one_sentence_and_change_nothing(harness):
     assert "Mark someone `here` or `no-show`" in await harness.say(
         "Olivia", "/phonebank mark 1 Maria maybe"
     )
-    assert "Only organizers can mark attendance" in await harness.say(
+    assert "Only organizers and the host of #1 can mark its attendance" in await harness.say(
         "Maria", "/phonebank mark 1 Maria here"
     )
     await harness.advance(timedelta(days=8))
