@@ -168,3 +168,21 @@ async def test_the_form_opens_filled_in_says_who_will_hear_and_saves_only_what_c
     assert "nothing changed" in text_of(unchanged)
     saved = await harness.submit("Olivia", "edit_shift:1", **{**answers, "capacity": "2"})
     assert "2 seats; 1 person moved up" in text_of(saved)
+
+
+async def test_a_new_time_moves_the_check_in_the_debrief_and_the_wrap_up_with_it(harness):
+    await shift_with(harness, 1, "Maria")
+
+    await harness.say("Olivia", "/phonebank edit 1 time 19:00")
+
+    async with harness.storage.unit_of_work() as uow:
+        pending = await pending_notices(uow, shift_id=1)
+    due = {n.kind: n.due_at for n in pending if n.kind is not NoticeKind.SHIFT_REMINDER}
+    # 19:00 EST is midnight UTC; the shift lasts 2 hours.
+    new_start = datetime(2026, 11, 8, 0, 0, tzinfo=UTC)
+    assert due == {
+        NoticeKind.CHECK_IN: new_start,
+        NoticeKind.DEBRIEF: new_start + timedelta(hours=2, minutes=15),
+        NoticeKind.WRAP_UP: new_start + timedelta(hours=4),
+    }
+    assert len([n for n in pending if n.kind is NoticeKind.CHECK_IN]) == 1

@@ -103,3 +103,20 @@ async def test_approve_and_decline_can_be_typed_by_proposal_number(harness):
     assert "Declined “Second”" in await harness.say("Olivia", "/phonebank decline 2 Too soon")
     assert "Only organizers can approve" in await harness.say("Maria", "/phonebank approve 2")
     assert any("Too soon" in t for t in harness.messenger.texts("maria"))
+
+
+async def test_a_host_takes_attendance_and_reads_the_report_of_their_own_shift_only(harness):
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+    await harness.say("Olivia", '/phonebank create "Third" 2026-11-09 18:00 2h 5')
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.say("Maria", "/phonebank mine")
+    assert "Maria now hosts #1" in await harness.say("Olivia", "/phonebank host 1 Maria")
+
+    assert "Attendance for #1" in await harness.say("Maria", "/phonebank attendance 1")
+    assert "Wrap-up for #1" in await harness.say("Maria", "/phonebank report 1")
+    assert "Only organizers and the host of #2 can see its attendance" in await harness.say(
+        "Maria", "/phonebank attendance 2"
+    )
+    assert "Only organizers and the host of #2 can see its report" in await harness.say(
+        "Maria", "/phonebank report 2"
+    )
