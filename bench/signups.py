@@ -49,6 +49,7 @@ from sqlalchemy import Engine, event
 from bench.latency import percentile
 from bot.bootstrap import bootstrap
 from bot.commands import Actor
+from bot.domain.attendance import DEBRIEF_AFTER
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.phonebank import MAX_CAPACITY
 from bot.replies import Message, Reply
@@ -225,7 +226,7 @@ CREATE TABLE volunteers (
 CREATE INDEX ix_volunteers_follow_up_due_at ON volunteers (follow_up_due_at);
 CREATE TABLE shifts (
     id INTEGER PRIMARY KEY, number INTEGER NOT NULL UNIQUE, starts_at TEXT NOT NULL,
-    capacity INTEGER NOT NULL, status TEXT NOT NULL);
+    ends_at TEXT NOT NULL, capacity INTEGER NOT NULL, status TEXT NOT NULL);
 CREATE TABLE signups (
     id INTEGER PRIMARY KEY AUTOINCREMENT, shift_id INTEGER NOT NULL REFERENCES shifts (id),
     volunteer_id INTEGER NOT NULL REFERENCES volunteers (id), status TEXT NOT NULL,
@@ -242,6 +243,8 @@ CREATE INDEX ix_notices_signup_id ON notices (signup_id);
 CREATE INDEX ix_notices_state_due_at ON notices (state, due_at);
 CREATE INDEX ix_notices_state_lease_until ON notices (state, lease_until);
 """
+# Every shift is created as `... 18:00 2h ...` on the core's side.
+SHIFT_LENGTH = timedelta(hours=2)
 ADD_NOTICE = (
     "INSERT INTO notices (kind, volunteer_id, shift_id, signup_id, payload, due_at, state)"
     " VALUES (?, ?, ?, ?, ?, ?, 'pending')"
@@ -269,8 +272,9 @@ def plain_join(db: sqlite3.Connection, index: int, number: int, now: datetime) -
     """Volunteer `index` joins shift `number` in one hand-written transaction."""
     db.execute("BEGIN IMMEDIATE")
     try:
-        shift_id, starts_at, capacity = db.execute(
-            "SELECT id, starts_at, capacity FROM shifts WHERE number = ? AND status = 'scheduled'",
+        shift_id, starts_at, ends_at, capacity = db.execute(
+            "SELECT id, starts_at, ends_at, capacity FROM shifts"
+            " WHERE number = ? AND status = 'scheduled'",
             (number,),
         ).fetchone()
         who = identity(index)
@@ -308,10 +312,18 @@ def plain_join(db: sqlite3.Connection, index: int, number: int, now: datetime) -
         ).lastrowid
         if status == "confirmed":
             start = datetime.fromisoformat(starts_at).replace(tzinfo=UTC)
-            for offset in REMINDER_OFFSETS:
-                payload = json.dumps({"offset_minutes": int(offset.total_seconds() // 60)})
-                reminder = ("shift_reminder", volunteer_id, shift_id, signup_id, payload)
-                db.execute(ADD_NOTICE, (*reminder, stamp(start - offset)))
+            end = datetime.fromisoformat(ends_at).replace(tzinfo=UTC)
+            # As the core does: the reminders, the check-in at the start and the debrief after
+            # the end, in one executemany.
+            seat = (volunteer_id, shift_id, signup_id)
+            notices = [
+                ("shift_reminder", *seat, json.dumps({"offset_minutes": o // timedelta(minutes=1)}),
+                 stamp(start - o))
+                for o in REMINDER_OFFSETS
+            ]
+            notices += [("check_in", *seat, "{}", stamp(start)),
+                        ("debrief", *seat, "{}", stamp(end + DEBRIEF_AFTER))]
+            db.executemany(ADD_NOTICE, notices)
         else:
             # The core's reply tells a waitlisted volunteer their place in line.
             db.execute(
@@ -343,9 +355,12 @@ def plain_db(db: Path, plan: Plan) -> Iterator[sqlite3.Connection]:
     try:
         connection.executescript(PLAIN_SCHEMA)
         connection.executemany(
-            "INSERT INTO shifts (number, starts_at, capacity, status)"
-            " VALUES (?, ?, ?, 'scheduled')",
-            [(n + 1, stamp(shift_start(n)), plan.seats) for n in range(2 * plan.shifts)],
+            "INSERT INTO shifts (number, starts_at, ends_at, capacity, status)"
+            " VALUES (?, ?, ?, ?, 'scheduled')",
+            [
+                (n + 1, stamp(shift_start(n)), stamp(shift_start(n) + SHIFT_LENGTH), plan.seats)
+                for n in range(2 * plan.shifts)
+            ],
         )
         yield connection
     finally:
