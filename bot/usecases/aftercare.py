@@ -15,24 +15,22 @@ from bot.ports.storage import UnitOfWork
 from bot.usecases.context import Context
 
 
-async def schedule(uow: UnitOfWork, *, campaign_id: int, signup: Signup, shift: Shift) -> None:
-    """Queue a new seat's check-in DM at the start and its "How did it go?" after the end."""
-    await uow.notices.add_all(
-        [
-            NewNotice(
-                campaign_id=campaign_id,
-                kind=kind,
-                due_at=due_at,
-                volunteer_id=signup.volunteer_id,
-                shift_id=shift.id,
-                signup_id=signup.id,
-            )
-            for kind, due_at in (
-                (NoticeKind.CHECK_IN, shift.starts_at),
-                (NoticeKind.DEBRIEF, shift.ends_at + DEBRIEF_AFTER),
-            )
-        ]
-    )
+def seat_notices(*, campaign_id: int, signup: Signup, shift: Shift) -> list[NewNotice]:
+    """A new seat's check-in DM at the start and its "How did it go?" after the end."""
+    return [
+        NewNotice(
+            campaign_id=campaign_id,
+            kind=kind,
+            due_at=due_at,
+            volunteer_id=signup.volunteer_id,
+            shift_id=shift.id,
+            signup_id=signup.id,
+        )
+        for kind, due_at in (
+            (NoticeKind.CHECK_IN, shift.starts_at),
+            (NoticeKind.DEBRIEF, shift.ends_at + DEBRIEF_AFTER),
+        )
+    ]
 
 
 async def schedule_shift(uow: UnitOfWork, shift: Shift) -> None:
@@ -51,8 +49,13 @@ async def follow_the_shift(uow: UnitOfWork, shift: Shift, seats: Sequence[Signup
     """The shift moved: its wrap-up and each confirmed seat's check-in and debrief move too."""
     await uow.notices.cancel_pending(shift_id=shift.id, kinds=_FOLLOW_THE_SHIFT)
     await schedule_shift(uow, shift)
-    for signup in seats:
-        await schedule(uow, campaign_id=shift.campaign_id, signup=signup, shift=shift)
+    await uow.notices.add_all(
+        [
+            notice
+            for signup in seats
+            for notice in seat_notices(campaign_id=shift.campaign_id, signup=signup, shift=shift)
+        ]
+    )
 
 
 # What is due at a moment of the shift itself (its start or end), not before it.

@@ -23,18 +23,11 @@ def offsets_for(volunteer: Volunteer, campaign: Campaign) -> tuple[timedelta, ..
     )
 
 
-async def schedule(
-    uow: UnitOfWork,
-    *,
-    campaign: Campaign,
-    volunteer: Volunteer,
-    signup: Signup,
-    shift: Shift,
-    now: datetime,
-) -> list[datetime]:
-    """Queue this sign-up's reminders that are still ahead; returns their due times."""
+def seat_reminders(
+    *, campaign: Campaign, volunteer: Volunteer, signup: Signup, shift: Shift, now: datetime
+) -> list[NewNotice]:
+    """The sign-up's reminders that are still ahead, to be queued."""
     zone = ZoneInfo(campaign.timezone)
-    due_times = []
     queued = []
     for offset in offsets_for(volunteer, campaign):
         due_at = reminder_due(shift.starts_at, offset, zone)
@@ -52,9 +45,24 @@ async def schedule(
                 payload={"offset_minutes": int(offset.total_seconds() // 60)},
             )
         )
-        due_times.append(due_at)
+    return queued
+
+
+async def schedule(
+    uow: UnitOfWork,
+    *,
+    campaign: Campaign,
+    volunteer: Volunteer,
+    signup: Signup,
+    shift: Shift,
+    now: datetime,
+) -> list[datetime]:
+    """Queue this sign-up's reminders that are still ahead; returns their due times."""
+    queued = seat_reminders(
+        campaign=campaign, volunteer=volunteer, signup=signup, shift=shift, now=now
+    )
     await uow.notices.add_all(queued)
-    return due_times
+    return [notice.due_at for notice in queued]
 
 
 async def cancel(uow: UnitOfWork, signup: Signup) -> None:

@@ -106,16 +106,14 @@ async def call_off(ctx: Context, held: HeldShift) -> list[tuple[Signup, Voluntee
 async def _remind(
     ctx: Context, held: HeldShift, volunteer: Volunteer, signup: Signup
 ) -> list[datetime]:
-    """Queue a new seat's reminders (and its check-in); returns when the reminders are due."""
-    await aftercare.schedule(ctx.uow, campaign_id=ctx.campaign.id, signup=signup, shift=held.shift)
-    return await reminders.schedule(
-        ctx.uow,
-        campaign=ctx.campaign,
-        volunteer=volunteer,
-        signup=signup,
-        shift=held.shift,
-        now=ctx.now,
+    """Queue a new seat's reminders, check-in and debrief in one write; returns when the
+    reminders are due."""
+    due = reminders.seat_reminders(
+        campaign=ctx.campaign, volunteer=volunteer, signup=signup, shift=held.shift, now=ctx.now
     )
+    after = aftercare.seat_notices(campaign_id=ctx.campaign.id, signup=signup, shift=held.shift)
+    await ctx.uow.notices.add_all([*due, *after])
+    return [notice.due_at for notice in due]
 
 
 async def back_to_waitlist(ctx: Context, held: HeldShift, bumped: list[Signup]) -> None:
