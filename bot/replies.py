@@ -20,6 +20,23 @@ class Button:
     label: str
     action: str
     style: ButtonStyle = ButtonStyle.DEFAULT
+    # A link button opens this address instead of sending `action` back (Add to calendar).
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file that goes with a message: a calendar entry, a chart, an export.
+
+    Slack uploads it (files_upload_v2), Discord attaches it, the console writes it to disk and
+    prints the path. Files only ever go to the person the message is for, or to the organizers.
+    """
+
+    filename: str
+    content: bytes
+    mime_type: str
+    # Shown beside the file where the platform has a place for it.
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +47,7 @@ class Message:
     public: bool = False
     # The request was refused and changed nothing; the text says what to do instead.
     error: bool = False
+    files: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
