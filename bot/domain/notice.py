@@ -42,6 +42,10 @@ class NoticeKind(StrEnum):
     LATE_CANCELLATION = "late_cancellation"
     # A volunteer offers to host a phone bank (issue 14).
     PROPOSAL = "proposal"
+    # Live posts (issue 15): put a shift's (or the board's) post up in a channel; edit one as
+    # its shift changes. Neither is for a person: the payload names the channel or the post.
+    LIVE_POST = "live_post"
+    POST_EDIT = "post_edit"
 
 
 class NoticeState(StrEnum):
