@@ -46,6 +46,8 @@ class Call:
     status: int
     # Loop time when the request arrived.
     at: float
+    # What the fake answered (a sent message's id is in it).
+    answer: Any = None
 
     @property
     def content(self) -> str:
@@ -272,6 +274,7 @@ class FakeDiscord:
             body,
             status,
             asyncio.get_running_loop().time(),
+            answer,
         )
         async with self._recorded:
             self.calls.append(call)
@@ -314,6 +317,9 @@ class FakeDiscord:
             return 200, self._message(GENERAL, body), {}
         if method == "PATCH" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
             return 200, self._message(GENERAL, body), {}
+        if method == "PATCH" and (m := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)):
+            # Editing a channel message the bot sent (a live post).
+            return 200, {**self._message(m[1], body), "id": m[2]}, {}
         if method == "DELETE" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
             return 204, None, {}
         if method == "GET" and (m := re.fullmatch(rf"/guilds/{GUILD_ID}/members/(\d+)", path)):
