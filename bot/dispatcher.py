@@ -185,7 +185,7 @@ class Dispatcher:
         If that transaction itself breaks, each notice is prepared on its own, so that one
         broken notice fails alone instead of taking its batch with it every lease.
         """
-        superseded = policy.superseded(claimed)
+        superseded = policy.superseded(claimed) | post_delivery.superseded(claimed)
         try:
             return await self._prepare_together(claimed, superseded, report)
         except StorageUnavailable:
@@ -399,7 +399,7 @@ async def _prepared(
     uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
 ) -> _Ready | Drop:
     if superseded:
-        return policy.SUPERSEDED
+        return post_delivery.SUPERSEDED if notice.kind in post_delivery.KINDS else policy.SUPERSEDED
     if notice.kind in post_delivery.KINDS:
         work = await post_delivery.prepare(uow, notice, now)
         return work if isinstance(work, Drop) else _Ready(notice, work.reply, (), post=work)

@@ -7,6 +7,7 @@ is skipped; a post whose message or channel is gone is forgotten, once, and neve
 """
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ from bot.replies import Reply
 log = logging.getLogger(__name__)
 
 KINDS = frozenset({NoticeKind.LIVE_POST, NoticeKind.POST_EDIT})
+SUPERSEDED = Drop(NoticeState.SKIPPED, "another edit of this post is written now")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +43,29 @@ class PostWork:
     # An edit: the post and where its message is.
     post_id: int | None = None
     ref: PostRef | None = None
-    # When the post should next be looked at because time alone changes it (a start, an
-    # end), and when it already is.
+    # When the post should next be looked at because time alone changes it (a start, an end).
     wake_at: datetime | None = None
-    woken_at: datetime | None = None
+
+
+def superseded(claimed: Sequence[Notice]) -> set[int]:
+    """The ids of edits made pointless by another edit of the same post in the same batch:
+    both would be written now and show the same. The one kept is the coalesced edit (not a
+    timed one), as writing it frees the post to owe the next."""
+    kept: dict[int, Notice] = {}
+    dropped: set[int] = set()
+    for notice in claimed:
+        if notice.kind is not NoticeKind.POST_EDIT:
+            continue
+        post_id = int(notice.payload["post_id"])
+        other = kept.get(post_id)
+        if other is None:
+            kept[post_id] = notice
+        elif other.payload.get("timed") and not notice.payload.get("timed"):
+            dropped.add(other.id)
+            kept[post_id] = notice
+        else:
+            dropped.add(notice.id)
+    return dropped
 
 
 async def prepare(uow: UnitOfWork, notice: Notice, now: datetime) -> PostWork | Drop:
@@ -70,7 +91,6 @@ async def prepare(uow: UnitOfWork, notice: Notice, now: datetime) -> PostWork | 
         post_id=post.id,
         ref=post.ref,
         wake_at=wake_at,
-        woken_at=post.wake_at,
     )
 
 
@@ -143,10 +163,13 @@ async def settle(uow: UnitOfWork, work: PostWork, ref: PostRef, now: datetime) -
             now=now,
         )
         post_id = post.id
+        woken_at = None
     else:
         post_id = work.post_id
         await uow.posts.shown(post_id, work.shown)
-    if work.wake_at is not None and work.wake_at != work.woken_at:
+        now_stored = await uow.posts.get(post_id)
+        woken_at = now_stored.wake_at if now_stored is not None else None
+    if work.wake_at is not None and work.wake_at != woken_at:
         await uow.notices.add(
             NewNotice(
                 campaign_id=work.notice.campaign_id,
