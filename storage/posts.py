@@ -47,11 +47,11 @@ class SqlPostRepository(PostRepository):
         row = found.mappings().first()
         return _post(row) if row is not None else None
 
-    async def queue_edits(self, campaign_id: int, shift_id: int | None) -> Sequence[int]:
+    async def queue_edits(self, campaign_id: int, shift_ids: Sequence[int]) -> Sequence[int]:
         """One UPDATE … RETURNING: a post already owed an edit matches nothing, so a burst of
         changes costs one statement each and queues nothing more."""
         boards = and_(posts.c.campaign_id == campaign_id, posts.c.shift_id.is_(None))
-        showing = boards if shift_id is None else or_(posts.c.shift_id == shift_id, boards)
+        showing = or_(posts.c.shift_id.in_(list(shift_ids)), boards) if shift_ids else boards
         result = await self._db.execute(
             update(posts)
             .where(showing, posts.c.gone_at.is_(None), posts.c.edit_pending.is_(False))

@@ -26,11 +26,10 @@ class PostRepository(ABC):
         """The post, unless it was forgotten."""
 
     @abstractmethod
-    async def queue_edits(self, campaign_id: int, shift_id: int | None) -> Sequence[int]:
-        """Mark an edit as owed to every live post showing the shift and to the campaign's
-        boards; returns those that had none owed yet (the others' edit will show this too).
-
-        With shift_id None only the boards (a new shift appears on them)."""
+    async def queue_edits(self, campaign_id: int, shift_ids: Sequence[int]) -> Sequence[int]:
+        """Mark an edit as owed to every live post showing one of the shifts and to the
+        campaign's boards; returns those that had none owed yet (the others' edit will show
+        this change too)."""
 
     @abstractmethod
     async def edit_taken(self, post_id: int) -> None:

@@ -173,7 +173,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         created_by=ctx.volunteer.id,
     )
     await aftercare.schedule_shift(ctx.uow, shift)
-    await post_edits.shift_changed(ctx, None)
+    post_edits.shift_changed(ctx, None)
     created = (
         f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "

@@ -28,9 +28,9 @@ async def hold(ctx: Context, number: int) -> HeldShift:
     held = await ctx.uow.shifts.hold(ctx.campaign.id, number)
     if held is None:
         raise no_such_shift(number)
-    # Whatever changes next, its posts show it: the edit is written from the shift as it
-    # stands when sent, and vanishes with this unit of work if the change is refused.
-    await post_edits.shift_changed(ctx, held.shift.id)
+    # Whatever changes next, its posts show it: the edit is queued before commit and written
+    # from the shift as it stands when sent; a refused change rolls it back with the rest.
+    post_edits.shift_changed(ctx, held.shift.id)
     return held
 
 
