@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.campaign import Team
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import ShiftSeats
-from bot.domain.post import BOARD_SIZE, PostRef
+from bot.domain.post import BOARD_SIZE, EDIT_DELAY, PostRef
 from bot.live_posts import board_post, digest, shift_post
 from bot.notices import Drop
 from bot.ports.storage import UnitOfWork
@@ -164,6 +164,9 @@ async def settle(uow: UnitOfWork, work: PostWork, ref: PostRef, now: datetime) -
         )
         post_id = post.id
         woken_at = None
+        # A change made while the post was on its way owed it nothing (it wasn't recorded
+        # yet): the edit a new post owes, shortly after, catches it (skipped if none).
+        await uow.notices.add(_edit(work.notice.campaign_id, post_id, now + EDIT_DELAY))
     else:
         post_id = work.post_id
         await uow.posts.shown(post_id, work.shown)
@@ -171,14 +174,17 @@ async def settle(uow: UnitOfWork, work: PostWork, ref: PostRef, now: datetime) -
         woken_at = now_stored.wake_at if now_stored is not None else None
     if work.wake_at is not None and work.wake_at != woken_at:
         await uow.notices.add(
-            NewNotice(
-                campaign_id=work.notice.campaign_id,
-                kind=NoticeKind.POST_EDIT,
-                due_at=work.wake_at,
-                payload={"post_id": post_id, "timed": True},
-            )
+            _edit(work.notice.campaign_id, post_id, work.wake_at, timed=True)
         )
         await uow.posts.wake_at(post_id, work.wake_at)
+
+
+def _edit(campaign_id: int, post_id: int, due_at: datetime, *, timed: bool = False) -> NewNotice:
+    """An edit of one post; a timed one (at a start or an end) is not the post's owed edit."""
+    payload: dict[str, object] = {"post_id": post_id}
+    if timed:
+        payload["timed"] = True
+    return NewNotice(campaign_id, NoticeKind.POST_EDIT, due_at, payload=payload)
 
 
 async def forget(uow: UnitOfWork, work: PostWork, reason: str, now: datetime) -> None:

@@ -34,7 +34,8 @@ class SqlPostRepository(PostRepository):
             "shift_id": shift_id,
             "posted_starts_at": posted_starts_at,
             "shown": shown,
-            "edit_pending": False,
+            # Owed from the start: see PostRepository.add.
+            "edit_pending": True,
             "created_at": now,
         }
         added = await self._db.execute(insert(posts).returning(*posts.c), values)

@@ -19,7 +19,8 @@ class PostRepository(ABC):
         shown: str,
         now: datetime,
     ) -> Post:
-        """Remember a message the bot just posted (shift_id None: the board)."""
+        """Remember a message the bot just posted (shift_id None: the board). It owes an edit
+        from the start: the caller queues it, to catch changes made while it was on its way."""
 
     @abstractmethod
     async def get(self, post_id: int) -> Post | None:
