@@ -60,7 +60,9 @@ async def burst(joins: int, spread: float) -> tuple[int, int, float]:
             posted = fake.calls_to("chat.postMessage")
             shift_ts = fake_ts(fake, posted[0])
             board_ts = fake_ts(fake, posted[1])
-            people = [Actor(Identity("slack", TEAM_ID, f"U0J{n:04d}"), f"c{n}") for n in range(joins)]
+            people = [
+                Actor(Identity("slack", TEAM_ID, f"U0J{n:04d}"), f"caller{n}") for n in range(joins)
+            ]
             if spread:
                 for actor in people:
                     await bot.turnout.handle(JoinShift(actor, shift=1))
