@@ -64,9 +64,10 @@ async def burst(joins: int, spread: float) -> tuple[int, int, float]:
                 Actor(Identity("slack", TEAM_ID, f"U0J{n:04d}"), f"caller{n}") for n in range(joins)
             ]
             if spread:
-                for actor in people:
+                for n, actor in enumerate(people):
+                    if n:
+                        await asyncio.sleep(spread / (joins - 1))
                     await bot.turnout.handle(JoinShift(actor, shift=1))
-                    await asyncio.sleep(spread / joins)
             else:
                 await asyncio.gather(*(bot.turnout.handle(JoinShift(a, shift=1)) for a in people))
             last_join = time.perf_counter()
@@ -74,6 +75,7 @@ async def burst(joins: int, spread: float) -> tuple[int, int, float]:
             shown = await fake.wait_for(
                 "chat.update", lambda c: c["ts"] == shift_ts and final in c.text, within=30
             )
+            # The fake stamps calls with perf_counter too.
             settled = shown.at - last_join
             await asyncio.sleep(3)  # anything still owed lands now
             updates = fake.calls_to("chat.update")

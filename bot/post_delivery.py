@@ -191,6 +191,18 @@ async def forget(uow: UnitOfWork, work: PostWork, reason: str, now: datetime) ->
     """The post's message or channel is gone: recorded once, and no edit is tried again."""
     if work.post_id is None:
         log.warning("couldn't put a post up in channel %s: %s", work.channel, reason)
+        asker = work.notice.payload.get("by_id")
+        if isinstance(asker, int):
+            await uow.notices.add(
+                NewNotice(
+                    work.notice.campaign_id,
+                    NoticeKind.POST_FAILED,
+                    now,
+                    volunteer_id=asker,
+                    shift_id=work.shift_id,
+                    payload={"reason": reason},
+                )
+            )
         return
     log.warning("post %s is gone (%s); it won't be edited again", work.post_id, reason)
     await uow.posts.forget(work.post_id, reason, now)

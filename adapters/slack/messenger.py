@@ -41,7 +41,7 @@ POST_GONE = {
     "message_not_found": "the message was deleted",
     "cant_update_message": "Slack won't let the bot edit that message",
     "channel_not_found": "the channel is gone or the bot can't see it",
-    "not_in_channel": "the bot isn't in that channel (invite it with /invite @Turnout)",
+    "not_in_channel": "the bot isn't in that channel",
     "is_archived": "the channel is archived",
 }
 

@@ -46,6 +46,8 @@ class NoticeKind(StrEnum):
     # its shift changes. Neither is for a person: the payload names the channel or the post.
     LIVE_POST = "live_post"
     POST_EDIT = "post_edit"
+    # To whoever asked for a live post that could not be put up (the bot isn't in the channel).
+    POST_FAILED = "post_failed"
 
 
 class NoticeState(StrEnum):

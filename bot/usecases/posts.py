@@ -59,6 +59,8 @@ async def queue_post(ctx: Context, shift: Shift | None) -> bool:
             "team_id": ctx.team.id,
             "channel": ctx.actor.channel,
             "shift_id": shift.id if shift is not None else None,
+            # Told if the post can't go up; by id, so an erased organizer is never named.
+            "by_id": ctx.volunteer.id,
         },
     )
     return True

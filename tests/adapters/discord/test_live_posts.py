@@ -8,6 +8,7 @@ from bot.domain.campaign import Identity
 from bot.domain.post import EDIT_DELAY
 from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import GENERAL, GUILD_ID, Call, buttons
+from tests.adapters.discord.interactions import uid
 
 EDITS = rf"/channels/{GENERAL}/messages/\d+"
 
@@ -155,3 +156,16 @@ async def test_only_organizers_may_post_a_shift(world):
     assert "Posting #1 “Saturday calls” here" in posted.text
     await world.deliver()
     assert len(shift_posts(world)) == 2  # the one create made, and this one
+
+
+async def test_a_post_the_bot_may_not_send_tells_the_organizer_what_to_do(world):
+    world.fake.fail(
+        "POST", rf"/channels/{GENERAL}/messages", 403, {"message": "Missing Access", "code": 50001}
+    )
+    await world.create_shift()
+    await world.deliver()
+
+    (told,) = world.fake.dms_to(uid("Olivia"))
+    assert "couldn't put the post up in that channel: the bot lost access" in told.content
+    assert "/phonebank post 1" in told.content
+    assert shift_posts(world) == []

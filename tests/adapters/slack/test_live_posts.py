@@ -186,3 +186,18 @@ async def test_people_s_text_in_a_post_is_plain_text(rig):
         rig, '/phonebank create "Calls <@U0WALT> *now*" 2026-11-28 18:00 2h 2'
     )
     assert "<@U0WALT>" not in post.text and "&lt;@U0WALT&gt;" in post.text
+
+
+async def test_a_post_the_bot_cannot_put_up_tells_the_organizer_what_to_do(rig):
+    rig.fake.outside.add(GENERAL)  # the bot was never invited to #general
+
+    await rig.command(SATURDAY, user=OLIVIA)
+    told = await rig.delivered("chat.postMessage", channel="D0ORG")
+
+    assert "couldn't put the post up in that channel: the bot isn't in that channel" in told.text
+    assert "/invite @Turnout" in told.text and "/phonebank post 1" in told.text
+    rig.fake.outside.clear()
+    await joined(rig, VERA)
+    rig.clock.advance(EDIT_DELAY)
+    await rig.deliver()
+    assert not rig.fake.calls_to("chat.update")  # nothing was posted, so nothing is edited
