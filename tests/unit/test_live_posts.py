@@ -197,3 +197,18 @@ async def test_post_and_board_need_a_channel_and_an_organizer(harness):
     assert "Only organizers" in await harness.say("Maria", "/phonebank board")
     assert "There's no shift #9" in await harness.say("Olivia", "/phonebank post 9")
     assert harness.messenger.texts("#general") == []
+
+
+async def test_the_board_follows_a_weekly_series_as_its_dates_appear(posting):
+    await posting.say("Olivia", SATURDAY)
+    await posting.say("Olivia", "/phonebank board")
+    await posting.say("Olivia", "/phonebank repeat 1 weekly")
+    assert posting.messenger.edited("2") == []  # no new date within the window yet
+
+    # The sweep creates the dates that come within the window as time passes.
+    await posting.advance(timedelta(days=8))
+    await posting.advance(EDIT_DELAY)
+
+    board = posting.messenger.edited("2")[-1]
+    assert "#1 Saturday calls" in board and "#2 Saturday calls" in board
+    assert "Sat Dec 5, 6:00 PM EST" in board
