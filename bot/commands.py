@@ -18,6 +18,9 @@ class Actor:
     # Decided by the adapter from the team's configuration; checked by the core.
     is_organizer: bool = False
     team_name: str = ""
+    # The channel the command was given in (a Slack channel or Discord channel id; the
+    # console's channel name), where a live post goes; "" when unknown.
+    channel: str = ""
 
     def __post_init__(self) -> None:
         # Names enter the core here, from every platform: cleaned once, for messages and logs.
@@ -78,6 +81,18 @@ class CancelShift(Command):
     shift: int
     # A date of a weekly series: cancel it and every later one.
     following: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PostShift(Command):
+    """`/phonebank post <shift>`: post the shift again here, kept current (organizers)."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class PostBoard(Command):
+    """`/phonebank board`: post the board of upcoming shifts here, kept current (organizers)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +352,7 @@ class MarkSignup(Command):
 
 @dataclass(frozen=True, slots=True)
 class StartDebrief(Command):
-    """"I made it", or `/phonebank debrief <shift>` alone: the debrief form."""
+    """ "I made it", or `/phonebank debrief <shift>` alone: the debrief form."""
 
     shift: int
 
@@ -352,7 +367,7 @@ class Debrief(Command):
 
 @dataclass(frozen=True, slots=True)
 class DebriefMissed(Command):
-    """"I couldn't make it"."""
+    """ "I couldn't make it"."""
 
     shift: int
 

@@ -19,14 +19,17 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot import delivery_policy as policy
+from bot import post_delivery
 from bot.delivery_policy import GiveUp, Route, Send
 from bot.domain.notice import Notice, NoticeKind, NoticeState
+from bot.domain.post import PostRef
 from bot.marks import SentMarks
 from bot.notices import Drop, render
 from bot.pacing import Pace
 from bot.ports.clock import Clock
 from bot.ports.messenger import DeliveryError, Messenger
 from bot.ports.storage import Storage, StorageUnavailable, UnitOfWork
+from bot.post_delivery import PostWork
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)
@@ -49,6 +52,8 @@ class _Ready:
     notice: Notice
     reply: Reply
     sends: tuple[Send, ...]
+    # A live post to put up or edit, instead of sends to people.
+    post: PostWork | None = None
 
 
 class Dispatcher:
@@ -180,7 +185,7 @@ class Dispatcher:
         If that transaction itself breaks, each notice is prepared on its own, so that one
         broken notice fails alone instead of taking its batch with it every lease.
         """
-        superseded = policy.superseded(claimed)
+        superseded = policy.superseded(claimed) | post_delivery.superseded(claimed)
         try:
             return await self._prepare_together(claimed, superseded, report)
         except StorageUnavailable:
@@ -259,6 +264,9 @@ class Dispatcher:
         return lambda: messenger.send_direct(to, reply)
 
     async def _send(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
+        if ready.post is not None:
+            await self._send_post(ready.post, report, lease_end)
+            return
         notice = ready.notice
         try:
             for send in ready.sends:
@@ -272,6 +280,47 @@ class Dispatcher:
             await self._after_failure(notice, DeliveryError(repr(error)), report)
             return
         await self._marks.sent(notice.id)
+        report.sent += 1
+
+    async def _send_post(self, work: PostWork, report: DeliveryReport, lease_end: datetime) -> None:
+        """Put a live post up or edit it, at its platform's pace, and record what it shows.
+
+        A message or channel that is gone (a permanent failure) forgets the post; anything
+        else is retried like any send.
+        """
+        messenger = self._messenger
+        sent: list[PostRef] = []
+
+        async def call() -> None:
+            if work.ref is None:
+                assert work.team is not None
+                sent.append(await messenger.post_in_channel(work.team, work.channel, work.reply))
+            else:
+                await messenger.edit_post(work.ref, work.reply)
+                sent.append(work.ref)
+
+        notice = work.notice
+        try:
+            await self._paced(self.pace(work.platform), call, report, lease_end)
+        except Exception as error:
+            failure = error if isinstance(error, DeliveryError) else DeliveryError(repr(error))
+            if not isinstance(error, DeliveryError):
+                log.exception("unexpected error with live post notice %s", notice.id)
+            if not failure.permanent:
+                await self._after_failure(notice, failure, report)
+                return
+            now = self._clock.now()
+            async with self._storage.unit_of_work() as uow:
+                await post_delivery.forget(uow, work, failure.reason, now)
+                await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=failure.reason)
+                await uow.commit()
+            report.failed += 1
+            return
+        now = self._clock.now()
+        async with self._storage.unit_of_work() as uow:
+            await post_delivery.settle(uow, work, sent[0], now)
+            await uow.notices.mark(notice.id, NoticeState.SENT, now)
+            await uow.commit()
         report.sent += 1
 
     async def _paced(
@@ -350,7 +399,10 @@ async def _prepared(
     uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
 ) -> _Ready | Drop:
     if superseded:
-        return policy.SUPERSEDED
+        return post_delivery.SUPERSEDED if notice.kind in post_delivery.KINDS else policy.SUPERSEDED
+    if notice.kind in post_delivery.KINDS:
+        work = await post_delivery.prepare(uow, notice, now)
+        return work if isinstance(work, Drop) else _Ready(notice, work.reply, (), post=work)
     verdict = await render(notice, uow, now)
     if isinstance(verdict, Drop):
         return verdict

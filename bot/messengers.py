@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 
 from bot.domain.campaign import Identity, Team
+from bot.domain.post import PostRef
 from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Reply
 
@@ -31,3 +32,9 @@ class PlatformMessengers(Messenger):
 
     async def mention_in_channel(self, to: Identity, reply: Reply) -> None:
         await self._for(to.platform).mention_in_channel(to, reply)
+
+    async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
+        return await self._for(team.platform).post_in_channel(team, channel, reply)
+
+    async def edit_post(self, ref: PostRef, reply: Reply) -> None:
+        await self._for(ref.platform).edit_post(ref, reply)

@@ -445,6 +445,19 @@ async def _still_on(scene: _Scene) -> Shift | Drop:
     return shift
 
 
+async def _post_failed(scene: _Scene) -> Reply | Drop:
+    """To whoever asked for a live post the platform refused: why, and what to do."""
+    again = "`/phonebank board`"
+    if scene.notice.shift_id is not None:
+        shift = await scene.uow.shifts.get(scene.notice.shift_id)
+        again = f"`/phonebank post {shift.number}`"
+    reason = scene.notice.payload.get("reason", "the platform refused it")
+    return Message(
+        f"I couldn't put the post up in that channel: {reason}. Add me to the channel (on "
+        f"Slack, `/invite @Turnout` there), then type {again} in it."
+    )
+
+
 # What people call each kind in a delivery-failure report.
 DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.WELCOME: "the welcome message",
@@ -460,6 +473,7 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.BOOKED: "the news that an organizer booked them on a shift",
     NoticeKind.UNBOOKED: "the news that an organizer took them off a shift",
     NoticeKind.MOVED_BY_ORGANIZER: "the news that an organizer moved them to another shift",
+    NoticeKind.POST_FAILED: "the news that a post couldn't be put up",
     **organizer_notices.DESCRIPTIONS,
 }
 
@@ -484,5 +498,6 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.BOOKED: _booked,
     NoticeKind.UNBOOKED: _unbooked,
     NoticeKind.MOVED_BY_ORGANIZER: _moved_by_organizer,
+    NoticeKind.POST_FAILED: _post_failed,
     **organizer_notices.RENDERERS,
 }

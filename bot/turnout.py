@@ -14,7 +14,7 @@ from bot.erasures import RecentlyErased
 from bot.ports.clock import Clock
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
-from bot.usecases import welcome
+from bot.usecases import post_edits, welcome
 from bot.usecases.context import Context
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,7 @@ class Turnout:
                     ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
                 )
             reply = await handler(command, ctx)
+            await post_edits.queue(ctx)
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)

@@ -6,6 +6,7 @@ new migration in storage/migrations/versions; a test compares the two.
 """
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     ForeignKey,
@@ -279,4 +280,29 @@ proposals = Table(
     Column("reason", Text),
     Column("shift_id", Integer, ForeignKey("shifts.id")),
     Column("created_at", UtcDateTime, nullable=False),
+)
+
+# Live posts (issue 15): which platform message shows which shift (shift_id NULL: the board of
+# upcoming shifts), so edits keep reaching it after a restart. `edit_pending` coalesces edits:
+# one owed edit per post at a time. A post whose message or channel is gone is kept, with why
+# (gone_at, gone_reason), and never edited again. No personal data: ids of messages only.
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("platform", Text, nullable=False),
+    Column("team_external_id", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("message_id", Text, nullable=False),
+    Column("shift_id", Integer, ForeignKey("shifts.id"), index=True),
+    Column("posted_starts_at", UtcDateTime),
+    Column("shown", Text, nullable=False),
+    Column("edit_pending", Boolean, nullable=False),
+    Column("wake_at", UtcDateTime),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("gone_at", UtcDateTime),
+    Column("gone_reason", Text),
+    UniqueConstraint("platform", "channel", "message_id"),
+    Index(None, "campaign_id", "shift_id"),
 )

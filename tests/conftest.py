@@ -40,6 +40,8 @@ class Harness:
     clock: ManualClock
     storage: SqlStorage
     organizers: set[str] = field(default_factory=lambda: {"Olivia"})
+    # The channel everyone types in; "" (the default) as if nobody could post there.
+    channel: str = ""
 
     def actor(self, name: str) -> Actor:
         return Actor(
@@ -47,6 +49,7 @@ class Harness:
             display_name=name,
             is_organizer=name in self.organizers,
             team_name="Test campaign",
+            channel=self.channel,
         )
 
     async def reply(self, name: str, line: str) -> Reply:

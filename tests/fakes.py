@@ -1,10 +1,12 @@
 """Fakes that subclass the real ports and record what happened."""
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.clock import ManualClock
 from bot.domain.campaign import Identity, Team
+from bot.domain.post import PostRef
 from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Message, Reply
 from tests.render import text_of
@@ -34,6 +36,9 @@ class RecordingMessenger(Messenger):
     sent: list[Sent] = field(default_factory=list)
     # Recipient → the error the platform gives when we try to reach them.
     failures: dict[str, DeliveryError] = field(default_factory=dict)
+    # Live posts' edits, by where the post is; failures also by message id (a deleted post).
+    edits: list[tuple[PostRef, Reply]] = field(default_factory=list)
+    _messages: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     async def send_direct(self, to: Identity, reply: Reply) -> None:
         if to.user_external_id in self.failures:
@@ -47,6 +52,22 @@ class RecordingMessenger(Messenger):
         if VOLUNTEERS in self.failures:
             raise self.failures[VOLUNTEERS]
         self.sent.append(Sent(VOLUNTEERS, Message(f"@{to.user_external_id} {text_of(reply)}")))
+
+    async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
+        """A live post: recorded as sent to `#channel`, numbered like platform messages."""
+        if f"#{channel}" in self.failures:
+            raise self.failures[f"#{channel}"]
+        self.sent.append(Sent(f"#{channel}", reply))
+        return PostRef(self.platform, team.external_id, channel, str(next(self._messages)))
+
+    async def edit_post(self, ref: PostRef, reply: Reply) -> None:
+        if ref.message_id in self.failures:
+            raise self.failures[ref.message_id]
+        self.edits.append((ref, reply))
+
+    def edited(self, message_id: str) -> list[str]:
+        """What each edit of one live post showed, in order."""
+        return [text_of(reply) for ref, reply in self.edits if ref.message_id == message_id]
 
     def texts(self, to: str) -> list[str]:
         return [s.text for s in self.sent if s.to == to]

@@ -19,6 +19,8 @@ from bot.turnout import Turnout
 
 PLATFORM = "console"
 TEAM = "console"
+# Everyone types in one channel, where live posts (`/phonebank post`, `board`) go.
+CHANNEL = "general"
 
 # Reads one line after showing a prompt; None at the end of input.
 Reader = Callable[[str], Awaitable[str | None]]
@@ -212,6 +214,7 @@ class ConsoleChat:
             identity=Identity(PLATFORM, TEAM, user),
             display_name=self._names[user],
             is_organizer=user in self._organizers,
+            channel=CHANNEL,
         )
 
     def _remember(self, name: str) -> str:

@@ -17,11 +17,17 @@ from bot.replies import (
 INDENT = "  "
 
 
-def render(reply: Reply) -> tuple[list[str], list[Button]]:
-    """Lines to print and the buttons they offer, numbered from 1 in order of appearance."""
+def render(reply: Reply, *, numbered: bool = True) -> tuple[list[str], list[Button]]:
+    """Lines to print and the buttons they offer, numbered from 1 in order of appearance.
+
+    Without `numbered` buttons show as `[Join]`, for nobody to press (a channel post: its
+    commands are typed).
+    """
     buttons: list[Button] = []
 
     def choice(button: Button) -> str:
+        if not numbered:
+            return f"[{button.label}]"
         buttons.append(button)
         return f"[{len(buttons)}] {button.label}"
 

@@ -18,8 +18,9 @@ class Screen:
         print(text, file=self._out, flush=True)
 
     def show(self, reply: Reply, *, to: list[str], header: str = "") -> None:
-        """Print a reply for `to` (console user keys) and make its buttons theirs to press."""
-        lines, buttons = render(reply)
+        """Print a reply for `to` (console user keys) and make its buttons theirs to press;
+        with `to` empty (a channel post) the buttons are shown but not numbered."""
+        lines, buttons = render(reply, numbered=bool(to))
         if header:
             self.say(header)
         for line in lines:

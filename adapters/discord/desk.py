@@ -169,9 +169,12 @@ class Desk:
         button naming a server the bot is not in, must neither act nor create anything.
         """
         user = interaction.user
+        # Where a live post would go: the server channel the interaction came from.
+        channel = ""
         if interaction.guild_id is not None:
             server = interaction.guild_id
             guild = interaction.client.get_guild(server)
+            channel = str(interaction.channel_id or "")
         elif guild_id is not None:
             server, guild = guild_id, interaction.client.get_guild(guild_id)
             if guild is None:
@@ -191,6 +194,7 @@ class Desk:
             guild_id=server,
             guild=guild,
             rule=self.rule,
+            channel=channel,
         )
 
 

@@ -14,8 +14,9 @@ import logging
 import aiohttp
 import discord
 
-from adapters.discord.render import render
+from adapters.discord.render import NO_PINGS, render
 from bot.domain.campaign import Identity, Team
+from bot.domain.post import PostRef
 from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Reply
 
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 DMS_CLOSED = 50007
 UNKNOWN_USER = 10013
+UNKNOWN_MESSAGE = 10008
 # Used when a 429 says nothing about how long to wait.
 _DEFAULT_WAIT = 5.0
 
@@ -74,6 +76,34 @@ class DiscordMessenger(Messenger):
                 await channel.send(**shown.message() | {"allowed_mentions": only_them})
         except Exception as error:
             raise delivery_error(error) from error
+
+    async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
+        """A channel message sent by the bot, which it can edit at any later time (an
+        interaction's own response can be edited for 15 minutes only)."""
+        client = self._connected()
+        where = client.get_partial_messageable(int(channel), guild_id=int(team.external_id))
+        try:
+            async with asyncio.timeout(self.send_timeout):
+                sent = await where.send(**render(reply).message())
+        except Exception as error:
+            raise post_error(error) from error
+        return PostRef(self.platform, team.external_id, channel, str(sent.id))
+
+    async def edit_post(self, ref: PostRef, reply: Reply) -> None:
+        """The message PATCH: everything the post shows is replaced (content, embeds, buttons)."""
+        client = self._connected()
+        where = client.get_partial_messageable(int(ref.channel), guild_id=int(ref.team_external_id))
+        shown = render(reply)
+        try:
+            async with asyncio.timeout(self.send_timeout):
+                await where.get_partial_message(int(ref.message_id)).edit(
+                    content=shown.content,
+                    embeds=shown.embeds,
+                    view=shown.view(),
+                    allowed_mentions=NO_PINGS,
+                )
+        except Exception as error:
+            raise post_error(error) from error
 
     def _connected(self) -> discord.Client:
         if self.client is None or self.client.is_closed():
@@ -135,6 +165,19 @@ def delivery_error(error: Exception) -> DeliveryError:
         return DeliveryError(f"couldn't reach Discord ({type(error).__name__})")
     log.exception("unexpected error sending to Discord", exc_info=error)
     return DeliveryError(f"unexpected error ({type(error).__name__})")
+
+
+def post_error(error: Exception) -> DeliveryError:
+    """A live post's failure: a deleted message (404 Unknown Message), a channel gone or out of
+    reach (404, 403) is for good and forgets the post; any other is tried again."""
+    if isinstance(error, discord.HTTPException) and error.status in (403, 404):
+        gone = "the message was deleted" if error.code == UNKNOWN_MESSAGE else "the bot lost access"
+        return DeliveryError(f"{gone} ({error.code or error.status})", permanent=True)
+    found = delivery_error(error)
+    if found.permanent:
+        # A refusal that isn't about the message being gone: keep the post, try again later.
+        return DeliveryError(found.reason, retry_after=found.retry_after)
+    return found
 
 
 def _retry_after(response: aiohttp.ClientResponse) -> float:

@@ -39,6 +39,7 @@ def actor(
     guild_id: int,
     guild: discord.Guild | None,
     rule: OrganizerRule,
+    channel: str = "",
 ) -> Actor:
     """The person behind an interaction or a join, as one team's volunteer.
 
@@ -54,4 +55,5 @@ def actor(
         display_name=(member or user).display_name,
         is_organizer=member is not None and rule.allows(member),
         team_name=guild.name if guild is not None else "",
+        channel=channel,
     )

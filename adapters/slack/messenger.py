@@ -12,11 +12,13 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.blocks import message
 from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
 from adapters.slack.files import post_with_files
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
+from bot.domain.post import PostRef
 from bot.ports.messenger import DeliveryError, Messenger
 from bot.replies import Reply
 
@@ -33,6 +35,15 @@ PERMANENT = {
     "not_in_channel": "the bot isn't in the organizer channel (invite it with /invite @Turnout)",
     "restricted_action": "the workspace doesn't let the bot post there",
     "invalid_blocks": "Slack refused the message's layout",
+}
+
+# Why a live post is gone for good, by Slack's error code: it is then forgotten.
+POST_GONE = {
+    "message_not_found": "the message was deleted",
+    "cant_update_message": "Slack won't let the bot edit that message",
+    "channel_not_found": "the channel is gone or the bot can't see it",
+    "not_in_channel": "the bot isn't in that channel",
+    "is_archived": "the channel is archived",
 }
 
 
@@ -118,6 +129,32 @@ class SlackMessenger(Messenger):
 
     async def _post(self, channel: str, reply: Reply) -> None:
         await post_with_files(self._call, channel, reply)
+    async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
+        """chat.postMessage as the bot, so that chat.update can edit it at any later time (a
+        response_url stops working after 30 minutes)."""
+        response = await self._post_call("chat_postMessage", channel=channel, **message(reply))
+        return PostRef(
+            self.platform,
+            team.external_id,
+            str(response.get("channel") or channel),
+            str(response["ts"]),
+        )
+
+    async def edit_post(self, ref: PostRef, reply: Reply) -> None:
+        await self._post_call(
+            "chat_update", channel=ref.channel, ts=ref.message_id, **message(reply)
+        )
+
+    async def _post_call(self, method: str, **arguments: Any) -> Any:
+        try:
+            return await getattr(self.client, method)(**arguments)
+        except SlackApiError as error:
+            code = error_code(error)
+            if code in POST_GONE:
+                raise DeliveryError(f"{POST_GONE[code]} ({code})", permanent=True) from error
+            raise delivery_error(error) from error
+        except (TimeoutError, aiohttp.ClientError) as error:
+            raise delivery_error(error) from error
 
     async def _call(self, method: str, **arguments: Any) -> Any:
         try:

@@ -1,5 +1,6 @@
 """Who is acting, read from a Slack payload: the core's Actor with its organizer flag."""
 
+import json
 from typing import Any
 
 from adapters.slack.organizers import Organizers
@@ -16,12 +17,15 @@ class People:
         # core may name a new workspace's campaign after.
         self.workspace_name = workspace_name
 
-    async def actor(self, team_id: str, user_id: str, name: str, team_name: str = "") -> Actor:
+    async def actor(
+        self, team_id: str, user_id: str, name: str, team_name: str = "", channel: str = ""
+    ) -> Actor:
         return Actor(
             identity=Identity(PLATFORM, team_id, user_id),
             display_name=name or user_id,
             is_organizer=await self._organizers.is_organizer(team_id, user_id),
             team_name=self.workspace_name or team_name,
+            channel=channel,
         )
 
     async def from_command(self, body: dict[str, Any]) -> Actor:
@@ -31,6 +35,7 @@ class People:
             str(body["user_id"]),
             str(body.get("user_name") or ""),
             str(body.get("team_domain") or ""),
+            str(body.get("channel_id") or ""),
         )
 
     async def from_interaction(self, body: dict[str, Any]) -> Actor:
@@ -42,6 +47,7 @@ class People:
             str(user["id"]),
             str(user.get("name") or user.get("username") or ""),
             str(team.get("domain") or ""),
+            _channel(body),
         )
 
     async def from_user(self, user: dict[str, Any], team_id: str) -> Actor:
@@ -55,3 +61,18 @@ class People:
             or ""
         )
         return await self.actor(str(user.get("team_id") or team_id), str(user["id"]), str(name))
+
+
+def _channel(body: dict[str, Any]) -> str:
+    """Where a press or a form came from: the message's channel, or the one a modal was
+    opened in (kept in its private_metadata)."""
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+        "channel_id"
+    )
+    if channel:
+        return str(channel)
+    try:
+        metadata = json.loads((body.get("view") or {}).get("private_metadata") or "{}")
+    except ValueError:
+        return ""
+    return str(metadata.get("channel") or "") if isinstance(metadata, dict) else ""

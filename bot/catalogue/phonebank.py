@@ -15,7 +15,7 @@ from bot.domain.phonebank import (
 )
 from bot.domain.text import MAX_TITLE
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import phonebanks
+from bot.usecases import phonebanks, posts
 
 SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
@@ -154,7 +154,6 @@ ENTRIES: tuple[Entry, ...] = (
         options=readers.shift_options,
         also={c.StartShiftForm: phonebanks.start_shift_form},
         hint="create",
-        public=True,
     ),
     Entry(
         "phonebank",
@@ -214,6 +213,32 @@ ENTRIES: tuple[Entry, ...] = (
                 read=readers.announcement,
             ),
         ),
+    ),
+    Entry(
+        "phonebank",
+        "post",
+        Usage(
+            "/phonebank post <shift>",
+            "/phonebank post 3",
+            "post a shift in this channel again, with Join / Leave; the post keeps itself "
+            "up to date",
+        ),
+        c.PostShift,
+        posts.post_shift,
+        who=Who.ORGANIZER,
+        params=(shift(),),
+    ),
+    Entry(
+        "phonebank",
+        "board",
+        Usage(
+            "/phonebank board",
+            "/phonebank board",
+            "post the upcoming shifts in this channel, in one post that keeps itself up to date",
+        ),
+        c.PostBoard,
+        posts.post_board,
+        who=Who.ORGANIZER,
     ),
     *aftercare.ENTRIES,
     *aftercare.DEBRIEF_ENTRIES,

@@ -42,6 +42,12 @@ class NoticeKind(StrEnum):
     LATE_CANCELLATION = "late_cancellation"
     # A volunteer offers to host a phone bank (issue 14).
     PROPOSAL = "proposal"
+    # Live posts (issue 15): put a shift's (or the board's) post up in a channel; edit one as
+    # its shift changes. Neither is for a person: the payload names the channel or the post.
+    LIVE_POST = "live_post"
+    POST_EDIT = "post_edit"
+    # To whoever asked for a live post that could not be put up (the bot isn't in the channel).
+    POST_FAILED = "post_failed"
 
 
 class NoticeState(StrEnum):

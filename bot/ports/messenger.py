@@ -3,6 +3,7 @@
 from abc import ABC, abstractmethod
 
 from bot.domain.campaign import Identity, Team
+from bot.domain.post import PostRef
 from bot.replies import Reply
 
 
@@ -48,3 +49,13 @@ class Messenger(ABC):
         Platforms without such a channel keep this default.
         """
         raise DeliveryError("there is no volunteers channel to mention them in", permanent=True)
+
+    async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
+        """Post `reply` in a channel of the team as a message the bot can edit later (a live
+        post); returns where it is. Platforms without channels keep this default."""
+        raise DeliveryError("there is no channel to post in here", permanent=True)
+
+    async def edit_post(self, ref: PostRef, reply: Reply) -> None:
+        """Replace what a live post shows. A message or channel that is gone (deleted, the bot
+        removed) raises a permanent DeliveryError: the post is then forgotten."""
+        raise DeliveryError("there is no channel to post in here", permanent=True)

@@ -10,6 +10,7 @@ from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
+from bot.ports.posts import PostRepository
 from bot.ports.proposals import ProposalRepository
 from bot.ports.series import SeriesRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
@@ -29,6 +30,7 @@ class UnitOfWork(ABC):
     bookings: BookingRepository
     series: SeriesRepository
     proposals: ProposalRepository
+    posts: PostRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

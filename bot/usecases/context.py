@@ -27,6 +27,9 @@ class Context:
     queued: list[NoticeKind] = field(default_factory=list)
     # The person erased themselves in this command (forget-me).
     erased: bool = False
+    # Shifts held for a change in this command (None: a new shift); their live posts and the
+    # campaign's boards owe an edit, queued just before commit (bot/usecases/post_edits.py).
+    changed_shifts: set[int | None] = field(default_factory=set)
 
     @classmethod
     async def open(

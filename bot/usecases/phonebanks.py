@@ -34,7 +34,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import aftercare, bookings, seats, series
+from bot.usecases import aftercare, bookings, post_edits, posts, seats, series
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -173,10 +173,16 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         created_by=ctx.volunteer.id,
     )
     await aftercare.schedule_shift(ctx.uow, shift)
-    return Message(
+    post_edits.shift_changed(ctx, None)
+    created = (
         f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
-        f"Volunteers can join with `/phonebank join {shift.number}`.",
+    )
+    if await posts.queue_post(ctx, shift):
+        # The channel gets a live post (seats left, kept current); the organizer, this note.
+        return Message(created + "I'm posting it here; the post keeps itself up to date.")
+    return Message(
+        created + f"Volunteers can join with `/phonebank join {shift.number}`.",
         buttons=(Button("Join", action("join", shift.number), ButtonStyle.PRIMARY),),
         public=True,
     )

@@ -14,7 +14,7 @@ from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import HeldShift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.volunteer import Volunteer
-from bot.usecases import aftercare, reminders
+from bot.usecases import aftercare, post_edits, reminders
 from bot.usecases.context import Context
 
 
@@ -28,6 +28,9 @@ async def hold(ctx: Context, number: int) -> HeldShift:
     held = await ctx.uow.shifts.hold(ctx.campaign.id, number)
     if held is None:
         raise no_such_shift(number)
+    # Whatever changes next, its posts show it: the edit is queued before commit and written
+    # from the shift as it stands when sent; a refused change rolls it back with the rest.
+    post_edits.shift_changed(ctx, held.shift.id)
     return held
 
 

@@ -19,7 +19,7 @@ from bot.domain.series import WINDOW, Series
 from bot.domain.signup import SignupStatus
 from bot.ports.storage import Storage
 from bot.replies import Button, ButtonStyle, Message, Reply
-from bot.usecases import aftercare, seats
+from bot.usecases import aftercare, post_edits, seats
 from bot.usecases.context import Context
 from bot.wording import plural
 
@@ -121,6 +121,7 @@ async def extend_all(storage: Storage, now: datetime) -> int:
             creator = await uow.volunteers.get(series.created_by)
             ctx = Context(uow, now, actor, team, campaign, creator)
             made += len(await extend(ctx, series))
+            await post_edits.queue(ctx)
         await uow.commit()
     return made
 

@@ -100,3 +100,14 @@ def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_a
                 row = rf"^{volunteers}, {processes} process\(es\) x {in_flight} in flight +[\d,]+"
                 assert re.search(row, out, re.M), out
         assert f"{volunteers}: 2 processes / 1 process" in out
+
+
+@pytest.mark.slow
+def test_the_live_posts_benchmark_prints_edits_per_burst_of_joins():
+    out = quick("live_posts.py")
+    assert "20 joins on one shift, its live post and a board beside it" in out
+    for pattern in ("at once", "over 2 s"):
+        found = re.search(rf"^  {pattern} +(\d+) +(\d+) +[\d.]+ s$", out, re.M)
+        assert found, out
+        # Coalesced: a burst is a few edits of each post, never one per join.
+        assert 1 <= int(found[1]) <= 5 and 1 <= int(found[2]) <= 5, out

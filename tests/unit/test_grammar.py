@@ -257,7 +257,8 @@ def test_unexpected_extra_words_are_refused_with_the_usage(line):
 def test_an_unknown_subcommand_names_the_valid_ones():
     assert error("/phonebank fly") == (
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
-        "`create`, `roster`, `cancel`, `announce`, `confirm`, `checkin`, `attendance`, `mark`, "
+        "`create`, `roster`, `cancel`, `announce`, `post`, `board`, `confirm`, `checkin`, "
+        "`attendance`, `mark`, "
         "`debrief`, `report`, `edit`, `add`, `remove`, `move`, `repeat`, `propose`, `host`, "
         "`approve` or `decline` — or `/phonebank help`."
     )

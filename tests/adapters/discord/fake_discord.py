@@ -57,6 +57,8 @@ class Call:
     at: float
     # Attachments sent as multipart parts (`files[n]`), in order.
     files: tuple[Upload, ...] = ()
+    # What the fake answered (a sent message's id is in it).
+    answer: Any = None
 
     @property
     def content(self) -> str:
@@ -286,6 +288,7 @@ class FakeDiscord:
             status,
             asyncio.get_running_loop().time(),
             files,
+            answer,
         )
         async with self._recorded:
             self.calls.append(call)
@@ -328,6 +331,9 @@ class FakeDiscord:
             return 200, self._message(GENERAL, body), {}
         if method == "PATCH" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
             return 200, self._message(GENERAL, body), {}
+        if method == "PATCH" and (m := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)):
+            # Editing a channel message the bot sent (a live post).
+            return 200, {**self._message(m[1], body), "id": m[2]}, {}
         if method == "DELETE" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
             return 204, None, {}
         if method == "GET" and (m := re.fullmatch(rf"/guilds/{GUILD_ID}/members/(\d+)", path)):

@@ -12,6 +12,7 @@ from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, FakeDiscord
 GROUPS = {
     "phonebank": {
         *("list", "join", "leave", "mine", "create", "roster", "cancel", "announce"),
+        *("post", "board"),
         *("confirm", "checkin", "attendance", "mark", "debrief", "report"),
         "edit",
         "add",

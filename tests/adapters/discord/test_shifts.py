@@ -127,8 +127,12 @@ async def test_phonebank_create_without_options_opens_a_modal_that_creates_the_s
     )
 
     assert created.json["type"] == 4
-    assert created.json["data"].get("flags", 0) == 0  # public: the channel sees the new shift
+    assert created.json["data"].get("flags", 0) & 64  # the note is the organizer's
     assert created.text.startswith("Created #1 “Sunday calls”: Sun Nov 29, 2:00 PM EST for 1h30m")
+    # The channel sees the new shift as a post of the bot's own, which it keeps current.
+    await world.deliver()
+    (post,) = world.fake.messages_in(GENERAL)
+    assert "📞 #1 “Sunday calls”" in post.content and "8 of 8 left" in post.content
 
 
 async def test_a_modal_with_a_bad_date_says_what_to_fix_and_creates_nothing(world):
@@ -164,5 +168,7 @@ async def test_roster_cancel_and_announce_reach_the_people_signed_up(world):
     dms = [c.text for c in world.fake.dms_to(uid("Maria"))]
     assert any("📣 Olivia about “Saturday calls”" in t and "Parking is behind" in t for t in dms)
     assert any("has been cancelled by the organizers" in t for t in dms)
-    # Replies to commands never go through the channel's REST endpoint.
-    assert not world.fake.messages_in(GENERAL)
+    # Replies to commands never go through the channel's REST endpoint: only the shift's post.
+    assert [c.content.splitlines()[0] for c in world.fake.messages_in(GENERAL)] == [
+        "📞 #1 “Saturday calls”"
+    ]

@@ -61,8 +61,8 @@ async def test_a_slow_form_closes_the_modal_and_the_answer_follows_as_a_message(
 
     assert answer.status == 200 and answer.body == ""
     release.set()
-    posted = await rig.fake.wait_for("chat.postMessage", channel=GENERAL)
-    assert "Created #1" in posted.text
+    said = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], channel=GENERAL)
+    assert "Created #1" in said.text
 
 
 async def test_a_slow_form_that_fails_says_why_in_a_message(rig, monkeypatch):

@@ -49,8 +49,11 @@ async def test_submitting_the_shift_modal_creates_the_shift_and_announces_it(rig
     answer = await rig.submit(opened, SHIFT_ANSWERS)
 
     assert answer.status == 200 and answer.body == ""
-    posted = await rig.fake.wait_for("chat.postMessage", channel=GENERAL)
-    assert "Created #1 “Saturday calls”" in posted.text
+    said = await rig.fake.wait_for("chat.postEphemeral", channel=GENERAL)
+    assert "Created #1 “Saturday calls”" in said.text
+    # The channel the form was opened in gets the shift's live post, from the bot itself.
+    posted = await rig.delivered("chat.postMessage", channel=GENERAL)
+    assert "📞 #1 “Saturday calls”" in posted.text and posted.button("Join")
     await rig.command("/phonebank list")
     listed = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     assert "Saturday calls" in listed.text

@@ -65,12 +65,15 @@ async def test_an_organizer_command_from_a_volunteer_is_refused_and_creates_noth
     assert "Saturday calls" not in listed.text
 
 
-async def test_a_public_answer_is_posted_to_the_channel(rig):
+async def test_a_new_shift_is_posted_to_the_channel_by_the_bot(rig):
     await rig.command(SATURDAY, user=OLIVIA)
 
-    posted = await rig.fake.wait_for("chat.postMessage", channel=GENERAL)
+    note = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], channel=GENERAL)
+    posted = await rig.delivered("chat.postMessage", channel=GENERAL)
 
-    assert "Created #1" in posted.text and posted.button("Join")["value"] == "turnout:join:1"
+    assert "Created #1" in note.text
+    assert "📞 #1 “Saturday calls”" in posted.text
+    assert posted.button("Join")["value"] == "turnout:join:1"
 
 
 async def test_where_the_bot_cannot_post_the_answer_goes_through_the_response_url(rig):
