@@ -198,7 +198,8 @@ class EditShift(Command):
     """Change some of a shift's details; None leaves a detail as it is.
 
     `link` "" removes the link. Fewer seats than people confirmed moves the last to join back
-    to the waitlist, which needs `confirm`.
+    to the waitlist, which needs `confirm`; so does a typed change that DMs people, once the
+    organizer has seen how many.
     """
 
     shift: int
@@ -209,6 +210,8 @@ class EditShift(Command):
     capacity: int | None = None
     link: str | None = None
     confirm: bool = False
+    # The organizer already saw who a change tells (the edit form says so), so it saves at once.
+    shown_who: bool = False
     # A date of a weekly series: this date, every later one, and the dates still to come.
     following: bool = False
 
@@ -337,7 +340,7 @@ class MarkSignup(Command):
 
 @dataclass(frozen=True, slots=True)
 class StartDebrief(Command):
-    """"I made it", or `/phonebank debrief <shift>` alone: the debrief form."""
+    """ "I made it", or `/phonebank debrief <shift>` alone: the debrief form."""
 
     shift: int
 
@@ -352,7 +355,7 @@ class Debrief(Command):
 
 @dataclass(frozen=True, slots=True)
 class DebriefMissed(Command):
-    """"I couldn't make it"."""
+    """ "I couldn't make it"."""
 
     shift: int
 

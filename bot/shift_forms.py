@@ -97,6 +97,7 @@ def read_edit(actor: Actor, number: str, values: Values) -> Command:
             high=MAX_CAPACITY,
         ),
         link=typed.link(typed.Word(link, quoted=True)) if link else "",
+        shown_who=True,
     )
 
 

@@ -137,7 +137,10 @@ async def test_edit_following_changes_this_date_every_later_one_and_dates_still_
     await harness.say("Maria", "/phonebank join 3")
     harness.messenger.clear()
 
-    reply = await harness.say("Olivia", "/phonebank edit 2 following time 19:00")
+    asked = await harness.say("Olivia", "/phonebank edit 2 following time 19:00")
+    assert "and 1 person will get a DM. Nothing is saved yet" in asked
+    assert harness.messenger.sent == []
+    reply = await harness.say("Olivia", "/phonebank edit 2 following time 19:00 confirm")
 
     assert "Later dates of the series will follow the change" in reply
     assert any(

@@ -43,7 +43,13 @@ async def test_a_bare_edit_opens_the_shift_modal_filled_in_and_saving_it_edits(r
 async def test_a_moved_shift_dm_has_still_works_and_cant_make_it_buttons_that_answer(rig):
     await seated(rig, VERA)
     await rig.command("/phonebank edit 1 time 19:00", user=OLIVIA)
-    await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    asked = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    assert "1 person will get a DM" in asked.text
+    save = asked.button("Save and tell them")
+    assert save["value"] == "turnout:newtime:1:1900"
+    await rig.press(save, OLIVIA)
+    saved = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], count=2)
+    assert "Saved #1" in saved.text
     await rig.deliver()
 
     moved = await rig.fake.wait_for(
