@@ -31,6 +31,7 @@ from bot.commands import (
     StartDebrief,
     StartDeclineForm,
     StartProfile,
+    StartRepeatForm,
 )
 from bot.domain.errors import UserError
 
@@ -52,6 +53,7 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "missed": lambda actor, n: DebriefMissed(actor, shift=n),
     "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
     "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
+    "repeat": lambda actor, n: StartRepeatForm(actor, shift=n),
     "approve": lambda actor, n: ApproveProposal(actor, proposal=n),
     "decline": lambda actor, n: StartDeclineForm(actor, proposal=n),
 }

@@ -54,6 +54,16 @@ class MyShifts(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class Repeats:
+    """How a weekly series repeats, as `/phonebank repeat` or the repeat questions say."""
+
+    every: int = 1
+    weekdays: tuple[int, ...] = ()
+    until: date | None = None
+    times: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CreateShift(Command):
     title: str
     day: date
@@ -61,6 +71,10 @@ class CreateShift(Command):
     duration: timedelta
     capacity: int
     link: str | None = None
+    # The create form's repeat answer: the new shift starts a weekly series at once.
+    repeats: Repeats | None = None
+    # The form had no room to ask how it repeats (Discord): the reply offers a Repeat button.
+    offer_repeat: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +268,13 @@ class RepeatShift(Command):
     weekdays: tuple[int, ...] = ()
     until: date | None = None
     times: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StartRepeatForm(Command):
+    """The Repeat button after creating a shift: ask how it repeats, in a form."""
+
+    shift: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,6 +106,9 @@ def propose_form() -> Form:
     form = shift_form()
     return replace(
         form,
+        # A proposed phone bank is one date: no repeat questions.
+        fields=form.fields[: form.extras_from],
+        extras_from=None,
         form_id=PROPOSE,
         title="Host a phone bank",
         intro="Organizers see your proposal and approve it; then volunteers can join.",

