@@ -171,3 +171,4 @@ async def test_cancel_following_tells_someone_on_several_dates_once_listing_them
     assert "#2, Tue Nov 10, 6:00 PM EST" in maria and "#4, Tue Nov 24, 6:00 PM EST" in maria
     [sam] = harness.messenger.texts("sam")
     assert "“Tuesday calls” (#4) on Tue Nov 24, 6:00 PM EST has been cancelled" in sam
+
