@@ -1,5 +1,10 @@
 """Volunteer-hosted phone banks: propose, approve or decline, and a host's rights."""
 
+from dataclasses import replace
+
+import pytest
+
+from bot.domain.campaign import Identity
 from bot.replies import Form, Message
 from tests.fakes import ORGANIZERS
 
@@ -136,3 +141,32 @@ async def test_a_new_host_of_a_shift_cancelled_before_the_dm_goes_out_hears_noth
     await harness.deliver()
 
     assert harness.messenger.texts("maria") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("/phonebank host 1 Nobody", "I don't know a volunteer called “Nobody”"),
+        ("/phonebank host 1 Sam", "Which one? Several volunteers are called “Sam”"),
+        ("/phonebank host 2 Maria", "#2 is cancelled, so it needs no host"),
+        ("/phonebank host 9 Maria", "There's no shift #9"),
+        ("/phonebank host 1", "I'm missing who"),
+    ],
+)
+async def test_a_bad_host_gets_one_sentence_and_changes_nothing(harness, line, says):
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+    await harness.say("Olivia", '/phonebank create "Called off" 2026-11-09 18:00 2h 5')
+    await harness.say("Olivia", "/phonebank cancel 2")
+    for name in ("Maria", "Sam"):
+        await harness.say(name, "/phonebank mine")
+    other_sam = replace(harness.actor("Sam"), identity=Identity("test", "T-test", "sam2"))
+    await harness.bot.turnout.run_text(other_sam, "/phonebank mine")
+    await harness.deliver()
+    harness.messenger.clear()
+
+    assert says in await harness.say("Olivia", line)
+
+    assert harness.messenger.sent == []
+    assert "Only organizers and the host of #1" in await harness.say(
+        "Maria", "/phonebank roster 1"
+    )
