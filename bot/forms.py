@@ -44,6 +44,8 @@ SHIFT = "shift"
 TASK = "task"
 # Followed by the shift's number: `edit_shift:3`.
 EDIT_PREFIX = "edit_shift:"
+# A typed new link, asked to confirm (a link can't ride on a button): `edit_link:3`.
+LINK_PREFIX = "edit_link:"
 # A volunteer's proposed phone bank, and an organizer's reason to decline one: `decline:4`.
 PROPOSE = "propose"
 DECLINE_PREFIX = "decline:"
@@ -189,6 +191,10 @@ def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
         return read_repeat_form(
             actor, submission.form_id.removeprefix(REPEAT_PREFIX), submission.values
         )
+    if read is None and submission.form_id.startswith(LINK_PREFIX):
+        from bot.shift_forms import read_link
+
+        return read_link(actor, submission.form_id.removeprefix(LINK_PREFIX), submission.values)
     if read is None and submission.form_id.startswith(EDIT_PREFIX):
         # The edit form names its shift: `edit_shift:3`.
         from bot.shift_forms import read_edit

@@ -28,7 +28,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import Volunteer
 from bot.organizer_readers import NO_LINK
 from bot.replies import Button, ButtonStyle, Message, Reply
-from bot.shift_forms import edit_form
+from bot.shift_forms import edit_form, link_form
 from bot.usecases import aftercare, reminders, seats
 from bot.usecases.context import Context
 from bot.wording import and_list, plural
@@ -333,14 +333,18 @@ def _confirm_telling(
         what = f"makes it {timefmt.duration(wanted.ends_at - wanted.starts_at)} long"
     else:
         what = "changes its link" if wanted.link else "removes its link"
+    confirm = f"`/phonebank edit {shift.number} {_retyped(cmd)} confirm`"
+    if (wanted.starts_at, wanted.ends_at) == (shift.starts_at, shift.ends_at):
+        return link_form(
+            shift.number,
+            wanted.link or "",
+            told=f"Saving this {what}, and {_people(told)} will get a DM. Nothing is saved "
+            f"yet: press Save and tell them, or type {confirm}.",
+        )
     return Message(
         f"Saving this {what}, and {_people(told)} will get a DM. Nothing is saved yet: press "
-        f"the button or type `/phonebank edit {shift.number} {_retyped(cmd)} confirm`.",
-        buttons=tuple(
-            Button("Save and tell them", paired, ButtonStyle.PRIMARY)
-            for paired in [_saving_action(cmd)]
-            if paired
-        ),
+        f"the button or type {confirm}.",
+        buttons=(Button("Save and tell them", _saving_action(cmd), ButtonStyle.PRIMARY),),
     )
 
 
@@ -355,15 +359,14 @@ def _retyped(cmd: EditShift) -> str:
     return f"link {cmd.link or NO_LINK}"
 
 
-def _saving_action(cmd: EditShift) -> str | None:
-    """The Save and tell them button's action, the new value as a number (a link has none)."""
+def _saving_action(cmd: EditShift) -> str:
+    """The Save and tell them button's action: the new date, time or length as a number."""
     if cmd.day is not None:
         return paired_action("newdate", cmd.shift, int(f"{cmd.day:%Y%m%d}"))
     if cmd.start is not None:
         return paired_action("newtime", cmd.shift, cmd.start.hour * 100 + cmd.start.minute)
-    if cmd.duration is not None:
-        return paired_action("newlength", cmd.shift, int(cmd.duration.total_seconds() // 60))
-    return None
+    assert cmd.duration is not None
+    return paired_action("newlength", cmd.shift, int(cmd.duration.total_seconds() // 60))
 
 
 def _people(count: int) -> str:

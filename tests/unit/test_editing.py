@@ -75,19 +75,23 @@ async def test_a_new_link_goes_to_the_confirmed_only_and_a_new_title_to_nobody(h
 
     assert "new title" in await harness.say("Olivia", "/phonebank edit 1 title Sunday calls")
     assert harness.messenger.sent == []
-    asked = await harness.say("Olivia", "/phonebank edit 1 link https://dialer.example/new")
-    assert "changes its link, and 1 person will get a DM" in asked
-    assert "`/phonebank edit 1 link https://dialer.example/new confirm`" in asked
+    asked = await harness.reply("Olivia", "/phonebank edit 1 link https://dialer.example/new")
+    # A link can't ride on a button: a one-question form, filled in, confirms it.
+    assert isinstance(asked, Form) and asked.submit_label == "Save and tell them"
+    assert "changes its link, and 1 person will get a DM" in asked.intro
+    assert "`/phonebank edit 1 link https://dialer.example/new confirm`" in asked.intro
+    [link] = asked.fields
+    assert link.initial == "https://dialer.example/new"
     assert harness.messenger.sent == []
-    reply = await harness.say(
-        "Olivia", "/phonebank edit 1 link https://dialer.example/new confirm"
-    )
+    reply = text_of(await harness.submit("Olivia", asked.form_id, link=link.initial))
 
     assert "new link; 1 person confirmed told" in reply
     [maria] = harness.messenger.texts("maria")
     assert "“Sunday calls”" in maria and "https://dialer.example/new" in maria
     assert harness.messenger.texts("sam") == []
     assert "link removed" in await harness.say("Olivia", "/phonebank edit 1 link - confirm")
+    retyped = await harness.say("Olivia", "/phonebank edit 1 link https://dialer.example/3 confirm")
+    assert "new link; 1 person confirmed told" in retyped
 
 
 async def test_more_seats_move_the_waitlist_up_in_order_each_told_once(harness):
