@@ -211,3 +211,25 @@ async def test_decline_opens_a_reason_modal_and_the_proposer_reads_the_reason(wo
     assert "Their reason: We already have one that evening." in told.text
     again = await world.press("Olivia", "turnout:decline:1")
     assert "already declined" in again.text
+
+
+async def test_a_new_link_as_options_opens_a_one_question_modal_that_saves_and_tells(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+
+    opened = await world.slash(
+        "Olivia", "phonebank", "edit", shift=1, field="link", value="https://dialer.example/new"
+    )
+
+    assert opened.json["type"] == 9
+    modal = opened.json["data"]
+    assert modal["custom_id"] == "turnout:form:edit_link:1"
+    [link] = [c["component"] for c in modal["components"]]
+    assert link["custom_id"] == "link" and link["value"] == "https://dialer.example/new"
+    saved = await world.submit(
+        "Olivia", "turnout:form:edit_link:1", {"link": "https://dialer.example/new"}
+    )
+    await world.deliver()
+
+    assert "new link; 1 person confirmed told" in saved.text
+    assert any("dialer.example/new" in c.text for c in world.fake.dms_to(uid("Maria")))
