@@ -6,6 +6,20 @@ from tests.adapters.discord.interactions import uid
 SERVER = "1300000000000000100"
 
 
+async def propose_home_calls(world):
+    """Maria proposes a phone bank she will host."""
+    return await world.slash(
+        "Maria",
+        "phonebank",
+        "propose",
+        title="Home calls",
+        date="2026-11-28",
+        start="18:00",
+        length="2h",
+        seats=4,
+    )
+
+
 async def test_edit_without_a_field_opens_the_shift_modal_filled_in_and_saving_it_edits(world):
     await world.create_shift(seats=1)
     await world.slash("Maria", "phonebank", "join", shift=1)
@@ -102,16 +116,7 @@ async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(
 
 
 async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_shift_only(world):
-    proposed = await world.slash(
-        "Maria",
-        "phonebank",
-        "propose",
-        title="Home calls",
-        date="2026-11-28",
-        start="18:00",
-        length="2h",
-        seats=4,
-    )
+    proposed = await propose_home_calls(world)
     await world.deliver()
     await world.create_shift("Other calls", date="2026-11-29")
 
@@ -176,16 +181,7 @@ async def test_a_bare_create_modal_has_no_room_to_ask_how_it_repeats_so_a_button
 
 
 async def test_decline_opens_a_reason_modal_and_the_proposer_reads_the_reason(world):
-    await world.slash(
-        "Maria",
-        "phonebank",
-        "propose",
-        title="Home calls",
-        date="2026-11-28",
-        start="18:00",
-        length="2h",
-        seats=4,
-    )
+    await propose_home_calls(world)
     await world.deliver()
 
     opened = await world.press("Olivia", "turnout:decline:1")
