@@ -5,6 +5,7 @@ platform. The number is the short per-campaign number people also type.
 """
 
 from collections.abc import Callable
+from datetime import date, time, timedelta
 
 from bot.commands import (
     Actor,
@@ -30,6 +31,7 @@ from bot.commands import (
     StartDebrief,
     StartDeclineForm,
     StartProfile,
+    StartRepeatForm,
 )
 from bot.domain.errors import UserError
 
@@ -51,12 +53,19 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "missed": lambda actor, n: DebriefMissed(actor, shift=n),
     "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
     "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
+    "repeat": lambda actor, n: StartRepeatForm(actor, shift=n),
     "approve": lambda actor, n: ApproveProposal(actor, proposal=n),
     "decline": lambda actor, n: StartDeclineForm(actor, proposal=n),
 }
-# Buttons that carry two numbers: `turnout:seats:<shift>:<seats>` confirms fewer seats.
+# Buttons that carry two numbers: `turnout:seats:<shift>:<seats>` confirms fewer seats; the
+# others save a typed edit that DMs people (Save and tell them), its new value as a number.
 _PAIRED: dict[str, Callable[[Actor, int, int], Command]] = {
     "seats": lambda actor, n, m: EditShift(actor, shift=n, capacity=m, confirm=True),
+    "newdate": lambda actor, n, m: EditShift(actor, shift=n, day=_day(m), confirm=True),
+    "newtime": lambda actor, n, m: EditShift(actor, shift=n, start=_clock(m), confirm=True),
+    "newlength": lambda actor, n, m: EditShift(
+        actor, shift=n, duration=timedelta(minutes=m), confirm=True
+    ),
 }
 _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "shifts": lambda actor: ListShifts(actor),
@@ -93,7 +102,27 @@ def command_for(actor: Actor, pressed: str) -> Command:
         return _PLAIN[verb](actor)
     if prefix == PREFIX and verb in _NUMBERED and number.isdecimal() and len(number) < 10:
         return _NUMBERED[verb](actor, int(number))
-    raise UserError(
+    raise _old_button()
+
+
+def _day(number: int) -> date:
+    """20261128 as a date."""
+    try:
+        return date(number // 10000, number // 100 % 100, number % 100)
+    except ValueError:
+        raise _old_button() from None
+
+
+def _clock(number: int) -> time:
+    """1930 as 19:30."""
+    try:
+        return time(number // 100, number % 100)
+    except ValueError:
+        raise _old_button() from None
+
+
+def _old_button() -> UserError:
+    return UserError(
         "That button is from an older version of Turnout; type `/turnout help` instead."
     )
 

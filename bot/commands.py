@@ -57,6 +57,16 @@ class MyShifts(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class Repeats:
+    """How a weekly series repeats, as `/phonebank repeat` or the repeat questions say."""
+
+    every: int = 1
+    weekdays: tuple[int, ...] = ()
+    until: date | None = None
+    times: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CreateShift(Command):
     title: str
     day: date
@@ -64,6 +74,10 @@ class CreateShift(Command):
     duration: timedelta
     capacity: int
     link: str | None = None
+    # The create form's repeat answer: the new shift starts a weekly series at once.
+    repeats: Repeats | None = None
+    # The form had no room to ask how it repeats (Discord): the reply offers a Repeat button.
+    offer_repeat: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +227,8 @@ class EditShift(Command):
     """Change some of a shift's details; None leaves a detail as it is.
 
     `link` "" removes the link. Fewer seats than people confirmed moves the last to join back
-    to the waitlist, which needs `confirm`.
+    to the waitlist, which needs `confirm`; so does a typed change that DMs people, once the
+    organizer has seen how many.
     """
 
     shift: int
@@ -224,6 +239,8 @@ class EditShift(Command):
     capacity: int | None = None
     link: str | None = None
     confirm: bool = False
+    # The organizer already saw who a change tells (the edit form says so), so it saves at once.
+    shown_who: bool = False
     # A date of a weekly series: this date, every later one, and the dates still to come.
     following: bool = False
 
@@ -266,6 +283,13 @@ class RepeatShift(Command):
     weekdays: tuple[int, ...] = ()
     until: date | None = None
     times: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StartRepeatForm(Command):
+    """The Repeat button after creating a shift: ask how it repeats, in a form."""
+
+    shift: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import MAX_LOCATION, Availability, Interest, Profile
+from bot.repeat_forms import REPEAT_PREFIX, read_repeat_form, read_repeats, repeat_fields
 from bot.replies import (
     ChoiceField,
     DateField,
@@ -43,6 +44,8 @@ SHIFT = "shift"
 TASK = "task"
 # Followed by the shift's number: `edit_shift:3`.
 EDIT_PREFIX = "edit_shift:"
+# A typed new link, asked to confirm (a link can't ride on a button): `edit_link:3`.
+LINK_PREFIX = "edit_link:"
 # A volunteer's proposed phone bank, and an organizer's reason to decline one: `decline:4`.
 PROPOSE = "propose"
 DECLINE_PREFIX = "decline:"
@@ -103,8 +106,10 @@ def shift_form() -> Form:
                 max_length=MAX_LINK,
                 required=False,
             ),
+            *repeat_fields(),
         ),
         submit_label="Create",
+        extras_from=6,
     )
 
 
@@ -182,6 +187,14 @@ def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
         from bot.shift_forms import read_hosting
 
         return read_hosting(actor, submission)
+    if read is None and submission.form_id.startswith(REPEAT_PREFIX):
+        return read_repeat_form(
+            actor, submission.form_id.removeprefix(REPEAT_PREFIX), submission.values
+        )
+    if read is None and submission.form_id.startswith(LINK_PREFIX):
+        from bot.shift_forms import read_link
+
+        return read_link(actor, submission.form_id.removeprefix(LINK_PREFIX), submission.values)
     if read is None and submission.form_id.startswith(EDIT_PREFIX):
         # The edit form names its shift: `edit_shift:3`.
         from bot.shift_forms import read_edit
@@ -232,6 +245,9 @@ def _shift(actor: Actor, values: Values) -> Command:
             high=MAX_CAPACITY,
         ),
         link=typed.link(typed.Word(link, quoted=True)) if link else None,
+        repeats=read_repeats(values),
+        # Left out where the form had no room: asked after creating instead.
+        offer_repeat="repeat" not in values,
     )
 
 
@@ -264,6 +280,9 @@ def from_options(form_id: str, actor: Actor, answers: Mapping[str, Any]) -> Comm
     values: Values = {name: "" if value is None else str(value) for name, value in answers.items()}
     if form_id == TASK and answers.get("title") is not None and answers.get("slots") is None:
         values["slots"] = "1"
+    if form_id == SHIFT:
+        # A command menu has no repeat options: `/phonebank repeat` is typed on its own.
+        values.setdefault("repeat", "")
     return command_for_submission(actor, FormSubmission(form_id, values))
 
 

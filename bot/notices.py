@@ -220,6 +220,17 @@ async def _shift_cancelled(scene: _Scene) -> Reply | Drop:
     )
 
 
+async def _dates_cancelled(scene: _Scene) -> Reply | Drop:
+    """`cancel … following`: every date a volunteer was on, in one message."""
+    dates = [await scene.uow.shifts.get(int(i)) for i in scene.notice.payload["shift_ids"]]
+    listed = "\n".join(f"• #{s.number}, {timefmt.when(s.starts_at, scene.zone)}" for s in dates)
+    return Message(
+        f"Sorry: the organizers cancelled “{dates[0].title}” from #{dates[0].number} on. You "
+        f"were signed up for these {len(dates)} dates, all called off:\n{listed}",
+        buttons=(Button("See other shifts", action("shifts")),),
+    )
+
+
 async def _announcement(scene: _Scene) -> Reply | Drop:
     shift = await _live_shift(scene)
     if isinstance(shift, Drop):
@@ -424,6 +435,25 @@ async def _moved_by_organizer(scene: _Scene) -> Reply | Drop:
     return Message(text, buttons=(_cant_make_it(shift),))
 
 
+async def _host_set(scene: _Scene) -> Reply | Drop:
+    """To a new host: what they may now do on the shift, while that still holds."""
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    if shift.host_id != scene.notice.volunteer_id:
+        return Drop(NoticeState.CANCELLED, "they no longer host it")
+    if scene.now >= shift.ends_at:
+        return Drop(NoticeState.SKIPPED, "the shift is over")
+    n = shift.number
+    return Message(
+        f"🏠 {await _booker(scene)} made you the host of “{shift.title}” (#{n}), "
+        f"{timefmt.when(shift.starts_at, scene.zone)}. On this shift you can see who signed up "
+        f"(`/phonebank roster {n}`) and message them (`/phonebank announce {n} …`), and take "
+        "its attendance; organizers keep the rest. Thank you for hosting!"
+    )
+
+
 async def _booker(scene: _Scene) -> str:
     """The organizer who booked, by name as of now; never an erased one's."""
     by = scene.notice.payload.get("by_id")
@@ -474,6 +504,8 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.UNBOOKED: "the news that an organizer took them off a shift",
     NoticeKind.MOVED_BY_ORGANIZER: "the news that an organizer moved them to another shift",
     NoticeKind.POST_FAILED: "the news that a post couldn't be put up",
+    NoticeKind.HOST_SET: "the news that they host a shift",
+    NoticeKind.DATES_CANCELLED: "the cancelled dates of a weekly series",
     **organizer_notices.DESCRIPTIONS,
 }
 
@@ -499,5 +531,7 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.UNBOOKED: _unbooked,
     NoticeKind.MOVED_BY_ORGANIZER: _moved_by_organizer,
     NoticeKind.POST_FAILED: _post_failed,
+    NoticeKind.HOST_SET: _host_set,
+    NoticeKind.DATES_CANCELLED: _dates_cancelled,
     **organizer_notices.RENDERERS,
 }

@@ -67,16 +67,19 @@ def one_field(actor: Actor, shift: int, field: str, words: typed.Words) -> Comma
             f"/phonebank edit {shift} seats 12",
             high=MAX_CAPACITY,
         )
-        confirm = words.take()
-        if confirm is not None and confirm.text.lower() != "confirm":
-            raise UserError(
-                f"I didn't expect {typed.shown(confirm.text)} there; to go ahead with fewer "
-                f"seats type `/phonebank edit {shift} seats {changes['capacity']} confirm`."
-            )
-        changes["confirm"] = confirm is not None
     else:
         link = words.need(f"{what} (or {NO_LINK} to remove it)")
         changes["link"] = "" if link.text == NO_LINK else typed.link(link)
+    if field != "title":
+        # `confirm` goes ahead without asking first (fewer seats, or people to be told).
+        confirm = words.take()
+        if confirm is not None and confirm.text.lower() != "confirm":
+            value = "seats " + str(changes["capacity"]) if field == "seats" else field + " …"
+            raise UserError(
+                f"I didn't expect {typed.shown(confirm.text)} there; to go ahead type "
+                f"`/phonebank edit {shift} {value} confirm`."
+            )
+        changes["confirm"] = confirm is not None
     words.end()
     return commands.EditShift(actor, shift=shift, **changes)
 

@@ -146,6 +146,9 @@ class Form:
     intro: str
     fields: tuple[Field, ...]
     submit_label: str = "Submit"
+    # Fields from this index on are extras a platform with room for fewer questions (Discord's
+    # five) leaves out; the core sees them unanswered and asks them in a follow-up instead.
+    extras_from: int | None = None
 
 
 Reply = Message | Listing | Form

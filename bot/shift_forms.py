@@ -17,6 +17,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import (
     DECLINE_PREFIX,
     EDIT_PREFIX,
+    LINK_PREFIX,
     PROPOSE,
     SHIFT,
     Values,
@@ -97,6 +98,45 @@ def read_edit(actor: Actor, number: str, values: Values) -> Command:
             high=MAX_CAPACITY,
         ),
         link=typed.link(typed.Word(link, quoted=True)) if link else "",
+        shown_who=True,
+    )
+
+
+def link_form(number: int, link: str, *, told: str) -> Form:
+    """Before a typed new link DMs the confirmed: the link filled in, saved on Save and tell them.
+
+    A form rather than a button, as a button's action can't carry a link.
+    """
+    return Form(
+        form_id=f"{LINK_PREFIX}{number}",
+        title=f"New link for #{number}"[:24],
+        intro=told,
+        fields=(
+            TextField(
+                "link",
+                "Call script or dialer link (empty: none)",
+                max_length=MAX_LINK,
+                required=False,
+                initial=link,
+            ),
+        ),
+        submit_label="Save and tell them",
+    )
+
+
+def read_link(actor: Actor, number: str, values: Values) -> Command:
+    """The submitted new-link form: the edit, already confirmed."""
+    if not number.isdecimal() or len(number) > 9:
+        raise UserError("That form has expired; type `/phonebank edit <shift> link …` again.")
+    link = values.get("link", "")
+    if not isinstance(link, str):
+        raise UserError("Type the link as text.")
+    link = link.strip()
+    return EditShift(
+        actor,
+        shift=int(number),
+        link=typed.link(typed.Word(link, quoted=True)) if link else "",
+        shown_who=True,
     )
 
 
@@ -105,6 +145,9 @@ def propose_form() -> Form:
     form = shift_form()
     return replace(
         form,
+        # A proposed phone bank is one date: no repeat questions.
+        fields=form.fields[: form.extras_from],
+        extras_from=None,
         form_id=PROPOSE,
         title="Host a phone bank",
         intro="Organizers see your proposal and approve it; then volunteers can join.",

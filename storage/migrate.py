@@ -28,16 +28,44 @@ def alembic_config(connection: Connection | None = None) -> "Config":
 
 async def migrate(engine: AsyncEngine) -> None:
     """Apply every pending migration in one transaction; a no-op when already up to date."""
-    async with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Two processes starting together would both try to create the tables; the
-            # second waits here and then finds nothing left to do. (SQLite's BEGIN IMMEDIATE
-            # already serialises them.)
-            await connection.execute(
-                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
-            )
-        if not await connection.run_sync(_at_head):
-            await connection.run_sync(_upgrade)
+    async with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Rebuilding a table others refer to (Alembic's batch mode on SQLite) drops it,
+            # which foreign keys forbid; SQLite turns them off only outside a transaction, so
+            # here, and they are checked before the migration commits.
+            await connection.run_sync(_foreign_keys, "OFF")
+        try:
+            async with connection.begin():
+                if not sqlite:
+                    # Two processes starting together would both try to create the tables;
+                    # the second waits here and then finds nothing left to do. (SQLite's
+                    # BEGIN IMMEDIATE already serialises them.)
+                    await connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                    )
+                if not await connection.run_sync(_at_head):
+                    await connection.run_sync(_upgrade)
+                    if sqlite:
+                        await connection.run_sync(_check_foreign_keys)
+        finally:
+            if sqlite:
+                await connection.run_sync(_foreign_keys, "ON")
+
+
+def _foreign_keys(connection: Connection, state: str) -> None:
+    # On the driver's own connection: through SQLAlchemy the PRAGMA would open a transaction.
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(f"PRAGMA foreign_keys = {state}")
+    finally:
+        cursor.close()
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.execute(text("PRAGMA foreign_key_check")).all()
+    if broken:
+        raise RuntimeError(f"a migration left rows pointing nowhere: {broken[:5]}")
 
 
 def _at_head(connection: Connection) -> bool:

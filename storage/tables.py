@@ -126,11 +126,10 @@ shifts = Table(
     Column("ends_at", UtcDateTime, nullable=False),
     Column("capacity", Integer, nullable=False),
     Column("status", Text, nullable=False),
-    # A date of a weekly series (issue 14). No foreign key: SQLite can't add one to an existing
-    # table without rebuilding it, and the series row is never deleted while shifts name it.
-    Column("series_id", Integer, index=True),
-    # Its host (issue 14), a volunteer; no foreign key for the same reason as series_id.
-    Column("host_id", Integer, index=True),
+    # A date of a weekly series (issue 14); without its series a date is a one-off shift.
+    Column("series_id", Integer, ForeignKey("series.id", ondelete="SET NULL"), index=True),
+    # Its host (issue 14), a volunteer; a removed volunteer hosts nothing.
+    Column("host_id", Integer, ForeignKey("volunteers.id", ondelete="SET NULL"), index=True),
     UniqueConstraint("campaign_id", "number"),
     Index(None, "campaign_id", "starts_at"),
 )

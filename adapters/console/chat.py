@@ -173,7 +173,9 @@ class ConsoleChat:
     async def _answer(self, line: str) -> None:
         filling = self._forms[self._user]
         current = filling.form.fields[len(filling.answers)]
-        if isinstance(current, ChoiceField):
+        if isinstance(current, ChoiceField) and line == SKIP and not current.required:
+            filling.answers[current.name] = () if current.multiple else ""
+        elif isinstance(current, ChoiceField):
             picked = _pick(line, current)
             if picked is None:
                 self._screen.say(

@@ -63,6 +63,8 @@ def question(field: Field) -> list[str]:
     match field:
         case ChoiceField(multiple=multiple, options=options):
             how = "numbers separated by commas" if multiple else "one number"
+            if not field.required:
+                how += f"; {SKIP} to skip"
             listed = [f"{INDENT}{n}. {option.label}" for n, option in enumerate(options, 1)]
             return [f"{field.label} ({how})", *listed]
         case TextField(placeholder=placeholder):

@@ -9,6 +9,7 @@ and this module knows nothing of who answers them.
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 import discord
@@ -80,6 +81,9 @@ class FormModal(discord.ui.Modal):
             title=form.title[:_LABEL], custom_id=suffixed(FORM_PREFIX + form.form_id, guild_id)
         )
         fields = form.fields
+        if form.extras_from is not None and _rows(fields) > MAX_ROWS:
+            # No room: the core asks the extras after the submit (a Repeat… button).
+            fields = fields[: form.extras_from]
         index = 0
         while index < len(fields):
             field, after = fields[index], fields[index + 1 : index + 2]
@@ -96,6 +100,14 @@ class FormModal(discord.ui.Modal):
             else:
                 self.add_item(_question(field))
                 index += 1
+
+
+def _rows(fields: Sequence[Field]) -> int:
+    """Rows the fields need at the least: a date and its time can share one."""
+    pairs = sum(
+        isinstance(a, DateField) and isinstance(b, TimeField) for a, b in pairwise(fields)
+    )
+    return len(fields) - min(pairs, 1)
 
 
 def _date_and_time(day: DateField, start: TimeField) -> discord.ui.Label[Any]:

@@ -24,8 +24,8 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "/phonebank edit <shift> [<field> <value>]",
                 "/phonebank edit 3 time 19:00",
                 "change a shift's " + ", ".join(EDIT_FIELDS) + " (alone: a form); everyone on "
-                "it is told (`link -` removes the link, fewer seats needs `confirm`; "
-                "`<shift> following <field> <value>` for a series)",
+                "it is told, after you see how many (`confirm` skips asking; `link -` removes "
+                "the link; `<shift> following <field> <value>` for a series)",
             ),
             c.EditShift,
             editing.edit_shift,
@@ -49,7 +49,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 Param(
                     "confirm",
                     Kind.FLAG,
-                    "Yes: cut seats even if people go back to the waitlist",
+                    "Yes: save without asking first, even if people are DMed or wait again",
                     required=False,
                 ),
             ),

@@ -31,8 +31,12 @@ class NoticeKind(StrEnum):
     MOVED_BY_ORGANIZER = "moved_by_organizer"
     PROPOSAL_APPROVED = "proposal_approved"
     PROPOSAL_DECLINED = "proposal_declined"
+    # An organizer made them the host of a shift: what they can now do on it.
+    HOST_SET = "host_set"
     # In the volunteers channel, mentioning them: their DMs are closed to the bot.
     DMS_CLOSED = "dms_closed"
+    # A cancelled weekly series: one message for all the dates a volunteer was on.
+    DATES_CANCELLED = "dates_cancelled"
     # To the organizers
     NEW_VOLUNTEER = "new_volunteer"
     VOLUNTEER_ONBOARDED = "volunteer_onboarded"

@@ -26,8 +26,9 @@ from bot.domain.phonebank import (
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import Volunteer
+from bot.organizer_readers import NO_LINK
 from bot.replies import Button, ButtonStyle, Message, Reply
-from bot.shift_forms import edit_form
+from bot.shift_forms import edit_form, link_form
 from bot.usecases import aftercare, reminders, seats
 from bot.usecases.context import Context
 from bot.wording import and_list, plural
@@ -72,6 +73,10 @@ async def edit_shift(cmd: EditShift, ctx: Context) -> Reply:
     confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
     bumped = confirmed[wanted.capacity :]
     cut_waits = bool(bumped) and not cmd.confirm
+    if not (cmd.confirm or cmd.shown_who or bumped):
+        told = _told(shift, wanted, roster, confirmed)
+        if told:
+            return _confirm_telling(cmd, shift, wanted, told, ctx)
     details = _Details(
         wanted.title,
         wanted.link,
@@ -113,9 +118,24 @@ async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
         )
     # Held first, so the sweep can't create a date from the old details meanwhile.
     template = await ctx.uow.series.lock(shift.series_id)
+    dates = await ctx.uow.series.dates_from(shift.series_id, shift.starts_at)
+    if not (cmd.confirm or cmd.shown_who):
+        told = 0
+        for date in dates:
+            roster = list(await ctx.uow.signups.roster(date.id))
+            confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
+            told += _told(date, _wanted(cmd, date, ctx), roster, confirmed)
+        if told:
+            return Message(
+                f"Saving this changes {plural(len(dates), 'date')} from #{shift.number} on, and "
+                f"{_people(told)} will get a DM. Nothing is saved yet: type `/phonebank edit "
+                f"{shift.number} following {_retyped(cmd)} confirm` to go ahead."
+            )
     lines = []
-    for date in await ctx.uow.series.dates_from(shift.series_id, shift.starts_at):
-        reply = await edit_shift(replace(cmd, shift=date.number, following=False), ctx)
+    for date in dates:
+        reply = await edit_shift(
+            replace(cmd, shift=date.number, following=False, shown_who=True), ctx
+        )
         assert isinstance(reply, Message)
         if reply.buttons:  # fewer seats than confirmed on this date, and no `confirm`
             raise UserError(
@@ -291,6 +311,62 @@ def _confirm_cut(shift: Shift, capacity: int, bumped: Roster, *, saved: bool) ->
             ),
         ),
     )
+
+
+def _told(shift: Shift, wanted: _Details, roster: Roster, confirmed: Roster) -> int:
+    """How many people the change would DM: all on it for a new time, the confirmed for a link."""
+    if (wanted.starts_at, wanted.ends_at) != (shift.starts_at, shift.ends_at):
+        return len(roster)
+    return len(confirmed) if wanted.link != shift.link else 0
+
+
+def _confirm_telling(
+    cmd: EditShift, shift: Shift, wanted: _Details, told: int, ctx: Context
+) -> Reply:
+    """Before a typed change DMs anyone: how many, a button, and the `confirm` to type."""
+    if wanted.starts_at != shift.starts_at:
+        what = (
+            f"moves it from {timefmt.when(shift.starts_at, ctx.zone)} to "
+            f"{timefmt.when(wanted.starts_at, ctx.zone)}"
+        )
+    elif wanted.ends_at != shift.ends_at:
+        what = f"makes it {timefmt.duration(wanted.ends_at - wanted.starts_at)} long"
+    else:
+        what = "changes its link" if wanted.link else "removes its link"
+    confirm = f"`/phonebank edit {shift.number} {_retyped(cmd)} confirm`"
+    if (wanted.starts_at, wanted.ends_at) == (shift.starts_at, shift.ends_at):
+        return link_form(
+            shift.number,
+            wanted.link or "",
+            told=f"Saving this {what}, and {_people(told)} will get a DM. Nothing is saved "
+            f"yet: press Save and tell them, or type {confirm}.",
+        )
+    return Message(
+        f"Saving this {what}, and {_people(told)} will get a DM. Nothing is saved yet: press "
+        f"the button or type {confirm}.",
+        buttons=(Button("Save and tell them", _saving_action(cmd), ButtonStyle.PRIMARY),),
+    )
+
+
+def _retyped(cmd: EditShift) -> str:
+    """The change as typed: `time 19:00`."""
+    if cmd.day is not None:
+        return f"date {cmd.day:%Y-%m-%d}"
+    if cmd.start is not None:
+        return f"time {cmd.start:%H:%M}"
+    if cmd.duration is not None:
+        return f"length {timefmt.duration(cmd.duration)}"
+    return f"link {cmd.link or NO_LINK}"
+
+
+def _saving_action(cmd: EditShift) -> str:
+    """The Save and tell them button's action: the new date, time or length as a number."""
+    if cmd.day is not None:
+        return paired_action("newdate", cmd.shift, int(f"{cmd.day:%Y%m%d}"))
+    if cmd.start is not None:
+        return paired_action("newtime", cmd.shift, cmd.start.hour * 100 + cmd.start.minute)
+    assert cmd.duration is not None
+    return paired_action("newlength", cmd.shift, int(cmd.duration.total_seconds() // 60))
 
 
 def _people(count: int) -> str:

@@ -131,9 +131,15 @@ async def set_host(cmd: SetHost, ctx: Context) -> Reply:
     if held.shift.is_cancelled:
         raise UserError(f"#{cmd.shift} is cancelled, so it needs no host.")
     await ctx.uow.proposals.set_host(held, person.id)
+    await ctx.notify(
+        NoticeKind.HOST_SET,
+        volunteer_id=person.id,
+        shift_id=held.shift.id,
+        payload={"by_id": ctx.volunteer.id},
+    )
     return Message(
         f"{person.name} now hosts #{cmd.shift} “{held.shift.title}”: they can see its roster "
-        "and send its volunteers announcements."
+        "and send its volunteers announcements; I'm letting them know."
     )
 
 

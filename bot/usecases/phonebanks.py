@@ -13,6 +13,7 @@ from bot.commands import (
     ListShifts,
     MyShifts,
     ShowRoster,
+    StartRepeatForm,
     StartShiftForm,
 )
 from bot.domain.attendance import Attendance
@@ -33,6 +34,7 @@ from bot.domain.phonebank import (
 from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
+from bot.repeat_forms import repeat_form, repeating
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases import aftercare, bookings, post_edits, posts, seats, series
 from bot.usecases.context import Context
@@ -178,14 +180,33 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
     )
+    repeat_note = ""
+    buttons: tuple[Button, ...] = ()
+    if cmd.repeats is not None:
+        # The form's repeat answer, exactly as `/phonebank repeat` would take it.
+        repeated = await series.repeat_shift(repeating(cmd.actor, number, cmd.repeats), ctx)
+        assert isinstance(repeated, Message)
+        repeat_note = f"\n{repeated.text}"
+    elif cmd.offer_repeat:
+        buttons = (Button("Repeat…", action("repeat", shift.number)),)
     if await posts.queue_post(ctx, shift):
         # The channel gets a live post (seats left, kept current); the organizer, this note.
-        return Message(created + "I'm posting it here; the post keeps itself up to date.")
+        return Message(
+            created + "I'm posting it here; the post keeps itself up to date." + repeat_note,
+            buttons=buttons,
+        )
     return Message(
-        created + f"Volunteers can join with `/phonebank join {shift.number}`.",
-        buttons=(Button("Join", action("join", shift.number), ButtonStyle.PRIMARY),),
+        created + f"Volunteers can join with `/phonebank join {shift.number}`." + repeat_note,
+        buttons=(Button("Join", action("join", shift.number), ButtonStyle.PRIMARY), *buttons),
         public=True,
     )
+
+
+async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:
+    """The Repeat button after creating a shift: how it repeats, in a form (organizers)."""
+    ctx.require_organizer("repeat shifts")
+    shift = await _shift(ctx, cmd.shift)
+    return repeat_form(shift.number, shift.title)
 
 
 async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:

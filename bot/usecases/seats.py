@@ -86,8 +86,11 @@ async def fill_open_seats(ctx: Context, held: HeldShift) -> list[Signup]:
     return promoted
 
 
-async def call_off(ctx: Context, held: HeldShift) -> list[tuple[Signup, Volunteer]]:
-    """Cancel the shift itself: its pending notices go, and everyone signed up is told.
+async def call_off(
+    ctx: Context, held: HeldShift, *, tell: bool = True
+) -> list[tuple[Signup, Volunteer]]:
+    """Cancel the shift itself: its pending notices go, and everyone signed up is told
+    (unless `tell` is False: the caller tells them, as one message for several dates).
 
     Returns who was signed up (confirmed first, then the waitlist).
     """
@@ -95,7 +98,7 @@ async def call_off(ctx: Context, held: HeldShift) -> list[tuple[Signup, Voluntee
     await ctx.uow.shifts.set_status(held, ShiftStatus.CANCELLED)
     await ctx.uow.notices.cancel_pending(shift_id=shift.id)
     roster = await ctx.uow.signups.roster(shift.id)
-    for signup, volunteer in roster:
+    for signup, volunteer in roster if tell else ():
         await ctx.notify(
             NoticeKind.SHIFT_CANCELLED,
             volunteer_id=volunteer.id,

@@ -14,9 +14,10 @@ from bot.actions import action
 from bot.commands import Actor, CancelShift, JoinEveryWeek, LeaveShift, RepeatShift
 from bot.domain.campaign import Counter, Identity
 from bot.domain.errors import UserError
+from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.series import WINDOW, Series
-from bot.domain.signup import SignupStatus
+from bot.domain.signup import Signup, SignupStatus
 from bot.ports.storage import Storage
 from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.usecases import aftercare, post_edits, seats
@@ -134,10 +135,32 @@ async def cancel_following(cmd: CancelShift, ctx: Context) -> Reply:
     # Held first, so a sweep can't add a date after the cut while this runs.
     await ctx.uow.series.lock(series_id)
     await ctx.uow.series.end(series_id, held.shift.starts_at)
-    told = 0
     dates = await ctx.uow.series.dates_from(series_id, held.shift.starts_at)
+    # Each volunteer's dates, so someone on several hears once, with all of them listed.
+    on: dict[int, list[tuple[Shift, Signup]]] = {}
     for date in dates:
-        told += len(await seats.call_off(ctx, await seats.hold(ctx, date.number)))
+        for signup, volunteer in await seats.call_off(
+            ctx, await seats.hold(ctx, date.number), tell=False
+        ):
+            on.setdefault(volunteer.id, []).append((date, signup))
+    for volunteer_id, theirs in on.items():
+        if len(theirs) == 1:
+            [(date, signup)] = theirs
+            await ctx.notify(
+                NoticeKind.SHIFT_CANCELLED,
+                volunteer_id=volunteer_id,
+                shift_id=date.id,
+                signup_id=signup.id,
+                payload={"was": signup.status.value},
+            )
+        else:
+            await ctx.notify(
+                NoticeKind.DATES_CANCELLED,
+                volunteer_id=volunteer_id,
+                shift_id=theirs[0][0].id,
+                payload={"shift_ids": [date.id for date, _ in theirs]},
+            )
+    told = len(on)
     return Message(
         f"Cancelled {plural(len(dates), 'date')} of “{held.shift.title}” from #{cmd.shift} on; "
         "no later date will be created. "

@@ -163,7 +163,7 @@ def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path):
 def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path):
     answers = "\n".join(
         ["/phonebank create", "Rally follow-up calls", "2026-11-28", "6pm", "90m", "8", "-",
-         "/phonebank list", ":quit"]
+         "-", "-", "-", "/phonebank list", ":quit"]
     )
     run = turnout("console", "--now", "2026-11-20 10:00", stdin=answers, tmp_path=tmp_path)
     assert run.returncode == 0, run.stderr

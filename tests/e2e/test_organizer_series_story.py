@@ -65,3 +65,39 @@ def test_a_weekly_series_bookings_and_a_hosted_phone_bank_in_the_console(tmp_pat
     host = section(out, "Ana> /phonebank roster 6", "Ana> :quit")
     assert "Nobody has signed up yet." in host
     assert "Only organizers and the host of #5 can see its roster" in host
+
+
+FORM_STORY = """\
+/phonebank create
+Tuesday calls
+2026-11-24
+18:00
+2h
+5
+-
+4
+2,4
+3 times
+/phonebank list
+:quit
+"""
+
+
+@pytest.mark.slow
+def test_the_create_form_asks_how_the_shift_repeats_and_makes_the_series(tmp_path):
+    run = turnout(
+        "console", "--db", str(tmp_path / "f.db"), "--user", "Olivia",
+        "--now", "2026-11-20 09:00", stdin=FORM_STORY, tmp_path=tmp_path,
+    )
+    out = run.stdout
+    assert run.returncode == 0, run.stderr
+
+    assert "Repeats (one number; - to skip)" in out and "1. Does not repeat" in out
+    assert "4. On chosen weekdays" in out
+    assert "Weekdays, in the campaign's time zone (numbers separated by commas; - to skip)" in out
+    created = section(out, "Olivia> 3 times", "Olivia> /phonebank list")
+    assert "Created #1 “Tuesday calls”: Tue Nov 24, 6:00 PM EST for 2h, 5 seats" in created
+    assert "now repeats every week on Tue and Thu, 3 times, at 18:00" in created
+    assert "Created #2 Thu Nov 26, #3 Tue Dec 1 (the next 4 weeks)" in created
+    listing = section(out, "Olivia> /phonebank list", "Olivia> :quit")
+    assert listing.count("Tuesday calls") == 3

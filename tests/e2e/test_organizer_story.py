@@ -54,3 +54,37 @@ def test_an_organizer_moves_a_shift_adds_a_seat_then_cuts_back_in_the_console(tm
     roster = section(out, "Olivia> /phonebank roster 1", "Olivia> :quit")
     assert "1 of 1 seats filled, 2 waiting" in roster
     assert roster.index("1. Sam") < roster.index("2. Ana")
+
+
+TYPED_STORY = """\
+/phonebank create "Saturday calls" 2026-11-28 18:00 2h 3
+:as Maria
+/phonebank join 1
+:as Sam
+/phonebank join 1
+:as Olivia
+/phonebank edit 1 title Sunday calls
+/phonebank edit 1 time 20:00
+1
+:quit
+"""
+
+
+@pytest.mark.slow
+def test_a_typed_new_time_says_who_will_get_a_dm_and_saves_on_the_button(tmp_path):
+    run = turnout(
+        "console", "--db", str(tmp_path / "t.db"), "--user", "Olivia",
+        "--now", "2026-11-23 09:00", stdin=TYPED_STORY, tmp_path=tmp_path,
+    )
+    out = run.stdout
+    assert run.returncode == 0, run.stderr
+
+    title = section(out, "Olivia> /phonebank edit 1 title", "Olivia> /phonebank edit 1 time")
+    assert "Saved #1 “Sunday calls”: new title." in title and "✉" not in title
+    asked = section(out, "Olivia> /phonebank edit 1 time 20:00", "Olivia> 1")
+    assert "2 people will get a DM. Nothing is saved yet" in asked
+    assert "[1] Save and tell them" in asked and "✉" not in asked
+    saved = section(out, "Olivia> 1", "Olivia> :quit")
+    assert "(pressed “Save and tell them”)" in saved
+    assert "now Sat Nov 28, 8:00 PM EST for 2h; 2 people told" in saved
+    assert saved.count("moved from Sat Nov 28, 6:00 PM EST to Sat Nov 28, 8:00 PM EST") == 2

@@ -79,7 +79,8 @@ async def test_a_new_time_racing_a_join_leaves_every_reminder_on_the_new_time(bo
         await new_shift(one, n, 3, confirmed=["Ann"], waiting=[])
 
         await asyncio.gather(
-            ok(one.handle(EditShift(ORGANIZER, shift=n, start=time(19, 0)))),
+            # Confirmed (Save and tell them): the save is what races the join.
+            ok(one.handle(EditShift(ORGANIZER, shift=n, start=time(19, 0), confirm=True))),
             ok(two.handle(JoinShift(person("Ben"), shift=n))),
         )
 

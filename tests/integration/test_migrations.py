@@ -1,15 +1,17 @@
 import asyncio
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
+from bot.domain.signup import SignupStatus
 from storage import migrate
 from storage.engine import make_engine
-from storage.migrate import HEAD, alembic_config
+from storage.migrate import HEAD, _foreign_keys, alembic_config
 from storage.tables import metadata
-from tests.integration.builders import a_team
+from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 
 def _tables(connection: Connection) -> set[str]:
@@ -64,3 +66,58 @@ def test_the_head_that_skips_alembic_at_start_is_alembic_s_own_head():
     # A database at storage.migrate.HEAD starts without running Alembic at all.
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [HEAD]
+
+
+def _downgrade_to_0003(connection: Connection) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(connection), "0003")
+
+
+def _shift_foreign_keys(connection: Connection) -> dict[str, tuple[str, str | None]]:
+    return {
+        fk["constrained_columns"][0]: (fk["referred_table"], fk["options"].get("ondelete"))
+        for fk in inspect(connection).get_foreign_keys("shifts")
+    }
+
+
+async def test_0005_gives_a_shift_s_series_and_host_foreign_keys_keeping_every_row(
+    database, storage
+):
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        host = await a_volunteer(uow, team.campaign_id, "Maria")
+        shift = await a_shift(uow, team.campaign_id, host.id)
+        hold = await held(uow, shift)
+        await uow.signups.add(hold, host.id, SignupStatus.CONFIRMED, NOW)
+        await uow.proposals.set_host(hold, host.id)
+        await uow.commit()
+    # Back to before 0005, with a sign-up pointing at the shift that 0005 rebuilds.
+    async with storage.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            await connection.run_sync(_foreign_keys, "OFF")
+        async with connection.begin():
+            await connection.run_sync(_downgrade_to_0003)
+        if connection.dialect.name == "sqlite":
+            await connection.run_sync(_foreign_keys, "ON")
+        assert "host_id" not in await connection.run_sync(_shift_foreign_keys)
+
+    await migrate(storage.engine)
+
+    async with storage.engine.connect() as connection:
+        assert await connection.run_sync(_shift_foreign_keys) == {
+            "campaign_id": ("campaigns", None),
+            "phone_bank_id": ("phone_banks", None),
+            "series_id": ("series", "SET NULL"),
+            "host_id": ("volunteers", "SET NULL"),
+        }
+        assert await connection.run_sync(_differences) == []
+    async with storage.unit_of_work() as uow:
+        kept = await uow.shifts.get(shift.id)
+        assert kept.host_id == host.id
+        assert [v.name for _, v in await uow.signups.roster(shift.id)] == ["Maria"]
+        # The constraint holds: a shift can't name a series that isn't there.
+        with pytest.raises(Exception, match=r"(?i)foreign key"):
+            await uow.connection.execute(
+                text("UPDATE shifts SET series_id = 999 WHERE id = :id"), {"id": shift.id}
+            )

@@ -134,7 +134,15 @@ async def test_only_organizers_book_and_a_started_shift_cannot_be_moved_into(har
     assert "Only organizers can book" in await harness.say("Maria", "/phonebank add 1 Maria")
     await harness.say("Maria", "/phonebank join 2")
     harness.clock.advance(timedelta(days=5, hours=10))  # #1 started, #2 hasn't
+    await harness.deliver()  # reminders now due
+    harness.messenger.clear()
+    before = [await harness.say("Olivia", f"/phonebank roster {n}") for n in (1, 2)]
+
     assert "already started" in await harness.say("Olivia", "/phonebank move Maria 2 1")
+
+    assert [await harness.say("Olivia", f"/phonebank roster {n}") for n in (1, 2)] == before
+    assert "1. Maria" in before[1]
+    assert harness.messenger.sent == []
 
 
 async def test_forget_me_erases_the_booking_records_naming_the_volunteer(harness):

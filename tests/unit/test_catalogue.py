@@ -83,6 +83,7 @@ def test_each_route_is_what_its_button_form_or_arrival_builds():
         actions.command_for(OLU, "turnout:still:3"),
         actions.command_for(OLU, "turnout:weekly:3"),
         actions.command_for(OLU, "turnout:decline:3"),
+        actions.command_for(OLU, "turnout:repeat:3"),
         forms.command_for_submission(
             OLU,
             FormSubmission(

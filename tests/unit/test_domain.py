@@ -182,6 +182,7 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
         "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
         "check_in", "debrief", "wrap_up", "late_cancellation",
         "live_post", "post_edit", "post_failed",
+        "host_set", "dates_cancelled",
     }
 
 

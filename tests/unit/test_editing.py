@@ -34,7 +34,17 @@ async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_
     await harness.say("Sam", "/volunteer tz America/Los_Angeles")
     harness.messenger.clear()
 
-    reply = await harness.say("Olivia", "/phonebank edit 1 time 19:00")
+    asked = await harness.reply("Olivia", "/phonebank edit 1 time 19:00")
+    assert "2 people will get a DM. Nothing is saved yet" in text_of(asked)
+    assert harness.messenger.sent == []
+    assert await reminders_due(harness) == [
+        datetime(2026, 11, 7, 23, 0, tzinfo=UTC) - timedelta(days=1),
+        datetime(2026, 11, 7, 23, 0, tzinfo=UTC) - timedelta(hours=1),
+    ]
+    [save] = asked.buttons
+    assert save.label == "Save and tell them"
+
+    reply = await harness.press("Olivia", save.action)
 
     assert "Saved #1" in reply and "Sat Nov 7, 7:00 PM EST" in reply and "2 people told" in reply
     [maria] = harness.messenger.texts("maria")
@@ -51,7 +61,7 @@ async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_
 
 async def test_still_works_keeps_the_seat_and_cant_make_it_gives_it_to_the_waitlist(harness):
     await shift_with(harness, 1, "Maria", "Sam")
-    await harness.say("Olivia", "/phonebank edit 1 date 2026-11-08")
+    await harness.say("Olivia", "/phonebank edit 1 date 2026-11-08 confirm")
 
     assert "still in for" in await harness.press("Maria", "turnout:still:1")
     assert "You've left #1" in await harness.press("Maria", "turnout:leave:1")
@@ -65,13 +75,23 @@ async def test_a_new_link_goes_to_the_confirmed_only_and_a_new_title_to_nobody(h
 
     assert "new title" in await harness.say("Olivia", "/phonebank edit 1 title Sunday calls")
     assert harness.messenger.sent == []
-    reply = await harness.say("Olivia", "/phonebank edit 1 link https://dialer.example/new")
+    asked = await harness.reply("Olivia", "/phonebank edit 1 link https://dialer.example/new")
+    # A link can't ride on a button: a one-question form, filled in, confirms it.
+    assert isinstance(asked, Form) and asked.submit_label == "Save and tell them"
+    assert "changes its link, and 1 person will get a DM" in asked.intro
+    assert "`/phonebank edit 1 link https://dialer.example/new confirm`" in asked.intro
+    [link] = asked.fields
+    assert link.initial == "https://dialer.example/new"
+    assert harness.messenger.sent == []
+    reply = text_of(await harness.submit("Olivia", asked.form_id, link=link.initial))
 
     assert "new link; 1 person confirmed told" in reply
     [maria] = harness.messenger.texts("maria")
     assert "“Sunday calls”" in maria and "https://dialer.example/new" in maria
     assert harness.messenger.texts("sam") == []
-    assert "link removed" in await harness.say("Olivia", "/phonebank edit 1 link -")
+    assert "link removed" in await harness.say("Olivia", "/phonebank edit 1 link - confirm")
+    retyped = await harness.say("Olivia", "/phonebank edit 1 link https://dialer.example/3 confirm")
+    assert "new link; 1 person confirmed told" in retyped
 
 
 async def test_more_seats_move_the_waitlist_up_in_order_each_told_once(harness):
@@ -120,7 +140,10 @@ async def test_typed_confirm_cuts_the_seats_in_one_step(harness):
         ("/phonebank edit 1 date 2026-11-01", "is in the past; pick a future date"),
         ("/phonebank edit 1 seats 0", "must be at least 1"),
         ("/phonebank edit 1 length 20h", "from 15 minutes to 12 hours"),
-        ("/phonebank edit 1 seats 1 please", "to go ahead with fewer seats type"),
+        ("/phonebank edit 1 seats 1 please", "to go ahead type `/phonebank edit 1 seats 1 conf"),
+        ("/phonebank edit 1 time 19:00 now", "I didn't expect `now` there"),
+        ("/phonebank edit 1 time 19:00", "2 people will get a DM. Nothing is saved yet"),
+        ("/phonebank edit 1 length 3h", "makes it 3h long, and 2 people will get a DM"),
         ("/phonebank edit 9 time 19:00", "There's no shift #9"),
         ("/phonebank edit 1 link ftp:/x", "full web address"),
     ],
@@ -173,7 +196,7 @@ async def test_the_form_opens_filled_in_says_who_will_hear_and_saves_only_what_c
 async def test_a_new_time_moves_the_check_in_the_debrief_and_the_wrap_up_with_it(harness):
     await shift_with(harness, 1, "Maria")
 
-    await harness.say("Olivia", "/phonebank edit 1 time 19:00")
+    await harness.say("Olivia", "/phonebank edit 1 time 19:00 confirm")
 
     async with harness.storage.unit_of_work() as uow:
         pending = await pending_notices(uow, shift_id=1)

@@ -18,10 +18,85 @@ async def test_create_alone_asks_an_organizer_for_the_shift_in_a_form(harness):
     form = await harness.reply("Olivia", "/phonebank create")
     assert isinstance(form, Form) and form.form_id == SHIFT
     fields = {f.name: f for f in form.fields}
-    assert list(fields) == ["title", "day", "start", "duration", "capacity", "link"]
+    assert list(fields) == [
+        "title", "day", "start", "duration", "capacity", "link", "repeat", "weekdays", "ends",
+    ]
+    assert [o.label for o in fields["repeat"].options] == [
+        "Does not repeat", "Weekly", "Every 2 weeks", "On chosen weekdays",
+    ]
     assert isinstance(fields["day"], DateField) and isinstance(fields["start"], TimeField)
     assert isinstance(fields["capacity"], NumberField) and fields["capacity"].high == 500
     assert not fields["link"].required
+
+
+async def test_the_create_form_s_repeat_answer_makes_the_series_as_repeat_would(harness):
+    reply = await harness.submit(
+        "Olivia", SHIFT, **SATURDAY, repeat="every-2-weeks", weekdays=(), ends="2026-11-30"
+    )
+
+    text = text_of(reply)
+    assert "Created #1 “Saturday calls”: Sat Nov 7, 6:00 PM EST" in text
+    assert "#1 “Saturday calls” now repeats every 2 weeks until 2026-11-30, at 18:00" in text
+    assert "Created #2 Sat Nov 21 (the next 4 weeks)" in text
+    assert "Repeat…" not in text  # it was asked
+    listing = await harness.say("Maria", "/phonebank list")
+    assert listing.count("Saturday calls") == 2
+    assert "already repeats" in await harness.say("Olivia", "/phonebank repeat 1 weekly")
+
+
+async def test_on_chosen_weekdays_with_a_number_of_times(harness):
+    reply = await harness.submit(
+        "Olivia", SHIFT, **SATURDAY, repeat="weekdays", weekdays=("sat", "sun"), ends="3 times"
+    )
+    assert "now repeats every week on Sat and Sun, 3 times" in text_of(reply)
+    assert "Created #2 Sun Nov 8, #3 Sat Nov 14" in text_of(reply)
+
+
+async def test_does_not_repeat_creates_one_shift_and_offers_no_repeat_button(harness):
+    reply = await harness.submit("Olivia", SHIFT, **SATURDAY, repeat="once", weekdays=(), ends="")
+    assert isinstance(reply, Message)
+    assert "repeats" not in reply.text and [b.label for b in reply.buttons] == ["Join"]
+
+
+async def test_bad_repeat_answers_say_what_to_fix_and_create_nothing(harness):
+    for repeat, weekdays, ends, says in [
+        ("weekdays", (), "", "Tick the weekdays it repeats on"),
+        ("once", ("tue",), "", "does not repeat but filled in when it repeats"),
+        ("once", (), "8 times", "does not repeat but filled in when it repeats"),
+        ("weekly", (), "soon", "couldn't read `soon` as an end"),
+        ("weekly", (), "0 times", "at least 1"),
+        ("weekly", (), "2026-11-01", "is before the shift itself"),
+        ("weekly", (), "2026-11-31", "isn't a date on the calendar"),
+        ("hourly", (), "", "Pick how the shift repeats from the list"),
+        ("weekly", ("funday",), "", "Pick the weekdays from the list"),
+    ]:
+        reply = await harness.submit(
+            "Olivia", SHIFT, **SATURDAY, repeat=repeat, weekdays=weekdays, ends=ends
+        )
+        assert isinstance(reply, Message) and reply.error, (repeat, ends)
+        assert says in reply.text, (repeat, ends, reply.text)
+    assert "No shifts are scheduled yet" in await harness.say("Maria", "/phonebank list")
+
+
+async def test_a_form_without_room_for_the_repeat_question_offers_it_after_creating(harness):
+    created = await harness.submit("Olivia", SHIFT, **SATURDAY)
+    assert isinstance(created, Message)
+    [_, repeat] = created.buttons
+    assert repeat.label == "Repeat…"
+
+    refused = await harness.press("Maria", repeat.action)
+    assert "Only organizers can repeat shifts" in refused
+    form = await harness.bot.turnout.press(harness.actor("Olivia"), repeat.action)
+    assert isinstance(form, Form) and form.form_id == "repeat:1"
+    assert [f.name for f in form.fields] == ["repeat", "weekdays", "ends"]
+    assert "Does not repeat" not in [o.label for o in form.fields[0].options]
+    assert "Tick the weekdays" in text_of(
+        await harness.submit("Olivia", "repeat:1", repeat="weekdays", weekdays=(), ends="")
+    )
+    done = await harness.submit("Olivia", "repeat:1", repeat="weekly", weekdays=(), ends="")
+
+    assert "#1 “Saturday calls” now repeats every week" in text_of(done)
+    assert (await harness.say("Maria", "/phonebank list")).count("Saturday calls") == 4
 
 
 async def test_volunteers_are_not_offered_the_form(harness):

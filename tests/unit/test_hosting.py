@@ -1,5 +1,10 @@
 """Volunteer-hosted phone banks: propose, approve or decline, and a host's rights."""
 
+from dataclasses import replace
+
+import pytest
+
+from bot.domain.campaign import Identity
 from bot.replies import Form, Message
 from tests.fakes import ORGANIZERS
 
@@ -63,7 +68,11 @@ async def test_organizers_set_a_host_on_any_shift(harness):
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
     await harness.say("Maria", "/phonebank mine")
 
+    harness.messenger.clear()
     assert "Maria now hosts #1" in await harness.say("Olivia", "/phonebank host 1 Maria")
+    [told] = harness.messenger.texts("maria")
+    assert "Olivia made you the host of “Other” (#1), Sun Nov 8, 6:00 PM EST" in told
+    assert "`/phonebank roster 1`" in told and "`/phonebank announce 1 …`" in told
     assert "Only organizers can set" in await harness.say("Maria", "/phonebank host 1 Maria")
     assert "Nobody has signed up yet" in await harness.say("Maria", "/phonebank roster 1")
 
@@ -119,4 +128,45 @@ async def test_a_host_takes_attendance_and_reads_the_report_of_their_own_shift_o
     )
     assert "Only organizers and the host of #2 can see its report" in await harness.say(
         "Maria", "/phonebank report 2"
+    )
+
+
+async def test_a_new_host_of_a_shift_cancelled_before_the_dm_goes_out_hears_nothing(harness):
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+    await harness.say("Maria", "/phonebank mine")
+    harness.messenger.clear()
+    # Queued, but not yet sent when the shift is called off.
+    await harness.reply("Olivia", "/phonebank host 1 Maria")
+    await harness.reply("Olivia", "/phonebank cancel 1")
+    await harness.deliver()
+
+    assert harness.messenger.texts("maria") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("/phonebank host 1 Nobody", "I don't know a volunteer called “Nobody”"),
+        ("/phonebank host 1 Sam", "Which one? Several volunteers are called “Sam”"),
+        ("/phonebank host 2 Maria", "#2 is cancelled, so it needs no host"),
+        ("/phonebank host 9 Maria", "There's no shift #9"),
+        ("/phonebank host 1", "I'm missing who"),
+    ],
+)
+async def test_a_bad_host_gets_one_sentence_and_changes_nothing(harness, line, says):
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+    await harness.say("Olivia", '/phonebank create "Called off" 2026-11-09 18:00 2h 5')
+    await harness.say("Olivia", "/phonebank cancel 2")
+    for name in ("Maria", "Sam"):
+        await harness.say(name, "/phonebank mine")
+    other_sam = replace(harness.actor("Sam"), identity=Identity("test", "T-test", "sam2"))
+    await harness.bot.turnout.run_text(other_sam, "/phonebank mine")
+    await harness.deliver()
+    harness.messenger.clear()
+
+    assert says in await harness.say("Olivia", line)
+
+    assert harness.messenger.sent == []
+    assert "Only organizers and the host of #1" in await harness.say(
+        "Maria", "/phonebank roster 1"
     )

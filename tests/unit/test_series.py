@@ -137,7 +137,10 @@ async def test_edit_following_changes_this_date_every_later_one_and_dates_still_
     await harness.say("Maria", "/phonebank join 3")
     harness.messenger.clear()
 
-    reply = await harness.say("Olivia", "/phonebank edit 2 following time 19:00")
+    asked = await harness.say("Olivia", "/phonebank edit 2 following time 19:00")
+    assert "and 1 person will get a DM. Nothing is saved yet" in asked
+    assert harness.messenger.sent == []
+    reply = await harness.say("Olivia", "/phonebank edit 2 following time 19:00 confirm")
 
     assert "Later dates of the series will follow the change" in reply
     assert any(
@@ -152,3 +155,20 @@ async def test_edit_following_changes_this_date_every_later_one_and_dates_still_
     assert "keeps its weekdays" in await harness.say(
         "Olivia", "/phonebank edit 2 following date 2026-11-11"
     )
+
+
+async def test_cancel_following_tells_someone_on_several_dates_once_listing_them(harness):
+    await weekly(harness)
+    await harness.press("Maria", "turnout:weekly:1")
+    await harness.say("Sam", "/phonebank join 4")
+    harness.messenger.clear()
+
+    reply = await harness.say("Olivia", "/phonebank cancel 2 following")
+
+    assert "Cancelled 3 dates" in reply and "(2 messages)" in reply
+    [maria] = harness.messenger.texts("maria")
+    assert "You were signed up for these 3 dates, all called off" in maria
+    assert "#2, Tue Nov 10, 6:00 PM EST" in maria and "#4, Tue Nov 24, 6:00 PM EST" in maria
+    [sam] = harness.messenger.texts("sam")
+    assert "“Tuesday calls” (#4) on Tue Nov 24, 6:00 PM EST has been cancelled" in sam
+

@@ -2,7 +2,7 @@
 sign-ups, and each shift's series.
 
 Revision ID: 0003
-Revises: 0001 (re-chained after 0002 when the branches merge)
+Revises: 0002
 Create Date: 2026-12-01
 """
 

@@ -1,7 +1,7 @@
 """Live posts: which platform message shows which shift (or the board), kept current by edits.
 
 Revision ID: 0006
-Revises: 0003 (re-chained when the branches merge)
+Revises: 0005
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0003"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

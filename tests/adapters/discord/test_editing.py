@@ -6,6 +6,20 @@ from tests.adapters.discord.interactions import uid
 SERVER = "1300000000000000100"
 
 
+async def propose_home_calls(world):
+    """Maria proposes a phone bank she will host."""
+    return await world.slash(
+        "Maria",
+        "phonebank",
+        "propose",
+        title="Home calls",
+        date="2026-11-28",
+        start="18:00",
+        length="2h",
+        seats=4,
+    )
+
+
 async def test_edit_without_a_field_opens_the_shift_modal_filled_in_and_saving_it_edits(world):
     await world.create_shift(seats=1)
     await world.slash("Maria", "phonebank", "join", shift=1)
@@ -35,7 +49,10 @@ async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_w
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
 
-    edited = await world.slash("Olivia", "phonebank", "edit", shift=1, field="time", value="7pm")
+    asked = await world.slash("Olivia", "phonebank", "edit", shift=1, field="time", value="7pm")
+    assert "1 person will get a DM. Nothing is saved yet" in asked.text
+    assert [b["custom_id"] for b in buttons(asked.json["data"])] == ["turnout:newtime:1:1900"]
+    edited = await world.press("Olivia", "turnout:newtime:1:1900")
     await world.deliver()
 
     assert "now Sat Nov 28, 7:00 PM EST" in edited.text
@@ -99,16 +116,7 @@ async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(
 
 
 async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_shift_only(world):
-    proposed = await world.slash(
-        "Maria",
-        "phonebank",
-        "propose",
-        title="Home calls",
-        date="2026-11-28",
-        start="18:00",
-        length="2h",
-        seats=4,
-    )
+    proposed = await propose_home_calls(world)
     await world.deliver()
     await world.create_shift("Other calls", date="2026-11-29")
 
@@ -122,3 +130,102 @@ async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_sh
     assert "Nobody has signed up yet" in roster.text
     assert "Only organizers and the host of #1" in refused.text
     assert "already approved" in declined.text
+
+
+async def test_a_bare_create_modal_has_no_room_to_ask_how_it_repeats_so_a_button_asks_after(
+    world,
+):
+    opened = await world.slash("Olivia", "phonebank", "create")
+
+    modal = opened.json["data"]
+    asked = [c["component"]["custom_id"] for c in modal["components"]]
+    assert asked == ["title", "day|start", "duration", "capacity", "link"]
+    created = await world.submit(
+        "Olivia",
+        "turnout:form:shift",
+        {
+            "title": "Tuesday calls",
+            "day|start": "2026-11-10 18:00",
+            "duration": "2h",
+            "capacity": "5",
+            "link": "",
+        },
+    )
+    assert "Created #1 “Tuesday calls”" in created.text
+    assert [b["custom_id"] for b in buttons(created.json["data"])] == [
+        "turnout:join:1",
+        "turnout:repeat:1",
+    ]
+
+    follow_up = await world.press("Olivia", "turnout:repeat:1")
+
+    assert follow_up.json["type"] == 9
+    repeat = follow_up.json["data"]
+    assert repeat["custom_id"] == "turnout:form:repeat:1"
+    inputs = {c["component"]["custom_id"]: c["component"] for c in repeat["components"]}
+    assert list(inputs) == ["repeat", "weekdays[]", "ends"]
+    assert [o["label"] for o in inputs["repeat"]["options"]] == [
+        "Weekly",
+        "Every 2 weeks",
+        "On chosen weekdays",
+    ]
+    repeated = await world.submit(
+        "Olivia",
+        "turnout:form:repeat:1",
+        {"repeat": ["weekdays"], "weekdays[]": ["tue", "thu"], "ends": "4 times"},
+    )
+    assert "now repeats every week on Tue and Thu, 4 times" in repeated.text
+    assert "Created #2 Thu Nov 12, #3 Tue Nov 17, #4 Thu Nov 19" in repeated.text
+    refused = await world.press("Maria", "turnout:repeat:1")
+    assert "Only organizers can repeat shifts" in refused.text
+
+
+async def test_decline_opens_a_reason_modal_and_the_proposer_reads_the_reason(world):
+    await propose_home_calls(world)
+    await world.deliver()
+
+    opened = await world.press("Olivia", "turnout:decline:1")
+
+    assert opened.json["type"] == 9
+    modal = opened.json["data"]
+    assert modal["custom_id"] == "turnout:form:decline:1"
+    [reason] = [c["component"] for c in modal["components"]]
+    assert reason["custom_id"] == "reason" and reason["style"] == 2
+    declined = await world.submit(
+        "Olivia",
+        "turnout:form:decline:1",
+        {"reason": "We already have one that evening @everyone"},
+    )
+    assert "mention" in declined.text  # refused: a reason never pings anyone
+    declined = await world.submit(
+        "Olivia", "turnout:form:decline:1", {"reason": "We already have one that evening."}
+    )
+    await world.deliver()
+
+    assert "Declined “Home calls”" in declined.text
+    [told] = [c for c in world.fake.dms_to(uid("Maria")) if "won't run" in c.text]
+    assert "Their reason: We already have one that evening." in told.text
+    again = await world.press("Olivia", "turnout:decline:1")
+    assert "already declined" in again.text
+
+
+async def test_a_new_link_as_options_opens_a_one_question_modal_that_saves_and_tells(world):
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+
+    opened = await world.slash(
+        "Olivia", "phonebank", "edit", shift=1, field="link", value="https://dialer.example/new"
+    )
+
+    assert opened.json["type"] == 9
+    modal = opened.json["data"]
+    assert modal["custom_id"] == "turnout:form:edit_link:1"
+    [link] = [c["component"] for c in modal["components"]]
+    assert link["custom_id"] == "link" and link["value"] == "https://dialer.example/new"
+    saved = await world.submit(
+        "Olivia", "turnout:form:edit_link:1", {"link": "https://dialer.example/new"}
+    )
+    await world.deliver()
+
+    assert "new link; 1 person confirmed told" in saved.text
+    assert any("dialer.example/new" in c.text for c in world.fake.dms_to(uid("Maria")))

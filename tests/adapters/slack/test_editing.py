@@ -43,7 +43,13 @@ async def test_a_bare_edit_opens_the_shift_modal_filled_in_and_saving_it_edits(r
 async def test_a_moved_shift_dm_has_still_works_and_cant_make_it_buttons_that_answer(rig):
     await seated(rig, VERA)
     await rig.command("/phonebank edit 1 time 19:00", user=OLIVIA)
-    await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    asked = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    assert "1 person will get a DM" in asked.text
+    save = asked.button("Save and tell them")
+    assert save["value"] == "turnout:newtime:1:1900"
+    await rig.press(save, OLIVIA)
+    saved = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], count=2)
+    assert "Saved #1" in saved.text
     await rig.deliver()
 
     moved = await rig.fake.wait_for(
@@ -133,3 +139,26 @@ async def test_a_proposal_posts_approve_and_decline_in_the_organizer_channel_and
         "chat.postMessage", lambda c: "won't run your phone bank" in c.text, channel="D0VERA"
     )
     assert "Full that week" in told.text
+
+
+async def test_a_typed_new_link_opens_a_modal_saying_who_hears_and_saving_it_tells_them(rig):
+    await seated(rig, VERA)
+
+    opened = await open_form(rig, "/phonebank edit 1 link https://dialer.example/b")
+
+    view = opened["view"]
+    assert view["callback_id"] == "form:edit_link:1"
+    assert view["submit"]["text"] == "Save and tell them"
+    assert "1 person will get a DM" in str(view["blocks"])
+    assert elements(view)["link"]["initial_value"] == "https://dialer.example/b"
+    assert not rig.fake.calls_to("chat.postMessage")
+    answer = await rig.submit(
+        opened, {"link": {"type": "plain_text_input", "value": "https://dialer.example/b"}}
+    )
+
+    assert answer.status == 200
+    await rig.deliver()
+    told = await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "new dialer and script link" in c.text, channel="D0VERA"
+    )
+    assert "https://dialer.example/b" in told.text

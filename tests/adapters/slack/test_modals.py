@@ -38,7 +38,15 @@ async def test_a_bare_phonebank_create_opens_a_modal_with_pickers(rig):
         "duration": "plain_text_input",
         "capacity": "number_input",
         "link": "plain_text_input",
+        "repeat": "static_select",
+        "weekdays": "checkboxes",
+        "ends": "plain_text_input",
     }
+    repeat = next(b for b in view["blocks"] if b.get("block_id") == "repeat")
+    assert repeat["optional"] is True
+    assert [o["text"]["text"] for o in elements(view)["repeat"]["options"]] == [
+        "Does not repeat", "Weekly", "Every 2 weeks", "On chosen weekdays",
+    ]
     assert elements(view)["capacity"]["is_decimal_allowed"] is False
     assert view["submit"]["text"] == "Create"
 
@@ -57,6 +65,48 @@ async def test_submitting_the_shift_modal_creates_the_shift_and_announces_it(rig
     await rig.command("/phonebank list")
     listed = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     assert "Saturday calls" in listed.text
+
+
+async def test_the_modal_s_repeat_choice_creates_the_series_in_the_same_step(rig):
+    opened = await open_form(rig, "/phonebank create")
+
+    answer = await rig.submit(
+        opened,
+        SHIFT_ANSWERS
+        | {
+            "repeat": {"type": "static_select", "selected_option": {"value": "weekdays"}},
+            "weekdays": {
+                "type": "checkboxes",
+                "selected_options": [{"value": "sat"}, {"value": "sun"}],
+            },
+            "ends": {"type": "plain_text_input", "value": "2026-12-06"},
+        },
+    )
+
+    assert answer.status == 200 and answer.body == ""
+    posted = await rig.fake.wait_for("chat.postMessage", channel=GENERAL)
+    assert "Created #1 “Saturday calls”" in posted.text
+    assert "now repeats every week on Sat and Sun until 2026-12-06" in posted.text
+    assert "Created #2 Sun Nov 29" in posted.text
+
+
+async def test_a_bad_repeat_answer_is_shown_under_it_and_creates_nothing(rig):
+    opened = await open_form(rig, "/phonebank create")
+
+    answer = await rig.submit(
+        opened,
+        SHIFT_ANSWERS
+        | {
+            "repeat": {"type": "static_select", "selected_option": {"value": "weekdays"}},
+            "weekdays": {"type": "checkboxes", "selected_options": []},
+            "ends": {"type": "plain_text_input", "value": None},
+        },
+    )
+
+    reply = json.loads(answer.body)
+    assert reply["response_action"] == "errors"
+    assert "Tick the weekdays" in " ".join(reply["errors"].values())
+    assert not rig.fake.calls_to("chat.postMessage")
 
 
 async def test_a_bad_modal_answer_keeps_the_modal_open_with_the_reason_and_creates_nothing(rig):
