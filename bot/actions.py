@@ -26,10 +26,13 @@ from bot.commands import (
     ListTasks,
     MarkContacted,
     MarkSignup,
+    NudgeShift,
+    PassSeat,
     ReleaseTask,
     StartDebrief,
     StartDeclineForm,
     StartProfile,
+    TakeSeat,
 )
 from bot.domain.errors import UserError
 
@@ -50,6 +53,9 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "madeit": lambda actor, n: StartDebrief(actor, shift=n),
     "missed": lambda actor, n: DebriefMissed(actor, shift=n),
     "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
+    "take": lambda actor, n: TakeSeat(actor, shift=n),
+    "pass": lambda actor, n: PassSeat(actor, shift=n),
+    "nudge": lambda actor, n: NudgeShift(actor, shift=n),
     "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
     "approve": lambda actor, n: ApproveProposal(actor, proposal=n),
     "decline": lambda actor, n: StartDeclineForm(actor, proposal=n),

@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import Dispatcher
 from bot.ports.clock import Clock
 from bot.ports.storage import Storage, StorageUnavailable
+from bot.usecases.offers import let_offers_lapse
 from bot.usecases.series import extend_all
 from bot.usecases.welcome import raise_follow_ups
 from bot.wording import plural
@@ -110,6 +111,13 @@ class Wakeups:
             raised = 0
         if raised:
             log.info("raised %s to organizers", plural(raised, "follow-up"))
+        try:
+            lapsed = await let_offers_lapse(self._storage, self._clock.now())
+        except StorageUnavailable:
+            log.warning("storage unavailable; seat offers run out at the next sweep")
+            lapsed = 0
+        if lapsed:
+            log.info("%s ran out and moved on", plural(lapsed, "seat offer"))
         await self._deliver()
 
     async def _deliver(self) -> None:

@@ -15,6 +15,7 @@ from storage.bookings import SqlBookingRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
+from storage.offers import SqlOfferRepository
 from storage.proposals import SqlProposalRepository
 from storage.read_ahead import read_ahead
 from storage.series import SqlSeriesRepository
@@ -90,6 +91,7 @@ class SqlUnitOfWork(UnitOfWork):
     bookings: SqlBookingRepository
     series: SqlSeriesRepository
     proposals: SqlProposalRepository
+    offers: SqlOfferRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -121,6 +123,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.bookings = SqlBookingRepository(connection)
         self.series = SqlSeriesRepository(connection)
         self.proposals = SqlProposalRepository(connection)
+        self.offers = SqlOfferRepository(connection)
         return self
 
     @property

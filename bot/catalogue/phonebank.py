@@ -217,6 +217,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     *aftercare.ENTRIES,
     *aftercare.DEBRIEF_ENTRIES,
+    *aftercare.OFFER_ENTRIES,
     *organizing.entries(CREATE_PARAMS),
     help_entry("phonebank"),
 )

@@ -9,6 +9,7 @@ from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
 from bot.ports.notices import NoticeRepository
+from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.proposals import ProposalRepository
 from bot.ports.series import SeriesRepository
@@ -29,6 +30,7 @@ class UnitOfWork(ABC):
     bookings: BookingRepository
     series: SeriesRepository
     proposals: ProposalRepository
+    offers: OfferRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

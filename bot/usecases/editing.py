@@ -249,7 +249,7 @@ async def _tell(
         # The check-in, the debrief and the wrap-up are due at the shift's own moments.
         confirmed = await ctx.uow.signups.roster(after.id)
         await aftercare.follow_the_shift(
-            ctx.uow, after, [s for s, _ in confirmed if s.status is SignupStatus.CONFIRMED]
+            ctx.uow, after, [(s, v) for s, v in confirmed if s.status is SignupStatus.CONFIRMED]
         )
         said.append(
             f"now {timefmt.when(after.starts_at, ctx.zone)} for "
