@@ -77,7 +77,8 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
         f"{timefmt.clock(shift.starts_at, scene.zone)} "
         f"({timefmt.when(shift.starts_at, scene.zone)}). Take it within 30 minutes "
         f"(by {timefmt.clock(offer.expires_at, scene.zone)}); after that it goes to the next "
-        "person in line.",
+        f"person in line. (Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
+        f"{shift.number}` passes.)",
         buttons=(
             Button("Take the seat", action("take", shift.number), ButtonStyle.PRIMARY),
             Button("Pass", action("pass", shift.number)),

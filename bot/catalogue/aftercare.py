@@ -14,7 +14,7 @@ from bot.domain.attendance import read_confirm_check as check_before
 from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import attendance, confirmation, debrief, offers
+from bot.usecases import attendance, confirmation, debrief
 
 MARKS = ("here", "no-show")
 
@@ -195,34 +195,8 @@ def history_who(words: typed.Words) -> str:
     return clean_text(who, what="name", limit=MAX_NAME) if who else ""
 
 
-# Seat offers and the confirmation check's nudge: listed after the debrief and the report.
+# The confirmation check's Nudge them: listed after the debrief and the report.
 OFFER_ENTRIES: tuple[Entry, ...] = (
-    Entry(
-        "phonebank",
-        "take",
-        Usage(
-            "/phonebank take <shift>",
-            "/phonebank take 3",
-            "take a seat you were offered (within its 30 minutes)",
-        ),
-        c.TakeSeat,
-        offers.take_seat,
-        params=(shift(Pick.MY_SHIFTS),),
-        hint="take 3",
-    ),
-    Entry(
-        "phonebank",
-        "pass",
-        Usage(
-            "/phonebank pass <shift>",
-            "/phonebank pass 3",
-            "let a seat you were offered go to the next in line",
-        ),
-        c.PassSeat,
-        offers.pass_seat,
-        params=(shift(Pick.MY_SHIFTS),),
-        hint="pass 3",
-    ),
     Entry(
         "phonebank",
         "nudge",

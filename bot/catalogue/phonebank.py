@@ -15,7 +15,7 @@ from bot.domain.phonebank import (
 )
 from bot.domain.text import MAX_TITLE
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import phonebanks
+from bot.usecases import offers, phonebanks
 
 SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
@@ -103,6 +103,9 @@ ENTRIES: tuple[Entry, ...] = (
         c.JoinShift,
         phonebanks.join_shift,
         params=(shift(),),
+        # Take the seat / Pass on an offer: typed, they are `join` and `leave` (Discord allows
+        # 25 subcommands per command, so offers get no verbs of their own).
+        also={c.TakeSeat: offers.take_seat, c.PassSeat: offers.pass_seat},
         hint="join 3",
     ),
     Entry(

@@ -19,8 +19,13 @@ _SWEEP_BATCH = 200
 
 
 async def take_seat(cmd: TakeSeat, ctx: Context) -> Reply:
-    """`/phonebank take <shift>` and "Take the seat": confirmed, if the offer is still open."""
+    """"Take the seat" (typed: `/phonebank join <shift>`): confirmed, if the offer is open."""
     held, signup = await _offered(ctx, cmd.shift, "take")
+    return await take_held(ctx, held, signup)
+
+
+async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
+    """Take the seat offered to `signup` on the held shift, if the offer is still open."""
     shift = held.shift
     offer = await ctx.uow.offers.get(signup.id)
     if offer is None or not offer.is_open(ctx.now):
@@ -39,11 +44,16 @@ async def take_seat(cmd: TakeSeat, ctx: Context) -> Reply:
 
 
 async def pass_seat(cmd: PassSeat, ctx: Context) -> Reply:
-    """`/phonebank pass <shift>` and "Pass": the seat is offered to the next in line."""
+    """"Pass" (typed: `/phonebank leave <shift>`): the seat is offered to the next in line."""
     held, signup = await _offered(ctx, cmd.shift, "pass on")
     await seats.give_up_seat(ctx, held, signup)
+    return passed(held.shift.number)
+
+
+def passed(number: int) -> Message:
+    """The answer to passing on an offered seat."""
     return Message(
-        f"OK, thanks for saying so: the seat on #{held.shift.number} goes to the next in line, "
+        f"OK, thanks for saying so: the seat on #{number} goes to the next in line, "
         "and you're off its waitlist."
     )
 

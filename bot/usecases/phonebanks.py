@@ -34,7 +34,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import aftercare, bookings, seats, series
+from bot.usecases import aftercare, bookings, offers, seats, series
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -92,6 +92,8 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
     shift = held.shift
     existing = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
     if existing is not None:
+        if existing.status is SignupStatus.OFFERED:
+            return await offers.take_held(ctx, held, existing)
         if existing.status is SignupStatus.CONFIRMED:
             raise UserError(f"You're already signed up for #{shift.number}. See you there!")
         position = await ctx.uow.signups.waitlist_position(existing)
@@ -133,6 +135,8 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
         )
     promoted = await seats.give_up_seat(ctx, held, signup)
     await aftercare.tell_of_late_cancellation(ctx, shift, signup, promoted)
+    if signup.status is SignupStatus.OFFERED:
+        return offers.passed(shift.number)
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
     return Message(

@@ -258,7 +258,7 @@ def test_an_unknown_subcommand_names_the_valid_ones():
     assert error("/phonebank fly") == (
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
         "`create`, `roster`, `cancel`, `announce`, `confirm`, `checkin`, `attendance`, `mark`, "
-        "`debrief`, `report`, `take`, `pass`, `nudge`, `edit`, `add`, `remove`, `move`, `repeat`, "
+        "`debrief`, `report`, `nudge`, `edit`, `add`, `remove`, `move`, `repeat`, "
         "`propose`, `host`, `approve` or `decline` — or `/phonebank help`."
     )
 

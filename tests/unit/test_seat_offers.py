@@ -24,7 +24,8 @@ async def test_a_seat_opening_near_the_start_is_offered_to_the_first_in_line(har
     [offer] = harness.messenger.texts("sam")
     assert offer == (
         "🎟️ A seat opened on “Saturday calls” (#1) at 6:00 PM (Sat Nov 7, 6:00 PM EST). Take "
-        "it within 30 minutes (by 4:30 PM); after that it goes to the next person in line.\n"
+        "it within 30 minutes (by 4:30 PM); after that it goes to the next person in line. "
+        "(Typed: `/phonebank join 1` takes it, `/phonebank leave 1` passes.)\n"
         "[1] Take the seat   [2] Pass"
     )
     assert harness.messenger.texts("ana") == []
@@ -36,7 +37,7 @@ async def test_a_seat_opening_near_the_start_is_offered_to_the_first_in_line(har
     assert taken.startswith("You're in! #1 “Saturday calls”")
     assert "https://dialer.example/s" in taken
     assert "1. Sam" in await harness.say("Olivia", "/phonebank roster 1")
-    assert "already have a seat" in await harness.say("Sam", "/phonebank take 1")
+    assert "already have a seat" in await harness.press("Sam", "turnout:take:1")
 
 
 async def test_the_offered_seat_is_kept_for_the_offeree_not_given_to_a_newcomer(harness):
@@ -44,7 +45,7 @@ async def test_the_offered_seat_is_kept_for_the_offeree_not_given_to_a_newcomer(
     await harness.say("Maria", "/phonebank leave 1")
     joined = await harness.say("Lee", "/phonebank join 1")
     assert "waitlist" in joined
-    assert "You're in!" in await harness.say("Sam", "/phonebank take 1")
+    assert "You're in!" in await harness.say("Sam", "/phonebank join 1")
 
 
 async def test_pass_moves_the_offer_to_the_next_in_line(harness):
@@ -54,8 +55,8 @@ async def test_pass_moves_the_offer_to_the_next_in_line(harness):
     assert "goes to the next in line" in passed
     [offer] = harness.messenger.texts("ana")
     assert "A seat opened on “Saturday calls” (#1)" in offer
-    assert "nothing to take" in await harness.say("Sam", "/phonebank take 1")
-    assert "You're in!" in await harness.say("Ana", "/phonebank take 1")
+    assert "nothing to take" in await harness.press("Sam", "turnout:take:1")
+    assert "You're in!" in await harness.say("Ana", "/phonebank join 1")
 
 
 async def test_no_answer_in_30_minutes_moves_the_offer_on(harness):
@@ -68,7 +69,7 @@ async def test_no_answer_in_30_minutes_moves_the_offer_on(harness):
     assert "The 30 minutes to take the seat" in lapsed and "off its waitlist" in lapsed
     [offer] = harness.messenger.texts("ana")
     assert "by 5:00 PM" in offer
-    assert "nothing to take" in await harness.say("Sam", "/phonebank take 1")
+    assert "nothing to take" in await harness.press("Sam", "turnout:take:1")
     # Nobody answers this one either: the seat stays open, nobody is confirmed unasked.
     await harness.advance(timedelta(minutes=30))
     roster = await harness.say("Olivia", "/phonebank roster 1")
@@ -79,7 +80,7 @@ async def test_taking_after_the_30_minutes_is_refused_even_before_the_sweep(harn
     await one_seat_two_waiting(harness)
     await harness.say("Maria", "/phonebank leave 1")
     harness.clock.advance(timedelta(minutes=31))
-    assert "the offer for #1 ran out" in await harness.say("Sam", "/phonebank take 1")
+    assert "the offer for #1 ran out" in await harness.say("Sam", "/phonebank join 1")
 
 
 async def test_earlier_than_three_hours_the_waitlist_moves_up_at_once(harness):
@@ -103,6 +104,13 @@ async def test_an_offer_for_a_shift_cancelled_meanwhile_is_not_sent(harness):
 
 async def test_someone_not_offered_anything_is_told_what_to_do(harness):
     await one_seat_two_waiting(harness)
-    said = await harness.say("Ana", "/phonebank take 1")
+    said = await harness.press("Ana", "turnout:take:1")
     assert "no seat on offer to you on #1" in said
-    assert "no seat on offer" in await harness.say("Ana", "/phonebank pass 1")
+    assert "no seat on offer" in await harness.press("Ana", "turnout:pass:1")
+
+
+async def test_leave_typed_passes_on_the_offer(harness):
+    await one_seat_two_waiting(harness)
+    await harness.say("Maria", "/phonebank leave 1")
+    assert "goes to the next in line" in await harness.say("Sam", "/phonebank leave 1")
+    assert any("A seat opened" in t for t in harness.messenger.texts("ana"))
