@@ -200,13 +200,20 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
         Item(f"{i}. {v.name}", "confirmed ✅" if v.id in sure else "confirmed")
         for i, v in enumerate(confirmed, 1)
     ]
+    # A seat kept for an offer near the start: counted as filled, shown with its deadline.
+    for s, v in roster:
+        if s.status is SignupStatus.OFFERED:
+            offer = await ctx.uow.offers.get(s.id)
+            until = f" until {timefmt.clock(offer.expires_at, ctx.zone)}" if offer else ""
+            items.append(Item(f"{v.name}", f"offered the seat{until}"))
     items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
+    filled = sum(1 for s, _ in roster if s.status.holds_seat)
     status = " (cancelled)" if shift.is_cancelled else ""
     history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
             f"#{shift.number} “{shift.title}”{status}, {timefmt.when(shift.starts_at, ctx.zone)}: "
-            f"{len(confirmed)} of {shift.capacity} seats filled, {len(waiting)} waiting"
+            f"{filled} of {shift.capacity} seats filled, {len(waiting)} waiting"
         ),
         items=tuple(items),
         # A listing without items shows only `empty`, so the history goes there too.
