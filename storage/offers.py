@@ -74,6 +74,13 @@ class SqlOfferRepository(OfferRepository):
         if changed.rowcount != 1:
             raise LookupError(f"no open offer for sign-up {signup_id} on shift {held.shift.id}")
 
+    async def withdraw(self, held: HeldShift, signup_id: int) -> None:
+        await self._db.execute(
+            delete(seat_offers).where(
+                seat_offers.c.signup_id == signup_id, seat_offers.c.shift_id == held.shift.id
+            )
+        )
+
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[Offer]:
         result = await self._db.execute(_LAPSED, {"now": now, "limit": limit})
         return [_offer(row) for row in result.mappings()]

@@ -23,6 +23,10 @@ class OfferRepository(ABC):
         """Close the open offer with `answer`."""
 
     @abstractmethod
+    async def withdraw(self, held: HeldShift, signup_id: int) -> None:
+        """The seat on offer is gone (fewer seats): forget the offer, so a later one can be made."""
+
+    @abstractmethod
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[Offer]:
         """Open offers whose time ran out, oldest first (for the sweep)."""
 

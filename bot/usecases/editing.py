@@ -211,6 +211,13 @@ async def _tell(
     said: list[str] = []
     if after.title != before.title:
         said.append("new title")
+    if after.capacity < before.capacity:
+        withdrawn = await seats.withdraw_extra_offers(ctx, held)
+        if withdrawn and not bumped:
+            said.append(
+                f"{plural(after.capacity, 'seat')}; the seat on offer was withdrawn and "
+                f"{_people(len(withdrawn))} told"
+            )
     if bumped:
         await seats.back_to_waitlist(ctx, held, [s for s, _ in bumped])
         said.append(

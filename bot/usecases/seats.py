@@ -188,3 +188,27 @@ async def back_to_waitlist(ctx: Context, held: HeldShift, bumped: list[Signup]) 
             shift_id=held.shift.id,
             signup_id=signup.id,
         )
+
+
+async def withdraw_extra_offers(ctx: Context, held: HeldShift) -> list[Signup]:
+    """Fewer seats than are taken, counting seats on offer: the newest offers are withdrawn
+    first (before anyone confirmed is bumped); each offeree waits again, at the head of the
+    line, and is told once. Returns the sign-ups whose offer was withdrawn."""
+    taken, _ = await ctx.uow.signups.counts(held.shift.id)
+    withdrawn: list[Signup] = []
+    offered = [s for s, _ in await ctx.uow.signups.roster(held.shift.id)]
+    offered = [s for s in offered if s.status is SignupStatus.OFFERED]
+    for signup in reversed(offered):
+        if taken <= held.shift.capacity:
+            break
+        await ctx.uow.signups.set_status(held, signup.id, SignupStatus.WAITLISTED, ctx.now)
+        await ctx.uow.offers.withdraw(held, signup.id)
+        await ctx.notify(
+            NoticeKind.BACK_ON_WAITLIST,
+            volunteer_id=signup.volunteer_id,
+            shift_id=held.shift.id,
+            signup_id=signup.id,
+        )
+        withdrawn.append(signup)
+        taken -= 1
+    return withdrawn

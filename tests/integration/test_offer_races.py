@@ -141,3 +141,22 @@ async def test_two_sweeps_racing_let_an_offer_run_out_once(database):
         now = await assert_kept(first, n, 1)
         assert now == {"Cy": SignupStatus.OFFERED}, (n, now)
         assert await told(first, n, NoticeKind.OFFER_LAPSED) == {"Ben": 1}, n
+
+
+async def test_an_offer_outlives_a_restart_and_runs_out_exactly_once(database):
+    before = await database.open()
+    clock = frozen_clock()
+    one, _ = doors(before, before, clock)
+    await new_round(one, 1, 1, ["Ann", "Ben", "Cy"])
+    await ok(one.handle(LeaveShift(person("Ann"), shift=1)))
+    await before.close()
+    database.opened.remove(before)
+
+    # A fresh process on the same database, after the 30 minutes.
+    after = await database.open()
+    later = clock.now() + timedelta(minutes=45)
+    assert await let_offers_lapse(after, later) == 1
+    assert await let_offers_lapse(after, later) == 0
+    now = await assert_kept(after, 1, 1)
+    assert now == {"Cy": SignupStatus.OFFERED}
+    assert await told(after, 1, NoticeKind.OFFER_LAPSED) == {"Ben": 1}

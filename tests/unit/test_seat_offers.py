@@ -114,3 +114,21 @@ async def test_leave_typed_passes_on_the_offer(harness):
     await harness.say("Maria", "/phonebank leave 1")
     assert "goes to the next in line" in await harness.say("Sam", "/phonebank leave 1")
     assert any("A seat opened" in t for t in harness.messenger.texts("ana"))
+
+
+async def test_cutting_seats_withdraws_an_offer_before_bumping_anyone(harness):
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE.replace("2h 1", "2h 2"))
+    for name in ("Maria", "Lee", "Sam", "Ana"):
+        await harness.say(name, "/phonebank join 1")
+    await harness.advance(TO_TWO_HOURS_BEFORE)
+    await harness.say("Maria", "/phonebank leave 1")
+    assert any("A seat opened" in t for t in harness.messenger.texts("sam"))
+    saved = await harness.say("Olivia", "/phonebank edit 1 seats 1")
+    assert saved.startswith("Saved #1")
+    roster = await harness.say("Olivia", "/phonebank roster 1")
+    assert "1 of 1 seats filled, 2 waiting" in roster and "1. Sam\nwaitlist #1" in roster
+    assert "back on the waitlist, #1 in line" in harness.messenger.texts("sam")[-1]
+    assert "no seat on offer" in await harness.press("Sam", "turnout:take:1")
+    # More seats again: the seat is offered afresh, to Sam first.
+    await harness.say("Olivia", "/phonebank edit 1 seats 2")
+    assert "You're in!" in await harness.press("Sam", "turnout:take:1")
