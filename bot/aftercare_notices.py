@@ -29,13 +29,18 @@ async def _shift(scene: Scene) -> Shift | Drop:
     return shift
 
 
+async def _not_started(scene: Scene) -> Shift | Drop:
+    shift = await _shift(scene)
+    if not isinstance(shift, Drop) and shift.has_started(scene.now):
+        return Drop(NoticeState.SKIPPED, "the shift had already started")
+    return shift
+
+
 async def _confirm_check(scene: Scene) -> Reply | Drop:
     """Before the start, to the organizers; pointless once the shift has begun."""
-    shift = await _shift(scene)
+    shift = await _not_started(scene)
     if isinstance(shift, Drop):
         return shift
-    if shift.has_started(scene.now):
-        return Drop(NoticeState.SKIPPED, "the shift had already started")
     return await check_message(scene.uow, shift, scene.campaign, scene.now, scene.zone)
 
 

@@ -12,7 +12,7 @@ from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, FakeDiscord
 GROUPS = {
     "phonebank": {
         *("list", "join", "leave", "mine", "create", "roster", "cancel", "announce"),
-        *("confirm", "checkin", "attendance", "mark", "debrief", "report"),
+        *("confirm", "checkin", "attendance", "mark", "debrief", "report", "nudge"),
         "edit",
         "add",
         "remove",
@@ -25,7 +25,7 @@ GROUPS = {
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
-    "turnout": {"tz", "reminders", "help"},
+    "turnout": {"tz", "reminders", "confirm-check", "help"},
 }
 
 
