@@ -55,7 +55,7 @@ async def burst(joins: int, spread: float) -> tuple[int, int, float]:
                 olivia, "/phonebank", f'create "Calls" {day} 18:00 2h {joins + 10}'
             )
             assert "Created" in getattr(created, "text", ""), created
-            await bot.turnout.run_slash(olivia, "/phonebank", "board")
+            await bot.turnout.run_slash(olivia, "/phonebank", "post board")
             await fake.wait_for("chat.postMessage", count=2, within=10)
             posted = fake.calls_to("chat.postMessage")
             shift_ts = fake_ts(fake, posted[0])

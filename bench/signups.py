@@ -49,7 +49,7 @@ from sqlalchemy import Engine, event
 from bench.latency import percentile
 from bot.bootstrap import bootstrap
 from bot.commands import Actor
-from bot.domain.attendance import DEBRIEF_AFTER
+from bot.domain.attendance import DEBRIEF_AFTER, NO_ANSWER_AFTER
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.phonebank import MAX_CAPACITY
 from bot.replies import Message, Reply
@@ -313,8 +313,9 @@ def plain_join(db: sqlite3.Connection, index: int, number: int, now: datetime) -
         if status == "confirmed":
             start = datetime.fromisoformat(starts_at).replace(tzinfo=UTC)
             end = datetime.fromisoformat(ends_at).replace(tzinfo=UTC)
-            # As the core does: the reminders, the check-in at the start and the debrief after
-            # the end, in one executemany.
+            # As the core does: the reminders, the check-in at the start, the debrief after
+            # the end and the next-day follow-ups (to the volunteer and the organizers), in one
+            # executemany.
             seat = (volunteer_id, shift_id, signup_id)
             notices = [
                 ("shift_reminder", *seat, json.dumps({"offset_minutes": o // timedelta(minutes=1)}),
@@ -322,7 +323,10 @@ def plain_join(db: sqlite3.Connection, index: int, number: int, now: datetime) -
                 for o in REMINDER_OFFSETS
             ]
             notices += [("check_in", *seat, "{}", stamp(start)),
-                        ("debrief", *seat, "{}", stamp(end + DEBRIEF_AFTER))]
+                        ("debrief", *seat, "{}", stamp(end + DEBRIEF_AFTER)),
+                        ("missed_you", *seat, "{}", stamp(end + NO_ANSWER_AFTER)),
+                        ("two_misses", None, shift_id, signup_id,
+                         json.dumps({"volunteer_id": volunteer_id}), stamp(end + NO_ANSWER_AFTER))]
             db.executemany(ADD_NOTICE, notices)
         else:
             # The core's reply tells a waitlisted volunteer their place in line.

@@ -27,11 +27,14 @@ from bot.commands import (
     ListTasks,
     MarkContacted,
     MarkSignup,
+    NudgeShift,
+    PassSeat,
     ReleaseTask,
     StartDebrief,
     StartDeclineForm,
     StartProfile,
     StartRepeatForm,
+    TakeSeat,
 )
 from bot.domain.errors import UserError
 
@@ -52,6 +55,9 @@ _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "madeit": lambda actor, n: StartDebrief(actor, shift=n),
     "missed": lambda actor, n: DebriefMissed(actor, shift=n),
     "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
+    "take": lambda actor, n: TakeSeat(actor, shift=n),
+    "pass": lambda actor, n: PassSeat(actor, shift=n),
+    "nudge": lambda actor, n: NudgeShift(actor, shift=n),
     "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
     "repeat": lambda actor, n: StartRepeatForm(actor, shift=n),
     "approve": lambda actor, n: ApproveProposal(actor, proposal=n),

@@ -405,3 +405,31 @@ class ShowReport(Command):
 class ShowHistory(Command):
     # Empty: the asker's own record.
     who: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TakeSeat(Command):
+    """"Take the seat": the offeree takes the seat kept for them."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class PassSeat(Command):
+    """"Pass": the offeree lets the seat go to the next in line."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class NudgeShift(Command):
+    """"Nudge them": DM the confirmed who have not said "I'll be there" (once per shift)."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetConfirmCheck(Command):
+    """`/turnout confirm-check 12h|off`; None turns it off."""
+
+    before: timedelta | None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import organizer_notices, timefmt
+from bot import aftercare_notices, organizer_notices, timefmt
 from bot.actions import action
 from bot.domain.attendance import CONFIRM_AHEAD
 from bot.domain.campaign import Campaign
@@ -17,6 +17,7 @@ from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
+from bot.notice_drop import Drop
 from bot.ports.storage import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.usecases.context import zone_for
@@ -31,14 +32,6 @@ class Outgoing:
     to: Volunteer | None
     # Mention `to` in the volunteers channel instead of a DM (their DMs are closed).
     in_channel: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Drop:
-    """Not worth sending any more: the notice ends in `state` for `reason`."""
-
-    state: NoticeState
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +146,16 @@ async def _late_cancellation(scene: _Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "the shift was cancelled")
     left = await _named(scene, scene.notice.payload.get("volunteer_id"))
     promoted_id = scene.notice.payload.get("promoted_id")
-    became = (
-        f"The seat went to {await _named(scene, promoted_id)} from the waitlist."
-        if isinstance(promoted_id, int)
-        else "The seat is now open."
-    )
+    offered_id = scene.notice.payload.get("offered_id")
+    if isinstance(promoted_id, int):
+        became = f"The seat went to {await _named(scene, promoted_id)} from the waitlist."
+    elif isinstance(offered_id, int):
+        became = (
+            f"The seat is offered to {await _named(scene, offered_id)}, first on the "
+            "waitlist, for 30 minutes."
+        )
+    else:
+        became = "The seat is now open."
     starts = timefmt.when(shift.starts_at, scene.zone)
     within = timefmt.span(shift.starts_at - scene.now)
     return Message(
@@ -477,7 +475,7 @@ async def _still_on(scene: _Scene) -> Shift | Drop:
 
 async def _post_failed(scene: _Scene) -> Reply | Drop:
     """To whoever asked for a live post the platform refused: why, and what to do."""
-    again = "`/phonebank board`"
+    again = "`/phonebank post board`"
     if scene.notice.shift_id is not None:
         shift = await scene.uow.shifts.get(scene.notice.shift_id)
         again = f"`/phonebank post {shift.number}`"
@@ -507,6 +505,7 @@ DESCRIPTIONS: dict[NoticeKind, str] = {
     NoticeKind.HOST_SET: "the news that they host a shift",
     NoticeKind.DATES_CANCELLED: "the cancelled dates of a weekly series",
     **organizer_notices.DESCRIPTIONS,
+    **aftercare_notices.DESCRIPTIONS,
 }
 
 _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
@@ -534,4 +533,5 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.HOST_SET: _host_set,
     NoticeKind.DATES_CANCELLED: _dates_cancelled,
     **organizer_notices.RENDERERS,
+    **aftercare_notices.RENDERERS,
 }

@@ -6,7 +6,7 @@ database says what is due, the scheduler only says when to look.
 
 import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import Dispatcher
 from bot.ports.clock import Clock
 from bot.ports.storage import Storage, StorageUnavailable
+from bot.usecases.offers import let_offers_lapse
 from bot.usecases.series import extend_all
 from bot.usecases.welcome import raise_follow_ups
 from bot.wording import plural
@@ -95,22 +96,29 @@ class Wakeups:
                 self._idle.set()
 
     async def _sweep(self) -> None:
-        try:
-            # Weekly series grow into the window first, so their new dates' reminders are due.
-            made = await extend_all(self._storage, self._clock.now())
-        except StorageUnavailable:
-            log.warning("storage unavailable; series dates wait for the next sweep")
-            made = 0
-        if made:
-            log.info("created %s of weekly series", plural(made, "date"))
-        try:
-            raised = await raise_follow_ups(self._storage, self._clock.now())
-        except StorageUnavailable:
-            log.warning("storage unavailable; follow-ups wait for the next sweep")
-            raised = 0
-        if raised:
-            log.info("raised %s to organizers", plural(raised, "follow-up"))
+        # Weekly series grow into the window first, so their new dates' reminders are due.
+        await self._step(extend_all, "created %s of weekly series", "date", "series dates")
+        await self._step(raise_follow_ups, "raised %s to organizers", "follow-up", "follow-ups")
+        await self._step(
+            let_offers_lapse, "%s ran out and moved on", "seat offer", "seat offers"
+        )
         await self._deliver()
+
+    async def _step(
+        self,
+        run: Callable[[Storage, datetime], Awaitable[int]],
+        done: str,
+        unit: str,
+        waiting: str,
+    ) -> None:
+        """One periodic step of the sweep; a database that is unavailable only delays it."""
+        try:
+            count = await run(self._storage, self._clock.now())
+        except StorageUnavailable:
+            log.warning("storage unavailable; %s wait for the next sweep", waiting)
+            return
+        if count:
+            log.info(done, plural(count, unit))
 
     async def _deliver(self) -> None:
         report = await self._dispatcher.deliver_due()

@@ -16,6 +16,13 @@ def when(moment: datetime, zone: ZoneInfo) -> str:
     return f"{local:%a %b} {local.day}, {hour}:{local:%M} {half} {local.tzname()}"
 
 
+def clock(moment: datetime, zone: ZoneInfo) -> str:
+    """`6:00 PM`: the time of day of `moment` in `zone`, when the reader knows the day."""
+    local = moment.astimezone(zone)
+    hour = local.hour % 12 or 12
+    return f"{hour}:{local:%M} {'AM' if local.hour < 12 else 'PM'}"
+
+
 def day(moment: datetime, zone: ZoneInfo) -> str:
     """`Sat Nov 28`: the day of `moment` in `zone`."""
     return calendar_day(moment.astimezone(zone).date())

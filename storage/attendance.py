@@ -1,17 +1,18 @@
 """What happened after each sign-up: one `attendance` row per sign-up, made on first save."""
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import RowMapping, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.attendance import Attendance, Mark, Report
-from bot.domain.phonebank import Shift
+from bot.domain.phonebank import Shift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.ports.attendance import AttendanceRepository
 from storage import rows
-from storage.tables import attendance, shifts, signups
+from storage.tables import attendance, shift_nudges, shifts, signups
 
 _FIELDS = (
     "reconfirmed_at",
@@ -60,6 +61,22 @@ _ERASE_NOTES = (
     )
     .values(notes=None)
 )
+
+
+_FINISHED = (
+    select(signups.c.id, *[attendance.c[f] for f in _FIELDS])
+    .join(shifts, shifts.c.id == signups.c.shift_id)
+    .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
+    .where(
+        shifts.c.campaign_id == bindparam("campaign_id"),
+        shifts.c.status == ShiftStatus.SCHEDULED.value,
+        shifts.c.ends_at < bindparam("ended_before"),
+        signups.c.status == SignupStatus.CONFIRMED.value,
+    )
+    .order_by(shifts.c.ends_at.desc(), signups.c.id)
+    .limit(bindparam("limit"))
+)
+_NUDGED = select(shift_nudges.c.nudged_at).where(shift_nudges.c.shift_id == bindparam("shift_id"))
 
 
 def _record(signup_id: int, row: RowMapping) -> Attendance:
@@ -123,3 +140,24 @@ class SqlAttendanceRepository(AttendanceRepository):
 
     async def erase_notes(self, volunteer_id: int) -> None:
         await self._db.execute(_ERASE_NOTES, {"volunteer_id": volunteer_id})
+
+    async def nudged_at(self, shift_id: int) -> datetime | None:
+        found: datetime | None = await self._db.scalar(_NUDGED, {"shift_id": shift_id})
+        return found
+
+    async def nudge(self, shift_id: int, now: datetime) -> datetime | None:
+        before = await self._db.scalar(_NUDGED, {"shift_id": shift_id})
+        if before is not None:
+            return before
+        # Two organizers pressing at once on PostgreSQL: the second insert conflicts, and the
+        # command runs again (bot/turnout.py), finding the first one's row.
+        await self._db.execute(insert(shift_nudges), {"shift_id": shift_id, "nudged_at": now})
+        return None
+
+    async def finished_records(
+        self, campaign_id: int, ended_before: datetime, *, limit: int
+    ) -> Sequence[Attendance]:
+        result = await self._db.execute(
+            _FINISHED, {"campaign_id": campaign_id, "ended_before": ended_before, "limit": limit}
+        )
+        return [_record(row[signups.c.id], row) for row in result.mappings()]

@@ -108,6 +108,7 @@ class SqlCampaignRepository(CampaignRepository):
                 timezone=campaign.timezone,
                 reminder_offsets=campaign.reminder_offsets,
                 contact_within_minutes=campaign.contact_within,
+                confirm_check_minutes=campaign.confirm_check,
             )
         )
 

@@ -20,7 +20,7 @@ from storage.tables import campaigns, identities, shifts, signups, volunteers
 if TYPE_CHECKING:
     from storage.unit_of_work import SqlUnitOfWork
 
-_ACTIVE = ("confirmed", "waitlisted")
+_ACTIVE = ("confirmed", "waitlisted", "offered")
 # Built once; "ids" expands to however many the batch has.
 _CAMPAIGNS = select(campaigns).where(campaigns.c.id.in_(bindparam("ids", expanding=True)))
 _VOLUNTEERS = select(volunteers).where(volunteers.c.id.in_(bindparam("ids", expanding=True)))

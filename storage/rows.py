@@ -43,6 +43,7 @@ def campaign(row: RowMapping) -> Campaign:
         timezone=row[campaigns.c.timezone],
         reminder_offsets=row[campaigns.c.reminder_offsets],
         contact_within=row[campaigns.c.contact_within_minutes],
+        confirm_check=row[campaigns.c.confirm_check_minutes],
     )
 
 

@@ -15,11 +15,14 @@ from storage.engine import HOLDS
 from storage.tables import phone_banks, shifts, signups
 
 
-def _seats(status: SignupStatus) -> ScalarSelect[int]:
-    """How many of the shift's sign-ups have `status`, for use as a column."""
+def _seats(*statuses: SignupStatus) -> ScalarSelect[int]:
+    """How many of the shift's sign-ups have one of `statuses`, for use as a column."""
     return (
         select(func.count())
-        .where(signups.c.shift_id == shifts.c.id, signups.c.status == status.value)
+        .where(
+            signups.c.shift_id == shifts.c.id,
+            signups.c.status.in_([status.value for status in statuses]),
+        )
         .scalar_subquery()
     )
 
@@ -38,7 +41,8 @@ _UPCOMING_WHERE = (
 )
 _UPCOMING = (
     rows.select_shifts(
-        _seats(SignupStatus.CONFIRMED).label("confirmed"),
+        # A seat kept for an offer is taken too.
+        _seats(SignupStatus.CONFIRMED, SignupStatus.OFFERED).label("confirmed"),
         _seats(SignupStatus.WAITLISTED).label("waitlisted"),
     )
     .where(*_UPCOMING_WHERE)

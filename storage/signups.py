@@ -13,18 +13,24 @@ from bot.ports.shifts import SignupRepository
 from storage import rows
 from storage.tables import shifts, signups, volunteers
 
-_ACTIVE = (SignupStatus.CONFIRMED.value, SignupStatus.WAITLISTED.value)
+_ACTIVE = (
+    SignupStatus.CONFIRMED.value,
+    SignupStatus.WAITLISTED.value,
+    SignupStatus.OFFERED.value,
+)
+# A seat kept for an offer counts as taken: nobody else gets it while the offer is open.
+_SEATED = (SignupStatus.CONFIRMED.value, SignupStatus.OFFERED.value)
 
 # Built once: building a statement and its cache key costs more than running it on SQLite.
 _ADD = insert(signups).returning(signups.c.id)
 
 
-def _seats(status: SignupStatus) -> ScalarSelect[int]:
+def _seats(name: str, statuses: tuple[str, ...]) -> ScalarSelect[int]:
     # An alias of its own: these count the whole shift, not the outer query's sign-up.
-    counted = signups.alias(f"counted_{status.value}")
+    counted = signups.alias(f"counted_{name}")
     return (
         select(func.count())
-        .where(counted.c.shift_id == bindparam("shift_id"), counted.c.status == status.value)
+        .where(counted.c.shift_id == bindparam("shift_id"), counted.c.status.in_(statuses))
         .scalar_subquery()
     )
 
@@ -34,8 +40,8 @@ def _seats(status: SignupStatus) -> ScalarSelect[int]:
 _ACTIVE_SIGNUP = (
     select(
         *signups.c,
-        _seats(SignupStatus.CONFIRMED).label("confirmed"),
-        _seats(SignupStatus.WAITLISTED).label("waitlisted"),
+        _seats("seated", _SEATED).label("confirmed"),
+        _seats("waitlisted", (SignupStatus.WAITLISTED.value,)).label("waitlisted"),
     )
     .select_from(
         select(literal(1).label("one"))
@@ -131,13 +137,13 @@ class SqlSignupRepository(SignupRepository):
         return rows.signup(row) if row[signups.c.id] is not None else None
 
     async def counts(self, shift_id: int) -> tuple[int, int]:
-        """(confirmed, waitlisted)."""
+        """(seats taken, waitlisted): a seat kept for an open offer is taken."""
         if shift_id in self._counted:
             return self._counted[shift_id]
         result = await self._db.execute(_COUNTS, {"shift_id": shift_id})
         counted: dict[str, int] = {status: count for status, count in result}
         return (
-            counted.get(SignupStatus.CONFIRMED.value, 0),
+            sum(counted.get(status, 0) for status in _SEATED),
             counted.get(SignupStatus.WAITLISTED.value, 0),
         )
 
@@ -173,7 +179,11 @@ class SqlSignupRepository(SignupRepository):
 
     async def roster(self, shift_id: int) -> Sequence[tuple[Signup, Volunteer]]:
         """Active sign-ups with their volunteers, confirmed first, each in arrival order."""
-        confirmed_first = case((signups.c.status == SignupStatus.CONFIRMED.value, 0), else_=1)
+        confirmed_first = case(
+            (signups.c.status == SignupStatus.CONFIRMED.value, 0),
+            (signups.c.status == SignupStatus.OFFERED.value, 1),
+            else_=2,
+        )
         result = await self._db.execute(
             select(signups, volunteers)
             .join(volunteers, volunteers.c.id == signups.c.volunteer_id)

@@ -43,6 +43,8 @@ campaigns = Table(
     Column("reminder_offsets", MinutesList, nullable=False),
     Column("contact_within_minutes", Minutes, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+    # The organizers' confirmation check, this long before each shift; NULL: off (issue 13).
+    Column("confirm_check_minutes", Minutes, server_default="720"),
 )
 
 # Short numbers people type (`/phonebank join 3`), one sequence per campaign and kind.
@@ -304,4 +306,26 @@ posts = Table(
     Column("gone_reason", Text),
     UniqueConstraint("platform", "channel", "message_id"),
     Index(None, "campaign_id", "shift_id"),
+)
+
+# Seat offers near the start (issue 13): the seat kept for the first on the waitlist until
+# `expires_at`. Names nobody but through the sign-up; forget-me deletes its person's rows.
+seat_offers = Table(
+    "seat_offers",
+    metadata,
+    Column("signup_id", Integer, ForeignKey("signups.id"), primary_key=True),
+    Column("shift_id", Integer, ForeignKey("shifts.id"), nullable=False, index=True),
+    Column("offered_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False, index=True),
+    # NULL while open; then taken, passed or lapsed.
+    Column("answer", Text),
+    Column("answered_at", UtcDateTime),
+)
+
+# The confirmation check's Nudge them, pressed once per shift (issue 13).
+shift_nudges = Table(
+    "shift_nudges",
+    metadata,
+    Column("shift_id", Integer, ForeignKey("shifts.id"), primary_key=True),
+    Column("nudged_at", UtcDateTime, nullable=False),
 )

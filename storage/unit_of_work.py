@@ -15,6 +15,7 @@ from storage.bookings import SqlBookingRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
+from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
 from storage.proposals import SqlProposalRepository
 from storage.read_ahead import read_ahead
@@ -92,6 +93,7 @@ class SqlUnitOfWork(UnitOfWork):
     series: SqlSeriesRepository
     proposals: SqlProposalRepository
     posts: SqlPostRepository
+    offers: SqlOfferRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -124,6 +126,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.series = SqlSeriesRepository(connection)
         self.proposals = SqlProposalRepository(connection)
         self.posts = SqlPostRepository(connection)
+        self.offers = SqlOfferRepository(connection)
         return self
 
     @property

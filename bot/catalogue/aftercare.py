@@ -1,6 +1,7 @@
 """`/phonebank` commands for after the sign-up: confirm, check in, attendance, mark."""
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from bot import commands as c
@@ -9,10 +10,11 @@ from bot.catalogue.groups import shift
 from bot.choices import Pick
 from bot.commands import Actor, Command
 from bot.domain.attendance import MAX_NOTES, read_count
+from bot.domain.attendance import read_confirm_check as check_before
 from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import attendance, debrief
+from bot.usecases import attendance, confirmation, debrief
 
 MARKS = ("here", "no-show")
 
@@ -32,6 +34,14 @@ def mark_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     return c.MarkAttendance(
         actor, shift=int(options["shift"]), who=str(options["who"]), mark=str(options["mark"])
     )
+
+
+def read_confirm_check(words: typed.Words) -> timedelta | None:
+    """`12h` (1h to 72h) or `off`."""
+    text = words.rest()
+    if not text:
+        raise UserError(f"I'm missing how long before each shift, or `off`. {words.hint}")
+    return check_before(text)
 
 
 ENTRIES: tuple[Entry, ...] = (
@@ -183,3 +193,44 @@ def history_who(words: typed.Words) -> str:
     """The rest of the line as a name or #number; empty for the asker's own history."""
     who = words.rest()
     return clean_text(who, what="name", limit=MAX_NAME) if who else ""
+
+
+# The confirmation check's Nudge them: listed after the debrief and the report.
+OFFER_ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "nudge",
+        Usage(
+            "/phonebank nudge <shift>",
+            "/phonebank nudge 3",
+            "DM everyone confirmed who hasn't said “I'll be there” (once per shift)",
+        ),
+        c.NudgeShift,
+        confirmation.nudge,
+        who=Who.HOST,
+        params=(shift(),),
+    ),
+)
+
+CONFIRM_CHECK_ENTRY = Entry(
+    "turnout",
+    "confirm-check",
+    Usage(
+        "/turnout confirm-check <12h | off>",
+        "/turnout confirm-check 12h",
+        "when organizers get each shift's confirmation check (1h to 72h before), or off",
+    ),
+    c.SetConfirmCheck,
+    confirmation.set_confirm_check,
+    who=Who.ORGANIZER,
+    params=(
+        Param(
+            "before",
+            Kind.TEXT,
+            "How long before each shift, like 12h; or off",
+            max_length=12,
+            read=read_confirm_check,
+        ),
+    ),
+    hint="confirm-check 12h",
+)

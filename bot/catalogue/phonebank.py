@@ -1,10 +1,17 @@
 """`/phonebank`: phone bank shifts."""
 
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
 from bot import commands as c
 from bot import organizer_readers, readers, timefmt
+from bot import typed_values as typed
 from bot.catalogue import aftercare, organizing
 from bot.catalogue.groups import SHORT, help_entry, shift
 from bot.choices import Pick
+from bot.commands import Actor, Command
+from bot.domain.errors import UserError
 from bot.domain.phonebank import (
     MAX_ANNOUNCEMENT,
     MAX_CAPACITY,
@@ -15,7 +22,28 @@ from bot.domain.phonebank import (
 )
 from bot.domain.text import MAX_TITLE
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import phonebanks, posts
+from bot.usecases import offers, phonebanks, posts
+
+
+def read_post(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank post <shift>`, or `/phonebank post board` for the board of upcoming shifts."""
+    first = words.need("a shift number, or `board`")
+    if first.text.casefold() == "board":
+        words.end()
+        return c.PostBoard(actor)
+    number = typed.number(first, "shift number", words.usage.example)
+    words.end()
+    return c.PostShift(actor, shift=number)
+
+
+def post_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """The same from a menu: `board` set posts the board, otherwise the chosen shift."""
+    if options.get("board"):
+        return c.PostBoard(actor)
+    if options.get("shift") is None:
+        raise UserError("Pick a shift to post, or set board to post the upcoming shifts.")
+    return c.PostShift(actor, shift=int(options["shift"]))
+
 
 SHIFT_EXAMPLE = (
     '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
@@ -103,6 +131,9 @@ ENTRIES: tuple[Entry, ...] = (
         c.JoinShift,
         phonebanks.join_shift,
         params=(shift(),),
+        # Take the seat / Pass on an offer: typed, they are `join` and `leave` (Discord allows
+        # 25 subcommands per command, so offers get no verbs of their own).
+        also={c.TakeSeat: offers.take_seat, c.PassSeat: offers.pass_seat},
         hint="join 3",
     ),
     Entry(
@@ -218,30 +249,25 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "post",
         Usage(
-            "/phonebank post <shift>",
+            "/phonebank post <shift | board>",
             "/phonebank post 3",
-            "post a shift in this channel again, with Join / Leave; the post keeps itself "
-            "up to date",
+            "post a shift in this channel again, with Join / Leave, or `board`: the upcoming "
+            "shifts in one post; either keeps itself up to date",
         ),
         c.PostShift,
         posts.post_shift,
         who=Who.ORGANIZER,
-        params=(shift(),),
-    ),
-    Entry(
-        "phonebank",
-        "board",
-        Usage(
-            "/phonebank board",
-            "/phonebank board",
-            "post the upcoming shifts in this channel, in one post that keeps itself up to date",
+        params=(
+            replace(shift(), required=False),
+            Param("board", Kind.FLAG, "Post the upcoming shifts, in one post", required=False),
         ),
-        c.PostBoard,
-        posts.post_board,
-        who=Who.ORGANIZER,
+        text=read_post,
+        options=post_options,
+        also={c.PostBoard: posts.post_board},
     ),
     *aftercare.ENTRIES,
     *aftercare.DEBRIEF_ENTRIES,
+    *aftercare.OFFER_ENTRIES,
     *organizing.entries(CREATE_PARAMS),
     help_entry("phonebank"),
 )

@@ -155,6 +155,7 @@ TURNOUT: tuple[Entry, ...] = (
         params=(reminder_times(readers.campaign_offsets),),
         hint="reminders 24h,1h",
     ),
+    aftercare.CONFIRM_CHECK_ENTRY,
     Entry(
         "turnout",
         "help",

@@ -7,10 +7,12 @@ field here, and forget-me erases it; the counts stay, anonymous.
 """
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
+from bot.domain.timing import parse_duration
 
 # Debrief counts are whole numbers in this range.
 MAX_COUNT = 1000
@@ -27,6 +29,15 @@ DEBRIEF_AFTER = timedelta(minutes=15)
 LATE_CANCELLATION = timedelta(hours=24)
 # The organizers' wrap-up goes out this long after the end.
 WRAP_UP_AFTER = timedelta(hours=2)
+# The organizers' confirmation check goes out this long before the start, unless the campaign
+# chose another time (`/turnout confirm-check`) within these bounds, or turned it off.
+CONFIRM_CHECK = timedelta(hours=12)
+CONFIRM_CHECK_RANGE = (timedelta(hours=1), timedelta(hours=72))
+# A volunteer who neither checked in nor answered "How did it go?" this long after the end
+# counts as a no-show.
+NO_ANSWER_AFTER = timedelta(hours=24)
+# The "We missed you" message goes out at this local hour, in the volunteer's zone.
+FOLLOW_UP_HOUR = 10
 
 
 class Report(StrEnum):
@@ -116,6 +127,47 @@ class Attendance:
 
     def couldnt_make_it(self, now: datetime) -> "Attendance":
         return replace(self, report=Report.MISSED, reported_at=now, calls=None, conversations=None)
+
+
+def read_confirm_check(text: str) -> timedelta | None:
+    """`12h`, `90m` (1 to 72 hours before the start) or `off` (None)."""
+    typed = text.strip().casefold()
+    if typed in ("off", "none", "no"):
+        return None
+    before = parse_duration(typed) if len(typed) < 12 else None
+    low, high = CONFIRM_CHECK_RANGE
+    if before is None or not low <= before <= high:
+        raise UserError(
+            "Say how long before each shift organizers get the confirmation check, from 1h "
+            "to 72h, like `/turnout confirm-check 12h`; or `off`."
+        )
+    return before
+
+
+def silent_miss(record: Attendance) -> bool:
+    """Missed without a word: marked a no-show (or never heard from), and never said they
+    couldn't make it. Call it only once the record can no longer change by itself."""
+    if record.report is Report.MISSED:
+        return False
+    return record.presence in (Presence.NO_SHOW, Presence.UNKNOWN)
+
+
+def next_local_hour(after: datetime, zone: ZoneInfo, hour: int = FOLLOW_UP_HOUR) -> datetime:
+    """The first moment after `after` when the wall clock in `zone` reads `hour`:00.
+
+    Computed on the wall clock, so a daylight-saving change never moves it off the hour.
+    """
+    local = after.astimezone(zone)
+    candidate = datetime.combine(local.date(), time(hour), tzinfo=zone)
+    if candidate <= local:
+        candidate = datetime.combine(local.date() + timedelta(days=1), time(hour), tzinfo=zone)
+    return candidate.astimezone(UTC)
+
+
+def day_after(ends_at: datetime, zone: ZoneInfo, hour: int = FOLLOW_UP_HOUR) -> datetime:
+    """`hour`:00 on the local day after the shift ended."""
+    local_day = ends_at.astimezone(zone).date() + timedelta(days=1)
+    return datetime.combine(local_day, time(hour), tzinfo=zone).astimezone(UTC)
 
 
 def check_count(value: int, what: str) -> int:

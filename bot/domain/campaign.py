@@ -16,6 +16,8 @@ class Campaign:
     reminder_offsets: tuple[timedelta, ...]
     # How long a new volunteer may wait for a personal contact before organizers are nudged again.
     contact_within: timedelta
+    # How long before a shift organizers get its confirmation check; None: off.
+    confirm_check: timedelta | None = timedelta(hours=12)
 
 
 class Counter(StrEnum):

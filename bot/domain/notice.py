@@ -22,6 +22,12 @@ class NoticeKind(StrEnum):
     # After the sign-up (issue 13)
     CHECK_IN = "check_in"
     DEBRIEF = "debrief"
+    # "We missed you" (or "hope to see you soon") the day after, and the organizers' nudge.
+    MISSED_YOU = "missed_you"
+    NUDGE = "nudge"
+    # A seat opened close to the start: offered to the first on the waitlist, or the offer ran out.
+    SEAT_OFFERED = "seat_offered"
+    OFFER_LAPSED = "offer_lapsed"
     # An organizer changed the shift (issue 14).
     SHIFT_MOVED = "shift_moved"
     LINK_CHANGED = "link_changed"
@@ -44,6 +50,8 @@ class NoticeKind(StrEnum):
     DELIVERY_FAILED = "delivery_failed"
     WRAP_UP = "wrap_up"
     LATE_CANCELLATION = "late_cancellation"
+    CONFIRM_CHECK = "confirm_check"
+    TWO_MISSES = "two_misses"
     # A volunteer offers to host a phone bank (issue 14).
     PROPOSAL = "proposal"
     # Live posts (issue 15): put a shift's (or the board's) post up in a channel; edit one as

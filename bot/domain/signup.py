@@ -8,11 +8,19 @@ from enum import StrEnum
 class SignupStatus(StrEnum):
     CONFIRMED = "confirmed"
     WAITLISTED = "waitlisted"
+    # First on the waitlist, offered a seat that opened close to the start; the seat is held
+    # for them until they take it, pass or the offer runs out (bot/domain/offer.py).
+    OFFERED = "offered"
     CANCELLED = "cancelled"
 
     @property
     def is_active(self) -> bool:
         return self is not SignupStatus.CANCELLED
+
+    @property
+    def holds_seat(self) -> bool:
+        """Confirmed, or offered a seat kept for them: either way the seat is taken."""
+        return self in (SignupStatus.CONFIRMED, SignupStatus.OFFERED)
 
 
 @dataclass(frozen=True, slots=True)

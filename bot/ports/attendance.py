@@ -2,6 +2,7 @@
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from bot.domain.attendance import Attendance
 from bot.domain.phonebank import Shift
@@ -32,3 +33,18 @@ class AttendanceRepository(ABC):
     @abstractmethod
     async def erase_notes(self, volunteer_id: int) -> None:
         """Forget-me: the volunteer's free-text notes go; the counts stay, anonymous."""
+
+    @abstractmethod
+    async def nudged_at(self, shift_id: int) -> datetime | None:
+        """When the shift's Nudge them was pressed, if it was."""
+
+    @abstractmethod
+    async def nudge(self, shift_id: int, now: datetime) -> datetime | None:
+        """Record the shift's Nudge them; None the first time, else when it was done before."""
+
+    @abstractmethod
+    async def finished_records(
+        self, campaign_id: int, ended_before: datetime, *, limit: int
+    ) -> Sequence[Attendance]:
+        """The records of confirmed seats on shifts that ended before `ended_before`, newest
+        first (an empty record where nothing happened): the campaign's show-rate history."""

@@ -80,7 +80,7 @@ class SignupRepository(ABC):
 
     @abstractmethod
     async def counts(self, shift_id: int) -> tuple[int, int]:
-        """(confirmed, waitlisted)."""
+        """(seats taken, waitlisted): a seat kept for an open offer counts as taken."""
 
     @abstractmethod
     async def first_waitlisted(self, shift_id: int) -> Signup | None: ...

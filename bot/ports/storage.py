@@ -9,6 +9,7 @@ from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
 from bot.ports.notices import NoticeRepository
+from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.posts import PostRepository
 from bot.ports.proposals import ProposalRepository
@@ -31,6 +32,7 @@ class UnitOfWork(ABC):
     series: SeriesRepository
     proposals: ProposalRepository
     posts: PostRepository
+    offers: OfferRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

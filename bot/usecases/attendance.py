@@ -9,7 +9,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.replies import Button, ButtonStyle, Message, Reply
-from bot.usecases import seats
+from bot.usecases import aftercare, seats
 from bot.usecases.context import Context
 
 _MARKS = {"here": Mark.HERE, "no-show": Mark.NO_SHOW, "noshow": Mark.NO_SHOW}
@@ -130,6 +130,8 @@ async def _mark(
         raise UserError(f"Marks for #{shift.number} closed 7 days after it ended.")
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.marked(chosen, ctx.volunteer.id, ctx.now))
+    if chosen is Mark.NO_SHOW:
+        await aftercare.follow_up_sooner(ctx, shift, signup)
     said = "here" if chosen is Mark.HERE else "a no-show"
     return Message(f"Marked {volunteer.name} as {said} for #{shift.number}.")
 

@@ -1,24 +1,19 @@
 """After the shift: "How did it go?", the volunteer's answers, and the organizers' wrap-up."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from bot import timefmt
-from bot.actions import action
 from bot.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
 from bot.domain.attendance import Attendance
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
-from bot.domain.volunteer import Volunteer
 from bot.forms import debrief_form
 from bot.ports.storage import UnitOfWork
-from bot.replies import Button, ButtonStyle, Message, Reply
-from bot.usecases import seats
+from bot.replies import Message, Reply
+from bot.usecases import aftercare, rebooking, seats
 from bot.usecases.context import Context
 from bot.wording import plural
-
-# How many next shifts the thank-you offers.
-NEXT_SHIFTS = 3
 
 
 async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
@@ -46,6 +41,7 @@ async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
     shift, signup = await _my_shift(ctx, cmd.shift, started=False)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.couldnt_make_it(ctx.now))
+    await aftercare.follow_up_sooner(ctx, shift, signup)
     return await _with_next_shifts(
         ctx, f"Thanks for letting us know about #{shift.number}. Hope to see you soon!"
     )
@@ -84,28 +80,9 @@ async def wrap_up_text(uow: UnitOfWork, shift: Shift) -> str:
     return "\n".join(lines)
 
 
-async def upcoming_fits(
-    ctx_uow: UnitOfWork, ctx: Context, volunteer: Volunteer
-) -> Sequence[Shift]:
-    """Up to three open shifts ahead that the volunteer hasn't joined."""
-    mine = {s.id for _, s in await ctx_uow.signups.upcoming_for(volunteer.id, ctx.now)}
-    ahead = await ctx_uow.shifts.upcoming(ctx.campaign.id, ctx.now, limit=NEXT_SHIFTS + len(mine))
-    return [seats_.shift for seats_ in ahead if seats_.shift.id not in mine][:NEXT_SHIFTS]
-
-
 async def _with_next_shifts(ctx: Context, text: str) -> Reply:
-    shifts = await upcoming_fits(ctx.uow, ctx, ctx.volunteer)
-    if not shifts:
-        return Message(text)
-    lines = [text, "Next shifts you could join:"]
-    lines += [f"#{s.number} {s.title}, {timefmt.when(s.starts_at, ctx.zone)}" for s in shifts]
-    return Message(
-        "\n".join(lines),
-        buttons=tuple(
-            Button(f"Join #{s.number}", action("join", s.number), ButtonStyle.PRIMARY)
-            for s in shifts
-        ),
-    )
+    shifts = await rebooking.fitting_shifts(ctx.uow, ctx.campaign, ctx.volunteer, ctx.now)
+    return rebooking.with_join_buttons(text, shifts, ctx.volunteer, ctx.campaign)
 
 
 async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift, Signup]:

@@ -231,6 +231,13 @@ async def _tell(
     said: list[str] = []
     if after.title != before.title:
         said.append("new title")
+    if after.capacity < before.capacity:
+        withdrawn = await seats.withdraw_extra_offers(ctx, held)
+        if withdrawn and not bumped:
+            said.append(
+                f"{plural(after.capacity, 'seat')}; the seat on offer was withdrawn and "
+                f"{_people(len(withdrawn))} told"
+            )
     if bumped:
         await seats.back_to_waitlist(ctx, held, [s for s, _ in bumped])
         said.append(
@@ -269,7 +276,7 @@ async def _tell(
         # The check-in, the debrief and the wrap-up are due at the shift's own moments.
         confirmed = await ctx.uow.signups.roster(after.id)
         await aftercare.follow_the_shift(
-            ctx.uow, after, [s for s, _ in confirmed if s.status is SignupStatus.CONFIRMED]
+            ctx.uow, after, [(s, v) for s, v in confirmed if s.status is SignupStatus.CONFIRMED]
         )
         said.append(
             f"now {timefmt.when(after.starts_at, ctx.zone)} for "

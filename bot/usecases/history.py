@@ -1,6 +1,7 @@
 """`/volunteer history`: a volunteer's record across shifts, from their attendance."""
 
 from bot.commands import ShowHistory
+from bot.domain.attendance import NO_ANSWER_AFTER, silent_miss
 from bot.domain.errors import UserError
 from bot.domain.signup import SignupStatus
 from bot.replies import Message, Reply
@@ -26,11 +27,17 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
         for signup, shift, attendance in await ctx.uow.attendance.history(volunteer.id)
         if signup.status is SignupStatus.CONFIRMED and not shift.is_cancelled
     ]
-    past = [a for shift, a in record if shift.has_started(ctx.now)]
-    attended = sum(1 for a in past if a.attended)
-    missed = sum(1 for a in past if a.missed)
-    calls = sum(a.calls or 0 for a in past)
-    conversations = sum(a.conversations or 0 for a in past)
+    past = [(shift, a) for shift, a in record if shift.has_started(ctx.now)]
+    attended = sum(1 for _, a in past if a.attended)
+    # No word at all a day after the end counts as missed, as the show rate counts it.
+    missed = sum(
+        1
+        for shift, a in past
+        if a.missed or (silent_miss(a) and ctx.now >= shift.ends_at + NO_ANSWER_AFTER)
+    )
+    past_records = [a for _, a in past]
+    calls = sum(a.calls or 0 for a in past_records)
+    conversations = sum(a.conversations or 0 for a in past_records)
     answered = attended + missed
     rate = f"{round(100 * attended / answered)}%" if answered else "no finished shifts yet"
     whose = "Your" if volunteer.id == ctx.volunteer.id else f"{volunteer.name}'s"

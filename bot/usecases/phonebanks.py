@@ -36,7 +36,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.repeat_forms import repeat_form, repeating
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import aftercare, bookings, post_edits, posts, seats, series
+from bot.usecases import aftercare, bookings, offers, post_edits, posts, seats, series
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -94,6 +94,8 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
     shift = held.shift
     existing = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
     if existing is not None:
+        if existing.status is SignupStatus.OFFERED:
+            return await offers.take_held(ctx, held, existing)
         if existing.status is SignupStatus.CONFIRMED:
             raise UserError(f"You're already signed up for #{shift.number}. See you there!")
         position = await ctx.uow.signups.waitlist_position(existing)
@@ -135,6 +137,8 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
         )
     promoted = await seats.give_up_seat(ctx, held, signup)
     await aftercare.tell_of_late_cancellation(ctx, shift, signup, promoted)
+    if signup.status is SignupStatus.OFFERED:
+        return offers.passed(shift.number)
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
     return Message(
@@ -223,13 +227,20 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
         Item(f"{i}. {v.name}", "confirmed ✅" if v.id in sure else "confirmed")
         for i, v in enumerate(confirmed, 1)
     ]
+    # A seat kept for an offer near the start: counted as filled, shown with its deadline.
+    for s, v in roster:
+        if s.status is SignupStatus.OFFERED:
+            offer = await ctx.uow.offers.get(s.id)
+            until = f" until {timefmt.clock(offer.expires_at, ctx.zone)}" if offer else ""
+            items.append(Item(f"{v.name}", f"offered the seat{until}"))
     items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
+    filled = sum(1 for s, _ in roster if s.status.holds_seat)
     status = " (cancelled)" if shift.is_cancelled else ""
     history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
             f"#{shift.number} “{shift.title}”{status}, {timefmt.when(shift.starts_at, ctx.zone)}: "
-            f"{len(confirmed)} of {shift.capacity} seats filled, {len(waiting)} waiting"
+            f"{filled} of {shift.capacity} seats filled, {len(waiting)} waiting"
         ),
         items=tuple(items),
         # A listing without items shows only `empty`, so the history goes there too.

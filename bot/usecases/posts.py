@@ -1,4 +1,4 @@
-"""`/phonebank post` and `/phonebank board`: live posts that keep themselves current.
+"""`/phonebank post` and `/phonebank post board`: live posts that keep themselves current.
 
 The post itself is durable work: a LIVE_POST notice the dispatcher sends (bot/post_delivery.py)
 and records, so it is paced and retried like any message and survives a restart.
@@ -38,7 +38,7 @@ async def post_shift(cmd: PostShift, ctx: Context) -> Reply:
 
 
 async def post_board(cmd: PostBoard, ctx: Context) -> Reply:
-    """`/phonebank board`: the upcoming shifts in one post here, kept current (organizers)."""
+    """`/phonebank post board`: the upcoming shifts in one post here, kept current (organizers)."""
     ctx.require_organizer("post the board of shifts")
     if not await queue_post(ctx, None):
         raise UserError(NO_CHANNEL)

@@ -5,12 +5,19 @@ bookings and offers) goes through these functions, on a shift held for the chang
 (`HeldShift`, which only `uow.shifts.hold` makes). After each one: confirmed ≤ capacity, nobody
 waits while a seat is free, the waitlist is served in arrival order, and each person moved up
 is told exactly once.
+
+Close to the start (bot/domain/offer.py) a freed seat is offered rather than given: it is kept
+for the first in line (an `offered` sign-up counts as a taken seat) until they take it, pass or
+the offer runs out, and then it is offered to the next. So there, "nobody waits while a seat
+is free" reads "nobody waits while a seat is free and not on offer".
 """
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
+from bot.domain.offer import OFFER_FOR, Answer, offers_instead
 from bot.domain.phonebank import HeldShift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.volunteer import Volunteer
@@ -53,11 +60,14 @@ async def take_seat(
 async def give_up_seat(ctx: Context, held: HeldShift, signup: Signup) -> list[Signup]:
     """Cancel a sign-up and its reminders; a freed seat goes to the waitlist at once.
 
-    Returns the sign-ups moved up, each already told.
+    Returns the sign-ups moved up (or offered the seat), each already told. Giving up an
+    offered seat is passing on it.
     """
     await ctx.uow.signups.set_status(held, signup.id, SignupStatus.CANCELLED, ctx.now)
     await reminders.cancel(ctx.uow, signup)
-    if signup.status is not SignupStatus.CONFIRMED:
+    if signup.status is SignupStatus.OFFERED:
+        await ctx.uow.offers.answer(held, signup.id, Answer.PASSED, ctx.now)
+    if not signup.status.holds_seat:
         return []
     return await fill_open_seats(ctx, held)
 
@@ -65,25 +75,70 @@ async def give_up_seat(ctx: Context, held: HeldShift, signup: Signup) -> list[Si
 async def fill_open_seats(ctx: Context, held: HeldShift) -> list[Signup]:
     """Move the waitlist up, first come first served, until the seats are full.
 
-    Each person moved up gets their reminders and one notice; returns their sign-ups.
+    Each person moved up gets their reminders and one notice; close to the start each is
+    offered the seat instead (and told so). Returns their sign-ups, with their new status.
     """
     shift = held.shift
-    if shift.is_cancelled:
+    if shift.is_cancelled or ctx.now >= shift.ends_at:
         return []
     confirmed, _ = await ctx.uow.signups.counts(shift.id)
+    offering = offers_instead(starts_at=shift.starts_at, now=ctx.now)
     promoted: list[Signup] = []
     for _ in range(shift.capacity - confirmed):
         waiting = await ctx.uow.signups.first_waitlisted(shift.id)
         if waiting is None:
             break
+        if offering:
+            promoted.append(await _offer(ctx, held, waiting))
+            continue
         await ctx.uow.signups.set_status(held, waiting.id, SignupStatus.CONFIRMED, ctx.now)
         volunteer = await ctx.uow.volunteers.get(waiting.volunteer_id)
         await _remind(ctx, held, volunteer, waiting)
         await ctx.notify(
             NoticeKind.PROMOTED, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=waiting.id
         )
-        promoted.append(waiting)
+        promoted.append(replace(waiting, status=SignupStatus.CONFIRMED))
     return promoted
+
+
+async def _offer(ctx: Context, held: HeldShift, waiting: Signup) -> Signup:
+    """Keep the seat for `waiting` for OFFER_FOR and tell them; they confirm it themselves."""
+    await ctx.uow.signups.set_status(held, waiting.id, SignupStatus.OFFERED, ctx.now)
+    await ctx.uow.offers.add(held, waiting.id, ctx.now, ctx.now + OFFER_FOR)
+    await ctx.notify(
+        NoticeKind.SEAT_OFFERED,
+        volunteer_id=waiting.volunteer_id,
+        shift_id=held.shift.id,
+        signup_id=waiting.id,
+    )
+    return replace(waiting, status=SignupStatus.OFFERED)
+
+
+async def take_offered_seat(
+    ctx: Context, held: HeldShift, signup: Signup
+) -> list[datetime]:
+    """The offeree takes the seat kept for them: confirmed, with their reminders.
+
+    The caller has checked, under the hold, that the offer is still open.
+    """
+    await ctx.uow.signups.set_status(held, signup.id, SignupStatus.CONFIRMED, ctx.now)
+    await ctx.uow.offers.answer(held, signup.id, Answer.TAKEN, ctx.now)
+    volunteer = await ctx.uow.volunteers.get(signup.volunteer_id)
+    return await _remind(ctx, held, volunteer, replace(signup, status=SignupStatus.CONFIRMED))
+
+
+async def lapse_offer(ctx: Context, held: HeldShift, signup: Signup) -> list[Signup]:
+    """No answer in time: the offeree leaves the waitlist (told once) and the seat is offered
+    to the next in line. Returns who was offered it next."""
+    await ctx.uow.signups.set_status(held, signup.id, SignupStatus.CANCELLED, ctx.now)
+    await ctx.uow.offers.answer(held, signup.id, Answer.LAPSED, ctx.now)
+    await ctx.notify(
+        NoticeKind.OFFER_LAPSED,
+        volunteer_id=signup.volunteer_id,
+        shift_id=held.shift.id,
+        signup_id=signup.id,
+    )
+    return await fill_open_seats(ctx, held)
 
 
 async def call_off(
@@ -117,7 +172,9 @@ async def _remind(
     due = reminders.seat_reminders(
         campaign=ctx.campaign, volunteer=volunteer, signup=signup, shift=held.shift, now=ctx.now
     )
-    after = aftercare.seat_notices(campaign_id=ctx.campaign.id, signup=signup, shift=held.shift)
+    after = aftercare.seat_notices(
+        campaign=ctx.campaign, volunteer=volunteer, signup=signup, shift=held.shift
+    )
     await ctx.uow.notices.add_all([*due, *after])
     return [notice.due_at for notice in due]
 
@@ -137,3 +194,27 @@ async def back_to_waitlist(ctx: Context, held: HeldShift, bumped: list[Signup]) 
             shift_id=held.shift.id,
             signup_id=signup.id,
         )
+
+
+async def withdraw_extra_offers(ctx: Context, held: HeldShift) -> list[Signup]:
+    """Fewer seats than are taken, counting seats on offer: the newest offers are withdrawn
+    first (before anyone confirmed is bumped); each offeree waits again, at the head of the
+    line, and is told once. Returns the sign-ups whose offer was withdrawn."""
+    taken, _ = await ctx.uow.signups.counts(held.shift.id)
+    withdrawn: list[Signup] = []
+    offered = [s for s, _ in await ctx.uow.signups.roster(held.shift.id)]
+    offered = [s for s in offered if s.status is SignupStatus.OFFERED]
+    for signup in reversed(offered):
+        if taken <= held.shift.capacity:
+            break
+        await ctx.uow.signups.set_status(held, signup.id, SignupStatus.WAITLISTED, ctx.now)
+        await ctx.uow.offers.withdraw(held, signup.id)
+        await ctx.notify(
+            NoticeKind.BACK_ON_WAITLIST,
+            volunteer_id=signup.volunteer_id,
+            shift_id=held.shift.id,
+            signup_id=signup.id,
+        )
+        withdrawn.append(signup)
+        taken -= 1
+    return withdrawn

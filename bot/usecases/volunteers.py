@@ -16,7 +16,7 @@ from bot.domain.errors import UserError
 from bot.domain.timing import parse_zone
 from bot.domain.volunteer import Volunteer
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import reminders, seats
+from bot.usecases import aftercare, reminders, seats
 from bot.usecases.context import Context, zone_for
 from bot.usecases.views import contacted_button
 from bot.wording import plural
@@ -108,7 +108,9 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
         # Read again under the hold: a promotion may have confirmed it since the list was read.
         signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
         if signup is not None:
-            await seats.give_up_seat(ctx, held, signup)
+            promoted = await seats.give_up_seat(ctx, held, signup)
+            # Leaving this way within a day of the start is a late cancellation like any other.
+            await aftercare.tell_of_late_cancellation(ctx, held.shift, signup, promoted)
     await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
     # Debrief notes are free text in their own words; the counts stay, anonymous.
@@ -117,6 +119,7 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     await ctx.uow.bookings.erase_person(ctx.volunteer.id)
     await ctx.uow.series.erase_person(ctx.volunteer.id)
     await ctx.uow.proposals.erase_person(ctx.volunteer.id)
+    await ctx.uow.offers.erase_person(ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)

@@ -129,6 +129,8 @@ def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
         c.EditShift: {"shift", "field", "value", "confirm"},
         # `/phonebank repeat` reads how it repeats as one line (organizer_readers.repeat_shift).
         c.RepeatShift: {"shift", "how"},
+        # `/phonebank post board` builds PostBoard instead (phonebank.read_post).
+        c.PostShift: {"shift", "board"},
     }
     for entry in ENTRIES:
         fields = form_fields.get(entry.builds) or {f.name for f in dataclasses.fields(entry.builds)}

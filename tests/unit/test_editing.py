@@ -193,7 +193,7 @@ async def test_the_form_opens_filled_in_says_who_will_hear_and_saves_only_what_c
     assert "2 seats; 1 person moved up" in text_of(saved)
 
 
-async def test_a_new_time_moves_the_check_in_the_debrief_and_the_wrap_up_with_it(harness):
+async def test_a_new_time_moves_the_check_in_the_debrief_the_follow_ups_and_the_checks(harness):
     await shift_with(harness, 1, "Maria")
 
     await harness.say("Olivia", "/phonebank edit 1 time 19:00 confirm")
@@ -207,5 +207,10 @@ async def test_a_new_time_moves_the_check_in_the_debrief_and_the_wrap_up_with_it
         NoticeKind.CHECK_IN: new_start,
         NoticeKind.DEBRIEF: new_start + timedelta(hours=2, minutes=15),
         NoticeKind.WRAP_UP: new_start + timedelta(hours=4),
+        NoticeKind.CONFIRM_CHECK: new_start - timedelta(hours=12),
+        # The follow-up: 10:00 New York time on the first morning a day after the end.
+        NoticeKind.MISSED_YOU: datetime(2026, 11, 9, 15, 0, tzinfo=UTC),
+        NoticeKind.TWO_MISSES: datetime(2026, 11, 9, 15, 0, tzinfo=UTC),
     }
     assert len([n for n in pending if n.kind is NoticeKind.CHECK_IN]) == 1
+    assert len([n for n in pending if n.kind is NoticeKind.CONFIRM_CHECK]) == 1

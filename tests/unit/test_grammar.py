@@ -257,10 +257,9 @@ def test_unexpected_extra_words_are_refused_with_the_usage(line):
 def test_an_unknown_subcommand_names_the_valid_ones():
     assert error("/phonebank fly") == (
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
-        "`create`, `roster`, `cancel`, `announce`, `post`, `board`, `confirm`, `checkin`, "
-        "`attendance`, `mark`, "
-        "`debrief`, `report`, `edit`, `add`, `remove`, `move`, `repeat`, `propose`, `host`, "
-        "`approve` or `decline` — or `/phonebank help`."
+        "`create`, `roster`, `cancel`, `announce`, `post`, `confirm`, `checkin`, `attendance`, "
+        "`mark`, `debrief`, `report`, `nudge`, `edit`, `add`, `remove`, `move`, `repeat`, "
+        "`propose`, `host`, `approve` or `decline` — or `/phonebank help`."
     )
 
 
@@ -268,7 +267,7 @@ def test_an_unknown_subcommand_names_the_valid_ones():
     ("line", "names"),
     [("/task fly", "`/task list`, `claim`, `done`, `release` or `post`"),
      ("/volunteer fly", "`reminders`, `profile`, `forget-me`, `new`, `contacted` or `history`"),
-     ("/turnout fly", "`/turnout tz` or `reminders`")],
+     ("/turnout fly", "`/turnout tz`, `reminders` or `confirm-check`")],
 )
 def test_every_command_names_its_subcommands_when_one_is_unknown(line, names):
     assert names in error(line)

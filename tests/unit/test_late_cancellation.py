@@ -41,3 +41,25 @@ async def test_leaving_early_or_from_the_waitlist_tells_nobody(harness):
     await harness.say("Ana", "/phonebank join 1")
     await harness.say("Ana", "/phonebank leave 1")
     assert alerts(harness) == []
+
+
+async def test_forget_me_the_day_before_tells_organizers_what_the_seat_became(harness):
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.advance(TO_DAY_BEFORE + timedelta(hours=10))
+    await harness.press("Maria", "turnout:forget")
+    [alert] = alerts(harness)
+    # Erased, so never named; what the seat became is what organizers need.
+    assert alert == (
+        "⚠️ Late cancellation: A former volunteer left #1 “Saturday calls”, which starts "
+        "Sat Nov 7, 6:00 PM EST (in 14 hours). The seat went to Sam (#3) from the waitlist."
+    )
+    assert "Maria" not in alert
+
+
+async def test_forget_me_well_ahead_is_not_a_late_cancellation(harness):
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.press("Maria", "turnout:forget")
+    assert alerts(harness) == []

@@ -194,14 +194,14 @@ async def test_post_and_board_need_a_channel_and_an_organizer(harness):
     assert "only post in a channel" in await harness.say("Olivia", "/phonebank post 1")
     harness.channel = "general"
     assert "Only organizers can post shifts" in await harness.say("Maria", "/phonebank post 1")
-    assert "Only organizers" in await harness.say("Maria", "/phonebank board")
+    assert "Only organizers" in await harness.say("Maria", "/phonebank post board")
     assert "There's no shift #9" in await harness.say("Olivia", "/phonebank post 9")
     assert harness.messenger.texts("#general") == []
 
 
 async def test_the_board_follows_a_weekly_series_as_its_dates_appear(posting):
     await posting.say("Olivia", SATURDAY)
-    await posting.say("Olivia", "/phonebank board")
+    await posting.say("Olivia", "/phonebank post board")
     await posting.say("Olivia", "/phonebank repeat 1 weekly")
     assert posting.messenger.edited("2") == []  # no new date within the window yet
 

@@ -12,8 +12,8 @@ from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, FakeDiscord
 GROUPS = {
     "phonebank": {
         *("list", "join", "leave", "mine", "create", "roster", "cancel", "announce"),
-        *("post", "board"),
-        *("confirm", "checkin", "attendance", "mark", "debrief", "report"),
+        "post",
+        *("confirm", "checkin", "attendance", "mark", "debrief", "report", "nudge"),
         "edit",
         "add",
         "remove",
@@ -26,7 +26,7 @@ GROUPS = {
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
-    "turnout": {"tz", "reminders", "help"},
+    "turnout": {"tz", "reminders", "confirm-check", "help"},
 }
 
 

@@ -135,7 +135,7 @@ async def test_cancelling_the_shift_takes_the_buttons_off_its_post(world):
 
 async def test_the_board_lists_upcoming_shifts_and_follows_a_new_one(world):
     await world.create_shift(title="Saturday calls")
-    answer = await world.slash("Olivia", "phonebank", "board")
+    answer = await world.slash("Olivia", "phonebank", "post", board=True)
     assert "Posting the board" in answer.text
     await world.deliver()
     (board,) = [c for c in world.fake.messages_in(GENERAL) if "Upcoming phone banks" in c.text]

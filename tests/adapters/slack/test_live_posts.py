@@ -167,7 +167,7 @@ async def test_a_post_button_joins_and_the_post_follows(rig):
 
 async def test_phonebank_board_posts_the_upcoming_shifts_and_keeps_them_current(rig):
     await posted_shift(rig)
-    await rig.command("/phonebank board", user=OLIVIA)
+    await rig.command("/phonebank post board", user=OLIVIA)
     board = await rig.delivered(
         "chat.postMessage", lambda c: "Upcoming phone banks" in c.text, channel=GENERAL
     )
