@@ -7,6 +7,7 @@ import signal
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import make_url
@@ -20,6 +21,9 @@ from bot.clock import ManualClock, SystemClock
 from bot.ports.storage import StorageUnavailable
 from bot.settings import ConfigurationError, CoreSettings, load
 from storage import SqlStorage, open_storage
+
+if TYPE_CHECKING:
+    from adapters.web.feeds import FeedListener
 
 
 class Settings(CoreSettings, SlackSettings, DiscordSettings):
@@ -180,27 +184,45 @@ async def _run(settings: Settings) -> int:
         )
         return 2
     storage = await _open(settings.database_url)
+    feeds = settings.calendar_feeds()
     bot = bootstrap(
         storage=storage,
         messengers=[platform.messenger for platform in platforms],
         clock=SystemClock(),
         defaults=settings.campaign_defaults(),
         lease=timedelta(seconds=settings.delivery_lease_seconds),
+        feeds=feeds,
     )
     log = logging.getLogger("turnout")
+    listener = _feed_listener(settings, platforms) if feeds else None
     try:
         for platform in platforms:
             await platform.start(bot.turnout)
+        if listener is not None:
+            await listener.start(bot.turnout)
         bot.wakeups.start()
         log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
         await _until_stopped()
     finally:
         await bot.wakeups.stop()
+        if listener is not None:
+            await listener.stop()
         for platform in platforms:
             await platform.stop()
         await storage.close()
     log.info("stopped")
     return 0
+
+
+def _feed_listener(settings: Settings, platforms: list[Platform]) -> "FeedListener | None":
+    """Calendar feeds ride on Slack's HTTP mode server; else they get a listener of their own."""
+    from adapters.slack import SlackPlatform
+    from adapters.web.feeds import FeedListener, feed_routes
+
+    for platform in platforms:
+        if isinstance(platform, SlackPlatform) and platform.serve_also(feed_routes):
+            return None
+    return FeedListener(settings.http_host, settings.http_port)
 
 
 async def _until_stopped() -> None:

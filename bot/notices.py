@@ -19,6 +19,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
+from bot.usecases import calendars
 from bot.usecases.context import zone_for
 from bot.usecases.debrief import wrap_up_text
 from bot.usecases.views import contacted_button
@@ -188,12 +189,27 @@ async def _plain_reminder(scene: _Scene) -> Reply | Drop:
 
 
 async def _promoted(scene: _Scene) -> Reply | Drop:
-    return await _seat_message(
+    message = await _seat_message(
         scene,
         lambda shift: (
             f"Good news: a seat opened up and you're now confirmed for “{shift.title}” "
             f"(#{shift.number}), {timefmt.when(shift.starts_at, scene.zone)}."
         ),
+    )
+    return await _with_calendar(scene, message)
+
+
+async def _with_calendar(scene: _Scene, message: Reply | Drop) -> Reply | Drop:
+    """A message telling someone of their confirmed seat offers Add to calendar."""
+    if not isinstance(message, Message) or scene.volunteer is None:
+        return message
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    signup = await scene.uow.signups.active(shift.id, scene.volunteer.id)
+    if signup is None or signup.status is not SignupStatus.CONFIRMED:
+        return message
+    return await calendars.with_calendar(
+        scene.uow, scene.campaign, scene.volunteer, shift, signup, message, scene.now
     )
 
 
@@ -395,6 +411,7 @@ async def _booked(scene: _Scene) -> Reply | Drop:
         text = f"{by} booked you on “{shift.title}” (#{shift.number}), {when}. Thank you!"
         if shift.link:
             text += f"\nDialer and script: {shift.link}"
+        return await _with_calendar(scene, Message(text, buttons=(_cant_make_it(shift),)))
     return Message(text, buttons=(_cant_make_it(shift),))
 
 
@@ -421,7 +438,7 @@ async def _moved_by_organizer(scene: _Scene) -> Reply | Drop:
     )
     if shift.link:
         text += f"\nDialer and script: {shift.link}"
-    return Message(text, buttons=(_cant_make_it(shift),))
+    return await _with_calendar(scene, Message(text, buttons=(_cant_make_it(shift),)))
 
 
 async def _booker(scene: _Scene) -> str:

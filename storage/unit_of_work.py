@@ -12,6 +12,7 @@ from bot.domain.notice import Notice
 from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.attendance import SqlAttendanceRepository
 from storage.bookings import SqlBookingRepository
+from storage.calendars import SqlCalendarRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
@@ -90,6 +91,7 @@ class SqlUnitOfWork(UnitOfWork):
     bookings: SqlBookingRepository
     series: SqlSeriesRepository
     proposals: SqlProposalRepository
+    calendars: SqlCalendarRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -121,6 +123,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.bookings = SqlBookingRepository(connection)
         self.series = SqlSeriesRepository(connection)
         self.proposals = SqlProposalRepository(connection)
+        self.calendars = SqlCalendarRepository(connection)
         return self
 
     @property

@@ -22,6 +22,9 @@ def render(reply: Reply) -> tuple[list[str], list[Button]]:
     buttons: list[Button] = []
 
     def choice(button: Button) -> str:
+        if button.url:
+            # A link opens in the browser, not here: show it rather than number it.
+            return f"{button.label}: {button.url}"
         buttons.append(button)
         return f"[{len(buttons)}] {button.label}"
 

@@ -8,6 +8,7 @@ from typing import Self
 from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
+from bot.ports.calendars import CalendarRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.proposals import ProposalRepository
@@ -29,6 +30,7 @@ class UnitOfWork(ABC):
     bookings: BookingRepository
     series: SeriesRepository
     proposals: ProposalRepository
+    calendars: CalendarRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

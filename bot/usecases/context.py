@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.calendar_feeds import FeedLinks
 from bot.commands import Actor
 from bot.domain.campaign import Campaign, CampaignDefaults, Team
 from bot.domain.errors import UserError
@@ -27,6 +28,8 @@ class Context:
     queued: list[NoticeKind] = field(default_factory=list)
     # The person erased themselves in this command (forget-me).
     erased: bool = False
+    # Private calendar feeds, when TURNOUT_PUBLIC_URL is set.
+    feeds: FeedLinks | None = None
 
     @classmethod
     async def open(
