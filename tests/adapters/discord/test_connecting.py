@@ -24,7 +24,8 @@ GROUPS = {
         "decline",
     },
     "task": {"post", "list", "claim", "done", "release"},
-    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
+    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history",
+                  "calendar"},
     "turnout": {"tz", "reminders", "help"},
 }
 
