@@ -1,11 +1,15 @@
 """Add to calendar on Discord: a link button (style 5, a url, no custom_id), in answers and DMs."""
 
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
+
+import icalendar
 
 from tests.adapters.discord.fake_discord import buttons
 from tests.adapters.discord.interactions import uid
 
 LINK = 5
+START = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
 
 
 def calendar_button(body: dict) -> dict:
@@ -27,6 +31,11 @@ async def test_joining_answers_with_an_add_to_calendar_link_button(world):
     assert "https://dialer.example/sat" in query["details"][0]
     assert len(button["url"]) <= 512
     assert [b.get("custom_id") for b in buttons(call.json["data"])] == ["turnout:leave:1", None]
+    # The .ics rides along as a multipart attachment, seen only by Maria.
+    [ics] = call.files
+    assert ics.filename == "shift-1.ics"
+    [event] = icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+    assert event.decoded("dtstart") == START
 
 
 async def test_the_promotion_dm_carries_the_link_button(world):
@@ -42,3 +51,6 @@ async def test_the_promotion_dm_carries_the_link_button(world):
     button = calendar_button(promotion.json)
     assert button["style"] == LINK
     assert button["url"].startswith("https://calendar.google.com/calendar/render?")
+    [ics] = promotion.files
+    [event] = icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+    assert event.decoded("dtend") == START + timedelta(hours=2)

@@ -1,6 +1,7 @@
 """Add to calendar on Slack: a link button in Block Kit, and feeds on HTTP mode's own server."""
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
@@ -14,6 +15,8 @@ from bot.domain.campaign import CampaignDefaults
 from tests.adapters.slack.conftest import VERA, WALT, Rig, platform_for
 from tests.fakes import frozen_clock
 
+# 6 PM in New York on Nov 28 (EST).
+START = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
 SMALL = '/phonebank create "Library calls" 2026-11-28 18:00 2h 1 https://dialer.example/lib'
 
 
@@ -37,6 +40,22 @@ async def test_youre_in_has_an_add_to_calendar_link_button(rig):
     assert [c.method for c in rig.fake.calls[before:]] == []
 
 
+async def test_the_ics_of_a_private_youre_in_is_uploaded_to_the_volunteers_dm(rig):
+    await rig.as_organizer(SMALL)
+
+    await rig.command("/phonebank join 1", user=VERA)
+
+    joined = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    assert "I've sent you shift-1.ics in our direct messages." in joined.text
+    await rig.fake.wait_for("files.completeUploadExternal")
+    [asked] = rig.fake.calls_to("files.getUploadURLExternal")
+    assert asked["filename"] == "shift-1.ics"
+    [shared] = rig.fake.files_in("D0VERA")
+    [event] = icalendar.Calendar.from_ical(shared.content).walk("VEVENT")
+    assert event.decoded("dtstart") == START
+    assert "https://dialer.example/lib" in str(event["description"])
+
+
 async def test_the_promotion_dm_has_the_link_button_too(rig):
     await rig.as_organizer(SMALL)
     await rig.command("/phonebank join 1", user=WALT)
@@ -50,6 +69,11 @@ async def test_the_promotion_dm_has_the_link_button_too(rig):
     assert promoted.button("Add to calendar")["url"].startswith(
         "https://calendar.google.com/calendar/render?"
     )
+    # Vera's own .ics: the waitlist place had none, the seat has one.
+    [shared] = rig.fake.files_in("D0VERA")
+    assert shared.filename == "shift-1.ics"
+    [event] = icalendar.Calendar.from_ical(shared.content).walk("VEVENT")
+    assert str(event["status"]) == "CONFIRMED"
 
 
 @pytest.fixture

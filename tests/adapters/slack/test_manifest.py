@@ -21,7 +21,6 @@ SCOPES = {
     "usergroups:read",  # usergroups.list, usergroups.users.list
     "channels:read",  # conversations.list, member_joined_channel (public)
     "groups:read",  # the same for private channels
-    "files:write",  # files.getUploadURLExternal, files.completeUploadExternal (an .ics in a DM)
 }
 
 
