@@ -354,13 +354,15 @@ async def _shift_moved(scene: _Scene) -> Reply | Drop:
         f"{timefmt.when(shift.starts_at, scene.zone)}, for "
         f"{timefmt.duration(shift.ends_at - shift.starts_at)}. Does it still work for you?"
     )
-    return Message(
+    moved = Message(
         text,
         buttons=(
             Button("Still works", action("still", shift.number), ButtonStyle.PRIMARY),
             _cant_make_it(shift),
         ),
     )
+    # The same event, a revision up: opening it moves the entry already in their calendar.
+    return await _with_calendar(scene, moved)
 
 
 async def _link_changed(scene: _Scene) -> Reply | Drop:

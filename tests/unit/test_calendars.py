@@ -150,3 +150,20 @@ async def test_a_long_title_and_link_still_fit_a_link_button(harness):
     [button] = [b for b in reply.buttons if b.url]
     assert button.url is not None and len(button.url) <= MAX_BUTTON_URL
     assert google_query(reply)["dates"] == ["20261107T230000Z/20261108T010000Z"]
+
+
+async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness):
+    await harness.say("Olivia", CREATE.format(seats=3))
+    first = only_event((await joined(harness)).files[0])
+    await harness.deliver()
+    harness.messenger.clear()
+
+    await harness.say("Olivia", "/phonebank edit 1 time 19:00")
+
+    [moved] = [s.reply for s in harness.messenger.sent if s.to == "maria"]
+    assert isinstance(moved, Message) and "moved from" in moved.text
+    event = only_event(moved.files[0])
+    assert event["uid"] == first["uid"]
+    assert int(event["sequence"]) == int(first["sequence"]) + 1
+    assert event.decoded("dtstart") == NOVEMBER_START + timedelta(hours=1)
+    assert [b.label for b in moved.buttons] == ["Still works", "Can't make it", "Add to calendar"]

@@ -40,10 +40,13 @@ async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_w
 
     assert "now Sat Nov 28, 7:00 PM EST" in edited.text
     (moved,) = [c for c in world.fake.dms_to(uid("Maria")) if "moved from" in c.text]
-    assert [b["custom_id"] for b in buttons(moved.json)] == [
+    # Then Add to calendar, a link button (no custom_id), with the moved .ics attached.
+    assert [b.get("custom_id") for b in buttons(moved.json)] == [
         f"turnout:still:1@{SERVER}",
         f"turnout:leave:1@{SERVER}",
+        None,
     ]
+    assert [f.filename for f in moved.files] == ["shift-1.ics"]
     kept = await world.press("Maria", f"turnout:still:1@{SERVER}", dm=True)
     assert "you're still in for “Saturday calls” (#1)" in kept.text
 
