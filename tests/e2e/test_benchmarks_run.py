@@ -100,3 +100,12 @@ def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_a
                 row = rf"^{volunteers}, {processes} process\(es\) x {in_flight} in flight +[\d,]+"
                 assert re.search(row, out, re.M), out
         assert f"{volunteers}: 2 processes / 1 process" in out
+
+
+@pytest.mark.slow
+def test_the_calendar_feed_benchmark_prints_fetch_and_join_times():
+    out = quick("calendar_feed.py")
+    assert "calendar feed of 20 sign-ups" in out
+    for row in ("first fetch", "later fetches, median of 20", "fetch after an edit"):
+        assert re.search(rf"^  {row}.* +[0-9.]+ ms", out, re.M), out
+    assert re.search(r"^join with Google link and \.ics, median +[0-9.]+ ms", out, re.M), out
