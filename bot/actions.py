@@ -27,6 +27,7 @@ from bot.commands import (
     MarkContacted,
     MarkSignup,
     ReleaseTask,
+    ShowCalendarFeed,
     StartDebrief,
     StartDeclineForm,
     StartProfile,
@@ -67,6 +68,7 @@ _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "profile": lambda actor: StartProfile(actor),
     "forget": lambda actor: ForgetMe(actor, confirmed=True),
     "keep": lambda actor: KeepMyData(actor),
+    "newfeed": lambda actor: ShowCalendarFeed(actor, reset=True),
 }
 
 

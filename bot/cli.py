@@ -121,6 +121,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     from adapters.console import ConsoleChat, ConsoleMessenger, Screen
     from adapters.console.chat import read_pipe, read_terminal
     from adapters.console.files import FileShelf
+    from adapters.web.feeds import FeedListener
 
     zone = ZoneInfo(settings.timezone)
     start = None
@@ -140,11 +141,13 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     messenger = ConsoleMessenger(
         screen, names=names, organizers=lambda: chat.organizer_keys() if chat else []
     )
+    feeds = settings.calendar_feeds()
     bot = bootstrap(
         storage=storage,
         messengers=[messenger],
         clock=clock,
         defaults=settings.campaign_defaults(),
+        feeds=feeds,
     )
     chat = ConsoleChat(
         turnout=bot.turnout,
@@ -161,9 +164,15 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     if interactive:
         # At a terminal, reminders also arrive on their own as real time passes.
         bot.wakeups.start()
+    # With TURNOUT_PUBLIC_URL set, the feeds `/volunteer calendar` hands out can be fetched.
+    listener = FeedListener(settings.http_host, settings.http_port) if feeds else None
     try:
+        if listener is not None:
+            await listener.start(bot.turnout)
         await chat.run(read_terminal if interactive else read_pipe, echo=not interactive)
     finally:
+        if listener is not None:
+            await listener.stop()
         await bot.wakeups.stop()
         await storage.close()
     return 0

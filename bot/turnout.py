@@ -161,7 +161,8 @@ class Turnout:
     async def calendar_feed(self, token: str) -> bytes | None:
         """A private calendar feed as an iCalendar file; None when the token opens nothing.
 
-        Fetched by calendar apps, not people: any failure is logged and answered with None.
+        Raises StorageUnavailable when the database can't answer now (worth a retry: a
+        calendar app told "not found" may drop the subscription).
         """
         if self._feeds is None:
             return None
@@ -173,11 +174,9 @@ class Turnout:
                     await uow.commit()
                 return body
             except StorageConflict:
+                # Another process recorded the same revisions (or made the secret) first.
                 continue
-            except Exception:
-                log.exception("failed to serve a calendar feed")
-                return None
-        return None
+        raise StorageUnavailable("a calendar feed kept meeting concurrent writes")
 
     async def choices(self, actor: Actor, pick: Pick, typed: str) -> list[Choice]:
         """Shifts or tasks matching what someone has typed so far, for autocomplete.

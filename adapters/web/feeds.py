@@ -10,19 +10,29 @@ from aiohttp import web
 
 from adapters.platform import PlatformError
 from bot.calendar_feeds import FEED_PATH
+from bot.ports.storage import StorageUnavailable
 from bot.turnout import Turnout
 
 log = logging.getLogger(__name__)
 
 # Calendar apps poll; a few minutes' caching keeps a busy one from asking every second.
 _CACHE = "private, max-age=300"
+_RETRY = {"Retry-After": "60"}
 
 
 def feed_routes(turnout: Turnout) -> list[web.RouteDef]:
     """The routes that serve calendar feeds through `turnout`."""
 
     async def feed(request: web.Request) -> web.Response:
-        body = await turnout.calendar_feed(request.match_info["token"])
+        try:
+            body = await turnout.calendar_feed(request.match_info["token"])
+        except StorageUnavailable:
+            # Not "not found": a calendar app told that may drop the subscription.
+            return web.Response(status=503, text="Try again soon.\n", headers=_RETRY)
+        except Exception:
+            # Logged without the request: its path is the feed's secret address.
+            log.exception("could not serve a calendar feed")
+            return web.Response(status=500, text="Something went wrong.\n")
         if body is None:
             return web.Response(status=404, text="No such calendar.\n")
         return web.Response(

@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import calendars
-from bot.actions import link_action
+from bot.actions import action, link_action
 from bot.calendar_feeds import FeedLinks, FeedOwner
 from bot.commands import ShowCalendarFeed
 from bot.domain.campaign import Campaign
@@ -68,7 +68,10 @@ async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:
     return Message(
         f"{opening}\n{url}\nIt lists your shifts and follows every change. Keep it to "
         "yourself; `/volunteer calendar reset` replaces it if it gets out.",
-        buttons=(Button("Open the feed", link_action("feed"), ButtonStyle.DEFAULT, url=url),),
+        buttons=(
+            Button("Open the feed", link_action("feed"), url=url),
+            Button("New link", action("newfeed"), ButtonStyle.DANGER),
+        ),
     )
 
 
@@ -80,8 +83,9 @@ async def feed(uow: UnitOfWork, feeds: FeedLinks, token: str, now: datetime) -> 
         return None
     if await uow.calendars.feed_key(owner.volunteer_id) != owner.key:
         return None
+    # A forgotten volunteer has no key any more; checked again in case one is left.
     volunteer = await uow.volunteers.get(owner.volunteer_id)
-    if volunteer is None or volunteer.forgotten_at is not None:
+    if volunteer.forgotten_at is not None:
         return None
     campaign = await uow.campaigns.get(volunteer.campaign_id)
     signups = await uow.calendars.entries_for(volunteer.id, now - calendars.FEED_PAST)

@@ -13,6 +13,7 @@ from adapters.web.feeds import FeedListener, feed_routes
 from bot.bootstrap import bootstrap
 from bot.calendar_feeds import FeedLinks
 from bot.domain.campaign import CampaignDefaults
+from bot.ports.storage import StorageUnavailable
 from bot.replies import Message
 from bot.usecases.calendars import FEED_OFF
 from tests.conftest import Harness
@@ -50,8 +51,9 @@ async def feed_url(harness: Harness, name: str = "Maria", line: str = "/voluntee
     reply = await harness.reply(name, line)
     assert isinstance(reply, Message) and not reply.error
     [url] = [word for word in reply.text.split() if word.startswith(PUBLIC)]
-    [button] = reply.buttons
-    assert button.url == url
+    opens, renews = reply.buttons
+    assert opens.url == url
+    assert (renews.label, renews.url) == ("New link", None)
     return url
 
 
@@ -161,6 +163,30 @@ async def test_asking_again_gives_the_same_feed_and_reset_revokes_it(feeding, ht
 
 def flipped(text: str, at: int) -> str:
     return text[:at] + ("A" if text[at] != "A" else "B") + text[at + 1 :]
+
+
+async def test_the_new_link_button_revokes_the_old_feed(feeding, http):
+    first = await feed_url(feeding)
+    shown = await feeding.reply("Maria", "/volunteer calendar")
+    assert isinstance(shown, Message)
+
+    pressed = await feeding.bot.turnout.press(feeding.actor("Maria"), shown.buttons[1].action)
+
+    assert isinstance(pressed, Message) and "old calendar link no longer works" in pressed.text
+    assert await status(http, first) == 404
+    assert await status(http, pressed.buttons[0].url or "") == 200
+
+
+async def test_a_database_outage_is_try_again_later_not_not_found(feeding, http, monkeypatch):
+    url = await feed_url(feeding)
+
+    async def unavailable(token: str) -> bytes | None:
+        raise StorageUnavailable("The database is busy or unreachable right now.")
+
+    monkeypatch.setattr(feeding.bot.turnout, "calendar_feed", unavailable)
+    answer = await http.get(urlsplit(url).path.removeprefix("/bot"))
+
+    assert answer.status == 503 and answer.headers["Retry-After"] == "60"
 
 
 async def test_a_tampered_or_made_up_token_is_refused(feeding, http):
