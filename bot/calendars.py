@@ -127,12 +127,16 @@ def calendar(entries: list[CalendarEntry], now: datetime, *, name: str = "") -> 
 
 
 def ics_file(entry: CalendarEntry, now: datetime) -> Attachment:
-    """The sign-up's event as a file to open in any calendar."""
+    """The sign-up's event as a file to open in any calendar (a cancelled one takes it out)."""
     return Attachment(
         filename=f"shift-{entry.shift.number}.ics",
         content=calendar([entry], now),
         mime_type=ICS_MIME,
-        title=f"Add #{entry.shift.number} to your calendar",
+        title=(
+            f"Remove #{entry.shift.number} from your calendar"
+            if entry.cancelled
+            else f"Add #{entry.shift.number} to your calendar"
+        ),
     )
 
 

@@ -229,10 +229,19 @@ async def _seat_message(scene: _Scene, opening: Callable[[Shift], str]) -> Reply
 async def _shift_cancelled(scene: _Scene) -> Reply | Drop:
     assert scene.notice.shift_id is not None
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
-    return Message(
+    message = Message(
         f"Sorry: “{shift.title}” (#{shift.number}) on "
         f"{timefmt.when(shift.starts_at, scene.zone)} has been cancelled by the organizers.",
         buttons=(Button("See other shifts", action("shifts")),),
+    )
+    # A confirmed seat had a calendar entry: this one, marked cancelled, takes it out.
+    if scene.notice.payload.get("was") != SignupStatus.CONFIRMED.value:
+        return message
+    if scene.volunteer is None or scene.notice.signup_id is None:
+        return message
+    signup = await scene.uow.calendars.signup(scene.notice.signup_id)
+    return await calendars.with_cancelled_calendar(
+        scene.uow, scene.campaign, scene.volunteer, shift, signup, message, scene.now
     )
 
 

@@ -51,6 +51,10 @@ class SqlCalendarRepository(CalendarRepository):
         )
         return [(rows.signup(row), rows.shift(row)) for row in result.mappings()]
 
+    async def signup(self, signup_id: int) -> Signup:
+        result = await self._db.execute(select(signups).where(signups.c.id == signup_id))
+        return rows.signup(rows.one(result, f"sign-up {signup_id}"))
+
     async def revisions(self, changes: dict[int, str]) -> dict[int, int]:
         if not changes:
             return {}

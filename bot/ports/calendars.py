@@ -29,6 +29,10 @@ class CalendarRepository(ABC):
         `ending_after`, in the order the shifts start."""
 
     @abstractmethod
+    async def signup(self, signup_id: int) -> Signup:
+        """The sign-up, whatever its state; LookupError if there is none."""
+
+    @abstractmethod
     async def revisions(self, changes: dict[int, str]) -> dict[int, int]:
         """Each sign-up's SEQUENCE for its entry as `changes` describes it (sign-up id →
         fingerprint): the stored one when the fingerprint is unchanged, else one more (0 for

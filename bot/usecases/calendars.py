@@ -10,7 +10,7 @@ from bot.calendar_feeds import FeedLinks, FeedOwner
 from bot.commands import ShowCalendarFeed
 from bot.domain.campaign import Campaign
 from bot.domain.phonebank import Shift
-from bot.domain.signup import Signup
+from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
@@ -48,6 +48,22 @@ async def with_calendar(
         buttons=(*message.buttons, calendars.google_button(campaign, shift)),
         files=(*message.files, calendars.ics_file(made, now)),
     )
+
+
+async def with_cancelled_calendar(
+    uow: UnitOfWork,
+    campaign: Campaign,
+    volunteer: Volunteer,
+    shift: Shift,
+    signup: Signup,
+    message: Message,
+    now: datetime,
+) -> Message:
+    """`message` saying a seat is gone (the shift was cancelled) with the seat's `.ics` marked
+    cancelled: opening it takes the event out of a calendar that imported it."""
+    gone = replace(signup, status=SignupStatus.CANCELLED)
+    made = await entry(uow, campaign, volunteer, shift, gone)
+    return replace(message, files=(*message.files, calendars.ics_file(made, now)))
 
 
 async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:

@@ -167,3 +167,25 @@ async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness):
     assert int(event["sequence"]) == int(first["sequence"]) + 1
     assert event.decoded("dtstart") == NOVEMBER_START + timedelta(hours=1)
     assert [b.label for b in moved.buttons] == ["Still works", "Can't make it", "Add to calendar"]
+
+
+async def test_a_cancelled_shift_dm_takes_the_event_out_of_the_calendar(harness):
+    await harness.say("Olivia", CREATE.format(seats=1))
+    first = only_event((await joined(harness, "Maria")).files[0])
+    await joined(harness, "Sam")
+    await harness.deliver()
+    harness.messenger.clear()
+
+    await harness.say("Olivia", "/phonebank cancel 1")
+
+    [to_maria] = [s.reply for s in harness.messenger.sent if s.to == "maria"]
+    [to_sam] = [s.reply for s in harness.messenger.sent if s.to == "sam"]
+    assert isinstance(to_maria, Message) and "has been cancelled" in to_maria.text
+    [file] = to_maria.files
+    assert file.title == "Remove #1 from your calendar"
+    event = only_event(file)
+    assert (event["uid"], str(event["status"])) == (first["uid"], "CANCELLED")
+    assert int(event["sequence"]) == int(first["sequence"]) + 1
+    assert event.walk("VALARM") == []
+    # Sam was only waiting: no calendar entry was ever given, so none is taken back.
+    assert isinstance(to_sam, Message) and to_sam.files == ()
