@@ -240,8 +240,8 @@ async def _shift_cancelled(scene: _Scene) -> Reply | Drop:
     if scene.volunteer is None or scene.notice.signup_id is None:
         return message
     signup = await scene.uow.calendars.signup(scene.notice.signup_id)
-    return await calendars.with_cancelled_calendar(
-        scene.uow, scene.campaign, scene.volunteer, shift, signup, message, scene.now
+    return await calendars.with_calendar(
+        scene.uow, scene.campaign, scene.volunteer, shift, signup, message, scene.now, gone=True
     )
 
 

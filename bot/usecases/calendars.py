@@ -39,31 +39,22 @@ async def with_calendar(
     signup: Signup,
     message: Message,
     now: datetime,
+    *,
+    gone: bool = False,
 ) -> Message:
     """`message` about a confirmed seat, offering Add to calendar: the Google Calendar link
-    button after its own buttons, and the seat's `.ics` attached."""
+    button after its own buttons, and the seat's `.ics` attached.
+
+    `gone`: the seat is no more (the shift was cancelled); the `.ics` alone goes, marked
+    cancelled, so opening it takes the event out of a calendar that imported it.
+    """
+    if gone:
+        signup = replace(signup, status=SignupStatus.CANCELLED)
     made = await entry(uow, campaign, volunteer, shift, signup)
-    return replace(
-        message,
-        buttons=(*message.buttons, calendars.google_button(campaign, shift)),
-        files=(*message.files, calendars.ics_file(made, now)),
+    buttons = (
+        message.buttons if gone else (*message.buttons, calendars.google_button(campaign, shift))
     )
-
-
-async def with_cancelled_calendar(
-    uow: UnitOfWork,
-    campaign: Campaign,
-    volunteer: Volunteer,
-    shift: Shift,
-    signup: Signup,
-    message: Message,
-    now: datetime,
-) -> Message:
-    """`message` saying a seat is gone (the shift was cancelled) with the seat's `.ics` marked
-    cancelled: opening it takes the event out of a calendar that imported it."""
-    gone = replace(signup, status=SignupStatus.CANCELLED)
-    made = await entry(uow, campaign, volunteer, shift, gone)
-    return replace(message, files=(*message.files, calendars.ics_file(made, now)))
+    return replace(message, buttons=buttons, files=(*message.files, calendars.ics_file(made, now)))
 
 
 async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:
