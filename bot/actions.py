@@ -30,6 +30,7 @@ from bot.commands import (
     NudgeShift,
     PassSeat,
     ReleaseTask,
+    ShowCalendarFeed,
     StartDebrief,
     StartDeclineForm,
     StartProfile,
@@ -39,6 +40,9 @@ from bot.commands import (
 from bot.domain.errors import UserError
 
 PREFIX = "turnout"
+# Link buttons open an address and send nothing the core reads; platforms that still report
+# the click (Slack) get this prefix, acknowledged and ignored.
+LINK_PREFIX = "turnout-link"
 
 _NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
     "join": lambda actor, n: JoinShift(actor, shift=n),
@@ -79,6 +83,7 @@ _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "profile": lambda actor: StartProfile(actor),
     "forget": lambda actor: ForgetMe(actor, confirmed=True),
     "keep": lambda actor: KeepMyData(actor),
+    "newfeed": lambda actor: ShowCalendarFeed(actor, reset=True),
 }
 
 
@@ -89,6 +94,11 @@ def action(verb: str, number: int | None = None) -> str:
         return f"{PREFIX}:{verb}"
     assert verb in _NUMBERED, verb
     return f"{PREFIX}:{verb}:{number}"
+
+
+def link_action(name: str) -> str:
+    """The identifier of a link button, e.g. link_action('calendar:3')."""
+    return f"{LINK_PREFIX}:{name}"
 
 
 def paired_action(verb: str, first: int, second: int) -> str:

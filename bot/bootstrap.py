@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.calendar_feeds import FeedLinks
 from bot.dispatcher import Dispatcher
 from bot.domain.campaign import CampaignDefaults
 from bot.messengers import PlatformMessengers
@@ -30,11 +31,14 @@ def bootstrap(
     clock: Clock,
     defaults: CampaignDefaults,
     lease: timedelta = timedelta(minutes=1),
+    feeds: FeedLinks | None = None,
 ) -> Bot:
     """Build the core around real or fake parts; nothing starts until `wakeups.start()`."""
     dispatcher = Dispatcher(
         storage=storage, messenger=PlatformMessengers(messengers), clock=clock, lease=lease
     )
     wakeups = Wakeups(dispatcher=dispatcher, storage=storage, clock=clock)
-    turnout = Turnout(storage=storage, clock=clock, defaults=defaults, on_notices=wakeups.kick)
+    turnout = Turnout(
+        storage=storage, clock=clock, defaults=defaults, on_notices=wakeups.kick, feeds=feeds
+    )
     return Bot(turnout, dispatcher, wakeups, storage, clock)

@@ -7,6 +7,7 @@ import signal
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import make_url
@@ -20,6 +21,9 @@ from bot.clock import ManualClock, SystemClock
 from bot.ports.storage import StorageUnavailable
 from bot.settings import ConfigurationError, CoreSettings, load
 from storage import SqlStorage, open_storage
+
+if TYPE_CHECKING:
+    from adapters.web.feeds import FeedListener
 
 
 class Settings(CoreSettings, SlackSettings, DiscordSettings):
@@ -117,6 +121,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     from adapters.console import ConsoleChat, ConsoleMessenger, Screen
     from adapters.console.chat import read_pipe, read_terminal
     from adapters.console.files import FileShelf
+    from adapters.web.feeds import FeedListener
 
     zone = ZoneInfo(settings.timezone)
     start = None
@@ -136,11 +141,13 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     messenger = ConsoleMessenger(
         screen, names=names, organizers=lambda: chat.organizer_keys() if chat else []
     )
+    feeds = settings.calendar_feeds()
     bot = bootstrap(
         storage=storage,
         messengers=[messenger],
         clock=clock,
         defaults=settings.campaign_defaults(),
+        feeds=feeds,
     )
     chat = ConsoleChat(
         turnout=bot.turnout,
@@ -157,9 +164,15 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     if interactive:
         # At a terminal, reminders also arrive on their own as real time passes.
         bot.wakeups.start()
+    # With TURNOUT_PUBLIC_URL set, the feeds `/volunteer calendar` hands out can be fetched.
+    listener = FeedListener(settings.http_host, settings.http_port) if feeds else None
     try:
+        if listener is not None:
+            await listener.start(bot.turnout)
         await chat.run(read_terminal if interactive else read_pipe, echo=not interactive)
     finally:
+        if listener is not None:
+            await listener.stop()
         await bot.wakeups.stop()
         await storage.close()
     return 0
@@ -198,27 +211,45 @@ async def _run(settings: Settings) -> int:
         )
         return 2
     storage = await _open(settings.database_url)
+    feeds = settings.calendar_feeds()
     bot = bootstrap(
         storage=storage,
         messengers=[platform.messenger for platform in platforms],
         clock=SystemClock(),
         defaults=settings.campaign_defaults(),
         lease=timedelta(seconds=settings.delivery_lease_seconds),
+        feeds=feeds,
     )
     log = logging.getLogger("turnout")
+    listener = _feed_listener(settings, platforms) if feeds else None
     try:
         for platform in platforms:
             await platform.start(bot.turnout)
+        if listener is not None:
+            await listener.start(bot.turnout)
         bot.wakeups.start()
         log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
         await _until_stopped()
     finally:
         await bot.wakeups.stop()
+        if listener is not None:
+            await listener.stop()
         for platform in platforms:
             await platform.stop()
         await storage.close()
     log.info("stopped")
     return 0
+
+
+def _feed_listener(settings: Settings, platforms: list[Platform]) -> "FeedListener | None":
+    """Calendar feeds ride on Slack's HTTP mode server; else they get a listener of their own."""
+    from adapters.slack import SlackPlatform
+    from adapters.web.feeds import FeedListener, feed_routes
+
+    for platform in platforms:
+        if isinstance(platform, SlackPlatform) and platform.serve_also(feed_routes):
+            return None
+    return FeedListener(settings.http_host, settings.http_port)
 
 
 async def _until_stopped() -> None:

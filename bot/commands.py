@@ -155,6 +155,13 @@ class ForgetMe(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class ShowCalendarFeed(Command):
+    """`/volunteer calendar [reset]`: my private calendar feed URL (reset: a new one)."""
+
+    reset: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class KeepMyData(Command):
     """The volunteer thought better of forget-me."""
 

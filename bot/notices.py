@@ -20,6 +20,7 @@ from bot.domain.volunteer import Volunteer
 from bot.notice_drop import Drop
 from bot.ports.storage import UnitOfWork
 from bot.replies import Button, ButtonStyle, Message, Reply
+from bot.usecases import calendars
 from bot.usecases.context import zone_for
 from bot.usecases.debrief import wrap_up_text
 from bot.usecases.views import contacted_button
@@ -186,12 +187,27 @@ async def _plain_reminder(scene: _Scene) -> Reply | Drop:
 
 
 async def _promoted(scene: _Scene) -> Reply | Drop:
-    return await _seat_message(
+    message = await _seat_message(
         scene,
         lambda shift: (
             f"Good news: a seat opened up and you're now confirmed for “{shift.title}” "
             f"(#{shift.number}), {timefmt.when(shift.starts_at, scene.zone)}."
         ),
+    )
+    return await _with_calendar(scene, message)
+
+
+async def _with_calendar(scene: _Scene, message: Reply | Drop) -> Reply | Drop:
+    """A message telling someone of their confirmed seat offers Add to calendar."""
+    if not isinstance(message, Message) or scene.volunteer is None:
+        return message
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    signup = await scene.uow.signups.active(shift.id, scene.volunteer.id)
+    if signup is None or signup.status is not SignupStatus.CONFIRMED:
+        return message
+    return await calendars.with_calendar(
+        scene.uow, scene.campaign, scene.volunteer, shift, signup, message, scene.now
     )
 
 
@@ -211,10 +227,19 @@ async def _seat_message(scene: _Scene, opening: Callable[[Shift], str]) -> Reply
 async def _shift_cancelled(scene: _Scene) -> Reply | Drop:
     assert scene.notice.shift_id is not None
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
-    return Message(
+    message = Message(
         f"Sorry: “{shift.title}” (#{shift.number}) on "
         f"{timefmt.when(shift.starts_at, scene.zone)} has been cancelled by the organizers.",
         buttons=(Button("See other shifts", action("shifts")),),
+    )
+    # A confirmed seat had a calendar entry: this one, marked cancelled, takes it out.
+    if scene.notice.payload.get("was") != SignupStatus.CONFIRMED.value:
+        return message
+    if scene.volunteer is None or scene.notice.signup_id is None:
+        return message
+    signup = await scene.uow.calendars.signup(scene.notice.signup_id)
+    return await calendars.with_calendar(
+        scene.uow, scene.campaign, scene.volunteer, shift, signup, message, scene.now, gone=True
     )
 
 
@@ -347,13 +372,15 @@ async def _shift_moved(scene: _Scene) -> Reply | Drop:
         f"{timefmt.when(shift.starts_at, scene.zone)}, for "
         f"{timefmt.duration(shift.ends_at - shift.starts_at)}. Does it still work for you?"
     )
-    return Message(
+    moved = Message(
         text,
         buttons=(
             Button("Still works", action("still", shift.number), ButtonStyle.PRIMARY),
             _cant_make_it(shift),
         ),
     )
+    # The same event, a revision up: opening it moves the entry already in their calendar.
+    return await _with_calendar(scene, moved)
 
 
 async def _link_changed(scene: _Scene) -> Reply | Drop:
@@ -404,6 +431,7 @@ async def _booked(scene: _Scene) -> Reply | Drop:
         text = f"{by} booked you on “{shift.title}” (#{shift.number}), {when}. Thank you!"
         if shift.link:
             text += f"\nDialer and script: {shift.link}"
+        return await _with_calendar(scene, Message(text, buttons=(_cant_make_it(shift),)))
     return Message(text, buttons=(_cant_make_it(shift),))
 
 
@@ -430,7 +458,7 @@ async def _moved_by_organizer(scene: _Scene) -> Reply | Drop:
     )
     if shift.link:
         text += f"\nDialer and script: {shift.link}"
-    return Message(text, buttons=(_cant_make_it(shift),))
+    return await _with_calendar(scene, Message(text, buttons=(_cant_make_it(shift),)))
 
 
 async def _host_set(scene: _Scene) -> Reply | Drop:

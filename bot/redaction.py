@@ -25,6 +25,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(/(?:interactions|webhooks)/\d+/)[^/\s\"'?]+"), rf"\g<1>{HIDDEN}"),
     # Slack response_urls wherever they appear, even URL-encoded.
     (re.compile(r"(?i)(hooks\.slack\.com(?:/|%2F))[^\s\"'&<>]+"), rf"\g<1>{HIDDEN}"),
+    # Private calendar feed addresses: whoever reads the token reads someone's shifts.
+    (re.compile(r"(/calendar/)[^/\s\"'?<>|]+(\.ics)"), rf"\g<1>{HIDDEN}\g<2>"),
     # Slack tokens (xoxb-, xoxp-, xapp-, …) and Discord bot tokens (three base64 parts).
     (re.compile(r"\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+"), HIDDEN),
     (re.compile(r"\b[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{10,}"), HIDDEN),

@@ -15,12 +15,17 @@ class ButtonStyle(StrEnum):
     DANGER = "danger"
 
 
+# The longest address a link button may open: Discord's limit (Slack allows 3000).
+MAX_BUTTON_URL = 512
+
+
 @dataclass(frozen=True, slots=True)
 class Button:
     label: str
     action: str
     style: ButtonStyle = ButtonStyle.DEFAULT
-    # A link button opens this address instead of sending `action` back (Add to calendar).
+    # A link button opens this address instead of sending `action` back (Add to calendar);
+    # at most MAX_BUTTON_URL characters.
     url: str | None = None
 
 

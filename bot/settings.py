@@ -4,18 +4,22 @@ They know no platform: each adapter keeps its own (adapters/slack/settings.py,
 adapters/discord/settings.py), and bot/cli.py reads them all together.
 """
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.calendar_feeds import FeedLinks
 from bot.domain.campaign import DEFAULT_CAMPAIGN_NAME, CampaignDefaults
 from bot.domain.errors import UserError
 from bot.domain.timing import parse_duration, parse_reminder_offsets, parse_zone
 
 T = TypeVar("T")
+# An http(s) address with a host, and perhaps a path under which Turnout is served.
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?", re.IGNORECASE)
 S = TypeVar("S", bound=BaseSettings)
 
 
@@ -37,6 +41,10 @@ class CoreSettings(BaseSettings):
     # How long a process's claim on a due message lasts; after a crash, what it had claimed but
     # not yet sent goes out once this runs out.
     delivery_lease_seconds: int = Field(60, alias="TURNOUT_DELIVERY_LEASE_SECONDS", ge=10, le=3600)
+    # Where people reach this bot over the web; set, it serves private calendar feeds.
+    public_url: str = Field("", alias="TURNOUT_PUBLIC_URL")
+    # Signs feed URLs; unset, a random one is made once and kept in the database.
+    secret: SecretStr = Field(SecretStr(""), alias="TURNOUT_SECRET")
 
     @field_validator("timezone")
     @classmethod
@@ -57,6 +65,21 @@ class CoreSettings(BaseSettings):
             raise ValueError("write a duration of at least an hour, like 48h or 2d")
         return value
 
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not _WEB_ADDRESS.fullmatch(value):
+            raise ValueError("write the bot's public web address, like https://turnout.example.org")
+        return value
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and len(value.get_secret_value()) < 16:
+            raise ValueError("use at least 16 random characters (or leave it unset)")
+        return value
+
     @field_validator("log_level")
     @classmethod
     def _log_level(cls, value: str) -> str:
@@ -69,6 +92,12 @@ class CoreSettings(BaseSettings):
         """TURNOUT_CAMPAIGN_NAME when it was set, else "": a new workspace's or server's
         campaign is then named after it, which reads better in a welcome than the default."""
         return self.campaign_name if "campaign_name" in self.model_fields_set else ""
+
+    def calendar_feeds(self) -> FeedLinks | None:
+        """Private calendar feeds, when TURNOUT_PUBLIC_URL says where they can be fetched."""
+        if not self.public_url:
+            return None
+        return FeedLinks(self.public_url, self.secret.get_secret_value())
 
     def campaign_defaults(self) -> CampaignDefaults:
         """What a new team's campaign starts with."""

@@ -5,6 +5,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from bot import actions, catalogue, forms, grammar
+from bot.calendar_feeds import FeedLinks
 from bot.choices import Choice, Pick, choices
 from bot.commands import Actor, Command, WelcomeVolunteer
 from bot.domain.campaign import CampaignDefaults, Identity
@@ -14,7 +15,7 @@ from bot.erasures import RecentlyErased
 from bot.ports.clock import Clock
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.replies import FormSubmission, Message, Reply
-from bot.usecases import post_edits, welcome
+from bot.usecases import calendars, post_edits, welcome
 from bot.usecases.context import Context
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,10 @@ class Turnout:
         clock: Clock,
         defaults: CampaignDefaults,
         on_notices: Callable[[], None] = lambda: None,
+        feeds: FeedLinks | None = None,
     ) -> None:
         self._storage = storage
+        self._feeds = feeds
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices
@@ -105,6 +108,7 @@ class Turnout:
         handler = HANDLERS[type(command)]
         async with self._storage.unit_of_work(write=write) as uow:
             ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+            ctx.feeds = self._feeds
             if ctx.first_contact:
                 await welcome.greet(
                     ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
@@ -154,6 +158,26 @@ class Turnout:
     async def welcome(self, actor: Actor) -> Reply:
         """Someone joined the team."""
         return await self.handle(WelcomeVolunteer(actor))
+
+    async def calendar_feed(self, token: str) -> bytes | None:
+        """A private calendar feed as an iCalendar file; None when the token opens nothing.
+
+        Raises StorageUnavailable when the database can't answer now (worth a retry: a
+        calendar app told "not found" may drop the subscription).
+        """
+        if self._feeds is None:
+            return None
+        for _ in range(_CONFLICT_RERUNS):
+            try:
+                # A writer: reading the feed records each entry's revision (SEQUENCE).
+                async with self._storage.unit_of_work() as uow:
+                    body = await calendars.feed(uow, self._feeds, token, self._clock.now())
+                    await uow.commit()
+                return body
+            except StorageConflict:
+                # Another process recorded the same revisions (or made the secret) first.
+                continue
+        raise StorageUnavailable("a calendar feed kept meeting concurrent writes")
 
     async def choices(self, actor: Actor, pick: Pick, typed: str) -> list[Choice]:
         """Shifts or tasks matching what someone has typed so far, for autocomplete.

@@ -12,6 +12,7 @@ from bot.domain.notice import Notice
 from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.attendance import SqlAttendanceRepository
 from storage.bookings import SqlBookingRepository
+from storage.calendars import SqlCalendarRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.notices import SqlNoticeRepository
@@ -94,6 +95,7 @@ class SqlUnitOfWork(UnitOfWork):
     proposals: SqlProposalRepository
     posts: SqlPostRepository
     offers: SqlOfferRepository
+    calendars: SqlCalendarRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -127,6 +129,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.proposals = SqlProposalRepository(connection)
         self.posts = SqlPostRepository(connection)
         self.offers = SqlOfferRepository(connection)
+        self.calendars = SqlCalendarRepository(connection)
         return self
 
     @property

@@ -26,6 +26,9 @@ def render(reply: Reply, *, numbered: bool = True) -> tuple[list[str], list[Butt
     buttons: list[Button] = []
 
     def choice(button: Button) -> str:
+        if button.url:
+            # A link opens in the browser, not here: show it rather than number it.
+            return f"{button.label}: {button.url}"
         if not numbered:
             return f"[{button.label}]"
         buttons.append(button)

@@ -57,7 +57,12 @@ def suffixed(custom_id: str, guild_id: int | None) -> str:
 def action_button(
     button: Button, *, label: str | None = None, guild_id: int | None
 ) -> discord.ui.Button[Any]:
-    """A core Button as a Discord button whose custom_id is its action (and DM server)."""
+    """A core Button as a Discord button whose custom_id is its action (and DM server); a
+    link button opens its address instead and has no custom_id."""
+    if button.url:
+        return discord.ui.Button(
+            label=(label or button.label)[:80], style=discord.ButtonStyle.link, url=button.url
+        )
     return discord.ui.Button(
         label=(label or button.label)[:80],
         style=_STYLES[button.style],

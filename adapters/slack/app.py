@@ -25,7 +25,7 @@ from adapters.slack.blocks import FORM_PREFIX, answers, error_block, message, un
 from adapters.slack.channels import Channels
 from adapters.slack.people import People
 from bot import catalogue
-from bot.actions import PREFIX
+from bot.actions import LINK_PREFIX, PREFIX
 from bot.replies import FormSubmission, Message, Reply
 from bot.turnout import Turnout
 
@@ -67,6 +67,7 @@ def build_app(
     for command in COMMANDS:
         app.command(command)(listeners.on_command)
     app.action(re.compile(rf"^{PREFIX}:"))(listeners.on_press)
+    app.action(re.compile(rf"^{LINK_PREFIX}:"))(_opened_link)
     app.action(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_inline_form)
     app.action(re.compile(rf"^{AGAIN_PREFIX}"))(listeners.on_again)
     app.view(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_modal)
@@ -251,6 +252,11 @@ class Listeners:
             log.info("welcome: %s", getattr(reply, "text", reply))
         except Exception:
             log.exception("couldn't welcome a newcomer")
+
+
+async def _opened_link(ack: AsyncAck) -> None:
+    """A link button opened its address in the browser; there is nothing more to do."""
+    await ack()
 
 
 async def _guarded(respond: Respond | None, work: Awaitable[None]) -> None:

@@ -289,8 +289,12 @@ def _button(button: Button, action_id: str) -> Block:
         "type": "button",
         "text": plain(button.label, _BUTTON_TEXT),
         "action_id": action_id,
-        "value": button.action,
     }
+    if button.url:
+        # A link button opens the address; Slack still reports the click, acknowledged only.
+        element["url"] = button.url
+    else:
+        element["value"] = button.action
     if button.style is not ButtonStyle.DEFAULT:
         element["style"] = button.style.value
     return element

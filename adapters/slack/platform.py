@@ -1,6 +1,7 @@
 """Turnout on Slack: Socket Mode when an app token is set (no public URL), else HTTP mode."""
 
 import logging
+from collections.abc import Callable
 from typing import Any, Self
 
 import aiohttp
@@ -88,6 +89,16 @@ class SlackPlatform:
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._runner: web.AppRunner | None = None
+        # More routes for HTTP mode's server (calendar feeds), built once the core exists.
+        self._more_routes: list[Callable[[Turnout], list[web.RouteDef]]] = []
+
+    def serve_also(self, routes: Callable[[Turnout], list[web.RouteDef]]) -> bool:
+        """Serve `routes` beside /slack/events and /healthz; False in Socket Mode, which
+        runs no web server."""
+        if self.socket_mode:
+            return False
+        self._more_routes.append(routes)
+        return True
 
     @classmethod
     def from_settings(cls, settings: SlackSettings) -> Self:
@@ -131,7 +142,7 @@ class SlackPlatform:
         if self.socket_mode:
             await self._connect_socket(self.app)
         else:
-            await self._serve_http(self.app)
+            await self._serve_http(self.app, turnout)
         log.info(
             "connected to Slack workspace %s as %s (%s)",
             identity.get("team"),
@@ -159,7 +170,7 @@ class SlackPlatform:
         self._socket.client.wss_uri = str(opened["url"])
         await self._socket.connect_async()
 
-    async def _serve_http(self, app: AsyncApp) -> None:
+    async def _serve_http(self, app: AsyncApp, turnout: Turnout) -> None:
         gate = Gate(self._signing_secret)
 
         async def events(request: web.Request) -> web.Response:
@@ -182,6 +193,8 @@ class SlackPlatform:
         server = web.Application()
         server.router.add_post(EVENTS_PATH, events)
         server.router.add_get(HEALTH_PATH, health)
+        for routes in self._more_routes:
+            server.add_routes(routes(turnout))
         self._runner = web.AppRunner(server, access_log=None)
         await self._runner.setup()
         try:

@@ -7,7 +7,7 @@ from bot.catalogue import aftercare
 from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import campaign, history, volunteers, welcome
+from bot.usecases import calendars, campaign, history, volunteers, welcome
 
 # In the order help lists them; `help` comes last.
 VOLUNTEER: tuple[Entry, ...] = (
@@ -48,6 +48,26 @@ VOLUNTEER: tuple[Entry, ...] = (
         c.StartProfile,
         welcome.start_profile,
         hint="profile",
+    ),
+    Entry(
+        "volunteer",
+        "calendar",
+        Usage(
+            "/volunteer calendar [reset]",
+            "/volunteer calendar",
+            "your private calendar feed of your shifts (reset: a new link, the old one stops)",
+        ),
+        c.ShowCalendarFeed,
+        calendars.show_calendar_feed,
+        params=(
+            Param(
+                "reset",
+                Kind.FLAG,
+                "True to replace your feed link; the old one stops working",
+                required=False,
+            ),
+        ),
+        hint="calendar",
     ),
     Entry(
         "volunteer",

@@ -8,6 +8,7 @@ from typing import Self
 from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
+from bot.ports.calendars import CalendarRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
@@ -33,6 +34,7 @@ class UnitOfWork(ABC):
     proposals: ProposalRepository
     posts: PostRepository
     offers: OfferRepository
+    calendars: CalendarRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.calendar_feeds import FeedLinks
 from bot.commands import Actor
 from bot.domain.campaign import Campaign, CampaignDefaults, Team
 from bot.domain.errors import UserError
@@ -30,6 +31,8 @@ class Context:
     # Shifts held for a change in this command (None: a new shift); their live posts and the
     # campaign's boards owe an edit, queued just before commit (bot/usecases/post_edits.py).
     changed_shifts: set[int | None] = field(default_factory=set)
+    # Private calendar feeds, when TURNOUT_PUBLIC_URL is set.
+    feeds: FeedLinks | None = None
 
     @classmethod
     async def open(

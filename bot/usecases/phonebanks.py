@@ -36,7 +36,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.forms import shift_form
 from bot.repeat_forms import repeat_form, repeating
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.usecases import aftercare, bookings, offers, post_edits, posts, seats, series
+from bot.usecases import aftercare, bookings, calendars, offers, post_edits, posts, seats, series
 from bot.usecases.context import Context
 from bot.usecases.views import shift_item, shift_length
 from bot.wording import and_list, plural
@@ -119,7 +119,15 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
             + and_list(timefmt.span(shift.starts_at - d) for d in due)
             + " before it starts."
         )
-    return Message(text, buttons=(leave, *series.every_week_button(shift)))
+    return await calendars.with_calendar(
+        ctx.uow,
+        ctx.campaign,
+        ctx.volunteer,
+        shift,
+        signup,
+        Message(text, buttons=(leave, *series.every_week_button(shift))),
+        ctx.now,
+    )
 
 
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:

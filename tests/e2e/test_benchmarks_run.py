@@ -111,3 +111,11 @@ def test_the_live_posts_benchmark_prints_edits_per_burst_of_joins():
         assert found, out
         # Coalesced: a burst is a few edits of each post, never one per join.
         assert 1 <= int(found[1]) <= 5 and 1 <= int(found[2]) <= 5, out
+
+
+def test_the_calendar_feed_benchmark_prints_fetch_and_join_times():
+    out = quick("calendar_feed.py")
+    assert "calendar feed of 20 sign-ups" in out
+    for row in ("first fetch", "later fetches, median of 20", "fetch after an edit"):
+        assert re.search(rf"^  {row}.* +[0-9.]+ ms", out, re.M), out
+    assert re.search(r"^join with Google link and \.ics, median +[0-9.]+ ms", out, re.M), out

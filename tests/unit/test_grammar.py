@@ -266,7 +266,8 @@ def test_an_unknown_subcommand_names_the_valid_ones():
 @pytest.mark.parametrize(
     ("line", "names"),
     [("/task fly", "`/task list`, `claim`, `done`, `release` or `post`"),
-     ("/volunteer fly", "`reminders`, `profile`, `forget-me`, `new`, `contacted` or `history`"),
+     ("/volunteer fly",
+      "`reminders`, `profile`, `calendar`, `forget-me`, `new`, `contacted` or `history`"),
      ("/turnout fly", "`/turnout tz`, `reminders` or `confirm-check`")],
 )
 def test_every_command_names_its_subcommands_when_one_is_unknown(line, names):

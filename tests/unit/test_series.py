@@ -50,7 +50,7 @@ async def test_every_week_signs_a_volunteer_up_for_each_new_date_waitlisted_if_f
     await weekly(harness, seats=1)
     joined = await harness.reply("Maria", "/phonebank join 1")
     assert isinstance(joined, Message)
-    assert [b.label for b in joined.buttons] == ["Leave", "Every week"]
+    assert [b.label for b in joined.buttons] == ["Leave", "Every week", "Add to calendar"]
 
     standing = await harness.press("Maria", joined.buttons[1].action)
     await harness.advance(timedelta(days=7))

@@ -25,7 +25,8 @@ GROUPS = {
         "decline",
     },
     "task": {"post", "list", "claim", "done", "release"},
-    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
+    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history",
+                  "calendar"},
     "turnout": {"tz", "reminders", "confirm-check", "help"},
 }
 

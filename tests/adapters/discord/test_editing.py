@@ -57,10 +57,13 @@ async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_w
 
     assert "now Sat Nov 28, 7:00 PM EST" in edited.text
     (moved,) = [c for c in world.fake.dms_to(uid("Maria")) if "moved from" in c.text]
-    assert [b["custom_id"] for b in buttons(moved.json)] == [
+    # Then Add to calendar, a link button (no custom_id), with the moved .ics attached.
+    assert [b.get("custom_id") for b in buttons(moved.json)] == [
         f"turnout:still:1@{SERVER}",
         f"turnout:leave:1@{SERVER}",
+        None,
     ]
+    assert [f.filename for f in moved.files] == ["shift-1.ics"]
     kept = await world.press("Maria", f"turnout:still:1@{SERVER}", dm=True)
     assert "you're still in for “Saturday calls” (#1)" in kept.text
 
@@ -107,9 +110,11 @@ async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(
     left = await world.slash("Maria", "phonebank", "leave", shift=1, following=True)
 
     assert "now repeats every week" in repeated.text
-    assert [b["custom_id"] for b in buttons(joined.json["data"])] == [
+    # The last is Add to calendar, a link button: it has no custom_id.
+    assert [b.get("custom_id") for b in buttons(joined.json["data"])] == [
         "turnout:leave:1",
         "turnout:weekly:1",
+        None,
     ]
     assert "You're signed up every week" in standing.text
     assert "You've left" in left.text and "won't be signed up for new ones" in left.text

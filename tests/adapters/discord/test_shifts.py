@@ -33,7 +33,8 @@ async def test_pressing_join_confirms_the_seat(world):
     assert call.json["type"] == 4 and call.json["data"]["flags"] == EPHEMERAL
     assert call.text.startswith("You're in! #1 “Saturday calls”, Sat Nov 28, 6:00 PM EST for 2h.")
     assert "Dialer and script: https://dialer.example/sat" in call.text
-    assert [b["custom_id"] for b in buttons(call.json["data"])] == ["turnout:leave:1"]
+    # Then Add to calendar, a link button: it has no custom_id.
+    assert [b.get("custom_id") for b in buttons(call.json["data"])] == ["turnout:leave:1", None]
 
 
 async def test_a_full_shift_waitlists_and_leaving_promotes_with_a_dm(world):
@@ -51,8 +52,9 @@ async def test_a_full_shift_waitlists_and_leaving_promotes_with_a_dm(world):
     (promotion,) = [c for c in world.fake.dms_to(uid("Dev")) if "Good news" in c.text]
     assert "you're now confirmed for “Saturday calls” (#1)" in promotion.text
     # The DM's button says which server it is about: a DM itself doesn't.
-    assert [b["custom_id"] for b in buttons(promotion.json)] == [
-        "turnout:leave:1@1300000000000000100"
+    assert [b.get("custom_id") for b in buttons(promotion.json)] == [
+        "turnout:leave:1@1300000000000000100",
+        None,
     ]
     roster = await world.slash("Olivia", "phonebank", "roster", shift=1)
     assert [f["name"] for f in roster.json["data"]["embeds"][0]["fields"]] == ["1. Dev"]

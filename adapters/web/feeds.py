@@ -1,0 +1,82 @@
+"""GET /calendar/<token>.ics: a volunteer's private calendar feed, for calendar apps.
+
+It only translates: the token goes to the core, the core's iCalendar bytes come back. A token
+that opens nothing (tampered, reset, forgotten) is a plain 404, saying nothing of why.
+"""
+
+import logging
+
+from aiohttp import web
+
+from adapters.platform import PlatformError
+from bot.calendar_feeds import FEED_PATH
+from bot.ports.storage import StorageUnavailable
+from bot.turnout import Turnout
+
+log = logging.getLogger(__name__)
+
+# Calendar apps poll; a few minutes' caching keeps a busy one from asking every second.
+_CACHE = "private, max-age=300"
+_RETRY = {"Retry-After": "60"}
+
+
+def feed_routes(turnout: Turnout) -> list[web.RouteDef]:
+    """The routes that serve calendar feeds through `turnout`."""
+
+    async def feed(request: web.Request) -> web.Response:
+        try:
+            body = await turnout.calendar_feed(request.match_info["token"])
+        except StorageUnavailable:
+            # Not "not found": a calendar app told that may drop the subscription.
+            return web.Response(status=503, text="Try again soon.\n", headers=_RETRY)
+        except Exception:
+            # Logged without the request: its path is the feed's secret address.
+            log.exception("could not serve a calendar feed")
+            return web.Response(status=500, text="Something went wrong.\n")
+        if body is None:
+            return web.Response(status=404, text="No such calendar.\n")
+        return web.Response(
+            body=body,
+            content_type="text/calendar",
+            charset="utf-8",
+            headers={"Cache-Control": _CACHE},
+        )
+
+    return [web.get(FEED_PATH, feed)]
+
+
+class FeedListener:
+    """A small web server of its own for the feeds, when no Slack HTTP server runs (Socket
+    Mode, Discord only)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self._host = host
+        self._port = port
+        self._runner: web.AppRunner | None = None
+        # Once started (useful when asked for port 0).
+        self.port: int | None = None
+
+    async def start(self, turnout: Turnout) -> None:
+        async def health(request: web.Request) -> web.Response:
+            return web.json_response({"ok": True})
+
+        server = web.Application()
+        server.add_routes(feed_routes(turnout))
+        server.router.add_get("/healthz", health)
+        self._runner = web.AppRunner(server, access_log=None)
+        await self._runner.setup()
+        try:
+            await web.TCPSite(self._runner, self._host, self._port).start()
+        except OSError as error:
+            await self.stop()
+            raise PlatformError(
+                f"can't listen on {self._host}:{self._port} for calendar feeds ({error}); "
+                "set TURNOUT_HTTP_PORT to a free port."
+            ) from None
+        self.port = int(self._runner.addresses[0][1])
+        log.info("serving calendar feeds on port %s", self.port)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
