@@ -366,3 +366,22 @@ class ShowReport(Command):
 class ShowHistory(Command):
     # Empty: the asker's own record.
     who: str = ""
+
+
+# Numbers for organizers (issue 16)
+@dataclass(frozen=True, slots=True)
+class ShowStats(Command):
+    # `7d`, `30d`, `90d` or `all`.
+    period: str = "30d"
+
+
+@dataclass(frozen=True, slots=True)
+class SetDigest(Command):
+    # `off`, or `<weekday> <HH:MM>`; read by bot.domain.stats.read_digest.
+    when: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetListed(Command):
+    # `on` or `off`: whether I may be named among the most active volunteers.
+    choice: str

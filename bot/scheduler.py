@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import Dispatcher
 from bot.ports.clock import Clock
 from bot.ports.storage import Storage, StorageUnavailable
+from bot.usecases.digest import queue_first_digests
 from bot.usecases.series import extend_all
 from bot.usecases.welcome import raise_follow_ups
 from bot.wording import plural
@@ -110,6 +111,11 @@ class Wakeups:
             raised = 0
         if raised:
             log.info("raised %s to organizers", plural(raised, "follow-up"))
+        try:
+            # A new campaign's first weekly digest; each digest then queues the next.
+            await queue_first_digests(self._storage, self._clock.now())
+        except StorageUnavailable:
+            log.warning("storage unavailable; new digests wait for the next sweep")
         await self._deliver()
 
     async def _deliver(self) -> None:

@@ -280,3 +280,26 @@ proposals = Table(
     Column("shift_id", Integer, ForeignKey("shifts.id")),
     Column("created_at", UtcDateTime, nullable=False),
 )
+
+# Numbers for organizers (issue 16). A volunteer who asked not to be named among the most
+# active has a row here; forget-me deletes it (an erased volunteer is never named anyway).
+stats_opt_outs = Table(
+    "stats_opt_outs",
+    metadata,
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), primary_key=True),
+)
+
+# The weekly digest: when (weekday NULL = off; no row = Mondays 09:00) and the due time of
+# the digest notice queued for it, which also guards against queuing one week twice.
+digest_schedules = Table(
+    "digest_schedules",
+    metadata,
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), primary_key=True),
+    Column("weekday", Integer),
+    Column("at_minute", Integer, nullable=False),
+    Column("queued_for", UtcDateTime),
+)
+
+# Stats count volunteers who joined in a period, and tasks finished in one.
+Index("ix_volunteers_campaign_id_joined_at", volunteers.c.campaign_id, volunteers.c.joined_at)
+Index("ix_task_claims_status_updated_at", task_claims.c.status, task_claims.c.updated_at)

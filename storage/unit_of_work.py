@@ -20,6 +20,7 @@ from storage.read_ahead import read_ahead
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
+from storage.stats import SqlStatsRepository
 from storage.tasks import SqlTaskRepository
 from storage.unavailable import is_conflict, is_disk_full, is_unavailable
 from storage.volunteers import SqlVolunteerRepository
@@ -90,6 +91,7 @@ class SqlUnitOfWork(UnitOfWork):
     bookings: SqlBookingRepository
     series: SqlSeriesRepository
     proposals: SqlProposalRepository
+    stats: SqlStatsRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -121,6 +123,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.bookings = SqlBookingRepository(connection)
         self.series = SqlSeriesRepository(connection)
         self.proposals = SqlProposalRepository(connection)
+        self.stats = SqlStatsRepository(connection)
         return self
 
     @property

@@ -39,6 +39,8 @@ class NoticeKind(StrEnum):
     STILL_UNCONTACTED = "still_uncontacted"
     DELIVERY_FAILED = "delivery_failed"
     WRAP_UP = "wrap_up"
+    # The weekly digest with its chart (issue 16); the next is queued as one is sent.
+    DIGEST = "digest"
     LATE_CANCELLATION = "late_cancellation"
     # A volunteer offers to host a phone bank (issue 14).
     PROPOSAL = "proposal"

@@ -13,6 +13,7 @@ from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.proposals import ProposalRepository
 from bot.ports.series import SeriesRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
+from bot.ports.stats import StatsRepository
 from bot.ports.tasks import TaskRepository
 
 
@@ -29,6 +30,7 @@ class UnitOfWork(ABC):
     bookings: BookingRepository
     series: SeriesRepository
     proposals: ProposalRepository
+    stats: StatsRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...
