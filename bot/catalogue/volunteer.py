@@ -5,9 +5,9 @@ from bot import readers
 from bot import typed_values as typed
 from bot.catalogue import aftercare
 from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
+from bot.domain.stats import PERIODS
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.domain.stats import PERIODS
 from bot.usecases import campaign, digest, history, stats, volunteers, welcome
 
 # In the order help lists them; `help` comes last.

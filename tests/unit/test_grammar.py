@@ -266,8 +266,9 @@ def test_an_unknown_subcommand_names_the_valid_ones():
 @pytest.mark.parametrize(
     ("line", "names"),
     [("/task fly", "`/task list`, `claim`, `done`, `release` or `post`"),
-     ("/volunteer fly", "`reminders`, `profile`, `forget-me`, `new`, `contacted` or `history`"),
-     ("/turnout fly", "`/turnout tz` or `reminders`")],
+     ("/volunteer fly",
+      "`reminders`, `profile`, `forget-me`, `new`, `contacted`, `history` or `listed`"),
+     ("/turnout fly", "`/turnout tz`, `reminders`, `stats` or `digest`")],
 )
 def test_every_command_names_its_subcommands_when_one_is_unknown(line, names):
     assert names in error(line)
