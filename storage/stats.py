@@ -190,7 +190,8 @@ class SqlStatsRepository(StatsRepository):
                 .subquery()
             )
             value = await self._db.scalar(select(func.avg(middle.c.seconds)))
-        return float(value) if value is not None else None
+        # julianday() is a float of days: to a tenth of a second is as exact as it gets.
+        return round(float(value), 1) if value is not None else None
 
     async def most_active(
         self, campaign_id: int, start: datetime | None, end: datetime, limit: int
