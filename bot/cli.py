@@ -95,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
         help="a person who is an organizer (repeatable; default: the --user)",
     )
     console.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help="folder for files Turnout sends (exports, charts); default: turnout-files/ next "
+        "to the SQLite file",
+    )
+    console.add_argument(
         "--now",
         help="start the console's clock at this local time, 'YYYY-MM-DD HH:MM' (rehearsals)",
     )
@@ -109,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
 async def _console(settings: Settings, args: argparse.Namespace) -> int:
     from adapters.console import ConsoleChat, ConsoleMessenger, Screen
     from adapters.console.chat import read_pipe, read_terminal
+    from adapters.console.files import FileShelf
 
     zone = ZoneInfo(settings.timezone)
     start = None
@@ -121,7 +129,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     url = f"sqlite:///{args.db}" if args.db else settings.database_url
     storage = await _open(url)
     clock = ManualClock(start.astimezone(UTC) if start else None)
-    screen = Screen(sys.stdout)
+    screen = Screen(sys.stdout, shelf=FileShelf(args.files or _files_folder(url)))
     names: dict[str, str] = {}
     organizers = set(args.organizer) or {args.user}
     chat: ConsoleChat | None = None
@@ -155,6 +163,16 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
         await bot.wakeups.stop()
         await storage.close()
     return 0
+
+
+def _files_folder(url: str) -> Path:
+    """turnout-files/ beside a SQLite file; in the working directory for PostgreSQL."""
+    from adapters.console.files import FOLDER
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(parsed.database).parent / FOLDER
+    return Path(FOLDER)
 
 
 def _platforms(settings: Settings) -> list[Platform]:

@@ -2,13 +2,15 @@
 
 from typing import TextIO
 
+from adapters.console.files import FileShelf
 from adapters.console.render import INDENT, render
-from bot.replies import Button, Reply
+from bot.replies import Button, Message, Reply
 
 
 class Screen:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, *, shelf: FileShelf | None = None) -> None:
         self._out = out
+        self._shelf = shelf
         # The buttons of the latest message each person got: typing `2` presses the second.
         self._choices: dict[str, list[Button]] = {}
 
@@ -22,6 +24,13 @@ class Screen:
             self.say(header)
         for line in lines:
             self.say(f"{INDENT}{line}" if line else "")
+        if isinstance(reply, Message):
+            for attachment in reply.files:
+                if self._shelf is None:
+                    self.say(f"{INDENT}📎 {attachment.filename} (not saved: no files folder)")
+                    continue
+                path = self._shelf.keep(attachment)
+                self.say(f"{INDENT}📎 {attachment.title or attachment.filename}: {path}")
         if buttons:
             for user in to:
                 self._choices[user] = buttons

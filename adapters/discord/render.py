@@ -7,6 +7,7 @@ a ZIP answer like `[Verify](https://evil.example)` shows its real address instea
 disguised link.
 """
 
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 import discord
 
 from adapters.discord.components import action_button
-from bot.replies import Button, Form, Listing, Message, Reply
+from bot.replies import Attachment, Button, Form, Listing, Message, Reply
 
 NO_PINGS = discord.AllowedMentions.none()
 ERROR_COLOUR = discord.Colour.red()
@@ -57,6 +58,8 @@ class Rendered:
     buttons: list[discord.ui.Button[Any]] = field(default_factory=list)
     # Only the person who asked sees it (interaction replies only).
     ephemeral: bool = True
+    # Sent as multipart attachments (an ephemeral answer may carry them too).
+    files: tuple[Attachment, ...] = ()
 
     def message(self) -> dict[str, Any]:
         """Keyword arguments for any of discord.py's send calls; never pings anyone."""
@@ -68,6 +71,14 @@ class Rendered:
         view = self.view()
         if view is not None:
             message["view"] = view
+        if self.files:
+            # A discord.File is read once, so every send gets fresh ones.
+            message["files"] = [
+                discord.File(
+                    io.BytesIO(f.content), filename=f.filename, description=f.title or None
+                )
+                for f in self.files
+            ]
         return message
 
     def view(self) -> discord.ui.View | None:
@@ -96,6 +107,7 @@ def render(reply: Reply, *, dm_guild: int | None = None) -> Rendered:
                 content=_cut(inert(reply.text), _CONTENT),
                 buttons=_buttons([(b, None) for b in reply.buttons], dm_guild),
                 ephemeral=not reply.public,
+                files=reply.files,
             )
         case Listing(items=()):
             return Rendered(content=_cut(inert(reply.empty), _CONTENT), ephemeral=not reply.public)

@@ -11,13 +11,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import texts
-from adapters.slack.blocks import modal
+from adapters.slack.blocks import escape, message, modal
 from adapters.slack.errors import error_code
-from adapters.slack.messenger import message
+from adapters.slack.files import post_with_files, sent_to_dm, upload
 from bot.replies import Button, ButtonStyle, Form, Message, Reply
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ class Answers:
         channel = in_bot_dm(body)
         if channel is not None:
             # In the bot's own DM, forms are asked right there (the welcome questions).
-            await self._client.chat_postMessage(channel=channel, **message(reply))
+            await self.post(channel, reply)
             return
         channel = channel_of(body)
         user = str(body["user"]["id"])
@@ -65,13 +65,37 @@ class Answers:
                 return
             except SlackApiError as error:
                 log.info("answering in a DM: can't post in %s (%s)", channel, error)
+        await self.post(await self._dm(user), reply)
+
+    async def post(self, channel: str, reply: Reply) -> None:
+        """Post a reply where the bot can write, its files with it (see files.py)."""
+        await post_with_files(self._call, channel, reply)
+
+    async def _call(self, method: str, **arguments: Any) -> Any:
+        return await getattr(self._client, method)(**arguments)
+
+    async def _dm(self, user: str) -> str:
         opened = await self._client.conversations_open(users=user)
-        await self._client.chat_postMessage(channel=opened["channel"]["id"], **message(reply))
+        return str(opened["channel"]["id"])
 
     async def in_conversation(
         self, channel: str, user: str, reply: Reply, respond: Respond | None
     ) -> None:
         public = getattr(reply, "public", False)
+        if isinstance(reply, Message) and reply.files:
+            if public:
+                await self.post(channel, reply)
+                return
+            # Ephemeral messages can't carry files: the files go to the person's DM first,
+            # so the answer only says they are there once they are.
+            titles = ", ".join(f.title or f.filename for f in reply.files)
+            try:
+                dm = await self._dm(user)
+                await self._client.files_upload_v2(**upload(dm, reply, comment=escape(titles)))
+                reply = sent_to_dm(reply)
+            except SlackClientError as error:
+                log.warning("couldn't upload %s for %s: %s", titles, user, error)
+                reply = Message(texts.UPLOAD_FAILED, error=True)
         payload = message(reply)
         try:
             if public:

@@ -21,9 +21,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import texts
 from adapters.slack.answers import AGAIN_PREFIX, Answers, Respond, channel_of, in_bot_dm
-from adapters.slack.blocks import FORM_PREFIX, answers, error_block, unescape
+from adapters.slack.blocks import FORM_PREFIX, answers, error_block, message, unescape
 from adapters.slack.channels import Channels
-from adapters.slack.messenger import message
 from adapters.slack.people import People
 from bot import catalogue
 from bot.actions import PREFIX

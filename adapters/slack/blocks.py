@@ -108,6 +108,12 @@ def summary(reply: Reply) -> str:
     return escape(_clip(said, _SECTION_TEXT))
 
 
+def message(reply: Reply) -> dict[str, Any]:
+    """chat.postMessage arguments for a reply: its blocks and its notification text."""
+    blocks = inline_form(reply) if isinstance(reply, Form) else blocks_for(reply)
+    return {"text": summary(reply), "blocks": blocks}
+
+
 def modal(form: Form, *, metadata: str = "") -> dict[str, Any]:
     """A form as a modal view, opened with views.open."""
     return {

@@ -9,16 +9,16 @@ import logging
 from typing import Any
 
 import aiohttp
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.blocks import blocks_for, inline_form, summary
 from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
+from adapters.slack.files import post_with_files
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
 from bot.ports.messenger import DeliveryError, Messenger
-from bot.replies import Form, Reply
+from bot.replies import Reply
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +36,6 @@ PERMANENT = {
 }
 
 
-def message(reply: Reply) -> dict[str, Any]:
-    """chat.postMessage arguments for a reply: its blocks and its notification text."""
-    blocks = inline_form(reply) if isinstance(reply, Form) else blocks_for(reply)
-    return {"text": summary(reply), "blocks": blocks}
-
-
 def delivery_error(error: Exception) -> DeliveryError:
     """What went wrong, in the terms the dispatcher acts on (wait, retry, or give up)."""
     if isinstance(error, SlackApiError):
@@ -55,6 +49,9 @@ def delivery_error(error: Exception) -> DeliveryError:
         if response.status_code >= 500:
             return DeliveryError(f"Slack had a problem ({code})")
         return DeliveryError(f"Slack refused it ({code})", permanent=True)
+    if isinstance(error, SlackRequestError):
+        # The upload POST itself failed (files_upload_v2 raises this for a non-200 answer).
+        return DeliveryError(f"Slack didn't take the file ({error})")
     return DeliveryError(f"couldn't reach Slack ({type(error).__name__})")
 
 
@@ -84,7 +81,7 @@ class SlackMessenger(Messenger):
             channel = str(response["channel"]["id"])
             self._dms[user] = channel
         try:
-            await self._call("chat_postMessage", channel=channel, **message(reply))
+            await self._post(channel, reply)
         except DeliveryError:
             self._dms.pop(user, None)
             raise
@@ -98,7 +95,7 @@ class SlackMessenger(Messenger):
                     "invite it to the channel or use the channel's ID",
                     permanent=True,
                 )
-            await self._call("chat_postMessage", channel=channel, **message(reply))
+            await self._post(channel, reply)
             return
         organizers = await self._organizers.reachable()
         if not organizers:
@@ -119,10 +116,13 @@ class SlackMessenger(Messenger):
         if not reached and first_error is not None:
             raise first_error
 
+    async def _post(self, channel: str, reply: Reply) -> None:
+        await post_with_files(self._call, channel, reply)
+
     async def _call(self, method: str, **arguments: Any) -> Any:
         try:
             return await getattr(self.client, method)(**arguments)
-        except (TimeoutError, SlackApiError, aiohttp.ClientError) as error:
+        except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
             raise delivery_error(error) from error
 
 

@@ -8,6 +8,10 @@ FORM_TOO_SLOW = (
     "Press the button to open it now."
 )
 OPEN_FORM = "Open the form"
+UPLOAD_FAILED = (
+    "Slack didn't take the file just now, so I couldn't send it to you; "
+    "please run the command again in a minute."
+)
 AGAIN_LOST = (
     "That button doesn't say which command to run any more; please type the command again, "
     "like `/phonebank create`."

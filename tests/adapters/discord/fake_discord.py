@@ -1,8 +1,8 @@
 """A local fake Discord: REST under /api/v10 and a websocket gateway, on 127.0.0.1.
 
 The real discord.py client talks to it exactly as to Discord. Every REST call is recorded
-(method, path, JSON body, status); tests make calls fail on purpose (429 with retry_after,
-50007 for a user's DMs, 5xx) and push gateway dispatches (INTERACTION_CREATE,
+(method, path, JSON body, status, multipart attachments); tests make calls fail on purpose
+(429 with retry_after, 50007 for a user's DMs, 5xx) and push gateway dispatches (INTERACTION_CREATE,
 GUILD_MEMBER_ADD) with proper sequence numbers. Payloads are Discord's documented formats,
 kept as files under payloads/.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import BodyPartReader, WSMsgType, web
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -37,6 +37,15 @@ def payload(name: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Upload:
+    """A file attached to a message, as the multipart body carried it."""
+
+    filename: str
+    content_type: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Call:
     method: str
     # After the API base: `/channels/123/messages`.
@@ -46,6 +55,8 @@ class Call:
     status: int
     # Loop time when the request arrived.
     at: float
+    # Attachments sent as multipart parts (`files[n]`), in order.
+    files: tuple[Upload, ...] = ()
 
     @property
     def content(self) -> str:
@@ -255,9 +266,11 @@ class FakeDiscord:
                 hang[3] = times - 1
                 await asyncio.sleep(seconds)
                 break
-        body = await request.json() if request.can_read_body else None
+        files: tuple[Upload, ...] = ()
         if request.content_type.startswith("multipart/"):
-            body = None
+            body, files = await _multipart(request)
+        else:
+            body = await request.json() if request.can_read_body else None
         if path.startswith("/interactions/") or path.startswith("/webhooks/"):
             # Interaction callbacks and follow-ups are authorised by the token in the path.
             status, answer, headers = self._answer(request.method, path, body)
@@ -272,6 +285,7 @@ class FakeDiscord:
             body,
             status,
             asyncio.get_running_loop().time(),
+            files,
         )
         async with self._recorded:
             self.calls.append(call)
@@ -363,6 +377,16 @@ class FakeDiscord:
         message.update(
             {k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")}
         )
+        message["attachments"] = [
+            {
+                "id": str(next(self._ids)),
+                "filename": a.get("filename", ""),
+                "size": 0,
+                "url": "https://cdn.example/file",
+                "proxy_url": "https://cdn.example/file",
+            }
+            for a in (body or {}).get("attachments") or []
+        ]
         message["id"] = str(next(self._ids))
         message["channel_id"] = channel
         message["flags"] = (body or {}).get("flags") or 0
@@ -405,3 +429,19 @@ class FakeDiscord:
 
     def copy_of(self, name: str) -> dict[str, Any]:
         return copy.deepcopy(payload(name))
+
+
+async def _multipart(request: web.Request) -> tuple[Any, tuple[Upload, ...]]:
+    """A message sent with files: its JSON in `payload_json`, each file a part of its own."""
+    body: Any = None
+    files: list[Upload] = []
+    reader = await request.multipart()
+    async for part in reader:
+        if not isinstance(part, BodyPartReader):
+            continue
+        if part.name == "payload_json":
+            body = json.loads(await part.text())
+        else:
+            content_type = part.headers.get("Content-Type", "")
+            files.append(Upload(part.filename or "", content_type, bytes(await part.read())))
+    return body, tuple(files)

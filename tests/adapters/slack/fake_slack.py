@@ -4,6 +4,10 @@ It runs on 127.0.0.1 on a random port and records every call. Failures can be sc
 method (and per user or channel): an error code, or a 429 with Retry-After, a number of times.
 A method can also be rate limited as Slack does it: a token bucket holding one second's worth
 of calls; beyond it a 429 with a whole-second Retry-After (those calls are counted, not recorded).
+
+File uploads work as Slack's do: files.getUploadURLExternal hands out an address on this
+server, the bytes are POSTed there (recorded as the "upload" method; fail it like any other),
+and files.completeUploadExternal shares them in a conversation (see `shared_files`).
 """
 
 import asyncio
@@ -26,7 +30,19 @@ BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
 
 # Arguments that carry JSON inside form-encoded bodies.
-_JSON_FIELDS = ("blocks", "view", "attachments")
+_JSON_FIELDS = ("blocks", "view", "attachments", "files")
+
+
+@dataclass
+class SharedFile:
+    """A file shared in a conversation by files.completeUploadExternal."""
+
+    channel: str
+    filename: str
+    title: str
+    content: bytes
+    # The message text posted with it (initial_comment), if any.
+    comment: str
 
 
 @dataclass
@@ -94,6 +110,10 @@ class FakeSlack:
     ratelimited: int = 0
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
     acks: list[dict[str, Any]] = field(default_factory=list)
+    # file id → (filename, declared length) from files.getUploadURLExternal, then its bytes.
+    _pending_files: dict[str, tuple[str, int]] = field(default_factory=dict)
+    _uploaded: dict[str, bytes] = field(default_factory=dict)
+    shared_files: list[SharedFile] = field(default_factory=list)
     # Every websocket connection the app opened (Socket Mode).
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     port: int = 0
@@ -117,6 +137,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -156,6 +177,9 @@ class FakeSlack:
             for c in self.calls
             if c.method == method and all(c.args.get(k) == v for k, v in matching.items())
         ]
+
+    def files_in(self, channel: str) -> list[SharedFile]:
+        return [f for f in self.shared_files if f.channel == channel]
 
     def posts(self) -> list[Call]:
         """Everything shown to people: messages, ephemeral messages, updates, response URLs."""
@@ -328,7 +352,46 @@ class FakeSlack:
                 return {"ok": False, "error": "no_such_subteam"}
             case "conversations.list":
                 return {**ok, "channels": self.channels, "response_metadata": {"next_cursor": ""}}
+            case "files.getUploadURLExternal":
+                file_id = f"F{next(self._ts):08d}"
+                self._pending_files[file_id] = (str(args["filename"]), int(args["length"]))
+                return {**ok, "upload_url": f"{self.base_url}/upload/{file_id}", "file_id": file_id}
+            case "files.completeUploadExternal":
+                return self._complete_upload(args)
         return {"ok": False, "error": "unknown_method"}
+
+    def _complete_upload(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel_id") or "")
+        files = args.get("files") or []
+        for item in files:
+            # Slack refuses to share a file whose bytes never arrived, or arrived cut short.
+            pending = self._pending_files.get(item["id"])
+            content = self._uploaded.get(item["id"])
+            if pending is None or content is None or len(content) != pending[1]:
+                return {"ok": False, "error": "file_not_found"}
+        shared = []
+        for item in files:
+            filename, _ = self._pending_files.pop(item["id"])
+            content = self._uploaded.pop(item["id"])
+            title = str(item.get("title") or filename)
+            comment = str(args.get("initial_comment") or "")
+            self.shared_files.append(SharedFile(channel, filename, title, content, comment))
+            shared.append({"id": item["id"], "name": filename, "title": title})
+        return {"ok": True, "files": shared}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The upload address: takes the file's bytes as the request body."""
+        file_id = request.match_info["file_id"]
+        content = await request.read()
+        self.calls.append(Call("upload", {"file_id": file_id, "length": len(content)}))
+        await self._noticed()
+        failure = self._failure("upload", {"file_id": file_id})
+        if failure is not None:
+            return web.Response(status=failure.status, text=failure.error)
+        if file_id not in self._pending_files:
+            return web.Response(status=404, text="no such upload")
+        self._uploaded[file_id] = content
+        return web.Response(text=f"OK - {len(content)}")
 
     async def _respond(self, request: web.Request) -> web.Response:
         answer = {"name": request.match_info["name"], **await request.json()}

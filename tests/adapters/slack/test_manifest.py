@@ -15,6 +15,7 @@ MANIFEST = Path(adapters.slack.__file__).parent / "manifest.yaml"
 SCOPES = {
     "commands",  # slash commands
     "chat:write",  # chat.postMessage, chat.postEphemeral, chat.update
+    "files:write",  # files.getUploadURLExternal, files.completeUploadExternal
     "im:write",  # conversations.open
     "users:read",  # users.info, team_join
     "usergroups:read",  # usergroups.list, usergroups.users.list

@@ -1,0 +1,84 @@
+"""Files go out as multipart attachments through discord.py: DMs, organizer posts, answers."""
+
+import asyncio
+
+import pytest
+
+from bot.domain.campaign import Identity, Team
+from bot.ports.messenger import DeliveryError
+from bot.replies import Attachment, Message
+from tests.adapters.discord.conftest import start_world, stop_world
+from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, ORGANIZERS, dm_channel
+from tests.adapters.discord.interactions import uid
+
+CSV = b"name,zip\nMaria,02139\n"
+REPORT = Attachment("volunteers.csv", CSV, "text/csv", title="Volunteers")
+
+
+def attached(call) -> list[tuple[str, bytes]]:
+    return [(f.filename, f.content) for f in call.files]
+
+
+async def test_a_dm_with_a_file_arrives_as_an_attachment(world):
+    maria = Identity("discord", GUILD_ID, uid("Maria"))
+
+    await world.platform.messenger.send_direct(maria, Message("Your export", files=(REPORT,)))
+
+    [dm] = world.fake.dms_to(uid("Maria"))
+    assert dm.content == "Your export"
+    assert attached(dm) == [("volunteers.csv", CSV)]
+    assert dm.json["attachments"][0]["description"] == "Volunteers"
+
+
+async def test_an_organizer_post_with_a_file_arrives_in_the_organizer_channel(world):
+    team = Team(1, "discord", GUILD_ID, 1)
+
+    await world.platform.messenger.post_to_organizers(team, Message("Chart", files=(REPORT,)))
+
+    [post] = world.fake.messages_in(ORGANIZERS)
+    assert attached(post) == [("volunteers.csv", CSV)]
+
+
+async def test_a_command_answer_carries_its_file_privately(world, monkeypatch):
+    async def answer_with_a_file(command):
+        return Message("Here is the list.", files=(REPORT,))
+
+    monkeypatch.setattr(world.bot.turnout, "handle", answer_with_a_file)
+
+    answered = await world.slash("Olivia", "phonebank", "list")
+
+    assert answered.data["content"] == "Here is the list."
+    assert answered.data["flags"] & 64, "only the organizer who asked sees it"
+    assert attached(answered) == [("volunteers.csv", CSV)]
+
+
+async def test_a_slow_answer_sends_its_file_in_the_follow_up(tmp_path, monkeypatch):
+    world = await start_world(tmp_path, budget=0.05)
+    try:
+
+        async def slow_answer(command):
+            await asyncio.sleep(0.3)
+            return Message("Here is the list.", files=(REPORT,))
+
+        monkeypatch.setattr(world.bot.turnout, "handle", slow_answer)
+
+        deferred = await world.slash("Olivia", "phonebank", "list")
+        follow_up = (await world.fake.wait_for("POST", rf"/webhooks/{APP_ID}/[^/]+"))[0]
+
+        assert deferred.json["type"] == 5
+        assert attached(follow_up) == [("volunteers.csv", CSV)]
+        assert follow_up.json["flags"] & 64
+    finally:
+        await stop_world(world)
+
+
+async def test_a_rate_limited_attachment_send_is_a_delivery_error_to_retry_later(world):
+    maria = Identity("discord", GUILD_ID, uid("Maria"))
+    world.fake.rate_limit("POST", rf"/channels/{dm_channel(uid('Maria'))}/messages", 60)
+
+    with pytest.raises(DeliveryError) as raised:
+        await world.platform.messenger.send_direct(maria, Message("Export", files=(REPORT,)))
+
+    assert not raised.value.permanent and raised.value.retry_after == 60
+    await world.platform.messenger.send_direct(maria, Message("Export", files=(REPORT,)))
+    assert [attached(c) for c in world.fake.dms_to(uid("Maria"))] == [[("volunteers.csv", CSV)]]
