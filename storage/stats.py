@@ -7,15 +7,19 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     and_,
     case,
+    cast,
     delete,
     exists,
     extract,
     func,
     insert,
     literal,
+    null,
     select,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -99,7 +103,7 @@ class SqlStatsRepository(StatsRepository):
         self._dialect = connection.dialect.name
 
     async def period(
-        self, campaign_id: int, start: datetime | None, end: datetime
+        self, campaign_id: int, start: datetime | None, end: datetime, *, most_active: int = 0
     ) -> PeriodFigures:
         in_period = _in(shifts.c.starts_at, start, end)
         held = shifts.c.status == ShiftStatus.SCHEDULED.value
@@ -112,20 +116,11 @@ class SqlStatsRepository(StatsRepository):
                 ).where(shifts.c.campaign_id == campaign_id, in_period)
             )
         ).one()
-        seat_row = (
-            await self._db.execute(
-                select(
-                    func.count(signups.c.id),
-                    func.count(attendance.c.reconfirmed_at),
-                    _total(_ATTENDED),
-                    _total(_MISSED),
-                    _total(attendance.c.calls),
-                    _total(attendance.c.conversations),
-                )
-                .select_from(_SEATS)
-                .where(shifts.c.campaign_id == campaign_id, in_period)
-            )
-        ).one()
+        where = (shifts.c.campaign_id == campaign_id, in_period)
+        if most_active:
+            seat_row, active = await self._seats_and_most_active(where, campaign_id, most_active)
+        else:
+            seat_row, active = await self._seats(where), ()
         joined = and_(
             volunteers.c.campaign_id == campaign_id, _in(volunteers.c.joined_at, start, end)
         )
@@ -168,7 +163,90 @@ class SqlStatsRepository(StatsRepository):
             median_contact_seconds=await self._median_contact(joined, int(people_row[1])),
             waiting_now=int(waiting or 0),
             tasks_done=int(done or 0),
+            most_active=active,
         )
+
+    async def _seats(self, where: tuple[ColumnElement[bool], ...]) -> Sequence[int]:
+        """Seats filled, "I'll be there", attended, no-shows, calls, conversations."""
+        row = (
+            await self._db.execute(
+                select(
+                    func.count(signups.c.id),
+                    func.count(attendance.c.reconfirmed_at),
+                    _total(_ATTENDED),
+                    _total(_MISSED),
+                    _total(attendance.c.calls),
+                    _total(attendance.c.conversations),
+                )
+                .select_from(_SEATS)
+                .where(*where)
+            )
+        ).one()
+        return [int(value) for value in row]
+
+    async def _seats_and_most_active(
+        self, where: tuple[ColumnElement[bool], ...], campaign_id: int, limit: int
+    ) -> tuple[Sequence[int], tuple[ActiveVolunteer, ...]]:
+        """The seat figures and the most active, from one pass over the period's seats.
+
+        The seats are counted per volunteer once (a CTE the database materialises); the totals
+        are the sums of those counts, and the leaders the top rows. Erased and unlisted people
+        are dropped after the count, so the top `limit` are among the top `limit` plus their
+        number: only those are kept and looked up, not everyone who ever came.
+        """
+        # `+ 0`: SQLite would otherwise walk the sign-ups in volunteer order (a random read
+        # per row) instead of from the campaign's shifts in the period.
+        who = (signups.c.volunteer_id + 0).label("volunteer_id")
+        per = (
+            select(
+                who,
+                func.count(signups.c.id).label("seats"),
+                func.count(attendance.c.reconfirmed_at).label("reconfirmed"),
+                func.sum(_ATTENDED).label("attended"),
+                func.sum(_MISSED).label("missed"),
+                _total(attendance.c.calls).label("calls"),
+                _total(attendance.c.conversations).label("conversations"),
+            )
+            .select_from(_SEATS)
+            .where(*where)
+            .group_by(who)
+            .cte("per_volunteer")
+        )
+        figures = [per.c.seats, per.c.reconfirmed, per.c.attended, per.c.missed, per.c.calls,
+                   per.c.conversations]  # fmt: skip
+        top = (
+            select(per.c.volunteer_id, *figures)
+            .where(per.c.attended > 0)
+            .order_by(per.c.attended.desc(), per.c.calls.desc(), per.c.volunteer_id)
+            .limit(limit + await self._not_listed(campaign_id))
+            .subquery()
+        )
+        totals = select(cast(null(), Integer).label("volunteer_id"), *[_total(f) for f in figures])
+        rows = (await self._db.execute(union_all(totals, select(*top.c)))).all()
+        seat_row = next([int(v) for v in row[1:]] for row in rows if row[0] is None)
+        leaders = [row for row in rows if row[0] is not None]
+        if not leaders:
+            return seat_row, ()
+        named = {
+            row[0]: (row[1], row[2] or "")
+            for row in await self._db.execute(
+                select(volunteers.c.id, volunteers.c.number, volunteers.c.display_name).where(
+                    volunteers.c.id.in_([row[0] for row in leaders]),
+                    volunteers.c.forgotten_at.is_(None),
+                    ~exists().where(stats_opt_outs.c.volunteer_id == volunteers.c.id),
+                )
+            )
+        }
+        leaders.sort(key=lambda row: (-row[3], -row[5], row[0]))
+        active = tuple(
+            ActiveVolunteer(
+                number=named[row[0]][0], name=named[row[0]][1], shifts=int(row[3]),
+                calls=int(row[5]),
+            )
+            for row in leaders
+            if row[0] in named
+        )[:limit]  # fmt: skip
+        return seat_row, active
 
     async def _median_contact(self, joined: ColumnElement[bool], contacted: int) -> float | None:
         """The median wait for a first contact, in seconds, picked by the database."""
@@ -193,29 +271,20 @@ class SqlStatsRepository(StatsRepository):
         # julianday() is a float of days: to a tenth of a second is as exact as it gets.
         return round(float(value), 1) if value is not None else None
 
-    async def most_active(
-        self, campaign_id: int, start: datetime | None, end: datetime, limit: int
-    ) -> Sequence[ActiveVolunteer]:
-        attended = func.sum(_ATTENDED)
-        calls = _total(attendance.c.calls)
-        result = await self._db.execute(
-            select(volunteers.c.number, volunteers.c.display_name, attended, calls)
-            .select_from(_SEATS.join(volunteers, volunteers.c.id == signups.c.volunteer_id))
-            .where(
-                shifts.c.campaign_id == campaign_id,
-                _in(shifts.c.starts_at, start, end),
-                volunteers.c.forgotten_at.is_(None),
-                ~exists().where(stats_opt_outs.c.volunteer_id == volunteers.c.id),
+    async def _not_listed(self, campaign_id: int) -> int:
+        """How many of the campaign's volunteers may not be named (an upper bound)."""
+        erased = await self._db.scalar(
+            select(func.count()).where(
+                volunteers.c.campaign_id == campaign_id, volunteers.c.forgotten_at.is_not(None)
             )
-            .group_by(volunteers.c.id, volunteers.c.number, volunteers.c.display_name)
-            .having(attended > 0)
-            .order_by(attended.desc(), calls.desc(), volunteers.c.number)
-            .limit(limit)
         )
-        return [
-            ActiveVolunteer(number=row[0], name=row[1] or "", shifts=int(row[2]), calls=int(row[3]))
-            for row in result
-        ]
+        opted_out = await self._db.scalar(
+            select(func.count())
+            .select_from(stats_opt_outs)
+            .join(volunteers, volunteers.c.id == stats_opt_outs.c.volunteer_id)
+            .where(volunteers.c.campaign_id == campaign_id)
+        )
+        return int(erased or 0) + int(opted_out or 0)
 
     async def weeks(self, campaign_id: int, bounds: Sequence[datetime]) -> Sequence[WeekFigures]:
         # Which week a shift falls in, by the bounds (local Mondays): one grouped query.

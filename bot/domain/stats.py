@@ -53,6 +53,8 @@ class PeriodFigures:
     median_contact_seconds: float | None = None
     waiting_now: int = 0
     tasks_done: int = 0
+    # Asked for: who attended most shifts (then made most calls), named ones only.
+    most_active: tuple["ActiveVolunteer", ...] = ()
 
     @property
     def fill_rate(self) -> float | None:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.domain.stats import (
-    ActiveVolunteer,
     DigestSchedule,
     PeriodFigures,
     UpcomingShift,
@@ -17,17 +16,12 @@ from bot.domain.stats import (
 class StatsRepository(ABC):
     @abstractmethod
     async def period(
-        self, campaign_id: int, start: datetime | None, end: datetime
+        self, campaign_id: int, start: datetime | None, end: datetime, *, most_active: int = 0
     ) -> PeriodFigures:
         """The figures of shifts that started, volunteers who joined and tasks finished in
-        [start, end) (start None: since the beginning), counted by aggregate queries."""
-
-    @abstractmethod
-    async def most_active(
-        self, campaign_id: int, start: datetime | None, end: datetime, limit: int
-    ) -> Sequence[ActiveVolunteer]:
-        """Who attended most shifts in [start, end) (then most calls), leaving out erased
-        volunteers and those who asked not to be listed."""
+        [start, end) (start None: since the beginning), counted by aggregate queries; with the
+        `most_active` volunteers who attended most shifts (then made most calls), leaving out
+        erased volunteers and those who asked not to be listed."""
 
     @abstractmethod
     async def weeks(self, campaign_id: int, bounds: Sequence[datetime]) -> Sequence[WeekFigures]:

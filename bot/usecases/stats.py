@@ -47,7 +47,7 @@ async def period_lines(
 ) -> list[str]:
     """The figures of the `length` before `now` (None: all time), each with its change."""
     start = now - length if length is not None else None
-    figures = await uow.stats.period(campaign.id, start, now)
+    figures = await uow.stats.period(campaign.id, start, now, most_active=TOP_VOLUNTEERS)
     before = None
     if length is not None and start is not None:
         before = await uow.stats.period(campaign.id, start - length, start)
@@ -59,8 +59,7 @@ async def period_lines(
             f"({timefmt.day(start, zone)} to {timefmt.day(now, zone)}), "
             "with the change against the period before"
         )
-    active = await uow.stats.most_active(campaign.id, start, now, TOP_VOLUNTEERS)
-    return [f"{heading}:", *figure_lines(figures, before), _active_line(active)]
+    return [f"{heading}:", *figure_lines(figures, before), _active_line(figures.most_active)]
 
 
 def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:

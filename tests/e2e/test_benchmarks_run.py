@@ -100,3 +100,12 @@ def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_a
                 row = rf"^{volunteers}, {processes} process\(es\) x {in_flight} in flight +[\d,]+"
                 assert re.search(row, out, re.M), out
         assert f"{volunteers}: 2 processes / 1 process" in out
+
+
+@pytest.mark.slow
+def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart():
+    out = quick("stats.py")
+    assert "SQLite: " in out and "volunteers" in out and "attendance rows" in out
+    for row in ("/turnout stats all, with the chart", "the figures alone (all)",
+                "/turnout stats 30d, with the chart", "the figures alone (30d)"):
+        assert re.search(rf"^  +{re.escape(row)}( +[\d.]+){{4}}$", out, re.M), out

@@ -137,25 +137,30 @@ async def test_an_even_number_of_contacts_takes_the_mean_of_the_middle_two(stora
 async def test_the_most_active_leave_out_the_erased_and_those_not_listed(storage):
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
-        this_week = await uow.stats.most_active(campaign, NOW - WEEK, NOW, 5)
-        week_before = await uow.stats.most_active(campaign, NOW - 2 * WEEK, NOW - WEEK, 5)
+        this_week = (await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=5)).most_active
+        week_before = (
+            await uow.stats.period(campaign, NOW - 2 * WEEK, NOW - WEEK, most_active=5)
+        ).most_active
         ann = (await uow.volunteers.find(campaign, "Ann"))[0]
         await uow.stats.set_listed(ann.id, True)
-        listed_again = await uow.stats.most_active(campaign, NOW - WEEK, NOW, 5)
+        listed_again = (
+            await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=5)
+        ).most_active
+        only_one = (await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=1)).most_active
     assert [(p.name, p.shifts, p.calls) for p in this_week] == [("Maria", 2, 50)]
     # Cal attended too, but is erased: never named.
     assert [(p.name, p.shifts, p.calls) for p in week_before] == [("Bob", 1, 7)]
     assert [p.name for p in listed_again] == ["Maria", "Ann"]
+    assert [p.name for p in only_one] == ["Maria"]
 
 
 async def test_a_period_with_nothing_in_it_counts_zero_and_has_no_rates(storage):
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
         long_ago = await uow.stats.period(campaign, NOW - 400 * DAY, NOW - 300 * DAY)
-        nobody = await uow.stats.most_active(campaign, NOW - 400 * DAY, NOW - 300 * DAY, 5)
-    assert long_ago == PeriodFigures()
+        nobody = await uow.stats.period(campaign, NOW - 400 * DAY, NOW - 300 * DAY, most_active=5)
+    assert long_ago == PeriodFigures() == nobody
     assert (long_ago.fill_rate, long_ago.show_rate, long_ago.reconfirm_rate) == (None,) * 3
-    assert nobody == []
 
 
 async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(storage):

@@ -42,13 +42,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("campaign_id", name=op.f("pk_digest_schedules")),
     )
     op.create_index(
-        "ix_volunteers_campaign_id_joined_at", "volunteers", ["campaign_id", "joined_at"]
+        "ix_volunteers_campaign_id_joined_at",
+        "volunteers",
+        ["campaign_id", "joined_at", "contacted_at"],
+    )
+    op.create_index(
+        "ix_volunteers_campaign_id_contacted_at",
+        "volunteers",
+        ["campaign_id", "contacted_at", "forgotten_at", "joined_at"],
     )
     op.create_index("ix_task_claims_status_updated_at", "task_claims", ["status", "updated_at"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_task_claims_status_updated_at", table_name="task_claims")
+    op.drop_index("ix_volunteers_campaign_id_contacted_at", table_name="volunteers")
     op.drop_index("ix_volunteers_campaign_id_joined_at", table_name="volunteers")
     op.drop_table("digest_schedules")
     op.drop_table("stats_opt_outs")
