@@ -68,7 +68,8 @@ def weekly_chart(weeks: Sequence[WeekFigures], zone: ZoneInfo, *, title: str) ->
         ncols=3,
         frameon=False,
     )
-    figure.tight_layout()
+    # Fixed margins that fit the labels at these sizes: tight_layout() would draw it twice.
+    figure.subplots_adjust(left=0.08, right=0.92, top=0.9, bottom=0.18)
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=DPI)
     return out.getvalue()
