@@ -24,8 +24,10 @@ GROUPS = {
         "decline",
     },
     "task": {"post", "list", "claim", "done", "release"},
-    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
-    "turnout": {"tz", "reminders", "help"},
+    "volunteer": {
+        "profile", "tz", "reminders", "new", "contacted", "forget-me", "history", "listed"
+    },
+    "turnout": {"tz", "reminders", "stats", "digest", "help"},
 }
 
 
