@@ -23,6 +23,7 @@ from bot.replies import Button, ButtonStyle, Message, Reply
 from bot.usecases import calendars
 from bot.usecases.context import zone_for
 from bot.usecases.debrief import wrap_up_text
+from bot.usecases.digest import render_digest
 from bot.usecases.views import contacted_button
 
 
@@ -137,6 +138,15 @@ async def _wrap_up(scene: _Scene) -> Reply | Drop:
     if shift.is_cancelled:
         return Drop(NoticeState.CANCELLED, "the shift was cancelled")
     return Message(await wrap_up_text(scene.uow, shift))
+
+
+async def _digest(scene: _Scene) -> Reply | Drop:
+    """The weekly digest; it queues the next one whether or not this one is still worth sending."""
+    result = await render_digest(scene)
+    if isinstance(result, NoticeState):
+        reason = "its moment passed" if result is NoticeState.SKIPPED else "its schedule changed"
+        return Drop(result, reason)
+    return result
 
 
 async def _late_cancellation(scene: _Scene) -> Reply | Drop:
@@ -545,6 +555,7 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.CHECK_IN: _check_in,
     NoticeKind.DEBRIEF: _debrief,
     NoticeKind.WRAP_UP: _wrap_up,
+    NoticeKind.DIGEST: _digest,
     NoticeKind.LATE_CANCELLATION: _late_cancellation,
     NoticeKind.NEW_VOLUNTEER: _new_volunteer,
     NoticeKind.VOLUNTEER_ONBOARDED: _volunteer_onboarded,

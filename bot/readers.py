@@ -6,7 +6,7 @@ name their reader in the catalogue, and those readers live here too. Every reade
 Command or raises a UserError whose sentence says what to type instead.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -98,6 +98,27 @@ def campaign_offsets(words: typed.Words) -> tuple[timedelta, ...]:
     """Reminder times for the campaign: it always has some, so `default` puts back Turnout's."""
     offsets = typed.reminder_offsets(words)
     return DEFAULT_REMINDER_OFFSETS if offsets is None else offsets
+
+
+def one_word(name: str) -> Callable[[typed.Words], str]:
+    """One optional word, as typed; the use case judges it (its error says what to type)."""
+
+    def read(words: typed.Words) -> str:
+        word = words.take()
+        return "" if word is None else word.text
+
+    read.__name__ = f"read_{name}"
+    return read
+
+
+def rest_of_line(name: str) -> Callable[[typed.Words], str]:
+    """The rest of the line, as typed; the use case judges it."""
+
+    def read(words: typed.Words) -> str:
+        return words.rest()
+
+    read.__name__ = f"read_{name}"
+    return read
 
 
 # Entries with a grammar of their own

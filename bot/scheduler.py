@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import Dispatcher
 from bot.ports.clock import Clock
 from bot.ports.storage import Storage, StorageUnavailable
+from bot.usecases.digest import queue_first_digests
 from bot.usecases.offers import let_offers_lapse
 from bot.usecases.series import extend_all
 from bot.usecases.welcome import raise_follow_ups
@@ -102,6 +103,8 @@ class Wakeups:
         await self._step(
             let_offers_lapse, "%s ran out and moved on", "seat offer", "seat offers"
         )
+        # A new campaign's first weekly digest; each digest then queues the next.
+        await self._step(queue_first_digests, "queued %s", "first weekly digest", "new digests")
         await self._deliver()
 
     async def _step(

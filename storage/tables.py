@@ -357,3 +357,38 @@ instance_secrets = Table(
     Column("name", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )
+# Numbers for organizers (issue 16). A volunteer who asked not to be named among the most
+# active has a row here; forget-me deletes it (an erased volunteer is never named anyway).
+stats_opt_outs = Table(
+    "stats_opt_outs",
+    metadata,
+    Column("volunteer_id", Integer, ForeignKey("volunteers.id"), primary_key=True),
+)
+
+# The weekly digest: when (weekday NULL = off; no row = Mondays 09:00) and the due time of
+# the digest notice queued for it, which also guards against queuing one week twice.
+digest_schedules = Table(
+    "digest_schedules",
+    metadata,
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), primary_key=True),
+    Column("weekday", Integer),
+    Column("at_minute", Integer, nullable=False),
+    Column("queued_for", UtcDateTime),
+)
+
+# Stats count volunteers who joined in a period (and how fast they were reached), those still
+# waiting, and tasks finished in a period: covering indexes, so no volunteer row is read.
+Index(
+    "ix_volunteers_campaign_id_joined_at",
+    volunteers.c.campaign_id,
+    volunteers.c.joined_at,
+    volunteers.c.contacted_at,
+)
+Index(
+    "ix_volunteers_campaign_id_contacted_at",
+    volunteers.c.campaign_id,
+    volunteers.c.contacted_at,
+    volunteers.c.forgotten_at,
+    volunteers.c.joined_at,
+)
+Index("ix_task_claims_status_updated_at", task_claims.c.status, task_claims.c.updated_at)

@@ -23,6 +23,7 @@ from storage.read_ahead import read_ahead
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
+from storage.stats import SqlStatsRepository
 from storage.tasks import SqlTaskRepository
 from storage.unavailable import is_conflict, is_disk_full, is_unavailable
 from storage.volunteers import SqlVolunteerRepository
@@ -96,6 +97,7 @@ class SqlUnitOfWork(UnitOfWork):
     posts: SqlPostRepository
     offers: SqlOfferRepository
     calendars: SqlCalendarRepository
+    stats: SqlStatsRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -130,6 +132,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.posts = SqlPostRepository(connection)
         self.offers = SqlOfferRepository(connection)
         self.calendars = SqlCalendarRepository(connection)
+        self.stats = SqlStatsRepository(connection)
         return self
 
     @property

@@ -43,8 +43,9 @@ GROUPS: tuple[Group, ...] = (
         alone="help",
         heading="Campaign settings",
         description="Campaign settings and help",
-        menu_description="Help, and the campaign's time zone and reminder times",
-        organizers_have="set the campaign's time zone and default reminders",
+        menu_description="Help; the campaign's numbers, weekly digest, time zone and reminders",
+        organizers_have="see the campaign's numbers, set the weekly digest, the campaign's time "
+        "zone and default reminders",
     ),
 )
 TOPICS = tuple(group.name for group in GROUPS)

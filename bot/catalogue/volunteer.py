@@ -5,9 +5,10 @@ from bot import readers
 from bot import typed_values as typed
 from bot.catalogue import aftercare
 from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
+from bot.domain.stats import PERIODS
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import calendars, campaign, history, volunteers, welcome
+from bot.usecases import calendars, campaign, digest, history, stats, volunteers, welcome
 
 # In the order help lists them; `help` comes last.
 VOLUNTEER: tuple[Entry, ...] = (
@@ -144,6 +145,27 @@ VOLUNTEER: tuple[Entry, ...] = (
         ),
         hint="history",
     ),
+    Entry(
+        "volunteer",
+        "listed",
+        Usage(
+            "/volunteer listed off|on",
+            "/volunteer listed off",
+            "whether organizers' stats may name you among the most active volunteers",
+        ),
+        c.SetListed,
+        stats.set_listed,
+        params=(
+            Param(
+                "choice",
+                Kind.TOPIC,
+                "off: leave my name off the most-active list; on: show it",
+                choices=("off", "on"),
+                read=readers.one_word("choice"),
+            ),
+        ),
+        hint="listed off",
+    ),
     help_entry("volunteer"),
 )
 TURNOUT: tuple[Entry, ...] = (
@@ -176,6 +198,53 @@ TURNOUT: tuple[Entry, ...] = (
         hint="reminders 24h,1h",
     ),
     aftercare.CONFIRM_CHECK_ENTRY,
+    Entry(
+        "turnout",
+        "stats",
+        Usage(
+            "/turnout stats [7d|30d|90d|all]",
+            "/turnout stats 30d",
+            "the campaign's numbers (shifts, seats, show rate, calls, newcomers, tasks) "
+            "against the period before, with a chart",
+        ),
+        c.ShowStats,
+        stats.show_stats,
+        who=Who.ORGANIZER,
+        reads_only=True,
+        params=(
+            Param(
+                "period",
+                Kind.TOPIC,
+                "How far back: 7d, 30d (the default), 90d or all",
+                required=False,
+                choices=tuple(PERIODS),
+                read=readers.one_word("period"),
+            ),
+        ),
+        hint="stats 30d",
+    ),
+    Entry(
+        "turnout",
+        "digest",
+        Usage(
+            "/turnout digest off | <weekday> <HH:MM>",
+            "/turnout digest monday 09:00",
+            "when the weekly digest (numbers, the week ahead, the chart) goes to the organizers",
+        ),
+        c.SetDigest,
+        digest.set_digest,
+        who=Who.ORGANIZER,
+        params=(
+            Param(
+                "when",
+                Kind.TEXT,
+                "off, or a weekday and a 24-hour time in the campaign's zone, like monday 09:00",
+                max_length=30,
+                read=readers.rest_of_line("when"),
+            ),
+        ),
+        hint="digest monday 09:00",
+    ),
     Entry(
         "turnout",
         "help",

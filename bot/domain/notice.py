@@ -49,6 +49,8 @@ class NoticeKind(StrEnum):
     STILL_UNCONTACTED = "still_uncontacted"
     DELIVERY_FAILED = "delivery_failed"
     WRAP_UP = "wrap_up"
+    # The weekly digest with its chart (issue 16); the next is queued as one is sent.
+    DIGEST = "digest"
     LATE_CANCELLATION = "late_cancellation"
     CONFIRM_CHECK = "confirm_check"
     TWO_MISSES = "two_misses"

@@ -16,6 +16,7 @@ from bot.ports.posts import PostRepository
 from bot.ports.proposals import ProposalRepository
 from bot.ports.series import SeriesRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
+from bot.ports.stats import StatsRepository
 from bot.ports.tasks import TaskRepository
 
 
@@ -35,6 +36,7 @@ class UnitOfWork(ABC):
     posts: PostRepository
     offers: OfferRepository
     calendars: CalendarRepository
+    stats: StatsRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

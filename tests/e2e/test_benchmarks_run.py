@@ -119,3 +119,11 @@ def test_the_calendar_feed_benchmark_prints_fetch_and_join_times():
     for row in ("first fetch", "later fetches, median of 20", "fetch after an edit"):
         assert re.search(rf"^  {row}.* +[0-9.]+ ms", out, re.M), out
     assert re.search(r"^join with Google link and \.ics, median +[0-9.]+ ms", out, re.M), out
+
+
+def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart():
+    out = quick("stats.py")
+    assert "SQLite: " in out and "volunteers" in out and "attendance rows" in out
+    for row in ("/turnout stats all, with the chart", "the figures alone (all)",
+                "/turnout stats 30d, with the chart", "the figures alone (30d)"):
+        assert re.search(rf"^  +{re.escape(row)}( +[\d.]+){{4}}$", out, re.M), out

@@ -25,9 +25,11 @@ GROUPS = {
         "decline",
     },
     "task": {"post", "list", "claim", "done", "release"},
-    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history",
-                  "calendar"},
-    "turnout": {"tz", "reminders", "confirm-check", "help"},
+    "volunteer": {
+        "profile", "tz", "reminders", "new", "contacted", "forget-me", "history", "calendar",
+        "listed",
+    },
+    "turnout": {"tz", "reminders", "confirm-check", "stats", "digest", "help"},
 }
 
 

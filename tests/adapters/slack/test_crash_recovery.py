@@ -146,7 +146,10 @@ async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lo
             states = dict(
                 (
                     await connection.execute(
-                        select(notices.c.state, func.count()).group_by(notices.c.state)
+                        # The campaign's weekly digest waits for Monday; the rest is the fan-out.
+                        select(notices.c.state, func.count())
+                        .where(notices.c.kind != "digest")
+                        .group_by(notices.c.state)
                     )
                 ).all()
             )
