@@ -5,6 +5,7 @@ Core tests assert on the words the core chose, so they must not depend on how th
 in the order they appear.
 """
 
+from bot import timefmt
 from bot.replies import Button, Form, Listing, Message, Reply
 
 
@@ -22,7 +23,8 @@ def text_of(reply: Reply) -> str:
             parts, buttons = [f"{title}: {intro}"], []
         case _:
             raise TypeError(f"no plain text for {type(reply).__name__}")
-    lines = [line for part in parts for line in part.strip().splitlines()]
+    # Times as the plain fallback shows them, zone named: what the core tests always read.
+    lines = [line for part in parts for line in timefmt.plain(part).strip().splitlines()]
     if buttons:
         lines.append("   ".join(f"[{n}] {b.label}" for n, b in enumerate(buttons, 1)))
     return "\n".join(lines)

@@ -1,5 +1,10 @@
-"""Typed replies as terminal text, with buttons as numbered choices."""
+"""Typed replies as terminal text, with buttons as numbered choices.
 
+Times read as the core wrote them, with their zone named (`6:00 PM EST`): a terminal can't
+show each reader their own zone.
+"""
+
+from bot import timefmt
 from bot.replies import (
     Button,
     ChoiceField,
@@ -44,7 +49,7 @@ def render(reply: Reply) -> tuple[list[str], list[Button]]:
                     lines.append(footer)
         case Form(title=title, intro=intro):
             lines += [f"{title}: {intro}"]
-    return lines, buttons
+    return [timefmt.plain(line) for line in lines], buttons
 
 
 SKIP = "-"

@@ -25,7 +25,7 @@ from adapters.slack.blocks import FORM_PREFIX, answers, error_block, unescape
 from adapters.slack.channels import Channels
 from adapters.slack.messenger import message
 from adapters.slack.people import People
-from bot import catalogue
+from bot import catalogue, timefmt
 from bot.actions import PREFIX
 from bot.replies import FormSubmission, Message, Reply
 from bot.turnout import Turnout
@@ -205,10 +205,11 @@ class Listeners:
         if done and pending.exception() is None:
             reply = pending.result()
             if isinstance(reply, Message) and reply.error:
-                field = error_block(view.get("blocks") or [], reply.text)
+                said = timefmt.plain(reply.text)
+                field = error_block(view.get("blocks") or [], said)
                 if field is not None:
                     # The modal stays open with the answers given and the reason under a field.
-                    await ack(response_action="errors", errors={field: reply.text})
+                    await ack(response_action="errors", errors={field: said})
                     return
         await ack()
         try:

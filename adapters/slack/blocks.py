@@ -3,12 +3,15 @@
 Every piece of text may hold something a person wrote (a task title, an announcement), so all
 of it is escaped before Slack sees it: `<!channel>` arrives as the harmless `&lt;!channel&gt;`.
 mrkdwn objects are `verbatim`, so Slack does not turn a bare `@here` into a mention either;
-links are wrapped by hand to stay clickable.
+links are wrapped by hand to stay clickable. Times the core marked (bot/timefmt.py) become
+Slack date formatting, so each reader sees their own zone; wherever Slack shows plain text
+(notification previews, buttons, modal titles) they read as the core wrote them, zone named.
 """
 
 import re
 from typing import Any
 
+from bot import timefmt
 from bot.replies import (
     Button,
     ButtonStyle,
@@ -57,19 +60,30 @@ def unescape(text: str) -> str:
 
 
 def mrkdwn(text: str) -> str:
-    """Escaped text with its web links made clickable (`verbatim` would otherwise leave them)."""
+    """Escaped text with its web links made clickable (`verbatim` would otherwise leave them)
+    and its marked times as Slack dates."""
 
     def link(match: re.Match[str]) -> str:
         url = match.group(0)
         trimmed = url.rstrip(_URL_TRAILING)
         return f"<{trimmed}>{url[len(trimmed) :]}"
 
-    return _URL.sub(link, escape(text))
+    # Escaping first: only Turnout's own marks (which people can't type) become `<!date…>`.
+    return timefmt.render(_URL.sub(link, escape(text)), slack_date)
+
+
+def slack_date(moment: timefmt.Moment) -> str:
+    """A marked time as Slack date formatting, in each reader's zone, with the core's words
+    (the reader's zone as Turnout knows it) where Slack can't format it."""
+    if moment.style is timefmt.Style.COUNTDOWN:
+        # Slack has no countdown that stays true; the words are right when sent.
+        return moment.fallback
+    return f"<!date^{moment.unix}^{{date_short_pretty}} at {{time}}|{moment.fallback}>"
 
 
 def plain(text: str, limit: int = _SECTION_TEXT) -> dict[str, Any]:
-    """A plain_text object: Slack never parses mentions in these."""
-    return {"type": "plain_text", "text": _clip(text or " ", limit), "emoji": True}
+    """A plain_text object: Slack never parses mentions (nor dates) in these."""
+    return {"type": "plain_text", "text": _clip(timefmt.plain(text) or " ", limit), "emoji": True}
 
 
 def blocks_for(reply: Message | Listing) -> list[Block]:
@@ -105,7 +119,8 @@ def summary(reply: Reply) -> str:
             said = heading if items else empty
         case Form(title=title, intro=intro):
             said = f"{title}: {intro}"
-    return escape(_clip(said, _SECTION_TEXT))
+    # A push preview shows no formatting: times read in the reader's zone, named.
+    return escape(_clip(timefmt.plain(said), _SECTION_TEXT))
 
 
 def modal(form: Form, *, metadata: str = "") -> dict[str, Any]:

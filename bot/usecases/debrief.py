@@ -98,7 +98,7 @@ async def _with_next_shifts(ctx: Context, text: str) -> Reply:
     if not shifts:
         return Message(text)
     lines = [text, "Next shifts you could join:"]
-    lines += [f"#{s.number} {s.title}, {timefmt.when(s.starts_at, ctx.zone)}" for s in shifts]
+    lines += [f"#{s.number} {s.title}, {timefmt.at(s.starts_at, ctx.zone)}" for s in shifts]
     return Message(
         "\n".join(lines),
         buttons=tuple(
@@ -124,6 +124,6 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
     if started and not shift.has_started(ctx.now):
         raise UserError(
             f"#{shift.number} hasn't started yet; tell us how it went afterwards "
-            f"(it starts {timefmt.when(shift.starts_at, ctx.zone)})."
+            f"(it starts {timefmt.at(shift.starts_at, ctx.zone)})."
         )
     return shift, signup

@@ -97,7 +97,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         position = await ctx.uow.signups.waitlist_position(existing)
         raise UserError(f"You're already #{position} on the waitlist for #{shift.number}.")
     signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
-    when = timefmt.when(shift.starts_at, ctx.zone)
+    when = timefmt.at(shift.starts_at, ctx.zone)
     leave = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
     if signup.status is SignupStatus.WAITLISTED:
         position = await ctx.uow.signups.waitlist_position(signup)
@@ -156,7 +156,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
     if starts_at <= ctx.now:
         raise UserError(
-            f"{timefmt.when(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
+            f"{timefmt.at(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
             "and time."
         )
     if starts_at - ctx.now > MAX_LEAD:
@@ -174,7 +174,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     )
     await aftercare.schedule_shift(ctx.uow, shift)
     return Message(
-        f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
+        f"Created #{shift.number} “{title}”: {timefmt.at(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
         f"Volunteers can join with `/phonebank join {shift.number}`.",
         buttons=(Button("Join", action("join", shift.number), ButtonStyle.PRIMARY),),
@@ -201,7 +201,7 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
-            f"#{shift.number} “{shift.title}”{status}, {timefmt.when(shift.starts_at, ctx.zone)}: "
+            f"#{shift.number} “{shift.title}”{status}, {timefmt.at(shift.starts_at, ctx.zone)}: "
             f"{len(confirmed)} of {shift.capacity} seats filled, {len(waiting)} waiting"
         ),
         items=tuple(items),

@@ -15,7 +15,7 @@ def shift_item(
 ) -> Item:
     """A shift as a list shows it to the asker: when, length, seats, their place, a button."""
     shift = seats.shift
-    parts = [timefmt.when(shift.starts_at, ctx.zone), shift_length(shift)]
+    parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
     if seats.seats_left:
         parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
     else:
