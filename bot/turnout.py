@@ -4,6 +4,7 @@ import dataclasses
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 from bot import actions, catalogue, forms, grammar
 from bot.choices import Choice, Pick, choices
@@ -181,7 +182,7 @@ def _unmarked(command: Command) -> Command:
     Discord's typed options reach here as commands, not text, so this is the one door all
     people's words pass; a title can then never pass for a time Turnout wrote.
     """
-    changes = {
+    changes: dict[str, Any] = {
         f.name: without_marks(value)
         for f in dataclasses.fields(command)
         if isinstance(value := getattr(command, f.name), str) and without_marks(value) != value
