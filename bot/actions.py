@@ -30,6 +30,7 @@ from bot.commands import (
     StartDebrief,
     StartDeclineForm,
     StartProfile,
+    StartSettings,
 )
 from bot.domain.errors import UserError
 
@@ -62,6 +63,7 @@ _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "shifts": lambda actor: ListShifts(actor),
     "tasks": lambda actor: ListTasks(actor),
     "profile": lambda actor: StartProfile(actor),
+    "settings": lambda actor: StartSettings(actor),
     "forget": lambda actor: ForgetMe(actor, confirmed=True),
     "keep": lambda actor: KeepMyData(actor),
 }

@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 
 from bot.domain.campaign import Identity
 from bot.domain.text import clean_name
+from bot.domain.timing import known_zone
 from bot.domain.volunteer import Availability, Interest
 
 
@@ -18,11 +19,15 @@ class Actor:
     # Decided by the adapter from the team's configuration; checked by the core.
     is_organizer: bool = False
     team_name: str = ""
+    # The IANA zone the platform's profile names (Slack's `tz`), if it names a known one.
+    timezone: str = ""
 
     def __post_init__(self) -> None:
         # Names enter the core here, from every platform: cleaned once, for messages and logs.
         object.__setattr__(self, "display_name", clean_name(self.display_name))
         object.__setattr__(self, "team_name", clean_name(self.team_name))
+        if self.timezone and not known_zone(self.timezone):
+            object.__setattr__(self, "timezone", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,3 +371,25 @@ class ShowReport(Command):
 class ShowHistory(Command):
     # Empty: the asker's own record.
     who: str = ""
+
+
+# Home
+@dataclass(frozen=True, slots=True)
+class ShowHome(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class StartSettings(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSettings(Command):
+    """The settings form: a zone and reminder times, each read as its command reads it."""
+
+    # Empty: keep the zone as it is.
+    zone: str
+    # As `/volunteer reminders` reads them (None: the campaign's; (): none), if `reminders_given`.
+    offsets: tuple[timedelta, ...] | None = None
+    reminders_given: bool = False

@@ -182,6 +182,11 @@ def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
         from bot.shift_forms import read_hosting
 
         return read_hosting(actor, submission)
+    if read is None and submission.form_id == "settings":
+        # A volunteer's zone and reminders (Home's Change buttons).
+        from bot.settings_form import read_settings
+
+        return read_settings(actor, submission)
     if read is None and submission.form_id.startswith(EDIT_PREFIX):
         # The edit form names its shift: `edit_shift:3`.
         from bot.shift_forms import read_edit

@@ -280,3 +280,9 @@ proposals = Table(
     Column("shift_id", Integer, ForeignKey("shifts.id")),
     Column("created_at", UtcDateTime, nullable=False),
 )
+
+
+# Everyone's own time (migration 0007): the zone the volunteer's platform profile names (Slack's
+# `tz`), used until they type `/volunteer tz`. A column of `volunteers`, added here in a block of
+# its own; forget-me clears it with the typed zone.
+volunteers.append_column(Column("platform_timezone", Text))

@@ -6,7 +6,7 @@ in the order they appear.
 """
 
 from bot import timefmt
-from bot.replies import Button, Form, Listing, Message, Reply
+from bot.replies import Button, Form, Listing, Message, Page, Reply
 
 
 def text_of(reply: Reply) -> str:
@@ -18,7 +18,13 @@ def text_of(reply: Reply) -> str:
         case Listing(heading=heading, items=items, empty=empty, footer=footer):
             shown = [f"{item.title}\n{item.detail}" for item in items]
             parts = [heading, *shown, footer] if items else [empty]
-            buttons = [item.button for item in items if item.button]
+            buttons = [b for item in items for b in item.buttons]
+        case Page(heading=heading, sections=sections):
+            parts, buttons = [heading], []
+            for section in sections:
+                shown = [f"{item.title}\n{item.detail}" for item in section.items]
+                parts += [section.heading, *shown] if section.items else [section.empty]
+                buttons += [b for item in section.items for b in item.buttons]
         case Form(title=title, intro=intro):
             parts, buttons = [f"{title}: {intro}"], []
         case _:

@@ -19,7 +19,7 @@ import discord
 
 from adapters.discord.components import action_button
 from bot import timefmt
-from bot.replies import Button, Form, Listing, Message, Reply
+from bot.replies import Button, Form, Item, Listing, Message, Page, Reply
 
 NO_PINGS = discord.AllowedMentions.none()
 ERROR_COLOUR = discord.Colour.red()
@@ -27,6 +27,7 @@ LIST_COLOUR = discord.Colour.blurple()
 # Discord's limits: 5 rows of 5 buttons, 25 embed fields, and these lengths.
 MAX_BUTTONS = 25
 MAX_FIELDS = 25
+MAX_EMBEDS = 10
 _CONTENT = 2000
 _TITLE = 256
 _FIELD_NAME = 256
@@ -123,6 +124,8 @@ def render(reply: Reply, *, dm_guild: int | None = None) -> Rendered:
             return Rendered(content=_cut(inert(reply.empty), _CONTENT), ephemeral=not reply.public)
         case Listing():
             return _listing(reply, dm_guild)
+        case Page():
+            return _page(reply, dm_guild)
         case Form():
             # Forms open as modals in answer to an interaction; anywhere else, say what to do.
             return Rendered(content=_cut(inert(f"{reply.title}: {reply.intro}"), _CONTENT))
@@ -147,7 +150,7 @@ def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
         # A long roster: one line per person in the description instead of fields.
         lines = [f"**{inert(item.title)}** {inert(item.detail)}".strip() for item in listing.items]
         embed.description = _cut("\n".join(filter(None, [embed.description, *lines])), _DESCRIPTION)
-    pressable = [(item.button, _numbered(item.button)) for item in listing.items if item.button]
+    pressable = _pressable(listing.items)
     footer = timefmt.plain(listing.footer).replace("`", "")
     if len(pressable) > MAX_BUTTONS:
         footer = " · ".join(filter(None, [footer, f"Buttons for the first {MAX_BUTTONS} only."]))
@@ -156,6 +159,33 @@ def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
     return Rendered(
         embeds=[embed], buttons=_buttons(pressable, dm_guild), ephemeral=not listing.public
     )
+
+
+def _page(page: Page, dm_guild: int | None) -> Rendered:
+    """The heading as the message, then an embed per section: its items, or its `empty` words."""
+    embeds = []
+    pressable: list[tuple[Button, str | None]] = []
+    for section in page.sections[:MAX_EMBEDS]:
+        embed = discord.Embed(colour=LIST_COLOUR, title=_cut(flat(section.heading), _TITLE))
+        if not section.items:
+            embed.description = _cut(inert(section.empty), _DESCRIPTION)
+        for item in section.items[:MAX_FIELDS]:
+            embed.add_field(
+                name=_cut(flat(item.title), _FIELD_NAME),
+                value=_cut(inert(item.detail), _FIELD_VALUE) or _BLANK,
+                inline=False,
+            )
+        embeds.append(embed)
+        pressable += _pressable(section.items[:MAX_FIELDS])
+    return Rendered(
+        content=_cut(flat(page.heading), _CONTENT),
+        embeds=embeds,
+        buttons=_buttons(pressable, dm_guild),
+    )
+
+
+def _pressable(items: Sequence[Item]) -> list[tuple[Button, str | None]]:
+    return [(button, _numbered(button)) for item in items for button in item.buttons]
 
 
 def _numbered(button: Button) -> str:

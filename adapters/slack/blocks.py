@@ -19,9 +19,11 @@ from bot.replies import (
     DateField,
     Field,
     Form,
+    Item,
     Listing,
     Message,
     NumberField,
+    Page,
     Reply,
     TextField,
     TimeField,
@@ -35,6 +37,8 @@ _BUTTON_TEXT = 75
 _OPTION_TEXT = 75
 _MODAL_TITLE = 24
 _MESSAGE_BLOCKS = 50
+_HOME_BLOCKS = 100
+_HEADER_TEXT = 150
 _CHECKBOX_OPTIONS = 10
 
 # Form modals and inline forms are named `form:<form_id>`; their answers come back under it.
@@ -86,18 +90,54 @@ def plain(text: str, limit: int = _SECTION_TEXT) -> dict[str, Any]:
     return {"type": "plain_text", "text": _clip(timefmt.plain(text) or " ", limit), "emoji": True}
 
 
-def blocks_for(reply: Message | Listing) -> list[Block]:
-    """A message or listing as message blocks."""
+def blocks_for(reply: Message | Listing | Page, *, room: int = _MESSAGE_BLOCKS) -> list[Block]:
+    """A message, listing or page as message blocks (at most `room` of them)."""
     if isinstance(reply, Message):
         blocks = _sections(reply.text)
         if reply.buttons:
             blocks.append(_actions(reply.buttons))
-        return blocks
+        return blocks[:room]
+    if isinstance(reply, Page):
+        return _page(reply, room)
     if not reply.items:
-        return _sections(reply.empty)
+        return _sections(reply.empty)[:room]
     blocks = _sections(reply.heading)
-    room = _MESSAGE_BLOCKS - len(blocks) - (1 if reply.footer else 0)
-    for item in reply.items[:room]:
+    blocks += _items(reply.items, room - len(blocks) - (1 if reply.footer else 0))
+    if reply.footer:
+        blocks.append({"type": "context", "elements": [_text(mrkdwn(reply.footer))]})
+    return blocks
+
+
+def home_view(page: Page) -> dict[str, Any]:
+    """A page as the Home tab's view, published with views.publish."""
+    return {"type": "home", "blocks": blocks_for(page, room=_HOME_BLOCKS)}
+
+
+def _page(page: Page, room: int) -> list[Block]:
+    """A heading, then each section under its own header, its items or its `empty` words."""
+    blocks: list[Block] = [{"type": "header", "text": plain(page.heading, _HEADER_TEXT)}]
+    for section in page.sections:
+        # A section that can't show at least its header and one line is left out whole.
+        if room - len(blocks) < 3:
+            break
+        blocks += [
+            {"type": "divider"},
+            {"type": "header", "text": plain(section.heading, _HEADER_TEXT)},
+        ]
+        if section.items:
+            blocks += _items(section.items, room - len(blocks))
+        else:
+            blocks.append({"type": "context", "elements": [_text(mrkdwn(section.empty))]})
+    return blocks
+
+
+def _items(items: tuple[Item, ...], room: int) -> list[Block]:
+    """Each item as a section with its button beside it (and any more in a row beneath)."""
+    blocks: list[Block] = []
+    for item in items:
+        needed = 2 if item.more else 1
+        if len(blocks) + needed > room:
+            break
         text = f"*{mrkdwn(item.title)}*"
         if item.detail:
             text += "\n" + mrkdwn(item.detail)
@@ -105,8 +145,8 @@ def blocks_for(reply: Message | Listing) -> list[Block]:
         if item.button is not None:
             section["accessory"] = _button(item.button, item.button.action)
         blocks.append(section)
-    if reply.footer:
-        blocks.append({"type": "context", "elements": [_text(mrkdwn(reply.footer))]})
+        if item.more:
+            blocks.append(_actions(item.more))
     return blocks
 
 
@@ -117,6 +157,8 @@ def summary(reply: Reply) -> str:
             said = text
         case Listing(heading=heading, items=items, empty=empty):
             said = heading if items else empty
+        case Page(heading=heading):
+            said = heading
         case Form(title=title, intro=intro):
             said = f"{title}: {intro}"
     # A push preview shows no formatting: times read in the reader's zone, named.

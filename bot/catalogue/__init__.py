@@ -13,7 +13,7 @@ from bot.catalogue.phonebank import SHIFT_EXAMPLE
 from bot.catalogue.task import TASK_EXAMPLE
 from bot.commands import Command
 from bot.entry import Entry, Group, Handler, Route, Usage
-from bot.usecases import attendance, editing, hosting, series, volunteers, welcome
+from bot.usecases import attendance, editing, home, hosting, series, volunteers, welcome
 
 __all__ = ["ENTRIES", "GROUPS", "ROUTES", "SHIFT_EXAMPLE", "TASK_EXAMPLE", "TOPICS"]
 
@@ -36,6 +36,8 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(c.JoinEveryWeek, series.join_every_week, "the Every week button (turnout:weekly)"),
     Route(c.StartDeclineForm, hosting.start_decline_form, "the Decline button (turnout:decline)"),
+    Route(c.StartSettings, home.start_settings, "Home's Change buttons (turnout:settings)"),
+    Route(c.SaveSettings, home.save_settings, "the settings form (settings)"),
 )
 
 

@@ -7,10 +7,23 @@ from bot.catalogue import aftercare
 from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import campaign, history, volunteers, welcome
+from bot.usecases import campaign, history, home, volunteers, welcome
 
 # In the order help lists them; `help` comes last.
 VOLUNTEER: tuple[Entry, ...] = (
+    Entry(
+        "volunteer",
+        "home",
+        Usage(
+            "/volunteer home",
+            "/volunteer home",
+            "your shifts, tasks and settings in one place (Slack: the app's Home tab)",
+        ),
+        c.ShowHome,
+        home.show_home,
+        reads_only=True,
+        hint="home",
+    ),
     Entry(
         "volunteer",
         "tz",
