@@ -28,7 +28,7 @@ from adapters.slack.messenger import message
 from adapters.slack.people import People
 from bot import catalogue, timefmt
 from bot.actions import PREFIX
-from bot.replies import FormSubmission, Message, Reply
+from bot.replies import Form, FormSubmission, Message, Reply
 from bot.turnout import Turnout
 
 log = logging.getLogger(__name__)
@@ -175,10 +175,12 @@ class Listeners:
             if not from_home(body):
                 await self._answers.to_press(body, pressed, reply, respond)
                 return
-            # A Home tab has no conversation to answer in: forms open over it, anything else
-            # goes to the app's Messages tab, and Home shows what changed.
+            # A Home tab has no conversation to answer in: forms open over it (and publish
+            # Home when saved), anything else goes to the app's Messages tab, and Home shows
+            # what changed.
             await self._answers.from_home(body, reply)
-            await self._home.publish(actor)
+            if not isinstance(reply, Form):
+                await self._home.publish(actor)
 
         await _guarded(None if from_home(body) else respond, work())
 

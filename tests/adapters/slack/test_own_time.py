@@ -29,7 +29,7 @@ async def test_a_volunteer_in_another_zone_gets_the_date_with_their_own_zone_as_
 
     await rig.command("/phonebank list")
 
-    listed = rig.fake.calls_to("chat.postEphemeral", user=VERA[0])[-1]
+    listed = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
     detail = listed["blocks"][1]["text"]["text"]
     assert "<!date^1795906800^{date_short_pretty} at {time}|Sat Nov 28, 3:00 PM PST>" in detail
 
@@ -45,3 +45,35 @@ async def test_a_typed_date_or_time_mark_in_a_title_stays_inert_text(rig):
     sent = json.dumps(posted.args, ensure_ascii=False)
     assert "<!date" not in sent and "\ufdd0" not in sent
     assert "Calls &lt;!date^0^{date}|Jan 1&gt; 0:FJan 1 at noon" in posted.text
+
+
+async def test_a_volunteers_zone_comes_from_their_slack_profile_until_they_set_one(rig):
+    rig.fake.users[VERA[0]]["tz"] = "America/Los_Angeles"
+    await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
+
+    await rig.command("/phonebank join 1")
+
+    joined = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    # Where Slack can't format a date (the preview, the date's own fallback): her zone.
+    assert joined["text"].startswith("You're in! #1 “Saturday calls”, Sat Nov 28, 3:00 PM PST")
+    assert "|Sat Nov 28, 3:00 PM PST>" in joined["blocks"][0]["text"]["text"]
+    assert len(rig.fake.calls_to("users.info", user=VERA[0])) == 1
+
+    await rig.command("/volunteer tz America/Chicago")
+    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
+    await rig.command("/phonebank mine")
+
+    mine = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=3)
+    assert "Sat Nov 28, 5:00 PM CST" in mine.text
+    # Asked once per person: later commands don't look the profile up again.
+    assert len(rig.fake.calls_to("users.info", user=VERA[0])) == 1
+
+
+async def test_a_zone_slack_does_not_know_is_ignored(rig):
+    rig.fake.users[VERA[0]]["tz"] = "Mars/Olympus_Mons"
+    await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
+
+    await rig.command("/phonebank join 1")
+
+    joined = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    assert joined["text"].startswith("You're in! #1 “Saturday calls”, Sat Nov 28, 6:00 PM EST")
