@@ -24,7 +24,7 @@ GROUPS = {
         "decline",
     },
     "task": {"post", "list", "claim", "done", "release"},
-    "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
+    "volunteer": {"home", "profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
     "turnout": {"tz", "reminders", "help"},
 }
 
