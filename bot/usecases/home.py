@@ -18,7 +18,7 @@ from bot.replies import Button, ButtonStyle, Form, Item, Listing, Message, Page,
 from bot.settings_form import settings_form
 from bot.usecases import reminders, volunteers
 from bot.usecases.context import Context
-from bot.usecases.views import shift_item
+from bot.usecases.views import my_seats, shift_item
 
 # Enough to act on at a glance; the commands list the rest.
 _FITTING = 5
@@ -44,17 +44,12 @@ async def _my_shifts(ctx: Context) -> tuple[Listing, set[int]]:
     """Their seats and waitlist places, and the ids of those shifts."""
     items = []
     taken = set()
-    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
-        taken.add(shift.id)
-        confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
-        record = await ctx.uow.attendance.get(signup.id)
-        reconfirmed = record.reconfirmed_at is not None
-        item = shift_item(
-            ctx, ShiftSeats(shift, confirmed, waitlisted), signup, reconfirmed=reconfirmed
-        )
+    for signup, seats, reconfirmed in await my_seats(ctx):
+        taken.add(seats.shift.id)
+        item = shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
         if signup.status is SignupStatus.CONFIRMED and not reconfirmed:
-            there = Button("I'll be there", action("confirm", shift.number), ButtonStyle.PRIMARY)
-            item = replace(item, more=(there,))
+            confirm = action("confirm", seats.shift.number)
+            item = replace(item, more=(Button("I'll be there", confirm, ButtonStyle.PRIMARY),))
         items.append(item)
     mine = Listing(
         heading="Your upcoming shifts",

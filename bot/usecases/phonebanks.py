@@ -24,7 +24,6 @@ from bot.domain.phonebank import (
     MAX_LEAD,
     HeldShift,
     Shift,
-    ShiftSeats,
     check_capacity,
     check_duration,
     check_link,
@@ -36,7 +35,7 @@ from bot.forms import shift_form
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases import aftercare, bookings, seats, series
 from bot.usecases.context import Context
-from bot.usecases.views import shift_item, shift_length
+from bot.usecases.views import my_seats, shift_item, shift_length
 from bot.wording import and_list, plural
 
 PAGE_SIZE = 10
@@ -67,18 +66,10 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
 
 async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
     """`/phonebank mine`: the asker's upcoming seats and waitlist places."""
-    items = []
-    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
-        confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
-        record = await ctx.uow.attendance.get(signup.id)
-        items.append(
-            shift_item(
-                ctx,
-                ShiftSeats(shift, confirmed, waitlisted),
-                signup,
-                reconfirmed=record.reconfirmed_at is not None,
-            )
-        )
+    items = [
+        shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
+        for signup, seats, reconfirmed in await my_seats(ctx)
+    ]
     return Listing(
         heading="Your upcoming shifts",
         items=tuple(items),

@@ -35,6 +35,18 @@ def shift_item(
     return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
 
 
+async def my_seats(ctx: Context) -> list[tuple[Signup, ShiftSeats, bool]]:
+    """The asker's upcoming sign-ups, soonest first: each with its shift's seats and whether
+    they said they'll be there."""
+    found = []
+    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+        confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
+        record = await ctx.uow.attendance.get(signup.id)
+        seats = ShiftSeats(shift, confirmed, waitlisted)
+        found.append((signup, seats, record.reconfirmed_at is not None))
+    return found
+
+
 def shift_length(shift: Shift) -> str:
     """How long the shift lasts, as people read it (`2h`, `1h30m`)."""
     return timefmt.duration(shift.ends_at - shift.starts_at)
