@@ -35,6 +35,7 @@ from bot.commands import (
     StartDeclineForm,
     StartProfile,
     StartRepeatForm,
+    StartSettings,
     TakeSeat,
 )
 from bot.domain.errors import UserError
@@ -81,6 +82,7 @@ _PLAIN: dict[str, Callable[[Actor], Command]] = {
     "shifts": lambda actor: ListShifts(actor),
     "tasks": lambda actor: ListTasks(actor),
     "profile": lambda actor: StartProfile(actor),
+    "settings": lambda actor: StartSettings(actor),
     "forget": lambda actor: ForgetMe(actor, confirmed=True),
     "keep": lambda actor: KeepMyData(actor),
     "newfeed": lambda actor: ShowCalendarFeed(actor, reset=True),

@@ -58,7 +58,7 @@ async def _nudge(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "the volunteer already said they'll be there")
     return Message(
         f"👋 Are you still coming to “{shift.title}” (#{shift.number}), "
-        f"{timefmt.when(shift.starts_at, scene.zone)}? Please let us know either way.",
+        f"{timefmt.at(shift.starts_at, scene.zone)}? Please let us know either way.",
         buttons=(
             Button("I'll be there", action("confirm", shift.number), ButtonStyle.PRIMARY),
             Button("Can't make it", action("leave", shift.number), ButtonStyle.DANGER),
@@ -80,7 +80,7 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
     return Message(
         f"🎟️ A seat opened on “{shift.title}” (#{shift.number}) at "
         f"{timefmt.clock(shift.starts_at, scene.zone)} "
-        f"({timefmt.when(shift.starts_at, scene.zone)}). Take it within 30 minutes "
+        f"({timefmt.at(shift.starts_at, scene.zone)}). Take it within 30 minutes "
         f"(by {timefmt.clock(offer.expires_at, scene.zone)}); after that it goes to the next "
         f"person in line. (Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
         f"{shift.number}` passes.)",
@@ -109,7 +109,7 @@ async def _missed_you(scene: Scene) -> Reply | Drop:
     if isinstance(shift, Drop):
         return shift
     assert scene.volunteer is not None
-    when = timefmt.when(shift.starts_at, scene.zone)
+    when = timefmt.at(shift.starts_at, scene.zone)
     if scene.notice.payload.get("left"):
         opening = f"Sorry you couldn't make it to “{shift.title}” ({when}). Hope to see you soon!"
     else:
@@ -158,8 +158,8 @@ async def _two_misses(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "not a second miss in a row")
     return Message(
         f"⚠️ {volunteer.name} (#{volunteer.number}) missed two shifts in a row without a word: "
-        f"“{before[1].title}” ({timefmt.when(before[1].starts_at, scene.zone)}) and "
-        f"“{this[1].title}” ({timefmt.when(this[1].starts_at, scene.zone)}). "
+        f"“{before[1].title}” ({timefmt.at(before[1].starts_at, scene.zone)}) and "
+        f"“{this[1].title}” ({timefmt.at(this[1].starts_at, scene.zone)}). "
         "A personal call might help."
     )
 

@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 
 from bot.domain.campaign import Identity
 from bot.domain.text import clean_name
+from bot.domain.timing import known_zone
 from bot.domain.volunteer import Availability, Interest
 
 
@@ -21,11 +22,15 @@ class Actor:
     # The channel the command was given in (a Slack channel or Discord channel id; the
     # console's channel name), where a live post goes; "" when unknown.
     channel: str = ""
+    # The IANA zone the platform's profile names (Slack's `tz`), if it names a known one.
+    timezone: str = ""
 
     def __post_init__(self) -> None:
         # Names enter the core here, from every platform: cleaned once, for messages and logs.
         object.__setattr__(self, "display_name", clean_name(self.display_name))
         object.__setattr__(self, "team_name", clean_name(self.team_name))
+        if self.timezone and not known_zone(self.timezone):
+            object.__setattr__(self, "timezone", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,6 +445,8 @@ class SetConfirmCheck(Command):
     """`/turnout confirm-check 12h|off`; None turns it off."""
 
     before: timedelta | None
+
+
 # Numbers for organizers (issue 16)
 @dataclass(frozen=True, slots=True)
 class ShowStats(Command):
@@ -457,3 +464,25 @@ class SetDigest(Command):
 class SetListed(Command):
     # `on` or `off`: whether I may be named among the most active volunteers.
     choice: str
+
+
+# Home
+@dataclass(frozen=True, slots=True)
+class ShowHome(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class StartSettings(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSettings(Command):
+    """The settings form: a zone and reminder times, each read as its command reads it."""
+
+    # Empty: keep the zone as it is.
+    zone: str
+    # As `/volunteer reminders` reads them (None: the campaign's; (): none), if `reminders_given`.
+    offsets: tuple[timedelta, ...] | None = None
+    reminders_given: bool = False

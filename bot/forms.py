@@ -195,6 +195,11 @@ def command_for_submission(actor: Actor, submission: FormSubmission) -> Command:
         from bot.shift_forms import read_link
 
         return read_link(actor, submission.form_id.removeprefix(LINK_PREFIX), submission.values)
+    if read is None and submission.form_id == "settings":
+        # A volunteer's zone and reminders (Home's Change buttons).
+        from bot.settings_form import read_settings
+
+        return read_settings(actor, submission)
     if read is None and submission.form_id.startswith(EDIT_PREFIX):
         # The edit form names its shift: `edit_shift:3`.
         from bot.shift_forms import read_edit

@@ -35,7 +35,7 @@ def shift_post(
     )
     lines = [
         f"📞 #{shift.number} “{shift.title}”",
-        f"{timefmt.when(shift.starts_at, zone)} for "
+        f"{timefmt.at(shift.starts_at, zone)} for "
         f"{timefmt.duration(shift.ends_at - shift.starts_at)}",
     ]
     if state is PostState.CANCELLED:
@@ -48,7 +48,7 @@ def shift_post(
         return Message("\n".join(lines), public=True)
     if state is PostState.MOVED:
         assert posted_starts_at is not None
-        lines.append(f"🕒 Moved: it was {timefmt.when(posted_starts_at, zone)}.")
+        lines.append(f"🕒 Moved: it was {timefmt.at(posted_starts_at, zone)}.")
     elif state is PostState.FULL:
         lines.append("Full: join the waitlist and I'll message you if a seat opens.")
     join = "Join" if seats.seats_left else "Join waitlist"
@@ -67,7 +67,7 @@ def board_post(upcoming: Sequence[ShiftSeats], *, more: int, zone: ZoneInfo) -> 
     items = []
     for seats in upcoming:
         shift = seats.shift
-        detail = f"{timefmt.when(shift.starts_at, zone)} · {_seats_line(seats)}"
+        detail = f"{timefmt.at(shift.starts_at, zone)} · {_seats_line(seats)}"
         label = "Join" if seats.seats_left else "Join waitlist"
         items.append(
             Item(

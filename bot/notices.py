@@ -167,11 +167,11 @@ async def _late_cancellation(scene: _Scene) -> Reply | Drop:
         )
     else:
         became = "The seat is now open."
-    starts = timefmt.when(shift.starts_at, scene.zone)
-    within = timefmt.span(shift.starts_at - scene.now)
+    starts = timefmt.at(shift.starts_at, scene.zone)
+    within = timefmt.countdown(shift.starts_at, scene.now)
     return Message(
         f"⚠️ Late cancellation: {left} left #{shift.number} “{shift.title}”, which starts "
-        f"{starts} (in {within}). {became}"
+        f"{starts} ({within}). {became}"
     )
 
 
@@ -189,9 +189,9 @@ async def _plain_reminder(scene: _Scene) -> Reply | Drop:
     return await _seat_message(
         scene,
         lambda shift: (
-            f"⏰ Reminder: “{shift.title}” (#{shift.number}) starts in "
-            f"{timefmt.span(shift.starts_at - scene.now)}, "
-            f"at {timefmt.when(shift.starts_at, scene.zone)}."
+            f"⏰ Reminder: “{shift.title}” (#{shift.number}) starts "
+            f"{timefmt.countdown(shift.starts_at, scene.now)}, "
+            f"at {timefmt.at(shift.starts_at, scene.zone)}."
         ),
     )
 
@@ -201,7 +201,7 @@ async def _promoted(scene: _Scene) -> Reply | Drop:
         scene,
         lambda shift: (
             f"Good news: a seat opened up and you're now confirmed for “{shift.title}” "
-            f"(#{shift.number}), {timefmt.when(shift.starts_at, scene.zone)}."
+            f"(#{shift.number}), {timefmt.at(shift.starts_at, scene.zone)}."
         ),
     )
     return await _with_calendar(scene, message)
@@ -239,7 +239,7 @@ async def _shift_cancelled(scene: _Scene) -> Reply | Drop:
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     message = Message(
         f"Sorry: “{shift.title}” (#{shift.number}) on "
-        f"{timefmt.when(shift.starts_at, scene.zone)} has been cancelled by the organizers.",
+        f"{timefmt.at(shift.starts_at, scene.zone)} has been cancelled by the organizers.",
         buttons=(Button("See other shifts", action("shifts")),),
     )
     # A confirmed seat had a calendar entry: this one, marked cancelled, takes it out.
@@ -256,7 +256,7 @@ async def _shift_cancelled(scene: _Scene) -> Reply | Drop:
 async def _dates_cancelled(scene: _Scene) -> Reply | Drop:
     """`cancel … following`: every date a volunteer was on, in one message."""
     dates = [await scene.uow.shifts.get(int(i)) for i in scene.notice.payload["shift_ids"]]
-    listed = "\n".join(f"• #{s.number}, {timefmt.when(s.starts_at, scene.zone)}" for s in dates)
+    listed = "\n".join(f"• #{s.number}, {timefmt.at(s.starts_at, scene.zone)}" for s in dates)
     return Message(
         f"Sorry: the organizers cancelled “{dates[0].title}” from #{dates[0].number} on. You "
         f"were signed up for these {len(dates)} dates, all called off:\n{listed}",
@@ -271,7 +271,7 @@ async def _announcement(scene: _Scene) -> Reply | Drop:
     payload = scene.notice.payload
     return Message(
         f"📣 {await _sender(scene)} about “{shift.title}” (#{shift.number}, "
-        f"{timefmt.when(shift.starts_at, scene.zone)}):\n{payload.get('text', '')}"
+        f"{timefmt.at(shift.starts_at, scene.zone)}):\n{payload.get('text', '')}"
     )
 
 
@@ -378,8 +378,8 @@ async def _shift_moved(scene: _Scene) -> Reply | Drop:
         return shift
     was = datetime.fromisoformat(str(scene.notice.payload["from"]))
     text = (
-        f"🕒 “{shift.title}” (#{shift.number}) moved from {timefmt.when(was, scene.zone)} to "
-        f"{timefmt.when(shift.starts_at, scene.zone)}, for "
+        f"🕒 “{shift.title}” (#{shift.number}) moved from {timefmt.at(was, scene.zone)} to "
+        f"{timefmt.at(shift.starts_at, scene.zone)}, for "
         f"{timefmt.duration(shift.ends_at - shift.starts_at)}. Does it still work for you?"
     )
     moved = Message(
@@ -401,7 +401,7 @@ async def _link_changed(scene: _Scene) -> Reply | Drop:
         return Drop(NoticeState.SKIPPED, "the shift is over")
     link = f"the new dialer and script link is {shift.link}" if shift.link else "it has no link now"
     return Message(
-        f"🔗 For “{shift.title}” (#{shift.number}, {timefmt.when(shift.starts_at, scene.zone)}) "
+        f"🔗 For “{shift.title}” (#{shift.number}, {timefmt.at(shift.starts_at, scene.zone)}) "
         f"{link}.",
         buttons=(_cant_make_it(shift),),
     )
@@ -417,7 +417,7 @@ async def _back_on_waitlist(scene: _Scene) -> Reply | Drop:
     position = await scene.uow.signups.waitlist_position(signup)
     return Message(
         f"Sorry: the organizers cut the seats on “{shift.title}” (#{shift.number}, "
-        f"{timefmt.when(shift.starts_at, scene.zone)}), and as one of the last to join you're "
+        f"{timefmt.at(shift.starts_at, scene.zone)}), and as one of the last to join you're "
         f"back on the waitlist, #{position} in line. I'll message you the moment a seat opens.",
         buttons=(Button("Leave the waitlist", action("leave", shift.number)),),
     )
@@ -430,7 +430,7 @@ async def _booked(scene: _Scene) -> Reply | Drop:
     signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id or 0)
     assert signup is not None  # _still_on checked
     by = await _booker(scene)
-    when = timefmt.when(shift.starts_at, scene.zone)
+    when = timefmt.at(shift.starts_at, scene.zone)
     if signup.status is SignupStatus.WAITLISTED:
         position = await scene.uow.signups.waitlist_position(signup)
         text = (
@@ -450,7 +450,7 @@ async def _unbooked(scene: _Scene) -> Reply | Drop:
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     return Message(
         f"An organizer took you off “{shift.title}” (#{shift.number}), "
-        f"{timefmt.when(shift.starts_at, scene.zone)}, so you don't need to come. Thanks for "
+        f"{timefmt.at(shift.starts_at, scene.zone)}, so you don't need to come. Thanks for "
         "being ready to help; other shifts could use you.",
         buttons=(Button("See other shifts", action("shifts")),),
     )
@@ -463,8 +463,8 @@ async def _moved_by_organizer(scene: _Scene) -> Reply | Drop:
     was = await scene.uow.shifts.get(int(scene.notice.payload["from_shift_id"]))
     text = (
         f"An organizer moved you from “{was.title}” (#{was.number}, "
-        f"{timefmt.when(was.starts_at, scene.zone)}) to “{shift.title}” (#{shift.number}), "
-        f"{timefmt.when(shift.starts_at, scene.zone)}."
+        f"{timefmt.at(was.starts_at, scene.zone)}) to “{shift.title}” (#{shift.number}), "
+        f"{timefmt.at(shift.starts_at, scene.zone)}."
     )
     if shift.link:
         text += f"\nDialer and script: {shift.link}"
@@ -484,7 +484,7 @@ async def _host_set(scene: _Scene) -> Reply | Drop:
     n = shift.number
     return Message(
         f"🏠 {await _booker(scene)} made you the host of “{shift.title}” (#{n}), "
-        f"{timefmt.when(shift.starts_at, scene.zone)}. On this shift you can see who signed up "
+        f"{timefmt.at(shift.starts_at, scene.zone)}. On this shift you can see who signed up "
         f"(`/phonebank roster {n}`) and message them (`/phonebank announce {n} …`), and take "
         "its attendance; organizers keep the rest. Thank you for hosting!"
     )

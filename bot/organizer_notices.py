@@ -45,7 +45,7 @@ async def _proposal(scene: Scene) -> Proposal:
 
 def _what(proposal: Proposal, zone: ZoneInfo) -> str:
     return (
-        f"“{proposal.title}”, {timefmt.when(proposal.starts_at, zone)} for "
+        f"“{proposal.title}”, {timefmt.at(proposal.starts_at, zone)} for "
         f"{timefmt.duration(proposal.ends_at - proposal.starts_at)}, "
         f"{plural(proposal.capacity, 'seat')}" + (f", {proposal.link}" if proposal.link else "")
     )

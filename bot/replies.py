@@ -62,6 +62,13 @@ class Item:
     title: str
     detail: str = ""
     button: Button | None = None
+    # Further buttons beside `button` (Home's I'll be there next to Leave).
+    more: tuple[Button, ...] = ()
+
+    @property
+    def buttons(self) -> tuple[Button, ...]:
+        """Every button of the item, `button` first."""
+        return (self.button, *self.more) if self.button else self.more
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +163,16 @@ class Form:
     extras_from: int | None = None
 
 
-Reply = Message | Listing | Form
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Several listings under one heading, each shown even when empty (its `empty` text):
+    the Home view, as Slack's Home tab and as `/volunteer home` everywhere."""
+
+    heading: str
+    sections: tuple[Listing, ...]
+
+
+Reply = Message | Listing | Form | Page
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,18 @@
 """How times, dates and spans are written for people: the one place that formats them.
 
-Moments are shown in the reader's own zone. Reading what people type is the domain's job
-(bot/domain/timing.py); `duration` writes a length back the way it is typed.
+Moments are shown in the reader's own zone; `at` also marks them so that Discord and Slack show
+every reader their own zone. Reading what people type is the domain's job (bot/domain/timing.py);
+`duration` writes a length back the way it is typed.
 """
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+from bot.domain.text import without_marks
 
 
 def when(moment: datetime, zone: ZoneInfo) -> str:
@@ -61,3 +68,57 @@ def span(length: timedelta) -> str:
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
     shown = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n][:2]
     return " ".join(shown) or "less than a minute"
+
+
+# A moment inside a text, for each adapter to show natively: a Discord timestamp, Slack date
+# formatting, or `fallback` as today (the console, push previews, anything plain). Built from
+# Unicode noncharacters, which people's text never keeps (`without_marks` runs on every
+# command and name as it enters the core), so nobody can type one.
+_OPEN, _SPLIT, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
+_TOKEN = re.compile(f"{_OPEN}(-?\\d{{1,12}}):([FR]){_SPLIT}([^{_OPEN}{_SPLIT}{_CLOSE}]*){_CLOSE}")
+
+
+class Style(StrEnum):
+    """How a moment is shown where the platform can: its full date and time, or a countdown."""
+
+    FULL = "F"
+    COUNTDOWN = "R"
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A moment found in a text: when it is, how to show it, and its plain words."""
+
+    unix: int
+    style: Style
+    fallback: str
+
+
+def at(moment: datetime, zone: ZoneInfo) -> str:
+    """`when(moment, zone)`, marked so platforms show it in each reader's own zone."""
+    return _token(moment, Style.FULL, when(moment, zone))
+
+
+def countdown(moment: datetime, now: datetime) -> str:
+    """`in 5 hours` until `moment`, marked so Discord keeps counting down (`<t:…:R>`)."""
+    return _token(moment, Style.COUNTDOWN, f"in {span(moment - now)}")
+
+
+def _token(moment: datetime, style: Style, fallback: str) -> str:
+    return f"{_OPEN}{int(moment.timestamp())}:{style.value}{_SPLIT}{fallback}{_CLOSE}"
+
+
+def render(text: str, show: Callable[[Moment], str]) -> str:
+    """`text` with each marked moment replaced by `show(moment)`."""
+
+    def one(match: re.Match[str]) -> str:
+        return show(Moment(int(match.group(1)), Style(match.group(2)), match.group(3)))
+
+    # A stray mark (a token cut short by a length limit) is dropped, never shown.
+    return without_marks(_TOKEN.sub(one, text))
+
+
+def plain(text: str) -> str:
+    """`text` as today's words: each marked moment as its explicit-zone text."""
+    return render(text, lambda moment: moment.fallback)
+

@@ -1,8 +1,10 @@
 """Turnout's front door: every command, button and form from every adapter comes in here."""
 
+import dataclasses
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 from bot import actions, catalogue, forms, grammar
 from bot.calendar_feeds import FeedLinks
@@ -10,6 +12,7 @@ from bot.choices import Choice, Pick, choices
 from bot.commands import Actor, Command, WelcomeVolunteer
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.errors import UserError
+from bot.domain.text import without_marks
 from bot.entry import Handler
 from bot.erasures import RecentlyErased
 from bot.ports.clock import Clock
@@ -70,6 +73,7 @@ class Turnout:
         self._known: OrderedDict[Identity, None] = OrderedDict()
 
     async def handle(self, command: Command) -> Reply:
+        command = _unmarked(command)
         name = type(command).__name__
         identity = command.actor.identity
         write = type(command) not in READERS or identity not in self._known
@@ -126,7 +130,7 @@ class Turnout:
     async def run_text(self, actor: Actor, line: str) -> Reply:
         """A slash command as typed: `/phonebank join 3`."""
         try:
-            command = grammar.parse(actor, line)
+            command = grammar.parse(actor, without_marks(line))
         except UserError as error:
             return Message(error.message, error=True)
         return await self.handle(command)
@@ -134,7 +138,7 @@ class Turnout:
     async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
         """A slash command as platforms deliver it: the command name and the rest apart."""
         try:
-            parsed = grammar.parse_command(actor, command, text)
+            parsed = grammar.parse_command(actor, command, without_marks(text))
         except UserError as error:
             return Message(error.message, error=True)
         return await self.handle(parsed)
@@ -150,7 +154,12 @@ class Turnout:
     async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
         """A form was filled in."""
         try:
-            command = forms.command_for_submission(actor, submission)
+            values = {
+                name: without_marks(v) if isinstance(v, str) else tuple(map(without_marks, v))
+                for name, v in submission.values.items()
+            }
+            unmarked = FormSubmission(submission.form_id, values)
+            command = forms.command_for_submission(actor, unmarked)
         except UserError as error:
             return Message(error.message, error=True)
         return await self.handle(command)
@@ -190,3 +199,17 @@ class Turnout:
         except Exception:
             log.exception("failed to list %s choices", pick.value)
             return []
+
+
+def _unmarked(command: Command) -> Command:
+    """`command` with the time marks (bot/timefmt.py) taken out of every text it carries.
+
+    Discord's typed options reach here as commands, not text, so this is the one door all
+    people's words pass; a title can then never pass for a time Turnout wrote.
+    """
+    changes: dict[str, Any] = {
+        f.name: without_marks(value)
+        for f in dataclasses.fields(command)
+        if isinstance(value := getattr(command, f.name), str) and without_marks(value) != value
+    }
+    return dataclasses.replace(command, **changes) if changes else command

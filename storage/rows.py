@@ -79,6 +79,7 @@ def volunteer(row: RowMapping) -> Volunteer:
         contacted_by=row[volunteers.c.contacted_by],
         follow_up_due_at=row[volunteers.c.follow_up_due_at],
         forgotten_at=row[volunteers.c.forgotten_at],
+        platform_timezone=row[volunteers.c.platform_timezone],
     )
 
 

@@ -341,6 +341,7 @@ calendar_feeds = Table(
 )
 
 # What each sign-up's calendar entry last said (a digest of its times, title, link and state)
+
 # and its SEQUENCE: a change to any of them is a new revision calendars must take over theirs.
 calendar_entries = Table(
     "calendar_entries",
@@ -357,6 +358,7 @@ instance_secrets = Table(
     Column("name", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )
+
 # Numbers for organizers (issue 16). A volunteer who asked not to be named among the most
 # active has a row here; forget-me deletes it (an erased volunteer is never named anyway).
 stats_opt_outs = Table(
@@ -392,3 +394,8 @@ Index(
     volunteers.c.joined_at,
 )
 Index("ix_task_claims_status_updated_at", task_claims.c.status, task_claims.c.updated_at)
+
+# Everyone's own time (migration 0007): the zone the volunteer's platform profile names (Slack's
+# `tz`), used until they type `/volunteer tz`. A column of `volunteers`, added here in a block of
+# its own; forget-me clears it with the typed zone.
+volunteers.append_column(Column("platform_timezone", Text))

@@ -5,7 +5,8 @@ Core tests assert on the words the core chose, so they must not depend on how th
 in the order they appear.
 """
 
-from bot.replies import Button, Form, Listing, Message, Reply
+from bot import timefmt
+from bot.replies import Button, Form, Listing, Message, Page, Reply
 
 
 def text_of(reply: Reply) -> str:
@@ -17,12 +18,19 @@ def text_of(reply: Reply) -> str:
         case Listing(heading=heading, items=items, empty=empty, footer=footer):
             shown = [f"{item.title}\n{item.detail}" for item in items]
             parts = [heading, *shown, footer] if items else [empty]
-            buttons = [item.button for item in items if item.button]
+            buttons = [b for item in items for b in item.buttons]
+        case Page(heading=heading, sections=sections):
+            parts, buttons = [heading], []
+            for section in sections:
+                shown = [f"{item.title}\n{item.detail}" for item in section.items]
+                parts += [section.heading, *shown] if section.items else [section.empty]
+                buttons += [b for item in section.items for b in item.buttons]
         case Form(title=title, intro=intro):
             parts, buttons = [f"{title}: {intro}"], []
         case _:
             raise TypeError(f"no plain text for {type(reply).__name__}")
-    lines = [line for part in parts for line in part.strip().splitlines()]
+    # Times as the plain fallback shows them, zone named: what the core tests always read.
+    lines = [line for part in parts for line in timefmt.plain(part).strip().splitlines()]
     if buttons:
         lines.append("   ".join(f"[{n}] {b.label}" for n, b in enumerate(buttons, 1)))
     return "\n".join(lines)

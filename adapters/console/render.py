@@ -1,14 +1,23 @@
-"""Typed replies as terminal text, with buttons as numbered choices."""
+"""Typed replies as terminal text, with buttons as numbered choices.
 
+Times read as the core wrote them, with their zone named (`6:00 PM EST`): a terminal can't
+show each reader their own zone.
+"""
+
+from collections.abc import Callable
+
+from bot import timefmt
 from bot.replies import (
     Button,
     ChoiceField,
     DateField,
     Field,
     Form,
+    Item,
     Listing,
     Message,
     NumberField,
+    Page,
     Reply,
     TextField,
     TimeField,
@@ -45,15 +54,26 @@ def render(reply: Reply, *, numbered: bool = True) -> tuple[list[str], list[Butt
                 lines += empty.splitlines()
             else:
                 lines.append(heading)
-                for item in items:
-                    pressed = f"   {choice(item.button)}" if item.button else ""
-                    lines.append(f"{INDENT}{item.title}{pressed}")
-                    lines += [f"{INDENT}{INDENT}{d}" for d in item.detail.splitlines()]
+                lines += _items(items, choice)
                 if footer:
                     lines.append(footer)
+        case Page(heading=heading, sections=sections):
+            lines.append(heading)
+            for section in sections:
+                lines.append(f"— {section.heading}")
+                lines += _items(section.items, choice) or [f"{INDENT}{section.empty}"]
         case Form(title=title, intro=intro):
             lines += [f"{title}: {intro}"]
-    return lines, buttons
+    return [timefmt.plain(line) for line in lines], buttons
+
+
+def _items(items: tuple[Item, ...], choice: Callable[[Button], str]) -> list[str]:
+    lines: list[str] = []
+    for item in items:
+        pressed = "".join(f"   {choice(b)}" for b in item.buttons)
+        lines.append(f"{INDENT}{item.title}{pressed}")
+        lines += [f"{INDENT}{INDENT}{d}" for d in item.detail.splitlines()]
+    return lines
 
 
 SKIP = "-"

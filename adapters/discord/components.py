@@ -14,6 +14,7 @@ from typing import Any
 
 import discord
 
+from bot import timefmt
 from bot.replies import (
     Button,
     ButtonStyle,
@@ -64,7 +65,8 @@ def action_button(
             label=(label or button.label)[:80], style=discord.ButtonStyle.link, url=button.url
         )
     return discord.ui.Button(
-        label=(label or button.label)[:80],
+        # Buttons and modal titles show no formatting: any time reads as the core's words.
+        label=timefmt.plain(label or button.label)[:80],
         style=_STYLES[button.style],
         custom_id=suffixed(button.action, guild_id),
     )
@@ -83,7 +85,8 @@ class FormModal(discord.ui.Modal):
 
     def __init__(self, form: Form, *, guild_id: int | None) -> None:
         super().__init__(
-            title=form.title[:_LABEL], custom_id=suffixed(FORM_PREFIX + form.form_id, guild_id)
+            title=timefmt.plain(form.title)[:_LABEL],
+            custom_id=suffixed(FORM_PREFIX + form.form_id, guild_id),
         )
         fields = form.fields
         if form.extras_from is not None and _rows(fields) > MAX_ROWS:

@@ -4,7 +4,10 @@ Nothing people wrote can ping anyone: every message goes out with `NO_PINGS`, so
 role and user mentions inside titles or announcements arrive as inert text. Nor can it format:
 the core writes no markdown but `code`, so every other markdown sign is escaped (`inert`), and
 a ZIP answer like `[Verify](https://evil.example)` shows its real address instead of a
-disguised link.
+disguised link, and a typed `<t:0:F>` shows as typed, never as a timestamp. Times the core
+marked (bot/timefmt.py) become Discord timestamps (`<t:UNIX:F>`, `<t:UNIX:R>` for countdowns),
+so each reader sees their own zone; where Discord shows plain text (embed titles, field names,
+footers, buttons) they read as the core wrote them, zone named.
 """
 
 import io
@@ -16,7 +19,8 @@ from typing import Any
 import discord
 
 from adapters.discord.components import action_button
-from bot.replies import Attachment, Button, Form, Listing, Message, Reply
+from bot import timefmt
+from bot.replies import Attachment, Button, Form, Item, Listing, Message, Page, Reply
 
 NO_PINGS = discord.AllowedMentions.none()
 ERROR_COLOUR = discord.Colour.red()
@@ -24,6 +28,7 @@ LIST_COLOUR = discord.Colour.blurple()
 # Discord's limits: 5 rows of 5 buttons, 25 embed fields, and these lengths.
 MAX_BUTTONS = 25
 MAX_FIELDS = 25
+MAX_EMBEDS = 10
 _CONTENT = 2000
 _TITLE = 256
 _FIELD_NAME = 256
@@ -36,17 +41,35 @@ _URL = re.compile(r"https?://\S+")
 _MARKUP = re.compile(r"([\\*_~|\[\]])")
 # Quotes and headings need a space after their sign (`#1 Saturday calls` is no heading).
 _LINE_MARKUP = re.compile(r"^([ \t]*)(>{1,3} |#{1,3} |-# )", re.MULTILINE)
+# A timestamp someone typed (`<t:0:F>`): escaped, so only Turnout's own times are timestamps.
+_TYPED_TIMESTAMP = re.compile(r"<(?=t:)")
 
 
 def inert(text: str) -> str:
-    """Text with Discord's markdown escaped (backticks aside: the core's own `commands`)."""
+    """Text with Discord's markdown escaped (backticks aside: the core's own `commands`), and
+    the core's marked times as Discord timestamps."""
     shown: list[str] = []
     last = 0
     for url in _URL.finditer(text):
-        shown += [_MARKUP.sub(r"\\\1", text[last : url.start()]), url.group()]
+        shown += [_escaped(text[last : url.start()]), url.group()]
         last = url.end()
-    shown.append(_MARKUP.sub(r"\\\1", text[last:]))
-    return _LINE_MARKUP.sub(r"\1\\\2", "".join(shown))
+    shown.append(_escaped(text[last:]))
+    # Escaping first: only Turnout's own marks (which people can't type) become `<t:…>`.
+    return timefmt.render(_LINE_MARKUP.sub(r"\1\\\2", "".join(shown)), discord_timestamp)
+
+
+def flat(text: str) -> str:
+    """`inert` for places Discord shows no formatting: times as the core's words."""
+    return inert(timefmt.plain(text))
+
+
+def discord_timestamp(moment: timefmt.Moment) -> str:
+    """A marked time as a Discord timestamp, shown in each reader's zone (and language)."""
+    return f"<t:{moment.unix}:{moment.style.value}>"
+
+
+def _escaped(text: str) -> str:
+    return _TYPED_TIMESTAMP.sub(r"\\<", _MARKUP.sub(r"\\\1", text))
 
 
 @dataclass(slots=True)
@@ -113,6 +136,8 @@ def render(reply: Reply, *, dm_guild: int | None = None) -> Rendered:
             return Rendered(content=_cut(inert(reply.empty), _CONTENT), ephemeral=not reply.public)
         case Listing():
             return _listing(reply, dm_guild)
+        case Page():
+            return _page(reply, dm_guild)
         case Form():
             # Forms open as modals in answer to an interaction; anywhere else, say what to do.
             return Rendered(content=_cut(inert(f"{reply.title}: {reply.intro}"), _CONTENT))
@@ -121,7 +146,7 @@ def render(reply: Reply, *, dm_guild: int | None = None) -> Rendered:
 
 def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
     embed = discord.Embed(colour=LIST_COLOUR)
-    heading = inert(listing.heading)
+    heading = flat(listing.heading)
     if len(heading) <= _TITLE:
         embed.title = heading
     else:
@@ -129,7 +154,7 @@ def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
     if len(listing.items) <= MAX_FIELDS:
         for item in listing.items:
             embed.add_field(
-                name=_cut(inert(item.title), _FIELD_NAME),
+                name=_cut(flat(item.title), _FIELD_NAME),
                 value=_cut(inert(item.detail), _FIELD_VALUE) or _BLANK,
                 inline=False,
             )
@@ -137,8 +162,8 @@ def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
         # A long roster: one line per person in the description instead of fields.
         lines = [f"**{inert(item.title)}** {inert(item.detail)}".strip() for item in listing.items]
         embed.description = _cut("\n".join(filter(None, [embed.description, *lines])), _DESCRIPTION)
-    pressable = [(item.button, _numbered(item.button)) for item in listing.items if item.button]
-    footer = listing.footer.replace("`", "")
+    pressable = _pressable(listing.items)
+    footer = timefmt.plain(listing.footer).replace("`", "")
     if len(pressable) > MAX_BUTTONS:
         footer = " · ".join(filter(None, [footer, f"Buttons for the first {MAX_BUTTONS} only."]))
     if footer:
@@ -146,6 +171,33 @@ def _listing(listing: Listing, dm_guild: int | None) -> Rendered:
     return Rendered(
         embeds=[embed], buttons=_buttons(pressable, dm_guild), ephemeral=not listing.public
     )
+
+
+def _page(page: Page, dm_guild: int | None) -> Rendered:
+    """The heading as the message, then an embed per section: its items, or its `empty` words."""
+    embeds = []
+    pressable: list[tuple[Button, str | None]] = []
+    for section in page.sections[:MAX_EMBEDS]:
+        embed = discord.Embed(colour=LIST_COLOUR, title=_cut(flat(section.heading), _TITLE))
+        if not section.items:
+            embed.description = _cut(inert(section.empty), _DESCRIPTION)
+        for item in section.items[:MAX_FIELDS]:
+            embed.add_field(
+                name=_cut(flat(item.title), _FIELD_NAME),
+                value=_cut(inert(item.detail), _FIELD_VALUE) or _BLANK,
+                inline=False,
+            )
+        embeds.append(embed)
+        pressable += _pressable(section.items[:MAX_FIELDS])
+    return Rendered(
+        content=_cut(flat(page.heading), _CONTENT),
+        embeds=embeds,
+        buttons=_buttons(pressable, dm_guild),
+    )
+
+
+def _pressable(items: Sequence[Item]) -> list[tuple[Button, str | None]]:
+    return [(button, _numbered(button)) for item in items for button in item.buttons]
 
 
 def _numbered(button: Button) -> str:

@@ -32,6 +32,19 @@ class Answers:
     def __init__(self, client: AsyncWebClient) -> None:
         self._client = client
 
+    @property
+    def client(self) -> AsyncWebClient:
+        return self._client
+
+    async def from_home(self, body: dict[str, Any], reply: Reply) -> None:
+        """Answer a press on the Home tab: a form opens over it, the rest goes to a DM."""
+        user = str(body["user"]["id"])
+        if isinstance(reply, Form):
+            view = modal(reply, metadata=json.dumps({"home": True}))
+            await self._client.views_open(trigger_id=str(body["trigger_id"]), view=view)
+            return
+        await self.to_person(user, None, reply)
+
     async def to_command(self, body: dict[str, Any], reply: Reply, respond: Respond) -> None:
         """Answer a slash command in the conversation it was typed in."""
         channel, user = str(body["channel_id"]), str(body["user_id"])

@@ -23,18 +23,23 @@ from adapters.slack import texts
 from adapters.slack.answers import AGAIN_PREFIX, Answers, Respond, channel_of, in_bot_dm
 from adapters.slack.blocks import FORM_PREFIX, answers, error_block, message, unescape
 from adapters.slack.channels import Channels
+from adapters.slack.home import Home, from_home
 from adapters.slack.people import People
-from bot import catalogue
+from bot import catalogue, timefmt
 from bot.actions import LINK_PREFIX, PREFIX
-from bot.replies import FormSubmission, Message, Reply
+from bot.replies import Form, FormSubmission, Message, Reply
 from bot.turnout import Turnout
 
 log = logging.getLogger(__name__)
 
 # The slash commands are the catalogue's groups, so the grammar and Slack can never disagree.
 COMMANDS = tuple(f"/{group.name}" for group in catalogue.GROUPS)
-# The events the manifest subscribes to.
-EVENTS = ("team_join", "member_joined_channel")
+# The events the manifest subscribes to, each with why (the manifest's comment above it).
+EVENTS = {
+    "team_join": "Someone joined the workspace: welcome them.",
+    "member_joined_channel": "Someone joined SLACK_VOLUNTEER_CHANNEL: welcome them too.",
+    "app_home_opened": "Someone opened the app's Home tab: show them their own Home.",
+}
 # How long a modal submission may wait for the core before acknowledging regardless.
 FORM_PATIENCE = 2.0
 
@@ -71,9 +76,9 @@ def build_app(
     app.action(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_inline_form)
     app.action(re.compile(rf"^{AGAIN_PREFIX}"))(listeners.on_again)
     app.view(re.compile(rf"^{FORM_PREFIX}"))(listeners.on_modal)
-    team_join, member_joined_channel = EVENTS
-    app.event(team_join)(listeners.on_team_join)
-    app.event(member_joined_channel)(listeners.on_member_joined_channel)
+    app.event("team_join")(listeners.on_team_join)
+    app.event("member_joined_channel")(listeners.on_member_joined_channel)
+    app.event("app_home_opened")(listeners.on_app_home_opened)
     return app
 
 
@@ -121,6 +126,7 @@ class Listeners:
         self._answers = answers
         self._channels = channels
         self._volunteer_channel = volunteer_channel
+        self._home = Home(turnout, answers.client)
 
     async def on_command(self, ack: AsyncAck, body: dict[str, Any], respond: Respond) -> None:
         await ack()
@@ -166,9 +172,17 @@ class Listeners:
         async def work() -> None:
             actor = await self._people.from_interaction(body)
             reply = await self._turnout.press(actor, pressed)
-            await self._answers.to_press(body, pressed, reply, respond)
+            if not from_home(body):
+                await self._answers.to_press(body, pressed, reply, respond)
+                return
+            # A Home tab has no conversation to answer in: forms open over it (and publish
+            # Home when saved), anything else goes to the app's Messages tab, and Home shows
+            # what changed.
+            await self._answers.from_home(body, reply)
+            if not isinstance(reply, Form):
+                await self._home.publish(actor)
 
-        await _guarded(respond, work())
+        await _guarded(None if from_home(body) else respond, work())
 
     async def on_inline_form(
         self,
@@ -205,15 +219,19 @@ class Listeners:
         if done and pending.exception() is None:
             reply = pending.result()
             if isinstance(reply, Message) and reply.error:
-                field = error_block(view.get("blocks") or [], reply.text)
+                said = timefmt.plain(reply.text)
+                field = error_block(view.get("blocks") or [], said)
                 if field is not None:
                     # The modal stays open with the answers given and the reason under a field.
-                    await ack(response_action="errors", errors={field: reply.text})
+                    await ack(response_action="errors", errors={field: said})
                     return
         await ack()
         try:
-            channel = json.loads(view.get("private_metadata") or "{}").get("channel")
-            await self._answers.to_person(user, channel, await pending)
+            metadata = json.loads(view.get("private_metadata") or "{}")
+            await self._answers.to_person(user, metadata.get("channel"), await pending)
+            if metadata.get("home"):
+                # Opened from the Home tab: it shows the new settings at once.
+                await self._home.publish(await self._people.from_interaction(body))
         except Exception:
             log.exception("couldn't answer a form submission from %s", user)
 
@@ -245,6 +263,16 @@ class Listeners:
         team = str(event.get("team") or body.get("team_id", ""))
         if _is_person(user):
             await self._welcome(self._people.from_user(user, team))
+
+    async def on_app_home_opened(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        """The Home tab was opened: publish the person's Home as it is now."""
+        if event.get("tab") != "home" or not event.get("user"):
+            return  # the Messages tab opens too; it needs nothing from us
+        try:
+            team = str(body.get("team_id") or "")
+            await self._home.publish(await self._people.from_user_id(str(event["user"]), team))
+        except Exception:
+            log.exception("couldn't publish the Home tab of %s", event.get("user"))
 
     async def _welcome(self, actor: Awaitable[Any]) -> None:
         try:

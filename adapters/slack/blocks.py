@@ -3,12 +3,15 @@
 Every piece of text may hold something a person wrote (a task title, an announcement), so all
 of it is escaped before Slack sees it: `<!channel>` arrives as the harmless `&lt;!channel&gt;`.
 mrkdwn objects are `verbatim`, so Slack does not turn a bare `@here` into a mention either;
-links are wrapped by hand to stay clickable.
+links are wrapped by hand to stay clickable. Times the core marked (bot/timefmt.py) become
+Slack date formatting, so each reader sees their own zone; wherever Slack shows plain text
+(notification previews, buttons, modal titles) they read as the core wrote them, zone named.
 """
 
 import re
 from typing import Any
 
+from bot import timefmt
 from bot.replies import (
     Button,
     ButtonStyle,
@@ -16,9 +19,11 @@ from bot.replies import (
     DateField,
     Field,
     Form,
+    Item,
     Listing,
     Message,
     NumberField,
+    Page,
     Reply,
     TextField,
     TimeField,
@@ -32,6 +37,8 @@ _BUTTON_TEXT = 75
 _OPTION_TEXT = 75
 _MODAL_TITLE = 24
 _MESSAGE_BLOCKS = 50
+_HOME_BLOCKS = 100
+_HEADER_TEXT = 150
 _CHECKBOX_OPTIONS = 10
 
 # Form modals and inline forms are named `form:<form_id>`; their answers come back under it.
@@ -57,33 +64,80 @@ def unescape(text: str) -> str:
 
 
 def mrkdwn(text: str) -> str:
-    """Escaped text with its web links made clickable (`verbatim` would otherwise leave them)."""
+    """Escaped text with its web links made clickable (`verbatim` would otherwise leave them)
+    and its marked times as Slack dates."""
 
     def link(match: re.Match[str]) -> str:
         url = match.group(0)
         trimmed = url.rstrip(_URL_TRAILING)
         return f"<{trimmed}>{url[len(trimmed) :]}"
 
-    return _URL.sub(link, escape(text))
+    # Escaping first: only Turnout's own marks (which people can't type) become `<!date…>`.
+    return timefmt.render(_URL.sub(link, escape(text)), slack_date)
+
+
+def slack_date(moment: timefmt.Moment) -> str:
+    """A marked time as Slack date formatting, in each reader's zone, with the core's words
+    (the reader's zone as Turnout knows it) where Slack can't format it."""
+    if moment.style is timefmt.Style.COUNTDOWN:
+        # Slack has no countdown that stays true; the words are right when sent.
+        return moment.fallback
+    return f"<!date^{moment.unix}^{{date_short_pretty}} at {{time}}|{moment.fallback}>"
 
 
 def plain(text: str, limit: int = _SECTION_TEXT) -> dict[str, Any]:
-    """A plain_text object: Slack never parses mentions in these."""
-    return {"type": "plain_text", "text": _clip(text or " ", limit), "emoji": True}
+    """A plain_text object: Slack never parses mentions (nor dates) in these."""
+    return {"type": "plain_text", "text": _clip(timefmt.plain(text) or " ", limit), "emoji": True}
 
 
-def blocks_for(reply: Message | Listing) -> list[Block]:
-    """A message or listing as message blocks."""
+def blocks_for(reply: Message | Listing | Page, *, room: int = _MESSAGE_BLOCKS) -> list[Block]:
+    """A message, listing or page as message blocks (at most `room` of them)."""
     if isinstance(reply, Message):
         blocks = _sections(reply.text)
         if reply.buttons:
             blocks.append(_actions(reply.buttons))
-        return blocks
+        return blocks[:room]
+    if isinstance(reply, Page):
+        return _page(reply, room)
     if not reply.items:
-        return _sections(reply.empty)
+        return _sections(reply.empty)[:room]
     blocks = _sections(reply.heading)
-    room = _MESSAGE_BLOCKS - len(blocks) - (1 if reply.footer else 0)
-    for item in reply.items[:room]:
+    blocks += _items(reply.items, room - len(blocks) - (1 if reply.footer else 0))
+    if reply.footer:
+        blocks.append({"type": "context", "elements": [_text(mrkdwn(reply.footer))]})
+    return blocks
+
+
+def home_view(page: Page) -> dict[str, Any]:
+    """A page as the Home tab's view, published with views.publish."""
+    return {"type": "home", "blocks": blocks_for(page, room=_HOME_BLOCKS)}
+
+
+def _page(page: Page, room: int) -> list[Block]:
+    """A heading, then each section under its own header, its items or its `empty` words."""
+    blocks: list[Block] = [{"type": "header", "text": plain(page.heading, _HEADER_TEXT)}]
+    for section in page.sections:
+        # A section that can't show at least its header and one line is left out whole.
+        if room - len(blocks) < 3:
+            break
+        blocks += [
+            {"type": "divider"},
+            {"type": "header", "text": plain(section.heading, _HEADER_TEXT)},
+        ]
+        if section.items:
+            blocks += _items(section.items, room - len(blocks))
+        else:
+            blocks.append({"type": "context", "elements": [_text(mrkdwn(section.empty))]})
+    return blocks
+
+
+def _items(items: tuple[Item, ...], room: int) -> list[Block]:
+    """Each item as a section with its button beside it (and any more in a row beneath)."""
+    blocks: list[Block] = []
+    for item in items:
+        needed = 2 if item.more else 1
+        if len(blocks) + needed > room:
+            break
         text = f"*{mrkdwn(item.title)}*"
         if item.detail:
             text += "\n" + mrkdwn(item.detail)
@@ -91,8 +145,8 @@ def blocks_for(reply: Message | Listing) -> list[Block]:
         if item.button is not None:
             section["accessory"] = _button(item.button, item.button.action)
         blocks.append(section)
-    if reply.footer:
-        blocks.append({"type": "context", "elements": [_text(mrkdwn(reply.footer))]})
+        if item.more:
+            blocks.append(_actions(item.more))
     return blocks
 
 
@@ -103,9 +157,12 @@ def summary(reply: Reply) -> str:
             said = text
         case Listing(heading=heading, items=items, empty=empty):
             said = heading if items else empty
+        case Page(heading=heading):
+            said = heading
         case Form(title=title, intro=intro):
             said = f"{title}: {intro}"
-    return escape(_clip(said, _SECTION_TEXT))
+    # A push preview shows no formatting: times read in the reader's zone, named.
+    return escape(_clip(timefmt.plain(said), _SECTION_TEXT))
 
 
 def message(reply: Reply) -> dict[str, Any]:

@@ -1,7 +1,9 @@
-"""The slash commands in Slack's app manifest, written from the command catalogue.
+"""The slash commands, events and Home tab in Slack's app manifest, written from the command
+catalogue and the app's listeners.
 
-`manifest.yaml` is checked in so people can paste it; its `slash_commands` block is generated
-here, and a test fails when the file and the catalogue disagree. After changing the catalogue:
+`manifest.yaml` is checked in so people can paste it; its `app_home`, `slash_commands` and
+`bot_events` blocks are generated here, and a test fails when the file and the code disagree.
+After changing the catalogue or the events:
 
     python -m adapters.slack.manifest          # rewrite the block in manifest.yaml
     python -m adapters.slack.manifest --check  # exit 1 if it is out of date
@@ -12,11 +14,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from adapters.slack.app import EVENTS
 from bot import catalogue
 
 MANIFEST = Path(__file__).with_name("manifest.yaml")
 _BLOCK_START = "  slash_commands:\n"
 _BLOCK_END = "oauth_config:\n"
+_HOME_START = "  app_home:\n"
+_HOME_END = "  bot_user:\n"
+_EVENTS_START = "    bot_events:\n"
+_EVENTS_END = "  interactivity:\n"
 
 
 def slash_commands() -> list[dict[str, Any]]:
@@ -38,13 +45,38 @@ def slash_commands() -> list[dict[str, Any]]:
 
 
 def rewritten(text: str) -> str:
-    """The manifest's text with its `slash_commands` block replaced by the generated one.
+    """The manifest's text with its generated blocks (`app_home`, `slash_commands`,
+    `bot_events`) written afresh. Everything else, comments included, is kept as it is."""
+    text = _replaced(text, _HOME_START, _HOME_END, _home_block())
+    text = _replaced(text, _BLOCK_START, _BLOCK_END, _block(slash_commands()))
+    return _replaced(text, _EVENTS_START, _EVENTS_END, _events_block())
 
-    Everything else, comments included, is kept as it is.
-    """
-    start = text.index(_BLOCK_START)
-    end = text.index(_BLOCK_END, start)
-    return text[:start] + _block(slash_commands()) + text[end:]
+
+def _replaced(text: str, start_marker: str, end_marker: str, block: str) -> str:
+    start = text.index(start_marker)
+    end = text.index(end_marker, start)
+    return text[:start] + block + text[end:]
+
+
+def _home_block() -> str:
+    # The Home tab is on exactly when the app listens for it being opened.
+    home = "app_home_opened" in EVENTS
+    return (
+        _HOME_START
+        + "    # Each person's shifts, tasks and settings (`/volunteer home` elsewhere).\n"
+        + f"    home_tab_enabled: {str(home).lower()}\n"
+        + "    # People can type the slash commands in the bot's own DM, where their reminders "
+        + "arrive.\n"
+        + "    messages_tab_enabled: true\n"
+        + "    messages_tab_read_only_enabled: false\n"
+    )
+
+
+def _events_block() -> str:
+    lines = [_EVENTS_START.rstrip("\n")]
+    for event, why in EVENTS.items():
+        lines += [f"      # {why}", f"      - {event}"]
+    return "\n".join(lines) + "\n"
 
 
 def _block(commands: list[dict[str, Any]]) -> str:

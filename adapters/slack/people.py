@@ -1,31 +1,53 @@
-"""Who is acting, read from a Slack payload: the core's Actor with its organizer flag."""
+"""Who is acting, read from a Slack payload: the core's Actor with its organizer flag, and the
+time zone of their Slack profile (users.info `tz`), for the texts that can't show each reader
+their own zone."""
 
 import json
+import logging
+from collections import OrderedDict
 from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.organizers import Organizers
 from bot.commands import Actor
 from bot.domain.campaign import Identity
 
+log = logging.getLogger(__name__)
+
 PLATFORM = "slack"
+# Profiles remembered by this process (bounded: a hint, not a register).
+_REMEMBERED = 10_000
 
 
 class People:
-    def __init__(self, organizers: Organizers, *, workspace_name: str = "") -> None:
+    def __init__(
+        self,
+        organizers: Organizers,
+        *,
+        workspace_name: str = "",
+        client: AsyncWebClient | None = None,
+    ) -> None:
         self._organizers = organizers
         # The workspace's own name (from auth.test; events carry none of their own), which the
         # core may name a new workspace's campaign after.
         self.workspace_name = workspace_name
+        # users.info, asked once per person per process: the name and zone on their profile.
+        self._client = client
+        self._profiles: OrderedDict[str, tuple[str, str]] = OrderedDict()
 
     async def actor(
         self, team_id: str, user_id: str, name: str, team_name: str = "", channel: str = ""
     ) -> Actor:
+        profile_name, zone = await self._profile(user_id)
         return Actor(
             identity=Identity(PLATFORM, team_id, user_id),
-            display_name=name or user_id,
+            display_name=name or profile_name or user_id,
             is_organizer=await self._organizers.is_organizer(team_id, user_id),
             team_name=self.workspace_name or team_name,
             channel=channel,
+            timezone=zone,
         )
 
     async def from_command(self, body: dict[str, Any]) -> Actor:
@@ -52,6 +74,33 @@ class People:
 
     async def from_user(self, user: dict[str, Any], team_id: str) -> Actor:
         """A user object, as team_join and users.info give it."""
+        self._remember(str(user["id"]), user)
+        return await self.actor(str(user.get("team_id") or team_id), str(user["id"]), "")
+
+    async def from_user_id(self, user_id: str, team_id: str) -> Actor:
+        """Someone named only by their ID (an app_home_opened event)."""
+        return await self.actor(team_id, user_id, "")
+
+    async def _profile(self, user_id: str) -> tuple[str, str]:
+        """Their profile's display name and IANA zone (empty when Slack can't say)."""
+        known = self._profiles.get(user_id)
+        if known is not None:
+            self._profiles.move_to_end(user_id)
+            return known
+        if self._client is None:
+            return "", ""
+        try:
+            found = await self._client.users_info(user=user_id)
+        except SlackApiError as error:
+            # Not worth asking again this run: the zone is only a better default.
+            log.info("no Slack profile for %s (%s)", user_id, error.response.get("error"))
+            return self._remember(user_id, {})
+        except Exception:
+            log.warning("couldn't read the Slack profile of %s", user_id, exc_info=True)
+            return "", ""
+        return self._remember(user_id, found.get("user") or {})
+
+    def _remember(self, user_id: str, user: dict[str, Any]) -> tuple[str, str]:
         profile = user.get("profile") or {}
         name = (
             profile.get("display_name")
@@ -60,7 +109,13 @@ class People:
             or user.get("name")
             or ""
         )
-        return await self.actor(str(user.get("team_id") or team_id), str(user["id"]), str(name))
+        # Slack's `tz` is an IANA name (`America/Chicago`); the core checks it is one it knows.
+        known = (str(name), str(user.get("tz") or ""))
+        self._profiles[user_id] = known
+        self._profiles.move_to_end(user_id)
+        if len(self._profiles) > _REMEMBERED:
+            self._profiles.popitem(last=False)
+        return known
 
 
 def _channel(body: dict[str, Any]) -> str:

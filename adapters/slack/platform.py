@@ -135,7 +135,11 @@ class SlackPlatform:
             client=self._client,
             signing_secret="" if self.socket_mode else self._signing_secret,
             turnout=turnout,
-            people=People(self._organizers, workspace_name=str(identity.get("team") or "")),
+            people=People(
+                self._organizers,
+                workspace_name=str(identity.get("team") or ""),
+                client=self._client,
+            ),
             channels=self._channels,
             volunteer_channel=self._volunteer_channel,
         )

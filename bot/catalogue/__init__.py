@@ -16,6 +16,7 @@ from bot.entry import Entry, Group, Handler, Route, Usage
 from bot.usecases import (
     attendance,
     editing,
+    home,
     hosting,
     phonebanks,
     series,
@@ -45,6 +46,8 @@ ROUTES: tuple[Route, ...] = (
     Route(c.JoinEveryWeek, series.join_every_week, "the Every week button (turnout:weekly)"),
     Route(c.StartDeclineForm, hosting.start_decline_form, "the Decline button (turnout:decline)"),
     Route(c.StartRepeatForm, phonebanks.start_repeat_form, "the Repeat… button (turnout:repeat)"),
+    Route(c.StartSettings, home.start_settings, "Home's Change buttons (turnout:settings)"),
+    Route(c.SaveSettings, home.save_settings, "the settings form (settings)"),
 )
 
 

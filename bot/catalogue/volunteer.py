@@ -8,10 +8,23 @@ from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.domain.stats import PERIODS
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
-from bot.usecases import calendars, campaign, digest, history, stats, volunteers, welcome
+from bot.usecases import calendars, campaign, digest, history, home, stats, volunteers, welcome
 
 # In the order help lists them; `help` comes last.
 VOLUNTEER: tuple[Entry, ...] = (
+    Entry(
+        "volunteer",
+        "home",
+        Usage(
+            "/volunteer home",
+            "/volunteer home",
+            "your shifts, tasks and settings in one place (Slack: the app's Home tab)",
+        ),
+        c.ShowHome,
+        home.show_home,
+        reads_only=True,
+        hint="home",
+    ),
     Entry(
         "volunteer",
         "tz",

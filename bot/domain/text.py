@@ -23,11 +23,19 @@ _LOOK_ALIKES = str.maketrans(dict.fromkeys("‹〈⟨❮❬⧼《≺", "<") | di
 _INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u200b\u2060\ufeff")
 # Line and paragraph separators render as a new line: never in one-line text.
 _LINE_BREAKS = frozenset("\u2028\u2029")
+# Unicode's noncharacters, reserved for a program's own use: Turnout marks times with them
+# (bot/timefmt.py), so people's text never keeps one and can't pass for a marked time.
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
+
+
+def without_marks(text: str) -> str:
+    """`text` with every noncharacter removed."""
+    return _NONCHARACTERS.sub("", text)
 
 
 def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> str:
     """Trim and check text a person wrote; raise a friendly UserError if it can't be shown."""
-    cleaned = text.strip()
+    cleaned = without_marks(text).strip()
     if not cleaned:
         raise UserError(f"The {what} is empty: please write a few words.")
     if multiline:
@@ -75,6 +83,6 @@ def clean_name(name: str) -> str:
     could forge a log line or a second message line), spaces collapsed, at most MAX_DISPLAY_NAME."""
     spaced = "".join(
         " " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != _ZWJ else c
-        for c in name
+        for c in without_marks(name)
     )
     return " ".join(spaced.split())[:MAX_DISPLAY_NAME]

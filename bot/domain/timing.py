@@ -60,6 +60,15 @@ def reminder_due(starts_at: datetime, offset: timedelta, zone: ZoneInfo) -> date
     return wall.astimezone(starts_at.tzinfo) - remainder
 
 
+def known_zone(name: str) -> bool:
+    """Whether `name` is an IANA zone Turnout can show times in (a platform's profile zone)."""
+    try:
+        parse_zone(name)
+    except UserError:
+        return False
+    return True
+
+
 def parse_zone(text: str) -> ZoneInfo:
     """An IANA zone like `America/Chicago`, or a friendly UserError."""
     name = text.strip()

@@ -95,6 +95,13 @@ class Volunteer:
     # When organizers are next nudged about this volunteer if nobody has contacted them yet.
     follow_up_due_at: datetime | None = None
     forgotten_at: datetime | None = None
+    # The zone their platform profile names (Slack's `tz`): used until they set `timezone`.
+    platform_timezone: str | None = None
+
+    @property
+    def own_timezone(self) -> str | None:
+        """The zone to show them times in, if they have one: typed beats their profile's."""
+        return self.timezone or self.platform_timezone
 
     @property
     def name(self) -> str:

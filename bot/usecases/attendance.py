@@ -27,7 +27,7 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
     await ctx.uow.attendance.save(record.reconfirmed(ctx.now))
     return Message(
         f"✅ Thanks! You're confirmed for #{shift.number} “{shift.title}”, "
-        f"{timefmt.when(shift.starts_at, ctx.zone)}. See you there."
+        f"{timefmt.at(shift.starts_at, ctx.zone)}. See you there."
     )
 
 
@@ -37,7 +37,7 @@ async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
     if ctx.now < shift.starts_at - CHECKIN_OPENS:
         raise UserError(
             f"Check-in for #{shift.number} opens 30 minutes before it starts "
-            f"({timefmt.when(shift.starts_at - CHECKIN_OPENS, ctx.zone)})."
+            f"({timefmt.at(shift.starts_at - CHECKIN_OPENS, ctx.zone)})."
         )
     if ctx.now >= shift.ends_at:
         raise UserError(
@@ -61,7 +61,7 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     records = await ctx.uow.attendance.for_shift(shift.id)
     lines = [
         f"Attendance for #{shift.number} “{shift.title}”, "
-        f"{timefmt.when(shift.starts_at, ctx.zone)}:"
+        f"{timefmt.at(shift.starts_at, ctx.zone)}:"
     ]
     buttons: list[Button] = []
     for i, (signup, volunteer) in enumerate(confirmed, 1):
@@ -124,7 +124,7 @@ async def _mark(
     if not shift.has_started(ctx.now):
         raise UserError(
             f"#{shift.number} hasn't started yet; marks open at "
-            f"{timefmt.when(shift.starts_at, ctx.zone)}."
+            f"{timefmt.at(shift.starts_at, ctx.zone)}."
         )
     if ctx.now > shift.ends_at + MARKS_OPEN_FOR:
         raise UserError(f"Marks for #{shift.number} closed 7 days after it ended.")

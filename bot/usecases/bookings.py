@@ -117,7 +117,7 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
     )
     return Message(
         f"Moved {person.name} from #{cmd.from_shift} to #{cmd.to_shift} “{target.shift.title}” "
-        f"({timefmt.when(target.shift.starts_at, ctx.zone)}); they'll get one message."
+        f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message."
     )
 
 
@@ -146,7 +146,7 @@ async def roster_history(ctx: Context, shift: Shift) -> str:
         by = await ctx.uow.volunteers.get(booking.by_id)
         lines.append(
             f"{person.name} {booking.action.verb} by {by.name}, "
-            f"{timefmt.when(booking.at, ctx.zone)}"
+            f"{timefmt.at(booking.at, ctx.zone)}"
         )
     return "Booked by organizers:\n" + "\n".join(lines) if lines else ""
 

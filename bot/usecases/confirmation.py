@@ -83,7 +83,7 @@ async def check_message(
         )
     lines = [
         f"🔔 Confirmation check for #{shift.number} “{shift.title}”, "
-        f"{timefmt.when(shift.starts_at, zone)} (in {timefmt.span(shift.starts_at - now)}):",
+        f"{timefmt.at(shift.starts_at, zone)} ({timefmt.countdown(shift.starts_at, now)}):",
         f"Seats filled: {filled} of {shift.capacity}; "
         f"{len(now_standing.said_yes)} said “I'll be there”.",
         "Not answered yet: " + _names([v for _, v in now_standing.not_yet]),
@@ -92,7 +92,7 @@ async def check_message(
     ]
     nudged = await uow.attendance.nudged_at(shift.id)
     if nudged is not None:
-        lines.append(f"Nudged {timefmt.when(nudged, zone)}.")
+        lines.append(f"Nudged {timefmt.at(nudged, zone)}.")
     buttons: tuple[Button, ...] = ()
     if now_standing.not_yet and nudged is None:
         buttons = (Button("Nudge them", action("nudge", shift.number), ButtonStyle.PRIMARY),)
@@ -115,7 +115,7 @@ async def nudge(cmd: NudgeShift, ctx: Context) -> Reply:
     if before is not None:
         raise UserError(
             f"They were already nudged for #{shift.number} "
-            f"({timefmt.when(before, ctx.zone)}); a nudge goes once per shift."
+            f"({timefmt.at(before, ctx.zone)}); a nudge goes once per shift."
         )
     for signup_id, volunteer in now_standing.not_yet:
         await ctx.notify(

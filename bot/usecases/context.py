@@ -62,6 +62,11 @@ class Context:
             # People rename themselves; show what their teammates see today.
             volunteer = replace(volunteer, display_name=actor.display_name)
             await uow.volunteers.save(volunteer)
+        if actor.timezone and actor.timezone != volunteer.platform_timezone:
+            # Their profile's zone, for texts that can't show each reader's own (previews,
+            # forms); saved when it first arrives or changes, so not on every command.
+            volunteer = replace(volunteer, platform_timezone=actor.timezone)
+            await uow.volunteers.save(volunteer)
         ctx = cls(uow, now, actor, team, campaign, volunteer, first_contact)
         return ctx
 
@@ -118,5 +123,7 @@ class Context:
 
 
 def zone_for(volunteer: Volunteer | None, campaign: Campaign) -> ZoneInfo:
-    """The zone to show `volunteer` times in: their own if set, else the campaign's."""
-    return ZoneInfo(volunteer.timezone if volunteer and volunteer.timezone else campaign.timezone)
+    """The zone to show `volunteer` times in: the one they typed, else their platform
+    profile's, else the campaign's."""
+    own = volunteer.own_timezone if volunteer else None
+    return ZoneInfo(own or campaign.timezone)

@@ -101,6 +101,6 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
     if started and not shift.has_started(ctx.now):
         raise UserError(
             f"#{shift.number} hasn't started yet; tell us how it went afterwards "
-            f"(it starts {timefmt.when(shift.starts_at, ctx.zone)})."
+            f"(it starts {timefmt.at(shift.starts_at, ctx.zone)})."
         )
     return shift, signup

@@ -52,7 +52,7 @@ async def set_digest(cmd: SetDigest, ctx: Context) -> Reply:
     await ctx.uow.notices.add(_digest_notice(ctx.campaign.id, due))
     return Message(
         f"The weekly digest goes to the organizers every {describe(schedule)} "
-        f"({ctx.campaign.timezone}); the next one {timefmt.when(due, zone)}."
+        f"({ctx.campaign.timezone}); the next one {timefmt.at(due, zone)}."
     )
 
 
@@ -143,7 +143,7 @@ async def digest_lines(
 
 def _with_fill(shift: UpcomingShift, zone: ZoneInfo) -> str:
     return (
-        f"#{shift.number} “{shift.title}”, {timefmt.when(shift.starts_at, zone)}: "
+        f"#{shift.number} “{shift.title}”, {timefmt.at(shift.starts_at, zone)}: "
         f"{shift.confirmed} of {plural(shift.capacity, 'seat')} filled ({round(100 * shift.fill)}%)"
     )
 

@@ -174,7 +174,7 @@ async def keep_after_move(cmd: KeepShiftAfterMove, ctx: Context) -> Reply:
     where = "on the waitlist for" if signup.status is SignupStatus.WAITLISTED else "in for"
     return Message(
         f"Great, you're still {where} “{shift.title}” (#{shift.number}), "
-        f"{timefmt.when(shift.starts_at, ctx.zone)}."
+        f"{timefmt.at(shift.starts_at, ctx.zone)}."
     )
 
 
@@ -200,7 +200,7 @@ def _wanted(cmd: EditShift, shift: Shift, ctx: Context) -> _Details:
     if starts_at != shift.starts_at:
         if starts_at <= ctx.now:
             raise UserError(
-                f"{timefmt.when(starts_at, zone)} is in the past; pick a future date and time."
+                f"{timefmt.at(starts_at, zone)} is in the past; pick a future date and time."
             )
         if starts_at - ctx.now > MAX_LEAD:
             raise UserError("That's more than a year away; check the year and try again.")
@@ -279,7 +279,7 @@ async def _tell(
             ctx.uow, after, [(s, v) for s, v in confirmed if s.status is SignupStatus.CONFIRMED]
         )
         said.append(
-            f"now {timefmt.when(after.starts_at, ctx.zone)} for "
+            f"now {timefmt.at(after.starts_at, ctx.zone)} for "
             f"{timefmt.duration(after.ends_at - after.starts_at)}; "
             + (f"{_people(len(roster))} told" if roster else "nobody to tell")
         )
@@ -333,8 +333,8 @@ def _confirm_telling(
     """Before a typed change DMs anyone: how many, a button, and the `confirm` to type."""
     if wanted.starts_at != shift.starts_at:
         what = (
-            f"moves it from {timefmt.when(shift.starts_at, ctx.zone)} to "
-            f"{timefmt.when(wanted.starts_at, ctx.zone)}"
+            f"moves it from {timefmt.at(shift.starts_at, ctx.zone)} to "
+            f"{timefmt.at(wanted.starts_at, ctx.zone)}"
         )
     elif wanted.ends_at != shift.ends_at:
         what = f"makes it {timefmt.duration(wanted.ends_at - wanted.starts_at)} long"

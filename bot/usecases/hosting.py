@@ -44,7 +44,7 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
     if starts_at <= ctx.now:
         raise UserError(
-            f"{timefmt.when(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
+            f"{timefmt.at(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
             "and time."
         )
     if starts_at - ctx.now > MAX_LEAD:
@@ -64,7 +64,7 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
     )
     await ctx.notify(NoticeKind.PROPOSAL, payload={"proposal_id": proposal.id})
     return Message(
-        f"Thank you! I've sent “{title}” ({timefmt.when(starts_at, ctx.zone)}) to the "
+        f"Thank you! I've sent “{title}” ({timefmt.at(starts_at, ctx.zone)}) to the "
         "organizers; I'll tell you when they decide."
     )
 
@@ -98,7 +98,7 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
     )
     host = await ctx.uow.volunteers.get(proposal.proposer_id)
     return Message(
-        f"Approved: #{number} “{proposal.title}”, {timefmt.when(proposal.starts_at, ctx.zone)}, "
+        f"Approved: #{number} “{proposal.title}”, {timefmt.at(proposal.starts_at, ctx.zone)}, "
         f"hosted by {host.name}, who will be told. Volunteers can join it now."
     )
 

@@ -36,7 +36,7 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
     await seats.take_offered_seat(ctx, held, signup)
     text = (
         f"You're in! #{shift.number} “{shift.title}”, "
-        f"{timefmt.when(shift.starts_at, ctx.zone)}. Thank you for stepping in."
+        f"{timefmt.at(shift.starts_at, ctx.zone)}. Thank you for stepping in."
     )
     if shift.link:
         text += f"\nDialer and script: {shift.link}"

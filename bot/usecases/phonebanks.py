@@ -25,7 +25,6 @@ from bot.domain.phonebank import (
     MAX_LEAD,
     HeldShift,
     Shift,
-    ShiftSeats,
     check_capacity,
     check_duration,
     check_link,
@@ -38,7 +37,7 @@ from bot.repeat_forms import repeat_form, repeating
 from bot.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.usecases import aftercare, bookings, calendars, offers, post_edits, posts, seats, series
 from bot.usecases.context import Context
-from bot.usecases.views import shift_item, shift_length
+from bot.usecases.views import my_seats, shift_item, shift_length
 from bot.wording import and_list, plural
 
 PAGE_SIZE = 10
@@ -69,18 +68,10 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
 
 async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
     """`/phonebank mine`: the asker's upcoming seats and waitlist places."""
-    items = []
-    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
-        confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
-        record = await ctx.uow.attendance.get(signup.id)
-        items.append(
-            shift_item(
-                ctx,
-                ShiftSeats(shift, confirmed, waitlisted),
-                signup,
-                reconfirmed=record.reconfirmed_at is not None,
-            )
-        )
+    items = [
+        shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
+        for signup, seats, reconfirmed in await my_seats(ctx)
+    ]
     return Listing(
         heading="Your upcoming shifts",
         items=tuple(items),
@@ -101,7 +92,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         position = await ctx.uow.signups.waitlist_position(existing)
         raise UserError(f"You're already #{position} on the waitlist for #{shift.number}.")
     signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
-    when = timefmt.when(shift.starts_at, ctx.zone)
+    when = timefmt.at(shift.starts_at, ctx.zone)
     leave = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
     if signup.status is SignupStatus.WAITLISTED:
         position = await ctx.uow.signups.waitlist_position(signup)
@@ -170,7 +161,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
     if starts_at <= ctx.now:
         raise UserError(
-            f"{timefmt.when(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
+            f"{timefmt.at(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
             "and time."
         )
     if starts_at - ctx.now > MAX_LEAD:
@@ -189,7 +180,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     await aftercare.schedule_shift(ctx.uow, shift)
     post_edits.shift_changed(ctx, None)
     created = (
-        f"Created #{shift.number} “{title}”: {timefmt.when(starts_at, ctx.campaign_zone)} for "
+        f"Created #{shift.number} “{title}”: {timefmt.at(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
     )
     repeat_note = ""
@@ -247,7 +238,7 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
-            f"#{shift.number} “{shift.title}”{status}, {timefmt.when(shift.starts_at, ctx.zone)}: "
+            f"#{shift.number} “{shift.title}”{status}, {timefmt.at(shift.starts_at, ctx.zone)}: "
             f"{filled} of {shift.capacity} seats filled, {len(waiting)} waiting"
         ),
         items=tuple(items),

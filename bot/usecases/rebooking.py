@@ -55,7 +55,7 @@ def with_join_buttons(
         return Message(text)
     zone = zone_for(volunteer, campaign)
     lines = [text, "Next shifts you could join:"]
-    lines += [f"#{s.number} {s.title}, {timefmt.when(s.starts_at, zone)}" for s in shifts]
+    lines += [f"#{s.number} {s.title}, {timefmt.at(s.starts_at, zone)}" for s in shifts]
     return Message(
         "\n".join(lines),
         buttons=tuple(

@@ -15,7 +15,7 @@ def shift_item(
 ) -> Item:
     """A shift as a list shows it to the asker: when, length, seats, their place, a button."""
     shift = seats.shift
-    parts = [timefmt.when(shift.starts_at, ctx.zone), shift_length(shift)]
+    parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
     if seats.seats_left:
         parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
     else:
@@ -33,6 +33,18 @@ def shift_item(
         label = "Join" if seats.seats_left else "Join waitlist"
         button = Button(label, action("join", shift.number), ButtonStyle.PRIMARY)
     return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
+
+
+async def my_seats(ctx: Context) -> list[tuple[Signup, ShiftSeats, bool]]:
+    """The asker's upcoming sign-ups, soonest first: each with its shift's seats and whether
+    they said they'll be there."""
+    found = []
+    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+        confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
+        record = await ctx.uow.attendance.get(signup.id)
+        seats = ShiftSeats(shift, confirmed, waitlisted)
+        found.append((signup, seats, record.reconfirmed_at is not None))
+    return found
 
 
 def shift_length(shift: Shift) -> str:

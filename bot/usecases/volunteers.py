@@ -57,7 +57,7 @@ async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
     waiting = await ctx.uow.volunteers.uncontacted(ctx.campaign.id)
     return Listing(
         heading="Volunteers waiting for a personal contact",
-        items=tuple(_waiting_item(ctx, v) for v in waiting),
+        items=tuple(waiting_item(ctx, v) for v in waiting),
         empty="Everyone has been contacted. Nice work!",
     )
 
@@ -137,7 +137,8 @@ async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:
     return Message("OK, nothing was erased.")
 
 
-def _waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
+def waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
+    """A newcomer waiting for a personal contact, with the Mark contacted button."""
     parts = [f"waiting {timefmt.span(ctx.now - volunteer.joined_at)}"]
     if volunteer.profile is None:
         parts.append("hasn't answered the welcome questions yet")
@@ -147,7 +148,8 @@ def _waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
             parts.append(volunteer.profile.availability.label)
         if volunteer.profile.location:
             parts.append(volunteer.profile.location)
-    local = timefmt.when(ctx.now, zone_for(volunteer, ctx.campaign)) if volunteer.timezone else ""
+    own = volunteer.own_timezone
+    local = timefmt.when(ctx.now, zone_for(volunteer, ctx.campaign)) if own else ""
     if local:
         parts.append(f"their time: {local}")
     return Item(

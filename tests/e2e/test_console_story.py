@@ -172,3 +172,24 @@ def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path):
     assert "Call script or dialer link (e.g. https://dialer.example/abc; - to skip)" in out
     assert "Created #1 “Rally follow-up calls”: Sat Nov 28, 6:00 PM EST for 1h30m, 8 seats" in out
     assert "8 of 8 seats left" in section(out, "Olivia> /phonebank list", "Olivia> :quit")
+
+
+def test_volunteer_home_shows_the_sections_with_numbered_buttons(tmp_path):
+    lines = [
+        '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 4',
+        ":as Maria",
+        "/phonebank join 1",
+        "/volunteer home",
+        "2",
+        ":quit",
+    ]
+    run = turnout(
+        "console", "--now", "2026-11-23 09:00", stdin="\n".join(lines) + "\n", tmp_path=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    home = section(run.stdout, "Maria> /volunteer home", "Maria> 2")
+    assert "— Your upcoming shifts" in home and "— Your settings" in home
+    # The console names the zone, as it always has.
+    assert "Sat Nov 28, 6:00 PM EST" in home
+    assert "[1] Leave   [2] I'll be there" in home
+    assert "You're confirmed for #1" in run.stdout[run.stdout.index("Maria> 2") :]

@@ -84,6 +84,8 @@ def test_each_route_is_what_its_button_form_or_arrival_builds():
         actions.command_for(OLU, "turnout:weekly:3"),
         actions.command_for(OLU, "turnout:decline:3"),
         actions.command_for(OLU, "turnout:repeat:3"),
+        actions.command_for(OLU, "turnout:settings"),
+        forms.command_for_submission(OLU, FormSubmission("settings", {"zone": "Europe/Berlin"})),
         forms.command_for_submission(
             OLU,
             FormSubmission(
@@ -97,7 +99,7 @@ def test_each_route_is_what_its_button_form_or_arrival_builds():
 
 
 def test_every_button_builds_a_command_with_a_handler():
-    for verb in ("shifts", "tasks", "profile", "forget", "keep"):
+    for verb in ("shifts", "tasks", "profile", "forget", "keep", "settings"):
         assert type(actions.command_for(OLU, actions.action(verb))) in HANDLERS
     for verb in ("join", "leave", "claim", "done", "release", "contacted"):
         assert type(actions.command_for(OLU, actions.action(verb, 3))) in HANDLERS

@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
+from bot import timefmt
 from bot.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults
 from bot.domain.notice import NoticeKind
@@ -124,7 +125,7 @@ async def test_the_week_ahead_lists_open_seats_and_shifts_at_risk(harness):
     await harness.advance(timedelta())
     await harness.advance(WEEK)
     [digest] = _digests(harness.messenger)
-    lines = digest.text.splitlines()
+    lines = timefmt.plain(digest.text).splitlines()
     assert "• Shifts with open seats (1 of 2 shifts):" in lines
     assert "   ◦ #1 “Thin calls”, Thu Nov 12, 6:00 PM EST: 2 of 10 seats filled (20%)" in lines
     assert (

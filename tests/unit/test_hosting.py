@@ -7,6 +7,7 @@ import pytest
 from bot.domain.campaign import Identity
 from bot.replies import Form, Message
 from tests.fakes import ORGANIZERS
+from tests.render import text_of
 
 PROPOSE = '/phonebank propose "Calls at Maria\'s" 2026-11-07 18:00 2h 6'
 
@@ -25,7 +26,7 @@ async def test_a_proposal_reaches_the_organizers_and_approving_makes_the_propose
     harness,
 ):
     alert = await proposed(harness)
-    assert "Maria (#1) offers to host “Calls at Maria's”, Sat Nov 7, 6:00 PM EST" in (alert.text)
+    assert "Maria (#1) offers to host “Calls at Maria's”, Sat Nov 7, 6:00 PM EST" in text_of(alert)
     assert [b.label for b in alert.buttons] == ["Approve", "Decline"]
 
     approved = await harness.press("Olivia", alert.buttons[0].action)

@@ -26,8 +26,8 @@ GROUPS = {
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {
-        "profile", "tz", "reminders", "new", "contacted", "forget-me", "history", "calendar",
-        "listed",
+        "home", "profile", "tz", "reminders", "new", "contacted", "forget-me", "history",
+        "calendar", "listed",
     },
     "turnout": {"tz", "reminders", "confirm-check", "stats", "digest", "help"},
 }

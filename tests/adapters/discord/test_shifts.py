@@ -4,6 +4,8 @@ from tests.adapters.discord.fake_discord import GENERAL, buttons
 from tests.adapters.discord.interactions import autocomplete, uid
 
 EPHEMERAL = 64
+# Sat Nov 28, 6:00 PM EST, and Sun Nov 29 at 6:00 PM and 2:00 PM EST, as Discord timestamps.
+SATURDAY, SUNDAY, SUNDAY_2PM = "<t:1795906800:F>", "<t:1795993200:F>", "<t:1795978800:F>"
 
 
 async def test_phonebank_list_answers_privately_with_an_embed_and_join_buttons(world):
@@ -16,8 +18,8 @@ async def test_phonebank_list_answers_privately_with_an_embed_and_join_buttons(w
     (embed,) = call.json["data"]["embeds"]
     assert embed["title"] == "Upcoming phone banks"
     assert [(f["name"], f["value"]) for f in embed["fields"]] == [
-        ("#1 Saturday calls", "Sat Nov 28, 6:00 PM EST · 2h · 12 of 12 seats left"),
-        ("#2 Sunday calls", "Sun Nov 29, 6:00 PM EST · 2h · 4 of 4 seats left"),
+        ("#1 Saturday calls", f"{SATURDAY} · 2h · 12 of 12 seats left"),
+        ("#2 Sunday calls", f"{SUNDAY} · 2h · 4 of 4 seats left"),
     ]
     assert [(b["label"], b["custom_id"]) for b in buttons(call.json["data"])] == [
         ("Join #1", "turnout:join:1"),
@@ -31,7 +33,8 @@ async def test_pressing_join_confirms_the_seat(world):
     call = await world.press("Maria", "turnout:join:1")
 
     assert call.json["type"] == 4 and call.json["data"]["flags"] == EPHEMERAL
-    assert call.text.startswith("You're in! #1 “Saturday calls”, Sat Nov 28, 6:00 PM EST for 2h.")
+    # Each reader sees the time in their own zone: a Discord timestamp, not one zone's words.
+    assert call.text.startswith(f"You're in! #1 “Saturday calls”, {SATURDAY} for 2h.")
     assert "Dialer and script: https://dialer.example/sat" in call.text
     # Then Add to calendar, a link button: it has no custom_id.
     assert [b.get("custom_id") for b in buttons(call.json["data"])] == ["turnout:leave:1", None]
@@ -130,7 +133,7 @@ async def test_phonebank_create_without_options_opens_a_modal_that_creates_the_s
 
     assert created.json["type"] == 4
     assert created.json["data"].get("flags", 0) & 64  # the note is the organizer's
-    assert created.text.startswith("Created #1 “Sunday calls”: Sun Nov 29, 2:00 PM EST for 1h30m")
+    assert created.text.startswith(f"Created #1 “Sunday calls”: {SUNDAY_2PM} for 1h30m")
     # The channel sees the new shift as a post of the bot's own, which it keeps current.
     await world.deliver()
     (post,) = world.fake.messages_in(GENERAL)

@@ -338,6 +338,8 @@ class FakeSlack:
                 return {**ok, "channel": args.get("channel"), "ts": ts, "message": {"ts": ts}}
             case "chat.update":
                 return {**ok, "channel": args.get("channel"), "ts": args.get("ts")}
+            case "views.publish":
+                return {**ok, "view": {"id": f"V{next(self._ts):04d}", **args.get("view", {})}}
             case "views.open":
                 return {**ok, "view": {"id": f"V{next(self._ts):04d}", **args.get("view", {})}}
             case "users.info":

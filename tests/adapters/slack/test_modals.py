@@ -84,10 +84,11 @@ async def test_the_modal_s_repeat_choice_creates_the_series_in_the_same_step(rig
     )
 
     assert answer.status == 200 and answer.body == ""
-    posted = await rig.fake.wait_for("chat.postMessage", channel=GENERAL)
-    assert "Created #1 “Saturday calls”" in posted.text
-    assert "now repeats every week on Sat and Sun until 2026-12-06" in posted.text
-    assert "Created #2 Sun Nov 29" in posted.text
+    # The organizer reads what was made; the channel gets the shift's live post.
+    told = await rig.fake.wait_for("chat.postEphemeral", channel=GENERAL)
+    assert "Created #1 “Saturday calls”" in told.text
+    assert "now repeats every week on Sat and Sun until 2026-12-06" in told.text
+    assert "Created #2 Sun Nov 29" in told.text
 
 
 async def test_a_bad_repeat_answer_is_shown_under_it_and_creates_nothing(rig):
