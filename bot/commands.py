@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.domain.campaign import Identity
+from bot.domain.export import DEFAULT_PERIOD, ExportKind, ExportPeriod
 from bot.domain.text import clean_name
 from bot.domain.volunteer import Availability, Interest
 
@@ -366,3 +367,10 @@ class ShowReport(Command):
 class ShowHistory(Command):
     # Empty: the asker's own record.
     who: str = ""
+
+
+# Exports (issue 16)
+@dataclass(frozen=True, slots=True)
+class ExportData(Command):
+    kind: ExportKind
+    period: ExportPeriod = DEFAULT_PERIOD

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import organizer_notices, timefmt
+from bot import export_notices, organizer_notices, timefmt
 from bot.actions import action
 from bot.domain.attendance import CONFIRM_AHEAD
 from bot.domain.campaign import Campaign
@@ -485,4 +485,5 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.UNBOOKED: _unbooked,
     NoticeKind.MOVED_BY_ORGANIZER: _moved_by_organizer,
     **organizer_notices.RENDERERS,
+    **export_notices.RENDERERS,
 }

@@ -54,3 +54,13 @@ def span(length: timedelta) -> str:
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
     shown = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n][:2]
     return " ".join(shown) or "less than a minute"
+
+
+def iso(moment: datetime, zone: ZoneInfo) -> str:
+    """`2026-11-28T18:00:00-05:00`: ISO 8601 in `zone` with its offset, for files (exports)."""
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def iso_day(moment: datetime, zone: ZoneInfo) -> str:
+    """`2026-11-28`: the ISO date of `moment` in `zone` (for file names)."""
+    return moment.astimezone(zone).date().isoformat()

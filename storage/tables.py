@@ -280,3 +280,18 @@ proposals = Table(
     Column("shift_id", Integer, ForeignKey("shifts.id")),
     Column("created_at", UtcDateTime, nullable=False),
 )
+
+# Exports (issue 16): who took which data out, and when. Forget-me clears `exporter_id` (the
+# only thing here about a person) and keeps the row: that the data left stays on record.
+exports = Table(
+    "exports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("exporter_id", Integer, ForeignKey("volunteers.id"), index=True),
+    Column("kind", Text, nullable=False),
+    Column("period", Text, nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Index(None, "campaign_id", "at"),
+)

@@ -14,6 +14,7 @@ from storage.attendance import SqlAttendanceRepository
 from storage.bookings import SqlBookingRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
+from storage.exports import SqlExportRepository
 from storage.notices import SqlNoticeRepository
 from storage.proposals import SqlProposalRepository
 from storage.read_ahead import read_ahead
@@ -90,6 +91,7 @@ class SqlUnitOfWork(UnitOfWork):
     bookings: SqlBookingRepository
     series: SqlSeriesRepository
     proposals: SqlProposalRepository
+    exports: SqlExportRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -121,6 +123,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.bookings = SqlBookingRepository(connection)
         self.series = SqlSeriesRepository(connection)
         self.proposals = SqlProposalRepository(connection)
+        self.exports = SqlExportRepository(connection)
         return self
 
     @property

@@ -3,7 +3,7 @@
 from bot import commands as c
 from bot import readers
 from bot import typed_values as typed
-from bot.catalogue import aftercare
+from bot.catalogue import aftercare, exports
 from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.domain.text import MAX_NAME
 from bot.entry import Entry, Kind, Param, Usage, Who
@@ -155,6 +155,7 @@ TURNOUT: tuple[Entry, ...] = (
         params=(reminder_times(readers.campaign_offsets),),
         hint="reminders 24h,1h",
     ),
+    *exports.ENTRIES,
     Entry(
         "turnout",
         "help",

@@ -42,6 +42,8 @@ class NoticeKind(StrEnum):
     LATE_CANCELLATION = "late_cancellation"
     # A volunteer offers to host a phone bank (issue 14).
     PROPOSAL = "proposal"
+    # Personal data left the system: an export was made (issue 16).
+    EXPORT_MADE = "export_made"
 
 
 class NoticeState(StrEnum):

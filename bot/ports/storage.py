@@ -8,6 +8,7 @@ from typing import Self
 from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
+from bot.ports.exports import ExportRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.proposals import ProposalRepository
@@ -29,6 +30,7 @@ class UnitOfWork(ABC):
     bookings: BookingRepository
     series: SeriesRepository
     proposals: ProposalRepository
+    exports: ExportRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -117,6 +117,7 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     await ctx.uow.bookings.erase_person(ctx.volunteer.id)
     await ctx.uow.series.erase_person(ctx.volunteer.id)
     await ctx.uow.proposals.erase_person(ctx.volunteer.id)
+    await ctx.uow.exports.erase_person(ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)

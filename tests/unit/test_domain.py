@@ -181,6 +181,7 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
         "moved_by_organizer", "proposal", "proposal_approved", "proposal_declined",
         "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
         "check_in", "debrief", "wrap_up", "late_cancellation",
+        "export_made",
     }
 
 

@@ -267,7 +267,7 @@ def test_an_unknown_subcommand_names_the_valid_ones():
     ("line", "names"),
     [("/task fly", "`/task list`, `claim`, `done`, `release` or `post`"),
      ("/volunteer fly", "`reminders`, `profile`, `forget-me`, `new`, `contacted` or `history`"),
-     ("/turnout fly", "`/turnout tz` or `reminders`")],
+     ("/turnout fly", "`/turnout tz`, `reminders` or `export`")],
 )
 def test_every_command_names_its_subcommands_when_one_is_unknown(line, names):
     assert names in error(line)
