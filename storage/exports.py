@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain.attendance import Attendance, Mark, Report
 from bot.domain.campaign import Identity
 from bot.domain.export import (
     BATCH,
@@ -35,6 +36,7 @@ from bot.domain.export import (
     SignupLine,
     VolunteerLine,
 )
+from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.exports import ExportRepository
@@ -84,11 +86,14 @@ class SqlExportRepository(ExportRepository):
             query = query.where(shifts.c.starts_at >= since)
         async for batch in self._batches(query, signups.c.id):
             people = await self._people({row[signups.c.volunteer_id] for row in batch})
+            # A shift's sign-ups are mostly neighbours: each shift is built once per batch.
+            seen: dict[int, Shift] = {}
             yield [
                 SignupLine(
                     signup=rows.signup(row),
                     updated_at=row[signups.c.updated_at],
-                    shift=rows.shift(row),
+                    shift=seen.get(row[shifts.c.id])
+                    or seen.setdefault(row[shifts.c.id], rows.shift(row)),
                     person=people[row[signups.c.volunteer_id]],
                     attendance=record(row[signups.c.id], row),
                 )
@@ -250,21 +255,37 @@ class SqlExportRepository(ExportRepository):
         return {vid: Person(found[vid], tuple(accounts[vid])) for vid in wanted}
 
     async def _seats(self, ids: Sequence[int]) -> dict[int, list[Seat]]:
-        """The sign-ups (not cancelled) of these volunteers, with their records."""
+        """The sign-ups (not cancelled) of these volunteers, with what the counts need."""
         seats: dict[int, list[Seat]] = defaultdict(list)
         if not ids:
             return seats
         result = await self._db.execute(
-            select(signups.c.id, signups.c.volunteer_id, signups.c.status, *_ATTENDANCE)
+            select(
+                signups.c.id,
+                signups.c.volunteer_id,
+                signups.c.status,
+                attendance.c.checked_in_at,
+                attendance.c.report,
+                attendance.c.mark,
+                attendance.c.calls,
+                attendance.c.conversations,
+            )
             .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
             .where(signups.c.volunteer_id.in_(_IDS), signups.c.status != _CANCELLED)
             .order_by(signups.c.id),
             {"ids": list(ids)},
         )
-        for row in result.mappings():
-            seats[row[signups.c.volunteer_id]].append(
-                Seat(SignupStatus(row[signups.c.status]), record(row[signups.c.id], row))
+        # Plain tuples: a 100k-volunteer export builds one of these per sign-up.
+        for signup_id, volunteer_id, status, checked_in_at, report, mark, calls, talks in result:
+            seat = Attendance(
+                signup_id,
+                checked_in_at=checked_in_at,
+                report=Report(report) if report else None,
+                mark=Mark(mark) if mark else None,
+                calls=calls,
+                conversations=talks,
             )
+            seats[volunteer_id].append(Seat(SignupStatus(status), seat))
         return seats
 
 

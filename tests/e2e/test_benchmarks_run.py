@@ -100,3 +100,12 @@ def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_a
                 row = rf"^{volunteers}, {processes} process\(es\) x {in_flight} in flight +[\d,]+"
                 assert re.search(row, out, re.M), out
         assert f"{volunteers}: 2 processes / 1 process" in out
+
+
+@pytest.mark.slow
+def test_the_exports_benchmark_prints_rows_size_time_and_memory():
+    out = quick("exports.py")
+    assert "national campaign: 10,000 volunteers" in out
+    for kind, rows in (("volunteers", "10,001"), ("signups", "10,000"), ("shifts", "2,000")):
+        assert re.search(rf"^  {kind} all +{rows} +[\d.]+ +[\d.]+ +[\d.]+$", out, re.M), out
+    assert re.search(r"^a /volunteer tz during the volunteers export waited [\d.]+ s", out, re.M)
