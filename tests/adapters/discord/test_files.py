@@ -7,6 +7,7 @@ import pytest
 from bot.domain.campaign import Identity, Team
 from bot.ports.messenger import DeliveryError
 from bot.replies import Attachment, Message
+from tests.adapters.discord import interactions as make
 from tests.adapters.discord.conftest import start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, ORGANIZERS, dm_channel
 from tests.adapters.discord.interactions import uid
@@ -107,3 +108,21 @@ async def test_a_volunteer_asking_for_an_export_is_refused_without_a_file(world)
 
     assert "Only organizers can export" in answered.text
     assert not answered.files
+
+
+async def test_a_file_too_big_for_discord_is_answered_with_what_to_do_instead(world, monkeypatch):
+    async def answer_with_a_file(command):
+        return Message("Here is the list.", files=(REPORT,))
+
+    monkeypatch.setattr(world.bot.turnout, "handle", answer_with_a_file)
+    too_large = {"message": "Request entity too large", "code": 40005}
+    world.fake.fail("POST", r"/interactions/\d+/[^/]+/callback", 413, too_large)
+
+    interaction = make.slash("Olivia", "phonebank", "list")
+    await world.fake.dispatch("INTERACTION_CREATE", interaction)
+    path = rf"/interactions/{interaction['id']}/{interaction['token']}/callback"
+    refused, answered = await world.fake.wait_for("POST", path, count=2)
+
+    assert refused.status == 413 and attached(refused)
+    assert "bigger than Discord lets me attach" in answered.data["content"]
+    assert answered.data["flags"] & 64 and not attached(answered)
