@@ -9,6 +9,7 @@ import csv
 import io
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -97,10 +98,17 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
+@dataclass(frozen=True, slots=True)
+class CsvFile:
+    content: bytes
+    # Besides the header.
+    rows: int
+
+
 async def write(
     kind: ExportKind, batches: AsyncIterator[Sequence[Line]], zone: ZoneInfo
-) -> tuple[bytes, int]:
-    """The CSV file's bytes and how many rows (besides the header) it holds."""
+) -> CsvFile:
+    """The CSV file: its bytes and how many rows (besides the header) it holds."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS[kind])
@@ -110,7 +118,7 @@ async def write(
         for line in batch:
             writer.writerow(spreadsheet_safe(_text(cell)) for cell in cells(line, zone))
             count += 1
-    return out.getvalue().encode("utf-8"), count
+    return CsvFile(out.getvalue().encode("utf-8"), count)
 
 
 def _volunteer(line: Any, zone: ZoneInfo) -> list[object]:

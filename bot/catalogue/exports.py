@@ -79,6 +79,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         text=read_export,
         options=export_options,
+        prepare=exports.build_export,
         hint="export volunteers",
     ),
 )

@@ -27,6 +27,8 @@ class Context:
     queued: list[NoticeKind] = field(default_factory=list)
     # The person erased themselves in this command (forget-me).
     erased: bool = False
+    # What the entry's `prepare` read beforehand, outside the write turn (None: not run).
+    prepared: Any = None
 
     @classmethod
     async def open(

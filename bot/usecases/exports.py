@@ -12,6 +12,7 @@ from bot import export_csv, timefmt
 from bot.commands import ExportData
 from bot.domain.export import ExportKind, Line
 from bot.domain.notice import NoticeKind
+from bot.export_csv import CsvFile
 from bot.ports.exports import ExportRepository
 from bot.replies import Attachment, Message, Reply
 from bot.usecases.context import Context
@@ -39,11 +40,19 @@ ROW = {
 }
 
 
+async def build_export(cmd: ExportData, ctx: Context) -> CsvFile:
+    """The file, read in batches; the catalogue runs this first as a reader (`prepare`), so
+    on SQLite a big export doesn't hold the write turn, and every other command, meanwhile."""
+    ctx.require_organizer("export the campaign's data")
+    batches = _reader(ctx.uow.exports, cmd.kind)(ctx.campaign.id, cmd.period.since(ctx.now))
+    return await export_csv.write(cmd.kind, batches, ctx.campaign_zone)
+
+
 async def export_data(cmd: ExportData, ctx: Context) -> Reply:
     """`/turnout export <kind> [30d|all]` (organizers): the CSV, logged and announced."""
     ctx.require_organizer("export the campaign's data")
-    batches = _reader(ctx.uow.exports, cmd.kind)(ctx.campaign.id, cmd.period.since(ctx.now))
-    content, count = await export_csv.write(cmd.kind, batches, ctx.campaign_zone)
+    built = ctx.prepared if isinstance(ctx.prepared, CsvFile) else await build_export(cmd, ctx)
+    content, count = built.content, built.rows
     made = await ctx.uow.exports.record(
         campaign_id=ctx.campaign.id,
         exporter_id=ctx.volunteer.id,

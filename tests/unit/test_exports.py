@@ -1,10 +1,12 @@
 """`/turnout export`: CSV files for VAN, Mobilize or a spreadsheet, checked cell by cell
 against a hand-built campaign, with the export log and the organizers' notice."""
 
+import asyncio
 import csv
 import io
 from datetime import timedelta
 
+from bot import export_csv
 from bot.domain.export import ExportKind
 from bot.export_csv import COLUMNS, spreadsheet_safe
 from bot.forms import ONBOARDING
@@ -228,3 +230,29 @@ def test_every_formula_start_is_defused_and_other_text_is_left_alone():
         assert spreadsheet_safe(cell) == "'" + cell
     for cell in ("", "Maria", "53703", "2026-11-07T18:00:00-05:00", "a=b", " =1"):
         assert spreadsheet_safe(cell) == cell
+
+
+async def test_others_can_write_while_an_export_is_being_read(harness, monkeypatch):
+    await campaign(harness)
+    reading, go_on = asyncio.Event(), asyncio.Event()
+    write = export_csv.write
+
+    async def slow_write(*args):
+        reading.set()
+        await go_on.wait()
+        return await write(*args)
+
+    monkeypatch.setattr(export_csv, "write", slow_write)
+    exporting = asyncio.ensure_future(harness.reply("Olivia", "/turnout export volunteers all"))
+    await asyncio.wait_for(reading.wait(), 5)
+
+    # On SQLite this would queue behind the export if the export held the write turn.
+    moved = await asyncio.wait_for(harness.reply("Maria", "/volunteer tz America/Chicago"), 5)
+    go_on.set()
+    reply = await asyncio.wait_for(exporting, 5)
+
+    assert "America/Chicago" in moved.text
+    assert isinstance(reply, Message) and reply.files and "5 volunteers" in reply.text
+    async with harness.storage.unit_of_work() as uow:
+        [made] = await uow.exports.made(1)
+    assert made.rows == 5
