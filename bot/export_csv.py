@@ -195,7 +195,7 @@ def _claim(line: Any, zone: ZoneInfo) -> list[object]:
         line.claim.id,
         task.number,
         task.title,
-        task.due_on.isoformat() if task.due_on else "",
+        timefmt.iso_date(task.due_on) if task.due_on else "",
         *_person(line.person),
         line.claim.status.value,
         _when(line.claim.claimed_at, zone),
@@ -217,10 +217,11 @@ def _person(person: Person) -> list[object]:
     if _erased(volunteer):
         return ["", volunteer.name, "", "", "", ""]
     # VAN and Mobilize want first and last names; people give one display name.
-    first, _, last = volunteer.name.strip().partition(" ")
+    name = (volunteer.display_name or "").strip()
+    first, _, last = name.partition(" ")
     return [
         volunteer.number,
-        volunteer.name,
+        name,
         first,
         last.strip(),
         "; ".join(i.platform for i in person.identities),

@@ -63,4 +63,9 @@ def iso(moment: datetime, zone: ZoneInfo) -> str:
 
 def iso_day(moment: datetime, zone: ZoneInfo) -> str:
     """`2026-11-28`: the ISO date of `moment` in `zone` (for file names)."""
-    return moment.astimezone(zone).date().isoformat()
+    return iso_date(moment.astimezone(zone).date())
+
+
+def iso_date(on: date) -> str:
+    """`2026-11-28`: a date with no time of day (a task's due date), for files."""
+    return on.isoformat()

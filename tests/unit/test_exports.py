@@ -256,3 +256,12 @@ async def test_others_can_write_while_an_export_is_being_read(harness, monkeypat
     async with harness.storage.unit_of_work() as uow:
         [made] = await uow.exports.made(1)
     assert made.rows == 5
+
+
+async def test_a_display_name_is_split_at_its_first_space_for_first_and_last_name(harness):
+    await harness.say("Mary Jo Lopez", "/phonebank list")
+
+    _, rows, _ = await export(harness, "/turnout export volunteers")
+
+    [mary] = [r for r in rows if r["name"] == "Mary Jo Lopez"]
+    assert (mary["first_name"], mary["last_name"]) == ("Mary", "Jo Lopez")
