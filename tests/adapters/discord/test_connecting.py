@@ -25,7 +25,7 @@ GROUPS = {
     },
     "task": {"post", "list", "claim", "done", "release"},
     "volunteer": {"profile", "tz", "reminders", "new", "contacted", "forget-me", "history"},
-    "turnout": {"tz", "reminders", "help"},
+    "turnout": {"tz", "reminders", "export", "help"},
 }
 
 
