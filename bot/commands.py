@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.domain.campaign import Identity
+from bot.domain.export import DEFAULT_PERIOD, ExportKind, ExportPeriod
 from bot.domain.text import clean_name
 from bot.domain.timing import known_zone
 from bot.domain.volunteer import Availability, Interest
@@ -486,3 +487,8 @@ class SaveSettings(Command):
     # As `/volunteer reminders` reads them (None: the campaign's; (): none), if `reminders_given`.
     offsets: tuple[timedelta, ...] | None = None
     reminders_given: bool = False
+# Exports (issue 16)
+@dataclass(frozen=True, slots=True)
+class ExportData(Command):
+    kind: ExportKind
+    period: ExportPeriod = DEFAULT_PERIOD

@@ -109,6 +109,9 @@ class Entry:
     # Only reads: on SQLite it runs without waiting for (or holding) the write turn. A hint, not
     # a promise: one that turns out to write is rolled back and run again as a writer.
     reads_only: bool = False
+    # A long read to do first as a reader (an export), so SQLite's write turn isn't held while
+    # it runs; the handler finds its result in `ctx.prepared` (None if it couldn't run there).
+    prepare: Handler | None = None
 
     @property
     def organizer(self) -> bool:

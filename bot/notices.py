@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import aftercare_notices, organizer_notices, timefmt
+from bot import aftercare_notices, export_notices, organizer_notices, timefmt
 from bot.actions import action
 from bot.domain.attendance import CONFIRM_AHEAD
 from bot.domain.campaign import Campaign
@@ -573,4 +573,5 @@ _RENDERERS: dict[NoticeKind, Callable[[_Scene], Awaitable[Reply | Drop]]] = {
     NoticeKind.DATES_CANCELLED: _dates_cancelled,
     **organizer_notices.RENDERERS,
     **aftercare_notices.RENDERERS,
+    **export_notices.RENDERERS,
 }

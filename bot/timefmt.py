@@ -122,3 +122,16 @@ def plain(text: str) -> str:
     """`text` as today's words: each marked moment as its explicit-zone text."""
     return render(text, lambda moment: moment.fallback)
 
+def iso(moment: datetime, zone: ZoneInfo) -> str:
+    """`2026-11-28T18:00:00-05:00`: ISO 8601 in `zone` with its offset, for files (exports)."""
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def iso_day(moment: datetime, zone: ZoneInfo) -> str:
+    """`2026-11-28`: the ISO date of `moment` in `zone` (for file names)."""
+    return iso_date(moment.astimezone(zone).date())
+
+
+def iso_date(on: date) -> str:
+    """`2026-11-28`: a date with no time of day (a task's due date), for files."""
+    return on.isoformat()

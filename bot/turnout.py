@@ -34,6 +34,8 @@ HANDLERS: dict[type[Command], Handler] = catalogue.handlers()
 # Someone this process has not answered yet starts as a writer anyway: their first command
 # is likely their first contact, which writes, and a refused reader would be wasted work.
 READERS: frozenset[type[Command]] = catalogue.readers()
+# Commands with a long read (an export) do it first as a reader, then write as usual.
+PREPARERS: dict[type[Command], Handler] = catalogue.preparers()
 
 _KNOWN_PEOPLE = 10_000
 
@@ -110,9 +112,11 @@ class Turnout:
 
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = HANDLERS[type(command)]
+        prepared = await self._prepare(command) if type(command) in PREPARERS else None
         async with self._storage.unit_of_work(write=write) as uow:
             ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
             ctx.feeds = self._feeds
+            ctx.prepared = prepared
             if ctx.first_contact:
                 await welcome.greet(
                     ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
@@ -126,6 +130,16 @@ class Turnout:
         if ctx.queued:
             self._on_notices()
         return reply
+
+    async def _prepare(self, command: Command) -> Any:
+        """The command's long read, as a reader: on SQLite others may write meanwhile. None when
+        it can't read there (a first contact writes): the handler then reads for itself."""
+        try:
+            async with self._storage.unit_of_work(write=False) as uow:
+                ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+                return await PREPARERS[type(command)](command, ctx)
+        except NeedsWriteTurn:
+            return None
 
     async def run_text(self, actor: Actor, line: str) -> Reply:
         """A slash command as typed: `/phonebank join 3`."""

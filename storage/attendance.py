@@ -14,7 +14,7 @@ from bot.ports.attendance import AttendanceRepository
 from storage import rows
 from storage.tables import attendance, shift_nudges, shifts, signups
 
-_FIELDS = (
+FIELDS = (
     "reconfirmed_at",
     "checked_in_at",
     "report",
@@ -43,7 +43,7 @@ _SIGNUP = (
 )
 # A sign-up that held a seat: confirmed, or cancelled after the shift began (never the waitlist).
 _HISTORY = (
-    rows.select_shifts(*signups.c, *[attendance.c[f] for f in _FIELDS])
+    rows.select_shifts(*signups.c, *[attendance.c[f] for f in FIELDS])
     .join(signups, signups.c.shift_id == shifts.c.id)
     .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
     .where(
@@ -64,7 +64,7 @@ _ERASE_NOTES = (
 
 
 _FINISHED = (
-    select(signups.c.id, *[attendance.c[f] for f in _FIELDS])
+    select(signups.c.id, *[attendance.c[f] for f in FIELDS])
     .join(shifts, shifts.c.id == signups.c.shift_id)
     .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
     .where(
@@ -79,7 +79,8 @@ _FINISHED = (
 _NUDGED = select(shift_nudges.c.nudged_at).where(shift_nudges.c.shift_id == bindparam("shift_id"))
 
 
-def _record(signup_id: int, row: RowMapping) -> Attendance:
+def record(signup_id: int, row: RowMapping) -> Attendance:
+    """A sign-up's record from a row holding the attendance columns (all NULL: empty)."""
     report = row[attendance.c.report]
     mark = row[attendance.c.mark]
     return Attendance(
@@ -98,7 +99,7 @@ def _record(signup_id: int, row: RowMapping) -> Attendance:
 
 
 def _values(record: Attendance) -> dict[str, Any]:
-    values: dict[str, Any] = {f: getattr(record, f) for f in _FIELDS}
+    values: dict[str, Any] = {f: getattr(record, f) for f in FIELDS}
     values["report"] = record.report.value if record.report else None
     values["mark"] = record.mark.value if record.mark else None
     return values
@@ -110,12 +111,12 @@ class SqlAttendanceRepository(AttendanceRepository):
 
     async def get(self, signup_id: int) -> Attendance:
         row = (await self._db.execute(_GET, {"signup_id": signup_id})).mappings().first()
-        return _record(signup_id, row) if row else Attendance(signup_id)
+        return record(signup_id, row) if row else Attendance(signup_id)
 
     async def for_shift(self, shift_id: int) -> Mapping[int, Attendance]:
         result = await self._db.execute(_FOR_SHIFT, {"shift_id": shift_id})
         return {
-            row[attendance.c.signup_id]: _record(row[attendance.c.signup_id], row)
+            row[attendance.c.signup_id]: record(row[attendance.c.signup_id], row)
             for row in result.mappings()
         }
 
@@ -134,7 +135,7 @@ class SqlAttendanceRepository(AttendanceRepository):
     async def history(self, volunteer_id: int) -> Sequence[tuple[Signup, Shift, Attendance]]:
         result = await self._db.execute(_HISTORY, {"volunteer_id": volunteer_id})
         return [
-            (rows.signup(row), rows.shift(row), _record(row[signups.c.id], row))
+            (rows.signup(row), rows.shift(row), record(row[signups.c.id], row))
             for row in result.mappings()
         ]
 
@@ -160,4 +161,4 @@ class SqlAttendanceRepository(AttendanceRepository):
         result = await self._db.execute(
             _FINISHED, {"campaign_id": campaign_id, "ended_before": ended_before, "limit": limit}
         )
-        return [_record(row[signups.c.id], row) for row in result.mappings()]
+        return [record(row[signups.c.id], row) for row in result.mappings()]

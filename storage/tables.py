@@ -399,3 +399,18 @@ Index("ix_task_claims_status_updated_at", task_claims.c.status, task_claims.c.up
 # `tz`), used until they type `/volunteer tz`. A column of `volunteers`, added here in a block of
 # its own; forget-me clears it with the typed zone.
 volunteers.append_column(Column("platform_timezone", Text))
+
+# Exports (issue 16): who took which data out, and when. Forget-me clears `exporter_id` (the
+# only thing here about a person) and keeps the row: that the data left stays on record.
+exports = Table(
+    "exports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("exporter_id", Integer, ForeignKey("volunteers.id"), index=True),
+    Column("kind", Text, nullable=False),
+    Column("period", Text, nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Index(None, "campaign_id", "at"),
+)

@@ -15,6 +15,7 @@ from storage.bookings import SqlBookingRepository
 from storage.calendars import SqlCalendarRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
+from storage.exports import SqlExportRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
@@ -98,6 +99,7 @@ class SqlUnitOfWork(UnitOfWork):
     offers: SqlOfferRepository
     calendars: SqlCalendarRepository
     stats: SqlStatsRepository
+    exports: SqlExportRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage
@@ -133,6 +135,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.offers = SqlOfferRepository(connection)
         self.calendars = SqlCalendarRepository(connection)
         self.stats = SqlStatsRepository(connection)
+        self.exports = SqlExportRepository(connection)
         return self
 
     @property

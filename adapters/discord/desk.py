@@ -17,7 +17,7 @@ from adapters.discord import organizers
 from adapters.discord.components import FormModal, answers, form_target, pressed
 from adapters.discord.membership import Membership, Unreachable
 from adapters.discord.organizers import OrganizerRule
-from adapters.discord.render import render
+from adapters.discord.render import NO_PINGS, Rendered, render
 from bot.choices import Pick
 from bot.commands import Actor, Command
 from bot.domain.errors import UserError
@@ -36,6 +36,12 @@ NOT_A_MEMBER = (
     "part of the campaign, join its server again and use the command there."
 )
 DISCORD_UNREACHABLE = "Discord didn't answer me just now; nothing changed. Please try again."
+FILE_TOO_BIG = (
+    "The file is bigger than Discord lets me attach here, so I couldn't send it. For an export, "
+    "try a shorter period (`30d`), or export from Slack or the console."
+)
+# Discord's answer to an attachment over the upload limit.
+TOO_LARGE = 413
 
 
 class Desk:
@@ -147,7 +153,7 @@ class Desk:
                 # The first follow-up would fill the public "thinking…" message; a private
                 # answer (a refusal, say) must not, so that message goes and a private one comes.
                 await interaction.delete_original_response()
-            await interaction.followup.send(**shown.message(), ephemeral=shown.ephemeral)
+            await _sent(interaction.followup.send, shown)
         except discord.HTTPException as error:
             # The interaction expired or Discord refused the answer; nothing more to do.
             log.warning("could not answer interaction %s: %s", interaction.id, error)
@@ -158,8 +164,7 @@ class Desk:
         if isinstance(reply, Form) and interaction.type is not discord.InteractionType.modal_submit:
             await interaction.response.send_modal(FormModal(reply, guild_id=dm_guild))
             return
-        shown = render(reply, dm_guild=dm_guild)
-        await interaction.response.send_message(**shown.message(), ephemeral=shown.ephemeral)
+        await _sent(interaction.response.send_message, render(reply, dm_guild=dm_guild))
 
     async def _actor(self, interaction: discord.Interaction, guild_id: int | None) -> Actor | str:
         """Who acts, for which server; or the sentence that refuses them.
@@ -196,6 +201,17 @@ class Desk:
             rule=self.rule,
             channel=channel,
         )
+
+
+async def _sent(send: Callable[..., Awaitable[Any]], shown: Rendered) -> None:
+    """Send an answer; one whose files Discord finds too big says so instead (only to them)."""
+    try:
+        await send(**shown.message(), ephemeral=shown.ephemeral)
+    except discord.HTTPException as error:
+        if error.status != TOO_LARGE or not shown.files:
+            raise
+        log.warning("an answer's files were too big for Discord: %s", error)
+        await send(content=FILE_TOO_BIG, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
 async def _safely(work: Callable[[Actor], Awaitable[Reply]], actor: Actor) -> Reply:

@@ -95,6 +95,11 @@ def handlers() -> dict[type[Command], Handler]:
     return found
 
 
+def preparers() -> dict[type[Command], Handler]:
+    """The commands whose entries read first, outside the write turn, with that reading."""
+    return {entry.builds: entry.prepare for entry in ENTRIES if entry.prepare is not None}
+
+
 def readers() -> frozenset[type[Command]]:
     """The commands whose entries only read (they may start outside SQLite's write turn)."""
     return frozenset(entry.builds for entry in ENTRIES if entry.reads_only)

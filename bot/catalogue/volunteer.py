@@ -3,7 +3,7 @@
 from bot import commands as c
 from bot import readers
 from bot import typed_values as typed
-from bot.catalogue import aftercare
+from bot.catalogue import aftercare, exports
 from bot.catalogue.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.domain.stats import PERIODS
 from bot.domain.text import MAX_NAME
@@ -258,6 +258,7 @@ TURNOUT: tuple[Entry, ...] = (
         ),
         hint="digest monday 09:00",
     ),
+    *exports.ENTRIES,
     Entry(
         "turnout",
         "help",

@@ -62,6 +62,8 @@ class NoticeKind(StrEnum):
     POST_EDIT = "post_edit"
     # To whoever asked for a live post that could not be put up (the bot isn't in the channel).
     POST_FAILED = "post_failed"
+    # Personal data left the system: an export was made (issue 16).
+    EXPORT_MADE = "export_made"
 
 
 class NoticeState(StrEnum):

@@ -9,6 +9,7 @@ from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
 from bot.ports.calendars import CalendarRepository
+from bot.ports.exports import ExportRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
@@ -37,6 +38,7 @@ class UnitOfWork(ABC):
     offers: OfferRepository
     calendars: CalendarRepository
     stats: StatsRepository
+    exports: ExportRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -33,6 +33,8 @@ class Context:
     changed_shifts: set[int | None] = field(default_factory=set)
     # Private calendar feeds, when TURNOUT_PUBLIC_URL is set.
     feeds: FeedLinks | None = None
+    # What the entry's `prepare` read beforehand, outside the write turn (None: not run).
+    prepared: Any = None
 
     @classmethod
     async def open(

@@ -123,6 +123,7 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     # Their calendar feed stops answering, and its revisions go with it.
     await ctx.uow.calendars.erase_person(ctx.volunteer.id)
     await ctx.uow.stats.erase_person(ctx.volunteer.id)
+    await ctx.uow.exports.erase_person(ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)

@@ -185,6 +185,7 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
         "host_set", "dates_cancelled",
         "confirm_check", "nudge", "seat_offered", "offer_lapsed", "missed_you", "two_misses",
         "digest",
+        "export_made",
     }
 
 

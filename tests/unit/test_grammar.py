@@ -268,7 +268,8 @@ def test_an_unknown_subcommand_names_the_valid_ones():
     [("/task fly", "`/task list`, `claim`, `done`, `release` or `post`"),
      ("/volunteer fly",
       "`reminders`, `profile`, `calendar`, `forget-me`, `new`, `contacted`, `history` or `listed`"),
-     ("/turnout fly", "`/turnout tz`, `reminders`, `confirm-check`, `stats` or `digest`")],
+     ("/turnout fly",
+      "`/turnout tz`, `reminders`, `confirm-check`, `stats`, `digest` or `export`")],
 )
 def test_every_command_names_its_subcommands_when_one_is_unknown(line, names):
     assert names in error(line)

@@ -29,7 +29,7 @@ GROUPS = {
         "home", "profile", "tz", "reminders", "new", "contacted", "forget-me", "history",
         "calendar", "listed",
     },
-    "turnout": {"tz", "reminders", "confirm-check", "stats", "digest", "help"},
+    "turnout": {"tz", "reminders", "confirm-check", "stats", "digest", "export", "help"},
 }
 
 

@@ -7,6 +7,7 @@ import pytest
 from bot.domain.campaign import Identity, Team
 from bot.ports.messenger import DeliveryError
 from bot.replies import Attachment, Message
+from tests.adapters.discord import interactions as make
 from tests.adapters.discord.conftest import start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, ORGANIZERS, dm_channel
 from tests.adapters.discord.interactions import uid
@@ -82,3 +83,46 @@ async def test_a_rate_limited_attachment_send_is_a_delivery_error_to_retry_later
     assert not raised.value.permanent and raised.value.retry_after == 60
     await world.platform.messenger.send_direct(maria, Message("Export", files=(REPORT,)))
     assert [attached(c) for c in world.fake.dms_to(uid("Maria"))] == [[("volunteers.csv", CSV)]]
+
+
+async def test_an_export_arrives_as_an_attachment_only_the_organizer_sees(world):
+    await world.slash("Maria", "phonebank", "list")
+
+    answered = await world.slash("Olivia", "turnout", "export", data="volunteers", period="all")
+
+    assert answered.data["flags"] & 64
+    assert "Here's the volunteers export for all time: 2 volunteers" in answered.data["content"]
+    [(filename, content)] = attached(answered)
+    assert filename.startswith("turnout-volunteers-all-") and filename.endswith(".csv")
+    header, *rows = content.decode("utf-8").splitlines()
+    assert header.startswith("volunteer_number,name,first_name,last_name,platform,")
+    assert any(f",discord,{uid('Maria')}," in row for row in rows)
+    await world.deliver()
+    [told] = [c for c in world.fake.messages_in(ORGANIZERS) if "exported" in c.content]
+    assert "exported volunteers (all time, 2 rows)" in told.content
+    assert not told.files, "the organizers hear of it; the file itself goes only to Olivia"
+
+
+async def test_a_volunteer_asking_for_an_export_is_refused_without_a_file(world):
+    answered = await world.slash("Maria", "turnout", "export", data="shifts")
+
+    assert "Only organizers can export" in answered.text
+    assert not answered.files
+
+
+async def test_a_file_too_big_for_discord_is_answered_with_what_to_do_instead(world, monkeypatch):
+    async def answer_with_a_file(command):
+        return Message("Here is the list.", files=(REPORT,))
+
+    monkeypatch.setattr(world.bot.turnout, "handle", answer_with_a_file)
+    too_large = {"message": "Request entity too large", "code": 40005}
+    world.fake.fail("POST", r"/interactions/\d+/[^/]+/callback", 413, too_large)
+
+    interaction = make.slash("Olivia", "phonebank", "list")
+    await world.fake.dispatch("INTERACTION_CREATE", interaction)
+    path = rf"/interactions/{interaction['id']}/{interaction['token']}/callback"
+    refused, answered = await world.fake.wait_for("POST", path, count=2)
+
+    assert refused.status == 413 and attached(refused)
+    assert "bigger than Discord lets me attach" in answered.data["content"]
+    assert answered.data["flags"] & 64 and not attached(answered)

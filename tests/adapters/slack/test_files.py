@@ -6,7 +6,7 @@ import pytest
 from bot.domain.campaign import Identity, Team
 from bot.ports.messenger import DeliveryError
 from bot.replies import Attachment, Button, Message
-from tests.adapters.slack.conftest import GENERAL, ORGANIZER_CHANNEL, TEAM_ID, VERA
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, TEAM_ID, VERA
 
 CSV = b"name,zip\nVera,02139\n"
 REPORT = Attachment("volunteers.csv", CSV, "text/csv", title="Volunteers")
@@ -94,3 +94,35 @@ async def test_a_rate_limited_upload_carries_slacks_retry_after(rig):
 
     assert raised.value.retry_after == 12
     assert not rig.fake.shared_files
+
+
+async def test_an_export_reaches_the_organizer_by_upload_and_the_channel_hears_of_it(rig):
+    await rig.command("/volunteer tz America/Chicago", user=VERA)
+    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+
+    await rig.command("/turnout export volunteers all", user=OLIVIA, channel=GENERAL)
+
+    said = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    assert "Here's the volunteers export for all time: 2 volunteers" in said.text
+    assert "in our direct messages" in said.text
+    [asked] = rig.fake.calls_to("files.getUploadURLExternal")
+    assert asked["filename"].startswith("turnout-volunteers-all-")
+    [completed] = rig.fake.calls_to("files.completeUploadExternal")
+    assert completed["channel_id"] == "D0ORG"
+    [shared] = rig.fake.files_in("D0ORG")
+    header, *rows = shared.content.decode("utf-8").splitlines()
+    assert header.startswith("volunteer_number,name,first_name,last_name,platform,")
+    assert any(",slack,U0VERA," in row for row in rows)
+    assert not rig.fake.files_in(GENERAL) and not rig.fake.files_in(ORGANIZER_CHANNEL)
+    told = await rig.delivered(
+        "chat.postMessage", lambda c: "exported volunteers" in c.text, channel=ORGANIZER_CHANNEL
+    )
+    assert "(all time, 2 rows)" in told.text
+
+
+async def test_a_volunteer_asking_for_an_export_gets_no_file(rig):
+    await rig.command("/turnout export volunteers all", user=VERA)
+
+    said = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    assert "Only organizers can export" in said.text
+    assert not rig.fake.calls_to("files.getUploadURLExternal") and not rig.fake.shared_files

@@ -1,0 +1,301 @@
+"""Exports: the rows of an export, read in batches by id, and the log of exports made.
+
+Each batch is a few queries (the rows, then the people and sign-ups they need, by id), so an
+export of 100k volunteers reads 100 batches and never holds the whole table.
+"""
+
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    RowMapping,
+    Select,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.attendance import Attendance, Mark, Report
+from bot.domain.campaign import Identity
+from bot.domain.export import (
+    BATCH,
+    ClaimLine,
+    ExportKind,
+    ExportPeriod,
+    ExportRecord,
+    Person,
+    Seat,
+    ShiftLine,
+    SignupLine,
+    VolunteerLine,
+)
+from bot.domain.phonebank import Shift
+from bot.domain.signup import SignupStatus
+from bot.domain.volunteer import Volunteer
+from bot.ports.exports import ExportRepository
+from storage import rows
+from storage.attendance import FIELDS, record
+from storage.tables import (
+    attendance,
+    exports,
+    identities,
+    shifts,
+    signups,
+    task_claims,
+    tasks,
+    volunteers,
+)
+
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_ATTENDANCE = [attendance.c[f] for f in FIELDS]
+_CANCELLED = SignupStatus.CANCELLED.value
+
+
+class SqlExportRepository(ExportRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def volunteers(
+        self, campaign_id: int, since: datetime | None
+    ) -> AsyncIterator[Sequence[VolunteerLine]]:
+        query = select(volunteers).where(volunteers.c.campaign_id == campaign_id)
+        if since is not None:
+            query = query.where(volunteers.c.joined_at >= since)
+        async for batch in self._batches(query, volunteers.c.id):
+            people = await self._people([row[volunteers.c.id] for row in batch], batch)
+            seats = await self._seats(list(people))
+            yield [VolunteerLine(person, tuple(seats[vid])) for vid, person in people.items()]
+
+    async def signups(
+        self, campaign_id: int, since: datetime | None
+    ) -> AsyncIterator[Sequence[SignupLine]]:
+        query = (
+            rows.select_shifts(*signups.c, *_ATTENDANCE)
+            .join(signups, signups.c.shift_id == shifts.c.id)
+            .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
+            .where(shifts.c.campaign_id == campaign_id)
+        )
+        if since is not None:
+            query = query.where(shifts.c.starts_at >= since)
+        async for batch in self._batches(query, signups.c.id):
+            people = await self._people({row[signups.c.volunteer_id] for row in batch})
+            # A shift's sign-ups are mostly neighbours: each shift is built once per batch.
+            seen: dict[int, Shift] = {}
+            yield [
+                SignupLine(
+                    signup=rows.signup(row),
+                    updated_at=row[signups.c.updated_at],
+                    shift=seen.get(row[shifts.c.id])
+                    or seen.setdefault(row[shifts.c.id], rows.shift(row)),
+                    person=people[row[signups.c.volunteer_id]],
+                    attendance=record(row[signups.c.id], row),
+                )
+                for row in batch
+            ]
+
+    async def shifts(
+        self, campaign_id: int, since: datetime | None
+    ) -> AsyncIterator[Sequence[ShiftLine]]:
+        query = rows.select_shifts().where(shifts.c.campaign_id == campaign_id)
+        if since is not None:
+            query = query.where(shifts.c.starts_at >= since)
+        async for batch in self._batches(query, shifts.c.id):
+            found = [rows.shift(row) for row in batch]
+            ids = [shift.id for shift in found]
+            counts: dict[int, dict[str, int]] = defaultdict(dict)
+            counted = await self._db.execute(
+                select(signups.c.shift_id, signups.c.status, func.count())
+                .where(signups.c.shift_id.in_(_IDS))
+                .group_by(signups.c.shift_id, signups.c.status),
+                {"ids": ids},
+            )
+            for shift_id, status, n in counted.all():
+                counts[shift_id][status] = n
+            seats: dict[int, list[Any]] = defaultdict(list)
+            held = await self._db.execute(
+                select(signups.c.id, signups.c.shift_id, *_ATTENDANCE)
+                .join(attendance, attendance.c.signup_id == signups.c.id)
+                .where(
+                    signups.c.shift_id.in_(_IDS),
+                    signups.c.status == SignupStatus.CONFIRMED.value,
+                ),
+                {"ids": ids},
+            )
+            for row in held.mappings():
+                seats[row[signups.c.shift_id]].append(record(row[signups.c.id], row))
+            hosts = await self._volunteers({s.host_id for s in found if s.host_id is not None})
+            yield [
+                ShiftLine(
+                    shift=shift,
+                    host=hosts.get(shift.host_id) if shift.host_id is not None else None,
+                    confirmed=counts[shift.id].get(SignupStatus.CONFIRMED.value, 0),
+                    waitlisted=counts[shift.id].get(SignupStatus.WAITLISTED.value, 0),
+                    cancelled=counts[shift.id].get(_CANCELLED, 0),
+                    seats=tuple(seats[shift.id]),
+                )
+                for shift in found
+            ]
+
+    async def claims(
+        self, campaign_id: int, since: datetime | None
+    ) -> AsyncIterator[Sequence[ClaimLine]]:
+        query = (
+            select(*task_claims.c, *tasks.c)
+            .join(tasks, tasks.c.id == task_claims.c.task_id)
+            .where(tasks.c.campaign_id == campaign_id)
+        )
+        if since is not None:
+            query = query.where(task_claims.c.claimed_at >= since)
+        async for batch in self._batches(query, task_claims.c.id):
+            people = await self._people({row[task_claims.c.volunteer_id] for row in batch})
+            yield [
+                ClaimLine(
+                    claim=rows.task_claim(row),
+                    updated_at=row[task_claims.c.updated_at],
+                    task=rows.task(row),
+                    person=people[row[task_claims.c.volunteer_id]],
+                )
+                for row in batch
+            ]
+
+    async def record(
+        self,
+        *,
+        campaign_id: int,
+        exporter_id: int,
+        kind: ExportKind,
+        period: ExportPeriod,
+        count: int,
+        at: datetime,
+    ) -> ExportRecord:
+        values = {
+            "campaign_id": campaign_id,
+            "exporter_id": exporter_id,
+            "kind": kind.value,
+            "period": period.value,
+            "rows": count,
+            "at": at,
+        }
+        export_id = await self._db.scalar(insert(exports).values(values).returning(exports.c.id))
+        assert export_id is not None
+        return ExportRecord(int(export_id), campaign_id, exporter_id, kind, period, count, at)
+
+    async def get(self, export_id: int) -> ExportRecord | None:
+        row = (
+            (await self._db.execute(select(exports).where(exports.c.id == export_id)))
+            .mappings()
+            .first()
+        )
+        return _export(row) if row else None
+
+    async def made(self, campaign_id: int) -> Sequence[ExportRecord]:
+        result = await self._db.execute(
+            select(exports).where(exports.c.campaign_id == campaign_id).order_by(exports.c.id)
+        )
+        return [_export(row) for row in result.mappings()]
+
+    async def erase_person(self, volunteer_id: int) -> None:
+        await self._db.execute(
+            update(exports).where(exports.c.exporter_id == volunteer_id).values(exporter_id=None)
+        )
+
+    # Reading in batches
+
+    async def _batches(
+        self, query: Select[Any], key: ColumnElement[int]
+    ) -> AsyncIterator[Sequence[RowMapping]]:
+        """`query`'s rows, BATCH at a time in `key` order: each batch starts after the last key
+        of the one before (keyset paging, which stays fast however deep it goes)."""
+        after = 0
+        while True:
+            page = query.where(key > after).order_by(key).limit(BATCH)
+            batch = (await self._db.execute(page)).mappings().all()
+            if not batch:
+                return
+            yield batch
+            after = batch[-1][key]
+            if len(batch) < BATCH:
+                return
+
+    async def _volunteers(self, ids: Iterable[int]) -> dict[int, Volunteer]:
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        result = await self._db.execute(
+            select(volunteers).where(volunteers.c.id.in_(_IDS)), {"ids": wanted}
+        )
+        return {row[volunteers.c.id]: rows.volunteer(row) for row in result.mappings()}
+
+    async def _people(
+        self, ids: Iterable[int], known: Sequence[RowMapping] | None = None
+    ) -> dict[int, Person]:
+        """Volunteers by id (from `known` rows when given) with their accounts, in id order."""
+        wanted = sorted(set(ids))
+        if known is not None:
+            found = {row[volunteers.c.id]: rows.volunteer(row) for row in known}
+        else:
+            found = await self._volunteers(wanted)
+        accounts: dict[int, list[Identity]] = defaultdict(list)
+        if wanted:
+            result = await self._db.execute(
+                select(identities)
+                .where(identities.c.volunteer_id.in_(_IDS))
+                .order_by(identities.c.id),
+                {"ids": wanted},
+            )
+            for row in result.mappings():
+                accounts[row[identities.c.volunteer_id]].append(rows.identity(row))
+        return {vid: Person(found[vid], tuple(accounts[vid])) for vid in wanted}
+
+    async def _seats(self, ids: Sequence[int]) -> dict[int, list[Seat]]:
+        """The sign-ups (not cancelled) of these volunteers, with what the counts need."""
+        seats: dict[int, list[Seat]] = defaultdict(list)
+        if not ids:
+            return seats
+        result = await self._db.execute(
+            select(
+                signups.c.id,
+                signups.c.volunteer_id,
+                signups.c.status,
+                attendance.c.checked_in_at,
+                attendance.c.report,
+                attendance.c.mark,
+                attendance.c.calls,
+                attendance.c.conversations,
+            )
+            .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
+            .where(signups.c.volunteer_id.in_(_IDS), signups.c.status != _CANCELLED)
+            .order_by(signups.c.id),
+            {"ids": list(ids)},
+        )
+        # Plain tuples: a 100k-volunteer export builds one of these per sign-up.
+        for signup_id, volunteer_id, status, checked_in_at, report, mark, calls, talks in result:
+            seat = Attendance(
+                signup_id,
+                checked_in_at=checked_in_at,
+                report=Report(report) if report else None,
+                mark=Mark(mark) if mark else None,
+                calls=calls,
+                conversations=talks,
+            )
+            seats[volunteer_id].append(Seat(SignupStatus(status), seat))
+        return seats
+
+
+def _export(row: RowMapping) -> ExportRecord:
+    return ExportRecord(
+        id=row[exports.c.id],
+        campaign_id=row[exports.c.campaign_id],
+        exporter_id=row[exports.c.exporter_id],
+        kind=ExportKind(row[exports.c.kind]),
+        period=ExportPeriod(row[exports.c.period]),
+        rows=row[exports.c.rows],
+        at=row[exports.c.at],
+    )
