@@ -27,6 +27,13 @@ from storage.tables import (
     volunteers,
 )
 
+# Enum members by value: a dict lookup is several times cheaper than calling the enum.
+SHIFT_STATUS = {status.value: status for status in ShiftStatus}
+SIGNUP_STATUS = {status.value: status for status in SignupStatus}
+CLAIM_STATUS = {status.value: status for status in ClaimStatus}
+REPORTS = {report.value: report for report in Report}
+MARKS = {mark.value: mark for mark in Mark}
+
 VOLUNTEER = (
     volunteers.c.id,
     volunteers.c.campaign_id,
@@ -120,7 +127,7 @@ def shift(row: Sequence[Any]) -> Shift:
         starts_at=starts,
         ends_at=ends,
         capacity=seats,
-        status=ShiftStatus(status),
+        status=SHIFT_STATUS[status],
         series_id=series,
         host_id=host,
     )
@@ -157,9 +164,9 @@ def record(signup_id: int, fields: Sequence[Any]) -> Attendance:
         signup_id,
         reconfirmed,
         checked_in,
-        Report(report) if report else None,
+        REPORTS[report] if report else None,
         reported,
-        Mark(mark) if mark else None,
+        MARKS[mark] if mark else None,
         by,
         marked,
         calls,
@@ -171,7 +178,7 @@ def record(signup_id: int, fields: Sequence[Any]) -> Attendance:
 def signup(fields: Sequence[Any]) -> Signup:
     """The sign-up from SIGNUP's columns (its updated_at is not the domain's)."""
     sid, shift_id, volunteer_id, status, created_at, _ = fields
-    return Signup(sid, shift_id, volunteer_id, SignupStatus(status), created_at)
+    return Signup(sid, shift_id, volunteer_id, SIGNUP_STATUS[status], created_at)
 
 
 CLAIM = (
@@ -208,7 +215,7 @@ def claim(row: Sequence[Any]) -> tuple[TaskClaim, Task]:
         at,
     ) = row
     task = Task(task_id, campaign_id, number, title, about, due, slots, at)
-    return TaskClaim(cid, task_id, vid, ClaimStatus(status), claimed_at), task
+    return TaskClaim(cid, task_id, vid, CLAIM_STATUS[status], claimed_at), task
 
 
 def identity(row: Sequence[Any]) -> Identity:

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.domain.attendance import Attendance, Mark, Report
+from bot.domain.attendance import Attendance
 from bot.domain.campaign import Identity
 from bot.domain.export import (
     BATCH,
@@ -56,6 +56,8 @@ from storage.tables import (
 
 _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _CANCELLED = SignupStatus.CANCELLED.value
+# Shifts a sign-ups export keeps built (a few MiB): the national campaign's 20,000 all fit.
+_SHIFTS_KEPT = 25_000
 
 
 class SqlExportRepository(ExportRepository):
@@ -90,10 +92,12 @@ class SqlExportRepository(ExportRepository):
             len(export_rows.SHIFT),
             len(export_rows.SHIFT) + len(export_rows.SIGNUP),
         )
+        # Each shift is built once, not once per sign-up; forgotten past a bound on memory.
+        seen: dict[int, Shift] = {}
         async for batch in self._batches(query, signups.c.id, at_signup):
             people = await self._people({row[at_signup + 2] for row in batch})
-            # A shift's sign-ups are mostly neighbours: each shift is built once per batch.
-            seen: dict[int, Shift] = {}
+            if len(seen) > _SHIFTS_KEPT:
+                seen.clear()
             lines = []
             for row in batch:
                 fields = tuple(row)
@@ -296,12 +300,12 @@ class SqlExportRepository(ExportRepository):
             seat = Attendance(
                 signup_id,
                 checked_in_at=checked_in_at,
-                report=Report(report) if report else None,
-                mark=Mark(mark) if mark else None,
+                report=export_rows.REPORTS[report] if report else None,
+                mark=export_rows.MARKS[mark] if mark else None,
                 calls=calls,
                 conversations=talks,
             )
-            seats[volunteer_id].append(Seat(SignupStatus(status), seat))
+            seats[volunteer_id].append(Seat(export_rows.SIGNUP_STATUS[status], seat))
         return seats
 
 
