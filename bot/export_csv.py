@@ -121,6 +121,11 @@ async def write(
             [
                 ("'" + cell if cell[:1] in _FORMULA else cell)
                 if cell.__class__ is str
+                else ""
+                if cell is None
+                # csv writes an int as str() does; one below zero would start with "-".
+                else cell
+                if cell.__class__ is int and cell >= 0
                 else _other(cell)
                 for cell in cells(line, when)
             ]

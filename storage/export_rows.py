@@ -142,36 +142,29 @@ SIGNUP = (
     signups.c.updated_at,
 )
 
-# The after-sign-up record, as storage/attendance.py's FIELDS, in the Attendance's order.
-ATTENDANCE = (
+# What an export shows of the record (and what attended / no-show read): the rest stays
+# unread, since every datetime costs a conversion per row.
+SHOWN_ATTENDANCE = (
     attendance.c.reconfirmed_at,
     attendance.c.checked_in_at,
     attendance.c.report,
-    attendance.c.reported_at,
     attendance.c.mark,
-    attendance.c.marked_by,
-    attendance.c.marked_at,
     attendance.c.calls,
     attendance.c.conversations,
-    attendance.c.notes,
 )
 
 
-def record(signup_id: int, fields: Sequence[Any]) -> Attendance:
-    """The record from ATTENDANCE's columns (all NULL when the sign-up has none yet)."""
-    (reconfirmed, checked_in, report, reported, mark, by, marked, calls, talks, notes) = fields
+def shown_record(signup_id: int, fields: Sequence[Any]) -> Attendance:
+    """The record from SHOWN_ATTENDANCE's columns: only what exports show is filled in."""
+    reconfirmed, checked_in, report, mark, calls, talks = fields
     return Attendance(
         signup_id,
-        reconfirmed,
-        checked_in,
-        REPORTS[report] if report else None,
-        reported,
-        MARKS[mark] if mark else None,
-        by,
-        marked,
-        calls,
-        talks,
-        notes,
+        reconfirmed_at=reconfirmed,
+        checked_in_at=checked_in,
+        report=REPORTS[report] if report else None,
+        mark=MARKS[mark] if mark else None,
+        calls=calls,
+        conversations=talks,
     )
 
 
