@@ -68,7 +68,7 @@ class SqlExportRepository(ExportRepository):
         self, campaign_id: int, since: datetime | None
     ) -> AsyncIterator[Sequence[VolunteerLine]]:
         query = select(*export_rows.VOLUNTEER).where(
-            _by_key(volunteers.c.campaign_id) == campaign_id
+            _unindexed(volunteers.c.campaign_id) == campaign_id
         )
         if since is not None:
             query = query.where(volunteers.c.joined_at >= since)
@@ -84,20 +84,20 @@ class SqlExportRepository(ExportRepository):
             select(*export_rows.SIGNUP, *export_rows.SHOWN_ATTENDANCE)
             .join(shifts, shifts.c.id == signups.c.shift_id)
             .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
-            .where(_by_key(shifts.c.campaign_id) == campaign_id)
+            .where(_unindexed(shifts.c.campaign_id) == campaign_id)
         )
         if since is not None:
             query = query.where(shifts.c.starts_at >= since)
         # Each shift is read and built once, not once per sign-up (its times alone are a good
         # part of the cost of a row); forgotten past a bound on memory.
         seen: dict[int, Shift] = {}
+        at_record = len(export_rows.SIGNUP)
         async for batch in self._batches(query, signups.c.id):
             rows = [tuple(row) for row in batch]
             people = await self._people({row[2] for row in rows})
             if len(seen) > _SHIFTS_KEPT:
                 seen.clear()
             seen.update(await self._shifts({row[1] for row in rows} - seen.keys()))
-            at_record = len(export_rows.SIGNUP)
             yield [
                 SignupLine(
                     signup=export_rows.signup(row[:at_record]),
@@ -115,7 +115,7 @@ class SqlExportRepository(ExportRepository):
         query = (
             select(*export_rows.SHIFT)
             .join(phone_banks, phone_banks.c.id == shifts.c.phone_bank_id)
-            .where(_by_key(shifts.c.campaign_id) == campaign_id)
+            .where(_unindexed(shifts.c.campaign_id) == campaign_id)
         )
         if since is not None:
             query = query.where(shifts.c.starts_at >= since)
@@ -163,7 +163,7 @@ class SqlExportRepository(ExportRepository):
         query = (
             select(*export_rows.CLAIM)
             .join(tasks, tasks.c.id == task_claims.c.task_id)
-            .where(_by_key(tasks.c.campaign_id) == campaign_id)
+            .where(_unindexed(tasks.c.campaign_id) == campaign_id)
         )
         if since is not None:
             query = query.where(task_claims.c.claimed_at >= since)
@@ -220,11 +220,11 @@ class SqlExportRepository(ExportRepository):
     # Reading in batches
 
     async def _batches(
-        self, query: Select[Any], key: ColumnElement[int], at: int = 0
+        self, query: Select[Any], key: ColumnElement[int]
     ) -> AsyncIterator[Sequence[Row[Any]]]:
-        """`query`'s rows, BATCH at a time in `key` order (the column at index `at`): each batch
-        starts after the last key of the one before (keyset paging, which stays fast however
-        deep it goes)."""
+        """`query`'s rows, BATCH at a time in `key` order (`key` is the first column): each
+        batch starts after the last key of the one before (keyset paging, which stays fast
+        however deep it goes)."""
         after = 0
         while True:
             page = query.where(key > after).order_by(key).limit(BATCH)
@@ -232,7 +232,7 @@ class SqlExportRepository(ExportRepository):
             if not batch:
                 return
             yield batch
-            after = batch[-1][at]
+            after = batch[-1][0]
             if len(batch) < BATCH:
                 return
 
@@ -323,7 +323,7 @@ class SqlExportRepository(ExportRepository):
         return seats
 
 
-def _by_key(campaign_id: ColumnElement[int]) -> ColumnElement[int]:
+def _unindexed(campaign_id: ColumnElement[int]) -> ColumnElement[int]:
     """The campaign column, kept out of the index choice (`+ 0`): else SQLite reads a page by
     the campaign's index, all of the campaign's rows sorted for each batch (20 ms a batch of
     the national campaign), where walking the primary key from the last key takes 1.5 ms."""
