@@ -113,15 +113,58 @@ async def write(
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS[kind])
     cells = _CELLS[kind]
+    when = _Times(zone)
     count = 0
     async for batch in batches:
-        for line in batch:
-            writer.writerow(spreadsheet_safe(_text(cell)) for cell in cells(line, zone))
-            count += 1
+        # One call per batch: the guard inline, since a national export has millions of cells.
+        writer.writerows(
+            [
+                ("'" + cell if cell[:1] in _FORMULA else cell)
+                if cell.__class__ is str
+                else ""
+                if cell is None
+                # csv writes an int as str() does; one below zero would start with "-".
+                else cell
+                if cell.__class__ is int and cell >= 0
+                else _other(cell)
+                for cell in cells(line, when)
+            ]
+            for line in batch
+        )
+        count += len(batch)
+        when.forget()
     return CsvFile(out.getvalue().encode("utf-8"), count)
 
 
-def _volunteer(line: Any, zone: ZoneInfo) -> list[object]:
+_FORMULA = frozenset(_FORMULA_STARTS)
+
+
+def _other(cell: object) -> str:
+    """A cell that isn't text yet (a count, or nothing), as safe text."""
+    return spreadsheet_safe(_text(cell))
+
+
+class _Times:
+    """ISO 8601 moments in the export's zone, remembered for the batch: a shift's start and
+    end repeat on each of its sign-ups' rows."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self._zone = zone
+        self._seen: dict[datetime, str] = {}
+
+    def __call__(self, moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        text = self._seen.get(moment)
+        if text is None:
+            text = self._seen[moment] = timefmt.iso(moment, self._zone)
+        return text
+
+    def forget(self) -> None:
+        self._seen.clear()
+
+
+def _volunteer(line: Any, when: _Times) -> list[object]:
     assert isinstance(line, VolunteerLine)
     volunteer = line.person.volunteer
     seats = [seat.attendance for seat in line.seats]
@@ -136,16 +179,16 @@ def _volunteer(line: Any, zone: ZoneInfo) -> list[object]:
         "" if is_zip else location,
         "; ".join(i.label for i in profile.interests) if profile else "",
         profile.availability.label if profile and profile.availability else "",
-        _when(volunteer.joined_at, zone),
-        _when(volunteer.onboarded_at, zone),
-        _when(volunteer.contacted_at, zone),
+        when(volunteer.joined_at),
+        when(volunteer.onboarded_at),
+        when(volunteer.contacted_at),
         len(line.seats),
         *_counts(seats),
         "active",
     ]
 
 
-def _signup(line: Any, zone: ZoneInfo) -> list[object]:
+def _signup(line: Any, when: _Times) -> list[object]:
     assert isinstance(line, SignupLine)
     shift, record = line.shift, line.attendance
     attended = "yes" if record.attended else "no" if record.missed else ""
@@ -153,15 +196,15 @@ def _signup(line: Any, zone: ZoneInfo) -> list[object]:
         line.signup.id,
         shift.number,
         shift.phone_bank.title,
-        _when(shift.starts_at, zone),
-        _when(shift.ends_at, zone),
+        when(shift.starts_at),
+        when(shift.ends_at),
         shift.status.value,
         *_person(line.person),
         line.signup.status.value,
-        _when(line.signup.created_at, zone),
-        _when(line.updated_at, zone),
-        _when(record.reconfirmed_at, zone),
-        _when(record.checked_in_at, zone),
+        when(line.signup.created_at),
+        when(line.updated_at),
+        when(record.reconfirmed_at),
+        when(record.checked_in_at),
         attended,
         record.presence.value,
         record.calls,
@@ -169,14 +212,14 @@ def _signup(line: Any, zone: ZoneInfo) -> list[object]:
     ]
 
 
-def _shift(line: Any, zone: ZoneInfo) -> list[object]:
+def _shift(line: Any, when: _Times) -> list[object]:
     assert isinstance(line, ShiftLine)
     shift, host = line.shift, line.host
     return [
         shift.number,
         shift.phone_bank.title,
-        _when(shift.starts_at, zone),
-        _when(shift.ends_at, zone),
+        when(shift.starts_at),
+        when(shift.ends_at),
         shift.status.value,
         shift.capacity,
         line.confirmed,
@@ -188,7 +231,7 @@ def _shift(line: Any, zone: ZoneInfo) -> list[object]:
     ]
 
 
-def _claim(line: Any, zone: ZoneInfo) -> list[object]:
+def _claim(line: Any, when: _Times) -> list[object]:
     assert isinstance(line, ClaimLine)
     task = line.task
     return [
@@ -198,12 +241,12 @@ def _claim(line: Any, zone: ZoneInfo) -> list[object]:
         timefmt.iso_date(task.due_on) if task.due_on else "",
         *_person(line.person),
         line.claim.status.value,
-        _when(line.claim.claimed_at, zone),
-        _when(line.updated_at, zone),
+        when(line.claim.claimed_at),
+        when(line.updated_at),
     ]
 
 
-_CELLS: dict[ExportKind, Callable[[Any, ZoneInfo], list[object]]] = {
+_CELLS: dict[ExportKind, Callable[[Any, _Times], list[object]]] = {
     ExportKind.VOLUNTEERS: _volunteer,
     ExportKind.SIGNUPS: _signup,
     ExportKind.SHIFTS: _shift,
@@ -231,20 +274,19 @@ def _person(person: Person) -> list[object]:
 
 def _counts(seats: Sequence[Attendance]) -> list[int]:
     """Attended, no-shows, calls and conversations over these seats."""
-    return [
-        sum(1 for s in seats if s.attended),
-        sum(1 for s in seats if s.missed),
-        sum(s.calls or 0 for s in seats),
-        sum(s.conversations or 0 for s in seats),
-    ]
+    attended = missed = calls = talks = 0
+    for seat in seats:
+        if seat.attended:
+            attended += 1
+        elif seat.missed:
+            missed += 1
+        calls += seat.calls or 0
+        talks += seat.conversations or 0
+    return [attended, missed, calls, talks]
 
 
 def _erased(volunteer: Volunteer) -> bool:
     return volunteer.forgotten_at is not None
-
-
-def _when(moment: datetime | None, zone: ZoneInfo) -> str:
-    return timefmt.iso(moment, zone) if moment else ""
 
 
 def _text(cell: object) -> str:
