@@ -7,19 +7,16 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     and_,
     case,
-    cast,
     delete,
     exists,
     extract,
     func,
     insert,
     literal,
-    null,
+    or_,
     select,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -187,44 +184,45 @@ class SqlStatsRepository(StatsRepository):
     async def _seats_and_most_active(
         self, where: tuple[ColumnElement[bool], ...], campaign_id: int, limit: int
     ) -> tuple[Sequence[int], tuple[ActiveVolunteer, ...]]:
-        """The seat figures and the most active, from one pass over the period's seats.
+        """The seat figures (one plain aggregate) and the most active (one grouped query).
 
-        The seats are counted per volunteer once (a CTE the database materialises); the totals
-        are the sums of those counts, and the leaders the top rows. Erased and unlisted people
-        are dropped after the count, so the top `limit` are among the top `limit` plus their
-        number: only those are kept and looked up, not everyone who ever came.
+        Only seats with an attendance row can count towards attending or calls, so the leaders
+        are grouped from those alone: no grouping of everyone's seats, no materialised CTE.
+        Erased and unlisted people are dropped after the count, so the top `limit` are among
+        the top `limit` plus their number: only those are kept and looked up.
         """
+        seat_row = await self._seats(where)
         # `+ 0`: SQLite would otherwise walk the sign-ups in volunteer order (a random read
         # per row) instead of from the campaign's shifts in the period.
         who = (signups.c.volunteer_id + 0).label("volunteer_id")
+        attended = func.sum(_ATTENDED).label("attended")
+        calls = _total(attendance.c.calls).label("calls")
         per = (
-            select(
-                who,
-                func.count(signups.c.id).label("seats"),
-                func.count(attendance.c.reconfirmed_at).label("reconfirmed"),
-                func.sum(_ATTENDED).label("attended"),
-                func.sum(_MISSED).label("missed"),
-                _total(attendance.c.calls).label("calls"),
-                _total(attendance.c.conversations).label("conversations"),
+            select(who, attended, calls)
+            .select_from(
+                signups.join(
+                    shifts,
+                    and_(
+                        shifts.c.id == signups.c.shift_id,
+                        signups.c.status == SignupStatus.CONFIRMED.value,
+                        shifts.c.status == ShiftStatus.SCHEDULED.value,
+                    ),
+                ).join(attendance, attendance.c.signup_id == signups.c.id)
             )
-            .select_from(_SEATS)
-            .where(*where)
+            # A seat neither attended nor with calls adds nothing to a leader's figures: leave it
+            # out of the grouping (the database sorts what it groups; fewer rows, less sorting).
+            .where(*where, or_(_ATTENDED == 1, attendance.c.calls.is_not(None)))
             .group_by(who)
-            .cte("per_volunteer")
-        )
-        figures = [per.c.seats, per.c.reconfirmed, per.c.attended, per.c.missed, per.c.calls,
-                   per.c.conversations]  # fmt: skip
-        top = (
-            select(per.c.volunteer_id, *figures)
-            .where(per.c.attended > 0)
-            .order_by(per.c.attended.desc(), per.c.calls.desc(), per.c.volunteer_id)
-            .limit(limit + await self._not_listed(campaign_id))
             .subquery()
         )
-        totals = select(cast(null(), Integer).label("volunteer_id"), *[_total(f) for f in figures])
-        rows = (await self._db.execute(union_all(totals, select(*top.c)))).all()
-        seat_row = next([int(v) for v in row[1:]] for row in rows if row[0] is None)
-        leaders = [row for row in rows if row[0] is not None]
+        leaders = (
+            await self._db.execute(
+                select(per.c.volunteer_id, per.c.attended, per.c.calls)
+                .where(per.c.attended > 0)
+                .order_by(per.c.attended.desc(), per.c.calls.desc(), per.c.volunteer_id)
+                .limit(limit + await self._not_listed(campaign_id))
+            )
+        ).all()
         if not leaders:
             return seat_row, ()
         named = {
@@ -237,11 +235,10 @@ class SqlStatsRepository(StatsRepository):
                 )
             )
         }
-        leaders.sort(key=lambda row: (-row[3], -row[5], row[0]))
         active = tuple(
             ActiveVolunteer(
-                number=named[row[0]][0], name=named[row[0]][1], shifts=int(row[3]),
-                calls=int(row[5]),
+                number=named[row[0]][0], name=named[row[0]][1], shifts=int(row[1]),
+                calls=int(row[2]),
             )
             for row in leaders
             if row[0] in named
@@ -278,11 +275,17 @@ class SqlStatsRepository(StatsRepository):
                 volunteers.c.campaign_id == campaign_id, volunteers.c.forgotten_at.is_not(None)
             )
         )
+        # Walk the few opt-outs and look each person up, not the campaign's volunteers (which
+        # SQLite's planner would scan for a join).
         opted_out = await self._db.scalar(
             select(func.count())
             .select_from(stats_opt_outs)
-            .join(volunteers, volunteers.c.id == stats_opt_outs.c.volunteer_id)
-            .where(volunteers.c.campaign_id == campaign_id)
+            .where(
+                exists().where(
+                    volunteers.c.id == stats_opt_outs.c.volunteer_id,
+                    volunteers.c.campaign_id == campaign_id,
+                )
+            )
         )
         return int(erased or 0) + int(opted_out or 0)
 

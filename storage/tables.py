@@ -414,3 +414,14 @@ exports = Table(
     Column("at", UtcDateTime, nullable=False),
     Index(None, "campaign_id", "at"),
 )
+
+# Stats speed (migration 0011): erased volunteers, counted per campaign for the most-active
+# list, from a partial index that holds only them (`forgotten_at` in it too, so that SQLite's
+# planner sees the range and prefers it to the wide covering indexes above).
+Index(
+    "ix_volunteers_campaign_id_forgotten",
+    volunteers.c.campaign_id,
+    volunteers.c.forgotten_at,
+    sqlite_where=volunteers.c.forgotten_at.is_not(None),
+    postgresql_where=volunteers.c.forgotten_at.is_not(None),
+)
