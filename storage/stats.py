@@ -85,13 +85,15 @@ def _total(expression: Any) -> Any:
     return func.coalesce(func.sum(expression), 0)
 
 
-def _seconds_to_contact(dialect: str) -> Any:
-    if dialect == "postgresql":
-        return extract("epoch", volunteers.c.contacted_at - volunteers.c.joined_at)
-    # SQLite keeps UTC as text; julianday() reads it, in days.
-    return (func.julianday(volunteers.c.contacted_at) - func.julianday(volunteers.c.joined_at)) * (
-        86400.0
-    )
+def _seconds_to_contact() -> Any:
+    return extract("epoch", volunteers.c.contacted_at - volunteers.c.joined_at)
+
+
+# SQLite keeps UTC as text; julianday() reads it, in days. Exactly the expression of the index
+# ix_volunteers_campaign_id_contact_wait (migration 0011): SQLite walks that index in order.
+_DAYS_TO_CONTACT = func.julianday(volunteers.c.contacted_at) - func.julianday(
+    volunteers.c.joined_at
+)
 
 
 class SqlStatsRepository(StatsRepository):
@@ -249,22 +251,22 @@ class SqlStatsRepository(StatsRepository):
         """The median wait for a first contact, in seconds, picked by the database."""
         if not contacted:
             return None
-        seconds = _seconds_to_contact(self._dialect)
         reached = and_(joined, volunteers.c.contacted_at.is_not(None))
         if self._dialect == "postgresql":
-            median = func.percentile_cont(0.5).within_group(seconds)
+            median = func.percentile_cont(0.5).within_group(_seconds_to_contact())
             value = await self._db.scalar(select(median).where(reached))
         else:
-            # The middle one (or the mean of the middle two) by ORDER BY/LIMIT/OFFSET.
+            # The middle one (or the mean of the middle two) by ORDER BY/LIMIT/OFFSET, in days
+            # (no bound parameter in the sort key, or it would not match the index).
             middle = (
-                select(seconds.label("seconds"))
+                select(_DAYS_TO_CONTACT.label("days"))
                 .where(reached)
-                .order_by(seconds)
+                .order_by(_DAYS_TO_CONTACT)
                 .limit(2 - contacted % 2)
                 .offset((contacted - 1) // 2)
                 .subquery()
             )
-            value = await self._db.scalar(select(func.avg(middle.c.seconds)))
+            value = await self._db.scalar(select(func.avg(middle.c.days) * 86400.0))
         # julianday() is a float of days: to a tenth of a second is as exact as it gets.
         return round(float(value), 1) if value is not None else None
 
