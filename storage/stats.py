@@ -91,7 +91,12 @@ def _min_start(periods: Sequence[Period]) -> datetime | None:
 
 
 def _each(periods: Sequence[Period], column: Any, when: Any, value: Any) -> list[Any]:
-    """SUM(CASE WHEN <column in the period> AND <when> THEN <value> ELSE 0 END), per period."""
+    """SUM(CASE WHEN <column in the period> AND <when> THEN <value> ELSE 0 END), per period.
+
+    A single period is the query's WHERE already: then only `when` is tested, if anything.
+    """
+    if len(periods) == 1:
+        return [_total(value if when is True else case((when, value), else_=0))]
     return [
         _total(case((and_(_in(column, start, end), when), value), else_=0))
         for start, end in periods
