@@ -77,30 +77,8 @@ _SEATS = signups.join(
 ).outerjoin(attendance, attendance.c.signup_id == signups.c.id)
 
 
-# [start, end); start None: since the beginning.
-Period = tuple[datetime | None, datetime]
-
-
 def _in(column: Any, start: datetime | None, end: datetime) -> ColumnElement[bool]:
     return and_(column < end, column >= start) if start is not None else column < end
-
-
-def _min_start(periods: Sequence[Period]) -> datetime | None:
-    starts = [start for start, _ in periods]
-    return None if None in starts else min(start for start in starts if start is not None)
-
-
-def _each(periods: Sequence[Period], column: Any, when: Any, value: Any) -> list[Any]:
-    """SUM(CASE WHEN <column in the period> AND <when> THEN <value> ELSE 0 END), per period.
-
-    A single period is the query's WHERE already: then only `when` is tested, if anything.
-    """
-    if len(periods) == 1:
-        return [_total(value if when is True else case((when, value), else_=0))]
-    return [
-        _total(case((and_(_in(column, start, end), when), value), else_=0))
-        for start, end in periods
-    ]
 
 
 def _total(expression: Any) -> Any:
@@ -126,129 +104,98 @@ class SqlStatsRepository(StatsRepository):
     async def period(
         self, campaign_id: int, start: datetime | None, end: datetime, *, most_active: int = 0
     ) -> PeriodFigures:
-        return (await self._figures(campaign_id, [(start, end)], most_active))[0]
-
-    async def compared(
-        self, campaign_id: int, start: datetime, end: datetime, *, most_active: int = 0
-    ) -> tuple[PeriodFigures, PeriodFigures]:
-        before = (start - (end - start), start)
-        now, was = await self._figures(campaign_id, [(start, end), before], most_active)
-        return now, was
-
-    async def _figures(
-        self, campaign_id: int, periods: Sequence[Period], most_active: int
-    ) -> list[PeriodFigures]:
-        """Each period's figures, every aggregate counting all the periods in one pass: the
-        rows of their whole span are read once and summed per period (CASE WHEN inside SUM),
-        rather than one query per period. The most active are counted for the first only."""
-        span = (_min_start(periods), max(end for _, end in periods))
-        n = len(periods)
-        at = shifts.c.starts_at
+        in_period = _in(shifts.c.starts_at, start, end)
         held = shifts.c.status == ShiftStatus.SCHEDULED.value
         shift_row = (
             await self._db.execute(
                 select(
-                    *_each(periods, at, held, 1),
-                    *_each(periods, at, ~held, 1),
-                    *_each(periods, at, held, shifts.c.capacity),
-                ).where(shifts.c.campaign_id == campaign_id, _in(at, *span))
+                    _total(case((held, 1), else_=0)),
+                    _total(case((held, 0), else_=1)),
+                    _total(case((held, shifts.c.capacity), else_=0)),
+                ).where(shifts.c.campaign_id == campaign_id, in_period)
             )
         ).one()
-        where = (shifts.c.campaign_id == campaign_id, _in(at, *span))
-        seat_rows = await self._seats(where, periods)
-        active: tuple[ActiveVolunteer, ...] = ()
+        where = (shifts.c.campaign_id == campaign_id, in_period)
         if most_active:
-            first = (shifts.c.campaign_id == campaign_id, _in(at, *periods[0]))
-            active = await self._most_active(first, campaign_id, most_active)
-        joined_at = volunteers.c.joined_at
+            seat_row, active = await self._seats_and_most_active(where, campaign_id, most_active)
+        else:
+            seat_row, active = await self._seats(where), ()
+        joined = and_(
+            volunteers.c.campaign_id == campaign_id, _in(volunteers.c.joined_at, start, end)
+        )
         people_row = (
             await self._db.execute(
+                select(func.count(volunteers.c.id), func.count(volunteers.c.contacted_at)).where(
+                    joined
+                )
+            )
+        ).one()
+        waiting = await self._db.scalar(
+            select(func.count(volunteers.c.id)).where(
+                volunteers.c.campaign_id == campaign_id,
+                volunteers.c.contacted_at.is_(None),
+                volunteers.c.forgotten_at.is_(None),
+                volunteers.c.joined_at < end,
+            )
+        )
+        done = await self._db.scalar(
+            select(func.count(task_claims.c.id))
+            .join(tasks, tasks.c.id == task_claims.c.task_id)
+            .where(
+                tasks.c.campaign_id == campaign_id,
+                task_claims.c.status == ClaimStatus.DONE.value,
+                _in(task_claims.c.updated_at, start, end),
+            )
+        )
+        return PeriodFigures(
+            shifts_held=int(shift_row[0]),
+            shifts_cancelled=int(shift_row[1]),
+            seats_offered=int(shift_row[2]),
+            seats_filled=int(seat_row[0]),
+            reconfirmed=int(seat_row[1]),
+            attended=int(seat_row[2]),
+            no_shows=int(seat_row[3]),
+            calls=int(seat_row[4]),
+            conversations=int(seat_row[5]),
+            new_volunteers=int(people_row[0]),
+            contacted=int(people_row[1]),
+            median_contact_seconds=await self._median_contact(
+                joined, int(people_row[1]), all_time=start is None
+            ),
+            waiting_now=int(waiting or 0),
+            tasks_done=int(done or 0),
+            most_active=active,
+        )
+
+    async def _seats(self, where: tuple[ColumnElement[bool], ...]) -> Sequence[int]:
+        """Seats filled, "I'll be there", attended, no-shows, calls, conversations."""
+        row = (
+            await self._db.execute(
                 select(
-                    *_each(periods, joined_at, True, 1),
-                    *_each(periods, joined_at, volunteers.c.contacted_at.is_not(None), 1),
-                ).where(volunteers.c.campaign_id == campaign_id, _in(joined_at, *span))
+                    func.count(signups.c.id),
+                    func.count(attendance.c.reconfirmed_at),
+                    _total(_ATTENDED),
+                    _total(_MISSED),
+                    _total(attendance.c.calls),
+                    _total(attendance.c.conversations),
+                )
+                .select_from(_SEATS)
+                .where(*where)
             )
         ).one()
-        # Waiting at each period's end: joined before it and not contacted (as of today).
-        waiting_row = (
-            await self._db.execute(
-                select(*[_total(case((joined_at < end, 1), else_=0)) for _, end in periods]).where(
-                    volunteers.c.campaign_id == campaign_id,
-                    volunteers.c.contacted_at.is_(None),
-                    volunteers.c.forgotten_at.is_(None),
-                    joined_at < span[1],
-                )
-            )
-        ).one()
-        done_row = (
-            await self._db.execute(
-                select(*_each(periods, task_claims.c.updated_at, True, 1))
-                .join(tasks, tasks.c.id == task_claims.c.task_id)
-                .where(
-                    tasks.c.campaign_id == campaign_id,
-                    task_claims.c.status == ClaimStatus.DONE.value,
-                    _in(task_claims.c.updated_at, *span),
-                )
-            )
-        ).one()
-        figures = []
-        for i, (start, end) in enumerate(periods):
-            seats = seat_rows[i]
-            contacted = int(people_row[n + i])
-            joined = and_(volunteers.c.campaign_id == campaign_id, _in(joined_at, start, end))
-            figures.append(
-                PeriodFigures(
-                    shifts_held=int(shift_row[i]),
-                    shifts_cancelled=int(shift_row[n + i]),
-                    seats_offered=int(shift_row[2 * n + i]),
-                    seats_filled=seats[0],
-                    reconfirmed=seats[1],
-                    attended=seats[2],
-                    no_shows=seats[3],
-                    calls=seats[4],
-                    conversations=seats[5],
-                    new_volunteers=int(people_row[i]),
-                    contacted=contacted,
-                    median_contact_seconds=await self._median_contact(
-                        joined, contacted, all_time=start is None
-                    ),
-                    waiting_now=int(waiting_row[i]),
-                    tasks_done=int(done_row[i]),
-                    most_active=active if i == 0 else (),
-                )
-            )
-        return figures
+        return [int(value) for value in row]
 
-    async def _seats(
-        self, where: tuple[ColumnElement[bool], ...], periods: Sequence[Period]
-    ) -> list[list[int]]:
-        """Per period: seats filled, "I'll be there", attended, no-shows, calls,
-        conversations, from one pass over the seats of the periods' span."""
-        at = shifts.c.starts_at
-        reconfirmed = attendance.c.reconfirmed_at.is_not(None)
-        figures = [
-            (True, 1),
-            (reconfirmed, 1),
-            (True, _ATTENDED),
-            (True, _MISSED),
-            (True, attendance.c.calls),
-            (True, attendance.c.conversations),
-        ]
-        columns = [c for when, value in figures for c in _each(periods, at, when, value)]
-        row = (await self._db.execute(select(*columns).select_from(_SEATS).where(*where))).one()
-        n = len(periods)
-        return [[int(row[f * n + i]) for f in range(len(figures))] for i in range(n)]
-
-    async def _most_active(
+    async def _seats_and_most_active(
         self, where: tuple[ColumnElement[bool], ...], campaign_id: int, limit: int
-    ) -> tuple[ActiveVolunteer, ...]:
-        """The most active, from one grouped query.
+    ) -> tuple[Sequence[int], tuple[ActiveVolunteer, ...]]:
+        """The seat figures (one plain aggregate) and the most active (one grouped query).
 
         Only seats with an attendance row can count towards attending or calls, so the leaders
         are grouped from those alone: no grouping of everyone's seats, no materialised CTE.
         Erased and unlisted people are dropped after the count, so the top `limit` are among
         the top `limit` plus their number: only those are kept and looked up.
         """
+        seat_row = await self._seats(where)
         # `+ 0`: SQLite would otherwise walk the sign-ups in volunteer order (a random read
         # per row) instead of from the campaign's shifts in the period.
         who = (signups.c.volunteer_id + 0).label("volunteer_id")
@@ -281,7 +228,7 @@ class SqlStatsRepository(StatsRepository):
             )
         ).all()
         if not leaders:
-            return ()
+            return seat_row, ()
         named = {
             row[0]: (row[1], row[2] or "")
             for row in await self._db.execute(
@@ -292,7 +239,7 @@ class SqlStatsRepository(StatsRepository):
                 )
             )
         }
-        return tuple(
+        active = tuple(
             ActiveVolunteer(
                 number=named[row[0]][0], name=named[row[0]][1], shifts=int(row[1]),
                 calls=int(row[2]),
@@ -300,6 +247,7 @@ class SqlStatsRepository(StatsRepository):
             for row in leaders
             if row[0] in named
         )[:limit]  # fmt: skip
+        return seat_row, active
 
     async def _median_contact(
         self, joined: ColumnElement[bool], contacted: int, *, all_time: bool

@@ -24,14 +24,6 @@ class StatsRepository(ABC):
         erased volunteers and those who asked not to be listed."""
 
     @abstractmethod
-    async def compared(
-        self, campaign_id: int, start: datetime, end: datetime, *, most_active: int = 0
-    ) -> tuple[PeriodFigures, PeriodFigures]:
-        """`period(start, end)` and the period of the same length just before it, the two
-        counted together (each aggregate reads the rows of both at once); the most active are
-        for the first only."""
-
-    @abstractmethod
     async def weeks(self, campaign_id: int, bounds: Sequence[datetime]) -> Sequence[WeekFigures]:
         """Seats filled and attended per week; week i runs from bounds[i] to bounds[i + 1]."""
 

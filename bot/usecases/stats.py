@@ -47,13 +47,10 @@ async def period_lines(
 ) -> list[str]:
     """The figures of the `length` before `now` (None: all time), each with its change."""
     start = now - length if length is not None else None
+    figures = await uow.stats.period(campaign.id, start, now, most_active=TOP_VOLUNTEERS)
     before = None
-    if start is None:
-        figures = await uow.stats.period(campaign.id, None, now, most_active=TOP_VOLUNTEERS)
-    else:
-        figures, before = await uow.stats.compared(
-            campaign.id, start, now, most_active=TOP_VOLUNTEERS
-        )
+    if length is not None and start is not None:
+        before = await uow.stats.period(campaign.id, start - length, start)
     if start is None:
         heading = "📊 All time"
     else:

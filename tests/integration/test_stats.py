@@ -121,26 +121,6 @@ async def test_a_week_is_counted_as_counted_by_hand(storage):
     )
 
 
-async def test_a_period_and_the_one_before_counted_together_match_each_counted_alone(storage):
-    # `compared` sums both periods in one pass per aggregate (what /turnout stats 7d runs).
-    async with storage.unit_of_work() as uow:
-        campaign = await _campaign(uow)
-        this_week, week_before = await uow.stats.compared(campaign, NOW - WEEK, NOW, most_active=5)
-        alone = await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=5)
-        before_alone = await uow.stats.period(campaign, NOW - 2 * WEEK, NOW - WEEK)
-        month, month_before = await uow.stats.compared(campaign, NOW - 30 * DAY, NOW)
-        before_month = await uow.stats.period(campaign, NOW - 60 * DAY, NOW - 30 * DAY)
-    assert (this_week, week_before) == (alone, before_alone)
-    # Hand-counted (see the test above): the week's seats, and the week before's.
-    assert (this_week.seats_filled, this_week.attended, this_week.calls) == (6, 3, 60)
-    assert (week_before.seats_filled, week_before.attended, week_before.calls) == (2, 2, 10)
-    assert [p.name for p in this_week.most_active] == ["Maria"]
-    assert week_before.most_active == ()
-    assert (this_week.waiting_now, week_before.waiting_now) == (1, 0)
-    assert month_before == before_month
-    assert month.median_contact_seconds == 3 * 3600
-
-
 async def test_an_even_number_of_contacts_takes_the_mean_of_the_middle_two(storage):
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
