@@ -7,19 +7,16 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     and_,
     case,
-    cast,
     delete,
     exists,
     extract,
     func,
     insert,
     literal,
-    null,
+    or_,
     select,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -88,13 +85,15 @@ def _total(expression: Any) -> Any:
     return func.coalesce(func.sum(expression), 0)
 
 
-def _seconds_to_contact(dialect: str) -> Any:
-    if dialect == "postgresql":
-        return extract("epoch", volunteers.c.contacted_at - volunteers.c.joined_at)
-    # SQLite keeps UTC as text; julianday() reads it, in days.
-    return (func.julianday(volunteers.c.contacted_at) - func.julianday(volunteers.c.joined_at)) * (
-        86400.0
-    )
+def _seconds_to_contact() -> Any:
+    return extract("epoch", volunteers.c.contacted_at - volunteers.c.joined_at)
+
+
+# SQLite keeps UTC as text; julianday() reads it, in days. Exactly the expression of the index
+# ix_volunteers_campaign_id_contact_wait (migration 0011): SQLite walks that index in order.
+_DAYS_TO_CONTACT = func.julianday(volunteers.c.contacted_at) - func.julianday(
+    volunteers.c.joined_at
+)
 
 
 class SqlStatsRepository(StatsRepository):
@@ -160,7 +159,9 @@ class SqlStatsRepository(StatsRepository):
             conversations=int(seat_row[5]),
             new_volunteers=int(people_row[0]),
             contacted=int(people_row[1]),
-            median_contact_seconds=await self._median_contact(joined, int(people_row[1])),
+            median_contact_seconds=await self._median_contact(
+                joined, int(people_row[1]), all_time=start is None
+            ),
             waiting_now=int(waiting or 0),
             tasks_done=int(done or 0),
             most_active=active,
@@ -187,44 +188,45 @@ class SqlStatsRepository(StatsRepository):
     async def _seats_and_most_active(
         self, where: tuple[ColumnElement[bool], ...], campaign_id: int, limit: int
     ) -> tuple[Sequence[int], tuple[ActiveVolunteer, ...]]:
-        """The seat figures and the most active, from one pass over the period's seats.
+        """The seat figures (one plain aggregate) and the most active (one grouped query).
 
-        The seats are counted per volunteer once (a CTE the database materialises); the totals
-        are the sums of those counts, and the leaders the top rows. Erased and unlisted people
-        are dropped after the count, so the top `limit` are among the top `limit` plus their
-        number: only those are kept and looked up, not everyone who ever came.
+        Only seats with an attendance row can count towards attending or calls, so the leaders
+        are grouped from those alone: no grouping of everyone's seats, no materialised CTE.
+        Erased and unlisted people are dropped after the count, so the top `limit` are among
+        the top `limit` plus their number: only those are kept and looked up.
         """
+        seat_row = await self._seats(where)
         # `+ 0`: SQLite would otherwise walk the sign-ups in volunteer order (a random read
         # per row) instead of from the campaign's shifts in the period.
         who = (signups.c.volunteer_id + 0).label("volunteer_id")
+        attended = func.sum(_ATTENDED).label("attended")
+        calls = _total(attendance.c.calls).label("calls")
         per = (
-            select(
-                who,
-                func.count(signups.c.id).label("seats"),
-                func.count(attendance.c.reconfirmed_at).label("reconfirmed"),
-                func.sum(_ATTENDED).label("attended"),
-                func.sum(_MISSED).label("missed"),
-                _total(attendance.c.calls).label("calls"),
-                _total(attendance.c.conversations).label("conversations"),
+            select(who, attended, calls)
+            .select_from(
+                signups.join(
+                    shifts,
+                    and_(
+                        shifts.c.id == signups.c.shift_id,
+                        signups.c.status == SignupStatus.CONFIRMED.value,
+                        shifts.c.status == ShiftStatus.SCHEDULED.value,
+                    ),
+                ).join(attendance, attendance.c.signup_id == signups.c.id)
             )
-            .select_from(_SEATS)
-            .where(*where)
+            # A seat neither attended nor with calls adds nothing to a leader's figures: leave it
+            # out of the grouping (the database sorts what it groups; fewer rows, less sorting).
+            .where(*where, or_(_ATTENDED == 1, attendance.c.calls.is_not(None)))
             .group_by(who)
-            .cte("per_volunteer")
-        )
-        figures = [per.c.seats, per.c.reconfirmed, per.c.attended, per.c.missed, per.c.calls,
-                   per.c.conversations]  # fmt: skip
-        top = (
-            select(per.c.volunteer_id, *figures)
-            .where(per.c.attended > 0)
-            .order_by(per.c.attended.desc(), per.c.calls.desc(), per.c.volunteer_id)
-            .limit(limit + await self._not_listed(campaign_id))
             .subquery()
         )
-        totals = select(cast(null(), Integer).label("volunteer_id"), *[_total(f) for f in figures])
-        rows = (await self._db.execute(union_all(totals, select(*top.c)))).all()
-        seat_row = next([int(v) for v in row[1:]] for row in rows if row[0] is None)
-        leaders = [row for row in rows if row[0] is not None]
+        leaders = (
+            await self._db.execute(
+                select(per.c.volunteer_id, per.c.attended, per.c.calls)
+                .where(per.c.attended > 0)
+                .order_by(per.c.attended.desc(), per.c.calls.desc(), per.c.volunteer_id)
+                .limit(limit + await self._not_listed(campaign_id))
+            )
+        ).all()
         if not leaders:
             return seat_row, ()
         named = {
@@ -237,37 +239,41 @@ class SqlStatsRepository(StatsRepository):
                 )
             )
         }
-        leaders.sort(key=lambda row: (-row[3], -row[5], row[0]))
         active = tuple(
             ActiveVolunteer(
-                number=named[row[0]][0], name=named[row[0]][1], shifts=int(row[3]),
-                calls=int(row[5]),
+                number=named[row[0]][0], name=named[row[0]][1], shifts=int(row[1]),
+                calls=int(row[2]),
             )
             for row in leaders
             if row[0] in named
         )[:limit]  # fmt: skip
         return seat_row, active
 
-    async def _median_contact(self, joined: ColumnElement[bool], contacted: int) -> float | None:
+    async def _median_contact(
+        self, joined: ColumnElement[bool], contacted: int, *, all_time: bool
+    ) -> float | None:
         """The median wait for a first contact, in seconds, picked by the database."""
         if not contacted:
             return None
-        seconds = _seconds_to_contact(self._dialect)
         reached = and_(joined, volunteers.c.contacted_at.is_not(None))
         if self._dialect == "postgresql":
-            median = func.percentile_cont(0.5).within_group(seconds)
+            median = func.percentile_cont(0.5).within_group(_seconds_to_contact())
             value = await self._db.scalar(select(median).where(reached))
         else:
-            # The middle one (or the mean of the middle two) by ORDER BY/LIMIT/OFFSET.
+            # The middle one (or the mean of the middle two) by ORDER BY/LIMIT/OFFSET, in days
+            # (no bound parameter in the sort key, or it would not match the index). All time:
+            # read off the index in order. A period: its newcomers, found by joining date, are
+            # few; sorting them beats walking half the index (`+ 0` keeps SQLite off it).
+            key = _DAYS_TO_CONTACT if all_time else _DAYS_TO_CONTACT + 0
             middle = (
-                select(seconds.label("seconds"))
+                select(_DAYS_TO_CONTACT.label("days"))
                 .where(reached)
-                .order_by(seconds)
+                .order_by(key)
                 .limit(2 - contacted % 2)
                 .offset((contacted - 1) // 2)
                 .subquery()
             )
-            value = await self._db.scalar(select(func.avg(middle.c.seconds)))
+            value = await self._db.scalar(select(func.avg(middle.c.days) * 86400.0))
         # julianday() is a float of days: to a tenth of a second is as exact as it gets.
         return round(float(value), 1) if value is not None else None
 
@@ -278,11 +284,17 @@ class SqlStatsRepository(StatsRepository):
                 volunteers.c.campaign_id == campaign_id, volunteers.c.forgotten_at.is_not(None)
             )
         )
+        # Walk the few opt-outs and look each person up, not the campaign's volunteers (which
+        # SQLite's planner would scan for a join).
         opted_out = await self._db.scalar(
             select(func.count())
             .select_from(stats_opt_outs)
-            .join(volunteers, volunteers.c.id == stats_opt_outs.c.volunteer_id)
-            .where(volunteers.c.campaign_id == campaign_id)
+            .where(
+                exists().where(
+                    volunteers.c.id == stats_opt_outs.c.volunteer_id,
+                    volunteers.c.campaign_id == campaign_id,
+                )
+            )
         )
         return int(erased or 0) + int(opted_out or 0)
 
