@@ -196,6 +196,10 @@ async def test_post_and_board_need_a_channel_and_an_organizer(harness):
     assert "Only organizers can post shifts" in await harness.say("Maria", "/phonebank post 1")
     assert "Only organizers" in await harness.say("Maria", "/phonebank post board")
     assert "There's no shift #9" in await harness.say("Olivia", "/phonebank post 9")
+    # `post` takes a shift's number or `board`, and says so when it gets neither.
+    assert "a shift number, or `board`" in await harness.say("Olivia", "/phonebank post")
+    assert "shift number" in await harness.say("Olivia", "/phonebank post boards")
+    assert "I didn't expect `now`" in await harness.say("Olivia", "/phonebank post board now")
     assert harness.messenger.texts("#general") == []
 
 
