@@ -9,15 +9,17 @@ are written in UTC: every calendar shows them in its owner's own zone.
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
-
-from icalendar import Alarm, Calendar, Event
 
 from bot.actions import link_action
 from bot.domain.campaign import Campaign
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.replies import MAX_BUTTON_URL, Attachment, Button
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID = "-//Turnout//Shift calendar//EN"
 ICS_MIME = "text/calendar"
@@ -86,8 +88,11 @@ def description(campaign: Campaign, shift: Shift, *, waitlisted: bool = False) -
     return "\n".join(lines)
 
 
-def event(entry: CalendarEntry, now: datetime) -> Event:
+def event(entry: CalendarEntry, now: datetime) -> "Event":
     """The sign-up as one VEVENT (with its VALARM while it still stands)."""
+    # Imported when the first entry is written, not at start-up (as bot/charts.py does).
+    from icalendar import Alarm, Event
+
     shift = entry.shift
     vevent = Event()
     vevent.add("uid", entry.uid)
@@ -114,6 +119,8 @@ def event(entry: CalendarEntry, now: datetime) -> Event:
 
 def calendar(entries: list[CalendarEntry], now: datetime, *, name: str = "") -> bytes:
     """A VCALENDAR holding `entries`; `name` titles a subscribed feed."""
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
