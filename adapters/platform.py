@@ -2,8 +2,8 @@
 
 from typing import Protocol
 
+from bot.app.turnout import Turnout
 from bot.ports.messenger import Messenger
-from bot.turnout import Turnout
 
 
 class PlatformError(Exception):

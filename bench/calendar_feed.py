@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from adapters.web.feeds import FeedListener
 from bench.latency import percentile
-from bot.calendar_feeds import FeedLinks
-from bot.commands import Actor, JoinShift, ShowCalendarFeed
+from bot.app.turnout import Turnout
+from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.replies import Message
-from bot.turnout import Turnout
+from bot.kernel.commands import Actor, JoinShift, ShowCalendarFeed
+from bot.kernel.replies import Message
 from storage import open_storage
 from tests.fakes import frozen_clock
 

@@ -27,9 +27,9 @@ VOLUNTEERS = 60
 async def run(count: int) -> None:
     from adapters.discord import DiscordPlatform
     from bench.latency import percentile
-    from bot.bootstrap import bootstrap
-    from bot.commands import Actor, CreateShift
+    from bot.app.bootstrap import bootstrap
     from bot.domain.campaign import CampaignDefaults, Identity
+    from bot.kernel.commands import Actor, CreateShift
     from storage import open_storage
     from tests.adapters.discord import interactions as make
     from tests.adapters.discord.fake_discord import GUILD_ID, TOKEN, FakeDiscord

@@ -24,11 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.seed import NOW, seed_national_campaign
-from bot.bootstrap import bootstrap
-from bot.clock import ManualClock
-from bot.commands import Actor
+from bot.app.bootstrap import bootstrap
+from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.replies import Message
+from bot.kernel.commands import Actor
+from bot.kernel.replies import Message
 from storage import open_storage
 from tests.fakes import RecordingMessenger
 

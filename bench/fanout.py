@@ -34,8 +34,8 @@ from sqlalchemy import event
 
 from adapters.slack import SlackPlatform
 from bench.seed import seed_due_reminders
-from bot.bootstrap import bootstrap
-from bot.clock import SystemClock
+from bot.app.bootstrap import bootstrap
+from bot.app.clock import SystemClock
 from bot.domain.campaign import CampaignDefaults
 from storage import open_storage
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_ID, FakeSlack

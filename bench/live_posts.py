@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.bootstrap import bootstrap
-from bot.clock import SystemClock
-from bot.commands import Actor, JoinShift
+from bot.app.bootstrap import bootstrap
+from bot.app.clock import SystemClock
 from bot.domain.campaign import CampaignDefaults, Identity
+from bot.kernel.commands import Actor, JoinShift
 from storage import open_storage
 from tests.adapters.slack.conftest import GENERAL, fake_workspace, platform_for
 from tests.adapters.slack.fake_slack import TEAM_ID, FakeSlack

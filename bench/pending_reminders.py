@@ -31,8 +31,8 @@ def rss_mib() -> float:
 async def measure(db: str, seeded: bool) -> dict[str, float]:
     """Runs in a fresh process: start the bot against `db` and time what matters."""
     from bench.seed import NOW
-    from bot.bootstrap import bootstrap
-    from bot.clock import ManualClock
+    from bot.app.bootstrap import bootstrap
+    from bot.app.clock import ManualClock
     from bot.domain.campaign import CampaignDefaults
     from storage import open_storage
     from tests.fakes import RecordingMessenger
@@ -54,8 +54,8 @@ async def measure(db: str, seeded: bool) -> dict[str, float]:
         idle.append(time.perf_counter() - t0)
         assert report.sent == 0, "nothing should be due at the seeding moment"
 
-    from bot.commands import Actor
     from bot.domain.campaign import Identity
+    from bot.kernel.commands import Actor
 
     actor = Actor(Identity("console", "console", "volunteer 7"), "Volunteer 7")
     timings = {}

@@ -47,14 +47,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import Engine, event
 
 from bench.latency import percentile
-from bot.bootstrap import bootstrap
-from bot.commands import Actor
+from bot.app.bootstrap import bootstrap
+from bot.app.turnout import Turnout
 from bot.domain.attendance import DEBRIEF_AFTER, NO_ANSWER_AFTER
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.phonebank import MAX_CAPACITY
-from bot.replies import Message, Reply
-from bot.turnout import Turnout
-from bot.wording import plural
+from bot.kernel.commands import Actor
+from bot.kernel.replies import Message, Reply
+from bot.kernel.wording import plural
 from storage import open_storage
 from storage.engine import DEFAULT_BUSY_TIMEOUT
 from tests.fakes import RecordingMessenger, frozen_clock

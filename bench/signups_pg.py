@@ -78,8 +78,8 @@ class Worker:
     async def open(self) -> None:
         import asyncpg
 
-        from bot.bootstrap import bootstrap
-        from bot.usecases.context import CampaignDefaults
+        from bot.app.bootstrap import bootstrap
+        from bot.kernel.context import CampaignDefaults
         from storage import open_storage
         from tests.fakes import RecordingMessenger, frozen_clock
 
@@ -291,10 +291,10 @@ async def prepare(url: str, setup: Setup) -> dict[str, str]:
     from sqlalchemy import text
     from sqlalchemy.ext.asyncio import create_async_engine
 
-    from bot.bootstrap import bootstrap
-    from bot.commands import Actor
+    from bot.app.bootstrap import bootstrap
     from bot.domain.campaign import Identity
-    from bot.usecases.context import CampaignDefaults
+    from bot.kernel.commands import Actor
+    from bot.kernel.context import CampaignDefaults
     from storage import open_storage
     from storage.engine import normalise_url
     from tests.fakes import RecordingMessenger, frozen_clock

@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from adapters.slack import SlackPlatform
 from bench.latency import percentile
-from bot.bootstrap import bootstrap
-from bot.commands import Actor
+from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
+from bot.kernel.commands import Actor
 from storage import open_storage
 from tests.adapters.slack.conftest import payload, sign
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_ID, FakeSlack

@@ -151,12 +151,12 @@ Timings = dict[str, list[float]]
 
 
 async def measure(storage: SqlStorage) -> tuple[Timings, Timings]:
-    from bot.bootstrap import bootstrap
-    from bot.clock import ManualClock
-    from bot.commands import Actor
+    from bot.app.bootstrap import bootstrap
+    from bot.app.clock import ManualClock
     from bot.domain.campaign import CampaignDefaults, Identity
-    from bot.replies import Message
-    from bot.usecases.stats import period_lines
+    from bot.kernel.commands import Actor
+    from bot.kernel.replies import Message
+    from bot.stats.numbers import period_lines
     from tests.fakes import RecordingMessenger
 
     clock = ManualClock(NOW, running=False)

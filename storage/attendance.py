@@ -151,7 +151,7 @@ class SqlAttendanceRepository(AttendanceRepository):
         if before is not None:
             return before
         # Two organizers pressing at once on PostgreSQL: the second insert conflicts, and the
-        # command runs again (bot/turnout.py), finding the first one's row.
+        # command runs again (bot/app/turnout.py), finding the first one's row.
         await self._db.execute(insert(shift_nudges), {"shift_id": shift_id, "nudged_at": now})
         return None
 

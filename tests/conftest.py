@@ -17,12 +17,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.bootstrap import Bot, bootstrap
-from bot.clock import ManualClock
-from bot.commands import Actor
-from bot.dispatcher import DeliveryReport
+from bot.app.bootstrap import Bot, bootstrap
+from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.replies import FormSubmission, Reply
+from bot.kernel.commands import Actor
+from bot.kernel.outbox.dispatcher import DeliveryReport
+from bot.kernel.replies import FormSubmission, Reply
 from storage import SqlStorage, open_storage
 from storage.engine import normalise_url
 from tests.fakes import RecordingMessenger, frozen_clock

@@ -5,8 +5,8 @@ Core tests assert on the words the core chose, so they must not depend on how th
 in the order they appear.
 """
 
-from bot import timefmt
-from bot.replies import Button, Form, Listing, Message, Page, Reply
+from bot.kernel import timefmt
+from bot.kernel.replies import Button, Form, Listing, Message, Page, Reply
 
 
 def text_of(reply: Reply) -> str:

@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 
 from adapters.console.render import INDENT, KEEP, SKIP, question
 from adapters.console.screen import Screen
-from bot import timefmt
-from bot.clock import ManualClock
-from bot.commands import Actor
+from bot.app.clock import ManualClock
+from bot.app.scheduler import Wakeups
+from bot.app.turnout import Turnout
 from bot.domain.campaign import Identity
 from bot.domain.timing import parse_duration
-from bot.replies import ChoiceField, Form, FormSubmission, Message, NumberField, Reply
-from bot.scheduler import Wakeups
-from bot.turnout import Turnout
+from bot.kernel import timefmt
+from bot.kernel.commands import Actor
+from bot.kernel.replies import ChoiceField, Form, FormSubmission, Message, NumberField, Reply
 
 PLATFORM = "console"
 TEAM = "console"

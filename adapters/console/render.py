@@ -6,8 +6,8 @@ show each reader their own zone.
 
 from collections.abc import Callable
 
-from bot import timefmt
-from bot.replies import (
+from bot.kernel import timefmt
+from bot.kernel.replies import (
     Button,
     ChoiceField,
     DateField,

@@ -10,7 +10,7 @@ from discord import app_commands
 from adapters.discord.commands import groups
 from adapters.discord.desk import Desk
 from adapters.discord.render import NO_PINGS
-from bot.turnout import SOMETHING_BROKE
+from bot.app.turnout import SOMETHING_BROKE
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,10 @@ import discord
 from discord import app_commands
 
 from adapters.discord.desk import Desk
-from bot import catalogue, choices, readers
-from bot.choices import Pick
-from bot.entry import Entry, Group, Kind, Param
+from bot import catalogue
+from bot.kernel.intake import choices, parsing
+from bot.kernel.intake.choices import Pick
+from bot.kernel.intake.entry import Entry, Group, Kind, Param
 
 Choices = list[app_commands.Choice[int]]
 Interaction = discord.Interaction
@@ -52,7 +53,7 @@ def _command(desk: Desk, entry: Entry) -> app_commands.Command[Any, ..., None]:
     async def run(interaction: Interaction, **options: Any) -> None:
         await desk.command(
             interaction,
-            lambda actor: readers.read_options(entry, actor, options),
+            lambda actor: parsing.read_options(entry, actor, options),
             public=entry.public,
         )
 

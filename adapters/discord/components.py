@@ -14,8 +14,8 @@ from typing import Any
 
 import discord
 
-from bot import timefmt
-from bot.replies import (
+from bot.kernel import timefmt
+from bot.kernel.replies import (
     Button,
     ButtonStyle,
     ChoiceField,

@@ -18,11 +18,11 @@ from adapters.discord.components import FormModal, answers, form_target, pressed
 from adapters.discord.membership import Membership, Unreachable
 from adapters.discord.organizers import OrganizerRule
 from adapters.discord.render import NO_PINGS, Rendered, render
-from bot.choices import Pick
-from bot.commands import Actor, Command
+from bot.app.turnout import SOMETHING_BROKE, Turnout
 from bot.domain.errors import UserError
-from bot.replies import Form, FormSubmission, Message, Reply
-from bot.turnout import SOMETHING_BROKE, Turnout
+from bot.kernel.commands import Actor, Command
+from bot.kernel.intake.choices import Pick
+from bot.kernel.replies import Form, FormSubmission, Message, Reply
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import discord
 
 from adapters.discord.settings import DiscordSettings
-from bot.settings import ConfigurationError
+from bot.app.settings import ConfigurationError
 
 # Each bit is something the bot does; nothing else is asked for (no Mention Everyone, no
 # Manage anything). Replies to commands, buttons and DMs need no server permission at all.

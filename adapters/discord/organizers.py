@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.commands import Actor
 from bot.domain.campaign import Identity
+from bot.kernel.commands import Actor
 
 PLATFORM = "discord"
 

@@ -17,8 +17,8 @@ from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.organizers import OrganizerRule
 from adapters.discord.settings import DiscordSettings
 from adapters.platform import PlatformError
-from bot.settings import listed
-from bot.turnout import Turnout
+from bot.app.settings import listed
+from bot.app.turnout import Turnout
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ role and user mentions inside titles or announcements arrive as inert text. Nor 
 the core writes no markdown but `code`, so every other markdown sign is escaped (`inert`), and
 a ZIP answer like `[Verify](https://evil.example)` shows its real address instead of a
 disguised link, and a typed `<t:0:F>` shows as typed, never as a timestamp. Times the core
-marked (bot/timefmt.py) become Discord timestamps (`<t:UNIX:F>`, `<t:UNIX:R>` for countdowns),
-so each reader sees their own zone; where Discord shows plain text (embed titles, field names,
-footers, buttons) they read as the core wrote them, zone named.
+marked (bot/kernel/timefmt.py) become Discord timestamps (`<t:UNIX:F>`, `<t:UNIX:R>` for
+countdowns), so each reader sees their own zone; where Discord shows plain text (embed titles,
+field names, footers, buttons) they read as the core wrote them, zone named.
 """
 
 import io
@@ -19,8 +19,8 @@ from typing import Any
 import discord
 
 from adapters.discord.components import action_button
-from bot import timefmt
-from bot.replies import Attachment, Button, Form, Item, Listing, Message, Page, Reply
+from bot.kernel import timefmt
+from bot.kernel.replies import Attachment, Button, Form, Item, Listing, Message, Page, Reply
 
 NO_PINGS = discord.AllowedMentions.none()
 ERROR_COLOUR = discord.Colour.red()

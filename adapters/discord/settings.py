@@ -3,7 +3,7 @@
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.settings import listed
+from bot.app.settings import listed
 
 
 class DiscordSettings(BaseSettings):

@@ -25,10 +25,11 @@ from adapters.slack.blocks import FORM_PREFIX, answers, error_block, message, un
 from adapters.slack.channels import Channels
 from adapters.slack.home import Home, from_home
 from adapters.slack.people import People
-from bot import catalogue, timefmt
-from bot.actions import LINK_PREFIX, PREFIX
-from bot.replies import Form, FormSubmission, Message, Reply
-from bot.turnout import Turnout
+from bot import catalogue
+from bot.app.turnout import Turnout
+from bot.kernel import timefmt
+from bot.kernel.intake.buttons import LINK_PREFIX, PREFIX
+from bot.kernel.replies import Form, FormSubmission, Message, Reply
 
 log = logging.getLogger(__name__)
 

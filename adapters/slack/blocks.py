@@ -3,7 +3,7 @@
 Every piece of text may hold something a person wrote (a task title, an announcement), so all
 of it is escaped before Slack sees it: `<!channel>` arrives as the harmless `&lt;!channel&gt;`.
 mrkdwn objects are `verbatim`, so Slack does not turn a bare `@here` into a mention either;
-links are wrapped by hand to stay clickable. Times the core marked (bot/timefmt.py) become
+links are wrapped by hand to stay clickable. Times the core marked (bot/kernel/timefmt.py) become
 Slack date formatting, so each reader sees their own zone; wherever Slack shows plain text
 (notification previews, buttons, modal titles) they read as the core wrote them, zone named.
 """
@@ -11,8 +11,8 @@ Slack date formatting, so each reader sees their own zone; wherever Slack shows 
 import re
 from typing import Any
 
-from bot import timefmt
-from bot.replies import (
+from bot.kernel import timefmt
+from bot.kernel.replies import (
     Button,
     ButtonStyle,
     ChoiceField,

@@ -10,9 +10,9 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import blocks_for, home_view
-from bot.commands import Actor, ShowHome
-from bot.replies import Message, Page
-from bot.turnout import Turnout
+from bot.app.turnout import Turnout
+from bot.kernel.commands import Actor, ShowHome
+from bot.kernel.replies import Message, Page
 
 log = logging.getLogger(__name__)
 

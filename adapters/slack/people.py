@@ -11,8 +11,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.organizers import Organizers
-from bot.commands import Actor
 from bot.domain.campaign import Identity
+from bot.kernel.commands import Actor
 
 log = logging.getLogger(__name__)
 

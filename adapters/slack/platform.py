@@ -27,8 +27,8 @@ from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
 from adapters.slack.settings import SlackSettings
-from bot.settings import listed
-from bot.turnout import Turnout
+from bot.app.settings import listed
+from bot.app.turnout import Turnout
 
 log = logging.getLogger(__name__)
 

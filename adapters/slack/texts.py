@@ -1,7 +1,7 @@
 """What the Slack adapter itself says to people and operators, gathered in one place."""
 
 # The one "something went wrong" every platform says, written in the core.
-from bot.turnout import SOMETHING_BROKE as SOMETHING_BROKE
+from bot.app.turnout import SOMETHING_BROKE as SOMETHING_BROKE
 
 FORM_TOO_SLOW = (
     "That took me a moment, so Slack closed the form before it opened. "

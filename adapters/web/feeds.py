@@ -9,9 +9,9 @@ import logging
 from aiohttp import web
 
 from adapters.platform import PlatformError
-from bot.calendar_feeds import FEED_PATH
+from bot.app.turnout import Turnout
+from bot.calendars.feed_links import FEED_PATH
 from bot.ports.storage import StorageUnavailable
-from bot.turnout import Turnout
 
 log = logging.getLogger(__name__)
 

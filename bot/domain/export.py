@@ -1,7 +1,7 @@
 """Exports: the campaign's data as spreadsheet rows, for VAN, Mobilize or a spreadsheet.
 
 One row per person, per sign-up, per shift or per task claim. Storage hands the rows over in
-batches (`Line`s, plain data); bot/export_csv.py writes them. Every export is recorded.
+batches (`Line`s, plain data); bot/exports/csv_files.py writes them. Every export is recorded.
 """
 
 from dataclasses import dataclass

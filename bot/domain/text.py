@@ -24,7 +24,7 @@ _INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u200b\u2060\ufeff")
 # Line and paragraph separators render as a new line: never in one-line text.
 _LINE_BREAKS = frozenset("\u2028\u2029")
 # Unicode's noncharacters, reserved for a program's own use: Turnout marks times with them
-# (bot/timefmt.py), so people's text never keeps one and can't pass for a marked time.
+# (bot/kernel/timefmt.py), so people's text never keeps one and can't pass for a marked time.
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
 
 

@@ -4,7 +4,7 @@ from abc import ABC, abstractmethod
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
-from bot.replies import Reply
+from bot.kernel.replies import Reply
 
 
 class DeliveryError(Exception):

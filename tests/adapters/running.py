@@ -14,7 +14,7 @@ async def turnout_run(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot.cli",
+        "bot.app.cli",
         "run",
         cwd=tmp_path,
         env={

@@ -10,12 +10,12 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from adapters.web.feeds import FeedListener, feed_routes
-from bot.bootstrap import bootstrap
-from bot.calendar_feeds import FeedLinks
+from bot.app.bootstrap import bootstrap
+from bot.calendars.calendar_feeds import FEED_OFF
+from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults
+from bot.kernel.replies import Message
 from bot.ports.storage import StorageUnavailable
-from bot.replies import Message
-from bot.usecases.calendars import FEED_OFF
 from tests.conftest import Harness
 from tests.fakes import RecordingMessenger, frozen_clock
 

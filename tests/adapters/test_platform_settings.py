@@ -2,7 +2,7 @@
 
 from adapters.discord.settings import DiscordSettings
 from adapters.slack.settings import SlackSettings
-from bot.settings import CoreSettings
+from bot.app.settings import CoreSettings
 
 
 def test_the_core_s_settings_know_no_platform():

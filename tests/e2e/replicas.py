@@ -24,8 +24,8 @@ from aiohttp import web
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.commands import Actor
 from bot.domain.campaign import Identity
+from bot.kernel.commands import Actor
 from storage import SqlStorage
 from storage.engine import normalise_url
 from storage.tables import notices

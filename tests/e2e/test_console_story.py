@@ -38,7 +38,7 @@ STORY = """\
 
 def turnout(*args: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).with_name("turnout")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.app.cli"]
     env = {
         **os.environ,
         "TURNOUT_TIMEZONE": "America/New_York",
@@ -139,7 +139,7 @@ def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path):
     env_file = tmp_path / ".env"
     env_file.write_text("TURNOUT_TIMEZONE=Mars/Olympus\n")
     run = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "console"], input="", capture_output=True, text=True,
+        [sys.executable, "-m", "bot.app.cli", "console"], input="", capture_output=True, text=True,
         cwd=tmp_path, timeout=60, check=False,
         env={k: v for k, v in os.environ.items() if not k.startswith("TURNOUT_")},
     )
@@ -150,7 +150,7 @@ def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path):
 
 def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path):
     run = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"], input="", capture_output=True, text=True,
+        [sys.executable, "-m", "bot.app.cli", "run"], input="", capture_output=True, text=True,
         cwd=tmp_path, timeout=60, check=False,
         env={k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))},
     )

@@ -18,12 +18,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import ManualClock, SystemClock
+from bot.app.clock import ManualClock, SystemClock
+from bot.app.turnout import Turnout
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.signup import SignupStatus
-from bot.replies import Message
-from bot.turnout import Turnout
-from bot.usecases import reminders
+from bot.kernel.replies import Message
+from bot.signups import reminders
 from storage import SqlStorage, open_storage
 from tests.adapters.slack.conftest import OLIVIA
 from tests.adapters.slack.fake_slack import APP_TOKEN, TEAM_ID, FakeSlack

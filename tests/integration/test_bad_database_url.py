@@ -5,7 +5,7 @@ import os
 import pytest
 from sqlalchemy import make_url
 
-from bot.cli import main
+from bot.app.cli import main
 
 SECRET = "s3cret-pw"
 POSTGRES = os.environ.get("TURNOUT_TEST_DATABASE_URL")

@@ -6,8 +6,8 @@ repeated rounds); the PostgreSQL run is the one that proves it.
 
 import asyncio
 
-from bot.commands import AddToShift, JoinShift, LeaveShift, MoveBetweenShifts, MyShifts
 from bot.domain.notice import NoticeKind
+from bot.kernel.commands import AddToShift, JoinShift, LeaveShift, MoveBetweenShifts, MyShifts
 from tests.integration.test_seat_races import (
     ORGANIZER,
     ROUNDS,

@@ -4,11 +4,11 @@ import asyncio
 
 from sqlalchemy import func, select
 
-from bot.calendar_feeds import FeedLinks
-from bot.commands import Actor, ForgetMe, JoinShift, ShowCalendarFeed
+from bot.app.turnout import Turnout
+from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.replies import Message
-from bot.turnout import Turnout
+from bot.kernel.commands import Actor, ForgetMe, JoinShift, ShowCalendarFeed
+from bot.kernel.replies import Message
 from storage.tables import calendar_entries, calendar_feeds, instance_secrets, volunteers
 from tests.fakes import frozen_clock
 

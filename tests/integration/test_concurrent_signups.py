@@ -2,11 +2,11 @@
 
 import asyncio
 
-from bot.bootstrap import bootstrap
-from bot.commands import Actor, JoinShift
+from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.signup import SignupStatus
-from bot.replies import Message
+from bot.kernel.commands import Actor, JoinShift
+from bot.kernel.replies import Message
 from tests.fakes import RecordingMessenger, frozen_clock
 
 ORGANIZER = Actor(Identity("test", "T", "olivia"), "Olivia", is_organizer=True)

@@ -5,7 +5,7 @@ import asyncio
 from datetime import UTC, datetime
 
 from bot.domain.notice import NoticeKind
-from bot.usecases.digest import queue_first_digests
+from bot.stats.digest import queue_first_digests
 from tests.integration.builders import NOW, a_team
 from tests.queued import pending_notices
 

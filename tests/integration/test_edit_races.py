@@ -9,8 +9,8 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from bot.commands import EditShift, JoinShift, LeaveShift
 from bot.domain.notice import NoticeKind
+from bot.kernel.commands import EditShift, JoinShift, LeaveShift
 from storage import SqlStorage
 from storage.tables import notices, shifts
 from tests.integration.test_seat_races import (

@@ -9,9 +9,9 @@ import asyncio
 
 from sqlalchemy import func, select
 
-from bot.bootstrap import bootstrap
-from bot.commands import Actor
+from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
+from bot.kernel.commands import Actor
 from storage.tables import campaigns, teams, volunteers
 from tests.fakes import RecordingMessenger, frozen_clock
 from tests.render import text_of

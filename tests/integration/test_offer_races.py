@@ -11,14 +11,14 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.clock import ManualClock
-from bot.commands import JoinShift, LeaveShift, PassSeat, TakeSeat
+from bot.app.clock import ManualClock
+from bot.app.turnout import Turnout
 from bot.domain.notice import NoticeKind
 from bot.domain.signup import SignupStatus
-from bot.replies import Message
-from bot.turnout import Turnout
-from bot.usecases.context import CampaignDefaults
-from bot.usecases.offers import let_offers_lapse
+from bot.kernel.commands import JoinShift, LeaveShift, PassSeat, TakeSeat
+from bot.kernel.context import CampaignDefaults
+from bot.kernel.replies import Message
+from bot.signups.offers import let_offers_lapse
 from storage import SqlStorage
 from storage.tables import shifts, signups, volunteers
 from tests.fakes import frozen_clock

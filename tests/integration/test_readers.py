@@ -5,11 +5,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.commands import Actor, ListShifts
+from bot.app.turnout import HANDLERS, READERS
 from bot.domain.campaign import Identity
+from bot.kernel.commands import Actor, ListShifts
+from bot.kernel.replies import Listing
 from bot.ports.storage import NeedsWriteTurn, UnitOfWork
-from bot.replies import Listing
-from bot.turnout import HANDLERS, READERS
 from tests.fakes import frozen_clock
 
 NEWCOMER = Actor(Identity("test", "T", "newcomer"), "Nia")

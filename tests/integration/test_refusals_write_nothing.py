@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from bot.bootstrap import Bot, bootstrap
-from bot.commands import Actor
+from bot.app.bootstrap import Bot, bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.replies import Message
+from bot.kernel.commands import Actor
+from bot.kernel.replies import Message
 from storage import open_storage, tables
 from tests.fakes import RecordingMessenger, frozen_clock
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import select
 
-from bot.commands import Actor, CancelShift, JoinShift, LeaveShift
+from bot.app.turnout import Turnout
 from bot.domain.campaign import Identity
 from bot.domain.notice import NoticeKind
 from bot.domain.signup import SignupStatus
-from bot.replies import Message
-from bot.turnout import Turnout
-from bot.usecases.context import CampaignDefaults
+from bot.kernel.commands import Actor, CancelShift, JoinShift, LeaveShift
+from bot.kernel.context import CampaignDefaults
+from bot.kernel.replies import Message
 from storage import SqlStorage
 from storage.tables import notices, shifts, signups, volunteers
 from tests.fakes import frozen_clock

@@ -11,8 +11,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.commands import CancelShift, JoinEveryWeek, JoinShift, RepeatShift
-from bot.usecases.series import extend_all
+from bot.kernel.commands import CancelShift, JoinEveryWeek, JoinShift, RepeatShift
+from bot.series.weekly import extend_all
 from storage import SqlStorage
 from storage.tables import shifts
 from tests.fakes import frozen_clock

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import make_url, text
 
-from bot.replies import Message, Reply
-from bot.turnout import TRY_AGAIN
+from bot.app.turnout import TRY_AGAIN
+from bot.kernel.replies import Message, Reply
 from storage import SqlStorage, SqlUnitOfWork
 from tests.conftest import Database, Harness
 from tests.integration.test_refusals_write_nothing import snapshot

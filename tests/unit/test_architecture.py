@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PLATFORM_AND_SQL = ("slack_bolt", "slack_sdk", "discord", "sqlalchemy", "aiosqlite", "asyncpg")
 # The one start-up module: it reads settings and wires storage and adapters in.
-STARTUP = "bot.cli"
+STARTUP = "bot.app.cli"
 
 
 def module_name(path: Path) -> str:

@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from bot import redaction
-from bot.cli import load_settings
-from bot.settings import ConfigurationError
+from bot.app import redaction
+from bot.app.cli import load_settings
+from bot.app.settings import ConfigurationError
 
 
 @pytest.fixture(autouse=True)

@@ -6,27 +6,31 @@ import typing
 
 import pytest
 
-from bot import actions, catalogue, forms, readers
-from bot import commands as c
+from bot import catalogue
+from bot.app.turnout import HANDLERS
+from bot.campaign import settings
 from bot.catalogue import ENTRIES, GROUPS, ROUTES
-from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
-from bot.entry import Entry, Kind, Usage, Who
-from bot.grammar import parse
-from bot.help import help_text
-from bot.replies import FormSubmission
-from bot.turnout import HANDLERS
-from bot.usecases import campaign, phonebanks, tasks, volunteers, welcome
+from bot.kernel import commands as c
+from bot.kernel.commands import Actor
+from bot.kernel.intake import buttons, forms, parsing
+from bot.kernel.intake.entry import Entry, Kind, Usage, Who
+from bot.kernel.intake.grammar import parse
+from bot.kernel.intake.help import help_text
+from bot.kernel.replies import FormSubmission
+from bot.shifts import phonebanks
+from bot.tasks import claims
+from bot.volunteers import people, welcome
 
 OLU = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 NAMES = [f"/{entry.group} {entry.verb}" for entry in ENTRIES]
 
 
 def use_cases() -> list[typing.Callable[..., typing.Any]]:
-    """Every `async def x(cmd: SomeCommand, ctx: Context) -> Reply` in bot/usecases."""
+    """Every `async def x(cmd: SomeCommand, ctx: Context) -> Reply` in the feature packages."""
     found = []
-    for module in (campaign, phonebanks, tasks, volunteers, welcome):
+    for module in (settings, phonebanks, claims, people, welcome):
         for _, function in inspect.getmembers(module, inspect.iscoroutinefunction):
             hints = typing.get_type_hints(function)
             first = next(iter(inspect.signature(function).parameters), None)
@@ -78,13 +82,13 @@ def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route():
 
 def test_each_route_is_what_its_button_form_or_arrival_builds():
     built = {
-        actions.command_for(OLU, "turnout:keep"),
-        actions.command_for(OLU, "turnout:here:7"),
-        actions.command_for(OLU, "turnout:still:3"),
-        actions.command_for(OLU, "turnout:weekly:3"),
-        actions.command_for(OLU, "turnout:decline:3"),
-        actions.command_for(OLU, "turnout:repeat:3"),
-        actions.command_for(OLU, "turnout:settings"),
+        buttons.command_for(OLU, "turnout:keep"),
+        buttons.command_for(OLU, "turnout:here:7"),
+        buttons.command_for(OLU, "turnout:still:3"),
+        buttons.command_for(OLU, "turnout:weekly:3"),
+        buttons.command_for(OLU, "turnout:decline:3"),
+        buttons.command_for(OLU, "turnout:repeat:3"),
+        buttons.command_for(OLU, "turnout:settings"),
         forms.command_for_submission(OLU, FormSubmission("settings", {"zone": "Europe/Berlin"})),
         forms.command_for_submission(
             OLU,
@@ -100,9 +104,9 @@ def test_each_route_is_what_its_button_form_or_arrival_builds():
 
 def test_every_button_builds_a_command_with_a_handler():
     for verb in ("shifts", "tasks", "profile", "forget", "keep", "settings"):
-        assert type(actions.command_for(OLU, actions.action(verb))) in HANDLERS
+        assert type(buttons.command_for(OLU, buttons.action(verb))) in HANDLERS
     for verb in ("join", "leave", "claim", "done", "release", "contacted"):
-        assert type(actions.command_for(OLU, actions.action(verb, 3))) in HANDLERS
+        assert type(buttons.command_for(OLU, buttons.action(verb, 3))) in HANDLERS
 
 
 def test_groups_and_entries_agree():
@@ -196,7 +200,7 @@ def test_text_and_menu_options_are_refused_with_the_same_sentence(line, verb, op
     with pytest.raises(UserError) as typed_error:
         parse(OLU, line)
     with pytest.raises(UserError) as option_error:
-        readers.read_options(entry, OLU, options)
+        parsing.read_options(entry, OLU, options)
     assert option_error.value.message == typed_error.value.message
 
 
@@ -229,7 +233,7 @@ def test_text_and_menu_options_build_the_same_command(line, options):
     entry = catalogue.find(group, verb)
     assert entry is not None
 
-    assert readers.read_options(entry, OLU, options) == parse(OLU, line)
+    assert parsing.read_options(entry, OLU, options) == parse(OLU, line)
 
 
 def test_parameters_of_each_kind_carry_what_their_menus_need():

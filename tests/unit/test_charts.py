@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from matplotlib import image
 
-from bot.charts import HEIGHT_PX, WIDTH_PX, weekly_chart
 from bot.domain.stats import WeekFigures, week_starts
+from bot.stats.charts import HEIGHT_PX, WIDTH_PX, weekly_chart
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -36,6 +36,6 @@ def test_weeks_with_nobody_signed_up_still_draw():
 
 
 def test_importing_the_chart_module_does_not_load_matplotlib():
-    code = "import sys, bot.charts, bot.usecases.stats; print('matplotlib' in sys.modules)"
+    code = "import sys, bot.stats.charts, bot.stats.numbers; print('matplotlib' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"

@@ -2,7 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-from bot.delivery_policy import (
+from bot.domain.campaign import Identity, Team
+from bot.domain.notice import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
+from bot.kernel.outbox.delivery_policy import (
     LONGEST_WAIT,
     SUPERSEDED,
     UNREACHABLE,
@@ -18,8 +20,6 @@ from bot.delivery_policy import (
     superseded,
     wait_allowed,
 )
-from bot.domain.campaign import Identity, Team
-from bot.domain.notice import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
 from bot.ports.messenger import DeliveryError
 
 NOW = datetime(2026, 11, 6, 18, 0, tzinfo=UTC)

@@ -4,11 +4,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
-from bot import timefmt
-from bot.bootstrap import bootstrap
+from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults
 from bot.domain.notice import NoticeKind
-from bot.replies import Message
+from bot.kernel import timefmt
+from bot.kernel.replies import Message
 from tests.conftest import Harness
 from tests.fakes import ORGANIZERS, RecordingMessenger, frozen_clock
 from tests.queued import pending_notices

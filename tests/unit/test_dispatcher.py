@@ -3,8 +3,8 @@
 import asyncio
 from datetime import timedelta
 
-from bot.dispatcher import Dispatcher
 from bot.domain.notice import NewNotice, NoticeKind
+from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.ports.messenger import DeliveryError
 from tests.fakes import ORGANIZERS, VOLUNTEERS
 from tests.queued import pending_notices

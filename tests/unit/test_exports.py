@@ -6,11 +6,11 @@ import csv
 import io
 from datetime import timedelta
 
-from bot import export_csv
 from bot.domain.export import ExportKind
-from bot.export_csv import COLUMNS, spreadsheet_safe
-from bot.forms import ONBOARDING
-from bot.replies import Message
+from bot.exports import csv_files
+from bot.exports.csv_files import COLUMNS, spreadsheet_safe
+from bot.kernel.intake.forms import ONBOARDING
+from bot.kernel.replies import Message
 from tests.unit.test_attendance import TO_START, joined
 
 TO_DEBRIEF = TO_START + timedelta(hours=2, minutes=15)
@@ -235,14 +235,14 @@ def test_every_formula_start_is_defused_and_other_text_is_left_alone():
 async def test_others_can_write_while_an_export_is_being_read(harness, monkeypatch):
     await campaign(harness)
     reading, go_on = asyncio.Event(), asyncio.Event()
-    write = export_csv.write
+    write = csv_files.write
 
     async def slow_write(*args):
         reading.set()
         await go_on.wait()
         return await write(*args)
 
-    monkeypatch.setattr(export_csv, "write", slow_write)
+    monkeypatch.setattr(csv_files, "write", slow_write)
     exporting = asyncio.ensure_future(harness.reply("Olivia", "/turnout export volunteers all"))
     await asyncio.wait_for(reading.wait(), 5)
 

@@ -1,7 +1,7 @@
 """Shift and task forms: what a bare `/phonebank create` or `/task post` asks, and its answers."""
 
-from bot.forms import SHIFT, TASK
-from bot.replies import DateField, Form, Message, NumberField, TimeField
+from bot.kernel.intake.forms import SHIFT, TASK
+from bot.kernel.replies import DateField, Form, Message, NumberField, TimeField
 from tests.render import text_of
 
 SATURDAY = {

@@ -4,13 +4,13 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from bot import commands as c
 from bot.catalogue import SHIFT_EXAMPLE, TASK_EXAMPLE
-from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
-from bot.grammar import parse, parse_command
+from bot.kernel import commands as c
+from bot.kernel.commands import Actor
+from bot.kernel.intake.grammar import parse, parse_command
 
 MARIA = Actor(Identity("console", "team-1", "u-maria"), "Maria")
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)

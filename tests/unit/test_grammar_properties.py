@@ -5,12 +5,12 @@ from datetime import date, time, timedelta
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot import commands as c
 from bot.catalogue import ENTRIES, TOPICS
-from bot.commands import Actor
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
-from bot.grammar import parse, parse_command
+from bot.kernel import commands as c
+from bot.kernel.commands import Actor
+from bot.kernel.intake.grammar import parse, parse_command
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 NAMES = [f"/{name}" for name in TOPICS]

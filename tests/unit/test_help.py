@@ -2,12 +2,12 @@
 
 import pytest
 
-from bot import commands as c
 from bot.catalogue import ENTRIES, entries
-from bot.commands import Actor
 from bot.domain.campaign import Identity
-from bot.grammar import parse
-from bot.help import help_text
+from bot.kernel import commands as c
+from bot.kernel.commands import Actor
+from bot.kernel.intake.grammar import parse
+from bot.kernel.intake.help import help_text
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 ORGANIZER_ONLY = [entry.usage for entry in ENTRIES if entry.organizer]

@@ -1,9 +1,9 @@
 """Home: a volunteer's shifts, fitting shifts, tasks and settings in one view; organizers'
 newcomers and open seats too. The same view is Slack's Home tab and `/volunteer home`."""
 
-from bot.actions import action
-from bot.forms import ONBOARDING
-from bot.replies import Form, Page
+from bot.kernel.intake.buttons import action
+from bot.kernel.intake.forms import ONBOARDING
+from bot.kernel.replies import Form, Page
 from tests.render import text_of
 
 

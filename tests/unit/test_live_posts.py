@@ -8,7 +8,7 @@ import pytest
 
 from bot.domain.phonebank import PhoneBank, Shift, ShiftSeats, ShiftStatus
 from bot.domain.post import EDIT_DELAY, PostState, post_state, seat_bar
-from bot.live_posts import board_post, shift_post
+from bot.live_posts.views import board_post, shift_post
 from bot.ports.messenger import DeliveryError
 from tests.render import text_of
 

@@ -3,8 +3,8 @@ types, and marked times that people's text can never imitate."""
 
 from dataclasses import replace
 
-from bot import timefmt
-from bot.replies import Message
+from bot.kernel import timefmt
+from bot.kernel.replies import Message
 from tests.render import text_of
 
 

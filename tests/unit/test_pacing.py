@@ -4,13 +4,13 @@ import asyncio
 import time
 from datetime import UTC, datetime, timedelta
 
-from bot.clock import ManualClock
-from bot.dispatcher import Dispatcher
+from bot.app.clock import ManualClock
+from bot.app.messengers import PlatformMessengers
 from bot.domain.campaign import Identity
-from bot.messengers import PlatformMessengers
-from bot.pacing import Pace
+from bot.kernel.outbox.dispatcher import Dispatcher
+from bot.kernel.outbox.pacing import Pace
+from bot.kernel.replies import Reply
 from bot.ports.messenger import DeliveryError
-from bot.replies import Reply
 from tests.fakes import RecordingMessenger, frozen_clock
 
 

@@ -3,15 +3,21 @@
 import tomllib
 from pathlib import Path
 
+from setuptools import find_packages
+
 ROOT = Path(__file__).resolve().parents[2]
+TOPS = ("bot", "adapters", "storage")
 
 
-def test_every_package_in_the_tree_is_listed_for_installation():
+def test_every_folder_of_code_is_a_package_that_installation_finds():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    listed = set(project["tool"]["setuptools"]["packages"])
-    found = {
-        ".".join(init.parent.relative_to(ROOT).parts)
-        for top in ("bot", "adapters", "storage")
-        for init in (ROOT / top).rglob("__init__.py")
+    include = project["tool"]["setuptools"]["packages"]["find"]["include"]
+    installed = set(find_packages(str(ROOT), include=include))
+    # A folder of modules without an `__init__.py` would be left out of the wheel silently.
+    with_code = {
+        ".".join(module.parent.relative_to(ROOT).parts)
+        for top in TOPS
+        for module in (ROOT / top).rglob("*.py")
     }
-    assert listed == found
+    assert with_code <= installed
+    assert {name for name in installed if name.split(".")[0] not in TOPS} == set()

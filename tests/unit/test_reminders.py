@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 
-from bot.actions import action
 from bot.domain.notice import NoticeKind
+from bot.kernel.intake.buttons import action
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://dialer.example/sat'

@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from bot.cli import load_settings
-from bot.settings import ConfigurationError, listed
+from bot.app.cli import load_settings
+from bot.app.settings import ConfigurationError, listed
 
 
 @pytest.fixture(autouse=True)

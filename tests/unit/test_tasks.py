@@ -1,6 +1,6 @@
 """Tasks: posted by organizers, claimed within their slots, finished or released."""
 
-from bot.actions import action
+from bot.kernel.intake.buttons import action
 
 
 async def test_an_organizer_posts_a_task_that_volunteers_can_claim(harness):

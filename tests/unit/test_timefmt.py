@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import timefmt
+from bot.kernel import timefmt
 
 NEW_YORK = ZoneInfo("America/New_York")
 

@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from bot.actions import action
-from bot.forms import ONBOARDING
-from bot.replies import Form, Listing
+from bot.kernel.intake.buttons import action
+from bot.kernel.intake.forms import ONBOARDING
+from bot.kernel.replies import Form, Listing
 from tests.fakes import ORGANIZERS
 from tests.render import text_of
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from adapters.discord import DiscordPlatform
-from bot.bootstrap import Bot, bootstrap
-from bot.clock import ManualClock
-from bot.dispatcher import DeliveryReport
+from bot.app.bootstrap import Bot, bootstrap
+from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults
+from bot.kernel.outbox.dispatcher import DeliveryReport
 from storage import SqlStorage, open_storage
 from tests.adapters.discord import interactions as make
 from tests.adapters.discord.fake_discord import (

@@ -123,7 +123,7 @@ async def test_a_current_member_s_dm_buttons_still_work_and_membership_is_asked_
 async def test_at_debug_discord_py_logs_no_interaction_token(world, caplog):
     import logging
 
-    from bot import redaction
+    from bot.app import redaction
     from tests.adapters.discord import interactions as make
 
     caplog.set_level(logging.DEBUG)

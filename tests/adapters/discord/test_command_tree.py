@@ -19,7 +19,7 @@ from bot.domain.phonebank import MAX_ANNOUNCEMENT, MAX_CAPACITY, MAX_LINK, MAX_P
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_NAME, MAX_TITLE
 from bot.domain.timing import MAX_ZONE_NAME
-from bot.forms import shift_form, task_form
+from bot.kernel.intake.forms import shift_form, task_form
 
 RECORDED = Path(__file__).parent / "payloads" / "command_tree.json"
 

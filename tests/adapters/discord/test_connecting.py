@@ -125,7 +125,7 @@ async def test_a_token_discord_refuses_stops_start_with_one_line(tmp_path):
 
 
 def test_a_malformed_token_is_a_configuration_error():
-    from bot.settings import ConfigurationError
+    from bot.app.settings import ConfigurationError
 
     with pytest.raises(ConfigurationError, match="DISCORD_TOKEN is not valid"):
         DiscordPlatform(token="not-a-token", api_url="http://127.0.0.1:9")

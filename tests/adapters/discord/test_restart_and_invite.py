@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.cli import main
+from bot.app.cli import main
 from tests.adapters.discord.conftest import start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID, TOKEN
 from tests.adapters.discord.interactions import uid

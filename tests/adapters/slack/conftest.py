@@ -20,12 +20,12 @@ import aiohttp
 import pytest
 
 from adapters.slack import SlackPlatform
-from bot.bootstrap import Bot, bootstrap
-from bot.clock import ManualClock
-from bot.commands import Actor
-from bot.dispatcher import DeliveryReport
+from bot.app.bootstrap import Bot, bootstrap
+from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.replies import Reply
+from bot.kernel.commands import Actor
+from bot.kernel.outbox.dispatcher import DeliveryReport
+from bot.kernel.replies import Reply
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_DOMAIN, TEAM_ID, Call, FakeSlack
 from tests.fakes import frozen_clock
 

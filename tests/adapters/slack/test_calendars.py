@@ -9,8 +9,8 @@ import icalendar
 import pytest
 
 from adapters.web.feeds import feed_routes
-from bot.bootstrap import bootstrap
-from bot.calendar_feeds import FeedLinks
+from bot.app.bootstrap import bootstrap
+from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults
 from tests.adapters.slack.conftest import VERA, WALT, Rig, platform_for
 from tests.fakes import frozen_clock

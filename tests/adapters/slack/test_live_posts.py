@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 import aiohttp
 import pytest
 
-from bot.bootstrap import bootstrap
+from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults
 from bot.domain.post import EDIT_DELAY
 from tests.adapters.slack.conftest import (

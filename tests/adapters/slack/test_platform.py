@@ -7,7 +7,7 @@ import pytest
 from adapters.platform import PlatformError
 from adapters.slack import SlackPlatform
 from adapters.slack.settings import SlackSettings
-from bot.bootstrap import bootstrap
+from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults
 from tests.adapters.slack.conftest import VERA, payload, platform_for
 from tests.adapters.slack.fake_slack import APP_TOKEN

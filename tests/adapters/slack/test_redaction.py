@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from bot import redaction
+from bot.app import redaction
 from tests.adapters.slack.conftest import VERA, payload, platform_for
 from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN
 from tests.adapters.slack.test_platform import wire

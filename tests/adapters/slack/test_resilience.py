@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import make_url, select
 
+from bot.app.turnout import TRY_AGAIN
 from bot.domain.notice import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
-from bot.turnout import TRY_AGAIN
 from storage import SqlStorage, rows
 from storage.tables import notices
 from tests.adapters.slack.conftest import ORGANIZER_CHANNEL, VERA, WALT, Rig

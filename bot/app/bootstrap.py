@@ -1,0 +1,44 @@
+"""Wire the core: one place that puts storage, messengers, clock and scheduler together."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.app.messengers import PlatformMessengers
+from bot.app.scheduler import Wakeups
+from bot.app.turnout import Turnout
+from bot.calendars.feed_links import FeedLinks
+from bot.domain.campaign import CampaignDefaults
+from bot.kernel.outbox.dispatcher import Dispatcher
+from bot.ports.clock import Clock
+from bot.ports.messenger import Messenger
+from bot.ports.storage import Storage
+
+
+@dataclass(frozen=True, slots=True)
+class Bot:
+    turnout: Turnout
+    dispatcher: Dispatcher
+    wakeups: Wakeups
+    storage: Storage
+    clock: Clock
+
+
+def bootstrap(
+    *,
+    storage: Storage,
+    messengers: Sequence[Messenger],
+    clock: Clock,
+    defaults: CampaignDefaults,
+    lease: timedelta = timedelta(minutes=1),
+    feeds: FeedLinks | None = None,
+) -> Bot:
+    """Build the core around real or fake parts; nothing starts until `wakeups.start()`."""
+    dispatcher = Dispatcher(
+        storage=storage, messenger=PlatformMessengers(messengers), clock=clock, lease=lease
+    )
+    wakeups = Wakeups(dispatcher=dispatcher, storage=storage, clock=clock)
+    turnout = Turnout(
+        storage=storage, clock=clock, defaults=defaults, on_notices=wakeups.kick, feeds=feeds
+    )
+    return Bot(turnout, dispatcher, wakeups, storage, clock)

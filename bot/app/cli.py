@@ -1,0 +1,283 @@
+"""`turnout`: the start-up module. Reads settings, builds storage and adapters, runs them."""
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import make_url
+
+from adapters.discord.settings import DiscordSettings
+from adapters.platform import Platform, PlatformError
+from adapters.slack.settings import SlackSettings
+from bot.app import redaction
+from bot.app.bootstrap import bootstrap
+from bot.app.clock import ManualClock, SystemClock
+from bot.app.settings import ConfigurationError, CoreSettings, load
+from bot.ports.storage import StorageUnavailable
+from storage import SqlStorage, open_storage
+
+if TYPE_CHECKING:
+    from adapters.web.feeds import FeedListener
+
+
+class Settings(CoreSettings, SlackSettings, DiscordSettings):
+    """Everything `turnout` reads: the core's settings and each platform's own."""
+
+
+def load_settings() -> Settings:
+    """The settings from the environment and `.env`; a wrong one raises ConfigurationError."""
+    return load(Settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the `turnout` command line (console, run, migrate); returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigurationError as error:
+        print(f"turnout: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level="WARNING" if args.command == "console" else settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # Secrets (tokens, response_urls) never reach the log, whatever the level.
+    redaction.install()
+    try:
+        match args.command:
+            case "console":
+                return asyncio.run(_console(settings, args))
+            case "migrate":
+                return asyncio.run(_migrate(settings))
+            case "run":
+                return asyncio.run(_run(settings))
+            case "discord-invite":
+                return _discord_invite(settings)
+    except KeyboardInterrupt:
+        return 130
+    except (DatabaseUnusable, ConfigurationError, PlatformError) as error:
+        print(f"turnout: {error}", file=sys.stderr)
+        return 2
+    return 2
+
+
+class DatabaseUnusable(Exception):
+    """DATABASE_URL names something Turnout can't use or can't reach."""
+
+
+async def _open(url: str) -> SqlStorage:
+    try:
+        return await open_storage(url)
+    except ValueError as error:
+        raise DatabaseUnusable(str(error)) from None
+    except (OSError, StorageUnavailable) as error:
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise DatabaseUnusable(
+            f"can't reach the database at {shown} ({error}); check DATABASE_URL."
+        ) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="turnout", description="Coordinate campaign volunteers on Slack, Discord or here."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    console = commands.add_parser("console", help="chat with Turnout in this terminal (no tokens)")
+    console.add_argument("--db", type=Path, help="SQLite file to use (default: DATABASE_URL)")
+    console.add_argument("--user", default="Olivia", help="who is typing at first")
+    console.add_argument(
+        "--organizer",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a person who is an organizer (repeatable; default: the --user)",
+    )
+    console.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help="folder for files Turnout sends (exports, charts); default: turnout-files/ next "
+        "to the SQLite file",
+    )
+    console.add_argument(
+        "--now",
+        help="start the console's clock at this local time, 'YYYY-MM-DD HH:MM' (rehearsals)",
+    )
+    commands.add_parser("run", help="run the bot on the configured platforms")
+    commands.add_parser(
+        "discord-invite", help="print the link that adds the bot to a Discord server"
+    )
+    commands.add_parser("migrate", help="bring the database schema up to date and exit")
+    return parser
+
+
+async def _console(settings: Settings, args: argparse.Namespace) -> int:
+    from adapters.console import ConsoleChat, ConsoleMessenger, Screen
+    from adapters.console.chat import read_pipe, read_terminal
+    from adapters.console.files import FileShelf
+    from adapters.web.feeds import FeedListener
+
+    zone = ZoneInfo(settings.timezone)
+    start = None
+    if args.now:
+        try:
+            start = datetime.strptime(args.now, "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+        except ValueError:
+            print("turnout: --now takes a local time like '2026-11-28 09:00'.", file=sys.stderr)
+            return 2
+    url = f"sqlite:///{args.db}" if args.db else settings.database_url
+    storage = await _open(url)
+    clock = ManualClock(start.astimezone(UTC) if start else None)
+    screen = Screen(sys.stdout, shelf=FileShelf(args.files or _files_folder(url)))
+    names: dict[str, str] = {}
+    organizers = set(args.organizer) or {args.user}
+    chat: ConsoleChat | None = None
+    messenger = ConsoleMessenger(
+        screen, names=names, organizers=lambda: chat.organizer_keys() if chat else []
+    )
+    feeds = settings.calendar_feeds()
+    bot = bootstrap(
+        storage=storage,
+        messengers=[messenger],
+        clock=clock,
+        defaults=settings.campaign_defaults(),
+        feeds=feeds,
+    )
+    chat = ConsoleChat(
+        turnout=bot.turnout,
+        wakeups=bot.wakeups,
+        clock=clock,
+        screen=screen,
+        user=args.user,
+        organizers=organizers,
+        names=names,
+        campaign_name=settings.campaign_name,
+        zone=zone,
+    )
+    interactive = sys.stdin.isatty()
+    if interactive:
+        # At a terminal, reminders also arrive on their own as real time passes.
+        bot.wakeups.start()
+    # With TURNOUT_PUBLIC_URL set, the feeds `/volunteer calendar` hands out can be fetched.
+    listener = FeedListener(settings.http_host, settings.http_port) if feeds else None
+    try:
+        if listener is not None:
+            await listener.start(bot.turnout)
+        await chat.run(read_terminal if interactive else read_pipe, echo=not interactive)
+    finally:
+        if listener is not None:
+            await listener.stop()
+        await bot.wakeups.stop()
+        await storage.close()
+    return 0
+
+
+def _files_folder(url: str) -> Path:
+    """turnout-files/ beside a SQLite file; in the working directory for PostgreSQL."""
+    from adapters.console.files import FOLDER
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(parsed.database).parent / FOLDER
+    return Path(FOLDER)
+
+
+def _platforms(settings: Settings) -> list[Platform]:
+    platforms: list[Platform] = []
+    if settings.slack_enabled:
+        from adapters.slack import SlackPlatform
+
+        platforms.append(SlackPlatform.from_settings(settings))
+    if settings.discord_enabled:
+        from adapters.discord import DiscordPlatform
+
+        platforms.append(DiscordPlatform.from_settings(settings))
+    return platforms
+
+
+async def _run(settings: Settings) -> int:
+    platforms = _platforms(settings)
+    if not platforms:
+        print(
+            "turnout: no platform is configured. Set SLACK_BOT_TOKEN (see README, Connect "
+            "Slack) or DISCORD_TOKEN (Connect Discord); or try `turnout console`.",
+            file=sys.stderr,
+        )
+        return 2
+    storage = await _open(settings.database_url)
+    feeds = settings.calendar_feeds()
+    bot = bootstrap(
+        storage=storage,
+        messengers=[platform.messenger for platform in platforms],
+        clock=SystemClock(),
+        defaults=settings.campaign_defaults(),
+        lease=timedelta(seconds=settings.delivery_lease_seconds),
+        feeds=feeds,
+    )
+    log = logging.getLogger("turnout")
+    listener = _feed_listener(settings, platforms) if feeds else None
+    try:
+        for platform in platforms:
+            await platform.start(bot.turnout)
+        if listener is not None:
+            await listener.start(bot.turnout)
+        bot.wakeups.start()
+        log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
+        await _until_stopped()
+    finally:
+        await bot.wakeups.stop()
+        if listener is not None:
+            await listener.stop()
+        for platform in platforms:
+            await platform.stop()
+        await storage.close()
+    log.info("stopped")
+    return 0
+
+
+def _feed_listener(settings: Settings, platforms: list[Platform]) -> "FeedListener | None":
+    """Calendar feeds ride on Slack's HTTP mode server; else they get a listener of their own."""
+    from adapters.slack import SlackPlatform
+    from adapters.web.feeds import FeedListener, feed_routes
+
+    for platform in platforms:
+        if isinstance(platform, SlackPlatform) and platform.serve_also(feed_routes):
+            return None
+    return FeedListener(settings.http_host, settings.http_port)
+
+
+async def _until_stopped() -> None:
+    """Wait for SIGTERM or SIGINT: the way service managers and Ctrl-C ask a bot to stop."""
+    stopped = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopped.set)
+    try:
+        await stopped.wait()
+    finally:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)
+
+
+def _discord_invite(settings: Settings) -> int:
+    from adapters.discord import invite_url
+
+    print(invite_url(settings))
+    return 0
+
+
+async def _migrate(settings: Settings) -> int:
+    storage = await _open(settings.database_url)
+    await storage.close()
+    print("turnout: the database is up to date.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Wake-ups: APScheduler runs the dispatcher at the next due time and the periodic sweeps.
+
+Only one wake-up job exists at a time, whatever the number of pending reminders: the
+database says what is due, the scheduler only says when to look.
+"""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.kernel.outbox.dispatcher import Dispatcher
+from bot.kernel.wording import plural
+from bot.ports.clock import Clock
+from bot.ports.storage import Storage, StorageUnavailable
+from bot.series.weekly import extend_all
+from bot.signups.offers import let_offers_lapse
+from bot.stats.digest import queue_first_digests
+from bot.volunteers.welcome import raise_follow_ups
+
+log = logging.getLogger(__name__)
+
+
+class Wakeups:
+    def __init__(
+        self,
+        *,
+        dispatcher: Dispatcher,
+        storage: Storage,
+        clock: Clock,
+        sweep_every: timedelta = timedelta(minutes=1),
+    ) -> None:
+        self._dispatcher = dispatcher
+        self._storage = storage
+        self._clock = clock
+        self._sweep_every = sweep_every
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        # Wake-ups in progress. Stopping waits for them: cancelling one mid-query can leave the
+        # database driver's connection half-closed and hang the process at exit.
+        self._busy = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def start(self) -> None:
+        """Start waking up; must be called inside the running event loop."""
+        # The sweep is also the safety net: a missed wake-up costs at most one sweep interval.
+        self._scheduler.add_job(
+            self.sweep,
+            "interval",
+            seconds=self._sweep_every.total_seconds(),
+            id="sweep",
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
+        self._scheduler.start()
+
+    def kick(self) -> None:
+        """Something was just queued: deliver it now rather than at the next wake-up."""
+        self._wake_in(timedelta())
+
+    async def sweep(self) -> None:
+        """Raise follow-ups that came due, then deliver whatever is due."""
+        with self._working():
+            await self._sweep()
+
+    async def deliver(self) -> None:
+        """Deliver what is due now and sleep until the next notice falls due."""
+        with self._working():
+            await self._deliver()
+
+    async def stop(self, grace: timedelta = timedelta(seconds=10)) -> None:
+        """Stop waking up, letting the sends in flight finish (for up to `grace`); what was
+        claimed but not yet sent goes back to the queue."""
+        if not self._scheduler.running:
+            return
+        self._scheduler.pause()
+        self._dispatcher.stop()
+        try:
+            await asyncio.wait_for(self._idle.wait(), grace.total_seconds())
+        except TimeoutError:
+            log.warning("stopping with a delivery still in progress; its lease will expire")
+        self._scheduler.shutdown(wait=False)
+
+    @contextmanager
+    def _working(self) -> Iterator[None]:
+        self._busy += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._busy -= 1
+            if not self._busy:
+                self._idle.set()
+
+    async def _sweep(self) -> None:
+        # Weekly series grow into the window first, so their new dates' reminders are due.
+        await self._step(extend_all, "created %s of weekly series", "date", "series dates")
+        await self._step(raise_follow_ups, "raised %s to organizers", "follow-up", "follow-ups")
+        await self._step(
+            let_offers_lapse, "%s ran out and moved on", "seat offer", "seat offers"
+        )
+        # A new campaign's first weekly digest; each digest then queues the next.
+        await self._step(queue_first_digests, "queued %s", "first weekly digest", "new digests")
+        await self._deliver()
+
+    async def _step(
+        self,
+        run: Callable[[Storage, datetime], Awaitable[int]],
+        done: str,
+        unit: str,
+        waiting: str,
+    ) -> None:
+        """One periodic step of the sweep; a database that is unavailable only delays it."""
+        try:
+            count = await run(self._storage, self._clock.now())
+        except StorageUnavailable:
+            log.warning("storage unavailable; %s wait for the next sweep", waiting)
+            return
+        if count:
+            log.info(done, plural(count, unit))
+
+    async def _deliver(self) -> None:
+        report = await self._dispatcher.deliver_due()
+        if report.sent or report.failed or report.retried:
+            log.info("delivered %s", report)
+        try:
+            next_due = await self._dispatcher.next_due_at()
+        except StorageUnavailable:
+            return
+        if next_due is not None:
+            self._wake_in(next_due - self._clock.now())
+
+    def _wake_in(self, delay: timedelta) -> None:
+        # APScheduler runs on the real clock; the injected clock may be ahead of it (the
+        # console's `:advance`), so the wake-up is placed by delay, not by timestamp.
+        run_date = datetime.now(UTC) + max(delay, timedelta())
+        self._scheduler.add_job(
+            self.deliver,
+            "date",
+            run_date=run_date,
+            id="deliver",
+            replace_existing=True,
+            max_instances=3,
+            misfire_grace_time=None,
+        )

@@ -1,0 +1,136 @@
+"""The core's settings, from the environment and `.env`; read once, by the start-up module only.
+
+They know no platform: each adapter keeps its own (adapters/slack/settings.py,
+adapters/discord/settings.py), and bot/app/cli.py reads them all together.
+"""
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TypeVar
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.calendars.feed_links import FeedLinks
+from bot.domain.campaign import DEFAULT_CAMPAIGN_NAME, CampaignDefaults
+from bot.domain.errors import UserError
+from bot.domain.timing import parse_duration, parse_reminder_offsets, parse_zone
+
+T = TypeVar("T")
+# An http(s) address with a host, and perhaps a path under which Turnout is served.
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?", re.IGNORECASE)
+S = TypeVar("S", bound=BaseSettings)
+
+
+class ConfigurationError(Exception):
+    """One line naming the variable that is missing or wrong."""
+
+
+class CoreSettings(BaseSettings):
+    """The database, a new campaign's defaults, logging and delivery."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field("sqlite:///turnout.db", alias="DATABASE_URL")
+    campaign_name: str = Field(DEFAULT_CAMPAIGN_NAME, alias="TURNOUT_CAMPAIGN_NAME", min_length=1)
+    timezone: str = Field("UTC", alias="TURNOUT_TIMEZONE")
+    reminders: str = Field("24h,1h", alias="TURNOUT_REMINDERS")
+    contact_within: str = Field("48h", alias="TURNOUT_CONTACT_WITHIN")
+    log_level: str = Field("INFO", alias="TURNOUT_LOG_LEVEL")
+    # How long a process's claim on a due message lasts; after a crash, what it had claimed but
+    # not yet sent goes out once this runs out.
+    delivery_lease_seconds: int = Field(60, alias="TURNOUT_DELIVERY_LEASE_SECONDS", ge=10, le=3600)
+    # Where people reach this bot over the web; set, it serves private calendar feeds.
+    public_url: str = Field("", alias="TURNOUT_PUBLIC_URL")
+    # Signs feed URLs; unset, a random one is made once and kept in the database.
+    secret: SecretStr = Field(SecretStr(""), alias="TURNOUT_SECRET")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return _checked(parse_zone, value).key
+
+    @field_validator("reminders")
+    @classmethod
+    def _reminders(cls, value: str) -> str:
+        _checked(parse_reminder_offsets, value)
+        return value
+
+    @field_validator("contact_within")
+    @classmethod
+    def _contact_within(cls, value: str) -> str:
+        span = parse_duration(value)
+        if span is None or span < timedelta(hours=1):
+            raise ValueError("write a duration of at least an hour, like 48h or 2d")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not _WEB_ADDRESS.fullmatch(value):
+            raise ValueError("write the bot's public web address, like https://turnout.example.org")
+        return value
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and len(value.get_secret_value()) < 16:
+            raise ValueError("use at least 16 random characters (or leave it unset)")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        if value.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            raise ValueError("use DEBUG, INFO, WARNING or ERROR")
+        return value.upper()
+
+    @property
+    def chosen_campaign_name(self) -> str:
+        """TURNOUT_CAMPAIGN_NAME when it was set, else "": a new workspace's or server's
+        campaign is then named after it, which reads better in a welcome than the default."""
+        return self.campaign_name if "campaign_name" in self.model_fields_set else ""
+
+    def calendar_feeds(self) -> FeedLinks | None:
+        """Private calendar feeds, when TURNOUT_PUBLIC_URL says where they can be fetched."""
+        if not self.public_url:
+            return None
+        return FeedLinks(self.public_url, self.secret.get_secret_value())
+
+    def campaign_defaults(self) -> CampaignDefaults:
+        """What a new team's campaign starts with."""
+        contact_within = parse_duration(self.contact_within)
+        assert contact_within is not None
+        return CampaignDefaults(
+            name=self.campaign_name,
+            chosen_name=self.chosen_campaign_name,
+            timezone=self.timezone,
+            reminder_offsets=parse_reminder_offsets(self.reminders),
+            contact_within=contact_within,
+        )
+
+
+def load(settings: type[S]) -> S:
+    """Read `settings` from the environment; a wrong value raises one line naming it."""
+    try:
+        return settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        message = str(first["msg"]).removeprefix("Value error, ").rstrip(".")
+        if not first["loc"]:
+            raise ConfigurationError(f"{message}.") from None
+        raise ConfigurationError(f"{first['loc'][0]} is not valid: {message}.") from None
+
+
+def listed(value: str) -> tuple[str, ...]:
+    """A comma-separated setting as its non-empty parts: 'U1, U2' → ('U1', 'U2')."""
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _checked(parse: Callable[[str], T], value: str) -> T:
+    try:
+        return parse(value)
+    except UserError as error:
+        raise ValueError(error.message) from None

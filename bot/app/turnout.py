@@ -1,0 +1,232 @@
+"""Turnout's front door: every command, button and form from every adapter comes in here."""
+
+import dataclasses
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from bot import catalogue
+from bot.calendars import calendar_feeds
+from bot.calendars.feed_links import FeedLinks
+from bot.domain.campaign import CampaignDefaults, Identity
+from bot.domain.errors import UserError
+from bot.domain.text import without_marks
+from bot.kernel.commands import Actor, Command, WelcomeVolunteer
+from bot.kernel.context import Context
+from bot.kernel.intake import buttons, forms, grammar
+from bot.kernel.intake.choices import Choice, Pick, choices
+from bot.kernel.intake.entry import Handler
+from bot.kernel.replies import FormSubmission, Message, Reply
+from bot.live_posts import edits
+from bot.ports.clock import Clock
+from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
+from bot.volunteers import welcome
+from bot.volunteers.erasures import RecentlyErased
+
+log = logging.getLogger(__name__)
+
+# Which use case handles each command, as the catalogue declares it.
+HANDLERS: dict[type[Command], Handler] = catalogue.handlers()
+
+# Commands the catalogue marks as only reading start as readers: on SQLite they neither wait
+# for the write turn nor hold it, so a burst of lists does not queue behind joins. One that
+# turns out to write (a newcomer's first contact) is rolled back and runs again as a writer,
+# so the mark is only a hint: a command without it is slower, never wrong. Writers keep their
+# arrival order.
+# Someone this process has not answered yet starts as a writer anyway: their first command
+# is likely their first contact, which writes, and a refused reader would be wasted work.
+READERS: frozenset[type[Command]] = catalogue.readers()
+# Commands with a long read (an export) do it first as a reader, then write as usual.
+PREPARERS: dict[type[Command], Handler] = catalogue.preparers()
+
+_KNOWN_PEOPLE = 10_000
+
+# A conflict means another command got there first; one rerun nearly always settles it.
+_CONFLICT_RERUNS = 3
+TRY_AGAIN = (
+    "I couldn't reach the database just now, so nothing was changed. Please try again in a moment."
+)
+SOMETHING_BROKE = (
+    "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
+)
+
+
+class Turnout:
+    """Runs each command in one unit of work and answers with a typed reply.
+
+    Errors people can fix come back as a friendly Message and change nothing. When a command
+    queued notices, `on_notices` is called after commit so the dispatcher can send them now.
+    """
+
+    def __init__(
+        self,
+        *,
+        storage: Storage,
+        clock: Clock,
+        defaults: CampaignDefaults,
+        on_notices: Callable[[], None] = lambda: None,
+        feeds: FeedLinks | None = None,
+    ) -> None:
+        self._storage = storage
+        self._feeds = feeds
+        self._clock = clock
+        self._defaults = defaults
+        self._on_notices = on_notices
+        self._erased = RecentlyErased()
+        # People answered lately, most recent last (bounded: a hint, not a register).
+        self._known: OrderedDict[Identity, None] = OrderedDict()
+
+    async def handle(self, command: Command) -> Reply:
+        command = _unmarked(command)
+        name = type(command).__name__
+        identity = command.actor.identity
+        write = type(command) not in READERS or identity not in self._known
+        tries = 0
+        while tries < _CONFLICT_RERUNS:
+            tries += 1
+            try:
+                return await self._handle_once(command, write=write)
+            except NeedsWriteTurn:
+                if write:
+                    log.exception("%s was refused writing as a writer", name)
+                    return Message(SOMETHING_BROKE, error=True)
+                # Rolled back whole before it wrote anything: again, holding the write turn.
+                write, tries = True, tries - 1
+            except UserError as error:
+                return Message(error.message, error=True)
+            except StorageConflict:
+                # Rolled back whole; the rerun finds the row the other transaction wrote.
+                log.info("%s met a concurrent write; running it again", name)
+            except StorageUnavailable:
+                log.warning("storage unavailable while handling %s", name)
+                return Message(TRY_AGAIN, error=True)
+            except Exception:
+                log.exception("failed to handle %s", name)
+                return Message(SOMETHING_BROKE, error=True)
+        log.warning("%s kept meeting concurrent writes", name)
+        return Message(TRY_AGAIN, error=True)
+
+    def _answered(self, identity: Identity) -> None:
+        self._known[identity] = None
+        self._known.move_to_end(identity)
+        if len(self._known) > _KNOWN_PEOPLE:
+            self._known.popitem(last=False)
+
+    async def _handle_once(self, command: Command, *, write: bool) -> Reply:
+        handler = HANDLERS[type(command)]
+        prepared = await self._prepare(command) if type(command) in PREPARERS else None
+        async with self._storage.unit_of_work(write=write) as uow:
+            ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+            ctx.feeds = self._feeds
+            ctx.prepared = prepared
+            if ctx.first_contact:
+                await welcome.greet(
+                    ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
+                )
+            reply = await handler(command, ctx)
+            await edits.queue(ctx)
+            await uow.commit()
+        if ctx.erased:
+            self._erased.add(ctx.actor.identity, ctx.now)
+        self._answered(command.actor.identity)
+        if ctx.queued:
+            self._on_notices()
+        return reply
+
+    async def _prepare(self, command: Command) -> Any:
+        """The command's long read, as a reader: on SQLite others may write meanwhile. None when
+        it can't read there (a first contact writes): the handler then reads for itself."""
+        try:
+            async with self._storage.unit_of_work(write=False) as uow:
+                ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+                return await PREPARERS[type(command)](command, ctx)
+        except NeedsWriteTurn:
+            return None
+
+    async def run_text(self, actor: Actor, line: str) -> Reply:
+        """A slash command as typed: `/phonebank join 3`."""
+        try:
+            command = grammar.parse(actor, without_marks(line))
+        except UserError as error:
+            return Message(error.message, error=True)
+        return await self.handle(command)
+
+    async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
+        """A slash command as platforms deliver it: the command name and the rest apart."""
+        try:
+            parsed = grammar.parse_command(actor, command, without_marks(text))
+        except UserError as error:
+            return Message(error.message, error=True)
+        return await self.handle(parsed)
+
+    async def press(self, actor: Actor, action: str) -> Reply:
+        """A button was pressed."""
+        try:
+            command = buttons.command_for(actor, action)
+        except UserError as error:
+            return Message(error.message, error=True)
+        return await self.handle(command)
+
+    async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
+        """A form was filled in."""
+        try:
+            values = {
+                name: without_marks(v) if isinstance(v, str) else tuple(map(without_marks, v))
+                for name, v in submission.values.items()
+            }
+            unmarked = FormSubmission(submission.form_id, values)
+            command = forms.command_for_submission(actor, unmarked)
+        except UserError as error:
+            return Message(error.message, error=True)
+        return await self.handle(command)
+
+    async def welcome(self, actor: Actor) -> Reply:
+        """Someone joined the team."""
+        return await self.handle(WelcomeVolunteer(actor))
+
+    async def calendar_feed(self, token: str) -> bytes | None:
+        """A private calendar feed as an iCalendar file; None when the token opens nothing.
+
+        Raises StorageUnavailable when the database can't answer now (worth a retry: a
+        calendar app told "not found" may drop the subscription).
+        """
+        if self._feeds is None:
+            return None
+        for _ in range(_CONFLICT_RERUNS):
+            try:
+                # A writer: reading the feed records each entry's revision (SEQUENCE).
+                async with self._storage.unit_of_work() as uow:
+                    body = await calendar_feeds.feed(uow, self._feeds, token, self._clock.now())
+                    await uow.commit()
+                return body
+            except StorageConflict:
+                # Another process recorded the same revisions (or made the secret) first.
+                continue
+        raise StorageUnavailable("a calendar feed kept meeting concurrent writes")
+
+    async def choices(self, actor: Actor, pick: Pick, typed: str) -> list[Choice]:
+        """Shifts or tasks matching what someone has typed so far, for autocomplete.
+
+        Read-only and quiet: on any failure the list is simply empty.
+        """
+        try:
+            async with self._storage.unit_of_work(write=False) as uow:
+                return await choices(uow, actor.identity, self._clock.now(), pick, typed)
+        except Exception:
+            log.exception("failed to list %s choices", pick.value)
+            return []
+
+
+def _unmarked(command: Command) -> Command:
+    """`command` with the time marks (bot/kernel/timefmt.py) taken out of every text it carries.
+
+    Discord's typed options reach here as commands, not text, so this is the one door all
+    people's words pass; a title can then never pass for a time Turnout wrote.
+    """
+    changes: dict[str, Any] = {
+        f.name: without_marks(value)
+        for f in dataclasses.fields(command)
+        if isinstance(value := getattr(command, f.name), str) and without_marks(value) != value
+    }
+    return dataclasses.replace(command, **changes) if changes else command

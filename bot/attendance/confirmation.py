@@ -1,0 +1,144 @@
+"""The organizers' confirmation check before a shift: who said "I'll be there", who hasn't,
+the waitlist, a projected headcount; "Nudge them" (once per shift); and its campaign setting."""
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.attendance import NO_ANSWER_AFTER, Attendance
+from bot.domain.campaign import Campaign
+from bot.domain.errors import UserError
+from bot.domain.notice import NoticeKind
+from bot.domain.phonebank import Shift
+from bot.domain.signup import SignupStatus
+from bot.domain.volunteer import Volunteer
+from bot.kernel import timefmt
+from bot.kernel.commands import NudgeShift, SetConfirmCheck
+from bot.kernel.context import Context
+from bot.kernel.intake.buttons import action
+from bot.kernel.replies import Button, ButtonStyle, Message, Reply
+from bot.kernel.wording import plural
+from bot.ports.storage import UnitOfWork
+from bot.signups import seats, timed
+
+# The show rate looks at the campaign's latest finished seats, up to this many.
+_HISTORY = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a shift's sign-ups stand before it starts."""
+
+    confirmed: list[Volunteer]
+    said_yes: list[Volunteer]
+    not_yet: list[tuple[int, Volunteer]]  # (sign-up id, volunteer)
+    waiting: list[Volunteer]
+
+
+async def standing(uow: UnitOfWork, shift: Shift) -> Standing:
+    """Who is confirmed, who said "I'll be there", who hasn't, and who waits."""
+    roster = await uow.signups.roster(shift.id)
+    records = await uow.attendance.for_shift(shift.id)
+    confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
+    yes = [
+        v for s, v in confirmed if records.get(s.id, Attendance(s.id)).reconfirmed_at is not None
+    ]
+    return Standing(
+        confirmed=[v for _, v in confirmed],
+        said_yes=yes,
+        not_yet=[(s.id, v) for s, v in confirmed if v not in yes],
+        waiting=[v for s, v in roster if s.status is not SignupStatus.CONFIRMED],
+    )
+
+
+async def show_rate(uow: UnitOfWork, campaign: Campaign, now: datetime) -> float | None:
+    """The share of the campaign's finished seats whose volunteer came; None with no history.
+
+    Only shifts that ended a day ago count, when a silent seat has become a no-show."""
+    records = await uow.attendance.finished_records(
+        campaign.id, now - NO_ANSWER_AFTER, limit=_HISTORY
+    )
+    if not records:
+        return None
+    return sum(1 for r in records if r.attended) / len(records)
+
+
+def _names(people: list[Volunteer]) -> str:
+    return ", ".join(v.name for v in people) if people else "nobody"
+
+
+async def check_message(
+    uow: UnitOfWork, shift: Shift, campaign: Campaign, now: datetime, zone: ZoneInfo
+) -> Message:
+    """The confirmation check as it stands now, with Nudge them while it can still help."""
+    now_standing = await standing(uow, shift)
+    rate = await show_rate(uow, campaign, now)
+    filled = len(now_standing.confirmed)
+    if rate is None:
+        projected = "no history yet to project a headcount from"
+    else:
+        projected = (
+            f"projected headcount {round(filled * rate)} "
+            f"(the campaign's show rate is {round(100 * rate)}%)"
+        )
+    lines = [
+        f"🔔 Confirmation check for #{shift.number} “{shift.title}”, "
+        f"{timefmt.at(shift.starts_at, zone)} ({timefmt.countdown(shift.starts_at, now)}):",
+        f"Seats filled: {filled} of {shift.capacity}; "
+        f"{len(now_standing.said_yes)} said “I'll be there”.",
+        "Not answered yet: " + _names([v for _, v in now_standing.not_yet]),
+        "Waitlist: " + _names(now_standing.waiting),
+        projected[0].upper() + projected[1:] + ".",
+    ]
+    nudged = await uow.attendance.nudged_at(shift.id)
+    if nudged is not None:
+        lines.append(f"Nudged {timefmt.at(nudged, zone)}.")
+    buttons: tuple[Button, ...] = ()
+    if now_standing.not_yet and nudged is None:
+        buttons = (Button("Nudge them", action("nudge", shift.number), ButtonStyle.PRIMARY),)
+    return Message("\n".join(lines), buttons=buttons)
+
+
+async def nudge(cmd: NudgeShift, ctx: Context) -> Reply:
+    """`/phonebank nudge <shift>` and "Nudge them": one DM to each confirmed volunteer who
+    has not said "I'll be there" yet, once per shift."""
+    shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
+    if shift is None:
+        raise seats.no_such_shift(cmd.shift)
+    ctx.require_organizer_or_host(shift, "nudge its volunteers")
+    if shift.is_cancelled or shift.has_started(ctx.now):
+        raise UserError(f"#{shift.number} has already started or was cancelled; no nudge needed.")
+    now_standing = await standing(ctx.uow, shift)
+    if not now_standing.not_yet:
+        return Message(f"Everyone on #{shift.number} has said “I'll be there”. Nothing to nudge.")
+    before = await ctx.uow.attendance.nudge(shift.id, ctx.now)
+    if before is not None:
+        raise UserError(
+            f"They were already nudged for #{shift.number} "
+            f"({timefmt.at(before, ctx.zone)}); a nudge goes once per shift."
+        )
+    for signup_id, volunteer in now_standing.not_yet:
+        await ctx.notify(
+            NoticeKind.NUDGE, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=signup_id
+        )
+    return Message(
+        f"Nudged {plural(len(now_standing.not_yet), 'volunteer')} on #{shift.number}: "
+        + _names([v for _, v in now_standing.not_yet])
+        + "."
+    )
+
+
+async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
+    """`/turnout confirm-check 12h|off` (organizers); every upcoming shift's check follows."""
+    ctx.require_organizer("change the confirmation check")
+    ctx.campaign = replace(ctx.campaign, confirm_check=cmd.before)
+    await ctx.uow.campaigns.save(ctx.campaign)
+    touched = await timed.reschedule_confirm_checks(ctx.uow, ctx.campaign, ctx.now)
+    if cmd.before is None:
+        return Message(
+            f"The confirmation check is off; {plural(touched, 'upcoming shift')} won't have one."
+        )
+    return Message(
+        f"Organizers get each shift's confirmation check {timefmt.duration(cmd.before)} before "
+        f"it starts (updated {plural(touched, 'upcoming shift')})."
+    )

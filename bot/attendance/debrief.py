@@ -1,0 +1,107 @@
+"""After the shift: "How did it go?", the volunteer's answers, and the organizers' wrap-up."""
+
+from collections.abc import Mapping
+
+from bot.attendance import rebooking
+from bot.domain.attendance import Attendance
+from bot.domain.errors import UserError
+from bot.domain.phonebank import Shift
+from bot.domain.signup import Signup, SignupStatus
+from bot.kernel import timefmt
+from bot.kernel.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
+from bot.kernel.context import Context
+from bot.kernel.intake.forms import debrief_form
+from bot.kernel.replies import Message, Reply
+from bot.kernel.wording import plural
+from bot.ports.storage import UnitOfWork
+from bot.signups import seats, timed
+
+
+async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
+    """"I made it": the short form (calls, conversations, a note)."""
+    shift, _ = await _my_shift(ctx, cmd.shift, started=True)
+    return debrief_form(shift.number, shift.title)
+
+
+async def debrief(cmd: Debrief, ctx: Context) -> Reply:
+    """The form's answers or `/phonebank debrief <shift> <calls> <conversations> [notes]`."""
+    shift, signup = await _my_shift(ctx, cmd.shift, started=True)
+    record = await ctx.uow.attendance.get(signup.id)
+    await ctx.uow.attendance.save(
+        record.made_it(cmd.calls, cmd.conversations, cmd.notes or None, ctx.now)
+    )
+    text = (
+        f"Thank you! I've noted {plural(cmd.calls, 'call')} and "
+        f"{plural(cmd.conversations, 'conversation')} for #{shift.number} “{shift.title}”."
+    )
+    return await _with_next_shifts(ctx, text)
+
+
+async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
+    """"I couldn't make it": recorded kindly, nothing more asked."""
+    shift, signup = await _my_shift(ctx, cmd.shift, started=False)
+    record = await ctx.uow.attendance.get(signup.id)
+    await ctx.uow.attendance.save(record.couldnt_make_it(ctx.now))
+    await timed.follow_up_sooner(ctx, shift, signup)
+    return await _with_next_shifts(
+        ctx, f"Thanks for letting us know about #{shift.number}. Hope to see you soon!"
+    )
+
+
+async def show_report(cmd: ShowReport, ctx: Context) -> Reply:
+    """`/phonebank report`: the shift's wrap-up at any time (organizers and its host)."""
+    shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
+    if shift is None:
+        raise seats.no_such_shift(cmd.shift)
+    ctx.require_organizer_or_host(shift, "see its report")
+    return Message(await wrap_up_text(ctx.uow, shift))
+
+
+async def wrap_up_text(uow: UnitOfWork, shift: Shift) -> str:
+    """Attended X of Y, no-shows by name, the totals and the notes (people's text, as written)."""
+    confirmed = [
+        (s, v) for s, v in await uow.signups.roster(shift.id) if s.status is SignupStatus.CONFIRMED
+    ]
+    records: Mapping[int, Attendance] = await uow.attendance.for_shift(shift.id)
+    got = [(v, records.get(s.id, Attendance(s.id))) for s, v in confirmed]
+    attended = [v for v, r in got if r.attended]
+    missed = [v.name for v, r in got if r.missed]
+    calls = sum(r.calls or 0 for _, r in got)
+    conversations = sum(r.conversations or 0 for _, r in got)
+    lines = [
+        f"📋 Wrap-up for #{shift.number} “{shift.title}”: attended {len(attended)} of "
+        f"{len(confirmed)}.",
+        "No-shows: " + (", ".join(missed) if missed else "none"),
+        f"Calls: {calls:,} · conversations: {conversations:,}",
+    ]
+    notes = [(v, r.notes) for v, r in got if r.notes]
+    if notes:
+        lines.append("Notes:")
+        lines += [f"• {v.name}: {note}" for v, note in notes]
+    return "\n".join(lines)
+
+
+async def _with_next_shifts(ctx: Context, text: str) -> Reply:
+    shifts = await rebooking.fitting_shifts(ctx.uow, ctx.campaign, ctx.volunteer, ctx.now)
+    return rebooking.with_join_buttons(text, shifts, ctx.volunteer, ctx.campaign)
+
+
+async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift, Signup]:
+    """The shift the asker held a seat on; refusals say what to do instead."""
+    shift = await ctx.uow.shifts.by_number(ctx.campaign.id, number)
+    if shift is None:
+        raise seats.no_such_shift(number)
+    if shift.is_cancelled:
+        raise UserError(f"#{shift.number} was cancelled, so there's nothing to report.")
+    signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
+    if signup is None or signup.status is not SignupStatus.CONFIRMED:
+        raise UserError(
+            f"You weren't confirmed for #{shift.number}, so there's no debrief to give. "
+            "`/phonebank mine` shows your shifts."
+        )
+    if started and not shift.has_started(ctx.now):
+        raise UserError(
+            f"#{shift.number} hasn't started yet; tell us how it went afterwards "
+            f"(it starts {timefmt.at(shift.starts_at, ctx.zone)})."
+        )
+    return shift, signup

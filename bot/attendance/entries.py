@@ -1,0 +1,236 @@
+"""`/phonebank` commands for after the sign-up: confirm, check in, attendance, mark."""
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from bot.attendance import confirmation, debrief, presence
+from bot.domain.attendance import MAX_NOTES, read_count
+from bot.domain.attendance import read_confirm_check as check_before
+from bot.domain.errors import UserError
+from bot.domain.text import MAX_NAME, clean_text
+from bot.kernel import commands as c
+from bot.kernel.commands import Actor, Command
+from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.choices import Pick
+from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
+from bot.kernel.intake.groups import shift
+
+MARKS = ("here", "no-show")
+
+
+def read_mark(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank mark <shift> <who> here|no-show`: the last word is the mark, a name between."""
+    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    rest = words.rest()
+    who, _, mark = rest.rpartition(" ")
+    if not who.strip() or not mark:
+        raise UserError(f"I'm missing who and `here` or `no-show`. {words.hint}")
+    return c.MarkAttendance(actor, shift=number, who=who.strip(), mark=mark)
+
+
+def mark_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """The same command from a menu's options (Discord)."""
+    return c.MarkAttendance(
+        actor, shift=int(options["shift"]), who=str(options["who"]), mark=str(options["mark"])
+    )
+
+
+def read_confirm_check(words: typed.Words) -> timedelta | None:
+    """`12h` (1h to 72h) or `off`."""
+    text = words.rest()
+    if not text:
+        raise UserError(f"I'm missing how long before each shift, or `off`. {words.hint}")
+    return check_before(text)
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "confirm",
+        Usage(
+            "/phonebank confirm <shift>", "/phonebank confirm 3", "say you'll be there for sure"
+        ),
+        c.ConfirmShift,
+        presence.confirm,
+        params=(shift(Pick.MY_SHIFTS),),
+        hint="confirm 3",
+    ),
+    Entry(
+        "phonebank",
+        "checkin",
+        Usage(
+            "/phonebank checkin <shift>",
+            "/phonebank checkin 3",
+            "tell us you're there (from 30 minutes before the start)",
+        ),
+        c.CheckIn,
+        presence.check_in,
+        params=(shift(),),
+        hint="checkin 3",
+    ),
+    Entry(
+        "phonebank",
+        "attendance",
+        Usage(
+            "/phonebank attendance <shift>",
+            "/phonebank attendance 3",
+            "who came to a shift, with Here and No-show buttons",
+        ),
+        c.ShowAttendance,
+        presence.show_attendance,
+        reads_only=True,
+        who=Who.HOST,
+        params=(shift(),),
+    ),
+    Entry(
+        "phonebank",
+        "mark",
+        Usage(
+            "/phonebank mark <shift> <who> here|no-show",
+            "/phonebank mark 3 #12 here",
+            "mark someone as here or a no-show (until 7 days after the end)",
+        ),
+        c.MarkAttendance,
+        presence.mark,
+        who=Who.HOST,
+        params=(
+            shift(),
+            Param("who", Kind.TEXT, "Their name or number, like #12", max_length=MAX_NAME),
+            Param("mark", Kind.TOPIC, "here or no-show", choices=MARKS),
+        ),
+        text=read_mark,
+        options=mark_options,
+    ),
+)
+
+
+def read_debrief(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank debrief <shift> <calls> <conversations> [notes]` or `… missed`; bare: form."""
+    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    first = words.take()
+    if first is None:
+        return c.StartDebrief(actor, shift=number)
+    if first.text.casefold() == "missed":
+        words.end()
+        return c.DebriefMissed(actor, shift=number)
+    calls = read_count(first.text, "calls")
+    conversations = read_count(words.need("the number of conversations").text, "conversations")
+    notes = words.rest()
+    return c.Debrief(
+        actor,
+        shift=number,
+        calls=calls,
+        conversations=conversations,
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+def debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """The same from a menu's options: no counts opens the form; calls `missed` records it."""
+    number = int(options["shift"])
+    calls = str(options.get("calls") or "").strip()
+    if not calls:
+        return c.StartDebrief(actor, shift=number)
+    if calls.casefold() == "missed":
+        return c.DebriefMissed(actor, shift=number)
+    notes = str(options.get("notes") or "").strip()
+    return c.Debrief(
+        actor,
+        shift=number,
+        calls=read_count(calls, "calls"),
+        conversations=read_count(str(options.get("conversations") or "0"), "conversations"),
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+DEBRIEF_ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "debrief",
+        Usage(
+            "/phonebank debrief <shift> <calls> <conversations> [notes] | <shift> missed",
+            "/phonebank debrief 3 40 12 Great script",
+            "tell organizers how your shift went",
+        ),
+        c.Debrief,
+        debrief.debrief,
+        params=(
+            shift(Pick.MY_SHIFTS),
+            Param("calls", Kind.TEXT, "Calls made (0 to 1,000), or missed", required=False),
+            Param("conversations", Kind.TEXT, "Conversations had (0 to 1,000)", required=False),
+            Param(
+                "notes",
+                Kind.TEXT,
+                "Anything organizers should know (optional)",
+                required=False,
+                max_length=MAX_NOTES,
+            ),
+        ),
+        text=read_debrief,
+        options=debrief_options,
+        also={c.StartDebrief: debrief.start_debrief, c.DebriefMissed: debrief.debrief_missed},
+        hint="debrief 3 40 12",
+    ),
+    Entry(
+        "phonebank",
+        "report",
+        Usage(
+            "/phonebank report <shift>",
+            "/phonebank report 3",
+            "a shift's wrap-up: who came, calls, conversations, notes",
+        ),
+        c.ShowReport,
+        debrief.show_report,
+        reads_only=True,
+        who=Who.HOST,
+        params=(shift(),),
+    ),
+)
+
+
+def history_who(words: typed.Words) -> str:
+    """The rest of the line as a name or #number; empty for the asker's own history."""
+    who = words.rest()
+    return clean_text(who, what="name", limit=MAX_NAME) if who else ""
+
+
+# The confirmation check's Nudge them: listed after the debrief and the report.
+OFFER_ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "nudge",
+        Usage(
+            "/phonebank nudge <shift>",
+            "/phonebank nudge 3",
+            "DM everyone confirmed who hasn't said “I'll be there” (once per shift)",
+        ),
+        c.NudgeShift,
+        confirmation.nudge,
+        who=Who.HOST,
+        params=(shift(),),
+    ),
+)
+
+CONFIRM_CHECK_ENTRY = Entry(
+    "turnout",
+    "confirm-check",
+    Usage(
+        "/turnout confirm-check <12h | off>",
+        "/turnout confirm-check 12h",
+        "when organizers get each shift's confirmation check (1h to 72h before), or off",
+    ),
+    c.SetConfirmCheck,
+    confirmation.set_confirm_check,
+    who=Who.ORGANIZER,
+    params=(
+        Param(
+            "before",
+            Kind.TEXT,
+            "How long before each shift, like 12h; or off",
+            max_length=12,
+            read=read_confirm_check,
+        ),
+    ),
+    hint="confirm-check 12h",
+)

@@ -1,0 +1,198 @@
+"""What the notices around a shift's edges say: the organizers' confirmation check, the nudge,
+seat offers near the start, the follow-up the day after, and a second miss in a row.
+
+Kept apart from bot/kernel/outbox/notices.py (which registers these) so each file reads top
+to bottom. Each
+is written at send time from the state as it stands, and dropped when it no longer means
+anything (a cancelled shift, an offer already answered, a volunteer who came after all).
+"""
+
+from collections.abc import Awaitable, Callable
+
+from bot.attendance.confirmation import check_message
+from bot.attendance.rebooking import fitting_shifts, with_join_buttons
+from bot.domain.attendance import NO_ANSWER_AFTER, Attendance, Presence, Report, silent_miss
+from bot.domain.notice import NoticeKind, NoticeState
+from bot.domain.phonebank import Shift
+from bot.domain.signup import SignupStatus
+from bot.hosting.notices import Scene
+from bot.kernel import timefmt
+from bot.kernel.intake.buttons import action
+from bot.kernel.outbox.drop import Drop
+from bot.kernel.replies import Button, ButtonStyle, Message, Reply
+
+
+async def _shift(scene: Scene) -> Shift | Drop:
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    return shift
+
+
+async def _not_started(scene: Scene) -> Shift | Drop:
+    shift = await _shift(scene)
+    if not isinstance(shift, Drop) and shift.has_started(scene.now):
+        return Drop(NoticeState.SKIPPED, "the shift had already started")
+    return shift
+
+
+async def _confirm_check(scene: Scene) -> Reply | Drop:
+    """Before the start, to the organizers; pointless once the shift has begun."""
+    shift = await _not_started(scene)
+    if isinstance(shift, Drop):
+        return shift
+    return await check_message(scene.uow, shift, scene.campaign, scene.now, scene.zone)
+
+
+async def _nudge(scene: Scene) -> Reply | Drop:
+    """ "Are you still coming?", unless they said so meanwhile or the seat is gone."""
+    shift = await _shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    if shift.has_started(scene.now):
+        return Drop(NoticeState.SKIPPED, "the shift had already started")
+    record = await _seat_record(scene, shift, SignupStatus.CONFIRMED)
+    if record is None:
+        return Drop(NoticeState.CANCELLED, "the volunteer is no longer confirmed")
+    if record.reconfirmed_at is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer already said they'll be there")
+    return Message(
+        f"👋 Are you still coming to “{shift.title}” (#{shift.number}), "
+        f"{timefmt.at(shift.starts_at, scene.zone)}? Please let us know either way.",
+        buttons=(
+            Button("I'll be there", action("confirm", shift.number), ButtonStyle.PRIMARY),
+            Button("Can't make it", action("leave", shift.number), ButtonStyle.DANGER),
+        ),
+    )
+
+
+async def _seat_offered(scene: Scene) -> Reply | Drop:
+    """A seat opened near the start: take it within 30 minutes, or pass."""
+    shift = await _shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    assert scene.notice.signup_id is not None
+    if await _seat_record(scene, shift, SignupStatus.OFFERED) is None:
+        return Drop(NoticeState.CANCELLED, "the offer was answered or withdrawn")
+    offer = await scene.uow.offers.get(scene.notice.signup_id)
+    if offer is None or not offer.is_open(scene.now):
+        return Drop(NoticeState.SKIPPED, "the offer had already run out")
+    return Message(
+        f"🎟️ A seat opened on “{shift.title}” (#{shift.number}) at "
+        f"{timefmt.clock(shift.starts_at, scene.zone)} "
+        f"({timefmt.at(shift.starts_at, scene.zone)}). Take it within 30 minutes "
+        f"(by {timefmt.clock(offer.expires_at, scene.zone)}); after that it goes to the next "
+        f"person in line. (Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
+        f"{shift.number}` passes.)",
+        buttons=(
+            Button("Take the seat", action("take", shift.number), ButtonStyle.PRIMARY),
+            Button("Pass", action("pass", shift.number)),
+        ),
+    )
+
+
+async def _offer_lapsed(scene: Scene) -> Reply | Drop:
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    return Message(
+        f"The 30 minutes to take the seat on “{shift.title}” (#{shift.number}) ran out, so it "
+        "went to the next person in line and you're off its waitlist. No worries: other "
+        "shifts could use you.",
+        buttons=(Button("See other shifts", action("shifts")),),
+    )
+
+
+async def _missed_you(scene: Scene) -> Reply | Drop:
+    """The day after, at 10:00 their time: "We missed you" to a no-show, "hope to see you
+    soon" to someone who told us; nothing to someone who came."""
+    shift = await _shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    assert scene.volunteer is not None
+    when = timefmt.at(shift.starts_at, scene.zone)
+    if scene.notice.payload.get("left"):
+        opening = f"Sorry you couldn't make it to “{shift.title}” ({when}). Hope to see you soon!"
+    else:
+        record = await _seat_record(scene, shift, SignupStatus.CONFIRMED)
+        if record is None:
+            return Drop(NoticeState.CANCELLED, "the volunteer is no longer confirmed")
+        if record.report is Report.MISSED:
+            opening = (
+                f"Thanks again for letting us know about “{shift.title}” ({when}). "
+                "Hope to see you soon!"
+            )
+        elif _no_show(record, shift, scene):
+            opening = (
+                f"We missed you at “{shift.title}” ({when}). Everything OK? No pressure at "
+                "all; whenever you're ready, we'd love to have you back."
+            )
+        else:
+            return Drop(NoticeState.CANCELLED, "the volunteer came")
+    shifts = await fitting_shifts(scene.uow, scene.campaign, scene.volunteer, scene.now)
+    return with_join_buttons(opening, shifts, scene.volunteer, scene.campaign)
+
+
+async def _two_misses(scene: Scene) -> Reply | Drop:
+    """To the organizers, once: the second shift in a row missed without a word."""
+    volunteer_id = int(scene.notice.payload["volunteer_id"])
+    volunteer = await scene.uow.volunteers.get(volunteer_id)
+    if volunteer.forgotten_at is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
+    seats = [
+        (signup, shift, record)
+        for signup, shift, record in await scene.uow.attendance.history(volunteer_id)
+        if not shift.is_cancelled
+        and (signup.id == scene.notice.signup_id or shift.ends_at + NO_ANSWER_AFTER <= scene.now)
+    ]
+    at = next((i for i, (s, _, _) in enumerate(seats) if s.id == scene.notice.signup_id), None)
+    if at is None or at < 1:
+        return Drop(NoticeState.CANCELLED, "not a second miss in a row")
+    this, before = seats[at], seats[at - 1]
+    # A third miss in a row is not news again: only the streak's second one is told.
+    earlier = seats[at - 2] if at >= 2 else None
+    if not (
+        _no_show(this[2], this[1], scene)
+        and silent_miss(before[2])
+        and (earlier is None or not silent_miss(earlier[2]))
+    ):
+        return Drop(NoticeState.CANCELLED, "not a second miss in a row")
+    return Message(
+        f"⚠️ {volunteer.name} (#{volunteer.number}) missed two shifts in a row without a word: "
+        f"“{before[1].title}” ({timefmt.at(before[1].starts_at, scene.zone)}) and "
+        f"“{this[1].title}” ({timefmt.at(this[1].starts_at, scene.zone)}). "
+        "A personal call might help."
+    )
+
+
+def _no_show(record: Attendance, shift: Shift, scene: Scene) -> bool:
+    """A silent miss: marked a no-show, or no word at all a day after the end."""
+    if not silent_miss(record):
+        return False
+    return record.presence is Presence.NO_SHOW or scene.now >= shift.ends_at + NO_ANSWER_AFTER
+
+
+async def _seat_record(scene: Scene, shift: Shift, status: SignupStatus) -> Attendance | None:
+    """The notice's sign-up's record, if that sign-up is still the volunteer's, in `status`."""
+    volunteer_id = scene.notice.volunteer_id
+    assert volunteer_id is not None and scene.notice.signup_id is not None
+    signup = await scene.uow.signups.active(shift.id, volunteer_id)
+    if signup is None or signup.id != scene.notice.signup_id or signup.status is not status:
+        return None
+    return await scene.uow.attendance.get(signup.id)
+
+
+RENDERERS: dict[NoticeKind, Callable[[Scene], Awaitable[Reply | Drop]]] = {
+    NoticeKind.CONFIRM_CHECK: _confirm_check,
+    NoticeKind.NUDGE: _nudge,
+    NoticeKind.SEAT_OFFERED: _seat_offered,
+    NoticeKind.OFFER_LAPSED: _offer_lapsed,
+    NoticeKind.MISSED_YOU: _missed_you,
+    NoticeKind.TWO_MISSES: _two_misses,
+}
+DESCRIPTIONS: dict[NoticeKind, str] = {
+    NoticeKind.NUDGE: "the organizers' “are you still coming?”",
+    NoticeKind.SEAT_OFFERED: "the offer of a seat that opened",
+    NoticeKind.OFFER_LAPSED: "the news that a seat offer ran out",
+    NoticeKind.MISSED_YOU: "the follow-up message the day after a shift",
+}

@@ -1,0 +1,182 @@
+"""Calendar entries for sign-ups: an `.ics` file, a Google Calendar link, a private feed.
+
+One sign-up is one calendar event. Its UID never changes, so a calendar that imported the
+file or subscribed to the feed updates the same event when the shift moves (SEQUENCE goes up)
+and strikes it when the shift is cancelled or the volunteer leaves (STATUS:CANCELLED). Times
+are written in UTC: every calendar shows them in its owner's own zone.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
+
+from bot.domain.campaign import Campaign
+from bot.domain.phonebank import Shift
+from bot.domain.signup import Signup, SignupStatus
+from bot.kernel.intake.buttons import link_action
+from bot.kernel.replies import MAX_BUTTON_URL, Attachment, Button
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+PRODID = "-//Turnout//Shift calendar//EN"
+ICS_MIME = "text/calendar"
+GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
+# How far back a feed still lists shifts: last week's stays in the calendar as it happened.
+FEED_PAST = timedelta(days=30)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """What one sign-up's event says: the shift, the seat's state and its reminder."""
+
+    campaign: Campaign
+    shift: Shift
+    signup: Signup
+    # The volunteer's first reminder before the start (the earliest one); None when off.
+    alarm_before: timedelta | None
+    sequence: int = 0
+
+    @property
+    def cancelled(self) -> bool:
+        return self.shift.is_cancelled or self.signup.status is SignupStatus.CANCELLED
+
+    @property
+    def waitlisted(self) -> bool:
+        return self.signup.status is SignupStatus.WAITLISTED
+
+    @property
+    def uid(self) -> str:
+        return f"signup-{self.signup.id}.campaign-{self.campaign.id}@turnout"
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of everything the event shows: a change of it is a new revision."""
+        shown = "\x1f".join(
+            (
+                self.shift.starts_at.isoformat(),
+                self.shift.ends_at.isoformat(),
+                self.shift.title,
+                self.shift.link or "",
+                "cancelled" if self.cancelled else self.signup.status.value,
+                str(self.alarm_before),
+            )
+        )
+        return hashlib.sha256(shown.encode()).hexdigest()[:32]
+
+
+def first_reminder(offsets: tuple[timedelta, ...]) -> timedelta | None:
+    """The reminder that comes first (the longest before the start), or None without any."""
+    return max(offsets) if offsets else None
+
+
+def summary(shift: Shift, *, waitlisted: bool = False) -> str:
+    """The event's title: `Phone bank: Saturday calls` (`Waitlist: …` while waiting)."""
+    return ("Waitlist: " if waitlisted else "Phone bank: ") + shift.title
+
+
+def description(campaign: Campaign, shift: Shift, *, waitlisted: bool = False) -> str:
+    """The event's notes: the campaign and shift, the dialer link, how to leave."""
+    lines = [f"{campaign.name}, shift #{shift.number}."]
+    if waitlisted:
+        lines.append("You're on the waitlist: I'll message you if a seat opens.")
+    if shift.link:
+        lines.append(f"Dialer and script: {shift.link}")
+    lines.append(f"Can't make it? /phonebank leave {shift.number}")
+    return "\n".join(lines)
+
+
+def event(entry: CalendarEntry, now: datetime) -> "Event":
+    """The sign-up as one VEVENT (with its VALARM while it still stands)."""
+    # Imported when the first entry is written, not at start-up (as bot/stats/charts.py does).
+    from icalendar import Alarm, Event
+
+    shift = entry.shift
+    vevent = Event()
+    vevent.add("uid", entry.uid)
+    vevent.add("dtstamp", now.astimezone(UTC))
+    vevent.add("dtstart", shift.starts_at.astimezone(UTC))
+    vevent.add("dtend", shift.ends_at.astimezone(UTC))
+    vevent.add("summary", summary(shift, waitlisted=entry.waitlisted))
+    vevent.add("description", description(entry.campaign, shift, waitlisted=entry.waitlisted))
+    if shift.link:
+        vevent.add("url", shift.link)
+    vevent.add("sequence", entry.sequence)
+    if entry.cancelled:
+        vevent.add("status", "CANCELLED")
+        return vevent
+    vevent.add("status", "TENTATIVE" if entry.waitlisted else "CONFIRMED")
+    if entry.alarm_before is not None and not entry.waitlisted:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"{shift.title} starts soon")
+        alarm.add("trigger", -entry.alarm_before)
+        vevent.add_component(alarm)
+    return vevent
+
+
+def calendar(entries: list[CalendarEntry], now: datetime, *, name: str = "") -> bytes:
+    """A VCALENDAR holding `entries`; `name` titles a subscribed feed."""
+    from icalendar import Calendar
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    # An imported file publishes its events; a feed is the same, refreshed.
+    cal.add("method", "PUBLISH")
+    if name:
+        cal.add("x-wr-calname", name)
+    for entry in entries:
+        cal.add_component(event(entry, now))
+    return bytes(cal.to_ical())
+
+
+def ics_file(entry: CalendarEntry, now: datetime) -> Attachment:
+    """The sign-up's event as a file to open in any calendar (a cancelled one takes it out)."""
+    return Attachment(
+        filename=f"shift-{entry.shift.number}.ics",
+        content=calendar([entry], now),
+        mime_type=ICS_MIME,
+        title=(
+            f"Remove #{entry.shift.number} from your calendar"
+            if entry.cancelled
+            else f"Add #{entry.shift.number} to your calendar"
+        ),
+    )
+
+
+def _google_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def google_link(campaign: Campaign, shift: Shift) -> str:
+    """A Google Calendar "new event" address filled in with the shift; no server needed.
+
+    Short enough for any link button: the notes, then the title, give way if it would not be.
+    """
+    dates = f"{_google_time(shift.starts_at)}/{_google_time(shift.ends_at)}"
+    title = summary(shift)
+    for details in (description(campaign, shift), f"{campaign.name}, shift #{shift.number}."):
+        url = _google_url(title, dates, details)
+        if len(url) <= MAX_BUTTON_URL:
+            return url
+    while len(url) > MAX_BUTTON_URL:
+        title = title[: len(title) * 3 // 4]
+        url = _google_url(title, dates, "")
+    return url
+
+
+def _google_url(title: str, dates: str, details: str) -> str:
+    query = {"action": "TEMPLATE", "text": title, "dates": dates}
+    if details:
+        query["details"] = details
+    return f"{GOOGLE_TEMPLATE}?{urlencode(query)}"
+
+
+def google_button(campaign: Campaign, shift: Shift) -> Button:
+    """Add to calendar: a link button (it opens Google Calendar; it sends no action back)."""
+    return Button(
+        "Add to calendar", link_action(f"calendar:{shift.number}"), url=google_link(campaign, shift)
+    )

@@ -1,0 +1,43 @@
+"""Campaign-wide settings organizers change, and help."""
+
+from dataclasses import replace
+
+from bot.domain.timing import parse_zone
+from bot.kernel import timefmt
+from bot.kernel.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.kernel.context import Context
+from bot.kernel.intake.help import help_text
+from bot.kernel.replies import Message, Reply
+from bot.kernel.wording import plural
+from bot.signups import reminders
+
+
+async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply:
+    """`/turnout tz`: the zone shifts are planned in (organizers)."""
+    ctx.require_organizer("change the campaign's time zone")
+    zone = parse_zone(cmd.zone)
+    ctx.campaign = replace(ctx.campaign, timezone=zone.key)
+    await ctx.uow.campaigns.save(ctx.campaign)
+    return Message(
+        f"The campaign's time zone is now {zone.key} (it's {timefmt.when(ctx.now, zone)}). "
+        "New shifts are planned in it; shifts already created keep their time."
+    )
+
+
+async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Reply:
+    """`/turnout reminders`: when volunteers are reminded by default (organizers)."""
+    ctx.require_organizer("change the campaign's reminders")
+    ctx.campaign = replace(ctx.campaign, reminder_offsets=cmd.offsets)
+    await ctx.uow.campaigns.save(ctx.campaign)
+    touched = await reminders.reschedule_campaign(ctx.uow, campaign=ctx.campaign, now=ctx.now)
+    when = ", ".join(timefmt.duration(o) for o in cmd.offsets)
+    return Message(
+        f"Reminders now go out {when} before each shift. "
+        f"Updated {plural(touched, 'upcoming sign-up')}; "
+        "volunteers who chose their own keep them."
+    )
+
+
+async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:
+    """`/… help`: the command reference, organizer commands shown only to organizers."""
+    return Message(help_text(cmd.topic, organizer=ctx.actor.is_organizer))

@@ -1,0 +1,85 @@
+"""`/turnout export` (issue 16): the campaign's data as a CSV file, for organizers.
+
+Listed among `/turnout`'s entries (bot/volunteers/entries.py), before `help`.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.domain.errors import UserError
+from bot.domain.export import DEFAULT_PERIOD, ExportKind, ExportPeriod
+from bot.exports import export
+from bot.kernel.commands import Actor, Command, ExportData
+from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
+
+KINDS = tuple(kind.value for kind in ExportKind)
+PERIODS = tuple(period.value for period in ExportPeriod)
+_EXAMPLE = "/turnout export signups all"
+
+
+def read_export(actor: Actor, words: typed.Words) -> Command:
+    """`/turnout export <kind> [30d|all]`."""
+    kind = words.need("what to export (" + " | ".join(KINDS) + ")")
+    period = words.take()
+    words.end()
+    return export_command(actor, kind.text, period.text if period else None)
+
+
+def export_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """The same command from menu options (Discord)."""
+    period = options.get("period")
+    return export_command(actor, str(options["kind"]), str(period) if period else None)
+
+
+def export_command(actor: Actor, kind: str, period: str | None) -> ExportData:
+    """The command, or one sentence saying what to type instead."""
+    try:
+        chosen = ExportKind(kind.lower())
+    except ValueError:
+        raise UserError(
+            f"I can't export {typed.shown(kind)}. Choose volunteers, signups, shifts or tasks, "
+            f"like `{_EXAMPLE}`."
+        ) from None
+    if period is None:
+        return ExportData(actor, chosen, DEFAULT_PERIOD)
+    try:
+        return ExportData(actor, chosen, ExportPeriod(period.lower()))
+    except ValueError:
+        raise UserError(
+            f"{typed.capital(typed.shown(period))} isn't a period I know: type `30d` for the "
+            f"last 30 days or `all`, like `/turnout export {chosen.value} all`."
+        ) from None
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "turnout",
+        "export",
+        Usage(
+            "/turnout export volunteers|signups|shifts|tasks [30d|all]",
+            _EXAMPLE,
+            "a CSV file for VAN, Mobilize or a spreadsheet, sent only to you (the last 30 days "
+            "unless `all`); the organizers' channel is told",
+        ),
+        ExportData,
+        export.export_data,
+        who=Who.ORGANIZER,
+        params=(
+            Param(
+                "data", Kind.TOPIC, "What to export, one row each", choices=KINDS, field="kind"
+            ),
+            Param(
+                "period",
+                Kind.TOPIC,
+                "30d: the last 30 days (the default); all: everything",
+                required=False,
+                choices=PERIODS,
+            ),
+        ),
+        text=read_export,
+        options=export_options,
+        prepare=export.build_export,
+        hint="export volunteers",
+    ),
+)

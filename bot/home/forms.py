@@ -1,0 +1,72 @@
+"""The settings form (Home's Change buttons): a volunteer's zone and reminder times at once.
+
+Each answer is read exactly as `/volunteer tz` and `/volunteer reminders` read theirs, so the
+form accepts nothing the commands would refuse.
+"""
+
+from bot.domain.campaign import Campaign
+from bot.domain.volunteer import Volunteer
+from bot.kernel import timefmt
+from bot.kernel.commands import Actor, Command, SaveSettings
+from bot.kernel.intake import typed_values as typed
+from bot.kernel.replies import Form, FormSubmission, TextField
+
+SETTINGS = "settings"
+_ZONE_TEXT = 60
+
+
+def settings_form(volunteer: Volunteer, campaign: Campaign, shown_in: str) -> Form:
+    """The form, filled in with what is set now; `shown_in` is the zone times show in."""
+    offsets = volunteer.reminder_offsets
+    reminders = (
+        "default"
+        if offsets is None
+        else ",".join(timefmt.duration(o) for o in offsets) if offsets else "off"
+    )
+    return Form(
+        form_id=SETTINGS,
+        title="Your settings",
+        intro=(
+            f"Times are shown to you in {shown_in}. Leave the zone empty to keep it. Reminders: "
+            "hours or minutes before each shift like `24h,1h`, `off`, or `default` for the "
+            f"campaign's ({', '.join(timefmt.duration(o) for o in campaign.reminder_offsets)})."
+        ),
+        fields=(
+            TextField(
+                "zone",
+                "Your time zone",
+                placeholder="America/Chicago",
+                max_length=_ZONE_TEXT,
+                required=False,
+                initial=volunteer.timezone,
+            ),
+            TextField(
+                "reminders",
+                "Reminders before your shifts",
+                placeholder="24h,1h",
+                max_length=typed.MAX_REMINDER_TEXT,
+                required=False,
+                initial=reminders,
+            ),
+        ),
+        submit_label="Save",
+    )
+
+
+def read_settings(actor: Actor, submission: FormSubmission) -> Command:
+    """The answers as a SaveSettings; a friendly UserError for one a command would refuse."""
+    from bot import catalogue
+
+    def answer(name: str) -> str:
+        value = submission.values.get(name, "")
+        return value.strip() if isinstance(value, str) else ""
+
+    zone, reminders = answer("zone"), answer("reminders")
+    if zone:
+        zone = typed.zone(typed.Words(zone, catalogue.usage("volunteer", "tz")))
+    if not reminders:
+        return SaveSettings(actor, zone=zone)
+    words = typed.Words(reminders, catalogue.usage("volunteer", "reminders"))
+    return SaveSettings(
+        actor, zone=zone, offsets=typed.reminder_offsets(words), reminders_given=True
+    )

@@ -1,0 +1,174 @@
+"""Home: everything that is the asker's, in one view (Slack's Home tab, `/volunteer home`).
+
+Their upcoming shifts (Leave, I'll be there), open shifts that fit them (Join), their tasks
+(Mark done, Release) and their settings; organizers also see the newcomers waiting for a
+contact and the next shifts with open seats.
+"""
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.domain.phonebank import ShiftSeats
+from bot.domain.signup import SignupStatus
+from bot.domain.task import ClaimStatus
+from bot.home.forms import settings_form
+from bot.kernel import timefmt
+from bot.kernel.commands import SaveSettings, SetMyReminders, SetMyTimezone, ShowHome, StartSettings
+from bot.kernel.context import Context
+from bot.kernel.intake.buttons import action
+from bot.kernel.replies import Button, ButtonStyle, Form, Item, Listing, Message, Page, Reply
+from bot.shifts.views import my_seats, shift_item
+from bot.signups import reminders
+from bot.volunteers import people
+
+# Enough to act on at a glance; the commands list the rest.
+_FITTING = 5
+_NEWCOMERS = 10
+_OPEN_SEATS = 5
+# How far ahead open shifts are looked for.
+_LOOK_AHEAD = 50
+
+HEADING = "Your Turnout"
+
+
+async def show_home(cmd: ShowHome, ctx: Context) -> Page:
+    """`/volunteer home` and the Slack Home tab: the asker's own sections."""
+    upcoming = await ctx.uow.shifts.upcoming(ctx.campaign.id, ctx.now, limit=_LOOK_AHEAD)
+    mine, taken = await _my_shifts(ctx)
+    sections = [mine, _fitting(ctx, upcoming, taken), await _my_tasks(ctx), _settings(ctx)]
+    if ctx.actor.is_organizer:
+        sections += [await _newcomers(ctx), _open_seats(ctx, upcoming)]
+    return Page(f"{HEADING}: {ctx.campaign.name}", tuple(sections))
+
+
+async def _my_shifts(ctx: Context) -> tuple[Listing, set[int]]:
+    """Their seats and waitlist places, and the ids of those shifts."""
+    items = []
+    taken = set()
+    for signup, seats, reconfirmed in await my_seats(ctx):
+        taken.add(seats.shift.id)
+        item = shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
+        if signup.status is SignupStatus.CONFIRMED and not reconfirmed:
+            confirm = action("confirm", seats.shift.number)
+            item = replace(item, more=(Button("I'll be there", confirm, ButtonStyle.PRIMARY),))
+        items.append(item)
+    mine = Listing(
+        heading="Your upcoming shifts",
+        items=tuple(items),
+        empty="You're not signed up for anything yet.",
+    )
+    return mine, taken
+
+
+def _fitting(ctx: Context, upcoming: Sequence[ShiftSeats], taken: set[int]) -> Listing:
+    """Shifts with a seat free that they aren't on, at times they said suit them."""
+    profile = ctx.volunteer.profile
+    fitting = [
+        seats
+        for seats in upcoming
+        if seats.seats_left
+        and seats.shift.id not in taken
+        and (
+            profile is None
+            or profile.availability is None
+            or profile.availability.fits(seats.shift.starts_at.astimezone(ctx.zone))
+        )
+    ][:_FITTING]
+    when = " when you're free" if profile is not None and profile.availability else ""
+    return Listing(
+        heading=f"Open shifts{when}",
+        items=tuple(shift_item(ctx, seats, None) for seats in fitting),
+        empty="No open shifts fit right now; `/phonebank list` shows them all.",
+    )
+
+
+async def _my_tasks(ctx: Context) -> Listing:
+    items = []
+    for board in await ctx.uow.tasks.board(ctx.campaign.id):
+        task = board.task
+        claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
+        if claim is None or claim.status is not ClaimStatus.CLAIMED:
+            continue
+        due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
+        items.append(
+            Item(
+                f"#{task.number} {task.title}",
+                due + (f"\n{task.description}" if task.description else ""),
+                Button("Mark done", action("done", task.number), ButtonStyle.PRIMARY),
+                more=(Button("Release", action("release", task.number)),),
+            )
+        )
+    return Listing(
+        heading="Your tasks",
+        items=tuple(items),
+        empty="No tasks claimed. `/task list` shows the ones that could use a hand.",
+    )
+
+
+def _settings(ctx: Context) -> Listing:
+    volunteer = ctx.volunteer
+    if volunteer.timezone:
+        source = "you set it"
+    elif volunteer.platform_timezone:
+        source = "from your profile"
+    else:
+        source = "the campaign's"
+    offsets = reminders.offsets_for(volunteer, ctx.campaign)
+    reminded = (
+        ", ".join(timefmt.duration(o) for o in offsets) + " before each shift"
+        if offsets
+        else "off"
+    )
+    if volunteer.reminder_offsets is None:
+        reminded += " (the campaign's)"
+    change = Button("Change", action("settings"))
+    profile = volunteer.profile
+    about = "not answered yet"
+    if profile is not None:
+        about = ", ".join(i.label for i in profile.interests) or "no interests ticked"
+        if profile.availability:
+            about += f" · {profile.availability.label}"
+    return Listing(
+        heading="Your settings",
+        items=(
+            Item("Time zone", f"{ctx.zone.key} ({source})", change),
+            Item("Reminders", reminded, change),
+            Item("What you like to do", about, Button("Edit", action("profile"))),
+        ),
+    )
+
+
+async def _newcomers(ctx: Context) -> Listing:
+    waiting = (await ctx.uow.volunteers.uncontacted(ctx.campaign.id))[:_NEWCOMERS]
+    return Listing(
+        heading="Newcomers waiting for a contact",
+        items=tuple(people.waiting_item(ctx, v) for v in waiting),
+        empty="Everyone has been contacted. Nice work!",
+    )
+
+
+def _open_seats(ctx: Context, upcoming: Sequence[ShiftSeats]) -> Listing:
+    shown = [seats for seats in upcoming if seats.seats_left][:_OPEN_SEATS]
+    return Listing(
+        heading="Next shifts with open seats",
+        # For organizers to see at a glance: the roster and edits are a command away.
+        items=tuple(replace(shift_item(ctx, seats, None), button=None) for seats in shown),
+        empty="Every upcoming shift is full.",
+    )
+
+
+async def start_settings(cmd: StartSettings, ctx: Context) -> Form:
+    """Home's Change buttons: the settings form, filled in with what is set now."""
+    return settings_form(ctx.volunteer, ctx.campaign, ctx.zone.key)
+
+
+async def save_settings(cmd: SaveSettings, ctx: Context) -> Reply:
+    """The settings form's answers, saved as `/volunteer tz` and `/volunteer reminders` do."""
+    said = []
+    if cmd.zone and cmd.zone != ctx.volunteer.timezone:
+        said.append(await people.set_my_timezone(SetMyTimezone(cmd.actor, cmd.zone), ctx))
+    if cmd.reminders_given and cmd.offsets != ctx.volunteer.reminder_offsets:
+        said.append(await people.set_my_reminders(SetMyReminders(cmd.actor, cmd.offsets), ctx))
+    if not said:
+        return Message("Nothing to change: your settings stay as they were.")
+    return Message(" ".join(r.text for r in said if isinstance(r, Message)))

@@ -1,0 +1,152 @@
+"""Volunteer-hosted phone banks: propose, approve or decline, and hosts' rights on their shifts.
+
+A host may see the roster of and announce to their own shifts and nothing else; organizers
+keep every right.
+"""
+
+from bot.domain.campaign import Counter
+from bot.domain.errors import UserError
+from bot.domain.notice import NoticeKind
+from bot.domain.phonebank import (
+    MAX_LEAD,
+    check_capacity,
+    check_duration,
+    check_link,
+    shift_start,
+)
+from bot.domain.proposal import Proposal, ProposalStatus
+from bot.domain.text import MAX_TITLE, clean_text
+from bot.editing.forms import decline_form, propose_form
+from bot.kernel import timefmt
+from bot.kernel.commands import (
+    ApproveProposal,
+    DeclineProposal,
+    ProposeShift,
+    SetHost,
+    StartDeclineForm,
+    StartProposalForm,
+)
+from bot.kernel.context import Context
+from bot.kernel.replies import Message, Reply
+from bot.shifts.bookings import find_one
+from bot.signups import seats, timed
+
+
+async def start_proposal_form(cmd: StartProposalForm, ctx: Context) -> Reply:
+    """`/phonebank propose` alone: the form."""
+    return propose_form()
+
+
+async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
+    """`/phonebank propose`: anyone offers to host; organizers decide in their channel."""
+    title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
+    duration = check_duration(cmd.duration)
+    starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
+    if starts_at <= ctx.now:
+        raise UserError(
+            f"{timefmt.at(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
+            "and time."
+        )
+    if starts_at - ctx.now > MAX_LEAD:
+        raise UserError("That's more than a year away; check the year and try again.")
+    proposal = await ctx.uow.proposals.add(
+        Proposal(
+            id=0,
+            campaign_id=ctx.campaign.id,
+            proposer_id=ctx.volunteer.id,
+            title=title,
+            link=check_link(cmd.link),
+            starts_at=starts_at,
+            ends_at=starts_at + duration,
+            capacity=check_capacity(cmd.capacity),
+        ),
+        ctx.now,
+    )
+    await ctx.notify(NoticeKind.PROPOSAL, payload={"proposal_id": proposal.id})
+    return Message(
+        f"Thank you! I've sent “{title}” ({timefmt.at(starts_at, ctx.zone)}) to the "
+        "organizers; I'll tell you when they decide."
+    )
+
+
+async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
+    """The Approve button: the proposal becomes a shift hosted by the proposer (organizers)."""
+    ctx.require_organizer("approve phone banks")
+    proposal = await _pending(ctx, cmd.proposal)
+    if proposal.starts_at <= ctx.now:
+        raise UserError(
+            f"“{proposal.title}” would have started already; decline it and ask for a new time."
+        )
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
+    shift = await ctx.uow.shifts.add(
+        campaign_id=ctx.campaign.id,
+        number=number,
+        title=proposal.title,
+        link=proposal.link,
+        starts_at=proposal.starts_at,
+        ends_at=proposal.ends_at,
+        capacity=proposal.capacity,
+        created_by=proposal.proposer_id,
+    )
+    await timed.schedule_shift(ctx.uow, shift)
+    await ctx.uow.proposals.set_host(await seats.hold(ctx, number), proposal.proposer_id)
+    await ctx.uow.proposals.decide(proposal.id, ProposalStatus.APPROVED, shift_id=shift.id)
+    await ctx.notify(
+        NoticeKind.PROPOSAL_APPROVED,
+        volunteer_id=proposal.proposer_id,
+        payload={"proposal_id": proposal.id},
+    )
+    host = await ctx.uow.volunteers.get(proposal.proposer_id)
+    return Message(
+        f"Approved: #{number} “{proposal.title}”, {timefmt.at(proposal.starts_at, ctx.zone)}, "
+        f"hosted by {host.name}, who will be told. Volunteers can join it now."
+    )
+
+
+async def start_decline_form(cmd: StartDeclineForm, ctx: Context) -> Reply:
+    """The Decline button: ask why first (organizers)."""
+    ctx.require_organizer("decline phone banks")
+    proposal = await _pending(ctx, cmd.proposal)
+    return decline_form(proposal.id, proposal.title)
+
+
+async def decline_proposal(cmd: DeclineProposal, ctx: Context) -> Reply:
+    """The decline form: the proposer is told, with the reason (organizers)."""
+    ctx.require_organizer("decline phone banks")
+    proposal = await _pending(ctx, cmd.proposal)
+    await ctx.uow.proposals.decide(proposal.id, ProposalStatus.DECLINED, reason=cmd.reason or None)
+    await ctx.notify(
+        NoticeKind.PROPOSAL_DECLINED,
+        volunteer_id=proposal.proposer_id,
+        payload={"proposal_id": proposal.id},
+    )
+    return Message(f"Declined “{proposal.title}”; the volunteer who proposed it will be told.")
+
+
+async def set_host(cmd: SetHost, ctx: Context) -> Reply:
+    """`/phonebank host <shift> <who>` (organizers)."""
+    ctx.require_organizer("set a shift's host")
+    person = await find_one(ctx, cmd.who, f"/phonebank host {cmd.shift}")
+    held = await seats.hold(ctx, cmd.shift)
+    if held.shift.is_cancelled:
+        raise UserError(f"#{cmd.shift} is cancelled, so it needs no host.")
+    await ctx.uow.proposals.set_host(held, person.id)
+    await ctx.notify(
+        NoticeKind.HOST_SET,
+        volunteer_id=person.id,
+        shift_id=held.shift.id,
+        payload={"by_id": ctx.volunteer.id},
+    )
+    return Message(
+        f"{person.name} now hosts #{cmd.shift} “{held.shift.title}”: they can see its roster "
+        "and send its volunteers announcements; I'm letting them know."
+    )
+
+
+async def _pending(ctx: Context, proposal_id: int) -> Proposal:
+    proposal = await ctx.uow.proposals.hold(proposal_id)
+    if proposal is None or proposal.campaign_id != ctx.campaign.id:
+        raise UserError("I can't find that proposal any more; it may have been withdrawn.")
+    if proposal.status is not ProposalStatus.PENDING:
+        raise UserError(f"“{proposal.title}” was already {proposal.status.value}.")
+    return proposal

@@ -1,0 +1,131 @@
+"""What every use case gets: the open unit of work, the moment, and who is asking."""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.calendars.feed_links import FeedLinks
+from bot.domain.campaign import Campaign, CampaignDefaults, Team
+from bot.domain.errors import UserError
+from bot.domain.notice import NewNotice, NoticeKind
+from bot.domain.phonebank import Shift
+from bot.domain.volunteer import Volunteer
+from bot.kernel.commands import Actor
+from bot.ports.storage import UnitOfWork
+
+
+@dataclass(slots=True)
+class Context:
+    uow: UnitOfWork
+    now: datetime
+    actor: Actor
+    team: Team
+    campaign: Campaign
+    volunteer: Volunteer
+    # True when this command is the first time Turnout has seen the person.
+    first_contact: bool = False
+    queued: list[NoticeKind] = field(default_factory=list)
+    # The person erased themselves in this command (forget-me).
+    erased: bool = False
+    # Shifts held for a change in this command (None: a new shift); their live posts and the
+    # campaign's boards owe an edit, queued just before commit (bot/live_posts/edits.py).
+    changed_shifts: set[int | None] = field(default_factory=set)
+    # Private calendar feeds, when TURNOUT_PUBLIC_URL is set.
+    feeds: FeedLinks | None = None
+    # What the entry's `prepare` read beforehand, outside the write turn (None: not run).
+    prepared: Any = None
+
+    @classmethod
+    async def open(
+        cls, uow: UnitOfWork, actor: Actor, now: datetime, defaults: CampaignDefaults
+    ) -> "Context":
+        """Find (or on first contact create) the actor's team, campaign and volunteer."""
+        identity = actor.identity
+        team = await uow.campaigns.team(identity.platform, identity.team_external_id)
+        if team is None:
+            team = await uow.campaigns.add_team(
+                identity.platform,
+                identity.team_external_id,
+                campaign_name=defaults.name_for(actor.team_name),
+                timezone=defaults.timezone,
+                reminder_offsets=defaults.reminder_offsets,
+                contact_within=defaults.contact_within,
+                now=now,
+            )
+        campaign = await uow.campaigns.get(team.campaign_id)
+        volunteer = await uow.volunteers.by_identity(identity)
+        first_contact = volunteer is None
+        if volunteer is None:
+            volunteer = await uow.volunteers.add_newcomer(
+                campaign.id, identity, actor.display_name, now
+            )
+        elif volunteer.display_name != actor.display_name and actor.display_name:
+            # People rename themselves; show what their teammates see today.
+            volunteer = replace(volunteer, display_name=actor.display_name)
+            await uow.volunteers.save(volunteer)
+        if actor.timezone and actor.timezone != volunteer.platform_timezone:
+            # Their profile's zone, for texts that can't show each reader's own (previews,
+            # forms); saved when it first arrives or changes, so not on every command.
+            volunteer = replace(volunteer, platform_timezone=actor.timezone)
+            await uow.volunteers.save(volunteer)
+        ctx = cls(uow, now, actor, team, campaign, volunteer, first_contact)
+        return ctx
+
+    def require_organizer(self, doing: str) -> None:
+        if not self.actor.is_organizer:
+            raise UserError(
+                f"Only organizers can {doing}. If you should be one, ask an organizer "
+                "to add you in Turnout's settings."
+            )
+
+    def require_organizer_or_host(self, shift: Shift, doing: str) -> None:
+        """Organizers may do anything; a host only on the shift they host."""
+        if self.actor.is_organizer or (
+            shift.host_id is not None and shift.host_id == self.volunteer.id
+        ):
+            return
+        raise UserError(
+            f"Only organizers and the host of #{shift.number} can {doing}. If you host a shift, "
+            "`/phonebank mine` shows it."
+        )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The zone to show times in for the person asking."""
+        return zone_for(self.volunteer, self.campaign)
+
+    @property
+    def campaign_zone(self) -> ZoneInfo:
+        return ZoneInfo(self.campaign.timezone)
+
+    async def notify(
+        self,
+        kind: NoticeKind,
+        *,
+        volunteer_id: int | None = None,
+        shift_id: int | None = None,
+        signup_id: int | None = None,
+        payload: dict[str, Any] | None = None,
+        due_at: datetime | None = None,
+    ) -> None:
+        """Queue a notice in this unit of work; it goes out once the command commits."""
+        await self.uow.notices.add(
+            NewNotice(
+                campaign_id=self.campaign.id,
+                kind=kind,
+                due_at=due_at or self.now,
+                volunteer_id=volunteer_id,
+                shift_id=shift_id,
+                signup_id=signup_id,
+                payload=payload or {},
+            )
+        )
+        self.queued.append(kind)
+
+
+def zone_for(volunteer: Volunteer | None, campaign: Campaign) -> ZoneInfo:
+    """The zone to show `volunteer` times in: the one they typed, else their platform
+    profile's, else the campaign's."""
+    own = volunteer.own_timezone if volunteer else None
+    return ZoneInfo(own or campaign.timezone)

@@ -1,0 +1,106 @@
+"""The catalogue's groups: the four slash commands, and the parameters their entries share."""
+
+from collections.abc import Callable
+from typing import Any
+
+from bot.campaign import settings
+from bot.domain.timing import MAX_ZONE_NAME
+from bot.kernel import commands as c
+from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.choices import Pick
+from bot.kernel.intake.entry import Entry, Group, Kind, Param, Usage
+
+GROUPS: tuple[Group, ...] = (
+    Group(
+        "phonebank",
+        alone="list",
+        heading="Phone bank shifts",
+        description="Phone bank shifts",
+        menu_description="Phone bank shifts - list them, join, leave, see yours",
+        organizers_have="create and cancel shifts, see rosters and send announcements",
+        overview="sign up for phone bank shifts",
+    ),
+    Group(
+        "task",
+        alone="list",
+        heading="Tasks",
+        description="Tasks that need doing",
+        menu_description="Volunteer tasks - list, claim, finish, release",
+        organizers_have="post tasks",
+        overview="claim tasks that need doing",
+    ),
+    Group(
+        "volunteer",
+        alone="help",
+        heading="You and your settings",
+        description="You and your settings",
+        menu_description="Your profile, time zone and reminders; new volunteers for organizers",
+        organizers_have="see new volunteers and note who has been contacted",
+        overview="your time zone, reminders and profile",
+    ),
+    Group(
+        "turnout",
+        alone="help",
+        heading="Campaign settings",
+        description="Campaign settings and help",
+        menu_description="Help; the campaign's numbers, weekly digest, time zone and reminders",
+        organizers_have="see the campaign's numbers, set the weekly digest, the campaign's time "
+        "zone and default reminders",
+    ),
+)
+TOPICS = tuple(group.name for group in GROUPS)
+
+
+def number(name: str, about: str, pick: Pick | None = None) -> Param:
+    """A required `<name> number` (1 to a million), offered with `pick` where menus can."""
+    return Param(name, Kind.NUMBER, about, what=f"{name} number", pick=pick)
+
+
+def shift(pick: Pick = Pick.UPCOMING_SHIFTS) -> Param:
+    """The shift a command acts on, offered from `pick` (upcoming shifts unless told)."""
+    return number("shift", "The shift's number; start typing its number or title", pick)
+
+
+def task(pick: Pick) -> Param:
+    """The task a command acts on, offered from `pick`."""
+    return number("task", "The task's number; start typing its number or title", pick)
+
+
+ZONE = Param(
+    "zone",
+    Kind.TEXT,
+    "An Area/City time zone, like America/Chicago",
+    max_length=MAX_ZONE_NAME,
+    pick=Pick.ZONES,
+    read=typed.zone,
+)
+# A date, a time of day or a length, typed as an option: `2026-11-28`, `6:30pm`, `1h30m`.
+SHORT = 20
+
+
+def reminder_times(read: Callable[[typed.Words], Any]) -> Param:
+    """Reminder times typed as `24h,1h`, `off` or `default`, read into offsets by `read`."""
+    return Param(
+        "times",
+        Kind.TEXT,
+        "Hours or minutes before a shift, like 24h,1h; or off, or default",
+        max_length=typed.MAX_REMINDER_TEXT,
+        read=read,
+        field="offsets",
+    )
+
+
+def help_entry(group: str) -> Entry:
+    """`/<group> help`: the group's own page of help, typed only."""
+    return Entry(
+        group,
+        "help",
+        Usage(f"/{group} help", f"/{group} help", "this list"),
+        c.ShowHelp,
+        settings.show_help,
+        reads_only=True,
+        fixed={"topic": group},
+        hint="help",
+        # Menus have `/turnout help <topic>` for every group.
+        menu=False,
+    )

@@ -1,0 +1,423 @@
+"""The dispatcher: claims due notices, sends them, and records what happened.
+
+Memory stays flat however many reminders are pending: it only ever holds one batch.
+A notice is marked sent right after its own send, so a crash can repeat at most the
+messages in flight at that moment (never more than a platform's pace window, 8); their lease
+then runs out and they are claimed again. A notice is only sent while its claim holds: one
+whose lease is about to run out goes back to the queue unsent, so that another process
+that claims it next cannot send it a second time.
+
+This module is the mechanics (claiming, workers, pacing, marks); what to do with each notice
+(where it goes, retry or give up, who is told) is decided in bot/kernel/outbox/delivery_policy.py.
+"""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.domain.notice import Notice, NoticeKind, NoticeState
+from bot.domain.post import PostRef
+from bot.kernel.outbox import delivery_policy as policy
+from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
+from bot.kernel.outbox.marks import SentMarks
+from bot.kernel.outbox.notices import Drop, render
+from bot.kernel.outbox.pacing import Pace
+from bot.kernel.replies import Reply
+from bot.live_posts import delivery
+from bot.live_posts.delivery import PostWork
+from bot.ports.clock import Clock
+from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.storage import Storage, StorageUnavailable, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class DeliveryReport:
+    sent: int = 0
+    dropped: int = 0
+    retried: int = 0
+    failed: int = 0
+    # 429s met; each held every send to that platform for as long as it asked.
+    rate_limited: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """A notice written out and addressed, to be sent."""
+
+    notice: Notice
+    reply: Reply
+    sends: tuple[Send, ...]
+    # A live post to put up or edit, instead of sends to people.
+    post: PostWork | None = None
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        *,
+        storage: Storage,
+        messenger: Messenger,
+        clock: Clock,
+        batch: int = 100,
+        concurrency: int = 8,
+        lease: timedelta = timedelta(minutes=1),
+    ) -> None:
+        self._storage = storage
+        self._messenger = messenger
+        self._clock = clock
+        self._batch = batch
+        self._concurrency = concurrency
+        self._sending = asyncio.Semaphore(concurrency)
+        self._lease = lease
+        self._margin = policy.lease_margin(lease)
+        self._paces: dict[str, Pace] = {}
+        self._marks = SentMarks(storage, clock)
+        self._stopping = asyncio.Event()
+
+    async def deliver_due(self) -> DeliveryReport:
+        """Send everything due now until nothing is left.
+
+        A pipeline: while workers send one batch, the next is claimed and written, so the
+        platform's pace, not the database, sets the speed of a fan-out.
+        """
+        report = DeliveryReport()
+        queue: asyncio.Queue[tuple[_Ready, datetime] | None] = asyncio.Queue(self._batch)
+        broken = asyncio.Event()
+        workers = [
+            asyncio.create_task(self._work(queue, report, broken)) for _ in range(self._concurrency)
+        ]
+        try:
+            drained = False
+            while not broken.is_set() and not self._stopping.is_set():
+                lease_end = self._clock.now() + self._lease
+                claimed = await self._claim()
+                if not claimed:
+                    if drained:
+                        break
+                    # What is being sent may still queue more (e.g. an alert that one failed).
+                    await self._until_done_or_stopping(queue)
+                    drained = True
+                    continue
+                drained = False
+                for ready in await self._prepare(claimed, report):
+                    await queue.put((ready, lease_end))
+        except StorageUnavailable:
+            broken.set()
+        finally:
+            for _ in workers:
+                await queue.put(None)
+            await asyncio.gather(*workers)
+        if broken.is_set():
+            log.warning("storage unavailable; delivery resumes at the next wake-up")
+        return report
+
+    async def _work(
+        self,
+        queue: "asyncio.Queue[tuple[_Ready, datetime] | None]",
+        report: DeliveryReport,
+        broken: asyncio.Event,
+    ) -> None:
+        while (item := await queue.get()) is not None:
+            if broken.is_set():
+                # Without the database a send could not be recorded and would be repeated;
+                # the claim runs out instead and the message is sent after the outage.
+                queue.task_done()
+                continue
+            ready, lease_end = item
+            try:
+                if self._stopping.is_set():
+                    await self._hand_back(ready.notice)
+                else:
+                    await self._deliver(ready, report, lease_end)
+            except StorageUnavailable:
+                broken.set()
+            finally:
+                queue.task_done()
+
+    def stop(self) -> None:
+        """Finish the sends in flight, hand back what is claimed but unsent, claim no more.
+
+        A restart (a deploy, a SIGTERM) then sends the rest at once instead of waiting for
+        the claims to run out.
+        """
+        self._stopping.set()
+
+    async def _until_done_or_stopping(self, queue: "asyncio.Queue[Any]") -> None:
+        done = asyncio.create_task(queue.join())
+        stopping = asyncio.create_task(self._stopping.wait())
+        await asyncio.wait((done, stopping), return_when=asyncio.FIRST_COMPLETED)
+        done.cancel()
+        stopping.cancel()
+
+    async def _hand_back(self, notice: Notice) -> None:
+        async with self._storage.unit_of_work() as uow:
+            await uow.notices.retry_at(
+                notice.id, self._clock.now(), error="handed back at shutdown", attempt_used=False
+            )
+            await uow.commit()
+
+    async def next_due_at(self) -> datetime | None:
+        async with self._storage.unit_of_work() as uow:
+            return await uow.notices.next_due_at()
+
+    async def _claim(self) -> Sequence[Notice]:
+        async with self._storage.unit_of_work() as uow:
+            claimed = await uow.notices.claim_due(
+                self._clock.now(), limit=self._batch, lease=self._lease
+            )
+            await uow.commit()
+        return claimed
+
+    def pace(self, platform: str) -> Pace:
+        """How fast we may send to `platform` now; shared by every delivery of this process."""
+        if platform not in self._paces:
+            self._paces[platform] = Pace(self._clock, most=self._concurrency)
+        return self._paces[platform]
+
+    async def _prepare(self, claimed: Sequence[Notice], report: DeliveryReport) -> list[_Ready]:
+        """Write each claimed notice as of now, in one transaction for the whole batch.
+
+        If that transaction itself breaks, each notice is prepared on its own, so that one
+        broken notice fails alone instead of taking its batch with it every lease.
+        """
+        superseded = policy.superseded(claimed) | delivery.superseded(claimed)
+        try:
+            return await self._prepare_together(claimed, superseded, report)
+        except StorageUnavailable:
+            raise
+        except Exception:
+            log.exception("preparing %d notices together failed; one at a time", len(claimed))
+        ready: list[_Ready] = []
+        for notice in claimed:
+            try:
+                ready += await self._prepare_together([notice], superseded, report)
+            except StorageUnavailable:
+                raise
+            except Exception as error:
+                await self._failed_for_good(notice, error, report)
+        return ready
+
+    async def _prepare_together(
+        self, claimed: Sequence[Notice], superseded: set[int], report: DeliveryReport
+    ) -> list[_Ready]:
+        now = self._clock.now()
+        ready: list[_Ready] = []
+        dropped = failed = 0
+        async with self._storage.unit_of_work() as uow:
+            await uow.read_ahead(claimed)
+            for notice in claimed:
+                try:
+                    prepared = await _prepared(uow, notice, now, notice.id in superseded)
+                except StorageUnavailable:
+                    raise
+                except Exception as error:
+                    # A bug in one notice must not hold up the others, nor come back every lease.
+                    log.exception("could not write notice %s", notice.id)
+                    prepared = Drop(NoticeState.FAILED, repr(error))
+                if isinstance(prepared, Drop):
+                    await uow.notices.mark(notice.id, prepared.state, now, error=prepared.reason)
+                    failed += prepared.state is NoticeState.FAILED
+                    dropped += prepared.state is not NoticeState.FAILED
+                else:
+                    ready.append(prepared)
+            await uow.commit()
+        report.dropped += dropped
+        report.failed += failed
+        return ready
+
+    async def _deliver(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
+        async with self._sending:
+            try:
+                await self._send(ready, report, lease_end)
+            except StorageUnavailable:
+                raise
+            except Exception as error:
+                log.exception("could not deliver notice %s", ready.notice.id)
+                await self._failed_for_good(ready.notice, error, report)
+
+    async def _failed_for_good(
+        self, notice: Notice, error: Exception, report: DeliveryReport
+    ) -> None:
+        async with self._storage.unit_of_work() as uow:
+            await uow.notices.mark(
+                notice.id, NoticeState.FAILED, self._clock.now(), error=repr(error)
+            )
+            await uow.commit()
+        report.failed += 1
+
+    def _call(self, send: Send, reply: Reply) -> Callable[[], Awaitable[None]]:
+        """The Messenger call that carries `send`."""
+        messenger = self._messenger
+        if send.route is Route.ORGANIZERS:
+            team = send.team
+            assert team is not None
+            return lambda: messenger.post_to_organizers(team, reply)
+        to = send.to
+        assert to is not None
+        if send.route is Route.MENTION:
+            return lambda: messenger.mention_in_channel(to, reply)
+        return lambda: messenger.send_direct(to, reply)
+
+    async def _send(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
+        if ready.post is not None:
+            await self._send_post(ready.post, report, lease_end)
+            return
+        notice = ready.notice
+        try:
+            for send in ready.sends:
+                call = self._call(send, ready.reply)
+                await self._paced(self.pace(send.platform), call, report, lease_end)
+        except DeliveryError as error:
+            await self._after_failure(notice, error, report)
+            return
+        except Exception as error:
+            log.exception("unexpected error delivering notice %s", notice.id)
+            await self._after_failure(notice, DeliveryError(repr(error)), report)
+            return
+        await self._marks.sent(notice.id)
+        report.sent += 1
+
+    async def _send_post(self, work: PostWork, report: DeliveryReport, lease_end: datetime) -> None:
+        """Put a live post up or edit it, at its platform's pace, and record what it shows.
+
+        A message or channel that is gone (a permanent failure) forgets the post; anything
+        else is retried like any send.
+        """
+        messenger = self._messenger
+        sent: list[PostRef] = []
+
+        async def call() -> None:
+            if work.ref is None:
+                assert work.team is not None
+                sent.append(await messenger.post_in_channel(work.team, work.channel, work.reply))
+            else:
+                await messenger.edit_post(work.ref, work.reply)
+                sent.append(work.ref)
+
+        notice = work.notice
+        try:
+            await self._paced(self.pace(work.platform), call, report, lease_end)
+        except Exception as error:
+            failure = error if isinstance(error, DeliveryError) else DeliveryError(repr(error))
+            if not isinstance(error, DeliveryError):
+                log.exception("unexpected error with live post notice %s", notice.id)
+            if not failure.permanent:
+                await self._after_failure(notice, failure, report)
+                return
+            now = self._clock.now()
+            async with self._storage.unit_of_work() as uow:
+                await delivery.forget(uow, work, failure.reason, now)
+                await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=failure.reason)
+                await uow.commit()
+            report.failed += 1
+            return
+        now = self._clock.now()
+        async with self._storage.unit_of_work() as uow:
+            await delivery.settle(uow, work, sent[0], now)
+            await uow.notices.mark(notice.id, NoticeState.SENT, now)
+            await uow.commit()
+        report.sent += 1
+
+    async def _paced(
+        self,
+        pace: Pace,
+        send: Callable[[], Awaitable[None]],
+        report: DeliveryReport,
+        lease_end: datetime,
+    ) -> None:
+        """Send at the platform's pace, waiting out its short rate-limit holds in memory."""
+        while True:
+            await self._wait_for(pace, lease_end)
+            async with pace.turn() as number:
+                # A hold may have begun while this send queued for its turn.
+                await self._wait_for(pace, lease_end)
+                try:
+                    # A send still going when its claim ends could be repeated by another
+                    # process; no platform timeout may outlast the claim.
+                    left = lease_end - self._clock.now()
+                    async with asyncio.timeout(left.total_seconds()):
+                        await send()
+                except TimeoutError:
+                    raise DeliveryError("the platform didn't answer in time") from None
+                except DeliveryError as error:
+                    if error.retry_after is None:
+                        raise
+                    pace.limited(number, error.retry_after)
+                    report.rate_limited += 1
+                    continue
+                pace.sent()
+                return
+
+    async def _wait_for(self, pace: Pace, lease_end: datetime) -> None:
+        allowed = policy.wait_allowed(lease_end - self._clock.now(), self._margin)
+        if allowed is None:
+            raise DeliveryError("its claim ran out before it could be sent", retry_after=0)
+        held = await pace.ready(allowed)
+        if held is not None:
+            wait = (held - self._clock.now()).total_seconds()
+            raise DeliveryError("the platform asked us to slow down", retry_after=wait)
+
+    async def _after_failure(
+        self, notice: Notice, error: DeliveryError, report: DeliveryReport
+    ) -> None:
+        now = self._clock.now()
+        decision = policy.after_failure(notice, error, now)
+        async with self._storage.unit_of_work() as uow:
+            if isinstance(decision, GiveUp):
+                log.warning("notice %s failed for good: %s", notice.id, decision.reason)
+                await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=decision.reason)
+                await _queue_failure_notices(uow, notice, error, now)
+                report.failed += 1
+            else:
+                await uow.notices.retry_at(
+                    notice.id, decision.at, error=error.reason, attempt_used=decision.attempt_used
+                )
+                report.retried += 1
+            await uow.commit()
+
+
+async def _queue_failure_notices(
+    uow: UnitOfWork, notice: Notice, error: DeliveryError, now: datetime
+) -> None:
+    """Tell organizers a volunteer missed a message, and mention the volunteer once if we can."""
+    alert = policy.failure_alert(notice, error, now)
+    if alert is not None:
+        await uow.notices.add(alert)
+    mention = policy.closed_dms_mention(notice, error, now)
+    if mention is not None:
+        assert mention.volunteer_id is not None
+        if not await uow.notices.ever_queued(mention.volunteer_id, NoticeKind.DMS_CLOSED):
+            await uow.notices.add(mention)
+
+
+async def _prepared(
+    uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
+) -> _Ready | Drop:
+    if superseded:
+        return delivery.SUPERSEDED if notice.kind in delivery.KINDS else policy.SUPERSEDED
+    if notice.kind in delivery.KINDS:
+        work = await delivery.prepare(uow, notice, now)
+        return work if isinstance(work, Drop) else _Ready(notice, work.reply, (), post=work)
+    verdict = await render(notice, uow, now)
+    if isinstance(verdict, Drop):
+        return verdict
+    if verdict.to is None:
+        sends = policy.address(
+            to_organizers=True,
+            in_channel=verdict.in_channel,
+            teams=await uow.campaigns.teams_of(notice.campaign_id),
+        )
+    else:
+        sends = policy.address(
+            to_organizers=False,
+            in_channel=verdict.in_channel,
+            identities=await uow.volunteers.identities(verdict.to.id),
+        )
+    if isinstance(sends, Drop):
+        return sends
+    return _Ready(notice, verdict.reply, sends)

@@ -1,0 +1,103 @@
+"""What a live post shows: a shift's seats and state, or the board of upcoming shifts.
+
+Written from the shift as it stands whenever the post is put up or edited, in the campaign's
+zone (a channel post has many readers). People's text (titles) stays plain: each adapter
+escapes it as it escapes any reply.
+"""
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.phonebank import ShiftSeats
+from bot.domain.post import PostState, post_state, seat_bar
+from bot.kernel import timefmt
+from bot.kernel.intake.buttons import action
+from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.kernel.wording import plural
+
+BOARD_HEADING = "Upcoming phone banks"
+
+
+def shift_post(
+    seats: ShiftSeats, *, now: datetime, zone: ZoneInfo, posted_starts_at: datetime | None
+) -> Message:
+    """A shift's post: when, the seat bar, the waitlist, its state, and Join / Leave while
+    people may still sign up or give their seat back."""
+    shift = seats.shift
+    state = post_state(
+        cancelled=shift.is_cancelled,
+        started=shift.has_started(now),
+        seats_left=seats.seats_left,
+        starts_at=shift.starts_at,
+        posted_starts_at=posted_starts_at,
+    )
+    lines = [
+        f"📞 #{shift.number} “{shift.title}”",
+        f"{timefmt.at(shift.starts_at, zone)} for "
+        f"{timefmt.duration(shift.ends_at - shift.starts_at)}",
+    ]
+    if state is PostState.CANCELLED:
+        lines.append("❌ Cancelled by the organizers.")
+        return Message("\n".join(lines), public=True)
+    lines.append(_seats_line(seats))
+    if state is PostState.STARTED:
+        ended = now >= shift.ends_at
+        lines.append("✅ This shift has ended." if ended else "▶️ Started: sign-ups are closed.")
+        return Message("\n".join(lines), public=True)
+    if state is PostState.MOVED:
+        assert posted_starts_at is not None
+        lines.append(f"🕒 Moved: it was {timefmt.at(posted_starts_at, zone)}.")
+    elif state is PostState.FULL:
+        lines.append("Full: join the waitlist and I'll message you if a seat opens.")
+    join = "Join" if seats.seats_left else "Join waitlist"
+    return Message(
+        "\n".join(lines),
+        buttons=(
+            Button(join, action("join", shift.number), ButtonStyle.PRIMARY),
+            Button("Leave", action("leave", shift.number), ButtonStyle.DANGER),
+        ),
+        public=True,
+    )
+
+
+def board_post(upcoming: Sequence[ShiftSeats], *, more: int, zone: ZoneInfo) -> Listing:
+    """The board: the next shifts with their seat bars and a Join button each."""
+    items = []
+    for seats in upcoming:
+        shift = seats.shift
+        detail = f"{timefmt.at(shift.starts_at, zone)} · {_seats_line(seats)}"
+        label = "Join" if seats.seats_left else "Join waitlist"
+        items.append(
+            Item(
+                f"#{shift.number} {shift.title}",
+                detail,
+                Button(label, action("join", shift.number), ButtonStyle.PRIMARY),
+            )
+        )
+    footer = "Kept up to date as people join and leave."
+    if more:
+        footer = f"{plural(more, 'more shift')}: `/phonebank list`. " + footer
+    return Listing(
+        heading=BOARD_HEADING,
+        items=tuple(items),
+        empty="No shifts are coming up right now; this board shows them as they are added.",
+        footer=footer,
+        public=True,
+    )
+
+
+def _seats_line(seats: ShiftSeats) -> str:
+    """`▰▰▰▱▱ 3 of 5 left · 2 on the waitlist`."""
+    shift = seats.shift
+    left = seats.seats_left
+    line = f"{seat_bar(left, shift.capacity)} {left} of {shift.capacity} left"
+    if seats.waitlisted:
+        line += f" · {seats.waitlisted} on the waitlist"
+    return line
+
+
+def digest(reply: Reply) -> str:
+    """A short fingerprint of what a reply shows: the same post twice is one edit, not two."""
+    return hashlib.sha256(repr(reply).encode()).hexdigest()[:32]

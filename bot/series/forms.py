@@ -1,0 +1,133 @@
+"""The repeat questions of a shift's form: how often, on which weekdays, and until when.
+
+Asked in the create form, and in a small form of their own after creating a shift where a
+platform's form had no room for them (Discord's five questions). Either way the answers are
+read here into the same `Repeats` that `/phonebank repeat` types, and the same use case
+(series.repeat_shift) makes the series.
+"""
+
+from datetime import date
+
+from bot.domain.errors import UserError
+from bot.kernel.commands import Actor, Command, Repeats, RepeatShift
+from bot.kernel.intake import typed_values as typed
+from bot.kernel.replies import ChoiceField, Field, Form, Option, TextField
+from bot.series.recurrence import MAX_TIMES, WEEKDAYS
+
+# Followed by the shift's number: `repeat:3`.
+REPEAT_PREFIX = "repeat:"
+
+ONCE = "once"
+WEEKLY = "weekly"
+FORTNIGHTLY = "every-2-weeks"
+ON_DAYS = "weekdays"
+_EVERY = {WEEKLY: 1, FORTNIGHTLY: 2, ON_DAYS: 1}
+
+
+def repeat_fields(*, once: bool = True) -> tuple[Field, ...]:
+    """How often, which weekdays, and the end; `once` offers "Does not repeat" first."""
+    how = [
+        Option(WEEKLY, "Weekly"),
+        Option(FORTNIGHTLY, "Every 2 weeks"),
+        Option(ON_DAYS, "On chosen weekdays"),
+    ]
+    return (
+        ChoiceField(
+            "repeat",
+            "Repeats",
+            options=(Option(ONCE, "Does not repeat"), *how) if once else tuple(how),
+            required=not once,
+        ),
+        ChoiceField(
+            "weekdays",
+            "Weekdays, in the campaign's time zone",
+            options=tuple(Option(day, day.title()) for day in WEEKDAYS),
+            multiple=True,
+            required=False,
+        ),
+        TextField(
+            "ends",
+            "Ends: a last date or a number of times",
+            placeholder="2026-12-31 or 8 times (empty: no end)",
+            max_length=20,
+            required=False,
+        ),
+    )
+
+
+def repeat_form(number: int, title: str) -> Form:
+    """The Repeat button after creating a shift: the repeat questions alone."""
+    return Form(
+        form_id=f"{REPEAT_PREFIX}{number}",
+        title="Repeat the shift",
+        intro=f"“{title}” (#{number}): its dates appear 4 weeks ahead as time passes.",
+        fields=repeat_fields(once=False),
+        submit_label="Repeat",
+    )
+
+
+def read_repeats(values: dict[str, str | tuple[str, ...]]) -> Repeats | None:
+    """The repeat answers as a Repeats; None for "Does not repeat" (or left blank)."""
+    how = values.get("repeat", "")
+    days = values.get("weekdays", ())
+    days = (days,) if isinstance(days, str) and days else () if isinstance(days, str) else days
+    ends = values.get("ends", "")
+    ends = ends.strip() if isinstance(ends, str) else ""
+    if how in ("", ONCE):
+        if days or ends:
+            raise UserError(
+                "You chose that the shift does not repeat but filled in when it repeats; pick "
+                "Weekly, Every 2 weeks or On chosen weekdays, or clear the weekdays and end."
+            )
+        return None
+    if not isinstance(how, str) or how not in _EVERY:
+        raise UserError("Pick how the shift repeats from the list: weekly or every 2 weeks.")
+    if how == ON_DAYS and not days:
+        raise UserError("Tick the weekdays it repeats on, or pick Weekly instead.")
+    try:
+        weekdays = tuple(sorted({WEEKDAYS.index(day) for day in days}))
+    except ValueError:
+        raise UserError("Pick the weekdays from the list, like Tue and Thu.") from None
+    until, times = _end(ends)
+    return Repeats(every=_EVERY[how], weekdays=weekdays, until=until, times=times)
+
+
+def _end(text: str) -> tuple[date | None, int | None]:
+    """`2026-12-31` is the last date; `8`, `8 times` or `times 8` the number of dates."""
+    if not text:
+        return None, None
+    words = text.lower().split()
+    if len(words) == 1 and "-" in words[0]:
+        return typed.day(typed.Word(words[0], quoted=True)), None
+    count = [w for w in words if w not in ("times", "time", "x")]
+    if len(count) == 1 and len(words) <= 2 and count[0].lstrip("-").isdecimal():
+        word = typed.Word(count[0], quoted=True)
+        return None, typed.number(word, "number of dates", "8 times", high=MAX_TIMES)
+    raise UserError(
+        f"I couldn't read {typed.shown(text)} as an end; type a last date like 2026-12-31, "
+        "or a number of times like 8 times, or leave it empty."
+    )
+
+
+def read_repeat_form(
+    actor: Actor, number: str, values: dict[str, str | tuple[str, ...]]
+) -> Command:
+    """The submitted Repeat form as the command `/phonebank repeat` types."""
+    if not number.isdecimal() or len(number) > 9:
+        raise UserError("That form has expired; type `/phonebank repeat <shift> weekly` instead.")
+    repeats = read_repeats(values)
+    if repeats is None:
+        raise UserError("Pick how the shift repeats: Weekly, Every 2 weeks or On chosen weekdays.")
+    return repeating(actor, int(number), repeats)
+
+
+def repeating(actor: Actor, shift: int, repeats: Repeats) -> RepeatShift:
+    """`repeats` for shift number `shift`, as `/phonebank repeat` would have it."""
+    return RepeatShift(
+        actor,
+        shift=shift,
+        every=repeats.every,
+        weekdays=repeats.weekdays,
+        until=repeats.until,
+        times=repeats.times,
+    )

@@ -1,0 +1,178 @@
+"""Organizers booking people: add a volunteer to a shift, take them off, move them to another.
+
+Every change goes through the seat invariant on held shifts, is recorded (who did what to
+whom, when) for the roster, and is told to the volunteer in one notice.
+"""
+
+from bot.domain.booking import BookingAction
+from bot.domain.errors import UserError
+from bot.domain.notice import NoticeKind
+from bot.domain.phonebank import HeldShift, Shift
+from bot.domain.signup import SignupStatus
+from bot.domain.volunteer import Volunteer
+from bot.kernel import timefmt
+from bot.kernel.commands import AddToShift, MoveBetweenShifts, RemoveFromShift
+from bot.kernel.context import Context
+from bot.kernel.replies import Message, Reply
+from bot.kernel.wording import plural
+from bot.signups import seats
+
+
+async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
+    """`/phonebank add <shift> <who> [over]` (organizers)."""
+    ctx.require_organizer("book people on shifts")
+    person = await find_one(ctx, cmd.who, f"/phonebank add {cmd.shift}")
+    held = await _open(ctx, cmd.shift)
+    shift = held.shift
+    if await ctx.uow.signups.active(shift.id, person.id) is not None:
+        raise UserError(f"{person.name} is already on #{shift.number}; the roster shows where.")
+    confirmed, _ = await ctx.uow.signups.counts(shift.id)
+    if cmd.over and confirmed >= shift.capacity:
+        # One more seat, so the booking never takes a seat from anyone waiting.
+        held = await ctx.uow.shifts.change(
+            held,
+            title=shift.title,
+            link=shift.link,
+            starts_at=shift.starts_at,
+            ends_at=shift.ends_at,
+            capacity=confirmed + 1,
+        )
+    signup, _ = await seats.take_seat(ctx, held, person)
+    await _record(ctx, held.shift, person, BookingAction.ADDED)
+    await ctx.notify(
+        NoticeKind.BOOKED,
+        volunteer_id=person.id,
+        shift_id=shift.id,
+        signup_id=signup.id,
+        payload={"by_id": ctx.volunteer.id},
+    )
+    if signup.status is SignupStatus.WAITLISTED:
+        position = await ctx.uow.signups.waitlist_position(signup)
+        return Message(
+            f"#{shift.number} is full, so {person.name} is #{position} on its waitlist and will "
+            f"be told. To give them a seat anyway, type `/phonebank add {shift.number} "
+            f"#{person.number} over`."
+        )
+    return Message(
+        f"Booked {person.name} on #{shift.number} “{shift.title}” "
+        f"({plural(held.shift.capacity - confirmed - 1, 'seat')} left); they'll be told and "
+        "reminded."
+    )
+
+
+async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
+    """`/phonebank remove <shift> <who>`: the seat is freed and the waitlist moves up."""
+    ctx.require_organizer("take people off shifts")
+    person = await find_one(ctx, cmd.who, f"/phonebank remove {cmd.shift}")
+    held = await _not_started(ctx, await seats.hold(ctx, cmd.shift))
+    shift = held.shift
+    signup = await ctx.uow.signups.active(shift.id, person.id)
+    if signup is None:
+        raise UserError(
+            f"{person.name} isn't on #{shift.number}; `/phonebank roster {shift.number}` shows "
+            "who is."
+        )
+    promoted = await seats.give_up_seat(ctx, held, signup)
+    await _record(ctx, shift, person, BookingAction.REMOVED)
+    await ctx.notify(
+        NoticeKind.UNBOOKED, volunteer_id=person.id, shift_id=shift.id, signup_id=signup.id
+    )
+    up = "; the next on the waitlist moved up and was told" if promoted else ""
+    return Message(f"Took {person.name} off #{shift.number}; they'll be told{up}.")
+
+
+async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
+    """`/phonebank move <who> <from> <to>`: one step, one DM; refused if `to` is full."""
+    ctx.require_organizer("move people between shifts")
+    if cmd.from_shift == cmd.to_shift:
+        raise UserError("Those are the same shift; name the shift to move them to.")
+    person = await find_one(ctx, cmd.who, f"/phonebank move <who> {cmd.from_shift} {cmd.to_shift}")
+    # Held in number order, so two moves in opposite directions can't wait on each other.
+    first, second = sorted((cmd.from_shift, cmd.to_shift))
+    held = {first: await seats.hold(ctx, first), second: await seats.hold(ctx, second)}
+    source = await _not_started(ctx, held[cmd.from_shift])
+    target = await _open(ctx, cmd.to_shift, held[cmd.to_shift])
+    signup = await ctx.uow.signups.active(source.shift.id, person.id)
+    if signup is None:
+        raise UserError(f"{person.name} isn't on #{cmd.from_shift}, so there's nothing to move.")
+    if await ctx.uow.signups.active(target.shift.id, person.id) is not None:
+        raise UserError(f"{person.name} is already on #{cmd.to_shift}.")
+    confirmed, _ = await ctx.uow.signups.counts(target.shift.id)
+    if confirmed >= target.shift.capacity:
+        raise UserError(
+            f"#{cmd.to_shift} is full; add them to its waitlist with `/phonebank add "
+            f"{cmd.to_shift} #{person.number}`, or give it more seats with `/phonebank edit "
+            f"{cmd.to_shift} seats {target.shift.capacity + 1}`."
+        )
+    await seats.give_up_seat(ctx, source, signup)
+    moved, _ = await seats.take_seat(ctx, target, person)
+    await _record(ctx, source.shift, person, BookingAction.MOVED_OUT)
+    await _record(ctx, target.shift, person, BookingAction.MOVED_IN)
+    await ctx.notify(
+        NoticeKind.MOVED_BY_ORGANIZER,
+        volunteer_id=person.id,
+        shift_id=target.shift.id,
+        signup_id=moved.id,
+        payload={"from_shift_id": source.shift.id},
+    )
+    return Message(
+        f"Moved {person.name} from #{cmd.from_shift} to #{cmd.to_shift} “{target.shift.title}” "
+        f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message."
+    )
+
+
+async def find_one(ctx: Context, who: str, example: str) -> Volunteer:
+    """The one volunteer `who` names (a name or `#number`); else a sentence on what to type."""
+    found = await ctx.uow.volunteers.find(ctx.campaign.id, who)
+    if not found:
+        raise UserError(
+            f"I don't know a volunteer called “{who}”; use their name as Turnout shows it or "
+            f"their #number, like `{example} #12`."
+        )
+    if len(found) > 1:
+        listed = ", ".join(f"#{v.number}" for v in found)
+        raise UserError(
+            f"Which one? Several volunteers are called “{who}” ({listed}); use the number, "
+            f"like `{example} #{found[0].number}`."
+        )
+    return found[0]
+
+
+async def roster_history(ctx: Context, shift: Shift) -> str:
+    """What organizers did on the shift, oldest first, for the roster's footer."""
+    lines = []
+    for booking in await ctx.uow.bookings.for_shift(shift.id):
+        person = await ctx.uow.volunteers.get(booking.volunteer_id)
+        by = await ctx.uow.volunteers.get(booking.by_id)
+        lines.append(
+            f"{person.name} {booking.action.verb} by {by.name}, "
+            f"{timefmt.at(booking.at, ctx.zone)}"
+        )
+    return "Booked by organizers:\n" + "\n".join(lines) if lines else ""
+
+
+async def _open(ctx: Context, number: int, held: HeldShift | None = None) -> HeldShift:
+    """A shift people can be booked on: held, not cancelled, not started."""
+    held = held or await seats.hold(ctx, number)
+    if held.shift.is_cancelled:
+        raise UserError(f"#{number} was cancelled; `/phonebank list` shows the shifts coming up.")
+    return await _not_started(ctx, held)
+
+
+async def _not_started(ctx: Context, held: HeldShift) -> HeldShift:
+    if held.shift.has_started(ctx.now):
+        raise UserError(
+            f"#{held.shift.number} has already started, so its seats can't change any more."
+        )
+    return held
+
+
+async def _record(ctx: Context, shift: Shift, person: Volunteer, action: BookingAction) -> None:
+    await ctx.uow.bookings.record(
+        campaign_id=ctx.campaign.id,
+        shift_id=shift.id,
+        volunteer_id=person.id,
+        by_id=ctx.volunteer.id,
+        action=action,
+        at=ctx.now,
+    )

@@ -1,0 +1,328 @@
+"""Phone bank shifts: list, join, leave, create, roster, cancel, announce."""
+
+from collections.abc import Mapping
+
+from bot.calendars import calendar_feeds
+from bot.domain.attendance import Attendance
+from bot.domain.campaign import Counter
+from bot.domain.errors import UserError
+from bot.domain.notice import NoticeKind
+from bot.domain.phonebank import (
+    MAX_ANNOUNCEMENT,
+    MAX_LEAD,
+    HeldShift,
+    Shift,
+    check_capacity,
+    check_duration,
+    check_link,
+    shift_start,
+)
+from bot.domain.signup import SignupStatus
+from bot.domain.text import MAX_TITLE, clean_text
+from bot.kernel import timefmt
+from bot.kernel.commands import (
+    Announce,
+    CancelShift,
+    CreateShift,
+    JoinShift,
+    LeaveShift,
+    ListShifts,
+    MyShifts,
+    ShowRoster,
+    StartRepeatForm,
+    StartShiftForm,
+)
+from bot.kernel.context import Context
+from bot.kernel.intake.buttons import action
+from bot.kernel.intake.forms import shift_form
+from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.kernel.wording import and_list, plural
+from bot.live_posts import edits, posting
+from bot.series import weekly
+from bot.series.forms import repeat_form, repeating
+from bot.shifts import bookings
+from bot.shifts.views import my_seats, shift_item, shift_length
+from bot.signups import offers, seats, timed
+
+PAGE_SIZE = 10
+
+
+async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
+    """`/phonebank list`: upcoming shifts a page at a time, with seats left and buttons."""
+    total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if cmd.page > pages:
+        raise UserError(f"There are only {plural(pages, 'page')} of shifts; try `/phonebank list`.")
+    shown = await ctx.uow.shifts.upcoming(
+        ctx.campaign.id, ctx.now, limit=PAGE_SIZE, offset=(cmd.page - 1) * PAGE_SIZE
+    )
+    mine = {
+        s.id: signup for signup, s in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now)
+    }
+    footer = ""
+    if cmd.page < pages:
+        footer = f"{total - cmd.page * PAGE_SIZE} more: `/phonebank list {cmd.page + 1}`"
+    return Listing(
+        heading="Upcoming phone banks",
+        items=tuple(shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
+        empty="No shifts are scheduled yet. Organizers can add one with `/phonebank create`.",
+        footer=footer,
+    )
+
+
+async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
+    """`/phonebank mine`: the asker's upcoming seats and waitlist places."""
+    items = [
+        shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
+        for signup, seats, reconfirmed in await my_seats(ctx)
+    ]
+    return Listing(
+        heading="Your upcoming shifts",
+        items=tuple(items),
+        empty="You're not signed up for anything yet. `/phonebank list` shows open shifts.",
+    )
+
+
+async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
+    """`/phonebank join`: a seat (with reminders) or a waitlist place on an open shift."""
+    held = await _open_shift(ctx, cmd.shift)
+    shift = held.shift
+    existing = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
+    if existing is not None:
+        if existing.status is SignupStatus.OFFERED:
+            return await offers.take_held(ctx, held, existing)
+        if existing.status is SignupStatus.CONFIRMED:
+            raise UserError(f"You're already signed up for #{shift.number}. See you there!")
+        position = await ctx.uow.signups.waitlist_position(existing)
+        raise UserError(f"You're already #{position} on the waitlist for #{shift.number}.")
+    signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
+    when = timefmt.at(shift.starts_at, ctx.zone)
+    leave = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
+    if signup.status is SignupStatus.WAITLISTED:
+        position = await ctx.uow.signups.waitlist_position(signup)
+        return Message(
+            f"#{shift.number} “{shift.title}” ({when}) is full, so you're #{position} on the "
+            "waitlist. I'll message you the moment a seat opens.",
+            buttons=(leave, *weekly.every_week_button(shift)),
+        )
+    text = f"You're in! #{shift.number} “{shift.title}”, {when} for {shift_length(shift)}."
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    if due:
+        text += (
+            "\nI'll remind you "
+            + and_list(timefmt.span(shift.starts_at - d) for d in due)
+            + " before it starts."
+        )
+    return await calendar_feeds.with_calendar(
+        ctx.uow,
+        ctx.campaign,
+        ctx.volunteer,
+        shift,
+        signup,
+        Message(text, buttons=(leave, *weekly.every_week_button(shift))),
+        ctx.now,
+    )
+
+
+async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
+    """`/phonebank leave`: give the seat back before the start; the waitlist moves up."""
+    if cmd.following:
+        return await weekly.leave_following(cmd, ctx)
+    held = await seats.hold(ctx, cmd.shift)
+    shift = held.shift
+    signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
+    if signup is None:
+        raise UserError(f"You're not signed up for #{shift.number}, so there's nothing to leave.")
+    if shift.has_started(ctx.now):
+        raise UserError(
+            f"#{shift.number} has already started; please tell an organizer if you have to go."
+        )
+    promoted = await seats.give_up_seat(ctx, held, signup)
+    await timed.tell_of_late_cancellation(ctx, shift, signup, promoted)
+    if signup.status is SignupStatus.OFFERED:
+        return offers.passed(shift.number)
+    if signup.status is SignupStatus.WAITLISTED:
+        return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
+    return Message(
+        f"You've left #{shift.number} “{shift.title}”. Thanks for letting us know in time."
+    )
+
+
+async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
+    """`/phonebank create` alone: the new-shift form (organizers)."""
+    ctx.require_organizer("create phone bank shifts")
+    return shift_form()
+
+
+async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
+    """`/phonebank create`: schedule a shift in the campaign's zone (organizers)."""
+    ctx.require_organizer("create phone bank shifts")
+    title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
+    duration = check_duration(cmd.duration)
+    capacity = check_capacity(cmd.capacity)
+    link = check_link(cmd.link)
+    starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
+    if starts_at <= ctx.now:
+        raise UserError(
+            f"{timefmt.at(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
+            "and time."
+        )
+    if starts_at - ctx.now > MAX_LEAD:
+        raise UserError("That's more than a year away; check the year and try again.")
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
+    shift = await ctx.uow.shifts.add(
+        campaign_id=ctx.campaign.id,
+        number=number,
+        title=title,
+        link=link,
+        starts_at=starts_at,
+        ends_at=starts_at + duration,
+        capacity=capacity,
+        created_by=ctx.volunteer.id,
+    )
+    await timed.schedule_shift(ctx.uow, shift)
+    edits.shift_changed(ctx, None)
+    created = (
+        f"Created #{shift.number} “{title}”: {timefmt.at(starts_at, ctx.campaign_zone)} for "
+        f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
+    )
+    repeat_note = ""
+    buttons: tuple[Button, ...] = ()
+    if cmd.repeats is not None:
+        # The form's repeat answer, exactly as `/phonebank repeat` would take it.
+        repeated = await weekly.repeat_shift(repeating(cmd.actor, number, cmd.repeats), ctx)
+        assert isinstance(repeated, Message)
+        repeat_note = f"\n{repeated.text}"
+    elif cmd.offer_repeat:
+        buttons = (Button("Repeat…", action("repeat", shift.number)),)
+    if await posting.queue_post(ctx, shift):
+        # The channel gets a live post (seats left, kept current); the organizer, this note.
+        return Message(
+            created + "I'm posting it here; the post keeps itself up to date." + repeat_note,
+            buttons=buttons,
+        )
+    return Message(
+        created + f"Volunteers can join with `/phonebank join {shift.number}`." + repeat_note,
+        buttons=(Button("Join", action("join", shift.number), ButtonStyle.PRIMARY), *buttons),
+        public=True,
+    )
+
+
+async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:
+    """The Repeat button after creating a shift: how it repeats, in a form (organizers)."""
+    ctx.require_organizer("repeat shifts")
+    shift = await _shift(ctx, cmd.shift)
+    return repeat_form(shift.number, shift.title)
+
+
+async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
+    """`/phonebank roster`: who is confirmed and who waits, in order (organizers)."""
+    shift = await _shift(ctx, cmd.shift)
+    ctx.require_organizer_or_host(shift, "see its roster")
+    roster = await ctx.uow.signups.roster(shift.id)
+    confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
+    waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
+    records = await ctx.uow.attendance.for_shift(shift.id)
+    # ✅: said "I'll be there" since signing up.
+    sure = {s.volunteer_id for s in (s for s, _ in roster) if _reconfirmed(records, s.id)}
+    items = [
+        Item(f"{i}. {v.name}", "confirmed ✅" if v.id in sure else "confirmed")
+        for i, v in enumerate(confirmed, 1)
+    ]
+    # A seat kept for an offer near the start: counted as filled, shown with its deadline.
+    for s, v in roster:
+        if s.status is SignupStatus.OFFERED:
+            offer = await ctx.uow.offers.get(s.id)
+            until = f" until {timefmt.clock(offer.expires_at, ctx.zone)}" if offer else ""
+            items.append(Item(f"{v.name}", f"offered the seat{until}"))
+    items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
+    filled = sum(1 for s, _ in roster if s.status.holds_seat)
+    status = " (cancelled)" if shift.is_cancelled else ""
+    history = await bookings.roster_history(ctx, shift)
+    return Listing(
+        heading=(
+            f"#{shift.number} “{shift.title}”{status}, {timefmt.at(shift.starts_at, ctx.zone)}: "
+            f"{filled} of {shift.capacity} seats filled, {len(waiting)} waiting"
+        ),
+        items=tuple(items),
+        # A listing without items shows only `empty`, so the history goes there too.
+        empty=f"Nobody is on it now.\n{history}" if history else "Nobody has signed up yet.",
+        footer=history,
+    )
+
+
+async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
+    """`/phonebank cancel`: call a shift off and tell everyone on it (organizers)."""
+    if cmd.following:
+        return await weekly.cancel_following(cmd, ctx)
+    ctx.require_organizer("cancel shifts")
+    held = await seats.hold(ctx, cmd.shift)
+    shift = held.shift
+    if shift.is_cancelled:
+        raise UserError(f"#{shift.number} is already cancelled.")
+    if shift.has_started(ctx.now):
+        raise UserError(f"#{shift.number} has already started, so it can't be cancelled.")
+    roster = await seats.call_off(ctx, held)
+    return Message(
+        f"Cancelled #{shift.number} “{shift.title}”. "
+        + (
+            f"I'm letting the {plural(len(roster), 'person', 'people')} signed up know."
+            if roster
+            else "Nobody had signed up."
+        )
+    )
+
+
+async def announce(cmd: Announce, ctx: Context) -> Reply:
+    """`/phonebank announce`: a message to everyone confirmed for a shift (organizers)."""
+    text = clean_text(cmd.message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)
+    shift = await _shift(ctx, cmd.shift)
+    ctx.require_organizer_or_host(shift, "send its volunteers announcements")
+    if shift.is_cancelled:
+        raise UserError(f"#{shift.number} is cancelled; everyone on it has already been told.")
+    confirmed = [
+        (s, v)
+        for s, v in await ctx.uow.signups.roster(shift.id)
+        if s.status is SignupStatus.CONFIRMED
+    ]
+    if not confirmed:
+        raise UserError(f"Nobody is confirmed for #{shift.number} yet, so there's no one to tell.")
+    for signup, volunteer in confirmed:
+        await ctx.notify(
+            NoticeKind.ANNOUNCEMENT,
+            volunteer_id=volunteer.id,
+            shift_id=shift.id,
+            signup_id=signup.id,
+            # Who sent it by id: the name is written at send time, so an erased sender's isn't kept.
+            payload={"text": text, "from_id": ctx.volunteer.id},
+        )
+    people = plural(len(confirmed), "confirmed volunteer")
+    return Message(f"Sending your message to the {people} of #{shift.number}.")
+
+
+async def _shift(ctx: Context, number: int) -> Shift:
+    shift = await ctx.uow.shifts.by_number(ctx.campaign.id, number)
+    if shift is None:
+        raise seats.no_such_shift(number)
+    return shift
+
+
+async def _open_shift(ctx: Context, number: int) -> HeldShift:
+    """A shift people can still sign up for, held against concurrent sign-ups."""
+    held = await seats.hold(ctx, number)
+    if held.shift.is_cancelled:
+        raise UserError(
+            f"#{number} “{held.shift.title}” was cancelled. `/phonebank list` shows others."
+        )
+    if held.shift.has_started(ctx.now):
+        raise UserError(
+            f"#{number} “{held.shift.title}” has already started. `/phonebank list` shows what's "
+            "next."
+        )
+    return held
+
+
+def _reconfirmed(records: Mapping[int, Attendance], signup_id: int) -> bool:
+    record = records.get(signup_id)
+    return record is not None and record.reconfirmed_at is not None

@@ -1,0 +1,85 @@
+"""How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
+
+from bot.domain.phonebank import Shift, ShiftSeats
+from bot.domain.signup import Signup, SignupStatus
+from bot.domain.task import ClaimStatus, Task, TaskBoard
+from bot.kernel import timefmt
+from bot.kernel.context import Context
+from bot.kernel.intake.buttons import action
+from bot.kernel.replies import Button, ButtonStyle, Item
+from bot.kernel.wording import plural
+
+
+def shift_item(
+    ctx: Context, seats: ShiftSeats, signup: Signup | None, *, reconfirmed: bool = False
+) -> Item:
+    """A shift as a list shows it to the asker: when, length, seats, their place, a button."""
+    shift = seats.shift
+    parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
+    if seats.seats_left:
+        parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
+    else:
+        parts.append(f"full ({plural(shift.capacity, 'seat')})")
+    if seats.waitlisted:
+        parts.append(f"{seats.waitlisted} on the waitlist")
+    if signup is not None:
+        parts.append(
+            "you're in" if signup.status is SignupStatus.CONFIRMED else "you're waitlisted"
+        )
+        if reconfirmed:
+            parts.append("✅ you said you'll be there")
+        button = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
+    else:
+        label = "Join" if seats.seats_left else "Join waitlist"
+        button = Button(label, action("join", shift.number), ButtonStyle.PRIMARY)
+    return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
+
+
+async def my_seats(ctx: Context) -> list[tuple[Signup, ShiftSeats, bool]]:
+    """The asker's upcoming sign-ups, soonest first: each with its shift's seats and whether
+    they said they'll be there."""
+    found = []
+    for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+        confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
+        record = await ctx.uow.attendance.get(signup.id)
+        seats = ShiftSeats(shift, confirmed, waitlisted)
+        found.append((signup, seats, record.reconfirmed_at is not None))
+    return found
+
+
+def shift_length(shift: Shift) -> str:
+    """How long the shift lasts, as people read it (`2h`, `1h30m`)."""
+    return timefmt.duration(shift.ends_at - shift.starts_at)
+
+
+async def board_item(ctx: Context, board: TaskBoard) -> Item:
+    """A task as the board shows it to the asker: due day, slots, holders, a button."""
+    task = board.task
+    parts = [f"{board.slots_left} of {plural(task.slots, 'slot')} open"]
+    if task.due_on:
+        parts.insert(0, f"due {timefmt.calendar_day(task.due_on)}")
+    claims = await ctx.uow.tasks.claims(task.id)
+    mine = next(
+        (c for c, v in claims if v.id == ctx.volunteer.id and c.status is ClaimStatus.CLAIMED), None
+    )
+    if ctx.actor.is_organizer and claims:
+        parts.append("; ".join(f"{v.name} ({c.status.value})" for c, v in claims))
+    if mine:
+        parts.append("yours")
+        button: Button | None = Button(
+            "Mark done", action("done", task.number), ButtonStyle.PRIMARY
+        )
+    else:
+        button = claim_button(task) if board.slots_left else None
+    detail = " · ".join(parts) + (f"\n{task.description}" if task.description else "")
+    return Item(f"#{task.number} {task.title}", detail, button)
+
+
+def claim_button(task: Task) -> Button:
+    """The button that claims `task`."""
+    return Button("Claim", action("claim", task.number), ButtonStyle.PRIMARY)
+
+
+def contacted_button(number: int) -> Button:
+    """The button that marks volunteer `number` as contacted."""
+    return Button("Mark contacted", action("contacted", number), ButtonStyle.PRIMARY)

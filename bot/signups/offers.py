@@ -1,0 +1,104 @@
+"""Seat offers near the start: Take the seat, Pass, and the sweep that lets unanswered offers
+run out (the seat rules themselves are in bot/signups/seats.py)."""
+
+from datetime import datetime
+
+from bot.domain.campaign import Identity
+from bot.domain.errors import UserError
+from bot.domain.phonebank import HeldShift
+from bot.domain.signup import Signup, SignupStatus
+from bot.kernel import timefmt
+from bot.kernel.commands import Actor, PassSeat, TakeSeat
+from bot.kernel.context import Context
+from bot.kernel.replies import Message, Reply
+from bot.ports.storage import Storage
+from bot.signups import seats
+
+# Offers let run out per sweep; more wait for the next one.
+_SWEEP_BATCH = 200
+
+
+async def take_seat(cmd: TakeSeat, ctx: Context) -> Reply:
+    """"Take the seat" (typed: `/phonebank join <shift>`): confirmed, if the offer is open."""
+    held, signup = await _offered(ctx, cmd.shift, "take")
+    return await take_held(ctx, held, signup)
+
+
+async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
+    """Take the seat offered to `signup` on the held shift, if the offer is still open."""
+    shift = held.shift
+    offer = await ctx.uow.offers.get(signup.id)
+    if offer is None or not offer.is_open(ctx.now):
+        raise UserError(
+            f"Sorry, the offer for #{shift.number} ran out and the seat is going to the next "
+            "in line. `/phonebank list` shows other shifts."
+        )
+    await seats.take_offered_seat(ctx, held, signup)
+    text = (
+        f"You're in! #{shift.number} “{shift.title}”, "
+        f"{timefmt.at(shift.starts_at, ctx.zone)}. Thank you for stepping in."
+    )
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(text)
+
+
+async def pass_seat(cmd: PassSeat, ctx: Context) -> Reply:
+    """"Pass" (typed: `/phonebank leave <shift>`): the seat is offered to the next in line."""
+    held, signup = await _offered(ctx, cmd.shift, "pass on")
+    await seats.give_up_seat(ctx, held, signup)
+    return passed(held.shift.number)
+
+
+def passed(number: int) -> Message:
+    """The answer to passing on an offered seat."""
+    return Message(
+        f"OK, thanks for saying so: the seat on #{number} goes to the next in line, "
+        "and you're off its waitlist."
+    )
+
+
+async def _offered(ctx: Context, number: int, doing: str) -> tuple[HeldShift, Signup]:
+    held = await seats.hold(ctx, number)
+    signup = await ctx.uow.signups.active(held.shift.id, ctx.volunteer.id)
+    if signup is None or signup.status is not SignupStatus.OFFERED:
+        if signup is not None and signup.status is SignupStatus.CONFIRMED:
+            raise UserError(f"You already have a seat on #{number}. See you there!")
+        raise UserError(
+            f"There's no seat on offer to you on #{number}, so there's nothing to {doing}. "
+            "`/phonebank mine` shows your shifts."
+        )
+    return held, signup
+
+
+async def let_offers_lapse(storage: Storage, now: datetime) -> int:
+    """The periodic sweep: each offer unanswered in time moves on to the next in line.
+
+    Each is read again under its shift's hold, so an offer taken or passed meanwhile (or by
+    another process) is left alone. Returns how many lapsed.
+    """
+    lapsed = 0
+    async with storage.unit_of_work() as uow:
+        for offer in await uow.offers.lapsed(now, limit=_SWEEP_BATCH):
+            shift = await uow.shifts.get(offer.shift_id)
+            campaign = await uow.campaigns.get(shift.campaign_id)
+            teams = await uow.campaigns.teams_of(campaign.id)
+            found = await uow.attendance.signup(offer.signup_id)
+            if not teams or found is None:
+                continue
+            team = teams[0]
+            # Turnout itself acts here; the offeree stands in as the one asking.
+            actor = Actor(Identity(team.platform, team.external_id, "turnout"), "Turnout")
+            offeree = await uow.volunteers.get(found[0].volunteer_id)
+            ctx = Context(uow, now, actor, team, campaign, offeree)
+            held = await seats.hold(ctx, shift.number)
+            current = await uow.offers.get(offer.signup_id)
+            signup = await uow.signups.active(shift.id, offeree.id)
+            if current is None or current.answer is not None or signup is None:
+                continue
+            if signup.id != offer.signup_id or signup.status is not SignupStatus.OFFERED:
+                continue
+            await seats.lapse_offer(ctx, held, signup)
+            lapsed += 1
+        await uow.commit()
+    return lapsed

@@ -1,0 +1,157 @@
+"""The weekly digest: the week's numbers and the week ahead, to the organizers, with the chart.
+
+It is a durable notice like any reminder. Exactly one is queued per campaign at a time: the
+schedule row records the due time of the one queued (`queued_for`), and queuing the next is a
+compare-and-set on it, so a restart, a second process or a digest rendered twice after a crash
+never queues the same week twice. New campaigns get their first one from the sweep; each digest
+queues the next as it is written; changing the schedule replaces the pending one.
+"""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.campaign import Campaign
+from bot.domain.notice import NewNotice, NoticeKind, NoticeState
+from bot.domain.stats import (
+    AT_RISK_BELOW,
+    DIGEST_LIST,
+    DIGEST_STALE_AFTER,
+    SHOW_RATE_OVER,
+    WEEKDAYS,
+    DigestSchedule,
+    UpcomingShift,
+    read_digest,
+)
+from bot.hosting.notices import Scene
+from bot.kernel import timefmt
+from bot.kernel.commands import SetDigest
+from bot.kernel.context import Context
+from bot.kernel.replies import Message, Reply
+from bot.kernel.wording import plural
+from bot.ports.storage import Storage, UnitOfWork
+from bot.stats.numbers import chart, period_lines
+
+WEEK = timedelta(days=7)
+# Campaigns given their first digest per sweep; the rest follow at the next sweeps.
+_FIRST_DIGESTS_PER_SWEEP = 500
+
+
+async def set_digest(cmd: SetDigest, ctx: Context) -> Reply:
+    """`/turnout digest off | <weekday> <HH:MM>` (organizers): when the digest goes out."""
+    ctx.require_organizer("change when the weekly digest goes out")
+    schedule = read_digest(cmd.when)
+    zone = ZoneInfo(ctx.campaign.timezone)
+    await ctx.uow.stats.cancel_digests(ctx.campaign.id)
+    due = schedule.next_after(ctx.now, zone)
+    await ctx.uow.stats.set_digest(ctx.campaign.id, schedule, due)
+    if due is None:
+        return Message(
+            "The weekly digest is off. `/turnout digest monday 09:00` turns it back on; "
+            "`/turnout stats` shows the numbers at any time."
+        )
+    await ctx.uow.notices.add(_digest_notice(ctx.campaign.id, due))
+    return Message(
+        f"The weekly digest goes to the organizers every {describe(schedule)} "
+        f"({ctx.campaign.timezone}); the next one {timefmt.at(due, zone)}."
+    )
+
+
+def describe(schedule: DigestSchedule) -> str:
+    """`Monday at 09:00`."""
+    assert schedule.weekday is not None
+    return f"{WEEKDAYS[schedule.weekday].capitalize()} at {schedule.at:%H:%M}"
+
+
+def _digest_notice(campaign_id: int, due: datetime) -> NewNotice:
+    return NewNotice(campaign_id=campaign_id, kind=NoticeKind.DIGEST, due_at=due)
+
+
+async def queue_first_digests(storage: Storage, now: datetime) -> int:
+    """The sweep: give every campaign whose digest is on but not queued its next digest."""
+    queued = 0
+    async with storage.unit_of_work() as uow:
+        for campaign_id, schedule in await uow.stats.unqueued_digests(_FIRST_DIGESTS_PER_SWEEP):
+            campaign = await uow.campaigns.get(campaign_id)
+            due = schedule.next_after(now, ZoneInfo(campaign.timezone))
+            if due is not None and await uow.stats.claim_digest(campaign_id, None, due):
+                await uow.notices.add(_digest_notice(campaign_id, due))
+                queued += 1
+        await uow.commit()
+    return queued
+
+
+def _next_due(schedule: DigestSchedule, due: datetime, now: datetime, zone: ZoneInfo) -> datetime:
+    """The digest after the one due at `due`: the next week's, or the first still ahead after
+    downtime. Depends on `now` only when a whole week was missed, so rendering twice agrees."""
+    following = schedule.next_after(due, zone)
+    assert following is not None
+    return following if following > now else (schedule.next_after(now, zone) or following)
+
+
+async def render_digest(scene: Scene) -> Reply | NoticeState:
+    """The digest as of now, after queuing the next one; a NoticeState if it is not sent."""
+    notice, uow, campaign, now = scene.notice, scene.uow, scene.campaign, scene.now
+    schedule, queued_for = await uow.stats.digest(campaign.id)
+    if schedule.is_off:
+        return NoticeState.CANCELLED
+    zone = ZoneInfo(campaign.timezone)
+    following = _next_due(schedule, notice.due_at, now, zone)
+    if queued_for == notice.due_at:
+        if await uow.stats.claim_digest(campaign.id, notice.due_at, following):
+            await uow.notices.add(_digest_notice(campaign.id, following))
+    elif queued_for != following:
+        # The schedule changed after this one was claimed; the new schedule has its own.
+        return NoticeState.CANCELLED
+    if now - notice.due_at > DIGEST_STALE_AFTER:
+        return NoticeState.SKIPPED
+    return Message(
+        "\n".join(await digest_lines(uow, campaign, now, zone)),
+        files=(await chart(uow, campaign, now),),
+    )
+
+
+async def digest_lines(
+    uow: UnitOfWork, campaign: Campaign, now: datetime, zone: ZoneInfo
+) -> list[str]:
+    """The past week's figures, then the week ahead: open seats, shifts at risk, newcomers."""
+    lines = [f"📬 Weekly digest for {campaign.name}"]
+    lines += await period_lines(uow, campaign, now, WEEK, zone)
+    recent = await uow.stats.period(campaign.id, now - SHOW_RATE_OVER, now)
+    # With no attendance yet, project as if everyone comes: only thin shifts are at risk.
+    show_rate = recent.show_rate if recent.show_rate is not None else 1.0
+    upcoming = await uow.stats.upcoming(campaign.id, now, now + WEEK)
+    open_seats = [s for s in upcoming if s.open_seats]
+    at_risk = [s for s in upcoming if s.at_risk(show_rate)]
+    lines.append(f"🗓️ The week ahead ({timefmt.day(now, zone)} to {timefmt.day(now + WEEK, zone)}):")
+    lines += _listed(
+        f"Shifts with open seats ({len(open_seats)} of {plural(len(upcoming), 'shift')})",
+        [_with_fill(s, zone) for s in open_seats],
+        "every seat is taken" if upcoming else "no shifts are planned",
+    )
+    lines += _listed(
+        f"At risk: projected below {round(100 * AT_RISK_BELOW)}% of the seats at the "
+        f"campaign's {round(100 * show_rate)}% show rate ({len(at_risk)})",
+        [_with_fill(s, zone) for s in at_risk],
+        "none",
+    )
+    lines.append(
+        f"• Newcomers still waiting for a first contact: {recent.waiting_now:,}"
+        + (" (`/volunteer new` lists them)" if recent.waiting_now else "")
+    )
+    return lines
+
+
+def _with_fill(shift: UpcomingShift, zone: ZoneInfo) -> str:
+    return (
+        f"#{shift.number} “{shift.title}”, {timefmt.at(shift.starts_at, zone)}: "
+        f"{shift.confirmed} of {plural(shift.capacity, 'seat')} filled ({round(100 * shift.fill)}%)"
+    )
+
+
+def _listed(heading: str, items: list[str], empty: str) -> list[str]:
+    if not items:
+        return [f"• {heading}: {empty}."]
+    shown = [f"   ◦ {item}" for item in items[:DIGEST_LIST]]
+    if len(items) > DIGEST_LIST:
+        shown.append(f"   ◦ and {len(items) - DIGEST_LIST} more (`/phonebank list`)")
+    return [f"• {heading}:", *shown]

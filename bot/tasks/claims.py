@@ -1,0 +1,140 @@
+"""Tasks: organizers post them, volunteers claim, finish or release them."""
+
+from bot.domain.campaign import Counter
+from bot.domain.errors import UserError
+from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, ClaimStatus, Task
+from bot.domain.text import MAX_TITLE, clean_text
+from bot.kernel import timefmt
+from bot.kernel.commands import (
+    ClaimTask,
+    FinishTask,
+    ListTasks,
+    PostTask,
+    ReleaseTask,
+    StartTaskForm,
+)
+from bot.kernel.context import Context
+from bot.kernel.intake.buttons import action
+from bot.kernel.intake.forms import task_form
+from bot.kernel.replies import Button, ButtonStyle, Listing, Message, Reply
+from bot.kernel.wording import plural
+from bot.shifts.views import board_item, claim_button
+
+
+async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
+    """`/task post` alone: the new-task form (organizers)."""
+    ctx.require_organizer("post tasks")
+    return task_form()
+
+
+async def post_task(cmd: PostTask, ctx: Context) -> Reply:
+    """`/task post`: a task volunteers can claim, posted to the channel (organizers)."""
+    ctx.require_organizer("post tasks")
+    title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
+    description = (
+        clean_text(cmd.description, what="description", limit=MAX_DESCRIPTION, multiline=True)
+        if cmd.description and cmd.description.strip()
+        else None
+    )
+    if not 1 <= cmd.slots <= MAX_SLOTS:
+        raise UserError(f"Slots must be a whole number from 1 to {MAX_SLOTS}, like `slots 3`.")
+    today = ctx.now.astimezone(ctx.campaign_zone).date()
+    if cmd.due_on is not None and cmd.due_on < today:
+        raise UserError(f"The due date {cmd.due_on:%Y-%m-%d} has passed; pick today or later.")
+    number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.TASK)
+    task = await ctx.uow.tasks.add(
+        campaign_id=ctx.campaign.id,
+        number=number,
+        title=title,
+        description=description,
+        due_on=cmd.due_on,
+        slots=cmd.slots,
+        created_by=ctx.volunteer.id,
+        now=ctx.now,
+    )
+    text = f"New task #{task.number}: {task.title}{_details(task)}"
+    if description:
+        text += f"\n{description}"
+    text += f"\nClaim it with `/task claim {task.number}` or the button."
+    return Message(text, buttons=(claim_button(task),), public=True)
+
+
+async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
+    """`/task list`: open tasks with Claim buttons (organizers also see who holds what)."""
+    items = [await board_item(ctx, board) for board in await ctx.uow.tasks.board(ctx.campaign.id)]
+    return Listing(
+        heading="Open tasks",
+        items=tuple(items),
+        empty="No open tasks right now."
+        + (' Post one with `/task post "Title"`.' if ctx.actor.is_organizer else ""),
+    )
+
+
+async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
+    """`/task claim`: take one of a task's free slots."""
+    task = await _held_task(ctx, cmd.task)
+    if await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id):
+        raise UserError(
+            f"#{task.number} is already yours. `/task done {task.number}` when finished."
+        )
+    claims = await ctx.uow.tasks.claims(task.id)
+    if len(claims) >= task.slots:
+        full = "done" if all(c.status is ClaimStatus.DONE for c, _ in claims) else "taken"
+        raise UserError(
+            f"All the slots of #{task.number} are {full} ({plural(task.slots, 'slot')} in all). "
+            "`/task list` shows tasks that still need people."
+        )
+    await ctx.uow.tasks.add_claim(task.id, ctx.volunteer.id, ctx.now)
+    return Message(
+        f"#{task.number} “{task.title}” is yours{_details(task)}. Thank you!",
+        buttons=(
+            Button("Mark done", action("done", task.number), ButtonStyle.PRIMARY),
+            Button("Release", action("release", task.number)),
+        ),
+    )
+
+
+async def finish_task(cmd: FinishTask, ctx: Context) -> Reply:
+    """`/task done`: mark the asker's claim on a task done."""
+    task = await _settle(ctx, cmd.task, ClaimStatus.DONE, f"`/task claim {cmd.task}` first")
+    return Message(f"Marked #{task.number} “{task.title}” done. Thank you!")
+
+
+async def release_task(cmd: ReleaseTask, ctx: Context) -> Reply:
+    """`/task release`: hand the asker's claim back so someone else can take it."""
+    task = await _settle(ctx, cmd.task, ClaimStatus.RELEASED, "so there's nothing to release")
+    return Message(f"Released #{task.number}; someone else can pick it up now.")
+
+
+async def _settle(ctx: Context, number: int, status: ClaimStatus, otherwise: str) -> Task:
+    """End the volunteer's own claim on a task as done or released."""
+    task = await _task(ctx, number)
+    claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
+    if claim is None:
+        raise UserError(f"You haven't claimed #{task.number}, {otherwise}.")
+    await ctx.uow.tasks.set_claim_status(claim.id, status, ctx.now)
+    return task
+
+
+async def _task(ctx: Context, number: int) -> Task:
+    return _found(await ctx.uow.tasks.by_number(ctx.campaign.id, number), number)
+
+
+async def _held_task(ctx: Context, number: int) -> Task:
+    """The task, held against concurrent claims until the command ends."""
+    return _found(await ctx.uow.tasks.hold(ctx.campaign.id, number), number)
+
+
+def _found(task: Task | None, number: int) -> Task:
+    if task is None:
+        raise UserError(f"There's no task #{number}. `/task list` shows open tasks.")
+    return task
+
+
+def _details(task: Task) -> str:
+    parts = []
+    if task.due_on:
+        parts.append(f"due {timefmt.calendar_day(task.due_on)}")
+    if task.slots > 1:
+        parts.append(f"{task.slots} volunteers needed")
+    return f" ({', '.join(parts)})" if parts else ""

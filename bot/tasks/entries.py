@@ -1,0 +1,105 @@
+"""`/task`: tasks organizers post and volunteers claim."""
+
+from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
+from bot.domain.text import MAX_TITLE
+from bot.kernel import commands as c
+from bot.kernel.intake import parsing
+from bot.kernel.intake.choices import Pick
+from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
+from bot.kernel.intake.groups import SHORT, help_entry, task
+from bot.tasks import claims
+
+TASK_EXAMPLE = '/task post "Drop off flyers" due 2026-11-01 slots 3 Pick them up at the office.'
+
+
+# In the order help lists them; `help` comes last.
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "task",
+        "list",
+        Usage("/task list", "/task list", "open tasks you can claim"),
+        c.ListTasks,
+        claims.list_tasks,
+        reads_only=True,
+        hint="list",
+    ),
+    Entry(
+        "task",
+        "claim",
+        Usage("/task claim <task>", "/task claim 5", "take on a task"),
+        c.ClaimTask,
+        claims.claim_task,
+        params=(task(Pick.OPEN_TASKS),),
+        hint="claim 5",
+    ),
+    Entry(
+        "task",
+        "done",
+        Usage("/task done <task>", "/task done 5", "mark your task as finished"),
+        c.FinishTask,
+        claims.finish_task,
+        params=(task(Pick.MY_TASKS),),
+        hint="done 5",
+    ),
+    Entry(
+        "task",
+        "release",
+        Usage(
+            "/task release <task>",
+            "/task release 5",
+            "hand a task back so someone else can take it",
+        ),
+        c.ReleaseTask,
+        claims.release_task,
+        params=(task(Pick.MY_TASKS),),
+        hint="release 5",
+    ),
+    Entry(
+        "task",
+        "post",
+        Usage(
+            '/task post "<title>" [due <YYYY-MM-DD>] [slots <n>] [<description>]',
+            TASK_EXAMPLE,
+            "post a task for volunteers to claim",
+        ),
+        c.PostTask,
+        claims.post_task,
+        who=Who.ORGANIZER,
+        params=(
+            Param(
+                "title",
+                Kind.TEXT,
+                "What needs doing, like Drop off flyers (leave everything empty for a form)",
+                required=False,
+                max_length=MAX_TITLE,
+            ),
+            Param(
+                "due",
+                Kind.TEXT,
+                "Due date, YYYY-MM-DD (optional)",
+                required=False,
+                max_length=SHORT,
+            ),
+            Param(
+                "slots",
+                Kind.NUMBER,
+                "How many people can claim it (default 1)",
+                required=False,
+                high=MAX_SLOTS,
+            ),
+            Param(
+                "description",
+                Kind.TEXT,
+                "Details volunteers need (optional)",
+                required=False,
+                max_length=MAX_DESCRIPTION,
+            ),
+        ),
+        text=parsing.post_task,
+        options=parsing.task_options,
+        also={c.StartTaskForm: claims.start_task_form},
+        hint="post",
+        public=True,
+    ),
+    help_entry("task"),
+)

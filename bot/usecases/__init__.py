@@ -1,1 +1,0 @@
-"""Use cases: one plain async function per command, run inside one unit of work."""

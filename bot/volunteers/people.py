@@ -1,0 +1,160 @@
+"""A volunteer's own settings, and organizers keeping track of newcomers."""
+
+from dataclasses import replace
+
+from bot.domain.errors import UserError
+from bot.domain.timing import parse_zone
+from bot.domain.volunteer import Volunteer
+from bot.kernel import timefmt
+from bot.kernel.commands import (
+    ForgetMe,
+    KeepMyData,
+    ListNewVolunteers,
+    MarkContacted,
+    SetMyReminders,
+    SetMyTimezone,
+)
+from bot.kernel.context import Context, zone_for
+from bot.kernel.intake.buttons import action
+from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.kernel.wording import plural
+from bot.shifts.views import contacted_button
+from bot.signups import reminders, seats, timed
+
+
+async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
+    """`/volunteer tz`: the zone the asker's times are shown in."""
+    zone = parse_zone(cmd.zone)
+    ctx.volunteer = replace(ctx.volunteer, timezone=zone.key)
+    await ctx.uow.volunteers.save(ctx.volunteer)
+    return Message(
+        f"Got it: I'll show you times in {zone.key}. It's {timefmt.when(ctx.now, zone)} there now."
+    )
+
+
+async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
+    """`/volunteer reminders`: the asker's own reminder times; pending ones move."""
+    ctx.volunteer = replace(ctx.volunteer, reminder_offsets=cmd.offsets)
+    await ctx.uow.volunteers.save(ctx.volunteer)
+    touched = await reminders.reschedule_volunteer(
+        ctx.uow, campaign=ctx.campaign, volunteer=ctx.volunteer, now=ctx.now
+    )
+    offsets = reminders.offsets_for(ctx.volunteer, ctx.campaign)
+    if not offsets:
+        text = "OK, no reminders for you. `/volunteer reminders default` turns them back on."
+    else:
+        when = ", ".join(timefmt.duration(o) for o in offsets)
+        source = " (the campaign's default)" if cmd.offsets is None else ""
+        text = f"OK, I'll remind you {when} before each shift{source}."
+    if touched:
+        text += f" Updated the reminders for your {plural(touched, 'upcoming shift')}."
+    return Message(text)
+
+
+async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
+    """`/volunteer new`: newcomers nobody has contacted yet (organizers)."""
+    ctx.require_organizer("see who is waiting to be contacted")
+    waiting = await ctx.uow.volunteers.uncontacted(ctx.campaign.id)
+    return Listing(
+        heading="Volunteers waiting for a personal contact",
+        items=tuple(waiting_item(ctx, v) for v in waiting),
+        empty="Everyone has been contacted. Nice work!",
+    )
+
+
+async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
+    """`/volunteer contacted`: note that an organizer reached a newcomer (organizers)."""
+    ctx.require_organizer("mark volunteers as contacted")
+    who = cmd.who.strip()
+    found = await ctx.uow.volunteers.find(ctx.campaign.id, who)
+    if not found:
+        raise UserError(
+            f"I don't know a volunteer called “{who}”. `/volunteer new` lists who is waiting."
+        )
+    if len(found) > 1:
+        numbers = ", ".join(f"#{v.number}" for v in found)
+        raise UserError(
+            f"Several volunteers are called “{who}” ({numbers}); use the number, like "
+            f"`/volunteer contacted #{found[0].number}`."
+        )
+    volunteer = found[0]
+    if volunteer.contacted_at is not None:
+        by = (
+            await ctx.uow.volunteers.get(volunteer.contacted_by) if volunteer.contacted_by else None
+        )
+        raise UserError(
+            f"{volunteer.name} was already contacted"
+            + (f" by {by.name}" if by else "")
+            + f" on {timefmt.day(volunteer.contacted_at, ctx.zone)}."
+        )
+    await ctx.uow.volunteers.save(volunteer.contacted(ctx.volunteer.id, ctx.now))
+    return Message(f"Marked {volunteer.name} as contacted. Thanks for reaching out!")
+
+
+async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
+    """`/volunteer forget-me`: ask first; confirmed, erase the asker and free their seats."""
+    if not cmd.confirmed:
+        return Message(
+            "This erases your name, your answers and your accounts from Turnout, and takes you "
+            "off your upcoming shifts and tasks. Organizers will only see “a former volunteer”. "
+            "It can't be undone.",
+            buttons=(
+                Button("Yes, erase my data", action("forget"), ButtonStyle.DANGER),
+                Button("Keep my data", action("keep")),
+            ),
+        )
+    for _, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+        held = await seats.hold(ctx, shift.number)
+        # Read again under the hold: a promotion may have confirmed it since the list was read.
+        signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
+        if signup is not None:
+            promoted = await seats.give_up_seat(ctx, held, signup)
+            # Leaving this way within a day of the start is a late cancellation like any other.
+            await timed.tell_of_late_cancellation(ctx, held.shift, signup, promoted)
+    await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)
+    await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
+    # Debrief notes are free text in their own words; the counts stay, anonymous.
+    await ctx.uow.attendance.erase_notes(ctx.volunteer.id)
+    # Booking records name the person (as booked or as booker): they go entirely.
+    await ctx.uow.bookings.erase_person(ctx.volunteer.id)
+    await ctx.uow.series.erase_person(ctx.volunteer.id)
+    await ctx.uow.proposals.erase_person(ctx.volunteer.id)
+    await ctx.uow.offers.erase_person(ctx.volunteer.id)
+    # Their calendar feed stops answering, and its revisions go with it.
+    await ctx.uow.calendars.erase_person(ctx.volunteer.id)
+    await ctx.uow.stats.erase_person(ctx.volunteer.id)
+    await ctx.uow.exports.erase_person(ctx.volunteer.id)
+    await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
+    # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
+    await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)
+    ctx.erased = True
+    return Message(
+        "Done: your name, answers and accounts are erased. Thank you for everything you did."
+    )
+
+
+async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:
+    """The asker thought better of forget-me: nothing is erased."""
+    return Message("OK, nothing was erased.")
+
+
+def waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
+    """A newcomer waiting for a personal contact, with the Mark contacted button."""
+    parts = [f"waiting {timefmt.span(ctx.now - volunteer.joined_at)}"]
+    if volunteer.profile is None:
+        parts.append("hasn't answered the welcome questions yet")
+    else:
+        parts.append(", ".join(i.label for i in volunteer.profile.interests))
+        if volunteer.profile.availability:
+            parts.append(volunteer.profile.availability.label)
+        if volunteer.profile.location:
+            parts.append(volunteer.profile.location)
+    own = volunteer.own_timezone
+    local = timefmt.when(ctx.now, zone_for(volunteer, ctx.campaign)) if own else ""
+    if local:
+        parts.append(f"their time: {local}")
+    return Item(
+        f"#{volunteer.number} {volunteer.name}",
+        " · ".join(parts),
+        contacted_button(volunteer.number),
+    )
