@@ -25,10 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from adapters.web.feeds import FeedListener
 from bench.latency import percentile
 from bot.app.turnout import Turnout
+from bot.calendars.commands import ShowCalendarFeed
 from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.kernel.commands import Actor, JoinShift, ShowCalendarFeed
+from bot.kernel.commands import Actor
 from bot.kernel.replies import Message
+from bot.signups.commands import JoinShift
 from storage import open_storage
 from tests.fakes import frozen_clock
 

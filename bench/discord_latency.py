@@ -29,7 +29,8 @@ async def run(count: int) -> None:
     from bench.latency import percentile
     from bot.app.bootstrap import bootstrap
     from bot.domain.campaign import CampaignDefaults, Identity
-    from bot.kernel.commands import Actor, CreateShift
+    from bot.kernel.commands import Actor
+    from bot.shifts.commands import CreateShift
     from storage import open_storage
     from tests.adapters.discord import interactions as make
     from tests.adapters.discord.fake_discord import GUILD_ID, TOKEN, FakeDiscord

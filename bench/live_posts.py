@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.app.bootstrap import bootstrap
 from bot.app.clock import SystemClock
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.kernel.commands import Actor, JoinShift
+from bot.kernel.commands import Actor
+from bot.signups.commands import JoinShift
 from storage import open_storage
 from tests.adapters.slack.conftest import GENERAL, fake_workspace, platform_for
 from tests.adapters.slack.fake_slack import TEAM_ID, FakeSlack

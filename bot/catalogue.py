@@ -7,14 +7,18 @@ and its tests. Limits come from `bot.domain`, so every surface refuses the same 
 """
 
 from bot.attendance import presence
+from bot.attendance.commands import MarkSignup
 from bot.editing import edits
+from bot.editing.commands import KeepShiftAfterMove
 from bot.home import view
+from bot.home.commands import SaveSettings, StartSettings
 from bot.hosting import proposals
-from bot.kernel import commands as c
+from bot.hosting.commands import StartDeclineForm
 from bot.kernel.commands import Command
 from bot.kernel.intake.entry import Entry, Group, Handler, Route, Usage
 from bot.kernel.intake.groups import GROUPS, TOPICS
 from bot.series import weekly
+from bot.series.commands import JoinEveryWeek, StartRepeatForm
 from bot.shifts import entries as phonebank_entries
 from bot.shifts import phonebanks
 from bot.shifts.entries import SHIFT_EXAMPLE
@@ -22,6 +26,7 @@ from bot.tasks import entries as task_entries
 from bot.tasks.entries import TASK_EXAMPLE
 from bot.volunteers import entries as volunteer_entries
 from bot.volunteers import people, welcome
+from bot.volunteers.commands import KeepMyData, SaveProfile, WelcomeVolunteer
 
 __all__ = ["ENTRIES", "GROUPS", "ROUTES", "SHIFT_EXAMPLE", "TASK_EXAMPLE", "TOPICS"]
 
@@ -35,18 +40,18 @@ ENTRIES: tuple[Entry, ...] = (
 
 # Commands that come from a button, a form or an arrival rather than a slash command.
 ROUTES: tuple[Route, ...] = (
-    Route(c.MarkSignup, presence.mark_signup, "the attendance view's Here / No-show buttons"),
-    Route(c.KeepMyData, people.keep_my_data, "the Keep my data button (turnout:keep)"),
-    Route(c.SaveProfile, welcome.save_profile, "the welcome questions' form (onboarding)"),
-    Route(c.WelcomeVolunteer, welcome.welcome_volunteer, "a newcomer joining the team"),
+    Route(MarkSignup, presence.mark_signup, "the attendance view's Here / No-show buttons"),
+    Route(KeepMyData, people.keep_my_data, "the Keep my data button (turnout:keep)"),
+    Route(SaveProfile, welcome.save_profile, "the welcome questions' form (onboarding)"),
+    Route(WelcomeVolunteer, welcome.welcome_volunteer, "a newcomer joining the team"),
     Route(
-        c.KeepShiftAfterMove, edits.keep_after_move, "the Still works button (turnout:still)"
+        KeepShiftAfterMove, edits.keep_after_move, "the Still works button (turnout:still)"
     ),
-    Route(c.JoinEveryWeek, weekly.join_every_week, "the Every week button (turnout:weekly)"),
-    Route(c.StartDeclineForm, proposals.start_decline_form, "the Decline button (turnout:decline)"),
-    Route(c.StartRepeatForm, phonebanks.start_repeat_form, "the Repeat… button (turnout:repeat)"),
-    Route(c.StartSettings, view.start_settings, "Home's Change buttons (turnout:settings)"),
-    Route(c.SaveSettings, view.save_settings, "the settings form (settings)"),
+    Route(JoinEveryWeek, weekly.join_every_week, "the Every week button (turnout:weekly)"),
+    Route(StartDeclineForm, proposals.start_decline_form, "the Decline button (turnout:decline)"),
+    Route(StartRepeatForm, phonebanks.start_repeat_form, "the Repeat… button (turnout:repeat)"),
+    Route(StartSettings, view.start_settings, "Home's Change buttons (turnout:settings)"),
+    Route(SaveSettings, view.save_settings, "the settings form (settings)"),
 )
 
 

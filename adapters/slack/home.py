@@ -11,7 +11,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import blocks_for, home_view
 from bot.app.turnout import Turnout
-from bot.kernel.commands import Actor, ShowHome
+from bot.home.commands import ShowHome
+from bot.kernel.commands import Actor
 from bot.kernel.replies import Message, Page
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.errors import UserError
 from bot.domain.text import without_marks
-from bot.kernel.commands import Actor, Command, WelcomeVolunteer
+from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
 from bot.kernel.intake import buttons, forms, grammar
 from bot.kernel.intake.choices import Choice, Pick, choices
@@ -22,6 +22,7 @@ from bot.live_posts import edits
 from bot.ports.clock import Clock
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.volunteers import welcome
+from bot.volunteers.commands import WelcomeVolunteer
 from bot.volunteers.erasures import RecentlyErased
 
 log = logging.getLogger(__name__)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.attendance.commands import NudgeShift, SetConfirmCheck
 from bot.domain.attendance import NO_ANSWER_AFTER, Attendance
 from bot.domain.campaign import Campaign
 from bot.domain.errors import UserError
@@ -13,7 +14,6 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
-from bot.kernel.commands import NudgeShift, SetConfirmCheck
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import action
 from bot.kernel.replies import Button, ButtonStyle, Message, Reply

@@ -3,12 +3,12 @@
 from collections.abc import Mapping
 
 from bot.attendance import rebooking
+from bot.attendance.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
 from bot.domain.attendance import Attendance
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
-from bot.kernel.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
 from bot.kernel.context import Context
 from bot.kernel.intake.forms import debrief_form
 from bot.kernel.replies import Message, Reply

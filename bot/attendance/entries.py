@@ -5,11 +5,22 @@ from datetime import timedelta
 from typing import Any
 
 from bot.attendance import confirmation, debrief, presence
+from bot.attendance.commands import (
+    CheckIn,
+    ConfirmShift,
+    Debrief,
+    DebriefMissed,
+    MarkAttendance,
+    NudgeShift,
+    SetConfirmCheck,
+    ShowAttendance,
+    ShowReport,
+    StartDebrief,
+)
 from bot.domain.attendance import MAX_NOTES, read_count
 from bot.domain.attendance import read_confirm_check as check_before
 from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
-from bot.kernel import commands as c
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
@@ -26,12 +37,12 @@ def read_mark(actor: Actor, words: typed.Words) -> Command:
     who, _, mark = rest.rpartition(" ")
     if not who.strip() or not mark:
         raise UserError(f"I'm missing who and `here` or `no-show`. {words.hint}")
-    return c.MarkAttendance(actor, shift=number, who=who.strip(), mark=mark)
+    return MarkAttendance(actor, shift=number, who=who.strip(), mark=mark)
 
 
 def mark_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     """The same command from a menu's options (Discord)."""
-    return c.MarkAttendance(
+    return MarkAttendance(
         actor, shift=int(options["shift"]), who=str(options["who"]), mark=str(options["mark"])
     )
 
@@ -51,7 +62,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank confirm <shift>", "/phonebank confirm 3", "say you'll be there for sure"
         ),
-        c.ConfirmShift,
+        ConfirmShift,
         presence.confirm,
         params=(shift(Pick.MY_SHIFTS),),
         hint="confirm 3",
@@ -64,7 +75,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank checkin 3",
             "tell us you're there (from 30 minutes before the start)",
         ),
-        c.CheckIn,
+        CheckIn,
         presence.check_in,
         params=(shift(),),
         hint="checkin 3",
@@ -77,7 +88,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank attendance 3",
             "who came to a shift, with Here and No-show buttons",
         ),
-        c.ShowAttendance,
+        ShowAttendance,
         presence.show_attendance,
         reads_only=True,
         who=Who.HOST,
@@ -91,7 +102,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank mark 3 #12 here",
             "mark someone as here or a no-show (until 7 days after the end)",
         ),
-        c.MarkAttendance,
+        MarkAttendance,
         presence.mark,
         who=Who.HOST,
         params=(
@@ -110,14 +121,14 @@ def read_debrief(actor: Actor, words: typed.Words) -> Command:
     number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
     first = words.take()
     if first is None:
-        return c.StartDebrief(actor, shift=number)
+        return StartDebrief(actor, shift=number)
     if first.text.casefold() == "missed":
         words.end()
-        return c.DebriefMissed(actor, shift=number)
+        return DebriefMissed(actor, shift=number)
     calls = read_count(first.text, "calls")
     conversations = read_count(words.need("the number of conversations").text, "conversations")
     notes = words.rest()
-    return c.Debrief(
+    return Debrief(
         actor,
         shift=number,
         calls=calls,
@@ -131,11 +142,11 @@ def debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     number = int(options["shift"])
     calls = str(options.get("calls") or "").strip()
     if not calls:
-        return c.StartDebrief(actor, shift=number)
+        return StartDebrief(actor, shift=number)
     if calls.casefold() == "missed":
-        return c.DebriefMissed(actor, shift=number)
+        return DebriefMissed(actor, shift=number)
     notes = str(options.get("notes") or "").strip()
-    return c.Debrief(
+    return Debrief(
         actor,
         shift=number,
         calls=read_count(calls, "calls"),
@@ -153,7 +164,7 @@ DEBRIEF_ENTRIES: tuple[Entry, ...] = (
             "/phonebank debrief 3 40 12 Great script",
             "tell organizers how your shift went",
         ),
-        c.Debrief,
+        Debrief,
         debrief.debrief,
         params=(
             shift(Pick.MY_SHIFTS),
@@ -169,7 +180,7 @@ DEBRIEF_ENTRIES: tuple[Entry, ...] = (
         ),
         text=read_debrief,
         options=debrief_options,
-        also={c.StartDebrief: debrief.start_debrief, c.DebriefMissed: debrief.debrief_missed},
+        also={StartDebrief: debrief.start_debrief, DebriefMissed: debrief.debrief_missed},
         hint="debrief 3 40 12",
     ),
     Entry(
@@ -180,7 +191,7 @@ DEBRIEF_ENTRIES: tuple[Entry, ...] = (
             "/phonebank report 3",
             "a shift's wrap-up: who came, calls, conversations, notes",
         ),
-        c.ShowReport,
+        ShowReport,
         debrief.show_report,
         reads_only=True,
         who=Who.HOST,
@@ -205,7 +216,7 @@ OFFER_ENTRIES: tuple[Entry, ...] = (
             "/phonebank nudge 3",
             "DM everyone confirmed who hasn't said “I'll be there” (once per shift)",
         ),
-        c.NudgeShift,
+        NudgeShift,
         confirmation.nudge,
         who=Who.HOST,
         params=(shift(),),
@@ -220,7 +231,7 @@ CONFIRM_CHECK_ENTRY = Entry(
         "/turnout confirm-check 12h",
         "when organizers get each shift's confirmation check (1h to 72h before), or off",
     ),
-    c.SetConfirmCheck,
+    SetConfirmCheck,
     confirmation.set_confirm_check,
     who=Who.ORGANIZER,
     params=(

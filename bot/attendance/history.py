@@ -1,9 +1,9 @@
 """`/volunteer history`: a volunteer's record across shifts, from their attendance."""
 
+from bot.attendance.commands import ShowHistory
 from bot.domain.attendance import NO_ANSWER_AFTER, silent_miss
 from bot.domain.errors import UserError
 from bot.domain.signup import SignupStatus
-from bot.kernel.commands import ShowHistory
 from bot.kernel.context import Context
 from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural

@@ -1,12 +1,18 @@
 """After the seat is taken: "I'll be there", checking in, and organizers' attendance marks."""
 
+from bot.attendance.commands import (
+    CheckIn,
+    ConfirmShift,
+    MarkAttendance,
+    MarkSignup,
+    ShowAttendance,
+)
 from bot.domain.attendance import CHECKIN_OPENS, MARKS_OPEN_FOR, Attendance, Mark
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
-from bot.kernel.commands import CheckIn, ConfirmShift, MarkAttendance, MarkSignup, ShowAttendance
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import action
 from bot.kernel.replies import Button, ButtonStyle, Message, Reply

@@ -5,12 +5,12 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.calendars import ics
+from bot.calendars.commands import ShowCalendarFeed
 from bot.calendars.feed_links import FeedLinks, FeedOwner
 from bot.domain.campaign import Campaign
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
-from bot.kernel.commands import ShowCalendarFeed
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import action, link_action
 from bot.kernel.replies import Button, ButtonStyle, Message, Reply

@@ -2,9 +2,9 @@
 
 from dataclasses import replace
 
+from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
 from bot.domain.timing import parse_zone
 from bot.kernel import timefmt
-from bot.kernel.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
 from bot.kernel.context import Context
 from bot.kernel.intake.help import help_text
 from bot.kernel.replies import Message, Reply

@@ -23,10 +23,10 @@ from bot.domain.phonebank import (
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import Volunteer
+from bot.editing.commands import EditShift, KeepShiftAfterMove, StartEditForm
 from bot.editing.forms import edit_form, link_form
 from bot.editing.typed_edits import NO_LINK
 from bot.kernel import timefmt
-from bot.kernel.commands import EditShift, KeepShiftAfterMove, StartEditForm
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import paired_action
 from bot.kernel.replies import Button, ButtonStyle, Message, Reply

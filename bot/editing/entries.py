@@ -6,14 +6,23 @@ lists these entries after its own, before `help`.
 
 from bot.domain.phonebank import MAX_LINK
 from bot.editing import edits, typed_edits
+from bot.editing.commands import EditShift, StartEditForm
 from bot.editing.typed_edits import EDIT_FIELDS
 from bot.hosting import proposals
-from bot.kernel import commands as c
+from bot.hosting.commands import (
+    ApproveProposal,
+    DeclineProposal,
+    ProposeShift,
+    SetHost,
+    StartProposalForm,
+)
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
 from bot.kernel.intake.groups import shift
 from bot.series import weekly
+from bot.series.commands import RepeatShift
 from bot.shifts import bookings
+from bot.shifts.commands import AddToShift, MoveBetweenShifts, RemoveFromShift
 
 
 def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
@@ -29,7 +38,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "it is told, after you see how many (`confirm` skips asking; `link -` removes "
                 "the link; `<shift> following <field> <value>` for a series)",
             ),
-            c.EditShift,
+            EditShift,
             edits.edit_shift,
             who=Who.ORGANIZER,
             params=(
@@ -57,7 +66,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
             ),
             text=typed_edits.edit_shift,
             options=typed_edits.edit_options,
-            also={c.StartEditForm: edits.start_edit_form},
+            also={StartEditForm: edits.start_edit_form},
         ),
         Entry(
             "phonebank",
@@ -68,7 +77,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "book a volunteer (a name or #number) on a shift; the waitlist if it's full, "
                 "unless `over` adds a seat",
             ),
-            c.AddToShift,
+            AddToShift,
             bookings.add_to_shift,
             who=Who.ORGANIZER,
             params=(
@@ -91,7 +100,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "/phonebank remove 3 #12",
                 "take a volunteer off a shift (the waitlist moves up; they're told kindly)",
             ),
-            c.RemoveFromShift,
+            RemoveFromShift,
             bookings.remove_from_shift,
             who=Who.ORGANIZER,
             params=(
@@ -113,7 +122,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "/phonebank move Maria 3 5",
                 "move a volunteer to another shift in one step, with one message",
             ),
-            c.MoveBetweenShifts,
+            MoveBetweenShifts,
             bookings.move_between_shifts,
             who=Who.ORGANIZER,
             params=(
@@ -151,7 +160,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "make a shift weekly (`on tue,thu` in the campaign's zone); dates appear 4 weeks "
                 "ahead",
             ),
-            c.RepeatShift,
+            RepeatShift,
             weekly.repeat_shift,
             who=Who.ORGANIZER,
             params=(
@@ -175,12 +184,12 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "offer to host a phone bank (at home or online); organizers approve it (alone: a "
                 "form)",
             ),
-            c.ProposeShift,
+            ProposeShift,
             proposals.propose_shift,
             params=create_params,
             text=typed_edits.propose_shift,
             options=typed_edits.propose_options,
-            also={c.StartProposalForm: proposals.start_proposal_form},
+            also={StartProposalForm: proposals.start_proposal_form},
         ),
         Entry(
             "phonebank",
@@ -190,7 +199,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "/phonebank host 3 Maria",
                 "make a volunteer the host of a shift: they see its roster and can announce to it",
             ),
-            c.SetHost,
+            SetHost,
             proposals.set_host,
             who=Who.ORGANIZER,
             params=(
@@ -212,7 +221,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "/phonebank approve 2",
                 "approve a volunteer's proposed phone bank (the Approve button, typed)",
             ),
-            c.ApproveProposal,
+            ApproveProposal,
             proposals.approve_proposal,
             who=Who.ORGANIZER,
             params=(
@@ -227,7 +236,7 @@ def entries(create_params: tuple[Param, ...]) -> tuple[Entry, ...]:
                 "/phonebank decline 2 We already have one that evening.",
                 "decline a proposed phone bank; the volunteer sees your reason",
             ),
-            c.DeclineProposal,
+            DeclineProposal,
             proposals.decline_proposal,
             who=Who.ORGANIZER,
             params=(

@@ -11,8 +11,10 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK, Shift
 from bot.domain.proposal import MAX_REASON
 from bot.domain.text import MAX_TITLE, clean_text
+from bot.editing.commands import EditShift
+from bot.hosting.commands import DeclineProposal
 from bot.kernel import timefmt
-from bot.kernel.commands import Actor, Command, DeclineProposal, EditShift
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.forms import (
     DECLINE_PREFIX,

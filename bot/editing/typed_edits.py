@@ -11,10 +11,20 @@ from typing import Any
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY
 from bot.domain.text import MAX_NAME, MAX_TITLE, clean_text
-from bot.kernel import commands
+from bot.editing.commands import EditShift, StartEditForm
+from bot.hosting.commands import DeclineProposal, ProposeShift, SetHost, StartProposalForm
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import TextReader
+from bot.series.commands import RepeatShift
+from bot.shifts.commands import (
+    AddToShift,
+    CancelShift,
+    CreateShift,
+    MoveBetweenShifts,
+    RemoveFromShift,
+)
+from bot.signups.commands import LeaveShift
 
 # What `/phonebank edit <shift> <field> <value>` can change, in the order the form asks.
 EDIT_FIELDS = ("title", "date", "time", "length", "seats", "link")
@@ -27,14 +37,14 @@ def edit_shift(actor: Actor, words: typed.Words) -> Command:
     shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
     field_word = words.take()
     if field_word is None:
-        return commands.StartEditForm(actor, shift=shift)
+        return StartEditForm(actor, shift=shift)
     if field_word.text.lower() == "following":
         # `/phonebank edit 3 following time 19:00`: the series from this date on.
         field_word = words.need(
             f"what to change, like `/phonebank edit {shift} following time 19:00`"
         )
         edit = one_field(actor, shift, field_word.text.lower(), words)
-        assert isinstance(edit, commands.EditShift)
+        assert isinstance(edit, EditShift)
         return replace(edit, following=True)
     return one_field(actor, shift, field_word.text.lower(), words)
 
@@ -81,7 +91,7 @@ def one_field(actor: Actor, shift: int, field: str, words: typed.Words) -> Comma
             )
         changes["confirm"] = confirm is not None
     words.end()
-    return commands.EditShift(actor, shift=shift, **changes)
+    return EditShift(actor, shift=shift, **changes)
 
 
 def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
@@ -91,7 +101,7 @@ def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
     shift = int(answers["shift"])
     field = answers.get("field")
     if field is None:
-        return commands.StartEditForm(actor, shift=shift)
+        return StartEditForm(actor, shift=shift)
     value = str(answers.get("value") or "")
     if answers.get("confirm"):
         value += " confirm"
@@ -113,13 +123,13 @@ def add_to_shift(actor: Actor, words: typed.Words) -> Command:
     who = person(words)
     name, _, last = who.rpartition(" ")
     over = bool(name) and last.lower() == "over"
-    return commands.AddToShift(actor, shift=shift, who=name.strip() if over else who, over=over)
+    return AddToShift(actor, shift=shift, who=name.strip() if over else who, over=over)
 
 
 def remove_from_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank remove <shift> <who>`."""
     shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
-    return commands.RemoveFromShift(actor, shift=shift, who=person(words))
+    return RemoveFromShift(actor, shift=shift, who=person(words))
 
 
 def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
@@ -131,7 +141,7 @@ def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
         )
     who, from_word, to_word = parts
     example = words.usage.example
-    return commands.MoveBetweenShifts(
+    return MoveBetweenShifts(
         actor,
         who=clean_text(who, what="name", limit=MAX_NAME),
         from_shift=typed.number(typed.Word(from_word, False), "shift number", example),
@@ -176,7 +186,7 @@ def repeat_shift(actor: Actor, words: typed.Words) -> Command:
     words.end()
     if "until" in values and "times" in values:
         raise UserError("Give either `until <date>` or `times <n>`, not both.")
-    return commands.RepeatShift(
+    return RepeatShift(
         actor,
         shift=shift,
         every=every,
@@ -186,7 +196,7 @@ def repeat_shift(actor: Actor, words: typed.Words) -> Command:
     )
 
 
-def with_following(build: type[commands.CancelShift] | type[commands.LeaveShift]) -> TextReader:
+def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
     """`/phonebank cancel|leave <shift> [following]`."""
 
     def read(actor: Actor, words: typed.Words) -> Command:
@@ -224,8 +234,8 @@ def propose_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
 
 def propose_shift_from(created: Command) -> Command:
     """A create-shift command (or its bare form) as the same proposal."""
-    if isinstance(created, commands.CreateShift):
-        return commands.ProposeShift(
+    if isinstance(created, CreateShift):
+        return ProposeShift(
             created.actor,
             title=created.title,
             day=created.day,
@@ -234,13 +244,13 @@ def propose_shift_from(created: Command) -> Command:
             capacity=created.capacity,
             link=created.link,
         )
-    return commands.StartProposalForm(created.actor)
+    return StartProposalForm(created.actor)
 
 
 def set_host(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank host <shift> <who>`."""
     shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
-    return commands.SetHost(actor, shift=shift, who=person(words))
+    return SetHost(actor, shift=shift, who=person(words))
 
 
 def decline_proposal(actor: Actor, words: typed.Words) -> Command:
@@ -250,7 +260,7 @@ def decline_proposal(actor: Actor, words: typed.Words) -> Command:
     number = typed.number(words.need("the proposal number"), "proposal number", words.usage.example)
     reason = words.rest()
     text = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
-    return commands.DeclineProposal(actor, proposal=number, reason=text)
+    return DeclineProposal(actor, proposal=number, reason=text)
 
 
 def reason(words: typed.Words) -> str:

@@ -9,7 +9,8 @@ from typing import Any
 from bot.domain.errors import UserError
 from bot.domain.export import DEFAULT_PERIOD, ExportKind, ExportPeriod
 from bot.exports import export
-from bot.kernel.commands import Actor, Command, ExportData
+from bot.exports.commands import ExportData
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
 

@@ -11,9 +11,9 @@ from datetime import datetime
 from bot.domain.export import ExportKind, Line
 from bot.domain.notice import NoticeKind
 from bot.exports import csv_files
+from bot.exports.commands import ExportData
 from bot.exports.csv_files import CsvFile
 from bot.kernel import timefmt
-from bot.kernel.commands import ExportData
 from bot.kernel.context import Context
 from bot.kernel.replies import Attachment, Message, Reply
 from bot.kernel.wording import plural

@@ -6,8 +6,9 @@ form accepts nothing the commands would refuse.
 
 from bot.domain.campaign import Campaign
 from bot.domain.volunteer import Volunteer
+from bot.home.commands import SaveSettings
 from bot.kernel import timefmt
-from bot.kernel.commands import Actor, Command, SaveSettings
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.replies import Form, FormSubmission, TextField
 

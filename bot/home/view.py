@@ -11,15 +11,16 @@ from dataclasses import replace
 from bot.domain.phonebank import ShiftSeats
 from bot.domain.signup import SignupStatus
 from bot.domain.task import ClaimStatus
+from bot.home.commands import SaveSettings, ShowHome, StartSettings
 from bot.home.forms import settings_form
 from bot.kernel import timefmt
-from bot.kernel.commands import SaveSettings, SetMyReminders, SetMyTimezone, ShowHome, StartSettings
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import action
 from bot.kernel.replies import Button, ButtonStyle, Form, Item, Listing, Message, Page, Reply
 from bot.shifts.views import my_seats, shift_item
 from bot.signups import reminders
 from bot.volunteers import people
+from bot.volunteers.commands import SetMyReminders, SetMyTimezone
 
 # Enough to act on at a glance; the commands list the rest.
 _FITTING = 5

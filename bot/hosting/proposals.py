@@ -17,8 +17,7 @@ from bot.domain.phonebank import (
 from bot.domain.proposal import Proposal, ProposalStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.editing.forms import decline_form, propose_form
-from bot.kernel import timefmt
-from bot.kernel.commands import (
+from bot.hosting.commands import (
     ApproveProposal,
     DeclineProposal,
     ProposeShift,
@@ -26,6 +25,7 @@ from bot.kernel.commands import (
     StartDeclineForm,
     StartProposalForm,
 )
+from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.replies import Message, Reply
 from bot.shifts.bookings import find_one

@@ -8,9 +8,9 @@ and records, so it is paced and retried like any message and survives a restart.
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import Shift
-from bot.kernel.commands import PostBoard, PostShift
 from bot.kernel.context import Context
 from bot.kernel.replies import Message, Reply
+from bot.live_posts.commands import PostBoard, PostShift
 from bot.signups import seats
 
 NO_CHANNEL = (

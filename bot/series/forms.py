@@ -9,9 +9,10 @@ read here into the same `Repeats` that `/phonebank repeat` types, and the same u
 from datetime import date
 
 from bot.domain.errors import UserError
-from bot.kernel.commands import Actor, Command, Repeats, RepeatShift
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.replies import ChoiceField, Field, Form, Option, TextField
+from bot.series.commands import Repeats, RepeatShift
 from bot.series.recurrence import MAX_TIMES, WEEKDAYS
 
 # Followed by the shift's number: `repeat:3`.

@@ -16,7 +16,7 @@ from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.series import WINDOW, Series
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
-from bot.kernel.commands import Actor, CancelShift, JoinEveryWeek, LeaveShift, RepeatShift
+from bot.kernel.commands import Actor
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import action
 from bot.kernel.replies import Button, ButtonStyle, Message, Reply
@@ -24,7 +24,10 @@ from bot.kernel.wording import plural
 from bot.live_posts import edits
 from bot.ports.storage import Storage
 from bot.series import recurrence
+from bot.series.commands import JoinEveryWeek, RepeatShift
+from bot.shifts.commands import CancelShift
 from bot.signups import seats, timed
+from bot.signups.commands import LeaveShift
 
 # Series extended per sweep; the rest wait for the next one.
 _SWEEP_BATCH = 50

@@ -11,10 +11,10 @@ from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
-from bot.kernel.commands import AddToShift, MoveBetweenShifts, RemoveFromShift
 from bot.kernel.context import Context
 from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural
+from bot.shifts.commands import AddToShift, MoveBetweenShifts, RemoveFromShift
 from bot.signups import seats
 
 

@@ -17,7 +17,6 @@ from bot.domain.phonebank import (
 from bot.domain.text import MAX_TITLE
 from bot.editing import entries as editing_entries
 from bot.editing import typed_edits
-from bot.kernel import commands as c
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import parsing
@@ -26,8 +25,18 @@ from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
 from bot.kernel.intake.groups import SHORT, help_entry, shift
 from bot.live_posts import posting
+from bot.live_posts.commands import PostBoard, PostShift
 from bot.shifts import phonebanks
+from bot.shifts.commands import (
+    Announce,
+    CancelShift,
+    CreateShift,
+    MyShifts,
+    ShowRoster,
+    StartShiftForm,
+)
 from bot.signups import offers
+from bot.signups.commands import JoinShift, LeaveShift, ListShifts, PassSeat, TakeSeat
 
 
 def read_post(actor: Actor, words: typed.Words) -> Command:
@@ -35,19 +44,19 @@ def read_post(actor: Actor, words: typed.Words) -> Command:
     first = words.need("a shift number, or `board`")
     if first.text.casefold() == "board":
         words.end()
-        return c.PostBoard(actor)
+        return PostBoard(actor)
     number = typed.number(first, "shift number", words.usage.example)
     words.end()
-    return c.PostShift(actor, shift=number)
+    return PostShift(actor, shift=number)
 
 
 def post_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     """The same from a menu: `board` set posts the board, otherwise the chosen shift."""
     if options.get("board"):
-        return c.PostBoard(actor)
+        return PostBoard(actor)
     if options.get("shift") is None:
         raise UserError("Pick a shift to post, or set board to post the upcoming shifts.")
-    return c.PostShift(actor, shift=int(options["shift"]))
+    return PostShift(actor, shift=int(options["shift"]))
 
 
 SHIFT_EXAMPLE = (
@@ -110,7 +119,7 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "list",
         Usage("/phonebank list [page]", "/phonebank list 2", "shifts coming up, with seats left"),
-        c.ListShifts,
+        ListShifts,
         phonebanks.list_shifts,
         reads_only=True,
         params=(
@@ -133,12 +142,12 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank join 3",
             "take a seat on a shift (or a waitlist spot if it's full)",
         ),
-        c.JoinShift,
+        JoinShift,
         phonebanks.join_shift,
         params=(shift(),),
         # Take the seat / Pass on an offer: typed, they are `join` and `leave` (Discord allows
         # 25 subcommands per command, so offers get no verbs of their own).
-        also={c.TakeSeat: offers.take_seat, c.PassSeat: offers.pass_seat},
+        also={TakeSeat: offers.take_seat, PassSeat: offers.pass_seat},
         hint="join 3",
     ),
     Entry(
@@ -149,7 +158,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank leave 3",
             "give your seat back (`following`: every later week too, and stop Every week)",
         ),
-        c.LeaveShift,
+        LeaveShift,
         phonebanks.leave_shift,
         params=(
             shift(Pick.MY_SHIFTS),
@@ -160,14 +169,14 @@ ENTRIES: tuple[Entry, ...] = (
                 required=False,
             ),
         ),
-        text=typed_edits.with_following(c.LeaveShift),
+        text=typed_edits.with_following(LeaveShift),
         hint="leave 3",
     ),
     Entry(
         "phonebank",
         "mine",
         Usage("/phonebank mine", "/phonebank mine", "the shifts you signed up for"),
-        c.MyShifts,
+        MyShifts,
         phonebanks.my_shifts,
         reads_only=True,
         hint="mine",
@@ -182,13 +191,13 @@ ENTRIES: tuple[Entry, ...] = (
             f"(length {timefmt.duration(MIN_DURATION)} to {timefmt.duration(MAX_DURATION)}; "
             "link optional)",
         ),
-        c.CreateShift,
+        CreateShift,
         phonebanks.create_shift,
         who=Who.ORGANIZER,
         params=CREATE_PARAMS,
         text=parsing.create_shift,
         options=parsing.shift_options,
-        also={c.StartShiftForm: phonebanks.start_shift_form},
+        also={StartShiftForm: phonebanks.start_shift_form},
         hint="create",
     ),
     Entry(
@@ -199,7 +208,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank roster 3",
             "who signed up for a shift, and who is waiting",
         ),
-        c.ShowRoster,
+        ShowRoster,
         phonebanks.show_roster,
         reads_only=True,
         who=Who.HOST,
@@ -214,7 +223,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank cancel 3",
             "cancel a shift and tell everyone signed up (`following`: every later week too)",
         ),
-        c.CancelShift,
+        CancelShift,
         phonebanks.cancel_shift,
         who=Who.ORGANIZER,
         params=(
@@ -226,7 +235,7 @@ ENTRIES: tuple[Entry, ...] = (
                 required=False,
             ),
         ),
-        text=typed_edits.with_following(c.CancelShift),
+        text=typed_edits.with_following(CancelShift),
     ),
     Entry(
         "phonebank",
@@ -236,7 +245,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank announce 3 Parking is behind the library.",
             "send a message to everyone signed up for a shift",
         ),
-        c.Announce,
+        Announce,
         phonebanks.announce,
         who=Who.HOST,
         params=(
@@ -259,7 +268,7 @@ ENTRIES: tuple[Entry, ...] = (
             "post a shift in this channel again, with Join / Leave, or `board`: the upcoming "
             "shifts in one post; either keeps itself up to date",
         ),
-        c.PostShift,
+        PostShift,
         posting.post_shift,
         who=Who.ORGANIZER,
         params=(
@@ -268,7 +277,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         text=read_post,
         options=post_options,
-        also={c.PostBoard: posting.post_board},
+        also={PostBoard: posting.post_board},
     ),
     *attendance_entries.ENTRIES,
     *attendance_entries.DEBRIEF_ENTRIES,

@@ -20,18 +20,6 @@ from bot.domain.phonebank import (
 from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
-from bot.kernel.commands import (
-    Announce,
-    CancelShift,
-    CreateShift,
-    JoinShift,
-    LeaveShift,
-    ListShifts,
-    MyShifts,
-    ShowRoster,
-    StartRepeatForm,
-    StartShiftForm,
-)
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import action
 from bot.kernel.intake.forms import shift_form
@@ -39,10 +27,20 @@ from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Repl
 from bot.kernel.wording import and_list, plural
 from bot.live_posts import edits, posting
 from bot.series import weekly
+from bot.series.commands import StartRepeatForm
 from bot.series.forms import repeat_form, repeating
 from bot.shifts import bookings
+from bot.shifts.commands import (
+    Announce,
+    CancelShift,
+    CreateShift,
+    MyShifts,
+    ShowRoster,
+    StartShiftForm,
+)
 from bot.shifts.views import my_seats, shift_item, shift_length
 from bot.signups import offers, seats, timed
+from bot.signups.commands import JoinShift, LeaveShift, ListShifts
 
 PAGE_SIZE = 10
 

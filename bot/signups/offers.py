@@ -8,11 +8,12 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import HeldShift
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
-from bot.kernel.commands import Actor, PassSeat, TakeSeat
+from bot.kernel.commands import Actor
 from bot.kernel.context import Context
 from bot.kernel.replies import Message, Reply
 from bot.ports.storage import Storage
 from bot.signups import seats
+from bot.signups.commands import PassSeat, TakeSeat
 
 # Offers let run out per sweep; more wait for the next one.
 _SWEEP_BATCH = 200

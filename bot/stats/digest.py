@@ -24,11 +24,11 @@ from bot.domain.stats import (
 )
 from bot.hosting.notices import Scene
 from bot.kernel import timefmt
-from bot.kernel.commands import SetDigest
 from bot.kernel.context import Context
 from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural
 from bot.ports.storage import Storage, UnitOfWork
+from bot.stats.commands import SetDigest
 from bot.stats.numbers import chart, period_lines
 
 WEEK = timedelta(days=7)

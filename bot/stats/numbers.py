@@ -19,12 +19,12 @@ from bot.domain.stats import (
     week_starts,
 )
 from bot.kernel import timefmt
-from bot.kernel.commands import SetListed, ShowStats
 from bot.kernel.context import Context
 from bot.kernel.replies import Attachment, Message, Reply
 from bot.kernel.wording import plural
 from bot.ports.storage import UnitOfWork
 from bot.stats import charts
+from bot.stats.commands import SetListed, ShowStats
 
 CHART_TITLE = f"Seats filled and attended, last {CHART_WEEKS} weeks"
 

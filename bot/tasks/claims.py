@@ -5,7 +5,13 @@ from bot.domain.errors import UserError
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, ClaimStatus, Task
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
-from bot.kernel.commands import (
+from bot.kernel.context import Context
+from bot.kernel.intake.buttons import action
+from bot.kernel.intake.forms import task_form
+from bot.kernel.replies import Button, ButtonStyle, Listing, Message, Reply
+from bot.kernel.wording import plural
+from bot.shifts.views import board_item, claim_button
+from bot.tasks.commands import (
     ClaimTask,
     FinishTask,
     ListTasks,
@@ -13,12 +19,6 @@ from bot.kernel.commands import (
     ReleaseTask,
     StartTaskForm,
 )
-from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.intake.forms import task_form
-from bot.kernel.replies import Button, ButtonStyle, Listing, Message, Reply
-from bot.kernel.wording import plural
-from bot.shifts.views import board_item, claim_button
 
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:

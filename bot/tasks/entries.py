@@ -2,12 +2,19 @@
 
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE
-from bot.kernel import commands as c
 from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
 from bot.kernel.intake.groups import SHORT, help_entry, task
 from bot.tasks import claims
+from bot.tasks.commands import (
+    ClaimTask,
+    FinishTask,
+    ListTasks,
+    PostTask,
+    ReleaseTask,
+    StartTaskForm,
+)
 
 TASK_EXAMPLE = '/task post "Drop off flyers" due 2026-11-01 slots 3 Pick them up at the office.'
 
@@ -18,7 +25,7 @@ ENTRIES: tuple[Entry, ...] = (
         "task",
         "list",
         Usage("/task list", "/task list", "open tasks you can claim"),
-        c.ListTasks,
+        ListTasks,
         claims.list_tasks,
         reads_only=True,
         hint="list",
@@ -27,7 +34,7 @@ ENTRIES: tuple[Entry, ...] = (
         "task",
         "claim",
         Usage("/task claim <task>", "/task claim 5", "take on a task"),
-        c.ClaimTask,
+        ClaimTask,
         claims.claim_task,
         params=(task(Pick.OPEN_TASKS),),
         hint="claim 5",
@@ -36,7 +43,7 @@ ENTRIES: tuple[Entry, ...] = (
         "task",
         "done",
         Usage("/task done <task>", "/task done 5", "mark your task as finished"),
-        c.FinishTask,
+        FinishTask,
         claims.finish_task,
         params=(task(Pick.MY_TASKS),),
         hint="done 5",
@@ -49,7 +56,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/task release 5",
             "hand a task back so someone else can take it",
         ),
-        c.ReleaseTask,
+        ReleaseTask,
         claims.release_task,
         params=(task(Pick.MY_TASKS),),
         hint="release 5",
@@ -62,7 +69,7 @@ ENTRIES: tuple[Entry, ...] = (
             TASK_EXAMPLE,
             "post a task for volunteers to claim",
         ),
-        c.PostTask,
+        PostTask,
         claims.post_task,
         who=Who.ORGANIZER,
         params=(
@@ -97,7 +104,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         text=parsing.post_task,
         options=parsing.task_options,
-        also={c.StartTaskForm: claims.start_task_form},
+        also={StartTaskForm: claims.start_task_form},
         hint="post",
         public=True,
     ),

@@ -2,19 +2,31 @@
 
 from bot.attendance import entries as attendance_entries
 from bot.attendance import history
+from bot.attendance.commands import ShowHistory
 from bot.calendars import calendar_feeds
+from bot.calendars.commands import ShowCalendarFeed
 from bot.campaign import settings
+from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
 from bot.domain.stats import PERIODS
 from bot.domain.text import MAX_NAME
 from bot.exports import entries as export_entries
 from bot.home import view
-from bot.kernel import commands as c
+from bot.home.commands import ShowHome
 from bot.kernel.intake import parsing
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
 from bot.kernel.intake.groups import TOPICS, ZONE, help_entry, reminder_times
 from bot.stats import digest, numbers
+from bot.stats.commands import SetDigest, SetListed, ShowStats
 from bot.volunteers import people, welcome
+from bot.volunteers.commands import (
+    ForgetMe,
+    ListNewVolunteers,
+    MarkContacted,
+    SetMyReminders,
+    SetMyTimezone,
+    StartProfile,
+)
 
 # In the order help lists them; `help` comes last.
 VOLUNTEER: tuple[Entry, ...] = (
@@ -26,7 +38,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer home",
             "your shifts, tasks and settings in one place (Slack: the app's Home tab)",
         ),
-        c.ShowHome,
+        ShowHome,
         view.show_home,
         reads_only=True,
         hint="home",
@@ -39,7 +51,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer tz America/Chicago",
             "show times in your own time zone",
         ),
-        c.SetMyTimezone,
+        SetMyTimezone,
         people.set_my_timezone,
         params=(ZONE,),
         hint="tz America/Chicago",
@@ -52,7 +64,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer reminders 24h,1h",
             "when to remind you before your shifts",
         ),
-        c.SetMyReminders,
+        SetMyReminders,
         people.set_my_reminders,
         params=(reminder_times(typed.reminder_offsets),),
         hint="reminders 24h,1h",
@@ -65,7 +77,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer profile",
             "tell us what you like to do and when you're free",
         ),
-        c.StartProfile,
+        StartProfile,
         welcome.start_profile,
         hint="profile",
     ),
@@ -77,7 +89,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer calendar",
             "your private calendar feed of your shifts (reset: a new link, the old one stops)",
         ),
-        c.ShowCalendarFeed,
+        ShowCalendarFeed,
         calendar_feeds.show_calendar_feed,
         params=(
             Param(
@@ -97,7 +109,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer forget-me confirm",
             "erase what Turnout knows about you",
         ),
-        c.ForgetMe,
+        ForgetMe,
         people.forget_me,
         params=(
             Param(
@@ -113,7 +125,7 @@ VOLUNTEER: tuple[Entry, ...] = (
         "volunteer",
         "new",
         Usage("/volunteer new", "/volunteer new", "new volunteers nobody has contacted yet"),
-        c.ListNewVolunteers,
+        ListNewVolunteers,
         people.list_new_volunteers,
         reads_only=True,
         who=Who.ORGANIZER,
@@ -127,7 +139,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer contacted #12",
             "note that you've reached out to a new volunteer",
         ),
-        c.MarkContacted,
+        MarkContacted,
         people.mark_contacted,
         who=Who.ORGANIZER,
         params=(
@@ -149,7 +161,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "shifts you signed up for, attended and missed, calls and show rate "
             "(organizers: anyone's)",
         ),
-        c.ShowHistory,
+        ShowHistory,
         history.show_history,
         reads_only=True,
         params=(
@@ -172,7 +184,7 @@ VOLUNTEER: tuple[Entry, ...] = (
             "/volunteer listed off",
             "whether organizers' stats may name you among the most active volunteers",
         ),
-        c.SetListed,
+        SetListed,
         numbers.set_listed,
         params=(
             Param(
@@ -196,7 +208,7 @@ TURNOUT: tuple[Entry, ...] = (
             "/turnout tz America/Chicago",
             "the campaign's time zone, used to plan shifts",
         ),
-        c.SetCampaignTimezone,
+        SetCampaignTimezone,
         settings.set_campaign_timezone,
         who=Who.ORGANIZER,
         params=(ZONE,),
@@ -210,7 +222,7 @@ TURNOUT: tuple[Entry, ...] = (
             "/turnout reminders 24h,1h",
             "when volunteers are reminded before a shift, by default",
         ),
-        c.SetCampaignReminders,
+        SetCampaignReminders,
         settings.set_campaign_reminders,
         who=Who.ORGANIZER,
         params=(reminder_times(parsing.campaign_offsets),),
@@ -226,7 +238,7 @@ TURNOUT: tuple[Entry, ...] = (
             "the campaign's numbers (shifts, seats, show rate, calls, newcomers, tasks) "
             "against the period before, with a chart",
         ),
-        c.ShowStats,
+        ShowStats,
         numbers.show_stats,
         who=Who.ORGANIZER,
         reads_only=True,
@@ -250,7 +262,7 @@ TURNOUT: tuple[Entry, ...] = (
             "/turnout digest monday 09:00",
             "when the weekly digest (numbers, the week ahead, the chart) goes to the organizers",
         ),
-        c.SetDigest,
+        SetDigest,
         digest.set_digest,
         who=Who.ORGANIZER,
         params=(
@@ -273,7 +285,7 @@ TURNOUT: tuple[Entry, ...] = (
             "/turnout help phonebank",
             "an overview of everything Turnout can do",
         ),
-        c.ShowHelp,
+        ShowHelp,
         settings.show_help,
         reads_only=True,
         params=(

@@ -6,7 +6,13 @@ from bot.domain.errors import UserError
 from bot.domain.timing import parse_zone
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
-from bot.kernel.commands import (
+from bot.kernel.context import Context, zone_for
+from bot.kernel.intake.buttons import action
+from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.kernel.wording import plural
+from bot.shifts.views import contacted_button
+from bot.signups import reminders, seats, timed
+from bot.volunteers.commands import (
     ForgetMe,
     KeepMyData,
     ListNewVolunteers,
@@ -14,12 +20,6 @@ from bot.kernel.commands import (
     SetMyReminders,
     SetMyTimezone,
 )
-from bot.kernel.context import Context, zone_for
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.kernel.wording import plural
-from bot.shifts.views import contacted_button
-from bot.signups import reminders, seats, timed
 
 
 async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:

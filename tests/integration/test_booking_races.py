@@ -7,7 +7,8 @@ repeated rounds); the PostgreSQL run is the one that proves it.
 import asyncio
 
 from bot.domain.notice import NoticeKind
-from bot.kernel.commands import AddToShift, JoinShift, LeaveShift, MoveBetweenShifts, MyShifts
+from bot.shifts.commands import AddToShift, MoveBetweenShifts, MyShifts
+from bot.signups.commands import JoinShift, LeaveShift
 from tests.integration.test_seat_races import (
     ORGANIZER,
     ROUNDS,

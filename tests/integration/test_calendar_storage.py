@@ -5,10 +5,13 @@ import asyncio
 from sqlalchemy import func, select
 
 from bot.app.turnout import Turnout
+from bot.calendars.commands import ShowCalendarFeed
 from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
-from bot.kernel.commands import Actor, ForgetMe, JoinShift, ShowCalendarFeed
+from bot.kernel.commands import Actor
 from bot.kernel.replies import Message
+from bot.signups.commands import JoinShift
+from bot.volunteers.commands import ForgetMe
 from storage.tables import calendar_entries, calendar_feeds, instance_secrets, volunteers
 from tests.fakes import frozen_clock
 

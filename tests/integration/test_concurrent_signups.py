@@ -5,8 +5,9 @@ import asyncio
 from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.signup import SignupStatus
-from bot.kernel.commands import Actor, JoinShift
+from bot.kernel.commands import Actor
 from bot.kernel.replies import Message
+from bot.signups.commands import JoinShift
 from tests.fakes import RecordingMessenger, frozen_clock
 
 ORGANIZER = Actor(Identity("test", "T", "olivia"), "Olivia", is_organizer=True)

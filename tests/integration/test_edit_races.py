@@ -10,7 +10,8 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import select
 
 from bot.domain.notice import NoticeKind
-from bot.kernel.commands import EditShift, JoinShift, LeaveShift
+from bot.editing.commands import EditShift
+from bot.signups.commands import JoinShift, LeaveShift
 from storage import SqlStorage
 from storage.tables import notices, shifts
 from tests.integration.test_seat_races import (

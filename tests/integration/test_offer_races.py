@@ -15,9 +15,9 @@ from bot.app.clock import ManualClock
 from bot.app.turnout import Turnout
 from bot.domain.notice import NoticeKind
 from bot.domain.signup import SignupStatus
-from bot.kernel.commands import JoinShift, LeaveShift, PassSeat, TakeSeat
 from bot.kernel.context import CampaignDefaults
 from bot.kernel.replies import Message
+from bot.signups.commands import JoinShift, LeaveShift, PassSeat, TakeSeat
 from bot.signups.offers import let_offers_lapse
 from storage import SqlStorage
 from storage.tables import shifts, signups, volunteers

@@ -7,9 +7,10 @@ import pytest
 
 from bot.app.turnout import HANDLERS, READERS
 from bot.domain.campaign import Identity
-from bot.kernel.commands import Actor, ListShifts
+from bot.kernel.commands import Actor
 from bot.kernel.replies import Listing
 from bot.ports.storage import NeedsWriteTurn, UnitOfWork
+from bot.signups.commands import ListShifts
 from tests.fakes import frozen_clock
 
 NEWCOMER = Actor(Identity("test", "T", "newcomer"), "Nia")

@@ -18,9 +18,11 @@ from bot.app.turnout import Turnout
 from bot.domain.campaign import Identity
 from bot.domain.notice import NoticeKind
 from bot.domain.signup import SignupStatus
-from bot.kernel.commands import Actor, CancelShift, JoinShift, LeaveShift
+from bot.kernel.commands import Actor
 from bot.kernel.context import CampaignDefaults
 from bot.kernel.replies import Message
+from bot.shifts.commands import CancelShift
+from bot.signups.commands import JoinShift, LeaveShift
 from storage import SqlStorage
 from storage.tables import notices, shifts, signups, volunteers
 from tests.fakes import frozen_clock

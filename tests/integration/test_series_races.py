@@ -11,8 +11,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.kernel.commands import CancelShift, JoinEveryWeek, JoinShift, RepeatShift
+from bot.series.commands import JoinEveryWeek, RepeatShift
 from bot.series.weekly import extend_all
+from bot.shifts.commands import CancelShift
+from bot.signups.commands import JoinShift
 from storage import SqlStorage
 from storage.tables import shifts
 from tests.fakes import frozen_clock

@@ -12,16 +12,21 @@ from bot.campaign import settings
 from bot.catalogue import ENTRIES, GROUPS, ROUTES
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
-from bot.kernel import commands as c
-from bot.kernel.commands import Actor
+from bot.editing.commands import EditShift
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import buttons, forms, parsing
 from bot.kernel.intake.entry import Entry, Kind, Usage, Who
 from bot.kernel.intake.grammar import parse
 from bot.kernel.intake.help import help_text
 from bot.kernel.replies import FormSubmission
+from bot.live_posts.commands import PostShift
+from bot.series.commands import RepeatShift
 from bot.shifts import phonebanks
+from bot.shifts.commands import CreateShift, MyShifts
 from bot.tasks import claims
+from bot.tasks.commands import PostTask
 from bot.volunteers import people, welcome
+from bot.volunteers.commands import WelcomeVolunteer
 
 OLU = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 NAMES = [f"/{entry.group} {entry.verb}" for entry in ENTRIES]
@@ -35,7 +40,7 @@ def use_cases() -> list[typing.Callable[..., typing.Any]]:
             hints = typing.get_type_hints(function)
             first = next(iter(inspect.signature(function).parameters), None)
             command = hints.get(first) if first else None
-            if isinstance(command, type) and issubclass(command, c.Command):
+            if isinstance(command, type) and issubclass(command, Command):
                 found.append(function)
     return found
 
@@ -97,7 +102,7 @@ def test_each_route_is_what_its_button_form_or_arrival_builds():
                 {"interests": ("phone_banking",), "availability": "flexible", "location": "x"},
             ),
         ),
-        c.WelcomeVolunteer(OLU),
+        WelcomeVolunteer(OLU),
     }
     assert {type(command) for command in built} == {route.builds for route in ROUTES}
 
@@ -129,14 +134,14 @@ def test_a_bare_command_means_the_entry_its_group_names():
 
 def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
     form_fields = {
-        c.CreateShift: {f.name for f in forms.shift_form().fields},
-        c.PostTask: {f.name for f in forms.task_form().fields},
+        CreateShift: {f.name for f in forms.shift_form().fields},
+        PostTask: {f.name for f in forms.task_form().fields},
         # `/phonebank edit` names one field and its value, read by organizer_readers.one_field.
-        c.EditShift: {"shift", "field", "value", "confirm"},
+        EditShift: {"shift", "field", "value", "confirm"},
         # `/phonebank repeat` reads how it repeats as one line (organizer_readers.repeat_shift).
-        c.RepeatShift: {"shift", "how"},
+        RepeatShift: {"shift", "how"},
         # `/phonebank post board` builds PostBoard instead (phonebank.read_post).
-        c.PostShift: {"shift", "board"},
+        PostShift: {"shift", "board"},
     }
     for entry in ENTRIES:
         fields = form_fields.get(entry.builds) or {f.name for f in dataclasses.fields(entry.builds)}
@@ -165,14 +170,14 @@ def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited(monke
         "phonebank",
         "probe",
         Usage("/phonebank probe", "/phonebank probe", "check that Turnout answers"),
-        c.MyShifts,
+        MyShifts,
         phonebanks.my_shifts,
     )
     entries = list(ENTRIES)
     entries.insert(entries.index(catalogue.find("phonebank", "help")), probe)
     monkeypatch.setattr(catalogue, "ENTRIES", tuple(entries))
 
-    assert parse(OLU, "/phonebank probe") == c.MyShifts(OLU)
+    assert parse(OLU, "/phonebank probe") == MyShifts(OLU)
     helped = help_text("phonebank", organizer=False)
     assert "/phonebank probe — check that Turnout answers" in helped
     with pytest.raises(UserError, match="or `probe` — or"):

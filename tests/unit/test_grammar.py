@@ -4,13 +4,38 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
 from bot.catalogue import SHIFT_EXAMPLE, TASK_EXAMPLE
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
-from bot.kernel import commands as c
 from bot.kernel.commands import Actor
 from bot.kernel.intake.grammar import parse, parse_command
+from bot.shifts.commands import (
+    Announce,
+    CancelShift,
+    CreateShift,
+    MyShifts,
+    ShowRoster,
+    StartShiftForm,
+)
+from bot.signups.commands import JoinShift, LeaveShift, ListShifts
+from bot.tasks.commands import (
+    ClaimTask,
+    FinishTask,
+    ListTasks,
+    PostTask,
+    ReleaseTask,
+    StartTaskForm,
+)
+from bot.volunteers.commands import (
+    ForgetMe,
+    ListNewVolunteers,
+    MarkContacted,
+    SetMyReminders,
+    SetMyTimezone,
+    StartProfile,
+)
 
 MARIA = Actor(Identity("console", "team-1", "u-maria"), "Maria")
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
@@ -28,18 +53,18 @@ def error(line: str) -> str:
 
 @pytest.mark.parametrize("line", ["/phonebank", "/phonebank list", "  /phonebank   LIST  "])
 def test_phonebank_alone_or_list_shows_the_first_page(line):
-    assert parse(MARIA, line) == c.ListShifts(MARIA, page=1)
+    assert parse(MARIA, line) == ListShifts(MARIA, page=1)
 
 
 @pytest.mark.parametrize("page", ["2", "#2", "002"])
 def test_list_takes_an_optional_page_number(page):
-    assert parse(MARIA, f"/phonebank list {page}") == c.ListShifts(MARIA, page=2)
+    assert parse(MARIA, f"/phonebank list {page}") == ListShifts(MARIA, page=2)
 
 
 @pytest.mark.parametrize(
     ("subcommand", "command"),
-    [("join", c.JoinShift), ("leave", c.LeaveShift), ("roster", c.ShowRoster),
-     ("cancel", c.CancelShift)],
+    [("join", JoinShift), ("leave", LeaveShift), ("roster", ShowRoster),
+     ("cancel", CancelShift)],
 )
 @pytest.mark.parametrize("number", ["3", "#3", "03"])
 def test_shift_subcommands_read_the_shift_number_with_or_without_hash(subcommand, command, number):
@@ -47,19 +72,19 @@ def test_shift_subcommands_read_the_shift_number_with_or_without_hash(subcommand
 
 
 def test_subcommands_are_case_insensitive_and_the_actor_is_kept():
-    assert parse(ORGANIZER, "/PhoneBank JOIN 3") == c.JoinShift(ORGANIZER, shift=3)
+    assert parse(ORGANIZER, "/PhoneBank JOIN 3") == JoinShift(ORGANIZER, shift=3)
 
 
 @pytest.mark.parametrize(
     ("line", "command"),
-    [("/phonebank mine", c.MyShifts(MARIA)), ("/phonebank help", c.ShowHelp(MARIA, "phonebank"))],
+    [("/phonebank mine", MyShifts(MARIA)), ("/phonebank help", ShowHelp(MARIA, "phonebank"))],
 )
 def test_mine_and_help_take_no_arguments(line, command):
     assert parse(MARIA, line) == command
 
 
 def test_create_builds_a_shift_with_every_field():
-    assert parse(ORGANIZER, SHIFT_EXAMPLE) == c.CreateShift(
+    assert parse(ORGANIZER, SHIFT_EXAMPLE) == CreateShift(
         ORGANIZER,
         title="Saturday calls",
         day=date(2026, 11, 28),
@@ -203,7 +228,7 @@ def test_create_refuses_words_after_the_link():
 )
 def test_announce_keeps_the_message_verbatim(message):
     line = f"/phonebank announce #3   {message}  "
-    assert parse(ORGANIZER, line) == c.Announce(ORGANIZER, shift=3, message=message)
+    assert parse(ORGANIZER, line) == Announce(ORGANIZER, shift=3, message=message)
 
 
 @pytest.mark.parametrize(
@@ -232,7 +257,7 @@ def test_shift_numbers_are_whole_numbers_from_1_to_a_million(typed, says):
 
 
 def test_a_million_is_still_a_shift_number():
-    assert parse(MARIA, "/phonebank join 1000000") == c.JoinShift(MARIA, shift=1_000_000)
+    assert parse(MARIA, "/phonebank join 1000000") == JoinShift(MARIA, shift=1_000_000)
 
 
 @pytest.mark.parametrize("subcommand", ["join", "leave", "roster", "cancel"])
@@ -299,8 +324,8 @@ def test_errors_echo_only_the_start_of_long_text():
 
 
 def test_slack_style_command_and_text_parse_the_same_as_a_typed_line():
-    assert parse_command(MARIA, "/phonebank", " join #3 ") == c.JoinShift(MARIA, shift=3)
-    assert parse_command(MARIA, "phonebank", "") == c.ListShifts(MARIA)
+    assert parse_command(MARIA, "/phonebank", " join #3 ") == JoinShift(MARIA, shift=3)
+    assert parse_command(MARIA, "phonebank", "") == ListShifts(MARIA)
 
 
 # Volunteers
@@ -312,7 +337,7 @@ def test_slack_style_command_and_text_parse_the_same_as_a_typed_line():
      ("America/New York", "America/New_York"), ("UTC", "UTC"), ("Europe/Berlin", "Europe/Berlin")],
 )
 def test_volunteer_tz_sets_a_known_zone_by_its_proper_name(typed, zone):
-    assert parse(MARIA, f"/volunteer tz {typed}") == c.SetMyTimezone(MARIA, zone=zone)
+    assert parse(MARIA, f"/volunteer tz {typed}") == SetMyTimezone(MARIA, zone=zone)
 
 
 @pytest.mark.parametrize(
@@ -338,7 +363,7 @@ def test_volunteer_tz_without_a_zone_shows_the_usage():
      ("1h, 24h", DEFAULT_REMINDER_OFFSETS), ("30m", (timedelta(minutes=30),))],
 )
 def test_volunteer_reminders_reads_off_default_or_times(typed, offsets):
-    assert parse(MARIA, f"/volunteer reminders {typed}") == c.SetMyReminders(MARIA, offsets)
+    assert parse(MARIA, f"/volunteer reminders {typed}") == SetMyReminders(MARIA, offsets)
 
 
 @pytest.mark.parametrize(
@@ -352,11 +377,11 @@ def test_volunteer_reminders_explains_what_it_cannot_read(typed, says):
 
 @pytest.mark.parametrize(
     ("line", "command"),
-    [("/volunteer profile", c.StartProfile(MARIA)), ("/volunteer new", c.ListNewVolunteers(MARIA)),
-     ("/volunteer forget-me", c.ForgetMe(MARIA, confirmed=False)),
-     ("/volunteer forget-me CONFIRM", c.ForgetMe(MARIA, confirmed=True)),
-     ("/volunteer", c.ShowHelp(MARIA, topic="volunteer")),
-     ("/volunteer help", c.ShowHelp(MARIA, topic="volunteer"))],
+    [("/volunteer profile", StartProfile(MARIA)), ("/volunteer new", ListNewVolunteers(MARIA)),
+     ("/volunteer forget-me", ForgetMe(MARIA, confirmed=False)),
+     ("/volunteer forget-me CONFIRM", ForgetMe(MARIA, confirmed=True)),
+     ("/volunteer", ShowHelp(MARIA, topic="volunteer")),
+     ("/volunteer help", ShowHelp(MARIA, topic="volunteer"))],
 )
 def test_volunteer_subcommands_without_arguments(line, command):
     assert parse(MARIA, line) == command
@@ -364,7 +389,7 @@ def test_volunteer_subcommands_without_arguments(line, command):
 
 @pytest.mark.parametrize("who", ["Maria Lopez", "#12", "<@U123>", "<@U123|maria>"])
 def test_contacted_passes_who_through_as_typed(who):
-    assert parse(ORGANIZER, f"/volunteer contacted  {who} ") == c.MarkContacted(ORGANIZER, who)
+    assert parse(ORGANIZER, f"/volunteer contacted  {who} ") == MarkContacted(ORGANIZER, who)
 
 
 @pytest.mark.parametrize(
@@ -384,13 +409,13 @@ def test_forget_me_only_takes_confirm():
 
 @pytest.mark.parametrize(
     ("line", "command"),
-    [("/turnout tz america/chicago", c.SetCampaignTimezone(ORGANIZER, "America/Chicago")),
-     ("/turnout reminders 2h,48h", c.SetCampaignReminders(
+    [("/turnout tz america/chicago", SetCampaignTimezone(ORGANIZER, "America/Chicago")),
+     ("/turnout reminders 2h,48h", SetCampaignReminders(
          ORGANIZER, (timedelta(hours=48), timedelta(hours=2)))),
-     ("/turnout reminders default", c.SetCampaignReminders(ORGANIZER, DEFAULT_REMINDER_OFFSETS)),
-     ("/turnout reminders off", c.SetCampaignReminders(ORGANIZER, ())),
-     ("/turnout", c.ShowHelp(ORGANIZER, topic="")), ("/turnout help", c.ShowHelp(ORGANIZER, "")),
-     ("/turnout help /task", c.ShowHelp(ORGANIZER, topic="task"))],
+     ("/turnout reminders default", SetCampaignReminders(ORGANIZER, DEFAULT_REMINDER_OFFSETS)),
+     ("/turnout reminders off", SetCampaignReminders(ORGANIZER, ())),
+     ("/turnout", ShowHelp(ORGANIZER, topic="")), ("/turnout help", ShowHelp(ORGANIZER, "")),
+     ("/turnout help /task", ShowHelp(ORGANIZER, topic="task"))],
 )
 def test_turnout_settings_and_help(line, command):
     assert parse(ORGANIZER, line) == command
@@ -405,9 +430,9 @@ def test_turnout_help_on_an_unknown_topic_shows_the_usage():
 
 @pytest.mark.parametrize(
     ("line", "command"),
-    [("/task", c.ListTasks(MARIA)), ("/task list", c.ListTasks(MARIA)),
-     ("/task claim 5", c.ClaimTask(MARIA, 5)), ("/task done #5", c.FinishTask(MARIA, 5)),
-     ("/task release 5", c.ReleaseTask(MARIA, 5)), ("/task help", c.ShowHelp(MARIA, "task"))],
+    [("/task", ListTasks(MARIA)), ("/task list", ListTasks(MARIA)),
+     ("/task claim 5", ClaimTask(MARIA, 5)), ("/task done #5", FinishTask(MARIA, 5)),
+     ("/task release 5", ReleaseTask(MARIA, 5)), ("/task help", ShowHelp(MARIA, "task"))],
 )
 def test_task_subcommands(line, command):
     assert parse(MARIA, line) == command
@@ -426,7 +451,7 @@ def test_task_post_reads_due_and_slots_in_either_order_before_the_description(
     rest, due_on, slots, description
 ):
     posted = parse(ORGANIZER, f'/task post “Drop off flyers” {rest}')
-    assert posted == c.PostTask(ORGANIZER, "Drop off flyers", due_on, slots, description)
+    assert posted == PostTask(ORGANIZER, "Drop off flyers", due_on, slots, description)
 
 
 def test_task_post_takes_a_bare_one_word_title():
@@ -451,8 +476,8 @@ def test_task_post_mistakes_show_the_usage_with_an_example():
 
 @pytest.mark.parametrize(
     ("line", "form"),
-    [(CREATE, c.StartShiftForm), ("/task post", c.StartTaskForm),
-     ("/task   POST  ", c.StartTaskForm)],
+    [(CREATE, StartShiftForm), ("/task post", StartTaskForm),
+     ("/task   POST  ", StartTaskForm)],
 )
 def test_create_and_post_alone_ask_for_the_details_in_a_form(line, form):
     assert parse(ORGANIZER, line) == form(ORGANIZER)

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from bot.catalogue import ENTRIES, TOPICS
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
-from bot.kernel import commands as c
-from bot.kernel.commands import Actor
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake.grammar import parse, parse_command
+from bot.signups.commands import JoinShift
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 NAMES = [f"/{name}" for name in TOPICS]
@@ -47,7 +47,7 @@ def answers_sensibly(line: str, *, slash: str | None = None) -> None:
         # Errors quote back only a short echo, never a whole 10,000-character line.
         assert len(error.message) < 600
     else:
-        assert isinstance(command, c.Command)
+        assert isinstance(command, Command)
         assert command.actor == ORGANIZER
 
 
@@ -81,7 +81,7 @@ def test_slack_style_command_and_text_give_a_command_or_a_user_error(command, te
 @given(number=st.integers(1, 1_000_000), hashed=st.booleans())
 def test_every_shift_number_from_1_to_a_million_reads_back(number, hashed):
     typed = f"#{number}" if hashed else str(number)
-    assert parse(ORGANIZER, f"/phonebank join {typed}") == c.JoinShift(ORGANIZER, number)
+    assert parse(ORGANIZER, f"/phonebank join {typed}") == JoinShift(ORGANIZER, number)
 
 
 @given(

@@ -4,8 +4,7 @@ import pytest
 
 from bot.catalogue import ENTRIES, entries
 from bot.domain.campaign import Identity
-from bot.kernel import commands as c
-from bot.kernel.commands import Actor
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake.grammar import parse
 from bot.kernel.intake.help import help_text
 
@@ -16,7 +15,7 @@ ORGANIZER_ONLY = [entry.usage for entry in ENTRIES if entry.organizer]
 def test_every_usage_example_parses():
     for entry in ENTRIES:
         usage = entry.usage
-        assert isinstance(parse(ORGANIZER, usage.example), c.Command), usage.example
+        assert isinstance(parse(ORGANIZER, usage.example), Command), usage.example
 
 
 @pytest.mark.parametrize("organizer", [False, True])

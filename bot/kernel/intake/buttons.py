@@ -7,38 +7,24 @@ platform. The number is the short per-campaign number people also type.
 from collections.abc import Callable
 from datetime import date, time, timedelta
 
-from bot.domain.errors import UserError
-from bot.kernel.commands import (
-    Actor,
-    ApproveProposal,
+from bot.attendance.commands import (
     CheckIn,
-    ClaimTask,
-    Command,
     ConfirmShift,
     DebriefMissed,
-    EditShift,
-    FinishTask,
-    ForgetMe,
-    JoinEveryWeek,
-    JoinShift,
-    KeepMyData,
-    KeepShiftAfterMove,
-    LeaveShift,
-    ListShifts,
-    ListTasks,
-    MarkContacted,
     MarkSignup,
     NudgeShift,
-    PassSeat,
-    ReleaseTask,
-    ShowCalendarFeed,
     StartDebrief,
-    StartDeclineForm,
-    StartProfile,
-    StartRepeatForm,
-    StartSettings,
-    TakeSeat,
 )
+from bot.calendars.commands import ShowCalendarFeed
+from bot.domain.errors import UserError
+from bot.editing.commands import EditShift, KeepShiftAfterMove
+from bot.home.commands import StartSettings
+from bot.hosting.commands import ApproveProposal, StartDeclineForm
+from bot.kernel.commands import Actor, Command
+from bot.series.commands import JoinEveryWeek, StartRepeatForm
+from bot.signups.commands import JoinShift, LeaveShift, ListShifts, PassSeat, TakeSeat
+from bot.tasks.commands import ClaimTask, FinishTask, ListTasks, ReleaseTask
+from bot.volunteers.commands import ForgetMe, KeepMyData, MarkContacted, StartProfile
 
 PREFIX = "turnout"
 # Link buttons open an address and send nothing the core reads; platforms that still report

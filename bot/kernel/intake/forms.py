@@ -8,6 +8,7 @@ the same parsers as typed commands, so a form can never accept what a command wo
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from bot.attendance.commands import Debrief
 from bot.domain.attendance import MAX_COUNT, MAX_NOTES, read_count
 from bot.domain.campaign import MAX_NUMBER
 from bot.domain.errors import UserError
@@ -15,16 +16,7 @@ from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import MAX_LOCATION, Availability, Interest, Profile
-from bot.kernel.commands import (
-    Actor,
-    Command,
-    CreateShift,
-    Debrief,
-    PostTask,
-    SaveProfile,
-    StartShiftForm,
-    StartTaskForm,
-)
+from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.replies import (
     ChoiceField,
@@ -37,6 +29,9 @@ from bot.kernel.replies import (
     TimeField,
 )
 from bot.series.forms import REPEAT_PREFIX, read_repeat_form, read_repeats, repeat_fields
+from bot.shifts.commands import CreateShift, StartShiftForm
+from bot.tasks.commands import PostTask, StartTaskForm
+from bot.volunteers.commands import SaveProfile
 
 ONBOARDING = "onboarding"
 DEBRIEF = "debrief"

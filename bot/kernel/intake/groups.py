@@ -4,8 +4,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.campaign import settings
+from bot.campaign.commands import ShowHelp
 from bot.domain.timing import MAX_ZONE_NAME
-from bot.kernel import commands as c
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Group, Kind, Param, Usage
@@ -96,7 +96,7 @@ def help_entry(group: str) -> Entry:
         group,
         "help",
         Usage(f"/{group} help", f"/{group} help", "this list"),
-        c.ShowHelp,
+        ShowHelp,
         settings.show_help,
         reads_only=True,
         fixed={"topic": group},

@@ -10,16 +10,18 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from bot.campaign.commands import ShowHelp
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_ANNOUNCEMENT, MAX_CAPACITY
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_NAME, clean_text
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
-from bot.kernel import commands
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import forms
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, TextReader
+from bot.shifts.commands import CreateShift, StartShiftForm
+from bot.tasks.commands import PostTask, StartTaskForm
 
 
 def read_text(entry: Entry, actor: Actor, words: typed.Words) -> Command:
@@ -128,7 +130,7 @@ def rest_of_line(name: str) -> Callable[[typed.Words], str]:
 def create_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank create "<title>" <date> <time> <length> <seats> [<link>]`; bare: the form."""
     if words.peek_bare() is None:
-        return commands.StartShiftForm(actor)
+        return StartShiftForm(actor)
     title_word = words.need("the title")
     title = typed.title(title_word)
     day_word = words.need("the date")
@@ -152,7 +154,7 @@ def create_shift(actor: Actor, words: typed.Words) -> Command:
     link_word = words.take()
     link = None if link_word is None else typed.link(link_word)
     words.end()
-    return commands.CreateShift(
+    return CreateShift(
         actor, title=title, day=day, start=start, duration=length, capacity=seats, link=link
     )
 
@@ -160,7 +162,7 @@ def create_shift(actor: Actor, words: typed.Words) -> Command:
 def post_task(actor: Actor, words: typed.Words) -> Command:
     """`/task post "<title>" [due <date>] [slots <n>] [<description>]`; bare: the form."""
     if words.peek_bare() is None:
-        return commands.StartTaskForm(actor)
+        return StartTaskForm(actor)
     title_word = words.need("the title")
     title = typed.title(title_word)
     next_word = (words.peek_bare() or "").lower()
@@ -191,7 +193,7 @@ def post_task(actor: Actor, words: typed.Words) -> Command:
         if rest
         else None
     )
-    return commands.PostTask(
+    return PostTask(
         actor, title=title, due_on=due_on, slots=slots, description=description
     )
 
@@ -205,7 +207,7 @@ def help_topic(topics: tuple[str, ...]) -> TextReader:
         if word is not None and topic not in topics:
             raise UserError(f"I have no help on {typed.shown(word.text)}. {words.hint}")
         words.end()
-        return commands.ShowHelp(actor, topic=topic)
+        return ShowHelp(actor, topic=topic)
 
     return read
 

@@ -5,7 +5,8 @@ import asyncio
 
 from bot.domain.campaign import Identity
 from bot.domain.post import EDIT_DELAY
-from bot.kernel.commands import Actor, JoinShift
+from bot.kernel.commands import Actor
+from bot.signups.commands import JoinShift
 from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import GENERAL, GUILD_ID, Call, buttons
 from tests.adapters.discord.interactions import uid

@@ -1,0 +1,71 @@
+"""TODO docstring."""
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from bot.kernel.commands import Command
+from bot.series.commands import Repeats
+
+
+@dataclass(frozen=True, slots=True)
+class MyShifts(Command):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CreateShift(Command):
+    title: str
+    day: date
+    start: time
+    duration: timedelta
+    capacity: int
+    link: str | None = None
+    # The create form's repeat answer: the new shift starts a weekly series at once.
+    repeats: Repeats | None = None
+    # The form had no room to ask how it repeats (Discord): the reply offers a Repeat button.
+    offer_repeat: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StartShiftForm(Command):
+    """`/phonebank create` with nothing after it: ask for the shift in a form."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShowRoster(Command):
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class CancelShift(Command):
+    shift: int
+    # A date of a weekly series: cancel it and every later one.
+    following: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Announce(Command):
+    shift: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddToShift(Command):
+    """An organizer books `who` (a name or `#number`); `over` adds a seat if it is full."""
+
+    shift: int
+    who: str
+    over: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveFromShift(Command):
+    shift: int
+    who: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoveBetweenShifts(Command):
+    who: str
+    from_shift: int
+    to_shift: int

@@ -1,0 +1,37 @@
+"""TODO docstring."""
+
+from dataclasses import dataclass
+
+from bot.kernel.commands import Command
+
+
+# Phone banks and shifts
+@dataclass(frozen=True, slots=True)
+class ListShifts(Command):
+    page: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class JoinShift(Command):
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveShift(Command):
+    shift: int
+    # A date of a weekly series: leave it and every later one, and end "Every week".
+    following: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TakeSeat(Command):
+    """"Take the seat": the offeree takes the seat kept for them."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class PassSeat(Command):
+    """"Pass": the offeree lets the seat go to the next in line."""
+
+    shift: int
