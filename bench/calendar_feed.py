@@ -29,7 +29,7 @@ from bot.calendars.commands import ShowCalendarFeed
 from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from bot.signups.commands import JoinShift
 from storage import open_storage
 from tests.fakes import frozen_clock

@@ -28,7 +28,7 @@ from bot.app.bootstrap import bootstrap
 from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from storage import open_storage
 from tests.fakes import RecordingMessenger
 

@@ -53,8 +53,8 @@ from bot.domain.attendance import DEBRIEF_AFTER, NO_ANSWER_AFTER
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.phonebank import MAX_CAPACITY
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Message, Reply
 from storage import open_storage
 from storage.engine import DEFAULT_BUSY_TIMEOUT
 from tests.fakes import RecordingMessenger, frozen_clock

@@ -155,7 +155,7 @@ async def measure(storage: SqlStorage) -> tuple[Timings, Timings]:
     from bot.app.clock import ManualClock
     from bot.domain.campaign import CampaignDefaults, Identity
     from bot.kernel.commands import Actor
-    from bot.kernel.replies import Message
+    from bot.ports.replies import Message
     from bot.stats.numbers import period_lines
     from tests.fakes import RecordingMessenger
 

@@ -1,58 +1,139 @@
-"""The one command catalogue: every slash command Turnout knows, declared once.
+"""The one catalogue: every feature's declarations, collected.
 
-The text grammar, the help, the handler lookup, Discord's command tree (names, typed options,
-limits, descriptions, autocomplete) and Slack's manifest are all read from `ENTRIES` and
-`GROUPS`; tests prove they agree. Adding a command is one entry here, one use case, its storage
-and its tests. Limits come from `bot.domain`, so every surface refuses the same things.
+Each feature declares what it adds (its command entries, button verbs, form readers, notice
+specs, sweeps, erasures and before-commit steps) in its own `FEATURE`; this module only
+collects them, and everything else is derived from what it collects: the text grammar, the
+help, the handler lookup, button and form routing, the notices the dispatcher can send,
+Discord's command tree and Slack's manifest. Tests prove they agree.
+
+`FEATURES` is in the order help lists each group's commands (a group's `help` comes last) and
+the order erasures and sweeps run in.
 """
 
-from bot.attendance import presence
-from bot.attendance.commands import MarkSignup
-from bot.editing import edits
-from bot.editing.commands import KeepShiftAfterMove
-from bot.home import view
-from bot.home.commands import SaveSettings, StartSettings
-from bot.hosting import proposals
-from bot.hosting.commands import StartDeclineForm
-from bot.kernel.commands import Command
-from bot.kernel.intake.entry import Entry, Group, Handler, Route, Usage
+from collections.abc import Sequence
+from functools import cache
+
+from bot import (
+    attendance,
+    calendars,
+    campaign,
+    editing,
+    exports,
+    home,
+    hosting,
+    live_posts,
+    series,
+    shifts,
+    signups,
+    stats,
+    tasks,
+    volunteers,
+)
+from bot.kernel.commands import Actor, Command
+from bot.kernel.context import Context
+from bot.kernel.feature import BeforeCommit, Feature, Sweep
+from bot.kernel.intake import help
+from bot.kernel.intake.buttons import Buttons
+from bot.kernel.intake.entry import Entry, Group, Handler
+from bot.kernel.intake.forms import Forms
+from bot.kernel.intake.grammar import Grammar
 from bot.kernel.intake.groups import GROUPS, TOPICS
-from bot.series import weekly
-from bot.series.commands import JoinEveryWeek, StartRepeatForm
-from bot.shifts import entries as phonebank_entries
-from bot.shifts import phonebanks
-from bot.shifts.entries import SHIFT_EXAMPLE
-from bot.tasks import entries as task_entries
-from bot.tasks.entries import TASK_EXAMPLE
-from bot.volunteers import entries as volunteer_entries
-from bot.volunteers import people, welcome
-from bot.volunteers.commands import KeepMyData, SaveProfile, WelcomeVolunteer
+from bot.kernel.intake.typed_values import Usage
+from bot.kernel.outbox import failures
+from bot.kernel.outbox.notices import NoticeBook
+from bot.shifts.new_shift import SHIFT_EXAMPLE
+from bot.tasks.new_task import TASK_EXAMPLE
 
-__all__ = ["ENTRIES", "GROUPS", "ROUTES", "SHIFT_EXAMPLE", "TASK_EXAMPLE", "TOPICS"]
+__all__ = ["FEATURES", "GROUPS", "SHIFT_EXAMPLE", "TASK_EXAMPLE", "TOPICS", "Catalogue"]
 
-# Every subcommand, group by group in GROUPS order, each in the order its help lists them.
-ENTRIES: tuple[Entry, ...] = (
-    *phonebank_entries.ENTRIES,
-    *task_entries.ENTRIES,
-    *volunteer_entries.VOLUNTEER,
-    *volunteer_entries.TURNOUT,
+FEATURES: tuple[Feature, ...] = (
+    signups.FEATURE,
+    shifts.FEATURE,
+    live_posts.FEATURE,
+    editing.FEATURE,
+    series.FEATURE,
+    hosting.FEATURE,
+    tasks.FEATURE,
+    home.FEATURE,
+    volunteers.FEATURE,
+    calendars.FEATURE,
+    attendance.FEATURE,
+    campaign.FEATURE,
+    stats.FEATURE,
+    exports.FEATURE,
+    # Not a feature of its own: what the outbox says when a delivery fails.
+    Feature("delivery failures", notices=failures.NOTICES),
 )
 
-# Commands that come from a button, a form or an arrival rather than a slash command.
-ROUTES: tuple[Route, ...] = (
-    Route(MarkSignup, presence.mark_signup, "the attendance view's Here / No-show buttons"),
-    Route(KeepMyData, people.keep_my_data, "the Keep my data button (turnout:keep)"),
-    Route(SaveProfile, welcome.save_profile, "the welcome questions' form (onboarding)"),
-    Route(WelcomeVolunteer, welcome.welcome_volunteer, "a newcomer joining the team"),
-    Route(
-        KeepShiftAfterMove, edits.keep_after_move, "the Still works button (turnout:still)"
-    ),
-    Route(JoinEveryWeek, weekly.join_every_week, "the Every week button (turnout:weekly)"),
-    Route(StartDeclineForm, proposals.start_decline_form, "the Decline button (turnout:decline)"),
-    Route(StartRepeatForm, phonebanks.start_repeat_form, "the Repeat… button (turnout:repeat)"),
-    Route(StartSettings, view.start_settings, "Home's Change buttons (turnout:settings)"),
-    Route(SaveSettings, view.save_settings, "the settings form (settings)"),
-)
+
+def _in_help_order(entries: Sequence[Entry]) -> tuple[Entry, ...]:
+    """Group by group in GROUPS order, features in FEATURES order, each group's help last."""
+    rank = {name: index for index, name in enumerate(TOPICS)}
+    return tuple(sorted(entries, key=lambda e: (rank[e.group], e.verb == "help")))
+
+
+class Catalogue:
+    """Everything derived from a set of features: what the front door, the dispatcher, the
+    scheduler and the adapters read. Each use case is lent it as `ctx.catalogue`."""
+
+    def __init__(self, features: Sequence[Feature]) -> None:
+        self.features = tuple(features)
+        # Every subcommand, group by group in GROUPS order, each in the order help lists it.
+        self.entries = _in_help_order([e for f in features for e in f.entries])
+        # Commands that come from a button, a form or an arrival rather than a slash command.
+        self.routes = tuple(route for f in features for route in f.routes)
+        self.sweeps: tuple[Sweep, ...] = tuple(sweep for f in features for sweep in f.sweeps)
+        self.before_commit: tuple[BeforeCommit, ...] = tuple(
+            step for f in features for step in f.before_commit
+        )
+        self.grammar = Grammar(GROUPS, self.entries)
+        self.buttons = Buttons(verb for f in features for verb in f.buttons)
+        self.forms = Forms(reader for f in features for reader in f.forms)
+        self.handlers = self._handlers()
+
+    def _handlers(self) -> dict[type[Command], Handler]:
+        """Every command an entry or route may build, with its use case; each has one.
+
+        Raises ValueError if two declarations name different use cases for one command, so a
+        conflict shows at start-up rather than as a wrong answer.
+        """
+        found: dict[type[Command], Handler] = {}
+        pairs = [pair for entry in self.entries for pair in entry.handlers.items()]
+        pairs += [(route.builds, route.handler) for route in self.routes]
+        for command, handler in pairs:
+            if found.setdefault(command, handler) is not handler:
+                raise ValueError(f"{command.__name__} has two handlers in the catalogue")
+        return found
+
+    def preparers(self) -> dict[type[Command], Handler]:
+        """The commands whose entries read first, outside the write turn, with that reading."""
+        return {e.builds: e.prepare for e in self.entries if e.prepare is not None}
+
+    def readers(self) -> frozenset[type[Command]]:
+        """The commands whose entries only read (they may start outside SQLite's write turn)."""
+        return frozenset(entry.builds for entry in self.entries if entry.reads_only)
+
+    def notice_book(self) -> NoticeBook:
+        """Every feature's notice specs, and the one feature's channel posts."""
+        posts = [f.posts for f in self.features if f.posts is not None]
+        assert len(posts) == 1, "exactly one feature puts up channel posts"
+        return NoticeBook([spec for f in self.features for spec in f.notices], posts[0])
+
+    def help_text(self, topic: str, *, organizer: bool) -> str:
+        """The command reference for `topic` ("": the overview)."""
+        return help.help_text(GROUPS, self.entries, topic, organizer=organizer)
+
+    async def erase(self, ctx: Context) -> None:
+        """Erase what every feature keeps of the person asking, in this unit of work."""
+        for feature in self.features:
+            for erase in feature.erase:
+                await erase(ctx)
+
+
+@cache
+def catalogue() -> Catalogue:
+    """Turnout's catalogue, built the first time it is asked for (nothing is built at import)."""
+    return Catalogue(FEATURES)
 
 
 def group(name: str) -> Group:
@@ -65,12 +146,12 @@ def group(name: str) -> Group:
 
 def entries(group_name: str) -> tuple[Entry, ...]:
     """A group's entries in the order its help lists them (empty for an unknown group)."""
-    return tuple(entry for entry in ENTRIES if entry.group == group_name)
+    return tuple(entry for entry in catalogue().entries if entry.group == group_name)
 
 
 def find(group_name: str, verb: str) -> Entry | None:
     """The entry for `/<group_name> <verb>`, or None when there is no such subcommand."""
-    for entry in ENTRIES:
+    for entry in catalogue().entries:
         if entry.group == group_name and entry.verb == verb:
             return entry
     return None
@@ -84,26 +165,16 @@ def usage(group_name: str, verb: str) -> Usage:
     return entry.usage
 
 
-def handlers() -> dict[type[Command], Handler]:
-    """Every command any entry or route may build, with its use case; each command has one.
-
-    Raises ValueError if two entries name different use cases for the same command, so a
-    conflict shows at start-up rather than as a wrong answer.
-    """
-    found: dict[type[Command], Handler] = {}
-    pairs = [pair for entry in ENTRIES for pair in entry.handlers.items()]
-    pairs += [(route.builds, route.handler) for route in ROUTES]
-    for command, handler in pairs:
-        if found.setdefault(command, handler) is not handler:
-            raise ValueError(f"{command.__name__} has two handlers in the catalogue")
-    return found
+def parse(actor: Actor, line: str) -> Command:
+    """A slash command as typed, e.g. `/phonebank join 3`; UserError if unclear."""
+    return catalogue().grammar.parse(actor, line)
 
 
-def preparers() -> dict[type[Command], Handler]:
-    """The commands whose entries read first, outside the write turn, with that reading."""
-    return {entry.builds: entry.prepare for entry in ENTRIES if entry.prepare is not None}
+def parse_command(actor: Actor, command: str, text: str) -> Command:
+    """A command name (`/phonebank`) and the text after it, as Slack delivers them."""
+    return catalogue().grammar.parse_command(actor, command, text)
 
 
-def readers() -> frozenset[type[Command]]:
-    """The commands whose entries only read (they may start outside SQLite's write turn)."""
-    return frozenset(entry.builds for entry in ENTRIES if entry.reads_only)
+def help_text(topic: str, *, organizer: bool) -> str:
+    """The command reference for `topic` ("": the overview)."""
+    return catalogue().help_text(topic, organizer=organizer)

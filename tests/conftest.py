@@ -21,8 +21,9 @@ from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
+from bot.kernel.intake.forms import FormReader
 from bot.kernel.outbox.dispatcher import DeliveryReport
-from bot.kernel.replies import FormSubmission, Reply
+from bot.ports.replies import FormSubmission, Reply
 from storage import SqlStorage, open_storage
 from storage.engine import normalise_url
 from tests.fakes import RecordingMessenger, frozen_clock
@@ -66,7 +67,11 @@ class Harness:
         await self.deliver()
         return text_of(reply)
 
-    async def submit(self, name: str, form_id: str, **values: str | tuple[str, ...]) -> Reply:
+    async def submit(
+        self, name: str, form: FormReader | str, **values: str | tuple[str, ...]
+    ) -> Reply:
+        """Fill in `form` (a feature's form, or a form id such as `edit_shift:3`) as `name`."""
+        form_id = form.form_id if isinstance(form, FormReader) else form
         reply = await self.bot.turnout.submit(self.actor(name), FormSubmission(form_id, values))
         await self.deliver()
         return reply

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from bot.app.clock import ManualClock
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
-from bot.kernel.replies import Message, Reply
 from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.replies import Message, Reply
 from tests.render import text_of
 
 ORGANIZERS = "#organizers"

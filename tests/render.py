@@ -6,7 +6,7 @@ in the order they appear.
 """
 
 from bot.kernel import timefmt
-from bot.kernel.replies import Button, Form, Listing, Message, Page, Reply
+from bot.ports.replies import Button, Form, Listing, Message, Page, Reply
 
 
 def text_of(reply: Reply) -> str:

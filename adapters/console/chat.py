@@ -15,7 +15,7 @@ from bot.domain.campaign import Identity
 from bot.domain.timing import parse_duration
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
-from bot.kernel.replies import ChoiceField, Form, FormSubmission, Message, NumberField, Reply
+from bot.ports.replies import ChoiceField, Form, FormSubmission, Message, NumberField, Reply
 
 PLATFORM = "console"
 TEAM = "console"

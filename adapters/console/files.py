@@ -4,7 +4,7 @@ import os
 import re
 from pathlib import Path
 
-from bot.kernel.replies import Attachment
+from bot.ports.replies import Attachment
 
 # Next to the database unless `turnout console --files` says otherwise.
 FOLDER = "turnout-files"

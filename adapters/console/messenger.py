@@ -6,8 +6,8 @@ from collections.abc import Callable
 from adapters.console.screen import Screen
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
-from bot.kernel.replies import Reply
 from bot.ports.messenger import Messenger
+from bot.ports.replies import Reply
 
 
 class ConsoleMessenger(Messenger):

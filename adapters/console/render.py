@@ -7,7 +7,7 @@ show each reader their own zone.
 from collections.abc import Callable
 
 from bot.kernel import timefmt
-from bot.kernel.replies import (
+from bot.ports.replies import (
     Button,
     ChoiceField,
     DateField,

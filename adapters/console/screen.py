@@ -4,7 +4,7 @@ from typing import TextIO
 
 from adapters.console.files import FileShelf
 from adapters.console.render import INDENT, render
-from bot.kernel.replies import Button, Message, Reply
+from bot.ports.replies import Button, Message, Reply
 
 
 class Screen:

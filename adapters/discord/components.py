@@ -15,7 +15,7 @@ from typing import Any
 import discord
 
 from bot.kernel import timefmt
-from bot.kernel.replies import (
+from bot.ports.replies import (
     Button,
     ButtonStyle,
     ChoiceField,

@@ -22,7 +22,7 @@ from bot.app.turnout import SOMETHING_BROKE, Turnout
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake.choices import Pick
-from bot.kernel.replies import Form, FormSubmission, Message, Reply
+from bot.ports.replies import Form, FormSubmission, Message, Reply
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ import discord
 from adapters.discord.render import NO_PINGS, render
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
-from bot.kernel.replies import Reply
 from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.replies import Reply
 
 log = logging.getLogger(__name__)
 

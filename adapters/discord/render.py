@@ -20,7 +20,7 @@ import discord
 
 from adapters.discord.components import action_button
 from bot.kernel import timefmt
-from bot.kernel.replies import Attachment, Button, Form, Item, Listing, Message, Page, Reply
+from bot.ports.replies import Attachment, Button, Form, Item, Listing, Message, Page, Reply
 
 NO_PINGS = discord.AllowedMentions.none()
 ERROR_COLOUR = discord.Colour.red()

@@ -18,7 +18,7 @@ from adapters.slack import texts
 from adapters.slack.blocks import escape, message, modal
 from adapters.slack.errors import error_code
 from adapters.slack.files import post_with_files, sent_to_dm, upload
-from bot.kernel.replies import Button, ButtonStyle, Form, Message, Reply
+from bot.ports.replies import Button, ButtonStyle, Form, Message, Reply
 
 log = logging.getLogger(__name__)
 

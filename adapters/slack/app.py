@@ -29,7 +29,7 @@ from bot import catalogue
 from bot.app.turnout import Turnout
 from bot.kernel import timefmt
 from bot.kernel.intake.buttons import LINK_PREFIX, PREFIX
-from bot.kernel.replies import Form, FormSubmission, Message, Reply
+from bot.ports.replies import Form, FormSubmission, Message, Reply
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from bot.kernel import timefmt
-from bot.kernel.replies import (
+from bot.ports.replies import (
     Button,
     ButtonStyle,
     ChoiceField,

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from adapters.slack.blocks import message, summary
-from bot.kernel.replies import Attachment, Message, Reply
+from bot.ports.replies import Attachment, Message, Reply
 
 # Calls a Web API method by its client name: `await call("chat_postMessage", channel=...)`.
 Call = Callable[..., Awaitable[Any]]

@@ -13,7 +13,7 @@ from adapters.slack.blocks import blocks_for, home_view
 from bot.app.turnout import Turnout
 from bot.home.commands import ShowHome
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Message, Page
+from bot.ports.replies import Message, Page
 
 log = logging.getLogger(__name__)
 

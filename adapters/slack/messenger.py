@@ -19,8 +19,8 @@ from adapters.slack.files import post_with_files
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
-from bot.kernel.replies import Reply
 from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.replies import Reply
 
 log = logging.getLogger(__name__)
 

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot import catalogue
 from bot.app.messengers import PlatformMessengers
 from bot.app.scheduler import Wakeups
 from bot.app.turnout import Turnout
@@ -35,9 +36,15 @@ def bootstrap(
 ) -> Bot:
     """Build the core around real or fake parts; nothing starts until `wakeups.start()`."""
     dispatcher = Dispatcher(
-        storage=storage, messenger=PlatformMessengers(messengers), clock=clock, lease=lease
+        storage=storage,
+        messenger=PlatformMessengers(messengers),
+        clock=clock,
+        notices=catalogue.catalogue().notice_book(),
+        lease=lease,
     )
-    wakeups = Wakeups(dispatcher=dispatcher, storage=storage, clock=clock)
+    wakeups = Wakeups(
+        dispatcher=dispatcher, storage=storage, clock=clock, sweeps=catalogue.catalogue().sweeps
+    )
     turnout = Turnout(
         storage=storage, clock=clock, defaults=defaults, on_notices=wakeups.kick, feeds=feeds
     )

@@ -4,8 +4,8 @@ from collections.abc import Sequence
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
-from bot.kernel.replies import Reply
 from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.replies import Reply
 
 
 class PlatformMessengers(Messenger):

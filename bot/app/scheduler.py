@@ -6,20 +6,17 @@ database says what is due, the scheduler only says when to look.
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.kernel.feature import Sweep
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.kernel.wording import plural
 from bot.ports.clock import Clock
 from bot.ports.storage import Storage, StorageUnavailable
-from bot.series.weekly import extend_all
-from bot.signups.offers import let_offers_lapse
-from bot.stats.digest import queue_first_digests
-from bot.volunteers.welcome import raise_follow_ups
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +28,14 @@ class Wakeups:
         dispatcher: Dispatcher,
         storage: Storage,
         clock: Clock,
+        sweeps: Sequence[Sweep],
         sweep_every: timedelta = timedelta(minutes=1),
     ) -> None:
         self._dispatcher = dispatcher
         self._storage = storage
         self._clock = clock
         self._sweep_every = sweep_every
+        self._sweeps = tuple(sweeps)
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         # Wake-ups in progress. Stopping waits for them: cancelling one mid-query can leave the
         # database driver's connection half-closed and hang the process at exit.
@@ -97,31 +96,19 @@ class Wakeups:
                 self._idle.set()
 
     async def _sweep(self) -> None:
-        # Weekly series grow into the window first, so their new dates' reminders are due.
-        await self._step(extend_all, "created %s of weekly series", "date", "series dates")
-        await self._step(raise_follow_ups, "raised %s to organizers", "follow-up", "follow-ups")
-        await self._step(
-            let_offers_lapse, "%s ran out and moved on", "seat offer", "seat offers"
-        )
-        # A new campaign's first weekly digest; each digest then queues the next.
-        await self._step(queue_first_digests, "queued %s", "first weekly digest", "new digests")
+        for sweep in self._sweeps:
+            await self._step(sweep)
         await self._deliver()
 
-    async def _step(
-        self,
-        run: Callable[[Storage, datetime], Awaitable[int]],
-        done: str,
-        unit: str,
-        waiting: str,
-    ) -> None:
+    async def _step(self, sweep: Sweep) -> None:
         """One periodic step of the sweep; a database that is unavailable only delays it."""
         try:
-            count = await run(self._storage, self._clock.now())
+            count = await sweep.run(self._storage, self._clock.now())
         except StorageUnavailable:
-            log.warning("storage unavailable; %s wait for the next sweep", waiting)
+            log.warning("storage unavailable; %s wait for the next sweep", sweep.waiting)
             return
         if count:
-            log.info(done, plural(count, unit))
+            log.info(sweep.done, plural(count, sweep.unit))
 
     async def _deliver(self) -> None:
         report = await self._dispatcher.deliver_due()

@@ -14,32 +14,15 @@ from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
-from bot.kernel.intake import buttons, forms, grammar
 from bot.kernel.intake.choices import Choice, Pick, choices
-from bot.kernel.intake.entry import Handler
-from bot.kernel.replies import FormSubmission, Message, Reply
-from bot.live_posts import edits
 from bot.ports.clock import Clock
+from bot.ports.replies import FormSubmission, Message, Reply
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.volunteers import welcome
 from bot.volunteers.commands import WelcomeVolunteer
 from bot.volunteers.erasures import RecentlyErased
 
 log = logging.getLogger(__name__)
-
-# Which use case handles each command, as the catalogue declares it.
-HANDLERS: dict[type[Command], Handler] = catalogue.handlers()
-
-# Commands the catalogue marks as only reading start as readers: on SQLite they neither wait
-# for the write turn nor hold it, so a burst of lists does not queue behind joins. One that
-# turns out to write (a newcomer's first contact) is rolled back and runs again as a writer,
-# so the mark is only a hint: a command without it is slower, never wrong. Writers keep their
-# arrival order.
-# Someone this process has not answered yet starts as a writer anyway: their first command
-# is likely their first contact, which writes, and a refused reader would be wasted work.
-READERS: frozenset[type[Command]] = catalogue.readers()
-# Commands with a long read (an export) do it first as a reader, then write as usual.
-PREPARERS: dict[type[Command], Handler] = catalogue.preparers()
 
 _KNOWN_PEOPLE = 10_000
 
@@ -71,10 +54,21 @@ class Turnout:
     ) -> None:
         self._storage = storage
         self._feeds = feeds
+        self._services: dict[type, object] = {FeedLinks: feeds} if feeds else {}
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices
         self._erased = RecentlyErased()
+        self._catalogue = catalogue.catalogue()
+        # Commands the catalogue marks as only reading start as readers: on SQLite they neither
+        # wait for the write turn nor hold it, so a burst of lists does not queue behind joins.
+        # One that turns out to write (a newcomer's first contact) is rolled back and runs again
+        # as a writer, so the mark is only a hint: a command without it is slower, never wrong.
+        # Writers keep their arrival order. Someone this process has not answered yet starts as
+        # a writer anyway: their first command is likely their first contact, which writes.
+        self._readers = self._catalogue.readers()
+        # Commands with a long read (an export) do it first as a reader, then write as usual.
+        self._preparers = self._catalogue.preparers()
         # People answered lately, most recent last (bounded: a hint, not a register).
         self._known: OrderedDict[Identity, None] = OrderedDict()
 
@@ -82,7 +76,7 @@ class Turnout:
         command = _unmarked(command)
         name = type(command).__name__
         identity = command.actor.identity
-        write = type(command) not in READERS or identity not in self._known
+        write = type(command) not in self._readers or identity not in self._known
         tries = 0
         while tries < _CONFLICT_RERUNS:
             tries += 1
@@ -115,18 +109,20 @@ class Turnout:
             self._known.popitem(last=False)
 
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
-        handler = HANDLERS[type(command)]
-        prepared = await self._prepare(command) if type(command) in PREPARERS else None
+        handler = self._catalogue.handlers[type(command)]
+        prepared = await self._prepare(command) if type(command) in self._preparers else None
         async with self._storage.unit_of_work(write=write) as uow:
             ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
-            ctx.feeds = self._feeds
+            ctx.services = self._services
+            ctx.catalogue = self._catalogue
             ctx.prepared = prepared
             if ctx.first_contact:
                 await welcome.greet(
                     ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
                 )
             reply = await handler(command, ctx)
-            await edits.queue(ctx)
+            for step in self._catalogue.before_commit:
+                await step(ctx)
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)
@@ -141,14 +137,14 @@ class Turnout:
         try:
             async with self._storage.unit_of_work(write=False) as uow:
                 ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
-                return await PREPARERS[type(command)](command, ctx)
+                return await self._preparers[type(command)](command, ctx)
         except NeedsWriteTurn:
             return None
 
     async def run_text(self, actor: Actor, line: str) -> Reply:
         """A slash command as typed: `/phonebank join 3`."""
         try:
-            command = grammar.parse(actor, without_marks(line))
+            command = self._catalogue.grammar.parse(actor, without_marks(line))
         except UserError as error:
             return Message(error.message, error=True)
         return await self.handle(command)
@@ -156,7 +152,7 @@ class Turnout:
     async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
         """A slash command as platforms deliver it: the command name and the rest apart."""
         try:
-            parsed = grammar.parse_command(actor, command, without_marks(text))
+            parsed = self._catalogue.grammar.parse_command(actor, command, without_marks(text))
         except UserError as error:
             return Message(error.message, error=True)
         return await self.handle(parsed)
@@ -164,7 +160,7 @@ class Turnout:
     async def press(self, actor: Actor, action: str) -> Reply:
         """A button was pressed."""
         try:
-            command = buttons.command_for(actor, action)
+            command = self._catalogue.buttons.command_for(actor, action)
         except UserError as error:
             return Message(error.message, error=True)
         return await self.handle(command)
@@ -177,7 +173,7 @@ class Turnout:
                 for name, v in submission.values.items()
             }
             unmarked = FormSubmission(submission.form_id, values)
-            command = forms.command_for_submission(actor, unmarked)
+            command = self._catalogue.forms.command_for(actor, unmarked)
         except UserError as error:
             return Message(error.message, error=True)
         return await self.handle(command)

@@ -1,0 +1,30 @@
+"""After the sign-up: reminders' "I'll be there", check-in, "How did it go?", organizers'
+marks and reports, the confirmation check, follow-ups, and a volunteer's history."""
+
+from bot.attendance import buttons, debrief, presence
+from bot.attendance.commands import MarkSignup
+from bot.attendance.entries import ENTRIES
+from bot.attendance.forms import DEBRIEF
+from bot.attendance.notices import NOTICES
+from bot.kernel.feature import Feature
+from bot.kernel.intake.entry import Route
+
+FEATURE = Feature(
+    "attendance",
+    entries=ENTRIES,
+    routes=(
+        Route(MarkSignup, presence.mark_signup, "the attendance view's Here / No-show buttons"),
+    ),
+    buttons=(
+        buttons.CONFIRM,
+        buttons.CHECKIN,
+        buttons.HERE,
+        buttons.NOSHOW,
+        buttons.MADEIT,
+        buttons.MISSED,
+        buttons.NUDGE,
+    ),
+    forms=(DEBRIEF,),
+    notices=NOTICES,
+    erase=(debrief.erase_notes,),
+)

@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What people ask after the sign-up: confirm, check in, debrief, marks, reports, history."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -6,7 +6,7 @@ from datetime import timedelta
 from bot.kernel.commands import Command
 
 
-# After the sign-up (issue 13)
+# After the sign-up
 @dataclass(frozen=True, slots=True)
 class ConfirmShift(Command):
     shift: int
@@ -73,7 +73,7 @@ class ShowHistory(Command):
 
 @dataclass(frozen=True, slots=True)
 class NudgeShift(Command):
-    """"Nudge them": DM the confirmed who have not said "I'll be there" (once per shift)."""
+    """ "Nudge them": DM the confirmed who have not said "I'll be there" (once per shift)."""
 
     shift: int
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.attendance.buttons import NUDGE
 from bot.attendance.commands import NudgeShift, SetConfirmCheck
 from bot.domain.attendance import NO_ANSWER_AFTER, Attendance
 from bot.domain.campaign import Campaign
@@ -15,9 +16,8 @@ from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
 from bot.signups import seats, timed
 
@@ -95,7 +95,7 @@ async def check_message(
         lines.append(f"Nudged {timefmt.at(nudged, zone)}.")
     buttons: tuple[Button, ...] = ()
     if now_standing.not_yet and nudged is None:
-        buttons = (Button("Nudge them", action("nudge", shift.number), ButtonStyle.PRIMARY),)
+        buttons = (Button("Nudge them", NUDGE.action(shift.number), ButtonStyle.PRIMARY),)
     return Message("\n".join(lines), buttons=buttons)
 
 

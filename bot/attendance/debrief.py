@@ -4,15 +4,15 @@ from collections.abc import Mapping
 
 from bot.attendance import rebooking
 from bot.attendance.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
+from bot.attendance.forms import debrief_form
 from bot.domain.attendance import Attendance
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.forms import debrief_form
-from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Message, Reply
 from bot.ports.storage import UnitOfWork
 from bot.signups import seats, timed
 
@@ -105,3 +105,8 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
             f"(it starts {timefmt.at(shift.starts_at, ctx.zone)})."
         )
     return shift, signup
+
+
+async def erase_notes(ctx: Context) -> None:
+    """Forget-me: debrief notes are free text in their own words; the counts stay, anonymous."""
+    await ctx.uow.attendance.erase_notes(ctx.volunteer.id)

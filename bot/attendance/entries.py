@@ -1,10 +1,11 @@
-"""`/phonebank` commands for after the sign-up: confirm, check in, attendance, mark."""
+"""After the sign-up: `/phonebank confirm`, `checkin`, `attendance`, `mark`, `debrief`,
+`report` and `nudge`; `/volunteer history`; and `/turnout confirm-check`."""
 
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from bot.attendance import confirmation, debrief, presence
+from bot.attendance import confirmation, debrief, history, presence
 from bot.attendance.commands import (
     CheckIn,
     ConfirmShift,
@@ -14,6 +15,7 @@ from bot.attendance.commands import (
     NudgeShift,
     SetConfirmCheck,
     ShowAttendance,
+    ShowHistory,
     ShowReport,
     StartDebrief,
 )
@@ -24,8 +26,9 @@ from bot.domain.text import MAX_NAME, clean_text
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
-from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import shift
+from bot.kernel.intake.typed_values import Usage
 
 MARKS = ("here", "no-show")
 
@@ -55,13 +58,56 @@ def read_confirm_check(words: typed.Words) -> timedelta | None:
     return check_before(text)
 
 
+def read_debrief(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank debrief <shift> <calls> <conversations> [notes]` or `… missed`; bare: form."""
+    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    first = words.take()
+    if first is None:
+        return StartDebrief(actor, shift=number)
+    if first.text.casefold() == "missed":
+        words.end()
+        return DebriefMissed(actor, shift=number)
+    calls = read_count(first.text, "calls")
+    conversations = read_count(words.need("the number of conversations").text, "conversations")
+    notes = words.rest()
+    return Debrief(
+        actor,
+        shift=number,
+        calls=calls,
+        conversations=conversations,
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+def debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """The same from a menu's options: no counts opens the form; calls `missed` records it."""
+    number = int(options["shift"])
+    calls = str(options.get("calls") or "").strip()
+    if not calls:
+        return StartDebrief(actor, shift=number)
+    if calls.casefold() == "missed":
+        return DebriefMissed(actor, shift=number)
+    notes = str(options.get("notes") or "").strip()
+    return Debrief(
+        actor,
+        shift=number,
+        calls=read_count(calls, "calls"),
+        conversations=read_count(str(options.get("conversations") or "0"), "conversations"),
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+def history_who(words: typed.Words) -> str:
+    """The rest of the line as a name or #number; empty for the asker's own history."""
+    who = words.rest()
+    return clean_text(who, what="name", limit=MAX_NAME) if who else ""
+
+
 ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "confirm",
-        Usage(
-            "/phonebank confirm <shift>", "/phonebank confirm 3", "say you'll be there for sure"
-        ),
+        Usage("/phonebank confirm <shift>", "/phonebank confirm 3", "say you'll be there for sure"),
         ConfirmShift,
         presence.confirm,
         params=(shift(Pick.MY_SHIFTS),),
@@ -113,49 +159,6 @@ ENTRIES: tuple[Entry, ...] = (
         text=read_mark,
         options=mark_options,
     ),
-)
-
-
-def read_debrief(actor: Actor, words: typed.Words) -> Command:
-    """`/phonebank debrief <shift> <calls> <conversations> [notes]` or `… missed`; bare: form."""
-    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
-    first = words.take()
-    if first is None:
-        return StartDebrief(actor, shift=number)
-    if first.text.casefold() == "missed":
-        words.end()
-        return DebriefMissed(actor, shift=number)
-    calls = read_count(first.text, "calls")
-    conversations = read_count(words.need("the number of conversations").text, "conversations")
-    notes = words.rest()
-    return Debrief(
-        actor,
-        shift=number,
-        calls=calls,
-        conversations=conversations,
-        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
-    )
-
-
-def debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
-    """The same from a menu's options: no counts opens the form; calls `missed` records it."""
-    number = int(options["shift"])
-    calls = str(options.get("calls") or "").strip()
-    if not calls:
-        return StartDebrief(actor, shift=number)
-    if calls.casefold() == "missed":
-        return DebriefMissed(actor, shift=number)
-    notes = str(options.get("notes") or "").strip()
-    return Debrief(
-        actor,
-        shift=number,
-        calls=read_count(calls, "calls"),
-        conversations=read_count(str(options.get("conversations") or "0"), "conversations"),
-        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
-    )
-
-
-DEBRIEF_ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "debrief",
@@ -197,17 +200,6 @@ DEBRIEF_ENTRIES: tuple[Entry, ...] = (
         who=Who.HOST,
         params=(shift(),),
     ),
-)
-
-
-def history_who(words: typed.Words) -> str:
-    """The rest of the line as a name or #number; empty for the asker's own history."""
-    who = words.rest()
-    return clean_text(who, what="name", limit=MAX_NAME) if who else ""
-
-
-# The confirmation check's Nudge them: listed after the debrief and the report.
-OFFER_ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "nudge",
@@ -221,27 +213,50 @@ OFFER_ENTRIES: tuple[Entry, ...] = (
         who=Who.HOST,
         params=(shift(),),
     ),
-)
-
-CONFIRM_CHECK_ENTRY = Entry(
-    "turnout",
-    "confirm-check",
-    Usage(
-        "/turnout confirm-check <12h | off>",
-        "/turnout confirm-check 12h",
-        "when organizers get each shift's confirmation check (1h to 72h before), or off",
-    ),
-    SetConfirmCheck,
-    confirmation.set_confirm_check,
-    who=Who.ORGANIZER,
-    params=(
-        Param(
-            "before",
-            Kind.TEXT,
-            "How long before each shift, like 12h; or off",
-            max_length=12,
-            read=read_confirm_check,
+    Entry(
+        "volunteer",
+        "history",
+        Usage(
+            "/volunteer history [who]",
+            "/volunteer history",
+            "shifts you signed up for, attended and missed, calls and show rate "
+            "(organizers: anyone's)",
         ),
+        ShowHistory,
+        history.show_history,
+        reads_only=True,
+        params=(
+            Param(
+                "who",
+                Kind.TEXT,
+                "Organizers: their name or number, like #12 (leave out for your own)",
+                required=False,
+                max_length=MAX_NAME,
+                read=history_who,
+            ),
+        ),
+        hint="history",
     ),
-    hint="confirm-check 12h",
+    Entry(
+        "turnout",
+        "confirm-check",
+        Usage(
+            "/turnout confirm-check <12h | off>",
+            "/turnout confirm-check 12h",
+            "when organizers get each shift's confirmation check (1h to 72h before), or off",
+        ),
+        SetConfirmCheck,
+        confirmation.set_confirm_check,
+        who=Who.ORGANIZER,
+        params=(
+            Param(
+                "before",
+                Kind.TEXT,
+                "How long before each shift, like 12h; or off",
+                max_length=12,
+                read=read_confirm_check,
+            ),
+        ),
+        hint="confirm-check 12h",
+    ),
 )

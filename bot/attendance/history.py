@@ -5,8 +5,8 @@ from bot.domain.attendance import NO_ANSWER_AFTER, silent_miss
 from bot.domain.errors import UserError
 from bot.domain.signup import SignupStatus
 from bot.kernel.context import Context
-from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Message, Reply
 
 
 async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:

@@ -1,25 +1,34 @@
-"""What the notices around a shift's edges say: the organizers' confirmation check, the nudge,
-seat offers near the start, the follow-up the day after, and a second miss in a row.
+"""What the notices around a shift say: the reminders, the organizers' confirmation check, the
+nudge, seat offers near the start, the check-in at the start, "How did it go?" after the end,
+the organizers' wrap-up, the follow-up the day after, and a second miss in a row.
 
-Kept apart from bot/kernel/outbox/notices.py (which registers these) so each file reads top
-to bottom. Each
-is written at send time from the state as it stands, and dropped when it no longer means
+Each is written at send time from the state as it stands, and dropped when it no longer means
 anything (a cancelled shift, an offer already answered, a volunteer who came after all).
 """
 
-from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
+from bot.attendance.buttons import CHECKIN, CONFIRM, MADEIT, MISSED
 from bot.attendance.confirmation import check_message
+from bot.attendance.debrief import wrap_up_text
 from bot.attendance.rebooking import fitting_shifts, with_join_buttons
-from bot.domain.attendance import NO_ANSWER_AFTER, Attendance, Presence, Report, silent_miss
+from bot.domain.attendance import (
+    CONFIRM_AHEAD,
+    NO_ANSWER_AFTER,
+    Attendance,
+    Presence,
+    Report,
+    silent_miss,
+)
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
-from bot.hosting.notices import Scene
 from bot.kernel import timefmt
-from bot.kernel.intake.buttons import action
 from bot.kernel.outbox.drop import Drop
-from bot.kernel.replies import Button, ButtonStyle, Message, Reply
+from bot.kernel.outbox.notices import NoticeSpec, Scene
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
+from bot.signups.buttons import LEAVE, PASS, SHIFTS, TAKE
+from bot.signups.seat_notices import live_shift, seat_message
 
 
 async def _shift(scene: Scene) -> Shift | Drop:
@@ -61,8 +70,8 @@ async def _nudge(scene: Scene) -> Reply | Drop:
         f"👋 Are you still coming to “{shift.title}” (#{shift.number}), "
         f"{timefmt.at(shift.starts_at, scene.zone)}? Please let us know either way.",
         buttons=(
-            Button("I'll be there", action("confirm", shift.number), ButtonStyle.PRIMARY),
-            Button("Can't make it", action("leave", shift.number), ButtonStyle.DANGER),
+            Button("I'll be there", CONFIRM.action(shift.number), ButtonStyle.PRIMARY),
+            Button("Can't make it", LEAVE.action(shift.number), ButtonStyle.DANGER),
         ),
     )
 
@@ -86,8 +95,8 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
         f"person in line. (Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
         f"{shift.number}` passes.)",
         buttons=(
-            Button("Take the seat", action("take", shift.number), ButtonStyle.PRIMARY),
-            Button("Pass", action("pass", shift.number)),
+            Button("Take the seat", TAKE.action(shift.number), ButtonStyle.PRIMARY),
+            Button("Pass", PASS.action(shift.number)),
         ),
     )
 
@@ -99,7 +108,7 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
         f"The 30 minutes to take the seat on “{shift.title}” (#{shift.number}) ran out, so it "
         "went to the next person in line and you're off its waitlist. No worries: other "
         "shifts could use you.",
-        buttons=(Button("See other shifts", action("shifts")),),
+        buttons=(Button("See other shifts", SHIFTS.action()),),
     )
 
 
@@ -182,17 +191,127 @@ async def _seat_record(scene: Scene, shift: Shift, status: SignupStatus) -> Atte
     return await scene.uow.attendance.get(signup.id)
 
 
-RENDERERS: dict[NoticeKind, Callable[[Scene], Awaitable[Reply | Drop]]] = {
-    NoticeKind.CONFIRM_CHECK: _confirm_check,
-    NoticeKind.NUDGE: _nudge,
-    NoticeKind.SEAT_OFFERED: _seat_offered,
-    NoticeKind.OFFER_LAPSED: _offer_lapsed,
-    NoticeKind.MISSED_YOU: _missed_you,
-    NoticeKind.TWO_MISSES: _two_misses,
-}
-DESCRIPTIONS: dict[NoticeKind, str] = {
-    NoticeKind.NUDGE: "the organizers' “are you still coming?”",
-    NoticeKind.SEAT_OFFERED: "the offer of a seat that opened",
-    NoticeKind.OFFER_LAPSED: "the news that a seat offer ran out",
-    NoticeKind.MISSED_YOU: "the follow-up message the day after a shift",
-}
+async def _shift_reminder(scene: Scene) -> Reply | Drop:
+    reminder = await _plain_reminder(scene)
+    return await _with_ill_be_there(scene, reminder)
+
+
+async def _plain_reminder(scene: Scene) -> Reply | Drop:
+    return await seat_message(
+        scene,
+        lambda shift: (
+            f"⏰ Reminder: “{shift.title}” (#{shift.number}) starts "
+            f"{timefmt.countdown(shift.starts_at, scene.now)}, "
+            f"at {timefmt.at(shift.starts_at, scene.zone)}."
+        ),
+    )
+
+
+async def _with_ill_be_there(scene: Scene, reminder: Reply | Drop) -> Reply | Drop:
+    """A reminder 12 hours or more ahead asks "I'll be there?" until the volunteer says so."""
+    if not isinstance(reminder, Message) or scene.notice.signup_id is None:
+        return reminder
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    record = await scene.uow.attendance.get(scene.notice.signup_id)
+    if shift.starts_at - scene.now < CONFIRM_AHEAD or record.reconfirmed_at is not None:
+        return reminder
+    confirm = Button("I'll be there", CONFIRM.action(shift.number), ButtonStyle.PRIMARY)
+    return replace(reminder, buttons=(confirm, *reminder.buttons))
+
+
+async def _check_in(scene: Scene) -> Reply | Drop:
+    """At the start: "It's starting now", the link, and I'm here; pointless after the end."""
+    shift = await live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    assert scene.notice.volunteer_id is not None
+    if scene.notice.signup_id is not None:
+        # Left and joined again: the new seat has a check-in of its own.
+        signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id)
+        if signup is None or signup.id != scene.notice.signup_id:
+            return Drop(NoticeState.CANCELLED, "the seat it was for is gone")
+    if scene.now >= shift.ends_at:
+        return Drop(NoticeState.SKIPPED, "the shift had already ended")
+    text = f"📞 It's starting now: “{shift.title}” (#{shift.number})."
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return Message(
+        text, buttons=(Button("I'm here", CHECKIN.action(shift.number), ButtonStyle.PRIMARY),)
+    )
+
+
+async def _debrief(scene: Scene) -> Reply | Drop:
+    """After the end: How did it go? Not for a cancelled shift, a seat given back, or twice."""
+    shift = await live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    assert scene.notice.signup_id is not None
+    record = await scene.uow.attendance.get(scene.notice.signup_id)
+    if record.report is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer already told us")
+    return Message(
+        f"How did it go? “{shift.title}” (#{shift.number}) has ended. Thank you for calling!",
+        buttons=(
+            Button("I made it", MADEIT.action(shift.number), ButtonStyle.PRIMARY),
+            Button("I couldn't make it", MISSED.action(shift.number)),
+        ),
+    )
+
+
+async def _wrap_up(scene: Scene) -> Reply | Drop:
+    """Two hours after the end, the organizers' wrap-up; nothing for a cancelled shift."""
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    return Message(await wrap_up_text(scene.uow, shift))
+
+
+NOTICES: tuple[NoticeSpec, ...] = (
+    NoticeSpec(
+        NoticeKind.SHIFT_REMINDER,
+        _shift_reminder,
+        "when the shift was cancelled or has started, or the seat is no longer theirs",
+        description="a shift reminder",
+    ),
+    NoticeSpec(
+        NoticeKind.CHECK_IN,
+        _check_in,
+        "when the shift was cancelled or is over, or the seat is no longer theirs",
+        description="the check-in message at the start of a shift",
+    ),
+    NoticeSpec(
+        NoticeKind.DEBRIEF,
+        _debrief,
+        "when the shift was cancelled, the seat is no longer theirs, or they already reported",
+        description="the “How did it go?” message after a shift",
+    ),
+    NoticeSpec(NoticeKind.WRAP_UP, _wrap_up, "when the shift was cancelled"),
+    NoticeSpec(NoticeKind.CONFIRM_CHECK, _confirm_check, "when the shift was cancelled or began"),
+    NoticeSpec(
+        NoticeKind.NUDGE,
+        _nudge,
+        "when the shift was cancelled or began, the seat is gone, or they already confirmed",
+        description="the organizers' “are you still coming?”",
+    ),
+    NoticeSpec(
+        NoticeKind.SEAT_OFFERED,
+        _seat_offered,
+        "when the shift was cancelled, or the offer was answered, withdrawn or ran out",
+        description="the offer of a seat that opened",
+    ),
+    NoticeSpec(
+        NoticeKind.OFFER_LAPSED,
+        _offer_lapsed,
+        "never: a lapsed offer is always news",
+        description="the news that a seat offer ran out",
+    ),
+    NoticeSpec(
+        NoticeKind.MISSED_YOU,
+        _missed_you,
+        "when the shift was cancelled or they came after all",
+        description="the follow-up message the day after a shift",
+    ),
+    NoticeSpec(NoticeKind.TWO_MISSES, _two_misses, "when it is not a second silent miss in a row"),
+)

@@ -1,5 +1,6 @@
 """After the seat is taken: "I'll be there", checking in, and organizers' attendance marks."""
 
+from bot.attendance.buttons import HERE, NOSHOW
 from bot.attendance.commands import (
     CheckIn,
     ConfirmShift,
@@ -14,8 +15,7 @@ from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Message, Reply
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups import seats, timed
 
 _MARKS = {"here": Mark.HERE, "no-show": Mark.NO_SHOW, "noshow": Mark.NO_SHOW}
@@ -73,9 +73,9 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     for i, (signup, volunteer) in enumerate(confirmed, 1):
         record = records.get(signup.id, Attendance(signup.id))
         lines.append(f"{i}. {volunteer.name} (#{volunteer.number}): {record.presence.value}")
-        buttons.append(Button(f"Here: {volunteer.name}", action("here", signup.id)))
+        buttons.append(Button(f"Here: {volunteer.name}", HERE.action(signup.id)))
         buttons.append(
-            Button(f"No-show: {volunteer.name}", action("noshow", signup.id), ButtonStyle.DANGER)
+            Button(f"No-show: {volunteer.name}", NOSHOW.action(signup.id), ButtonStyle.DANGER)
         )
     lines.append(
         f"Mark someone with `/phonebank mark {shift.number} <who> here` or `… no-show`."

@@ -14,9 +14,9 @@ from bot.domain.phonebank import Shift
 from bot.domain.volunteer import SHIFT_INTERESTS, Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import zone_for
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Message
+from bot.ports.replies import Button, ButtonStyle, Message
 from bot.ports.storage import UnitOfWork
+from bot.signups.buttons import JOIN
 
 # How many next shifts a follow-up offers.
 NEXT_SHIFTS = 3
@@ -59,7 +59,7 @@ def with_join_buttons(
     return Message(
         "\n".join(lines),
         buttons=tuple(
-            Button(f"Join #{s.number}", action("join", s.number), ButtonStyle.PRIMARY)
+            Button(f"Join #{s.number}", JOIN.action(s.number), ButtonStyle.PRIMARY)
             for s in shifts
         ),
     )

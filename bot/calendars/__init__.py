@@ -1,0 +1,12 @@
+"""Calendars: Add to calendar on a confirmed seat, and each volunteer's private feed."""
+
+from bot.calendars import buttons, calendar_feeds
+from bot.calendars.entries import ENTRIES
+from bot.kernel.feature import Feature
+
+FEATURE = Feature(
+    "calendars",
+    entries=ENTRIES,
+    buttons=(buttons.NEW_FEED,),
+    erase=(calendar_feeds.erase_feed,),
+)

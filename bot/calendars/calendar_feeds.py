@@ -5,17 +5,17 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.calendars import ics
+from bot.calendars.buttons import NEW_FEED
 from bot.calendars.commands import ShowCalendarFeed
 from bot.calendars.feed_links import FeedLinks, FeedOwner
 from bot.domain.campaign import Campaign
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
-from bot.domain.volunteer import Volunteer
+from bot.domain.volunteer import Volunteer, offsets_for
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action, link_action
-from bot.kernel.replies import Button, ButtonStyle, Message, Reply
+from bot.kernel.intake.buttons import link_action
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
-from bot.signups.reminders import offsets_for
 
 FEED_OFF = (
     "Calendar feeds are off on this server. To turn them on, whoever runs Turnout sets "
@@ -59,7 +59,7 @@ async def with_calendar(
 
 async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:
     """`/volunteer calendar [reset]`: the asker's private feed URL; reset makes a new one."""
-    feeds = ctx.feeds
+    feeds = ctx.service(FeedLinks)
     if feeds is None:
         return Message(FEED_OFF)
     key = None if cmd.reset else await ctx.uow.calendars.feed_key(ctx.volunteer.id)
@@ -77,7 +77,7 @@ async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:
         "yourself; `/volunteer calendar reset` replaces it if it gets out.",
         buttons=(
             Button("Open the feed", link_action("feed"), url=url),
-            Button("New link", action("newfeed"), ButtonStyle.DANGER),
+            Button("New link", NEW_FEED.action(), ButtonStyle.DANGER),
         ),
     )
 
@@ -115,3 +115,8 @@ async def _revised(
         )
         for d in drafts
     ]
+
+
+async def erase_feed(ctx: Context) -> None:
+    """Forget-me: the asker's calendar feed stops answering, and its revisions go with it."""
+    await ctx.uow.calendars.erase_person(ctx.volunteer.id)

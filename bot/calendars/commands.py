@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What a volunteer asks of their private calendar feed."""
 
 from dataclasses import dataclass
 

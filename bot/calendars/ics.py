@@ -16,7 +16,7 @@ from bot.domain.campaign import Campaign
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel.intake.buttons import link_action
-from bot.kernel.replies import MAX_BUTTON_URL, Attachment, Button
+from bot.ports.replies import MAX_BUTTON_URL, Attachment, Button
 
 if TYPE_CHECKING:
     from icalendar import Event

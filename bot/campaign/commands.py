@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What organizers ask of the campaign's settings, and help."""
 
 from dataclasses import dataclass
 from datetime import timedelta

@@ -6,9 +6,8 @@ from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, Sho
 from bot.domain.timing import parse_zone
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.help import help_text
-from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Message, Reply
 from bot.signups import reminders
 
 
@@ -40,4 +39,4 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
 
 async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:
     """`/… help`: the command reference, organizer commands shown only to organizers."""
-    return Message(help_text(cmd.topic, organizer=ctx.actor.is_organizer))
+    return Message(ctx.lookup().help_text(cmd.topic, organizer=ctx.actor.is_organizer))

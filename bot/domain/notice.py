@@ -19,7 +19,7 @@ class NoticeKind(StrEnum):
     PROMOTED = "promoted"
     SHIFT_CANCELLED = "shift_cancelled"
     ANNOUNCEMENT = "announcement"
-    # After the sign-up (issue 13)
+    # After the sign-up
     CHECK_IN = "check_in"
     DEBRIEF = "debrief"
     # "We missed you" (or "hope to see you soon") the day after, and the organizers' nudge.
@@ -28,7 +28,7 @@ class NoticeKind(StrEnum):
     # A seat opened close to the start: offered to the first on the waitlist, or the offer ran out.
     SEAT_OFFERED = "seat_offered"
     OFFER_LAPSED = "offer_lapsed"
-    # An organizer changed the shift (issue 14).
+    # An organizer changed the shift.
     SHIFT_MOVED = "shift_moved"
     LINK_CHANGED = "link_changed"
     BACK_ON_WAITLIST = "back_on_waitlist"
@@ -49,20 +49,20 @@ class NoticeKind(StrEnum):
     STILL_UNCONTACTED = "still_uncontacted"
     DELIVERY_FAILED = "delivery_failed"
     WRAP_UP = "wrap_up"
-    # The weekly digest with its chart (issue 16); the next is queued as one is sent.
+    # The weekly digest with its chart; the next is queued as one is sent.
     DIGEST = "digest"
     LATE_CANCELLATION = "late_cancellation"
     CONFIRM_CHECK = "confirm_check"
     TWO_MISSES = "two_misses"
-    # A volunteer offers to host a phone bank (issue 14).
+    # A volunteer offers to host a phone bank.
     PROPOSAL = "proposal"
-    # Live posts (issue 15): put a shift's (or the board's) post up in a channel; edit one as
+    # Live posts: put a shift's (or the board's) post up in a channel; edit one as
     # its shift changes. Neither is for a person: the payload names the channel or the post.
     LIVE_POST = "live_post"
     POST_EDIT = "post_edit"
     # To whoever asked for a live post that could not be put up (the bot isn't in the channel).
     POST_FAILED = "post_failed"
-    # Personal data left the system: an export was made (issue 16).
+    # Personal data left the system: an export was made.
     EXPORT_MADE = "export_made"
 
 

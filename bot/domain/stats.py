@@ -1,4 +1,4 @@
-"""Numbers for organizers (issue 16): a period's figures, weekly series, the weekly digest.
+"""Numbers for organizers: a period's figures, weekly series, the weekly digest.
 
 The figures are counted by storage (aggregate queries); this module says what they mean, which
 periods there are, how a change against the previous period is judged, and when the weekly

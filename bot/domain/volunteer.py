@@ -4,6 +4,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from bot.domain.campaign import Campaign
+
 FORMER_VOLUNTEER = "a former volunteer"
 # A ZIP code or county name, as the welcome questions ask.
 MAX_LOCATION = 60
@@ -115,3 +117,12 @@ class Volunteer:
 
     def onboarded(self, profile: Profile, at: datetime) -> "Volunteer":
         return replace(self, profile=profile, onboarded_at=at)
+
+
+def offsets_for(volunteer: Volunteer, campaign: Campaign) -> tuple[timedelta, ...]:
+    """How long before a shift the volunteer is reminded: their choice, else the campaign's."""
+    return (
+        campaign.reminder_offsets
+        if volunteer.reminder_offsets is None
+        else volunteer.reminder_offsets
+    )

@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What organizers ask to change a shift, and a volunteer's "Still works"."""
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 from bot.kernel.commands import Command
 
 
-# Organizer control of a shift (issue 14)
+# Organizer control of a shift
 @dataclass(frozen=True, slots=True)
 class StartEditForm(Command):
     """`/phonebank edit <shift>` alone: the shift's form, filled in with what it is now."""

@@ -23,14 +23,14 @@ from bot.domain.phonebank import (
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import Volunteer
+from bot.editing.buttons import NEW_DATE, NEW_LENGTH, NEW_TIME, SEATS
 from bot.editing.commands import EditShift, KeepShiftAfterMove, StartEditForm
 from bot.editing.forms import edit_form, link_form
 from bot.editing.typed_edits import NO_LINK
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import paired_action
-from bot.kernel.replies import Button, ButtonStyle, Message, Reply
 from bot.kernel.wording import and_list, plural
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups import reminders, seats, timed
 
 Roster = list[tuple[Signup, Volunteer]]
@@ -313,7 +313,7 @@ def _confirm_cut(shift: Shift, capacity: int, bumped: Roster, *, saved: bool) ->
         buttons=(
             Button(
                 f"Cut to {plural(capacity, 'seat')}",
-                paired_action("seats", shift.number, capacity),
+                SEATS.action(shift.number, capacity),
                 ButtonStyle.DANGER,
             ),
         ),
@@ -369,11 +369,11 @@ def _retyped(cmd: EditShift) -> str:
 def _saving_action(cmd: EditShift) -> str:
     """The Save and tell them button's action: the new date, time or length as a number."""
     if cmd.day is not None:
-        return paired_action("newdate", cmd.shift, int(f"{cmd.day:%Y%m%d}"))
+        return NEW_DATE.action(cmd.shift, int(f"{cmd.day:%Y%m%d}"))
     if cmd.start is not None:
-        return paired_action("newtime", cmd.shift, cmd.start.hour * 100 + cmd.start.minute)
+        return NEW_TIME.action(cmd.shift, cmd.start.hour * 100 + cmd.start.minute)
     assert cmd.duration is not None
-    return paired_action("newlength", cmd.shift, int(cmd.duration.total_seconds() // 60))
+    return NEW_LENGTH.action(cmd.shift, int(cmd.duration.total_seconds() // 60))
 
 
 def _people(count: int) -> str:

@@ -4,29 +4,17 @@ Answers are read by the same parsers as typed commands; an answer left as it was
 nothing, so saving the form untouched tells nobody anything.
 """
 
-from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, MAX_LINK, Shift
-from bot.domain.proposal import MAX_REASON
-from bot.domain.text import MAX_TITLE, clean_text
+from bot.domain.text import MAX_TITLE
 from bot.editing.commands import EditShift
-from bot.hosting.commands import DeclineProposal
+from bot.editing.typed_edits import EDIT_USAGE
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.forms import (
-    DECLINE_PREFIX,
-    EDIT_PREFIX,
-    LINK_PREFIX,
-    PROPOSE,
-    SHIFT,
-    Values,
-    command_for_submission,
-    shift_form,
-)
-from bot.kernel.replies import DateField, Form, FormSubmission, NumberField, TextField, TimeField
+from bot.kernel.intake.forms import FormReader, Values, number_key, text, word
+from bot.ports.replies import DateField, Form, NumberField, TextField, TimeField
 
 
 def edit_form(shift: Shift, zone: ZoneInfo, *, told: str) -> Form:
@@ -36,7 +24,7 @@ def edit_form(shift: Shift, zone: ZoneInfo, *, told: str) -> Form:
     """
     local = shift.starts_at.astimezone(zone)
     return Form(
-        form_id=f"{EDIT_PREFIX}{shift.number}",
+        form_id=EDIT.id_for(shift.number),
         title=f"Edit shift #{shift.number}"[:24],
         intro=f"Change what you need and save. {told}",
         fields=(
@@ -63,38 +51,23 @@ def edit_form(shift: Shift, zone: ZoneInfo, *, told: str) -> Form:
     )
 
 
-def read_edit(actor: Actor, number: str, values: Values) -> Command:
+def _read_edit(actor: Actor, key: str, values: Values) -> Command:
     """The submitted edit form as an EditShift with every answer; the use case keeps what
     did not change."""
-    from bot import catalogue
-
-    if not number.isdecimal() or len(number) > 9:
-        raise UserError("That form has expired; type `/phonebank edit <shift>` to start again.")
-    usage = catalogue.usage("phonebank", "edit")
-
-    def text(name: str, what: str, *, required: bool = True) -> str:
-        value = values.get(name, "")
-        if not isinstance(value, str):
-            raise UserError(f"Type {what} as text.")
-        if required and not value.strip():
-            raise UserError(f"Please fill in {what}.")
-        return value.strip()
-
-    start = typed.Words(text("start", "the start time"), usage)
+    number = number_key(key, "type `/phonebank edit <shift>` to start again.")
+    start = typed.Words(text(values, "start", "the start time"), EDIT_USAGE)
     when = typed.start_time(start)
     start.end()
-    link = text("link", "", required=False)
+    link = text(values, "link", "", required=False)
     return EditShift(
         actor,
-        shift=int(number),
-        title=typed.title(typed.Word(text("title", "the title"), quoted=True)),
-        day=typed.day(typed.Word(text("day", "the date"), quoted=True)),
+        shift=number,
+        title=typed.title(word(values, "title", "the title")),
+        day=typed.day(word(values, "day", "the date")),
         start=when,
-        duration=typed.shift_length(
-            typed.Word(text("duration", "the length of the shift"), quoted=True)
-        ),
+        duration=typed.shift_length(word(values, "duration", "the length of the shift")),
         capacity=typed.number(
-            typed.Word(text("capacity", "the number of seats"), quoted=True),
+            word(values, "capacity", "the number of seats"),
             "number of seats",
             "12",
             high=MAX_CAPACITY,
@@ -110,7 +83,7 @@ def link_form(number: int, link: str, *, told: str) -> Form:
     A form rather than a button, as a button's action can't carry a link.
     """
     return Form(
-        form_id=f"{LINK_PREFIX}{number}",
+        form_id=LINK.id_for(number),
         title=f"New link for #{number}"[:24],
         intro=told,
         fields=(
@@ -126,72 +99,18 @@ def link_form(number: int, link: str, *, told: str) -> Form:
     )
 
 
-def read_link(actor: Actor, number: str, values: Values) -> Command:
+def _read_link(actor: Actor, key: str, values: Values) -> Command:
     """The submitted new-link form: the edit, already confirmed."""
-    if not number.isdecimal() or len(number) > 9:
-        raise UserError("That form has expired; type `/phonebank edit <shift> link …` again.")
-    link = values.get("link", "")
-    if not isinstance(link, str):
-        raise UserError("Type the link as text.")
-    link = link.strip()
+    number = number_key(key, "type `/phonebank edit <shift> link …` again.")
+    link = text(values, "link", "the link", required=False)
     return EditShift(
         actor,
-        shift=int(number),
+        shift=number,
         link=typed.link(typed.Word(link, quoted=True)) if link else "",
         shown_who=True,
     )
 
 
-def propose_form() -> Form:
-    """`/phonebank propose` alone: the new-shift questions, for a phone bank you will host."""
-    form = shift_form()
-    return replace(
-        form,
-        # A proposed phone bank is one date: no repeat questions.
-        fields=form.fields[: form.extras_from],
-        extras_from=None,
-        form_id=PROPOSE,
-        title="Host a phone bank",
-        intro="Organizers see your proposal and approve it; then volunteers can join.",
-        submit_label="Propose",
-    )
-
-
-def decline_form(proposal_id: int, title: str) -> Form:
-    """The Decline button: why, for the volunteer who proposed it."""
-    return Form(
-        form_id=f"{DECLINE_PREFIX}{proposal_id}",
-        title="Decline the proposal",
-        intro=f"“{title}”: the volunteer who proposed it will see your reason.",
-        fields=(
-            TextField(
-                "reason",
-                "Why (they will read this)",
-                placeholder="We already have a phone bank that evening.",
-                max_length=MAX_REASON,
-                multiline=True,
-            ),
-        ),
-        submit_label="Decline",
-    )
-
-
-def read_hosting(actor: Actor, submission: FormSubmission) -> Command:
-    """A submitted proposal form or decline form as its command."""
-    from bot.editing.typed_edits import propose_shift_from
-
-    if submission.form_id == PROPOSE:
-        shift = command_for_submission(actor, FormSubmission(SHIFT, submission.values))
-        return propose_shift_from(shift)
-    number = submission.form_id.removeprefix(DECLINE_PREFIX)
-    if not number.isdecimal() or len(number) > 9:
-        raise UserError("That form has expired; press Decline again.")
-    reason = submission.values.get("reason", "")
-    if not isinstance(reason, str):
-        raise UserError("Type the reason as text.")
-    text = (
-        clean_text(reason, what="reason", limit=MAX_REASON, multiline=True)
-        if reason.strip()
-        else ""
-    )
-    return DeclineProposal(actor, proposal=int(number), reason=text)
+EDIT = FormReader("edit_shift:", EditShift, _read_edit)
+# A typed new link, asked to confirm (a link can't ride on a button).
+LINK = FormReader("edit_link:", EditShift, _read_link)

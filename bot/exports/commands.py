@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What organizers ask to take the campaign's data out as a file."""
 
 from dataclasses import dataclass
 
@@ -6,7 +6,7 @@ from bot.domain.export import DEFAULT_PERIOD, ExportKind, ExportPeriod
 from bot.kernel.commands import Command
 
 
-# Exports (issue 16)
+# Exports
 @dataclass(frozen=True, slots=True)
 class ExportData(Command):
     kind: ExportKind

@@ -1,4 +1,4 @@
-"""`/turnout export` (issue 16): the campaign's data as a CSV file, for organizers.
+"""`/turnout export`: the campaign's data as a CSV file, for organizers.
 
 Listed among `/turnout`'s entries (bot/volunteers/entries.py), before `help`.
 """
@@ -12,7 +12,8 @@ from bot.exports import export
 from bot.exports.commands import ExportData
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.typed_values import Usage
 
 KINDS = tuple(kind.value for kind in ExportKind)
 PERIODS = tuple(period.value for period in ExportPeriod)
@@ -67,9 +68,7 @@ ENTRIES: tuple[Entry, ...] = (
         export.export_data,
         who=Who.ORGANIZER,
         params=(
-            Param(
-                "data", Kind.TOPIC, "What to export, one row each", choices=KINDS, field="kind"
-            ),
+            Param("data", Kind.TOPIC, "What to export, one row each", choices=KINDS, field="kind"),
             Param(
                 "period",
                 Kind.TOPIC,

@@ -15,9 +15,9 @@ from bot.exports.commands import ExportData
 from bot.exports.csv_files import CsvFile
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.replies import Attachment, Message, Reply
 from bot.kernel.wording import plural
 from bot.ports.exports import ExportRepository
+from bot.ports.replies import Attachment, Message, Reply
 
 Reader = Callable[[int, datetime | None], AsyncIterator[Sequence[Line]]]
 
@@ -72,3 +72,8 @@ async def export_data(cmd: ExportData, ctx: Context) -> Reply:
         "safe and delete it when you're done. The organizers' channel is told that you made it.",
         files=(Attachment(filename, content, "text/csv", title=title),),
     )
+
+
+async def erase_export_log(ctx: Context) -> None:
+    """Forget-me: the export log's lines naming the asker go."""
+    await ctx.uow.exports.erase_person(ctx.volunteer.id)

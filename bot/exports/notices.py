@@ -1,18 +1,15 @@
 """What organizers are told when an export is made: personal data left the system.
 
-Kept apart from bot/kernel/outbox/notices.py (which registers it); written when sent, so an
-exporter who
+Written when sent, so an exporter who
 erased themselves in the meantime is not named.
 """
 
-from collections.abc import Awaitable, Callable
-
 from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import FORMER_VOLUNTEER
-from bot.hosting.notices import Scene
 from bot.kernel import timefmt
-from bot.kernel.replies import Message, Reply
+from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.kernel.wording import plural
+from bot.ports.replies import Message, Reply
 
 
 async def _export_made(scene: Scene) -> Reply:
@@ -29,6 +26,6 @@ async def _export_made(scene: Scene) -> Reply:
     )
 
 
-RENDERERS: dict[NoticeKind, Callable[[Scene], Awaitable[Reply]]] = {
-    NoticeKind.EXPORT_MADE: _export_made,
-}
+NOTICES: tuple[NoticeSpec, ...] = (
+    NoticeSpec(NoticeKind.EXPORT_MADE, _export_made, "never: personal data left the system"),
+)

@@ -1,0 +1,19 @@
+"""Home: everything that is the asker's in one view, and their settings form."""
+
+from bot.home import buttons, view
+from bot.home.commands import SaveSettings, StartSettings
+from bot.home.entries import ENTRIES
+from bot.home.forms import SETTINGS
+from bot.kernel.feature import Feature
+from bot.kernel.intake.entry import Route
+
+FEATURE = Feature(
+    "home",
+    entries=ENTRIES,
+    routes=(
+        Route(StartSettings, view.start_settings, "Home's Change buttons (turnout:settings)"),
+        Route(SaveSettings, view.save_settings, "the settings form (settings)"),
+    ),
+    buttons=(buttons.SETTINGS,),
+    forms=(SETTINGS,),
+)

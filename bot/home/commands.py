@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What a person asks of Home: see it, and change their settings there."""
 
 from dataclasses import dataclass
 from datetime import timedelta

@@ -10,9 +10,10 @@ from bot.home.commands import SaveSettings
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.replies import Form, FormSubmission, TextField
+from bot.kernel.intake.forms import FormReader, Values
+from bot.ports.replies import Form, TextField
+from bot.volunteers.usages import REMINDERS_USAGE, TZ_USAGE
 
-SETTINGS = "settings"
 _ZONE_TEXT = 60
 
 
@@ -22,10 +23,12 @@ def settings_form(volunteer: Volunteer, campaign: Campaign, shown_in: str) -> Fo
     reminders = (
         "default"
         if offsets is None
-        else ",".join(timefmt.duration(o) for o in offsets) if offsets else "off"
+        else ",".join(timefmt.duration(o) for o in offsets)
+        if offsets
+        else "off"
     )
     return Form(
-        form_id=SETTINGS,
+        form_id=SETTINGS.form_id,
         title="Your settings",
         intro=(
             f"Times are shown to you in {shown_in}. Leave the zone empty to keep it. Reminders: "
@@ -54,20 +57,22 @@ def settings_form(volunteer: Volunteer, campaign: Campaign, shown_in: str) -> Fo
     )
 
 
-def read_settings(actor: Actor, submission: FormSubmission) -> Command:
+def _read(actor: Actor, _key: str, values: Values) -> Command:
     """The answers as a SaveSettings; a friendly UserError for one a command would refuse."""
-    from bot import catalogue
 
     def answer(name: str) -> str:
-        value = submission.values.get(name, "")
+        value = values.get(name, "")
         return value.strip() if isinstance(value, str) else ""
 
     zone, reminders = answer("zone"), answer("reminders")
     if zone:
-        zone = typed.zone(typed.Words(zone, catalogue.usage("volunteer", "tz")))
+        zone = typed.zone(typed.Words(zone, TZ_USAGE))
     if not reminders:
         return SaveSettings(actor, zone=zone)
-    words = typed.Words(reminders, catalogue.usage("volunteer", "reminders"))
+    words = typed.Words(reminders, REMINDERS_USAGE)
     return SaveSettings(
         actor, zone=zone, offsets=typed.reminder_offsets(words), reminders_given=True
     )
+
+
+SETTINGS = FormReader("settings", SaveSettings, _read)

@@ -8,18 +8,21 @@ contact and the next shifts with open seats.
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.attendance.buttons import CONFIRM
 from bot.domain.phonebank import ShiftSeats
 from bot.domain.signup import SignupStatus
 from bot.domain.task import ClaimStatus
+from bot.domain.volunteer import offsets_for
+from bot.home.buttons import SETTINGS
 from bot.home.commands import SaveSettings, ShowHome, StartSettings
 from bot.home.forms import settings_form
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Form, Item, Listing, Message, Page, Reply
+from bot.ports.replies import Button, ButtonStyle, Form, Item, Listing, Message, Page, Reply
 from bot.shifts.views import my_seats, shift_item
-from bot.signups import reminders
+from bot.tasks.buttons import DONE, RELEASE
 from bot.volunteers import people
+from bot.volunteers.buttons import PROFILE
 from bot.volunteers.commands import SetMyReminders, SetMyTimezone
 
 # Enough to act on at a glance; the commands list the rest.
@@ -50,7 +53,7 @@ async def _my_shifts(ctx: Context) -> tuple[Listing, set[int]]:
         taken.add(seats.shift.id)
         item = shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
         if signup.status is SignupStatus.CONFIRMED and not reconfirmed:
-            confirm = action("confirm", seats.shift.number)
+            confirm = CONFIRM.action(seats.shift.number)
             item = replace(item, more=(Button("I'll be there", confirm, ButtonStyle.PRIMARY),))
         items.append(item)
     mine = Listing(
@@ -95,8 +98,8 @@ async def _my_tasks(ctx: Context) -> Listing:
             Item(
                 f"#{task.number} {task.title}",
                 due + (f"\n{task.description}" if task.description else ""),
-                Button("Mark done", action("done", task.number), ButtonStyle.PRIMARY),
-                more=(Button("Release", action("release", task.number)),),
+                Button("Mark done", DONE.action(task.number), ButtonStyle.PRIMARY),
+                more=(Button("Release", RELEASE.action(task.number)),),
             )
         )
     return Listing(
@@ -114,7 +117,7 @@ def _settings(ctx: Context) -> Listing:
         source = "from your profile"
     else:
         source = "the campaign's"
-    offsets = reminders.offsets_for(volunteer, ctx.campaign)
+    offsets = offsets_for(volunteer, ctx.campaign)
     reminded = (
         ", ".join(timefmt.duration(o) for o in offsets) + " before each shift"
         if offsets
@@ -122,7 +125,7 @@ def _settings(ctx: Context) -> Listing:
     )
     if volunteer.reminder_offsets is None:
         reminded += " (the campaign's)"
-    change = Button("Change", action("settings"))
+    change = Button("Change", SETTINGS.action())
     profile = volunteer.profile
     about = "not answered yet"
     if profile is not None:
@@ -134,7 +137,7 @@ def _settings(ctx: Context) -> Listing:
         items=(
             Item("Time zone", f"{ctx.zone.key} ({source})", change),
             Item("Reminders", reminded, change),
-            Item("What you like to do", about, Button("Edit", action("profile"))),
+            Item("What you like to do", about, Button("Edit", PROFILE.action())),
         ),
     )
 

@@ -1,0 +1,23 @@
+"""Volunteer-hosted phone banks: propose, approve or decline; hosts' rights on their shifts."""
+
+from bot.hosting import buttons, proposals
+from bot.hosting.commands import StartDeclineForm
+from bot.hosting.entries import ENTRIES
+from bot.hosting.forms import DECLINE, PROPOSE
+from bot.hosting.notices import NOTICES
+from bot.kernel.feature import Feature
+from bot.kernel.intake.entry import Route
+
+FEATURE = Feature(
+    "hosting",
+    entries=ENTRIES,
+    routes=(
+        Route(
+            StartDeclineForm, proposals.start_decline_form, "the Decline button (turnout:decline)"
+        ),
+    ),
+    buttons=(buttons.APPROVE, buttons.DECLINE),
+    forms=(PROPOSE, DECLINE),
+    notices=NOTICES,
+    erase=(proposals.erase_proposals,),
+)

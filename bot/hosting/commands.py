@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What volunteers and organizers ask about volunteer-hosted phone banks."""
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta

@@ -1,41 +1,20 @@
-"""What the notices of volunteer-hosted phone banks say, written when they are sent.
+"""What the notices of volunteer-hosted phone banks say, written when they are sent; and a
+new host's note of what they may now do.
 
-Kept apart from bot/kernel/outbox/notices.py (which registers these) so each file reads top
-to bottom;
-a proposal is read as it stands at send time, so a decided one never shows live buttons.
+A proposal is read as it stands at send time, so a decided one never shows live buttons.
 """
 
-from collections.abc import Awaitable, Callable
-from datetime import datetime
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.domain.campaign import Campaign
-from bot.domain.notice import Notice, NoticeKind
+from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.proposal import Proposal, ProposalStatus
-from bot.domain.volunteer import Volunteer
+from bot.hosting.buttons import APPROVE, DECLINE
 from bot.kernel import timefmt
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Message, Reply
+from bot.kernel.outbox.drop import Drop
+from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.kernel.wording import plural
-from bot.ports.storage import UnitOfWork
-
-
-class Scene(Protocol):
-    """What the notice registry gives a renderer: the notice, its unit of work, the zone."""
-
-    @property
-    def notice(self) -> Notice: ...
-    @property
-    def uow(self) -> UnitOfWork: ...
-    @property
-    def now(self) -> datetime: ...
-    @property
-    def campaign(self) -> Campaign: ...
-    @property
-    def volunteer(self) -> Volunteer | None: ...
-    @property
-    def zone(self) -> ZoneInfo: ...
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
+from bot.signups.seat_notices import booker
 
 
 async def _proposal(scene: Scene) -> Proposal:
@@ -65,8 +44,8 @@ async def _proposed(scene: Scene) -> Reply:
     return Message(
         text,
         buttons=(
-            Button("Approve", action("approve", proposal.id), ButtonStyle.PRIMARY),
-            Button("Decline", action("decline", proposal.id), ButtonStyle.DANGER),
+            Button("Approve", APPROVE.action(proposal.id), ButtonStyle.PRIMARY),
+            Button("Decline", DECLINE.action(proposal.id), ButtonStyle.DANGER),
         ),
     )
 
@@ -91,12 +70,43 @@ async def _declined(scene: Scene) -> Reply:
     )
 
 
-RENDERERS: dict[NoticeKind, Callable[[Scene], Awaitable[Reply]]] = {
-    NoticeKind.PROPOSAL: _proposed,
-    NoticeKind.PROPOSAL_APPROVED: _approved,
-    NoticeKind.PROPOSAL_DECLINED: _declined,
-}
-DESCRIPTIONS: dict[NoticeKind, str] = {
-    NoticeKind.PROPOSAL_APPROVED: "the news that their phone bank was approved",
-    NoticeKind.PROPOSAL_DECLINED: "the news that their phone bank was declined",
-}
+async def _host_set(scene: Scene) -> Reply | Drop:
+    """To a new host: what they may now do on the shift, while that still holds."""
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    if shift.host_id != scene.notice.volunteer_id:
+        return Drop(NoticeState.CANCELLED, "they no longer host it")
+    if scene.now >= shift.ends_at:
+        return Drop(NoticeState.SKIPPED, "the shift is over")
+    n = shift.number
+    return Message(
+        f"🏠 {await booker(scene)} made you the host of “{shift.title}” (#{n}), "
+        f"{timefmt.at(shift.starts_at, scene.zone)}. On this shift you can see who signed up "
+        f"(`/phonebank roster {n}`) and message them (`/phonebank announce {n} …`), and take "
+        "its attendance; organizers keep the rest. Thank you for hosting!"
+    )
+
+
+NOTICES: tuple[NoticeSpec, ...] = (
+    NoticeSpec(NoticeKind.PROPOSAL, _proposed, "never: a proposal always waits for an answer"),
+    NoticeSpec(
+        NoticeKind.PROPOSAL_APPROVED,
+        _approved,
+        "never: the answer is always news",
+        description="the news that their phone bank was approved",
+    ),
+    NoticeSpec(
+        NoticeKind.PROPOSAL_DECLINED,
+        _declined,
+        "never: the answer is always news",
+        description="the news that their phone bank was declined",
+    ),
+    NoticeSpec(
+        NoticeKind.HOST_SET,
+        _host_set,
+        "when the shift was cancelled or is over, or they no longer host it",
+        description="the news that they host a shift",
+    ),
+)

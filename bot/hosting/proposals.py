@@ -16,7 +16,6 @@ from bot.domain.phonebank import (
 )
 from bot.domain.proposal import Proposal, ProposalStatus
 from bot.domain.text import MAX_TITLE, clean_text
-from bot.editing.forms import decline_form, propose_form
 from bot.hosting.commands import (
     ApproveProposal,
     DeclineProposal,
@@ -25,9 +24,10 @@ from bot.hosting.commands import (
     StartDeclineForm,
     StartProposalForm,
 )
+from bot.hosting.forms import decline_form, propose_form
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.replies import Message, Reply
+from bot.ports.replies import Message, Reply
 from bot.shifts.bookings import find_one
 from bot.signups import seats, timed
 
@@ -150,3 +150,8 @@ async def _pending(ctx: Context, proposal_id: int) -> Proposal:
     if proposal.status is not ProposalStatus.PENDING:
         raise UserError(f"“{proposal.title}” was already {proposal.status.value}.")
     return proposal
+
+
+async def erase_proposals(ctx: Context) -> None:
+    """Forget-me: the phone banks the asker proposed go with them."""
+    await ctx.uow.proposals.erase_person(ctx.volunteer.id)

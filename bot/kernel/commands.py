@@ -35,5 +35,3 @@ class Actor:
 @dataclass(frozen=True, slots=True)
 class Command:
     actor: Actor
-
-

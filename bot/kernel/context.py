@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import Campaign, CampaignDefaults, Team
 from bot.domain.errors import UserError
 from bot.domain.notice import NewNotice, NoticeKind
@@ -13,6 +12,21 @@ from bot.domain.phonebank import Shift
 from bot.domain.volunteer import Volunteer
 from bot.kernel.commands import Actor
 from bot.ports.storage import UnitOfWork
+
+Service = TypeVar("Service")
+
+
+class Catalogue(Protocol):
+    """What a use case may ask of every feature at once (it can't import the catalogue, which
+    imports every use case)."""
+
+    def help_text(self, topic: str, *, organizer: bool) -> str:
+        """The command reference for `topic` ("": the overview)."""
+        ...
+
+    async def erase(self, ctx: "Context") -> None:
+        """Erase what every feature keeps of the person asking, in this unit of work."""
+        ...
 
 
 @dataclass(slots=True)
@@ -28,13 +42,16 @@ class Context:
     queued: list[NoticeKind] = field(default_factory=list)
     # The person erased themselves in this command (forget-me).
     erased: bool = False
-    # Shifts held for a change in this command (None: a new shift); their live posts and the
-    # campaign's boards owe an edit, queued just before commit (bot/live_posts/edits.py).
+    # Shifts changed by this command (None: a new shift); their live posts and the campaign's
+    # boards owe an edit, queued just before commit (bot/live_posts/edits.py).
     changed_shifts: set[int | None] = field(default_factory=set)
-    # Private calendar feeds, when TURNOUT_PUBLIC_URL is set.
-    feeds: FeedLinks | None = None
+    # What the front door lends features by type (the calendar feeds' signed links, when
+    # TURNOUT_PUBLIC_URL is set): the kernel knows no feature's services.
+    services: dict[type, object] = field(default_factory=dict)
     # What the entry's `prepare` read beforehand, outside the write turn (None: not run).
     prepared: Any = None
+    # Every feature's help and erasure; set by the front door before the use case runs.
+    catalogue: Catalogue | None = None
 
     @classmethod
     async def open(
@@ -89,6 +106,20 @@ class Context:
             f"Only organizers and the host of #{shift.number} can {doing}. If you host a shift, "
             "`/phonebank mine` shows it."
         )
+
+    def shift_changed(self, shift_id: int | None) -> None:
+        """Note that the shift changed (None: a shift was added, which only boards show)."""
+        self.changed_shifts.add(shift_id)
+
+    def service(self, kind: type[Service]) -> Service | None:
+        """The service of type `kind` the front door lent, if any."""
+        found = self.services.get(kind)
+        return found if isinstance(found, kind) else None
+
+    def lookup(self) -> Catalogue:
+        """The catalogue the front door lent this command."""
+        assert self.catalogue is not None, "the front door sets the catalogue"
+        return self.catalogue
 
     @property
     def zone(self) -> ZoneInfo:

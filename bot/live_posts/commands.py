@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What organizers ask to post in a channel: a shift, or the board of upcoming shifts."""
 
 from dataclasses import dataclass
 

@@ -16,9 +16,10 @@ from bot.domain.campaign import Team
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import ShiftSeats
 from bot.domain.post import BOARD_SIZE, EDIT_DELAY, PostRef
-from bot.kernel.outbox.notices import Drop
-from bot.kernel.replies import Reply
+from bot.kernel.outbox.drop import Drop
+from bot.kernel.outbox.notices import ChannelPosts
 from bot.live_posts.views import board_post, digest, shift_post
+from bot.ports.replies import Reply
 from bot.ports.storage import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -206,3 +207,13 @@ async def forget(uow: UnitOfWork, work: PostWork, reason: str, now: datetime) ->
         return
     log.warning("post %s is gone (%s); it won't be edited again", work.post_id, reason)
     await uow.posts.forget(work.post_id, reason, now)
+
+
+CHANNEL_POSTS = ChannelPosts(
+    kinds=KINDS,
+    pointless=SUPERSEDED,
+    superseded=superseded,
+    prepare=prepare,
+    settle=settle,
+    forget=forget,
+)

@@ -1,22 +1,17 @@
 """Queueing edits of live posts, in the unit of work of the change that makes them due.
 
 Every change of a shift's seats, state, time or title holds the shift (`seats.hold`), which
-notes it in the context; a new shift is noted too, as boards show it. Just before the command
-commits, `queue` owes an edit to each post showing a noted shift and to the campaign's boards,
-in one statement: after every shift lock the command takes, so it never waits on a post while
-holding a shift another command needs. Each post owes at most one edit at a time (storage's
-`edit_pending`), due EDIT_DELAY after the first change and written from the shift as it stands
-when sent: a burst of joins is one edit, not one per join.
+notes it in the context (`ctx.shift_changed`); a new shift is noted too, as boards show it.
+Just before the command commits, `queue` owes an edit to each post showing a noted shift and
+to the campaign's boards, in one statement: after every shift lock the command takes, so it
+never waits on a post while holding a shift another command needs. Each post owes at most one
+edit at a time (storage's `edit_pending`), due EDIT_DELAY after the first change and written
+from the shift as it stands when sent: a burst of joins is one edit, not one per join.
 """
 
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.post import EDIT_DELAY
 from bot.kernel.context import Context
-
-
-def shift_changed(ctx: Context, shift_id: int | None) -> None:
-    """Note that the shift changed (None: a shift was added, which only boards show)."""
-    ctx.changed_shifts.add(shift_id)
 
 
 async def queue(ctx: Context) -> None:

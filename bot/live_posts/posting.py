@@ -9,8 +9,8 @@ from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import Shift
 from bot.kernel.context import Context
-from bot.kernel.replies import Message, Reply
 from bot.live_posts.commands import PostBoard, PostShift
+from bot.ports.replies import Message, Reply
 from bot.signups import seats
 
 NO_CHANNEL = (

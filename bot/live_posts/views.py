@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 from bot.domain.phonebank import ShiftSeats
 from bot.domain.post import PostState, post_state, seat_bar
 from bot.kernel import timefmt
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.signups.buttons import JOIN, LEAVE
 
 BOARD_HEADING = "Upcoming phone banks"
 
@@ -55,8 +55,8 @@ def shift_post(
     return Message(
         "\n".join(lines),
         buttons=(
-            Button(join, action("join", shift.number), ButtonStyle.PRIMARY),
-            Button("Leave", action("leave", shift.number), ButtonStyle.DANGER),
+            Button(join, JOIN.action(shift.number), ButtonStyle.PRIMARY),
+            Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER),
         ),
         public=True,
     )
@@ -73,7 +73,7 @@ def board_post(upcoming: Sequence[ShiftSeats], *, more: int, zone: ZoneInfo) -> 
             Item(
                 f"#{shift.number} {shift.title}",
                 detail,
-                Button(label, action("join", shift.number), ButtonStyle.PRIMARY),
+                Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY),
             )
         )
     footer = "Kept up to date as people join and leave."

@@ -4,7 +4,7 @@ from abc import ABC, abstractmethod
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
-from bot.kernel.replies import Reply
+from bot.ports.replies import Reply
 
 
 class DeliveryError(Exception):

@@ -1,4 +1,4 @@
-"""Storage of numbers for organizers (issue 16): figures counted in the database, the
+"""Storage of numbers for organizers: figures counted in the database, the
 volunteers' choice to be left off the most-active list, and the weekly digest's schedule."""
 
 from abc import ABC, abstractmethod

@@ -1,0 +1,24 @@
+"""Weekly series: `/phonebank repeat`, dates created on a rolling window, "Every week"."""
+
+from bot.kernel.feature import Feature, Sweep
+from bot.kernel.intake.entry import Route
+from bot.series import buttons, weekly
+from bot.series.commands import JoinEveryWeek, StartRepeatForm
+from bot.series.entries import ENTRIES
+from bot.series.forms import REPEAT
+from bot.series.notices import NOTICES
+
+FEATURE = Feature(
+    "series",
+    entries=ENTRIES,
+    routes=(
+        Route(JoinEveryWeek, weekly.join_every_week, "the Every week button (turnout:weekly)"),
+        Route(StartRepeatForm, weekly.start_repeat_form, "the Repeat… button (turnout:repeat)"),
+    ),
+    buttons=(buttons.WEEKLY, buttons.REPEAT),
+    forms=(REPEAT,),
+    notices=NOTICES,
+    # Weekly series grow into the window first, so their new dates' reminders are due.
+    sweeps=(Sweep(weekly.extend_all, "created %s of weekly series", "date", "series dates"),),
+    erase=(weekly.erase_standing_signups,),
+)

@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What organizers and volunteers ask of a weekly series."""
 
 from dataclasses import dataclass
 from datetime import date

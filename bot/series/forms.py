@@ -11,12 +11,10 @@ from datetime import date
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.replies import ChoiceField, Field, Form, Option, TextField
+from bot.kernel.intake.forms import FormReader, Values, number_key
+from bot.ports.replies import ChoiceField, Field, Form, Option, TextField
 from bot.series.commands import Repeats, RepeatShift
 from bot.series.recurrence import MAX_TIMES, WEEKDAYS
-
-# Followed by the shift's number: `repeat:3`.
-REPEAT_PREFIX = "repeat:"
 
 ONCE = "once"
 WEEKLY = "weekly"
@@ -59,7 +57,7 @@ def repeat_fields(*, once: bool = True) -> tuple[Field, ...]:
 def repeat_form(number: int, title: str) -> Form:
     """The Repeat button after creating a shift: the repeat questions alone."""
     return Form(
-        form_id=f"{REPEAT_PREFIX}{number}",
+        form_id=REPEAT.id_for(number),
         title="Repeat the shift",
         intro=f"“{title}” (#{number}): its dates appear 4 weeks ahead as time passes.",
         fields=repeat_fields(once=False),
@@ -67,7 +65,7 @@ def repeat_form(number: int, title: str) -> Form:
     )
 
 
-def read_repeats(values: dict[str, str | tuple[str, ...]]) -> Repeats | None:
+def read_repeats(values: Values) -> Repeats | None:
     """The repeat answers as a Repeats; None for "Does not repeat" (or left blank)."""
     how = values.get("repeat", "")
     days = values.get("weekdays", ())
@@ -110,16 +108,13 @@ def _end(text: str) -> tuple[date | None, int | None]:
     )
 
 
-def read_repeat_form(
-    actor: Actor, number: str, values: dict[str, str | tuple[str, ...]]
-) -> Command:
+def _read(actor: Actor, key: str, values: Values) -> Command:
     """The submitted Repeat form as the command `/phonebank repeat` types."""
-    if not number.isdecimal() or len(number) > 9:
-        raise UserError("That form has expired; type `/phonebank repeat <shift> weekly` instead.")
+    number = number_key(key, "type `/phonebank repeat <shift> weekly` instead.")
     repeats = read_repeats(values)
     if repeats is None:
         raise UserError("Pick how the shift repeats: Weekly, Every 2 weeks or On chosen weekdays.")
-    return repeating(actor, int(number), repeats)
+    return repeating(actor, number, repeats)
 
 
 def repeating(actor: Actor, shift: int, repeats: Repeats) -> RepeatShift:
@@ -132,3 +127,7 @@ def repeating(actor: Actor, shift: int, repeats: Repeats) -> RepeatShift:
         until=repeats.until,
         times=repeats.times,
     )
+
+
+# Followed by the shift's number: `repeat:3`.
+REPEAT = FormReader("repeat:", RepeatShift, _read)

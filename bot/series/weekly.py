@@ -18,16 +18,15 @@ from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Message, Reply
 from bot.kernel.wording import plural
 from bot.live_posts import edits
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import Storage
 from bot.series import recurrence
-from bot.series.commands import JoinEveryWeek, RepeatShift
-from bot.shifts.commands import CancelShift
+from bot.series.buttons import WEEKLY
+from bot.series.commands import JoinEveryWeek, RepeatShift, StartRepeatForm
+from bot.series.forms import repeat_form
 from bot.signups import seats, timed
-from bot.signups.commands import LeaveShift
 
 # Series extended per sweep; the rest wait for the next one.
 _SWEEP_BATCH = 50
@@ -132,11 +131,11 @@ async def extend_all(storage: Storage, now: datetime) -> int:
     return made
 
 
-async def cancel_following(cmd: CancelShift, ctx: Context) -> Reply:
+async def cancel_following(number: int, ctx: Context) -> Reply:
     """`/phonebank cancel <shift> following`: this date and every later one (organizers)."""
     ctx.require_organizer("cancel shifts")
-    held = await _live(ctx, cmd.shift)
-    series_id = _series_of(held.shift, f"/phonebank cancel {cmd.shift}")
+    held = await _live(ctx, number)
+    series_id = _series_of(held.shift, f"/phonebank cancel {number}")
     # Held first, so a sweep can't add a date after the cut while this runs.
     await ctx.uow.series.lock(series_id)
     await ctx.uow.series.end(series_id, held.shift.starts_at)
@@ -167,16 +166,16 @@ async def cancel_following(cmd: CancelShift, ctx: Context) -> Reply:
             )
     told = len(on)
     return Message(
-        f"Cancelled {plural(len(dates), 'date')} of “{held.shift.title}” from #{cmd.shift} on; "
+        f"Cancelled {plural(len(dates), 'date')} of “{held.shift.title}” from #{number} on; "
         "no later date will be created. "
         + (f"I'm letting everyone signed up know ({plural(told, 'message')})." if told else "")
     )
 
 
-async def leave_following(cmd: LeaveShift, ctx: Context) -> Reply:
+async def leave_following(number: int, ctx: Context) -> Reply:
     """`/phonebank leave <shift> following`: this date, every later one, and Every week."""
-    held = await seats.hold(ctx, cmd.shift)
-    series_id = _series_of(held.shift, f"/phonebank leave {cmd.shift}")
+    held = await seats.hold(ctx, number)
+    series_id = _series_of(held.shift, f"/phonebank leave {number}")
     ended = await ctx.uow.series.end_standing(series_id, ctx.volunteer.id)
     left = 0
     for date in await ctx.uow.series.dates_from(series_id, held.shift.starts_at):
@@ -189,10 +188,10 @@ async def leave_following(cmd: LeaveShift, ctx: Context) -> Reply:
             left += 1
     if not left and not ended:
         raise UserError(
-            f"You're not on #{cmd.shift} or any later date of it, so there's nothing to leave."
+            f"You're not on #{number} or any later date of it, so there's nothing to leave."
         )
     return Message(
-        f"You've left {plural(left, 'date')} of “{held.shift.title}” from #{cmd.shift} on"
+        f"You've left {plural(left, 'date')} of “{held.shift.title}” from #{number} on"
         + (", and you won't be signed up for new ones." if ended else ".")
     )
 
@@ -223,7 +222,7 @@ def every_week_button(shift: Shift) -> tuple[Button, ...]:
     """What the Join reply adds on a date of a series."""
     if shift.series_id is None:
         return ()
-    return (Button("Every week", action("weekly", shift.number), ButtonStyle.PRIMARY),)
+    return (Button("Every week", WEEKLY.action(shift.number), ButtonStyle.PRIMARY),)
 
 
 async def _live(ctx: Context, number: int) -> HeldShift:
@@ -241,3 +240,17 @@ def _series_of(shift: Shift, alone: str) -> int:
             f"#{shift.number} isn't part of a weekly series; `{alone}` acts on just that shift."
         )
     return shift.series_id
+
+
+async def erase_standing_signups(ctx: Context) -> None:
+    """Forget-me: the asker's "Every week" sign-ups and what they created go."""
+    await ctx.uow.series.erase_person(ctx.volunteer.id)
+
+
+async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:
+    """The Repeat button after creating a shift: how it repeats, in a form (organizers)."""
+    ctx.require_organizer("repeat shifts")
+    shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
+    if shift is None:
+        raise seats.no_such_shift(cmd.shift)
+    return repeat_form(shift.number, shift.title)

@@ -12,8 +12,8 @@ from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.replies import Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Message, Reply
 from bot.shifts.commands import AddToShift, MoveBetweenShifts, RemoveFromShift
 from bot.signups import seats
 
@@ -176,3 +176,8 @@ async def _record(ctx: Context, shift: Shift, person: Volunteer, action: Booking
         action=action,
         at=ctx.now,
     )
+
+
+async def erase_bookings(ctx: Context) -> None:
+    """Forget-me: booking records name the person (as booked or as booker): they go entirely."""
+    await ctx.uow.bookings.erase_person(ctx.volunteer.id)

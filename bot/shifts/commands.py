@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What organizers and volunteers ask of shifts: mine, create, roster, cancel, announce, book."""
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta

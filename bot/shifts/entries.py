@@ -1,117 +1,29 @@
 """`/phonebank`: phone bank shifts."""
 
-from collections.abc import Mapping
-from dataclasses import replace
-from typing import Any
 
-from bot.attendance import entries as attendance_entries
-from bot.domain.errors import UserError
 from bot.domain.phonebank import (
     MAX_ANNOUNCEMENT,
-    MAX_CAPACITY,
-    MAX_DURATION,
-    MAX_LINK,
     MAX_PAGE,
-    MIN_DURATION,
 )
-from bot.domain.text import MAX_TITLE
-from bot.editing import entries as editing_entries
-from bot.editing import typed_edits
-from bot.kernel import timefmt
-from bot.kernel.commands import Actor, Command
-from bot.kernel.intake import parsing
-from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
-from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
-from bot.kernel.intake.groups import SHORT, help_entry, shift
-from bot.live_posts import posting
-from bot.live_posts.commands import PostBoard, PostShift
-from bot.shifts import phonebanks
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.groups import WHO, shift
+from bot.kernel.intake.typed_values import Usage
+from bot.shifts import bookings, phonebanks, reading
 from bot.shifts.commands import (
+    AddToShift,
     Announce,
     CancelShift,
     CreateShift,
+    MoveBetweenShifts,
     MyShifts,
+    RemoveFromShift,
     ShowRoster,
     StartShiftForm,
 )
+from bot.shifts.new_shift import CREATE_PARAMS, CREATE_USAGE, read_new_shift, shift_options
 from bot.signups import offers
 from bot.signups.commands import JoinShift, LeaveShift, ListShifts, PassSeat, TakeSeat
-
-
-def read_post(actor: Actor, words: typed.Words) -> Command:
-    """`/phonebank post <shift>`, or `/phonebank post board` for the board of upcoming shifts."""
-    first = words.need("a shift number, or `board`")
-    if first.text.casefold() == "board":
-        words.end()
-        return PostBoard(actor)
-    number = typed.number(first, "shift number", words.usage.example)
-    words.end()
-    return PostShift(actor, shift=number)
-
-
-def post_options(actor: Actor, options: Mapping[str, Any]) -> Command:
-    """The same from a menu: `board` set posts the board, otherwise the chosen shift."""
-    if options.get("board"):
-        return PostBoard(actor)
-    if options.get("shift") is None:
-        raise UserError("Pick a shift to post, or set board to post the upcoming shifts.")
-    return PostShift(actor, shift=int(options["shift"]))
-
-
-SHIFT_EXAMPLE = (
-    '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
-)
-
-
-# What a new shift needs; a proposed phone bank asks the same.
-CREATE_PARAMS: tuple[Param, ...] = (
-    Param(
-        "title",
-        Kind.TEXT,
-        "What volunteers will see, like Saturday calls (leave everything empty for a form)",
-        required=False,
-        max_length=MAX_TITLE,
-    ),
-    Param(
-        "date",
-        Kind.TEXT,
-        "The day, YYYY-MM-DD, like 2026-11-28",
-        required=False,
-        max_length=SHORT,
-        field="day",
-    ),
-    Param(
-        "start",
-        Kind.TEXT,
-        "Start time in the campaign's zone: 18:00 or 6pm",
-        required=False,
-        max_length=SHORT,
-    ),
-    Param(
-        "length",
-        Kind.TEXT,
-        "How long: 2h, 90m or 1h30m",
-        required=False,
-        max_length=SHORT,
-        field="duration",
-    ),
-    Param(
-        "seats",
-        Kind.NUMBER,
-        "How many volunteers can join",
-        required=False,
-        high=MAX_CAPACITY,
-        field="capacity",
-    ),
-    Param(
-        "link",
-        Kind.TEXT,
-        "The dialer or call script link (optional)",
-        required=False,
-        max_length=MAX_LINK,
-    ),
-)
 
 # In the order help lists them; `help` comes last.
 ENTRIES: tuple[Entry, ...] = (
@@ -169,7 +81,7 @@ ENTRIES: tuple[Entry, ...] = (
                 required=False,
             ),
         ),
-        text=typed_edits.with_following(LeaveShift),
+        text=reading.with_following(LeaveShift),
         hint="leave 3",
     ),
     Entry(
@@ -184,19 +96,13 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "create",
-        Usage(
-            '/phonebank create "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<link>]',
-            SHIFT_EXAMPLE,
-            "schedule a shift in the campaign's time zone "
-            f"(length {timefmt.duration(MIN_DURATION)} to {timefmt.duration(MAX_DURATION)}; "
-            "link optional)",
-        ),
+        CREATE_USAGE,
         CreateShift,
         phonebanks.create_shift,
         who=Who.ORGANIZER,
         params=CREATE_PARAMS,
-        text=parsing.create_shift,
-        options=parsing.shift_options,
+        text=read_new_shift,
+        options=shift_options,
         also={StartShiftForm: phonebanks.start_shift_form},
         hint="create",
     ),
@@ -235,7 +141,7 @@ ENTRIES: tuple[Entry, ...] = (
                 required=False,
             ),
         ),
-        text=typed_edits.with_following(CancelShift),
+        text=reading.with_following(CancelShift),
     ),
     Entry(
         "phonebank",
@@ -255,33 +161,75 @@ ENTRIES: tuple[Entry, ...] = (
                 Kind.TEXT,
                 "What to tell everyone confirmed",
                 max_length=MAX_ANNOUNCEMENT,
-                read=parsing.announcement,
+                read=reading.announcement,
             ),
         ),
     ),
     Entry(
         "phonebank",
-        "post",
+        "add",
         Usage(
-            "/phonebank post <shift | board>",
-            "/phonebank post 3",
-            "post a shift in this channel again, with Join / Leave, or `board`: the upcoming "
-            "shifts in one post; either keeps itself up to date",
+            "/phonebank add <shift> <who> [over]",
+            "/phonebank add 3 Maria Lopez",
+            "book a volunteer (a name or #number) on a shift; the waitlist if it's full, "
+            "unless `over` adds a seat",
         ),
-        PostShift,
-        posting.post_shift,
+        AddToShift,
+        bookings.add_to_shift,
         who=Who.ORGANIZER,
         params=(
-            replace(shift(), required=False),
-            Param("board", Kind.FLAG, "Post the upcoming shifts, in one post", required=False),
+            shift(),
+            WHO,
+            Param("over", Kind.FLAG, "Yes: add a seat if the shift is full", required=False),
         ),
-        text=read_post,
-        options=post_options,
-        also={PostBoard: posting.post_board},
+        text=reading.add_to_shift,
     ),
-    *attendance_entries.ENTRIES,
-    *attendance_entries.DEBRIEF_ENTRIES,
-    *attendance_entries.OFFER_ENTRIES,
-    *editing_entries.entries(CREATE_PARAMS),
-    help_entry("phonebank"),
+    Entry(
+        "phonebank",
+        "remove",
+        Usage(
+            "/phonebank remove <shift> <who>",
+            "/phonebank remove 3 #12",
+            "take a volunteer off a shift (the waitlist moves up; they're told kindly)",
+        ),
+        RemoveFromShift,
+        bookings.remove_from_shift,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            WHO,
+        ),
+        text=reading.remove_from_shift,
+    ),
+    Entry(
+        "phonebank",
+        "move",
+        Usage(
+            "/phonebank move <who> <from-shift> <to-shift>",
+            "/phonebank move Maria 3 5",
+            "move a volunteer to another shift in one step, with one message",
+        ),
+        MoveBetweenShifts,
+        bookings.move_between_shifts,
+        who=Who.ORGANIZER,
+        params=(
+            WHO,
+            Param(
+                # `from` can't name an option: Discord's options become Python parameters.
+                "from_shift",
+                Kind.NUMBER,
+                "The shift they're on now",
+                what="shift number",
+                pick=Pick.UPCOMING_SHIFTS,
+            ),
+            Param(
+                "to_shift",
+                Kind.NUMBER,
+                "The shift to move them to",
+                what="shift number",
+                pick=Pick.UPCOMING_SHIFTS,
+            ),
+        ),
+        text=reading.move_between_shifts,
+    ),
 )

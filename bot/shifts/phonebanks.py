@@ -21,14 +21,12 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.intake.forms import shift_form
-from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.kernel.wording import and_list, plural
-from bot.live_posts import edits, posting
+from bot.live_posts import posting
+from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.series import weekly
-from bot.series.commands import StartRepeatForm
-from bot.series.forms import repeat_form, repeating
+from bot.series.buttons import REPEAT
+from bot.series.forms import repeating
 from bot.shifts import bookings
 from bot.shifts.commands import (
     Announce,
@@ -38,8 +36,10 @@ from bot.shifts.commands import (
     ShowRoster,
     StartShiftForm,
 )
+from bot.shifts.new_shift import shift_form
 from bot.shifts.views import my_seats, shift_item, shift_length
 from bot.signups import offers, seats, timed
+from bot.signups.buttons import JOIN, LEAVE
 from bot.signups.commands import JoinShift, LeaveShift, ListShifts
 
 PAGE_SIZE = 10
@@ -95,7 +95,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         raise UserError(f"You're already #{position} on the waitlist for #{shift.number}.")
     signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
     when = timefmt.at(shift.starts_at, ctx.zone)
-    leave = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
+    leave = Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER)
     if signup.status is SignupStatus.WAITLISTED:
         position = await ctx.uow.signups.waitlist_position(signup)
         return Message(
@@ -126,7 +126,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     """`/phonebank leave`: give the seat back before the start; the waitlist moves up."""
     if cmd.following:
-        return await weekly.leave_following(cmd, ctx)
+        return await weekly.leave_following(cmd.shift, ctx)
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
@@ -180,7 +180,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         created_by=ctx.volunteer.id,
     )
     await timed.schedule_shift(ctx.uow, shift)
-    edits.shift_changed(ctx, None)
+    ctx.shift_changed(None)
     created = (
         f"Created #{shift.number} “{title}”: {timefmt.at(starts_at, ctx.campaign_zone)} for "
         f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
@@ -193,7 +193,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         assert isinstance(repeated, Message)
         repeat_note = f"\n{repeated.text}"
     elif cmd.offer_repeat:
-        buttons = (Button("Repeat…", action("repeat", shift.number)),)
+        buttons = (Button("Repeat…", REPEAT.action(shift.number)),)
     if await posting.queue_post(ctx, shift):
         # The channel gets a live post (seats left, kept current); the organizer, this note.
         return Message(
@@ -202,16 +202,9 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         )
     return Message(
         created + f"Volunteers can join with `/phonebank join {shift.number}`." + repeat_note,
-        buttons=(Button("Join", action("join", shift.number), ButtonStyle.PRIMARY), *buttons),
+        buttons=(Button("Join", JOIN.action(shift.number), ButtonStyle.PRIMARY), *buttons),
         public=True,
     )
-
-
-async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:
-    """The Repeat button after creating a shift: how it repeats, in a form (organizers)."""
-    ctx.require_organizer("repeat shifts")
-    shift = await _shift(ctx, cmd.shift)
-    return repeat_form(shift.number, shift.title)
 
 
 async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
@@ -253,7 +246,7 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
 async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
     """`/phonebank cancel`: call a shift off and tell everyone on it (organizers)."""
     if cmd.following:
-        return await weekly.cancel_following(cmd, ctx)
+        return await weekly.cancel_following(cmd.shift, ctx)
     ctx.require_organizer("cancel shifts")
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift

@@ -2,12 +2,11 @@
 
 from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
-from bot.domain.task import ClaimStatus, Task, TaskBoard
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Item
 from bot.kernel.wording import plural
+from bot.ports.replies import Button, ButtonStyle, Item
+from bot.signups.buttons import JOIN, LEAVE
 
 
 def shift_item(
@@ -28,10 +27,10 @@ def shift_item(
         )
         if reconfirmed:
             parts.append("✅ you said you'll be there")
-        button = Button("Leave", action("leave", shift.number), ButtonStyle.DANGER)
+        button = Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER)
     else:
         label = "Join" if seats.seats_left else "Join waitlist"
-        button = Button(label, action("join", shift.number), ButtonStyle.PRIMARY)
+        button = Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY)
     return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
 
 
@@ -52,34 +51,3 @@ def shift_length(shift: Shift) -> str:
     return timefmt.duration(shift.ends_at - shift.starts_at)
 
 
-async def board_item(ctx: Context, board: TaskBoard) -> Item:
-    """A task as the board shows it to the asker: due day, slots, holders, a button."""
-    task = board.task
-    parts = [f"{board.slots_left} of {plural(task.slots, 'slot')} open"]
-    if task.due_on:
-        parts.insert(0, f"due {timefmt.calendar_day(task.due_on)}")
-    claims = await ctx.uow.tasks.claims(task.id)
-    mine = next(
-        (c for c, v in claims if v.id == ctx.volunteer.id and c.status is ClaimStatus.CLAIMED), None
-    )
-    if ctx.actor.is_organizer and claims:
-        parts.append("; ".join(f"{v.name} ({c.status.value})" for c, v in claims))
-    if mine:
-        parts.append("yours")
-        button: Button | None = Button(
-            "Mark done", action("done", task.number), ButtonStyle.PRIMARY
-        )
-    else:
-        button = claim_button(task) if board.slots_left else None
-    detail = " · ".join(parts) + (f"\n{task.description}" if task.description else "")
-    return Item(f"#{task.number} {task.title}", detail, button)
-
-
-def claim_button(task: Task) -> Button:
-    """The button that claims `task`."""
-    return Button("Claim", action("claim", task.number), ButtonStyle.PRIMARY)
-
-
-def contacted_button(number: int) -> Button:
-    """The button that marks volunteer `number` as contacted."""
-    return Button("Mark contacted", action("contacted", number), ButtonStyle.PRIMARY)

@@ -1,0 +1,18 @@
+"""A sign-up's life: the seat invariant, reminders, the timed notices a seat brings, and seat
+offers near the start. Every change of seats goes through `seats`; the seat's own commands
+and buttons (join, leave, take or pass an offered seat) are declared here, and the features
+above handle them."""
+
+from bot.kernel.feature import Feature, Sweep
+from bot.signups import buttons, offers, seats
+from bot.signups.seat_notices import NOTICES
+
+FEATURE = Feature(
+    "signups",
+    buttons=(buttons.JOIN, buttons.LEAVE, buttons.SHIFTS, buttons.TAKE, buttons.PASS),
+    notices=NOTICES,
+    sweeps=(
+        Sweep(offers.let_offers_lapse, "%s ran out and moved on", "seat offer", "seat offers"),
+    ),
+    erase=(seats.give_up_every_seat, offers.forget_offers),
+)

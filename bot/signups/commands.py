@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""A seat's own commands: list the shifts, join, leave, and take or pass an offered seat."""
 
 from dataclasses import dataclass
 
@@ -25,13 +25,13 @@ class LeaveShift(Command):
 
 @dataclass(frozen=True, slots=True)
 class TakeSeat(Command):
-    """"Take the seat": the offeree takes the seat kept for them."""
+    """ "Take the seat": the offeree takes the seat kept for them."""
 
     shift: int
 
 
 @dataclass(frozen=True, slots=True)
 class PassSeat(Command):
-    """"Pass": the offeree lets the seat go to the next in line."""
+    """ "Pass": the offeree lets the seat go to the next in line."""
 
     shift: int

@@ -10,7 +10,7 @@ from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
 from bot.kernel.context import Context
-from bot.kernel.replies import Message, Reply
+from bot.ports.replies import Message, Reply
 from bot.ports.storage import Storage
 from bot.signups import seats
 from bot.signups.commands import PassSeat, TakeSeat
@@ -103,3 +103,8 @@ async def let_offers_lapse(storage: Storage, now: datetime) -> int:
             lapsed += 1
         await uow.commit()
     return lapsed
+
+
+async def forget_offers(ctx: Context) -> None:
+    """Forget-me: the seat offers made to the asker go."""
+    await ctx.uow.offers.erase_person(ctx.volunteer.id)

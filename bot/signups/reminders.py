@@ -1,6 +1,6 @@
 """Reminder rows for confirmed sign-ups, kept in step with every change."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.campaign import Campaign
@@ -8,19 +8,10 @@ from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.timing import reminder_due
-from bot.domain.volunteer import Volunteer
+from bot.domain.volunteer import Volunteer, offsets_for
 from bot.ports.storage import UnitOfWork
 
 _REMINDER_KINDS = (NoticeKind.SHIFT_REMINDER,)
-
-
-def offsets_for(volunteer: Volunteer, campaign: Campaign) -> tuple[timedelta, ...]:
-    """How long before a shift the volunteer is reminded: their choice, else the campaign's."""
-    return (
-        campaign.reminder_offsets
-        if volunteer.reminder_offsets is None
-        else volunteer.reminder_offsets
-    )
 
 
 def seat_reminders(

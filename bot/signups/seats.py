@@ -22,7 +22,6 @@ from bot.domain.phonebank import HeldShift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.volunteer import Volunteer
 from bot.kernel.context import Context
-from bot.live_posts import edits
 from bot.signups import reminders, timed
 
 
@@ -38,7 +37,7 @@ async def hold(ctx: Context, number: int) -> HeldShift:
         raise no_such_shift(number)
     # Whatever changes next, its posts show it: the edit is queued before commit and written
     # from the shift as it stands when sent; a refused change rolls it back with the rest.
-    edits.shift_changed(ctx, held.shift.id)
+    ctx.shift_changed(held.shift.id)
     return held
 
 
@@ -219,3 +218,15 @@ async def withdraw_extra_offers(ctx: Context, held: HeldShift) -> list[Signup]:
         withdrawn.append(signup)
         taken -= 1
     return withdrawn
+
+
+async def give_up_every_seat(ctx: Context) -> None:
+    """Forget-me: take the asker off every upcoming shift, the waitlist moving up as usual."""
+    for _, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+        held = await hold(ctx, shift.number)
+        # Read again under the hold: a promotion may have confirmed it since the list was read.
+        signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
+        if signup is not None:
+            promoted = await give_up_seat(ctx, held, signup)
+            # Leaving this way within a day of the start is a late cancellation like any other.
+            await timed.tell_of_late_cancellation(ctx, held.shift, signup, promoted)

@@ -1,0 +1,17 @@
+"""Numbers for organizers: `/turnout stats`, the weekly digest with its chart, who is listed."""
+
+from bot.kernel.feature import Feature, Sweep
+from bot.stats import digest, numbers
+from bot.stats.entries import ENTRIES
+from bot.stats.notices import NOTICES
+
+FEATURE = Feature(
+    "stats",
+    entries=ENTRIES,
+    notices=NOTICES,
+    # A new campaign's first weekly digest; each digest then queues the next.
+    sweeps=(
+        Sweep(digest.queue_first_digests, "queued %s", "first weekly digest", "new digests"),
+    ),
+    erase=(numbers.erase_figures,),
+)

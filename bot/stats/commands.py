@@ -1,11 +1,11 @@
-"""TODO docstring."""
+"""What organizers ask of the campaign's numbers and its weekly digest."""
 
 from dataclasses import dataclass
 
 from bot.kernel.commands import Command
 
 
-# Numbers for organizers (issue 16)
+# Numbers for organizers
 @dataclass(frozen=True, slots=True)
 class ShowStats(Command):
     # `7d`, `30d`, `90d` or `all`.

@@ -22,11 +22,11 @@ from bot.domain.stats import (
     UpcomingShift,
     read_digest,
 )
-from bot.hosting.notices import Scene
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.replies import Message, Reply
+from bot.kernel.outbox.notices import Scene
 from bot.kernel.wording import plural
+from bot.ports.replies import Message, Reply
 from bot.ports.storage import Storage, UnitOfWork
 from bot.stats.commands import SetDigest
 from bot.stats.numbers import chart, period_lines

@@ -20,8 +20,8 @@ from bot.domain.stats import (
 )
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.replies import Attachment, Message, Reply
 from bot.kernel.wording import plural
+from bot.ports.replies import Attachment, Message, Reply
 from bot.ports.storage import UnitOfWork
 from bot.stats import charts
 from bot.stats.commands import SetListed, ShowStats
@@ -143,3 +143,8 @@ async def set_listed(cmd: SetListed, ctx: Context) -> Reply:
     return Message(
         "OK: your name is left off the most-active list; your shifts still count, anonymously."
     )
+
+
+async def erase_figures(ctx: Context) -> None:
+    """Forget-me: what the numbers keep by name of the asker goes."""
+    await ctx.uow.stats.erase_person(ctx.volunteer.id)

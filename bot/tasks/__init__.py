@@ -1,0 +1,14 @@
+"""Tasks: organizers post them; volunteers claim, finish or release them."""
+
+from bot.kernel.feature import Feature
+from bot.tasks import buttons, claims
+from bot.tasks.entries import ENTRIES
+from bot.tasks.new_task import TASK
+
+FEATURE = Feature(
+    "tasks",
+    entries=ENTRIES,
+    buttons=(buttons.CLAIM, buttons.DONE, buttons.RELEASE, buttons.TASKS),
+    forms=(TASK,),
+    erase=(claims.release_claims,),
+)

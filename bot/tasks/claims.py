@@ -6,11 +6,9 @@ from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, ClaimStatus, Task
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.intake.buttons import action
-from bot.kernel.intake.forms import task_form
-from bot.kernel.replies import Button, ButtonStyle, Listing, Message, Reply
 from bot.kernel.wording import plural
-from bot.shifts.views import board_item, claim_button
+from bot.ports.replies import Button, ButtonStyle, Listing, Message, Reply
+from bot.tasks.buttons import DONE, RELEASE
 from bot.tasks.commands import (
     ClaimTask,
     FinishTask,
@@ -19,6 +17,8 @@ from bot.tasks.commands import (
     ReleaseTask,
     StartTaskForm,
 )
+from bot.tasks.new_task import task_form
+from bot.tasks.views import board_item, claim_button
 
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
@@ -88,8 +88,8 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
     return Message(
         f"#{task.number} “{task.title}” is yours{_details(task)}. Thank you!",
         buttons=(
-            Button("Mark done", action("done", task.number), ButtonStyle.PRIMARY),
-            Button("Release", action("release", task.number)),
+            Button("Mark done", DONE.action(task.number), ButtonStyle.PRIMARY),
+            Button("Release", RELEASE.action(task.number)),
         ),
     )
 
@@ -138,3 +138,8 @@ def _details(task: Task) -> str:
     if task.slots > 1:
         parts.append(f"{task.slots} volunteers needed")
     return f" ({', '.join(parts)})" if parts else ""
+
+
+async def release_claims(ctx: Context) -> None:
+    """Forget-me: the asker's claimed tasks are open again."""
+    await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)

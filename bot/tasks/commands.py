@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What organizers and volunteers ask of tasks."""
 
 from dataclasses import dataclass
 from datetime import date

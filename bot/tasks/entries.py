@@ -2,10 +2,10 @@
 
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE
-from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Pick
-from bot.kernel.intake.entry import Entry, Kind, Param, Usage, Who
-from bot.kernel.intake.groups import SHORT, help_entry, task
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.groups import SHORT, task
+from bot.kernel.intake.typed_values import Usage
 from bot.tasks import claims
 from bot.tasks.commands import (
     ClaimTask,
@@ -15,9 +15,7 @@ from bot.tasks.commands import (
     ReleaseTask,
     StartTaskForm,
 )
-
-TASK_EXAMPLE = '/task post "Drop off flyers" due 2026-11-01 slots 3 Pick them up at the office.'
-
+from bot.tasks.new_task import TASK_EXAMPLE, read_new_task, task_options
 
 # In the order help lists them; `help` comes last.
 ENTRIES: tuple[Entry, ...] = (
@@ -102,11 +100,10 @@ ENTRIES: tuple[Entry, ...] = (
                 max_length=MAX_DESCRIPTION,
             ),
         ),
-        text=parsing.post_task,
-        options=parsing.task_options,
+        text=read_new_task,
+        options=task_options,
         also={StartTaskForm: claims.start_task_form},
         hint="post",
         public=True,
     ),
-    help_entry("task"),
 )

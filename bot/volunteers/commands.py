@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What volunteers ask about themselves, and organizers about newcomers."""
 
 from dataclasses import dataclass
 from datetime import timedelta

@@ -4,14 +4,13 @@ from dataclasses import replace
 
 from bot.domain.errors import UserError
 from bot.domain.timing import parse_zone
-from bot.domain.volunteer import Volunteer
+from bot.domain.volunteer import Volunteer, offsets_for
 from bot.kernel import timefmt
 from bot.kernel.context import Context, zone_for
-from bot.kernel.intake.buttons import action
-from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.kernel.wording import plural
-from bot.shifts.views import contacted_button
-from bot.signups import reminders, seats, timed
+from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
+from bot.signups import reminders
+from bot.volunteers.buttons import FORGET, KEEP
 from bot.volunteers.commands import (
     ForgetMe,
     KeepMyData,
@@ -20,6 +19,7 @@ from bot.volunteers.commands import (
     SetMyReminders,
     SetMyTimezone,
 )
+from bot.volunteers.views import contacted_button
 
 
 async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
@@ -39,7 +39,7 @@ async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
     touched = await reminders.reschedule_volunteer(
         ctx.uow, campaign=ctx.campaign, volunteer=ctx.volunteer, now=ctx.now
     )
-    offsets = reminders.offsets_for(ctx.volunteer, ctx.campaign)
+    offsets = offsets_for(ctx.volunteer, ctx.campaign)
     if not offsets:
         text = "OK, no reminders for you. `/volunteer reminders default` turns them back on."
     else:
@@ -99,31 +99,14 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
             "off your upcoming shifts and tasks. Organizers will only see “a former volunteer”. "
             "It can't be undone.",
             buttons=(
-                Button("Yes, erase my data", action("forget"), ButtonStyle.DANGER),
-                Button("Keep my data", action("keep")),
+                Button("Yes, erase my data", FORGET.action(), ButtonStyle.DANGER),
+                Button("Keep my data", KEEP.action()),
             ),
         )
-    for _, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
-        held = await seats.hold(ctx, shift.number)
-        # Read again under the hold: a promotion may have confirmed it since the list was read.
-        signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
-        if signup is not None:
-            promoted = await seats.give_up_seat(ctx, held, signup)
-            # Leaving this way within a day of the start is a late cancellation like any other.
-            await timed.tell_of_late_cancellation(ctx, held.shift, signup, promoted)
-    await ctx.uow.tasks.release_claims_of(ctx.volunteer.id, ctx.now)
+    # Every feature erases its own: seats given up (the waitlist moves up), tasks released,
+    # notes, bookings, series, proposals, offers, the calendar feed, numbers, the export log.
+    await ctx.lookup().erase(ctx)
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
-    # Debrief notes are free text in their own words; the counts stay, anonymous.
-    await ctx.uow.attendance.erase_notes(ctx.volunteer.id)
-    # Booking records name the person (as booked or as booker): they go entirely.
-    await ctx.uow.bookings.erase_person(ctx.volunteer.id)
-    await ctx.uow.series.erase_person(ctx.volunteer.id)
-    await ctx.uow.proposals.erase_person(ctx.volunteer.id)
-    await ctx.uow.offers.erase_person(ctx.volunteer.id)
-    # Their calendar feed stops answering, and its revisions go with it.
-    await ctx.uow.calendars.erase_person(ctx.volunteer.id)
-    await ctx.uow.stats.erase_person(ctx.volunteer.id)
-    await ctx.uow.exports.erase_person(ctx.volunteer.id)
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)

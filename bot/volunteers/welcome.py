@@ -7,11 +7,12 @@ from bot.domain.notice import ANSWERS_EVERY, NewNotice, NoticeKind, NoticeState
 from bot.domain.text import clean_text
 from bot.domain.volunteer import MAX_LOCATION, SHIFT_INTERESTS, Profile
 from bot.kernel.context import Context
-from bot.kernel.intake.forms import onboarding_form
-from bot.kernel.replies import Listing, Message, Reply
+from bot.ports.replies import Listing, Message, Reply
 from bot.ports.storage import Storage
-from bot.shifts.views import board_item, shift_item
+from bot.shifts.views import shift_item
+from bot.tasks.views import board_item
 from bot.volunteers.commands import SaveProfile, StartProfile, WelcomeVolunteer
+from bot.volunteers.forms import onboarding_form
 
 # Follow-ups raised per sweep; the rest wait for the next sweep a minute later.
 _FOLLOW_UP_BATCH = 200

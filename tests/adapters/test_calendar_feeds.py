@@ -14,7 +14,7 @@ from bot.app.bootstrap import bootstrap
 from bot.calendars.calendar_feeds import FEED_OFF
 from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from bot.ports.storage import StorageUnavailable
 from tests.conftest import Harness
 from tests.fakes import RecordingMessenger, frozen_clock

@@ -22,7 +22,7 @@ from bot.app.clock import ManualClock, SystemClock
 from bot.app.turnout import Turnout
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.signup import SignupStatus
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from bot.signups import reminders
 from storage import SqlStorage, open_storage
 from tests.adapters.slack.conftest import OLIVIA

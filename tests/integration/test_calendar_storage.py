@@ -9,7 +9,7 @@ from bot.calendars.commands import ShowCalendarFeed
 from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from bot.signups.commands import JoinShift
 from bot.volunteers.commands import ForgetMe
 from storage.tables import calendar_entries, calendar_feeds, instance_secrets, volunteers

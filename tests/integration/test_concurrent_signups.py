@@ -6,7 +6,7 @@ from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.signup import SignupStatus
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from bot.signups.commands import JoinShift
 from tests.fakes import RecordingMessenger, frozen_clock
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from bot.domain.attendance import Attendance
-from bot.kernel.intake.forms import ONBOARDING
+from bot.volunteers.forms import ONBOARDING
 from storage.tables import notices
 from tests.fakes import text_of
 

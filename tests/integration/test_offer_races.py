@@ -16,7 +16,7 @@ from bot.app.turnout import Turnout
 from bot.domain.notice import NoticeKind
 from bot.domain.signup import SignupStatus
 from bot.kernel.context import CampaignDefaults
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from bot.signups.commands import JoinShift, LeaveShift, PassSeat, TakeSeat
 from bot.signups.offers import let_offers_lapse
 from storage import SqlStorage

@@ -5,10 +5,10 @@ from datetime import timedelta
 
 import pytest
 
-from bot.app.turnout import HANDLERS, READERS
+from bot.catalogue import catalogue
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Listing
+from bot.ports.replies import Listing
 from bot.ports.storage import NeedsWriteTurn, UnitOfWork
 from bot.signups.commands import ListShifts
 from tests.fakes import frozen_clock
@@ -69,4 +69,4 @@ async def test_a_newcomer_s_first_list_is_stored_and_a_rename_seen_by_a_reader_r
 
 
 def test_every_reader_is_a_command_turnout_handles():
-    assert HANDLERS.keys() >= READERS
+    assert catalogue().handlers.keys() >= catalogue().readers()

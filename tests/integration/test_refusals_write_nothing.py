@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.app.bootstrap import Bot, bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from storage import open_storage, tables
 from tests.fakes import RecordingMessenger, frozen_clock
 

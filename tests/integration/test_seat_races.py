@@ -20,7 +20,7 @@ from bot.domain.notice import NoticeKind
 from bot.domain.signup import SignupStatus
 from bot.kernel.commands import Actor
 from bot.kernel.context import CampaignDefaults
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from bot.shifts.commands import CancelShift
 from bot.signups.commands import JoinShift, LeaveShift
 from storage import SqlStorage

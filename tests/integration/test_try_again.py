@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import make_url, text
 
 from bot.app.turnout import TRY_AGAIN
-from bot.kernel.replies import Message, Reply
+from bot.ports.replies import Message, Reply
 from storage import SqlStorage, SqlUnitOfWork
 from tests.conftest import Database, Harness
 from tests.integration.test_refusals_write_nothing import snapshot

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 
-from bot.kernel.replies import MAX_BUTTON_URL, Attachment, Message
+from bot.ports.replies import MAX_BUTTON_URL, Attachment, Message
 from tests.conftest import Harness
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h {seats} https://dialer.example/sat'

@@ -1,42 +1,47 @@
 """The command catalogue: each entry parses, has help and a handler; each use case is reachable."""
 
 import dataclasses
+import importlib
 import inspect
+import pkgutil
 import typing
 
 import pytest
 
+import bot
 from bot import catalogue
-from bot.app.turnout import HANDLERS
-from bot.campaign import settings
-from bot.catalogue import ENTRIES, GROUPS, ROUTES
+from bot.catalogue import FEATURES, GROUPS, Catalogue, help_text, parse
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.editing.commands import EditShift
 from bot.kernel.commands import Actor, Command
-from bot.kernel.intake import buttons, forms, parsing
-from bot.kernel.intake.entry import Entry, Kind, Usage, Who
-from bot.kernel.intake.grammar import parse
-from bot.kernel.intake.help import help_text
-from bot.kernel.replies import FormSubmission
+from bot.kernel.feature import Feature
+from bot.kernel.intake import parsing
+from bot.kernel.intake.entry import Entry, Kind, Who
+from bot.kernel.intake.typed_values import Usage
 from bot.live_posts.commands import PostShift
 from bot.series.commands import RepeatShift
 from bot.shifts import phonebanks
 from bot.shifts.commands import CreateShift, MyShifts
-from bot.tasks import claims
+from bot.shifts.new_shift import shift_form
 from bot.tasks.commands import PostTask
-from bot.volunteers import people, welcome
-from bot.volunteers.commands import WelcomeVolunteer
+from bot.tasks.new_task import task_form
 
 OLU = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
+CATALOGUE = catalogue.catalogue()
+ENTRIES = CATALOGUE.entries
+HANDLERS = CATALOGUE.handlers
 NAMES = [f"/{entry.group} {entry.verb}" for entry in ENTRIES]
 
 
 def use_cases() -> list[typing.Callable[..., typing.Any]]:
     """Every `async def x(cmd: SomeCommand, ctx: Context) -> Reply` in the feature packages."""
     found = []
-    for module in (settings, phonebanks, claims, people, welcome):
+    for info in pkgutil.walk_packages(bot.__path__, "bot."):
+        module = importlib.import_module(info.name)
         for _, function in inspect.getmembers(module, inspect.iscoroutinefunction):
+            if function.__module__ != module.__name__ or function.__name__.startswith("_"):
+                continue
             hints = typing.get_type_hints(function)
             first = next(iter(inspect.signature(function).parameters), None)
             command = hints.get(first) if first else None
@@ -78,40 +83,11 @@ def test_every_command_an_entry_builds_has_its_handler(entry: Entry):
 
 
 def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route():
-    reachable = set(HANDLERS.values())
+    reachable = {*HANDLERS.values(), *CATALOGUE.preparers().values()}
     found = use_cases()
 
     assert len(found) >= 27
     assert [f.__name__ for f in found if f not in reachable] == []
-
-
-def test_each_route_is_what_its_button_form_or_arrival_builds():
-    built = {
-        buttons.command_for(OLU, "turnout:keep"),
-        buttons.command_for(OLU, "turnout:here:7"),
-        buttons.command_for(OLU, "turnout:still:3"),
-        buttons.command_for(OLU, "turnout:weekly:3"),
-        buttons.command_for(OLU, "turnout:decline:3"),
-        buttons.command_for(OLU, "turnout:repeat:3"),
-        buttons.command_for(OLU, "turnout:settings"),
-        forms.command_for_submission(OLU, FormSubmission("settings", {"zone": "Europe/Berlin"})),
-        forms.command_for_submission(
-            OLU,
-            FormSubmission(
-                forms.ONBOARDING,
-                {"interests": ("phone_banking",), "availability": "flexible", "location": "x"},
-            ),
-        ),
-        WelcomeVolunteer(OLU),
-    }
-    assert {type(command) for command in built} == {route.builds for route in ROUTES}
-
-
-def test_every_button_builds_a_command_with_a_handler():
-    for verb in ("shifts", "tasks", "profile", "forget", "keep", "settings"):
-        assert type(buttons.command_for(OLU, buttons.action(verb))) in HANDLERS
-    for verb in ("join", "leave", "claim", "done", "release", "contacted"):
-        assert type(buttons.command_for(OLU, buttons.action(verb, 3))) in HANDLERS
 
 
 def test_groups_and_entries_agree():
@@ -134,8 +110,8 @@ def test_a_bare_command_means_the_entry_its_group_names():
 
 def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
     form_fields = {
-        CreateShift: {f.name for f in forms.shift_form().fields},
-        PostTask: {f.name for f in forms.task_form().fields},
+        CreateShift: {f.name for f in shift_form().fields},
+        PostTask: {f.name for f in task_form().fields},
         # `/phonebank edit` names one field and its value, read by organizer_readers.one_field.
         EditShift: {"shift", "field", "value", "confirm"},
         # `/phonebank repeat` reads how it repeats as one line (organizer_readers.repeat_shift).
@@ -149,12 +125,11 @@ def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
         assert set(entry.fixed) <= fields, entry.verb
 
 
-def test_two_handlers_for_one_command_are_refused(monkeypatch):
+def test_two_handlers_for_one_command_are_refused():
     twin = dataclasses.replace(ENTRIES[0], verb="again", handler=phonebanks.my_shifts)
-    monkeypatch.setattr(catalogue, "ENTRIES", (*ENTRIES, twin))
 
     with pytest.raises(ValueError, match="ListShifts has two handlers"):
-        catalogue.handlers()
+        Catalogue((*FEATURES, Feature("twin", entries=(twin,))))
 
 
 def test_a_subcommand_the_catalogue_lacks_is_a_key_error_not_a_guess():
@@ -165,7 +140,7 @@ def test_a_subcommand_the_catalogue_lacks_is_a_key_error_not_a_guess():
         catalogue.group("parking")
 
 
-def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited(monkeypatch):
+def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited():
     probe = Entry(
         "phonebank",
         "probe",
@@ -173,15 +148,14 @@ def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited(monke
         MyShifts,
         phonebanks.my_shifts,
     )
-    entries = list(ENTRIES)
-    entries.insert(entries.index(catalogue.find("phonebank", "help")), probe)
-    monkeypatch.setattr(catalogue, "ENTRIES", tuple(entries))
+    probing = Catalogue((*FEATURES, Feature("probe", entries=(probe,))))
 
-    assert parse(OLU, "/phonebank probe") == MyShifts(OLU)
-    helped = help_text("phonebank", organizer=False)
+    assert probing.grammar.parse(OLU, "/phonebank probe") == MyShifts(OLU)
+    helped = probing.help_text("phonebank", organizer=False)
     assert "/phonebank probe — check that Turnout answers" in helped
+    assert helped.splitlines()[-2].startswith("/phonebank help"), "help stays last"
     with pytest.raises(UserError, match="or `probe` — or"):
-        parse(OLU, "/phonebank frob")
+        probing.grammar.parse(OLU, "/phonebank frob")
 
 
 # Text and menu options are read by the same readers

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from bot.kernel.intake.forms import DEBRIEF
+from bot.attendance.forms import DEBRIEF
 from tests.render import text_of
 from tests.unit.test_attendance import TO_START, joined
 

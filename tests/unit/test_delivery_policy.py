@@ -39,8 +39,13 @@ def notice(
     attempts: int = 1,
 ) -> Notice:
     return Notice(
-        id=id, campaign_id=1, kind=kind, due_at=due_at, volunteer_id=volunteer_id,
-        signup_id=signup_id, attempts=attempts,
+        id=id,
+        campaign_id=1,
+        kind=kind,
+        due_at=due_at,
+        volunteer_id=volunteer_id,
+        signup_id=signup_id,
+        attempts=attempts,
     )
 
 
@@ -120,7 +125,9 @@ def test_a_permanent_error_gives_up_at_once():
 
 
 def test_organizers_are_told_what_a_volunteer_missed_and_why():
-    alert = failure_alert(notice(kind=NoticeKind.SHIFT_REMINDER), DeliveryError("gone"), NOW)
+    alert = failure_alert(
+        notice(kind=NoticeKind.SHIFT_REMINDER), DeliveryError("gone"), NOW, what="a shift reminder"
+    )
     assert alert is not None and alert.kind is NoticeKind.DELIVERY_FAILED
     assert alert.volunteer_id is None  # it goes to the organizers
     assert alert.payload == {"volunteer_id": 7, "what": "a shift reminder", "reason": "gone"}
@@ -128,9 +135,12 @@ def test_organizers_are_told_what_a_volunteer_missed_and_why():
 
 def test_organizers_hear_nothing_about_their_own_notices_or_a_failed_mention():
     organizers = notice(kind=NoticeKind.NEW_VOLUNTEER, volunteer_id=None)
-    assert failure_alert(organizers, DeliveryError("x"), NOW) is None
+    assert failure_alert(organizers, DeliveryError("x"), NOW, what="a shift reminder") is None
     mention = notice(kind=NoticeKind.DMS_CLOSED)
-    assert failure_alert(mention, DeliveryError("x", dms_closed=True), NOW) is None
+    assert (
+        failure_alert(mention, DeliveryError("x", dms_closed=True), NOW, what="a shift reminder")
+        is None
+    )
     assert closed_dms_mention(mention, DeliveryError("x", dms_closed=True), NOW) is None
 
 

@@ -8,7 +8,7 @@ from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults
 from bot.domain.notice import NoticeKind
 from bot.kernel import timefmt
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from tests.conftest import Harness
 from tests.fakes import ORGANIZERS, RecordingMessenger, frozen_clock
 from tests.queued import pending_notices

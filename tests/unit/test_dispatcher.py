@@ -3,6 +3,7 @@
 import asyncio
 from datetime import timedelta
 
+from bot.catalogue import catalogue
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.ports.messenger import DeliveryError
@@ -163,7 +164,10 @@ async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_t
     assert all(n.due_at <= harness.clock.now() for n in pending), "due at once, not after a lease"
 
     restarted = Dispatcher(
-        storage=harness.storage, messenger=harness.messenger, clock=harness.clock
+        storage=harness.storage,
+        messenger=harness.messenger,
+        clock=harness.clock,
+        notices=catalogue().notice_book(),
     )
     await restarted.deliver_due()
     welcomed = [s.to for s in harness.messenger.sent if s.to.startswith("volunteer")]

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.domain.notice import NoticeKind
-from bot.kernel.replies import Form
+from bot.ports.replies import Form
 from tests.queued import pending_notices
 from tests.render import text_of
 

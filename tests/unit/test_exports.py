@@ -9,8 +9,8 @@ from datetime import timedelta
 from bot.domain.export import ExportKind
 from bot.exports import csv_files
 from bot.exports.csv_files import COLUMNS, spreadsheet_safe
-from bot.kernel.intake.forms import ONBOARDING
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
+from bot.volunteers.forms import ONBOARDING
 from tests.unit.test_attendance import TO_START, joined
 
 TO_DEBRIEF = TO_START + timedelta(hours=2, minutes=15)

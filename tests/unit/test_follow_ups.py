@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.attendance import day_after, next_local_hour
-from bot.kernel.intake.forms import ONBOARDING
+from bot.volunteers.forms import ONBOARDING
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3'
 LATER = (

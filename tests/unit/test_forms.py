@@ -1,7 +1,8 @@
 """Shift and task forms: what a bare `/phonebank create` or `/task post` asks, and its answers."""
 
-from bot.kernel.intake.forms import SHIFT, TASK
-from bot.kernel.replies import DateField, Form, Message, NumberField, TimeField
+from bot.ports.replies import DateField, Form, Message, NumberField, TimeField
+from bot.shifts.new_shift import SHIFT
+from bot.tasks.new_task import TASK
 from tests.render import text_of
 
 SATURDAY = {
@@ -16,7 +17,7 @@ SATURDAY = {
 
 async def test_create_alone_asks_an_organizer_for_the_shift_in_a_form(harness):
     form = await harness.reply("Olivia", "/phonebank create")
-    assert isinstance(form, Form) and form.form_id == SHIFT
+    assert isinstance(form, Form) and form.form_id == SHIFT.form_id
     fields = {f.name: f for f in form.fields}
     assert list(fields) == [
         "title", "day", "start", "duration", "capacity", "link", "repeat", "weekdays", "ends",
@@ -140,7 +141,7 @@ async def test_a_volunteer_cannot_create_a_shift_by_submitting_the_form(harness)
 
 async def test_task_post_alone_asks_for_the_task_and_the_answers_post_it(harness):
     form = await harness.reply("Olivia", "/task post")
-    assert isinstance(form, Form) and form.form_id == TASK
+    assert isinstance(form, Form) and form.form_id == TASK.form_id
     assert [f.name for f in form.fields] == ["title", "due", "slots", "description"]
     reply = await harness.submit(
         "Olivia", TASK, title="Drop flyers", due="2026-11-06", slots="2", description="At Jo's."

@@ -5,12 +5,11 @@ from datetime import date, time, timedelta
 import pytest
 
 from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
-from bot.catalogue import SHIFT_EXAMPLE, TASK_EXAMPLE
+from bot.catalogue import SHIFT_EXAMPLE, TASK_EXAMPLE, TOPICS, entries, parse, parse_command
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
 from bot.kernel.commands import Actor
-from bot.kernel.intake.grammar import parse, parse_command
 from bot.shifts.commands import (
     Announce,
     CancelShift,
@@ -280,24 +279,18 @@ def test_unexpected_extra_words_are_refused_with_the_usage(line):
 
 
 def test_an_unknown_subcommand_names_the_valid_ones():
-    assert error("/phonebank fly") == (
-        "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, `mine`, "
-        "`create`, `roster`, `cancel`, `announce`, `post`, `confirm`, `checkin`, `attendance`, "
-        "`mark`, `debrief`, `report`, `nudge`, `edit`, `add`, `remove`, `move`, `repeat`, "
-        "`propose`, `host`, `approve` or `decline` — or `/phonebank help`."
+    assert error("/phonebank fly").startswith(
+        "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, "
     )
+    assert error("/phonebank fly").endswith(" or `nudge` — or `/phonebank help`.")
 
 
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [("/task fly", "`/task list`, `claim`, `done`, `release` or `post`"),
-     ("/volunteer fly",
-      "`reminders`, `profile`, `calendar`, `forget-me`, `new`, `contacted`, `history` or `listed`"),
-     ("/turnout fly",
-      "`/turnout tz`, `reminders`, `confirm-check`, `stats`, `digest` or `export`")],
-)
-def test_every_command_names_its_subcommands_when_one_is_unknown(line, names):
-    assert names in error(line)
+@pytest.mark.parametrize("group", TOPICS)
+def test_every_command_names_all_its_subcommands_in_help_order_when_one_is_unknown(group):
+    verbs = [entry.verb for entry in entries(group) if entry.verb != "help"]
+    named = [f"`/{group} {verbs[0]}`", *(f"`{verb}`" for verb in verbs[1:])]
+
+    assert ", ".join(named[:-1]) + " or " + named[-1] in error(f"/{group} fly")
 
 
 def test_a_bare_shift_number_suggests_joining_it():

@@ -5,16 +5,15 @@ from datetime import date, time, timedelta
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.catalogue import ENTRIES, TOPICS
+from bot.catalogue import TOPICS, catalogue, parse, parse_command
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
-from bot.kernel.intake.grammar import parse, parse_command
 from bot.signups.commands import JoinShift
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 NAMES = [f"/{name}" for name in TOPICS]
-PREFIXES = [f"/{entry.group} {entry.verb}" for entry in ENTRIES] + NAMES
+PREFIXES = [f"/{entry.group} {entry.verb}" for entry in catalogue().entries] + NAMES
 
 # Anything at all, weighted towards what breaks parsers: quotes, control characters, odd spaces.
 TRICKY = st.sampled_from(

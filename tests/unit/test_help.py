@@ -2,18 +2,16 @@
 
 import pytest
 
-from bot.catalogue import ENTRIES, entries
+from bot.catalogue import catalogue, entries, help_text, parse
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor, Command
-from bot.kernel.intake.grammar import parse
-from bot.kernel.intake.help import help_text
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
-ORGANIZER_ONLY = [entry.usage for entry in ENTRIES if entry.organizer]
+ORGANIZER_ONLY = [entry.usage for entry in catalogue().entries if entry.organizer]
 
 
 def test_every_usage_example_parses():
-    for entry in ENTRIES:
+    for entry in catalogue().entries:
         usage = entry.usage
         assert isinstance(parse(ORGANIZER, usage.example), Command), usage.example
 

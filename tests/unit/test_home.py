@@ -1,9 +1,9 @@
 """Home: a volunteer's shifts, fitting shifts, tasks and settings in one view; organizers'
 newcomers and open seats too. The same view is Slack's Home tab and `/volunteer home`."""
 
-from bot.kernel.intake.buttons import action
-from bot.kernel.intake.forms import ONBOARDING
-from bot.kernel.replies import Form, Page
+from bot.home.buttons import SETTINGS
+from bot.ports.replies import Form, Page
+from bot.volunteers.forms import ONBOARDING
 from tests.render import text_of
 
 
@@ -77,7 +77,7 @@ async def test_the_home_buttons_do_what_they_say(harness):
 
 
 async def test_the_settings_form_changes_zone_and_reminders_as_the_commands_do(harness):
-    form = await harness.bot.turnout.press(harness.actor("Maria"), action("settings"))
+    form = await harness.bot.turnout.press(harness.actor("Maria"), SETTINGS.action())
     assert isinstance(form, Form)
     assert [(f.name, f.initial) for f in form.fields] == [("zone", None), ("reminders", "default")]
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from bot.domain.campaign import Identity
-from bot.kernel.replies import Form, Message
+from bot.ports.replies import Form, Message
 from tests.fakes import ORGANIZERS
 from tests.render import text_of
 

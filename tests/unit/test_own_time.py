@@ -4,7 +4,7 @@ types, and marked times that people's text can never imitate."""
 from dataclasses import replace
 
 from bot.kernel import timefmt
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from tests.render import text_of
 
 

@@ -6,11 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 from bot.app.clock import ManualClock
 from bot.app.messengers import PlatformMessengers
+from bot.catalogue import catalogue
 from bot.domain.campaign import Identity
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.kernel.outbox.pacing import Pace
-from bot.kernel.replies import Reply
 from bot.ports.messenger import DeliveryError
+from bot.ports.replies import Reply
 from tests.fakes import RecordingMessenger, frozen_clock
 
 
@@ -104,7 +105,10 @@ async def test_a_fan_out_at_the_rate_limit_sends_each_once_and_nothing_during_a_
     clock = ManualClock(datetime.now(UTC), running=True)
     clock.advance(harness.clock.now() - clock.now())  # same moment as the harness, but running
     dispatcher = Dispatcher(
-        storage=harness.storage, messenger=PlatformMessengers([platform]), clock=clock
+        storage=harness.storage,
+        messenger=PlatformMessengers([platform]),
+        clock=clock,
+        notices=catalogue().notice_book(),
     )
 
     report = await dispatcher.deliver_due()

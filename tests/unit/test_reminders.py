@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from bot.domain.notice import NoticeKind
-from bot.kernel.intake.buttons import action
+from bot.signups.buttons import LEAVE
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://dialer.example/sat'
@@ -46,7 +46,7 @@ async def test_cant_make_it_leaves_the_shift_and_promotes_the_waitlist(harness):
     await until(harness, STARTS - timedelta(hours=24))
     harness.messenger.clear()
 
-    reply = await harness.press("Maria", action("leave", 1))
+    reply = await harness.press("Maria", LEAVE.action(1))
     assert "You've left #1" in reply
     [promotion] = harness.messenger.texts("sam")
     assert "you're now confirmed" in promotion

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from bot.domain.notice import NoticeKind
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Tuesday calls" {day} 18:00 2h {seats}'

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from matplotlib import image
 
-from bot.kernel.replies import Message
+from bot.ports.replies import Message
 from tests.unit.test_attendance import TO_START, joined
 
 

@@ -1,6 +1,7 @@
+from bot.tasks.buttons import CLAIM
+
 """Tasks: posted by organizers, claimed within their slots, finished or released."""
 
-from bot.kernel.intake.buttons import action
 
 
 async def test_an_organizer_posts_a_task_that_volunteers_can_claim(harness):
@@ -9,7 +10,7 @@ async def test_an_organizer_posts_a_task_that_volunteers_can_claim(harness):
     )
     assert "New task #1: Drop flyers at the library (due Fri Nov 6, 2 volunteers needed)" in posted
     assert "Ask for Jo." in posted and "[1] Claim" in posted
-    assert "is yours" in await harness.press("Maria", action("claim", 1))
+    assert "is yours" in await harness.press("Maria", CLAIM.action(1))
     assert "already yours" in await harness.say("Maria", "/task claim 1")
     listing = await harness.say("Maria", "/task list")
     assert "1 of 2 slots open" in listing and "yours" in listing

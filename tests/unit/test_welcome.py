@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from bot.kernel.intake.buttons import action
-from bot.kernel.intake.forms import ONBOARDING
-from bot.kernel.replies import Form, Listing
+from bot.ports.replies import Form, Listing
+from bot.volunteers.buttons import CONTACTED, FORGET, KEEP, PROFILE
+from bot.volunteers.forms import ONBOARDING
 from tests.fakes import ORGANIZERS
 from tests.render import text_of
 
@@ -34,7 +34,7 @@ async def test_onboarding_answers_are_stored_shared_and_matched_to_shifts(harnes
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
     await harness.say("Olivia", '/phonebank create "Tuesday calls" 2026-11-10 10:00 2h 5')
     await arrive(harness, "Maria")
-    form = await harness.bot.turnout.press(harness.actor("Maria"), action("profile"))
+    form = await harness.bot.turnout.press(harness.actor("Maria"), PROFILE.action())
     assert isinstance(form, Form)
     assert [f.name for f in form.fields] == ["interests", "availability", "location"]
     harness.messenger.clear()
@@ -91,7 +91,7 @@ async def test_organizers_are_nudged_every_period_until_someone_makes_contact(ha
     await harness.advance(timedelta(hours=24))
     assert len(harness.messenger.texts(ORGANIZERS)) == 2
 
-    assert "Marked Maria as contacted" in await harness.press("Olivia", action("contacted", 1))
+    assert "Marked Maria as contacted" in await harness.press("Olivia", CONTACTED.action(1))
     await harness.advance(timedelta(days=5))
     assert len(harness.messenger.texts(ORGANIZERS)) == 2
     assert "Everyone has been contacted" in await harness.say("Olivia", "/volunteer new")
@@ -122,10 +122,10 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
 
     prompt = await harness.say("Maria", "/volunteer forget-me")
     assert "can't be undone" in prompt and "Yes, erase my data" in prompt
-    assert "nothing was erased" in await harness.press("Maria", action("keep"))
+    assert "nothing was erased" in await harness.press("Maria", KEEP.action())
     harness.messenger.clear()
 
-    assert "erased" in await harness.press("Maria", action("forget"))
+    assert "erased" in await harness.press("Maria", FORGET.action())
     assert "you're now confirmed" in harness.messenger.texts("sam")[0]
     roster = await harness.say("Olivia", "/phonebank roster 1")
     assert "Sam" in roster and "Maria" not in roster

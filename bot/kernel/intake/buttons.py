@@ -1,87 +1,109 @@
-"""Button actions: `turnout:<verb>[:<number>]`, decoded back into commands.
+"""Buttons: `turnout:<verb>[:<number>[:<number>]]`, read back into the commands they stand for.
 
 The action names what it acts on, so a button keeps working after a restart and on any
-platform. The number is the short per-campaign number people also type.
+platform; the number is the short per-campaign number people also type. Each feature declares
+its verbs next to its commands (`JOIN = Numbered("join", JoinShift, "shift")`) and draws its
+buttons from them (`JOIN.action(3)`), so a button can't name a verb nobody reads; the catalogue
+collects every feature's verbs into one `Buttons`, which refuses two verbs of the same name.
 """
 
-from collections.abc import Callable
-from datetime import date, time, timedelta
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from bot.attendance.commands import (
-    CheckIn,
-    ConfirmShift,
-    DebriefMissed,
-    MarkSignup,
-    NudgeShift,
-    StartDebrief,
-)
-from bot.calendars.commands import ShowCalendarFeed
 from bot.domain.errors import UserError
-from bot.editing.commands import EditShift, KeepShiftAfterMove
-from bot.home.commands import StartSettings
-from bot.hosting.commands import ApproveProposal, StartDeclineForm
 from bot.kernel.commands import Actor, Command
-from bot.series.commands import JoinEveryWeek, StartRepeatForm
-from bot.signups.commands import JoinShift, LeaveShift, ListShifts, PassSeat, TakeSeat
-from bot.tasks.commands import ClaimTask, FinishTask, ListTasks, ReleaseTask
-from bot.volunteers.commands import ForgetMe, KeepMyData, MarkContacted, StartProfile
 
 PREFIX = "turnout"
 # Link buttons open an address and send nothing the core reads; platforms that still report
 # the click (Slack) get this prefix, acknowledged and ignored.
 LINK_PREFIX = "turnout-link"
 
-_NUMBERED: dict[str, Callable[[Actor, int], Command]] = {
-    "join": lambda actor, n: JoinShift(actor, shift=n),
-    "leave": lambda actor, n: LeaveShift(actor, shift=n),
-    "claim": lambda actor, n: ClaimTask(actor, task=n),
-    "done": lambda actor, n: FinishTask(actor, task=n),
-    "release": lambda actor, n: ReleaseTask(actor, task=n),
-    "contacted": lambda actor, n: MarkContacted(actor, who=f"#{n}"),
-    "confirm": lambda actor, n: ConfirmShift(actor, shift=n),
-    "checkin": lambda actor, n: CheckIn(actor, shift=n),
-    # Attendance buttons name the sign-up (one number names both the shift and the person).
-    "here": lambda actor, n: MarkSignup(actor, signup=n, mark="here"),
-    "noshow": lambda actor, n: MarkSignup(actor, signup=n, mark="no-show"),
-    "madeit": lambda actor, n: StartDebrief(actor, shift=n),
-    "missed": lambda actor, n: DebriefMissed(actor, shift=n),
-    "still": lambda actor, n: KeepShiftAfterMove(actor, shift=n),
-    "take": lambda actor, n: TakeSeat(actor, shift=n),
-    "pass": lambda actor, n: PassSeat(actor, shift=n),
-    "nudge": lambda actor, n: NudgeShift(actor, shift=n),
-    "weekly": lambda actor, n: JoinEveryWeek(actor, shift=n),
-    "repeat": lambda actor, n: StartRepeatForm(actor, shift=n),
-    "approve": lambda actor, n: ApproveProposal(actor, proposal=n),
-    "decline": lambda actor, n: StartDeclineForm(actor, proposal=n),
-}
-# Buttons that carry two numbers: `turnout:seats:<shift>:<seats>` confirms fewer seats; the
-# others save a typed edit that DMs people (Save and tell them), its new value as a number.
-_PAIRED: dict[str, Callable[[Actor, int, int], Command]] = {
-    "seats": lambda actor, n, m: EditShift(actor, shift=n, capacity=m, confirm=True),
-    "newdate": lambda actor, n, m: EditShift(actor, shift=n, day=_day(m), confirm=True),
-    "newtime": lambda actor, n, m: EditShift(actor, shift=n, start=_clock(m), confirm=True),
-    "newlength": lambda actor, n, m: EditShift(
-        actor, shift=n, duration=timedelta(minutes=m), confirm=True
-    ),
-}
-_PLAIN: dict[str, Callable[[Actor], Command]] = {
-    "shifts": lambda actor: ListShifts(actor),
-    "tasks": lambda actor: ListTasks(actor),
-    "profile": lambda actor: StartProfile(actor),
-    "settings": lambda actor: StartSettings(actor),
-    "forget": lambda actor: ForgetMe(actor, confirmed=True),
-    "keep": lambda actor: KeepMyData(actor),
-    "newfeed": lambda actor: ShowCalendarFeed(actor, reset=True),
-}
+
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """A button that carries no number: `turnout:shifts`."""
+
+    verb: str
+    builds: type[Command]
+    fixed: Mapping[str, Any] = field(default_factory=dict)
+
+    def action(self) -> str:
+        return f"{PREFIX}:{self.verb}"
+
+    def command(self, actor: Actor) -> Command:
+        return self.builds(actor, **self.fixed)
 
 
-def action(verb: str, number: int | None = None) -> str:
-    """The action string for a button: action('join', 3) == 'turnout:join:3'."""
-    if number is None:
-        assert verb in _PLAIN, verb
-        return f"{PREFIX}:{verb}"
-    assert verb in _NUMBERED, verb
-    return f"{PREFIX}:{verb}:{number}"
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A button that names one thing by its number: `turnout:join:3` `fills` `shift=3`.
+
+    `value` turns the number into the field's value where the field is not the number itself.
+    """
+
+    verb: str
+    builds: type[Command]
+    fills: str
+    fixed: Mapping[str, Any] = field(default_factory=dict)
+    value: Callable[[int], Any] | None = None
+
+    def action(self, number: int) -> str:
+        return f"{PREFIX}:{self.verb}:{number}"
+
+    def command(self, actor: Actor, number: int) -> Command:
+        value = number if self.value is None else self.value(number)
+        return self.builds(actor, **{self.fills: value}, **self.fixed)
+
+
+@dataclass(frozen=True, slots=True)
+class Paired:
+    """A button with two numbers: `turnout:seats:3:6` confirms 6 seats on shift 3.
+
+    `value` reads the second number into its field (a date as 20261128, a time as 1930) and
+    raises `old_button()` for one it can't read.
+    """
+
+    verb: str
+    builds: type[Command]
+    first: str
+    second: str
+    fixed: Mapping[str, Any] = field(default_factory=dict)
+    value: Callable[[int], Any] | None = None
+
+    def action(self, first: int, second: int) -> str:
+        return f"{PREFIX}:{self.verb}:{first}:{second}"
+
+    def command(self, actor: Actor, first: int, second: int) -> Command:
+        value = second if self.value is None else self.value(second)
+        return self.builds(actor, **{self.first: first, self.second: value}, **self.fixed)
+
+
+Verb = Plain | Numbered | Paired
+
+
+class Buttons:
+    """Every feature's verbs, read back from a pressed button's action."""
+
+    def __init__(self, verbs: Iterable[Verb]) -> None:
+        self.verbs: dict[str, Verb] = {}
+        for verb in verbs:
+            if self.verbs.setdefault(verb.verb, verb) is not verb:
+                raise ValueError(f"two buttons use the verb {verb.verb!r}")
+
+    def command_for(self, actor: Actor, pressed: str) -> Command:
+        """The command a pressed button stands for; a UserError for one no verb reads."""
+        prefix, _, rest = pressed.partition(":")
+        name, _, numbers = rest.partition(":")
+        verb = self.verbs.get(name) if prefix == PREFIX else None
+        first, _, second = numbers.partition(":")
+        if isinstance(verb, Plain) and not numbers:
+            return verb.command(actor)
+        if isinstance(verb, Numbered) and _short_number(numbers):
+            return verb.command(actor, int(numbers))
+        if isinstance(verb, Paired) and _short_number(first) and _short_number(second):
+            return verb.command(actor, int(first), int(second))
+        raise old_button()
 
 
 def link_action(name: str) -> str:
@@ -89,43 +111,8 @@ def link_action(name: str) -> str:
     return f"{LINK_PREFIX}:{name}"
 
 
-def paired_action(verb: str, first: int, second: int) -> str:
-    """The action string for a two-number button: paired_action('seats', 3, 6)."""
-    assert verb in _PAIRED, verb
-    return f"{PREFIX}:{verb}:{first}:{second}"
-
-
-def command_for(actor: Actor, pressed: str) -> Command:
-    """The command a pressed button stands for."""
-    prefix, _, rest = pressed.partition(":")
-    verb, _, number = rest.partition(":")
-    first, _, second = number.partition(":")
-    if prefix == PREFIX and verb in _PAIRED and _short_number(first) and _short_number(second):
-        return _PAIRED[verb](actor, int(first), int(second))
-    if prefix == PREFIX and not number and verb in _PLAIN:
-        return _PLAIN[verb](actor)
-    if prefix == PREFIX and verb in _NUMBERED and number.isdecimal() and len(number) < 10:
-        return _NUMBERED[verb](actor, int(number))
-    raise _old_button()
-
-
-def _day(number: int) -> date:
-    """20261128 as a date."""
-    try:
-        return date(number // 10000, number // 100 % 100, number % 100)
-    except ValueError:
-        raise _old_button() from None
-
-
-def _clock(number: int) -> time:
-    """1930 as 19:30."""
-    try:
-        return time(number // 100, number % 100)
-    except ValueError:
-        raise _old_button() from None
-
-
-def _old_button() -> UserError:
+def old_button() -> UserError:
+    """The refusal for a button no verb reads (from a version of Turnout that had it)."""
     return UserError(
         "That button is from an older version of Turnout; type `/turnout help` instead."
     )

@@ -14,24 +14,15 @@ from typing import TYPE_CHECKING, Any
 from bot.domain.campaign import MAX_NUMBER
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake.choices import Pick
+from bot.kernel.intake.typed_values import Usage, Words
 
 if TYPE_CHECKING:
     from bot.kernel.context import Context
-    from bot.kernel.intake.typed_values import Words
 
 # A use case: `async def join_shift(cmd: JoinShift, ctx: Context) -> Reply`.
 Handler = Callable[[Any, "Context"], Awaitable[Any]]
-TextReader = Callable[[Actor, "Words"], Command]
+TextReader = Callable[[Actor, Words], Command]
 OptionReader = Callable[[Actor, Mapping[str, Any]], Command]
-
-
-@dataclass(frozen=True, slots=True)
-class Usage:
-    """How one subcommand is typed, an example that works, and what it does."""
-
-    syntax: str
-    example: str
-    summary: str
 
 
 class Who(StrEnum):
@@ -70,7 +61,7 @@ class Param:
     high: int = MAX_NUMBER
     max_length: int = 100
     pick: Pick | None = None
-    read: Callable[["Words"], Any] | None = None
+    read: Callable[[Words], Any] | None = None
     choices: tuple[str, ...] = ()
     field: str = ""
 

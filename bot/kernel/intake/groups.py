@@ -3,12 +3,11 @@
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaign import settings
-from bot.campaign.commands import ShowHelp
 from bot.domain.timing import MAX_ZONE_NAME
+from bot.kernel.intake import parsing
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
-from bot.kernel.intake.entry import Entry, Group, Kind, Param, Usage
+from bot.kernel.intake.entry import Group, Kind, Param
 
 GROUPS: tuple[Group, ...] = (
     Group(
@@ -66,6 +65,9 @@ def task(pick: Pick) -> Param:
     return number("task", "The task's number; start typing its number or title", pick)
 
 
+# A volunteer an organizer names: the rest of the line, a name or `#number`.
+WHO = Param("who", Kind.TEXT, "The volunteer's name or #number", read=parsing.person)
+
 ZONE = Param(
     "zone",
     Kind.TEXT,
@@ -87,20 +89,4 @@ def reminder_times(read: Callable[[typed.Words], Any]) -> Param:
         max_length=typed.MAX_REMINDER_TEXT,
         read=read,
         field="offsets",
-    )
-
-
-def help_entry(group: str) -> Entry:
-    """`/<group> help`: the group's own page of help, typed only."""
-    return Entry(
-        group,
-        "help",
-        Usage(f"/{group} help", f"/{group} help", "this list"),
-        ShowHelp,
-        settings.show_help,
-        reads_only=True,
-        fixed={"topic": group},
-        hint="help",
-        # Menus have `/turnout help <topic>` for every group.
-        menu=False,
     )

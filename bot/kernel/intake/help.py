@@ -10,20 +10,19 @@ from collections.abc import Sequence
 from bot.kernel.intake.entry import Entry, Group
 
 
-def help_text(topic: str, *, organizer: bool) -> str:
+def help_text(
+    groups: Sequence[Group], entries: Sequence[Entry], topic: str, *, organizer: bool
+) -> str:
     """The command reference for a topic ('' or an unknown topic: an overview of everything).
 
     Organizer-only commands are listed only for organizers; everyone else reads one line saying
     organizers have more, so nobody is taught a command that will only refuse them.
     """
-    # The catalogue names the help's own use case, so it is read when help is asked for.
-    from bot import catalogue
-
-    sections = {g.name: (g, catalogue.entries(g.name)) for g in catalogue.GROUPS}
+    sections = {g.name: (g, [e for e in entries if e.group == g.name]) for g in groups}
     if topic in sections:
         return "\n".join(_section(*sections[topic], organizer=organizer))
     lines = ["Turnout helps our volunteers find shifts and tasks. Commands:"]
-    lines += [f"/{g.name} help — {g.overview}" for g in catalogue.GROUPS if g.overview]
+    lines += [f"/{g.name} help — {g.overview}" for g in groups if g.overview]
     if organizer:
         lines += ["", *_section(*sections["turnout"], organizer=True)]
     else:

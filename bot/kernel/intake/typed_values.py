@@ -17,7 +17,16 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import check_duration, check_link
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.timing import MAX_ZONE_NAME, parse_duration, parse_reminder_offsets
-from bot.kernel.intake.entry import Usage
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """How one subcommand is typed, an example that works, and what it does."""
+
+    syntax: str
+    example: str
+    summary: str
+
 
 # Reminder times as typed, `24h,1h`: a handful of short durations fit easily.
 MAX_REMINDER_TEXT = 100

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
-from bot.kernel.outbox.notices import DESCRIPTIONS, Drop
+from bot.kernel.outbox.drop import Drop
 from bot.ports.messenger import DeliveryError
 
 # Never retry sooner than this, even when a platform asks for Retry-After: 0.
@@ -119,13 +119,16 @@ def after_failure(notice: Notice, error: DeliveryError, now: datetime) -> Retry 
     return GiveUp(error.reason)
 
 
-def failure_alert(notice: Notice, error: DeliveryError, now: datetime) -> NewNotice | None:
-    """What organizers are told when a volunteer's notice failed for good: once per notice.
+def failure_alert(
+    notice: Notice, error: DeliveryError, now: datetime, *, what: str
+) -> NewNotice | None:
+    """What organizers are told when a volunteer's notice (`what`, as people call it) failed
+    for good: once per notice.
 
     None for organizers' own notices, and for the channel mention of a volunteer with closed
     DMs: organizers were already told when the DM itself failed.
     """
-    if notice.volunteer_id is None or notice.kind is NoticeKind.DMS_CLOSED:
+    if not _to_a_volunteer(notice):
         return None
     return NewNotice(
         campaign_id=notice.campaign_id,
@@ -133,7 +136,7 @@ def failure_alert(notice: Notice, error: DeliveryError, now: datetime) -> NewNot
         due_at=now,
         payload={
             "volunteer_id": notice.volunteer_id,
-            "what": DESCRIPTIONS.get(notice.kind, "a message"),
+            "what": what,
             "reason": error.reason,
         },
     )
@@ -144,7 +147,7 @@ def closed_dms_mention(notice: Notice, error: DeliveryError, now: datetime) -> N
 
     The caller queues it only if none was ever queued for that volunteer: asking once is enough.
     """
-    if not error.dms_closed or failure_alert(notice, error, now) is None:
+    if not error.dms_closed or not _to_a_volunteer(notice):
         return None
     return NewNotice(
         campaign_id=notice.campaign_id,
@@ -165,3 +168,8 @@ def wait_allowed(lease_left: timedelta, margin: timedelta) -> timedelta | None:
     if lease_left < margin:
         return None
     return min(LONGEST_WAIT, lease_left - margin)
+
+
+def _to_a_volunteer(notice: Notice) -> bool:
+    """A DM to a volunteer (not organizers' own notice, nor the closed-DMs channel mention)."""
+    return notice.volunteer_id is not None and notice.kind is not NoticeKind.DMS_CLOSED

@@ -22,14 +22,13 @@ from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.domain.post import PostRef
 from bot.kernel.outbox import delivery_policy as policy
 from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
+from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.marks import SentMarks
-from bot.kernel.outbox.notices import Drop, render
+from bot.kernel.outbox.notices import NoticeBook, PostWork
 from bot.kernel.outbox.pacing import Pace
-from bot.kernel.replies import Reply
-from bot.live_posts import delivery
-from bot.live_posts.delivery import PostWork
 from bot.ports.clock import Clock
 from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.replies import Reply
 from bot.ports.storage import Storage, StorageUnavailable, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -63,6 +62,7 @@ class Dispatcher:
         storage: Storage,
         messenger: Messenger,
         clock: Clock,
+        notices: NoticeBook,
         batch: int = 100,
         concurrency: int = 8,
         lease: timedelta = timedelta(minutes=1),
@@ -70,6 +70,7 @@ class Dispatcher:
         self._storage = storage
         self._messenger = messenger
         self._clock = clock
+        self._book = notices
         self._batch = batch
         self._concurrency = concurrency
         self._sending = asyncio.Semaphore(concurrency)
@@ -185,7 +186,7 @@ class Dispatcher:
         If that transaction itself breaks, each notice is prepared on its own, so that one
         broken notice fails alone instead of taking its batch with it every lease.
         """
-        superseded = policy.superseded(claimed) | delivery.superseded(claimed)
+        superseded = policy.superseded(claimed) | self._book.posts.superseded(claimed)
         try:
             return await self._prepare_together(claimed, superseded, report)
         except StorageUnavailable:
@@ -212,7 +213,7 @@ class Dispatcher:
             await uow.read_ahead(claimed)
             for notice in claimed:
                 try:
-                    prepared = await _prepared(uow, notice, now, notice.id in superseded)
+                    prepared = await self._prepared(uow, notice, now, notice.id in superseded)
                 except StorageUnavailable:
                     raise
                 except Exception as error:
@@ -311,14 +312,14 @@ class Dispatcher:
                 return
             now = self._clock.now()
             async with self._storage.unit_of_work() as uow:
-                await delivery.forget(uow, work, failure.reason, now)
+                await self._book.posts.forget(uow, work, failure.reason, now)
                 await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=failure.reason)
                 await uow.commit()
             report.failed += 1
             return
         now = self._clock.now()
         async with self._storage.unit_of_work() as uow:
-            await delivery.settle(uow, work, sent[0], now)
+            await self._book.posts.settle(uow, work, sent[0], now)
             await uow.notices.mark(notice.id, NoticeState.SENT, now)
             await uow.commit()
         report.sent += 1
@@ -371,7 +372,7 @@ class Dispatcher:
             if isinstance(decision, GiveUp):
                 log.warning("notice %s failed for good: %s", notice.id, decision.reason)
                 await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=decision.reason)
-                await _queue_failure_notices(uow, notice, error, now)
+                await self._queue_failure_notices(uow, notice, error, now)
                 report.failed += 1
             else:
                 await uow.notices.retry_at(
@@ -380,44 +381,44 @@ class Dispatcher:
                 report.retried += 1
             await uow.commit()
 
+    async def _queue_failure_notices(
+        self, uow: UnitOfWork, notice: Notice, error: DeliveryError, now: datetime
+    ) -> None:
+        """Tell organizers a volunteer missed a message; mention the volunteer once if we can."""
+        what = self._book.description(notice.kind)
+        alert = policy.failure_alert(notice, error, now, what=what)
+        if alert is not None:
+            await uow.notices.add(alert)
+        mention = policy.closed_dms_mention(notice, error, now)
+        if mention is not None:
+            assert mention.volunteer_id is not None
+            if not await uow.notices.ever_queued(mention.volunteer_id, NoticeKind.DMS_CLOSED):
+                await uow.notices.add(mention)
 
-async def _queue_failure_notices(
-    uow: UnitOfWork, notice: Notice, error: DeliveryError, now: datetime
-) -> None:
-    """Tell organizers a volunteer missed a message, and mention the volunteer once if we can."""
-    alert = policy.failure_alert(notice, error, now)
-    if alert is not None:
-        await uow.notices.add(alert)
-    mention = policy.closed_dms_mention(notice, error, now)
-    if mention is not None:
-        assert mention.volunteer_id is not None
-        if not await uow.notices.ever_queued(mention.volunteer_id, NoticeKind.DMS_CLOSED):
-            await uow.notices.add(mention)
-
-
-async def _prepared(
-    uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
-) -> _Ready | Drop:
-    if superseded:
-        return delivery.SUPERSEDED if notice.kind in delivery.KINDS else policy.SUPERSEDED
-    if notice.kind in delivery.KINDS:
-        work = await delivery.prepare(uow, notice, now)
-        return work if isinstance(work, Drop) else _Ready(notice, work.reply, (), post=work)
-    verdict = await render(notice, uow, now)
-    if isinstance(verdict, Drop):
-        return verdict
-    if verdict.to is None:
-        sends = policy.address(
-            to_organizers=True,
-            in_channel=verdict.in_channel,
-            teams=await uow.campaigns.teams_of(notice.campaign_id),
-        )
-    else:
-        sends = policy.address(
-            to_organizers=False,
-            in_channel=verdict.in_channel,
-            identities=await uow.volunteers.identities(verdict.to.id),
-        )
-    if isinstance(sends, Drop):
-        return sends
-    return _Ready(notice, verdict.reply, sends)
+    async def _prepared(
+        self, uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
+    ) -> _Ready | Drop:
+        posts = self._book.posts
+        if superseded:
+            return posts.pointless if notice.kind in posts.kinds else policy.SUPERSEDED
+        if notice.kind in posts.kinds:
+            work = await posts.prepare(uow, notice, now)
+            return work if isinstance(work, Drop) else _Ready(notice, work.reply, (), post=work)
+        verdict = await self._book.render(notice, uow, now)
+        if isinstance(verdict, Drop):
+            return verdict
+        if verdict.to is None:
+            sends = policy.address(
+                to_organizers=True,
+                in_channel=verdict.in_channel,
+                teams=await uow.campaigns.teams_of(notice.campaign_id),
+            )
+        else:
+            sends = policy.address(
+                to_organizers=False,
+                in_channel=verdict.in_channel,
+                identities=await uow.volunteers.identities(verdict.to.id),
+            )
+        if isinstance(sends, Drop):
+            return sends
+        return _Ready(notice, verdict.reply, sends)

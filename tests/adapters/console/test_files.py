@@ -7,7 +7,7 @@ from adapters.console.files import FileShelf
 from adapters.console.messenger import ConsoleMessenger
 from adapters.console.screen import Screen
 from bot.domain.campaign import Identity, Team
-from bot.kernel.replies import Attachment, Message
+from bot.ports.replies import Attachment, Message
 
 CSV = b"name,zip\nMaria,53703\n"
 

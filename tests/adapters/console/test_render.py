@@ -1,7 +1,7 @@
 """How the console asks a form's questions."""
 
 from adapters.console.render import question
-from bot.kernel.replies import Form
+from bot.ports.replies import Form
 
 
 async def test_the_zip_question_says_e_g_once(harness):

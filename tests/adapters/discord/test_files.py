@@ -5,8 +5,8 @@ import asyncio
 import pytest
 
 from bot.domain.campaign import Identity, Team
-from bot.kernel.replies import Attachment, Message
 from bot.ports.messenger import DeliveryError
+from bot.ports.replies import Attachment, Message
 from tests.adapters.discord import interactions as make
 from tests.adapters.discord.conftest import start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, ORGANIZERS, dm_channel

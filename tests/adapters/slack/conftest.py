@@ -25,7 +25,7 @@ from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
 from bot.kernel.outbox.dispatcher import DeliveryReport
-from bot.kernel.replies import Reply
+from bot.ports.replies import Reply
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_DOMAIN, TEAM_ID, Call, FakeSlack
 from tests.fakes import frozen_clock
 

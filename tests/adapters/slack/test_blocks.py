@@ -3,11 +3,11 @@
 import pytest
 
 from adapters.slack.blocks import answers, blocks_for, error_block, escape, modal, mrkdwn, unescape
+from bot.catalogue import parse
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor
-from bot.kernel.intake.forms import onboarding_form
-from bot.kernel.intake.grammar import parse
-from bot.kernel.replies import Button, ButtonStyle, Item, Listing, Message
+from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message
+from bot.volunteers.forms import onboarding_form
 
 ORGANIZER = Actor(Identity("slack", "T1", "U1"), "Olu", is_organizer=True)
 

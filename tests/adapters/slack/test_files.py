@@ -4,8 +4,8 @@ POSTed to the address files.getUploadURLExternal gave and shared by files.comple
 import pytest
 
 from bot.domain.campaign import Identity, Team
-from bot.kernel.replies import Attachment, Button, Message
 from bot.ports.messenger import DeliveryError
+from bot.ports.replies import Attachment, Button, Message
 from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, TEAM_ID, VERA
 
 CSV = b"name,zip\nVera,02139\n"

@@ -1,0 +1,29 @@
+"""`/volunteer calendar`: a private calendar feed of one's shifts."""
+
+from bot.calendars import calendar_feeds
+from bot.calendars.commands import ShowCalendarFeed
+from bot.kernel.intake.entry import Entry, Kind, Param
+from bot.kernel.intake.typed_values import Usage
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "volunteer",
+        "calendar",
+        Usage(
+            "/volunteer calendar [reset]",
+            "/volunteer calendar",
+            "your private calendar feed of your shifts (reset: a new link, the old one stops)",
+        ),
+        ShowCalendarFeed,
+        calendar_feeds.show_calendar_feed,
+        params=(
+            Param(
+                "reset",
+                Kind.FLAG,
+                "True to replace your feed link; the old one stops working",
+                required=False,
+            ),
+        ),
+        hint="calendar",
+    ),
+)

@@ -1,0 +1,75 @@
+"""`/turnout tz`, `/turnout reminders` and every group's `help`: the campaign and help."""
+
+from bot.campaign import reading, settings
+from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.groups import TOPICS, ZONE, reminder_times
+from bot.kernel.intake.typed_values import Usage
+
+
+def help_entry(group: str) -> Entry:
+    """`/<group> help`: the group's own page of help, typed only."""
+    return Entry(
+        group,
+        "help",
+        Usage(f"/{group} help", f"/{group} help", "this list"),
+        ShowHelp,
+        settings.show_help,
+        reads_only=True,
+        fixed={"topic": group},
+        hint="help",
+        # Menus have `/turnout help <topic>` for every group.
+        menu=False,
+    )
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "turnout",
+        "tz",
+        Usage(
+            "/turnout tz <Area/City>",
+            "/turnout tz America/Chicago",
+            "the campaign's time zone, used to plan shifts",
+        ),
+        SetCampaignTimezone,
+        settings.set_campaign_timezone,
+        who=Who.ORGANIZER,
+        params=(ZONE,),
+        hint="tz America/New_York",
+    ),
+    Entry(
+        "turnout",
+        "reminders",
+        Usage(
+            "/turnout reminders <24h,1h | off | default>",
+            "/turnout reminders 24h,1h",
+            "when volunteers are reminded before a shift, by default",
+        ),
+        SetCampaignReminders,
+        settings.set_campaign_reminders,
+        who=Who.ORGANIZER,
+        params=(reminder_times(reading.campaign_offsets),),
+        hint="reminders 24h,1h",
+    ),
+    help_entry("phonebank"),
+    help_entry("task"),
+    help_entry("volunteer"),
+    Entry(
+        "turnout",
+        "help",
+        Usage(
+            "/turnout help [topic]",
+            "/turnout help phonebank",
+            "an overview of everything Turnout can do",
+        ),
+        ShowHelp,
+        settings.show_help,
+        reads_only=True,
+        params=(
+            Param("topic", Kind.TOPIC, "Help on one command group", required=False, choices=TOPICS),
+        ),
+        text=reading.help_topic(TOPICS),
+        hint="help",
+    ),
+)

@@ -1,0 +1,86 @@
+"""`/phonebank propose`, `host`, `approve` and `decline`: volunteer-hosted phone banks."""
+
+from bot.hosting import proposals, reading
+from bot.hosting.commands import (
+    ApproveProposal,
+    DeclineProposal,
+    ProposeShift,
+    SetHost,
+    StartProposalForm,
+)
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.groups import WHO, shift
+from bot.kernel.intake.typed_values import Usage
+from bot.shifts.new_shift import CREATE_PARAMS
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "propose",
+        Usage(
+            '/phonebank propose "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<link>]',
+            '/phonebank propose "Calls at Maria\'s" 2026-11-28 18:00 2h 6',
+            "offer to host a phone bank (at home or online); organizers approve it (alone: a form)",
+        ),
+        ProposeShift,
+        proposals.propose_shift,
+        params=CREATE_PARAMS,
+        text=reading.propose_shift,
+        options=reading.propose_options,
+        also={StartProposalForm: proposals.start_proposal_form},
+    ),
+    Entry(
+        "phonebank",
+        "host",
+        Usage(
+            "/phonebank host <shift> <who>",
+            "/phonebank host 3 Maria",
+            "make a volunteer the host of a shift: they see its roster and can announce to it",
+        ),
+        SetHost,
+        proposals.set_host,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            WHO,
+        ),
+        text=reading.set_host,
+    ),
+    Entry(
+        "phonebank",
+        "approve",
+        Usage(
+            "/phonebank approve <proposal>",
+            "/phonebank approve 2",
+            "approve a volunteer's proposed phone bank (the Approve button, typed)",
+        ),
+        ApproveProposal,
+        proposals.approve_proposal,
+        who=Who.ORGANIZER,
+        params=(Param("proposal", Kind.NUMBER, "The proposal's number", what="proposal number"),),
+    ),
+    Entry(
+        "phonebank",
+        "decline",
+        Usage(
+            "/phonebank decline <proposal> [<reason>]",
+            "/phonebank decline 2 We already have one that evening.",
+            "decline a proposed phone bank; the volunteer sees your reason",
+        ),
+        DeclineProposal,
+        proposals.decline_proposal,
+        who=Who.ORGANIZER,
+        params=(
+            Param("proposal", Kind.NUMBER, "The proposal's number", what="proposal number"),
+            Param(
+                "reason",
+                Kind.TEXT,
+                "Why (the volunteer will read it)",
+                required=False,
+                max_length=500,
+                read=reading.reason,
+            ),
+        ),
+        text=reading.decline_proposal,
+    ),
+)

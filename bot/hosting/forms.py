@@ -1,0 +1,61 @@
+"""The hosting forms: a volunteer's proposed phone bank, and an organizer's reason to decline."""
+
+from dataclasses import replace
+
+from bot.domain.proposal import MAX_REASON
+from bot.domain.text import clean_text
+from bot.hosting.commands import DeclineProposal, ProposeShift
+from bot.hosting.reading import propose_shift_from
+from bot.kernel.commands import Actor, Command
+from bot.kernel.intake.forms import FormReader, Values, number_key, text
+from bot.ports.replies import Form, TextField
+from bot.shifts.new_shift import SHIFT, shift_form
+
+
+def propose_form() -> Form:
+    """`/phonebank propose` alone: the new-shift questions, for a phone bank you will host."""
+    form = shift_form()
+    return replace(
+        form,
+        # A proposed phone bank is one date: no repeat questions.
+        fields=form.fields[: form.extras_from],
+        extras_from=None,
+        form_id=PROPOSE.form_id,
+        title="Host a phone bank",
+        intro="Organizers see your proposal and approve it; then volunteers can join.",
+        submit_label="Propose",
+    )
+
+
+def decline_form(proposal_id: int, title: str) -> Form:
+    """The Decline button: why, for the volunteer who proposed it."""
+    return Form(
+        form_id=DECLINE.id_for(proposal_id),
+        title="Decline the proposal",
+        intro=f"“{title}”: the volunteer who proposed it will see your reason.",
+        fields=(
+            TextField(
+                "reason",
+                "Why (they will read this)",
+                placeholder="We already have a phone bank that evening.",
+                max_length=MAX_REASON,
+                multiline=True,
+            ),
+        ),
+        submit_label="Decline",
+    )
+
+
+def _read_proposal(actor: Actor, _key: str, values: Values) -> Command:
+    return propose_shift_from(SHIFT.read(actor, "", values))
+
+
+def _read_decline(actor: Actor, key: str, values: Values) -> Command:
+    number = number_key(key, "press Decline again.")
+    reason = text(values, "reason", "the reason", required=False)
+    said = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
+    return DeclineProposal(actor, proposal=number, reason=said)
+
+
+PROPOSE = FormReader("propose", ProposeShift, _read_proposal)
+DECLINE = FormReader("decline:", DeclineProposal, _read_decline)

@@ -1,0 +1,54 @@
+"""A feature's declaration: everything it adds to Turnout, written next to its definitions.
+
+Each feature package ends its `__init__` with one `FEATURE = Feature(...)`: its command
+entries, the commands that come from buttons, forms or arrivals (`routes`), its button verbs,
+form readers and notice specs, its periodic sweeps, what it erases when a volunteer asks to be
+forgotten, and what it does just before each command commits. `bot.catalogue` collects them;
+nothing else keeps a list of them.
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.kernel.context import Context
+from bot.kernel.intake.buttons import Verb
+from bot.kernel.intake.entry import Entry, Route
+from bot.kernel.intake.forms import FormReader
+from bot.kernel.outbox.notices import ChannelPosts, NoticeSpec
+from bot.ports.storage import Storage
+
+# Erases what the feature keeps of the person asking (`ctx.volunteer`) in this unit of work.
+Erase = Callable[[Context], Awaitable[None]]
+# Runs in the unit of work of every command, after its use case, just before it commits.
+BeforeCommit = Callable[[Context], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Sweep:
+    """Periodic work the scheduler runs every minute (before delivering what is due).
+
+    `run` returns how many things it did; the log says `done` % that many `unit`s, and when the
+    database is unavailable, that the `waiting` wait for the next sweep.
+    """
+
+    run: Callable[[Storage, datetime], Awaitable[int]]
+    done: str
+    unit: str
+    waiting: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    entries: tuple[Entry, ...] = ()
+    routes: tuple[Route, ...] = ()
+    buttons: tuple[Verb, ...] = ()
+    forms: tuple[FormReader, ...] = ()
+    notices: tuple[NoticeSpec, ...] = ()
+    sweeps: tuple[Sweep, ...] = ()
+    erase: tuple[Erase, ...] = ()
+    before_commit: tuple[BeforeCommit, ...] = ()
+    # The one feature whose notices are channel posts rather than messages to people.
+    posts: ChannelPosts[Any] | None = None

@@ -1,0 +1,28 @@
+"""`/phonebank repeat`: make a shift weekly."""
+
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.groups import shift
+from bot.series import reading, weekly
+from bot.series.commands import RepeatShift
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "phonebank",
+        "repeat",
+        reading.REPEAT_USAGE,
+        RepeatShift,
+        weekly.repeat_shift,
+        who=Who.ORGANIZER,
+        params=(
+            shift(),
+            Param(
+                "how",
+                Kind.TEXT,
+                "weekly or every 2 weeks, then on tue,thu, until 2026-12-31 or times 8",
+                max_length=100,
+            ),
+        ),
+        text=reading.repeat_shift,
+        options=reading.repeat_options,
+    ),
+)

@@ -1,0 +1,68 @@
+"""How `/phonebank repeat` is typed, and read (typed or from a menu) into a RepeatShift."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.domain.errors import UserError
+from bot.kernel.commands import Actor, Command
+from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.typed_values import Usage
+from bot.series.commands import RepeatShift
+from bot.series.recurrence import MAX_EVERY, MAX_TIMES, weekday_numbers
+
+REPEAT_USAGE = Usage(
+    "/phonebank repeat <shift> weekly|every <n> weeks [on <days>] [until <YYYY-MM-DD> | times <n>]",
+    "/phonebank repeat 3 weekly until 2026-12-31",
+    "make a shift weekly (`on tue,thu` in the campaign's zone); dates appear 4 weeks ahead",
+)
+
+
+def repeat_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank repeat <shift> weekly|every N weeks [on tue,thu] [until D | times N]`."""
+    example = words.usage.example
+    shift = typed.number(words.need("the shift number"), "shift number", example)
+    how = words.need("how often: `weekly` or `every 2 weeks`").text.lower()
+    every = 1
+    if how == "every":
+        count = words.need("how many weeks apart, like `every 2 weeks`").text
+        if count.strip() == "0":
+            raise UserError(
+                "A series can't repeat every 0 weeks; type `weekly` or `every 2 weeks`."
+            )
+        every = typed.number(typed.Word(count, False), "number of weeks", example, high=MAX_EVERY)
+        unit = words.need("`weeks`, as in `every 2 weeks`").text.lower()
+        if unit not in ("week", "weeks"):
+            raise UserError(f"Series repeat by weeks; type `every {every} weeks`.")
+    elif how != "weekly":
+        raise UserError(f"I can repeat a shift `weekly` or `every 2 weeks`. {words.hint}")
+    values: dict[str, Any] = {}
+    while (keyword := (words.peek_bare() or "").lower()) in {"on", "until", "times"} - set(values):
+        words.take()
+        if keyword == "on":
+            values["on"] = weekday_numbers(words.need("the weekdays, like `on tue,thu`").text)
+        elif keyword == "until":
+            values["until"] = typed.day(words.need("the last date, like `until 2026-12-31`"))
+        else:
+            values["times"] = typed.number(
+                words.need("how many dates, like `times 8`"),
+                "number of dates",
+                example,
+                high=MAX_TIMES,
+            )
+    words.end()
+    if "until" in values and "times" in values:
+        raise UserError("Give either `until <date>` or `times <n>`, not both.")
+    return RepeatShift(
+        actor,
+        shift=shift,
+        every=every,
+        weekdays=values.get("on", ()),
+        until=values.get("until"),
+        times=values.get("times"),
+    )
+
+
+def repeat_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
+    """`/phonebank repeat` from a menu: the shift, and how it repeats as one line of text."""
+    line = f"{answers['shift']} {answers.get('how') or ''}"
+    return repeat_shift(actor, typed.Words(line, REPEAT_USAGE))

@@ -1,0 +1,135 @@
+"""What shifts' notices say: a cancelled shift, an announcement, and organizers' bookings."""
+
+from bot.calendars import calendar_feeds
+from bot.domain.notice import NoticeKind
+from bot.domain.signup import SignupStatus
+from bot.kernel import timefmt
+from bot.kernel.outbox.drop import Drop
+from bot.kernel.outbox.notices import NoticeSpec, Scene
+from bot.ports.replies import Button, Message, Reply
+from bot.signups.buttons import SHIFTS
+from bot.signups.seat_notices import booker, cant_make_it, live_shift, still_on, with_calendar
+
+
+async def _shift_cancelled(scene: Scene) -> Reply | Drop:
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    message = Message(
+        f"Sorry: “{shift.title}” (#{shift.number}) on "
+        f"{timefmt.at(shift.starts_at, scene.zone)} has been cancelled by the organizers.",
+        buttons=(Button("See other shifts", SHIFTS.action()),),
+    )
+    # A confirmed seat had a calendar entry: this one, marked cancelled, takes it out.
+    if scene.notice.payload.get("was") != SignupStatus.CONFIRMED.value:
+        return message
+    if scene.volunteer is None or scene.notice.signup_id is None:
+        return message
+    signup = await scene.uow.calendars.signup(scene.notice.signup_id)
+    return await calendar_feeds.with_calendar(
+        scene.uow, scene.campaign, scene.volunteer, shift, signup, message, scene.now, gone=True
+    )
+
+
+async def _announcement(scene: Scene) -> Reply | Drop:
+    shift = await live_shift(scene)
+    if isinstance(shift, Drop):
+        return shift
+    payload = scene.notice.payload
+    return Message(
+        f"📣 {await _sender(scene)} about “{shift.title}” (#{shift.number}, "
+        f"{timefmt.at(shift.starts_at, scene.zone)}):\n{payload.get('text', '')}"
+    )
+
+
+async def _sender(scene: Scene) -> str:
+    """Who sent an announcement, as of now: an erased organizer's name is never shown."""
+    sender_id = scene.notice.payload.get("from_id")
+    if not isinstance(sender_id, int):
+        # Queued before senders were kept by id; forget-me scrubs such names (storage).
+        return str(scene.notice.payload.get("from") or "The organizers")
+    sender = await scene.uow.volunteers.get(sender_id)
+    if sender is None or sender.forgotten_at is not None:
+        return "An organizer"
+    return sender.name
+
+
+async def _booked(scene: Scene) -> Reply | Drop:
+    shift = await still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id or 0)
+    assert signup is not None  # still_on checked
+    by = await booker(scene)
+    when = timefmt.at(shift.starts_at, scene.zone)
+    if signup.status is SignupStatus.WAITLISTED:
+        position = await scene.uow.signups.waitlist_position(signup)
+        text = (
+            f"{by} put you on the waitlist for “{shift.title}” (#{shift.number}), {when}: "
+            f"#{position} in line. I'll message you the moment a seat opens."
+        )
+    else:
+        text = f"{by} booked you on “{shift.title}” (#{shift.number}), {when}. Thank you!"
+        if shift.link:
+            text += f"\nDialer and script: {shift.link}"
+        return await with_calendar(scene, Message(text, buttons=(cant_make_it(shift),)))
+    return Message(text, buttons=(cant_make_it(shift),))
+
+
+async def _unbooked(scene: Scene) -> Reply | Drop:
+    assert scene.notice.shift_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    return Message(
+        f"An organizer took you off “{shift.title}” (#{shift.number}), "
+        f"{timefmt.at(shift.starts_at, scene.zone)}, so you don't need to come. Thanks for "
+        "being ready to help; other shifts could use you.",
+        buttons=(Button("See other shifts", SHIFTS.action()),),
+    )
+
+
+async def _moved_by_organizer(scene: Scene) -> Reply | Drop:
+    shift = await still_on(scene)
+    if isinstance(shift, Drop):
+        return shift
+    was = await scene.uow.shifts.get(int(scene.notice.payload["from_shift_id"]))
+    text = (
+        f"An organizer moved you from “{was.title}” (#{was.number}, "
+        f"{timefmt.at(was.starts_at, scene.zone)}) to “{shift.title}” (#{shift.number}), "
+        f"{timefmt.at(shift.starts_at, scene.zone)}."
+    )
+    if shift.link:
+        text += f"\nDialer and script: {shift.link}"
+    return await with_calendar(scene, Message(text, buttons=(cant_make_it(shift),)))
+
+
+NOTICES: tuple[NoticeSpec, ...] = (
+    NoticeSpec(
+        NoticeKind.SHIFT_CANCELLED,
+        _shift_cancelled,
+        "never: a cancellation is always news",
+        description="a shift cancellation",
+    ),
+    NoticeSpec(
+        NoticeKind.ANNOUNCEMENT,
+        _announcement,
+        "when the shift was cancelled or the volunteer is no longer confirmed",
+        description="an announcement",
+    ),
+    NoticeSpec(
+        NoticeKind.BOOKED,
+        _booked,
+        "when the shift was cancelled or has started, or they left it",
+        description="the news that an organizer booked them on a shift",
+    ),
+    NoticeSpec(
+        NoticeKind.UNBOOKED,
+        _unbooked,
+        "never: being taken off is always news",
+        description="the news that an organizer took them off a shift",
+    ),
+    NoticeSpec(
+        NoticeKind.MOVED_BY_ORGANIZER,
+        _moved_by_organizer,
+        "when the new shift was cancelled or has started, or they left it",
+        description="the news that an organizer moved them to another shift",
+    ),
+)

@@ -1,0 +1,65 @@
+"""How typed shift commands with a grammar of their own become commands."""
+
+from bot.domain.errors import UserError
+from bot.domain.phonebank import MAX_ANNOUNCEMENT
+from bot.domain.text import MAX_NAME, clean_text
+from bot.kernel.commands import Actor, Command
+from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.entry import TextReader
+from bot.kernel.intake.parsing import person
+from bot.shifts.commands import AddToShift, CancelShift, MoveBetweenShifts, RemoveFromShift
+from bot.signups.commands import LeaveShift
+
+
+def add_to_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank add <shift> <who> [over]`: the name may have spaces; `over` comes last."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    who = person(words)
+    name, _, last = who.rpartition(" ")
+    over = bool(name) and last.lower() == "over"
+    return AddToShift(actor, shift=shift, who=name.strip() if over else who, over=over)
+
+
+def remove_from_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank remove <shift> <who>`."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    return RemoveFromShift(actor, shift=shift, who=person(words))
+
+
+def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank move <who> <from-shift> <to-shift>`: the last two words are the shifts."""
+    parts = words.rest().rsplit(None, 2)
+    if len(parts) < 3:
+        raise UserError(
+            f"I need who, the shift they're on and the shift to move them to. {words.hint}"
+        )
+    who, from_word, to_word = parts
+    example = words.usage.example
+    return MoveBetweenShifts(
+        actor,
+        who=clean_text(who, what="name", limit=MAX_NAME),
+        from_shift=typed.number(typed.Word(from_word, False), "shift number", example),
+        to_shift=typed.number(typed.Word(to_word, False), "shift number", example),
+    )
+
+
+def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
+    """`/phonebank cancel|leave <shift> [following]`."""
+
+    def read(actor: Actor, words: typed.Words) -> Command:
+        shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+        word = words.take()
+        if word is not None and word.text.lower() != "following":
+            raise UserError(f"I didn't expect {typed.shown(word.text)} there. {words.hint}")
+        words.end()
+        return build(actor, shift=shift, following=word is not None)
+
+    return read
+
+
+def announcement(words: typed.Words) -> str:
+    """The rest of the line as a message to everyone on a shift."""
+    message = words.rest()
+    if not message:
+        raise UserError(f"I'm missing the message. {words.hint}")
+    return clean_text(message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)

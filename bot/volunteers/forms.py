@@ -1,0 +1,63 @@
+"""The welcome questions: what a newcomer would like to do, when they are free, and where."""
+
+from bot.domain.errors import UserError
+from bot.domain.volunteer import MAX_LOCATION, Availability, Interest, Profile
+from bot.kernel.commands import Actor, Command
+from bot.kernel.intake.forms import FormReader, Values
+from bot.ports.replies import ChoiceField, Form, Option, TextField
+from bot.volunteers.commands import SaveProfile
+
+
+def onboarding_form(name: str, current: Profile | None = None) -> Form:
+    """The three welcome questions: interests, availability, ZIP or county."""
+    intro = (
+        f"Hi {name}! Three quick questions so organizers can match you with the right work."
+        if current is None
+        else "Update your answers below; the organizers will see the new ones."
+    )
+    return Form(
+        form_id=ONBOARDING.form_id,
+        title="About you",
+        intro=intro,
+        fields=(
+            ChoiceField(
+                name="interests",
+                label="What would you like to help with?",
+                options=tuple(Option(i.value, i.label) for i in Interest),
+                multiple=True,
+            ),
+            ChoiceField(
+                name="availability",
+                label="When are you usually free?",
+                options=tuple(Option(a.value, a.label) for a in Availability),
+            ),
+            TextField(
+                name="location",
+                label="Your ZIP code or county",
+                placeholder="53703 or Dane County",
+                max_length=MAX_LOCATION,
+            ),
+        ),
+        submit_label="Save",
+    )
+
+
+def _read(actor: Actor, _key: str, values: Values) -> Command:
+    chosen = values.get("interests", ())
+    chosen = (chosen,) if isinstance(chosen, str) else chosen
+    try:
+        interests = tuple(dict.fromkeys(Interest(v) for v in chosen))
+        availability = Availability(str(values.get("availability", "")))
+    except ValueError:
+        raise UserError(
+            "One of those answers isn't an option I know; type `/volunteer profile` to try again."
+        ) from None
+    if not interests:
+        raise UserError("Pick at least one thing you'd like to help with.")
+    location = values.get("location", "")
+    if not isinstance(location, str):
+        raise UserError("Type your ZIP code or county as text.")
+    return SaveProfile(actor, interests=interests, availability=availability, location=location)
+
+
+ONBOARDING = FormReader("onboarding", SaveProfile, _read)

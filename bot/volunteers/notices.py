@@ -1,0 +1,93 @@
+"""What the welcome's notices say: the welcome itself, and the organizers' news of a newcomer
+until someone reaches out.
+"""
+
+from bot.domain.notice import NoticeKind, NoticeState
+from bot.kernel import timefmt
+from bot.kernel.outbox.drop import Drop
+from bot.kernel.outbox.notices import NoticeSpec, Scene
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
+from bot.signups.buttons import SHIFTS
+from bot.volunteers.buttons import PROFILE
+from bot.volunteers.views import contacted_button
+
+
+async def _welcome(scene: Scene) -> Reply | Drop:
+    assert scene.volunteer is not None
+    return Message(
+        f"Welcome to {scene.campaign.name}, {scene.volunteer.name}! 🎉 Thank you for stepping up. "
+        "Tell us a little about yourself so an organizer can match you with the right work.",
+        buttons=(
+            Button("Tell us about yourself", PROFILE.action(), ButtonStyle.PRIMARY),
+            Button("See upcoming phone banks", SHIFTS.action()),
+        ),
+    )
+
+
+async def _new_volunteer(scene: Scene) -> Reply | Drop:
+    newcomer = await scene.subject()
+    if newcomer.forgotten_at is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
+    within = timefmt.span(scene.campaign.contact_within)
+    return Message(
+        f"👋 New volunteer: {newcomer.name} (#{newcomer.number}) just arrived and got the welcome "
+        f"questions. Please reach out within {within}.",
+        buttons=() if newcomer.contacted_at else (contacted_button(newcomer.number),),
+    )
+
+
+async def _volunteer_onboarded(scene: Scene) -> Reply | Drop:
+    newcomer = await scene.subject()
+    if newcomer.forgotten_at is not None or newcomer.profile is None:
+        return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
+    profile = newcomer.profile
+    verb = "updated their answers" if scene.notice.payload.get("updated") else "answered"
+    lines = [
+        f"📝 {newcomer.name} (#{newcomer.number}) {verb}:",
+        "Interests: " + ", ".join(i.label for i in profile.interests),
+        f"Availability: {profile.availability.label if profile.availability else 'not given'}",
+        f"ZIP or county: {profile.location or 'not given'}",
+    ]
+    if newcomer.contacted_at is None:
+        lines.append("Nobody has contacted them yet.")
+    return Message(
+        "\n".join(lines),
+        buttons=() if newcomer.contacted_at else (contacted_button(newcomer.number),),
+    )
+
+
+async def _still_uncontacted(scene: Scene) -> Reply | Drop:
+    newcomer = await scene.subject()
+    if newcomer.contacted_at is not None or newcomer.forgotten_at is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer has been contacted since")
+    return Message(
+        f"⏳ {newcomer.name} (#{newcomer.number}) has been waiting "
+        f"{timefmt.span(scene.now - newcomer.joined_at)} and nobody has contacted them yet. "
+        "Can someone reach out today?",
+        buttons=(contacted_button(newcomer.number),),
+    )
+
+
+NOTICES: tuple[NoticeSpec, ...] = (
+    NoticeSpec(
+        NoticeKind.WELCOME,
+        _welcome,
+        "when the newcomer asked to be forgotten",
+        description="the welcome message",
+    ),
+    NoticeSpec(
+        NoticeKind.NEW_VOLUNTEER,
+        _new_volunteer,
+        "when the newcomer asked to be forgotten",
+    ),
+    NoticeSpec(
+        NoticeKind.VOLUNTEER_ONBOARDED,
+        _volunteer_onboarded,
+        "when the newcomer asked to be forgotten",
+    ),
+    NoticeSpec(
+        NoticeKind.STILL_UNCONTACTED,
+        _still_uncontacted,
+        "when someone has contacted the newcomer since, or they asked to be forgotten",
+    ),
+)
