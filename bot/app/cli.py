@@ -7,23 +7,25 @@ import signal
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import make_url
 
+from adapters.console import ConsoleChat, ConsoleMessenger, Screen
+from adapters.console.chat import read_pipe, read_terminal
+from adapters.console.files import FOLDER, FileShelf
+from adapters.discord import DiscordPlatform, invite_url
 from adapters.discord.settings import DiscordSettings
 from adapters.platform import Platform, PlatformError
+from adapters.slack import SlackPlatform
 from adapters.slack.settings import SlackSettings
+from adapters.web.feeds import FeedListener, feed_routes
 from bot.app import redaction
 from bot.app.bootstrap import bootstrap
 from bot.app.clock import ManualClock, SystemClock
 from bot.app.settings import ConfigurationError, CoreSettings, load
 from bot.ports.storage import StorageUnavailable
 from storage import SqlStorage, open_storage
-
-if TYPE_CHECKING:
-    from adapters.web.feeds import FeedListener
 
 
 class Settings(CoreSettings, SlackSettings, DiscordSettings):
@@ -118,11 +120,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _console(settings: Settings, args: argparse.Namespace) -> int:
-    from adapters.console import ConsoleChat, ConsoleMessenger, Screen
-    from adapters.console.chat import read_pipe, read_terminal
-    from adapters.console.files import FileShelf
-    from adapters.web.feeds import FeedListener
-
     zone = ZoneInfo(settings.timezone)
     start = None
     if args.now:
@@ -180,8 +177,6 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
 
 def _files_folder(url: str) -> Path:
     """turnout-files/ beside a SQLite file; in the working directory for PostgreSQL."""
-    from adapters.console.files import FOLDER
-
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         return Path(parsed.database).parent / FOLDER
@@ -191,12 +186,8 @@ def _files_folder(url: str) -> Path:
 def _platforms(settings: Settings) -> list[Platform]:
     platforms: list[Platform] = []
     if settings.slack_enabled:
-        from adapters.slack import SlackPlatform
-
         platforms.append(SlackPlatform.from_settings(settings))
     if settings.discord_enabled:
-        from adapters.discord import DiscordPlatform
-
         platforms.append(DiscordPlatform.from_settings(settings))
     return platforms
 
@@ -241,11 +232,8 @@ async def _run(settings: Settings) -> int:
     return 0
 
 
-def _feed_listener(settings: Settings, platforms: list[Platform]) -> "FeedListener | None":
+def _feed_listener(settings: Settings, platforms: list[Platform]) -> FeedListener | None:
     """Calendar feeds ride on Slack's HTTP mode server; else they get a listener of their own."""
-    from adapters.slack import SlackPlatform
-    from adapters.web.feeds import FeedListener, feed_routes
-
     for platform in platforms:
         if isinstance(platform, SlackPlatform) and platform.serve_also(feed_routes):
             return None
@@ -266,8 +254,6 @@ async def _until_stopped() -> None:
 
 
 def _discord_invite(settings: Settings) -> int:
-    from adapters.discord import invite_url
-
     print(invite_url(settings))
     return 0
 

@@ -2,6 +2,7 @@
 marks and reports, the confirmation check, follow-ups, and a volunteer's history."""
 
 from bot.attendance import buttons, debrief, presence
+from bot.attendance.buttons import CONFIRM
 from bot.attendance.commands import MarkSignup
 from bot.attendance.entries import ENTRIES
 from bot.attendance.forms import DEBRIEF
@@ -28,3 +29,5 @@ FEATURE = Feature(
     notices=NOTICES,
     erase=(debrief.erase_notes,),
 )
+
+__all__ = ["CONFIRM", "FEATURE"]

@@ -19,10 +19,11 @@ from bot.attendance.commands import (
     ShowReport,
     StartDebrief,
 )
-from bot.domain.attendance import MAX_NOTES, read_count
+from bot.domain.attendance import CHECKIN_OPENS, MAX_NOTES, read_count
 from bot.domain.attendance import read_confirm_check as check_before
 from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
+from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
@@ -119,7 +120,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank checkin <shift>",
             "/phonebank checkin 3",
-            "tell us you're there (from 30 minutes before the start)",
+            f"tell us you're there (from {timefmt.span(CHECKIN_OPENS)} before the start)",
         ),
         CheckIn,
         presence.check_in,

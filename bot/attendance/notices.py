@@ -21,14 +21,14 @@ from bot.domain.attendance import (
     silent_miss,
 )
 from bot.domain.notice import NoticeKind, NoticeState
+from bot.domain.offer import OFFER_FOR
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
-from bot.signups.buttons import LEAVE, PASS, SHIFTS, TAKE
-from bot.signups.seat_notices import live_shift, seat_message
+from bot.signups import LEAVE, PASS, SHIFTS, TAKE, live_shift, seat_message
 
 
 async def _shift(scene: Scene) -> Shift | Drop:
@@ -77,7 +77,7 @@ async def _nudge(scene: Scene) -> Reply | Drop:
 
 
 async def _seat_offered(scene: Scene) -> Reply | Drop:
-    """A seat opened near the start: take it within 30 minutes, or pass."""
+    """A seat opened near the start: take it within OFFER_FOR, or pass."""
     shift = await _shift(scene)
     if isinstance(shift, Drop):
         return shift
@@ -90,7 +90,7 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
     return Message(
         f"🎟️ A seat opened on “{shift.title}” (#{shift.number}) at "
         f"{timefmt.clock(shift.starts_at, scene.zone)} "
-        f"({timefmt.at(shift.starts_at, scene.zone)}). Take it within 30 minutes "
+        f"({timefmt.at(shift.starts_at, scene.zone)}). Take it within {timefmt.span(OFFER_FOR)} "
         f"(by {timefmt.clock(offer.expires_at, scene.zone)}); after that it goes to the next "
         f"person in line. (Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
         f"{shift.number}` passes.)",
@@ -105,9 +105,9 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
     assert scene.notice.shift_id is not None
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     return Message(
-        f"The 30 minutes to take the seat on “{shift.title}” (#{shift.number}) ran out, so it "
-        "went to the next person in line and you're off its waitlist. No worries: other "
-        "shifts could use you.",
+        f"The {timefmt.span(OFFER_FOR)} to take the seat on “{shift.title}” (#{shift.number}) "
+        "ran out, so it went to the next person in line and you're off its waitlist. "
+        "No worries: other shifts could use you.",
         buttons=(Button("See other shifts", SHIFTS.action()),),
     )
 

@@ -38,11 +38,11 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
 
 
 async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
-    """`/phonebank checkin` and "I'm here": from 30 minutes before the start until the end."""
+    """`/phonebank checkin` and "I'm here": from CHECKIN_OPENS before the start to the end."""
     shift, signup = await _my_seat(ctx, cmd.shift, "check in to")
     if ctx.now < shift.starts_at - CHECKIN_OPENS:
         raise UserError(
-            f"Check-in for #{shift.number} opens 30 minutes before it starts "
+            f"Check-in for #{shift.number} opens {timefmt.span(CHECKIN_OPENS)} before it starts "
             f"({timefmt.at(shift.starts_at - CHECKIN_OPENS, ctx.zone)})."
         )
     if ctx.now >= shift.ends_at:

@@ -16,7 +16,7 @@ from bot.kernel import timefmt
 from bot.kernel.context import zone_for
 from bot.ports.replies import Button, ButtonStyle, Message
 from bot.ports.storage import UnitOfWork
-from bot.signups.buttons import JOIN
+from bot.signups import JOIN
 
 # How many next shifts a follow-up offers.
 NEXT_SHIFTS = 3

@@ -10,3 +10,5 @@ FEATURE = Feature(
     buttons=(buttons.NEW_FEED,),
     erase=(calendar_feeds.erase_feed,),
 )
+
+__all__ = ["FEATURE", "calendar_feeds"]

@@ -119,6 +119,7 @@ def event(entry: CalendarEntry, now: datetime) -> "Event":
 
 def calendar(entries: list[CalendarEntry], now: datetime, *, name: str = "") -> bytes:
     """A VCALENDAR holding `entries`; `name` titles a subscribed feed."""
+    # Imported with the first calendar written, like `event` above.
     from icalendar import Calendar
 
     cal = Calendar()

@@ -4,3 +4,5 @@ from bot.campaign.entries import ENTRIES
 from bot.kernel.feature import Feature
 
 FEATURE = Feature("campaign", entries=ENTRIES)
+
+__all__ = ["FEATURE"]

@@ -91,6 +91,8 @@ MIN_DURATION = timedelta(minutes=15)
 MAX_DURATION = timedelta(hours=12)
 # How far ahead a shift may be planned; further is almost always a typo in the year.
 MAX_LEAD = timedelta(days=366)
+# Typed as a shift's new link to remove the link.
+NO_LINK = "-"
 # Pages of upcoming shifts anyone may ask for; more is a typo.
 MAX_PAGE = 1000
 
@@ -129,6 +131,18 @@ def check_link(link: str | None) -> str | None:
             "like `https://dialer.example.org/campaign`."
         )
     return link
+
+
+def check_start(starts_at: datetime, now: datetime, *, shown: str) -> datetime:
+    """A shift's start, if it is ahead of `now` and within MAX_LEAD of it; else UserError.
+
+    `shown` is the start as the reader sees it (their zone), for the sentence.
+    """
+    if starts_at <= now:
+        raise UserError(f"{shown} is in the past; pick a future date and time.")
+    if starts_at - now > MAX_LEAD:
+        raise UserError("That's more than a year away; check the year and try again.")
+    return starts_at
 
 
 def shift_start(day: date, start: time, zone: ZoneInfo) -> datetime:

@@ -18,3 +18,5 @@ FEATURE = Feature(
     forms=(EDIT, LINK),
     notices=NOTICES,
 )
+
+__all__ = ["FEATURE"]

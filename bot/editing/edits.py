@@ -12,12 +12,13 @@ from datetime import datetime
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
-    MAX_LEAD,
+    NO_LINK,
     HeldShift,
     Shift,
     check_capacity,
     check_duration,
     check_link,
+    check_start,
     shift_start,
 )
 from bot.domain.signup import Signup, SignupStatus
@@ -26,7 +27,6 @@ from bot.domain.volunteer import Volunteer
 from bot.editing.buttons import NEW_DATE, NEW_LENGTH, NEW_TIME, SEATS
 from bot.editing.commands import EditShift, KeepShiftAfterMove, StartEditForm
 from bot.editing.forms import edit_form, link_form
-from bot.editing.typed_edits import NO_LINK
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.wording import and_list, plural
@@ -198,12 +198,7 @@ def _wanted(cmd: EditShift, shift: Shift, ctx: Context) -> _Details:
     if cmd.day is not None or cmd.start is not None:
         starts_at = shift_start(cmd.day or local.date(), cmd.start or local.time(), zone)
     if starts_at != shift.starts_at:
-        if starts_at <= ctx.now:
-            raise UserError(
-                f"{timefmt.at(starts_at, zone)} is in the past; pick a future date and time."
-            )
-        if starts_at - ctx.now > MAX_LEAD:
-            raise UserError("That's more than a year away; check the year and try again.")
+        check_start(starts_at, ctx.now, shown=timefmt.at(starts_at, zone))
     length = shift.ends_at - shift.starts_at
     if cmd.duration is not None:
         length = check_duration(cmd.duration)
@@ -249,58 +244,74 @@ async def _tell(
         up = f"; {_people(len(promoted))} moved up from the waitlist and told" if promoted else ""
         said.append(f"{plural(after.capacity, 'seat')}{up}")
     if (after.starts_at, after.ends_at) != (before.starts_at, before.ends_at):
-        waiting_again = {s.id for s, _ in bumped}
-        moved_up = {s.id for s in promoted}
-        for signup, volunteer in roster:
-            # Those just moved up got reminders for the new time from fill_open_seats.
-            if signup.status is SignupStatus.CONFIRMED and signup.id not in waiting_again:
-                # Reminders follow the shift: the old ones go, new ones are due from the new time.
-                await reminders.cancel(ctx.uow, signup)
-                await reminders.schedule(
-                    ctx.uow,
-                    campaign=ctx.campaign,
-                    volunteer=volunteer,
-                    signup=signup,
-                    shift=after,
-                    now=ctx.now,
-                )
-            if signup.id in moved_up:
-                continue  # their promotion message already gives the new time
-            await ctx.notify(
-                NoticeKind.SHIFT_MOVED,
-                volunteer_id=volunteer.id,
-                shift_id=after.id,
-                signup_id=signup.id,
-                payload={"from": before.starts_at.isoformat()},
-            )
-        # The check-in, the debrief and the wrap-up are due at the shift's own moments.
-        confirmed = await ctx.uow.signups.roster(after.id)
-        await timed.follow_the_shift(
-            ctx.uow, after, [(s, v) for s, v in confirmed if s.status is SignupStatus.CONFIRMED]
-        )
-        said.append(
-            f"now {timefmt.at(after.starts_at, ctx.zone)} for "
-            f"{timefmt.duration(after.ends_at - after.starts_at)}; "
-            + (f"{_people(len(roster))} told" if roster else "nobody to tell")
-        )
+        said.append(await _tell_of_the_move(ctx, before, after, roster, bumped, promoted))
     if after.link != before.link:
-        now_confirmed = [
-            (s, v)
-            for s, v in await ctx.uow.signups.roster(after.id)
-            if s.status is SignupStatus.CONFIRMED
-        ]
-        for signup, volunteer in now_confirmed:
-            await ctx.notify(
-                NoticeKind.LINK_CHANGED,
-                volunteer_id=volunteer.id,
-                shift_id=after.id,
-                signup_id=signup.id,
-            )
-        said.append(
-            ("new link" if after.link else "link removed")
-            + (f"; {_people(len(now_confirmed))} confirmed told" if now_confirmed else "")
-        )
+        said.append(await _tell_of_the_link(ctx, after))
     return said
+
+
+async def _tell_of_the_move(
+    ctx: Context,
+    before: Shift,
+    after: Shift,
+    roster: Roster,
+    bumped: Roster,
+    promoted: list[Signup],
+) -> str:
+    """Reminders and the timed notices follow the new time; everyone still on it is told."""
+    waiting_again = {s.id for s, _ in bumped}
+    moved_up = {s.id for s in promoted}
+    for signup, volunteer in roster:
+        # Those just moved up got reminders for the new time from fill_open_seats.
+        if signup.status is SignupStatus.CONFIRMED and signup.id not in waiting_again:
+            # Reminders follow the shift: the old ones go, new ones are due from the new time.
+            await reminders.cancel(ctx.uow, signup)
+            await reminders.schedule(
+                ctx.uow,
+                campaign=ctx.campaign,
+                volunteer=volunteer,
+                signup=signup,
+                shift=after,
+                now=ctx.now,
+            )
+        if signup.id in moved_up:
+            continue  # their promotion message already gives the new time
+        await ctx.notify(
+            NoticeKind.SHIFT_MOVED,
+            volunteer_id=volunteer.id,
+            shift_id=after.id,
+            signup_id=signup.id,
+            payload={"from": before.starts_at.isoformat()},
+        )
+    # The check-in, the debrief and the wrap-up are due at the shift's own moments.
+    confirmed = await ctx.uow.signups.roster(after.id)
+    await timed.follow_the_shift(
+        ctx.uow, after, [(s, v) for s, v in confirmed if s.status is SignupStatus.CONFIRMED]
+    )
+    return (
+        f"now {timefmt.at(after.starts_at, ctx.zone)} for "
+        f"{timefmt.duration(after.ends_at - after.starts_at)}; "
+        + (f"{_people(len(roster))} told" if roster else "nobody to tell")
+    )
+
+
+async def _tell_of_the_link(ctx: Context, after: Shift) -> str:
+    """Everyone confirmed hears of the new link (or that there is none now)."""
+    now_confirmed = [
+        (s, v)
+        for s, v in await ctx.uow.signups.roster(after.id)
+        if s.status is SignupStatus.CONFIRMED
+    ]
+    for signup, volunteer in now_confirmed:
+        await ctx.notify(
+            NoticeKind.LINK_CHANGED,
+            volunteer_id=volunteer.id,
+            shift_id=after.id,
+            signup_id=signup.id,
+        )
+    return ("new link" if after.link else "link removed") + (
+        f"; {_people(len(now_confirmed))} confirmed told" if now_confirmed else ""
+    )
 
 
 def _confirm_cut(shift: Shift, capacity: int, bumped: Roster, *, saved: bool) -> Reply:

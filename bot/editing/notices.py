@@ -9,8 +9,7 @@ from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
-from bot.signups.buttons import LEAVE
-from bot.signups.seat_notices import cant_make_it, live_shift, still_on, with_calendar
+from bot.signups import LEAVE, cant_make_it, live_shift, still_on, with_calendar
 
 
 async def _shift_moved(scene: Scene) -> Reply | Drop:

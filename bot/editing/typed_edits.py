@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.domain.errors import UserError
-from bot.domain.phonebank import MAX_CAPACITY
+from bot.domain.phonebank import MAX_CAPACITY, NO_LINK
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.editing.commands import EditShift, StartEditForm
 from bot.kernel.commands import Actor, Command
@@ -18,8 +18,6 @@ from bot.kernel.intake.typed_values import Usage
 
 # What `/phonebank edit <shift> <field> <value>` can change, in the order the form asks.
 EDIT_FIELDS = ("title", "date", "time", "length", "seats", "link")
-# Typed to remove a shift's link.
-NO_LINK = "-"
 
 EDIT_USAGE = Usage(
     "/phonebank edit <shift> [<field> <value>]",
@@ -103,5 +101,3 @@ def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
         value += " confirm"
     words = typed.Words(value, EDIT_USAGE)
     return one_field(actor, shift, str(field), words)
-
-

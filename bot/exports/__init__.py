@@ -5,6 +5,6 @@ from bot.exports.entries import ENTRIES
 from bot.exports.notices import NOTICES
 from bot.kernel.feature import Feature
 
-FEATURE = Feature(
-    "exports", entries=ENTRIES, notices=NOTICES, erase=(export.erase_export_log,)
-)
+FEATURE = Feature("exports", entries=ENTRIES, notices=NOTICES, erase=(export.erase_export_log,))
+
+__all__ = ["FEATURE"]

@@ -17,3 +17,5 @@ FEATURE = Feature(
     buttons=(buttons.SETTINGS,),
     forms=(SETTINGS,),
 )
+
+__all__ = ["FEATURE"]

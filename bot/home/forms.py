@@ -12,7 +12,7 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.forms import FormReader, Values
 from bot.ports.replies import Form, TextField
-from bot.volunteers.usages import REMINDERS_USAGE, TZ_USAGE
+from bot.volunteers import REMINDERS_USAGE, TZ_USAGE
 
 _ZONE_TEXT = 60
 

@@ -8,7 +8,7 @@ contact and the next shifts with open seats.
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.attendance.buttons import CONFIRM
+from bot.attendance import CONFIRM
 from bot.domain.phonebank import ShiftSeats
 from bot.domain.signup import SignupStatus
 from bot.domain.task import ClaimStatus
@@ -19,11 +19,9 @@ from bot.home.forms import settings_form
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.ports.replies import Button, ButtonStyle, Form, Item, Listing, Message, Page, Reply
-from bot.shifts.views import my_seats, shift_item
-from bot.tasks.buttons import DONE, RELEASE
-from bot.volunteers import people
-from bot.volunteers.buttons import PROFILE
-from bot.volunteers.commands import SetMyReminders, SetMyTimezone
+from bot.shifts import my_seats, shift_item
+from bot.tasks import DONE, RELEASE
+from bot.volunteers import PROFILE, SetMyReminders, SetMyTimezone, people
 
 # Enough to act on at a glance; the commands list the rest.
 _FITTING = 5

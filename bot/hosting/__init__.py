@@ -21,3 +21,5 @@ FEATURE = Feature(
     notices=NOTICES,
     erase=(proposals.erase_proposals,),
 )
+
+__all__ = ["FEATURE"]

@@ -11,7 +11,7 @@ from bot.hosting.commands import (
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
-from bot.shifts.new_shift import CREATE_PARAMS
+from bot.shifts import CREATE_PARAMS
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

@@ -9,7 +9,7 @@ from bot.hosting.reading import propose_shift_from
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake.forms import FormReader, Values, number_key, text
 from bot.ports.replies import Form, TextField
-from bot.shifts.new_shift import SHIFT, shift_form
+from bot.shifts import SHIFT, shift_form
 
 
 def propose_form() -> Form:

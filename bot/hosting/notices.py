@@ -14,7 +14,7 @@ from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
-from bot.signups.seat_notices import booker
+from bot.signups import booker
 
 
 async def _proposal(scene: Scene) -> Proposal:

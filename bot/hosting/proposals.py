@@ -8,10 +8,10 @@ from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
-    MAX_LEAD,
     check_capacity,
     check_duration,
     check_link,
+    check_start,
     shift_start,
 )
 from bot.domain.proposal import Proposal, ProposalStatus
@@ -28,7 +28,7 @@ from bot.hosting.forms import decline_form, propose_form
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.ports.replies import Message, Reply
-from bot.shifts.bookings import find_one
+from bot.shifts import find_one
 from bot.signups import seats, timed
 
 
@@ -42,13 +42,7 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
-    if starts_at <= ctx.now:
-        raise UserError(
-            f"{timefmt.at(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
-            "and time."
-        )
-    if starts_at - ctx.now > MAX_LEAD:
-        raise UserError("That's more than a year away; check the year and try again.")
+    check_start(starts_at, ctx.now, shown=timefmt.at(starts_at, ctx.campaign_zone))
     proposal = await ctx.uow.proposals.add(
         Proposal(
             id=0,

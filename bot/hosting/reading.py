@@ -9,8 +9,7 @@ from bot.hosting.commands import DeclineProposal, ProposeShift, SetHost, StartPr
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.parsing import person
-from bot.shifts.commands import CreateShift
-from bot.shifts.new_shift import read_new_shift, shift_options
+from bot.shifts import CreateShift, read_new_shift, shift_options
 
 
 def propose_shift(actor: Actor, words: typed.Words) -> Command:

@@ -1,7 +1,7 @@
 """Live posts: a shift's (or the board's) post in a channel that keeps itself current."""
 
 from bot.kernel.feature import Feature
-from bot.live_posts import edits
+from bot.live_posts import edits, posting
 from bot.live_posts.delivery import CHANNEL_POSTS
 from bot.live_posts.entries import ENTRIES
 from bot.live_posts.notices import NOTICES
@@ -13,3 +13,5 @@ FEATURE = Feature(
     before_commit=(edits.queue,),
     posts=CHANNEL_POSTS,
 )
+
+__all__ = ["FEATURE", "edits", "posting"]

@@ -15,7 +15,7 @@ from bot.domain.post import PostState, post_state, seat_bar
 from bot.kernel import timefmt
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.signups.buttons import JOIN, LEAVE
+from bot.signups import JOIN, LEAVE
 
 BOARD_HEADING = "Upcoming phone banks"
 

@@ -3,9 +3,10 @@
 from bot.kernel.feature import Feature, Sweep
 from bot.kernel.intake.entry import Route
 from bot.series import buttons, weekly
-from bot.series.commands import JoinEveryWeek, StartRepeatForm
+from bot.series.buttons import REPEAT
+from bot.series.commands import JoinEveryWeek, Repeats, StartRepeatForm
 from bot.series.entries import ENTRIES
-from bot.series.forms import REPEAT
+from bot.series.forms import REPEAT_FORM, read_repeats, repeat_fields, repeating
 from bot.series.notices import NOTICES
 
 FEATURE = Feature(
@@ -16,9 +17,11 @@ FEATURE = Feature(
         Route(StartRepeatForm, weekly.start_repeat_form, "the Repeat… button (turnout:repeat)"),
     ),
     buttons=(buttons.WEEKLY, buttons.REPEAT),
-    forms=(REPEAT,),
+    forms=(REPEAT_FORM,),
     notices=NOTICES,
     # Weekly series grow into the window first, so their new dates' reminders are due.
     sweeps=(Sweep(weekly.extend_all, "created %s of weekly series", "date", "series dates"),),
     erase=(weekly.erase_standing_signups,),
 )
+
+__all__ = ["FEATURE", "REPEAT", "Repeats", "read_repeats", "repeat_fields", "repeating", "weekly"]

@@ -57,7 +57,7 @@ def repeat_fields(*, once: bool = True) -> tuple[Field, ...]:
 def repeat_form(number: int, title: str) -> Form:
     """The Repeat button after creating a shift: the repeat questions alone."""
     return Form(
-        form_id=REPEAT.id_for(number),
+        form_id=REPEAT_FORM.id_for(number),
         title="Repeat the shift",
         intro=f"“{title}” (#{number}): its dates appear 4 weeks ahead as time passes.",
         fields=repeat_fields(once=False),
@@ -130,4 +130,4 @@ def repeating(actor: Actor, shift: int, repeats: Repeats) -> RepeatShift:
 
 
 # Followed by the shift's number: `repeat:3`.
-REPEAT = FormReader("repeat:", RepeatShift, _read)
+REPEAT_FORM = FormReader("repeat:", RepeatShift, _read)

@@ -5,7 +5,7 @@ from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, Message, Reply
-from bot.signups.buttons import SHIFTS
+from bot.signups import SHIFTS
 
 
 async def _dates_cancelled(scene: Scene) -> Reply | Drop:

@@ -3,9 +3,12 @@ on and off them; and how shifts look in lists."""
 
 from bot.kernel.feature import Feature
 from bot.shifts import bookings
+from bot.shifts.bookings import find_one
+from bot.shifts.commands import CreateShift
 from bot.shifts.entries import ENTRIES
-from bot.shifts.new_shift import SHIFT
+from bot.shifts.new_shift import CREATE_PARAMS, SHIFT, read_new_shift, shift_form, shift_options
 from bot.shifts.notices import NOTICES
+from bot.shifts.views import my_seats, shift_item
 
 FEATURE = Feature(
     "shifts",
@@ -14,3 +17,16 @@ FEATURE = Feature(
     notices=NOTICES,
     erase=(bookings.erase_bookings,),
 )
+
+__all__ = [
+    "CREATE_PARAMS",
+    "FEATURE",
+    "SHIFT",
+    "CreateShift",
+    "find_one",
+    "my_seats",
+    "read_new_shift",
+    "shift_form",
+    "shift_item",
+    "shift_options",
+]

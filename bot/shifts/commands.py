@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.kernel.commands import Command
-from bot.series.commands import Repeats
+from bot.series import Repeats
 
 
 @dataclass(frozen=True, slots=True)

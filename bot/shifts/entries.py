@@ -22,8 +22,7 @@ from bot.shifts.commands import (
     StartShiftForm,
 )
 from bot.shifts.new_shift import CREATE_PARAMS, CREATE_USAGE, read_new_shift, shift_options
-from bot.signups import offers
-from bot.signups.commands import JoinShift, LeaveShift, ListShifts, PassSeat, TakeSeat
+from bot.signups import JoinShift, LeaveShift, ListShifts, PassSeat, TakeSeat, offers
 
 # In the order help lists them; `help` comes last.
 ENTRIES: tuple[Entry, ...] = (

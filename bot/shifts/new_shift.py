@@ -17,7 +17,7 @@ from bot.kernel.intake.forms import FormReader, Values, answers, text, word
 from bot.kernel.intake.groups import SHORT
 from bot.kernel.intake.typed_values import Usage
 from bot.ports.replies import DateField, Form, NumberField, TextField, TimeField
-from bot.series.forms import read_repeats, repeat_fields
+from bot.series import read_repeats, repeat_fields
 from bot.shifts.commands import CreateShift, StartShiftForm
 
 SHIFT_EXAMPLE = (

@@ -7,8 +7,7 @@ from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, Message, Reply
-from bot.signups.buttons import SHIFTS
-from bot.signups.seat_notices import booker, cant_make_it, live_shift, still_on, with_calendar
+from bot.signups import SHIFTS, booker, cant_make_it, live_shift, still_on, with_calendar
 
 
 async def _shift_cancelled(scene: Scene) -> Reply | Drop:

@@ -9,12 +9,12 @@ from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
     MAX_ANNOUNCEMENT,
-    MAX_LEAD,
     HeldShift,
     Shift,
     check_capacity,
     check_duration,
     check_link,
+    check_start,
     shift_start,
 )
 from bot.domain.signup import SignupStatus
@@ -24,9 +24,7 @@ from bot.kernel.context import Context
 from bot.kernel.wording import and_list, plural
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
-from bot.series import weekly
-from bot.series.buttons import REPEAT
-from bot.series.forms import repeating
+from bot.series import REPEAT, repeating, weekly
 from bot.shifts import bookings
 from bot.shifts.commands import (
     Announce,
@@ -38,9 +36,7 @@ from bot.shifts.commands import (
 )
 from bot.shifts.new_shift import shift_form
 from bot.shifts.views import my_seats, shift_item, shift_length
-from bot.signups import offers, seats, timed
-from bot.signups.buttons import JOIN, LEAVE
-from bot.signups.commands import JoinShift, LeaveShift, ListShifts
+from bot.signups import JOIN, LEAVE, JoinShift, LeaveShift, ListShifts, offers, seats, timed
 
 PAGE_SIZE = 10
 
@@ -161,13 +157,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     capacity = check_capacity(cmd.capacity)
     link = check_link(cmd.link)
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
-    if starts_at <= ctx.now:
-        raise UserError(
-            f"{timefmt.at(starts_at, ctx.campaign_zone)} is in the past; pick a future date "
-            "and time."
-        )
-    if starts_at - ctx.now > MAX_LEAD:
-        raise UserError("That's more than a year away; check the year and try again.")
+    check_start(starts_at, ctx.now, shown=timefmt.at(starts_at, ctx.campaign_zone))
     number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
     shift = await ctx.uow.shifts.add(
         campaign_id=ctx.campaign.id,

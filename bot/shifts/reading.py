@@ -8,7 +8,7 @@ from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import TextReader
 from bot.kernel.intake.parsing import person
 from bot.shifts.commands import AddToShift, CancelShift, MoveBetweenShifts, RemoveFromShift
-from bot.signups.commands import LeaveShift
+from bot.signups import LeaveShift
 
 
 def add_to_shift(actor: Actor, words: typed.Words) -> Command:

@@ -6,7 +6,7 @@ from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item
-from bot.signups.buttons import JOIN, LEAVE
+from bot.signups import JOIN, LEAVE
 
 
 def shift_item(

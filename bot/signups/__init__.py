@@ -4,8 +4,18 @@ and buttons (join, leave, take or pass an offered seat) are declared here, and t
 above handle them."""
 
 from bot.kernel.feature import Feature, Sweep
-from bot.signups import buttons, offers, seats
-from bot.signups.seat_notices import NOTICES
+from bot.signups import buttons, offers, reminders, seats, timed
+from bot.signups.buttons import JOIN, LEAVE, PASS, SHIFTS, TAKE
+from bot.signups.commands import JoinShift, LeaveShift, ListShifts, PassSeat, TakeSeat
+from bot.signups.seat_notices import (
+    NOTICES,
+    booker,
+    cant_make_it,
+    live_shift,
+    seat_message,
+    still_on,
+    with_calendar,
+)
 
 FEATURE = Feature(
     "signups",
@@ -16,3 +26,27 @@ FEATURE = Feature(
     ),
     erase=(seats.give_up_every_seat, offers.forget_offers),
 )
+
+__all__ = [
+    "FEATURE",
+    "JOIN",
+    "LEAVE",
+    "PASS",
+    "SHIFTS",
+    "TAKE",
+    "JoinShift",
+    "LeaveShift",
+    "ListShifts",
+    "PassSeat",
+    "TakeSeat",
+    "booker",
+    "cant_make_it",
+    "live_shift",
+    "offers",
+    "reminders",
+    "seat_message",
+    "seats",
+    "still_on",
+    "timed",
+    "with_calendar",
+]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from bot.calendars import calendar_feeds
 from bot.domain.notice import NoticeKind, NoticeState
+from bot.domain.offer import OFFER_FOR
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.kernel import timefmt
@@ -117,7 +118,7 @@ async def _late_cancellation(scene: Scene) -> Reply | Drop:
     elif isinstance(offered_id, int):
         became = (
             f"The seat is offered to {await named(scene, offered_id)}, first on the "
-            "waitlist, for 30 minutes."
+            f"waitlist, for {timefmt.span(OFFER_FOR)}."
         )
     else:
         became = "The seat is now open."

@@ -10,8 +10,8 @@ FEATURE = Feature(
     entries=ENTRIES,
     notices=NOTICES,
     # A new campaign's first weekly digest; each digest then queues the next.
-    sweeps=(
-        Sweep(digest.queue_first_digests, "queued %s", "first weekly digest", "new digests"),
-    ),
+    sweeps=(Sweep(digest.queue_first_digests, "queued %s", "first weekly digest", "new digests"),),
     erase=(numbers.erase_figures,),
 )
+
+__all__ = ["FEATURE"]

@@ -1,7 +1,8 @@
 """The weekly chart: seats filled and attended as bars, the show rate as a line (PNG bytes).
 
-Pure: figures in, PNG bytes out. matplotlib is imported inside the function, with the Agg
-backend, so starting Turnout never pays for it (bench/startup.py measures start-up).
+Pure: figures in, PNG bytes out. matplotlib is imported inside the function (a bare Figure
+needs no backend: PNG is drawn by Agg), so starting Turnout never pays for it
+(bench/startup.py measures start-up).
 """
 
 import io
@@ -17,36 +18,23 @@ _FILLED, _ATTENDED, _RATE = "#9db4d3", "#1f5fa8", "#d9822b"
 
 def weekly_chart(weeks: Sequence[WeekFigures], zone: ZoneInfo, *, title: str) -> bytes:
     """A PNG of seats filled vs attended per week, with the show rate (%) on its own axis."""
-    import matplotlib
+    # Half a second to import: loaded with the first chart, never at start-up.
+    from matplotlib import figure, ticker
 
-    matplotlib.use("Agg", force=True)
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
-
-    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
-    axes = figure.add_subplot()
+    chart = figure.Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+    axes = chart.add_subplot()
     positions = list(range(len(weeks)))
     labels = [f"{w.starts.astimezone(zone):%b} {w.starts.astimezone(zone).day}" for w in weeks]
     half = 0.4
-    axes.bar(
-        [p - half / 2 for p in positions],
-        [w.filled for w in weeks],
-        half,
-        color=_FILLED,
-        label="Seats filled",
-    )
-    axes.bar(
-        [p + half / 2 for p in positions],
-        [w.attended for w in weeks],
-        half,
-        color=_ATTENDED,
-        label="Attended",
-    )
+    filled = [w.filled for w in weeks]
+    axes.bar([p - half / 2 for p in positions], filled, half, color=_FILLED, label="Seats filled")
+    attended = [w.attended for w in weeks]
+    axes.bar([p + half / 2 for p in positions], attended, half, color=_ATTENDED, label="Attended")
     tallest = max((w.filled for w in weeks), default=0)
     # Room above the bars for the legend; whole people only on the axis. A handful of ticks
     # reads as well at phone size and draws far fewer artists (ticks are most of the cost).
     axes.set_ylim(0, max(tallest, 1) * 1.3)
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    axes.yaxis.set_major_locator(ticker.MaxNLocator(nbins=5, integer=True))
     axes.set_xticks(positions, labels, fontsize=14, rotation=45, ha="right")
     axes.tick_params(axis="y", labelsize=14)
     axes.set_ylabel("Volunteers", fontsize=16)
@@ -72,8 +60,8 @@ def weekly_chart(weeks: Sequence[WeekFigures], zone: ZoneInfo, *, title: str) ->
         frameon=False,
     )
     # Fixed margins that fit the labels at these sizes: tight_layout() would draw it twice.
-    figure.subplots_adjust(left=0.08, right=0.92, top=0.9, bottom=0.18)
+    chart.subplots_adjust(left=0.08, right=0.92, top=0.9, bottom=0.18)
     out = io.BytesIO()
     # zlib level 1: a few kB more for a flat-coloured chart, a third of the encoding time.
-    figure.savefig(out, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
+    chart.savefig(out, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
     return out.getvalue()

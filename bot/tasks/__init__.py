@@ -2,8 +2,10 @@
 
 from bot.kernel.feature import Feature
 from bot.tasks import buttons, claims
+from bot.tasks.buttons import DONE, RELEASE
 from bot.tasks.entries import ENTRIES
 from bot.tasks.new_task import TASK
+from bot.tasks.views import board_item
 
 FEATURE = Feature(
     "tasks",
@@ -12,3 +14,5 @@ FEATURE = Feature(
     forms=(TASK,),
     erase=(claims.release_claims,),
 )
+
+__all__ = ["DONE", "FEATURE", "RELEASE", "board_item"]

@@ -4,10 +4,18 @@ keeping track of newcomers until someone reaches out."""
 from bot.kernel.feature import Feature, Sweep
 from bot.kernel.intake.entry import Route
 from bot.volunteers import buttons, people, welcome
-from bot.volunteers.commands import KeepMyData, SaveProfile, WelcomeVolunteer
+from bot.volunteers.buttons import PROFILE
+from bot.volunteers.commands import (
+    KeepMyData,
+    SaveProfile,
+    SetMyReminders,
+    SetMyTimezone,
+    WelcomeVolunteer,
+)
 from bot.volunteers.entries import ENTRIES
 from bot.volunteers.forms import ONBOARDING
 from bot.volunteers.notices import NOTICES
+from bot.volunteers.usages import REMINDERS_USAGE, TZ_USAGE
 
 FEATURE = Feature(
     "volunteers",
@@ -20,7 +28,15 @@ FEATURE = Feature(
     buttons=(buttons.CONTACTED, buttons.PROFILE, buttons.FORGET, buttons.KEEP),
     forms=(ONBOARDING,),
     notices=NOTICES,
-    sweeps=(
-        Sweep(welcome.raise_follow_ups, "raised %s to organizers", "follow-up", "follow-ups"),
-    ),
+    sweeps=(Sweep(welcome.raise_follow_ups, "raised %s to organizers", "follow-up", "follow-ups"),),
 )
+
+__all__ = [
+    "FEATURE",
+    "PROFILE",
+    "REMINDERS_USAGE",
+    "TZ_USAGE",
+    "SetMyReminders",
+    "SetMyTimezone",
+    "people",
+]

@@ -7,7 +7,7 @@ from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
-from bot.signups.buttons import SHIFTS
+from bot.signups import SHIFTS
 from bot.volunteers.buttons import PROFILE
 from bot.volunteers.views import contacted_button
 

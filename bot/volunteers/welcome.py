@@ -9,8 +9,8 @@ from bot.domain.volunteer import MAX_LOCATION, SHIFT_INTERESTS, Profile
 from bot.kernel.context import Context
 from bot.ports.replies import Listing, Message, Reply
 from bot.ports.storage import Storage
-from bot.shifts.views import shift_item
-from bot.tasks.views import board_item
+from bot.shifts import shift_item
+from bot.tasks import board_item
 from bot.volunteers.commands import SaveProfile, StartProfile, WelcomeVolunteer
 from bot.volunteers.forms import onboarding_form
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.domain.notice import Notice, NoticeKind, NoticeState
+from bot.domain.notice import Notice, NoticeState
 from bot.domain.post import PostRef
 from bot.kernel.outbox import delivery_policy as policy
 from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
@@ -26,10 +26,11 @@ from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.marks import SentMarks
 from bot.kernel.outbox.notices import NoticeBook, PostWork
 from bot.kernel.outbox.pacing import Pace
+from bot.kernel.outbox.ready import Ready, queue_failure_notices, ready_for
 from bot.ports.clock import Clock
 from bot.ports.messenger import DeliveryError, Messenger
 from bot.ports.replies import Reply
-from bot.ports.storage import Storage, StorageUnavailable, UnitOfWork
+from bot.ports.storage import Storage, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +43,6 @@ class DeliveryReport:
     failed: int = 0
     # 429s met; each held every send to that platform for as long as it asked.
     rate_limited: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Ready:
-    """A notice written out and addressed, to be sent."""
-
-    notice: Notice
-    reply: Reply
-    sends: tuple[Send, ...]
-    # A live post to put up or edit, instead of sends to people.
-    post: PostWork | None = None
 
 
 class Dispatcher:
@@ -87,7 +77,7 @@ class Dispatcher:
         platform's pace, not the database, sets the speed of a fan-out.
         """
         report = DeliveryReport()
-        queue: asyncio.Queue[tuple[_Ready, datetime] | None] = asyncio.Queue(self._batch)
+        queue: asyncio.Queue[tuple[Ready, datetime] | None] = asyncio.Queue(self._batch)
         broken = asyncio.Event()
         workers = [
             asyncio.create_task(self._work(queue, report, broken)) for _ in range(self._concurrency)
@@ -119,7 +109,7 @@ class Dispatcher:
 
     async def _work(
         self,
-        queue: "asyncio.Queue[tuple[_Ready, datetime] | None]",
+        queue: "asyncio.Queue[tuple[Ready, datetime] | None]",
         report: DeliveryReport,
         broken: asyncio.Event,
     ) -> None:
@@ -180,7 +170,7 @@ class Dispatcher:
             self._paces[platform] = Pace(self._clock, most=self._concurrency)
         return self._paces[platform]
 
-    async def _prepare(self, claimed: Sequence[Notice], report: DeliveryReport) -> list[_Ready]:
+    async def _prepare(self, claimed: Sequence[Notice], report: DeliveryReport) -> list[Ready]:
         """Write each claimed notice as of now, in one transaction for the whole batch.
 
         If that transaction itself breaks, each notice is prepared on its own, so that one
@@ -193,7 +183,7 @@ class Dispatcher:
             raise
         except Exception:
             log.exception("preparing %d notices together failed; one at a time", len(claimed))
-        ready: list[_Ready] = []
+        ready: list[Ready] = []
         for notice in claimed:
             try:
                 ready += await self._prepare_together([notice], superseded, report)
@@ -205,15 +195,17 @@ class Dispatcher:
 
     async def _prepare_together(
         self, claimed: Sequence[Notice], superseded: set[int], report: DeliveryReport
-    ) -> list[_Ready]:
+    ) -> list[Ready]:
         now = self._clock.now()
-        ready: list[_Ready] = []
+        ready: list[Ready] = []
         dropped = failed = 0
         async with self._storage.unit_of_work() as uow:
             await uow.read_ahead(claimed)
             for notice in claimed:
                 try:
-                    prepared = await self._prepared(uow, notice, now, notice.id in superseded)
+                    prepared = await ready_for(
+                        self._book, uow, notice, now, superseded=notice.id in superseded
+                    )
                 except StorageUnavailable:
                     raise
                 except Exception as error:
@@ -231,7 +223,7 @@ class Dispatcher:
         report.failed += failed
         return ready
 
-    async def _deliver(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
+    async def _deliver(self, ready: Ready, report: DeliveryReport, lease_end: datetime) -> None:
         async with self._sending:
             try:
                 await self._send(ready, report, lease_end)
@@ -264,7 +256,7 @@ class Dispatcher:
             return lambda: messenger.mention_in_channel(to, reply)
         return lambda: messenger.send_direct(to, reply)
 
-    async def _send(self, ready: _Ready, report: DeliveryReport, lease_end: datetime) -> None:
+    async def _send(self, ready: Ready, report: DeliveryReport, lease_end: datetime) -> None:
         if ready.post is not None:
             await self._send_post(ready.post, report, lease_end)
             return
@@ -372,7 +364,7 @@ class Dispatcher:
             if isinstance(decision, GiveUp):
                 log.warning("notice %s failed for good: %s", notice.id, decision.reason)
                 await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=decision.reason)
-                await self._queue_failure_notices(uow, notice, error, now)
+                await queue_failure_notices(self._book, uow, notice, error, now)
                 report.failed += 1
             else:
                 await uow.notices.retry_at(
@@ -380,45 +372,3 @@ class Dispatcher:
                 )
                 report.retried += 1
             await uow.commit()
-
-    async def _queue_failure_notices(
-        self, uow: UnitOfWork, notice: Notice, error: DeliveryError, now: datetime
-    ) -> None:
-        """Tell organizers a volunteer missed a message; mention the volunteer once if we can."""
-        what = self._book.description(notice.kind)
-        alert = policy.failure_alert(notice, error, now, what=what)
-        if alert is not None:
-            await uow.notices.add(alert)
-        mention = policy.closed_dms_mention(notice, error, now)
-        if mention is not None:
-            assert mention.volunteer_id is not None
-            if not await uow.notices.ever_queued(mention.volunteer_id, NoticeKind.DMS_CLOSED):
-                await uow.notices.add(mention)
-
-    async def _prepared(
-        self, uow: UnitOfWork, notice: Notice, now: datetime, superseded: bool
-    ) -> _Ready | Drop:
-        posts = self._book.posts
-        if superseded:
-            return posts.pointless if notice.kind in posts.kinds else policy.SUPERSEDED
-        if notice.kind in posts.kinds:
-            work = await posts.prepare(uow, notice, now)
-            return work if isinstance(work, Drop) else _Ready(notice, work.reply, (), post=work)
-        verdict = await self._book.render(notice, uow, now)
-        if isinstance(verdict, Drop):
-            return verdict
-        if verdict.to is None:
-            sends = policy.address(
-                to_organizers=True,
-                in_channel=verdict.in_channel,
-                teams=await uow.campaigns.teams_of(notice.campaign_id),
-            )
-        else:
-            sends = policy.address(
-                to_organizers=False,
-                in_channel=verdict.in_channel,
-                identities=await uow.volunteers.identities(verdict.to.id),
-            )
-        if isinstance(sends, Drop):
-            return sends
-        return _Ready(notice, verdict.reply, sends)

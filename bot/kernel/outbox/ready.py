@@ -1,0 +1,70 @@
+"""A claimed notice written out and addressed as of now, ready for the dispatcher to send;
+and what a notice that failed for good brings (organizers told, a closed-DMs mention)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain.notice import Notice, NoticeKind
+from bot.kernel.outbox import delivery_policy as policy
+from bot.kernel.outbox.delivery_policy import Send
+from bot.kernel.outbox.drop import Drop
+from bot.kernel.outbox.notices import NoticeBook, PostWork
+from bot.ports.messenger import DeliveryError
+from bot.ports.replies import Reply
+from bot.ports.storage import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """A notice written out and addressed, to be sent."""
+
+    notice: Notice
+    reply: Reply
+    sends: tuple[Send, ...]
+    # A live post to put up or edit, instead of sends to people.
+    post: PostWork | None = None
+
+
+async def ready_for(
+    book: NoticeBook, uow: UnitOfWork, notice: Notice, now: datetime, *, superseded: bool
+) -> Ready | Drop:
+    """The notice written as of now and addressed, or why it is dropped instead."""
+    posts = book.posts
+    if superseded:
+        return posts.pointless if notice.kind in posts.kinds else policy.SUPERSEDED
+    if notice.kind in posts.kinds:
+        work = await posts.prepare(uow, notice, now)
+        return work if isinstance(work, Drop) else Ready(notice, work.reply, (), post=work)
+    verdict = await book.render(notice, uow, now)
+    if isinstance(verdict, Drop):
+        return verdict
+    if verdict.to is None:
+        sends = policy.address(
+            to_organizers=True,
+            in_channel=verdict.in_channel,
+            teams=await uow.campaigns.teams_of(notice.campaign_id),
+        )
+    else:
+        sends = policy.address(
+            to_organizers=False,
+            in_channel=verdict.in_channel,
+            identities=await uow.volunteers.identities(verdict.to.id),
+        )
+    if isinstance(sends, Drop):
+        return sends
+    return Ready(notice, verdict.reply, sends)
+
+
+async def queue_failure_notices(
+    book: NoticeBook, uow: UnitOfWork, notice: Notice, error: DeliveryError, now: datetime
+) -> None:
+    """Tell organizers a volunteer missed a message; mention the volunteer once if we can."""
+    what = book.description(notice.kind)
+    alert = policy.failure_alert(notice, error, now, what=what)
+    if alert is not None:
+        await uow.notices.add(alert)
+    mention = policy.closed_dms_mention(notice, error, now)
+    if mention is not None:
+        assert mention.volunteer_id is not None
+        if not await uow.notices.ever_queued(mention.volunteer_id, NoticeKind.DMS_CLOSED):
+            await uow.notices.add(mention)
