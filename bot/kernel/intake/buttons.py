@@ -88,8 +88,9 @@ class Buttons:
     def __init__(self, verbs: Iterable[Verb]) -> None:
         self.verbs: dict[str, Verb] = {}
         for verb in verbs:
-            if self.verbs.setdefault(verb.verb, verb) is not verb:
+            if verb.verb in self.verbs:
                 raise ValueError(f"two buttons use the verb {verb.verb!r}")
+            self.verbs[verb.verb] = verb
 
     def command_for(self, actor: Actor, pressed: str) -> Command:
         """The command a pressed button stands for; a UserError for one no verb reads."""

@@ -44,8 +44,9 @@ class Forms:
     def __init__(self, readers: Iterable[FormReader]) -> None:
         self.readers: dict[str, FormReader] = {}
         for reader in readers:
-            if self.readers.setdefault(reader.form_id, reader) is not reader:
+            if reader.form_id in self.readers:
                 raise ValueError(f"two forms use the id {reader.form_id!r}")
+            self.readers[reader.form_id] = reader
 
     def command_for(self, actor: Actor, submission: FormSubmission) -> Command:
         """Turn a filled-in form into its command; unknown or malformed answers are UserErrors."""

@@ -114,8 +114,9 @@ class NoticeBook:
     def __init__(self, specs: Iterable[NoticeSpec], posts: ChannelPosts[Any]) -> None:
         self.specs: dict[NoticeKind, NoticeSpec] = {}
         for spec in specs:
-            if self.specs.setdefault(spec.kind, spec) is not spec:
+            if spec.kind in self.specs:
                 raise ValueError(f"two specs for the notice kind {spec.kind}")
+            self.specs[spec.kind] = spec
         self.posts = posts
 
     def description(self, kind: NoticeKind) -> str:

@@ -6,30 +6,14 @@ import pytest
 
 from adapters.discord import DiscordPlatform
 from adapters.platform import PlatformError
+from bot import catalogue
 from tests.adapters.discord.conftest import start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, FakeDiscord
 
+# What the catalogue offers on menus: every group, each with the subcommands its menu shows.
 GROUPS = {
-    "phonebank": {
-        *("list", "join", "leave", "mine", "create", "roster", "cancel", "announce"),
-        "post",
-        *("confirm", "checkin", "attendance", "mark", "debrief", "report", "nudge"),
-        "edit",
-        "add",
-        "remove",
-        "move",
-        "repeat",
-        "propose",
-        "host",
-        "approve",
-        "decline",
-    },
-    "task": {"post", "list", "claim", "done", "release"},
-    "volunteer": {
-        "home", "profile", "tz", "reminders", "new", "contacted", "forget-me", "history",
-        "calendar", "listed",
-    },
-    "turnout": {"tz", "reminders", "confirm-check", "stats", "digest", "export", "help"},
+    group.name: {entry.verb for entry in catalogue.entries(group.name) if entry.menu}
+    for group in catalogue.GROUPS
 }
 
 
@@ -37,6 +21,7 @@ async def test_commands_are_synced_to_the_configured_server_at_start(world):
     (sync,) = world.fake.made("PUT", rf"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
     synced = {c["name"]: c for c in sync.json}
     assert {name: {o["name"] for o in c["options"]} for name, c in synced.items()} == GROUPS
+    assert {"join", "create", "edit", "propose"} <= GROUPS["phonebank"], "a real menu"
     assert not world.fake.made("PUT", rf"/applications/{APP_ID}/commands")
     join = next(o for o in synced["phonebank"]["options"] if o["name"] == "join")
     assert join["description"] == "Take a seat on a shift (or a waitlist spot if it's full)"
