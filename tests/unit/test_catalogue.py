@@ -112,11 +112,11 @@ def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
     form_fields = {
         CreateShift: {f.name for f in shift_form().fields},
         PostTask: {f.name for f in task_form().fields},
-        # `/phonebank edit` names one field and its value, read by organizer_readers.one_field.
+        # `/phonebank edit` names one field and its value, read by bot/editing/typed_edits.py.
         EditShift: {"shift", "field", "value", "confirm"},
-        # `/phonebank repeat` reads how it repeats as one line (organizer_readers.repeat_shift).
+        # `/phonebank repeat` reads how it repeats as one line (bot/series/reading.py).
         RepeatShift: {"shift", "how"},
-        # `/phonebank post board` builds PostBoard instead (phonebank.read_post).
+        # `/phonebank post board` builds PostBoard instead (bot/live_posts/entries.py).
         PostShift: {"shift", "board"},
     }
     for entry in ENTRIES:

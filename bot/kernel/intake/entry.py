@@ -2,8 +2,9 @@
 
 An entry is plain data: the command's group and verb, how it is typed and what it does, who may
 run it, its typed parameters with the domain's limits, how typed text and option answers become
-the command, and the use case that handles it. `bot.catalogue` holds the entries; the grammar,
-the help, the handler lookup, Discord's command tree and Slack's manifest are read from them.
+the command, and the use case that handles it. Each feature declares its entries; `bot.catalogue`
+collects them, and the grammar, the help, the handler lookup, Discord's command tree and
+Slack's manifest are read from them.
 """
 
 from collections.abc import Awaitable, Callable, Mapping

@@ -2,8 +2,9 @@
 
 Most entries are read parameter by parameter (`read_text`, `read_options`); the few with a
 grammar of their own (quoted titles, keywords in any order, a bare command that opens a form)
-name their reader in the catalogue, and those readers live here too. Every reader returns a
-Command or raises a UserError whose sentence says what to type instead.
+name their reader, which lives with their feature. The readers of one parameter several
+features share live here. Every reader returns a Command or raises a UserError whose sentence
+says what to type instead.
 """
 
 from collections.abc import Callable, Mapping
