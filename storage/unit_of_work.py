@@ -16,7 +16,6 @@ from storage.calendars import SqlCalendarRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.exports import SqlExportRepository
-from storage.figures import SqlStatsRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
@@ -25,6 +24,7 @@ from storage.read_ahead import read_ahead
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
+from storage.stats import SqlStatsRepository
 from storage.tasks import SqlTaskRepository
 from storage.unavailable import is_conflict, is_disk_full, is_unavailable
 from storage.volunteers import SqlVolunteerRepository

@@ -88,6 +88,6 @@ Index(
 #   (julianday(contacted_at) - julianday(joined_at)), joined_at, contacted_at)
 #   WHERE contacted_at IS NOT NULL
 # the wait for a first contact in order, so the median is read off it at an offset instead of
-# sorting every newcomer's wait (storage/stats.py orders by exactly that expression).
+# sorting every newcomer's wait (storage/figures.py orders by exactly that expression).
 # PostgreSQL uses percentile_cont and has no julianday(); declared here, Alembic's comparison
 # would expect the index on PostgreSQL too (and it cannot reflect it on SQLite).
