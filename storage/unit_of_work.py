@@ -2,13 +2,11 @@
 
 import asyncio
 import logging
-from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.domain.notice import Notice
 from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.attendance import SqlAttendanceRepository
 from storage.bookings import SqlBookingRepository
@@ -20,7 +18,6 @@ from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
 from storage.proposals import SqlProposalRepository
-from storage.read_ahead import read_ahead
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
@@ -144,10 +141,6 @@ class SqlUnitOfWork(UnitOfWork):
         if self._connection is None:
             raise RuntimeError("the unit of work is not open")
         return self._connection
-
-    async def read_ahead(self, notices: Sequence[Notice]) -> None:
-        """Read what rendering `notices` needs, one query per table (storage/read_ahead.py)."""
-        await read_ahead(self, notices)
 
     async def commit(self) -> None:
         """Make everything done so far in this unit of work permanent."""

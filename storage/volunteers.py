@@ -2,7 +2,7 @@
 
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import Text, bindparam, delete, func, insert, or_, select, type_coerce, update
@@ -68,6 +68,13 @@ _NUMBER = (
 )
 _ADD_IDENTITY = insert(identities)
 _GET = select(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
+# "ids" expands to however many load_many is given.
+_MANY = select(volunteers).where(volunteers.c.id.in_(bindparam("ids", expanding=True)))
+_IDENTITIES_OF_MANY = (
+    select(identities)
+    .where(identities.c.volunteer_id.in_(bindparam("ids", expanding=True)))
+    .order_by(identities.c.last_seen_at.desc(), identities.c.id.desc())
+)
 _SAVE = update(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
 
 
@@ -78,13 +85,13 @@ class SqlVolunteerRepository(VolunteerRepository):
         self.erased = False
         # (volunteer id, campaign id) of newcomers still to be numbered at commit.
         self._unnumbered: list[tuple[int, int]] = []
-        # Read ahead for a batch of notices (storage/read_ahead.py); a write here forgets them.
-        self.read: dict[int, Volunteer] = {}
-        self.reach: dict[int, list[Identity]] = {}
+        # Read by load_many (for a batch of notices); a write here forgets them.
+        self._read: dict[int, Volunteer] = {}
+        self._reach: dict[int, list[Identity]] = {}
 
     def _forget_read(self, volunteer_id: int) -> None:
-        self.read.pop(volunteer_id, None)
-        self.reach.pop(volunteer_id, None)
+        self._read.pop(volunteer_id, None)
+        self._reach.pop(volunteer_id, None)
 
     async def by_identity(self, identity: Identity) -> Volunteer | None:
         """The volunteer a platform account belongs to, if any."""
@@ -170,10 +177,22 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def get(self, volunteer_id: int) -> Volunteer:
         """The volunteer; LookupError if there is none with that id."""
-        if volunteer_id in self.read:
-            return self.read[volunteer_id]
+        if volunteer_id in self._read:
+            return self._read[volunteer_id]
         result = await self._db.execute(_GET, {"volunteer_id": volunteer_id})
         return rows.volunteer(rows.one(result, f"volunteer {volunteer_id}"))
+
+    async def load_many(self, volunteer_ids: Collection[int]) -> None:
+        """Read the volunteers not read yet, and how to reach them: one query each."""
+        wanted = sorted(set(volunteer_ids) - self._read.keys())
+        if not wanted:
+            return
+        for row in (await self._db.execute(_MANY, {"ids": wanted})).mappings():
+            self._read[row[volunteers.c.id]] = rows.volunteer(row)
+        reach: dict[int, list[Identity]] = {v: [] for v in wanted}
+        for row in (await self._db.execute(_IDENTITIES_OF_MANY, {"ids": wanted})).mappings():
+            reach[row[identities.c.volunteer_id]].append(rows.identity(row))
+        self._reach.update(reach)
 
     async def save(self, volunteer: Volunteer) -> None:
         """Store every mutable field of the volunteer."""
@@ -198,8 +217,8 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def identities(self, volunteer_id: int) -> Sequence[Identity]:
         """How to reach the volunteer, most recently seen first."""
-        if volunteer_id in self.reach:
-            return self.reach[volunteer_id]
+        if volunteer_id in self._reach:
+            return self._reach[volunteer_id]
         result = await self._db.execute(
             select(identities)
             .where(identities.c.volunteer_id == volunteer_id)
