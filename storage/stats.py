@@ -18,7 +18,7 @@ from bot.domain.stats import (
     WeekFigures,
 )
 from bot.ports.stats import StatsRepository
-from storage import figures
+from storage import erasure, figures
 from storage.tables import campaigns, digest_schedules, notices, stats_opt_outs
 
 
@@ -54,7 +54,7 @@ class SqlStatsRepository(StatsRepository):
         return found is None
 
     async def erase_person(self, volunteer_id: int) -> None:
-        await self.set_listed(volunteer_id, True)
+        await erasure.erase_from(self._db, volunteer_id, stats_opt_outs)
 
     async def digest(self, campaign_id: int) -> tuple[DigestSchedule, datetime | None]:
         row = (

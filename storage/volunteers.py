@@ -1,30 +1,23 @@
 """Volunteers and the platform identities they are reached through."""
 
-import json
 import unicodedata
 from collections.abc import Collection, Sequence
 from datetime import datetime
 
-from sqlalchemy import Text, bindparam, delete, func, insert, or_, select, type_coerce, update
+from sqlalchemy import bindparam, delete, func, insert, literal, or_, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Counter, Identity
-from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import Volunteer
 from bot.ports.people import VolunteerRepository
-from storage import rows
+from storage import erasure, rows
 from storage.campaigns import next_number
 from storage.notices import about
 from storage.tables import (
-    attendance,
     counters,
     identities,
     notices,
-    phone_banks,
-    signups,
-    task_claims,
-    tasks,
     volunteers,
 )
 
@@ -271,43 +264,20 @@ class SqlVolunteerRepository(VolunteerRepository):
         return [rows.volunteer(row) for row in result.mappings()]
 
     async def forget(self, volunteer_id: int, now: datetime) -> None:
-        """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
-        await self._scrub_announcements_by_name(volunteer_id)
+        """Erase the volunteer by every table's rule (storage/erasure.py): name, zone, profile
+        and platform identities go, and whatever else names them; the row stays, cleared, for
+        anonymous counts."""
         self._forget_read(volunteer_id)
-        await self._db.execute(
-            update(volunteers)
-            .where(volunteers.c.id == volunteer_id)
-            .values(
-                display_name=None,
-                name_key=None,
-                timezone=None,
-                platform_timezone=None,
-                reminder_offsets=None,
-                forgotten_at=now,
-                follow_up_due_at=None,
-                **rows.profile_columns(None),
-            )
-        )
-        await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
-        # Errors from sending to them can quote their accounts; the notices stay, for the counts.
-        await self._db.execute(
-            update(notices).where(notices.c.volunteer_id == volunteer_id).values(last_error=None)
-        )
+        await erasure.erase_everywhere(self._db, volunteer_id, now)
         # The WAL still holds the old pages until a checkpoint: the unit of work runs one
         # after commit (secure_delete has already zeroed freed space in the file itself).
         self.erased = True
 
     async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
-        referred = [
-            select(signups.c.id).where(signups.c.volunteer_id == volunteer_id),
-            select(task_claims.c.id).where(task_claims.c.volunteer_id == volunteer_id),
-            select(phone_banks.c.id).where(phone_banks.c.created_by == volunteer_id),
-            select(tasks.c.id).where(tasks.c.created_by == volunteer_id),
-            select(volunteers.c.id).where(volunteers.c.contacted_by == volunteer_id),
-            select(attendance.c.signup_id).where(attendance.c.marked_by == volunteer_id),
-        ]
-        for statement in referred:
-            if (await self._db.execute(statement.limit(1))).first() is not None:
+        # What still holds the id after forget-me: the rows its rules keep (storage/erasure.py).
+        for column in erasure.kept_references():
+            statement = select(literal(1)).where(column == volunteer_id).limit(1)
+            if (await self._db.execute(statement)).first() is not None:
                 return False
         await self._db.execute(
             delete(notices).where(or_(notices.c.volunteer_id == volunteer_id, about(volunteer_id)))
@@ -315,26 +285,6 @@ class SqlVolunteerRepository(VolunteerRepository):
         await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
         await self._db.execute(delete(volunteers).where(volunteers.c.id == volunteer_id))
         return True
-
-    async def _scrub_announcements_by_name(self, volunteer_id: int) -> None:
-        """Announcements queued before senders were kept by id carry the name ("from")."""
-        name = await self._db.scalar(
-            select(volunteers.c.display_name).where(volunteers.c.id == volunteer_id)
-        )
-        if not name:
-            return
-        found = await self._db.execute(
-            select(notices.c.id, notices.c.payload).where(
-                notices.c.kind == NoticeKind.ANNOUNCEMENT.value,
-                type_coerce(notices.c.payload, Text).contains(json.dumps(name)),
-            )
-        )
-        for notice_id, payload in found.all():
-            if payload.get("from") == name:
-                kept = {k: v for k, v in payload.items() if k != "from"}
-                await self._db.execute(
-                    update(notices).where(notices.c.id == notice_id).values(payload=kept)
-                )
 
 
 def _new(

@@ -99,7 +99,8 @@ class VolunteerRepository(ABC):
 
     @abstractmethod
     async def forget(self, volunteer_id: int, now: datetime) -> None:
-        """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
+        """Erase name, zone, profile and platform identities, and whatever else storage keeps
+        that names the volunteer; keep the row for anonymous counts."""
 
     @abstractmethod
     async def remove_if_unreferenced(self, volunteer_id: int) -> bool:

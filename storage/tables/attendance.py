@@ -9,7 +9,7 @@ from sqlalchemy import (
 )
 
 from storage.columns import UtcDateTime
-from storage.tables.meta import metadata
+from storage.tables.meta import metadata, personal
 
 # After the sign-up (issue 13): one row per sign-up once something happens to it. `notes` is
 # the only personal text here; forget-me clears it and keeps the counts.
@@ -26,7 +26,7 @@ attendance = Table(
     Column("marked_at", UtcDateTime),
     Column("calls", Integer),
     Column("conversations", Integer),
-    Column("notes", Text),
+    Column("notes", Text, info=personal("their own words")),
 )
 
 # Seat offers near the start (issue 13): the seat kept for the first on the waitlist until

@@ -1,4 +1,4 @@
-"""The one MetaData every table of Turnout joins."""
+"""The one MetaData every table of Turnout joins, and the mark of a personal column."""
 
 from sqlalchemy import MetaData
 
@@ -13,3 +13,12 @@ metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
+
+# Column.info key: the column holds a person's data with no foreign key to them.
+PERSONAL = "personal"
+
+
+def personal(what: str) -> dict[str, str]:
+    """Column.info for a column holding a person's data (their name, an account, their own
+    words) without a key to them: forget-me needs a rule for it (storage/erasure.py)."""
+    return {PERSONAL: what}

@@ -13,7 +13,7 @@ from sqlalchemy import (
 )
 
 from storage.columns import JsonText, UtcDateTime
-from storage.tables.meta import metadata
+from storage.tables.meta import metadata, personal
 
 notices = Table(
     "notices",
@@ -24,12 +24,13 @@ notices = Table(
     Column("volunteer_id", Integer, ForeignKey("volunteers.id"), index=True),
     Column("shift_id", Integer, ForeignKey("shifts.id"), index=True),
     Column("signup_id", Integer, ForeignKey("signups.id"), index=True),
-    Column("payload", JsonText, nullable=False),
+    # Older announcements name their sender; organizer notices, whom they are about (by id).
+    Column("payload", JsonText, nullable=False, info=personal("a sender's name")),
     Column("due_at", UtcDateTime, nullable=False),
     Column("state", Text, nullable=False),
     Column("attempts", Integer, nullable=False),
     Column("lease_until", UtcDateTime),
-    Column("last_error", Text),
+    Column("last_error", Text, info=personal("a platform's error quoting their account")),
     # NoticeRepository.add is given no `now`; the database clock records when it was queued.
     Column("created_at", UtcDateTime, nullable=False, server_default=func.current_timestamp()),
     Column("sent_at", UtcDateTime),

@@ -11,7 +11,7 @@ from sqlalchemy import (
 )
 
 from storage.columns import MinutesList, UtcDateTime
-from storage.tables.meta import metadata
+from storage.tables.meta import metadata, personal
 
 volunteers = Table(
     "volunteers",
@@ -19,16 +19,16 @@ volunteers = Table(
     Column("id", Integer, primary_key=True),
     Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
     Column("number", Integer, nullable=False),
-    Column("display_name", Text),
+    Column("display_name", Text, info=personal("their name")),
     # display_name.casefold(): SQLite's lower() only folds ASCII, and names are often not.
-    Column("name_key", Text),
-    Column("timezone", Text),
+    Column("name_key", Text, info=personal("their name, folded")),
+    Column("timezone", Text, info=personal("where they are")),
     # NULL follows the campaign's default; '' means no reminders.
-    Column("reminder_offsets", MinutesList),
+    Column("reminder_offsets", MinutesList, info=personal("their own settings")),
     # NULL until the volunteer answers the welcome questions; then comma-separated Interests.
-    Column("interests", Text),
-    Column("availability", Text),
-    Column("location", Text),
+    Column("interests", Text, info=personal("their welcome answers")),
+    Column("availability", Text, info=personal("their welcome answers")),
+    Column("location", Text, info=personal("their welcome answers")),
     Column("joined_at", UtcDateTime, nullable=False),
     Column("onboarded_at", UtcDateTime),
     Column("contacted_at", UtcDateTime),
@@ -45,7 +45,7 @@ identities = Table(
     Column("id", Integer, primary_key=True),
     Column("platform", Text, nullable=False),
     Column("team_external_id", Text, nullable=False),
-    Column("user_external_id", Text, nullable=False),
+    Column("user_external_id", Text, nullable=False, info=personal("their platform account")),
     Column("volunteer_id", Integer, ForeignKey("volunteers.id"), nullable=False, index=True),
     Column("last_seen_at", UtcDateTime, nullable=False),
     UniqueConstraint("platform", "team_external_id", "user_external_id"),
@@ -54,7 +54,9 @@ identities = Table(
 # Everyone's own time (migration 0007): the zone the volunteer's platform profile names (Slack's
 # `tz`), used until they type `/volunteer tz`. A column of `volunteers`, added here in a block of
 # its own; forget-me clears it with the typed zone.
-volunteers.append_column(Column("platform_timezone", Text))
+volunteers.append_column(
+    Column("platform_timezone", Text, info=personal("where their platform says they are"))
+)
 
 # Stats count volunteers who joined in a period (and how fast they were reached) and those still
 # waiting: covering indexes, so no volunteer row is read.
