@@ -5,6 +5,8 @@ Slack or Discord, so several teams can later share one campaign. Changing anythi
 new migration in storage/migrations/versions; a test compares the two.
 
 Importing this package registers every table in `metadata`; each table is importable from here.
+A column holding a person's data without a key to them is marked `personal` (meta.py); what
+forget-me does to each table that points at a volunteer is in storage/erasure.py.
 """
 
 from storage.tables.attendance import attendance, seat_offers, shift_nudges
