@@ -74,8 +74,8 @@ class VolunteerRepository(ABC):
     @abstractmethod
     async def load_many(self, volunteer_ids: Collection[int]) -> None:
         """A hint: `get` and `identities` are about to be asked for each of these. Storage may
-        read them all now, a query for each, and answer from what it read in this unit of work.
-        Changes nothing anyone can observe."""
+        read them all now (one query for the volunteers, one for their identities) and answer
+        from what it read in this unit of work. Changes nothing anyone can observe."""
 
     @abstractmethod
     async def save(self, volunteer: Volunteer) -> None:
