@@ -101,11 +101,9 @@ class SqlCampaignRepository(CampaignRepository):
 
     async def load_many(self, campaign_ids: Collection[int]) -> None:
         """Read the campaigns not read yet in one query; `get` then answers from memory."""
-        wanted = sorted(set(campaign_ids) - self._read.keys())
-        if not wanted:
-            return
-        for row in (await self._db.execute(_CAMPAIGNS, {"ids": wanted})).mappings():
-            self._read[row[campaigns.c.id]] = rows.campaign(row)
+        await rows.load_many(
+            self._db, _CAMPAIGNS, campaign_ids, self._read, campaigns.c.id, rows.campaign
+        )
 
     async def save(self, campaign: Campaign) -> None:
         """Store the campaign's settings (name, timezone, reminder offsets, contact_within)."""

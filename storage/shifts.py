@@ -145,11 +145,7 @@ class SqlShiftRepository(ShiftRepository):
 
     async def load_many(self, shift_ids: Collection[int]) -> None:
         """Read the shifts not read yet in one query; `get` then answers from memory."""
-        wanted = sorted(set(shift_ids) - self._read.keys())
-        if not wanted:
-            return
-        for row in (await self._db.execute(_MANY, {"ids": wanted})).mappings():
-            self._read[row[shifts.c.id]] = rows.shift(row)
+        await rows.load_many(self._db, _MANY, shift_ids, self._read, shifts.c.id, rows.shift)
 
     async def upcoming(
         self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0

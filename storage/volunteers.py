@@ -177,11 +177,11 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def load_many(self, volunteer_ids: Collection[int]) -> None:
         """Read the volunteers not read yet, and how to reach them: one query each."""
-        wanted = sorted(set(volunteer_ids) - self._read.keys())
+        wanted = await rows.load_many(
+            self._db, _MANY, volunteer_ids, self._read, volunteers.c.id, rows.volunteer
+        )
         if not wanted:
             return
-        for row in (await self._db.execute(_MANY, {"ids": wanted})).mappings():
-            self._read[row[volunteers.c.id]] = rows.volunteer(row)
         reach: dict[int, list[Identity]] = {v: [] for v in wanted}
         for row in (await self._db.execute(_IDENTITIES_OF_MANY, {"ids": wanted})).mappings():
             reach[row[identities.c.volunteer_id]].append(rows.identity(row))
