@@ -11,7 +11,7 @@ from bot.domain.attendance import Attendance, Mark, Report
 from bot.domain.phonebank import Shift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.ports.attendance import AttendanceRepository
-from storage import rows
+from storage import erasure, rows
 from storage.tables import attendance, shift_nudges, shifts, signups
 
 FIELDS = (
@@ -51,15 +51,6 @@ _HISTORY = (
         signups.c.status == SignupStatus.CONFIRMED.value,
     )
     .order_by(shifts.c.starts_at, signups.c.id)
-)
-_ERASE_NOTES = (
-    update(attendance)
-    .where(
-        attendance.c.signup_id.in_(
-            select(signups.c.id).where(signups.c.volunteer_id == bindparam("volunteer_id"))
-        )
-    )
-    .values(notes=None)
 )
 
 
@@ -140,7 +131,7 @@ class SqlAttendanceRepository(AttendanceRepository):
         ]
 
     async def erase_notes(self, volunteer_id: int) -> None:
-        await self._db.execute(_ERASE_NOTES, {"volunteer_id": volunteer_id})
+        await erasure.erase_from(self._db, volunteer_id, attendance)
 
     async def nudged_at(self, shift_id: int) -> datetime | None:
         found: datetime | None = await self._db.scalar(_NUDGED, {"shift_id": shift_id})

@@ -3,11 +3,12 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, insert, or_, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.booking import Booking, BookingAction
 from bot.ports.bookings import BookingRepository
+from storage import erasure
 from storage.tables import bookings
 
 # Built once, with bind parameters (building costs more than running on SQLite).
@@ -23,9 +24,6 @@ _FOR_SHIFT = (
     select(bookings)
     .where(bookings.c.shift_id == bindparam("shift_id"))
     .order_by(bookings.c.at, bookings.c.id)
-)
-_ERASE = delete(bookings).where(
-    or_(bookings.c.volunteer_id == bindparam("person"), bookings.c.by_id == bindparam("person"))
 )
 
 
@@ -71,4 +69,4 @@ class SqlBookingRepository(BookingRepository):
 
     async def erase_person(self, volunteer_id: int) -> None:
         """forget-me: every record naming the volunteer, as booked or as booker, goes."""
-        await self._db.execute(_ERASE, {"person": volunteer_id})
+        await erasure.erase_from(self._db, volunteer_id, bookings)

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup
 from bot.ports.calendars import CalendarRepository
-from storage import rows
+from storage import erasure, rows
 from storage.tables import calendar_entries, calendar_feeds, instance_secrets, shifts, signups
 
 _FEED_SECRET = "calendar-feed"
@@ -92,10 +92,4 @@ class SqlCalendarRepository(CalendarRepository):
         return sequences
 
     async def erase_person(self, volunteer_id: int) -> None:
-        await self._db.execute(
-            delete(calendar_feeds).where(calendar_feeds.c.volunteer_id == volunteer_id)
-        )
-        theirs = select(signups.c.id).where(signups.c.volunteer_id == volunteer_id)
-        await self._db.execute(
-            delete(calendar_entries).where(calendar_entries.c.signup_id.in_(theirs))
-        )
+        await erasure.erase_from(self._db, volunteer_id, calendar_feeds, calendar_entries)

@@ -1,6 +1,6 @@
 """Campaigns, the teams they live in, and the short numbers they hand out."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,6 +23,8 @@ _TEAM_WITH_CAMPAIGN = (
     )
 )
 _CAMPAIGN = select(campaigns).where(campaigns.c.id == bindparam("campaign_id"))
+# "ids" expands to however many load_many is given.
+_CAMPAIGNS = select(campaigns).where(campaigns.c.id.in_(bindparam("ids", expanding=True)))
 _ADD_CAMPAIGN = insert(campaigns).returning(campaigns.c.id)
 _ADD_TEAM = insert(teams).returning(teams.c.id)
 
@@ -46,8 +48,8 @@ class SqlCampaignRepository(CampaignRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
         # Campaigns read along with their team in this unit of work, so that the `get` that
-        # always follows `team` costs no second statement.
-        self.read: dict[int, Campaign] = {}
+        # always follows `team` costs no second statement, and those read by load_many.
+        self._read: dict[int, Campaign] = {}
 
     async def team(self, platform: str, external_id: str) -> Team | None:
         """The team for a Slack workspace or Discord server, if Turnout has met it."""
@@ -57,7 +59,7 @@ class SqlCampaignRepository(CampaignRepository):
         row = result.mappings().first()
         if row is None:
             return None
-        self.read[row[campaigns.c.id]] = rows.campaign(row)
+        self._read[row[campaigns.c.id]] = rows.campaign(row)
         return rows.team(row)
 
     async def add_team(
@@ -92,14 +94,20 @@ class SqlCampaignRepository(CampaignRepository):
 
     async def get(self, campaign_id: int) -> Campaign:
         """The campaign; LookupError if there is none with that id."""
-        if campaign_id in self.read:
-            return self.read[campaign_id]
+        if campaign_id in self._read:
+            return self._read[campaign_id]
         result = await self._db.execute(_CAMPAIGN, {"campaign_id": campaign_id})
         return rows.campaign(rows.one(result, f"campaign {campaign_id}"))
 
+    async def load_many(self, campaign_ids: Collection[int]) -> None:
+        """Read the campaigns not read yet in one query; `get` then answers from memory."""
+        await rows.load_many(
+            self._db, _CAMPAIGNS, campaign_ids, self._read, campaigns.c.id, rows.campaign
+        )
+
     async def save(self, campaign: Campaign) -> None:
         """Store the campaign's settings (name, timezone, reminder offsets, contact_within)."""
-        self.read.pop(campaign.id, None)
+        self._read.pop(campaign.id, None)
         await self._db.execute(
             update(campaigns)
             .where(campaigns.c.id == campaign.id)

@@ -11,7 +11,6 @@ from sqlalchemy import URL, Connection, event, exc
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
-from sqlalchemy.util import await_only
 
 from bot.ports.storage import NeedsWriteTurn
 from storage.sqlite_driver import one_trip_dbapi
@@ -105,7 +104,7 @@ def _ping_when_idle(engine: AsyncEngine, idle: timedelta) -> None:
     event.listen(engine.sync_engine, "checkout", on_checkout)
 
 
-def _switch_to_wal(cursor: Any, patience: timedelta) -> None:
+def _switch_to_wal(dbapi_connection: Any, cursor: Any, patience: timedelta) -> None:
     """Put the file in WAL mode, waiting out another process that is doing the same.
 
     Changing the journal mode can fail with "database is locked" at once, without the busy
@@ -122,8 +121,9 @@ def _switch_to_wal(cursor: Any, patience: timedelta) -> None:
         except Exception as error:  # the driver's OperationalError, as adapted by SQLAlchemy
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
-            # Connect events run inside SQLAlchemy's greenlet: sleep without blocking the loop.
-            await_only(asyncio.sleep(0.05))
+            # Connect events run inside SQLAlchemy's greenlet: sleep without blocking the loop,
+            # through the public way to await from an event (AdaptedConnection.run_async).
+            dbapi_connection.run_async(lambda _driver: asyncio.sleep(0.05))
 
 
 def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) -> None:
@@ -138,7 +138,7 @@ def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) 
             cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
             if wal:
                 # Readers never block the writer and vice versa; persistent in the file.
-                _switch_to_wal(cursor, busy_timeout)
+                _switch_to_wal(dbapi_connection, cursor, busy_timeout)
             # Safe in WAL mode: a power cut can lose the last commits, never corrupt the file.
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")

@@ -19,7 +19,6 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    update,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -41,7 +40,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.exports import ExportRepository
-from storage import export_rows
+from storage import erasure, export_rows
 from storage.tables import (
     attendance,
     exports,
@@ -213,9 +212,7 @@ class SqlExportRepository(ExportRepository):
         return [_export(row) for row in result.mappings()]
 
     async def erase_person(self, volunteer_id: int) -> None:
-        await self._db.execute(
-            update(exports).where(exports.c.exporter_id == volunteer_id).values(exporter_id=None)
-        )
+        await erasure.erase_from(self._db, volunteer_id, exports)
 
     # Reading in batches
 

@@ -17,6 +17,7 @@ HEAD = "0011"
 
 def alembic_config(connection: Connection | None = None) -> "Config":
     """Alembic's configuration for Turnout, optionally bound to a live connection."""
+    # Alembic loads only when a database needs migrating (HEAD says when it doesn't).
     from alembic.config import Config
 
     config = Config()
@@ -76,6 +77,7 @@ def _at_head(connection: Connection) -> bool:
 
 
 def _upgrade(connection: Connection) -> None:
+    # Loaded only when migrating, as the configuration above.
     from alembic import command
 
     command.upgrade(alembic_config(connection), "head")

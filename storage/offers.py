@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.offer import Answer, Offer
 from bot.domain.phonebank import HeldShift
 from bot.ports.offers import OfferRepository
-from storage.tables import seat_offers, signups
+from storage import erasure
+from storage.tables import seat_offers
 
 _GET = select(seat_offers).where(seat_offers.c.signup_id == bindparam("signup_id"))
 _ANSWER = (
@@ -86,10 +87,4 @@ class SqlOfferRepository(OfferRepository):
         return [_offer(row) for row in result.mappings()]
 
     async def erase_person(self, volunteer_id: int) -> None:
-        await self._db.execute(
-            delete(seat_offers).where(
-                seat_offers.c.signup_id.in_(
-                    select(signups.c.id).where(signups.c.volunteer_id == volunteer_id)
-                )
-            )
-        )
+        await erasure.erase_from(self._db, volunteer_id, seat_offers)

@@ -2,12 +2,13 @@
 
 from datetime import datetime
 
-from sqlalchemy import RowMapping, bindparam, delete, insert, select, update
+from sqlalchemy import RowMapping, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.phonebank import HeldShift
 from bot.domain.proposal import Proposal, ProposalStatus
 from bot.ports.proposals import ProposalRepository
+from storage import erasure
 from storage.engine import HOLDS
 from storage.tables import proposals, shifts
 
@@ -26,8 +27,6 @@ _DECIDE = (
 _SET_HOST = (
     update(shifts).where(shifts.c.id == bindparam("shift_id")).values(host_id=bindparam("host"))
 )
-_ERASE = delete(proposals).where(proposals.c.proposer_id == bindparam("person"))
-_UNHOST = update(shifts).where(shifts.c.host_id == bindparam("person")).values(host_id=None)
 
 
 class SqlProposalRepository(ProposalRepository):
@@ -84,8 +83,7 @@ class SqlProposalRepository(ProposalRepository):
         await self._db.execute(_SET_HOST, {"shift_id": held.shift.id, "host": host_id})
 
     async def erase_person(self, volunteer_id: int) -> None:
-        await self._db.execute(_ERASE, {"person": volunteer_id})
-        await self._db.execute(_UNHOST, {"person": volunteer_id})
+        await erasure.erase_from(self._db, volunteer_id, proposals, shifts)
 
 
 def _proposal(row: RowMapping) -> Proposal:

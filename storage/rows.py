@@ -4,9 +4,11 @@ Converters read columns by their Column objects rather than by name, so a select
 two tables with an `id` each still reads the right one.
 """
 
-from typing import Any
+from collections.abc import Callable, Collection
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Result, RowMapping, Select, select
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Campaign, Identity, Team
 from bot.domain.notice import Notice, NoticeKind, NoticeState
@@ -27,6 +29,8 @@ from storage.tables import (
     volunteers,
 )
 
+_T = TypeVar("_T")
+
 
 def one(result: Result[Any], what: str) -> RowMapping:
     """The single row a `get` promised, or a LookupError naming what was missing."""
@@ -34,6 +38,23 @@ def one(result: Result[Any], what: str) -> RowMapping:
     if row is None:
         raise LookupError(f"no {what}")
     return row
+
+
+async def load_many(
+    db: AsyncConnection,
+    query: Select[Any],
+    ids: Collection[int],
+    into: dict[int, _T],
+    key: ColumnElement[int],
+    build: Callable[[RowMapping], _T],
+) -> list[int]:
+    """Read the rows of `ids` not yet `into` with `query` (whose "ids" expands to them), and
+    keep each, built by `build`, under its `key`; returns the ids it read."""
+    wanted = sorted(set(ids) - into.keys())
+    if wanted:
+        for row in (await db.execute(query, {"ids": wanted})).mappings():
+            into[row[key]] = build(row)
+    return wanted
 
 
 def campaign(row: RowMapping) -> Campaign:

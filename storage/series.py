@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.phonebank import Shift, ShiftStatus
 from bot.domain.series import Series
 from bot.ports.series import SeriesRepository
-from storage import rows
+from storage import erasure, rows
 from storage.engine import HOLDS
 from storage.tables import series, shifts, standing_signups
 
@@ -62,7 +62,6 @@ _END_STANDING = delete(standing_signups).where(
     standing_signups.c.series_id == bindparam("series_id"),
     standing_signups.c.volunteer_id == bindparam("volunteer_id"),
 )
-_ERASE = delete(standing_signups).where(standing_signups.c.volunteer_id == bindparam("person"))
 
 
 class SqlSeriesRepository(SeriesRepository):
@@ -153,7 +152,7 @@ class SqlSeriesRepository(SeriesRepository):
         return bool(result.rowcount)
 
     async def erase_person(self, volunteer_id: int) -> None:
-        await self._db.execute(_ERASE, {"person": volunteer_id})
+        await erasure.erase_from(self._db, volunteer_id, standing_signups)
 
 
 def _fields(s: Series) -> dict[str, object]:

@@ -1,6 +1,6 @@
 """Phone banks and their shifts."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -34,6 +34,8 @@ _BY_NUMBER = rows.select_shifts().where(
 # Holding needs the write turn on SQLite, so a reader is refused it (storage/engine.py).
 _HOLD = _BY_NUMBER.with_for_update(of=shifts).execution_options(**{HOLDS: True})
 _GET = rows.select_shifts().where(shifts.c.id == bindparam("shift_id"))
+# "ids" expands to however many load_many is given.
+_MANY = rows.select_shifts().where(shifts.c.id.in_(bindparam("ids", expanding=True)))
 _UPCOMING_WHERE = (
     shifts.c.campaign_id == bindparam("campaign_id"),
     shifts.c.status == ShiftStatus.SCHEDULED.value,
@@ -70,8 +72,8 @@ _COUNT_UPCOMING = select(func.count()).select_from(shifts).where(*_UPCOMING_WHER
 class SqlShiftRepository(ShiftRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
-        # Read ahead for a batch of notices (storage/read_ahead.py); a write here forgets them.
-        self.read: dict[int, Shift] = {}
+        # Read by load_many (for a batch of notices); a write here forgets them.
+        self._read: dict[int, Shift] = {}
 
     async def add(
         self,
@@ -136,10 +138,14 @@ class SqlShiftRepository(ShiftRepository):
 
     async def get(self, shift_id: int) -> Shift:
         """The shift; LookupError if there is none with that id."""
-        if shift_id in self.read:
-            return self.read[shift_id]
+        if shift_id in self._read:
+            return self._read[shift_id]
         result = await self._db.execute(_GET, {"shift_id": shift_id})
         return rows.shift(rows.one(result, f"shift {shift_id}"))
+
+    async def load_many(self, shift_ids: Collection[int]) -> None:
+        """Read the shifts not read yet in one query; `get` then answers from memory."""
+        await rows.load_many(self._db, _MANY, shift_ids, self._read, shifts.c.id, rows.shift)
 
     async def upcoming(
         self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
@@ -160,7 +166,7 @@ class SqlShiftRepository(ShiftRepository):
 
     async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
         """Schedule or cancel the held shift."""
-        self.read.pop(held.shift.id, None)
+        self._read.pop(held.shift.id, None)
         await self._db.execute(
             update(shifts)
             .where(shifts.c.id == held.shift.id)
@@ -179,7 +185,7 @@ class SqlShiftRepository(ShiftRepository):
     ) -> HeldShift:
         """Save the held shift's new details; returns it, still held, as it now stands."""
         shift = held.shift
-        self.read.pop(shift.id, None)
+        self._read.pop(shift.id, None)
         await self._db.execute(
             _CHANGE_SHIFT,
             {

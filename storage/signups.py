@@ -1,6 +1,6 @@
 """Sign-ups for shifts: who holds a seat, who waits, in the order they arrived."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import ScalarSelect, and_, bindparam, case, func, insert, literal, select, update
@@ -58,6 +58,10 @@ _ACTIVE_SIGNUP = (
     .order_by(signups.c.id.desc())
     .limit(1)
 )
+# The active sign-ups of many volunteers (load_many): "ids" expands to however many it has.
+_ACTIVE_OF_MANY = select(signups).where(
+    signups.c.volunteer_id.in_(bindparam("ids", expanding=True)), signups.c.status.in_(_ACTIVE)
+)
 _COUNTS = (
     select(signups.c.status, func.count())
     .where(signups.c.shift_id == bindparam("shift_id"), signups.c.status.in_(_ACTIVE))
@@ -96,15 +100,15 @@ _UPCOMING_FOR = (
 class SqlSignupRepository(SignupRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
-        # Read ahead for a batch of notices (storage/read_ahead.py): the active sign-up, or
-        # None, per (shift id, volunteer id). Any write here forgets them all.
-        self.active_read: dict[tuple[int, int], Signup | None] = {}
+        # Read by load_many (for a batch of notices): the active sign-up, or None, per
+        # (shift id, volunteer id). Any write here forgets them all.
+        self._active_read: dict[tuple[int, int], Signup | None] = {}
         # Seat counts read along with `active`, for the `counts` a join asks for next; any
         # write here forgets them.
         self._counted: dict[int, tuple[int, int]] = {}
 
     def _forget_read(self) -> None:
-        self.active_read.clear()
+        self._active_read.clear()
         self._counted.clear()
 
     async def add(
@@ -127,14 +131,30 @@ class SqlSignupRepository(SignupRepository):
 
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
         """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
-        if (shift_id, volunteer_id) in self.active_read:
-            return self.active_read[shift_id, volunteer_id]
+        if (shift_id, volunteer_id) in self._active_read:
+            return self._active_read[shift_id, volunteer_id]
         result = await self._db.execute(
             _ACTIVE_SIGNUP, {"shift_id": shift_id, "volunteer_id": volunteer_id}
         )
         row = result.mappings().one()
         self._counted[shift_id] = (row["confirmed"], row["waitlisted"])
         return rows.signup(row) if row[signups.c.id] is not None else None
+
+    async def load_many(self, pairs: Collection[tuple[int, int]]) -> None:
+        """Read the active sign-up of each (shift id, volunteer id) not read yet, in one query
+        for all their volunteers; `active` then answers from memory."""
+        wanted = dict.fromkeys(set(pairs) - self._active_read.keys())
+        if not wanted:
+            return
+        ids = sorted({volunteer for _, volunteer in wanted})
+        for row in (await self._db.execute(_ACTIVE_OF_MANY, {"ids": ids})).mappings():
+            pair = (row[signups.c.shift_id], row[signups.c.volunteer_id])
+            signup = rows.signup(row)
+            kept = wanted.get(pair)
+            # As `active`: the latest active sign-up for the pair.
+            if pair in wanted and (kept is None or signup.id > kept.id):
+                wanted[pair] = signup
+        self._active_read.update(wanted)
 
     async def counts(self, shift_id: int) -> tuple[int, int]:
         """(seats taken, waitlisted): a seat kept for an open offer is taken."""

@@ -5,6 +5,15 @@ such calls per statement (open a cursor, execute, fetch, close), each a round tr
 queue and the event loop: most of a statement's cost on SQLite. This cursor does the four in one
 call on that thread. Everything else (the dialect, aiosqlite itself, the errors raised) is
 SQLAlchemy's and aiosqlite's own.
+
+The one module of storage that touches their private members, because neither library offers a
+public way to do this: aiosqlite's `_conn` (the sqlite3 connection, on its own thread),
+`_execute` (a call queued to that thread) and `_thread`; SQLAlchemy's adapter internals
+(`_connection`, `_execute_mutex`, `_handle_exception`, the cursor's buffered-row slots) and its
+`sqlalchemy.util` helpers. tests/unit/test_storage_shape.py keeps such access here. When either
+library is upgraded, the storage tests and bench/fanout.py say whether this still holds; if it
+does not, dropping `module=one_trip_dbapi()` in storage/engine.py runs the stock adapter
+(correct, only slower).
 """
 
 import collections

@@ -2,13 +2,13 @@
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable
+from functools import cache
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, get_type_hints
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.domain.notice import Notice
 from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
 from storage.attendance import SqlAttendanceRepository
 from storage.bookings import SqlBookingRepository
@@ -20,7 +20,6 @@ from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
 from storage.proposals import SqlProposalRepository
-from storage.read_ahead import read_ahead
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
@@ -78,6 +77,17 @@ class SqlStorage(Storage):
             self._turn.release()
 
 
+@cache
+def _repositories() -> dict[str, Callable[[AsyncConnection], object]]:
+    """The repositories a unit of work holds: every attribute SqlUnitOfWork and its port declare,
+    with the class SqlUnitOfWork declares for it.
+
+    One the port names that SqlUnitOfWork leaves out keeps the port's abstract class, which
+    refuses to be built: the first unit of work fails, naming it.
+    """
+    return get_type_hints(SqlUnitOfWork)
+
+
 class SqlUnitOfWork(UnitOfWork):
     """One transaction. Leaving the block without commit() rolls everything back.
 
@@ -85,6 +95,7 @@ class SqlUnitOfWork(UnitOfWork):
     rollback; every other exception (UserError included) passes through unchanged.
     """
 
+    # Its repositories, each named once: __aenter__ builds one of each declared here.
     campaigns: SqlCampaignRepository
     volunteers: SqlVolunteerRepository
     shifts: SqlShiftRepository
@@ -117,25 +128,11 @@ class SqlUnitOfWork(UnitOfWork):
                 # Read by storage/engine.py: how to BEGIN, and which statements to refuse.
                 await self._connection.execution_options(**{READER: True})
             await self._connection.begin()
+            for name, repository in _repositories().items():
+                setattr(self, name, repository(self._connection))
         except BaseException as error:
             await self._finish(error, from_storage=True)
             raise
-        connection = self._connection
-        self.campaigns = SqlCampaignRepository(connection)
-        self.volunteers = SqlVolunteerRepository(connection)
-        self.shifts = SqlShiftRepository(connection)
-        self.signups = SqlSignupRepository(connection)
-        self.tasks = SqlTaskRepository(connection)
-        self.notices = SqlNoticeRepository(connection)
-        self.attendance = SqlAttendanceRepository(connection)
-        self.bookings = SqlBookingRepository(connection)
-        self.series = SqlSeriesRepository(connection)
-        self.proposals = SqlProposalRepository(connection)
-        self.posts = SqlPostRepository(connection)
-        self.offers = SqlOfferRepository(connection)
-        self.calendars = SqlCalendarRepository(connection)
-        self.stats = SqlStatsRepository(connection)
-        self.exports = SqlExportRepository(connection)
         return self
 
     @property
@@ -144,10 +141,6 @@ class SqlUnitOfWork(UnitOfWork):
         if self._connection is None:
             raise RuntimeError("the unit of work is not open")
         return self._connection
-
-    async def read_ahead(self, notices: Sequence[Notice]) -> None:
-        """Read what rendering `notices` needs, one query per table (storage/read_ahead.py)."""
-        await read_ahead(self, notices)
 
     async def commit(self) -> None:
         """Make everything done so far in this unit of work permanent."""

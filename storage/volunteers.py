@@ -1,30 +1,23 @@
 """Volunteers and the platform identities they are reached through."""
 
-import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
-from sqlalchemy import Text, bindparam, delete, func, insert, or_, select, type_coerce, update
+from sqlalchemy import bindparam, delete, func, insert, literal, or_, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Counter, Identity
-from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import Volunteer
 from bot.ports.people import VolunteerRepository
-from storage import rows
+from storage import erasure, rows
 from storage.campaigns import next_number
 from storage.notices import about
 from storage.tables import (
-    attendance,
     counters,
     identities,
     notices,
-    phone_banks,
-    signups,
-    task_claims,
-    tasks,
     volunteers,
 )
 
@@ -68,6 +61,13 @@ _NUMBER = (
 )
 _ADD_IDENTITY = insert(identities)
 _GET = select(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
+# "ids" expands to however many load_many is given.
+_MANY = select(volunteers).where(volunteers.c.id.in_(bindparam("ids", expanding=True)))
+_IDENTITIES_OF_MANY = (
+    select(identities)
+    .where(identities.c.volunteer_id.in_(bindparam("ids", expanding=True)))
+    .order_by(identities.c.last_seen_at.desc(), identities.c.id.desc())
+)
 _SAVE = update(volunteers).where(volunteers.c.id == bindparam("volunteer_id"))
 
 
@@ -78,13 +78,13 @@ class SqlVolunteerRepository(VolunteerRepository):
         self.erased = False
         # (volunteer id, campaign id) of newcomers still to be numbered at commit.
         self._unnumbered: list[tuple[int, int]] = []
-        # Read ahead for a batch of notices (storage/read_ahead.py); a write here forgets them.
-        self.read: dict[int, Volunteer] = {}
-        self.reach: dict[int, list[Identity]] = {}
+        # Read by load_many (for a batch of notices); a write here forgets them.
+        self._read: dict[int, Volunteer] = {}
+        self._reach: dict[int, list[Identity]] = {}
 
     def _forget_read(self, volunteer_id: int) -> None:
-        self.read.pop(volunteer_id, None)
-        self.reach.pop(volunteer_id, None)
+        self._read.pop(volunteer_id, None)
+        self._reach.pop(volunteer_id, None)
 
     async def by_identity(self, identity: Identity) -> Volunteer | None:
         """The volunteer a platform account belongs to, if any."""
@@ -170,10 +170,22 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def get(self, volunteer_id: int) -> Volunteer:
         """The volunteer; LookupError if there is none with that id."""
-        if volunteer_id in self.read:
-            return self.read[volunteer_id]
+        if volunteer_id in self._read:
+            return self._read[volunteer_id]
         result = await self._db.execute(_GET, {"volunteer_id": volunteer_id})
         return rows.volunteer(rows.one(result, f"volunteer {volunteer_id}"))
+
+    async def load_many(self, volunteer_ids: Collection[int]) -> None:
+        """Read the volunteers not read yet, and how to reach them: one query each."""
+        wanted = await rows.load_many(
+            self._db, _MANY, volunteer_ids, self._read, volunteers.c.id, rows.volunteer
+        )
+        if not wanted:
+            return
+        reach: dict[int, list[Identity]] = {v: [] for v in wanted}
+        for row in (await self._db.execute(_IDENTITIES_OF_MANY, {"ids": wanted})).mappings():
+            reach[row[identities.c.volunteer_id]].append(rows.identity(row))
+        self._reach.update(reach)
 
     async def save(self, volunteer: Volunteer) -> None:
         """Store every mutable field of the volunteer."""
@@ -198,8 +210,8 @@ class SqlVolunteerRepository(VolunteerRepository):
 
     async def identities(self, volunteer_id: int) -> Sequence[Identity]:
         """How to reach the volunteer, most recently seen first."""
-        if volunteer_id in self.reach:
-            return self.reach[volunteer_id]
+        if volunteer_id in self._reach:
+            return self._reach[volunteer_id]
         result = await self._db.execute(
             select(identities)
             .where(identities.c.volunteer_id == volunteer_id)
@@ -252,43 +264,20 @@ class SqlVolunteerRepository(VolunteerRepository):
         return [rows.volunteer(row) for row in result.mappings()]
 
     async def forget(self, volunteer_id: int, now: datetime) -> None:
-        """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
-        await self._scrub_announcements_by_name(volunteer_id)
+        """Erase the volunteer by every table's rule (storage/erasure.py): name, zone, profile
+        and platform identities go, and whatever else names them; the row stays, cleared, for
+        anonymous counts."""
         self._forget_read(volunteer_id)
-        await self._db.execute(
-            update(volunteers)
-            .where(volunteers.c.id == volunteer_id)
-            .values(
-                display_name=None,
-                name_key=None,
-                timezone=None,
-                platform_timezone=None,
-                reminder_offsets=None,
-                forgotten_at=now,
-                follow_up_due_at=None,
-                **rows.profile_columns(None),
-            )
-        )
-        await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
-        # Errors from sending to them can quote their accounts; the notices stay, for the counts.
-        await self._db.execute(
-            update(notices).where(notices.c.volunteer_id == volunteer_id).values(last_error=None)
-        )
+        await erasure.erase_everywhere(self._db, volunteer_id, now)
         # The WAL still holds the old pages until a checkpoint: the unit of work runs one
         # after commit (secure_delete has already zeroed freed space in the file itself).
         self.erased = True
 
     async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
-        referred = [
-            select(signups.c.id).where(signups.c.volunteer_id == volunteer_id),
-            select(task_claims.c.id).where(task_claims.c.volunteer_id == volunteer_id),
-            select(phone_banks.c.id).where(phone_banks.c.created_by == volunteer_id),
-            select(tasks.c.id).where(tasks.c.created_by == volunteer_id),
-            select(volunteers.c.id).where(volunteers.c.contacted_by == volunteer_id),
-            select(attendance.c.signup_id).where(attendance.c.marked_by == volunteer_id),
-        ]
-        for statement in referred:
-            if (await self._db.execute(statement.limit(1))).first() is not None:
+        # What still holds the id after forget-me: the rows its rules keep (storage/erasure.py).
+        for column in erasure.kept_references():
+            statement = select(literal(1)).where(column == volunteer_id).limit(1)
+            if (await self._db.execute(statement)).first() is not None:
                 return False
         await self._db.execute(
             delete(notices).where(or_(notices.c.volunteer_id == volunteer_id, about(volunteer_id)))
@@ -296,26 +285,6 @@ class SqlVolunteerRepository(VolunteerRepository):
         await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
         await self._db.execute(delete(volunteers).where(volunteers.c.id == volunteer_id))
         return True
-
-    async def _scrub_announcements_by_name(self, volunteer_id: int) -> None:
-        """Announcements queued before senders were kept by id carry the name ("from")."""
-        name = await self._db.scalar(
-            select(volunteers.c.display_name).where(volunteers.c.id == volunteer_id)
-        )
-        if not name:
-            return
-        found = await self._db.execute(
-            select(notices.c.id, notices.c.payload).where(
-                notices.c.kind == NoticeKind.ANNOUNCEMENT.value,
-                type_coerce(notices.c.payload, Text).contains(json.dumps(name)),
-            )
-        )
-        for notice_id, payload in found.all():
-            if payload.get("from") == name:
-                kept = {k: v for k, v in payload.items() if k != "from"}
-                await self._db.execute(
-                    update(notices).where(notices.c.id == notice_id).values(payload=kept)
-                )
 
 
 def _new(

@@ -1,7 +1,7 @@
 """Storage of campaigns, their teams and their volunteers."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from bot.domain.campaign import Campaign, Counter, Identity, Team
@@ -28,6 +28,12 @@ class CampaignRepository(ABC):
 
     @abstractmethod
     async def get(self, campaign_id: int) -> Campaign: ...
+
+    @abstractmethod
+    async def load_many(self, campaign_ids: Collection[int]) -> None:
+        """A hint: `get` is about to be asked for each of these. Storage may read them all now,
+        in one query, and answer from what it read in this unit of work. Changes nothing
+        anyone can observe."""
 
     @abstractmethod
     async def save(self, campaign: Campaign) -> None:
@@ -66,6 +72,12 @@ class VolunteerRepository(ABC):
     async def get(self, volunteer_id: int) -> Volunteer: ...
 
     @abstractmethod
+    async def load_many(self, volunteer_ids: Collection[int]) -> None:
+        """A hint: `get` and `identities` are about to be asked for each of these. Storage may
+        read them all now (one query for the volunteers, one for their identities) and answer
+        from what it read in this unit of work. Changes nothing anyone can observe."""
+
+    @abstractmethod
     async def save(self, volunteer: Volunteer) -> None:
         """Store every mutable field of the volunteer."""
 
@@ -87,7 +99,8 @@ class VolunteerRepository(ABC):
 
     @abstractmethod
     async def forget(self, volunteer_id: int, now: datetime) -> None:
-        """Erase name, zone, profile and platform identities; keep the row for anonymous counts."""
+        """Erase name, zone, profile and platform identities, and whatever else storage keeps
+        that names the volunteer; keep the row for anonymous counts."""
 
     @abstractmethod
     async def remove_if_unreferenced(self, volunteer_id: int) -> bool:

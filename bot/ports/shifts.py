@@ -1,7 +1,7 @@
 """Storage of shifts and their sign-ups; seats change only on a held shift."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from bot.domain.phonebank import HeldShift, Shift, ShiftSeats, ShiftStatus
@@ -41,6 +41,12 @@ class ShiftRepository(ABC):
     async def get(self, shift_id: int) -> Shift: ...
 
     @abstractmethod
+    async def load_many(self, shift_ids: Collection[int]) -> None:
+        """A hint: `get` is about to be asked for each of these. Storage may read them all now,
+        in one query, and answer from what it read in this unit of work. Changes nothing
+        anyone can observe."""
+
+    @abstractmethod
     async def upcoming(
         self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
     ) -> Sequence[ShiftSeats]:
@@ -77,6 +83,12 @@ class SignupRepository(ABC):
     @abstractmethod
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
         """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
+
+    @abstractmethod
+    async def load_many(self, pairs: Collection[tuple[int, int]]) -> None:
+        """A hint: `active` is about to be asked for each (shift id, volunteer id) of `pairs`.
+        Storage may read them all now, in one query, and answer from what it read in this unit
+        of work. Changes nothing anyone can observe."""
 
     @abstractmethod
     async def counts(self, shift_id: int) -> tuple[int, int]:

@@ -1,11 +1,9 @@
 """A unit of work (one transaction over every repository) and the storage that opens them."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
 from types import TracebackType
 from typing import Self
 
-from bot.domain.notice import Notice
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
 from bot.ports.calendars import CalendarRepository
@@ -53,11 +51,6 @@ class UnitOfWork(ABC):
 
     @abstractmethod
     async def commit(self) -> None: ...
-
-    async def read_ahead(self, notices: Sequence[Notice]) -> None:
-        """A hint: these notices are about to be rendered in this unit of work, so storage may
-        read what they need in a few queries now. Changes nothing anyone can observe."""
-        return None  # a storage without a faster way reads as rendering asks
 
 
 class Storage(ABC):

@@ -1,14 +1,21 @@
 import sqlite3
 from datetime import timedelta
+from typing import get_type_hints
 
 import pytest
 from sqlalchemy import text
 
 from bot.domain.errors import UserError
-from bot.ports.storage import StorageUnavailable
+from bot.ports.storage import StorageUnavailable, UnitOfWork
 from storage import SqlStorage, open_storage
 from storage.engine import make_engine
 from tests.integration.builders import a_team, a_volunteer
+
+
+async def test_it_holds_every_repository_the_port_names(storage):
+    async with storage.unit_of_work() as uow:
+        for name, port in get_type_hints(UnitOfWork).items():
+            assert isinstance(getattr(uow, name), port), name
 
 
 async def test_leaving_without_commit_saves_nothing(storage):

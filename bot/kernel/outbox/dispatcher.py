@@ -26,7 +26,7 @@ from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.marks import SentMarks
 from bot.kernel.outbox.notices import NoticeBook, PostWork
 from bot.kernel.outbox.pacing import Pace
-from bot.kernel.outbox.ready import Ready, queue_failure_notices, ready_for
+from bot.kernel.outbox.ready import Ready, queue_failure_notices, read_ahead, ready_for
 from bot.ports.clock import Clock
 from bot.ports.messenger import DeliveryError, Messenger
 from bot.ports.replies import Reply
@@ -200,7 +200,7 @@ class Dispatcher:
         ready: list[Ready] = []
         dropped = failed = 0
         async with self._storage.unit_of_work() as uow:
-            await uow.read_ahead(claimed)
+            await read_ahead(uow, claimed)
             for notice in claimed:
                 try:
                     prepared = await ready_for(

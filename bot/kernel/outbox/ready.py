@@ -1,6 +1,7 @@
 """A claimed notice written out and addressed as of now, ready for the dispatcher to send;
 and what a notice that failed for good brings (organizers told, a closed-DMs mention)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -68,3 +69,23 @@ async def queue_failure_notices(
         assert mention.volunteer_id is not None
         if not await uow.notices.ever_queued(mention.volunteer_id, NoticeKind.DMS_CLOSED):
             await uow.notices.add(mention)
+
+
+async def read_ahead(uow: UnitOfWork, notices: Sequence[Notice]) -> None:
+    """Read what writing `notices` will ask for, a query per table for the whole batch instead
+    of a few single-row reads per notice: their campaigns, volunteers (and how to reach them),
+    shifts, and each volunteer's active sign-up on their notice's shift."""
+    await uow.campaigns.load_many({n.campaign_id for n in notices})
+    # The notice's volunteer, or the one an organizer notice is about.
+    await uow.volunteers.load_many(
+        {n.volunteer_id for n in notices if n.volunteer_id is not None}
+        | {int(n.payload["volunteer_id"]) for n in notices if "volunteer_id" in n.payload}
+    )
+    await uow.shifts.load_many({n.shift_id for n in notices if n.shift_id is not None})
+    await uow.signups.load_many(
+        {
+            (n.shift_id, n.volunteer_id)
+            for n in notices
+            if n.shift_id is not None and n.volunteer_id is not None
+        }
+    )

@@ -1,0 +1,235 @@
+"""Forget-me's rules: what erasing a volunteer does to each table that points at them.
+
+A column points at a volunteer when it is a foreign key to `volunteers.id`, or to `signups.id`
+(each sign-up is one volunteer's), or when storage/tables/ marks it `personal` (a name, an
+account or free text kept without a key to the person). Every table with such a column has one
+entry in ERASE, saying for each of those columns what becomes of it; a test derives the tables
+from the metadata and fails for one without a rule (tests/integration/test_erasure_rules.py).
+
+Rules run referrers first (the reverse of the metadata's dependency order), so a rule may still
+read the person's own row, which is cleared last: the announcements' scrub reads their name.
+"""
+
+import json
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Column, ColumnElement, Table, Text, delete, or_, select, type_coerce, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.notice import NoticeKind
+from storage.tables import (
+    attendance,
+    bookings,
+    calendar_entries,
+    calendar_feeds,
+    exports,
+    identities,
+    metadata,
+    notices,
+    phone_banks,
+    proposals,
+    seat_offers,
+    series,
+    shifts,
+    signups,
+    standing_signups,
+    stats_opt_outs,
+    task_claims,
+    tasks,
+    volunteers,
+)
+
+Scrubber = Callable[[AsyncConnection, int], Awaitable[None]]
+
+
+# Rules compare by identity (eq=False): a column's == builds SQL, not a truth value.
+@dataclass(frozen=True, eq=False)
+class Delete:
+    """The rows go: every row where any of `by` names the person."""
+
+    by: tuple[Column[int], ...]
+
+    def __init__(self, *by: Column[int]) -> None:
+        object.__setattr__(self, "by", by)
+
+    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+        table = self.by[0].table
+        await db.execute(delete(table).where(or_(*(names(c, person) for c in self.by))))
+
+
+@dataclass(frozen=True, eq=False)
+class Null:
+    """The column is emptied wherever it names the person; the rows stay."""
+
+    column: Column[int]
+
+    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+        table = self.column.table
+        await db.execute(
+            update(table).where(names(self.column, person)).values({self.column.name: None})
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Clear:
+    """In the rows where `by` names the person, `columns` are emptied (and `stamp` set to the
+    moment of the erasure); the rows, and `by`, stay."""
+
+    by: Column[int]
+    columns: tuple[Column[object], ...]
+    stamp: Column[datetime] | None = None
+
+    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+        values: dict[str, object] = {column.name: None for column in self.columns}
+        if self.stamp is not None:
+            if now is None:
+                raise ValueError(f"erasing {self.by.table.name} needs the moment of the erasure")
+            values[self.stamp.name] = now
+        await db.execute(update(self.by.table).where(names(self.by, person)).values(values))
+
+
+@dataclass(frozen=True, eq=False)
+class Scrub:
+    """What names the person inside `column` (a JSON payload, say) is rewritten by `how`."""
+
+    column: Column[object]
+    how: Scrubber
+
+    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+        await self.how(db, person)
+
+
+@dataclass(frozen=True, eq=False)
+class Keep:
+    """The column names the person by id alone, which says nothing once their own row is
+    cleared; it stays for the anonymous counts, and so does their (cleared) row while any row
+    keeps it (see storage/volunteers.py, remove_if_unreferenced)."""
+
+    column: Column[int]
+    why: str
+
+    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+        return None
+
+
+Rule = Delete | Null | Clear | Scrub | Keep
+
+
+def names(column: Column[int], person: int) -> ColumnElement[bool]:
+    """`column` names the volunteer `person`: holds their id, or the id of a sign-up of theirs."""
+    target = column if column is volunteers.c.id else _referred(column)
+    if target is volunteers.c.id:
+        return column == person
+    if target is signups.c.id:
+        return column.in_(select(signups.c.id).where(signups.c.volunteer_id == person))
+    raise ValueError(f"{column} names no volunteer")
+
+
+def _referred(column: Column[int]) -> Column[int] | None:
+    return next((key.column for key in column.foreign_keys), None)
+
+
+async def _announcement_senders(db: AsyncConnection, person: int) -> None:
+    """Announcements queued before senders were kept by id carry the name ("from")."""
+    name = await db.scalar(select(volunteers.c.display_name).where(volunteers.c.id == person))
+    if not name:
+        return
+    found = await db.execute(
+        select(notices.c.id, notices.c.payload).where(
+            notices.c.kind == NoticeKind.ANNOUNCEMENT.value,
+            type_coerce(notices.c.payload, Text).contains(json.dumps(name)),
+        )
+    )
+    for notice_id, payload in found.all():
+        if payload.get("from") == name:
+            kept = {k: v for k, v in payload.items() if k != "from"}
+            await db.execute(update(notices).where(notices.c.id == notice_id).values(payload=kept))
+
+
+_COUNTED = "stays for the anonymous counts"
+
+ERASE: Mapping[Table, tuple[Rule, ...]] = {
+    volunteers: (
+        Clear(
+            volunteers.c.id,
+            (
+                volunteers.c.display_name,
+                volunteers.c.name_key,
+                volunteers.c.timezone,
+                volunteers.c.platform_timezone,
+                volunteers.c.reminder_offsets,
+                volunteers.c.interests,
+                volunteers.c.availability,
+                volunteers.c.location,
+                # Nobody is asked to follow up on a person who is gone.
+                volunteers.c.follow_up_due_at,
+            ),
+            stamp=volunteers.c.forgotten_at,
+        ),
+        Keep(volunteers.c.contacted_by, f"who reached a newcomer {_COUNTED}"),
+    ),
+    identities: (Delete(identities.c.volunteer_id),),
+    phone_banks: (Keep(phone_banks.c.created_by, "the phone bank stays for everyone on it"),),
+    shifts: (Null(shifts.c.host_id),),
+    # forget-me gave up their upcoming seats first, through the seat rules.
+    signups: (Keep(signups.c.volunteer_id, f"their past sign-ups {_COUNTED}"),),
+    tasks: (Keep(tasks.c.created_by, "the task stays for everyone on it"),),
+    # forget-me released their open claims first.
+    task_claims: (Keep(task_claims.c.volunteer_id, f"their finished claims {_COUNTED}"),),
+    notices: (
+        Scrub(notices.c.payload, _announcement_senders),
+        # A platform's error from sending to them can quote their accounts; the notices stay,
+        # for the counts (forget-me cancelled the pending ones first).
+        Clear(notices.c.volunteer_id, (notices.c.last_error,)),
+        Keep(notices.c.signup_id, f"what a sent notice was about {_COUNTED}"),
+    ),
+    # Debrief notes are free text in their own words; the numbers stay, anonymous.
+    attendance: (
+        Clear(attendance.c.signup_id, (attendance.c.notes,)),
+        Keep(attendance.c.marked_by, f"who marked attendance {_COUNTED}"),
+    ),
+    # Booking records name the person (as booked or as booker): they go entirely.
+    bookings: (Delete(bookings.c.volunteer_id, bookings.c.by_id),),
+    series: (Keep(series.c.created_by, "the series stays for everyone on its dates"),),
+    standing_signups: (Delete(standing_signups.c.volunteer_id),),
+    proposals: (Delete(proposals.c.proposer_id),),
+    seat_offers: (Delete(seat_offers.c.signup_id),),
+    # Their calendar feed stops answering, and its revisions go with it.
+    calendar_feeds: (Delete(calendar_feeds.c.volunteer_id),),
+    calendar_entries: (Delete(calendar_entries.c.signup_id),),
+    stats_opt_outs: (Delete(stats_opt_outs.c.volunteer_id),),
+    # The log keeps what was exported and when, no longer by whom.
+    exports: (Null(exports.c.exporter_id),),
+}
+
+
+async def erase_everywhere(db: AsyncConnection, person: int, now: datetime) -> None:
+    """Apply every table's rule to the volunteer `person`, their own row last."""
+    await _apply(db, person, now, ERASE.keys())
+
+
+async def erase_from(db: AsyncConnection, person: int, *tables: Table) -> None:
+    """Apply the rules of `tables` alone (a repository erasing what it keeps)."""
+    await _apply(db, person, None, tables)
+
+
+async def _apply(
+    db: AsyncConnection, person: int, now: datetime | None, tables: Iterable[Table]
+) -> None:
+    wanted = set(tables)
+    for table in reversed(metadata.sorted_tables):
+        if table in wanted:
+            for rule in ERASE[table]:
+                await rule.apply(db, person, now)
+
+
+def kept_references() -> list[Column[int]]:
+    """The columns that still hold a forgotten volunteer's id (Keep rules on keys to them)."""
+    return [
+        rule.column
+        for rules in ERASE.values()
+        for rule in rules
+        if isinstance(rule, Keep) and _referred(rule.column) is volunteers.c.id
+    ]

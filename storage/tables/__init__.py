@@ -1,0 +1,57 @@
+"""The schema: every table Turnout keeps, as SQLAlchemy Core, one module per feature area.
+
+Every domain row hangs off a campaign, never off a platform: teams are the only rows that know
+Slack or Discord, so several teams can later share one campaign. Changing anything here needs a
+new migration in storage/migrations/versions; a test compares the two.
+
+Importing this package registers every table in `metadata`; each table is importable from here.
+A column holding a person's data without a key to them is marked `personal` (meta.py); what
+forget-me does to each table that points at a volunteer is in storage/erasure.py.
+"""
+
+from storage.tables.attendance import attendance, seat_offers, shift_nudges
+from storage.tables.calendars import calendar_entries, calendar_feeds, instance_secrets
+from storage.tables.campaigns import campaigns, counters, teams
+from storage.tables.meta import metadata
+from storage.tables.outbox import notices, posts
+from storage.tables.people import identities, volunteers
+from storage.tables.reports import digest_schedules, exports, stats_opt_outs
+from storage.tables.shifts import (
+    bookings,
+    phone_banks,
+    proposals,
+    series,
+    shifts,
+    signups,
+    standing_signups,
+)
+from storage.tables.tasks import task_claims, tasks
+
+__all__ = [
+    "attendance",
+    "bookings",
+    "calendar_entries",
+    "calendar_feeds",
+    "campaigns",
+    "counters",
+    "digest_schedules",
+    "exports",
+    "identities",
+    "instance_secrets",
+    "metadata",
+    "notices",
+    "phone_banks",
+    "posts",
+    "proposals",
+    "seat_offers",
+    "series",
+    "shift_nudges",
+    "shifts",
+    "signups",
+    "standing_signups",
+    "stats_opt_outs",
+    "task_claims",
+    "tasks",
+    "teams",
+    "volunteers",
+]

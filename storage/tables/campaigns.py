@@ -1,0 +1,47 @@
+"""Campaigns, the teams (workspaces, servers) they live in, and their short numbers."""
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Integer,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from storage.columns import Minutes, MinutesList, UtcDateTime
+from storage.tables.meta import metadata
+
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("timezone", Text, nullable=False),
+    Column("reminder_offsets", MinutesList, nullable=False),
+    Column("contact_within_minutes", Minutes, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    # The organizers' confirmation check, this long before each shift; NULL: off (issue 13).
+    Column("confirm_check_minutes", Minutes, server_default="720"),
+)
+
+# Short numbers people type (`/phonebank join 3`), one sequence per campaign and kind.
+counters = Table(
+    "counters",
+    metadata,
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("value", Integer, nullable=False),
+    PrimaryKeyConstraint("campaign_id", "name"),
+)
+
+teams = Table(
+    "teams",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", Text, nullable=False),
+    Column("external_id", Text, nullable=False),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False, index=True),
+    UniqueConstraint("platform", "external_id"),
+)
