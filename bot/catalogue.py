@@ -124,7 +124,7 @@ class Catalogue:
         return help.help_text(GROUPS, self.entries, topic, organizer=organizer)
 
     async def erase(self, ctx: Context) -> None:
-        """Erase what every feature keeps of the person asking, in this unit of work."""
+        """What every feature does as the person asking is forgotten, in this unit of work."""
         for feature in self.features:
             for erase in feature.erase:
                 await erase(ctx)

@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.booking import Booking, BookingAction
 from bot.ports.bookings import BookingRepository
-from storage import erasure
 from storage.tables import bookings
 
 # Built once, with bind parameters (building costs more than running on SQLite).
@@ -66,7 +65,3 @@ class SqlBookingRepository(BookingRepository):
             )
             for row in result.mappings()
         ]
-
-    async def erase_person(self, volunteer_id: int) -> None:
-        """forget-me: every record naming the volunteer, as booked or as booker, goes."""
-        await erasure.erase_from(self._db, volunteer_id, bookings)

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup
 from bot.ports.calendars import CalendarRepository
-from storage import erasure, rows
+from storage import rows
 from storage.tables import calendar_entries, calendar_feeds, instance_secrets, shifts, signups
 
 _FEED_SECRET = "calendar-feed"
@@ -90,6 +90,3 @@ class SqlCalendarRepository(CalendarRepository):
             for row in await self._db.execute(stored):
                 sequences[row.signup_id] = row.sequence
         return sequences
-
-    async def erase_person(self, volunteer_id: int) -> None:
-        await erasure.erase_from(self._db, volunteer_id, calendar_feeds, calendar_entries)

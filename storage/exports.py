@@ -40,7 +40,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.exports import ExportRepository
-from storage import erasure, export_rows
+from storage import export_rows
 from storage.tables import (
     attendance,
     exports,
@@ -210,9 +210,6 @@ class SqlExportRepository(ExportRepository):
             select(exports).where(exports.c.campaign_id == campaign_id).order_by(exports.c.id)
         )
         return [_export(row) for row in result.mappings()]
-
-    async def erase_person(self, volunteer_id: int) -> None:
-        await erasure.erase_from(self._db, volunteer_id, exports)
 
     # Reading in batches
 

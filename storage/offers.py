@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.offer import Answer, Offer
 from bot.domain.phonebank import HeldShift
 from bot.ports.offers import OfferRepository
-from storage import erasure
 from storage.tables import seat_offers
 
 _GET = select(seat_offers).where(seat_offers.c.signup_id == bindparam("signup_id"))
@@ -85,6 +84,3 @@ class SqlOfferRepository(OfferRepository):
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[Offer]:
         result = await self._db.execute(_LAPSED, {"now": now, "limit": limit})
         return [_offer(row) for row in result.mappings()]
-
-    async def erase_person(self, volunteer_id: int) -> None:
-        await erasure.erase_from(self._db, volunteer_id, seat_offers)

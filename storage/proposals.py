@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.phonebank import HeldShift
 from bot.domain.proposal import Proposal, ProposalStatus
 from bot.ports.proposals import ProposalRepository
-from storage import erasure
 from storage.engine import HOLDS
 from storage.tables import proposals, shifts
 
@@ -81,9 +80,6 @@ class SqlProposalRepository(ProposalRepository):
 
     async def set_host(self, held: HeldShift, host_id: int | None) -> None:
         await self._db.execute(_SET_HOST, {"shift_id": held.shift.id, "host": host_id})
-
-    async def erase_person(self, volunteer_id: int) -> None:
-        await erasure.erase_from(self._db, volunteer_id, proposals, shifts)
 
 
 def _proposal(row: RowMapping) -> Proposal:

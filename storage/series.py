@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.phonebank import Shift, ShiftStatus
 from bot.domain.series import Series
 from bot.ports.series import SeriesRepository
-from storage import erasure, rows
+from storage import rows
 from storage.engine import HOLDS
 from storage.tables import series, shifts, standing_signups
 
@@ -150,9 +150,6 @@ class SqlSeriesRepository(SeriesRepository):
             _END_STANDING, {"series_id": series_id, "volunteer_id": volunteer_id}
         )
         return bool(result.rowcount)
-
-    async def erase_person(self, volunteer_id: int) -> None:
-        await erasure.erase_from(self._db, volunteer_id, standing_signups)
 
 
 def _fields(s: Series) -> dict[str, object]:

@@ -18,7 +18,7 @@ from bot.domain.stats import (
     WeekFigures,
 )
 from bot.ports.stats import StatsRepository
-from storage import erasure, figures
+from storage import figures
 from storage.tables import campaigns, digest_schedules, notices, stats_opt_outs
 
 
@@ -52,9 +52,6 @@ class SqlStatsRepository(StatsRepository):
             select(literal(1)).where(stats_opt_outs.c.volunteer_id == volunteer_id)
         )
         return found is None
-
-    async def erase_person(self, volunteer_id: int) -> None:
-        await erasure.erase_from(self._db, volunteer_id, stats_opt_outs)
 
     async def digest(self, campaign_id: int) -> tuple[DigestSchedule, datetime | None]:
         row = (

@@ -1,7 +1,7 @@
 """After the sign-up: reminders' "I'll be there", check-in, "How did it go?", organizers'
 marks and reports, the confirmation check, follow-ups, and a volunteer's history."""
 
-from bot.attendance import buttons, debrief, presence
+from bot.attendance import buttons, presence
 from bot.attendance.buttons import CONFIRM
 from bot.attendance.commands import MarkSignup
 from bot.attendance.entries import ENTRIES
@@ -27,7 +27,6 @@ FEATURE = Feature(
     ),
     forms=(DEBRIEF,),
     notices=NOTICES,
-    erase=(debrief.erase_notes,),
 )
 
 __all__ = ["CONFIRM", "FEATURE"]

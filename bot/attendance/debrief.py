@@ -107,6 +107,3 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
     return shift, signup
 
 
-async def erase_notes(ctx: Context) -> None:
-    """Forget-me: debrief notes are free text in their own words; the counts stay, anonymous."""
-    await ctx.uow.attendance.erase_notes(ctx.volunteer.id)

@@ -8,7 +8,6 @@ FEATURE = Feature(
     "calendars",
     entries=ENTRIES,
     buttons=(buttons.NEW_FEED,),
-    erase=(calendar_feeds.erase_feed,),
 )
 
 __all__ = ["FEATURE", "calendar_feeds"]

@@ -117,6 +117,3 @@ async def _revised(
     ]
 
 
-async def erase_feed(ctx: Context) -> None:
-    """Forget-me: the asker's calendar feed stops answering, and its revisions go with it."""
-    await ctx.uow.calendars.erase_person(ctx.volunteer.id)

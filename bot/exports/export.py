@@ -74,6 +74,3 @@ async def export_data(cmd: ExportData, ctx: Context) -> Reply:
     )
 
 
-async def erase_export_log(ctx: Context) -> None:
-    """Forget-me: the export log's lines naming the asker go."""
-    await ctx.uow.exports.erase_person(ctx.volunteer.id)

@@ -19,7 +19,6 @@ FEATURE = Feature(
     buttons=(buttons.APPROVE, buttons.DECLINE),
     forms=(PROPOSE, DECLINE),
     notices=NOTICES,
-    erase=(proposals.erase_proposals,),
 )
 
 __all__ = ["FEATURE"]

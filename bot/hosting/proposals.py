@@ -146,6 +146,3 @@ async def _pending(ctx: Context, proposal_id: int) -> Proposal:
     return proposal
 
 
-async def erase_proposals(ctx: Context) -> None:
-    """Forget-me: the phone banks the asker proposed go with them."""
-    await ctx.uow.proposals.erase_person(ctx.volunteer.id)

@@ -25,7 +25,7 @@ class Catalogue(Protocol):
         ...
 
     async def erase(self, ctx: "Context") -> None:
-        """Erase what every feature keeps of the person asking, in this unit of work."""
+        """What every feature does as the person asking is forgotten, in this unit of work."""
         ...
 
 

@@ -2,7 +2,7 @@
 
 Each feature package ends its `__init__` with one `FEATURE = Feature(...)`: its command
 entries, the commands that come from buttons, forms or arrivals (`routes`), its button verbs,
-form readers and notice specs, its periodic sweeps, what it erases when a volunteer asks to be
+form readers and notice specs, its periodic sweeps, what it does when a volunteer asks to be
 forgotten, and what it does just before each command commits. `bot.catalogue` collects them;
 nothing else keeps a list of them.
 """
@@ -19,7 +19,8 @@ from bot.kernel.intake.forms import FormReader
 from bot.kernel.outbox.notices import ChannelPosts, NoticeSpec
 from bot.ports.storage import Storage
 
-# Erases what the feature keeps of the person asking (`ctx.volunteer`) in this unit of work.
+# What the feature does, in this unit of work, when the person asking (`ctx.volunteer`) asks to
+# be forgotten, before storage erases every row that points at them (seats given up, say).
 Erase = Callable[[Context], Awaitable[None]]
 # Runs in the unit of work of every command, after its use case, just before it commits.
 BeforeCommit = Callable[[Context], Awaitable[None]]

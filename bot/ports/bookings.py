@@ -23,7 +23,3 @@ class BookingRepository(ABC):
     @abstractmethod
     async def for_shift(self, shift_id: int) -> Sequence[Booking]:
         """The shift's bookings, oldest first."""
-
-    @abstractmethod
-    async def erase_person(self, volunteer_id: int) -> None:
-        """forget-me: every record naming the volunteer, as booked or as booker, goes."""

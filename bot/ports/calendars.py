@@ -37,7 +37,3 @@ class CalendarRepository(ABC):
         """Each sign-up's SEQUENCE for its entry as `changes` describes it (sign-up id →
         fingerprint): the stored one when the fingerprint is unchanged, else one more (0 for
         a sign-up never described before), stored with the new fingerprint."""
-
-    @abstractmethod
-    async def erase_person(self, volunteer_id: int) -> None:
-        """forget-me: the volunteer's feed and their sign-ups' calendar revisions go."""

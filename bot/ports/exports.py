@@ -62,7 +62,3 @@ class ExportRepository(ABC):
     @abstractmethod
     async def made(self, campaign_id: int) -> Sequence[ExportRecord]:
         """The campaign's export log, oldest first."""
-
-    @abstractmethod
-    async def erase_person(self, volunteer_id: int) -> None:
-        """Forget-me: the log keeps what was exported and when, no longer by whom."""

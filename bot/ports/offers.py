@@ -29,7 +29,3 @@ class OfferRepository(ABC):
     @abstractmethod
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[Offer]:
         """Open offers whose time ran out, oldest first (for the sweep)."""
-
-    @abstractmethod
-    async def erase_person(self, volunteer_id: int) -> None:
-        """Forget-me: the offers made to the volunteer's sign-ups go."""

@@ -32,7 +32,3 @@ class ProposalRepository(ABC):
     @abstractmethod
     async def set_host(self, held: HeldShift, host_id: int | None) -> None:
         """Make the volunteer the held shift's host (None: no host)."""
-
-    @abstractmethod
-    async def erase_person(self, volunteer_id: int) -> None:
-        """forget-me: the volunteer's proposals go, and they host nothing any more."""

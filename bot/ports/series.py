@@ -55,7 +55,3 @@ class SeriesRepository(ABC):
     @abstractmethod
     async def end_standing(self, series_id: int, volunteer_id: int) -> bool:
         """End a standing sign-up; False if there was none."""
-
-    @abstractmethod
-    async def erase_person(self, volunteer_id: int) -> None:
-        """forget-me: the volunteer's standing sign-ups go."""

@@ -41,10 +41,6 @@ class StatsRepository(ABC):
     async def is_listed(self, volunteer_id: int) -> bool: ...
 
     @abstractmethod
-    async def erase_person(self, volunteer_id: int) -> None:
-        """Forget-me: the volunteer's listing choice goes."""
-
-    @abstractmethod
     async def digest(self, campaign_id: int) -> tuple[DigestSchedule, datetime | None]:
         """The campaign's digest schedule (the default until changed) and the due time of the
         digest queued for it, if any."""

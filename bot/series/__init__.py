@@ -21,7 +21,6 @@ FEATURE = Feature(
     notices=NOTICES,
     # Weekly series grow into the window first, so their new dates' reminders are due.
     sweeps=(Sweep(weekly.extend_all, "created %s of weekly series", "date", "series dates"),),
-    erase=(weekly.erase_standing_signups,),
 )
 
 __all__ = ["FEATURE", "REPEAT", "Repeats", "read_repeats", "repeat_fields", "repeating", "weekly"]

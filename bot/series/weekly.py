@@ -242,10 +242,6 @@ def _series_of(shift: Shift, alone: str) -> int:
     return shift.series_id
 
 
-async def erase_standing_signups(ctx: Context) -> None:
-    """Forget-me: the asker's "Every week" sign-ups and what they created go."""
-    await ctx.uow.series.erase_person(ctx.volunteer.id)
-
 
 async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:
     """The Repeat button after creating a shift: how it repeats, in a form (organizers)."""

@@ -2,7 +2,6 @@
 on and off them; and how shifts look in lists."""
 
 from bot.kernel.feature import Feature
-from bot.shifts import bookings
 from bot.shifts.bookings import find_one
 from bot.shifts.commands import CreateShift
 from bot.shifts.entries import ENTRIES
@@ -15,7 +14,6 @@ FEATURE = Feature(
     entries=ENTRIES,
     forms=(SHIFT,),
     notices=NOTICES,
-    erase=(bookings.erase_bookings,),
 )
 
 __all__ = [

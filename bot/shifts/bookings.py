@@ -178,6 +178,3 @@ async def _record(ctx: Context, shift: Shift, person: Volunteer, action: Booking
     )
 
 
-async def erase_bookings(ctx: Context) -> None:
-    """Forget-me: booking records name the person (as booked or as booker): they go entirely."""
-    await ctx.uow.bookings.erase_person(ctx.volunteer.id)

@@ -24,7 +24,7 @@ FEATURE = Feature(
     sweeps=(
         Sweep(offers.let_offers_lapse, "%s ran out and moved on", "seat offer", "seat offers"),
     ),
-    erase=(seats.give_up_every_seat, offers.forget_offers),
+    erase=(seats.give_up_every_seat,),
 )
 
 __all__ = [

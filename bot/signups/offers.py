@@ -105,6 +105,3 @@ async def let_offers_lapse(storage: Storage, now: datetime) -> int:
     return lapsed
 
 
-async def forget_offers(ctx: Context) -> None:
-    """Forget-me: the seat offers made to the asker go."""
-    await ctx.uow.offers.erase_person(ctx.volunteer.id)

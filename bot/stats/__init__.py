@@ -1,7 +1,7 @@
 """Numbers for organizers: `/turnout stats`, the weekly digest with its chart, who is listed."""
 
 from bot.kernel.feature import Feature, Sweep
-from bot.stats import digest, numbers
+from bot.stats import digest
 from bot.stats.entries import ENTRIES
 from bot.stats.notices import NOTICES
 
@@ -11,7 +11,6 @@ FEATURE = Feature(
     notices=NOTICES,
     # A new campaign's first weekly digest; each digest then queues the next.
     sweeps=(Sweep(digest.queue_first_digests, "queued %s", "first weekly digest", "new digests"),),
-    erase=(numbers.erase_figures,),
 )
 
 __all__ = ["FEATURE"]

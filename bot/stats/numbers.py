@@ -145,6 +145,3 @@ async def set_listed(cmd: SetListed, ctx: Context) -> Reply:
     )
 
 
-async def erase_figures(ctx: Context) -> None:
-    """Forget-me: what the numbers keep by name of the asker goes."""
-    await ctx.uow.stats.erase_person(ctx.volunteer.id)

@@ -103,10 +103,11 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
                 Button("Keep my data", KEEP.action()),
             ),
         )
-    # Every feature erases its own: seats given up (the waitlist moves up), tasks released,
-    # notes, bookings, series, proposals, offers, the calendar feed, numbers, the export log.
+    # What features do as someone leaves: their seats given up (the waitlist moves up, a late
+    # cancellation is reported), their tasks released.
     await ctx.lookup().erase(ctx)
     await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
+    # Then every table that points at them, by the rules storage derives from the schema.
     await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)

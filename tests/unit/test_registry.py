@@ -141,4 +141,5 @@ def test_erasures_sweeps_and_steps_before_commit_are_collected_from_the_features
     cat = catalogue()
     assert len(cat.sweeps) == sum(len(f.sweeps) for f in FEATURES) >= 4
     assert len(cat.before_commit) == sum(len(f.before_commit) for f in FEATURES) >= 1
-    assert sum(len(f.erase) for f in FEATURES) >= 10
+    # Seats given up and tasks released; storage erases the rest by rules derived from the schema.
+    assert sum(len(f.erase) for f in FEATURES) >= 2
