@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -140,8 +141,8 @@ def reminders_to(fake: FakeSlack) -> Counter[str]:
 
 
 async def test_two_replicas_deliver_every_reminder_exactly_once_between_them(
-    tmp_path, database_url, storage
-):
+    tmp_path: Path, database_url: str, storage: SqlStorage
+) -> None:
     users = volunteer_ids(SHIFTS * SEATS, first=1000)
     await seed_due_reminders(storage, users)
     assert await notice_states(storage) == {("shift_reminder", "pending"): len(users)}
@@ -223,8 +224,8 @@ def dms_to(fakes: Iterable[FakeSlack], channel: str, containing: str) -> list[st
 
 
 async def test_sign_ups_racing_through_two_replicas_fill_seats_then_the_waitlist_in_order(
-    tmp_path, database_url
-):
+    tmp_path: Path, database_url: str
+) -> None:
     users = volunteer_ids(RACERS, first=5000)
     async with AsyncExitStack() as running:
         # The database is still empty: both processes migrate it at once as they start.
@@ -278,8 +279,8 @@ NEWCOMERS = 20
 
 
 async def test_a_new_workspaces_first_commands_racing_through_both_replicas_all_succeed(
-    tmp_path, database_url
-):
+    tmp_path: Path, database_url: str
+) -> None:
     users = volunteer_ids(NEWCOMERS, first=7000)
     async with AsyncExitStack() as running:
         pair = await HttpReplicas.start(running, tmp_path, database_url)

@@ -8,12 +8,15 @@ from bot.domain.signup import SignupStatus
 from bot.kernel.commands import Actor
 from bot.ports.replies import Message
 from bot.signups.commands import JoinShift
+from storage import SqlStorage
 from tests.fakes import RecordingMessenger, frozen_clock
 
 ORGANIZER = Actor(Identity("test", "T", "olivia"), "Olivia", is_organizer=True)
 
 
-async def test_200_concurrent_joins_fill_10_seats_and_queue_190_in_arrival_order(storage):
+async def test_200_concurrent_joins_fill_10_seats_and_queue_190_in_arrival_order(
+    storage: SqlStorage,
+) -> None:
     bot = bootstrap(
         storage=storage,
         messengers=[RecordingMessenger()],

@@ -40,7 +40,7 @@ TEXT = st.text(
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> Iterator[tuple[asyncio.Runner, Bot]]:
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[asyncio.Runner, Bot]]:
     """One bot on a real SQLite file with a shift, a volunteer on it, and a task."""
     db = tmp_path_factory.mktemp("refusals") / "turnout.db"
     with asyncio.Runner() as runner:
@@ -78,7 +78,9 @@ async def snapshot(bot: Bot) -> dict[str, list[tuple]]:
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(prefix=st.sampled_from(PREFIXES), text=TEXT, organizer=st.booleans())
-def test_a_refused_command_changes_nothing(world, prefix, text, organizer):
+def test_a_refused_command_changes_nothing(
+    world: tuple[asyncio.Runner, Bot], prefix: str, text: str, organizer: bool
+) -> None:
     runner, bot = world
     actor = ORGANIZER if organizer else Actor(Identity("test", "T", "newcomer"), "Newcomer")
     before = runner.run(snapshot(bot))

@@ -37,7 +37,9 @@ def google_query(message: Message) -> dict[str, list[str]]:
     return parse_qs(address.query)
 
 
-async def test_youre_in_offers_a_google_calendar_link_with_the_shifts_utc_times(harness):
+async def test_youre_in_offers_a_google_calendar_link_with_the_shifts_utc_times(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
 
     reply = await joined(harness)
@@ -50,7 +52,9 @@ async def test_youre_in_offers_a_google_calendar_link_with_the_shifts_utc_times(
     assert "https://dialer.example/sat" in query["details"][0]
 
 
-async def test_youre_in_attaches_an_ics_whose_times_link_and_alarm_match_the_shift(harness):
+async def test_youre_in_attaches_an_ics_whose_times_link_and_alarm_match_the_shift(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
 
     reply = await joined(harness)
@@ -72,7 +76,9 @@ async def test_youre_in_attaches_an_ics_whose_times_link_and_alarm_match_the_shi
     assert alarm.decoded("trigger") == -timedelta(hours=24)
 
 
-async def test_the_alarm_follows_the_volunteers_own_reminders_and_none_when_off(harness):
+async def test_the_alarm_follows_the_volunteers_own_reminders_and_none_when_off(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
     await harness.say("Maria", "/volunteer reminders 2h,30m")
     await harness.say("Sam", "/volunteer reminders off")
@@ -85,7 +91,9 @@ async def test_the_alarm_follows_the_volunteers_own_reminders_and_none_when_off(
     assert maria["uid"] != sam["uid"]
 
 
-async def test_a_shift_after_the_clocks_change_keeps_its_wall_clock_time_in_the_ics(harness):
+async def test_a_shift_after_the_clocks_change_keeps_its_wall_clock_time_in_the_ics(
+    harness: Harness,
+) -> None:
     await harness.say(
         "Olivia", '/phonebank create "Spring calls" 2027-03-20 18:00 90m 3 https://dialer.example/s'
     )
@@ -98,7 +106,7 @@ async def test_a_shift_after_the_clocks_change_keeps_its_wall_clock_time_in_the_
     assert google_query(reply)["dates"] == ["20270320T220000Z/20270320T233000Z"]
 
 
-async def test_a_waitlist_place_gets_no_calendar_entry(harness):
+async def test_a_waitlist_place_gets_no_calendar_entry(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=1))
     await joined(harness, "Maria")
 
@@ -109,7 +117,7 @@ async def test_a_waitlist_place_gets_no_calendar_entry(harness):
     assert all(b.url is None for b in waiting.buttons)
 
 
-async def test_the_promotion_dm_carries_the_same_calendar_entry(harness):
+async def test_the_promotion_dm_carries_the_same_calendar_entry(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=1))
     await joined(harness, "Maria")
     await joined(harness, "Sam")
@@ -126,7 +134,7 @@ async def test_the_promotion_dm_carries_the_same_calendar_entry(harness):
     assert event.decoded("dtstart") == NOVEMBER_START
 
 
-async def test_a_booking_by_an_organizer_carries_the_calendar_entry(harness):
+async def test_a_booking_by_an_organizer_carries_the_calendar_entry(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=2))
     await harness.say("Maria", "/volunteer tz America/Chicago")
     await harness.deliver()
@@ -140,7 +148,7 @@ async def test_a_booking_by_an_organizer_carries_the_calendar_entry(harness):
     assert only_event(booked.files[0]).decoded("dtstart") == NOVEMBER_START
 
 
-async def test_a_long_title_and_link_still_fit_a_link_button(harness):
+async def test_a_long_title_and_link_still_fit_a_link_button(harness: Harness) -> None:
     title = "Ü" * 100
     link = "https://dialer.example/" + "x" * 400
     await harness.say("Olivia", f'/phonebank create "{title}" 2026-11-07 18:00 2h 3 {link}')
@@ -152,7 +160,7 @@ async def test_a_long_title_and_link_still_fit_a_link_button(harness):
     assert google_query(reply)["dates"] == ["20261107T230000Z/20261108T010000Z"]
 
 
-async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness):
+async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
     first = only_event((await joined(harness)).files[0])
     await harness.deliver()
@@ -169,7 +177,7 @@ async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness):
     assert [b.label for b in moved.buttons] == ["Still works", "Can't make it", "Add to calendar"]
 
 
-async def test_a_cancelled_shift_dm_takes_the_event_out_of_the_calendar(harness):
+async def test_a_cancelled_shift_dm_takes_the_event_out_of_the_calendar(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=1))
     first = only_event((await joined(harness, "Maria")).files[0])
     await joined(harness, "Sam")

@@ -7,6 +7,7 @@ subcommands now come in the order help lists them).
 
 import json
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
@@ -38,7 +39,9 @@ def options(tree: list[dict], group: str, verb: str) -> dict[str, dict]:
     return {o["name"]: o for o in sub.get("options", [])}
 
 
-def test_every_recorded_command_is_still_sent_exactly_as_recorded(tree):
+def test_every_recorded_command_is_still_sent_exactly_as_recorded(
+    tree: list[dict[str, Any]],
+) -> None:
     recorded = json.loads(RECORDED.read_text())
     by_name = {group["name"]: group for group in tree}
 
@@ -54,7 +57,9 @@ def test_every_recorded_command_is_still_sent_exactly_as_recorded(tree):
         assert kept == group["options"]
 
 
-def test_every_menu_entry_is_a_subcommand_with_its_parameters_as_options(tree):
+def test_every_menu_entry_is_a_subcommand_with_its_parameters_as_options(
+    tree: list[dict[str, Any]],
+) -> None:
     for group in tree:
         offered = [e for e in catalogue.entries(group["name"]) if e.menu]
         assert [o["name"] for o in group["options"]] == [e.verb for e in offered]
@@ -64,7 +69,7 @@ def test_every_menu_entry_is_a_subcommand_with_its_parameters_as_options(tree):
     assert [g["name"] for g in tree] == list(catalogue.TOPICS)
 
 
-def test_only_the_groups_own_help_pages_stay_off_the_menus():
+def test_only_the_groups_own_help_pages_stay_off_the_menus() -> None:
     typed_only = [f"/{e.group} {e.verb}" for e in catalogue.catalogue().entries if not e.menu]
 
     # `/turnout help <topic>` is on the menu and covers each of these.
@@ -88,12 +93,14 @@ def test_only_the_groups_own_help_pages_stay_off_the_menus():
         ("turnout", "tz", "zone", {"max_length": MAX_ZONE_NAME, "autocomplete": True}),
     ],
 )
-def test_option_limits_are_the_domain_s(tree, group, verb, option, limit):
+def test_option_limits_are_the_domain_s(
+    tree: list[dict[str, Any]], group: str, verb: str, option: str, limit: dict[str, int | bool]
+) -> None:
     shown = options(tree, group, verb)[option]
     assert {key: shown.get(key) for key in limit} == limit
 
 
-def test_the_forms_ask_within_the_same_limits():
+def test_the_forms_ask_within_the_same_limits() -> None:
     shift = {f.name: f for f in shift_form().fields}
     task = {f.name: f for f in task_form().fields}
 

@@ -108,8 +108,8 @@ async def finished_after_restart(
 
 @pytest.mark.slow
 async def test_a_fan_out_stopped_midway_is_finished_at_once_after_restart_with_no_repeats(
-    tmp_path, fake_slack
-):
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
     await seeded(tmp_path)
     fake_slack.rate_limits["chat.postMessage"] = 100
     log: list[str] = []
@@ -127,8 +127,8 @@ async def test_a_fan_out_stopped_midway_is_finished_at_once_after_restart_with_n
 
 @pytest.mark.slow
 async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lost(
-    tmp_path, fake_slack
-):
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
     await seeded(tmp_path)
     fake_slack.rate_limits["chat.postMessage"] = 100
     log: list[str] = []
