@@ -22,6 +22,7 @@ import pytest
 from bot.app.clock import ManualClock, SystemClock
 from bot.app.turnout import Turnout
 from bot.domain.campaign import CampaignDefaults, Identity
+from bot.domain.campaign import Counter as CampaignCounter
 from bot.domain.signup import SignupStatus
 from bot.ports.replies import Message
 from bot.signups import reminders
@@ -112,7 +113,7 @@ async def seed_due_reminders(storage: SqlStorage, users: list[str]) -> None:
             hold = await uow.shifts.hold(campaign.id, index % SHIFTS + 1)
             assert hold is not None
             shift = hold.shift
-            number = await uow.campaigns.next_number(campaign.id, "volunteer")
+            number = await uow.campaigns.next_number(campaign.id, CampaignCounter.VOLUNTEER)
             identity = Identity("slack", TEAM_ID, user)
             volunteer = await uow.volunteers.add(campaign.id, number, identity, user, seeded_at)
             signup = await uow.signups.add(

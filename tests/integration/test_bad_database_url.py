@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from sqlalchemy import make_url
@@ -10,6 +11,14 @@ from bot.app.cli import main
 
 SECRET = "s3cret-pw"
 POSTGRES = os.environ.get("TURNOUT_TEST_DATABASE_URL")
+
+
+class UrlChange(TypedDict, total=False):
+    """What a test changes in TURNOUT_TEST_DATABASE_URL."""
+
+    database: str
+    username: str
+    password: str
 
 
 def _migrate(
@@ -55,7 +64,7 @@ def test_a_missing_postgres_database_or_role_is_one_line(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-    change: dict[str, str],
+    change: UrlChange,
     says: str,
 ) -> None:
     url = make_url(POSTGRES or "").set(**change).render_as_string(hide_password=False)

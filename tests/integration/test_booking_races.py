@@ -7,6 +7,7 @@ repeated rounds); the PostgreSQL run is the one that proves it.
 import asyncio
 
 from bot.domain.notice import NoticeKind
+from bot.ports.replies import Message
 from bot.shifts.commands import AddToShift, MoveBetweenShifts, MyShifts
 from bot.signups.commands import JoinShift, LeaveShift
 from tests.integration.test_seat_races import (
@@ -56,6 +57,7 @@ async def test_a_move_racing_a_join_into_the_last_seat_never_overfills_the_targe
 
         source = await assert_invariant(storage, n)
         target = await assert_invariant(storage, n + 1)
+        assert isinstance(moved, Message), moved
         if moved.error:
             # The join took the last seat first: the move was refused and changed nothing.
             assert "is full" in moved.text, (n, moved.text)

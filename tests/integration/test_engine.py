@@ -57,6 +57,7 @@ async def test_a_sqlite_unit_of_work_holds_the_write_lock_from_its_start(
     sqlite_storage: SqlStorage,
 ) -> None:
     path = sqlite_storage.engine.url.database
+    assert path is not None
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
         async with sqlite_storage.unit_of_work():

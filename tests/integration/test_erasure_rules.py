@@ -176,7 +176,7 @@ async def a_person_everywhere(uow: SqlUnitOfWork) -> int:
     await db.execute(update(shifts).where(shifts.c.id == shift.id).values(host_id=zeb.id))
     signup = await uow.signups.add(await held(uow, shift), zeb.id, SignupStatus.CONFIRMED, NOW)
     later = NOW + timedelta(days=7)
-    rows = {
+    rows: dict[Table, dict[str, object]] = {
         attendance: {"signup_id": signup.id, "notes": f"{NAME} says hi", "marked_by": olivia.id},
         notices: {
             "campaign_id": campaign, "kind": "announcement", "volunteer_id": zeb.id,

@@ -242,7 +242,7 @@ async def test_on_postgresql_a_claim_in_progress_is_skipped_not_waited_for(
 
 
 async def test_the_dispatcher_reads_only_the_head_of_the_queue(sqlite_storage: SqlStorage) -> None:
-    issued: list[tuple[str, object]] = []
+    issued: list[tuple[str, Sequence[Any]]] = []
 
     def record(
         connection: Connection,

@@ -12,7 +12,7 @@ from bot.app.bootstrap import Bot, bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
 from bot.ports.replies import Message
-from storage import open_storage, tables
+from storage import SqlStorage, open_storage, tables
 from tests.fakes import RecordingMessenger, frozen_clock
 
 PREFIXES = [
@@ -35,7 +35,7 @@ PREFIXES = [
     "",
 ]
 TEXT = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80
 ) | st.sampled_from(["0", "-1", "#1", "1", "2026-02-30", "25:00", "@everyone", "x" * 10_000])
 
 
@@ -67,7 +67,8 @@ VOLUNTEER = Actor(Identity("test", "T", "maria"), "Maria")
 
 
 async def snapshot(bot: Bot) -> dict[str, list[tuple]]:
-    async with bot.storage.engine.connect() as conn:  # type: ignore[attr-defined]
+    assert isinstance(bot.storage, SqlStorage)
+    async with bot.storage.engine.connect() as conn:
         return {
             table.name: [tuple(row) for row in await conn.execute(select(table))]
             for table in tables.metadata.sorted_tables

@@ -198,7 +198,11 @@ async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(
             datetime(2026, 11, 2, 4, 30, tzinfo=UTC),
         ):
             shift = await a_shift(uow, team.campaign_id, olivia.id, starts_in=starts - NOW)
-            await _seat(uow, shift, olivia, record=lambda r, at=starts: r.checked_in(at))
+
+            def checked_in(record: Attendance, at: datetime = starts) -> Attendance:
+                return record.checked_in(at)
+
+            await _seat(uow, shift, olivia, record=checked_in)
         weeks = await uow.stats.weeks(team.campaign_id, week_starts(NOW, zone))
     assert len(weeks) == 12
     assert weeks[-1] == WeekFigures(datetime(2026, 11, 2, 5, tzinfo=UTC), 0, 0)

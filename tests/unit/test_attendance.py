@@ -141,5 +141,7 @@ async def signup_of(h: Harness, name: str, shift: int = 1) -> int:
     async with h.storage.unit_of_work() as uow:
         [volunteer] = await uow.volunteers.find(1, name)
         found = await uow.shifts.by_number(1, shift)
+        assert found is not None
         signup = await uow.signups.active(found.id, volunteer.id)
+        assert signup is not None
         return signup.id

@@ -130,7 +130,7 @@ async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness
         await release.wait()
         await send(to, reply)
 
-    harness.messenger.send_direct = slow_send
+    harness.messenger.send_direct = slow_send  # type: ignore[method-assign]  # a slow fake
     await harness.bot.turnout.welcome(harness.actor("Maria"))
     wakeups = harness.bot.wakeups
     wakeups.start()
@@ -163,7 +163,7 @@ async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_t
         await release.wait()
         await send(to, reply)
 
-    harness.messenger.send_direct = slow_send
+    harness.messenger.send_direct = slow_send  # type: ignore[method-assign]  # a slow fake
     dispatcher = harness.bot.dispatcher
     delivering = asyncio.create_task(dispatcher.deliver_due())
     await asyncio.wait_for(all_busy.wait(), 10)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.domain.notice import NoticeKind
-from bot.ports.replies import Form
+from bot.ports.replies import Form, Message, TextField
 from tests.conftest import Harness
 from tests.queued import pending_notices
 from tests.render import text_of
@@ -38,6 +38,7 @@ async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_
     harness.messenger.clear()
 
     asked = await harness.reply("Olivia", "/phonebank edit 1 time 19:00")
+    assert isinstance(asked, Message)
     assert "2 people will get a DM. Nothing is saved yet" in text_of(asked)
     assert harness.messenger.sent == []
     assert await reminders_due(harness) == [
@@ -88,6 +89,7 @@ async def test_a_new_link_goes_to_the_confirmed_only_and_a_new_title_to_nobody(
     assert "changes its link, and 1 person will get a DM" in asked.intro
     assert "`/phonebank edit 1 link https://dialer.example/new confirm`" in asked.intro
     [link] = asked.fields
+    assert isinstance(link, TextField)
     assert link.initial == "https://dialer.example/new"
     assert harness.messenger.sent == []
     reply = text_of(await harness.submit("Olivia", asked.form_id, link=link.initial))
@@ -120,6 +122,7 @@ async def test_fewer_seats_than_confirmed_asks_first_then_the_last_to_join_wait_
     await shift_with(harness, 3, "Maria", "Sam", "Ana", "Lee")
 
     asked = await harness.reply("Olivia", "/phonebank edit 1 seats 1")
+    assert isinstance(asked, Message)
     assert "moves Sam and Ana (the last to join) back to the head of the waitlist" in text_of(asked)
     assert "3 of 3 seats filled" in await roster(harness)
     assert harness.messenger.sent == []

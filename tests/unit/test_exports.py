@@ -263,7 +263,7 @@ async def test_others_can_write_while_an_export_is_being_read(
     go_on.set()
     reply = await asyncio.wait_for(exporting, 5)
 
-    assert "America/Chicago" in moved.text
+    assert isinstance(moved, Message) and "America/Chicago" in moved.text
     assert isinstance(reply, Message) and reply.files and "5 volunteers" in reply.text
     async with harness.storage.unit_of_work() as uow:
         [made] = await uow.exports.made(1)

@@ -1,6 +1,6 @@
 """Shift and task forms: what a bare `/phonebank create` or `/task post` asks, and its answers."""
 
-from bot.ports.replies import DateField, Form, Message, NumberField, TimeField
+from bot.ports.replies import ChoiceField, DateField, Form, Message, NumberField, TimeField
 from bot.shifts.new_shift import SHIFT
 from bot.tasks.new_task import TASK
 from tests.conftest import Harness
@@ -23,6 +23,7 @@ async def test_create_alone_asks_an_organizer_for_the_shift_in_a_form(harness: H
     assert list(fields) == [
         "title", "day", "start", "duration", "capacity", "link", "repeat", "weekdays", "ends",
     ]
+    assert isinstance(fields["repeat"], ChoiceField)
     assert [o.label for o in fields["repeat"].options] == [
         "Does not repeat", "Weekly", "Every 2 weeks", "On chosen weekdays",
     ]
@@ -97,6 +98,7 @@ async def test_a_form_without_room_for_the_repeat_question_offers_it_after_creat
     form = await harness.bot.turnout.press(harness.actor("Olivia"), repeat.action)
     assert isinstance(form, Form) and form.form_id == "repeat:1"
     assert [f.name for f in form.fields] == ["repeat", "weekdays", "ends"]
+    assert isinstance(form.fields[0], ChoiceField)
     assert "Does not repeat" not in [o.label for o in form.fields[0].options]
     assert "Tick the weekdays" in text_of(
         await harness.submit("Olivia", "repeat:1", repeat="weekdays", weekdays=(), ends="")
@@ -123,6 +125,7 @@ async def test_a_filled_in_shift_form_creates_the_shift_in_the_campaign_zone(
 
 async def test_the_link_may_be_left_blank(harness: Harness) -> None:
     reply = await harness.submit("Olivia", SHIFT, **{**SATURDAY, "link": ""})
+    assert isinstance(reply, Message)
     assert not reply.error and "Created #1" in text_of(reply)
 
 
@@ -138,13 +141,14 @@ async def test_a_wrong_answer_says_what_to_fix_and_creates_nothing(harness: Harn
         ("title", "Call <!channel>", "mention"),
     ]:
         reply = await harness.submit("Olivia", SHIFT, **{**SATURDAY, name: typed})
-        assert reply.error, (name, typed)
+        assert isinstance(reply, Message) and reply.error, (name, typed)
         assert says in reply.text, (name, typed, reply.text)
     assert "No shifts are scheduled yet" in await harness.say("Maria", "/phonebank list")
 
 
 async def test_a_volunteer_cannot_create_a_shift_by_submitting_the_form(harness: Harness) -> None:
     reply = await harness.submit("Maria", SHIFT, **SATURDAY)
+    assert isinstance(reply, Message)
     assert reply.error and "Only organizers" in reply.text
 
 
@@ -162,12 +166,15 @@ async def test_task_post_alone_asks_for_the_task_and_the_answers_post_it(harness
 
 async def test_a_wrong_task_answer_posts_nothing(harness: Harness) -> None:
     reply = await harness.submit("Olivia", TASK, title="Flyers", due="soon", slots="1")
+    assert isinstance(reply, Message)
     assert reply.error and "YYYY-MM-DD" in reply.text
     reply = await harness.submit("Olivia", TASK, title="Flyers", slots="101")
+    assert isinstance(reply, Message)
     assert reply.error and "from 1 to 100" in reply.text
     assert "No open tasks" in await harness.say("Maria", "/task list")
 
 
 async def test_an_unknown_form_is_refused_kindly(harness: Harness) -> None:
     reply = await harness.submit("Olivia", "poll", question="?")
+    assert isinstance(reply, Message)
     assert reply.error and "That form has expired" in reply.text

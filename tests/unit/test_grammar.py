@@ -105,6 +105,7 @@ def test_create_accepts_typographic_quotes_apostrophes_and_a_bare_word_title(
     typed: str, title: str
 ) -> None:
     shift = parse(ORGANIZER, f"{CREATE} {typed} 2026-11-28 18:00 2h 12")
+    assert isinstance(shift, CreateShift)
     assert shift.title == title
     assert shift.link is None
 
@@ -116,7 +117,9 @@ def test_create_accepts_typographic_quotes_apostrophes_and_a_bare_word_title(
      ("6p.m.", time(18)), ("00:00", time(0))],
 )
 def test_create_reads_24_hour_and_am_pm_times(typed: str, start: time) -> None:
-    assert parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 {typed} 2h 12').start == start
+    shift = parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 {typed} 2h 12')
+    assert isinstance(shift, CreateShift)
+    assert shift.start == start
 
 
 @pytest.mark.parametrize(
@@ -127,13 +130,16 @@ def test_create_reads_24_hour_and_am_pm_times(typed: str, start: time) -> None:
 def test_create_reads_shift_lengths_from_15_minutes_to_12_hours(
     typed: str, length: timedelta
 ) -> None:
-    assert parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 18:00 {typed} 12').duration == length
+    shift = parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 18:00 {typed} 12')
+    assert isinstance(shift, CreateShift)
+    assert shift.duration == length
 
 
 # Slack's own link markup (<url|label>) is unwrapped by the Slack adapter: tests/adapters/slack.
 @pytest.mark.parametrize("typed", ["https://dialer.example/abc", '"https://dialer.example/abc"'])
 def test_create_reads_the_link_bare_or_quoted(typed: str) -> None:
     shift = parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 18:00 2h 12 {typed}')
+    assert isinstance(shift, CreateShift)
     assert shift.link == "https://dialer.example/abc"
 
 
@@ -460,7 +466,9 @@ def test_task_post_reads_due_and_slots_in_either_order_before_the_description(
 
 
 def test_task_post_takes_a_bare_one_word_title() -> None:
-    assert parse(ORGANIZER, "/task post Flyers slots 2").title == "Flyers"
+    posted = parse(ORGANIZER, "/task post Flyers slots 2")
+    assert isinstance(posted, PostTask)
+    assert posted.title == "Flyers"
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from bot.catalogue import TOPICS, catalogue, parse, parse_command
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.shifts.commands import Announce, CreateShift
 from bot.signups.commands import JoinShift
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
@@ -94,6 +95,7 @@ def test_every_shift_number_from_1_to_a_million_reads_back(number: int, hashed: 
 def test_every_valid_shift_reads_back(day: date, start: time, minutes: int, seats: int) -> None:
     line = f'/phonebank create "Calls" {day.isoformat()} {start:%H:%M} {minutes}m {seats}'
     shift = parse(ORGANIZER, line)
+    assert isinstance(shift, CreateShift)
     assert (shift.day, shift.start, shift.capacity) == (day, start, seats)
     assert shift.duration == timedelta(minutes=minutes)
 
@@ -101,8 +103,9 @@ def test_every_valid_shift_reads_back(day: date, start: time, minutes: int, seat
 @given(hour=st.integers(1, 12), minute=st.integers(0, 59), pm=st.booleans())
 def test_twelve_hour_times_mean_what_they_say(hour: int, minute: int, pm: bool) -> None:
     typed = f"{hour}:{minute:02d}{'pm' if pm else 'am'}"
-    start = parse(ORGANIZER, f'/phonebank create "Calls" 2026-11-28 {typed} 2h 12').start
-    assert start == time(hour % 12 + (12 if pm else 0), minute)
+    shift = parse(ORGANIZER, f'/phonebank create "Calls" 2026-11-28 {typed} 2h 12')
+    assert isinstance(shift, CreateShift)
+    assert shift.start == time(hour % 12 + (12 if pm else 0), minute)
 
 
 # Text that clean_text accepts and that holds no quote characters.
@@ -116,10 +119,12 @@ PLAIN = st.text(
 @given(title=PLAIN)
 def test_any_plain_quoted_title_reads_back(title: str) -> None:
     shift = parse(ORGANIZER, f'/phonebank create "{title}" 2026-11-28 18:00 2h 12')
+    assert isinstance(shift, CreateShift)
     assert shift.title == title.strip()
 
 
 @given(message=PLAIN | st.lists(PLAIN, min_size=1, max_size=5).map("\n".join))
 def test_announcements_are_kept_verbatim_apart_from_outer_whitespace(message: str) -> None:
     announced = parse(ORGANIZER, f"/phonebank announce 3 {message}")
+    assert isinstance(announced, Announce)
     assert announced.message == message.strip()

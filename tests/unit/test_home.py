@@ -2,7 +2,7 @@
 newcomers and open seats too. The same view is Slack's Home tab and `/volunteer home`."""
 
 from bot.home.buttons import SETTINGS
-from bot.ports.replies import Form, Page
+from bot.ports.replies import Form, Page, TextField
 from bot.volunteers.forms import ONBOARDING
 from tests.conftest import Harness
 from tests.render import text_of
@@ -75,6 +75,7 @@ async def test_the_home_buttons_do_what_they_say(harness: Harness) -> None:
     assert labels(after, "Your upcoming shifts") == ["Leave"]
     assert "✅ you said you'll be there" in section(after, "Your upcoming shifts")
 
+    assert item.button is not None
     assert "You've left #1" in await harness.press("Maria", item.button.action)
     assert "not signed up for anything" in section(await home(harness, "Maria"), "Your upcoming")
 
@@ -84,7 +85,12 @@ async def test_the_settings_form_changes_zone_and_reminders_as_the_commands_do(
 ) -> None:
     form = await harness.bot.turnout.press(harness.actor("Maria"), SETTINGS.action())
     assert isinstance(form, Form)
-    assert [(f.name, f.initial) for f in form.fields] == [("zone", None), ("reminders", "default")]
+    zone, reminders = form.fields
+    assert isinstance(zone, TextField) and isinstance(reminders, TextField)
+    assert [(f.name, f.initial) for f in (zone, reminders)] == [
+        ("zone", None),
+        ("reminders", "default"),
+    ]
 
     saved = text_of(
         await harness.submit("Maria", "settings", zone="america/chicago", reminders="2h")

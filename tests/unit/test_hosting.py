@@ -60,6 +60,7 @@ async def test_declining_asks_why_and_the_proposer_hears_the_reason(harness: Har
     assert isinstance(form, Form) and form.form_id == "decline:1"
     reply = await harness.submit("Olivia", "decline:1", reason="We have one that night.")
 
+    assert isinstance(reply, Message)
     assert "Declined “Calls at Maria's”" in reply.text
     [told] = harness.messenger.texts("maria")
     assert "won't run your phone bank" in told and "We have one that night." in told

@@ -84,15 +84,21 @@ def test_a_moved_shift_says_when_it_was() -> None:
 
 
 def test_the_first_state_that_applies_wins() -> None:
-    def state(**facts: object) -> PostState:
-        defaults: dict[str, object] = {
-            "cancelled": False,
-            "started": False,
-            "seats_left": 1,
-            "starts_at": START,
-            "posted_starts_at": START,
-        }
-        return post_state(**(defaults | facts))  # type: ignore[arg-type]
+    def state(
+        *,
+        cancelled: bool = False,
+        started: bool = False,
+        seats_left: int = 1,
+        starts_at: datetime = START,
+        posted_starts_at: datetime | None = START,
+    ) -> PostState:
+        return post_state(
+            cancelled=cancelled,
+            started=started,
+            seats_left=seats_left,
+            starts_at=starts_at,
+            posted_starts_at=posted_starts_at,
+        )
 
     assert state(cancelled=True, started=True) is PostState.CANCELLED
     assert state(started=True, seats_left=0) is PostState.STARTED

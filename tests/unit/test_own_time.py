@@ -82,5 +82,10 @@ async def test_a_title_with_marking_characters_never_reaches_a_reply_as_a_time(
 
 def _moments(text: str) -> list[timefmt.Moment]:
     found: list[timefmt.Moment] = []
-    timefmt.render(text, lambda moment: found.append(moment) or "")
+
+    def keep(moment: timefmt.Moment) -> str:
+        found.append(moment)
+        return ""
+
+    timefmt.render(text, keep)
     return found

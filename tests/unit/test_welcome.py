@@ -68,12 +68,13 @@ async def test_volunteers_without_shift_interests_are_offered_tasks(harness: Har
 
 async def test_bad_onboarding_answers_are_refused_and_nothing_is_saved(harness: Harness) -> None:
     await arrive(harness, "Sam")
-    for values in (
+    refused: list[dict[str, str | tuple[str, ...]]] = [
         {"interests": (), "availability": "weekends", "location": "1"},
         {"interests": ("juggling",), "availability": "weekends", "location": "1"},
         {"interests": ("texting",), "availability": "never", "location": "1"},
         {"interests": ("texting",), "availability": "weekends", "location": "@everyone"},
-    ):
+    ]
+    for values in refused:
         reply = await harness.submit("Sam", ONBOARDING, **values)
         assert not isinstance(reply, Listing), values
     assert "hasn't answered the welcome questions" in await harness.say("Olivia", "/volunteer new")
@@ -182,5 +183,5 @@ async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness: Harne
     assert len(alerts) == 2
     # Maria as she is now; the 50 erased ones had nothing to count and left no row.
     assert people == 1
-    assert queued <= 3
+    assert queued is not None and queued <= 3
     assert "#1" not in (await harness.say("Olivia", "/volunteer new"))

@@ -73,7 +73,9 @@ async def test_buttons_are_answered_by_their_pattern_and_not_remembered_per_mess
     await world.join_server("Jamal")
     await world.deliver()
 
-    store = world.platform.client._connection._view_store
+    client = world.platform.client
+    assert client is not None
+    store = client._connection._view_store
     # Memory stays flat however many messages with buttons were sent.
     assert not store._views and not store._synced_message_views
     # Presses are read from the interaction by the client: no per-message or pattern routing.

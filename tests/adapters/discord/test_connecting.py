@@ -106,6 +106,7 @@ async def test_a_token_discord_refuses_stops_start_with_one_line(tmp_path: Path)
     platform = DiscordPlatform(token=wrong, api_url=fake.api_url)
     try:
         with pytest.raises(PlatformError, match="Discord refused DISCORD_TOKEN"):
+            # The token is refused before the core is needed, so there is none.
             await platform.start(turnout=None)  # type: ignore[arg-type]
     finally:
         await platform.stop()

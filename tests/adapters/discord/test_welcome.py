@@ -7,7 +7,7 @@ from tests.adapters.discord.fake_discord import ORGANIZERS, buttons
 from tests.adapters.discord.interactions import uid
 
 SERVER = "@1300000000000000100"
-ONBOARDING_ANSWERS = {
+ONBOARDING_ANSWERS: dict[str, str | list[str]] = {
     "interests[]": ["phone_banking", "texting"],
     "availability": "weekends",
     "location": "53703",

@@ -1,5 +1,7 @@
 """Block Kit rendering: escaped text, clickable links, Slack's size limits, form answers."""
 
+from typing import Any
+
 import pytest
 
 from adapters.slack.blocks import answers, blocks_for, error_block, escape, modal, mrkdwn, unescape
@@ -7,6 +9,7 @@ from bot.catalogue import parse
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message
+from bot.shifts.commands import CreateShift
 from bot.volunteers.forms import onboarding_form
 
 ORGANIZER = Actor(Identity("slack", "T1", "U1"), "Olu", is_organizer=True)
@@ -64,7 +67,7 @@ def test_two_buttons_with_one_action_get_distinct_action_ids() -> None:
 
 
 def test_answers_are_read_from_every_kind_of_input() -> None:
-    state = {
+    state: dict[str, dict[str, dict[str, Any]]] = {
         "a": {"a": {"type": "checkboxes", "selected_options": [{"value": "x"}, {"value": "y"}]}},
         "b": {"b": {"type": "static_select", "selected_option": None}},
         "c": {"c": {"type": "datepicker", "selected_date": "2026-11-28"}},
@@ -98,6 +101,7 @@ def test_a_refusal_is_shown_under_the_field_it_is_about() -> None:
 )
 def test_create_reads_the_link_also_as_slack_formats_it(typed: str) -> None:
     shift = parse(ORGANIZER, unescape(f'/phonebank create "Calls" 2026-11-28 18:00 2h 12 {typed}'))
+    assert isinstance(shift, CreateShift)
     assert shift.link == "https://dialer.example/abc"
 
 

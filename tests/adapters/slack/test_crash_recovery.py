@@ -143,7 +143,7 @@ async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lo
     storage = await open_storage(f"sqlite:///{tmp_path / 'turnout.db'}")
     try:
         async with storage.engine.connect() as connection:
-            states = dict(
+            states: dict[str, int] = dict(
                 (
                     await connection.execute(
                         # The campaign's weekly digest waits for Monday; the rest is the fan-out.

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from bot.kernel.commands import Actor
-from bot.ports.replies import Reply
+from bot.ports.replies import Listing, Reply
 from tests.adapters.slack.conftest import OLIVIA, Rig, sign
 
 
@@ -59,6 +59,7 @@ async def test_a_replayed_signed_request_runs_once(rig: Rig) -> None:
     assert (first.status, replayed.status) == (200, 401)
     await rig.fake.wait_until(lambda: any("Created #1" in c.text for c in rig.fake.posts()))
     listing = await rig.as_organizer("/phonebank list")
+    assert isinstance(listing, Listing)
     assert len(listing.items) == 1
 
 

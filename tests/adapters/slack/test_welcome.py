@@ -64,7 +64,8 @@ async def test_the_onboarding_questions_are_asked_in_the_dm_and_saved_from_it(ri
 
     await rig.press(welcome.button("Tell us about yourself"), NINA, on=welcome)
     form = await rig.fake.wait_for(
-        "chat.postMessage", lambda c: c.buttons() and c.buttons()[0]["text"]["text"] == "Save"
+        "chat.postMessage",
+        lambda c: bool(c.buttons()) and c.buttons()[0]["text"]["text"] == "Save",
     )
     inputs = {b["block_id"]: b["element"] for b in form["blocks"] if b["type"] == "input"}
     assert inputs["interests"]["type"] == "checkboxes"
