@@ -29,7 +29,7 @@ from bot.kernel.commands import Actor
 from bot.signups.commands import JoinShift
 from storage import open_storage
 from tests.adapters.slack.conftest import GENERAL, fake_workspace, platform_for
-from tests.adapters.slack.fake_slack import TEAM_ID, FakeSlack
+from tests.adapters.slack.fake_slack import TEAM_ID, Call, FakeSlack
 
 
 async def burst(joins: int, spread: float) -> tuple[int, int, float]:
@@ -92,10 +92,10 @@ async def burst(joins: int, spread: float) -> tuple[int, int, float]:
             await fake.stop()
 
 
-def fake_ts(fake: FakeSlack, call: object) -> str:
+def fake_ts(fake: FakeSlack, call: Call) -> str:
     """The ts the fake gave a chat.postMessage: it numbers every post it answers in order."""
     answered = [c for c in fake.calls if c.method in ("chat.postMessage", "chat.postEphemeral")]
-    return f"{1700000000 + answered.index(call) + 1}.000100"  # type: ignore[arg-type]
+    return f"{1700000000 + answered.index(call) + 1}.000100"
 
 
 async def main(quick: bool) -> None:

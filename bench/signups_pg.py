@@ -148,6 +148,7 @@ class Worker:
                 who.platform,
                 who.team_external_id,
             )
+            assert team is not None, "the campaign is seeded before any join"
             campaign_id = team["campaign_id"]
             volunteer_id = await db.fetchval(
                 "SELECT volunteers.id FROM volunteers JOIN identities"
@@ -193,6 +194,7 @@ class Worker:
                 campaign_id,
                 number,
             )
+            assert shift is not None, f"shift #{number} is seeded before any join"
             if await db.fetchval(
                 "SELECT id FROM signups WHERE shift_id = $1 AND volunteer_id = $2"
                 " AND status IN ('confirmed', 'waitlisted') ORDER BY id DESC LIMIT 1",
@@ -200,13 +202,14 @@ class Worker:
                 volunteer_id,
             ):
                 raise WrongAnswer(f"volunteer {index} is already on shift #{number}")
-            counts = dict(
-                await db.fetch(
+            counts: dict[str, int] = {
+                status: n
+                for status, n in await db.fetch(
                     "SELECT status, count(*) FROM signups WHERE shift_id = $1"
                     " AND status IN ('confirmed', 'waitlisted') GROUP BY status",
                     shift["id"],
                 )
-            )
+            }
             status = "confirmed" if counts.get("confirmed", 0) < shift["capacity"] else "waitlisted"
             signup_id = await db.fetchval(
                 "INSERT INTO signups (shift_id, volunteer_id, status, created_at, updated_at)"

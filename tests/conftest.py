@@ -139,7 +139,7 @@ async def storage(database: Database) -> SqlStorage:
 
 
 @pytest.fixture
-async def harness(storage) -> AsyncIterator[Harness]:
+async def harness(storage: SqlStorage) -> AsyncIterator[Harness]:
     messenger = RecordingMessenger()
     clock = frozen_clock()
     bot = bootstrap(

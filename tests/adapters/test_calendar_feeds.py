@@ -16,8 +16,10 @@ from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults
 from bot.ports.replies import Message
 from bot.ports.storage import StorageUnavailable
+from storage import SqlStorage
 from tests.conftest import Harness
 from tests.fakes import RecordingMessenger, frozen_clock
+from tests.unit.test_calendars import sequence
 
 PUBLIC = "https://turnout.example.org/bot"
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3 https://dialer.example/sat'
@@ -25,7 +27,7 @@ START = datetime(2026, 11, 7, 23, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def feeding(storage) -> AsyncIterator[Harness]:
+async def feeding(storage: SqlStorage) -> AsyncIterator[Harness]:
     messenger = RecordingMessenger()
     clock = frozen_clock()
     bot = bootstrap(
@@ -68,11 +70,13 @@ async def status(http: TestClient, url: str) -> int:
     return (await http.get(urlsplit(url).path.removeprefix("/bot"))).status
 
 
-def events(calendar: icalendar.Calendar) -> list[icalendar.Event]:
+def events(calendar: icalendar.Calendar) -> list[icalendar.Component]:
     return list(calendar.walk("VEVENT"))
 
 
-async def test_the_feed_lists_my_shifts_confirmed_and_waitlisted(feeding, http):
+async def test_the_feed_lists_my_shifts_confirmed_and_waitlisted(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     await feeding.say("Olivia", CREATE)
     await feeding.say("Olivia", '/phonebank create "Sunday calls" 2026-11-08 12:00 1h 1')
     await feeding.say("Sam", "/phonebank join 2")
@@ -91,7 +95,9 @@ async def test_the_feed_lists_my_shifts_confirmed_and_waitlisted(feeding, http):
     assert str(sunday["status"]) == "TENTATIVE"
 
 
-async def test_the_feed_event_is_the_one_the_ics_file_made(feeding, http):
+async def test_the_feed_event_is_the_one_the_ics_file_made(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     await feeding.say("Olivia", CREATE)
     joined = await feeding.reply("Maria", "/phonebank join 1")
     assert isinstance(joined, Message)
@@ -101,10 +107,12 @@ async def test_the_feed_event_is_the_one_the_ics_file_made(feeding, http):
 
     [filed] = events(from_file)
     assert event["uid"] == filed["uid"]
-    assert int(event["sequence"]) == int(filed["sequence"]) == 0
+    assert sequence(event) == sequence(filed) == 0
 
 
-async def test_the_feed_follows_an_edit_with_a_higher_sequence(feeding, http):
+async def test_the_feed_follows_an_edit_with_a_higher_sequence(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     await feeding.say("Olivia", CREATE)
     await feeding.say("Maria", "/phonebank join 1")
     url = await feed_url(feeding)
@@ -117,12 +125,14 @@ async def test_the_feed_follows_an_edit_with_a_higher_sequence(feeding, http):
     assert after["uid"] == before["uid"]
     assert after.decoded("dtstart") == START + timedelta(hours=1)
     assert after.decoded("dtend") == START + timedelta(hours=3)
-    assert int(after["sequence"]) > int(before["sequence"])
+    assert sequence(after) > sequence(before)
     # Fetched again with nothing changed: the same revision.
-    assert int(again["sequence"]) == int(after["sequence"])
+    assert sequence(again) == sequence(after)
 
 
-async def test_the_feed_marks_a_cancelled_shift_cancelled(feeding, http):
+async def test_the_feed_marks_a_cancelled_shift_cancelled(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     await feeding.say("Olivia", CREATE)
     await feeding.say("Maria", "/phonebank join 1")
     url = await feed_url(feeding)
@@ -133,11 +143,13 @@ async def test_the_feed_marks_a_cancelled_shift_cancelled(feeding, http):
 
     assert after["uid"] == before["uid"]
     assert str(after["status"]) == "CANCELLED"
-    assert int(after["sequence"]) > int(before["sequence"])
+    assert sequence(after) > sequence(before)
     assert after.walk("VALARM") == []
 
 
-async def test_the_feed_marks_a_left_sign_up_cancelled(feeding, http):
+async def test_the_feed_marks_a_left_sign_up_cancelled(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     await feeding.say("Olivia", CREATE)
     await feeding.say("Maria", "/phonebank join 1")
     url = await feed_url(feeding)
@@ -146,10 +158,12 @@ async def test_the_feed_marks_a_left_sign_up_cancelled(feeding, http):
     [left] = events(await fetch(http, url))
 
     assert str(left["status"]) == "CANCELLED"
-    assert int(left["sequence"]) == 1
+    assert sequence(left) == 1
 
 
-async def test_asking_again_gives_the_same_feed_and_reset_revokes_it(feeding, http):
+async def test_asking_again_gives_the_same_feed_and_reset_revokes_it(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     await feeding.say("Maria", "/phonebank list")
     first = await feed_url(feeding)
     assert await feed_url(feeding) == first
@@ -165,7 +179,9 @@ def flipped(text: str, at: int) -> str:
     return text[:at] + ("A" if text[at] != "A" else "B") + text[at + 1 :]
 
 
-async def test_the_new_link_button_revokes_the_old_feed(feeding, http):
+async def test_the_new_link_button_revokes_the_old_feed(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     first = await feed_url(feeding)
     shown = await feeding.reply("Maria", "/volunteer calendar")
     assert isinstance(shown, Message)
@@ -177,7 +193,11 @@ async def test_the_new_link_button_revokes_the_old_feed(feeding, http):
     assert await status(http, pressed.buttons[0].url or "") == 200
 
 
-async def test_a_database_outage_is_try_again_later_not_not_found(feeding, http, monkeypatch):
+async def test_a_database_outage_is_try_again_later_not_not_found(
+    feeding: Harness,
+    http: TestClient[web.Request, web.Application],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     url = await feed_url(feeding)
 
     async def unavailable(token: str) -> bytes | None:
@@ -189,7 +209,9 @@ async def test_a_database_outage_is_try_again_later_not_not_found(feeding, http,
     assert answer.status == 503 and answer.headers["Retry-After"] == "60"
 
 
-async def test_a_tampered_or_made_up_token_is_refused(feeding, http):
+async def test_a_tampered_or_made_up_token_is_refused(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     url = await feed_url(feeding)
     token = url.rsplit("/", 1)[1].removesuffix(".ics")
     payload, signature = token.split(".")
@@ -201,7 +223,9 @@ async def test_a_tampered_or_made_up_token_is_refused(feeding, http):
     assert await status(http, url) == 200
 
 
-async def test_forget_me_kills_the_feed(feeding, http):
+async def test_forget_me_kills_the_feed(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     await feeding.say("Olivia", CREATE)
     await feeding.say("Maria", "/phonebank join 1")
     url = await feed_url(feeding)
@@ -212,7 +236,7 @@ async def test_forget_me_kills_the_feed(feeding, http):
     assert await status(http, url) == 404
 
 
-async def test_without_a_public_url_the_command_says_how_to_turn_feeds_on(harness):
+async def test_without_a_public_url_the_command_says_how_to_turn_feeds_on(harness: Harness) -> None:
     reply = await harness.reply("Maria", "/volunteer calendar")
 
     assert isinstance(reply, Message)
@@ -220,7 +244,9 @@ async def test_without_a_public_url_the_command_says_how_to_turn_feeds_on(harnes
     assert "TURNOUT_PUBLIC_URL" in reply.text
 
 
-async def test_feed_urls_signed_with_one_secret_fail_under_another(storage, feeding, http):
+async def test_feed_urls_signed_with_one_secret_fail_under_another(
+    storage: SqlStorage, feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
     url = await feed_url(feeding)
     other = bootstrap(
         storage=storage,
@@ -235,7 +261,7 @@ async def test_feed_urls_signed_with_one_secret_fail_under_another(storage, feed
     assert await other.turnout.calendar_feed(token) is None
 
 
-async def test_the_listener_of_its_own_serves_feeds_on_a_real_port(feeding):
+async def test_the_listener_of_its_own_serves_feeds_on_a_real_port(feeding: Harness) -> None:
     await feeding.say("Olivia", CREATE)
     await feeding.say("Maria", "/phonebank join 1")
     url = await feed_url(feeding)

@@ -1,12 +1,14 @@
 """Each platform's settings live with its adapter; the core's name no platform."""
 
+from pydantic_settings import BaseSettings
+
 from adapters.discord.settings import DiscordSettings
 from adapters.slack.settings import SlackSettings
 from bot.app.settings import CoreSettings
 
 
-def test_the_core_s_settings_know_no_platform():
-    def variables(settings) -> set[str]:
+def test_the_core_s_settings_know_no_platform() -> None:
+    def variables(settings: type[BaseSettings]) -> set[str]:
         return {field.alias or name for name, field in settings.model_fields.items()}
 
     core = variables(CoreSettings)

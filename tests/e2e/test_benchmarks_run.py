@@ -21,14 +21,14 @@ def quick(script: str) -> str:
 
 
 @pytest.mark.slow
-def test_the_pending_reminders_benchmark_prints_its_table():
+def test_the_pending_reminders_benchmark_prints_its_table() -> None:
     out = quick("pending_reminders.py")
     assert "national campaign" in out and "20,000" in out
     assert "pending reminders" in out
 
 
 @pytest.mark.slow
-def test_the_slack_ack_benchmark_prints_ack_and_answer_latency():
+def test_the_slack_ack_benchmark_prints_ack_and_answer_latency() -> None:
     out = quick("slack_ack.py")
     assert "20 signed /phonebank commands" in out
     for figure in ("ack median", "ack p99", "ack max", "answer median", "answer p99"):
@@ -37,7 +37,7 @@ def test_the_slack_ack_benchmark_prints_ack_and_answer_latency():
 
 
 @pytest.mark.slow
-def test_the_discord_latency_benchmark_prints_median_p99_max_and_deferrals():
+def test_the_discord_latency_benchmark_prints_median_p99_max_and_deferrals() -> None:
     out = quick("discord_latency.py")
     assert "a burst of 20 slash commands" in out
     for figure in ("median", "p99", "max"):
@@ -46,7 +46,7 @@ def test_the_discord_latency_benchmark_prints_median_p99_max_and_deferrals():
 
 
 @pytest.mark.slow
-def test_the_signups_benchmark_prints_core_and_plain_sqlite3_side_by_side():
+def test_the_signups_benchmark_prints_core_and_plain_sqlite3_side_by_side() -> None:
     out = quick("signups.py")
     assert "50 volunteer(s) join per round, across 5 shifts of 8 seats" in out
     assert re.search(r"^new volunteers .* +joins/s +p50 ms +p99 ms$", out, re.M), out
@@ -69,7 +69,7 @@ def test_the_signups_benchmark_prints_core_and_plain_sqlite3_side_by_side():
 
 
 @pytest.mark.slow
-def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pace():
+def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pace() -> None:
     out = quick("fanout.py")
     assert "300 reminders due at once" in out
     limited = re.search(
@@ -83,14 +83,14 @@ def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pa
 
 
 @pytest.mark.slow
-def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready():
+def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready() -> None:
     out = quick("startup.py")
     assert re.search(r"^  first start .* +\d+ ms$", out, re.M), out
     assert re.search(r"^  later starts \(schema at head\), median of 1 +\d+ ms", out, re.M), out
 
 
 @pytest.mark.slow
-def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_asyncpg():
+def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_asyncpg() -> None:
     out = quick("signups_pg.py")
     if out.startswith("No PostgreSQL to measure"):
         pytest.skip("set TURNOUT_TEST_DATABASE_URL to run the PostgreSQL benchmark")
@@ -103,7 +103,7 @@ def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_a
 
 
 @pytest.mark.slow
-def test_the_live_posts_benchmark_prints_edits_per_burst_of_joins():
+def test_the_live_posts_benchmark_prints_edits_per_burst_of_joins() -> None:
     out = quick("live_posts.py")
     assert "20 joins on one shift, its live post and a board beside it" in out
     for pattern in ("at once", "over 2 s"):
@@ -113,7 +113,7 @@ def test_the_live_posts_benchmark_prints_edits_per_burst_of_joins():
         assert 1 <= int(found[1]) <= 5 and 1 <= int(found[2]) <= 5, out
 
 
-def test_the_calendar_feed_benchmark_prints_fetch_and_join_times():
+def test_the_calendar_feed_benchmark_prints_fetch_and_join_times() -> None:
     out = quick("calendar_feed.py")
     assert "calendar feed of 20 sign-ups" in out
     for row in ("first fetch", "later fetches, median of 20", "fetch after an edit"):
@@ -121,7 +121,7 @@ def test_the_calendar_feed_benchmark_prints_fetch_and_join_times():
     assert re.search(r"^join with Google link and \.ics, median +[0-9.]+ ms", out, re.M), out
 
 
-def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart():
+def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart() -> None:
     out = quick("stats.py")
     assert "SQLite: " in out and "volunteers" in out and "attendance rows" in out
     for row in ("/turnout stats all, with the chart", "the figures alone (all)",
@@ -129,7 +129,7 @@ def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart
         assert re.search(rf"^  +{re.escape(row)}( +[\d.]+){{4}}$", out, re.M), out
 
 
-def test_the_exports_benchmark_prints_rows_size_time_cpu_and_memory():
+def test_the_exports_benchmark_prints_rows_size_time_cpu_and_memory() -> None:
     out = quick("exports.py")
     assert "national campaign: 10,000 volunteers" in out
     for kind, rows in (("volunteers", "10,001"), ("signups", "10,000"), ("shifts", "2,000")):

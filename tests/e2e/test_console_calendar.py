@@ -27,7 +27,7 @@ STORY = """\
 
 
 @pytest.mark.slow
-def test_joining_in_the_console_prints_the_link_and_the_path_of_the_ics(tmp_path: Path):
+def test_joining_in_the_console_prints_the_link_and_the_path_of_the_ics(tmp_path: Path) -> None:
     done = turnout(
         "console",
         "--db",
@@ -50,7 +50,9 @@ def test_joining_in_the_console_prints_the_link_and_the_path_of_the_ics(tmp_path
 
 
 @pytest.mark.slow
-def test_with_a_public_url_the_console_hands_out_a_feed_and_serves_it(tmp_path, monkeypatch):
+def test_with_a_public_url_the_console_hands_out_a_feed_and_serves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TURNOUT_PUBLIC_URL", "https://turnout.example.org")
     monkeypatch.setenv("TURNOUT_HTTP_HOST", "127.0.0.1")
     monkeypatch.setenv("TURNOUT_HTTP_PORT", str(free_port()))

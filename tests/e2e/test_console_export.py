@@ -17,7 +17,7 @@ STORY = """\
 """
 
 
-def test_the_console_prints_where_the_export_was_written(tmp_path: Path):
+def test_the_console_prints_where_the_export_was_written(tmp_path: Path) -> None:
     db = tmp_path / "data" / "turnout.db"
     db.parent.mkdir()
 
@@ -36,7 +36,7 @@ def test_the_console_prints_where_the_export_was_written(tmp_path: Path):
     assert len(list(path.parent.iterdir())) == 1, "a refused export writes no file"
 
 
-def test_the_files_folder_can_be_chosen(tmp_path: Path):
+def test_the_files_folder_can_be_chosen(tmp_path: Path) -> None:
     folder = tmp_path / "exports"
 
     done = turnout(

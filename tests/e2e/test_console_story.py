@@ -59,7 +59,7 @@ def section(output: str, start: str, end: str) -> str:
 
 
 @pytest.mark.slow
-def test_the_whole_volunteer_story_runs_in_the_console(tmp_path):
+def test_the_whole_volunteer_story_runs_in_the_console(tmp_path: Path) -> None:
     db = tmp_path / "story.db"
     run = turnout(
         "console", "--db", str(db), "--user", "Olivia", "--now", "2026-11-23 09:00",
@@ -109,7 +109,7 @@ def test_the_whole_volunteer_story_runs_in_the_console(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_console_remembers_everything_across_a_restart(tmp_path):
+def test_the_console_remembers_everything_across_a_restart(tmp_path: Path) -> None:
     db = tmp_path / "restart.db"
     first = turnout(
         "console", "--db", str(db), "--now", "2026-11-23 09:00",
@@ -135,7 +135,7 @@ def test_the_console_remembers_everything_across_a_restart(tmp_path):
     assert "✉ DM to Maria:" not in third.stdout
 
 
-def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path):
+def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("TURNOUT_TIMEZONE=Mars/Olympus\n")
     run = subprocess.run(
@@ -148,7 +148,7 @@ def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path):
     assert line.startswith("turnout: TURNOUT_TIMEZONE is not valid")
 
 
-def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path):
+def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "bot.app.cli", "run"], input="", capture_output=True, text=True,
         cwd=tmp_path, timeout=60, check=False,
@@ -160,7 +160,7 @@ def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path):
     assert "SLACK_BOT_TOKEN" in line and "DISCORD_TOKEN" in line and "turnout console" in line
 
 
-def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path):
+def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path: Path) -> None:
     answers = "\n".join(
         ["/phonebank create", "Rally follow-up calls", "2026-11-28", "6pm", "90m", "8", "-",
          "-", "-", "-", "/phonebank list", ":quit"]
@@ -174,7 +174,7 @@ def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path):
     assert "8 of 8 seats left" in section(out, "Olivia> /phonebank list", "Olivia> :quit")
 
 
-def test_volunteer_home_shows_the_sections_with_numbered_buttons(tmp_path):
+def test_volunteer_home_shows_the_sections_with_numbered_buttons(tmp_path: Path) -> None:
     lines = [
         '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 4',
         ":as Maria",

@@ -1,6 +1,8 @@
 """Through `turnout console`: a weekly series across the spring clock change with Every week,
 bookings by an organizer, and a volunteer-hosted phone bank from proposal to its host's roster."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.test_console_story import section, turnout
@@ -36,7 +38,7 @@ STORY = """\
 
 
 @pytest.mark.slow
-def test_a_weekly_series_bookings_and_a_hosted_phone_bank_in_the_console(tmp_path):
+def test_a_weekly_series_bookings_and_a_hosted_phone_bank_in_the_console(tmp_path: Path) -> None:
     run = turnout(
         "console", "--db", str(tmp_path / "s.db"), "--user", "Olivia",
         "--now", "2027-03-01 09:00", stdin=STORY, tmp_path=tmp_path,
@@ -84,7 +86,7 @@ Tuesday calls
 
 
 @pytest.mark.slow
-def test_the_create_form_asks_how_the_shift_repeats_and_makes_the_series(tmp_path):
+def test_the_create_form_asks_how_the_shift_repeats_and_makes_the_series(tmp_path: Path) -> None:
     run = turnout(
         "console", "--db", str(tmp_path / "f.db"), "--user", "Olivia",
         "--now", "2026-11-20 09:00", stdin=FORM_STORY, tmp_path=tmp_path,

@@ -1,5 +1,7 @@
 """Organizer control through `turnout console`: edit a shift with its DMs, seats up and down."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.test_console_story import section, turnout
@@ -31,7 +33,9 @@ EDIT_STORY = """\
 
 
 @pytest.mark.slow
-def test_an_organizer_moves_a_shift_adds_a_seat_then_cuts_back_in_the_console(tmp_path):
+def test_an_organizer_moves_a_shift_adds_a_seat_then_cuts_back_in_the_console(
+    tmp_path: Path,
+) -> None:
     run = turnout(
         "console", "--db", str(tmp_path / "s.db"), "--user", "Olivia",
         "--now", "2026-11-23 09:00", stdin=EDIT_STORY, tmp_path=tmp_path,
@@ -71,7 +75,7 @@ TYPED_STORY = """\
 
 
 @pytest.mark.slow
-def test_a_typed_new_time_says_who_will_get_a_dm_and_saves_on_the_button(tmp_path):
+def test_a_typed_new_time_says_who_will_get_a_dm_and_saves_on_the_button(tmp_path: Path) -> None:
     run = turnout(
         "console", "--db", str(tmp_path / "t.db"), "--user", "Olivia",
         "--now", "2026-11-23 09:00", stdin=TYPED_STORY, tmp_path=tmp_path,

@@ -3,6 +3,8 @@ with I'll be there, the confirmation check and its Nudge, a late cancellation th
 organizers, a seat offer that runs out and moves on, check-in, the debrief form, an
 organizer's mark, the wrap-up, the report, the next-day follow-ups and `/volunteer history`."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.test_console_story import section, turnout
@@ -56,7 +58,7 @@ Great list, call Mrs. K back
 
 
 @pytest.mark.slow
-def test_a_shift_from_start_to_finish_runs_in_the_console(tmp_path):
+def test_a_shift_from_start_to_finish_runs_in_the_console(tmp_path: Path) -> None:
     run = turnout(
         "console", "--db", str(tmp_path / "shift.db"), "--user", "Olivia",
         "--now", "2026-11-23 09:00", stdin=STORY, tmp_path=tmp_path,

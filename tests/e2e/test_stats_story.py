@@ -23,7 +23,7 @@ STORY = """\
 
 
 @pytest.mark.slow
-def test_stats_and_the_digest_write_their_chart_and_print_its_path(tmp_path):
+def test_stats_and_the_digest_write_their_chart_and_print_its_path(tmp_path: Path) -> None:
     db = tmp_path / "stats.db"
     run = turnout(
         "console", "--db", str(db), "--user", "Olivia", "--now", "2026-11-23 09:30",

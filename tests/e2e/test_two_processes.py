@@ -15,12 +15,14 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from bot.app.clock import ManualClock, SystemClock
 from bot.app.turnout import Turnout
 from bot.domain.campaign import CampaignDefaults, Identity
+from bot.domain.campaign import Counter as CampaignCounter
 from bot.domain.signup import SignupStatus
 from bot.ports.replies import Message
 from bot.signups import reminders
@@ -111,7 +113,7 @@ async def seed_due_reminders(storage: SqlStorage, users: list[str]) -> None:
             hold = await uow.shifts.hold(campaign.id, index % SHIFTS + 1)
             assert hold is not None
             shift = hold.shift
-            number = await uow.campaigns.next_number(campaign.id, "volunteer")
+            number = await uow.campaigns.next_number(campaign.id, CampaignCounter.VOLUNTEER)
             identity = Identity("slack", TEAM_ID, user)
             volunteer = await uow.volunteers.add(campaign.id, number, identity, user, seeded_at)
             signup = await uow.signups.add(
@@ -140,8 +142,8 @@ def reminders_to(fake: FakeSlack) -> Counter[str]:
 
 
 async def test_two_replicas_deliver_every_reminder_exactly_once_between_them(
-    tmp_path, database_url, storage
-):
+    tmp_path: Path, database_url: str, storage: SqlStorage
+) -> None:
     users = volunteer_ids(SHIFTS * SEATS, first=1000)
     await seed_due_reminders(storage, users)
     assert await notice_states(storage) == {("shift_reminder", "pending"): len(users)}
@@ -223,8 +225,8 @@ def dms_to(fakes: Iterable[FakeSlack], channel: str, containing: str) -> list[st
 
 
 async def test_sign_ups_racing_through_two_replicas_fill_seats_then_the_waitlist_in_order(
-    tmp_path, database_url
-):
+    tmp_path: Path, database_url: str
+) -> None:
     users = volunteer_ids(RACERS, first=5000)
     async with AsyncExitStack() as running:
         # The database is still empty: both processes migrate it at once as they start.
@@ -278,8 +280,8 @@ NEWCOMERS = 20
 
 
 async def test_a_new_workspaces_first_commands_racing_through_both_replicas_all_succeed(
-    tmp_path, database_url
-):
+    tmp_path: Path, database_url: str
+) -> None:
     users = volunteer_ids(NEWCOMERS, first=7000)
     async with AsyncExitStack() as running:
         pair = await HttpReplicas.start(running, tmp_path, database_url)

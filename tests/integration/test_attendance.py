@@ -4,10 +4,13 @@ from datetime import timedelta
 
 from bot.domain.attendance import Attendance, Mark, Presence, Report
 from bot.domain.signup import SignupStatus
+from storage import SqlStorage
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 
-async def test_a_sign_ups_record_is_empty_until_saved_then_kept_field_by_field(storage):
+async def test_a_sign_ups_record_is_empty_until_saved_then_kept_field_by_field(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")
@@ -35,7 +38,7 @@ async def test_a_sign_ups_record_is_empty_until_saved_then_kept_field_by_field(s
         ]
 
 
-async def test_erasing_notes_keeps_the_counts(storage):
+async def test_erasing_notes_keeps_the_counts(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")

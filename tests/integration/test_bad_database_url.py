@@ -1,6 +1,8 @@
 """A DATABASE_URL Turnout can't use is one line naming DATABASE_URL and what is wrong."""
 
 import os
+from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from sqlalchemy import make_url
@@ -11,7 +13,17 @@ SECRET = "s3cret-pw"
 POSTGRES = os.environ.get("TURNOUT_TEST_DATABASE_URL")
 
 
-def _migrate(monkeypatch, capsys, tmp_path, url: str) -> list[str]:
+class UrlChange(TypedDict, total=False):
+    """What a test changes in TURNOUT_TEST_DATABASE_URL."""
+
+    database: str
+    username: str
+    password: str
+
+
+def _migrate(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, url: str
+) -> list[str]:
     monkeypatch.chdir(tmp_path)  # no .env of the developer's
     monkeypatch.setenv("DATABASE_URL", url)
     assert main(["migrate"]) == 2
@@ -29,7 +41,13 @@ def _migrate(monkeypatch, capsys, tmp_path, url: str) -> list[str]:
         (f"mysql://u:{SECRET}@127.0.0.1/db", "Turnout supports"),
     ],
 )
-def test_a_badly_written_url_is_one_line(monkeypatch, capsys, tmp_path, url, says):
+def test_a_badly_written_url_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    url: str,
+    says: str,
+) -> None:
     [line] = _migrate(monkeypatch, capsys, tmp_path, url)
     assert says in line
 
@@ -43,8 +61,12 @@ def test_a_badly_written_url_is_one_line(monkeypatch, capsys, tmp_path, url, say
     ],
 )
 def test_a_missing_postgres_database_or_role_is_one_line(
-    monkeypatch, capsys, tmp_path, change, says
-):
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    change: UrlChange,
+    says: str,
+) -> None:
     url = make_url(POSTGRES or "").set(**change).render_as_string(hide_password=False)
     [line] = _migrate(monkeypatch, capsys, tmp_path, url)
     assert says in line

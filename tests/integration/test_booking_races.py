@@ -7,11 +7,13 @@ repeated rounds); the PostgreSQL run is the one that proves it.
 import asyncio
 
 from bot.domain.notice import NoticeKind
+from bot.ports.replies import Message
 from bot.shifts.commands import AddToShift, MoveBetweenShifts, MyShifts
 from bot.signups.commands import JoinShift, LeaveShift
 from tests.integration.test_seat_races import (
     ORGANIZER,
     ROUNDS,
+    Replicas,
     assert_invariant,
     bots,
     new_shift,
@@ -23,7 +25,9 @@ from tests.integration.test_seat_races import (
 __all__ = ["bots"]
 
 
-async def test_a_booking_racing_a_join_for_the_last_seat_seats_one_and_queues_the_other(bots):
+async def test_a_booking_racing_a_join_for_the_last_seat_seats_one_and_queues_the_other(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     await one.handle(MyShifts(person("Bea")))  # Turnout meets Bea, so she can be named
     for n in range(1, ROUNDS + 1):
@@ -38,7 +42,9 @@ async def test_a_booking_racing_a_join_for_the_last_seat_seats_one_and_queues_th
         assert len(seats.confirmed) == 2 and len(seats.waiting) == 1, (n, seats)
 
 
-async def test_a_move_racing_a_join_into_the_last_seat_never_overfills_the_target(bots):
+async def test_a_move_racing_a_join_into_the_last_seat_never_overfills_the_target(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, 2 * ROUNDS + 1, 2):
         await new_shift(one, n, 1, confirmed=["Ann"], waiting=["Ben"])
@@ -51,6 +57,7 @@ async def test_a_move_racing_a_join_into_the_last_seat_never_overfills_the_targe
 
         source = await assert_invariant(storage, n)
         target = await assert_invariant(storage, n + 1)
+        assert isinstance(moved, Message), moved
         if moved.error:
             # The join took the last seat first: the move was refused and changed nothing.
             assert "is full" in moved.text, (n, moved.text)
@@ -61,7 +68,7 @@ async def test_a_move_racing_a_join_into_the_last_seat_never_overfills_the_targe
             assert await told(storage, n, NoticeKind.PROMOTED) == {"Ben": 1}, n
 
 
-async def test_an_over_booking_racing_a_leave_keeps_everyone_seated_once(bots):
+async def test_an_over_booking_racing_a_leave_keeps_everyone_seated_once(bots: Replicas) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     await one.handle(MyShifts(person("Bea")))  # Turnout meets Bea, so she can be named
     for n in range(1, ROUNDS + 1):

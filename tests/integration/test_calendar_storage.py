@@ -2,17 +2,19 @@
 
 import asyncio
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Table, func, select
 
 from bot.app.turnout import Turnout
 from bot.calendars.commands import ShowCalendarFeed
 from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
-from bot.ports.replies import Message
+from bot.ports.replies import Message, Reply
 from bot.signups.commands import JoinShift
 from bot.volunteers.commands import ForgetMe
+from storage import SqlStorage
 from storage.tables import calendar_entries, calendar_feeds, instance_secrets, volunteers
+from tests.conftest import Database
 from tests.fakes import frozen_clock
 
 PUBLIC = "https://turnout.example.org"
@@ -24,25 +26,25 @@ def person(name: str) -> Actor:
     return Actor(Identity("test", "T", name.lower()), name)
 
 
-def turnout(storage) -> Turnout:
+def turnout(storage: SqlStorage) -> Turnout:
     return Turnout(
         storage=storage, clock=frozen_clock(), defaults=CampaignDefaults(), feeds=FeedLinks(PUBLIC)
     )
 
 
-def token_of(reply) -> str:
+def token_of(reply: Reply) -> str:
     assert isinstance(reply, Message) and not reply.error, reply
     [url] = [w for w in reply.text.split() if w.startswith(PUBLIC)]
     return url.rsplit("/", 1)[1].removesuffix(".ics")
 
 
-async def count(storage, table, *where) -> int:
+async def count(storage: SqlStorage, table: Table, *where: ColumnElement[bool]) -> int:
     async with storage.engine.connect() as connection:
         query = select(func.count()).select_from(table).where(*where)
         return int((await connection.execute(query)).scalar_one())
 
 
-async def test_forget_me_leaves_no_feed_and_no_calendar_revision(database):
+async def test_forget_me_leaves_no_feed_and_no_calendar_revision(database: Database) -> None:
     storage = await database.open()
     bot = turnout(storage)
     maria = person("Maria")
@@ -62,7 +64,7 @@ async def test_forget_me_leaves_no_feed_and_no_calendar_revision(database):
     assert await count(storage, volunteers, volunteers.c.display_name.is_(None)) == 1
 
 
-async def test_two_processes_asking_at_once_share_one_signing_secret(database):
+async def test_two_processes_asking_at_once_share_one_signing_secret(database: Database) -> None:
     one, other = await database.open(), await database.open()
     first, second = turnout(one), turnout(other)
 

@@ -4,11 +4,12 @@ from datetime import timedelta
 import pytest
 
 from bot.domain.campaign import Campaign, Counter, Team
+from storage import SqlStorage
 from storage.tables import teams
 from tests.integration.builders import a_team
 
 
-async def test_a_new_team_gets_a_campaign_of_its_own(storage):
+async def test_a_new_team_gets_a_campaign_of_its_own(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         slack = await a_team(uow, "T1")
         discord = await a_team(uow, "G1", platform="discord")
@@ -28,7 +29,7 @@ async def test_a_new_team_gets_a_campaign_of_its_own(storage):
         assert await uow.campaigns.teams_of(slack.campaign_id) == [slack]
 
 
-async def test_a_campaign_lists_every_team_it_lives_in(storage):
+async def test_a_campaign_lists_every_team_it_lives_in(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         slack = await a_team(uow, "T1")
         await uow.commit()
@@ -45,13 +46,15 @@ async def test_a_campaign_lists_every_team_it_lives_in(storage):
     assert listed[1] == Team(listed[1].id, "discord", "G1", slack.campaign_id)
 
 
-async def test_asking_for_a_campaign_that_does_not_exist_is_a_lookup_error(storage):
+async def test_asking_for_a_campaign_that_does_not_exist_is_a_lookup_error(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         with pytest.raises(LookupError, match="campaign 404"):
             await uow.campaigns.get(404)
 
 
-async def test_numbers_count_up_per_campaign_and_per_kind(storage):
+async def test_numbers_count_up_per_campaign_and_per_kind(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         first = await a_team(uow, "T1")
         second = await a_team(uow, "T2")
@@ -65,7 +68,7 @@ async def test_numbers_count_up_per_campaign_and_per_kind(storage):
     assert numbers == [1, 2, 1, 1, 3]
 
 
-async def test_a_rolled_back_number_is_handed_out_again(storage):
+async def test_a_rolled_back_number_is_handed_out_again(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         await uow.commit()
@@ -75,7 +78,9 @@ async def test_a_rolled_back_number_is_handed_out_again(storage):
         assert await uow.campaigns.next_number(team.campaign_id, Counter.SHIFT) == 1
 
 
-async def test_fifty_concurrent_callers_get_one_to_fifty_without_gaps_or_repeats(storage):
+async def test_fifty_concurrent_callers_get_one_to_fifty_without_gaps_or_repeats(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         await uow.commit()

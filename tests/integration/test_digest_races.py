@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 from bot.domain.notice import NoticeKind
 from bot.stats.digest import queue_first_digests
+from tests.conftest import Database
 from tests.integration.builders import NOW, a_team
 from tests.queued import pending_notices
 
 
-async def test_sweeps_racing_queue_one_digest_per_campaign(database):
+async def test_sweeps_racing_queue_one_digest_per_campaign(database: Database) -> None:
     stores = [await database.open() for _ in range(4)]
     async with stores[0].unit_of_work() as uow:
         for team in ("T1", "T2", "T3"):

@@ -17,6 +17,7 @@ from storage.tables import notices, shifts
 from tests.integration.test_seat_races import (
     ORGANIZER,
     ROUNDS,
+    Replicas,
     assert_invariant,
     bots,
     new_shift,
@@ -42,7 +43,7 @@ async def reminder_times(storage: SqlStorage, number: int) -> set[datetime]:
         return {due for (due,) in result}
 
 
-async def test_more_seats_racing_a_leave_promote_each_waiting_person_once(bots):
+async def test_more_seats_racing_a_leave_promote_each_waiting_person_once(bots: Replicas) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 2, confirmed=["Ann", "Ben"], waiting=["Cy", "Di", "Ed"])
@@ -57,7 +58,9 @@ async def test_more_seats_racing_a_leave_promote_each_waiting_person_once(bots):
         assert await told(storage, n, NoticeKind.PROMOTED) == {"Cy": 1, "Di": 1}, n
 
 
-async def test_fewer_seats_racing_a_join_never_overfill_and_keep_the_waitlist_order(bots):
+async def test_fewer_seats_racing_a_join_never_overfill_and_keep_the_waitlist_order(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 3, confirmed=["Ann", "Ben"], waiting=[])
@@ -74,7 +77,9 @@ async def test_fewer_seats_racing_a_join_never_overfill_and_keep_the_waitlist_or
         assert bumped["Ben"] == 1 and bumped["Cy"] <= 1, (n, bumped)
 
 
-async def test_a_new_time_racing_a_join_leaves_every_reminder_on_the_new_time(bots):
+async def test_a_new_time_racing_a_join_leaves_every_reminder_on_the_new_time(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 3, confirmed=["Ann"], waiting=[])
@@ -94,7 +99,9 @@ async def test_a_new_time_racing_a_join_leaves_every_reminder_on_the_new_time(bo
         }, n
 
 
-async def test_two_organizers_changing_seats_at_once_end_in_one_consistent_roster(bots):
+async def test_two_organizers_changing_seats_at_once_end_in_one_consistent_roster(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 2, confirmed=["Ann", "Ben"], waiting=["Cy", "Di"])

@@ -1,10 +1,11 @@
 import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from storage import open_storage
+from storage import SqlStorage, open_storage
 from storage.engine import normalise_url
 
 
@@ -18,24 +19,26 @@ from storage.engine import normalise_url
         ("postgresql+asyncpg://u@db/turnout", "postgresql+asyncpg://u@db/turnout"),
     ],
 )
-def test_database_urls_people_write_get_the_async_driver(written, used):
+def test_database_urls_people_write_get_the_async_driver(written: str, used: str) -> None:
     assert normalise_url(written).render_as_string(hide_password=False) == used
 
 
 @pytest.mark.parametrize("url", ["mysql://u@db/turnout", "postgresql+psycopg2://u@db/turnout"])
-def test_an_unsupported_database_url_is_refused_with_what_works(url):
+def test_an_unsupported_database_url_is_refused_with_what_works(url: str) -> None:
     with pytest.raises(ValueError, match=r"sqlite:///.*postgresql://"):
         normalise_url(url)
 
 
-async def test_the_sqlite_file_and_its_directory_are_created(tmp_path):
+async def test_the_sqlite_file_and_its_directory_are_created(tmp_path: Path) -> None:
     path = tmp_path / "not" / "there" / "turnout.db"
     storage = await open_storage(f"sqlite:///{path}")
     await storage.close()
     assert path.is_file()
 
 
-async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(sqlite_storage):
+async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
+    sqlite_storage: SqlStorage,
+) -> None:
     async with sqlite_storage.unit_of_work() as uow:
         pragma = {
             name: await uow.connection.scalar(text(f"PRAGMA {name}"))
@@ -50,8 +53,11 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(sqli
     }
 
 
-async def test_a_sqlite_unit_of_work_holds_the_write_lock_from_its_start(sqlite_storage):
+async def test_a_sqlite_unit_of_work_holds_the_write_lock_from_its_start(
+    sqlite_storage: SqlStorage,
+) -> None:
     path = sqlite_storage.engine.url.database
+    assert path is not None
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
         async with sqlite_storage.unit_of_work():
@@ -64,7 +70,7 @@ async def test_a_sqlite_unit_of_work_holds_the_write_lock_from_its_start(sqlite_
         other.close()
 
 
-async def test_foreign_keys_are_enforced_on_sqlite(sqlite_storage):
+async def test_foreign_keys_are_enforced_on_sqlite(sqlite_storage: SqlStorage) -> None:
     async with sqlite_storage.unit_of_work() as uow:
         with pytest.raises(Exception, match="FOREIGN KEY"):
             await uow.connection.execute(
@@ -72,7 +78,7 @@ async def test_foreign_keys_are_enforced_on_sqlite(sqlite_storage):
             )
 
 
-async def test_a_short_busy_timeout_can_be_chosen(tmp_path):
+async def test_a_short_busy_timeout_can_be_chosen(tmp_path: Path) -> None:
     storage = await open_storage(
         f"sqlite:///{tmp_path / 'turnout.db'}", busy_timeout=timedelta(milliseconds=250)
     )

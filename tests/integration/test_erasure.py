@@ -9,6 +9,7 @@ from sqlalchemy import insert, select
 from bot.domain.attendance import Attendance
 from bot.volunteers.forms import ONBOARDING
 from storage.tables import notices
+from tests.conftest import Database, Harness
 from tests.fakes import text_of
 
 NAME = "Zebulon Quixote"
@@ -30,7 +31,9 @@ def _files(db: Path) -> bytes:
     return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*"))
 
 
-async def test_forget_me_scrubs_every_table_and_the_database_file(harness, database):
+async def test_forget_me_scrubs_every_table_and_the_database_file(
+    harness: Harness, database: Database
+) -> None:
     harness.organizers.add(NAME)
     h = harness
     await h.say("Olivia", '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 5')

@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 
 from bot.domain.signup import SignupStatus
+from storage import SqlStorage, SqlUnitOfWork
 from storage.erasure import ERASE, Clear, Delete, Keep, Null, Rule, Scrub, names
 from storage.tables import (
     attendance,
@@ -79,12 +80,12 @@ def unruled(schema: MetaData) -> list[str]:
     ]
 
 
-def test_every_table_pointing_at_a_volunteer_has_an_erase_rule():
+def test_every_table_pointing_at_a_volunteer_has_an_erase_rule() -> None:
     assert pointing(volunteers) and pointing(attendance) and pointing(notices)
     assert unruled(metadata) == []
 
 
-def test_a_table_pointing_at_a_volunteer_without_a_rule_is_caught():
+def test_a_table_pointing_at_a_volunteer_without_a_rule_is_caught() -> None:
     scratch = MetaData()
     for table in metadata.sorted_tables:
         table.to_metadata(scratch)
@@ -109,7 +110,7 @@ def test_a_table_pointing_at_a_volunteer_without_a_rule_is_caught():
     }
 
 
-def test_each_rule_names_only_its_own_table_and_reaches_a_person():
+def test_each_rule_names_only_its_own_table_and_reaches_a_person() -> None:
     for table, rules in ERASE.items():
         assert rules, table.name
         for rule in rules:
@@ -151,7 +152,7 @@ def _table_of(rule: Rule) -> Table:
             return column.table
 
 
-async def a_person_everywhere(uow) -> int:
+async def a_person_everywhere(uow: SqlUnitOfWork) -> int:
     """A volunteer with a row in every table a rule changes; returns their id."""
     db = uow.connection
     team = await a_team(uow)
@@ -175,7 +176,7 @@ async def a_person_everywhere(uow) -> int:
     await db.execute(update(shifts).where(shifts.c.id == shift.id).values(host_id=zeb.id))
     signup = await uow.signups.add(await held(uow, shift), zeb.id, SignupStatus.CONFIRMED, NOW)
     later = NOW + timedelta(days=7)
-    rows = {
+    rows: dict[Table, dict[str, object]] = {
         attendance: {"signup_id": signup.id, "notes": f"{NAME} says hi", "marked_by": olivia.id},
         notices: {
             "campaign_id": campaign, "kind": "announcement", "volunteer_id": zeb.id,
@@ -214,7 +215,7 @@ async def a_person_everywhere(uow) -> int:
     return zeb.id
 
 
-async def test_forget_alone_leaves_no_row_any_rule_forbids(storage):
+async def test_forget_alone_leaves_no_row_any_rule_forbids(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         zeb = await a_person_everywhere(uow)
         await uow.commit()

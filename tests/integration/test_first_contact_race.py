@@ -7,11 +7,12 @@ and then finds the winner's row. Everyone gets a real answer, and nothing exists
 
 import asyncio
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
 from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
+from storage import SqlStorage
 from storage.tables import campaigns, teams, volunteers
 from tests.fakes import RecordingMessenger, frozen_clock
 from tests.render import text_of
@@ -21,12 +22,14 @@ def newcomer(user: str) -> Actor:
     return Actor(Identity("test", "T-NEW", user), user.title(), team_name="New campaign")
 
 
-async def count(storage, table) -> int:
+async def count(storage: SqlStorage, table: Table) -> int:
     async with storage.engine.connect() as connection:
         return (await connection.execute(select(func.count()).select_from(table))).scalar_one()
 
 
-async def test_a_new_workspaces_first_commands_at_once_all_get_real_answers(storage):
+async def test_a_new_workspaces_first_commands_at_once_all_get_real_answers(
+    storage: SqlStorage,
+) -> None:
     bot = bootstrap(
         storage=storage, messengers=[RecordingMessenger()], clock=frozen_clock(),
         defaults=CampaignDefaults(),

@@ -3,15 +3,18 @@ the single-row reads that follow from memory, as they would have answered from t
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Connection, event
+from sqlalchemy.engine.interfaces import DBAPICursor, ExecutionContext
 
 from bot.domain.signup import SignupStatus
-from storage import SqlStorage
+from storage import SqlStorage, SqlUnitOfWork
+from tests.conftest import Harness
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 10 https://dialer.example/sat'
@@ -25,7 +28,14 @@ def reads(storage: SqlStorage) -> Iterator[Counter[str]]:
     """Every SELECT sent while the block runs, counted by the table it reads first."""
     counted = Counter[str]()
 
-    def record(connection, cursor, statement, parameters, context, executemany) -> None:
+    def record(
+        connection: Connection,
+        cursor: DBAPICursor,
+        statement: str,
+        parameters: Sequence[Any],
+        context: ExecutionContext | None,
+        executemany: bool,
+    ) -> None:
         found = re.match(r"\s*SELECT\s.*?\sFROM\s+\(?\s*(\w+)", statement, re.S | re.I)
         counted[found.group(1) if found else statement.split()[0]] += 1
 
@@ -36,7 +46,9 @@ def reads(storage: SqlStorage) -> Iterator[Counter[str]]:
         event.remove(storage.engine.sync_engine, "before_cursor_execute", record)
 
 
-async def test_load_many_reads_each_table_once_and_answers_like_the_database(storage):
+async def test_load_many_reads_each_table_once_and_answers_like_the_database(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         people = [await a_volunteer(uow, team.campaign_id, name) for name in ("Ana", "Bo", "Cy")]
@@ -48,7 +60,7 @@ async def test_load_many_reads_each_table_once_and_answers_like_the_database(sto
         await uow.commit()
     pairs = [(s.id, p.id) for s in shifts for p in people]
 
-    async def everything(uow) -> list[object]:
+    async def everything(uow: SqlUnitOfWork) -> list[object]:
         return [
             await uow.campaigns.get(team.campaign_id),
             *[await uow.volunteers.get(p.id) for p in people],
@@ -75,7 +87,9 @@ async def test_load_many_reads_each_table_once_and_answers_like_the_database(sto
     assert [a is None for a in from_memory[-len(pairs) :]] == [False, False, True] * 2
 
 
-async def test_load_many_reads_nothing_for_nothing_or_what_it_already_has(storage):
+async def test_load_many_reads_nothing_for_nothing_or_what_it_already_has(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         ana = await a_volunteer(uow, team.campaign_id, "Ana")
@@ -90,7 +104,7 @@ async def test_load_many_reads_nothing_for_nothing_or_what_it_already_has(storag
     assert sum(again.values()) == 0
 
 
-async def test_a_write_forgets_what_load_many_read(storage):
+async def test_a_write_forgets_what_load_many_read(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         ana = await a_volunteer(uow, team.campaign_id, "Ana")
@@ -101,7 +115,9 @@ async def test_a_write_forgets_what_load_many_read(storage):
         assert (await uow.volunteers.get(ana.id)).display_name == "Ana B"
 
 
-async def test_a_batch_of_reminders_reads_each_table_once_however_many_it_holds(harness):
+async def test_a_batch_of_reminders_reads_each_table_once_however_many_it_holds(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE)
     for name in ("Ana", "Bo", "Cy", "Di", "Ed", "Flo"):
         await harness.say(name, "/phonebank join 1")

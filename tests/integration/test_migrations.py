@@ -7,10 +7,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 from bot.domain.signup import SignupStatus
-from storage import migrate
+from storage import SqlStorage, migrate
 from storage.engine import make_engine
 from storage.migrate import HEAD, _foreign_keys, alembic_config
 from storage.tables import metadata
+from tests.conftest import Database
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 
@@ -23,7 +24,7 @@ def _differences(connection: Connection) -> list[object]:
     return compare_metadata(context, metadata)
 
 
-async def test_migrations_build_the_whole_schema_on_an_empty_database(database):
+async def test_migrations_build_the_whole_schema_on_an_empty_database(database: Database) -> None:
     engine = make_engine(database.url, connect_args=database.connect_args)
     try:
         async with engine.connect() as connection:
@@ -38,7 +39,9 @@ async def test_migrations_build_the_whole_schema_on_an_empty_database(database):
         await engine.dispose()
 
 
-async def test_migrating_again_changes_nothing_and_keeps_the_data(database, storage):
+async def test_migrating_again_changes_nothing_and_keeps_the_data(
+    database: Database, storage: SqlStorage
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         await uow.commit()
@@ -49,7 +52,7 @@ async def test_migrating_again_changes_nothing_and_keeps_the_data(database, stor
         assert await uow.connection.scalar(text("SELECT count(*) FROM alembic_version")) == 1
 
 
-async def test_two_processes_starting_together_both_end_up_migrated(database):
+async def test_two_processes_starting_together_both_end_up_migrated(database: Database) -> None:
     # Two storages opening at once stand in for two processes starting side by side.
     first, second = await asyncio.gather(database.open(), database.open())
     for storage in (first, second):
@@ -57,12 +60,12 @@ async def test_two_processes_starting_together_both_end_up_migrated(database):
             assert await uow.connection.scalar(text("SELECT version_num FROM alembic_version"))
 
 
-async def test_the_migrated_schema_is_exactly_the_tables_module(storage):
+async def test_the_migrated_schema_is_exactly_the_tables_module(storage: SqlStorage) -> None:
     async with storage.engine.connect() as connection:
         assert await connection.run_sync(_differences) == []
 
 
-def test_the_head_that_skips_alembic_at_start_is_alembic_s_own_head():
+def test_the_head_that_skips_alembic_at_start_is_alembic_s_own_head() -> None:
     # A database at storage.migrate.HEAD starts without running Alembic at all.
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [HEAD]
@@ -82,8 +85,8 @@ def _shift_foreign_keys(connection: Connection) -> dict[str, tuple[str, str | No
 
 
 async def test_0005_gives_a_shift_s_series_and_host_foreign_keys_keeping_every_row(
-    database, storage
-):
+    database: Database, storage: SqlStorage
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         host = await a_volunteer(uow, team.campaign_id, "Maria")

@@ -1,13 +1,18 @@
 import asyncio
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import Connection, RowMapping, event, select
+from sqlalchemy.engine.interfaces import DBAPICursor, ExecutionContext
 
 from bot.domain.notice import NewNotice, NoticeKind, NoticeState
 from bot.domain.signup import SignupStatus
 from bot.ports.storage import UnitOfWork
+from storage import SqlStorage, SqlUnitOfWork
 from storage.tables import notices
+from tests.conftest import Database
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 from tests.queued import pending_notices
 
@@ -23,12 +28,12 @@ async def _queue(uow: UnitOfWork, *due_in: timedelta, kind: NoticeKind = WELCOME
     ]
 
 
-async def _row(uow, notice_id: int):
+async def _row(uow: SqlUnitOfWork, notice_id: int) -> RowMapping:
     result = await uow.connection.execute(select(notices).where(notices.c.id == notice_id))
     return result.mappings().one()
 
 
-async def test_a_queued_notice_waits_as_pending(storage):
+async def test_a_queued_notice_waits_as_pending(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")
@@ -47,7 +52,9 @@ async def test_a_queued_notice_waits_as_pending(storage):
         assert pending[0].kind is REMINDER and pending[0].shift_id == shift.id
 
 
-async def test_claiming_takes_due_notices_soonest_first_up_to_the_limit(storage):
+async def test_claiming_takes_due_notices_soonest_first_up_to_the_limit(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         latest, earliest, middle, future = await _queue(
             uow, timedelta(0), -timedelta(hours=2), -timedelta(hours=1), timedelta(seconds=1)
@@ -62,7 +69,7 @@ async def test_claiming_takes_due_notices_soonest_first_up_to_the_limit(storage)
         assert [n.id for n in await pending_notices(uow)] == [future]
 
 
-async def test_a_notice_whose_lease_ran_out_is_claimed_again(storage):
+async def test_a_notice_whose_lease_ran_out_is_claimed_again(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         [notice_id] = await _queue(uow, timedelta(0))
         await uow.notices.claim_due(NOW, limit=10, lease=LEASE)
@@ -72,7 +79,9 @@ async def test_a_notice_whose_lease_ran_out_is_claimed_again(storage):
     assert again.id == notice_id and again.attempts == 2
 
 
-async def test_a_notice_claimed_before_a_crash_goes_out_after_the_restart(database):
+async def test_a_notice_claimed_before_a_crash_goes_out_after_the_restart(
+    database: Database,
+) -> None:
     crashed = await database.open()
     async with crashed.unit_of_work() as uow:
         queued = await _queue(uow, timedelta(hours=1), timedelta(hours=2))
@@ -91,7 +100,7 @@ async def test_a_notice_claimed_before_a_crash_goes_out_after_the_restart(databa
     assert again.id == in_flight.id == queued[0] and again.attempts == 2
 
 
-async def test_a_retried_notice_waits_for_its_new_time(storage):
+async def test_a_retried_notice_waits_for_its_new_time(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         [notice_id] = await _queue(uow, timedelta(0))
         await uow.notices.claim_due(NOW, limit=10, lease=LEASE)
@@ -105,7 +114,7 @@ async def test_a_retried_notice_waits_for_its_new_time(storage):
     assert again.attempts == 2 and again.last_error == "timeout" and again.due_at == later
 
 
-async def test_marking_records_the_outcome_and_ends_the_lease(storage):
+async def test_marking_records_the_outcome_and_ends_the_lease(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         sent, failed = await _queue(uow, timedelta(0), timedelta(0))
         await uow.notices.claim_due(NOW, limit=10, lease=LEASE)
@@ -126,7 +135,9 @@ async def test_marking_records_the_outcome_and_ends_the_lease(storage):
     )
 
 
-async def test_the_next_due_time_is_the_earliest_pending_or_lease_expiry(storage):
+async def test_the_next_due_time_is_the_earliest_pending_or_lease_expiry(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         assert await uow.notices.next_due_at() is None
         first, second = await _queue(uow, timedelta(minutes=5), timedelta(minutes=30))
@@ -140,7 +151,9 @@ async def test_the_next_due_time_is_the_earliest_pending_or_lease_expiry(storage
         assert await uow.notices.next_due_at() is None
 
 
-async def test_cancelling_touches_only_pending_notices_matching_every_filter(storage):
+async def test_cancelling_touches_only_pending_notices_matching_every_filter(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")
@@ -151,7 +164,13 @@ async def test_cancelling_touches_only_pending_notices_matching_every_filter(sto
             await held(uow, shift), maria.id, SignupStatus.CONFIRMED, NOW
         )
 
-        def notice(kind, volunteer, on_shift=None, on_signup=None, due=timedelta(hours=1)):
+        def notice(
+            kind: NoticeKind,
+            volunteer: int,
+            on_shift: int | None = None,
+            on_signup: int | None = None,
+            due: timedelta = timedelta(hours=1),
+        ) -> NewNotice:
             return NewNotice(team.campaign_id, kind, NOW + due, volunteer, on_shift, on_signup)
 
         queued = {
@@ -176,14 +195,16 @@ async def test_cancelling_touches_only_pending_notices_matching_every_filter(sto
             await uow.notices.cancel_pending(kinds=[REMINDER])
 
 
-async def test_two_dispatchers_claiming_at_once_never_take_the_same_notice(database):
+async def test_two_dispatchers_claiming_at_once_never_take_the_same_notice(
+    database: Database,
+) -> None:
     # Two storages are two processes: separate connections, separate in-process queues.
     first, second = await database.open(), await database.open()
     async with first.unit_of_work() as uow:
         queued = set(await _queue(uow, *(timedelta(seconds=-i) for i in range(120))))
         await uow.commit()
 
-    async def dispatcher(storage) -> list[int]:
+    async def dispatcher(storage: SqlStorage) -> list[int]:
         taken: list[int] = []
         while True:
             async with storage.unit_of_work() as uow:
@@ -202,7 +223,9 @@ async def test_two_dispatchers_claiming_at_once_never_take_the_same_notice(datab
     assert one and two
 
 
-async def test_on_postgresql_a_claim_in_progress_is_skipped_not_waited_for(database, storage):
+async def test_on_postgresql_a_claim_in_progress_is_skipped_not_waited_for(
+    database: Database, storage: SqlStorage
+) -> None:
     if database.kind != "postgresql":
         pytest.skip("SQLite lets one claimer in at a time instead")
     async with storage.unit_of_work() as uow:
@@ -218,10 +241,17 @@ async def test_on_postgresql_a_claim_in_progress_is_skipped_not_waited_for(datab
     assert len(held) == 4 and len(rest) == 2
 
 
-async def test_the_dispatcher_reads_only_the_head_of_the_queue(sqlite_storage):
-    issued: list[tuple[str, object]] = []
+async def test_the_dispatcher_reads_only_the_head_of_the_queue(sqlite_storage: SqlStorage) -> None:
+    issued: list[tuple[str, Sequence[Any]]] = []
 
-    def record(connection, cursor, statement, parameters, context, executemany) -> None:
+    def record(
+        connection: Connection,
+        cursor: DBAPICursor,
+        statement: str,
+        parameters: Sequence[Any],
+        context: ExecutionContext | None,
+        executemany: bool,
+    ) -> None:
         issued.append((statement, parameters))
 
     async with sqlite_storage.unit_of_work() as uow:

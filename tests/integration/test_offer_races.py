@@ -21,6 +21,7 @@ from bot.signups.commands import JoinShift, LeaveShift, PassSeat, TakeSeat
 from bot.signups.offers import let_offers_lapse
 from storage import SqlStorage
 from storage.tables import shifts, signups, volunteers
+from tests.conftest import Database
 from tests.fakes import frozen_clock
 from tests.integration.test_seat_races import ORGANIZER, ROUNDS, ok, person, told
 
@@ -65,7 +66,9 @@ def doors(first: SqlStorage, second: SqlStorage, clock: ManualClock) -> tuple[Tu
     )
 
 
-async def test_taking_the_seat_racing_the_timeout_settles_on_exactly_one(database):
+async def test_taking_the_seat_racing_the_timeout_settles_on_exactly_one(
+    database: Database,
+) -> None:
     first, second = await database.open(), await database.open()
     outcomes: Counter[str] = Counter()
     for n in range(1, ROUNDS + 1):
@@ -97,7 +100,7 @@ async def test_taking_the_seat_racing_the_timeout_settles_on_exactly_one(databas
     assert sum(outcomes.values()) == ROUNDS
 
 
-async def test_a_join_racing_an_offer_never_takes_the_offered_seat(database):
+async def test_a_join_racing_an_offer_never_takes_the_offered_seat(database: Database) -> None:
     first, second = await database.open(), await database.open()
     for n in range(1, ROUNDS + 1):
         one, two = doors(first, second, frozen_clock())
@@ -111,7 +114,7 @@ async def test_a_join_racing_an_offer_never_takes_the_offered_seat(database):
         assert "waitlist" in joined.text, (n, joined.text)
 
 
-async def test_a_pass_racing_another_leave_offers_each_open_seat_once(database):
+async def test_a_pass_racing_another_leave_offers_each_open_seat_once(database: Database) -> None:
     first, second = await database.open(), await database.open()
     for n in range(1, ROUNDS + 1):
         one, two = doors(first, second, frozen_clock())
@@ -126,7 +129,7 @@ async def test_a_pass_racing_another_leave_offers_each_open_seat_once(database):
         assert await told(first, n, NoticeKind.SEAT_OFFERED) == {"Cy": 1, "Di": 1, "Ed": 1}
 
 
-async def test_two_sweeps_racing_let_an_offer_run_out_once(database):
+async def test_two_sweeps_racing_let_an_offer_run_out_once(database: Database) -> None:
     first, second = await database.open(), await database.open()
     for n in range(1, ROUNDS + 1):
         clock = frozen_clock()
@@ -143,7 +146,7 @@ async def test_two_sweeps_racing_let_an_offer_run_out_once(database):
         assert await told(first, n, NoticeKind.OFFER_LAPSED) == {"Ben": 1}, n
 
 
-async def test_an_offer_outlives_a_restart_and_runs_out_exactly_once(database):
+async def test_an_offer_outlives_a_restart_and_runs_out_exactly_once(database: Database) -> None:
     before = await database.open()
     clock = frozen_clock()
     one, _ = doors(before, before, clock)

@@ -11,6 +11,8 @@ from bot.kernel.commands import Actor
 from bot.ports.replies import Listing
 from bot.ports.storage import NeedsWriteTurn, UnitOfWork
 from bot.signups.commands import ListShifts
+from storage import SqlStorage
+from tests.conftest import Harness
 from tests.fakes import frozen_clock
 
 NEWCOMER = Actor(Identity("test", "T", "newcomer"), "Nia")
@@ -28,7 +30,7 @@ async def add_team(uow: UnitOfWork) -> None:
     )
 
 
-async def test_a_reader_reads_while_a_writer_holds_the_turn(storage):
+async def test_a_reader_reads_while_a_writer_holds_the_turn(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         await add_team(uow)
         await uow.commit()
@@ -43,7 +45,9 @@ async def test_a_reader_reads_while_a_writer_holds_the_turn(storage):
     assert team is not None
 
 
-async def test_a_reader_that_writes_or_holds_is_refused_and_nothing_is_kept(storage):
+async def test_a_reader_that_writes_or_holds_is_refused_and_nothing_is_kept(
+    storage: SqlStorage,
+) -> None:
     if storage.dialect_name != "sqlite":
         pytest.skip("on PostgreSQL every unit of work may write")
     with pytest.raises(NeedsWriteTurn):
@@ -56,7 +60,9 @@ async def test_a_reader_that_writes_or_holds_is_refused_and_nothing_is_kept(stor
         assert await uow.campaigns.team("test", "T") is None
 
 
-async def test_a_newcomer_s_first_list_is_stored_and_a_rename_seen_by_a_reader_reruns(harness):
+async def test_a_newcomer_s_first_list_is_stored_and_a_rename_seen_by_a_reader_reruns(
+    harness: Harness,
+) -> None:
     reply = await harness.bot.turnout.handle(ListShifts(NEWCOMER))
     assert isinstance(reply, Listing), reply
     # Known now, so her next list starts as a reader; the new name must still be saved.
@@ -68,5 +74,5 @@ async def test_a_newcomer_s_first_list_is_stored_and_a_rename_seen_by_a_reader_r
     assert stored is not None and stored.display_name == "Nia B."
 
 
-def test_every_reader_is_a_command_turnout_handles():
+def test_every_reader_is_a_command_turnout_handles() -> None:
     assert catalogue().handlers.keys() >= catalogue().readers()

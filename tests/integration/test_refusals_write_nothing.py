@@ -12,7 +12,7 @@ from bot.app.bootstrap import Bot, bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
 from bot.ports.replies import Message
-from storage import open_storage, tables
+from storage import SqlStorage, open_storage, tables
 from tests.fakes import RecordingMessenger, frozen_clock
 
 PREFIXES = [
@@ -35,12 +35,12 @@ PREFIXES = [
     "",
 ]
 TEXT = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80
 ) | st.sampled_from(["0", "-1", "#1", "1", "2026-02-30", "25:00", "@everyone", "x" * 10_000])
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> Iterator[tuple[asyncio.Runner, Bot]]:
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[asyncio.Runner, Bot]]:
     """One bot on a real SQLite file with a shift, a volunteer on it, and a task."""
     db = tmp_path_factory.mktemp("refusals") / "turnout.db"
     with asyncio.Runner() as runner:
@@ -67,7 +67,8 @@ VOLUNTEER = Actor(Identity("test", "T", "maria"), "Maria")
 
 
 async def snapshot(bot: Bot) -> dict[str, list[tuple]]:
-    async with bot.storage.engine.connect() as conn:  # type: ignore[attr-defined]
+    assert isinstance(bot.storage, SqlStorage)
+    async with bot.storage.engine.connect() as conn:
         return {
             table.name: [tuple(row) for row in await conn.execute(select(table))]
             for table in tables.metadata.sorted_tables
@@ -78,7 +79,9 @@ async def snapshot(bot: Bot) -> dict[str, list[tuple]]:
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(prefix=st.sampled_from(PREFIXES), text=TEXT, organizer=st.booleans())
-def test_a_refused_command_changes_nothing(world, prefix, text, organizer):
+def test_a_refused_command_changes_nothing(
+    world: tuple[asyncio.Runner, Bot], prefix: str, text: str, organizer: bool
+) -> None:
     runner, bot = world
     actor = ORGANIZER if organizer else Actor(Identity("test", "T", "newcomer"), "Newcomer")
     before = runner.run(snapshot(bot))

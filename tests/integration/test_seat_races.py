@@ -25,6 +25,7 @@ from bot.shifts.commands import CancelShift
 from bot.signups.commands import JoinShift, LeaveShift
 from storage import SqlStorage
 from storage.tables import notices, shifts, signups, volunteers
+from tests.conftest import Database
 from tests.fakes import frozen_clock
 
 ROUNDS = 20
@@ -55,7 +56,7 @@ class Replicas:
 
 
 @pytest.fixture
-async def bots(database) -> Replicas:
+async def bots(database: Database) -> Replicas:
     clock = frozen_clock()
     defaults = CampaignDefaults(timezone="America/New_York")
     first, second = await database.open(), await database.open()
@@ -135,7 +136,9 @@ async def assert_invariant(storage: SqlStorage, number: int) -> Seats:
     return seats
 
 
-async def test_two_volunteers_leaving_a_full_shift_at_once_promote_the_next_two(bots):
+async def test_two_volunteers_leaving_a_full_shift_at_once_promote_the_next_two(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 2, confirmed=["Ann", "Ben"], waiting=["Cy", "Di", "Ed"])
@@ -150,7 +153,9 @@ async def test_two_volunteers_leaving_a_full_shift_at_once_promote_the_next_two(
         assert await told(storage, n, NoticeKind.PROMOTED) == {"Cy": 1, "Di": 1}, n
 
 
-async def test_a_leave_racing_a_join_on_a_one_seat_shift_never_strands_the_joiner(bots):
+async def test_a_leave_racing_a_join_on_a_one_seat_shift_never_strands_the_joiner(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 1, confirmed=["Ann"], waiting=[])
@@ -167,7 +172,9 @@ async def test_a_leave_racing_a_join_on_a_one_seat_shift_never_strands_the_joine
         assert joined.text.startswith("You're in!") != bool(promoted), (n, joined.text, promoted)
 
 
-async def test_two_joins_racing_for_the_last_seat_seat_one_and_queue_the_other(bots):
+async def test_two_joins_racing_for_the_last_seat_seat_one_and_queue_the_other(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 2, confirmed=["Ann"], waiting=[])
@@ -187,7 +194,9 @@ async def test_two_joins_racing_for_the_last_seat_seat_one_and_queue_the_other(b
         assert "you're #1 on the waitlist" in queued_reply.text, (n, queued_reply.text)
 
 
-async def test_a_cancel_racing_a_join_leaves_nobody_seated_on_a_cancelled_shift_untold(bots):
+async def test_a_cancel_racing_a_join_leaves_nobody_seated_on_a_cancelled_shift_untold(
+    bots: Replicas,
+) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 3, confirmed=["Ann"], waiting=[])

@@ -17,9 +17,11 @@ from bot.shifts.commands import CancelShift
 from bot.signups.commands import JoinShift
 from storage import SqlStorage
 from storage.tables import shifts
+from tests.conftest import Database
 from tests.fakes import frozen_clock
 from tests.integration.test_seat_races import (
     ORGANIZER,
+    Replicas,
     assert_invariant,
     bots,
     ok,
@@ -33,12 +35,12 @@ NOW = frozen_clock().now()
 
 
 @pytest.fixture
-async def storages(database) -> tuple[SqlStorage, SqlStorage]:
+async def storages(database: Database) -> tuple[SqlStorage, SqlStorage]:
     """Two storages on two engines over one database, for two sweeping processes."""
     return await database.open(), await database.open()
 
 
-async def dates(storage) -> Counter[object]:
+async def dates(storage: SqlStorage) -> Counter[object]:
     async with storage.engine.connect() as connection:
         result = await connection.execute(
             select(shifts.c.starts_at).where(shifts.c.status == "scheduled")
@@ -46,7 +48,9 @@ async def dates(storage) -> Counter[object]:
         return Counter(start for (start,) in result)
 
 
-async def test_two_processes_sweeping_at_once_create_each_date_once(bots, storages):
+async def test_two_processes_sweeping_at_once_create_each_date_once(
+    bots: Replicas, storages: tuple[SqlStorage, SqlStorage]
+) -> None:
     one, storage = bots.one, bots.storage
     await ok(one.run_text(ORGANIZER, '/phonebank create "Weekly" 2026-11-03 18:00 2h 3'))
     await ok(one.handle(RepeatShift(ORGANIZER, shift=1)))
@@ -66,7 +70,7 @@ async def test_two_processes_sweeping_at_once_create_each_date_once(bots, storag
     assert volunteer.name == "Ann"
 
 
-async def test_every_week_racing_a_join_for_the_last_seat_of_a_later_date(bots):
+async def test_every_week_racing_a_join_for_the_last_seat_of_a_later_date(bots: Replicas) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
     for n in range(ROUNDS):
         first = 1 + n * 4  # the shift and its 3 later dates in the window
@@ -82,7 +86,9 @@ async def test_every_week_racing_a_join_for_the_last_seat_of_a_later_date(bots):
             await assert_invariant(storage, number)
 
 
-async def test_cancel_following_racing_a_sweep_leaves_no_date_after_the_cut(bots, storages):
+async def test_cancel_following_racing_a_sweep_leaves_no_date_after_the_cut(
+    bots: Replicas, storages: tuple[SqlStorage, SqlStorage]
+) -> None:
     one, storage = bots.one, bots.storage
     await ok(one.run_text(ORGANIZER, '/phonebank create "Weekly" 2026-11-03 18:00 2h 3'))
     await ok(one.handle(RepeatShift(ORGANIZER, shift=1)))

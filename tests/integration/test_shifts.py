@@ -4,10 +4,13 @@ import pytest
 
 from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftStatus
 from bot.domain.signup import SignupStatus
+from storage import SqlStorage
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 
-async def test_a_shift_is_created_with_its_phone_bank_and_found_by_number(storage):
+async def test_a_shift_is_created_with_its_phone_bank_and_found_by_number(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         olivia = await a_volunteer(uow, team.campaign_id, "Olivia")
@@ -41,7 +44,9 @@ async def test_a_shift_is_created_with_its_phone_bank_and_found_by_number(storag
             await uow.shifts.get(added.id + 1)
 
 
-async def test_upcoming_lists_scheduled_shifts_not_yet_started_soonest_first(storage):
+async def test_upcoming_lists_scheduled_shifts_not_yet_started_soonest_first(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         other = await a_team(uow, "T2")
@@ -61,7 +66,7 @@ async def test_upcoming_lists_scheduled_shifts_not_yet_started_soonest_first(sto
         assert (await uow.shifts.get(cancelled.id)).is_cancelled
 
 
-async def test_upcoming_shifts_show_how_full_they_are(storage):
+async def test_upcoming_shifts_show_how_full_they_are(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(4)]

@@ -3,6 +3,8 @@ from datetime import timedelta
 
 from bot.domain.phonebank import ShiftStatus
 from bot.domain.signup import Signup, SignupStatus, placement
+from storage import SqlStorage
+from tests.conftest import Database
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
 CONFIRMED, WAITLISTED, CANCELLED = (
@@ -12,7 +14,7 @@ CONFIRMED, WAITLISTED, CANCELLED = (
 )
 
 
-async def test_a_sign_up_is_stored_and_found_while_active(storage):
+async def test_a_sign_up_is_stored_and_found_while_active(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")
@@ -30,7 +32,7 @@ async def test_a_sign_up_is_stored_and_found_while_active(storage):
         assert await uow.signups.active(shift.id, maria.id) == again
 
 
-async def test_counts_waitlist_and_promotion_follow_arrival_order(storage):
+async def test_counts_waitlist_and_promotion_follow_arrival_order(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(5)]
@@ -52,7 +54,9 @@ async def test_counts_waitlist_and_promotion_follow_arrival_order(storage):
         assert await uow.signups.waitlist_position(waiting[2]) == 2
 
 
-async def test_the_roster_lists_confirmed_first_then_the_waitlist_each_in_arrival_order(storage):
+async def test_the_roster_lists_confirmed_first_then_the_waitlist_each_in_arrival_order(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(5)]
@@ -72,7 +76,9 @@ async def test_the_roster_lists_confirmed_first_then_the_waitlist_each_in_arriva
     assert roster[0][1] == people[1]
 
 
-async def test_a_volunteers_upcoming_sign_ups_leave_out_past_cancelled_and_withdrawn(storage):
+async def test_a_volunteers_upcoming_sign_ups_leave_out_past_cancelled_and_withdrawn(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")
@@ -92,7 +98,7 @@ async def test_a_volunteers_upcoming_sign_ups_leave_out_past_cancelled_and_withd
     assert mine == [(on_sooner, sooner), (on_later, later)]
 
 
-async def test_confirmed_upcoming_lists_every_seat_in_the_campaign(storage):
+async def test_confirmed_upcoming_lists_every_seat_in_the_campaign(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         other = await a_team(uow, "T2")
@@ -113,8 +119,8 @@ async def test_confirmed_upcoming_lists_every_seat_in_the_campaign(storage):
 
 
 async def test_two_hundred_volunteers_racing_for_ten_seats_fill_them_in_arrival_order(
-    database, storage
-):
+    database: Database, storage: SqlStorage
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(200)]

@@ -6,30 +6,45 @@ a future shift, the waitlist and a cancelled sign-up (neither holds a seat), an 
 volunteer whose counts stay, and a volunteer who asked not to be listed.
 """
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.attendance import Attendance, Mark
-from bot.domain.phonebank import ShiftStatus
-from bot.domain.signup import SignupStatus
+from bot.domain.phonebank import Shift, ShiftStatus
+from bot.domain.signup import Signup, SignupStatus
 from bot.domain.stats import PeriodFigures, WeekFigures, week_starts
 from bot.domain.task import ClaimStatus
+from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
+from storage import SqlStorage
 from tests.integration.builders import NOW, a_shift, a_task, a_team, a_volunteer, held
 
 DAY, HOUR = timedelta(days=1), timedelta(hours=1)
 WEEK = 7 * DAY
 
 
-async def _seat(uow: UnitOfWork, shift, volunteer, status=SignupStatus.CONFIRMED, record=None):
+async def _seat(
+    uow: UnitOfWork,
+    shift: Shift,
+    volunteer: Volunteer,
+    status: SignupStatus = SignupStatus.CONFIRMED,
+    record: Callable[[Attendance], Attendance] | None = None,
+) -> Signup:
     signup = await uow.signups.add(await held(uow, shift), volunteer.id, status, NOW - 20 * DAY)
     if record is not None:
         await uow.attendance.save(record(Attendance(signup.id)))
     return signup
 
 
-async def _person(uow: UnitOfWork, campaign_id: int, name: str, joined_ago, contacted_after=None):
+async def _person(
+    uow: UnitOfWork,
+    campaign_id: int,
+    name: str,
+    joined_ago: timedelta,
+    contacted_after: timedelta | None = None,
+) -> Volunteer:
     person = await a_volunteer(uow, campaign_id, name, now=NOW - joined_ago)
     if contacted_after is not None:
         person = replace(person, contacted_at=person.joined_at + contacted_after)
@@ -83,7 +98,7 @@ async def _campaign(uow: UnitOfWork) -> int:
     return c
 
 
-async def test_a_week_is_counted_as_counted_by_hand(storage):
+async def test_a_week_is_counted_as_counted_by_hand(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
         this_week = await uow.stats.period(campaign, NOW - WEEK, NOW)
@@ -121,7 +136,9 @@ async def test_a_week_is_counted_as_counted_by_hand(storage):
     )
 
 
-async def test_an_even_number_of_contacts_takes_the_mean_of_the_middle_two(storage):
+async def test_an_even_number_of_contacts_takes_the_mean_of_the_middle_two(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
         month = await uow.stats.period(campaign, NOW - 30 * DAY, NOW)
@@ -134,7 +151,9 @@ async def test_an_even_number_of_contacts_takes_the_mean_of_the_middle_two(stora
     assert (ever.new_volunteers, ever.contacted, ever.tasks_done) == (7, 5, 2)
 
 
-async def test_the_most_active_leave_out_the_erased_and_those_not_listed(storage):
+async def test_the_most_active_leave_out_the_erased_and_those_not_listed(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
         this_week = (await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=5)).most_active
@@ -154,7 +173,9 @@ async def test_the_most_active_leave_out_the_erased_and_those_not_listed(storage
     assert [p.name for p in only_one] == ["Maria"]
 
 
-async def test_a_period_with_nothing_in_it_counts_zero_and_has_no_rates(storage):
+async def test_a_period_with_nothing_in_it_counts_zero_and_has_no_rates(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
         long_ago = await uow.stats.period(campaign, NOW - 400 * DAY, NOW - 300 * DAY)
@@ -163,7 +184,9 @@ async def test_a_period_with_nothing_in_it_counts_zero_and_has_no_rates(storage)
     assert (long_ago.fill_rate, long_ago.show_rate, long_ago.reconfirm_rate) == (None,) * 3
 
 
-async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(storage):
+async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(
+    storage: SqlStorage,
+) -> None:
     zone = ZoneInfo("America/New_York")
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
@@ -175,7 +198,11 @@ async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(stor
             datetime(2026, 11, 2, 4, 30, tzinfo=UTC),
         ):
             shift = await a_shift(uow, team.campaign_id, olivia.id, starts_in=starts - NOW)
-            await _seat(uow, shift, olivia, record=lambda r, at=starts: r.checked_in(at))
+
+            def checked_in(record: Attendance, at: datetime = starts) -> Attendance:
+                return record.checked_in(at)
+
+            await _seat(uow, shift, olivia, record=checked_in)
         weeks = await uow.stats.weeks(team.campaign_id, week_starts(NOW, zone))
     assert len(weeks) == 12
     assert weeks[-1] == WeekFigures(datetime(2026, 11, 2, 5, tzinfo=UTC), 0, 0)
@@ -183,7 +210,9 @@ async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(stor
     assert sum(w.filled for w in weeks) == 2
 
 
-async def test_the_week_ahead_counts_confirmed_seats_of_scheduled_shifts(storage):
+async def test_the_week_ahead_counts_confirmed_seats_of_scheduled_shifts(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
         ahead = await uow.stats.upcoming(campaign, NOW, NOW + WEEK)

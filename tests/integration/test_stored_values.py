@@ -7,13 +7,14 @@ from sqlalchemy.exc import StatementError
 
 from bot.domain.campaign import Identity
 from bot.domain.notice import NewNotice, NoticeKind
+from storage import SqlStorage
 from tests.integration.builders import NOW, a_team, a_volunteer
 from tests.queued import pending_notices
 
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-async def test_times_come_back_as_the_same_instant_in_aware_utc(storage):
+async def test_times_come_back_as_the_same_instant_in_aware_utc(storage: SqlStorage) -> None:
     # Half past one on the night New York springs forward, with microseconds.
     joined = datetime(2026, 3, 8, 1, 30, 15, 123456, tzinfo=NEW_YORK)
     async with storage.unit_of_work() as uow:
@@ -27,7 +28,7 @@ async def test_times_come_back_as_the_same_instant_in_aware_utc(storage):
     assert stored.joined_at == datetime(2026, 3, 8, 6, 30, 15, 123456, tzinfo=UTC)
 
 
-async def test_a_naive_time_is_refused_rather_than_guessed(storage):
+async def test_a_naive_time_is_refused_rather_than_guessed(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         with pytest.raises(StatementError, match="naive datetime"):
@@ -40,7 +41,7 @@ async def test_a_naive_time_is_refused_rather_than_guessed(storage):
             )
 
 
-async def test_times_sort_and_compare_by_instant_not_by_wall_clock(storage):
+async def test_times_sort_and_compare_by_instant_not_by_wall_clock(storage: SqlStorage) -> None:
     # 12:00 UTC is earlier than 09:00 in New York (14:00 UTC), though its wall clock is later.
     noon_utc = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
     nine_new_york = datetime(2026, 11, 2, 9, 0, tzinfo=NEW_YORK)
@@ -59,7 +60,7 @@ async def test_times_sort_and_compare_by_instant_not_by_wall_clock(storage):
         assert [n.due_at for n in claimed] == [noon_utc]
 
 
-async def test_reminder_choices_keep_default_off_and_custom_apart(storage):
+async def test_reminder_choices_keep_default_off_and_custom_apart(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         volunteers = [await a_volunteer(uow, team.campaign_id, n) for n in ("A", "B", "C")]
@@ -72,7 +73,7 @@ async def test_reminder_choices_keep_default_off_and_custom_apart(storage):
     assert stored == list(choices)
 
 
-async def test_campaign_settings_round_trip(storage):
+async def test_campaign_settings_round_trip(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         campaign = await uow.campaigns.get(team.campaign_id)
@@ -89,7 +90,7 @@ async def test_campaign_settings_round_trip(storage):
         assert await uow.campaigns.get(team.campaign_id) == changed
 
 
-async def test_a_notice_payload_round_trips_as_json(storage):
+async def test_a_notice_payload_round_trips_as_json(storage: SqlStorage) -> None:
     payload = {"text": "Bring water 💧 — and a charger", "from": "Olivia", "n": [1, 2.5, None]}
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)

@@ -1,10 +1,11 @@
 from datetime import date, timedelta
 
 from bot.domain.task import ClaimStatus, Task, TaskClaim
+from storage import SqlStorage
 from tests.integration.builders import NOW, a_task, a_team, a_volunteer
 
 
-async def test_a_task_is_posted_and_found_by_number(storage):
+async def test_a_task_is_posted_and_found_by_number(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         olivia = await a_volunteer(uow, team.campaign_id, "Olivia")
@@ -35,7 +36,7 @@ async def test_a_task_is_posted_and_found_by_number(storage):
         assert await uow.tasks.by_number(team.campaign_id, 5) is None
 
 
-async def test_claims_move_from_claimed_to_done_or_released(storage):
+async def test_claims_move_from_claimed_to_done_or_released(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")
@@ -55,7 +56,7 @@ async def test_claims_move_from_claimed_to_done_or_released(storage):
         ]
 
 
-async def test_claims_are_listed_with_their_volunteers_in_claim_order(storage):
+async def test_claims_are_listed_with_their_volunteers_in_claim_order(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         people = [await a_volunteer(uow, team.campaign_id, f"V{i}") for i in range(3)]
@@ -66,7 +67,9 @@ async def test_claims_are_listed_with_their_volunteers_in_claim_order(storage):
     assert [v.id for _, v in claims] == [p.id for p in reversed(people)]
 
 
-async def test_the_board_shows_open_tasks_newest_first_with_their_counts(storage):
+async def test_the_board_shows_open_tasks_newest_first_with_their_counts(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         other = await a_team(uow, "T2")

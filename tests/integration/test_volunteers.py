@@ -5,13 +5,14 @@ import pytest
 
 from bot.domain.campaign import Identity
 from bot.domain.volunteer import Availability, Interest, Profile, Volunteer
+from storage import SqlStorage
 from storage.tables import identities
 from tests.integration.builders import NOW, a_team, a_volunteer
 
 MARIA = Identity("slack", "T1", "U-maria")
 
 
-async def test_a_new_volunteer_is_found_again_through_their_identity(storage):
+async def test_a_new_volunteer_is_found_again_through_their_identity(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         added = await uow.volunteers.add(team.campaign_id, 7, MARIA, "Maria", NOW)
@@ -33,13 +34,15 @@ async def test_a_new_volunteer_is_found_again_through_their_identity(storage):
         assert await uow.volunteers.by_identity(replace(MARIA, team_external_id="T2")) is None
 
 
-async def test_asking_for_a_volunteer_that_does_not_exist_is_a_lookup_error(storage):
+async def test_asking_for_a_volunteer_that_does_not_exist_is_a_lookup_error(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         with pytest.raises(LookupError, match="volunteer 404"):
             await uow.volunteers.get(404)
 
 
-async def test_saving_a_volunteer_stores_every_mutable_field(storage):
+async def test_saving_a_volunteer_stores_every_mutable_field(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         olivia = await a_volunteer(uow, team.campaign_id, "Olivia")
@@ -63,7 +66,7 @@ async def test_saving_a_volunteer_stores_every_mutable_field(storage):
         assert await uow.volunteers.get(maria.id) == changed
 
 
-async def test_a_profile_with_no_interests_ticked_is_still_a_profile(storage):
+async def test_a_profile_with_no_interests_ticked_is_still_a_profile(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await a_volunteer(uow, team.campaign_id, "Maria")
@@ -72,7 +75,9 @@ async def test_a_profile_with_no_interests_ticked_is_still_a_profile(storage):
         assert (await uow.volunteers.get(maria.id)).profile == Profile((), None, None)
 
 
-async def test_volunteers_are_found_by_number_or_by_name_whatever_the_case(storage):
+async def test_volunteers_are_found_by_number_or_by_name_whatever_the_case(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         other = await a_team(uow, "T2")
@@ -96,7 +101,9 @@ async def test_volunteers_are_found_by_number_or_by_name_whatever_the_case(stora
     }
 
 
-async def test_several_volunteers_with_one_name_are_all_found_in_number_order(storage):
+async def test_several_volunteers_with_one_name_are_all_found_in_number_order(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         first = await a_volunteer(uow, team.campaign_id, "Sam")
@@ -105,7 +112,7 @@ async def test_several_volunteers_with_one_name_are_all_found_in_number_order(st
     assert [v.id for v in found] == [first.id, second.id]
 
 
-async def test_forgetting_erases_the_person_and_keeps_an_anonymous_row(storage):
+async def test_forgetting_erases_the_person_and_keeps_an_anonymous_row(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         maria = await uow.volunteers.add(team.campaign_id, 1, MARIA, "Maria", NOW)
@@ -132,7 +139,7 @@ async def test_forgetting_erases_the_person_and_keeps_an_anonymous_row(storage):
         assert await uow.volunteers.follow_ups_due(NOW + timedelta(days=9), 10) == []
 
 
-async def test_identities_come_most_recently_seen_first(storage):
+async def test_identities_come_most_recently_seen_first(storage: SqlStorage) -> None:
     discord = Identity("discord", "G1", "maria#1")
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
@@ -151,7 +158,7 @@ async def test_identities_come_most_recently_seen_first(storage):
         assert await uow.volunteers.by_identity(discord) == maria
 
 
-async def test_uncontacted_volunteers_come_longest_waiting_first(storage):
+async def test_uncontacted_volunteers_come_longest_waiting_first(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         team = await a_team(uow)
         other = await a_team(uow, "T2")
@@ -164,7 +171,9 @@ async def test_uncontacted_volunteers_come_longest_waiting_first(storage):
     assert [v.id for v in waiting] == [early.id, late.id]
 
 
-async def test_follow_ups_come_due_across_campaigns_earliest_first_up_to_the_limit(storage):
+async def test_follow_ups_come_due_across_campaigns_earliest_first_up_to_the_limit(
+    storage: SqlStorage,
+) -> None:
     async with storage.unit_of_work() as uow:
         first = await a_team(uow)
         second = await a_team(uow, "T2")

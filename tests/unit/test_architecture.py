@@ -303,7 +303,7 @@ def test_every_feature_declares_itself() -> None:
 
 
 def _names_defined(path: Path) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for node in ast.parse(path.read_text()).body:
         if isinstance(node, ast.Assign):
             found.update(t.id for t in node.targets if isinstance(t, ast.Name))

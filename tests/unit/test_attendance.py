@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from bot.domain.notice import NoticeKind
+from tests.conftest import Harness
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3 https://dialer.example/sat'
@@ -11,14 +12,16 @@ TO_DAY_BEFORE = timedelta(days=4, hours=9)
 TO_START = TO_DAY_BEFORE + timedelta(days=1)
 
 
-async def joined(h, *names: str) -> None:
+async def joined(h: Harness, *names: str) -> None:
     assert "Created #1" in await h.say("Olivia", CREATE)
     for name in names:
         assert "You're in!" in await h.say(name, "/phonebank join 1")
     h.messenger.clear()
 
 
-async def test_the_day_before_reminder_offers_ill_be_there_and_the_hour_before_does_not(harness):
+async def test_the_day_before_reminder_offers_ill_be_there_and_the_hour_before_does_not(
+    harness: Harness,
+) -> None:
     await joined(harness, "Maria")
     await harness.advance(TO_DAY_BEFORE)
     [day_before] = harness.messenger.texts("maria")
@@ -30,7 +33,7 @@ async def test_the_day_before_reminder_offers_ill_be_there_and_the_hour_before_d
     assert "[1] Can't make it" in hour_before
 
 
-async def test_ill_be_there_shows_on_the_roster_and_in_mine(harness):
+async def test_ill_be_there_shows_on_the_roster_and_in_mine(harness: Harness) -> None:
     await joined(harness, "Maria", "Sam")
     await harness.advance(TO_DAY_BEFORE)
     assert "You're confirmed for #1" in await harness.press("Maria", "turnout:confirm:1")
@@ -41,14 +44,14 @@ async def test_ill_be_there_shows_on_the_roster_and_in_mine(harness):
     assert "✅" not in await harness.say("Sam", "/phonebank mine")
 
 
-async def test_confirming_needs_a_seat_and_changes_nothing_otherwise(harness):
+async def test_confirming_needs_a_seat_and_changes_nothing_otherwise(harness: Harness) -> None:
     await joined(harness, "Maria")
     refusal = await harness.say("Sam", "/phonebank confirm 1")
     assert "You don't have a seat on #1" in refusal
     assert "✅" not in await harness.say("Olivia", "/phonebank roster 1")
 
 
-async def test_a_confirmed_volunteer_gets_the_check_in_dm_at_the_start(harness):
+async def test_a_confirmed_volunteer_gets_the_check_in_dm_at_the_start(harness: Harness) -> None:
     await joined(harness, "Maria")
     await harness.advance(TO_START)
     started = harness.messenger.texts("maria")[-1]
@@ -60,7 +63,7 @@ async def test_a_confirmed_volunteer_gets_the_check_in_dm_at_the_start(harness):
     assert "1. Maria (#2): checked in" in attendance
 
 
-async def test_no_check_in_dm_for_a_seat_given_back_or_after_the_end(harness):
+async def test_no_check_in_dm_for_a_seat_given_back_or_after_the_end(harness: Harness) -> None:
     await joined(harness, "Maria", "Sam")
     await harness.say("Sam", "/phonebank leave 1")
     # The bot was down from before the start until after the end.
@@ -73,7 +76,9 @@ async def test_no_check_in_dm_for_a_seat_given_back_or_after_the_end(harness):
     assert not [n for n in pending if n.kind is NoticeKind.CHECK_IN]
 
 
-async def test_check_in_opens_30_minutes_before_the_start_and_closes_at_the_end(harness):
+async def test_check_in_opens_30_minutes_before_the_start_and_closes_at_the_end(
+    harness: Harness,
+) -> None:
     await joined(harness, "Maria")
     await harness.advance(TO_START - timedelta(minutes=31))
     early = await harness.say("Maria", "/phonebank checkin 1")
@@ -84,7 +89,7 @@ async def test_check_in_opens_30_minutes_before_the_start_and_closes_at_the_end(
     assert "has ended" in await harness.say("Maria", "/phonebank checkin 1")
 
 
-async def test_an_organizers_mark_wins_over_the_volunteers_check_in(harness):
+async def test_an_organizers_mark_wins_over_the_volunteers_check_in(harness: Harness) -> None:
     await joined(harness, "Maria", "Sam")
     await harness.advance(TO_START)
     await harness.say("Maria", "/phonebank checkin 1")
@@ -100,7 +105,7 @@ async def test_an_organizers_mark_wins_over_the_volunteers_check_in(harness):
     assert "2. Sam (#3): here (marked)" in view
 
 
-async def test_bad_marks_get_one_sentence_and_change_nothing(harness):
+async def test_bad_marks_get_one_sentence_and_change_nothing(harness: Harness) -> None:
     await joined(harness, "Maria")
     early = await harness.say("Olivia", "/phonebank mark 1 Maria here")
     assert early == "#1 hasn't started yet; marks open at Sat Nov 7, 6:00 PM EST."
@@ -121,7 +126,7 @@ async def test_bad_marks_get_one_sentence_and_change_nothing(harness):
     assert "1. Maria (#2): unknown" in await harness.say("Olivia", "/phonebank attendance 1")
 
 
-async def test_the_attendance_buttons_mark_the_person_they_name(harness):
+async def test_the_attendance_buttons_mark_the_person_they_name(harness: Harness) -> None:
     await joined(harness, "Maria")
     await harness.advance(TO_START)
     signup_id = await signup_of(harness, "Maria")
@@ -131,10 +136,12 @@ async def test_the_attendance_buttons_mark_the_person_they_name(harness):
 
 
 
-async def signup_of(h, name: str, shift: int = 1) -> int:
+async def signup_of(h: Harness, name: str, shift: int = 1) -> int:
     """The id of `name`'s active sign-up, which the attendance buttons carry."""
     async with h.storage.unit_of_work() as uow:
         [volunteer] = await uow.volunteers.find(1, name)
         found = await uow.shifts.by_number(1, shift)
+        assert found is not None
         signup = await uow.signups.active(found.id, volunteer.id)
+        assert signup is not None
         return signup.id

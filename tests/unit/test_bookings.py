@@ -7,25 +7,26 @@ import pytest
 
 from bot.domain.campaign import Identity
 from bot.domain.notice import NoticeKind
+from tests.conftest import Harness
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "{title}" 2026-11-{day} 18:00 2h {seats} https://dialer.example/x'
 
 
-async def shifts(h, *seats: int) -> None:
+async def shifts(h: Harness, *seats: int) -> None:
     for n, count in enumerate(seats, 1):
         line = CREATE.format(title=f"Calls {n}", day=6 + n, seats=count)
         assert f"Created #{n}" in await h.say("Olivia", line)
 
 
-async def known(h, *names: str) -> None:
+async def known(h: Harness, *names: str) -> None:
     """People Turnout has met (they typed something), so organizers can name them."""
     for name in names:
         await h.say(name, "/phonebank mine")
     h.messenger.clear()
 
 
-async def reminders_of(h, name: str) -> int:
+async def reminders_of(h: Harness, name: str) -> int:
     async with h.storage.unit_of_work() as uow:
         [person] = await uow.volunteers.find(1, name)
         pending = await pending_notices(uow, volunteer_id=person.id)
@@ -33,8 +34,8 @@ async def reminders_of(h, name: str) -> int:
 
 
 async def test_an_organizer_books_a_volunteer_who_is_told_reminded_and_shown_on_the_roster(
-    harness,
-):
+    harness: Harness,
+) -> None:
     await shifts(harness, 2)
     await known(harness, "Maria")
 
@@ -49,7 +50,7 @@ async def test_an_organizer_books_a_volunteer_who_is_told_reminded_and_shown_on_
     assert "1. Maria" in roster and "Maria added by Olivia, Mon Nov 2, 9:00 AM EST" in roster
 
 
-async def test_a_full_shift_waitlists_a_booking_unless_over_adds_a_seat(harness):
+async def test_a_full_shift_waitlists_a_booking_unless_over_adds_a_seat(harness: Harness) -> None:
     await shifts(harness, 1)
     await known(harness, "Maria", "Sam", "Ana")
     await harness.say("Maria", "/phonebank join 1")
@@ -62,7 +63,9 @@ async def test_a_full_shift_waitlists_a_booking_unless_over_adds_a_seat(harness)
     assert "2 of 2 seats filled, 1 waiting" in roster
 
 
-async def test_removing_frees_the_seat_for_the_waitlist_and_tells_the_volunteer_kindly(harness):
+async def test_removing_frees_the_seat_for_the_waitlist_and_tells_the_volunteer_kindly(
+    harness: Harness,
+) -> None:
     await shifts(harness, 1)
     await known(harness, "Maria", "Sam")
     await harness.say("Maria", "/phonebank join 1")
@@ -79,7 +82,7 @@ async def test_removing_frees_the_seat_for_the_waitlist_and_tells_the_volunteer_
     assert "Maria removed by Olivia" in await harness.say("Olivia", "/phonebank roster 1")
 
 
-async def test_moving_is_one_step_and_one_message(harness):
+async def test_moving_is_one_step_and_one_message(harness: Harness) -> None:
     await shifts(harness, 1, 2)
     await known(harness, "Maria", "Sam")
     await harness.say("Maria", "/phonebank join 1")
@@ -111,7 +114,9 @@ async def test_moving_is_one_step_and_one_message(harness):
         ("/phonebank move Maria 1", "I need who, the shift they're on and the shift"),
     ],
 )
-async def test_bad_bookings_get_one_sentence_and_change_nothing(harness, line, says):
+async def test_bad_bookings_get_one_sentence_and_change_nothing(
+    harness: Harness, line: str, says: str
+) -> None:
     await shifts(harness, 2, 2, 1)
     await known(harness, "Maria", "Sam")
     # A second Sam, on another account: names alone can't tell them apart.
@@ -128,7 +133,9 @@ async def test_bad_bookings_get_one_sentence_and_change_nothing(harness, line, s
     assert harness.messenger.sent == []
 
 
-async def test_only_organizers_book_and_a_started_shift_cannot_be_moved_into(harness):
+async def test_only_organizers_book_and_a_started_shift_cannot_be_moved_into(
+    harness: Harness,
+) -> None:
     await shifts(harness, 2, 2)
     await known(harness, "Maria")
     assert "Only organizers can book" in await harness.say("Maria", "/phonebank add 1 Maria")
@@ -145,7 +152,7 @@ async def test_only_organizers_book_and_a_started_shift_cannot_be_moved_into(har
     assert harness.messenger.sent == []
 
 
-async def test_forget_me_erases_the_booking_records_naming_the_volunteer(harness):
+async def test_forget_me_erases_the_booking_records_naming_the_volunteer(harness: Harness) -> None:
     await shifts(harness, 2)
     await known(harness, "Maria")
     await harness.say("Olivia", "/phonebank add 1 Maria")

@@ -1,6 +1,7 @@
 """TURNOUT_PUBLIC_URL and TURNOUT_SECRET: feeds on or off, one line when wrong, never shown."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -10,18 +11,18 @@ from bot.app.settings import ConfigurationError
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch, tmp_path):
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     for name in list(os.environ):
         if name.startswith(("SLACK_", "DISCORD_", "TURNOUT_")) or name == "DATABASE_URL":
             monkeypatch.delenv(name)
 
 
-def test_without_a_public_url_there_are_no_feeds():
+def test_without_a_public_url_there_are_no_feeds() -> None:
     assert load_settings().calendar_feeds() is None
 
 
-def test_a_public_url_turns_feeds_on_under_it(monkeypatch):
+def test_a_public_url_turns_feeds_on_under_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TURNOUT_PUBLIC_URL", "https://turnout.example.org/bot/")
 
     feeds = load_settings().calendar_feeds()
@@ -37,7 +38,9 @@ def test_a_public_url_turns_feeds_on_under_it(monkeypatch):
         ("TURNOUT_SECRET", "short", "at least 16"),
     ],
 )
-def test_a_wrong_value_is_one_line_naming_the_variable(monkeypatch, variable, value, says):
+def test_a_wrong_value_is_one_line_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, says: str
+) -> None:
     monkeypatch.setenv(variable, value)
 
     with pytest.raises(ConfigurationError) as raised:
@@ -49,7 +52,9 @@ def test_a_wrong_value_is_one_line_naming_the_variable(monkeypatch, variable, va
         assert value not in message, "a secret is never repeated back"
 
 
-def test_the_secret_never_shows_in_the_settings_or_the_feed_links(monkeypatch):
+def test_the_secret_never_shows_in_the_settings_or_the_feed_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("TURNOUT_PUBLIC_URL", "https://turnout.example.org")
     monkeypatch.setenv("TURNOUT_SECRET", "correct horse battery staple")
 
@@ -59,7 +64,7 @@ def test_the_secret_never_shows_in_the_settings_or_the_feed_links(monkeypatch):
     assert "correct horse" not in repr(settings.calendar_feeds())
 
 
-def test_feed_addresses_are_redacted_from_logs():
+def test_feed_addresses_are_redacted_from_logs() -> None:
     line = "GET https://turnout.example.org/calendar/WzEsImFiYyJd.c2lnbmF0dXJl.ics 200"
 
     assert redaction.redact(line) == "GET https://turnout.example.org/calendar/[redacted].ics 200"

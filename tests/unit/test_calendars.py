@@ -20,11 +20,18 @@ async def joined(harness: Harness, name: str = "Maria", shift: int = 1) -> Messa
     return reply
 
 
-def only_event(file: Attachment) -> icalendar.Event:
+def only_event(file: Attachment) -> icalendar.Component:
     calendar = icalendar.Calendar.from_ical(file.content)
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 1
     return events[0]
+
+
+def sequence(event: icalendar.Component) -> int:
+    """The event's SEQUENCE as icalendar reads it (an int); a missing one fails, not reads 0."""
+    value = event["sequence"]
+    assert isinstance(value, int), value
+    return value
 
 
 def google_query(message: Message) -> dict[str, list[str]]:
@@ -37,7 +44,9 @@ def google_query(message: Message) -> dict[str, list[str]]:
     return parse_qs(address.query)
 
 
-async def test_youre_in_offers_a_google_calendar_link_with_the_shifts_utc_times(harness):
+async def test_youre_in_offers_a_google_calendar_link_with_the_shifts_utc_times(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
 
     reply = await joined(harness)
@@ -50,7 +59,9 @@ async def test_youre_in_offers_a_google_calendar_link_with_the_shifts_utc_times(
     assert "https://dialer.example/sat" in query["details"][0]
 
 
-async def test_youre_in_attaches_an_ics_whose_times_link_and_alarm_match_the_shift(harness):
+async def test_youre_in_attaches_an_ics_whose_times_link_and_alarm_match_the_shift(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
 
     reply = await joined(harness)
@@ -65,14 +76,16 @@ async def test_youre_in_attaches_an_ics_whose_times_link_and_alarm_match_the_shi
     assert "https://dialer.example/sat" in str(event["description"])
     assert str(event["url"]) == "https://dialer.example/sat"
     assert str(event["status"]) == "CONFIRMED"
-    assert int(event["sequence"]) == 0
+    assert sequence(event) == 0
     assert str(event["uid"]).startswith("signup-")
     # The campaign reminds 24h and 1h ahead: the calendar's alarm is the first of them.
     [alarm] = event.walk("VALARM")
     assert alarm.decoded("trigger") == -timedelta(hours=24)
 
 
-async def test_the_alarm_follows_the_volunteers_own_reminders_and_none_when_off(harness):
+async def test_the_alarm_follows_the_volunteers_own_reminders_and_none_when_off(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
     await harness.say("Maria", "/volunteer reminders 2h,30m")
     await harness.say("Sam", "/volunteer reminders off")
@@ -85,7 +98,9 @@ async def test_the_alarm_follows_the_volunteers_own_reminders_and_none_when_off(
     assert maria["uid"] != sam["uid"]
 
 
-async def test_a_shift_after_the_clocks_change_keeps_its_wall_clock_time_in_the_ics(harness):
+async def test_a_shift_after_the_clocks_change_keeps_its_wall_clock_time_in_the_ics(
+    harness: Harness,
+) -> None:
     await harness.say(
         "Olivia", '/phonebank create "Spring calls" 2027-03-20 18:00 90m 3 https://dialer.example/s'
     )
@@ -98,7 +113,7 @@ async def test_a_shift_after_the_clocks_change_keeps_its_wall_clock_time_in_the_
     assert google_query(reply)["dates"] == ["20270320T220000Z/20270320T233000Z"]
 
 
-async def test_a_waitlist_place_gets_no_calendar_entry(harness):
+async def test_a_waitlist_place_gets_no_calendar_entry(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=1))
     await joined(harness, "Maria")
 
@@ -109,7 +124,7 @@ async def test_a_waitlist_place_gets_no_calendar_entry(harness):
     assert all(b.url is None for b in waiting.buttons)
 
 
-async def test_the_promotion_dm_carries_the_same_calendar_entry(harness):
+async def test_the_promotion_dm_carries_the_same_calendar_entry(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=1))
     await joined(harness, "Maria")
     await joined(harness, "Sam")
@@ -126,7 +141,7 @@ async def test_the_promotion_dm_carries_the_same_calendar_entry(harness):
     assert event.decoded("dtstart") == NOVEMBER_START
 
 
-async def test_a_booking_by_an_organizer_carries_the_calendar_entry(harness):
+async def test_a_booking_by_an_organizer_carries_the_calendar_entry(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=2))
     await harness.say("Maria", "/volunteer tz America/Chicago")
     await harness.deliver()
@@ -140,7 +155,7 @@ async def test_a_booking_by_an_organizer_carries_the_calendar_entry(harness):
     assert only_event(booked.files[0]).decoded("dtstart") == NOVEMBER_START
 
 
-async def test_a_long_title_and_link_still_fit_a_link_button(harness):
+async def test_a_long_title_and_link_still_fit_a_link_button(harness: Harness) -> None:
     title = "Ü" * 100
     link = "https://dialer.example/" + "x" * 400
     await harness.say("Olivia", f'/phonebank create "{title}" 2026-11-07 18:00 2h 3 {link}')
@@ -152,7 +167,7 @@ async def test_a_long_title_and_link_still_fit_a_link_button(harness):
     assert google_query(reply)["dates"] == ["20261107T230000Z/20261108T010000Z"]
 
 
-async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness):
+async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=3))
     first = only_event((await joined(harness)).files[0])
     await harness.deliver()
@@ -164,12 +179,12 @@ async def test_a_moved_shift_dm_carries_the_same_event_a_revision_up(harness):
     assert isinstance(moved, Message) and "moved from" in moved.text
     event = only_event(moved.files[0])
     assert event["uid"] == first["uid"]
-    assert int(event["sequence"]) == int(first["sequence"]) + 1
+    assert sequence(event) == sequence(first) + 1
     assert event.decoded("dtstart") == NOVEMBER_START + timedelta(hours=1)
     assert [b.label for b in moved.buttons] == ["Still works", "Can't make it", "Add to calendar"]
 
 
-async def test_a_cancelled_shift_dm_takes_the_event_out_of_the_calendar(harness):
+async def test_a_cancelled_shift_dm_takes_the_event_out_of_the_calendar(harness: Harness) -> None:
     await harness.say("Olivia", CREATE.format(seats=1))
     first = only_event((await joined(harness, "Maria")).files[0])
     await joined(harness, "Sam")
@@ -185,7 +200,7 @@ async def test_a_cancelled_shift_dm_takes_the_event_out_of_the_calendar(harness)
     assert file.title == "Remove #1 from your calendar"
     event = only_event(file)
     assert (event["uid"], str(event["status"])) == (first["uid"], "CANCELLED")
-    assert int(event["sequence"]) == int(first["sequence"]) + 1
+    assert sequence(event) == sequence(first) + 1
     assert event.walk("VALARM") == []
     # Sam was only waiting: no calendar entry was ever given, so none is taken back.
     assert isinstance(to_sam, Message) and to_sam.files == ()

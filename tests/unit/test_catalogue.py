@@ -26,6 +26,7 @@ from bot.shifts.commands import CreateShift, MyShifts
 from bot.shifts.new_shift import shift_form
 from bot.tasks.commands import PostTask
 from bot.tasks.new_task import task_form
+from tests.conftest import Harness
 
 OLU = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 CATALOGUE = catalogue.catalogue()
@@ -51,7 +52,7 @@ def use_cases() -> list[typing.Callable[..., typing.Any]]:
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
-def test_every_entry_s_example_parses_into_a_command_the_entry_builds(entry: Entry):
+def test_every_entry_s_example_parses_into_a_command_the_entry_builds(entry: Entry) -> None:
     command = parse(OLU, entry.usage.example)
 
     assert type(command) in entry.handlers
@@ -59,7 +60,7 @@ def test_every_entry_s_example_parses_into_a_command_the_entry_builds(entry: Ent
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
-def test_every_entry_has_a_line_of_help_shown_to_whoever_may_run_it(entry: Entry):
+def test_every_entry_has_a_line_of_help_shown_to_whoever_may_run_it(entry: Entry) -> None:
     line = f"{entry.usage.syntax} — {entry.usage.summary}"
 
     assert line in help_text(entry.group, organizer=True).splitlines()
@@ -69,7 +70,9 @@ def test_every_entry_has_a_line_of_help_shown_to_whoever_may_run_it(entry: Entry
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
-async def test_who_may_run_an_entry_is_what_its_use_case_enforces(entry: Entry, harness):
+async def test_who_may_run_an_entry_is_what_its_use_case_enforces(
+    entry: Entry, harness: Harness
+) -> None:
     """A volunteer running the example is refused exactly when the entry is for organizers."""
     reply = await harness.say("Maria", entry.usage.example)
 
@@ -77,12 +80,12 @@ async def test_who_may_run_an_entry_is_what_its_use_case_enforces(entry: Entry, 
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
-def test_every_command_an_entry_builds_has_its_handler(entry: Entry):
+def test_every_command_an_entry_builds_has_its_handler(entry: Entry) -> None:
     for command, handler in entry.handlers.items():
         assert HANDLERS[command] is handler
 
 
-def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route():
+def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route() -> None:
     reachable = {*HANDLERS.values(), *CATALOGUE.preparers().values()}
     found = use_cases()
 
@@ -90,7 +93,7 @@ def test_every_use_case_is_reachable_from_an_entry_or_a_listed_route():
     assert [f.__name__ for f in found if f not in reachable] == []
 
 
-def test_groups_and_entries_agree():
+def test_groups_and_entries_agree() -> None:
     assert [g.name for g in GROUPS] == list(catalogue.TOPICS)
     assert {entry.group for entry in ENTRIES} == set(catalogue.TOPICS)
     for group in GROUPS:
@@ -101,14 +104,14 @@ def test_groups_and_entries_agree():
     assert [e.group for e in ENTRIES] == [g.name for g in GROUPS for _ in catalogue.entries(g.name)]
 
 
-def test_a_bare_command_means_the_entry_its_group_names():
+def test_a_bare_command_means_the_entry_its_group_names() -> None:
     assert parse(OLU, "/phonebank") == parse(OLU, "/phonebank list")
     assert parse(OLU, "/task") == parse(OLU, "/task list")
     assert parse(OLU, "/volunteer") == parse(OLU, "/volunteer help")
     assert parse(OLU, "/turnout") == parse(OLU, "/turnout help")
 
 
-def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
+def test_each_parameter_names_a_field_of_the_command_or_form_it_fills() -> None:
     form_fields = {
         CreateShift: {f.name for f in shift_form().fields},
         PostTask: {f.name for f in task_form().fields},
@@ -125,14 +128,14 @@ def test_each_parameter_names_a_field_of_the_command_or_form_it_fills():
         assert set(entry.fixed) <= fields, entry.verb
 
 
-def test_two_handlers_for_one_command_are_refused():
+def test_two_handlers_for_one_command_are_refused() -> None:
     twin = dataclasses.replace(ENTRIES[0], verb="again", handler=phonebanks.my_shifts)
 
     with pytest.raises(ValueError, match="ListShifts has two handlers"):
         Catalogue((*FEATURES, Feature("twin", entries=(twin,))))
 
 
-def test_a_subcommand_the_catalogue_lacks_is_a_key_error_not_a_guess():
+def test_a_subcommand_the_catalogue_lacks_is_a_key_error_not_a_guess() -> None:
     assert catalogue.find("phonebank", "frob") is None
     with pytest.raises(KeyError):
         catalogue.usage("phonebank", "frob")
@@ -140,7 +143,7 @@ def test_a_subcommand_the_catalogue_lacks_is_a_key_error_not_a_guess():
         catalogue.group("parking")
 
 
-def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited():
+def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited() -> None:
     probe = Entry(
         "phonebank",
         "probe",
@@ -172,7 +175,9 @@ def test_a_new_entry_is_parsed_helped_and_handled_with_nothing_else_edited():
         ("/turnout reminders 1m,2h", "reminders", {"times": "1m,2h"}),
     ],
 )
-def test_text_and_menu_options_are_refused_with_the_same_sentence(line, verb, options):
+def test_text_and_menu_options_are_refused_with_the_same_sentence(
+    line: str, verb: str, options: dict[str, str | int]
+) -> None:
     group = line.split()[0].removeprefix("/")
     entry = catalogue.find(group, verb)
     assert entry is not None
@@ -207,7 +212,9 @@ def test_text_and_menu_options_are_refused_with_the_same_sentence(line, verb, op
         ),
     ],
 )
-def test_text_and_menu_options_build_the_same_command(line, options):
+def test_text_and_menu_options_build_the_same_command(
+    line: str, options: dict[str, str | int | bool | None]
+) -> None:
     group, verb = line.split()[0].removeprefix("/"), line.split()[1]
     entry = catalogue.find(group, verb)
     assert entry is not None
@@ -215,7 +222,7 @@ def test_text_and_menu_options_build_the_same_command(line, options):
     assert parsing.read_options(entry, OLU, options) == parse(OLU, line)
 
 
-def test_parameters_of_each_kind_carry_what_their_menus_need():
+def test_parameters_of_each_kind_carry_what_their_menus_need() -> None:
     for entry in ENTRIES:
         for param in entry.params:
             assert param.about and len(param.about) <= 100, param.name

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from tests.conftest import Harness
 from tests.unit.test_attendance import TO_DAY_BEFORE
 
 CREATE_TWO = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 2'
@@ -9,11 +10,11 @@ CREATE_TWO = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 2'
 TO_CHECK = TO_DAY_BEFORE + timedelta(hours=12)
 
 
-def checks(h) -> list[str]:
+def checks(h: Harness) -> list[str]:
     return [t for t in h.messenger.texts("#organizers") if "Confirmation check" in t]
 
 
-async def two_confirmed_one_waiting(h) -> None:
+async def two_confirmed_one_waiting(h: Harness) -> None:
     assert "Created #1" in await h.say("Olivia", CREATE_TWO)
     for name in ("Maria", "Sam", "Ana"):
         await h.say(name, "/phonebank join 1")
@@ -22,7 +23,9 @@ async def two_confirmed_one_waiting(h) -> None:
     h.messenger.clear()
 
 
-async def test_the_check_names_who_has_not_said_ill_be_there_and_the_waitlist(harness):
+async def test_the_check_names_who_has_not_said_ill_be_there_and_the_waitlist(
+    harness: Harness,
+) -> None:
     await two_confirmed_one_waiting(harness)
     await harness.advance(TO_CHECK - TO_DAY_BEFORE - timedelta(minutes=1))
     assert checks(harness) == []
@@ -38,7 +41,9 @@ async def test_the_check_names_who_has_not_said_ill_be_there_and_the_waitlist(ha
     )
 
 
-async def test_nudge_them_dms_only_those_who_have_not_answered_and_only_once(harness):
+async def test_nudge_them_dms_only_those_who_have_not_answered_and_only_once(
+    harness: Harness,
+) -> None:
     await two_confirmed_one_waiting(harness)
     await harness.advance(TO_CHECK - TO_DAY_BEFORE)
     harness.messenger.clear()
@@ -54,7 +59,9 @@ async def test_nudge_them_dms_only_those_who_have_not_answered_and_only_once(har
     assert len(harness.messenger.texts("sam")) == 1
 
 
-async def test_a_volunteer_cannot_nudge_and_a_nudge_is_dropped_once_they_answer(harness):
+async def test_a_volunteer_cannot_nudge_and_a_nudge_is_dropped_once_they_answer(
+    harness: Harness,
+) -> None:
     await two_confirmed_one_waiting(harness)
     assert "Only organizers and the host" in await harness.say("Sam", "/phonebank nudge 1")
     # Queued, then Sam says yes before it goes out: nothing is sent to him.
@@ -64,7 +71,9 @@ async def test_a_volunteer_cannot_nudge_and_a_nudge_is_dropped_once_they_answer(
     assert harness.messenger.texts("sam") == []
 
 
-async def test_the_projection_uses_the_campaigns_show_rate_once_there_is_history(harness):
+async def test_the_projection_uses_the_campaigns_show_rate_once_there_is_history(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", '/phonebank create "Tuesday calls" 2026-11-03 18:00 2h 2')
     await harness.say("Olivia", CREATE_TWO.replace("2h 2", "2h 3"))
     for name in ("Maria", "Sam"):
@@ -80,7 +89,7 @@ async def test_the_projection_uses_the_campaigns_show_rate_once_there_is_history
     assert "Projected headcount 1 (the campaign's show rate is 50%)." in check
 
 
-async def test_the_setting_moves_turns_off_and_refuses_nonsense(harness):
+async def test_the_setting_moves_turns_off_and_refuses_nonsense(harness: Harness) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_TWO)
     await harness.say("Maria", "/phonebank join 1")
     for bad in ("lots", "0h", "30m", "100h", ""):
@@ -104,7 +113,7 @@ async def test_the_setting_moves_turns_off_and_refuses_nonsense(harness):
     assert len(checks(harness)) == 1
 
 
-async def test_no_check_for_a_cancelled_shift(harness):
+async def test_no_check_for_a_cancelled_shift(harness: Harness) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_TWO)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Olivia", "/phonebank cancel 1")

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from bot.attendance.forms import DEBRIEF
+from tests.conftest import Harness
 from tests.render import text_of
 from tests.unit.test_attendance import TO_START, joined
 
@@ -10,7 +11,9 @@ TO_DEBRIEF = TO_START + timedelta(hours=2, minutes=15)
 TO_WRAP_UP = TO_START + timedelta(hours=4)
 
 
-async def test_how_did_it_go_arrives_15_minutes_after_the_end_with_two_buttons(harness):
+async def test_how_did_it_go_arrives_15_minutes_after_the_end_with_two_buttons(
+    harness: Harness,
+) -> None:
     await joined(harness, "Maria")
     await harness.advance(TO_DEBRIEF - timedelta(minutes=1))
     assert not any("How did it go?" in t for t in harness.messenger.texts("maria"))
@@ -20,7 +23,7 @@ async def test_how_did_it_go_arrives_15_minutes_after_the_end_with_two_buttons(h
     assert "[1] I made it   [2] I couldn't make it" in asked
 
 
-async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness):
+async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness: Harness) -> None:
     await joined(harness, "Maria", "Sam")
     await harness.advance(TO_DEBRIEF)
     form = await harness.press("Maria", "turnout:madeit:1")
@@ -42,7 +45,7 @@ async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness):
     assert "• Maria: *loved* it" in report
 
 
-async def test_the_wrap_up_reaches_the_organizers_two_hours_after_the_end(harness):
+async def test_the_wrap_up_reaches_the_organizers_two_hours_after_the_end(harness: Harness) -> None:
     await joined(harness, "Maria")
     await harness.advance(TO_DEBRIEF)
     await harness.say("Maria", "/phonebank debrief 1 25 5 Good list")
@@ -53,7 +56,7 @@ async def test_the_wrap_up_reaches_the_organizers_two_hours_after_the_end(harnes
     assert "• Maria: Good list" in wrap_up
 
 
-async def test_a_cancelled_shift_gets_no_how_did_it_go_and_no_wrap_up(harness):
+async def test_a_cancelled_shift_gets_no_how_did_it_go_and_no_wrap_up(harness: Harness) -> None:
     await joined(harness, "Maria")
     await harness.say("Olivia", "/phonebank cancel 1")
     await harness.advance(TO_WRAP_UP)
@@ -61,7 +64,7 @@ async def test_a_cancelled_shift_gets_no_how_did_it_go_and_no_wrap_up(harness):
     assert not any("Wrap-up" in t for t in harness.messenger.texts("#organizers"))
 
 
-async def test_bad_debriefs_get_one_sentence_and_change_nothing(harness):
+async def test_bad_debriefs_get_one_sentence_and_change_nothing(harness: Harness) -> None:
     await joined(harness, "Maria")
     assert "hasn't started yet" in await harness.say("Maria", "/phonebank debrief 1 3 1")
     await harness.advance(TO_DEBRIEF)
@@ -77,7 +80,7 @@ async def test_bad_debriefs_get_one_sentence_and_change_nothing(harness):
     assert "attended 0 of 1" in await harness.say("Olivia", "/phonebank report 1")
 
 
-async def test_the_thank_you_offers_up_to_three_next_shifts_not_joined(harness):
+async def test_the_thank_you_offers_up_to_three_next_shifts_not_joined(harness: Harness) -> None:
     await joined(harness, "Maria")
     for day in ("2026-11-14", "2026-11-15", "2026-11-21", "2026-11-22"):
         await harness.say("Olivia", f'/phonebank create "More calls" {day} 18:00 2h 3')

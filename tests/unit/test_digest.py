@@ -5,11 +5,12 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 from bot.app.bootstrap import bootstrap
+from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults
 from bot.domain.notice import NoticeKind
 from bot.kernel import timefmt
 from bot.ports.replies import Message
-from tests.conftest import Harness
+from tests.conftest import Database, Harness
 from tests.fakes import ORGANIZERS, RecordingMessenger, frozen_clock
 from tests.queued import pending_notices
 
@@ -17,7 +18,9 @@ WEEK = timedelta(days=7)
 
 
 @asynccontextmanager
-async def _running(database, clock, messenger) -> AsyncIterator[Harness]:
+async def _running(
+    database: Database, clock: ManualClock, messenger: RecordingMessenger
+) -> AsyncIterator[Harness]:
     """One Turnout process on `database`: its own storage and core; stopping it is a restart."""
     storage = await database.open()
     bot = bootstrap(
@@ -48,7 +51,9 @@ def _digests(messenger: RecordingMessenger) -> list[Message]:
     ]
 
 
-async def test_a_new_campaign_gets_its_digest_next_monday_at_nine_with_the_chart(harness):
+async def test_a_new_campaign_gets_its_digest_next_monday_at_nine_with_the_chart(
+    harness: Harness,
+) -> None:
     # The harness starts on Monday Nov 2 at 09:00 New York time, as the campaign is made.
     await harness.say("Olivia", "/phonebank list")
     await harness.advance(timedelta())
@@ -63,7 +68,7 @@ async def test_a_new_campaign_gets_its_digest_next_monday_at_nine_with_the_chart
     assert await _digests_due(harness) == [datetime(2026, 11, 16, 14, tzinfo=UTC)]
 
 
-async def test_the_digest_fires_once_a_week_across_restarts(database):
+async def test_the_digest_fires_once_a_week_across_restarts(database: Database) -> None:
     clock = frozen_clock()
     messenger = RecordingMessenger()
     async with _running(database, clock, messenger) as first:
@@ -83,7 +88,7 @@ async def test_the_digest_fires_once_a_week_across_restarts(database):
     assert len(_digests(messenger)) == 3
 
 
-async def test_a_daylight_saving_week_keeps_nine_oclock_local(database):
+async def test_a_daylight_saving_week_keeps_nine_oclock_local(database: Database) -> None:
     # Monday Mar 8 2027, 09:00 EST; clocks go forward on Sunday Mar 14.
     clock = frozen_clock(datetime(2027, 3, 8, 14, tzinfo=UTC))
     messenger = RecordingMessenger()
@@ -96,7 +101,7 @@ async def test_a_daylight_saving_week_keeps_nine_oclock_local(database):
         assert await _digests_due(h) == [datetime(2027, 3, 22, 13, tzinfo=UTC)]
 
 
-async def test_organizers_move_or_stop_the_digest(harness):
+async def test_organizers_move_or_stop_the_digest(harness: Harness) -> None:
     await harness.say("Olivia", "/phonebank list")
     await harness.advance(timedelta())
     moved = await harness.say("Olivia", "/turnout digest friday 17:00")
@@ -115,7 +120,7 @@ async def test_organizers_move_or_stop_the_digest(harness):
     assert isinstance(refused, Message) and refused.error
 
 
-async def test_the_week_ahead_lists_open_seats_and_shifts_at_risk(harness):
+async def test_the_week_ahead_lists_open_seats_and_shifts_at_risk(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Thin calls" 2026-11-12 18:00 2h 10')
     await harness.say("Olivia", '/phonebank create "Full calls" 2026-11-13 18:00 2h 1')
     await harness.say("Olivia", '/phonebank create "Later calls" 2026-11-30 18:00 2h 4')

@@ -4,18 +4,23 @@ import asyncio
 from datetime import timedelta
 
 from bot.catalogue import catalogue
+from bot.domain.campaign import Identity
 from bot.domain.notice import NewNotice, NoticeKind
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.ports.messenger import DeliveryError
+from bot.ports.replies import Reply
+from tests.conftest import Harness
 from tests.fakes import ORGANIZERS, VOLUNTEERS
 from tests.queued import pending_notices
 
 
-async def arrive(h, name: str) -> None:
+async def arrive(h: Harness, name: str) -> None:
     await h.bot.turnout.welcome(h.actor(name))
 
 
-async def test_a_transient_failure_is_retried_with_backoff_and_delivered_once(harness):
+async def test_a_transient_failure_is_retried_with_backoff_and_delivered_once(
+    harness: Harness,
+) -> None:
     harness.messenger.failures["maria"] = DeliveryError("HTTP 503")
     await arrive(harness, "Maria")
     report = await harness.deliver()
@@ -28,7 +33,9 @@ async def test_a_transient_failure_is_retried_with_backoff_and_delivered_once(ha
     assert len(harness.messenger.texts("maria")) == 1
 
 
-async def test_a_rate_limited_message_waits_as_long_as_asked_then_arrives_once(harness):
+async def test_a_rate_limited_message_waits_as_long_as_asked_then_arrives_once(
+    harness: Harness,
+) -> None:
     harness.messenger.failures["maria"] = DeliveryError("ratelimited", retry_after=30)
     await arrive(harness, "Maria")
     await harness.deliver()
@@ -39,7 +46,7 @@ async def test_a_rate_limited_message_waits_as_long_as_asked_then_arrives_once(h
     assert len(harness.messenger.texts("maria")) == 1
 
 
-async def test_an_undeliverable_dm_is_recorded_and_organizers_are_told(harness):
+async def test_an_undeliverable_dm_is_recorded_and_organizers_are_told(harness: Harness) -> None:
     harness.messenger.failures["maria"] = DeliveryError("cannot_dm_user", permanent=True)
     await arrive(harness, "Maria")
     report = await harness.deliver()
@@ -52,7 +59,9 @@ async def test_an_undeliverable_dm_is_recorded_and_organizers_are_told(harness):
         assert await pending_notices(uow, volunteer_id=1) == []
 
 
-async def test_closed_dms_get_one_mention_in_the_volunteers_channel_however_many_fail(harness):
+async def test_closed_dms_get_one_mention_in_the_volunteers_channel_however_many_fail(
+    harness: Harness,
+) -> None:
     harness.messenger.failures["maria"] = DeliveryError("DMs closed", dms_closed=True)
     await arrive(harness, "Maria")
     await harness.deliver()
@@ -66,14 +75,16 @@ async def test_closed_dms_get_one_mention_in_the_volunteers_channel_however_many
     assert "DMs closed" in alerts[0]
 
 
-async def test_a_user_who_is_gone_is_not_mentioned_in_the_channel(harness):
+async def test_a_user_who_is_gone_is_not_mentioned_in_the_channel(harness: Harness) -> None:
     harness.messenger.failures["maria"] = DeliveryError("user_not_found", permanent=True)
     await arrive(harness, "Maria")
     await harness.deliver()
     assert harness.messenger.texts(VOLUNTEERS) == []
 
 
-async def test_without_a_volunteers_channel_organizers_are_told_once_not_twice(harness):
+async def test_without_a_volunteers_channel_organizers_are_told_once_not_twice(
+    harness: Harness,
+) -> None:
     harness.messenger.failures["maria"] = DeliveryError("DMs closed", dms_closed=True)
     harness.messenger.failures["#volunteers"] = DeliveryError("no channel", permanent=True)
     await arrive(harness, "Maria")
@@ -83,7 +94,7 @@ async def test_without_a_volunteers_channel_organizers_are_told_once_not_twice(h
     assert len(alerts) == 1
 
 
-async def test_a_message_that_keeps_failing_gives_up_and_reports_it(harness):
+async def test_a_message_that_keeps_failing_gives_up_and_reports_it(harness: Harness) -> None:
     harness.messenger.failures["maria"] = DeliveryError("HTTP 500")
     await arrive(harness, "Maria")
     for _ in range(12):
@@ -92,7 +103,9 @@ async def test_a_message_that_keeps_failing_gives_up_and_reports_it(harness):
     assert any("couldn't deliver the welcome message to Maria" in a for a in alerts)
 
 
-async def test_a_notice_that_cannot_be_written_fails_alone_and_never_returns(harness):
+async def test_a_notice_that_cannot_be_written_fails_alone_and_never_returns(
+    harness: Harness,
+) -> None:
     await arrive(harness, "Maria")
     async with harness.storage.unit_of_work() as uow:
         # An organizer alert that lost the volunteer it is about: rendering it raises.
@@ -107,17 +120,17 @@ async def test_a_notice_that_cannot_be_written_fails_alone_and_never_returns(har
     assert await harness.bot.dispatcher.next_due_at() is None
 
 
-async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness):
+async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness: Harness) -> None:
     sending = asyncio.Event()
     release = asyncio.Event()
     send = harness.messenger.send_direct
 
-    async def slow_send(to, reply):
+    async def slow_send(to: Identity, reply: Reply) -> None:
         sending.set()
         await release.wait()
         await send(to, reply)
 
-    harness.messenger.send_direct = slow_send
+    harness.messenger.send_direct = slow_send  # type: ignore[method-assign]  # a slow fake
     await harness.bot.turnout.welcome(harness.actor("Maria"))
     wakeups = harness.bot.wakeups
     wakeups.start()
@@ -132,7 +145,9 @@ async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness
         assert await pending_notices(uow, volunteer_id=1) == []
 
 
-async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_to_send(harness):
+async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_to_send(
+    harness: Harness,
+) -> None:
     for n in range(30):
         await harness.bot.turnout.welcome(harness.actor(f"Volunteer{n}"))
     release = asyncio.Event()
@@ -140,7 +155,7 @@ async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_t
     started = 0
     send = harness.messenger.send_direct
 
-    async def slow_send(to, reply):
+    async def slow_send(to: Identity, reply: Reply) -> None:
         nonlocal started
         started += 1
         if started == 8:  # every sender busy with one message
@@ -148,7 +163,7 @@ async def test_stopping_mid_fan_out_hands_back_what_was_not_sent_for_a_restart_t
         await release.wait()
         await send(to, reply)
 
-    harness.messenger.send_direct = slow_send
+    harness.messenger.send_direct = slow_send  # type: ignore[method-assign]  # a slow fake
     dispatcher = harness.bot.dispatcher
     delivering = asyncio.create_task(dispatcher.deliver_due())
     await asyncio.wait_for(all_busy.wait(), 10)

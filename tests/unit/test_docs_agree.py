@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from bot.catalogue import catalogue
-from bot.kernel.intake.entry import Who
+from bot.kernel.intake.entry import Entry, Who
 
 ROOT = Path(__file__).resolve().parents[2]
 WHO = {
@@ -55,5 +55,5 @@ def test_the_readme_says_who_may_run_each_command_as_the_catalogue_does() -> Non
     assert wrong == []
 
 
-def _entry(group: str, verb: str) -> object:
+def _entry(group: str, verb: str) -> Entry | None:
     return next((e for e in catalogue().entries if (e.group, e.verb) == (group, verb)), None)

@@ -22,7 +22,7 @@ from bot.domain.volunteer import Availability
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def test_a_sign_up_is_confirmed_while_seats_remain_then_waitlisted():
+def test_a_sign_up_is_confirmed_while_seats_remain_then_waitlisted() -> None:
     assert placement(confirmed=0, capacity=1) is SignupStatus.CONFIRMED
     assert placement(confirmed=9, capacity=10) is SignupStatus.CONFIRMED
     assert placement(confirmed=10, capacity=10) is SignupStatus.WAITLISTED
@@ -40,21 +40,21 @@ def test_a_sign_up_is_confirmed_while_seats_remain_then_waitlisted():
     ],
 )
 def test_the_24h_reminder_arrives_at_the_same_wall_clock_time_the_day_before(
-    shift_day, reminder_local
-):
+    shift_day: date, reminder_local: datetime
+) -> None:
     starts_at = shift_start(shift_day, time(18, 0), NEW_YORK)
     due = reminder_due(starts_at, timedelta(hours=24), NEW_YORK)
     assert due.tzinfo is not None
     assert due == reminder_local
 
 
-def test_a_spring_forward_shift_gets_its_24h_reminder_23_real_hours_early():
+def test_a_spring_forward_shift_gets_its_24h_reminder_23_real_hours_early() -> None:
     starts_at = shift_start(date(2026, 3, 8), time(18, 0), NEW_YORK)
     due = reminder_due(starts_at, timedelta(hours=24), NEW_YORK)
     assert starts_at - due == timedelta(hours=23)
 
 
-def test_hour_reminders_count_real_time():
+def test_hour_reminders_count_real_time() -> None:
     starts_at = shift_start(date(2026, 3, 8), time(3, 30), NEW_YORK)
     due = reminder_due(starts_at, timedelta(hours=1), NEW_YORK)
     assert starts_at - due == timedelta(hours=1)
@@ -62,12 +62,12 @@ def test_hour_reminders_count_real_time():
     assert due.astimezone(NEW_YORK).hour == 1
 
 
-def test_a_wall_time_skipped_by_daylight_saving_is_refused():
+def test_a_wall_time_skipped_by_daylight_saving_is_refused() -> None:
     with pytest.raises(UserError, match="doesn't exist"):
         shift_start(date(2026, 3, 8), time(2, 30), NEW_YORK)
 
 
-def test_shift_start_is_stored_in_utc():
+def test_shift_start_is_stored_in_utc() -> None:
     assert shift_start(date(2026, 7, 4), time(10, 0), NEW_YORK) == datetime(
         2026, 7, 4, 14, 0, tzinfo=UTC
     )
@@ -76,18 +76,18 @@ def test_shift_start_is_stored_in_utc():
 @pytest.mark.parametrize(
     ("text", "minutes"), [("2h", 120), ("90m", 90), ("1h30m", 90), ("2d", 2880), ("24H", 1440)]
 )
-def test_durations_read_as_people_write_them(text, minutes):
+def test_durations_read_as_people_write_them(text: str, minutes: int) -> None:
     span = parse_duration(text)
     assert span == timedelta(minutes=minutes)
 
 
 @pytest.mark.parametrize("text", ["", "h", "2 hours", "-2h", "2x", "1.5h"])
-def test_non_durations_are_not_read(text):
+def test_non_durations_are_not_read(text: str) -> None:
     assert parse_duration(text) is None
 
 
 
-def test_reminder_offsets_are_sorted_longest_first_without_duplicates():
+def test_reminder_offsets_are_sorted_longest_first_without_duplicates() -> None:
     assert parse_reminder_offsets("1h, 24h,1h") == (timedelta(hours=24), timedelta(hours=1))
 
 
@@ -101,14 +101,14 @@ def test_reminder_offsets_are_sorted_longest_first_without_duplicates():
         ("1h,2h,3h,4h,5h", "choose at most 4"),
     ],
 )
-def test_unusable_reminder_offsets_are_explained(text, explained):
+def test_unusable_reminder_offsets_are_explained(text: str, explained: str) -> None:
     with pytest.raises(UserError) as error:
         parse_reminder_offsets(text)
     assert explained in error.value.message
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "", "/etc/localtime"])
-def test_unknown_zones_are_refused_with_an_example(zone):
+def test_unknown_zones_are_refused_with_an_example(zone: str) -> None:
     with pytest.raises(UserError, match="America/Chicago"):
         parse_zone(zone)
 
@@ -117,12 +117,12 @@ def test_unknown_zones_are_refused_with_an_example(zone):
     "text",
     ["Calls @everyone", "hi @here", "<!channel> calls", "<!here|here>", "<@&123456> go"],
 )
-def test_text_that_would_ping_everyone_or_a_role_is_refused(text):
+def test_text_that_would_ping_everyone_or_a_role_is_refused(text: str) -> None:
     with pytest.raises(UserError, match="can't mention"):
         clean_text(text, what="title", limit=100)
 
 
-def test_control_characters_and_overlong_text_are_refused():
+def test_control_characters_and_overlong_text_are_refused() -> None:
     with pytest.raises(UserError, match="control characters"):
         clean_text("Calls\x07", what="title", limit=100)
     with pytest.raises(UserError, match="10,000 characters"):
@@ -131,13 +131,13 @@ def test_control_characters_and_overlong_text_are_refused():
         clean_text("   ", what="title", limit=100)
 
 
-def test_announcements_may_span_lines():
+def test_announcements_may_span_lines() -> None:
     assert clean_text(" line one\nline two ", what="announcement", limit=50, multiline=True) == (
         "line one\nline two"
     )
 
 
-def test_capacity_duration_and_link_limits():
+def test_capacity_duration_and_link_limits() -> None:
     assert check_capacity(12) == 12
     assert check_duration(timedelta(hours=2)) == timedelta(hours=2)
     assert check_link(" https://dialer.example.org/x ") == "https://dialer.example.org/x"
@@ -153,7 +153,7 @@ def test_capacity_duration_and_link_limits():
             check_link(bad_link)
 
 
-def test_availability_matches_shift_times():
+def test_availability_matches_shift_times() -> None:
     saturday_evening = datetime(2026, 11, 28, 18, 0, tzinfo=NEW_YORK)
     tuesday_morning = datetime(2026, 11, 24, 10, 0, tzinfo=NEW_YORK)
     assert Availability.WEEKENDS.fits(saturday_evening)
@@ -163,13 +163,13 @@ def test_availability_matches_shift_times():
     assert Availability.FLEXIBLE.fits(tuesday_morning)
 
 
-def test_retries_back_off_and_are_capped():
+def test_retries_back_off_and_are_capped() -> None:
     assert retry_delay(1) == timedelta(seconds=5)
     assert retry_delay(2) == timedelta(seconds=10)
     assert retry_delay(30) == timedelta(minutes=10)
 
 
-def test_counters_notice_states_and_kinds_keep_their_stored_names():
+def test_counters_notice_states_and_kinds_keep_their_stored_names() -> None:
     # The database holds these strings; renaming one would need a migration.
     assert {c.value for c in Counter} == {"shift", "task", "volunteer"}
     assert {s.value for s in NoticeState} == {
@@ -206,11 +206,11 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names():
         ("Fake \uff20everyone", "can't mention"),
     ],
 )
-def test_text_that_looks_like_something_else_is_refused(text, refusal):
+def test_text_that_looks_like_something_else_is_refused(text: str, refusal: str) -> None:
     with pytest.raises(UserError, match=refusal):
         clean_text(text, what="title", limit=100)
 
 
-def test_a_separator_in_multiline_text_becomes_a_plain_line_break():
+def test_a_separator_in_multiline_text_becomes_a_plain_line_break() -> None:
     assert clean_text("one\u2028two", what="announcement", limit=100, multiline=True) == "one\ntwo"
     assert clean_text("a < b, 3 > 2 & #1", what="title", limit=100) == "a < b, 3 > 2 & #1"

@@ -5,36 +5,40 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.domain.notice import NoticeKind
-from bot.ports.replies import Form
+from bot.ports.replies import Form, Message, TextField
+from tests.conftest import Harness
 from tests.queued import pending_notices
 from tests.render import text_of
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h {seats} https://dialer.example/sat'
 
 
-async def shift_with(h, seats: int, *people: str) -> None:
+async def shift_with(h: Harness, seats: int, *people: str) -> None:
     assert "Created #1" in await h.say("Olivia", CREATE.format(seats=seats))
     for name in people:
         await h.say(name, "/phonebank join 1")
     h.messenger.clear()
 
 
-async def reminders_due(h) -> list[datetime]:
+async def reminders_due(h: Harness) -> list[datetime]:
     async with h.storage.unit_of_work() as uow:
         pending = await pending_notices(uow, shift_id=1)
     return sorted(n.due_at for n in pending if n.kind is NoticeKind.SHIFT_REMINDER)
 
 
-async def roster(h) -> str:
+async def roster(h: Harness) -> str:
     return await h.say("Olivia", "/phonebank roster 1")
 
 
-async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_zone(harness):
+async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_zone(
+    harness: Harness,
+) -> None:
     await shift_with(harness, 1, "Maria", "Sam")
     await harness.say("Sam", "/volunteer tz America/Los_Angeles")
     harness.messenger.clear()
 
     asked = await harness.reply("Olivia", "/phonebank edit 1 time 19:00")
+    assert isinstance(asked, Message)
     assert "2 people will get a DM. Nothing is saved yet" in text_of(asked)
     assert harness.messenger.sent == []
     assert await reminders_due(harness) == [
@@ -59,7 +63,9 @@ async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_
     ]
 
 
-async def test_still_works_keeps_the_seat_and_cant_make_it_gives_it_to_the_waitlist(harness):
+async def test_still_works_keeps_the_seat_and_cant_make_it_gives_it_to_the_waitlist(
+    harness: Harness,
+) -> None:
     await shift_with(harness, 1, "Maria", "Sam")
     await harness.say("Olivia", "/phonebank edit 1 date 2026-11-08 confirm")
 
@@ -70,7 +76,9 @@ async def test_still_works_keeps_the_seat_and_cant_make_it_gives_it_to_the_waitl
     assert "1. Sam" in await roster(harness)
 
 
-async def test_a_new_link_goes_to_the_confirmed_only_and_a_new_title_to_nobody(harness):
+async def test_a_new_link_goes_to_the_confirmed_only_and_a_new_title_to_nobody(
+    harness: Harness,
+) -> None:
     await shift_with(harness, 1, "Maria", "Sam")
 
     assert "new title" in await harness.say("Olivia", "/phonebank edit 1 title Sunday calls")
@@ -81,6 +89,7 @@ async def test_a_new_link_goes_to_the_confirmed_only_and_a_new_title_to_nobody(h
     assert "changes its link, and 1 person will get a DM" in asked.intro
     assert "`/phonebank edit 1 link https://dialer.example/new confirm`" in asked.intro
     [link] = asked.fields
+    assert isinstance(link, TextField)
     assert link.initial == "https://dialer.example/new"
     assert harness.messenger.sent == []
     reply = text_of(await harness.submit("Olivia", asked.form_id, link=link.initial))
@@ -94,7 +103,7 @@ async def test_a_new_link_goes_to_the_confirmed_only_and_a_new_title_to_nobody(h
     assert "new link; 1 person confirmed told" in retyped
 
 
-async def test_more_seats_move_the_waitlist_up_in_order_each_told_once(harness):
+async def test_more_seats_move_the_waitlist_up_in_order_each_told_once(harness: Harness) -> None:
     await shift_with(harness, 1, "Maria", "Sam", "Ana", "Lee")
 
     reply = await harness.say("Olivia", "/phonebank edit 1 seats 3")
@@ -108,11 +117,12 @@ async def test_more_seats_move_the_waitlist_up_in_order_each_told_once(harness):
 
 
 async def test_fewer_seats_than_confirmed_asks_first_then_the_last_to_join_wait_at_the_head(
-    harness,
-):
+    harness: Harness,
+) -> None:
     await shift_with(harness, 3, "Maria", "Sam", "Ana", "Lee")
 
     asked = await harness.reply("Olivia", "/phonebank edit 1 seats 1")
+    assert isinstance(asked, Message)
     assert "moves Sam and Ana (the last to join) back to the head of the waitlist" in text_of(asked)
     assert "3 of 3 seats filled" in await roster(harness)
     assert harness.messenger.sent == []
@@ -128,7 +138,7 @@ async def test_fewer_seats_than_confirmed_asks_first_then_the_last_to_join_wait_
     assert len(await reminders_due(harness)) == 2  # only Maria's
 
 
-async def test_typed_confirm_cuts_the_seats_in_one_step(harness):
+async def test_typed_confirm_cuts_the_seats_in_one_step(harness: Harness) -> None:
     await shift_with(harness, 2, "Maria", "Sam")
     assert "Sam moved back" in await harness.say("Olivia", "/phonebank edit 1 seats 1 confirm")
 
@@ -148,7 +158,9 @@ async def test_typed_confirm_cuts_the_seats_in_one_step(harness):
         ("/phonebank edit 1 link ftp:/x", "full web address"),
     ],
 )
-async def test_bad_edits_get_one_sentence_and_change_nothing(harness, line, says):
+async def test_bad_edits_get_one_sentence_and_change_nothing(
+    harness: Harness, line: str, says: str
+) -> None:
     await shift_with(harness, 2, "Maria", "Sam")
     before = await roster(harness)
 
@@ -158,7 +170,9 @@ async def test_bad_edits_get_one_sentence_and_change_nothing(harness, line, says
     assert harness.messenger.sent == []
 
 
-async def test_only_organizers_edit_and_started_or_cancelled_shifts_cannot_be_edited(harness):
+async def test_only_organizers_edit_and_started_or_cancelled_shifts_cannot_be_edited(
+    harness: Harness,
+) -> None:
     await shift_with(harness, 2, "Maria")
     assert "Only organizers can edit shifts" in await harness.say("Maria", "/phonebank edit 1")
     await harness.say("Olivia", '/phonebank create "Later" 2026-11-09 18:00 2h 3')
@@ -170,7 +184,9 @@ async def test_only_organizers_edit_and_started_or_cancelled_shifts_cannot_be_ed
     assert "already started" in await harness.say("Olivia", "/phonebank edit 1 seats 4")
 
 
-async def test_the_form_opens_filled_in_says_who_will_hear_and_saves_only_what_changed(harness):
+async def test_the_form_opens_filled_in_says_who_will_hear_and_saves_only_what_changed(
+    harness: Harness,
+) -> None:
     await shift_with(harness, 1, "Maria", "Sam")
 
     form = await harness.reply("Olivia", "/phonebank edit 1")
@@ -193,7 +209,9 @@ async def test_the_form_opens_filled_in_says_who_will_hear_and_saves_only_what_c
     assert "2 seats; 1 person moved up" in text_of(saved)
 
 
-async def test_a_new_time_moves_the_check_in_the_debrief_the_follow_ups_and_the_checks(harness):
+async def test_a_new_time_moves_the_check_in_the_debrief_the_follow_ups_and_the_checks(
+    harness: Harness,
+) -> None:
     await shift_with(harness, 1, "Maria")
 
     await harness.say("Olivia", "/phonebank edit 1 time 19:00 confirm")

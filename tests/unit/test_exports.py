@@ -5,12 +5,16 @@ import asyncio
 import csv
 import io
 from datetime import timedelta
+from typing import Any
+
+import pytest
 
 from bot.domain.export import ExportKind
 from bot.exports import csv_files
-from bot.exports.csv_files import COLUMNS, spreadsheet_safe
+from bot.exports.csv_files import COLUMNS, CsvFile, spreadsheet_safe
 from bot.ports.replies import Message
 from bot.volunteers.forms import ONBOARDING
+from tests.conftest import Harness
 from tests.unit.test_attendance import TO_START, joined
 
 TO_DEBRIEF = TO_START + timedelta(hours=2, minutes=15)
@@ -18,7 +22,7 @@ TO_DEBRIEF = TO_START + timedelta(hours=2, minutes=15)
 FORMULA = '=HYPERLINK("https://evil.example","Click")'
 
 
-async def campaign(h) -> None:
+async def campaign(h: Harness) -> None:
     """Olivia's shift #1 (Sat Nov 7, 6 PM EST, 3 seats): Maria made it (25 calls, 5
     conversations), Sam was marked a no-show, Dev erased himself afterwards, Ana waits."""
     await joined(h, "Maria", "Sam", "Dev")
@@ -42,7 +46,9 @@ async def campaign(h) -> None:
     h.messenger.clear()
 
 
-async def export(h, line: str, who: str = "Olivia") -> tuple[Message, list[dict[str, str]], str]:
+async def export(
+    h: Harness, line: str, who: str = "Olivia"
+) -> tuple[Message, list[dict[str, str]], str]:
     reply = await h.reply(who, line)
     assert isinstance(reply, Message) and not reply.error, reply
     [attachment] = reply.files
@@ -54,7 +60,9 @@ def by_name(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
     return {row["name"]: row for row in rows}
 
 
-async def test_the_volunteers_export_has_one_row_per_person_with_iso_dates_and_offsets(harness):
+async def test_the_volunteers_export_has_one_row_per_person_with_iso_dates_and_offsets(
+    harness: Harness,
+) -> None:
     await campaign(harness)
 
     reply, rows, text = await export(harness, "/turnout export volunteers all")
@@ -80,7 +88,9 @@ async def test_the_volunteers_export_has_one_row_per_person_with_iso_dates_and_o
     assert people["Ana"]["signups"] == "1" and people["Ana"]["attended"] == "0"
 
 
-async def test_an_erased_volunteer_is_a_former_volunteer_with_no_identifying_field(harness):
+async def test_an_erased_volunteer_is_a_former_volunteer_with_no_identifying_field(
+    harness: Harness,
+) -> None:
     await campaign(harness)
 
     _, rows, text = await export(harness, "/turnout export volunteers all")
@@ -93,7 +103,7 @@ async def test_an_erased_volunteer_is_a_former_volunteer_with_no_identifying_fie
     assert "Dev" not in text and ",dev," not in text
 
 
-async def test_a_formula_typed_by_a_volunteer_arrives_as_text(harness):
+async def test_a_formula_typed_by_a_volunteer_arrives_as_text(harness: Harness) -> None:
     await campaign(harness)
 
     _, rows, _ = await export(harness, "/turnout export volunteers all")
@@ -101,7 +111,7 @@ async def test_a_formula_typed_by_a_volunteer_arrives_as_text(harness):
     assert by_name(rows)["Sam"]["county"] == "'" + FORMULA
 
 
-async def test_the_signups_export_has_status_attendance_and_the_debrief(harness):
+async def test_the_signups_export_has_status_attendance_and_the_debrief(harness: Harness) -> None:
     await campaign(harness)
 
     _, rows, _ = await export(harness, "/turnout export signups all")
@@ -122,7 +132,7 @@ async def test_the_signups_export_has_status_attendance_and_the_debrief(harness)
     assert (ana["status"], ana["attended"]) == ("waitlisted", "")
 
 
-async def test_the_shifts_export_counts_each_shift(harness):
+async def test_the_shifts_export_counts_each_shift(harness: Harness) -> None:
     await campaign(harness)
 
     _, [shift], _ = await export(harness, "/turnout export shifts all")
@@ -137,7 +147,7 @@ async def test_the_shifts_export_counts_each_shift(harness):
     assert shift["starts_at"] == "2026-11-07T18:00:00-05:00"
 
 
-async def test_the_tasks_export_has_one_row_per_claim(harness):
+async def test_the_tasks_export_has_one_row_per_claim(harness: Harness) -> None:
     await campaign(harness)
 
     _, [claim], _ = await export(harness, "/turnout export tasks all")
@@ -150,7 +160,7 @@ async def test_the_tasks_export_has_one_row_per_claim(harness):
     assert claim["status"] == "claimed" and claim["claimed_at"].endswith("-05:00")
 
 
-async def test_the_default_period_is_the_last_30_days(harness):
+async def test_the_default_period_is_the_last_30_days(harness: Harness) -> None:
     await campaign(harness)
     harness.clock.advance(timedelta(days=40))
     await harness.say("Lee", "/phonebank list")
@@ -165,7 +175,7 @@ async def test_the_default_period_is_the_last_30_days(harness):
     assert no_shifts == [] and text.count("\n") == 1, "a period with no data: the header only"
 
 
-async def test_every_export_is_logged_and_the_organizers_are_told(harness):
+async def test_every_export_is_logged_and_the_organizers_are_told(harness: Harness) -> None:
     await campaign(harness)
 
     reply, _, _ = await export(harness, "/turnout export volunteers all")
@@ -181,7 +191,7 @@ async def test_every_export_is_logged_and_the_organizers_are_told(harness):
     assert made.exporter_id == 1 and made.at == harness.clock.now()
 
 
-async def test_an_exporter_who_erases_themselves_leaves_the_log_anonymous(harness):
+async def test_an_exporter_who_erases_themselves_leaves_the_log_anonymous(harness: Harness) -> None:
     await campaign(harness)
     harness.organizers.add("Maria")
     await export(harness, "/turnout export signups", who="Maria")
@@ -197,7 +207,7 @@ async def test_an_exporter_who_erases_themselves_leaves_the_log_anonymous(harnes
     assert "Maria" not in told
 
 
-async def test_volunteers_cannot_export_and_nothing_is_logged(harness):
+async def test_volunteers_cannot_export_and_nothing_is_logged(harness: Harness) -> None:
     await campaign(harness)
 
     refused = await harness.reply("Maria", "/turnout export volunteers all")
@@ -210,7 +220,7 @@ async def test_volunteers_cannot_export_and_nothing_is_logged(harness):
         assert await uow.exports.made(1) == []
 
 
-async def test_a_mistyped_export_says_what_to_type(harness):
+async def test_a_mistyped_export_says_what_to_type(harness: Harness) -> None:
     cases = {
         "/turnout export donors": "I can't export `donors`. Choose volunteers, signups, shifts",
         "/turnout export volunteers 7d": "`7d` isn't a period I know: type `30d`",
@@ -225,19 +235,21 @@ async def test_a_mistyped_export_says_what_to_type(harness):
         assert await uow.exports.made(1) == []
 
 
-def test_every_formula_start_is_defused_and_other_text_is_left_alone():
+def test_every_formula_start_is_defused_and_other_text_is_left_alone() -> None:
     for cell in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
         assert spreadsheet_safe(cell) == "'" + cell
     for cell in ("", "Maria", "53703", "2026-11-07T18:00:00-05:00", "a=b", " =1"):
         assert spreadsheet_safe(cell) == cell
 
 
-async def test_others_can_write_while_an_export_is_being_read(harness, monkeypatch):
+async def test_others_can_write_while_an_export_is_being_read(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await campaign(harness)
     reading, go_on = asyncio.Event(), asyncio.Event()
     write = csv_files.write
 
-    async def slow_write(*args):
+    async def slow_write(*args: Any) -> CsvFile:
         reading.set()
         await go_on.wait()
         return await write(*args)
@@ -251,14 +263,16 @@ async def test_others_can_write_while_an_export_is_being_read(harness, monkeypat
     go_on.set()
     reply = await asyncio.wait_for(exporting, 5)
 
-    assert "America/Chicago" in moved.text
+    assert isinstance(moved, Message) and "America/Chicago" in moved.text
     assert isinstance(reply, Message) and reply.files and "5 volunteers" in reply.text
     async with harness.storage.unit_of_work() as uow:
         [made] = await uow.exports.made(1)
     assert made.rows == 5
 
 
-async def test_a_display_name_is_split_at_its_first_space_for_first_and_last_name(harness):
+async def test_a_display_name_is_split_at_its_first_space_for_first_and_last_name(
+    harness: Harness,
+) -> None:
     await harness.say("Mary Jo Lopez", "/phonebank list")
 
     _, rows, _ = await export(harness, "/turnout export volunteers")

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.attendance import day_after, next_local_hour
 from bot.volunteers.forms import ONBOARDING
+from tests.conftest import Harness
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3'
 LATER = (
@@ -22,11 +23,11 @@ SUNDAY_TEN = datetime(2026, 11, 8, 15, 0, tzinfo=UTC)
 MONDAY_TEN = datetime(2026, 11, 9, 15, 0, tzinfo=UTC)
 
 
-async def advance_to(h, moment: datetime) -> None:
+async def advance_to(h: Harness, moment: datetime) -> None:
     await h.advance(moment - h.clock.now())
 
 
-async def on_the_shift(h, *names: str, later: tuple[str, ...] = LATER) -> None:
+async def on_the_shift(h: Harness, *names: str, later: tuple[str, ...] = LATER) -> None:
     assert "Created #1" in await h.say("Olivia", CREATE)
     for line in later:
         await h.say("Olivia", line)
@@ -34,11 +35,13 @@ async def on_the_shift(h, *names: str, later: tuple[str, ...] = LATER) -> None:
         assert "You're in!" in await h.say(name, "/phonebank join 1")
 
 
-def follow_ups(h, who: str) -> list[str]:
+def follow_ups(h: Harness, who: str) -> list[str]:
     return [t for t in h.messenger.texts(who) if "Saturday calls” (Sat Nov 7" in t]
 
 
-async def test_a_marked_no_show_hears_we_missed_you_at_ten_the_next_morning(harness):
+async def test_a_marked_no_show_hears_we_missed_you_at_ten_the_next_morning(
+    harness: Harness,
+) -> None:
     await harness.submit(
         "Maria", ONBOARDING, interests=("phone_banking",), availability="weekends", location="1"
     )
@@ -67,7 +70,7 @@ async def test_a_marked_no_show_hears_we_missed_you_at_ten_the_next_morning(harn
     assert len(follow_ups(harness, "maria")) == 1
 
 
-async def test_a_join_button_from_the_follow_up_books_the_shift(harness):
+async def test_a_join_button_from_the_follow_up_books_the_shift(harness: Harness) -> None:
     await on_the_shift(harness, "Maria")
     await advance_to(harness, MONDAY_TEN)
     [missed] = follow_ups(harness, "maria")
@@ -75,7 +78,7 @@ async def test_a_join_button_from_the_follow_up_books_the_shift(harness):
     assert "You're in!" in await harness.press("Maria", "turnout:join:2")
 
 
-async def test_no_word_at_all_counts_as_a_no_show_a_day_after_the_end(harness):
+async def test_no_word_at_all_counts_as_a_no_show_a_day_after_the_end(harness: Harness) -> None:
     await on_the_shift(harness, "Maria", "Sam")
     await advance_to(harness, STARTS)
     await harness.say("Sam", "/phonebank checkin 1")
@@ -87,7 +90,9 @@ async def test_no_word_at_all_counts_as_a_no_show_a_day_after_the_end(harness):
     assert follow_ups(harness, "sam") == []
 
 
-async def test_someone_who_said_they_couldnt_make_it_hears_hope_to_see_you_soon(harness):
+async def test_someone_who_said_they_couldnt_make_it_hears_hope_to_see_you_soon(
+    harness: Harness,
+) -> None:
     await on_the_shift(harness, "Maria")
     said = await harness.say("Maria", "/phonebank debrief 1 missed")
     assert "Hope to see you soon" in said
@@ -100,7 +105,9 @@ async def test_someone_who_said_they_couldnt_make_it_hears_hope_to_see_you_soon(
     assert "We missed you" not in soon and "[1] Join #2" in soon
 
 
-async def test_a_late_cant_make_it_hears_hope_to_see_you_soon_the_next_day(harness):
+async def test_a_late_cant_make_it_hears_hope_to_see_you_soon_the_next_day(
+    harness: Harness,
+) -> None:
     await on_the_shift(harness, "Maria")
     await advance_to(harness, STARTS - timedelta(hours=5))
     await harness.press("Maria", "turnout:leave:1")
@@ -110,7 +117,7 @@ async def test_a_late_cant_make_it_hears_hope_to_see_you_soon_the_next_day(harne
     assert "Hope to see you soon!" in soon
 
 
-async def test_shifts_offered_fit_interests_and_are_not_full_or_joined(harness):
+async def test_shifts_offered_fit_interests_and_are_not_full_or_joined(harness: Harness) -> None:
     await harness.submit(
         "Sam", ONBOARDING, interests=("canvassing",), availability="flexible", location="1"
     )
@@ -125,7 +132,7 @@ async def test_shifts_offered_fit_interests_and_are_not_full_or_joined(harness):
     assert "Next shifts" not in sam
 
 
-async def test_two_misses_in_a_row_without_a_word_tell_organizers_once(harness):
+async def test_two_misses_in_a_row_without_a_word_tell_organizers_once(harness: Harness) -> None:
     for day in ("2026-11-07", "2026-11-14", "2026-11-21"):
         await harness.say("Olivia", f'/phonebank create "Calls" {day} 18:00 2h 3')
     for number in (1, 2, 3):
@@ -138,7 +145,7 @@ async def test_two_misses_in_a_row_without_a_word_tell_organizers_once(harness):
     ]
 
 
-async def test_a_miss_after_a_word_is_not_two_in_a_row(harness):
+async def test_a_miss_after_a_word_is_not_two_in_a_row(harness: Harness) -> None:
     for day in ("2026-11-07", "2026-11-14"):
         await harness.say("Olivia", f'/phonebank create "Calls" {day} 18:00 2h 3')
     for number in (1, 2):
@@ -148,7 +155,7 @@ async def test_a_miss_after_a_word_is_not_two_in_a_row(harness):
     assert not any("in a row" in t for t in harness.messenger.texts("#organizers"))
 
 
-async def test_ten_oclock_holds_across_a_daylight_saving_change(harness):
+async def test_ten_oclock_holds_across_a_daylight_saving_change(harness: Harness) -> None:
     # US clocks go forward at 2:00 on Sun Mar 14, 2027: the morning after is on summer time.
     await harness.say("Olivia", '/phonebank create "Calls" 2027-03-13 18:00 2h 3')
     await harness.say("Maria", "/phonebank join 1")
@@ -162,7 +169,7 @@ async def test_ten_oclock_holds_across_a_daylight_saving_change(harness):
     assert any("We missed you" in t for t in harness.messenger.texts("maria"))
 
 
-def test_the_follow_up_hour_is_read_on_the_wall_clock_on_both_sides_of_a_change():
+def test_the_follow_up_hour_is_read_on_the_wall_clock_on_both_sides_of_a_change() -> None:
     zone = ZoneInfo("America/New_York")
     # Clocks went back at 2:00 on Sun Nov 1, 2026: 10:00 EST that day is 15:00 UTC.
     assert next_local_hour(datetime(2026, 10, 31, 23, 0, tzinfo=UTC), zone) == datetime(

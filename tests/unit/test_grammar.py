@@ -9,7 +9,7 @@ from bot.catalogue import SHIFT_EXAMPLE, TASK_EXAMPLE, TOPICS, entries, parse, p
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
-from bot.kernel.commands import Actor
+from bot.kernel.commands import Actor, Command
 from bot.shifts.commands import (
     Announce,
     CancelShift,
@@ -51,12 +51,12 @@ def error(line: str) -> str:
 
 
 @pytest.mark.parametrize("line", ["/phonebank", "/phonebank list", "  /phonebank   LIST  "])
-def test_phonebank_alone_or_list_shows_the_first_page(line):
+def test_phonebank_alone_or_list_shows_the_first_page(line: str) -> None:
     assert parse(MARIA, line) == ListShifts(MARIA, page=1)
 
 
 @pytest.mark.parametrize("page", ["2", "#2", "002"])
-def test_list_takes_an_optional_page_number(page):
+def test_list_takes_an_optional_page_number(page: str) -> None:
     assert parse(MARIA, f"/phonebank list {page}") == ListShifts(MARIA, page=2)
 
 
@@ -66,11 +66,13 @@ def test_list_takes_an_optional_page_number(page):
      ("cancel", CancelShift)],
 )
 @pytest.mark.parametrize("number", ["3", "#3", "03"])
-def test_shift_subcommands_read_the_shift_number_with_or_without_hash(subcommand, command, number):
+def test_shift_subcommands_read_the_shift_number_with_or_without_hash(
+    subcommand: str, command: type[JoinShift | LeaveShift | ShowRoster | CancelShift], number: str
+) -> None:
     assert parse(MARIA, f"/phonebank {subcommand} {number}") == command(MARIA, shift=3)
 
 
-def test_subcommands_are_case_insensitive_and_the_actor_is_kept():
+def test_subcommands_are_case_insensitive_and_the_actor_is_kept() -> None:
     assert parse(ORGANIZER, "/PhoneBank JOIN 3") == JoinShift(ORGANIZER, shift=3)
 
 
@@ -78,11 +80,11 @@ def test_subcommands_are_case_insensitive_and_the_actor_is_kept():
     ("line", "command"),
     [("/phonebank mine", MyShifts(MARIA)), ("/phonebank help", ShowHelp(MARIA, "phonebank"))],
 )
-def test_mine_and_help_take_no_arguments(line, command):
+def test_mine_and_help_take_no_arguments(line: str, command: Command) -> None:
     assert parse(MARIA, line) == command
 
 
-def test_create_builds_a_shift_with_every_field():
+def test_create_builds_a_shift_with_every_field() -> None:
     assert parse(ORGANIZER, SHIFT_EXAMPLE) == CreateShift(
         ORGANIZER,
         title="Saturday calls",
@@ -99,8 +101,11 @@ def test_create_builds_a_shift_with_every_field():
     [("“Maria's calls”", "Maria's calls"), ('"Maria’s calls"', "Maria’s calls"),
      ("”Calls”", "Calls"), ("Canvass", "Canvass"), ('"  spaced  "', "spaced")],
 )
-def test_create_accepts_typographic_quotes_apostrophes_and_a_bare_word_title(typed, title):
+def test_create_accepts_typographic_quotes_apostrophes_and_a_bare_word_title(
+    typed: str, title: str
+) -> None:
     shift = parse(ORGANIZER, f"{CREATE} {typed} 2026-11-28 18:00 2h 12")
+    assert isinstance(shift, CreateShift)
     assert shift.title == title
     assert shift.link is None
 
@@ -111,8 +116,10 @@ def test_create_accepts_typographic_quotes_apostrophes_and_a_bare_word_title(typ
      ("6 pm", time(18)), ("7am", time(7)), ("12am", time(0)), ("12pm", time(12)),
      ("6p.m.", time(18)), ("00:00", time(0))],
 )
-def test_create_reads_24_hour_and_am_pm_times(typed, start):
-    assert parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 {typed} 2h 12').start == start
+def test_create_reads_24_hour_and_am_pm_times(typed: str, start: time) -> None:
+    shift = parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 {typed} 2h 12')
+    assert isinstance(shift, CreateShift)
+    assert shift.start == start
 
 
 @pytest.mark.parametrize(
@@ -120,14 +127,19 @@ def test_create_reads_24_hour_and_am_pm_times(typed, start):
     [("2h", timedelta(hours=2)), ("90m", timedelta(minutes=90)), ("1h30m", timedelta(minutes=90)),
      ("15m", timedelta(minutes=15)), ("12h", timedelta(hours=12))],
 )
-def test_create_reads_shift_lengths_from_15_minutes_to_12_hours(typed, length):
-    assert parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 18:00 {typed} 12').duration == length
+def test_create_reads_shift_lengths_from_15_minutes_to_12_hours(
+    typed: str, length: timedelta
+) -> None:
+    shift = parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 18:00 {typed} 12')
+    assert isinstance(shift, CreateShift)
+    assert shift.duration == length
 
 
 # Slack's own link markup (<url|label>) is unwrapped by the Slack adapter: tests/adapters/slack.
 @pytest.mark.parametrize("typed", ["https://dialer.example/abc", '"https://dialer.example/abc"'])
-def test_create_reads_the_link_bare_or_quoted(typed):
+def test_create_reads_the_link_bare_or_quoted(typed: str) -> None:
     shift = parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 18:00 2h 12 {typed}')
+    assert isinstance(shift, CreateShift)
     assert shift.link == "https://dialer.example/abc"
 
 
@@ -137,7 +149,9 @@ def test_create_reads_the_link_bare_or_quoted(typed):
      (f'{CREATE} "Calls" 2026-11-28 18:00', "length"),
      (f'{CREATE} "Calls" 2026-11-28 18:00 2h', "seats")],
 )
-def test_create_with_missing_pieces_shows_the_full_usage_with_an_example(line, missing):
+def test_create_with_missing_pieces_shows_the_full_usage_with_an_example(
+    line: str, missing: str
+) -> None:
     message = error(line)
     assert f"missing the {missing}" in message or f"missing the number of {missing}" in message
     assert SHIFT_EXAMPLE in message
@@ -145,30 +159,30 @@ def test_create_with_missing_pieces_shows_the_full_usage_with_an_example(line, m
 
 
 @pytest.mark.parametrize("typed", ["31-12-2026", "tomorrow", "2026/11/28", "20261128", "2026-W48"])
-def test_create_rejects_dates_not_written_yyyy_mm_dd(typed):
+def test_create_rejects_dates_not_written_yyyy_mm_dd(typed: str) -> None:
     message = error(f'{CREATE} "Calls" {typed} 18:00 2h 12')
     assert "Use YYYY-MM-DD, like `2026-11-28`" in message
 
 
 @pytest.mark.parametrize("typed", ["2026-02-30", "2026-13-01", "2026-00-10", "0000-01-01"])
-def test_create_rejects_dates_that_are_not_on_the_calendar(typed):
+def test_create_rejects_dates_that_are_not_on_the_calendar(typed: str) -> None:
     assert f"`{typed}` isn't a date on the calendar" in error(f'{CREATE} "x" {typed} 18:00 2h 12')
 
 
 @pytest.mark.parametrize("typed", ["25:00", "18:60", "13pm", "0am", "6", "noon", "18h", "6:5"])
-def test_create_rejects_times_it_cannot_read(typed):
+def test_create_rejects_times_it_cannot_read(typed: str) -> None:
     message = error(f'{CREATE} "Calls" 2026-11-28 {typed} 2h 12')
     assert "as a start time" in message
     assert "`18:00`" in message and "`6pm`" in message
 
 
 @pytest.mark.parametrize("typed", ["10m", "13h", "2d", "0m"])
-def test_create_rejects_lengths_outside_15_minutes_to_12_hours(typed):
+def test_create_rejects_lengths_outside_15_minutes_to_12_hours(typed: str) -> None:
     assert "15 minutes to 12 hours" in error(f'{CREATE} "Calls" 2026-11-28 18:00 {typed} 12')
 
 
 @pytest.mark.parametrize("typed", ["two", "2x", "2.5h", "-2h"])
-def test_create_rejects_lengths_it_cannot_read(typed):
+def test_create_rejects_lengths_it_cannot_read(typed: str) -> None:
     message = error(f'{CREATE} "Calls" 2026-11-28 18:00 {typed} 12')
     assert "length of the shift" in message and "`2h`" in message
 
@@ -178,7 +192,7 @@ def test_create_rejects_lengths_it_cannot_read(typed):
     [("0", "at least 1"), ("-4", "at least 1"), ("501", "from 1 to 500"), ("many", "whole number"),
      ("9" * 5000, "from 1 to 500")],
 )
-def test_create_rejects_capacities_outside_1_to_500(typed, says):
+def test_create_rejects_capacities_outside_1_to_500(typed: str, says: str) -> None:
     message = error(f'{CREATE} "Calls" 2026-11-28 18:00 2h {typed}')
     assert says in message and "number of seats" in message
 
@@ -187,12 +201,12 @@ def test_create_rejects_capacities_outside_1_to_500(typed, says):
     "typed", ["ftp://dialer.example", "dialer.example/abc", "https://", "javascript:alert(1)",
               '"https://dialer.example/a b"', "https://dialer.example/<x>"],
 )
-def test_create_rejects_links_that_are_not_web_addresses(typed):
+def test_create_rejects_links_that_are_not_web_addresses(typed: str) -> None:
     message = error(f'{CREATE} "Calls" 2026-11-28 18:00 2h 12 {typed}')
     assert "full web address" in message and "`https://dialer.example.org/campaign`" in message
 
 
-def test_create_rejects_links_over_500_characters():
+def test_create_rejects_links_over_500_characters() -> None:
     link = "https://dialer.example/" + "a" * 480
     assert "under 500 characters" in error(f'{CREATE} "Calls" 2026-11-28 18:00 2h 12 {link}')
 
@@ -202,22 +216,22 @@ def test_create_rejects_links_over_500_characters():
     [('"@everyone calls"', "can't mention @everyone"), (f'"{"x" * 101}"', "under 100"),
      ('"a\nb"', "control characters"), ('""', "title is empty")],
 )
-def test_create_checks_the_title_like_all_text_people_write(title, says):
+def test_create_checks_the_title_like_all_text_people_write(title: str, says: str) -> None:
     assert says in error(f"{CREATE} {title} 2026-11-28 18:00 2h 12")
 
 
-def test_create_asks_for_quotes_when_a_bare_title_has_several_words():
+def test_create_asks_for_quotes_when_a_bare_title_has_several_words() -> None:
     message = error(f"{CREATE} Saturday calls 2026-11-28 18:00 2h 12")
     assert "put it in double quotes" in message and SHIFT_EXAMPLE in message
 
 
 @pytest.mark.parametrize("line", [f'{CREATE} "Saturday calls 2026-11-28 18:00', '/task post "x'])
-def test_an_unclosed_quote_asks_for_the_closing_quote(line):
+def test_an_unclosed_quote_asks_for_the_closing_quote(line: str) -> None:
     message = error(line)
     assert "closing quote" in message and '`"Saturday calls"`' in message
 
 
-def test_create_refuses_words_after_the_link():
+def test_create_refuses_words_after_the_link() -> None:
     assert "I didn't expect `please`" in error(f"{SHIFT_EXAMPLE} please")
 
 
@@ -225,7 +239,7 @@ def test_create_refuses_words_after_the_link():
     "message",
     ["Parking is behind the library.", 'Maria\'s place — bring "snacks', "Two\nlines\tand  gaps"],
 )
-def test_announce_keeps_the_message_verbatim(message):
+def test_announce_keeps_the_message_verbatim(message: str) -> None:
     line = f"/phonebank announce #3   {message}  "
     assert parse(ORGANIZER, line) == Announce(ORGANIZER, shift=3, message=message)
 
@@ -236,7 +250,7 @@ def test_announce_keeps_the_message_verbatim(message):
      ("/phonebank announce 3 hi @here", "can't mention"),
      ("/phonebank announce 3 " + "x" * 1501, "under 1500")],
 )
-def test_announce_needs_a_shift_and_a_showable_message(line, says):
+def test_announce_needs_a_shift_and_a_showable_message(line: str, says: str) -> None:
     assert says in error(line)
 
 
@@ -250,17 +264,17 @@ def test_announce_needs_a_shift_and_a_showable_message(line, says):
      ("٣", "whole number"), ("²", "whole number"), ("#", "whole number"),
      ("1000001", "far too large"), ("9" * 10_000, "far too large")],
 )
-def test_shift_numbers_are_whole_numbers_from_1_to_a_million(typed, says):
+def test_shift_numbers_are_whole_numbers_from_1_to_a_million(typed: str, says: str) -> None:
     message = error(f"/phonebank join {typed}")
     assert says in message and "`/phonebank join 3`" in message
 
 
-def test_a_million_is_still_a_shift_number():
+def test_a_million_is_still_a_shift_number() -> None:
     assert parse(MARIA, "/phonebank join 1000000") == JoinShift(MARIA, shift=1_000_000)
 
 
 @pytest.mark.parametrize("subcommand", ["join", "leave", "roster", "cancel"])
-def test_a_missing_shift_number_shows_the_usage(subcommand):
+def test_a_missing_shift_number_shows_the_usage(subcommand: str) -> None:
     message = error(f"/phonebank {subcommand}")
     assert f"missing the shift number. Type `/phonebank {subcommand} <shift>" in message
 
@@ -270,7 +284,7 @@ def test_a_missing_shift_number_shows_the_usage(subcommand):
              "/volunteer profile edit", "/volunteer new all", "/task claim 5 6", "/task list all",
              "/phonebank help me", "/volunteer forget-me confirm now"],
 )
-def test_unexpected_extra_words_are_refused_with_the_usage(line):
+def test_unexpected_extra_words_are_refused_with_the_usage(line: str) -> None:
     message = error(line)
     assert "I didn't expect" in message and "Type `/" in message
 
@@ -278,7 +292,7 @@ def test_unexpected_extra_words_are_refused_with_the_usage(line):
 # Command names and subcommands
 
 
-def test_an_unknown_subcommand_names_the_valid_ones():
+def test_an_unknown_subcommand_names_the_valid_ones() -> None:
     assert error("/phonebank fly").startswith(
         "`/phonebank fly` isn't something I know. Try `/phonebank list`, `join`, `leave`, "
     )
@@ -286,37 +300,39 @@ def test_an_unknown_subcommand_names_the_valid_ones():
 
 
 @pytest.mark.parametrize("group", TOPICS)
-def test_every_command_names_all_its_subcommands_in_help_order_when_one_is_unknown(group):
+def test_every_command_names_all_its_subcommands_in_help_order_when_one_is_unknown(
+    group: str,
+) -> None:
     verbs = [entry.verb for entry in entries(group) if entry.verb != "help"]
     named = [f"`/{group} {verbs[0]}`", *(f"`{verb}`" for verb in verbs[1:])]
 
     assert ", ".join(named[:-1]) + " or " + named[-1] in error(f"/{group} fly")
 
 
-def test_a_bare_shift_number_suggests_joining_it():
+def test_a_bare_shift_number_suggests_joining_it() -> None:
     assert "To sign up for shift 3, type `/phonebank join 3`." in error("/phonebank 3")
 
 
 @pytest.mark.parametrize("line", ["/fly", "/phone", "//phonebank"])
-def test_an_unknown_command_names_the_turnout_commands(line):
+def test_an_unknown_command_names_the_turnout_commands(line: str) -> None:
     assert "isn't a Turnout command. Try `/phonebank`, `/task`" in error(line)
 
 
 @pytest.mark.parametrize("line", ["", "   ", "\n\t"])
-def test_an_empty_line_asks_for_a_command(line):
+def test_an_empty_line_asks_for_a_command(line: str) -> None:
     assert error(line) == "Type a command, like `/phonebank list` or `/turnout help`."
 
 
 @pytest.mark.parametrize("typed", ["@everyone", "<!channel>", "`x`", "a\x00b", "<@&123>"])
-def test_errors_never_echo_mentions_markup_or_control_characters(typed):
+def test_errors_never_echo_mentions_markup_or_control_characters(typed: str) -> None:
     assert error(f"/phonebank {typed}").startswith("That isn't something I know.")
 
 
-def test_errors_echo_only_the_start_of_long_text():
+def test_errors_echo_only_the_start_of_long_text() -> None:
     assert error(f"/phonebank {'x' * 10_000}").startswith(f"`/phonebank {'x' * 19}…` isn't")
 
 
-def test_slack_style_command_and_text_parse_the_same_as_a_typed_line():
+def test_slack_style_command_and_text_parse_the_same_as_a_typed_line() -> None:
     assert parse_command(MARIA, "/phonebank", " join #3 ") == JoinShift(MARIA, shift=3)
     assert parse_command(MARIA, "phonebank", "") == ListShifts(MARIA)
 
@@ -329,24 +345,24 @@ def test_slack_style_command_and_text_parse_the_same_as_a_typed_line():
     [("America/Chicago", "America/Chicago"), ("america/chicago", "America/Chicago"),
      ("America/New York", "America/New_York"), ("UTC", "UTC"), ("Europe/Berlin", "Europe/Berlin")],
 )
-def test_volunteer_tz_sets_a_known_zone_by_its_proper_name(typed, zone):
+def test_volunteer_tz_sets_a_known_zone_by_its_proper_name(typed: str, zone: str) -> None:
     assert parse(MARIA, f"/volunteer tz {typed}") == SetMyTimezone(MARIA, zone=zone)
 
 
 @pytest.mark.parametrize(
     "typed", ["Mars/Olympus", "../etc/passwd", "/etc/localtime", "localtime", "America", "x" * 99],
 )
-def test_volunteer_tz_refuses_unknown_zones_with_an_example(typed):
+def test_volunteer_tz_refuses_unknown_zones_with_an_example(typed: str) -> None:
     assert "Use an Area/City name like `America/Chicago`" in error(f"/volunteer tz {typed}")
 
 
 @pytest.mark.parametrize(("typed", "guess"), [("Chicago", "America/Chicago"),
                                              ("Amerca/Chicago", "America/Chicago")])
-def test_volunteer_tz_suggests_the_zone_meant(typed, guess):
+def test_volunteer_tz_suggests_the_zone_meant(typed: str, guess: str) -> None:
     assert f"Did you mean `{guess}`?" in error(f"/volunteer tz {typed}")
 
 
-def test_volunteer_tz_without_a_zone_shows_the_usage():
+def test_volunteer_tz_without_a_zone_shows_the_usage() -> None:
     assert "`/volunteer tz America/Chicago`" in error("/volunteer tz")
 
 
@@ -355,7 +371,9 @@ def test_volunteer_tz_without_a_zone_shows_the_usage():
     [("off", ()), ("NONE", ()), ("default", None), ("24h,1h", DEFAULT_REMINDER_OFFSETS),
      ("1h, 24h", DEFAULT_REMINDER_OFFSETS), ("30m", (timedelta(minutes=30),))],
 )
-def test_volunteer_reminders_reads_off_default_or_times(typed, offsets):
+def test_volunteer_reminders_reads_off_default_or_times(
+    typed: str, offsets: tuple[timedelta, ...] | None
+) -> None:
     assert parse(MARIA, f"/volunteer reminders {typed}") == SetMyReminders(MARIA, offsets)
 
 
@@ -364,7 +382,7 @@ def test_volunteer_reminders_reads_off_default_or_times(typed, offsets):
     [("", "missing the reminder times"), ("soon", "`soon`"), ("1m", "5 minutes"),
      ("1h,2h,3h,4h,5h", "at most 4"), ("@here", "like `24h,1h`"), ("1h;2h", "like `24h,1h`")],
 )
-def test_volunteer_reminders_explains_what_it_cannot_read(typed, says):
+def test_volunteer_reminders_explains_what_it_cannot_read(typed: str, says: str) -> None:
     assert says in error(f"/volunteer reminders {typed}")
 
 
@@ -376,12 +394,12 @@ def test_volunteer_reminders_explains_what_it_cannot_read(typed, says):
      ("/volunteer", ShowHelp(MARIA, topic="volunteer")),
      ("/volunteer help", ShowHelp(MARIA, topic="volunteer"))],
 )
-def test_volunteer_subcommands_without_arguments(line, command):
+def test_volunteer_subcommands_without_arguments(line: str, command: Command) -> None:
     assert parse(MARIA, line) == command
 
 
 @pytest.mark.parametrize("who", ["Maria Lopez", "#12", "<@U123>", "<@U123|maria>"])
-def test_contacted_passes_who_through_as_typed(who):
+def test_contacted_passes_who_through_as_typed(who: str) -> None:
     assert parse(ORGANIZER, f"/volunteer contacted  {who} ") == MarkContacted(ORGANIZER, who)
 
 
@@ -389,11 +407,11 @@ def test_contacted_passes_who_through_as_typed(who):
     ("who", "says"),
     [("", "missing who you contacted"), ("@channel", "can't mention"), ("x" * 101, "under 100")],
 )
-def test_contacted_needs_someone_showable(who, says):
+def test_contacted_needs_someone_showable(who: str, says: str) -> None:
     assert says in error(f"/volunteer contacted {who}")
 
 
-def test_forget_me_only_takes_confirm():
+def test_forget_me_only_takes_confirm() -> None:
     assert "`/volunteer forget-me confirm`" in error("/volunteer forget-me please")
 
 
@@ -410,11 +428,11 @@ def test_forget_me_only_takes_confirm():
      ("/turnout", ShowHelp(ORGANIZER, topic="")), ("/turnout help", ShowHelp(ORGANIZER, "")),
      ("/turnout help /task", ShowHelp(ORGANIZER, topic="task"))],
 )
-def test_turnout_settings_and_help(line, command):
+def test_turnout_settings_and_help(line: str, command: Command) -> None:
     assert parse(ORGANIZER, line) == command
 
 
-def test_turnout_help_on_an_unknown_topic_shows_the_usage():
+def test_turnout_help_on_an_unknown_topic_shows_the_usage() -> None:
     assert "`/turnout help phonebank`" in error("/turnout help parking")
 
 
@@ -427,7 +445,7 @@ def test_turnout_help_on_an_unknown_topic_shows_the_usage():
      ("/task claim 5", ClaimTask(MARIA, 5)), ("/task done #5", FinishTask(MARIA, 5)),
      ("/task release 5", ReleaseTask(MARIA, 5)), ("/task help", ShowHelp(MARIA, "task"))],
 )
-def test_task_subcommands(line, command):
+def test_task_subcommands(line: str, command: Command) -> None:
     assert parse(MARIA, line) == command
 
 
@@ -441,14 +459,16 @@ def test_task_subcommands(line, command):
      ("slots 2 slots 3", None, 2, "slots 3")],
 )
 def test_task_post_reads_due_and_slots_in_either_order_before_the_description(
-    rest, due_on, slots, description
-):
+    rest: str, due_on: date | None, slots: int, description: str | None
+) -> None:
     posted = parse(ORGANIZER, f'/task post “Drop off flyers” {rest}')
     assert posted == PostTask(ORGANIZER, "Drop off flyers", due_on, slots, description)
 
 
-def test_task_post_takes_a_bare_one_word_title():
-    assert parse(ORGANIZER, "/task post Flyers slots 2").title == "Flyers"
+def test_task_post_takes_a_bare_one_word_title() -> None:
+    posted = parse(ORGANIZER, "/task post Flyers slots 2")
+    assert isinstance(posted, PostTask)
+    assert posted.title == "Flyers"
 
 
 @pytest.mark.parametrize(
@@ -458,11 +478,11 @@ def test_task_post_takes_a_bare_one_word_title():
      ('"x" slots 101', "from 1 to 100"), ('"x" due', "missing the due date"),
      ('"x" ' + "d" * 1001, "under 1000")],
 )
-def test_task_post_explains_mistakes_with_the_usage(rest, says):
+def test_task_post_explains_mistakes_with_the_usage(rest: str, says: str) -> None:
     assert says in error(f"/task post {rest}")
 
 
-def test_task_post_mistakes_show_the_usage_with_an_example():
+def test_task_post_mistakes_show_the_usage_with_an_example() -> None:
     assert '`/task post "<title>" [due <YYYY-MM-DD>]' in error('/task post "x" due')
     assert TASK_EXAMPLE in error('/task post "x" due')
 
@@ -472,5 +492,7 @@ def test_task_post_mistakes_show_the_usage_with_an_example():
     [(CREATE, StartShiftForm), ("/task post", StartTaskForm),
      ("/task   POST  ", StartTaskForm)],
 )
-def test_create_and_post_alone_ask_for_the_details_in_a_form(line, form):
+def test_create_and_post_alone_ask_for_the_details_in_a_form(
+    line: str, form: type[StartShiftForm | StartTaskForm]
+) -> None:
     assert parse(ORGANIZER, line) == form(ORGANIZER)

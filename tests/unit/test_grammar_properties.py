@@ -9,6 +9,7 @@ from bot.catalogue import TOPICS, catalogue, parse, parse_command
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.shifts.commands import Announce, CreateShift
 from bot.signups.commands import JoinShift
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
@@ -52,7 +53,7 @@ def answers_sensibly(line: str, *, slash: str | None = None) -> None:
 
 @given(prefix=st.sampled_from(PREFIXES), rest=ANY_TEXT | LINE_OF_WORDS)
 @settings(max_examples=600)
-def test_any_text_after_any_command_gives_a_command_or_a_user_error(prefix, rest):
+def test_any_text_after_any_command_gives_a_command_or_a_user_error(prefix: str, rest: str) -> None:
     answers_sensibly(f"{prefix} {rest}")
 
 
@@ -61,24 +62,26 @@ def test_any_text_after_any_command_gives_a_command_or_a_user_error(prefix, rest
 @example("\x00")
 @example('/phonebank create "')
 @example("/phonebank create “Maria's calls” 2026-11-28 6 pm 2h 12 " + "x" * 10_000)
-def test_any_line_at_all_gives_a_command_or_a_user_error(line):
+def test_any_line_at_all_gives_a_command_or_a_user_error(line: str) -> None:
     answers_sensibly(line)
 
 
 @given(prefix=st.sampled_from(PREFIXES), filler=st.sampled_from(['"', "9", "x", " ", "@", "\x00"]))
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
-def test_10000_character_lines_give_a_command_or_a_user_error(prefix, filler):
+def test_10000_character_lines_give_a_command_or_a_user_error(prefix: str, filler: str) -> None:
     answers_sensibly(f"{prefix} {filler * 10_000}")
     answers_sensibly(f"{prefix} 3 {filler * 10_000}")
 
 
 @given(command=st.sampled_from(NAMES), text=ANY_TEXT)
-def test_slack_style_command_and_text_give_a_command_or_a_user_error(command, text):
+def test_slack_style_command_and_text_give_a_command_or_a_user_error(
+    command: str, text: str
+) -> None:
     answers_sensibly(text, slash=command)
 
 
 @given(number=st.integers(1, 1_000_000), hashed=st.booleans())
-def test_every_shift_number_from_1_to_a_million_reads_back(number, hashed):
+def test_every_shift_number_from_1_to_a_million_reads_back(number: int, hashed: bool) -> None:
     typed = f"#{number}" if hashed else str(number)
     assert parse(ORGANIZER, f"/phonebank join {typed}") == JoinShift(ORGANIZER, number)
 
@@ -89,18 +92,20 @@ def test_every_shift_number_from_1_to_a_million_reads_back(number, hashed):
     minutes=st.integers(15, 12 * 60),
     seats=st.integers(1, 500),
 )
-def test_every_valid_shift_reads_back(day, start, minutes, seats):
+def test_every_valid_shift_reads_back(day: date, start: time, minutes: int, seats: int) -> None:
     line = f'/phonebank create "Calls" {day.isoformat()} {start:%H:%M} {minutes}m {seats}'
     shift = parse(ORGANIZER, line)
+    assert isinstance(shift, CreateShift)
     assert (shift.day, shift.start, shift.capacity) == (day, start, seats)
     assert shift.duration == timedelta(minutes=minutes)
 
 
 @given(hour=st.integers(1, 12), minute=st.integers(0, 59), pm=st.booleans())
-def test_twelve_hour_times_mean_what_they_say(hour, minute, pm):
+def test_twelve_hour_times_mean_what_they_say(hour: int, minute: int, pm: bool) -> None:
     typed = f"{hour}:{minute:02d}{'pm' if pm else 'am'}"
-    start = parse(ORGANIZER, f'/phonebank create "Calls" 2026-11-28 {typed} 2h 12').start
-    assert start == time(hour % 12 + (12 if pm else 0), minute)
+    shift = parse(ORGANIZER, f'/phonebank create "Calls" 2026-11-28 {typed} 2h 12')
+    assert isinstance(shift, CreateShift)
+    assert shift.start == time(hour % 12 + (12 if pm else 0), minute)
 
 
 # Text that clean_text accepts and that holds no quote characters.
@@ -112,12 +117,14 @@ PLAIN = st.text(
 
 
 @given(title=PLAIN)
-def test_any_plain_quoted_title_reads_back(title):
+def test_any_plain_quoted_title_reads_back(title: str) -> None:
     shift = parse(ORGANIZER, f'/phonebank create "{title}" 2026-11-28 18:00 2h 12')
+    assert isinstance(shift, CreateShift)
     assert shift.title == title.strip()
 
 
 @given(message=PLAIN | st.lists(PLAIN, min_size=1, max_size=5).map("\n".join))
-def test_announcements_are_kept_verbatim_apart_from_outer_whitespace(message):
+def test_announcements_are_kept_verbatim_apart_from_outer_whitespace(message: str) -> None:
     announced = parse(ORGANIZER, f"/phonebank announce 3 {message}")
+    assert isinstance(announced, Announce)
     assert announced.message == message.strip()

@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
+from tests.conftest import Harness
 from tests.unit.test_attendance import TO_START, joined
 
 
-async def test_history_counts_attended_missed_calls_and_the_show_rate(harness):
+async def test_history_counts_attended_missed_calls_and_the_show_rate(harness: Harness) -> None:
     await joined(harness, "Maria", "Sam")
     await harness.say("Olivia", '/phonebank create "Later calls" 2026-12-05 18:00 2h 3')
     await harness.say("Maria", "/phonebank join 2")
@@ -22,7 +23,7 @@ async def test_history_counts_attended_missed_calls_and_the_show_rate(harness):
     )
 
 
-async def test_only_organizers_see_someone_elses_history(harness):
+async def test_only_organizers_see_someone_elses_history(harness: Harness) -> None:
     await joined(harness, "Maria")
     refusal = await harness.say("Sam", "/volunteer history Maria")
     assert "Only organizers can see other volunteers' history" in refusal

@@ -2,12 +2,13 @@
 newcomers and open seats too. The same view is Slack's Home tab and `/volunteer home`."""
 
 from bot.home.buttons import SETTINGS
-from bot.ports.replies import Form, Page
+from bot.ports.replies import Form, Page, TextField
 from bot.volunteers.forms import ONBOARDING
+from tests.conftest import Harness
 from tests.render import text_of
 
 
-async def home(h, name: str) -> Page:
+async def home(h: Harness, name: str) -> Page:
     reply = await h.reply(name, "/volunteer home")
     assert isinstance(reply, Page), reply
     return reply
@@ -27,7 +28,9 @@ def labels(page: Page, heading: str) -> list[str]:
     raise AssertionError(heading)
 
 
-async def test_a_volunteer_sees_their_shifts_fitting_shifts_tasks_and_settings(harness):
+async def test_a_volunteer_sees_their_shifts_fitting_shifts_tasks_and_settings(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
     await harness.say("Olivia", '/phonebank create "Tuesday calls" 2026-11-10 10:00 2h 5')
     await harness.say("Olivia", '/phonebank create "Sunday calls" 2026-11-08 14:00 2h 5')
@@ -61,7 +64,7 @@ async def test_a_volunteer_sees_their_shifts_fitting_shifts_tasks_and_settings(h
     assert "Phone banking · Weekends" in settings
 
 
-async def test_the_home_buttons_do_what_they_say(harness):
+async def test_the_home_buttons_do_what_they_say(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
     await harness.say("Maria", "/phonebank join 1")
     page = await home(harness, "Maria")
@@ -72,14 +75,22 @@ async def test_the_home_buttons_do_what_they_say(harness):
     assert labels(after, "Your upcoming shifts") == ["Leave"]
     assert "✅ you said you'll be there" in section(after, "Your upcoming shifts")
 
+    assert item.button is not None
     assert "You've left #1" in await harness.press("Maria", item.button.action)
     assert "not signed up for anything" in section(await home(harness, "Maria"), "Your upcoming")
 
 
-async def test_the_settings_form_changes_zone_and_reminders_as_the_commands_do(harness):
+async def test_the_settings_form_changes_zone_and_reminders_as_the_commands_do(
+    harness: Harness,
+) -> None:
     form = await harness.bot.turnout.press(harness.actor("Maria"), SETTINGS.action())
     assert isinstance(form, Form)
-    assert [(f.name, f.initial) for f in form.fields] == [("zone", None), ("reminders", "default")]
+    zone, reminders = form.fields
+    assert isinstance(zone, TextField) and isinstance(reminders, TextField)
+    assert [(f.name, f.initial) for f in (zone, reminders)] == [
+        ("zone", None),
+        ("reminders", "default"),
+    ]
 
     saved = text_of(
         await harness.submit("Maria", "settings", zone="america/chicago", reminders="2h")
@@ -91,7 +102,9 @@ async def test_the_settings_form_changes_zone_and_reminders_as_the_commands_do(h
     assert "America/Chicago (you set it)" in settings and "2h before each shift" in settings
 
 
-async def test_the_settings_form_refuses_what_the_commands_refuse_and_changes_nothing(harness):
+async def test_the_settings_form_refuses_what_the_commands_refuse_and_changes_nothing(
+    harness: Harness,
+) -> None:
     refused = text_of(await harness.submit("Maria", "settings", zone="Mars/Olympus", reminders=""))
 
     assert "I don't know the time zone" in refused
@@ -99,7 +112,7 @@ async def test_the_settings_form_refuses_what_the_commands_refuse_and_changes_no
     assert "America/New_York (the campaign's)" in settings
 
 
-async def test_organizers_also_see_newcomers_and_shifts_with_open_seats(harness):
+async def test_organizers_also_see_newcomers_and_shifts_with_open_seats(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1')
     await harness.say("Olivia", '/phonebank create "Sunday calls" 2026-11-08 14:00 2h 5')
     await harness.bot.turnout.welcome(harness.actor("Maria"))

@@ -6,13 +6,14 @@ import pytest
 
 from bot.domain.campaign import Identity
 from bot.ports.replies import Form, Message
+from tests.conftest import Harness
 from tests.fakes import ORGANIZERS
 from tests.render import text_of
 
 PROPOSE = '/phonebank propose "Calls at Maria\'s" 2026-11-07 18:00 2h 6'
 
 
-async def proposed(h) -> Message:
+async def proposed(h: Harness) -> Message:
     assert "I've sent “Calls at Maria's”" in await h.say("Maria", PROPOSE)
     [alert] = [
         s.reply for s in h.messenger.sent if s.to == ORGANIZERS and "offers to host" in s.text
@@ -23,8 +24,8 @@ async def proposed(h) -> Message:
 
 
 async def test_a_proposal_reaches_the_organizers_and_approving_makes_the_proposer_its_host(
-    harness,
-):
+    harness: Harness,
+) -> None:
     alert = await proposed(harness)
     assert "Maria (#1) offers to host “Calls at Maria's”, Sat Nov 7, 6:00 PM EST" in text_of(alert)
     assert [b.label for b in alert.buttons] == ["Approve", "Decline"]
@@ -40,7 +41,7 @@ async def test_a_proposal_reaches_the_organizers_and_approving_makes_the_propose
     assert "already approved" in await harness.press("Olivia", alert.buttons[0].action)
 
 
-async def test_a_host_is_refused_on_other_shifts_and_organizer_commands(harness):
+async def test_a_host_is_refused_on_other_shifts_and_organizer_commands(harness: Harness) -> None:
     alert = await proposed(harness)
     await harness.press("Olivia", alert.buttons[0].action)
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
@@ -52,20 +53,21 @@ async def test_a_host_is_refused_on_other_shifts_and_organizer_commands(harness)
     )
 
 
-async def test_declining_asks_why_and_the_proposer_hears_the_reason(harness):
+async def test_declining_asks_why_and_the_proposer_hears_the_reason(harness: Harness) -> None:
     alert = await proposed(harness)
 
     form = await harness.bot.turnout.press(harness.actor("Olivia"), alert.buttons[1].action)
     assert isinstance(form, Form) and form.form_id == "decline:1"
     reply = await harness.submit("Olivia", "decline:1", reason="We have one that night.")
 
+    assert isinstance(reply, Message)
     assert "Declined “Calls at Maria's”" in reply.text
     [told] = harness.messenger.texts("maria")
     assert "won't run your phone bank" in told and "We have one that night." in told
     assert "No shifts are scheduled yet" in await harness.say("Maria", "/phonebank list")
 
 
-async def test_organizers_set_a_host_on_any_shift(harness):
+async def test_organizers_set_a_host_on_any_shift(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
     await harness.say("Maria", "/phonebank mine")
 
@@ -78,13 +80,15 @@ async def test_organizers_set_a_host_on_any_shift(harness):
     assert "Nobody has signed up yet" in await harness.say("Maria", "/phonebank roster 1")
 
 
-async def test_a_bad_proposal_gets_one_sentence_and_reaches_nobody(harness):
+async def test_a_bad_proposal_gets_one_sentence_and_reaches_nobody(harness: Harness) -> None:
     reply = await harness.say("Maria", '/phonebank propose "Calls" 2026-11-01 18:00 2h 6')
     assert "is in the past; pick a future date" in reply
     assert not any("offers to host" in t for t in harness.messenger.texts(ORGANIZERS))
 
 
-async def test_a_bare_propose_opens_the_form_and_forget_me_erases_the_proposal(harness):
+async def test_a_bare_propose_opens_the_form_and_forget_me_erases_the_proposal(
+    harness: Harness,
+) -> None:
     form = await harness.reply("Maria", "/phonebank propose")
     assert isinstance(form, Form) and form.form_id == "propose"
     await harness.submit(
@@ -104,7 +108,7 @@ async def test_a_bare_propose_opens_the_form_and_forget_me_erases_the_proposal(h
         assert await uow.proposals.get(1) is None
 
 
-async def test_approve_and_decline_can_be_typed_by_proposal_number(harness):
+async def test_approve_and_decline_can_be_typed_by_proposal_number(harness: Harness) -> None:
     alert = await proposed(harness)
     assert "`/phonebank approve 1`" in alert.text
     await harness.say("Maria", '/phonebank propose "Second" 2026-11-09 18:00 2h 3')
@@ -115,7 +119,9 @@ async def test_approve_and_decline_can_be_typed_by_proposal_number(harness):
     assert any("Too soon" in t for t in harness.messenger.texts("maria"))
 
 
-async def test_a_host_takes_attendance_and_reads_the_report_of_their_own_shift_only(harness):
+async def test_a_host_takes_attendance_and_reads_the_report_of_their_own_shift_only(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
     await harness.say("Olivia", '/phonebank create "Third" 2026-11-09 18:00 2h 5')
     await harness.say("Sam", "/phonebank join 1")
@@ -132,7 +138,9 @@ async def test_a_host_takes_attendance_and_reads_the_report_of_their_own_shift_o
     )
 
 
-async def test_a_new_host_of_a_shift_cancelled_before_the_dm_goes_out_hears_nothing(harness):
+async def test_a_new_host_of_a_shift_cancelled_before_the_dm_goes_out_hears_nothing(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
     await harness.say("Maria", "/phonebank mine")
     harness.messenger.clear()
@@ -154,7 +162,9 @@ async def test_a_new_host_of_a_shift_cancelled_before_the_dm_goes_out_hears_noth
         ("/phonebank host 1", "I'm missing who"),
     ],
 )
-async def test_a_bad_host_gets_one_sentence_and_changes_nothing(harness, line, says):
+async def test_a_bad_host_gets_one_sentence_and_changes_nothing(
+    harness: Harness, line: str, says: str
+) -> None:
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
     await harness.say("Olivia", '/phonebank create "Called off" 2026-11-09 18:00 2h 5')
     await harness.say("Olivia", "/phonebank cancel 2")

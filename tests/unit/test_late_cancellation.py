@@ -2,16 +2,17 @@
 
 from datetime import timedelta
 
+from tests.conftest import Harness
 from tests.unit.test_attendance import TO_DAY_BEFORE, joined
 
 CREATE_ONE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1'
 
 
-def alerts(h) -> list[str]:
+def alerts(h: Harness) -> list[str]:
     return [t for t in h.messenger.texts("#organizers") if "Late cancellation" in t]
 
 
-async def test_leaving_the_day_before_tells_organizers_who_got_the_seat(harness):
+async def test_leaving_the_day_before_tells_organizers_who_got_the_seat(harness: Harness) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -24,7 +25,7 @@ async def test_leaving_the_day_before_tells_organizers_who_got_the_seat(harness)
     )
 
 
-async def test_a_late_leave_with_nobody_waiting_says_the_seat_is_open(harness):
+async def test_a_late_leave_with_nobody_waiting_says_the_seat_is_open(harness: Harness) -> None:
     await joined(harness, "Maria")
     await harness.advance(TO_DAY_BEFORE + timedelta(hours=1))
     await harness.say("Maria", "/phonebank leave 1")
@@ -32,7 +33,7 @@ async def test_a_late_leave_with_nobody_waiting_says_the_seat_is_open(harness):
     assert alert.endswith("(in 23 hours). The seat is now open.")
 
 
-async def test_leaving_early_or_from_the_waitlist_tells_nobody(harness):
+async def test_leaving_early_or_from_the_waitlist_tells_nobody(harness: Harness) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -43,7 +44,9 @@ async def test_leaving_early_or_from_the_waitlist_tells_nobody(harness):
     assert alerts(harness) == []
 
 
-async def test_forget_me_the_day_before_tells_organizers_what_the_seat_became(harness):
+async def test_forget_me_the_day_before_tells_organizers_what_the_seat_became(
+    harness: Harness,
+) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -58,7 +61,7 @@ async def test_forget_me_the_day_before_tells_organizers_what_the_seat_became(ha
     assert "Maria" not in alert
 
 
-async def test_forget_me_well_ahead_is_not_a_late_cancellation(harness):
+async def test_forget_me_well_ahead_is_not_a_late_cancellation(harness: Harness) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
     await harness.say("Maria", "/phonebank join 1")
     await harness.press("Maria", "turnout:forget")

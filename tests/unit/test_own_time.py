@@ -5,10 +5,13 @@ from dataclasses import replace
 
 from bot.kernel import timefmt
 from bot.ports.replies import Message
+from tests.conftest import Harness
 from tests.render import text_of
 
 
-async def test_a_profile_zone_shows_times_in_it_until_the_volunteer_types_one(harness):
+async def test_a_profile_zone_shows_times_in_it_until_the_volunteer_types_one(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
     maria = replace(harness.actor("Maria"), timezone="America/Los_Angeles")
 
@@ -21,7 +24,7 @@ async def test_a_profile_zone_shows_times_in_it_until_the_volunteer_types_one(ha
     assert "Sun Nov 8, 12:00 AM CET" in listed
 
 
-async def test_an_unknown_profile_zone_is_ignored(harness):
+async def test_an_unknown_profile_zone_is_ignored(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
     maria = replace(harness.actor("Maria"), timezone="Not/AZone")
 
@@ -31,7 +34,7 @@ async def test_an_unknown_profile_zone_is_ignored(harness):
     )
 
 
-async def test_forget_me_erases_the_profile_zone_too(harness):
+async def test_forget_me_erases_the_profile_zone_too(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
     maria = replace(harness.actor("Maria"), timezone="America/Los_Angeles")
     await harness.bot.turnout.run_text(maria, "/volunteer tz Europe/Berlin")
@@ -49,7 +52,9 @@ async def test_forget_me_erases_the_profile_zone_too(harness):
     assert (erased.timezone, erased.platform_timezone) == (None, None)
 
 
-async def test_times_are_marked_for_platforms_and_read_plainly_everywhere_else(harness):
+async def test_times_are_marked_for_platforms_and_read_plainly_everywhere_else(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
 
     joined = await harness.reply("Maria", "/phonebank join 1")
@@ -62,7 +67,9 @@ async def test_times_are_marked_for_platforms_and_read_plainly_everywhere_else(h
     )
 
 
-async def test_a_title_with_marking_characters_never_reaches_a_reply_as_a_time(harness):
+async def test_a_title_with_marking_characters_never_reaches_a_reply_as_a_time(
+    harness: Harness,
+) -> None:
     forged = "Calls \ufdd00:F\ufdd1Jan 1\ufdd2 here"
 
     created = await harness.reply("Olivia", f'/phonebank create "{forged}" 2026-11-07 18:00 2h 5')
@@ -75,5 +82,10 @@ async def test_a_title_with_marking_characters_never_reaches_a_reply_as_a_time(h
 
 def _moments(text: str) -> list[timefmt.Moment]:
     found: list[timefmt.Moment] = []
-    timefmt.render(text, lambda moment: found.append(moment) or "")
+
+    def keep(moment: timefmt.Moment) -> str:
+        found.append(moment)
+        return ""
+
+    timefmt.render(text, keep)
     return found

@@ -12,10 +12,11 @@ from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.kernel.outbox.pacing import Pace
 from bot.ports.messenger import DeliveryError
 from bot.ports.replies import Reply
+from tests.conftest import Harness
 from tests.fakes import RecordingMessenger, frozen_clock
 
 
-async def test_a_burst_of_429s_for_sends_already_in_flight_halves_the_window_once():
+async def test_a_burst_of_429s_for_sends_already_in_flight_halves_the_window_once() -> None:
     pace = Pace(frozen_clock(), most=8)
     refused = asyncio.Event()
 
@@ -31,7 +32,7 @@ async def test_a_burst_of_429s_for_sends_already_in_flight_halves_the_window_onc
     assert pace.window == 4
 
 
-async def test_the_window_regrows_by_about_one_per_window_of_successes():
+async def test_the_window_regrows_by_about_one_per_window_of_successes() -> None:
     pace = Pace(frozen_clock(), most=8)
     async with pace.turn() as number:
         pace.limited(number, retry_after=0)
@@ -44,7 +45,7 @@ async def test_the_window_regrows_by_about_one_per_window_of_successes():
     assert pace.window == 8, "never more than the most it was given"
 
 
-async def test_only_window_sends_are_in_flight_at_once():
+async def test_only_window_sends_are_in_flight_at_once() -> None:
     pace = Pace(frozen_clock(), most=3)
     in_flight = 0
     most_seen = 0
@@ -61,7 +62,7 @@ async def test_only_window_sends_are_in_flight_at_once():
     assert most_seen == 3
 
 
-async def test_a_hold_longer_than_the_caller_can_wait_is_handed_back_not_slept():
+async def test_a_hold_longer_than_the_caller_can_wait_is_handed_back_not_slept() -> None:
     clock = frozen_clock()
     pace = Pace(clock, most=8)
     async with pace.turn() as number:
@@ -97,7 +98,9 @@ class RateLimitedPlatform(RecordingMessenger):
         await super().send_direct(to, reply)
 
 
-async def test_a_fan_out_at_the_rate_limit_sends_each_once_and_nothing_during_a_hold(harness):
+async def test_a_fan_out_at_the_rate_limit_sends_each_once_and_nothing_during_a_hold(
+    harness: Harness,
+) -> None:
     for n in range(40):
         await harness.bot.turnout.welcome(harness.actor(f"Volunteer{n}"))
     platform = RateLimitedPlatform(per_window=10, window=0.2)

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TOPS = ("bot", "adapters", "storage")
 
 
-def test_every_folder_of_code_is_a_package_that_installation_finds():
+def test_every_folder_of_code_is_a_package_that_installation_finds() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     include = project["tool"]["setuptools"]["packages"]["find"]["include"]
     installed = set(find_packages(str(ROOT), include=include))

@@ -3,17 +3,18 @@
 from datetime import timedelta
 
 from bot.domain.notice import NoticeKind
+from tests.conftest import Harness
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h {seats} https://dialer.example/sat'
 
 
-async def create(h, seats: int = 2) -> None:
+async def create(h: Harness, seats: int = 2) -> None:
     reply = await h.say("Olivia", CREATE.format(seats=seats))
     assert "Created #1" in reply
 
 
-async def test_an_organizer_creates_a_shift_and_volunteers_see_it_listed(harness):
+async def test_an_organizer_creates_a_shift_and_volunteers_see_it_listed(harness: Harness) -> None:
     await create(harness, seats=12)
     listing = await harness.say("Maria", "/phonebank list")
     assert "#1 Saturday calls" in listing
@@ -22,19 +23,21 @@ async def test_an_organizer_creates_a_shift_and_volunteers_see_it_listed(harness
     assert "[1] Join" in listing
 
 
-async def test_volunteers_see_times_in_their_own_zone(harness):
+async def test_volunteers_see_times_in_their_own_zone(harness: Harness) -> None:
     await create(harness)
     await harness.say("Maria", "/volunteer tz America/Los_Angeles")
     assert "Sat Nov 7, 3:00 PM PST" in await harness.say("Maria", "/phonebank list")
 
 
-async def test_only_organizers_create_shifts_and_a_refusal_changes_nothing(harness):
+async def test_only_organizers_create_shifts_and_a_refusal_changes_nothing(
+    harness: Harness,
+) -> None:
     reply = await harness.say("Maria", CREATE.format(seats=5))
     assert "Only organizers can create" in reply
     assert "No shifts are scheduled yet" in await harness.say("Maria", "/phonebank list")
 
 
-async def test_joining_confirms_a_seat_and_promises_reminders(harness):
+async def test_joining_confirms_a_seat_and_promises_reminders(harness: Harness) -> None:
     await create(harness)
     reply = await harness.say("Maria", "/phonebank join 1")
     assert "You're in! #1 “Saturday calls”" in reply
@@ -43,7 +46,7 @@ async def test_joining_confirms_a_seat_and_promises_reminders(harness):
     assert "already signed up" in await harness.say("Maria", "/phonebank join #1")
 
 
-async def test_a_full_shift_puts_people_on_the_waitlist_in_order(harness):
+async def test_a_full_shift_puts_people_on_the_waitlist_in_order(harness: Harness) -> None:
     await create(harness, seats=1)
     await harness.say("Maria", "/phonebank join 1")
     assert "you're #1 on the waitlist" in await harness.say("Sam", "/phonebank join 1")
@@ -55,7 +58,9 @@ async def test_a_full_shift_puts_people_on_the_waitlist_in_order(harness):
     assert "[1] Leave" in listing
 
 
-async def test_leaving_promotes_the_first_on_the_waitlist_who_is_told_at_once(harness):
+async def test_leaving_promotes_the_first_on_the_waitlist_who_is_told_at_once(
+    harness: Harness,
+) -> None:
     await create(harness, seats=1)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -74,12 +79,12 @@ async def test_leaving_promotes_the_first_on_the_waitlist_who_is_told_at_once(ha
     assert "Maria" not in roster
 
 
-async def test_leaving_a_shift_you_are_not_on_is_explained(harness):
+async def test_leaving_a_shift_you_are_not_on_is_explained(harness: Harness) -> None:
     await create(harness)
     assert "not signed up for #1" in await harness.say("Maria", "/phonebank leave 1")
 
 
-async def test_unknown_started_and_cancelled_shifts_cannot_be_joined(harness):
+async def test_unknown_started_and_cancelled_shifts_cannot_be_joined(harness: Harness) -> None:
     assert "There's no shift #9" in await harness.say("Maria", "/phonebank join 9")
     await create(harness)
     await harness.say("Olivia", "/phonebank cancel 1")
@@ -89,7 +94,7 @@ async def test_unknown_started_and_cancelled_shifts_cannot_be_joined(harness):
     assert "has already started" in await harness.say("Maria", "/phonebank join 2")
 
 
-async def test_my_shifts_lists_seats_and_waitlist_places(harness):
+async def test_my_shifts_lists_seats_and_waitlist_places(harness: Harness) -> None:
     await create(harness, seats=1)
     await harness.say("Olivia", '/phonebank create "Sunday calls" 2026-11-08 13:00 90m 4')
     await harness.say("Sam", "/phonebank join 1")
@@ -101,7 +106,9 @@ async def test_my_shifts_lists_seats_and_waitlist_places(harness):
     assert "not signed up for anything" in await harness.say("Ana", "/phonebank mine")
 
 
-async def test_cancelling_tells_everyone_signed_up_and_stops_their_reminders(harness):
+async def test_cancelling_tells_everyone_signed_up_and_stops_their_reminders(
+    harness: Harness,
+) -> None:
     await create(harness, seats=1)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -116,7 +123,7 @@ async def test_cancelling_tells_everyone_signed_up_and_stops_their_reminders(har
     assert harness.messenger.texts("maria") == []
 
 
-async def test_announcements_reach_confirmed_volunteers_only(harness):
+async def test_announcements_reach_confirmed_volunteers_only(harness: Harness) -> None:
     await create(harness, seats=1)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -128,14 +135,16 @@ async def test_announcements_reach_confirmed_volunteers_only(harness):
     assert harness.messenger.texts("sam") == []
 
 
-async def test_organizer_commands_are_refused_to_volunteers(harness):
+async def test_organizer_commands_are_refused_to_volunteers(harness: Harness) -> None:
     await create(harness)
     for line in ("/phonebank roster 1", "/phonebank cancel 1", "/phonebank announce 1 hi"):
         assert "Only organizers" in await harness.say("Maria", line)
     assert "Saturday calls" in await harness.say("Maria", "/phonebank list")
 
 
-async def test_bad_shift_details_get_one_friendly_sentence_and_change_nothing(harness):
+async def test_bad_shift_details_get_one_friendly_sentence_and_change_nothing(
+    harness: Harness,
+) -> None:
     bad = {
         '/phonebank create "Calls" 2026-10-01 18:00 2h 5': "in the past",
         '/phonebank create "Calls" 2026-11-07 18:00 2h 0': "number of seats must be at least 1",
@@ -153,7 +162,7 @@ async def test_bad_shift_details_get_one_friendly_sentence_and_change_nothing(ha
     assert "No shifts are scheduled yet" in await harness.say("Olivia", "/phonebank list")
 
 
-async def test_lists_page_through_many_shifts(harness):
+async def test_lists_page_through_many_shifts(harness: Harness) -> None:
     for day in range(3, 15):
         await harness.say("Olivia", f'/phonebank create "Calls {day}" 2026-11-{day:02d} 18:00 1h 5')
     first = await harness.say("Maria", "/phonebank list")
@@ -163,7 +172,7 @@ async def test_lists_page_through_many_shifts(harness):
     assert "only 2 pages of shifts" in await harness.say("Maria", "/phonebank list 3")
 
 
-async def test_every_confirmed_sign_up_gets_reminder_rows(harness):
+async def test_every_confirmed_sign_up_gets_reminder_rows(harness: Harness) -> None:
     await create(harness, seats=1)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -174,7 +183,7 @@ async def test_every_confirmed_sign_up_gets_reminder_rows(harness):
     assert all(n.volunteer_id == reminders[0].volunteer_id for n in reminders)
 
 
-async def test_dates_at_the_ends_of_the_calendar_are_refused_not_crashed(harness):
+async def test_dates_at_the_ends_of_the_calendar_are_refused_not_crashed(harness: Harness) -> None:
     late = await harness.say("Olivia", '/phonebank create "x" 9999-12-31 23:59 2h 5')
     await harness.say("Olivia", "/turnout tz Asia/Tokyo")
     early = await harness.say("Olivia", '/phonebank create "x" 0001-01-01 08:59 2h 5')

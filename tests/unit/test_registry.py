@@ -15,7 +15,7 @@ from bot.domain.notice import NoticeKind
 from bot.kernel.commands import Actor, Command
 from bot.kernel.feature import Feature
 from bot.kernel.intake.buttons import Buttons, Numbered, Paired, Plain, Verb
-from bot.kernel.intake.forms import Forms
+from bot.kernel.intake.forms import FormReader, Forms
 from bot.kernel.outbox.notices import NoticeBook
 from bot.volunteers.commands import WelcomeVolunteer
 
@@ -112,7 +112,7 @@ def test_each_form_id_is_declared_once() -> None:
 
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda reader: reader.form_id)
-def test_every_form_builds_a_command_with_one_use_case(reader: object) -> None:
+def test_every_form_builds_a_command_with_one_use_case(reader: FormReader) -> None:
     assert reader.builds in catalogue().handlers
 
 

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.domain.notice import NoticeKind
 from bot.signups.buttons import LEAVE
+from tests.conftest import Harness
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://dialer.example/sat'
@@ -11,11 +12,13 @@ CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://diale
 STARTS = datetime(2026, 11, 7, 23, 0, tzinfo=UTC)
 
 
-async def until(h, moment: datetime) -> None:
+async def until(h: Harness, moment: datetime) -> None:
     await h.advance(moment - h.clock.now())
 
 
-async def test_the_24h_and_1h_reminders_arrive_with_the_link_and_a_way_out(harness):
+async def test_the_24h_and_1h_reminders_arrive_with_the_link_and_a_way_out(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE)
     await harness.say("Maria", "/phonebank join 1")
     harness.messenger.clear()
@@ -39,7 +42,7 @@ async def test_the_24h_and_1h_reminders_arrive_with_the_link_and_a_way_out(harne
     assert "How did it go?" in harness.messenger.texts("maria")[3]
 
 
-async def test_cant_make_it_leaves_the_shift_and_promotes_the_waitlist(harness):
+async def test_cant_make_it_leaves_the_shift_and_promotes_the_waitlist(harness: Harness) -> None:
     await harness.say("Olivia", CREATE)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -55,7 +58,7 @@ async def test_cant_make_it_leaves_the_shift_and_promotes_the_waitlist(harness):
     assert harness.messenger.texts("maria") == []
 
 
-async def test_after_downtime_only_the_nearest_missed_reminder_is_sent(harness):
+async def test_after_downtime_only_the_nearest_missed_reminder_is_sent(harness: Harness) -> None:
     await harness.say("Olivia", CREATE)
     await harness.say("Maria", "/phonebank join 1")
     harness.messenger.clear()
@@ -68,7 +71,7 @@ async def test_after_downtime_only_the_nearest_missed_reminder_is_sent(harness):
     assert report.sent == 2 and report.dropped == 1
 
 
-async def test_reminders_whose_shift_has_started_are_skipped_not_sent(harness):
+async def test_reminders_whose_shift_has_started_are_skipped_not_sent(harness: Harness) -> None:
     await harness.say("Olivia", CREATE)
     await harness.say("Maria", "/phonebank join 1")
     harness.messenger.clear()
@@ -81,7 +84,7 @@ async def test_reminders_whose_shift_has_started_are_skipped_not_sent(harness):
     assert report.dropped == 3 and report.sent == 1
 
 
-async def test_a_volunteer_can_turn_reminders_off_and_back_on(harness):
+async def test_a_volunteer_can_turn_reminders_off_and_back_on(harness: Harness) -> None:
     await harness.say("Olivia", CREATE)
     await harness.say("Maria", "/phonebank join 1")
     assert "no reminders for you" in await harness.say("Maria", "/volunteer reminders off")
@@ -96,7 +99,9 @@ async def test_a_volunteer_can_turn_reminders_off_and_back_on(harness):
     assert "campaign's default" in await harness.say("Maria", "/volunteer reminders default")
 
 
-async def test_changing_the_campaign_reminders_reschedules_those_who_follow_it(harness):
+async def test_changing_the_campaign_reminders_reschedules_those_who_follow_it(
+    harness: Harness,
+) -> None:
     await harness.say("Olivia", CREATE.replace(" 1 https", " 5 https"))
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -110,7 +115,9 @@ async def test_changing_the_campaign_reminders_reschedules_those_who_follow_it(h
     assert "Only organizers" in await harness.say("Maria", "/turnout reminders 1h")
 
 
-async def test_the_day_before_reminder_keeps_local_time_across_the_clock_change(harness):
+async def test_the_day_before_reminder_keeps_local_time_across_the_clock_change(
+    harness: Harness,
+) -> None:
     harness.clock.advance(datetime(2026, 10, 25, 12, tzinfo=UTC) - harness.clock.now())
     # Nov 1, 2026: clocks fall back at 2:00 in New York.
     await harness.say("Olivia", '/phonebank create "Fall back calls" 2026-11-02 18:00 2h 5')
@@ -127,7 +134,7 @@ async def test_the_day_before_reminder_keeps_local_time_across_the_clock_change(
     ]
 
 
-async def test_a_fourteen_day_reminder_reads_as_days(harness):
+async def test_a_fourteen_day_reminder_reads_as_days(harness: Harness) -> None:
     reply = await harness.say("Olivia", "/turnout reminders 14d,1h")
 
     assert reply.startswith("Reminders now go out 14 days, 1h before each shift.")

@@ -3,6 +3,7 @@
 
 from datetime import timedelta
 
+from tests.conftest import Harness
 from tests.unit.test_attendance import TO_START
 
 CREATE_ONE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://dialer.example/s'
@@ -10,7 +11,7 @@ CREATE_ONE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://d
 TO_TWO_HOURS_BEFORE = TO_START - timedelta(hours=2)
 
 
-async def one_seat_two_waiting(h) -> None:
+async def one_seat_two_waiting(h: Harness) -> None:
     assert "Created #1" in await h.say("Olivia", CREATE_ONE)
     for name in ("Maria", "Sam", "Ana"):
         await h.say(name, "/phonebank join 1")
@@ -18,7 +19,9 @@ async def one_seat_two_waiting(h) -> None:
     h.messenger.clear()
 
 
-async def test_a_seat_opening_near_the_start_is_offered_to_the_first_in_line(harness):
+async def test_a_seat_opening_near_the_start_is_offered_to_the_first_in_line(
+    harness: Harness,
+) -> None:
     await one_seat_two_waiting(harness)
     await harness.press("Maria", "turnout:leave:1")
     [offer] = harness.messenger.texts("sam")
@@ -40,7 +43,9 @@ async def test_a_seat_opening_near_the_start_is_offered_to_the_first_in_line(har
     assert "already have a seat" in await harness.press("Sam", "turnout:take:1")
 
 
-async def test_the_offered_seat_is_kept_for_the_offeree_not_given_to_a_newcomer(harness):
+async def test_the_offered_seat_is_kept_for_the_offeree_not_given_to_a_newcomer(
+    harness: Harness,
+) -> None:
     await one_seat_two_waiting(harness)
     await harness.say("Maria", "/phonebank leave 1")
     joined = await harness.say("Lee", "/phonebank join 1")
@@ -48,7 +53,7 @@ async def test_the_offered_seat_is_kept_for_the_offeree_not_given_to_a_newcomer(
     assert "You're in!" in await harness.say("Sam", "/phonebank join 1")
 
 
-async def test_pass_moves_the_offer_to_the_next_in_line(harness):
+async def test_pass_moves_the_offer_to_the_next_in_line(harness: Harness) -> None:
     await one_seat_two_waiting(harness)
     await harness.say("Maria", "/phonebank leave 1")
     passed = await harness.press("Sam", "turnout:pass:1")
@@ -59,7 +64,7 @@ async def test_pass_moves_the_offer_to_the_next_in_line(harness):
     assert "You're in!" in await harness.say("Ana", "/phonebank join 1")
 
 
-async def test_no_answer_in_30_minutes_moves_the_offer_on(harness):
+async def test_no_answer_in_30_minutes_moves_the_offer_on(harness: Harness) -> None:
     await one_seat_two_waiting(harness)
     await harness.say("Maria", "/phonebank leave 1")
     await harness.advance(timedelta(minutes=29))
@@ -76,14 +81,16 @@ async def test_no_answer_in_30_minutes_moves_the_offer_on(harness):
     assert "Ana" not in roster and "Sam" not in roster
 
 
-async def test_taking_after_the_30_minutes_is_refused_even_before_the_sweep(harness):
+async def test_taking_after_the_30_minutes_is_refused_even_before_the_sweep(
+    harness: Harness,
+) -> None:
     await one_seat_two_waiting(harness)
     await harness.say("Maria", "/phonebank leave 1")
     harness.clock.advance(timedelta(minutes=31))
     assert "the offer for #1 ran out" in await harness.say("Sam", "/phonebank join 1")
 
 
-async def test_earlier_than_three_hours_the_waitlist_moves_up_at_once(harness):
+async def test_earlier_than_three_hours_the_waitlist_moves_up_at_once(harness: Harness) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Sam", "/phonebank join 1")
@@ -94,7 +101,7 @@ async def test_earlier_than_three_hours_the_waitlist_moves_up_at_once(harness):
     assert "you're now confirmed" in promoted
 
 
-async def test_an_offer_for_a_shift_cancelled_meanwhile_is_not_sent(harness):
+async def test_an_offer_for_a_shift_cancelled_meanwhile_is_not_sent(harness: Harness) -> None:
     await one_seat_two_waiting(harness)
     await harness.reply("Maria", "/phonebank leave 1")
     await harness.reply("Olivia", "/phonebank cancel 1")
@@ -102,21 +109,21 @@ async def test_an_offer_for_a_shift_cancelled_meanwhile_is_not_sent(harness):
     assert not any("A seat opened" in t for t in harness.messenger.texts("sam"))
 
 
-async def test_someone_not_offered_anything_is_told_what_to_do(harness):
+async def test_someone_not_offered_anything_is_told_what_to_do(harness: Harness) -> None:
     await one_seat_two_waiting(harness)
     said = await harness.press("Ana", "turnout:take:1")
     assert "no seat on offer to you on #1" in said
     assert "no seat on offer" in await harness.press("Ana", "turnout:pass:1")
 
 
-async def test_leave_typed_passes_on_the_offer(harness):
+async def test_leave_typed_passes_on_the_offer(harness: Harness) -> None:
     await one_seat_two_waiting(harness)
     await harness.say("Maria", "/phonebank leave 1")
     assert "goes to the next in line" in await harness.say("Sam", "/phonebank leave 1")
     assert any("A seat opened" in t for t in harness.messenger.texts("ana"))
 
 
-async def test_cutting_seats_withdraws_an_offer_before_bumping_anyone(harness):
+async def test_cutting_seats_withdraws_an_offer_before_bumping_anyone(harness: Harness) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE_ONE.replace("2h 1", "2h 2"))
     for name in ("Maria", "Lee", "Sam", "Ana"):
         await harness.say(name, "/phonebank join 1")

@@ -6,17 +6,22 @@ import pytest
 
 from bot.domain.notice import NoticeKind
 from bot.ports.replies import Message
+from tests.conftest import Harness
 from tests.queued import pending_notices
 
 CREATE = '/phonebank create "Tuesday calls" {day} 18:00 2h {seats}'
 
 
-async def weekly(h, line: str = "weekly", *, day: str = "2026-11-03", seats: int = 5) -> str:
+async def weekly(
+    h: Harness, line: str = "weekly", *, day: str = "2026-11-03", seats: int = 5
+) -> str:
     assert "Created #1" in await h.say("Olivia", CREATE.format(day=day, seats=seats))
     return await h.say("Olivia", f"/phonebank repeat 1 {line}")
 
 
-async def test_repeat_creates_the_next_four_weeks_and_later_dates_appear_as_time_passes(harness):
+async def test_repeat_creates_the_next_four_weeks_and_later_dates_appear_as_time_passes(
+    harness: Harness,
+) -> None:
     reply = await weekly(harness)
 
     assert "now repeats every week, at 18:00 in America/New_York" in reply
@@ -30,7 +35,7 @@ async def test_repeat_creates_the_next_four_weeks_and_later_dates_appear_as_time
     assert "#5 Tuesday calls" in listing and "Tue Dec 1, 6:00 PM EST" in listing
 
 
-async def test_local_time_holds_across_the_spring_clock_change(harness):
+async def test_local_time_holds_across_the_spring_clock_change(harness: Harness) -> None:
     harness.clock.advance(timedelta(days=120))  # early March 2027
     reply = await weekly(harness, day="2027-03-09")
 
@@ -39,14 +44,16 @@ async def test_local_time_holds_across_the_spring_clock_change(harness):
     assert "Tue Mar 9, 6:00 PM EST" in listing and "Tue Mar 16, 6:00 PM EDT" in listing
 
 
-async def test_every_two_weeks_on_two_weekdays_until_a_date(harness):
+async def test_every_two_weeks_on_two_weekdays_until_a_date(harness: Harness) -> None:
     reply = await weekly(harness, "every 2 weeks on tue,thu until 2026-11-20")
 
     assert "every 2 weeks on Tue and Thu until 2026-11-20" in reply
     assert "Created #2 Thu Nov 5, #3 Tue Nov 17, #4 Thu Nov 19 " in reply
 
 
-async def test_every_week_signs_a_volunteer_up_for_each_new_date_waitlisted_if_full(harness):
+async def test_every_week_signs_a_volunteer_up_for_each_new_date_waitlisted_if_full(
+    harness: Harness,
+) -> None:
     await weekly(harness, seats=1)
     joined = await harness.reply("Maria", "/phonebank join 1")
     assert isinstance(joined, Message)
@@ -64,7 +71,7 @@ async def test_every_week_signs_a_volunteer_up_for_each_new_date_waitlisted_if_f
     assert sum(n.kind is NoticeKind.SHIFT_REMINDER for n in pending) == 2
 
 
-async def test_a_standing_sign_up_on_a_full_new_date_waits_in_line(harness):
+async def test_a_standing_sign_up_on_a_full_new_date_waits_in_line(harness: Harness) -> None:
     await weekly(harness, seats=1)
     await harness.say("Maria", "/phonebank join 1")
     await harness.press("Maria", "turnout:weekly:1")
@@ -75,7 +82,9 @@ async def test_a_standing_sign_up_on_a_full_new_date_waits_in_line(harness):
     assert "1. Maria" in roster and "1. Sam" in roster and "waitlist #1" in roster
 
 
-async def test_leave_following_ends_every_week_and_cancel_following_ends_the_series(harness):
+async def test_leave_following_ends_every_week_and_cancel_following_ends_the_series(
+    harness: Harness,
+) -> None:
     await weekly(harness)
     await harness.press("Maria", "turnout:weekly:1")
 
@@ -103,7 +112,9 @@ async def test_leave_following_ends_every_week_and_cancel_following_ends_the_ser
         ("weekly until 2026-12-01 times 3", "either `until <date>` or `times <n>`"),
     ],
 )
-async def test_bad_repeats_get_one_sentence_and_change_nothing(harness, line, says):
+async def test_bad_repeats_get_one_sentence_and_change_nothing(
+    harness: Harness, line: str, says: str
+) -> None:
     assert "Created #1" in await harness.say("Olivia", CREATE.format(day="2026-11-03", seats=5))
 
     assert says in await harness.say("Olivia", f"/phonebank repeat 1 {line}")
@@ -111,7 +122,7 @@ async def test_bad_repeats_get_one_sentence_and_change_nothing(harness, line, sa
     assert (await harness.say("Maria", "/phonebank list")).count("Tuesday calls") == 1
 
 
-async def test_a_shift_repeats_once_and_following_needs_a_series(harness):
+async def test_a_shift_repeats_once_and_following_needs_a_series(harness: Harness) -> None:
     await weekly(harness)
     assert "already repeats" in await harness.say("Olivia", "/phonebank repeat 1 weekly")
     await harness.say("Olivia", '/phonebank create "One-off" 2026-11-05 18:00 2h 5')
@@ -120,7 +131,7 @@ async def test_a_shift_repeats_once_and_following_needs_a_series(harness):
     )
 
 
-async def test_forget_me_ends_the_standing_sign_up(harness):
+async def test_forget_me_ends_the_standing_sign_up(harness: Harness) -> None:
     await weekly(harness)
     await harness.press("Maria", "turnout:weekly:1")
 
@@ -132,7 +143,9 @@ async def test_forget_me_ends_the_standing_sign_up(harness):
     assert "Nobody has signed up yet" in await harness.say("Olivia", "/phonebank roster 5")
 
 
-async def test_edit_following_changes_this_date_every_later_one_and_dates_still_to_come(harness):
+async def test_edit_following_changes_this_date_every_later_one_and_dates_still_to_come(
+    harness: Harness,
+) -> None:
     await weekly(harness)
     await harness.say("Maria", "/phonebank join 3")
     harness.messenger.clear()
@@ -157,7 +170,9 @@ async def test_edit_following_changes_this_date_every_later_one_and_dates_still_
     )
 
 
-async def test_cancel_following_tells_someone_on_several_dates_once_listing_them(harness):
+async def test_cancel_following_tells_someone_on_several_dates_once_listing_them(
+    harness: Harness,
+) -> None:
     await weekly(harness)
     await harness.press("Maria", "turnout:weekly:1")
     await harness.say("Sam", "/phonebank join 4")

@@ -1,6 +1,7 @@
 """Settings: defaults that run, and one clear line naming the variable when one is wrong."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -9,7 +10,7 @@ from bot.app.settings import ConfigurationError, listed
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch, tmp_path):
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Only what each test sets: no stray .env file or exported tokens from the machine."""
     monkeypatch.chdir(tmp_path)
     for name in list(os.environ):
@@ -17,14 +18,16 @@ def clean_environment(monkeypatch, tmp_path):
             monkeypatch.delenv(name)
 
 
-def test_nothing_set_runs_the_console_with_no_platform():
+def test_nothing_set_runs_the_console_with_no_platform() -> None:
     settings = load_settings()
     assert settings.database_url == "sqlite:///turnout.db"
     assert not settings.slack_enabled and not settings.discord_enabled
     assert (settings.http_host, settings.http_port) == ("0.0.0.0", 3000)
 
 
-def test_slack_is_enabled_by_a_bot_token_with_an_app_token_or_a_signing_secret(monkeypatch):
+def test_slack_is_enabled_by_a_bot_token_with_an_app_token_or_a_signing_secret(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2-abc")
     monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-A1-2-def")
     assert load_settings().slack_enabled
@@ -33,7 +36,9 @@ def test_slack_is_enabled_by_a_bot_token_with_an_app_token_or_a_signing_secret(m
     assert load_settings().slack_enabled
 
 
-def test_a_slack_bot_token_alone_says_which_second_setting_is_missing(monkeypatch):
+def test_a_slack_bot_token_alone_says_which_second_setting_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2-abc")
     with pytest.raises(ConfigurationError) as raised:
         load_settings()
@@ -51,7 +56,9 @@ def test_a_slack_bot_token_alone_says_which_second_setting_is_missing(monkeypatc
         ("TURNOUT_HTTP_PORT", "70000", "less than or equal to 65535"),
     ],
 )
-def test_a_wrong_value_is_one_line_naming_the_variable(monkeypatch, variable, value, says):
+def test_a_wrong_value_is_one_line_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, says: str
+) -> None:
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
     monkeypatch.setenv(variable, value)
     with pytest.raises(ConfigurationError) as raised:
@@ -61,14 +68,14 @@ def test_a_wrong_value_is_one_line_naming_the_variable(monkeypatch, variable, va
     assert "\n" not in message
 
 
-def test_discord_is_enabled_by_its_token(monkeypatch):
+def test_discord_is_enabled_by_its_token(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", "MTIz.abc.def")
     monkeypatch.setenv("DISCORD_GUILD_IDS", "111, 222")
     settings = load_settings()
     assert settings.discord_enabled and listed(settings.discord_guild_ids) == ("111", "222")
 
 
-def test_a_campaign_name_counts_as_chosen_only_when_set(monkeypatch):
+def test_a_campaign_name_counts_as_chosen_only_when_set(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().chosen_campaign_name == ""
     monkeypatch.setenv("TURNOUT_CAMPAIGN_NAME", "Smith for Senate")
     assert load_settings().chosen_campaign_name == "Smith for Senate"

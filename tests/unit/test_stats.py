@@ -6,6 +6,7 @@ from datetime import timedelta
 from matplotlib import image
 
 from bot.ports.replies import Message
+from tests.conftest import Harness
 from tests.unit.test_attendance import TO_START, joined
 
 
@@ -14,7 +15,7 @@ def _png_size(content: bytes) -> tuple[int, int]:
     return pixels.shape[1], pixels.shape[0]
 
 
-async def _a_finished_shift(h) -> None:
+async def _a_finished_shift(h: Harness) -> None:
     """Maria and Sam on Saturday's shift (3 seats): Maria made 40 calls, Sam didn't show."""
     await joined(h, "Maria", "Sam")
     await h.advance(TO_START + timedelta(hours=2, minutes=15))
@@ -22,7 +23,7 @@ async def _a_finished_shift(h) -> None:
     await h.say("Olivia", "/phonebank mark 1 Sam no-show")
 
 
-async def test_stats_show_the_weeks_figures_with_their_change_and_a_chart(harness):
+async def test_stats_show_the_weeks_figures_with_their_change_and_a_chart(harness: Harness) -> None:
     await _a_finished_shift(harness)
     reply = await harness.reply("Olivia", "/turnout stats 7d")
     assert isinstance(reply, Message)
@@ -41,7 +42,7 @@ async def test_stats_show_the_weeks_figures_with_their_change_and_a_chart(harnes
     assert _png_size(chart.content) == (1200, 675)
 
 
-async def test_all_time_has_no_changes_and_thirty_days_is_the_default(harness):
+async def test_all_time_has_no_changes_and_thirty_days_is_the_default(harness: Harness) -> None:
     await _a_finished_shift(harness)
     everything = await harness.say("Olivia", "/turnout stats all")
     assert everything.startswith("📊 All time:")
@@ -50,7 +51,9 @@ async def test_all_time_has_no_changes_and_thirty_days_is_the_default(harness):
     assert "The last 30 days" in await harness.say("Olivia", "/turnout stats")
 
 
-async def test_volunteers_cannot_see_stats_and_a_bad_period_says_what_to_type(harness):
+async def test_volunteers_cannot_see_stats_and_a_bad_period_says_what_to_type(
+    harness: Harness,
+) -> None:
     await _a_finished_shift(harness)
     refused = await harness.reply("Maria", "/turnout stats")
     assert isinstance(refused, Message) and refused.error
@@ -60,7 +63,7 @@ async def test_volunteers_cannot_see_stats_and_a_bad_period_says_what_to_type(ha
     assert bad.text == "Pick the period as `7d`, `30d`, `90d` or `all`, like `/turnout stats 30d`."
 
 
-async def test_a_volunteer_can_leave_the_most_active_list_and_come_back(harness):
+async def test_a_volunteer_can_leave_the_most_active_list_and_come_back(harness: Harness) -> None:
     await _a_finished_shift(harness)
     assert "left off the most-active list" in await harness.say("Maria", "/volunteer listed off")
     stats = await harness.say("Olivia", "/turnout stats 7d")
@@ -73,7 +76,7 @@ async def test_a_volunteer_can_leave_the_most_active_list_and_come_back(harness)
     assert isinstance(bad, Message) and bad.error and "`/volunteer listed off`" in bad.text
 
 
-async def test_forget_me_erases_the_listing_choice_and_keeps_the_counts(harness):
+async def test_forget_me_erases_the_listing_choice_and_keeps_the_counts(harness: Harness) -> None:
     await _a_finished_shift(harness)
     await harness.say("Maria", "/volunteer listed off")
     await harness.say("Maria", "/volunteer forget-me confirm")

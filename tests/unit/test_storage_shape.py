@@ -82,12 +82,12 @@ def cycles() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
-def test_no_module_is_over_400_lines(path):
+def test_no_module_is_over_400_lines(path: Path) -> None:
     assert len(path.read_text().splitlines()) <= MAX_MODULE_LINES
 
 
 @pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
-def test_no_function_is_over_60_lines(path):
+def test_no_function_is_over_60_lines(path: Path) -> None:
     long = [
         f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
         for node in ast.walk(tree(path))
@@ -98,11 +98,11 @@ def test_no_function_is_over_60_lines(path):
     assert not long
 
 
-def test_no_storage_modules_import_each_other_in_a_cycle():
+def test_no_storage_modules_import_each_other_in_a_cycle() -> None:
     assert cycles() == []
 
 
-def test_a_cycle_is_found_even_inside_a_function():
+def test_a_cycle_is_found_even_inside_a_function() -> None:
     source = "def f():\n    from storage.unit_of_work import SqlUnitOfWork\n"
     path = STORAGE / "volunteers.py"
     assert "storage.unit_of_work" not in imported(path)
@@ -149,10 +149,10 @@ def reaching(path: Path) -> list[str]:
 @pytest.mark.parametrize(
     "path", [p for p in CODE if p != PRIVATE_ACCESS], ids=lambda p: str(p.relative_to(ROOT))
 )
-def test_only_the_sqlite_driver_reaches_into_the_libraries_private_members(path):
+def test_only_the_sqlite_driver_reaches_into_the_libraries_private_members(path: Path) -> None:
     assert reaching(path) == []
 
 
-def test_the_sqlite_driver_does_and_says_why():
+def test_the_sqlite_driver_does_and_says_why() -> None:
     assert reaching(PRIVATE_ACCESS)
     assert "private members" in (ast.get_docstring(tree(PRIVATE_ACCESS)) or "")

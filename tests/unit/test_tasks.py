@@ -1,10 +1,11 @@
 from bot.tasks.buttons import CLAIM
+from tests.conftest import Harness
 
 """Tasks: posted by organizers, claimed within their slots, finished or released."""
 
 
 
-async def test_an_organizer_posts_a_task_that_volunteers_can_claim(harness):
+async def test_an_organizer_posts_a_task_that_volunteers_can_claim(harness: Harness) -> None:
     posted = await harness.say(
         "Olivia", '/task post "Drop flyers at the library" due 2026-11-06 slots 2 Ask for Jo.'
     )
@@ -16,7 +17,7 @@ async def test_an_organizer_posts_a_task_that_volunteers_can_claim(harness):
     assert "1 of 2 slots open" in listing and "yours" in listing
 
 
-async def test_slots_limit_claims_and_released_slots_reopen(harness):
+async def test_slots_limit_claims_and_released_slots_reopen(harness: Harness) -> None:
     await harness.say("Olivia", '/task post "Call the printer"')
     await harness.say("Maria", "/task claim 1")
     assert "are taken" in await harness.say("Sam", "/task claim 1")
@@ -24,7 +25,7 @@ async def test_slots_limit_claims_and_released_slots_reopen(harness):
     assert "is yours" in await harness.say("Sam", "/task claim 1")
 
 
-async def test_done_tasks_leave_the_list_and_organizers_see_who_did_what(harness):
+async def test_done_tasks_leave_the_list_and_organizers_see_who_did_what(harness: Harness) -> None:
     await harness.say("Olivia", '/task post "Count yard signs" slots 2')
     await harness.say("Maria", "/task claim 1")
     await harness.say("Sam", "/task claim 1")
@@ -36,7 +37,7 @@ async def test_done_tasks_leave_the_list_and_organizers_see_who_did_what(harness
     assert "No open tasks" in await harness.say("Ana", "/task list")
 
 
-async def test_task_mistakes_are_explained(harness):
+async def test_task_mistakes_are_explained(harness: Harness) -> None:
     assert "Only organizers can post tasks" in await harness.say("Maria", '/task post "X"')
     assert "There's no task #4" in await harness.say("Maria", "/task claim 4")
     await harness.say("Olivia", '/task post "Fold letters"')

@@ -5,16 +5,17 @@ from datetime import timedelta
 from bot.ports.replies import Form, Listing
 from bot.volunteers.buttons import CONTACTED, FORGET, KEEP, PROFILE
 from bot.volunteers.forms import ONBOARDING
+from tests.conftest import Harness
 from tests.fakes import ORGANIZERS
 from tests.render import text_of
 
 
-async def arrive(h, name: str) -> None:
+async def arrive(h: Harness, name: str) -> None:
     await h.bot.turnout.welcome(h.actor(name))
     await h.deliver()
 
 
-async def test_a_newcomer_is_welcomed_and_organizers_hear_about_them(harness):
+async def test_a_newcomer_is_welcomed_and_organizers_hear_about_them(harness: Harness) -> None:
     await arrive(harness, "Maria")
     [welcome] = harness.messenger.texts("maria")
     assert "Welcome to Test campaign, Maria!" in welcome
@@ -24,13 +25,13 @@ async def test_a_newcomer_is_welcomed_and_organizers_hear_about_them(harness):
     assert "Mark contacted" in alert
 
 
-async def test_arriving_twice_does_not_announce_twice(harness):
+async def test_arriving_twice_does_not_announce_twice(harness: Harness) -> None:
     await arrive(harness, "Maria")
     await arrive(harness, "Maria")
     assert len(harness.messenger.texts(ORGANIZERS)) == 1
 
 
-async def test_onboarding_answers_are_stored_shared_and_matched_to_shifts(harness):
+async def test_onboarding_answers_are_stored_shared_and_matched_to_shifts(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
     await harness.say("Olivia", '/phonebank create "Tuesday calls" 2026-11-10 10:00 2h 5')
     await arrive(harness, "Maria")
@@ -57,7 +58,7 @@ async def test_onboarding_answers_are_stored_shared_and_matched_to_shifts(harnes
     assert "#2 Maria" in waiting and "waiting" in waiting and "53703" in waiting
 
 
-async def test_volunteers_without_shift_interests_are_offered_tasks(harness):
+async def test_volunteers_without_shift_interests_are_offered_tasks(harness: Harness) -> None:
     await harness.say("Olivia", '/task post "Enter sign-in sheets" slots 2')
     reply = await harness.submit(
         "Sam", ONBOARDING, interests=("data_entry",), availability="flexible", location="Dane"
@@ -65,20 +66,23 @@ async def test_volunteers_without_shift_interests_are_offered_tasks(harness):
     assert "Enter sign-in sheets" in text_of(reply)
 
 
-async def test_bad_onboarding_answers_are_refused_and_nothing_is_saved(harness):
+async def test_bad_onboarding_answers_are_refused_and_nothing_is_saved(harness: Harness) -> None:
     await arrive(harness, "Sam")
-    for values in (
+    refused: list[dict[str, str | tuple[str, ...]]] = [
         {"interests": (), "availability": "weekends", "location": "1"},
         {"interests": ("juggling",), "availability": "weekends", "location": "1"},
         {"interests": ("texting",), "availability": "never", "location": "1"},
         {"interests": ("texting",), "availability": "weekends", "location": "@everyone"},
-    ):
+    ]
+    for values in refused:
         reply = await harness.submit("Sam", ONBOARDING, **values)
         assert not isinstance(reply, Listing), values
     assert "hasn't answered the welcome questions" in await harness.say("Olivia", "/volunteer new")
 
 
-async def test_organizers_are_nudged_every_period_until_someone_makes_contact(harness):
+async def test_organizers_are_nudged_every_period_until_someone_makes_contact(
+    harness: Harness,
+) -> None:
     await arrive(harness, "Maria")
     harness.messenger.clear()
     await harness.advance(timedelta(hours=47))
@@ -97,7 +101,9 @@ async def test_organizers_are_nudged_every_period_until_someone_makes_contact(ha
     assert "Everyone has been contacted" in await harness.say("Olivia", "/volunteer new")
 
 
-async def test_contacted_names_a_volunteer_by_name_or_number_and_explains_mistakes(harness):
+async def test_contacted_names_a_volunteer_by_name_or_number_and_explains_mistakes(
+    harness: Harness,
+) -> None:
     await arrive(harness, "Maria")
     await arrive(harness, "Sam")
     assert "I don't know a volunteer called “Zed”" in await harness.say(
@@ -109,7 +115,7 @@ async def test_contacted_names_a_volunteer_by_name_or_number_and_explains_mistak
     assert "Marked Sam" in await harness.say("Olivia", "/volunteer contacted 2")
 
 
-async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
+async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1')
     await arrive(harness, "Maria")
     await harness.say("Maria", "/phonebank join 1")
@@ -139,7 +145,7 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness):
     assert "New volunteer: Maria (#4)" in harness.messenger.texts(ORGANIZERS)[-1]
 
 
-async def test_fifty_profile_saves_tell_organizers_once_per_hour(harness):
+async def test_fifty_profile_saves_tell_organizers_once_per_hour(harness: Harness) -> None:
     await arrive(harness, "Maria")
     harness.messenger.clear()
     for n in range(50):
@@ -159,7 +165,7 @@ async def test_fifty_profile_saves_tell_organizers_once_per_hour(harness):
     assert len(later) == 2 and "updated their answers" in later[1] and "53709" in later[1]
 
 
-async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness):
+async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness: Harness) -> None:
     from sqlalchemy import func, select
 
     from storage.tables import notices, volunteers
@@ -177,5 +183,5 @@ async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness):
     assert len(alerts) == 2
     # Maria as she is now; the 50 erased ones had nothing to count and left no row.
     assert people == 1
-    assert queued <= 3
+    assert queued is not None and queued <= 3
     assert "#1" not in (await harness.say("Olivia", "/volunteer new"))

@@ -2,6 +2,7 @@
 
 import io
 import stat
+from pathlib import Path
 
 from adapters.console.files import FileShelf
 from adapters.console.messenger import ConsoleMessenger
@@ -12,7 +13,7 @@ from bot.ports.replies import Attachment, Message
 CSV = b"name,zip\nMaria,53703\n"
 
 
-def console(tmp_path):
+def console(tmp_path: Path) -> tuple[io.StringIO, Screen, ConsoleMessenger]:
     out = io.StringIO()
     shelf = FileShelf(tmp_path / "turnout-files")
     screen = Screen(out, shelf=shelf)
@@ -20,7 +21,7 @@ def console(tmp_path):
     return out, screen, messenger
 
 
-async def test_a_dm_with_a_file_prints_the_path_of_the_written_file(tmp_path):
+async def test_a_dm_with_a_file_prints_the_path_of_the_written_file(tmp_path: Path) -> None:
     out, _, messenger = console(tmp_path)
     report = Attachment("volunteers.csv", CSV, "text/csv", title="Volunteers")
 
@@ -34,7 +35,7 @@ async def test_a_dm_with_a_file_prints_the_path_of_the_written_file(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600, "exports hold personal data"
 
 
-async def test_an_organizer_post_never_overwrites_an_earlier_file(tmp_path):
+async def test_an_organizer_post_never_overwrites_an_earlier_file(tmp_path: Path) -> None:
     out, _, messenger = console(tmp_path)
     team = Team(1, "console", "t", 1)
 
@@ -48,7 +49,7 @@ async def test_an_organizer_post_never_overwrites_an_earlier_file(tmp_path):
     assert f"📎 chart.png: {folder / 'chart-2.png'}" in out.getvalue()
 
 
-def test_a_file_name_cannot_leave_the_folder(tmp_path):
+def test_a_file_name_cannot_leave_the_folder(tmp_path: Path) -> None:
     _, screen, _ = console(tmp_path)
     sneaky = Attachment("../../etc/passwd", b"x", "text/plain")
 

@@ -2,9 +2,10 @@
 
 from adapters.console.render import question
 from bot.ports.replies import Form
+from tests.conftest import Harness
 
 
-async def test_the_zip_question_says_e_g_once(harness):
+async def test_the_zip_question_says_e_g_once(harness: Harness) -> None:
     form = await harness.bot.turnout.run_text(harness.actor("Maria"), "/volunteer profile")
     assert isinstance(form, Form)
     asked = "\n".join(line for field in form.fields for line in question(field))

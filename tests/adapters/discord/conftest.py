@@ -120,7 +120,7 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
     clock = options.pop("clock", None) or frozen_clock()
     # TURNOUT_CAMPAIGN_NAME: the core's setting, not the platform's.
     chosen_name = options.pop("campaign_name", "")
-    settings = {
+    settings: dict[str, Any] = {
         "token": TOKEN,
         "api_url": fake.api_url,
         "guild_ids": (int(GUILD_ID),),

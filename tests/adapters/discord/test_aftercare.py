@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import buttons
 from tests.adapters.discord.interactions import uid
 
@@ -9,7 +10,7 @@ SERVER = "@1300000000000000100"
 TO_DAY_BEFORE = timedelta(days=25, hours=9)
 
 
-async def test_ill_be_there_from_the_reminder_dm_confirms(world):
+async def test_ill_be_there_from_the_reminder_dm_confirms(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.advance(TO_DAY_BEFORE)
@@ -23,7 +24,7 @@ async def test_ill_be_there_from_the_reminder_dm_confirms(world):
     assert "✅ you said you'll be there" in mine.text
 
 
-async def test_check_in_by_button_then_an_organizer_marks_by_slash_options(world):
+async def test_check_in_by_button_then_an_organizer_marks_by_slash_options(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.advance(TO_DAY_BEFORE + timedelta(days=1))
@@ -43,7 +44,9 @@ async def test_check_in_by_button_then_an_organizer_marks_by_slash_options(world
     assert ": no-show" in after.text
 
 
-async def test_i_made_it_opens_the_debrief_modal_and_the_report_shows_the_answers(world):
+async def test_i_made_it_opens_the_debrief_modal_and_the_report_shows_the_answers(
+    world: World,
+) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.advance(TO_DAY_BEFORE + timedelta(days=1, hours=2, minutes=15))
@@ -73,7 +76,7 @@ async def test_i_made_it_opens_the_debrief_modal_and_the_report_shows_the_answer
     assert "Calls: 30 · conversations: 9" in report.text
 
 
-async def test_debrief_by_slash_options_records_a_miss_kindly(world):
+async def test_debrief_by_slash_options_records_a_miss_kindly(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
 

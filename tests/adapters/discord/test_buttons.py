@@ -2,13 +2,18 @@
 
 from datetime import timedelta
 
+import pytest
+
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import buttons
 from tests.adapters.discord.interactions import uid
 
 SERVER = "@1300000000000000100"
 
 
-async def test_task_buttons_mark_done_and_lists_from_a_dm_keep_naming_the_server(world):
+async def test_task_buttons_mark_done_and_lists_from_a_dm_keep_naming_the_server(
+    world: World,
+) -> None:
     await world.slash("Olivia", "task", "post", title="Call voters")
     await world.press("Maria", "turnout:claim:1")
 
@@ -22,7 +27,7 @@ async def test_task_buttons_mark_done_and_lists_from_a_dm_keep_naming_the_server
     assert [b["custom_id"] for b in buttons(shifts.json["data"])] == [f"turnout:join:1{SERVER}"]
 
 
-async def test_forget_me_by_button_erases_the_volunteer(world):
+async def test_forget_me_by_button_erases_the_volunteer(world: World) -> None:
     await world.slash("Maria", "phonebank", "mine")
 
     erased = await world.press("Maria", "turnout:forget")
@@ -30,13 +35,13 @@ async def test_forget_me_by_button_erases_the_volunteer(world):
     assert erased.text.startswith("Done: your name, answers and accounts are erased.")
 
 
-async def test_a_button_from_an_unknown_version_says_what_to_do(world):
+async def test_a_button_from_an_unknown_version_says_what_to_do(world: World) -> None:
     call = await world.press("Maria", "turnout:dance:1")
 
     assert "older version of Turnout" in call.text
 
 
-async def test_reminder_dms_carry_can_t_make_it_and_it_frees_the_seat(world):
+async def test_reminder_dms_carry_can_t_make_it_and_it_frees_the_seat(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.advance(timedelta(days=25, hours=9))
@@ -50,7 +55,7 @@ async def test_reminder_dms_carry_can_t_make_it_and_it_frees_the_seat(world):
     assert "You've left #1 “Saturday calls”" in left.text
 
 
-async def test_slash_leave_gives_the_seat_back(world):
+async def test_slash_leave_gives_the_seat_back(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
 
@@ -59,21 +64,25 @@ async def test_slash_leave_gives_the_seat_back(world):
     assert left.text == "You've left #1 “Saturday calls”. Thanks for letting us know in time."
 
 
-async def test_buttons_are_answered_by_their_pattern_and_not_remembered_per_message(world):
+async def test_buttons_are_answered_by_their_pattern_and_not_remembered_per_message(
+    world: World,
+) -> None:
     await world.create_shift()
     for _ in range(5):
         await world.slash("Maria", "phonebank", "list")
     await world.join_server("Jamal")
     await world.deliver()
 
-    store = world.platform.client._connection._view_store
+    client = world.platform.client
+    assert client is not None
+    store = client._connection._view_store
     # Memory stays flat however many messages with buttons were sent.
     assert not store._views and not store._synced_message_views
     # Presses are read from the interaction by the client: no per-message or pattern routing.
     assert not store._dynamic_items
 
 
-async def _tables(world) -> dict[str, int]:
+async def _tables(world: World) -> dict[str, int]:
     import sqlite3
 
     with sqlite3.connect(world.db) as db:
@@ -81,7 +90,7 @@ async def _tables(world) -> dict[str, int]:
         return {n: db.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
 
 
-async def test_a_removed_member_s_old_dm_buttons_do_nothing(world):
+async def test_a_removed_member_s_old_dm_buttons_do_nothing(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "list")
     assert "Saturday calls" in (await world.press("Maria", f"turnout:shifts{SERVER}", dm=True)).text
@@ -97,7 +106,7 @@ async def test_a_removed_member_s_old_dm_buttons_do_nothing(world):
     assert await _tables(world) == before
 
 
-async def test_a_dm_button_naming_a_server_the_bot_is_not_in_creates_nothing(world):
+async def test_a_dm_button_naming_a_server_the_bot_is_not_in_creates_nothing(world: World) -> None:
     await world.create_shift()
     before = await _tables(world)
 
@@ -109,7 +118,9 @@ async def test_a_dm_button_naming_a_server_the_bot_is_not_in_creates_nothing(wor
     assert await _tables(world) == before
 
 
-async def test_a_current_member_s_dm_buttons_still_work_and_membership_is_asked_once(world):
+async def test_a_current_member_s_dm_buttons_still_work_and_membership_is_asked_once(
+    world: World,
+) -> None:
     await world.create_shift()
 
     for _ in range(3):
@@ -120,7 +131,9 @@ async def test_a_current_member_s_dm_buttons_still_work_and_membership_is_asked_
     assert len(fetched) == 1
 
 
-async def test_at_debug_discord_py_logs_no_interaction_token(world, caplog):
+async def test_at_debug_discord_py_logs_no_interaction_token(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
     import logging
 
     from bot.app import redaction

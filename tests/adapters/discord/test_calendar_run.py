@@ -3,6 +3,7 @@
 import asyncio
 import re
 import socket
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -21,7 +22,7 @@ def free_port() -> int:
 
 
 @pytest.mark.slow
-async def test_discord_only_serves_the_feed_on_its_own_listener(tmp_path):
+async def test_discord_only_serves_the_feed_on_its_own_listener(tmp_path: Path) -> None:
     fake = FakeDiscord()
     await fake.start()
     port = free_port()

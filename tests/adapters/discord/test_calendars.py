@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import buttons
 from tests.adapters.discord.interactions import uid
 
@@ -17,7 +18,7 @@ def calendar_button(body: dict) -> dict:
     return button
 
 
-async def test_joining_answers_with_an_add_to_calendar_link_button(world):
+async def test_joining_answers_with_an_add_to_calendar_link_button(world: World) -> None:
     await world.create_shift()
 
     call = await world.press("Maria", "turnout:join:1")
@@ -38,7 +39,7 @@ async def test_joining_answers_with_an_add_to_calendar_link_button(world):
     assert event.decoded("dtstart") == START
 
 
-async def test_the_promotion_dm_carries_the_link_button(world):
+async def test_the_promotion_dm_carries_the_link_button(world: World) -> None:
     await world.create_shift(seats=1)
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.slash("Dev", "phonebank", "join", shift=1)

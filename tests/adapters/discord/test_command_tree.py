@@ -7,6 +7,7 @@ subcommands now come in the order help lists them).
 
 import json
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
@@ -19,6 +20,7 @@ from bot.domain.phonebank import MAX_ANNOUNCEMENT, MAX_CAPACITY, MAX_LINK, MAX_P
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_NAME, MAX_TITLE
 from bot.domain.timing import MAX_ZONE_NAME
+from bot.ports.replies import NumberField, TextField
 from bot.shifts.new_shift import shift_form
 from bot.tasks.new_task import task_form
 
@@ -26,19 +28,22 @@ RECORDED = Path(__file__).parent / "payloads" / "command_tree.json"
 
 
 @pytest.fixture(scope="module")
-def tree() -> list[dict]:
+def tree() -> list[dict[str, Any]]:
     client = discord.Client(intents=discord.Intents.none())
     command_tree = app_commands.CommandTree(client)
-    return [group.to_dict(command_tree) for group in groups(None)]
+    # Only the tree's shape is read and no command runs, so no desk answers them.
+    return [group.to_dict(command_tree) for group in groups(None)]  # type: ignore[arg-type]
 
 
-def options(tree: list[dict], group: str, verb: str) -> dict[str, dict]:
+def options(tree: list[dict[str, Any]], group: str, verb: str) -> dict[str, dict[str, Any]]:
     (found,) = [g for g in tree if g["name"] == group]
     (sub,) = [o for o in found["options"] if o["name"] == verb]
     return {o["name"]: o for o in sub.get("options", [])}
 
 
-def test_every_recorded_command_is_still_sent_exactly_as_recorded(tree):
+def test_every_recorded_command_is_still_sent_exactly_as_recorded(
+    tree: list[dict[str, Any]],
+) -> None:
     recorded = json.loads(RECORDED.read_text())
     by_name = {group["name"]: group for group in tree}
 
@@ -54,7 +59,9 @@ def test_every_recorded_command_is_still_sent_exactly_as_recorded(tree):
         assert kept == group["options"]
 
 
-def test_every_menu_entry_is_a_subcommand_with_its_parameters_as_options(tree):
+def test_every_menu_entry_is_a_subcommand_with_its_parameters_as_options(
+    tree: list[dict[str, Any]],
+) -> None:
     for group in tree:
         offered = [e for e in catalogue.entries(group["name"]) if e.menu]
         assert [o["name"] for o in group["options"]] == [e.verb for e in offered]
@@ -64,7 +71,7 @@ def test_every_menu_entry_is_a_subcommand_with_its_parameters_as_options(tree):
     assert [g["name"] for g in tree] == list(catalogue.TOPICS)
 
 
-def test_only_the_groups_own_help_pages_stay_off_the_menus():
+def test_only_the_groups_own_help_pages_stay_off_the_menus() -> None:
     typed_only = [f"/{e.group} {e.verb}" for e in catalogue.catalogue().entries if not e.menu]
 
     # `/turnout help <topic>` is on the menu and covers each of these.
@@ -88,17 +95,24 @@ def test_only_the_groups_own_help_pages_stay_off_the_menus():
         ("turnout", "tz", "zone", {"max_length": MAX_ZONE_NAME, "autocomplete": True}),
     ],
 )
-def test_option_limits_are_the_domain_s(tree, group, verb, option, limit):
+def test_option_limits_are_the_domain_s(
+    tree: list[dict[str, Any]], group: str, verb: str, option: str, limit: dict[str, int | bool]
+) -> None:
     shown = options(tree, group, verb)[option]
     assert {key: shown.get(key) for key in limit} == limit
 
 
-def test_the_forms_ask_within_the_same_limits():
+def test_the_forms_ask_within_the_same_limits() -> None:
     shift = {f.name: f for f in shift_form().fields}
     task = {f.name: f for f in task_form().fields}
 
+    assert isinstance(shift["title"], TextField) and isinstance(task["title"], TextField)
     assert shift["title"].max_length == task["title"].max_length == MAX_TITLE
+    assert isinstance(shift["capacity"], NumberField)
     assert shift["capacity"].high == MAX_CAPACITY
+    assert isinstance(shift["link"], TextField)
     assert shift["link"].max_length == MAX_LINK
+    assert isinstance(task["slots"], NumberField)
     assert task["slots"].high == MAX_SLOTS
+    assert isinstance(task["description"], TextField)
     assert task["description"].max_length == MAX_DESCRIPTION

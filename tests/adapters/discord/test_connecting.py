@@ -1,13 +1,14 @@
 """Connecting: login, the gateway, command sync, intents, a bad token."""
 
 import logging
+from pathlib import Path
 
 import pytest
 
 from adapters.discord import DiscordPlatform
 from adapters.platform import PlatformError
 from bot import catalogue
-from tests.adapters.discord.conftest import start_world, stop_world
+from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, FakeDiscord
 
 # What the catalogue offers on menus: every group, each with the subcommands its menu shows.
@@ -17,7 +18,7 @@ GROUPS = {
 }
 
 
-async def test_commands_are_synced_to_the_configured_server_at_start(world):
+async def test_commands_are_synced_to_the_configured_server_at_start(world: World) -> None:
     (sync,) = world.fake.made("PUT", rf"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
     synced = {c["name"]: c for c in sync.json}
     assert {name: {o["name"] for o in c["options"]} for name, c in synced.items()} == GROUPS
@@ -50,7 +51,7 @@ async def test_commands_are_synced_to_the_configured_server_at_start(world):
     assert all(c["contexts"] == [0] for c in sync.json)
 
 
-async def test_without_server_ids_commands_are_synced_globally(tmp_path):
+async def test_without_server_ids_commands_are_synced_globally(tmp_path: Path) -> None:
     world = await start_world(tmp_path, guild_ids=())
     try:
         (sync,) = world.fake.made("PUT", rf"/applications/{APP_ID}/commands")
@@ -59,13 +60,15 @@ async def test_without_server_ids_commands_are_synced_globally(tmp_path):
         await stop_world(world)
 
 
-async def test_the_gateway_address_comes_from_discord_and_identify_asks_for_members(world):
+async def test_the_gateway_address_comes_from_discord_and_identify_asks_for_members(
+    world: World,
+) -> None:
     assert world.fake.made("GET", "/gateway/bot")
     (identify,) = world.fake.identifies
     assert identify["intents"] == 1 | 2  # guilds, and the privileged server members intent
 
 
-async def test_a_set_gateway_url_is_used_without_asking_discord(tmp_path):
+async def test_a_set_gateway_url_is_used_without_asking_discord(tmp_path: Path) -> None:
     fake = FakeDiscord()
     await fake.start()
     world = await start_world(tmp_path, fake=fake, gateway_url=fake.gateway_url)
@@ -77,8 +80,8 @@ async def test_a_set_gateway_url_is_used_without_asking_discord(tmp_path):
 
 
 async def test_without_the_members_intent_the_bot_reconnects_and_commands_still_work(
-    tmp_path, caplog
-):
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.WARNING, logger="adapters.discord")
     world = await start_world(tmp_path, fake=FakeDiscord(members_intent_enabled=False))
     try:
@@ -96,20 +99,21 @@ async def test_without_the_members_intent_the_bot_reconnects_and_commands_still_
         await stop_world(world)
 
 
-async def test_a_token_discord_refuses_stops_start_with_one_line(tmp_path):
+async def test_a_token_discord_refuses_stops_start_with_one_line(tmp_path: Path) -> None:
     fake = FakeDiscord()
     await fake.start()
     wrong = "MTMwMDAwMDAwMDAwMDAwMDAwMQ.wrong.token"
     platform = DiscordPlatform(token=wrong, api_url=fake.api_url)
     try:
         with pytest.raises(PlatformError, match="Discord refused DISCORD_TOKEN"):
+            # The token is refused before the core is needed, so there is none.
             await platform.start(turnout=None)  # type: ignore[arg-type]
     finally:
         await platform.stop()
         await fake.stop()
 
 
-def test_a_malformed_token_is_a_configuration_error():
+def test_a_malformed_token_is_a_configuration_error() -> None:
     from bot.app.settings import ConfigurationError
 
     with pytest.raises(ConfigurationError, match="DISCORD_TOKEN is not valid"):

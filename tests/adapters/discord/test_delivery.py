@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import (
     APP_ID,
     ORGANIZERS,
@@ -16,17 +17,17 @@ from tests.adapters.discord.interactions import uid
 UNTIL_24H_REMINDER = timedelta(days=25, hours=9)  # from Nov 2, 14:00 UTC to Nov 27, 23:00 UTC
 
 
-async def _maria_on_a_shift(world) -> None:
+async def _maria_on_a_shift(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.deliver()  # her welcome DM and the organizers' alert
 
 
-def _reminders(world) -> list[Call]:
+def _reminders(world: World) -> list[Call]:
     return [c for c in world.fake.dms_to(uid("Maria")) if "⏰ Reminder" in c.content]
 
 
-async def test_a_rate_limited_reminder_arrives_once_later(world):
+async def test_a_rate_limited_reminder_arrives_once_later(world: World) -> None:
     await _maria_on_a_shift(world)
     dms = rf"/channels/{dm_channel(uid('Maria'))}/messages"
     # Longer than discord.py will sleep through (30 s), so it comes back to the dispatcher.
@@ -47,7 +48,9 @@ async def test_a_rate_limited_reminder_arrives_once_later(world):
     assert [c.status for c in world.fake.made("POST", dms)][-2:] == [429, 200]
 
 
-async def test_a_short_rate_limit_is_waited_out_by_discord_py_and_still_sends_once(world):
+async def test_a_short_rate_limit_is_waited_out_by_discord_py_and_still_sends_once(
+    world: World,
+) -> None:
     await _maria_on_a_shift(world)
     dms = rf"/channels/{dm_channel(uid('Maria'))}/messages"
     world.fake.rate_limit("POST", dms, retry_after=0.01)
@@ -60,7 +63,9 @@ async def test_a_short_rate_limit_is_waited_out_by_discord_py_and_still_sends_on
     assert [c.status for c in world.fake.made("POST", dms)][-2:] == [429, 200]
 
 
-async def test_a_429_without_discord_s_proxy_header_is_rescheduled_by_its_retry_after(world):
+async def test_a_429_without_discord_s_proxy_header_is_rescheduled_by_its_retry_after(
+    world: World,
+) -> None:
     await _maria_on_a_shift(world)
     dms = rf"/channels/{dm_channel(uid('Maria'))}/messages"
     world.fake.fail(
@@ -78,7 +83,7 @@ async def test_a_429_without_discord_s_proxy_header_is_rescheduled_by_its_retry_
     assert len(_reminders(world)) == 1
 
 
-async def test_a_server_error_is_retried_later(world):
+async def test_a_server_error_is_retried_later(world: World) -> None:
     await _maria_on_a_shift(world)
     dms = rf"/channels/{dm_channel(uid('Maria'))}/messages"
     world.fake.fail("POST", dms, 503, {"message": "upstream unavailable", "code": 0})
@@ -90,7 +95,7 @@ async def test_a_server_error_is_retried_later(world):
     assert len(_reminders(world)) == 1
 
 
-async def test_a_send_discord_never_answers_times_out_and_is_retried_once(world):
+async def test_a_send_discord_never_answers_times_out_and_is_retried_once(world: World) -> None:
     await _maria_on_a_shift(world)
     dms = rf"/channels/{dm_channel(uid('Maria'))}/messages"
     world.fake.hang("POST", dms, seconds=3)
@@ -104,7 +109,7 @@ async def test_a_send_discord_never_answers_times_out_and_is_retried_once(world)
     assert len(_reminders(world)) <= 2 and later.sent == 1
 
 
-async def test_closed_dms_tell_organizers_and_mention_the_volunteer_once(world):
+async def test_closed_dms_tell_organizers_and_mention_the_volunteer_once(world: World) -> None:
     world.fake.close_dms(uid("Maria"))
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
@@ -136,7 +141,7 @@ async def test_closed_dms_tell_organizers_and_mention_the_volunteer_once(world):
     assert mention.json["allowed_mentions"] == {"parse": [], "users": [int(uid("Maria"))]}
 
 
-def _sent_messages(world) -> list[Call]:
+def _sent_messages(world: World) -> list[Call]:
     """Every message the bot sent: channel posts, DMs, interaction replies and follow-ups."""
     return [
         c
@@ -152,7 +157,7 @@ def _allowed_mentions(call: Call) -> dict:
     return body["allowed_mentions"]
 
 
-async def test_no_message_the_bot_sends_can_ping_anyone(world):
+async def test_no_message_the_bot_sends_can_ping_anyone(world: World) -> None:
     await world.slash("Olivia", "task", "post", title="Call <@1300000000000000403> back")
     await world.join_server("Jamal")
     await _maria_on_a_shift(world)
@@ -172,7 +177,9 @@ async def test_no_message_the_bot_sends_can_ping_anyone(world):
 @pytest.mark.parametrize(
     "title", ["Everyone @everyone", "Ping @here", "Role <@&1300000000000000300>"]
 )
-async def test_mass_mentions_in_titles_are_refused_and_nothing_is_posted(world, title):
+async def test_mass_mentions_in_titles_are_refused_and_nothing_is_posted(
+    world: World, title: str
+) -> None:
     call = await world.slash("Olivia", "task", "post", title=title)
 
     assert "can't mention @everyone, @here, a channel or a role" in call.text
@@ -181,7 +188,7 @@ async def test_mass_mentions_in_titles_are_refused_and_nothing_is_posted(world, 
     assert "No open tasks" in listed.text
 
 
-async def test_a_newcomer_named_everyone_does_not_ping_the_organizers(world):
+async def test_a_newcomer_named_everyone_does_not_ping_the_organizers(world: World) -> None:
     from tests.adapters.discord import interactions
 
     interactions.PEOPLE["@everyone"] = (interactions.user_id(407), [], interactions.PLAIN)

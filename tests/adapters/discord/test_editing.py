@@ -1,12 +1,13 @@
 """Editing a shift on Discord: the modal opens filled in, DMs carry Still works, a cut confirms."""
 
-from tests.adapters.discord.fake_discord import buttons
+from tests.adapters.discord.conftest import World
+from tests.adapters.discord.fake_discord import Call, buttons
 from tests.adapters.discord.interactions import uid
 
 SERVER = "1300000000000000100"
 
 
-async def propose_home_calls(world):
+async def propose_home_calls(world: World) -> Call:
     """Maria proposes a phone bank she will host."""
     return await world.slash(
         "Maria",
@@ -20,7 +21,9 @@ async def propose_home_calls(world):
     )
 
 
-async def test_edit_without_a_field_opens_the_shift_modal_filled_in_and_saving_it_edits(world):
+async def test_edit_without_a_field_opens_the_shift_modal_filled_in_and_saving_it_edits(
+    world: World,
+) -> None:
     await world.create_shift(seats=1)
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.slash("Dev", "phonebank", "join", shift=1)
@@ -45,7 +48,9 @@ async def test_edit_without_a_field_opens_the_shift_modal_filled_in_and_saving_i
     assert any("Good news" in c.text for c in world.fake.dms_to(uid("Dev")))
 
 
-async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_works(world):
+async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_works(
+    world: World,
+) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
 
@@ -68,7 +73,9 @@ async def test_one_field_typed_as_options_moves_the_shift_and_the_dm_has_still_w
     assert "you're still in for “Saturday calls” (#1)" in kept.text
 
 
-async def test_cutting_seats_asks_first_with_a_button_carrying_shift_and_seats(world):
+async def test_cutting_seats_asks_first_with_a_button_carrying_shift_and_seats(
+    world: World,
+) -> None:
     await world.create_shift(seats=2)
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.slash("Dev", "phonebank", "join", shift=1)
@@ -81,7 +88,7 @@ async def test_cutting_seats_asks_first_with_a_button_carrying_shift_and_seats(w
     assert "Dev moved back to the waitlist and told" in done.text
 
 
-async def test_add_remove_and_move_as_command_options_on_discord(world):
+async def test_add_remove_and_move_as_command_options_on_discord(world: World) -> None:
     await world.create_shift(seats=1)
     await world.create_shift("Sunday calls", seats=3, date="2026-11-29")
     await world.slash("Maria", "phonebank", "join", shift=1)
@@ -101,7 +108,9 @@ async def test_add_remove_and_move_as_command_options_on_discord(world):
     assert any("took you off “Saturday calls”" in t for t in dms)
 
 
-async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(world):
+async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(
+    world: World,
+) -> None:
     await world.create_shift(seats=3)
 
     repeated = await world.slash("Olivia", "phonebank", "repeat", shift=1, how="weekly")
@@ -120,7 +129,9 @@ async def test_repeat_as_options_and_every_week_then_leave_following_on_discord(
     assert "You've left" in left.text and "won't be signed up for new ones" in left.text
 
 
-async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_shift_only(world):
+async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_shift_only(
+    world: World,
+) -> None:
     proposed = await propose_home_calls(world)
     await world.deliver()
     await world.create_shift("Other calls", date="2026-11-29")
@@ -138,8 +149,8 @@ async def test_propose_then_approve_by_button_makes_the_proposer_host_of_that_sh
 
 
 async def test_a_bare_create_modal_has_no_room_to_ask_how_it_repeats_so_a_button_asks_after(
-    world,
-):
+    world: World,
+) -> None:
     opened = await world.slash("Olivia", "phonebank", "create")
 
     modal = opened.json["data"]
@@ -183,7 +194,7 @@ async def test_a_bare_create_modal_has_no_room_to_ask_how_it_repeats_so_a_button
     assert "Only organizers can repeat shifts" in refused.text
 
 
-async def test_decline_opens_a_reason_modal_and_the_proposer_reads_the_reason(world):
+async def test_decline_opens_a_reason_modal_and_the_proposer_reads_the_reason(world: World) -> None:
     await propose_home_calls(world)
     await world.deliver()
 
@@ -212,7 +223,9 @@ async def test_decline_opens_a_reason_modal_and_the_proposer_reads_the_reason(wo
     assert "already declined" in again.text
 
 
-async def test_a_new_link_as_options_opens_a_one_question_modal_that_saves_and_tells(world):
+async def test_a_new_link_as_options_opens_a_one_question_modal_that_saves_and_tells(
+    world: World,
+) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
 

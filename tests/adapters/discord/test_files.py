@@ -1,26 +1,28 @@
 """Files go out as multipart attachments through discord.py: DMs, organizer posts, answers."""
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
 from bot.domain.campaign import Identity, Team
+from bot.kernel.commands import Command
 from bot.ports.messenger import DeliveryError
-from bot.ports.replies import Attachment, Message
+from bot.ports.replies import Attachment, Message, Reply
 from tests.adapters.discord import interactions as make
-from tests.adapters.discord.conftest import start_world, stop_world
-from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, ORGANIZERS, dm_channel
+from tests.adapters.discord.conftest import World, start_world, stop_world
+from tests.adapters.discord.fake_discord import APP_ID, GUILD_ID, ORGANIZERS, Call, dm_channel
 from tests.adapters.discord.interactions import uid
 
 CSV = b"name,zip\nMaria,02139\n"
 REPORT = Attachment("volunteers.csv", CSV, "text/csv", title="Volunteers")
 
 
-def attached(call) -> list[tuple[str, bytes]]:
+def attached(call: Call) -> list[tuple[str, bytes]]:
     return [(f.filename, f.content) for f in call.files]
 
 
-async def test_a_dm_with_a_file_arrives_as_an_attachment(world):
+async def test_a_dm_with_a_file_arrives_as_an_attachment(world: World) -> None:
     maria = Identity("discord", GUILD_ID, uid("Maria"))
 
     await world.platform.messenger.send_direct(maria, Message("Your export", files=(REPORT,)))
@@ -31,7 +33,7 @@ async def test_a_dm_with_a_file_arrives_as_an_attachment(world):
     assert dm.json["attachments"][0]["description"] == "Volunteers"
 
 
-async def test_an_organizer_post_with_a_file_arrives_in_the_organizer_channel(world):
+async def test_an_organizer_post_with_a_file_arrives_in_the_organizer_channel(world: World) -> None:
     team = Team(1, "discord", GUILD_ID, 1)
 
     await world.platform.messenger.post_to_organizers(team, Message("Chart", files=(REPORT,)))
@@ -40,8 +42,10 @@ async def test_an_organizer_post_with_a_file_arrives_in_the_organizer_channel(wo
     assert attached(post) == [("volunteers.csv", CSV)]
 
 
-async def test_a_command_answer_carries_its_file_privately(world, monkeypatch):
-    async def answer_with_a_file(command):
+async def test_a_command_answer_carries_its_file_privately(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def answer_with_a_file(command: Command) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(world.bot.turnout, "handle", answer_with_a_file)
@@ -53,11 +57,13 @@ async def test_a_command_answer_carries_its_file_privately(world, monkeypatch):
     assert attached(answered) == [("volunteers.csv", CSV)]
 
 
-async def test_a_slow_answer_sends_its_file_in_the_follow_up(tmp_path, monkeypatch):
+async def test_a_slow_answer_sends_its_file_in_the_follow_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     world = await start_world(tmp_path, budget=0.05)
     try:
 
-        async def slow_answer(command):
+        async def slow_answer(command: Command) -> Reply:
             await asyncio.sleep(0.3)
             return Message("Here is the list.", files=(REPORT,))
 
@@ -73,7 +79,9 @@ async def test_a_slow_answer_sends_its_file_in_the_follow_up(tmp_path, monkeypat
         await stop_world(world)
 
 
-async def test_a_rate_limited_attachment_send_is_a_delivery_error_to_retry_later(world):
+async def test_a_rate_limited_attachment_send_is_a_delivery_error_to_retry_later(
+    world: World,
+) -> None:
     maria = Identity("discord", GUILD_ID, uid("Maria"))
     world.fake.rate_limit("POST", rf"/channels/{dm_channel(uid('Maria'))}/messages", 60)
 
@@ -85,7 +93,7 @@ async def test_a_rate_limited_attachment_send_is_a_delivery_error_to_retry_later
     assert [attached(c) for c in world.fake.dms_to(uid("Maria"))] == [[("volunteers.csv", CSV)]]
 
 
-async def test_an_export_arrives_as_an_attachment_only_the_organizer_sees(world):
+async def test_an_export_arrives_as_an_attachment_only_the_organizer_sees(world: World) -> None:
     await world.slash("Maria", "phonebank", "list")
 
     answered = await world.slash("Olivia", "turnout", "export", data="volunteers", period="all")
@@ -103,15 +111,17 @@ async def test_an_export_arrives_as_an_attachment_only_the_organizer_sees(world)
     assert not told.files, "the organizers hear of it; the file itself goes only to Olivia"
 
 
-async def test_a_volunteer_asking_for_an_export_is_refused_without_a_file(world):
+async def test_a_volunteer_asking_for_an_export_is_refused_without_a_file(world: World) -> None:
     answered = await world.slash("Maria", "turnout", "export", data="shifts")
 
     assert "Only organizers can export" in answered.text
     assert not answered.files
 
 
-async def test_a_file_too_big_for_discord_is_answered_with_what_to_do_instead(world, monkeypatch):
-    async def answer_with_a_file(command):
+async def test_a_file_too_big_for_discord_is_answered_with_what_to_do_instead(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def answer_with_a_file(command: Command) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(world.bot.turnout, "handle", answer_with_a_file)

@@ -1,11 +1,12 @@
 """`/volunteer home` on Discord: the Home sections as embeds, with their buttons."""
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import buttons
 
 SATURDAY = "<t:1795906800:F>"
 
 
-async def test_volunteer_home_shows_each_section_as_an_embed_with_its_buttons(world):
+async def test_volunteer_home_shows_each_section_as_an_embed_with_its_buttons(world: World) -> None:
     await world.create_shift("Saturday calls", seats=12)
     await world.slash("Olivia", "task", "post", title="Flyers")
     await world.press("Maria", "turnout:join:1")
@@ -30,7 +31,7 @@ async def test_volunteer_home_shows_each_section_as_an_embed_with_its_buttons(wo
     ]
 
 
-async def test_an_organizers_home_on_discord_has_newcomers_and_open_seats(world):
+async def test_an_organizers_home_on_discord_has_newcomers_and_open_seats(world: World) -> None:
     await world.create_shift("Saturday calls", seats=12)
 
     call = await world.slash("Olivia", "volunteer", "home")
@@ -41,7 +42,7 @@ async def test_an_organizers_home_on_discord_has_newcomers_and_open_seats(world)
     assert shift["value"] == f"{SATURDAY} · 2h · 12 of 12 seats left"
 
 
-async def test_settings_from_home_open_a_modal_that_saves_the_zone(world):
+async def test_settings_from_home_open_a_modal_that_saves_the_zone(world: World) -> None:
     opened = await world.press("Maria", "turnout:settings")
 
     assert opened.json["type"] == 9

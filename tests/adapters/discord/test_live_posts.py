@@ -2,6 +2,9 @@
 their shift changes, through the real discord.py against the fake Discord."""
 
 import asyncio
+from pathlib import Path
+
+import pytest
 
 from bot.domain.campaign import Identity
 from bot.domain.post import EDIT_DELAY
@@ -41,7 +44,9 @@ def volunteer(n: int) -> Actor:
     return Actor(Identity("discord", GUILD_ID, str(1_390_000_000_000_000_000 + n)), f"Caller {n}")
 
 
-async def test_create_posts_the_shift_in_the_channel_and_a_join_edits_that_message(world):
+async def test_create_posts_the_shift_in_the_channel_and_a_join_edits_that_message(
+    world: World,
+) -> None:
     post = await posted_shift(world, seats=2)
     assert "▰▰ 2 of 2 left" in post.content
     assert [b["label"] for b in buttons(post.json)] == ["Join", "Leave"]
@@ -64,7 +69,7 @@ async def test_create_posts_the_shift_in_the_channel_and_a_join_edits_that_messa
     assert [b["label"] for b in buttons(full.json)] == ["Join waitlist", "Leave"]
 
 
-async def test_fifty_joins_in_a_burst_are_a_few_edits(world):
+async def test_fifty_joins_in_a_burst_are_a_few_edits(world: World) -> None:
     await posted_shift(world, seats=60)
 
     async def join(n: int) -> None:
@@ -81,7 +86,7 @@ async def test_fifty_joins_in_a_burst_are_a_few_edits(world):
     assert "10 of 60 left" in made[-1].content
 
 
-async def test_after_a_restart_the_same_post_keeps_being_edited(tmp_path):
+async def test_after_a_restart_the_same_post_keeps_being_edited(tmp_path: Path) -> None:
     before = await start_world(tmp_path)
     post = await posted_shift(before)
     await stop_world(before, keep_fake=True)
@@ -97,7 +102,7 @@ async def test_after_a_restart_the_same_post_keeps_being_edited(tmp_path):
         await stop_world(after)
 
 
-async def test_a_429_on_an_edit_is_waited_out_and_the_edit_lands(world):
+async def test_a_429_on_an_edit_is_waited_out_and_the_edit_lands(world: World) -> None:
     await posted_shift(world)
     world.fake.rate_limit("PATCH", EDITS, 0.3)
 
@@ -109,7 +114,9 @@ async def test_a_429_on_an_edit_is_waited_out_and_the_edit_lands(world):
     assert "1 of 2 left" in tried[-1].content
 
 
-async def test_a_deleted_post_is_forgotten_after_one_failed_edit(world, caplog):
+async def test_a_deleted_post_is_forgotten_after_one_failed_edit(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
     await posted_shift(world)
     world.fake.fail("PATCH", EDITS, 404, {"message": "Unknown Message", "code": 10008}, times=5)
 
@@ -124,7 +131,7 @@ async def test_a_deleted_post_is_forgotten_after_one_failed_edit(world, caplog):
     assert len(edits(world, status=None)) == 1  # never tried again
 
 
-async def test_cancelling_the_shift_takes_the_buttons_off_its_post(world):
+async def test_cancelling_the_shift_takes_the_buttons_off_its_post(world: World) -> None:
     await posted_shift(world)
     await world.slash("Olivia", "phonebank", "cancel", shift=1)
     await world.advance(EDIT_DELAY)
@@ -134,7 +141,7 @@ async def test_cancelling_the_shift_takes_the_buttons_off_its_post(world):
     assert buttons(edit.json) == []
 
 
-async def test_the_board_lists_upcoming_shifts_and_follows_a_new_one(world):
+async def test_the_board_lists_upcoming_shifts_and_follows_a_new_one(world: World) -> None:
     await world.create_shift(title="Saturday calls")
     answer = await world.slash("Olivia", "phonebank", "post", board=True)
     assert "Posting the board" in answer.text
@@ -149,7 +156,7 @@ async def test_the_board_lists_upcoming_shifts_and_follows_a_new_one(world):
     assert [b["label"] for b in buttons(edit.json)] == ["Join #1", "Join #2"]
 
 
-async def test_only_organizers_may_post_a_shift(world):
+async def test_only_organizers_may_post_a_shift(world: World) -> None:
     await world.create_shift()
     refused = await world.slash("Maria", "phonebank", "post", shift=1)
     assert "Only organizers can post shifts" in refused.text
@@ -159,7 +166,7 @@ async def test_only_organizers_may_post_a_shift(world):
     assert len(shift_posts(world)) == 2  # the one create made, and this one
 
 
-async def test_a_post_the_bot_may_not_send_tells_the_organizer_what_to_do(world):
+async def test_a_post_the_bot_may_not_send_tells_the_organizer_what_to_do(world: World) -> None:
     world.fake.fail(
         "POST", rf"/channels/{GENERAL}/messages", 403, {"message": "Missing Access", "code": 50001}
     )

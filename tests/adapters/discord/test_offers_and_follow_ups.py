@@ -4,6 +4,7 @@ the confirmation check's Nudge them, the next-day Join, and `/volunteer history`
 
 from datetime import timedelta
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import ORGANIZERS, buttons
 from tests.adapters.discord.interactions import uid
 
@@ -12,18 +13,18 @@ SERVER = "@1300000000000000100"
 TO_TWO_HOURS_BEFORE = timedelta(hours=31)
 
 
-async def one_seat_one_waiting(world) -> None:
+async def one_seat_one_waiting(world: World) -> None:
     await world.create_shift("Tomorrow calls", seats=1, date="2026-11-03")
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.slash("Dev", "phonebank", "join", shift=1)
     await world.advance(TO_TWO_HOURS_BEFORE)
 
 
-def posts(world, words: str) -> list:
+def posts(world: World, words: str) -> list:
     return [c for c in world.fake.messages_in(ORGANIZERS) if words in c.content]
 
 
-async def test_a_late_leave_reaches_organizers_and_take_the_seat_confirms(world):
+async def test_a_late_leave_reaches_organizers_and_take_the_seat_confirms(world: World) -> None:
     await one_seat_one_waiting(world)
     await world.slash("Maria", "phonebank", "leave", shift=1)
     await world.deliver()
@@ -42,7 +43,7 @@ async def test_a_late_leave_reaches_organizers_and_take_the_seat_confirms(world)
     assert "1 of 1 seats filled, 0 waiting" in roster.text
 
 
-async def test_pass_from_the_dm_and_the_text_form_of_take(world):
+async def test_pass_from_the_dm_and_the_text_form_of_take(world: World) -> None:
     await one_seat_one_waiting(world)
     await world.slash("Jamal", "phonebank", "join", shift=1)
     await world.slash("Maria", "phonebank", "leave", shift=1)
@@ -56,7 +57,7 @@ async def test_pass_from_the_dm_and_the_text_form_of_take(world):
     assert taken.text.startswith("You're in!")
 
 
-async def test_nudge_them_on_the_confirmation_check(world):
+async def test_nudge_them_on_the_confirmation_check(world: World) -> None:
     await world.create_shift("Tomorrow calls", seats=3, date="2026-11-03")
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.advance(timedelta(hours=21))
@@ -77,7 +78,7 @@ async def test_nudge_them_on_the_confirmation_check(world):
     assert "Only organizers and the host" in refused.text
 
 
-async def test_the_next_day_join_button_and_volunteer_history(world):
+async def test_the_next_day_join_button_and_volunteer_history(world: World) -> None:
     await world.create_shift("Tomorrow calls", seats=3, date="2026-11-03")
     await world.create_shift("Later calls", seats=3, date="2026-11-10")
     await world.slash("Maria", "phonebank", "join", shift=1)

@@ -1,27 +1,29 @@
 """Who counts as an organizer on Discord, and the settings commands."""
 
+from pathlib import Path
+
 import pytest
 
-from tests.adapters.discord.conftest import start_world, stop_world
+from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import buttons
 from tests.adapters.discord.interactions import COORDINATOR_ROLE, autocomplete
 
 REFUSED = "Only organizers can see who is waiting to be contacted."
 
 
-async def _new_volunteers(world, who: str) -> str:
+async def _new_volunteers(world: World, who: str) -> str:
     return (await world.slash(who, "volunteer", "new")).text
 
 
-async def test_the_organizer_role_by_name_makes_an_organizer(world):
+async def test_the_organizer_role_by_name_makes_an_organizer(world: World) -> None:
     assert REFUSED not in await _new_volunteers(world, "Olivia")
 
 
-async def test_manage_events_makes_an_organizer(world):
+async def test_manage_events_makes_an_organizer(world: World) -> None:
     assert REFUSED not in await _new_volunteers(world, "Sam")
 
 
-async def test_everyone_else_is_refused_organizer_commands(world):
+async def test_everyone_else_is_refused_organizer_commands(world: World) -> None:
     created = await world.slash("Maria", "phonebank", "create")
     assert created.json["type"] == 4
     assert created.text.startswith("Only organizers can create phone bank shifts.")
@@ -29,7 +31,7 @@ async def test_everyone_else_is_refused_organizer_commands(world):
 
 
 @pytest.mark.parametrize("role", [COORDINATOR_ROLE, "Field Coordinator", "@field coordinator"])
-async def test_the_organizer_role_can_be_given_by_id_or_name(tmp_path, role):
+async def test_the_organizer_role_can_be_given_by_id_or_name(tmp_path: Path, role: str) -> None:
     world = await start_world(tmp_path, organizer_role=role)
     try:
         assert REFUSED not in await _new_volunteers(world, "Lee")
@@ -38,7 +40,7 @@ async def test_the_organizer_role_can_be_given_by_id_or_name(tmp_path, role):
         await stop_world(world)
 
 
-async def test_volunteers_set_their_zone_and_reminders(world):
+async def test_volunteers_set_their_zone_and_reminders(world: World) -> None:
     zone = await world.slash("Maria", "volunteer", "tz", zone="america/chicago")
     typo = await world.slash("Maria", "volunteer", "tz", zone="Chicgo")
     off = await world.slash("Maria", "volunteer", "reminders", times="off")
@@ -54,7 +56,7 @@ async def test_volunteers_set_their_zone_and_reminders(world):
     ]
 
 
-async def test_organizers_set_the_campaign_zone_and_reminders(world):
+async def test_organizers_set_the_campaign_zone_and_reminders(world: World) -> None:
     zone = await world.slash("Olivia", "turnout", "tz", zone="America/Chicago")
     reminders = await world.slash("Olivia", "turnout", "reminders", times="48h,2h")
     refused = await world.slash("Maria", "turnout", "tz", zone="America/Chicago")
@@ -66,7 +68,7 @@ async def test_organizers_set_the_campaign_zone_and_reminders(world):
     assert helped.text.startswith("Phone bank shifts:")
 
 
-async def test_forget_me_asks_first_and_the_buttons_do_what_they_say(world):
+async def test_forget_me_asks_first_and_the_buttons_do_what_they_say(world: World) -> None:
     await world.slash("Maria", "phonebank", "list")
 
     asked = await world.slash("Maria", "volunteer", "forget-me")
@@ -79,7 +81,7 @@ async def test_forget_me_asks_first_and_the_buttons_do_what_they_say(world):
     assert erased.text.startswith("Done: your name, answers and accounts are erased.")
 
 
-async def test_mark_contacted_by_command(world):
+async def test_mark_contacted_by_command(world: World) -> None:
     await world.join_server("Jamal")
 
     marked = await world.slash("Olivia", "volunteer", "contacted", who="#1")
@@ -87,7 +89,9 @@ async def test_mark_contacted_by_command(world):
     assert marked.text == "Marked Jamal as contacted. Thanks for reaching out!"
 
 
-async def test_a_channel_overwrite_for_manage_events_does_not_make_an_organizer(world):
+async def test_a_channel_overwrite_for_manage_events_does_not_make_an_organizer(
+    world: World,
+) -> None:
     from tests.adapters.discord.interactions import MANAGE_EVENTS, slash
 
     await world.create_shift()

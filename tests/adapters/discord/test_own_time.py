@@ -3,13 +3,14 @@ a countdown where one helps, and nobody can type a timestamp of their own."""
 
 from datetime import timedelta
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.interactions import uid
 
 # Sat Nov 28, 6:00 PM EST.
 SATURDAY = "<t:1795906800:F>"
 
 
-async def test_times_in_an_embed_are_discord_timestamps(world):
+async def test_times_in_an_embed_are_discord_timestamps(world: World) -> None:
     await world.create_shift("Saturday calls", seats=12)
 
     call = await world.slash("Maria", "phonebank", "list")
@@ -19,7 +20,7 @@ async def test_times_in_an_embed_are_discord_timestamps(world):
     assert field["value"] == f"{SATURDAY} · 2h · 12 of 12 seats left"
 
 
-async def test_a_reminder_counts_down_with_a_relative_timestamp(world):
+async def test_a_reminder_counts_down_with_a_relative_timestamp(world: World) -> None:
     await world.create_shift()
     await world.press("Maria", "turnout:join:1")
 
@@ -31,7 +32,7 @@ async def test_a_reminder_counts_down_with_a_relative_timestamp(world):
     )
 
 
-async def test_a_timestamp_typed_into_a_title_shows_as_typed(world):
+async def test_a_timestamp_typed_into_a_title_shows_as_typed(world: World) -> None:
     await world.create_shift("Calls <t:0:F> \ufdd00:R\ufdd1soon\ufdd2 here", seats=3)
 
     call = await world.slash("Maria", "phonebank", "list")

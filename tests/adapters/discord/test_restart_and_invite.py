@@ -1,5 +1,6 @@
 """Buttons and forms outlive the process; `turnout discord-invite` prints the right link."""
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -10,7 +11,7 @@ from tests.adapters.discord.fake_discord import APP_ID, TOKEN
 from tests.adapters.discord.interactions import uid
 
 
-async def test_buttons_and_forms_still_work_after_a_restart(tmp_path):
+async def test_buttons_and_forms_still_work_after_a_restart(tmp_path: Path) -> None:
     before = await start_world(tmp_path)
     await before.create_shift(seats=1)
     await before.slash("Dev", "phonebank", "join", shift=1)
@@ -39,8 +40,8 @@ async def test_buttons_and_forms_still_work_after_a_restart(tmp_path):
 
 
 def test_discord_invite_prints_the_link_with_exactly_the_permissions_used(
-    monkeypatch, capsys, tmp_path
-):
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)  # no .env of the developer's
     monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
 
@@ -59,8 +60,8 @@ def test_discord_invite_prints_the_link_with_exactly_the_permissions_used(
 
 @pytest.mark.parametrize("token", ["", "not a token"])
 def test_discord_invite_without_a_usable_token_says_so_in_one_line(
-    monkeypatch, capsys, tmp_path, token
-):
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, token: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DISCORD_TOKEN", token)
 

@@ -1,5 +1,6 @@
 """Phone bank shifts on Discord, end to end: commands, buttons, autocomplete, the form."""
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import GENERAL, buttons
 from tests.adapters.discord.interactions import autocomplete, uid
 
@@ -8,7 +9,9 @@ EPHEMERAL = 64
 SATURDAY, SUNDAY, SUNDAY_2PM = "<t:1795906800:F>", "<t:1795993200:F>", "<t:1795978800:F>"
 
 
-async def test_phonebank_list_answers_privately_with_an_embed_and_join_buttons(world):
+async def test_phonebank_list_answers_privately_with_an_embed_and_join_buttons(
+    world: World,
+) -> None:
     await world.create_shift("Saturday calls", seats=12)
     await world.create_shift("Sunday calls", seats=4, date="2026-11-29")
 
@@ -27,7 +30,7 @@ async def test_phonebank_list_answers_privately_with_an_embed_and_join_buttons(w
     ]
 
 
-async def test_pressing_join_confirms_the_seat(world):
+async def test_pressing_join_confirms_the_seat(world: World) -> None:
     await world.create_shift()
 
     call = await world.press("Maria", "turnout:join:1")
@@ -40,7 +43,7 @@ async def test_pressing_join_confirms_the_seat(world):
     assert [b.get("custom_id") for b in buttons(call.json["data"])] == ["turnout:leave:1", None]
 
 
-async def test_a_full_shift_waitlists_and_leaving_promotes_with_a_dm(world):
+async def test_a_full_shift_waitlists_and_leaving_promotes_with_a_dm(world: World) -> None:
     await world.create_shift(seats=1)
     await world.slash("Maria", "phonebank", "join", shift=1)
     waiting = await world.slash("Dev", "phonebank", "join", shift=1)
@@ -63,7 +66,7 @@ async def test_a_full_shift_waitlists_and_leaving_promotes_with_a_dm(world):
     assert [f["name"] for f in roster.json["data"]["embeds"][0]["fields"]] == ["1. Dev"]
 
 
-async def test_can_t_make_it_in_a_reminder_dm_leaves_the_shift(world):
+async def test_can_t_make_it_in_a_reminder_dm_leaves_the_shift(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
 
@@ -74,7 +77,7 @@ async def test_can_t_make_it_in_a_reminder_dm_leaves_the_shift(world):
     assert "You're not signed up for anything yet" in mine.text
 
 
-async def test_autocomplete_offers_shifts_with_titles_and_times(world):
+async def test_autocomplete_offers_shifts_with_titles_and_times(world: World) -> None:
     await world.create_shift("Saturday calls")
     await world.create_shift("Sunday calls", date="2026-11-29")
     await world.create_shift("Saturday canvass prep", date="2026-11-21")
@@ -90,7 +93,7 @@ async def test_autocomplete_offers_shifts_with_titles_and_times(world):
     assert [c["value"] for c in by_number.json["data"]["choices"]] == [2]
 
 
-async def test_leave_autocomplete_offers_only_my_shifts(world):
+async def test_leave_autocomplete_offers_only_my_shifts(world: World) -> None:
     await world.create_shift("Saturday calls")
     await world.create_shift("Sunday calls", date="2026-11-29")
     await world.slash("Maria", "phonebank", "join", shift=2)
@@ -102,7 +105,9 @@ async def test_leave_autocomplete_offers_only_my_shifts(world):
     ]
 
 
-async def test_phonebank_create_without_options_opens_a_modal_that_creates_the_shift(world):
+async def test_phonebank_create_without_options_opens_a_modal_that_creates_the_shift(
+    world: World,
+) -> None:
     opened = await world.slash("Olivia", "phonebank", "create")
 
     assert opened.json["type"] == 9
@@ -140,7 +145,7 @@ async def test_phonebank_create_without_options_opens_a_modal_that_creates_the_s
     assert "📞 #1 “Sunday calls”" in post.content and "8 of 8 left" in post.content
 
 
-async def test_a_modal_with_a_bad_date_says_what_to_fix_and_creates_nothing(world):
+async def test_a_modal_with_a_bad_date_says_what_to_fix_and_creates_nothing(world: World) -> None:
     answer = await world.submit(
         "Olivia",
         "turnout:form:shift",
@@ -156,7 +161,7 @@ async def test_a_modal_with_a_bad_date_says_what_to_fix_and_creates_nothing(worl
     assert "No shifts are scheduled yet" in listed.text
 
 
-async def test_roster_cancel_and_announce_reach_the_people_signed_up(world):
+async def test_roster_cancel_and_announce_reach_the_people_signed_up(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
     await world.deliver()

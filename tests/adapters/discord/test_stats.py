@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from matplotlib import image
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import ORGANIZERS
 
 
@@ -13,7 +14,7 @@ def _size(png: bytes) -> tuple[int, int]:
     return pixels.shape[1], pixels.shape[0]
 
 
-async def test_stats_answer_the_organizer_privately_with_the_chart_attached(world):
+async def test_stats_answer_the_organizer_privately_with_the_chart_attached(world: World) -> None:
     answered = await world.slash("Olivia", "turnout", "stats", period="7d")
 
     assert "📊 The last 7 days" in answered.data["content"]
@@ -23,7 +24,9 @@ async def test_stats_answer_the_organizer_privately_with_the_chart_attached(worl
     assert _size(chart.content) == (1200, 675)
 
 
-async def test_the_weekly_digest_arrives_in_the_organizer_channel_with_its_chart(world):
+async def test_the_weekly_digest_arrives_in_the_organizer_channel_with_its_chart(
+    world: World,
+) -> None:
     await world.slash("Olivia", "turnout", "stats")
     await world.bot.wakeups.sweep()  # queues the campaign's first digest: next Monday 09:00
 

@@ -1,10 +1,11 @@
 """Tasks on Discord: the post modal, options, claim/done/release by command and button."""
 
+from tests.adapters.discord.conftest import World
 from tests.adapters.discord.fake_discord import buttons
 from tests.adapters.discord.interactions import autocomplete
 
 
-async def test_task_post_without_options_opens_a_modal_that_posts_the_task(world):
+async def test_task_post_without_options_opens_a_modal_that_posts_the_task(world: World) -> None:
     opened = await world.slash("Olivia", "task", "post")
 
     assert opened.json["type"] == 9
@@ -31,13 +32,13 @@ async def test_task_post_without_options_opens_a_modal_that_posts_the_task(world
     assert [b["custom_id"] for b in buttons(posted.json["data"])] == ["turnout:claim:1"]
 
 
-async def test_task_post_with_options_needs_only_a_title(world):
+async def test_task_post_with_options_needs_only_a_title(world: World) -> None:
     posted = await world.slash("Olivia", "task", "post", title="Call voters")
 
     assert posted.text.startswith("New task #1: Call voters\n")
 
 
-async def test_claiming_finishing_and_releasing_tasks(world):
+async def test_claiming_finishing_and_releasing_tasks(world: World) -> None:
     await world.slash("Olivia", "task", "post", title="Call voters", slots=2)
     await world.slash("Olivia", "task", "post", title="Drop off flyers")
 

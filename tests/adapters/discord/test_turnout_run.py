@@ -1,6 +1,7 @@
 """`turnout run` with DISCORD_TOKEN set starts Discord, answers, and stops cleanly on SIGTERM."""
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from tests.adapters.running import stop, turnout_run, until_logged
 
 
 @pytest.mark.slow
-async def test_turnout_run_connects_to_discord_and_answers_commands(tmp_path):
+async def test_turnout_run_connects_to_discord_and_answers_commands(tmp_path: Path) -> None:
     fake = FakeDiscord()
     await fake.start()
     process = await turnout_run(

@@ -1,18 +1,22 @@
 """Newcomers on Discord: member join, the welcome DM, onboarding in a modal with select menus."""
 
-from tests.adapters.discord.conftest import start_world, stop_world
+from pathlib import Path
+
+from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import ORGANIZERS, buttons
 from tests.adapters.discord.interactions import uid
 
 SERVER = "@1300000000000000100"
-ONBOARDING_ANSWERS = {
+ONBOARDING_ANSWERS: dict[str, str | list[str]] = {
     "interests[]": ["phone_banking", "texting"],
     "availability": "weekends",
     "location": "53703",
 }
 
 
-async def test_a_member_joining_gets_a_welcome_dm_and_organizers_hear_with_mark_contacted(world):
+async def test_a_member_joining_gets_a_welcome_dm_and_organizers_hear_with_mark_contacted(
+    world: World,
+) -> None:
     await world.join_server("Jamal")
     await world.deliver()
 
@@ -29,7 +33,7 @@ async def test_a_member_joining_gets_a_welcome_dm_and_organizers_hear_with_mark_
     ]
 
 
-async def test_pressing_mark_contacted_marks_the_newcomer_contacted(world):
+async def test_pressing_mark_contacted_marks_the_newcomer_contacted(world: World) -> None:
     await world.join_server("Jamal")
 
     pressed = await world.press("Olivia", "turnout:contacted:1")
@@ -39,7 +43,9 @@ async def test_pressing_mark_contacted_marks_the_newcomer_contacted(world):
     assert "Jamal" not in newcomers.text
 
 
-async def test_onboarding_from_the_welcome_dm_uses_select_menus_and_saves_the_profile(world):
+async def test_onboarding_from_the_welcome_dm_uses_select_menus_and_saves_the_profile(
+    world: World,
+) -> None:
     await world.create_shift("Saturday calls")
     await world.join_server("Jamal")
 
@@ -75,7 +81,7 @@ async def test_onboarding_from_the_welcome_dm_uses_select_menus_and_saves_the_pr
     ]
 
 
-async def test_volunteer_profile_in_the_server_opens_the_same_modal(world):
+async def test_volunteer_profile_in_the_server_opens_the_same_modal(world: World) -> None:
     opened = await world.slash("Maria", "volunteer", "profile")
     saved = await world.submit("Maria", "turnout:form:onboarding", ONBOARDING_ANSWERS)
 
@@ -83,7 +89,7 @@ async def test_volunteer_profile_in_the_server_opens_the_same_modal(world):
     assert "Thanks, Maria!" in saved.text
 
 
-async def test_choosing_no_interest_is_refused_kindly(world):
+async def test_choosing_no_interest_is_refused_kindly(world: World) -> None:
     answer = await world.submit(
         "Maria",
         "turnout:form:onboarding",
@@ -93,7 +99,7 @@ async def test_choosing_no_interest_is_refused_kindly(world):
     assert answer.text == "Pick at least one thing you'd like to help with."
 
 
-async def test_a_configured_campaign_name_is_used_instead_of_the_server_s(tmp_path):
+async def test_a_configured_campaign_name_is_used_instead_of_the_server_s(tmp_path: Path) -> None:
     world = await start_world(tmp_path, campaign_name="Friends of Ana")
     try:
         await world.join_server("Jamal")
@@ -104,7 +110,7 @@ async def test_a_configured_campaign_name_is_used_instead_of_the_server_s(tmp_pa
         await stop_world(world)
 
 
-async def test_markdown_in_an_answer_reaches_organizers_as_plain_text(world):
+async def test_markdown_in_an_answer_reaches_organizers_as_plain_text(world: World) -> None:
     phishing = "[Verify your account](https://evil.example/login)"
     answers = ONBOARDING_ANSWERS | {"location": phishing}
 

@@ -26,6 +26,7 @@ from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
 from bot.kernel.outbox.dispatcher import DeliveryReport
 from bot.ports.replies import Reply
+from storage import SqlStorage
 from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_DOMAIN, TEAM_ID, Call, FakeSlack
 from tests.fakes import frozen_clock
 
@@ -252,7 +253,9 @@ def slack_options(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def rig(storage, fake_slack, slack_options) -> AsyncIterator[Rig]:
+async def rig(
+    storage: SqlStorage, fake_slack: FakeSlack, slack_options: dict[str, Any]
+) -> AsyncIterator[Rig]:
     options = dict(slack_options)
     # TURNOUT_CAMPAIGN_NAME: the core's setting, not the platform's.
     chosen_name = options.pop("campaign_name", "")

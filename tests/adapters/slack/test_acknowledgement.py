@@ -5,16 +5,17 @@ import asyncio
 import pytest
 
 from adapters.slack import app as slack_app
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA, payload
+from bot.ports.replies import Reply
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA, Rig, payload
 from tests.adapters.slack.test_modals import SHIFT_ANSWERS
 
 
-def hold(rig, method: str) -> asyncio.Event:
+def hold(rig: Rig, method: str) -> asyncio.Event:
     """Make the core wait in `method` until the returned event is set."""
     release = asyncio.Event()
     original = getattr(rig.bot.turnout, method)
 
-    async def held(*args):
+    async def held(*args: object) -> Reply:
         await release.wait()
         return await original(*args)
 
@@ -22,7 +23,7 @@ def hold(rig, method: str) -> asyncio.Event:
     return release
 
 
-async def test_a_slash_command_is_acknowledged_before_the_core_answers(rig):
+async def test_a_slash_command_is_acknowledged_before_the_core_answers(rig: Rig) -> None:
     release = hold(rig, "run_slash")
 
     answer = await rig.command("/phonebank list")
@@ -34,7 +35,7 @@ async def test_a_slash_command_is_acknowledged_before_the_core_answers(rig):
     assert "No shifts are scheduled yet" in shown.text
 
 
-async def test_a_button_is_acknowledged_before_the_core_answers(rig):
+async def test_a_button_is_acknowledged_before_the_core_answers(rig: Rig) -> None:
     release = hold(rig, "press")
     button = {
         "action_id": "turnout:shifts",
@@ -50,8 +51,8 @@ async def test_a_button_is_acknowledged_before_the_core_answers(rig):
 
 
 async def test_a_slow_form_closes_the_modal_and_the_answer_follows_as_a_message(
-    rig, monkeypatch: pytest.MonkeyPatch
-):
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(slack_app, "FORM_PATIENCE", 0.05)
     await rig.command("/phonebank create", user=OLIVIA)
     opened = await rig.fake.wait_for("views.open")
@@ -65,7 +66,9 @@ async def test_a_slow_form_closes_the_modal_and_the_answer_follows_as_a_message(
     assert "Created #1" in said.text
 
 
-async def test_a_slow_form_that_fails_says_why_in_a_message(rig, monkeypatch):
+async def test_a_slow_form_that_fails_says_why_in_a_message(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(slack_app, "FORM_PATIENCE", 0.05)
     await rig.command("/phonebank create", user=OLIVIA)
     opened = await rig.fake.wait_for("views.open")
@@ -81,7 +84,7 @@ async def test_a_slow_form_that_fails_says_why_in_a_message(rig, monkeypatch):
     assert "length" in said.text.lower()
 
 
-async def test_events_are_acknowledged_before_the_welcome_is_processed(rig):
+async def test_events_are_acknowledged_before_the_welcome_is_processed(rig: Rig) -> None:
     release = hold(rig, "welcome")
 
     answer = await rig.event(payload("team_join"))

@@ -2,18 +2,20 @@
 
 from datetime import timedelta
 
-from tests.adapters.slack.conftest import OLIVIA, VERA
+from tests.adapters.slack.conftest import OLIVIA, VERA, Rig
 
 TOMORROW = '/phonebank create "Tomorrow calls" 2026-11-03 18:00 2h 5'
 
 
-async def joined(rig):
+async def joined(rig: Rig) -> None:
     await rig.as_organizer(TOMORROW)
     await rig.command("/phonebank join 1", user=VERA)
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
 
 
-async def test_ill_be_there_in_the_day_before_reminder_confirms_and_the_roster_shows_it(rig):
+async def test_ill_be_there_in_the_day_before_reminder_confirms_and_the_roster_shows_it(
+    rig: Rig,
+) -> None:
     await joined(rig)
     rig.clock.advance(timedelta(hours=10))
     await rig.deliver()
@@ -33,7 +35,7 @@ async def test_ill_be_there_in_the_day_before_reminder_confirms_and_the_roster_s
     assert "confirmed ✅" in roster.text
 
 
-async def test_the_check_in_dm_and_the_attendance_here_button(rig):
+async def test_the_check_in_dm_and_the_attendance_here_button(rig: Rig) -> None:
     await joined(rig)
     rig.clock.advance(timedelta(hours=33))
     await rig.deliver()
@@ -54,7 +56,7 @@ async def test_the_check_in_dm_and_the_attendance_here_button(rig):
     assert "Marked vera as a no-show for #1." in marked.text
 
 
-async def test_i_made_it_opens_the_debrief_modal_and_its_answers_reach_the_report(rig):
+async def test_i_made_it_opens_the_debrief_modal_and_its_answers_reach_the_report(rig: Rig) -> None:
     await joined(rig)
     # Past the end (Tue 01:00 UTC) and the 15 minutes after it.
     rig.clock.advance(timedelta(hours=35, minutes=15))

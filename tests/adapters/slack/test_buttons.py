@@ -2,19 +2,20 @@
 
 from datetime import timedelta
 
-from tests.adapters.slack.conftest import OLIVIA, VERA, WALT
+from tests.adapters.slack.conftest import OLIVIA, VERA, WALT, Rig
+from tests.adapters.slack.fake_slack import Call
 
 SMALL = '/phonebank create "Library calls" 2026-11-28 18:00 2h 1'
 TOMORROW = '/phonebank create "Tomorrow calls" 2026-11-03 18:00 2h 5'
 
 
-async def shift_list(rig, user):
+async def shift_list(rig: Rig, user: tuple[str, str]) -> Call:
     before = len(rig.fake.calls_to("chat.postEphemeral", user=user[0]))
     await rig.command("/phonebank list", user=user)
     return await rig.fake.wait_for("chat.postEphemeral", user=user[0], count=before + 1)
 
 
-async def test_pressing_join_confirms_and_the_roster_shows_the_volunteer(rig):
+async def test_pressing_join_confirms_and_the_roster_shows_the_volunteer(rig: Rig) -> None:
     await rig.as_organizer(SMALL)
     listed = await shift_list(rig, VERA)
 
@@ -29,7 +30,7 @@ async def test_pressing_join_confirms_and_the_roster_shows_the_volunteer(rig):
     assert "vera" in roster.text
 
 
-async def test_a_full_shift_waitlists_and_a_leave_promotes_the_next_by_dm(rig):
+async def test_a_full_shift_waitlists_and_a_leave_promotes_the_next_by_dm(rig: Rig) -> None:
     await rig.as_organizer(SMALL)
     await rig.press((await shift_list(rig, WALT)).button("Join"), WALT)
     await rig.fake.wait_for("chat.postEphemeral", user=WALT[0], count=2)
@@ -50,7 +51,7 @@ async def test_a_full_shift_waitlists_and_a_leave_promotes_the_next_by_dm(rig):
     assert promoted.button("Can't make it")["value"] == "turnout:leave:1"
 
 
-async def test_the_reminder_dm_has_a_cant_make_it_button_that_frees_the_seat(rig):
+async def test_the_reminder_dm_has_a_cant_make_it_button_that_frees_the_seat(rig: Rig) -> None:
     await rig.as_organizer(TOMORROW)
     await rig.press((await shift_list(rig, VERA)).button("Join"), VERA)
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
@@ -72,7 +73,7 @@ async def test_the_reminder_dm_has_a_cant_make_it_button_that_frees_the_seat(rig
     assert "5 of 5 seats left" in listed.text
 
 
-async def test_an_outdated_button_gets_a_friendly_answer(rig):
+async def test_an_outdated_button_gets_a_friendly_answer(rig: Rig) -> None:
     button = {
         "action_id": "turnout:teleport:9",
         "value": "turnout:teleport:9",
@@ -85,7 +86,7 @@ async def test_an_outdated_button_gets_a_friendly_answer(rig):
     assert "/turnout help" in said.text
 
 
-async def test_an_again_button_without_a_value_says_what_to_type(rig):
+async def test_an_again_button_without_a_value_says_what_to_type(rig: Rig) -> None:
     button = {"action_id": "again:0", "text": {"type": "plain_text", "text": "Open the form"}}
 
     await rig.press(button)

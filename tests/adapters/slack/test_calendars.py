@@ -12,7 +12,9 @@ from adapters.web.feeds import feed_routes
 from bot.app.bootstrap import bootstrap
 from bot.calendars.feed_links import FeedLinks
 from bot.domain.campaign import CampaignDefaults
+from storage import SqlStorage
 from tests.adapters.slack.conftest import VERA, WALT, Rig, platform_for
+from tests.adapters.slack.fake_slack import FakeSlack
 from tests.fakes import frozen_clock
 
 # 6 PM in New York on Nov 28 (EST).
@@ -20,7 +22,7 @@ START = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
 SMALL = '/phonebank create "Library calls" 2026-11-28 18:00 2h 1 https://dialer.example/lib'
 
 
-async def test_youre_in_has_an_add_to_calendar_link_button(rig):
+async def test_youre_in_has_an_add_to_calendar_link_button(rig: Rig) -> None:
     await rig.as_organizer(SMALL)
 
     await rig.command("/phonebank join 1", user=VERA)
@@ -40,7 +42,7 @@ async def test_youre_in_has_an_add_to_calendar_link_button(rig):
     assert [c.method for c in rig.fake.calls[before:]] == []
 
 
-async def test_the_ics_of_a_private_youre_in_is_uploaded_to_the_volunteers_dm(rig):
+async def test_the_ics_of_a_private_youre_in_is_uploaded_to_the_volunteers_dm(rig: Rig) -> None:
     await rig.as_organizer(SMALL)
 
     await rig.command("/phonebank join 1", user=VERA)
@@ -56,7 +58,7 @@ async def test_the_ics_of_a_private_youre_in_is_uploaded_to_the_volunteers_dm(ri
     assert "https://dialer.example/lib" in str(event["description"])
 
 
-async def test_the_promotion_dm_has_the_link_button_too(rig):
+async def test_the_promotion_dm_has_the_link_button_too(rig: Rig) -> None:
     await rig.as_organizer(SMALL)
     await rig.command("/phonebank join 1", user=WALT)
     await rig.command("/phonebank join 1", user=VERA)
@@ -77,7 +79,7 @@ async def test_the_promotion_dm_has_the_link_button_too(rig):
 
 
 @pytest.fixture
-async def feeding_rig(storage, fake_slack) -> AsyncIterator[Rig]:
+async def feeding_rig(storage: SqlStorage, fake_slack: FakeSlack) -> AsyncIterator[Rig]:
     platform = platform_for(fake_slack)
     clock = frozen_clock()
     bot = bootstrap(
@@ -97,7 +99,7 @@ async def feeding_rig(storage, fake_slack) -> AsyncIterator[Rig]:
         await bot.wakeups.stop()
 
 
-async def test_http_mode_serves_the_feed_beside_slack_events(feeding_rig):
+async def test_http_mode_serves_the_feed_beside_slack_events(feeding_rig: Rig) -> None:
     rig = feeding_rig
     await rig.as_organizer(SMALL)
     await rig.command("/phonebank join 1", user=VERA)
@@ -117,7 +119,7 @@ async def test_http_mode_serves_the_feed_beside_slack_events(feeding_rig):
         assert bad.status == 404
 
 
-def test_socket_mode_runs_no_web_server_so_feeds_need_their_own(fake_slack):
+def test_socket_mode_runs_no_web_server_so_feeds_need_their_own(fake_slack: FakeSlack) -> None:
     platform = platform_for(fake_slack, app_token="xapp-1-test")
 
     assert platform.serve_also(feed_routes) is False

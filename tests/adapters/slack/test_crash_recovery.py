@@ -108,8 +108,8 @@ async def finished_after_restart(
 
 @pytest.mark.slow
 async def test_a_fan_out_stopped_midway_is_finished_at_once_after_restart_with_no_repeats(
-    tmp_path, fake_slack
-):
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
     await seeded(tmp_path)
     fake_slack.rate_limits["chat.postMessage"] = 100
     log: list[str] = []
@@ -127,8 +127,8 @@ async def test_a_fan_out_stopped_midway_is_finished_at_once_after_restart_with_n
 
 @pytest.mark.slow
 async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lost(
-    tmp_path, fake_slack
-):
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
     await seeded(tmp_path)
     fake_slack.rate_limits["chat.postMessage"] = 100
     log: list[str] = []
@@ -143,7 +143,7 @@ async def test_a_fan_out_killed_midway_is_finished_after_restart_with_nothing_lo
     storage = await open_storage(f"sqlite:///{tmp_path / 'turnout.db'}")
     try:
         async with storage.engine.connect() as connection:
-            states = dict(
+            states: dict[str, int] = dict(
                 (
                     await connection.execute(
                         # The campaign's weekly digest waits for Monday; the rest is the fan-out.

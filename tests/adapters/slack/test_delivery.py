@@ -4,25 +4,26 @@ from datetime import timedelta
 
 import pytest
 
-from tests.adapters.slack.conftest import ORGANIZER_CHANNEL, VERA, payload
+from tests.adapters.slack.conftest import ORGANIZER_CHANNEL, VERA, Rig, payload
+from tests.adapters.slack.fake_slack import Call
 
 TOMORROW = '/phonebank create "Tomorrow calls" 2026-11-03 18:00 2h 5'
 
 
-def reminders(rig):
+def reminders(rig: Rig) -> list[Call]:
     return [
         c for c in rig.fake.calls_to("chat.postMessage", channel="D0VERA") if "Reminder" in c.text
     ]
 
 
-async def vera_joins_tomorrows_shift(rig):
+async def vera_joins_tomorrows_shift(rig: Rig) -> None:
     await rig.as_organizer(TOMORROW)
     await rig.command("/phonebank join 1")
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     await rig.delivered("chat.postMessage", channel="D0VERA")  # her welcome
 
 
-async def test_a_rate_limited_reminder_is_sent_once_after_retry_after(rig):
+async def test_a_rate_limited_reminder_is_sent_once_after_retry_after(rig: Rig) -> None:
     await vera_joins_tomorrows_shift(rig)
     rig.fake.fail("chat.postMessage", "ratelimited", status=429, retry_after=30)
 
@@ -48,7 +49,9 @@ async def test_a_rate_limited_reminder_is_sent_once_after_retry_after(rig):
         ("cannot_dm_bot", "that account is a bot"),
     ],
 )
-async def test_an_undeliverable_welcome_is_recorded_and_organizers_are_told(rig, code, reason):
+async def test_an_undeliverable_welcome_is_recorded_and_organizers_are_told(
+    rig: Rig, code: str, reason: str
+) -> None:
     rig.fake.fail("conversations.open", code, when={"users": "U0NEWBIE"})
 
     await rig.event(payload("team_join"))
@@ -67,7 +70,9 @@ async def test_an_undeliverable_welcome_is_recorded_and_organizers_are_told(rig,
         ("user_not_found", "Slack doesn't know their account any more"),
     ],
 )
-async def test_an_undeliverable_reminder_is_recorded_and_organizers_are_told(rig, code, reason):
+async def test_an_undeliverable_reminder_is_recorded_and_organizers_are_told(
+    rig: Rig, code: str, reason: str
+) -> None:
     await vera_joins_tomorrows_shift(rig)
     rig.fake.fail("chat.postMessage", code, when={"channel": "D0VERA"}, times=5)
 
@@ -83,7 +88,7 @@ async def test_an_undeliverable_reminder_is_recorded_and_organizers_are_told(rig
     assert again.sent == again.failed == again.retried == 0, "given up on, not retried"
 
 
-async def test_a_slack_outage_is_retried_with_backoff(rig):
+async def test_a_slack_outage_is_retried_with_backoff(rig: Rig) -> None:
     await vera_joins_tomorrows_shift(rig)
     rig.fake.fail("chat.postMessage", "internal_error", status=500)
 
@@ -96,7 +101,7 @@ async def test_a_slack_outage_is_retried_with_backoff(rig):
     assert len(reminders(rig)) == 2
 
 
-async def test_an_answer_that_meets_a_rate_limit_arrives_once_after_the_wait(rig):
+async def test_an_answer_that_meets_a_rate_limit_arrives_once_after_the_wait(rig: Rig) -> None:
     rig.fake.fail("chat.postEphemeral", "ratelimited", status=429, retry_after=1)
 
     await rig.command("/phonebank list")

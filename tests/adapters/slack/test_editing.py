@@ -1,18 +1,18 @@
 """Editing a shift on Slack: the modal opens filled in, DMs carry Still works, a cut confirms."""
 
-from tests.adapters.slack.conftest import OLIVIA, VERA, WALT
+from tests.adapters.slack.conftest import OLIVIA, VERA, WALT, Rig
 from tests.adapters.slack.test_modals import SHIFT_ANSWERS, elements, open_form
 
 SMALL = '/phonebank create "Library calls" 2026-11-28 18:00 2h 1 https://dialer.example/a'
 
 
-async def seated(rig, *users):
+async def seated(rig: Rig, *users: tuple[str, str]) -> None:
     await rig.as_organizer(SMALL)
     for user in users:
         await rig.bot.turnout.run_slash(rig.actor(user), "/phonebank", "join 1")
 
 
-async def test_a_bare_edit_opens_the_shift_modal_filled_in_and_saving_it_edits(rig):
+async def test_a_bare_edit_opens_the_shift_modal_filled_in_and_saving_it_edits(rig: Rig) -> None:
     await seated(rig, VERA, WALT)
 
     opened = await open_form(rig, "/phonebank edit 1")
@@ -40,7 +40,9 @@ async def test_a_bare_edit_opens_the_shift_modal_filled_in_and_saving_it_edits(r
     assert "“Library calls” (#1)" in promoted.text
 
 
-async def test_a_moved_shift_dm_has_still_works_and_cant_make_it_buttons_that_answer(rig):
+async def test_a_moved_shift_dm_has_still_works_and_cant_make_it_buttons_that_answer(
+    rig: Rig,
+) -> None:
     await seated(rig, VERA)
     await rig.command("/phonebank edit 1 time 19:00", user=OLIVIA)
     asked = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
@@ -65,7 +67,7 @@ async def test_a_moved_shift_dm_has_still_works_and_cant_make_it_buttons_that_an
     assert "7:00 PM EST" in kept.text
 
 
-async def test_cutting_seats_asks_with_a_button_that_carries_the_new_number(rig):
+async def test_cutting_seats_asks_with_a_button_that_carries_the_new_number(rig: Rig) -> None:
     await seated(rig, VERA)
     await rig.bot.turnout.run_slash(
         rig.actor(OLIVIA, organizer=True), "/phonebank", "edit 1 seats 2"
@@ -82,7 +84,9 @@ async def test_cutting_seats_asks_with_a_button_that_carries_the_new_number(rig)
     assert "moved back to the waitlist and told" in done.text
 
 
-async def test_add_remove_and_move_typed_on_slack_answer_the_organizer_and_dm_the_volunteer(rig):
+async def test_add_remove_and_move_typed_on_slack_answer_the_organizer_and_dm_the_volunteer(
+    rig: Rig,
+) -> None:
     await seated(rig, VERA)
     await rig.as_organizer('/phonebank create "Sunday calls" 2026-11-29 18:00 2h 3')
     await rig.bot.turnout.run_slash(rig.actor(WALT), "/phonebank", "mine")
@@ -101,7 +105,7 @@ async def test_add_remove_and_move_typed_on_slack_answer_the_organizer_and_dm_th
     assert dm.button("Can't make it")["value"] == "turnout:leave:2"
 
 
-async def test_repeat_typed_on_slack_and_the_every_week_button_on_the_join_reply(rig):
+async def test_repeat_typed_on_slack_and_the_every_week_button_on_the_join_reply(rig: Rig) -> None:
     await rig.as_organizer(SMALL)
     await rig.command("/phonebank repeat 1 weekly times 3", user=OLIVIA)
     repeated = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
@@ -117,8 +121,8 @@ async def test_repeat_typed_on_slack_and_the_every_week_button_on_the_join_reply
 
 
 async def test_a_proposal_posts_approve_and_decline_in_the_organizer_channel_and_decline_asks_why(
-    rig,
-):
+    rig: Rig,
+) -> None:
     from tests.adapters.slack.conftest import ORGANIZER_CHANNEL
 
     await rig.command('/phonebank propose "Calls at home" 2026-11-28 18:00 2h 4', user=VERA)
@@ -141,7 +145,9 @@ async def test_a_proposal_posts_approve_and_decline_in_the_organizer_channel_and
     assert "Full that week" in told.text
 
 
-async def test_a_typed_new_link_opens_a_modal_saying_who_hears_and_saving_it_tells_them(rig):
+async def test_a_typed_new_link_opens_a_modal_saying_who_hears_and_saving_it_tells_them(
+    rig: Rig,
+) -> None:
     await seated(rig, VERA)
 
     opened = await open_form(rig, "/phonebank edit 1 link https://dialer.example/b")

@@ -2,17 +2,18 @@
 
 import json
 
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, VERA, payload
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, VERA, Rig, payload
+from tests.adapters.slack.fake_slack import Call
 
 LIVE_MENTIONS = ("<!channel>", "<!here>", "<!everyone>", "<@U0WALT>")
 
 
-def live_mentions(call) -> list[str]:
+def live_mentions(call: Call) -> list[str]:
     sent = json.dumps(call.args, ensure_ascii=False)
     return [m for m in LIVE_MENTIONS if m in sent]
 
 
-async def test_mentions_typed_into_a_task_title_arrive_escaped(rig):
+async def test_mentions_typed_into_a_task_title_arrive_escaped(rig: Rig) -> None:
     await rig.command(
         '/task post "Flyers for <@U0WALT> and <!subteam^S0ORGS|@organizers>" slots 2', user=OLIVIA
     )
@@ -23,7 +24,7 @@ async def test_mentions_typed_into_a_task_title_arrive_escaped(rig):
     assert live_mentions(posted) == [] and "<!subteam" not in json.dumps(posted.args)
 
 
-async def test_a_mass_mention_in_a_title_is_refused_and_never_posted(rig):
+async def test_a_mass_mention_in_a_title_is_refused_and_never_posted(rig: Rig) -> None:
     # Slack sends <!channel> itself when "Escape channels, users, and links" is on.
     await rig.command('/task post "<!channel> call list" slots 2', user=OLIVIA, raw=True)
 
@@ -34,7 +35,7 @@ async def test_a_mass_mention_in_a_title_is_refused_and_never_posted(rig):
     assert all(live_mentions(c) == [] for c in rig.fake.posts())
 
 
-async def test_a_newcomer_named_like_a_mention_is_announced_escaped(rig):
+async def test_a_newcomer_named_like_a_mention_is_announced_escaped(rig: Rig) -> None:
     body = payload("team_join")
     body["event"]["user"]["profile"]["display_name"] = "<!channel> Nina"
 
@@ -45,7 +46,7 @@ async def test_a_newcomer_named_like_a_mention_is_announced_escaped(rig):
     assert live_mentions(told) == []
 
 
-async def test_an_announcement_with_mentions_reaches_volunteers_escaped(rig):
+async def test_an_announcement_with_mentions_reaches_volunteers_escaped(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
     await rig.command("/phonebank join 1")
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
@@ -62,7 +63,7 @@ async def test_an_announcement_with_mentions_reaches_volunteers_escaped(rig):
     assert live_mentions(announced) == []
 
 
-async def test_links_in_a_shift_stay_clickable(rig):
+async def test_links_in_a_shift_stay_clickable(rig: Rig) -> None:
     await rig.as_organizer(
         '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc?x=1&y=2'
     )

@@ -4,9 +4,10 @@ POSTed to the address files.getUploadURLExternal gave and shared by files.comple
 import pytest
 
 from bot.domain.campaign import Identity, Team
+from bot.kernel.commands import Actor
 from bot.ports.messenger import DeliveryError
-from bot.ports.replies import Attachment, Button, Message
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, TEAM_ID, VERA
+from bot.ports.replies import Attachment, Button, Message, Reply
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, TEAM_ID, VERA, Rig
 
 CSV = b"name,zip\nVera,02139\n"
 REPORT = Attachment("volunteers.csv", CSV, "text/csv", title="Volunteers")
@@ -16,7 +17,7 @@ def to_vera() -> Identity:
     return Identity("slack", TEAM_ID, VERA[0])
 
 
-async def test_a_dm_with_a_file_arrives_as_one_upload_with_its_text(rig):
+async def test_a_dm_with_a_file_arrives_as_one_upload_with_its_text(rig: Rig) -> None:
     await rig.platform.messenger.send_direct(
         to_vera(), Message("Your export is ready <!channel>", files=(REPORT,))
     )
@@ -29,7 +30,7 @@ async def test_a_dm_with_a_file_arrives_as_one_upload_with_its_text(rig):
     assert not rig.fake.calls_to("chat.postMessage"), "the upload carries the message"
 
 
-async def test_an_organizer_post_with_buttons_is_posted_and_its_file_follows(rig):
+async def test_an_organizer_post_with_buttons_is_posted_and_its_file_follows(rig: Rig) -> None:
     team = Team(1, "slack", TEAM_ID, 1)
     reply = Message(
         "Weekly chart", buttons=(Button("Roster", "turnout:roster:1"),), files=(REPORT,)
@@ -43,8 +44,10 @@ async def test_an_organizer_post_with_buttons_is_posted_and_its_file_follows(rig
     assert shared.content == CSV and shared.comment == ""
 
 
-async def test_a_private_command_answer_sends_its_file_to_the_persons_dm(rig, monkeypatch):
-    async def answer_with_a_file(actor, command, text):
+async def test_a_private_command_answer_sends_its_file_to_the_persons_dm(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def answer_with_a_file(actor: Actor, command: str, text: str) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(rig.bot.turnout, "run_slash", answer_with_a_file)
@@ -59,8 +62,10 @@ async def test_a_private_command_answer_sends_its_file_to_the_persons_dm(rig, mo
     assert not rig.fake.files_in(GENERAL), "an ephemeral answer's file never lands in the channel"
 
 
-async def test_a_command_answer_whose_upload_fails_says_so_and_shares_nothing(rig, monkeypatch):
-    async def answer_with_a_file(actor, command, text):
+async def test_a_command_answer_whose_upload_fails_says_so_and_shares_nothing(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def answer_with_a_file(actor: Actor, command: str, text: str) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(rig.bot.turnout, "run_slash", answer_with_a_file)
@@ -73,7 +78,7 @@ async def test_a_command_answer_whose_upload_fails_says_so_and_shares_nothing(ri
     assert not rig.fake.shared_files
 
 
-async def test_a_refused_upload_post_is_a_transient_delivery_error(rig):
+async def test_a_refused_upload_post_is_a_transient_delivery_error(rig: Rig) -> None:
     rig.fake.fail("upload", "upstream broke", status=503)
 
     with pytest.raises(DeliveryError) as raised:
@@ -86,7 +91,7 @@ async def test_a_refused_upload_post_is_a_transient_delivery_error(rig):
     assert [f.content for f in rig.fake.files_in("D0VERA")] == [CSV]
 
 
-async def test_a_rate_limited_upload_carries_slacks_retry_after(rig):
+async def test_a_rate_limited_upload_carries_slacks_retry_after(rig: Rig) -> None:
     rig.fake.fail("files.getUploadURLExternal", "ratelimited", status=429, retry_after=12)
 
     with pytest.raises(DeliveryError) as raised:
@@ -96,7 +101,9 @@ async def test_a_rate_limited_upload_carries_slacks_retry_after(rig):
     assert not rig.fake.shared_files
 
 
-async def test_an_export_reaches_the_organizer_by_upload_and_the_channel_hears_of_it(rig):
+async def test_an_export_reaches_the_organizer_by_upload_and_the_channel_hears_of_it(
+    rig: Rig,
+) -> None:
     await rig.command("/volunteer tz America/Chicago", user=VERA)
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
 
@@ -120,7 +127,7 @@ async def test_an_export_reaches_the_organizer_by_upload_and_the_channel_hears_o
     assert "(all time, 2 rows)" in told.text
 
 
-async def test_a_volunteer_asking_for_an_export_gets_no_file(rig):
+async def test_a_volunteer_asking_for_an_export_gets_no_file(rig: Rig) -> None:
     await rig.command("/turnout export volunteers all", user=VERA)
 
     said = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])

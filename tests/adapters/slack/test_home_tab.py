@@ -5,7 +5,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
-from tests.adapters.slack.conftest import NINA, OLIVIA, VERA, payload
+from tests.adapters.slack.conftest import NINA, OLIVIA, VERA, Rig, payload
 from tests.adapters.slack.fake_slack import Call
 
 SATURDAY = "<!date^1795906800^{date_short_pretty} at {time}|Sat Nov 28, 6:00 PM EST>"
@@ -24,7 +24,7 @@ def buttons(view: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-async def open_home(rig, user: tuple[str, str] = VERA, *, tab: str = "home") -> None:
+async def open_home(rig: Rig, user: tuple[str, str] = VERA, *, tab: str = "home") -> None:
     body = payload("app_home_opened")
     body["event"].update(user=user[0], tab=tab)
     body["event_id"] = f"Ev{uuid.uuid4().hex[:10]}"
@@ -32,13 +32,13 @@ async def open_home(rig, user: tuple[str, str] = VERA, *, tab: str = "home") -> 
     assert answer.status == 200
 
 
-async def published(rig, user: tuple[str, str] = VERA, count: int = 1) -> dict[str, Any]:
+async def published(rig: Rig, user: tuple[str, str] = VERA, count: int = 1) -> dict[str, Any]:
     call: Call = await rig.fake.wait_for("views.publish", user_id=user[0], count=count)
     assert call["view"]["type"] == "home"
     return call["view"]
 
 
-async def press_on_home(rig, button: dict[str, Any], user: tuple[str, str] = VERA) -> None:
+async def press_on_home(rig: Rig, button: dict[str, Any], user: tuple[str, str] = VERA) -> None:
     body = payload("block_actions_home")
     body["user"].update(id=user[0], username=user[1], name=user[1])
     body["actions"][0].update(action_id=button["action_id"], value=button.get("value"))
@@ -47,7 +47,7 @@ async def press_on_home(rig, button: dict[str, Any], user: tuple[str, str] = VER
     assert answer.status == 200
 
 
-async def test_opening_home_publishes_a_volunteers_sections(rig):
+async def test_opening_home_publishes_a_volunteers_sections(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
     await rig.as_organizer('/phonebank create "Sunday calls" 2026-11-29 18:00 2h 4')
     await rig.as_organizer('/task post "Flyers" slots 2')
@@ -79,7 +79,7 @@ async def test_opening_home_publishes_a_volunteers_sections(rig):
     ]
 
 
-async def test_an_organizers_home_also_has_newcomers_and_open_seats(rig):
+async def test_an_organizers_home_also_has_newcomers_and_open_seats(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
     await rig.event(payload("team_join"))  # Nina arrives and waits for a contact
     await rig.delivered("chat.postMessage", lambda c: "New volunteer" in c.text)
@@ -93,7 +93,7 @@ async def test_an_organizers_home_also_has_newcomers_and_open_seats(rig):
     assert "Mark contacted" in [b["text"]["text"] for b in buttons(view)]
 
 
-async def test_a_press_on_home_acts_answers_in_a_dm_and_publishes_again(rig):
+async def test_a_press_on_home_acts_answers_in_a_dm_and_publishes_again(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
     await open_home(rig)
     before = await published(rig)
@@ -108,7 +108,7 @@ async def test_a_press_on_home_acts_answers_in_a_dm_and_publishes_again(rig):
     assert told["text"].startswith("You're in! #1 “Saturday calls”, Sat Nov 28, 6:00 PM EST")
 
 
-async def test_settings_open_from_home_as_a_modal_and_saving_publishes_again(rig):
+async def test_settings_open_from_home_as_a_modal_and_saving_publishes_again(rig: Rig) -> None:
     await open_home(rig)
     [change, _] = [b for b in buttons(await published(rig)) if b["text"]["text"] == "Change"]
 
@@ -128,7 +128,7 @@ async def test_settings_open_from_home_as_a_modal_and_saving_publishes_again(rig
     assert "Europe/Berlin (you set it)" in json.dumps(again)
 
 
-async def test_opening_the_messages_tab_publishes_nothing(rig):
+async def test_opening_the_messages_tab_publishes_nothing(rig: Rig) -> None:
     await open_home(rig, tab="messages")
     await open_home(rig)
 

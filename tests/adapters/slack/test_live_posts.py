@@ -20,6 +20,7 @@ from tests.adapters.slack.conftest import (
     platform_for,
 )
 from tests.adapters.slack.fake_slack import Call, FakeSlack
+from tests.conftest import Database
 from tests.fakes import frozen_clock
 
 SATURDAY = '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 2'
@@ -46,7 +47,7 @@ async def joined(rig: Rig, user: tuple[str, str]) -> None:
     assert "You're in" in said.text or "waitlist" in said.text
 
 
-async def test_create_posts_the_shift_and_a_join_updates_that_message(rig):
+async def test_create_posts_the_shift_and_a_join_updates_that_message(rig: Rig) -> None:
     post = await posted_shift(rig)
     assert "▰▰ 2 of 2 left" in post.text
     assert [b["text"]["text"] for b in post.buttons()] == ["Join", "Leave"]
@@ -67,7 +68,7 @@ def _posted_ts(rig: Rig, post: Call) -> str:
     return f"{1700000000 + answered.index(post) + 1}.000100"
 
 
-async def test_fifty_joins_in_a_burst_are_a_few_updates(rig):
+async def test_fifty_joins_in_a_burst_are_a_few_updates(rig: Rig) -> None:
     await posted_shift(rig, '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 60')
     people = [(f"U0CALLER{n:02d}", f"caller{n}") for n in range(50)]
     for user_id, name in people:
@@ -89,7 +90,7 @@ async def test_fifty_joins_in_a_burst_are_a_few_updates(rig):
 
 
 @asynccontextmanager
-async def running(database, fake: FakeSlack) -> AsyncIterator[Rig]:
+async def running(database: Database, fake: FakeSlack) -> AsyncIterator[Rig]:
     """One Turnout process: its own storage over the test's database, its own Slack app."""
     storage = await database.open()
     platform = platform_for(fake)
@@ -109,7 +110,9 @@ async def running(database, fake: FakeSlack) -> AsyncIterator[Rig]:
         await bot.wakeups.stop()
 
 
-async def test_after_a_restart_the_same_post_keeps_being_updated(database, fake_slack):
+async def test_after_a_restart_the_same_post_keeps_being_updated(
+    database: Database, fake_slack: FakeSlack
+) -> None:
     async with running(database, fake_slack) as before:
         post = await posted_shift(before)
         ts = _posted_ts(before, post)
@@ -121,7 +124,7 @@ async def test_after_a_restart_the_same_post_keeps_being_updated(database, fake_
         assert "1 of 2 left" in update.text
 
 
-async def test_a_429_on_an_update_is_waited_out_and_the_update_lands(rig):
+async def test_a_429_on_an_update_is_waited_out_and_the_update_lands(rig: Rig) -> None:
     await posted_shift(rig)
     rig.fake.fail("chat.update", "ratelimited", status=429, retry_after=1)
 
@@ -137,8 +140,8 @@ async def test_a_429_on_an_update_is_waited_out_and_the_update_lands(rig):
 
 @pytest.mark.parametrize("error", ["message_not_found", "channel_not_found", "not_in_channel"])
 async def test_a_deleted_post_or_a_lost_channel_is_forgotten_after_one_failed_update(
-    rig, error, caplog
-):
+    rig: Rig, error: str, caplog: pytest.LogCaptureFixture
+) -> None:
     await posted_shift(rig)
     rig.fake.fail("chat.update", error, times=5)
 
@@ -154,7 +157,7 @@ async def test_a_deleted_post_or_a_lost_channel_is_forgotten_after_one_failed_up
     assert len(rig.fake.calls_to("chat.update")) == 1
 
 
-async def test_a_post_button_joins_and_the_post_follows(rig):
+async def test_a_post_button_joins_and_the_post_follows(rig: Rig) -> None:
     post = await posted_shift(rig)
 
     await rig.press(post.button("Join"), VERA, on=post)
@@ -165,7 +168,7 @@ async def test_a_post_button_joins_and_the_post_follows(rig):
     assert update["ts"] == _posted_ts(rig, post) and "1 of 2 left" in update.text
 
 
-async def test_phonebank_board_posts_the_upcoming_shifts_and_keeps_them_current(rig):
+async def test_phonebank_board_posts_the_upcoming_shifts_and_keeps_them_current(rig: Rig) -> None:
     await posted_shift(rig)
     await rig.command("/phonebank post board", user=OLIVIA)
     board = await rig.delivered(
@@ -181,14 +184,14 @@ async def test_phonebank_board_posts_the_upcoming_shifts_and_keeps_them_current(
     assert "1 of 2 left" in by_ts[_posted_ts(rig, board)].text
 
 
-async def test_people_s_text_in_a_post_is_plain_text(rig):
+async def test_people_s_text_in_a_post_is_plain_text(rig: Rig) -> None:
     post = await posted_shift(
         rig, '/phonebank create "Calls <@U0WALT> *now*" 2026-11-28 18:00 2h 2'
     )
     assert "<@U0WALT>" not in post.text and "&lt;@U0WALT&gt;" in post.text
 
 
-async def test_a_post_the_bot_cannot_put_up_tells_the_organizer_what_to_do(rig):
+async def test_a_post_the_bot_cannot_put_up_tells_the_organizer_what_to_do(rig: Rig) -> None:
     rig.fake.outside.add(GENERAL)  # the bot was never invited to #general
 
     await rig.command(SATURDAY, user=OLIVIA)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 import adapters.slack
@@ -28,7 +29,7 @@ def manifest() -> dict:
     return yaml.safe_load(MANIFEST.read_text())
 
 
-def test_the_manifest_lists_exactly_the_commands_the_grammar_knows():
+def test_the_manifest_lists_exactly_the_commands_the_grammar_knows() -> None:
     commands = [c["command"] for c in manifest()["features"]["slash_commands"]]
 
     assert sorted(commands) == sorted(f"/{name}" for name in TOPICS) == sorted(COMMANDS)
@@ -37,14 +38,14 @@ def test_the_manifest_lists_exactly_the_commands_the_grammar_knows():
         assert len(command["description"]) <= 100 and len(command["usage_hint"]) <= 1000
 
 
-def test_the_manifest_declares_the_slash_commands_the_catalogue_generates():
+def test_the_manifest_declares_the_slash_commands_the_catalogue_generates() -> None:
     assert manifest()["features"]["slash_commands"] == generated.slash_commands()
     # Regenerating changes nothing, comments and all: the checked-in file is current.
     assert generated.rewritten(MANIFEST.read_text()) == MANIFEST.read_text()
     assert generated.main(["--check"]) == 0
 
 
-def test_each_usage_hint_names_real_subcommands_in_the_order_help_lists_them():
+def test_each_usage_hint_names_real_subcommands_in_the_order_help_lists_them() -> None:
     for command in manifest()["features"]["slash_commands"]:
         group = command["command"].removeprefix("/")
         verbs = [e.verb for e in entries(group)]
@@ -53,7 +54,7 @@ def test_each_usage_hint_names_real_subcommands_in_the_order_help_lists_them():
         assert "help" in hinted
 
 
-def test_a_stale_manifest_is_caught(tmp_path, monkeypatch):
+def test_a_stale_manifest_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     stale = tmp_path / "manifest.yaml"
     stale.write_text(MANIFEST.read_text().replace("join 3 | ", ""))
     monkeypatch.setattr(generated, "MANIFEST", stale)
@@ -63,15 +64,15 @@ def test_a_stale_manifest_is_caught(tmp_path, monkeypatch):
     assert stale.read_text() == MANIFEST.read_text()
 
 
-def test_the_manifest_subscribes_to_the_events_the_app_handles():
+def test_the_manifest_subscribes_to_the_events_the_app_handles() -> None:
     assert sorted(manifest()["settings"]["event_subscriptions"]["bot_events"]) == sorted(EVENTS)
 
 
-def test_the_manifest_asks_for_the_scopes_used_and_no_more():
+def test_the_manifest_asks_for_the_scopes_used_and_no_more() -> None:
     assert set(manifest()["oauth_config"]["scopes"]["bot"]) == SCOPES
 
 
-def test_the_manifest_sets_up_socket_mode_and_interactivity():
+def test_the_manifest_sets_up_socket_mode_and_interactivity() -> None:
     settings = manifest()["settings"]
 
     assert settings["socket_mode_enabled"] is True
@@ -79,5 +80,5 @@ def test_the_manifest_sets_up_socket_mode_and_interactivity():
     assert manifest()["features"]["bot_user"]["display_name"] == "Turnout"
 
 
-def test_the_manifest_ships_with_the_package():
+def test_the_manifest_ships_with_the_package() -> None:
     assert MANIFEST.is_file()

@@ -1,8 +1,10 @@
 """Modals: a bare /phonebank create or /task post opens a form; submitting it creates."""
 
 import json
+from typing import Any
 
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA, Rig
+from tests.adapters.slack.fake_slack import Call
 
 SHIFT_ANSWERS = {
     "title": {"type": "plain_text_input", "value": "Saturday calls"},
@@ -14,16 +16,16 @@ SHIFT_ANSWERS = {
 }
 
 
-def elements(view):
+def elements(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
 
 
-async def open_form(rig, line, user=OLIVIA):
+async def open_form(rig: Rig, line: str, user: tuple[str, str] = OLIVIA) -> Call:
     await rig.command(line, user=user)
     return await rig.fake.wait_for("views.open")
 
 
-async def test_a_bare_phonebank_create_opens_a_modal_with_pickers(rig):
+async def test_a_bare_phonebank_create_opens_a_modal_with_pickers(rig: Rig) -> None:
     opened = await open_form(rig, "/phonebank create")
 
     view = opened["view"]
@@ -51,7 +53,7 @@ async def test_a_bare_phonebank_create_opens_a_modal_with_pickers(rig):
     assert view["submit"]["text"] == "Create"
 
 
-async def test_submitting_the_shift_modal_creates_the_shift_and_announces_it(rig):
+async def test_submitting_the_shift_modal_creates_the_shift_and_announces_it(rig: Rig) -> None:
     opened = await open_form(rig, "/phonebank create")
 
     answer = await rig.submit(opened, SHIFT_ANSWERS)
@@ -67,7 +69,7 @@ async def test_submitting_the_shift_modal_creates_the_shift_and_announces_it(rig
     assert "Saturday calls" in listed.text
 
 
-async def test_the_modal_s_repeat_choice_creates_the_series_in_the_same_step(rig):
+async def test_the_modal_s_repeat_choice_creates_the_series_in_the_same_step(rig: Rig) -> None:
     opened = await open_form(rig, "/phonebank create")
 
     answer = await rig.submit(
@@ -91,7 +93,7 @@ async def test_the_modal_s_repeat_choice_creates_the_series_in_the_same_step(rig
     assert "Created #2 Sun Nov 29" in told.text
 
 
-async def test_a_bad_repeat_answer_is_shown_under_it_and_creates_nothing(rig):
+async def test_a_bad_repeat_answer_is_shown_under_it_and_creates_nothing(rig: Rig) -> None:
     opened = await open_form(rig, "/phonebank create")
 
     answer = await rig.submit(
@@ -110,7 +112,9 @@ async def test_a_bad_repeat_answer_is_shown_under_it_and_creates_nothing(rig):
     assert not rig.fake.calls_to("chat.postMessage")
 
 
-async def test_a_bad_modal_answer_keeps_the_modal_open_with_the_reason_and_creates_nothing(rig):
+async def test_a_bad_modal_answer_keeps_the_modal_open_with_the_reason_and_creates_nothing(
+    rig: Rig,
+) -> None:
     opened = await open_form(rig, "/phonebank create")
 
     answer = await rig.submit(
@@ -126,7 +130,7 @@ async def test_a_bad_modal_answer_keeps_the_modal_open_with_the_reason_and_creat
     assert not rig.fake.calls_to("chat.postMessage")
 
 
-async def test_a_shift_in_the_past_is_refused_under_the_date(rig):
+async def test_a_shift_in_the_past_is_refused_under_the_date(rig: Rig) -> None:
     opened = await open_form(rig, "/phonebank create")
 
     answer = await rig.submit(
@@ -138,7 +142,7 @@ async def test_a_shift_in_the_past_is_refused_under_the_date(rig):
     assert "past" in " ".join(reply["errors"].values()).lower()
 
 
-async def test_a_bare_task_post_opens_a_modal_and_submitting_posts_the_task(rig):
+async def test_a_bare_task_post_opens_a_modal_and_submitting_posts_the_task(rig: Rig) -> None:
     opened = await open_form(rig, "/task post")
     view = opened["view"]
     assert view["callback_id"] == "form:task"
@@ -160,7 +164,7 @@ async def test_a_bare_task_post_opens_a_modal_and_submitting_posts_the_task(rig)
     assert posted.button("Claim")["value"] == "turnout:claim:1"
 
 
-async def test_a_volunteer_gets_no_form_for_an_organizer_command(rig):
+async def test_a_volunteer_gets_no_form_for_an_organizer_command(rig: Rig) -> None:
     await rig.command("/phonebank create", user=VERA)
 
     refused = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
@@ -168,7 +172,7 @@ async def test_a_volunteer_gets_no_form_for_an_organizer_command(rig):
     assert not rig.fake.calls_to("views.open")
 
 
-async def test_when_the_trigger_expired_a_button_opens_the_form_instead(rig):
+async def test_when_the_trigger_expired_a_button_opens_the_form_instead(rig: Rig) -> None:
     rig.fake.fail("views.open", "expired_trigger_id")
     await rig.command("/phonebank create", user=OLIVIA)
     offered = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])

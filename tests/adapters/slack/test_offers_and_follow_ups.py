@@ -3,14 +3,14 @@ confirmation check's Nudge them, the next-day Join, and `/volunteer history`."""
 
 from datetime import timedelta
 
-from tests.adapters.slack.conftest import OLIVIA, ORGANIZER_CHANNEL, VERA, WALT
+from tests.adapters.slack.conftest import OLIVIA, ORGANIZER_CHANNEL, VERA, WALT, Rig
 
 # Tue Nov 3, 18:00 EST (23:00 UTC); the rig's clock starts Mon Nov 2, 14:00 UTC.
 ONE_SEAT = '/phonebank create "Tomorrow calls" 2026-11-03 18:00 2h 1'
 TO_TWO_HOURS_BEFORE = timedelta(hours=31)
 
 
-async def one_seat_one_waiting(rig):
+async def one_seat_one_waiting(rig: Rig) -> None:
     await rig.as_organizer(ONE_SEAT)
     await rig.command("/phonebank join 1", user=VERA)
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
@@ -19,7 +19,7 @@ async def one_seat_one_waiting(rig):
     rig.clock.advance(TO_TWO_HOURS_BEFORE)
 
 
-async def test_a_late_leave_posts_to_organizers_and_take_the_seat_confirms(rig):
+async def test_a_late_leave_posts_to_organizers_and_take_the_seat_confirms(rig: Rig) -> None:
     await one_seat_one_waiting(rig)
     await rig.command("/phonebank leave 1", user=VERA)
     await rig.fake.wait_for("chat.postEphemeral", lambda c: "You've left" in c.text)
@@ -43,7 +43,7 @@ async def test_a_late_leave_posts_to_organizers_and_take_the_seat_confirms(rig):
     assert "#1 “Tomorrow calls”" in taken.text
 
 
-async def test_pass_lets_the_offered_seat_go(rig):
+async def test_pass_lets_the_offered_seat_go(rig: Rig) -> None:
     await one_seat_one_waiting(rig)
     await rig.command("/phonebank leave 1", user=VERA)
     await rig.fake.wait_for("chat.postEphemeral", lambda c: "You've left" in c.text)
@@ -60,7 +60,7 @@ async def test_pass_lets_the_offered_seat_go(rig):
     assert "walt" not in roster.text
 
 
-async def test_nudge_them_in_the_confirmation_check_dms_the_unanswered_once(rig):
+async def test_nudge_them_in_the_confirmation_check_dms_the_unanswered_once(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Tomorrow calls" 2026-11-03 18:00 2h 5')
     await rig.command("/phonebank join 1", user=VERA)
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
@@ -86,7 +86,7 @@ async def test_nudge_them_in_the_confirmation_check_dms_the_unanswered_once(rig)
                 if "Are you still coming" in c.text]) == 1
 
 
-async def test_the_next_day_join_button_and_volunteer_history(rig):
+async def test_the_next_day_join_button_and_volunteer_history(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Tomorrow calls" 2026-11-03 18:00 2h 5')
     await rig.as_organizer('/phonebank create "Later calls" 2026-11-10 18:00 2h 5')
     await rig.command("/phonebank join 1", user=VERA)

@@ -3,13 +3,15 @@ with the reader's zone named in the push preview; nobody can type a date of thei
 
 import json
 
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA, Rig
 
 # Sat Nov 28, 6:00 PM EST.
 SATURDAY = "<!date^1795906800^{date_short_pretty} at {time}|Sat Nov 28, 6:00 PM EST>"
 
 
-async def test_a_join_shows_the_time_as_a_slack_date_and_the_preview_names_the_zone(rig):
+async def test_a_join_shows_the_time_as_a_slack_date_and_the_preview_names_the_zone(
+    rig: Rig,
+) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
 
     await rig.command("/phonebank join 1")
@@ -22,7 +24,9 @@ async def test_a_join_shows_the_time_as_a_slack_date_and_the_preview_names_the_z
     assert "<!date" not in joined["text"]
 
 
-async def test_a_volunteer_in_another_zone_gets_the_date_with_their_own_zone_as_fallback(rig):
+async def test_a_volunteer_in_another_zone_gets_the_date_with_their_own_zone_as_fallback(
+    rig: Rig,
+) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
     await rig.command("/volunteer tz America/Los_Angeles")
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
@@ -34,7 +38,7 @@ async def test_a_volunteer_in_another_zone_gets_the_date_with_their_own_zone_as_
     assert "<!date^1795906800^{date_short_pretty} at {time}|Sat Nov 28, 3:00 PM PST>" in detail
 
 
-async def test_a_typed_date_or_time_mark_in_a_title_stays_inert_text(rig):
+async def test_a_typed_date_or_time_mark_in_a_title_stays_inert_text(rig: Rig) -> None:
     forged = "Calls <!date^0^{date}|Jan 1> \ufdd00:F\ufdd1Jan 1\ufdd2 at noon"
     await rig.command(
         f'/task post "{forged}" slots 2', user=OLIVIA, channel=GENERAL, raw=True
@@ -47,7 +51,9 @@ async def test_a_typed_date_or_time_mark_in_a_title_stays_inert_text(rig):
     assert "Calls &lt;!date^0^{date}|Jan 1&gt; 0:FJan 1 at noon" in posted.text
 
 
-async def test_a_volunteers_zone_comes_from_their_slack_profile_until_they_set_one(rig):
+async def test_a_volunteers_zone_comes_from_their_slack_profile_until_they_set_one(
+    rig: Rig,
+) -> None:
     rig.fake.users[VERA[0]]["tz"] = "America/Los_Angeles"
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
 
@@ -69,7 +75,7 @@ async def test_a_volunteers_zone_comes_from_their_slack_profile_until_they_set_o
     assert len(rig.fake.calls_to("users.info", user=VERA[0])) == 1
 
 
-async def test_a_zone_slack_does_not_know_is_ignored(rig):
+async def test_a_zone_slack_does_not_know_is_ignored(rig: Rig) -> None:
     rig.fake.users[VERA[0]]["tz"] = "Mars/Olympus_Mons"
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
 

@@ -1,20 +1,22 @@
 """Starting and stopping: Socket Mode against the fake's websocket, HTTP mode, bad tokens."""
 
 import json
+from collections.abc import AsyncIterator
 
 import pytest
 
 from adapters.platform import PlatformError
 from adapters.slack import SlackPlatform
 from adapters.slack.settings import SlackSettings
-from bot.app.bootstrap import bootstrap
+from bot.app.bootstrap import Bot, bootstrap
 from bot.domain.campaign import CampaignDefaults
-from tests.adapters.slack.conftest import VERA, payload, platform_for
-from tests.adapters.slack.fake_slack import APP_TOKEN
+from storage import SqlStorage
+from tests.adapters.slack.conftest import VERA, Rig, payload, platform_for
+from tests.adapters.slack.fake_slack import APP_TOKEN, FakeSlack
 from tests.fakes import frozen_clock
 
 
-def wire(storage, platform):
+def wire(storage: SqlStorage, platform: SlackPlatform) -> Bot:
     return bootstrap(
         storage=storage,
         messengers=[platform.messenger],
@@ -24,7 +26,9 @@ def wire(storage, platform):
 
 
 @pytest.fixture
-async def socket_mode(storage, fake_slack):
+async def socket_mode(
+    storage: SqlStorage, fake_slack: FakeSlack
+) -> AsyncIterator[tuple[SlackPlatform, Bot]]:
     platform = platform_for(fake_slack, app_token=APP_TOKEN, signing_secret="")
     bot = wire(storage, platform)
     await platform.start(bot.turnout)
@@ -32,14 +36,18 @@ async def socket_mode(storage, fake_slack):
     await platform.stop()
 
 
-async def test_socket_mode_connects_to_the_websocket_with_the_app_token(socket_mode, fake_slack):
+async def test_socket_mode_connects_to_the_websocket_with_the_app_token(
+    socket_mode: tuple[SlackPlatform, Bot], fake_slack: FakeSlack
+) -> None:
     await fake_slack.wait_for_socket()
 
     opened = fake_slack.calls_to("apps.connections.open")
     assert len(opened) == 1 and opened[0].token == APP_TOKEN
 
 
-async def test_a_slash_command_over_socket_mode_is_acked_and_answered(socket_mode, fake_slack):
+async def test_a_slash_command_over_socket_mode_is_acked_and_answered(
+    socket_mode: tuple[SlackPlatform, Bot], fake_slack: FakeSlack
+) -> None:
     command = payload("slash_command") | {"command": "/phonebank", "text": "list"}
 
     envelope = await fake_slack.push("slash_commands", command, accepts_response_payload=True)
@@ -50,7 +58,9 @@ async def test_a_slash_command_over_socket_mode_is_acked_and_answered(socket_mod
     assert "No shifts are scheduled yet" in answered.text
 
 
-async def test_a_button_and_an_event_over_socket_mode_are_acked(socket_mode, fake_slack):
+async def test_a_button_and_an_event_over_socket_mode_are_acked(
+    socket_mode: tuple[SlackPlatform, Bot], fake_slack: FakeSlack
+) -> None:
     pressed = payload("block_actions")
     pressed["actions"][0].update(action_id="turnout:shifts", value="turnout:shifts")
 
@@ -64,12 +74,14 @@ async def test_a_button_and_an_event_over_socket_mode_are_acked(socket_mode, fak
     await fake_slack.wait_for("chat.postEphemeral", user=VERA[0])
 
 
-async def test_http_mode_serves_events_and_a_health_check(rig):
+async def test_http_mode_serves_events_and_a_health_check(rig: Rig) -> None:
     async with rig.http.get(f"http://127.0.0.1:{rig.platform.port}/healthz") as health:
         assert health.status == 200 and (await health.json())["ok"] is True
 
 
-async def test_a_refused_bot_token_stops_start_with_one_line_naming_it(storage, fake_slack):
+async def test_a_refused_bot_token_stops_start_with_one_line_naming_it(
+    storage: SqlStorage, fake_slack: FakeSlack
+) -> None:
     fake_slack.fail("auth.test", "invalid_auth")
     platform = platform_for(fake_slack)
 
@@ -78,7 +90,9 @@ async def test_a_refused_bot_token_stops_start_with_one_line_naming_it(storage, 
     await platform.stop()
 
 
-async def test_a_refused_app_token_stops_start_with_one_line_naming_it(storage, fake_slack):
+async def test_a_refused_app_token_stops_start_with_one_line_naming_it(
+    storage: SqlStorage, fake_slack: FakeSlack
+) -> None:
     fake_slack.fail("apps.connections.open", "invalid_auth")
     platform = platform_for(fake_slack, app_token=APP_TOKEN)
 
@@ -87,7 +101,7 @@ async def test_a_refused_app_token_stops_start_with_one_line_naming_it(storage, 
     await platform.stop()
 
 
-async def test_an_unreachable_slack_is_one_line_too(storage):
+async def test_an_unreachable_slack_is_one_line_too(storage: SqlStorage) -> None:
     platform = SlackPlatform(
         bot_token="xoxb-1", signing_secret="s", api_url="http://127.0.0.1:9/api/", http_port=0
     )
@@ -97,7 +111,9 @@ async def test_an_unreachable_slack_is_one_line_too(storage):
     await platform.stop()
 
 
-def test_settings_choose_socket_mode_when_an_app_token_is_set(monkeypatch):
+def test_settings_choose_socket_mode_when_an_app_token_is_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     for name, value in {
         "SLACK_BOT_TOKEN": "xoxb-1",
         "SLACK_APP_TOKEN": "xapp-1",
@@ -112,7 +128,7 @@ def test_settings_choose_socket_mode_when_an_app_token_is_set(monkeypatch):
     assert platform.messenger.platform == "slack"
 
 
-async def test_a_url_verification_challenge_is_answered(rig):
+async def test_a_url_verification_challenge_is_answered(rig: Rig) -> None:
     answer = await rig.event({"type": "url_verification", "challenge": "3eZbrw1aBm2rZgRNFdxV"})
 
     assert answer.status == 200 and json.loads(answer.body)["challenge"] == "3eZbrw1aBm2rZgRNFdxV"

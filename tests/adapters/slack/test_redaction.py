@@ -5,15 +5,16 @@ import logging
 import pytest
 
 from bot.app import redaction
-from tests.adapters.slack.conftest import VERA, payload, platform_for
-from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN
+from storage import SqlStorage
+from tests.adapters.slack.conftest import VERA, Rig, payload, platform_for
+from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.adapters.slack.test_platform import wire
 
 LEGACY_TOKEN = payload("slash_command")["token"]
 
 
 @pytest.fixture
-def debug_logs(caplog):
+def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.DEBUG)
     redaction.install()  # as `turnout run` does, on the root handlers (caplog's among them)
     return caplog
@@ -23,7 +24,9 @@ def _secrets_in(text: str, *secrets: str) -> list[str]:
     return [s for s in secrets if s in text]
 
 
-async def test_http_mode_logs_no_response_url_or_verification_token(rig, debug_logs):
+async def test_http_mode_logs_no_response_url_or_verification_token(
+    rig: Rig, debug_logs: pytest.LogCaptureFixture
+) -> None:
     await rig.command("/phonebank list")
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     response_url = payload("slash_command")["response_url"]
@@ -33,7 +36,9 @@ async def test_http_mode_logs_no_response_url_or_verification_token(rig, debug_l
     assert not _secrets_in(logged, LEGACY_TOKEN, response_url, "/respond/", BOT_TOKEN)
 
 
-async def test_socket_mode_logs_no_ticket_or_app_token(storage, fake_slack, debug_logs):
+async def test_socket_mode_logs_no_ticket_or_app_token(
+    storage: SqlStorage, fake_slack: FakeSlack, debug_logs: pytest.LogCaptureFixture
+) -> None:
     platform = platform_for(fake_slack, app_token=APP_TOKEN, signing_secret="")
     await platform.start(wire(storage, platform).turnout)
     try:
@@ -49,7 +54,7 @@ async def test_socket_mode_logs_no_ticket_or_app_token(storage, fake_slack, debu
     assert not _secrets_in(logged, LEGACY_TOKEN, APP_TOKEN, BOT_TOKEN, "hooks.slack.com/commands/T")
 
 
-def test_the_filter_hides_each_kind_of_secret():
+def test_the_filter_hides_each_kind_of_secret() -> None:
     line = (
         "POST /interactions/1310000000000100001/aW50ZXJhY3Rpb246MTMxMDA/callback "
         "{'token': 'gIkuvaNzQIHg97ATvDxqgjtO', 'response_url': 'https://hooks.slack.com/x/y'} "

@@ -53,7 +53,9 @@ async def the_reminder(storage: SqlStorage) -> Notice:
             .where(notices.c.kind == NoticeKind.SHIFT_REMINDER.value)
             .order_by(notices.c.due_at)
         )
-        return rows.notice(found.mappings().first())
+        row = found.mappings().first()
+        assert row is not None
+        return rows.notice(row)
 
 
 OUTAGES = [

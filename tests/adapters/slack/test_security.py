@@ -3,10 +3,14 @@
 import asyncio
 import time
 
-from tests.adapters.slack.conftest import OLIVIA, sign
+import pytest
+
+from bot.kernel.commands import Actor
+from bot.ports.replies import Listing, Reply
+from tests.adapters.slack.conftest import OLIVIA, Rig, sign
 
 
-async def test_a_forged_signature_is_refused_with_401_and_changes_nothing(rig):
+async def test_a_forged_signature_is_refused_with_401_and_changes_nothing(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
     body = rig.command_body("/phonebank join 1")
 
@@ -19,7 +23,7 @@ async def test_a_forged_signature_is_refused_with_401_and_changes_nothing(rig):
     assert [c.method for c in rig.fake.posts()] == ["chat.postEphemeral"]
 
 
-async def test_a_stale_timestamp_is_refused_even_with_a_valid_signature(rig):
+async def test_a_stale_timestamp_is_refused_even_with_a_valid_signature(rig: Rig) -> None:
     body = rig.command_body("/phonebank list")
 
     answer = await rig.post(body, headers=sign(body, timestamp=int(time.time()) - 10 * 60))
@@ -27,13 +31,13 @@ async def test_a_stale_timestamp_is_refused_even_with_a_valid_signature(rig):
     assert answer.status == 401
 
 
-async def test_a_request_without_a_signature_is_refused(rig):
+async def test_a_request_without_a_signature_is_refused(rig: Rig) -> None:
     answer = await rig.post(rig.command_body("/phonebank list"), headers={})
 
     assert answer.status == 401
 
 
-async def test_a_tampered_body_is_refused(rig):
+async def test_a_tampered_body_is_refused(rig: Rig) -> None:
     body = rig.command_body("/phonebank list")
     headers = sign(body)
 
@@ -45,7 +49,7 @@ async def test_a_tampered_body_is_refused(rig):
     assert not [c for c in rig.fake.calls if c.method.startswith("chat.")]
 
 
-async def test_a_replayed_signed_request_runs_once(rig):
+async def test_a_replayed_signed_request_runs_once(rig: Rig) -> None:
     body = rig.command_body('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12', OLIVIA)
     headers = sign(body)
 
@@ -55,10 +59,13 @@ async def test_a_replayed_signed_request_runs_once(rig):
     assert (first.status, replayed.status) == (200, 401)
     await rig.fake.wait_until(lambda: any("Created #1" in c.text for c in rig.fake.posts()))
     listing = await rig.as_organizer("/phonebank list")
+    assert isinstance(listing, Listing)
     assert len(listing.items) == 1
 
 
-async def test_a_redelivered_event_runs_its_handler_once(rig, monkeypatch):
+async def test_a_redelivered_event_runs_its_handler_once(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import json
 
     from tests.adapters.slack.conftest import payload
@@ -66,7 +73,7 @@ async def test_a_redelivered_event_runs_its_handler_once(rig, monkeypatch):
     welcomed = []
     welcome = rig.bot.turnout.welcome
 
-    async def counting(actor):
+    async def counting(actor: Actor) -> Reply:
         welcomed.append(actor)
         return await welcome(actor)
 
@@ -94,7 +101,9 @@ GARBAGE = [
 ]
 
 
-async def test_a_burst_of_garbage_is_refused_without_tracebacks(rig, caplog):
+async def test_a_burst_of_garbage_is_refused_without_tracebacks(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
     import logging
 
     caplog.set_level(logging.DEBUG)

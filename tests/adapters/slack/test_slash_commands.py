@@ -1,11 +1,11 @@
 """Slash commands: typed in Slack, answered in the conversation they were typed in."""
 
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA, WALT
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA, WALT, Rig
 
 SATURDAY = '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12'
 
 
-async def test_a_bare_phonebank_shows_the_list_privately_with_join_buttons(rig):
+async def test_a_bare_phonebank_shows_the_list_privately_with_join_buttons(rig: Rig) -> None:
     await rig.as_organizer(SATURDAY)
 
     answer = await rig.command("/phonebank")
@@ -19,7 +19,7 @@ async def test_a_bare_phonebank_shows_the_list_privately_with_join_buttons(rig):
     assert not rig.fake.calls_to("chat.postMessage")
 
 
-async def test_joining_by_command_confirms_privately_and_mine_lists_the_shift(rig):
+async def test_joining_by_command_confirms_privately_and_mine_lists_the_shift(rig: Rig) -> None:
     await rig.as_organizer(SATURDAY)
 
     await rig.command("/phonebank join 1")
@@ -31,7 +31,7 @@ async def test_joining_by_command_confirms_privately_and_mine_lists_the_shift(ri
     assert "Saturday calls" in mine.text and mine.button("Leave")["value"] == "turnout:leave:1"
 
 
-async def test_each_command_the_grammar_knows_answers(rig):
+async def test_each_command_the_grammar_knows_answers(rig: Rig) -> None:
     for line in ("/task", "/volunteer", "/turnout help", "/phonebank help"):
         await rig.command(line)
 
@@ -46,7 +46,7 @@ async def test_each_command_the_grammar_knows_answers(rig):
     assert sum("give your seat back" in t for t in texts) == 1
 
 
-async def test_a_mistyped_command_gets_a_friendly_sentence_saying_what_to_type(rig):
+async def test_a_mistyped_command_gets_a_friendly_sentence_saying_what_to_type(rig: Rig) -> None:
     await rig.command("/phonebank 3")
 
     said = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
@@ -54,7 +54,9 @@ async def test_a_mistyped_command_gets_a_friendly_sentence_saying_what_to_type(r
     assert "/phonebank join 3" in said.text
 
 
-async def test_an_organizer_command_from_a_volunteer_is_refused_and_creates_nothing(rig):
+async def test_an_organizer_command_from_a_volunteer_is_refused_and_creates_nothing(
+    rig: Rig,
+) -> None:
     await rig.command(SATURDAY, user=WALT)
 
     refused = await rig.fake.wait_for("chat.postEphemeral", user=WALT[0])
@@ -65,7 +67,7 @@ async def test_an_organizer_command_from_a_volunteer_is_refused_and_creates_noth
     assert "Saturday calls" not in listed.text
 
 
-async def test_a_new_shift_is_posted_to_the_channel_by_the_bot(rig):
+async def test_a_new_shift_is_posted_to_the_channel_by_the_bot(rig: Rig) -> None:
     await rig.command(SATURDAY, user=OLIVIA)
 
     note = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0], channel=GENERAL)
@@ -76,7 +78,7 @@ async def test_a_new_shift_is_posted_to_the_channel_by_the_bot(rig):
     assert posted.button("Join")["value"] == "turnout:join:1"
 
 
-async def test_where_the_bot_cannot_post_the_answer_goes_through_the_response_url(rig):
+async def test_where_the_bot_cannot_post_the_answer_goes_through_the_response_url(rig: Rig) -> None:
     rig.fake.outside.add("D0TWOPEOPLE")
     await rig.as_organizer(SATURDAY)
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from matplotlib import image
 
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL
+from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, Rig
 
 
 def _size(png: bytes) -> tuple[int, int]:
@@ -14,7 +14,7 @@ def _size(png: bytes) -> tuple[int, int]:
     return pixels.shape[1], pixels.shape[0]
 
 
-async def test_stats_answer_privately_and_the_chart_arrives_in_the_organizers_dm(rig):
+async def test_stats_answer_privately_and_the_chart_arrives_in_the_organizers_dm(rig: Rig) -> None:
     await rig.command("/turnout stats 7d", user=OLIVIA, channel=GENERAL)
 
     said = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
@@ -27,7 +27,7 @@ async def test_stats_answer_privately_and_the_chart_arrives_in_the_organizers_dm
     assert not rig.fake.files_in(GENERAL)
 
 
-async def test_a_volunteer_asking_for_stats_gets_a_sentence_and_no_file(rig):
+async def test_a_volunteer_asking_for_stats_gets_a_sentence_and_no_file(rig: Rig) -> None:
     await rig.command("/turnout stats")
 
     said = await rig.fake.wait_for("chat.postEphemeral")
@@ -35,7 +35,7 @@ async def test_a_volunteer_asking_for_stats_gets_a_sentence_and_no_file(rig):
     assert not rig.fake.shared_files
 
 
-async def test_the_weekly_digest_posts_its_chart_in_the_organizer_channel(rig):
+async def test_the_weekly_digest_posts_its_chart_in_the_organizer_channel(rig: Rig) -> None:
     await rig.command("/turnout stats", user=OLIVIA, channel=GENERAL)
     await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
     await rig.bot.wakeups.sweep()  # queues the campaign's first digest: next Monday 09:00

@@ -1,16 +1,19 @@
 """`turnout run` starts Slack when its tokens are set, beside Discord in one process."""
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
 from tests.adapters.running import stop, turnout_run, until_logged
 from tests.adapters.slack.conftest import VERA, payload
-from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN
+from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 
 
 @pytest.mark.slow
-async def test_turnout_run_connects_to_slack_in_socket_mode_and_answers(tmp_path, fake_slack):
+async def test_turnout_run_connects_to_slack_in_socket_mode_and_answers(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
     process = await turnout_run(
         tmp_path,
         {
@@ -38,7 +41,9 @@ async def test_turnout_run_connects_to_slack_in_socket_mode_and_answers(tmp_path
 
 
 @pytest.mark.slow
-async def test_a_refused_slack_token_stops_turnout_run_with_one_line(tmp_path, fake_slack):
+async def test_a_refused_slack_token_stops_turnout_run_with_one_line(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
     fake_slack.fail("auth.test", "invalid_auth")
     process = await turnout_run(
         tmp_path,
@@ -57,7 +62,9 @@ async def test_a_refused_slack_token_stops_turnout_run_with_one_line(tmp_path, f
 
 
 @pytest.mark.slow
-async def test_slack_and_discord_run_side_by_side_in_one_process(tmp_path, fake_slack):
+async def test_slack_and_discord_run_side_by_side_in_one_process(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
     discord = pytest.importorskip("tests.adapters.discord.fake_discord")
     make = pytest.importorskip("tests.adapters.discord.interactions")
     fake_discord = discord.FakeDiscord()

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.adapters.slack.conftest import NINA, OLIVIA, ORGANIZER_CHANNEL, WALT, payload
+from tests.adapters.slack.conftest import NINA, OLIVIA, ORGANIZER_CHANNEL, WALT, Rig, payload
+from tests.adapters.slack.fake_slack import Call
 
 
 def joined_channel(user: str, channel: str) -> dict:
@@ -11,13 +12,13 @@ def joined_channel(user: str, channel: str) -> dict:
     return body
 
 
-async def welcome_nina(rig):
+async def welcome_nina(rig: Rig) -> Call:
     answer = await rig.event(payload("team_join"))
     assert answer.status == 200
     return await rig.delivered("chat.postMessage", channel="D0NEWBIE")
 
 
-async def test_team_join_welcomes_the_newcomer_by_dm_and_tells_the_organizers(rig):
+async def test_team_join_welcomes_the_newcomer_by_dm_and_tells_the_organizers(rig: Rig) -> None:
     welcome = await welcome_nina(rig)
 
     await rig.fake.wait_for("conversations.open", users=NINA[0])
@@ -29,13 +30,13 @@ async def test_team_join_welcomes_the_newcomer_by_dm_and_tells_the_organizers(ri
 
 
 @pytest.mark.parametrize("slack_options", [{"campaign_name": "Smith for Senate"}], indirect=True)
-async def test_a_configured_campaign_name_is_used_instead_of_the_workspace_name(rig):
+async def test_a_configured_campaign_name_is_used_instead_of_the_workspace_name(rig: Rig) -> None:
     welcome = await welcome_nina(rig)
 
     assert "Welcome to Smith for Senate, Nina!" in welcome.text
 
 
-async def test_pressing_mark_contacted_marks_the_newcomer_contacted(rig):
+async def test_pressing_mark_contacted_marks_the_newcomer_contacted(rig: Rig) -> None:
     await welcome_nina(rig)
     told = await rig.delivered("chat.postMessage", channel=ORGANIZER_CHANNEL)
 
@@ -48,7 +49,7 @@ async def test_pressing_mark_contacted_marks_the_newcomer_contacted(rig):
     assert "Nina" not in waiting.text
 
 
-async def test_a_volunteer_cannot_mark_anyone_contacted(rig):
+async def test_a_volunteer_cannot_mark_anyone_contacted(rig: Rig) -> None:
     await welcome_nina(rig)
     told = await rig.delivered("chat.postMessage", channel=ORGANIZER_CHANNEL)
 
@@ -58,12 +59,13 @@ async def test_a_volunteer_cannot_mark_anyone_contacted(rig):
     assert "organizer" in refused.text.lower()
 
 
-async def test_the_onboarding_questions_are_asked_in_the_dm_and_saved_from_it(rig):
+async def test_the_onboarding_questions_are_asked_in_the_dm_and_saved_from_it(rig: Rig) -> None:
     welcome = await welcome_nina(rig)
 
     await rig.press(welcome.button("Tell us about yourself"), NINA, on=welcome)
     form = await rig.fake.wait_for(
-        "chat.postMessage", lambda c: c.buttons() and c.buttons()[0]["text"]["text"] == "Save"
+        "chat.postMessage",
+        lambda c: bool(c.buttons()) and c.buttons()[0]["text"]["text"] == "Save",
     )
     inputs = {b["block_id"]: b["element"] for b in form["blocks"] if b["type"] == "input"}
     assert inputs["interests"]["type"] == "checkboxes"
@@ -95,7 +97,7 @@ async def test_the_onboarding_questions_are_asked_in_the_dm_and_saved_from_it(ri
     assert "Texting" in told.text and "Dane County" in told.text
 
 
-async def test_an_incomplete_onboarding_answer_is_explained_and_the_form_stays(rig):
+async def test_an_incomplete_onboarding_answer_is_explained_and_the_form_stays(rig: Rig) -> None:
     welcome = await welcome_nina(rig)
     await rig.press(welcome.button("Tell us about yourself"), NINA, on=welcome)
     form = await rig.fake.wait_for("chat.postMessage", channel="D0NEWBIE", count=2)
@@ -116,7 +118,7 @@ async def test_an_incomplete_onboarding_answer_is_explained_and_the_form_stays(r
     assert not rig.fake.calls_to("chat.update")
 
 
-async def test_joining_the_volunteers_channel_welcomes_and_other_channels_do_not(rig):
+async def test_joining_the_volunteers_channel_welcomes_and_other_channels_do_not(rig: Rig) -> None:
     await rig.event(joined_channel(NINA[0], "C0RANDOM"))
     await rig.fake.wait_for("conversations.list")
     await rig.event(joined_channel(WALT[0], "C0VOLS"))
@@ -128,7 +130,7 @@ async def test_joining_the_volunteers_channel_welcomes_and_other_channels_do_not
     assert not rig.fake.calls_to("conversations.open", users=NINA[0])
 
 
-async def test_bots_joining_are_not_welcomed(rig):
+async def test_bots_joining_are_not_welcomed(rig: Rig) -> None:
     body = payload("team_join")
     body["event"]["user"].update(id="U0ROBOT", is_bot=True)
     await rig.event(body)
@@ -139,7 +141,9 @@ async def test_bots_joining_are_not_welcomed(rig):
     assert not rig.fake.calls_to("conversations.open", users="U0ROBOT")
 
 
-async def test_a_name_with_a_newline_forges_no_log_line_and_no_message_line(rig, caplog):
+async def test_a_name_with_a_newline_forges_no_log_line_and_no_message_line(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
     import logging
 
     caplog.set_level(logging.INFO)
