@@ -24,7 +24,7 @@ from bot.kernel.outbox import delivery_policy as policy
 from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
 from bot.kernel.outbox.marks import SentMarks
 from bot.kernel.outbox.notices import Drop, render
-from bot.kernel.outbox.pacing import Pace
+from bot.kernel.outbox.pacing import Pace, Sleep
 from bot.kernel.replies import Reply
 from bot.live_posts import delivery
 from bot.live_posts.delivery import PostWork
@@ -66,6 +66,7 @@ class Dispatcher:
         batch: int = 100,
         concurrency: int = 8,
         lease: timedelta = timedelta(minutes=1),
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._storage = storage
         self._messenger = messenger
@@ -76,6 +77,8 @@ class Dispatcher:
         self._lease = lease
         self._margin = policy.lease_margin(lease)
         self._paces: dict[str, Pace] = {}
+        # How the paces wait out a platform's holds (tests pass virtual time).
+        self._sleep = sleep
         self._marks = SentMarks(storage, clock)
         self._stopping = asyncio.Event()
 
@@ -176,7 +179,7 @@ class Dispatcher:
     def pace(self, platform: str) -> Pace:
         """How fast we may send to `platform` now; shared by every delivery of this process."""
         if platform not in self._paces:
-            self._paces[platform] = Pace(self._clock, most=self._concurrency)
+            self._paces[platform] = Pace(self._clock, most=self._concurrency, sleep=self._sleep)
         return self._paces[platform]
 
     async def _prepare(self, claimed: Sequence[Notice], report: DeliveryReport) -> list[_Ready]:
