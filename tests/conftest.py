@@ -2,12 +2,17 @@
 
 Every test that uses `storage` runs on a SQLite file, and also on PostgreSQL when
 TURNOUT_TEST_DATABASE_URL is set (e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test);
-each PostgreSQL test gets a schema of its own, dropped afterwards.
+each PostgreSQL test gets a schema of its own. Each database starts migrated and empty, as a
+copy of what the real migrations built once for the session (tests/templates.py says how,
+and tests/integration/test_migrated_copies.py proves the copies exact); a test marked
+`empty_database` gets an empty one, for the real migrations to build.
 """
 
+import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -28,6 +33,7 @@ from storage import SqlStorage, open_storage
 from storage.engine import normalise_url
 from tests.fakes import RecordingMessenger, frozen_clock
 from tests.render import text_of
+from tests.templates import TEMPLATES, drop_schema
 
 TEAM = "T-test"
 
@@ -90,7 +96,8 @@ POSTGRES_URL = os.environ.get("TURNOUT_TEST_DATABASE_URL")
 
 @dataclass
 class Database:
-    """One test's database: open as many storages on it as a test needs."""
+    """One test's database, migrated unless the test is marked `empty_database`: open as many
+    storages on it as a test needs."""
 
     kind: str
     url: str
@@ -107,27 +114,59 @@ class Database:
             await storage.close()
 
 
+@pytest.fixture(scope="session")
+def _postgresql_schemas() -> Iterator[None]:
+    """At the end of the session, drop the migrated schemas kept for the next tests."""
+    yield
+    if POSTGRES_URL:
+        # In a thread of its own: the tests' event loops are gone, and this one must not
+        # become the main thread's current loop.
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, TEMPLATES.drop_pooled(POSTGRES_URL)).result()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+async def database(
+    request: pytest.FixtureRequest, tmp_path: Path, _postgresql_schemas: None
+) -> AsyncIterator[Database]:
+    migrated = request.node.get_closest_marker("empty_database") is None
     if request.param == "sqlite":
-        db = Database("sqlite", f"sqlite:///{tmp_path / 'data' / 'turnout.db'}")
+        path = tmp_path / "data" / "turnout.db"
+        if migrated:
+            await TEMPLATES.copy_sqlite(path)
+        db = Database("sqlite", f"sqlite:///{path}")
         yield db
         await db.close_all()
         return
     if not POSTGRES_URL:
         pytest.skip("set TURNOUT_TEST_DATABASE_URL to run storage tests on PostgreSQL")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_async_engine(normalise_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
     try:
         async with admin.connect() as connection:
-            await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        db = Database("postgresql", POSTGRES_URL, {"server_settings": {"search_path": schema}})
+            if migrated:
+                schema = await TEMPLATES.take_postgresql(connection, POSTGRES_URL)
+            else:
+                schema = f"t_{uuid.uuid4().hex[:12]}"
+                await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        settings = {
+            "search_path": schema,
+            # How the schema finds the test's connections when it is handed back.
+            "application_name": schema,
+            # A commit returns without waiting for the WAL to reach the disk (3 ms each
+            # here): what a test sees is the same; only a crash of the server could lose the
+            # last few.
+            "synchronous_commit": "off",
+        }
+        db = Database("postgresql", POSTGRES_URL, {"server_settings": settings})
         try:
             yield db
         finally:
             await db.close_all()
             async with admin.connect() as connection:
-                await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+                if migrated:
+                    await TEMPLATES.give_back(connection, POSTGRES_URL, schema)
+                else:
+                    await drop_schema(connection, schema)
     finally:
         await admin.dispose()
 

@@ -1,8 +1,9 @@
 """Fakes that subclass the real ports and record what happened."""
 
+import asyncio
 import itertools
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.app.clock import ManualClock
 from bot.domain.campaign import Identity, Team
@@ -15,9 +16,30 @@ ORGANIZERS = "#organizers"
 VOLUNTEERS = "#volunteers"
 
 
-def frozen_clock(at: datetime = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)) -> ManualClock:
+FROZEN_AT = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
+
+
+def frozen_clock(at: datetime = FROZEN_AT) -> ManualClock:
     """A clock that only moves when told to."""
     return ManualClock(at, running=False)
+
+
+class VirtualClock(ManualClock):
+    """A frozen clock with a `sleep` that takes no real time: for code that waits (pacing),
+    so that its waits are exact and instant.
+
+    A sleep lets whatever is ready run first, then moves the clock to the moment the sleeper
+    wakes, unless another sleeper already moved it past: sleeps that overlap don't add up.
+    """
+
+    def __init__(self, at: datetime = FROZEN_AT) -> None:
+        super().__init__(at, running=False)
+
+    async def sleep(self, seconds: float) -> None:
+        wakes = self.now() + timedelta(seconds=max(seconds, 0.0))
+        await asyncio.sleep(0)
+        if wakes > self.now():
+            self.advance(wakes - self.now())
 
 
 @dataclass(frozen=True)

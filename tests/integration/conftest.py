@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 
 from storage import SqlStorage, open_storage
+from tests.templates import TEMPLATES
 
 
 @pytest.fixture
 async def sqlite_storage(tmp_path: Path) -> AsyncIterator[SqlStorage]:
     """SQLite only, for behaviour that belongs to SQLite (pragmas, file locks, query plans)."""
-    store = await open_storage(f"sqlite:///{tmp_path / 'turnout.db'}")
+    path = tmp_path / "turnout.db"
+    await TEMPLATES.copy_sqlite(path)
+    store = await open_storage(f"sqlite:///{path}")
     yield store
     await store.close()

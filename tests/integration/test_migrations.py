@@ -14,6 +14,10 @@ from storage.tables import metadata
 from tests.conftest import Database
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
 
+# These tests are about the migrations themselves: each database starts empty, and opening a
+# storage on it runs them for real (elsewhere tests start from a migrated copy).
+pytestmark = pytest.mark.empty_database
+
 
 def _tables(connection: Connection) -> set[str]:
     return set(inspect(connection).get_table_names())

@@ -1,7 +1,10 @@
 """Delivery: retries, rate limits and undeliverable DMs, with nothing lost or doubled."""
 
 import asyncio
+import logging
 from datetime import timedelta
+
+import pytest
 
 from bot.catalogue import catalogue
 from bot.domain.campaign import Identity
@@ -120,7 +123,10 @@ async def test_a_notice_that_cannot_be_written_fails_alone_and_never_returns(
     assert await harness.bot.dispatcher.next_due_at() is None
 
 
-async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness: Harness) -> None:
+async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.app.scheduler")
     sending = asyncio.Event()
     release = asyncio.Event()
     send = harness.messenger.send_direct
@@ -136,10 +142,20 @@ async def test_stopping_lets_a_delivery_in_progress_finish_and_record_it(harness
     wakeups.start()
     await asyncio.wait_for(sending.wait(), 10)
     stopping = asyncio.create_task(wakeups.stop())
-    await asyncio.sleep(0.05)
-    assert not stopping.done()  # waits for the send instead of cancelling it
+    # What had happened at the moment stop returned: the send made, and the wake-up that
+    # made it over (it logs what it delivered once the send is recorded).
+    seen_at_stop: list[tuple[int, bool]] = []
+    stopping.add_done_callback(
+        lambda _: seen_at_stop.append(
+            (
+                len(harness.messenger.texts("maria")),
+                any(r.getMessage().startswith("delivered") for r in caplog.records),
+            )
+        )
+    )
     release.set()
     await asyncio.wait_for(stopping, 10)
+    assert seen_at_stop == [(1, True)], "stop waited for the send instead of cancelling it"
     assert len(harness.messenger.texts("maria")) == 1
     async with harness.storage.unit_of_work() as uow:
         assert await pending_notices(uow, volunteer_id=1) == []

@@ -1,10 +1,9 @@
 """Pacing: a platform's 429 holds every send to it, and the sends in flight shrink and regrow."""
 
 import asyncio
-import time
-from datetime import UTC, datetime, timedelta
+import itertools
+from datetime import datetime, timedelta
 
-from bot.app.clock import ManualClock
 from bot.app.messengers import PlatformMessengers
 from bot.catalogue import catalogue
 from bot.domain.campaign import Identity
@@ -13,7 +12,7 @@ from bot.kernel.outbox.pacing import Pace
 from bot.ports.messenger import DeliveryError
 from bot.ports.replies import Reply
 from tests.conftest import Harness
-from tests.fakes import RecordingMessenger, frozen_clock
+from tests.fakes import RecordingMessenger, VirtualClock, frozen_clock
 
 
 async def test_a_burst_of_429s_for_sends_already_in_flight_halves_the_window_once() -> None:
@@ -46,7 +45,8 @@ async def test_the_window_regrows_by_about_one_per_window_of_successes() -> None
 
 
 async def test_only_window_sends_are_in_flight_at_once() -> None:
-    pace = Pace(frozen_clock(), most=3)
+    clock = VirtualClock()
+    pace = Pace(clock, most=3, sleep=clock.sleep)
     in_flight = 0
     most_seen = 0
 
@@ -55,7 +55,7 @@ async def test_only_window_sends_are_in_flight_at_once() -> None:
         async with pace.turn():
             in_flight += 1
             most_seen = max(most_seen, in_flight)
-            await asyncio.sleep(0.01)
+            await clock.sleep(0.01)  # a round trip
             in_flight -= 1
 
     await asyncio.gather(*(send() for _ in range(12)))
@@ -73,29 +73,54 @@ async def test_a_hold_longer_than_the_caller_can_wait_is_handed_back_not_slept()
     assert await pace.ready(timedelta(seconds=10)) is None
 
 
-class RateLimitedPlatform(RecordingMessenger):
-    """Allows `per_window` DMs per fixed window; beyond it, 429 with the time to the next one."""
+async def test_a_hold_the_caller_can_wait_out_is_slept_to_the_moment_it_ends() -> None:
+    clock = VirtualClock()
+    pace = Pace(clock, most=8, sleep=clock.sleep)
+    async with pace.turn() as number:
+        until = pace.limited(number, retry_after=2.5)
 
-    def __init__(self, *, per_window: int, window: float) -> None:
+    assert await pace.ready(timedelta(seconds=10)) is None
+    assert clock.now() == until
+    assert pace.held_until() is None
+
+
+class RateLimitedPlatform(RecordingMessenger):
+    """Allows `per_window` DMs per fixed window of `clock`'s time; beyond it, 429 with the
+    time to the next window. Each send takes a round trip of that time."""
+
+    def __init__(self, clock: VirtualClock, *, per_window: int, window: timedelta) -> None:
         super().__init__()
+        self.clock = clock
         self.per_window = per_window
         self.window = window
-        self.started = time.monotonic()
+        self.started = clock.now()
         self.counts: dict[int, int] = {}
-        self.attempts: list[float] = []
-        self.holds: list[tuple[float, float]] = []
+        # Numbered in the order they happened: each send as it reached the platform (with
+        # when), and each 429 as it was answered (with until when it holds).
+        self._order = itertools.count()
+        self.sends: list[tuple[int, datetime]] = []
+        self.holds: list[tuple[int, datetime]] = []
 
     async def send_direct(self, to: Identity, reply: Reply) -> None:
-        now = time.monotonic()
-        self.attempts.append(now)
-        await asyncio.sleep(0.002)  # a round trip, so that several sends are in flight
-        index = int((now - self.started) / self.window)
+        now = self.clock.now()
+        self.sends.append((next(self._order), now))
+        await self.clock.sleep(0.002)  # a round trip, so that several sends are in flight
+        index = (now - self.started) // self.window
         if self.counts.get(index, 0) >= self.per_window:
             until = self.started + (index + 1) * self.window
-            self.holds.append((time.monotonic(), until))
-            raise DeliveryError("ratelimited", retry_after=until - now)
+            self.holds.append((next(self._order), until))
+            raise DeliveryError("ratelimited", retry_after=(until - now).total_seconds())
         self.counts[index] = self.counts.get(index, 0) + 1
         await super().send_direct(to, reply)
+
+    def sends_during_holds(self) -> list[datetime]:
+        """Sends that reached the platform after it answered a 429 and before that hold ended."""
+        return [
+            at
+            for sent, at in self.sends
+            for answered, until in self.holds
+            if answered < sent and at < until
+        ]
 
 
 async def test_a_fan_out_at_the_rate_limit_sends_each_once_and_nothing_during_a_hold(
@@ -103,15 +128,15 @@ async def test_a_fan_out_at_the_rate_limit_sends_each_once_and_nothing_during_a_
 ) -> None:
     for n in range(40):
         await harness.bot.turnout.welcome(harness.actor(f"Volunteer{n}"))
-    platform = RateLimitedPlatform(per_window=10, window=0.2)
+    clock = VirtualClock(harness.clock.now())
+    platform = RateLimitedPlatform(clock, per_window=10, window=timedelta(seconds=0.2))
     platform.platform = "test"
-    clock = ManualClock(datetime.now(UTC), running=True)
-    clock.advance(harness.clock.now() - clock.now())  # same moment as the harness, but running
     dispatcher = Dispatcher(
         storage=harness.storage,
         messenger=PlatformMessengers([platform]),
         clock=clock,
         notices=catalogue().notice_book(),
+        sleep=clock.sleep,
     )
 
     report = await dispatcher.deliver_due()
@@ -121,6 +146,6 @@ async def test_a_fan_out_at_the_rate_limit_sends_each_once_and_nothing_during_a_
     assert report.rate_limited == len(platform.holds) > 0
     # At most a window's worth of 429s each time the limit is met, not one per waiting message.
     assert len(platform.holds) <= 8 * (40 // 10)
-    for answered, until in platform.holds:
-        during = [t for t in platform.attempts if answered + 0.005 < t < until - 0.005]
-        assert during == [], "no send may start while the platform's hold lasts"
+    assert platform.sends_during_holds() == [], "no send may start while the platform's hold lasts"
+    # Each hold is waited out to its end and no longer: every window is used to the full.
+    assert platform.counts == {0: 10, 1: 10, 2: 10, 3: 10}

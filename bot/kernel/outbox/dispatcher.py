@@ -25,7 +25,7 @@ from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.marks import SentMarks
 from bot.kernel.outbox.notices import NoticeBook, PostWork
-from bot.kernel.outbox.pacing import Pace
+from bot.kernel.outbox.pacing import Pace, Sleep
 from bot.kernel.outbox.ready import Ready, queue_failure_notices, read_ahead, ready_for
 from bot.ports.clock import Clock
 from bot.ports.messenger import DeliveryError, Messenger
@@ -56,6 +56,7 @@ class Dispatcher:
         batch: int = 100,
         concurrency: int = 8,
         lease: timedelta = timedelta(minutes=1),
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._storage = storage
         self._messenger = messenger
@@ -67,6 +68,8 @@ class Dispatcher:
         self._lease = lease
         self._margin = policy.lease_margin(lease)
         self._paces: dict[str, Pace] = {}
+        # How the paces wait out a platform's holds (tests pass virtual time).
+        self._sleep = sleep
         self._marks = SentMarks(storage, clock)
         self._stopping = asyncio.Event()
 
@@ -167,7 +170,7 @@ class Dispatcher:
     def pace(self, platform: str) -> Pace:
         """How fast we may send to `platform` now; shared by every delivery of this process."""
         if platform not in self._paces:
-            self._paces[platform] = Pace(self._clock, most=self._concurrency)
+            self._paces[platform] = Pace(self._clock, most=self._concurrency, sleep=self._sleep)
         return self._paces[platform]
 
     async def _prepare(self, claimed: Sequence[Notice], report: DeliveryReport) -> list[Ready]:

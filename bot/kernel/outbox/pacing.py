@@ -8,16 +8,20 @@ window instead of one per sender, and a crash can repeat at most the sends in fl
 """
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 from bot.ports.clock import Clock
 
+# How a hold is waited out: asyncio.sleep, or a test's virtual time that moves `clock` along.
+Sleep = Callable[[float], Awaitable[None]]
+
 
 class Pace:
-    def __init__(self, clock: Clock, *, most: int = 8) -> None:
+    def __init__(self, clock: Clock, *, most: int = 8, sleep: Sleep = asyncio.sleep) -> None:
         self._clock = clock
+        self._sleep = sleep
         self._most = most
         self._window = float(most)
         self._in_flight = 0
@@ -49,7 +53,7 @@ class Pace:
         if remaining > longest:
             return held
         # One sleep, not a loop on the clock: a test's frozen clock never moves by itself.
-        await asyncio.sleep(remaining.total_seconds())
+        await self._sleep(remaining.total_seconds())
         return None
 
     @asynccontextmanager

@@ -26,6 +26,7 @@ from tests.adapters.discord.fake_discord import (
     FakeDiscord,
 )
 from tests.fakes import frozen_clock
+from tests.templates import TEMPLATES
 
 STEP = 10  # seconds: the longest any one step may take before a test fails
 
@@ -116,6 +117,8 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
     if not fake.port:
         await fake.start()
     db = tmp_path / "turnout.db"
+    if not db.exists():  # a restart keeps the file it had
+        await TEMPLATES.copy_sqlite(db)
     storage = await open_storage(f"sqlite:///{db}")
     clock = options.pop("clock", None) or frozen_clock()
     # TURNOUT_CAMPAIGN_NAME: the core's setting, not the platform's.

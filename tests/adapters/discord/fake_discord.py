@@ -9,6 +9,7 @@ kept as files under payloads/.
 
 import asyncio
 import base64
+import contextlib
 import copy
 import itertools
 import json
@@ -126,12 +127,15 @@ class FakeDiscord:
     _seq: int = 0
     _connected: asyncio.Event = field(default_factory=asyncio.Event)
     _recorded: asyncio.Condition = field(default_factory=asyncio.Condition)
+    # Set by stop: a held answer is let go then, so stopping never waits out a hang.
+    _stopping: asyncio.Event = field(default_factory=asyncio.Event)
     _runner: web.AppRunner | None = None
     port: int = 0
 
     # Lifecycle
 
     async def start(self) -> None:
+        self._stopping.clear()
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
@@ -141,6 +145,7 @@ class FakeDiscord:
         self.port = int(self._runner.addresses[0][1])
 
     async def stop(self) -> None:
+        self._stopping.set()
         if self._ws is not None:
             await self._ws.close()
         if self._runner is not None:
@@ -265,7 +270,8 @@ class FakeDiscord:
             method, pattern, seconds, times = hang
             if times and method == request.method and pattern.fullmatch(path):
                 hang[3] = times - 1
-                await asyncio.sleep(seconds)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), seconds)
                 break
         files: tuple[Upload, ...] = ()
         if request.content_type.startswith("multipart/"):

@@ -4,14 +4,15 @@ Requests reach the app signed exactly as Slack signs them (v0 HMAC of `v0:{ts}:{
 """
 
 import asyncio
+import contextlib
 import copy
 import hashlib
 import hmac
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -99,6 +100,14 @@ class Rig:
     bot: Bot
     clock: ManualClock
     http: aiohttp.ClientSession
+    # Bolt acknowledges a request and then runs its listener in a task of its own (see
+    # record_listener_runs): every such run so far, in the order Bolt started them.
+    listener_runs: list["asyncio.Task[Any]"] = field(default_factory=list)
+
+    async def listeners_finished(self) -> None:
+        """Wait until every listener run Bolt has started is over: a request answered (200)
+        has started its run by then, so nothing it causes is still to come."""
+        await asyncio.gather(*self.listener_runs, return_exceptions=True)
 
     @property
     def events_url(self) -> str:
@@ -270,9 +279,39 @@ async def rig(
         ),
     )
     await platform.start(bot.turnout)
+    runs: list[asyncio.Task[Any]] = []
     try:
-        async with aiohttp.ClientSession() as http:
-            yield Rig(fake_slack, platform, bot, clock, http)
+        with record_listener_runs(runs):
+            async with aiohttp.ClientSession() as http:
+                yield Rig(fake_slack, platform, bot, clock, http, runs)
     finally:
         await platform.stop()
         await bot.wakeups.stop()
+
+
+# The coroutine slack-bolt's AsyncioListenerRunner starts, after the ack, for each listener
+# run (slack_bolt/listener/asyncio_runner.py). A test counting runs fails, not passes, if Bolt
+# ever renames it: it would count none.
+_BOLT_LISTENER_RUN = "run_ack_function_asynchronously"
+
+
+@contextlib.contextmanager
+def record_listener_runs(runs: list["asyncio.Task[Any]"]) -> Iterator[None]:
+    """Append to `runs` each listener run Bolt starts on this event loop, while inside."""
+    loop = asyncio.get_running_loop()
+    previous = loop.get_task_factory()
+
+    def factory(loop: asyncio.AbstractEventLoop, coro: Any, **options: Any) -> asyncio.Future[Any]:
+        if previous is not None:
+            task = previous(loop, coro, **options)
+        else:
+            task = asyncio.Task(coro, loop=loop, **options)
+        if getattr(coro, "__qualname__", "").endswith(_BOLT_LISTENER_RUN):
+            runs.append(task)  # type: ignore[arg-type]
+        return task
+
+    loop.set_task_factory(factory)
+    try:
+        yield
+    finally:
+        loop.set_task_factory(previous)
