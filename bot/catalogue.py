@@ -34,11 +34,10 @@ from bot.kernel.context import Context
 from bot.kernel.feature import BeforeCommit, Feature, Sweep
 from bot.kernel.intake import help
 from bot.kernel.intake.buttons import Buttons
-from bot.kernel.intake.entry import Entry, Group, Handler
+from bot.kernel.intake.entry import Entry, Handler
 from bot.kernel.intake.forms import Forms
 from bot.kernel.intake.grammar import Grammar
 from bot.kernel.intake.groups import GROUPS, TOPICS
-from bot.kernel.intake.typed_values import Usage
 from bot.kernel.outbox import failures
 from bot.kernel.outbox.notices import NoticeBook
 from bot.shifts.new_shift import SHIFT_EXAMPLE
@@ -136,14 +135,6 @@ def catalogue() -> Catalogue:
     return Catalogue(FEATURES)
 
 
-def group(name: str) -> Group:
-    """The group called `name` (`phonebank`); KeyError if there is none."""
-    for found in GROUPS:
-        if found.name == name:
-            return found
-    raise KeyError(name)
-
-
 def entries(group_name: str) -> tuple[Entry, ...]:
     """A group's entries in the order its help lists them (empty for an unknown group)."""
     return tuple(entry for entry in catalogue().entries if entry.group == group_name)
@@ -155,14 +146,6 @@ def find(group_name: str, verb: str) -> Entry | None:
         if entry.group == group_name and entry.verb == verb:
             return entry
     return None
-
-
-def usage(group_name: str, verb: str) -> Usage:
-    """How `/<group_name> <verb>` is typed; KeyError for a subcommand the catalogue lacks."""
-    entry = find(group_name, verb)
-    if entry is None:
-        raise KeyError(f"/{group_name} {verb}")
-    return entry.usage
 
 
 def parse(actor: Actor, line: str) -> Command:
