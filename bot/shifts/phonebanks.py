@@ -135,7 +135,7 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     promoted = await seats.give_up_seat(ctx, held, signup)
     await timed.tell_of_late_cancellation(ctx, shift, signup, promoted)
     if signup.status is SignupStatus.OFFERED:
-        return offers.passed(shift.number)
+        return offers.passed(shift.number, offered_on=bool(promoted))
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
     return Message(
