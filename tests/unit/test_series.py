@@ -187,3 +187,18 @@ async def test_cancel_following_tells_someone_on_several_dates_once_listing_them
     [sam] = harness.messenger.texts("sam")
     assert "“Tuesday calls” (#4) on Tue Nov 24, 6:00 PM EST has been cancelled" in sam
 
+
+
+async def test_edit_following_counts_the_people_it_will_tell_not_their_messages(
+    harness: Harness,
+) -> None:
+    await weekly(harness)
+    await harness.press("Maria", "turnout:weekly:1")
+    await harness.say("Sam", "/phonebank join 3")
+    harness.messenger.clear()
+
+    asked = await harness.say("Olivia", "/phonebank edit 2 following time 19:00")
+
+    assert "3 dates from #2 on, and 2 people will be told (4 DMs, one for each date" in asked
+    await harness.say("Olivia", "/phonebank edit 2 following time 19:00 confirm")
+    assert len(harness.messenger.texts("maria")) + len(harness.messenger.texts("sam")) == 4
