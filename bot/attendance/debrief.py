@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from bot.attendance import rebooking
 from bot.attendance.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
 from bot.attendance.forms import debrief_form
-from bot.domain.attendance import Attendance
+from bot.domain.attendance import Attendance, check_conversations
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
@@ -18,7 +18,7 @@ from bot.signups import seats, timed
 
 
 async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
-    """"I made it": the short form (calls, conversations, a note)."""
+    """ "I made it": the short form (calls, conversations, a note)."""
     shift, _ = await _my_shift(ctx, cmd.shift, started=True)
     return debrief_form(shift.number, shift.title)
 
@@ -26,6 +26,7 @@ async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
 async def debrief(cmd: Debrief, ctx: Context) -> Reply:
     """The form's answers or `/phonebank debrief <shift> <calls> <conversations> [notes]`."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=True)
+    check_conversations(cmd.calls, cmd.conversations, shift=shift.number)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(
         record.made_it(cmd.calls, cmd.conversations, cmd.notes or None, ctx.now)
@@ -38,7 +39,7 @@ async def debrief(cmd: Debrief, ctx: Context) -> Reply:
 
 
 async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
-    """"I couldn't make it": recorded kindly, nothing more asked."""
+    """ "I couldn't make it": recorded kindly, nothing more asked."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=False)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.couldnt_make_it(ctx.now))
@@ -105,5 +106,3 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
             f"(it starts {timefmt.at(shift.starts_at, ctx.zone)})."
         )
     return shift, signup
-
-
