@@ -1,6 +1,5 @@
 """`/phonebank`: phone bank shifts."""
 
-
 from bot.domain.phonebank import (
     MAX_ANNOUNCEMENT,
     MAX_PAGE,
@@ -168,10 +167,11 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "add",
         Usage(
-            "/phonebank add <shift> <who> [over]",
+            "/phonebank add <shift> <who> [over] [confirm]",
             "/phonebank add 3 Maria Lopez",
             "book a volunteer (a name or #number) on a shift; the waitlist if it's full, "
-            "unless `over` adds a seat",
+            "unless `over` adds a seat; outside the times they said they're free it asks "
+            "first, unless `confirm`",
         ),
         AddToShift,
         bookings.add_to_shift,
@@ -180,6 +180,12 @@ ENTRIES: tuple[Entry, ...] = (
             shift(),
             WHO,
             Param("over", Kind.FLAG, "Yes: add a seat if the shift is full", required=False),
+            Param(
+                "confirm",
+                Kind.FLAG,
+                "Yes: book them even outside the times they said they're free",
+                required=False,
+            ),
         ),
         text=reading.add_to_shift,
     ),

@@ -12,12 +12,19 @@ from bot.signups import LeaveShift
 
 
 def add_to_shift(actor: Actor, words: typed.Words) -> Command:
-    """`/phonebank add <shift> <who> [over]`: the name may have spaces; `over` comes last."""
+    """`/phonebank add <shift> <who> [over] [confirm]`: the name may have spaces; `over` and
+    `confirm` come last, in either order."""
     shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
     who = person(words)
-    name, _, last = who.rpartition(" ")
-    over = bool(name) and last.lower() == "over"
-    return AddToShift(actor, shift=shift, who=name.strip() if over else who, over=over)
+    found: set[str] = set()
+    while True:
+        name, _, last = who.rpartition(" ")
+        keyword = last.lower()
+        if not name.strip() or keyword not in {"over", "confirm"} - found:
+            break
+        found.add(keyword)
+        who = name.strip()
+    return AddToShift(actor, shift=shift, who=who, over="over" in found, confirm="confirm" in found)
 
 
 def remove_from_shift(actor: Actor, words: typed.Words) -> Command:
