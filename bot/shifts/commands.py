@@ -45,8 +45,11 @@ class CancelShift(Command):
 
 @dataclass(frozen=True, slots=True)
 class Announce(Command):
+    """A message to everyone confirmed for a shift; `waitlist` also to those waiting."""
+
     shift: int
     message: str
+    waitlist: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,9 +145,10 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "announce",
         Usage(
-            "/phonebank announce <shift> <message>",
+            "/phonebank announce <shift> [waitlist] <message>",
             "/phonebank announce 3 Parking is behind the library.",
-            "send a message to everyone signed up for a shift",
+            "send a message to everyone confirmed for a shift (`waitlist`: and everyone "
+            "waiting for a seat)",
         ),
         Announce,
         phonebanks.announce,
@@ -161,7 +162,14 @@ ENTRIES: tuple[Entry, ...] = (
                 max_length=MAX_ANNOUNCEMENT,
                 read=reading.announcement,
             ),
+            Param(
+                "waitlist",
+                Kind.FLAG,
+                "Yes: also everyone on the waitlist",
+                required=False,
+            ),
         ),
+        text=reading.announce,
     ),
     Entry(
         "phonebank",

@@ -7,7 +7,13 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import TextReader
 from bot.kernel.intake.parsing import person
-from bot.shifts.commands import AddToShift, CancelShift, MoveBetweenShifts, RemoveFromShift
+from bot.shifts.commands import (
+    AddToShift,
+    Announce,
+    CancelShift,
+    MoveBetweenShifts,
+    RemoveFromShift,
+)
 from bot.signups import LeaveShift
 
 
@@ -62,6 +68,16 @@ def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
         return build(actor, shift=shift, following=word is not None)
 
     return read
+
+
+def announce(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank announce <shift> [waitlist] <message>`: `waitlist` typed as is, in lower
+    case, before the message; "Waitlist news…" is the message's own first word."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    waitlist = words.peek_bare() == "waitlist"
+    if waitlist:
+        words.take()
+    return Announce(actor, shift=shift, message=announcement(words), waitlist=waitlist)
 
 
 def announcement(words: typed.Words) -> str:
