@@ -6,7 +6,7 @@ from datetime import datetime
 from bot.attendance import rebooking
 from bot.attendance.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
 from bot.attendance.forms import debrief_form
-from bot.domain.attendance import Attendance, Outcome, outcome
+from bot.domain.attendance import Attendance, Outcome, check_conversations, outcome
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
@@ -27,6 +27,7 @@ async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
 async def debrief(cmd: Debrief, ctx: Context) -> Reply:
     """The form's answers or `/phonebank debrief <shift> <calls> <conversations> [notes]`."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=True)
+    check_conversations(cmd.calls, cmd.conversations, shift=shift.number)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(
         record.made_it(cmd.calls, cmd.conversations, cmd.notes or None, ctx.now)

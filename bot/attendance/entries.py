@@ -173,7 +173,12 @@ ENTRIES: tuple[Entry, ...] = (
         params=(
             shift(Pick.MY_SHIFTS),
             Param("calls", Kind.TEXT, "Calls made (0 to 1,000), or missed", required=False),
-            Param("conversations", Kind.TEXT, "Conversations had (0 to 1,000)", required=False),
+            Param(
+                "conversations",
+                Kind.TEXT,
+                "Conversations had (0 to 1,000, and no more than the calls)",
+                required=False,
+            ),
             Param(
                 "notes",
                 Kind.TEXT,

@@ -21,7 +21,7 @@ from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
-from bot.signups import LEAVE, PASS, SHIFTS, TAKE, live_shift, seat_message
+from bot.signups import JOIN, LEAVE, PASS, SHIFTS, TAKE, live_shift, seat_message
 
 
 async def _shift(scene: Scene) -> Shift | Drop:
@@ -80,12 +80,14 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
     offer = await scene.uow.offers.get(scene.notice.signup_id)
     if offer is None or not offer.is_open(scene.now):
         return Drop(NoticeState.SKIPPED, "the offer had already run out")
+    _, waiting = await scene.uow.signups.counts(shift.id)
+    after = "it goes to the next person in line" if waiting else "the seat is open to anyone"
     return Message(
         f"🎟️ A seat opened on “{shift.title}” (#{shift.number}) at "
         f"{timefmt.clock(shift.starts_at, scene.zone)} "
         f"({timefmt.at(shift.starts_at, scene.zone)}). Take it within {timefmt.span(OFFER_FOR)} "
-        f"(by {timefmt.clock(offer.expires_at, scene.zone)}); after that it goes to the next "
-        f"person in line. (Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
+        f"(by {timefmt.clock(offer.expires_at, scene.zone)}); after that {after}. "
+        f"(Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
         f"{shift.number}` passes.)",
         buttons=(
             Button("Take the seat", TAKE.action(shift.number), ButtonStyle.PRIMARY),
@@ -95,13 +97,42 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
 
 
 async def _offer_lapsed(scene: Scene) -> Reply | Drop:
-    assert scene.notice.shift_id is not None
+    """The offer ran out: what became of the seat, as the shift stands now (the seat may have
+    been offered on, taken by someone who joined, or still be open to them)."""
+    assert scene.notice.shift_id is not None and scene.volunteer is not None
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
-    return Message(
+    if await scene.uow.signups.active(shift.id, scene.volunteer.id) is not None:
+        return Drop(NoticeState.CANCELLED, "the volunteer is on the shift again")
+    ran_out = (
         f"The {timefmt.span(OFFER_FOR)} to take the seat on “{shift.title}” (#{shift.number}) "
-        "ran out, so it went to the next person in line and you're off its waitlist. "
-        "No worries: other shifts could use you.",
-        buttons=(Button("See other shifts", SHIFTS.action()),),
+        "ran out"
+    )
+    other_shifts = Button("See other shifts", SHIFTS.action())
+    if shift.is_cancelled:
+        return Message(
+            f"{ran_out}, and the shift has since been cancelled.", buttons=(other_shifts,)
+        )
+    taken, _ = await scene.uow.signups.counts(shift.id)
+    if taken < shift.capacity and not shift.has_started(scene.now):
+        return Message(
+            f"{ran_out}, so you're off its waitlist, but the seat is still open: if you can "
+            f"still make it, press Join or type `/phonebank join {shift.number}`.",
+            buttons=(
+                Button("Join", JOIN.action(shift.number), ButtonStyle.PRIMARY),
+                other_shifts,
+            ),
+        )
+    roster = await scene.uow.signups.roster(shift.id)
+    if any(s.status is SignupStatus.OFFERED for s, _ in roster):
+        became = "so the seat was offered to the next person in line"
+    elif taken >= shift.capacity:
+        became = "and someone else took the seat"
+    else:
+        became = "and the shift has started"
+    return Message(
+        f"{ran_out}, {became}, and you're off its waitlist. No worries: other shifts could "
+        "use you.",
+        buttons=(other_shifts,),
     )
 
 
@@ -289,7 +320,7 @@ NOTICES: tuple[NoticeSpec, ...] = (
     NoticeSpec(
         NoticeKind.OFFER_LAPSED,
         _offer_lapsed,
-        "never: a lapsed offer is always news",
+        "when they are on the shift again",
         description="the news that a seat offer ran out",
     ),
     NoticeSpec(

@@ -225,6 +225,22 @@ def check_count(value: int, what: str) -> int:
     return value
 
 
+def check_conversations(calls: int, conversations: int, *, shift: int) -> None:
+    """Each conversation is a call someone answered, so a debrief never has more conversations
+    than calls; UserError for one that does (most often the two typed the other way round)."""
+    if conversations > calls:
+        raise UserError(
+            f"You gave {_counted(calls, 'call')} and {_counted(conversations, 'conversation')}, "
+            "but each conversation is a call someone answered: if you made "
+            f"{_counted(conversations, 'call')} and had {_counted(calls, 'conversation')}, "
+            f"type `/phonebank debrief {shift} {conversations} {calls}`."
+        )
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def read_count(text: str, what: str) -> int:
     """A count as typed: `25` or `1,000`; anything else is refused with the way to write it."""
     cleaned = text.strip().replace(",", "")

@@ -6,13 +6,13 @@ seats are cut, after the organizer confirms), and one notice to each person the 
 concerns.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
-    NO_LINK,
     HeldShift,
     Shift,
     check_capacity,
@@ -24,9 +24,10 @@ from bot.domain.phonebank import (
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import Volunteer
-from bot.editing.buttons import NEW_DATE, NEW_LENGTH, NEW_TIME, SEATS
+from bot.editing.buttons import SEATS
 from bot.editing.commands import EditShift, KeepShiftAfterMove, StartEditForm
 from bot.editing.forms import edit_form, link_form
+from bot.editing.typed_edits import retyped, saving_action
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.wording import and_list, plural
@@ -76,7 +77,7 @@ async def edit_shift(cmd: EditShift, ctx: Context) -> Reply:
     if not (cmd.confirm or cmd.shown_who or bumped):
         told = _told(shift, wanted, roster, confirmed)
         if told:
-            return _confirm_telling(cmd, shift, wanted, told, ctx)
+            return _confirm_telling(cmd, shift, wanted, len(told), ctx)
     details = _Details(
         wanted.title,
         wanted.link,
@@ -120,17 +121,9 @@ async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
     template = await ctx.uow.series.lock(shift.series_id)
     dates = await ctx.uow.series.dates_from(shift.series_id, shift.starts_at)
     if not (cmd.confirm or cmd.shown_who):
-        told = 0
-        for date in dates:
-            roster = list(await ctx.uow.signups.roster(date.id))
-            confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
-            told += _told(date, _wanted(cmd, date, ctx), roster, confirmed)
-        if told:
-            return Message(
-                f"Saving this changes {plural(len(dates), 'date')} from #{shift.number} on, and "
-                f"{_people(told)} will get a DM. Nothing is saved yet: type `/phonebank edit "
-                f"{shift.number} following {_retyped(cmd)} confirm` to go ahead."
-            )
+        preview = await _who_hears_following(cmd, ctx, shift, dates)
+        if preview is not None:
+            return preview
     lines = []
     for date in dates:
         reply = await edit_shift(
@@ -159,6 +152,32 @@ async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
         )
     )
     return Message("\n".join(lines) + "\nLater dates of the series will follow the change.")
+
+
+async def _who_hears_following(
+    cmd: EditShift, ctx: Context, shift: Shift, dates: Sequence[Shift]
+) -> Message | None:
+    """Before a series edit DMs anyone: how many people, and how many DMs (one per date each
+    is on), and the `confirm` to type; None if it DMs nobody."""
+    told: list[int] = []
+    for date in dates:
+        roster = list(await ctx.uow.signups.roster(date.id))
+        confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
+        told += _told(date, _wanted(cmd, date, ctx), roster, confirmed)
+    if not told:
+        return None
+    people = len(set(told))
+    dms = (
+        f"{_people(people)} will get a DM"
+        if people == len(told)
+        else f"{_people(people)} will be told ({plural(len(told), 'DM')}, one for each date "
+        "they're on)"
+    )
+    return Message(
+        f"Saving this changes {plural(len(dates), 'date')} from #{shift.number} on, and {dms}. "
+        f"Nothing is saved yet: type `/phonebank edit {shift.number} following "
+        f"{retyped(cmd)} confirm` to go ahead."
+    )
 
 
 async def keep_after_move(cmd: KeepShiftAfterMove, ctx: Context) -> Reply:
@@ -331,11 +350,12 @@ def _confirm_cut(shift: Shift, capacity: int, bumped: Roster, *, saved: bool) ->
     )
 
 
-def _told(shift: Shift, wanted: _Details, roster: Roster, confirmed: Roster) -> int:
-    """How many people the change would DM: all on it for a new time, the confirmed for a link."""
+def _told(shift: Shift, wanted: _Details, roster: Roster, confirmed: Roster) -> list[int]:
+    """Who the change would DM, by volunteer id: all on it for a new time, the confirmed for a
+    new link."""
     if (wanted.starts_at, wanted.ends_at) != (shift.starts_at, shift.ends_at):
-        return len(roster)
-    return len(confirmed) if wanted.link != shift.link else 0
+        return [v.id for _, v in roster]
+    return [v.id for _, v in confirmed] if wanted.link != shift.link else []
 
 
 def _confirm_telling(
@@ -351,7 +371,7 @@ def _confirm_telling(
         what = f"makes it {timefmt.duration(wanted.ends_at - wanted.starts_at)} long"
     else:
         what = "changes its link" if wanted.link else "removes its link"
-    confirm = f"`/phonebank edit {shift.number} {_retyped(cmd)} confirm`"
+    confirm = f"`/phonebank edit {shift.number} {retyped(cmd)} confirm`"
     if (wanted.starts_at, wanted.ends_at) == (shift.starts_at, shift.ends_at):
         return link_form(
             shift.number,
@@ -362,29 +382,8 @@ def _confirm_telling(
     return Message(
         f"Saving this {what}, and {_people(told)} will get a DM. Nothing is saved yet: press "
         f"the button or type {confirm}.",
-        buttons=(Button("Save and tell them", _saving_action(cmd), ButtonStyle.PRIMARY),),
+        buttons=(Button("Save and tell them", saving_action(cmd), ButtonStyle.PRIMARY),),
     )
-
-
-def _retyped(cmd: EditShift) -> str:
-    """The change as typed: `time 19:00`."""
-    if cmd.day is not None:
-        return f"date {cmd.day:%Y-%m-%d}"
-    if cmd.start is not None:
-        return f"time {cmd.start:%H:%M}"
-    if cmd.duration is not None:
-        return f"length {timefmt.duration(cmd.duration)}"
-    return f"link {cmd.link or NO_LINK}"
-
-
-def _saving_action(cmd: EditShift) -> str:
-    """The Save and tell them button's action: the new date, time or length as a number."""
-    if cmd.day is not None:
-        return NEW_DATE.action(cmd.shift, int(f"{cmd.day:%Y%m%d}"))
-    if cmd.start is not None:
-        return NEW_TIME.action(cmd.shift, cmd.start.hour * 100 + cmd.start.minute)
-    assert cmd.duration is not None
-    return NEW_LENGTH.action(cmd.shift, int(cmd.duration.total_seconds() // 60))
 
 
 def _people(count: int) -> str:

@@ -11,7 +11,9 @@ from typing import Any
 from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, NO_LINK
 from bot.domain.text import MAX_TITLE, clean_text
+from bot.editing.buttons import NEW_DATE, NEW_LENGTH, NEW_TIME
 from bot.editing.commands import EditShift, StartEditForm
+from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.typed_values import Usage
@@ -101,3 +103,24 @@ def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
         value += " confirm"
     words = typed.Words(value, EDIT_USAGE)
     return one_field(actor, shift, str(field), words)
+
+
+def retyped(cmd: EditShift) -> str:
+    """The change as typed: `time 19:00`."""
+    if cmd.day is not None:
+        return f"date {cmd.day:%Y-%m-%d}"
+    if cmd.start is not None:
+        return f"time {cmd.start:%H:%M}"
+    if cmd.duration is not None:
+        return f"length {timefmt.duration(cmd.duration)}"
+    return f"link {cmd.link or NO_LINK}"
+
+
+def saving_action(cmd: EditShift) -> str:
+    """The Save and tell them button's action: the new date, time or length as a number."""
+    if cmd.day is not None:
+        return NEW_DATE.action(cmd.shift, int(f"{cmd.day:%Y%m%d}"))
+    if cmd.start is not None:
+        return NEW_TIME.action(cmd.shift, cmd.start.hour * 100 + cmd.start.minute)
+    assert cmd.duration is not None
+    return NEW_LENGTH.action(cmd.shift, int(cmd.duration.total_seconds() // 60))

@@ -53,6 +53,24 @@ def weekly_rule(
     return next(line for line in str(rule).splitlines() if line.startswith("RRULE:"))
 
 
+def check_horizon(
+    rule: str, first_local: datetime, zone: ZoneInfo, *, times: int | None, through: datetime
+) -> None:
+    """A series of `times` dates must end by `through` (shifts are planned at most a year
+    ahead); else UserError naming the most dates that fit. A series without a count grows
+    on the rolling window and is never refused here."""
+    if times is None:
+        return
+    dates = list(rrule.rrulestr(rule, dtstart=first_local))
+    fits = sum(1 for local in dates if local.replace(tzinfo=zone).astimezone(UTC) <= through)
+    if fits < len(dates):
+        raise UserError(
+            f"`times {len(dates)}` would run the series more than a year ahead (to "
+            f"{dates[-1]:%Y-%m-%d}); the most that fits is `times {fits}`, or leave the end "
+            "out and dates keep appearing 4 weeks ahead."
+        )
+
+
 def starts(
     rule: str, first_local: datetime, zone: ZoneInfo, *, after: datetime, through: datetime
 ) -> Iterator[datetime]:

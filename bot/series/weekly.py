@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.campaign import Counter, Identity
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
-from bot.domain.phonebank import HeldShift, Shift
+from bot.domain.phonebank import MAX_LEAD, HeldShift, Shift
 from bot.domain.series import WINDOW, Series
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
@@ -47,6 +47,7 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
     rule = recurrence.weekly_rule(
         first_local, every=cmd.every, weekdays=cmd.weekdays, until=cmd.until, times=cmd.times
     )
+    recurrence.check_horizon(rule, first_local, zone, times=cmd.times, through=ctx.now + MAX_LEAD)
     series = await ctx.uow.series.add(
         Series(
             id=0,
@@ -240,7 +241,6 @@ def _series_of(shift: Shift, alone: str) -> int:
             f"#{shift.number} isn't part of a weekly series; `{alone}` acts on just that shift."
         )
     return shift.series_id
-
 
 
 async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:

@@ -2,8 +2,10 @@
 on and off them; and how shifts look in lists."""
 
 from bot.kernel.feature import Feature
+from bot.kernel.intake.entry import Route
+from bot.shifts import bookings, buttons
 from bot.shifts.bookings import find_one
-from bot.shifts.commands import CreateShift
+from bot.shifts.commands import CreateShift, KeepOffShift
 from bot.shifts.entries import ENTRIES
 from bot.shifts.new_shift import CREATE_PARAMS, SHIFT, read_new_shift, shift_form, shift_options
 from bot.shifts.notices import NOTICES
@@ -12,6 +14,15 @@ from bot.shifts.views import my_seats, shift_item
 FEATURE = Feature(
     "shifts",
     entries=ENTRIES,
+    routes=(
+        Route(
+            KeepOffShift,
+            bookings.keep_off_shift,
+            "the Cancel button when a booking outside someone's availability asks first "
+            "(turnout:dontbook)",
+        ),
+    ),
+    buttons=(buttons.BOOK, buttons.BOOK_OVER, buttons.DONT_BOOK),
     forms=(SHIFT,),
     notices=NOTICES,
 )

@@ -11,10 +11,11 @@ from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
-from bot.kernel.context import Context
+from bot.kernel.context import Context, zone_for
 from bot.kernel.wording import plural
-from bot.ports.replies import Message, Reply
-from bot.shifts.commands import AddToShift, MoveBetweenShifts, RemoveFromShift
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
+from bot.shifts.buttons import BOOK, BOOK_OVER, DONT_BOOK
+from bot.shifts.commands import AddToShift, KeepOffShift, MoveBetweenShifts, RemoveFromShift
 from bot.signups import seats
 
 
@@ -26,6 +27,9 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     shift = held.shift
     if await ctx.uow.signups.active(shift.id, person.id) is not None:
         raise UserError(f"{person.name} is already on #{shift.number}; the roster shows where.")
+    asked = None if cmd.confirm else _ask_outside_availability(ctx, person, shift, over=cmd.over)
+    if asked is not None:
+        return asked
     confirmed, _ = await ctx.uow.signups.counts(shift.id)
     if cmd.over and confirmed >= shift.capacity:
         # One more seat, so the booking never takes a seat from anyone waiting.
@@ -58,6 +62,36 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
         f"({plural(held.shift.capacity - confirmed - 1, 'seat')} left); they'll be told and "
         "reminded."
     )
+
+
+def _ask_outside_availability(
+    ctx: Context, person: Volunteer, shift: Shift, *, over: bool
+) -> Message | None:
+    """Before booking someone outside the times they said they're free (read on their own
+    wall clock): the question, with Book anyway and Cancel; None if it fits."""
+    availability = person.profile.availability if person.profile else None
+    their_zone = zone_for(person, ctx.campaign)
+    if availability is None or availability.fits(shift.starts_at.astimezone(their_zone)):
+        return None
+    when = timefmt.at(shift.starts_at, ctx.zone)
+    if their_zone.key != ctx.zone.key:
+        when += f" ({timefmt.when(shift.starts_at, their_zone)} their time)"
+    book = BOOK_OVER if over else BOOK
+    typed = f"/phonebank add {shift.number} #{person.number}{' over' if over else ''} confirm"
+    return Message(
+        f"{person.name} (#{person.number}) told us when they're free "
+        f"({availability.label.lower()}), and #{shift.number} “{shift.title}” is on {when}. "
+        f"Nothing is booked yet: press Book anyway, or type `{typed}`.",
+        buttons=(
+            Button("Book anyway", book.action(shift.number, person.number), ButtonStyle.PRIMARY),
+            Button("Cancel", DONT_BOOK.action()),
+        ),
+    )
+
+
+async def keep_off_shift(cmd: KeepOffShift, ctx: Context) -> Reply:
+    """Cancel, when a booking outside someone's availability asked first: nothing changes."""
+    return Message("OK, nothing was booked.")
 
 
 async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
@@ -145,8 +179,7 @@ async def roster_history(ctx: Context, shift: Shift) -> str:
         person = await ctx.uow.volunteers.get(booking.volunteer_id)
         by = await ctx.uow.volunteers.get(booking.by_id)
         lines.append(
-            f"{person.name} {booking.action.verb} by {by.name}, "
-            f"{timefmt.at(booking.at, ctx.zone)}"
+            f"{person.name} {booking.action.verb} by {by.name}, {timefmt.at(booking.at, ctx.zone)}"
         )
     return "Booked by organizers:\n" + "\n".join(lines) if lines else ""
 
@@ -176,5 +209,3 @@ async def _record(ctx: Context, shift: Shift, person: Volunteer, action: Booking
         action=action,
         at=ctx.now,
     )
-
-

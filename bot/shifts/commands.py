@@ -45,17 +45,27 @@ class CancelShift(Command):
 
 @dataclass(frozen=True, slots=True)
 class Announce(Command):
+    """A message to everyone confirmed for a shift; `waitlist` also to those waiting."""
+
     shift: int
     message: str
+    waitlist: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class AddToShift(Command):
-    """An organizer books `who` (a name or `#number`); `over` adds a seat if it is full."""
+    """An organizer books `who` (a name or `#number`); `over` adds a seat if it is full;
+    `confirm` books them even outside the times they said they're free."""
 
     shift: int
     who: str
     over: bool = False
+    confirm: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class KeepOffShift(Command):
+    """The Cancel button when a booking outside someone's availability asked first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,5 @@
 """`/phonebank`: phone bank shifts."""
 
-
 from bot.domain.phonebank import (
     MAX_ANNOUNCEMENT,
     MAX_PAGE,
@@ -146,9 +145,10 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "announce",
         Usage(
-            "/phonebank announce <shift> <message>",
+            "/phonebank announce <shift> [waitlist] <message>",
             "/phonebank announce 3 Parking is behind the library.",
-            "send a message to everyone signed up for a shift",
+            "send a message to everyone confirmed for a shift (`waitlist`: and everyone "
+            "waiting for a seat)",
         ),
         Announce,
         phonebanks.announce,
@@ -162,16 +162,24 @@ ENTRIES: tuple[Entry, ...] = (
                 max_length=MAX_ANNOUNCEMENT,
                 read=reading.announcement,
             ),
+            Param(
+                "waitlist",
+                Kind.FLAG,
+                "Yes: also everyone on the waitlist",
+                required=False,
+            ),
         ),
+        text=reading.announce,
     ),
     Entry(
         "phonebank",
         "add",
         Usage(
-            "/phonebank add <shift> <who> [over]",
+            "/phonebank add <shift> <who> [over] [confirm]",
             "/phonebank add 3 Maria Lopez",
             "book a volunteer (a name or #number) on a shift; the waitlist if it's full, "
-            "unless `over` adds a seat",
+            "unless `over` adds a seat; outside the times they said they're free it asks "
+            "first, unless `confirm`",
         ),
         AddToShift,
         bookings.add_to_shift,
@@ -180,6 +188,12 @@ ENTRIES: tuple[Entry, ...] = (
             shift(),
             WHO,
             Param("over", Kind.FLAG, "Yes: add a seat if the shift is full", required=False),
+            Param(
+                "confirm",
+                Kind.FLAG,
+                "Yes: book them even outside the times they said they're free",
+                required=False,
+            ),
         ),
         text=reading.add_to_shift,
     ),

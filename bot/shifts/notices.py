@@ -1,7 +1,8 @@
 """What shifts' notices say: a cancelled shift, an announcement, and organizers' bookings."""
 
 from bot.calendars import calendar_feeds
-from bot.domain.notice import NoticeKind
+from bot.domain.notice import NoticeKind, NoticeState
+from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
@@ -30,14 +31,32 @@ async def _shift_cancelled(scene: Scene) -> Reply | Drop:
 
 
 async def _announcement(scene: Scene) -> Reply | Drop:
-    shift = await live_shift(scene)
+    """To the confirmed; sent with the waitlist, to whoever is on the shift now, and those
+    still waiting read where they stand."""
+    payload = scene.notice.payload
+    shift = await (_on_it(scene) if payload.get("waitlist") else live_shift(scene))
     if isinstance(shift, Drop):
         return shift
-    payload = scene.notice.payload
-    return Message(
+    text = (
         f"📣 {await _sender(scene)} about “{shift.title}” (#{shift.number}, "
         f"{timefmt.at(shift.starts_at, scene.zone)}):\n{payload.get('text', '')}"
     )
+    signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id or 0)
+    if signup is not None and signup.status is SignupStatus.WAITLISTED:
+        position = await scene.uow.signups.waitlist_position(signup)
+        text += f"\nYou're #{position} on its waitlist."
+    return Message(text)
+
+
+async def _on_it(scene: Scene) -> Shift | Drop:
+    """The notice's shift, if the volunteer is still on it (confirmed, offered or waiting)."""
+    assert scene.notice.shift_id is not None and scene.notice.volunteer_id is not None
+    shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.is_cancelled:
+        return Drop(NoticeState.CANCELLED, "the shift was cancelled")
+    if await scene.uow.signups.active(shift.id, scene.notice.volunteer_id) is None:
+        return Drop(NoticeState.CANCELLED, "the volunteer has left the shift")
+    return shift
 
 
 async def _sender(scene: Scene) -> str:
@@ -110,7 +129,8 @@ NOTICES: tuple[NoticeSpec, ...] = (
     NoticeSpec(
         NoticeKind.ANNOUNCEMENT,
         _announcement,
-        "when the shift was cancelled or the volunteer is no longer confirmed",
+        "when the shift was cancelled or the volunteer is no longer confirmed (sent with the "
+        "waitlist too: no longer on it)",
         description="an announcement",
     ),
     NoticeSpec(

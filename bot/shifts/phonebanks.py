@@ -135,7 +135,7 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     promoted = await seats.give_up_seat(ctx, held, signup)
     await timed.tell_of_late_cancellation(ctx, shift, signup, promoted)
     if signup.status is SignupStatus.OFFERED:
-        return offers.passed(shift.number)
+        return offers.passed(shift.number, offered_on=bool(promoted))
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
     if is_late_cancellation(shift.starts_at, ctx.now):
@@ -262,30 +262,54 @@ async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
 
 
 async def announce(cmd: Announce, ctx: Context) -> Reply:
-    """`/phonebank announce`: a message to everyone confirmed for a shift (organizers)."""
+    """`/phonebank announce`: a message to everyone confirmed for a shift, and with `waitlist`
+    to everyone waiting for a seat too (organizers and its host)."""
     text = clean_text(cmd.message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)
     shift = await _shift(ctx, cmd.shift)
     ctx.require_organizer_or_host(shift, "send its volunteers announcements")
     if shift.is_cancelled:
         raise UserError(f"#{shift.number} is cancelled; everyone on it has already been told.")
-    confirmed = [
-        (s, v)
-        for s, v in await ctx.uow.signups.roster(shift.id)
-        if s.status is SignupStatus.CONFIRMED
-    ]
-    if not confirmed:
-        raise UserError(f"Nobody is confirmed for #{shift.number} yet, so there's no one to tell.")
-    for signup, volunteer in confirmed:
+    roster = await ctx.uow.signups.roster(shift.id)
+    confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
+    # Offered a seat near the start, they still wait: the waitlist, first in line.
+    waiting = [(s, v) for s, v in roster if s.status is not SignupStatus.CONFIRMED]
+    told = confirmed + waiting if cmd.waitlist else confirmed
+    if not told:
+        raise UserError(
+            f"Nobody is on #{shift.number} yet, so there's no one to tell."
+            if cmd.waitlist
+            else f"Nobody is confirmed for #{shift.number} yet, so there's no one to tell."
+        )
+    payload: dict[str, object] = {"text": text, "from_id": ctx.volunteer.id}
+    if cmd.waitlist:
+        payload["waitlist"] = True
+    for signup, volunteer in told:
         await ctx.notify(
             NoticeKind.ANNOUNCEMENT,
             volunteer_id=volunteer.id,
             shift_id=shift.id,
             signup_id=signup.id,
             # Who sent it by id: the name is written at send time, so an erased sender's isn't kept.
-            payload={"text": text, "from_id": ctx.volunteer.id},
+            payload=payload,
         )
-    people = plural(len(confirmed), "confirmed volunteer")
-    return Message(f"Sending your message to the {people} of #{shift.number}.")
+    sending = f"Sending your message to the {plural(len(confirmed), 'confirmed volunteer')} of "
+    if cmd.waitlist and not confirmed:
+        return Message(
+            f"Sending your message to the {_people(len(waiting))} on the waitlist of "
+            f"#{shift.number}."
+        )
+    if cmd.waitlist and waiting:
+        return Message(f"{sending}#{shift.number} and the {_people(len(waiting))} on its waitlist.")
+    if waiting and not cmd.waitlist:
+        return Message(
+            f"{sending}#{shift.number}. The {_people(len(waiting))} on its waitlist won't get "
+            f"it; to include them, type `/phonebank announce {shift.number} waitlist …`."
+        )
+    return Message(f"{sending}#{shift.number}.")
+
+
+def _people(count: int) -> str:
+    return plural(count, "person", "people")
 
 
 async def _shift(ctx: Context, number: int) -> Shift:

@@ -7,17 +7,30 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import TextReader
 from bot.kernel.intake.parsing import person
-from bot.shifts.commands import AddToShift, CancelShift, MoveBetweenShifts, RemoveFromShift
+from bot.shifts.commands import (
+    AddToShift,
+    Announce,
+    CancelShift,
+    MoveBetweenShifts,
+    RemoveFromShift,
+)
 from bot.signups import LeaveShift
 
 
 def add_to_shift(actor: Actor, words: typed.Words) -> Command:
-    """`/phonebank add <shift> <who> [over]`: the name may have spaces; `over` comes last."""
+    """`/phonebank add <shift> <who> [over] [confirm]`: the name may have spaces; `over` and
+    `confirm` come last, in either order."""
     shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
     who = person(words)
-    name, _, last = who.rpartition(" ")
-    over = bool(name) and last.lower() == "over"
-    return AddToShift(actor, shift=shift, who=name.strip() if over else who, over=over)
+    found: set[str] = set()
+    while True:
+        name, _, last = who.rpartition(" ")
+        keyword = last.lower()
+        if not name.strip() or keyword not in {"over", "confirm"} - found:
+            break
+        found.add(keyword)
+        who = name.strip()
+    return AddToShift(actor, shift=shift, who=who, over="over" in found, confirm="confirm" in found)
 
 
 def remove_from_shift(actor: Actor, words: typed.Words) -> Command:
@@ -55,6 +68,16 @@ def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
         return build(actor, shift=shift, following=word is not None)
 
     return read
+
+
+def announce(actor: Actor, words: typed.Words) -> Command:
+    """`/phonebank announce <shift> [waitlist] <message>`: `waitlist` typed as is, in lower
+    case, before the message; "Waitlist news…" is the message's own first word."""
+    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    waitlist = words.peek_bare() == "waitlist"
+    if waitlist:
+        words.take()
+    return Announce(actor, shift=shift, message=announcement(words), waitlist=waitlist)
 
 
 def announcement(words: typed.Words) -> str:

@@ -26,14 +26,19 @@ async def take_seat(cmd: TakeSeat, ctx: Context) -> Reply:
 
 
 async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
-    """Take the seat offered to `signup` on the held shift, if the offer is still open."""
+    """Take the seat offered to `signup` on the held shift, if the offer is still open (or ran
+    out with nobody else waiting for the seat)."""
     shift = held.shift
     offer = await ctx.uow.offers.get(signup.id)
     if offer is None or not offer.is_open(ctx.now):
-        raise UserError(
-            f"Sorry, the offer for #{shift.number} ran out and the seat is going to the next "
-            "in line. `/phonebank list` shows other shifts."
-        )
+        # Run out, but not yet let go by the sweep: with nobody else waiting, the seat would
+        # only open to anyone, so the one it was kept for may still have it.
+        _, waiting = await ctx.uow.signups.counts(shift.id)
+        if offer is None or waiting:
+            raise UserError(
+                f"Sorry, the offer for #{shift.number} ran out and the seat is going to the "
+                "next in line. `/phonebank list` shows other shifts."
+            )
     await seats.take_offered_seat(ctx, held, signup)
     text = (
         f"You're in! #{shift.number} “{shift.title}”, "
@@ -47,12 +52,17 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
 async def pass_seat(cmd: PassSeat, ctx: Context) -> Reply:
     """ "Pass" (typed: `/phonebank leave <shift>`): the seat is offered to the next in line."""
     held, signup = await _offered(ctx, cmd.shift, "pass on")
-    await seats.give_up_seat(ctx, held, signup)
-    return passed(held.shift.number)
+    offered_on = await seats.give_up_seat(ctx, held, signup)
+    return passed(held.shift.number, offered_on=bool(offered_on))
 
 
-def passed(number: int) -> Message:
-    """The answer to passing on an offered seat."""
+def passed(number: int, *, offered_on: bool) -> Message:
+    """The answer to passing on an offered seat: offered on to the next in line, or open."""
+    if not offered_on:
+        return Message(
+            f"OK, thanks for saying so: nobody else is waiting, so the seat on #{number} is "
+            "open again, and you're off its waitlist."
+        )
     return Message(
         f"OK, thanks for saying so: the seat on #{number} goes to the next in line, "
         "and you're off its waitlist."

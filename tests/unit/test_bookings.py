@@ -7,8 +7,11 @@ import pytest
 
 from bot.domain.campaign import Identity
 from bot.domain.notice import NoticeKind
+from bot.ports.replies import Message
+from bot.volunteers.forms import ONBOARDING
 from tests.conftest import Harness
 from tests.queued import pending_notices
+from tests.render import text_of
 
 CREATE = '/phonebank create "{title}" 2026-11-{day} 18:00 2h {seats} https://dialer.example/x'
 
@@ -161,3 +164,58 @@ async def test_forget_me_erases_the_booking_records_naming_the_volunteer(harness
 
     async with harness.storage.unit_of_work() as uow:
         assert await uow.bookings.for_shift(1) == []
+
+
+async def free_on_weekends(h: Harness, *names: str) -> None:
+    for name in names:
+        await h.submit(
+            name, ONBOARDING, interests=("phone_banking",), availability="weekends", location="1"
+        )
+    h.messenger.clear()
+
+
+async def test_booking_outside_their_stated_availability_asks_the_organizer_first(
+    harness: Harness,
+) -> None:
+    await shifts(harness, 2, 2, 2)  # Sat, Sun and Mon Nov 9, 6 PM
+    await free_on_weekends(harness, "Maria")
+    before = await harness.say("Olivia", "/phonebank roster 3")
+
+    asked = await harness.say("Olivia", "/phonebank add 3 Maria")
+
+    assert asked == (
+        "Maria (#2) told us when they're free (weekends), and #3 “Calls 3” is on Mon Nov 9, "
+        "6:00 PM EST. Nothing is booked yet: press Book anyway, or type "
+        "`/phonebank add 3 #2 confirm`.\n[1] Book anyway   [2] Cancel"
+    )
+    assert await harness.say("Olivia", "/phonebank roster 3") == before
+    assert harness.messenger.sent == []
+    assert "nothing was booked" in await harness.press("Olivia", "turnout:dontbook")
+    assert await harness.say("Olivia", "/phonebank roster 3") == before
+
+    booked = await harness.press("Olivia", "turnout:book:3:2")
+
+    assert booked.startswith("Booked Maria on #3 “Calls 3”")
+    assert "1. Maria" in await harness.say("Olivia", "/phonebank roster 3")
+    [told] = harness.messenger.texts("maria")
+    assert "Olivia booked you on “Calls 3” (#3)" in told
+    # Within their weekends, no question is asked.
+    assert "Booked Maria on #1" in await harness.say("Olivia", "/phonebank add 1 Maria")
+
+
+async def test_confirm_typed_books_outside_availability_at_once_and_over_keeps_its_seat(
+    harness: Harness,
+) -> None:
+    await shifts(harness, 2, 2, 2)
+    await free_on_weekends(harness, "Maria", "Sam")
+    await known(harness, "Ana")
+    await harness.say("Ana", "/phonebank join 3")
+
+    assert "Booked Maria on #3" in await harness.say("Olivia", "/phonebank add 3 Maria confirm")
+    asked = await harness.reply("Olivia", "/phonebank add 3 Sam over")
+    assert "type `/phonebank add 3 #3 over confirm`" in text_of(asked)
+    assert isinstance(asked, Message) and asked.buttons[0].action == "turnout:bookover:3:3"
+    assert "Booked Sam" in await harness.press("Olivia", asked.buttons[0].action)
+    assert "3 of 3 seats filled" in await harness.say("Olivia", "/phonebank roster 3")
+    # Both words, in either order.
+    assert "Booked Ana on #2" in await harness.say("Olivia", "/phonebank add 2 Ana confirm over")

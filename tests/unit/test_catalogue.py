@@ -191,6 +191,12 @@ def test_text_and_menu_options_are_refused_with_the_same_sentence(
         ("/phonebank list 2", {"page": 2}),
         ("/phonebank join 3", {"shift": 3}),
         ("/phonebank announce 3 Parking is behind.", {"shift": 3, "message": "Parking is behind."}),
+        (
+            "/phonebank announce 3 waitlist Parking is behind.",
+            {"shift": 3, "message": "Parking is behind.", "waitlist": True},
+        ),
+        ("/phonebank add 3 Maria Lopez over confirm", {"shift": 3, "who": "Maria Lopez",
+                                                       "over": True, "confirm": True}),
         ("/volunteer tz america/new york", {"zone": "america/new york"}),
         ("/volunteer reminders default", {"times": "default"}),
         ("/volunteer forget-me confirm", {"confirm": True}),

@@ -89,3 +89,26 @@ async def test_the_thank_you_offers_up_to_three_next_shifts_not_joined(harness: 
     thanks = await harness.say("Maria", "/phonebank debrief 1 10 2")
     assert "Next shifts you could join:" in thanks
     assert "[1] Join #3   [2] Join #4   [3] Join #5" in thanks
+
+
+async def test_more_conversations_than_calls_is_refused_typed_or_in_the_form(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+    await harness.advance(TO_DEBRIEF)
+    typed = await harness.say("Maria", "/phonebank debrief 1 5 20 Great list")
+    formed = text_of(
+        await harness.submit("Maria", DEBRIEF, shift="1", calls="5", conversations="20")
+    )
+    for refusal in (typed, formed):
+        assert refusal == (
+            "You gave 5 calls and 20 conversations, but each conversation is a call someone "
+            "answered: if you made 20 calls and had 5 conversations, type "
+            "`/phonebank debrief 1 20 5`."
+        )
+    report = await harness.say("Olivia", "/phonebank report 1")
+    assert "attended 0 of 1" in report and "Calls: 0 · conversations: 0" in report
+    # As many conversations as calls is fine.
+    assert "I've noted 5 calls and 5 conversations" in await harness.say(
+        "Maria", "/phonebank debrief 1 5 5"
+    )

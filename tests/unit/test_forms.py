@@ -178,3 +178,14 @@ async def test_an_unknown_form_is_refused_kindly(harness: Harness) -> None:
     reply = await harness.submit("Olivia", "poll", question="?")
     assert isinstance(reply, Message)
     assert reply.error and "That form has expired" in reply.text
+
+
+async def test_a_repeat_past_a_year_ahead_in_the_create_form_creates_nothing(
+    harness: Harness,
+) -> None:
+    reply = await harness.submit(
+        "Olivia", SHIFT, **SATURDAY, repeat="weekly", weekdays=(), ends="60 times"
+    )
+    assert isinstance(reply, Message) and reply.error
+    assert "the most that fits is `times 52`" in reply.text
+    assert "No shifts are scheduled yet" in await harness.say("Maria", "/phonebank list")

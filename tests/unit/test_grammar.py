@@ -244,9 +244,20 @@ def test_announce_keeps_the_message_verbatim(message: str) -> None:
     assert parse(ORGANIZER, line) == Announce(ORGANIZER, shift=3, message=message)
 
 
+def test_announce_reads_waitlist_in_lower_case_before_the_message_as_the_option() -> None:
+    assert parse(ORGANIZER, "/phonebank announce 3 waitlist Doors at 5") == Announce(
+        ORGANIZER, shift=3, message="Doors at 5", waitlist=True
+    )
+    assert parse(ORGANIZER, "/phonebank announce 3 Waitlist news") == Announce(
+        ORGANIZER, shift=3, message="Waitlist news"
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "says"),
-    [("/phonebank announce 3", "missing the message"), ("/phonebank announce", "missing the shift"),
+    [("/phonebank announce 3", "missing the message"),
+     ("/phonebank announce 3 waitlist", "missing the message"),
+     ("/phonebank announce", "missing the shift"),
      ("/phonebank announce 3 hi @here", "can't mention"),
      ("/phonebank announce 3 " + "x" * 1501, "under 1500")],
 )

@@ -2,7 +2,7 @@
 
 from datetime import date, time, timedelta
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bot.catalogue import TOPICS, catalogue, parse, parse_command
@@ -125,6 +125,8 @@ def test_any_plain_quoted_title_reads_back(title: str) -> None:
 
 @given(message=PLAIN | st.lists(PLAIN, min_size=1, max_size=5).map("\n".join))
 def test_announcements_are_kept_verbatim_apart_from_outer_whitespace(message: str) -> None:
+    # `waitlist` first, as typed, is the option that sends it to the waitlist too.
+    assume(message.split()[0] != "waitlist")
     announced = parse(ORGANIZER, f"/phonebank announce 3 {message}")
     assert isinstance(announced, Announce)
     assert announced.message == message.strip()

@@ -191,3 +191,47 @@ async def test_dates_at_the_ends_of_the_calendar_are_refused_not_crashed(harness
     for answer in (late, early):
         assert "too far from today to plan a shift" in answer
     assert "No shifts" in await harness.say("Olivia", "/phonebank list")
+
+
+async def test_announcements_can_include_the_waitlist_and_say_who_gets_them(
+    harness: Harness,
+) -> None:
+    await create(harness, seats=2)
+    for name in ("Maria", "Lee", "Sam", "Ana"):
+        await harness.say(name, "/phonebank join 1")
+    harness.messenger.clear()
+
+    confirmed_only = await harness.say("Olivia", "/phonebank announce 1 Bring a charger!")
+    assert confirmed_only == (
+        "Sending your message to the 2 confirmed volunteers of #1. The 2 people on its "
+        "waitlist won't get it; to include them, type `/phonebank announce 1 waitlist …`."
+    )
+    assert harness.messenger.texts("sam") == []
+    harness.messenger.clear()
+
+    everyone = await harness.say("Olivia", "/phonebank announce 1 waitlist Doors open at 5.")
+
+    assert everyone == (
+        "Sending your message to the 2 confirmed volunteers of #1 and the 2 people on its waitlist."
+    )
+    for name in ("maria", "lee", "sam", "ana"):
+        [message] = harness.messenger.texts(name)
+        assert "Olivia about “Saturday calls”" in message and "Doors open at 5." in message
+    [sam] = harness.messenger.texts("sam")
+    assert sam.endswith("You're #1 on its waitlist.")
+    # A capitalised first word is the message's own.
+    harness.messenger.clear()
+    await harness.say("Olivia", "/phonebank announce 1 Waitlist news soon")
+    assert harness.messenger.texts("sam") == []
+    assert "Waitlist news soon" in harness.messenger.texts("maria")[0]
+
+
+async def test_an_announcement_with_the_waitlist_to_nobody_is_refused(
+    harness: Harness,
+) -> None:
+    await create(harness, seats=1)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.say("Maria", "/phonebank leave 1")  # Sam moves up
+    await harness.say("Sam", "/phonebank leave 1")
+    assert "Nobody is on #1" in await harness.say("Olivia", "/phonebank announce 1 waitlist hi")

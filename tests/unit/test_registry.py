@@ -96,7 +96,8 @@ def test_a_button_no_verb_reads_says_what_to_type_instead() -> None:
     for pressed_action in ("turnout:frob:3", "turnout:join", "turnout:join:x", "other:join:3"):
         with pytest.raises(UserError, match="type `/turnout help` instead"):
             buttons().command_for(OLU, pressed_action)
-    paired = next(verb for verb in VERBS if isinstance(verb, Paired) and verb.value is not None)
+    # A paired button carrying a second number it can't read (a date that isn't one).
+    paired = next(verb for verb in VERBS if isinstance(verb, Paired) and verb.verb == "newdate")
     with pytest.raises(UserError, match="older version"):
         buttons().command_for(OLU, paired.action(3, 99999999))
 

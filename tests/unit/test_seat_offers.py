@@ -3,7 +3,9 @@
 
 from datetime import timedelta
 
+from bot.signups import offers
 from tests.conftest import Harness
+from tests.render import text_of
 from tests.unit.test_attendance import TO_START
 
 CREATE_ONE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 1 https://dialer.example/s'
@@ -139,3 +141,84 @@ async def test_cutting_seats_withdraws_an_offer_before_bumping_anyone(harness: H
     # More seats again: the seat is offered afresh, to Sam first.
     await harness.say("Olivia", "/phonebank edit 1 seats 2")
     assert "You're in!" in await harness.press("Sam", "turnout:take:1")
+
+
+async def test_an_offer_that_runs_out_with_nobody_next_says_the_seat_is_still_open(
+    harness: Harness,
+) -> None:
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.advance(TO_TWO_HOURS_BEFORE)
+    await harness.say("Maria", "/phonebank leave 1")
+    harness.messenger.clear()
+
+    await harness.advance(timedelta(minutes=30))
+
+    [lapsed] = harness.messenger.texts("sam")
+    assert "next person in line" not in lapsed
+    assert "the seat is still open" in lapsed and "`/phonebank join 1`" in lapsed
+    assert "[1] Join" in lapsed
+    assert "You're in!" in await harness.press("Sam", "turnout:join:1")
+
+
+async def test_an_offer_that_runs_out_says_the_seat_was_offered_to_the_next_in_line(
+    harness: Harness,
+) -> None:
+    await one_seat_two_waiting(harness)
+    await harness.say("Maria", "/phonebank leave 1")
+    await harness.advance(timedelta(minutes=30))
+    lapsed = harness.messenger.texts("sam")[-1]
+    assert "so the seat was offered to the next person in line" in lapsed
+    assert "still open" not in lapsed and "Join" not in lapsed
+
+
+async def test_an_offer_that_runs_out_says_what_became_of_the_seat_when_it_is_sent(
+    harness: Harness,
+) -> None:
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.advance(TO_TWO_HOURS_BEFORE)
+    await harness.say("Maria", "/phonebank leave 1")
+    harness.messenger.clear()
+    harness.clock.advance(timedelta(minutes=30))
+    assert await offers.let_offers_lapse(harness.storage, harness.clock.now()) == 1
+    # Before the news reaches Sam, Lee takes the seat that opened.
+    assert "You're in!" in text_of(await harness.reply("Lee", "/phonebank join 1"))
+
+    await harness.deliver()
+
+    [lapsed] = harness.messenger.texts("sam")
+    assert "someone else took the seat" in lapsed
+    assert "still open" not in lapsed and "next person in line" not in lapsed
+
+
+async def test_with_nobody_else_waiting_an_offer_promises_no_next_in_line_and_can_be_taken_late(
+    harness: Harness,
+) -> None:
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.advance(TO_TWO_HOURS_BEFORE)
+    await harness.say("Maria", "/phonebank leave 1")
+    offer = harness.messenger.texts("sam")[-1]
+    assert "next person in line" not in offer
+    assert "after that the seat is open to anyone" in offer
+    harness.clock.advance(timedelta(minutes=31))
+    # Run out, but nobody else wants it: taking it before the sweep lets it go still works.
+    assert "You're in!" in await harness.say("Sam", "/phonebank join 1")
+    await harness.advance(timedelta(minutes=1))
+    assert "1. Sam" in await harness.say("Olivia", "/phonebank roster 1")
+    assert not any("ran out" in t for t in harness.messenger.texts("sam"))
+
+
+async def test_passing_with_nobody_else_waiting_says_the_seat_is_open(harness: Harness) -> None:
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.advance(TO_TWO_HOURS_BEFORE)
+    await harness.say("Maria", "/phonebank leave 1")
+    passed = await harness.press("Sam", "turnout:pass:1")
+    assert "next in line" not in passed
+    assert "the seat on #1 is open again" in passed

@@ -187,3 +187,34 @@ async def test_cancel_following_tells_someone_on_several_dates_once_listing_them
     [sam] = harness.messenger.texts("sam")
     assert "“Tuesday calls” (#4) on Tue Nov 24, 6:00 PM EST has been cancelled" in sam
 
+
+async def test_edit_following_counts_the_people_it_will_tell_not_their_messages(
+    harness: Harness,
+) -> None:
+    await weekly(harness)
+    await harness.press("Maria", "turnout:weekly:1")
+    await harness.say("Sam", "/phonebank join 3")
+    harness.messenger.clear()
+
+    asked = await harness.say("Olivia", "/phonebank edit 2 following time 19:00")
+
+    assert "3 dates from #2 on, and 2 people will be told (4 DMs, one for each date" in asked
+    await harness.say("Olivia", "/phonebank edit 2 following time 19:00 confirm")
+    assert len(harness.messenger.texts("maria")) + len(harness.messenger.texts("sam")) == 4
+
+
+async def test_times_past_a_year_ahead_is_refused_with_the_most_that_fits(
+    harness: Harness,
+) -> None:
+    assert "Created #1" in await harness.say("Olivia", CREATE.format(day="2026-11-03", seats=5))
+
+    refused = await harness.say("Olivia", "/phonebank repeat 1 weekly times 60")
+    fortnightly = await harness.say("Olivia", "/phonebank repeat 1 every 2 weeks times 30")
+
+    assert refused == (
+        "`times 60` would run the series more than a year ahead (to 2027-12-21); the most "
+        "that fits is `times 53`, or leave the end out and dates keep appearing 4 weeks ahead."
+    )
+    assert "the most that fits is `times 27`" in fortnightly
+    assert (await harness.say("Maria", "/phonebank list")).count("Tuesday calls") == 1
+    assert "53 times" in await harness.say("Olivia", "/phonebank repeat 1 weekly times 53")

@@ -83,3 +83,27 @@ async def test_debrief_by_slash_options_records_a_miss_kindly(world: World) -> N
     missed = await world.slash("Maria", "phonebank", "debrief", shift=1, calls="missed")
 
     assert "Thanks for letting us know about #1. Hope to see you soon!" in missed.text
+
+
+async def test_a_debrief_with_more_conversations_than_calls_is_refused_by_options_and_modal(
+    world: World,
+) -> None:
+    await world.create_shift()
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.advance(TO_DAY_BEFORE + timedelta(days=1, hours=2, minutes=15))
+
+    typed = await world.slash(
+        "Maria", "phonebank", "debrief", shift=1, calls="4", conversations="12"
+    )
+    opened = await world.press("Maria", f"turnout:madeit:1{SERVER}", dm=True)
+    formed = await world.submit(
+        "Maria",
+        opened.json["data"]["custom_id"],
+        {"shift": "1", "calls": "4", "conversations": "12", "notes": ""},
+        dm=True,
+    )
+    report = await world.slash("Olivia", "phonebank", "report", shift=1)
+
+    for refused in (typed, formed):
+        assert "if you made 12 calls and had 4 conversations, type" in refused.text
+    assert "Calls: 0 · conversations: 0" in report.text

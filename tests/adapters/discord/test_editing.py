@@ -245,3 +245,29 @@ async def test_a_new_link_as_options_opens_a_one_question_modal_that_saves_and_t
 
     assert "new link; 1 person confirmed told" in saved.text
     assert any("dialer.example/new" in c.text for c in world.fake.dms_to(uid("Maria")))
+
+
+async def test_booking_outside_availability_asks_with_buttons_or_books_with_confirm(
+    world: World,
+) -> None:
+    await world.create_shift("Tuesday calls", date="2026-11-24")
+    await world.create_shift("Wednesday calls", date="2026-11-25")
+    await world.submit(
+        "Maria",
+        "turnout:form:onboarding",
+        {"interests[]": ["phone_banking"], "availability": "weekends", "location": "53703"},
+    )
+
+    asked = await world.slash("Olivia", "phonebank", "add", shift=1, who="Maria")
+    booked = await world.press("Olivia", "turnout:book:1:2")
+    confirmed = await world.slash("Olivia", "phonebank", "add", shift=2, who="Maria", confirm=True)
+    roster = await world.slash("Olivia", "phonebank", "roster", shift=2)
+
+    assert "told us when they're free (weekends)" in asked.text
+    assert [(b["label"], b["custom_id"]) for b in buttons(asked.json["data"])] == [
+        ("Book anyway", "turnout:book:1:2"),
+        ("Cancel", "turnout:dontbook"),
+    ]
+    assert "Booked Maria on #1" in booked.text
+    assert "Booked Maria on #2" in confirmed.text
+    assert "1. Maria" in roster.text

@@ -182,3 +182,25 @@ async def test_roster_cancel_and_announce_reach_the_people_signed_up(world: Worl
     assert [c.content.splitlines()[0] for c in world.fake.messages_in(GENERAL)] == [
         "📞 #1 “Saturday calls”"
     ]
+
+
+async def test_announce_with_the_waitlist_option_reaches_those_waiting_too(world: World) -> None:
+    await world.create_shift(seats=1)
+    await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.slash("Dev", "phonebank", "join", shift=1)
+    await world.deliver()
+
+    confirmed_only = await world.slash(
+        "Olivia", "phonebank", "announce", shift=1, message="Doors at 5."
+    )
+    both = await world.slash(
+        "Olivia", "phonebank", "announce", shift=1, message="Parking is free.", waitlist=True
+    )
+    await world.deliver()
+
+    assert "The 1 person on its waitlist won't get it" in confirmed_only.text
+    assert both.text == (
+        "Sending your message to the 1 confirmed volunteer of #1 and the 1 person on its waitlist."
+    )
+    dev = [c.text for c in world.fake.dms_to(uid("Dev")) if "📣" in c.text]
+    assert len(dev) == 1 and "Parking is free." in dev[0] and "You're #1 on its waitlist." in dev[0]

@@ -1,5 +1,6 @@
 """Editing a shift on Slack: the modal opens filled in, DMs carry Still works, a cut confirms."""
 
+from bot.ports.replies import FormSubmission
 from tests.adapters.slack.conftest import OLIVIA, VERA, WALT, Rig
 from tests.adapters.slack.test_modals import SHIFT_ANSWERS, elements, open_form
 
@@ -168,3 +169,30 @@ async def test_a_typed_new_link_opens_a_modal_saying_who_hears_and_saving_it_tel
         "chat.postMessage", lambda c: "new dialer and script link" in c.text, channel="D0VERA"
     )
     assert "https://dialer.example/b" in told.text
+
+
+async def test_booking_outside_availability_asks_first_and_book_anyway_books_on_slack(
+    rig: Rig,
+) -> None:
+    await rig.as_organizer(SMALL)  # a Saturday
+    await rig.bot.turnout.submit(
+        rig.actor(WALT),
+        FormSubmission(
+            "onboarding",
+            {
+                "interests": ("phone_banking",),
+                "availability": "weekday_evenings",
+                "location": "53703",
+            },
+        ),
+    )
+
+    await rig.command("/phonebank add 1 walt", user=OLIVIA)
+    asked = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+    assert "told us when they're free (weekday evenings)" in asked.text
+    assert asked.button("Cancel")["value"] == "turnout:dontbook"
+    await rig.press(asked.button("Book anyway"), OLIVIA)
+    booked = await rig.fake.wait_for(
+        "chat.postEphemeral", lambda c: "Booked walt on #1" in c.text, user=OLIVIA[0]
+    )
+    assert "(0 seats left)" in booked.text

@@ -2,7 +2,15 @@
 
 import json
 
-from tests.adapters.slack.conftest import GENERAL, OLIVIA, ORGANIZER_CHANNEL, VERA, Rig, payload
+from tests.adapters.slack.conftest import (
+    GENERAL,
+    OLIVIA,
+    ORGANIZER_CHANNEL,
+    VERA,
+    WALT,
+    Rig,
+    payload,
+)
 from tests.adapters.slack.fake_slack import Call
 
 LIVE_MENTIONS = ("<!channel>", "<!here>", "<!everyone>", "<@U0WALT>")
@@ -72,3 +80,17 @@ async def test_links_in_a_shift_stay_clickable(rig: Rig) -> None:
     joined = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
 
     assert "<https://dialer.example/abc?x=1&amp;y=2>" in joined.text
+
+
+async def test_an_announcement_typed_with_waitlist_reaches_those_waiting(rig: Rig) -> None:
+    await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 1')
+    await rig.command("/phonebank join 1")
+    await rig.command("/phonebank join 1", user=WALT)
+    await rig.fake.wait_for("chat.postEphemeral", user=WALT[0])
+    await rig.command("/phonebank announce 1 waitlist Parking is free", user=OLIVIA)
+    reply = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
+
+    told = await rig.delivered("chat.postMessage", lambda c: "Parking" in c.text, channel="D0WALT")
+
+    assert "and the 1 person on its waitlist" in reply.text
+    assert "You're #1 on its waitlist." in told.text

@@ -53,7 +53,7 @@ async def test_pass_lets_the_offered_seat_go(rig: Rig) -> None:
     )
     await rig.press(offer.button("Pass"), WALT, on=offer)
     await rig.fake.wait_for(
-        "chat.postMessage", lambda c: "goes to the next in line" in c.text, channel="D0WALT"
+        "chat.postMessage", lambda c: "the seat on #1 is open again" in c.text, channel="D0WALT"
     )
     await rig.command("/phonebank roster 1", user=OLIVIA)
     roster = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
