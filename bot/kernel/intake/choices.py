@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.domain.campaign import Identity
+from bot.domain.task import ClaimStatus
 from bot.kernel import timefmt
 from bot.kernel.context import zone_for
 from bot.kernel.wording import plural
@@ -68,10 +69,11 @@ async def choices(
     elif pick in (Pick.OPEN_TASKS, Pick.MY_TASKS):
         for board in await uow.tasks.board(campaign.id):
             task = board.task
-            mine = volunteer is not None and bool(
-                await uow.tasks.active_claim(task.id, volunteer.id)
-            )
-            if (pick is Pick.MY_TASKS) != mine or (not mine and not board.slots_left):
+            # Their slot, claimed or done: one slot each, so a done one is neither theirs to
+            # finish nor open to them again.
+            slot = await uow.tasks.slot_of(task.id, volunteer.id) if volunteer else None
+            mine = slot is not None and slot.status is ClaimStatus.CLAIMED
+            if (pick is Pick.MY_TASKS) != mine or (not mine and (slot or not board.slots_left)):
                 continue
             due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
             found.append(
