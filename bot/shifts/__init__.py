@@ -3,6 +3,7 @@ on and off them; and how shifts look in lists."""
 
 from bot.kernel.feature import Feature
 from bot.shifts.bookings import find_one
+from bot.shifts.buttons import ROSTER
 from bot.shifts.commands import CreateShift
 from bot.shifts.entries import ENTRIES
 from bot.shifts.new_shift import CREATE_PARAMS, SHIFT, read_new_shift, shift_form, shift_options
@@ -12,6 +13,7 @@ from bot.shifts.views import my_seats, shift_item
 FEATURE = Feature(
     "shifts",
     entries=ENTRIES,
+    buttons=(ROSTER,),
     forms=(SHIFT,),
     notices=NOTICES,
 )

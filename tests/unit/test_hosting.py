@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from bot.domain.campaign import Identity
-from bot.ports.replies import Form, Message
+from bot.ports.replies import Form, Listing, Message
 from tests.conftest import Harness
 from tests.fakes import ORGANIZERS
 from tests.render import text_of
@@ -181,3 +181,24 @@ async def test_a_bad_host_gets_one_sentence_and_changes_nothing(
     assert "Only organizers and the host of #1" in await harness.say(
         "Maria", "/phonebank roster 1"
     )
+
+
+async def test_a_host_is_never_offered_to_join_their_own_shift_and_gets_its_roster(
+    harness: Harness,
+) -> None:
+    alert = await proposed(harness)
+    await harness.press("Olivia", alert.buttons[0].action)
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+    await harness.say("Sam", "/phonebank join 1")
+
+    listed = await harness.reply("Maria", "/phonebank list")
+    joined = await harness.say("Maria", "/phonebank join 1")
+
+    assert isinstance(listed, Listing)
+    own, other = listed.items
+    assert "you host it" in own.detail and "you host it" not in other.detail
+    assert [b.label for b in own.buttons] == ["Roster"]
+    assert [b.label for b in other.buttons] == ["Join"]
+    assert own.button is not None
+    assert "1. Sam" in await harness.press("Maria", own.button.action)
+    assert "You host #1, so you needn't take a seat on it" in joined
