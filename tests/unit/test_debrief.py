@@ -89,3 +89,15 @@ async def test_the_thank_you_offers_up_to_three_next_shifts_not_joined(harness: 
     thanks = await harness.say("Maria", "/phonebank debrief 1 10 2")
     assert "Next shifts you could join:" in thanks
     assert "[1] Join #3   [2] Join #4   [3] Join #5" in thanks
+
+
+async def test_the_thank_you_never_offers_a_shift_the_volunteer_hosts(harness: Harness) -> None:
+    await joined(harness, "Maria")
+    for day in ("2026-11-14", "2026-11-15"):
+        await harness.say("Olivia", f'/phonebank create "More calls" {day} 18:00 2h 3')
+    await harness.say("Olivia", "/phonebank host 2 Maria")
+    await harness.advance(TO_DEBRIEF)
+
+    thanks = await harness.say("Maria", "/phonebank debrief 1 10 2")
+
+    assert "[1] Join #3" in thanks and "Join #2" not in thanks

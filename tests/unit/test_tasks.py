@@ -283,3 +283,28 @@ async def test_the_edit_form_opens_filled_in_and_saves_what_changed(harness: Har
     assert "Saved #1 “Flyers”: due Mon Nov 9, 2 slots, with details." in text_of(saved)
     [told] = harness.messenger.texts("maria")
     assert "it's now due Mon Nov 9." in told and "details" not in told
+
+
+async def test_news_of_a_change_is_dropped_once_it_no_longer_concerns_them(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/task post "Flyers" slots 3')
+    await harness.say("Olivia", '/task post "Printer" slots 2')
+    for name, line in (
+        ("Maria", "/task claim 1"),
+        ("Sam", "/task claim 1"),
+        ("Ana", "/task claim 2"),
+    ):
+        await harness.say(name, line)
+    harness.messenger.clear()
+    # Queued, but not yet sent, when Maria lets it go, Sam finishes and task 2 is cancelled.
+    await harness.reply("Olivia", "/task edit 1 due 2026-11-20")
+    await harness.reply("Olivia", "/task edit 2 due 2026-11-20")
+    await harness.reply("Maria", "/task release 1")
+    await harness.reply("Sam", "/task done 1")
+    await harness.reply("Olivia", "/task cancel 2")
+    await harness.deliver()
+
+    assert harness.messenger.texts("maria") == [] and harness.messenger.texts("sam") == []
+    [told] = harness.messenger.texts("ana")
+    assert "cancelled #2" in told
