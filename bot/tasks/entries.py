@@ -123,7 +123,7 @@ ENTRIES: tuple[Entry, ...] = (
         changes.edit_task,
         who=Who.ORGANIZER,
         params=(
-            task(Pick.OPEN_TASKS),
+            task(Pick.POSTED_TASKS),
             Param(
                 "field",
                 Kind.TOPIC,
@@ -154,6 +154,6 @@ ENTRIES: tuple[Entry, ...] = (
         CancelTask,
         changes.cancel_task,
         who=Who.ORGANIZER,
-        params=(task(Pick.OPEN_TASKS),),
+        params=(task(Pick.POSTED_TASKS),),
     ),
 )

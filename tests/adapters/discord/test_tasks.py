@@ -118,3 +118,19 @@ async def test_task_cancel_tells_whoever_holds_it_and_the_done_list_names_no_one
     [alert] = [c for c in world.fake.messages_in(ORGANIZERS) if "finished" in c.text]
     assert "\\*Dev\\* @everyone (#" in alert.text
     assert alert.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_organizers_are_offered_every_posted_task_to_edit_or_cancel(world: World) -> None:
+    await world.slash("Olivia", "task", "post", title="Call voters")
+    await world.slash("Olivia", "task", "post", title="Drop off flyers")
+    await world.slash("Olivia", "task", "post", title="Fold letters")
+    await world.press("Maria", "turnout:claim:1")
+    await world.press("Dev", "turnout:claim:3")
+    await world.slash("Dev", "task", "done", task=3)
+
+    cancel = await world.interact(autocomplete("Olivia", "task", "cancel", "task", ""))
+    claim = await world.interact(autocomplete("Sam", "task", "claim", "task", ""))
+
+    # #1 is fully claimed but can still be called off; #3 is done, so it is no longer posted.
+    assert [c["value"] for c in cancel.json["data"]["choices"]] == [2, 1]
+    assert [c["value"] for c in claim.json["data"]["choices"]] == [2]
