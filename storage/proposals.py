@@ -1,5 +1,6 @@
 """Proposed phone banks and shift hosts."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import RowMapping, bindparam, insert, select, update
@@ -14,6 +15,14 @@ from storage.tables import proposals, shifts
 # Built once, with bind parameters.
 _GET = select(proposals).where(proposals.c.id == bindparam("proposal_id"))
 _HOLD = _GET.with_for_update(of=proposals).execution_options(**{HOLDS: True})
+_PENDING = (
+    select(proposals)
+    .where(
+        proposals.c.campaign_id == bindparam("campaign_id"),
+        proposals.c.status == ProposalStatus.PENDING.value,
+    )
+    .order_by(proposals.c.id)
+)
 _DECIDE = (
     update(proposals)
     .where(proposals.c.id == bindparam("proposal_id"))
@@ -59,6 +68,10 @@ class SqlProposalRepository(ProposalRepository):
     async def get(self, proposal_id: int) -> Proposal | None:
         row = (await self._db.execute(_GET, {"proposal_id": proposal_id})).mappings().first()
         return _proposal(row) if row else None
+
+    async def pending(self, campaign_id: int) -> Sequence[Proposal]:
+        result = await self._db.execute(_PENDING, {"campaign_id": campaign_id})
+        return [_proposal(row) for row in result.mappings()]
 
     async def decide(
         self,

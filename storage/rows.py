@@ -187,6 +187,7 @@ def task(row: RowMapping) -> Task:
         due_on=row[tasks.c.due_on],
         slots=row[tasks.c.slots],
         created_at=row[tasks.c.created_at],
+        cancelled_at=row[tasks.c.cancelled_at],
     )
 
 

@@ -52,6 +52,18 @@ _UPCOMING = (
     .limit(bindparam("limit"))
     .offset(bindparam("offset"))
 )
+_HOSTED_BY = (
+    rows.select_shifts(
+        _seats(SignupStatus.CONFIRMED, SignupStatus.OFFERED).label("confirmed"),
+        _seats(SignupStatus.WAITLISTED).label("waitlisted"),
+    )
+    .where(
+        shifts.c.host_id == bindparam("host_id"),
+        shifts.c.status == ShiftStatus.SCHEDULED.value,
+        shifts.c.starts_at > bindparam("now"),
+    )
+    .order_by(shifts.c.starts_at, shifts.c.number)
+)
 _CHANGE_SHIFT = (
     update(shifts)
     .where(shifts.c.id == bindparam("shift_id"))
@@ -163,6 +175,14 @@ class SqlShiftRepository(ShiftRepository):
         """How many shifts `upcoming` would list without a limit."""
         result = await self._db.execute(_COUNT_UPCOMING, {"campaign_id": campaign_id, "now": now})
         return result.scalar_one()
+
+    async def hosted_by(self, volunteer_id: int, now: datetime) -> Sequence[ShiftSeats]:
+        """Scheduled shifts the volunteer hosts that have not started, soonest first."""
+        result = await self._db.execute(_HOSTED_BY, {"host_id": volunteer_id, "now": now})
+        return [
+            ShiftSeats(rows.shift(row), confirmed=row["confirmed"], waitlisted=row["waitlisted"])
+            for row in result.mappings()
+        ]
 
     async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
         """Schedule or cancel the held shift."""

@@ -27,7 +27,8 @@ _LOOK_AHEAD = 50
 async def fitting_shifts(
     uow: UnitOfWork, campaign: Campaign, volunteer: Volunteer, now: datetime
 ) -> Sequence[Shift]:
-    """Up to NEXT_SHIFTS upcoming shifts with a free seat that fit the volunteer."""
+    """Up to NEXT_SHIFTS upcoming shifts with a free seat that fit the volunteer (not ones they
+    are on or host)."""
     profile = volunteer.profile
     if profile is not None and profile.interests and not SHIFT_INTERESTS & set(profile.interests):
         return []
@@ -37,6 +38,8 @@ async def fitting_shifts(
         seats.shift
         for seats in await uow.shifts.upcoming(campaign.id, now, limit=_LOOK_AHEAD)
         if seats.shift.id not in mine
+        # Never offered a seat on a shift they host.
+        and seats.shift.host_id != volunteer.id
         and seats.seats_left
         and (
             profile is None

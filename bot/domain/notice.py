@@ -43,6 +43,9 @@ class NoticeKind(StrEnum):
     DMS_CLOSED = "dms_closed"
     # A cancelled weekly series: one message for all the dates a volunteer was on.
     DATES_CANCELLED = "dates_cancelled"
+    # An organizer cancelled, or changed, a task they hold a slot of.
+    TASK_CANCELLED = "task_cancelled"
+    TASK_CHANGED = "task_changed"
     # To the organizers
     NEW_VOLUNTEER = "new_volunteer"
     VOLUNTEER_ONBOARDED = "volunteer_onboarded"
@@ -56,6 +59,8 @@ class NoticeKind(StrEnum):
     TWO_MISSES = "two_misses"
     # A volunteer offers to host a phone bank.
     PROPOSAL = "proposal"
+    # A volunteer finished their slot of a task (and maybe the whole task).
+    TASK_DONE = "task_done"
     # Live posts: put a shift's (or the board's) post up in a channel; edit one as
     # its shift changes. Neither is for a person: the payload names the channel or the post.
     LIVE_POST = "live_post"

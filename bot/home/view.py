@@ -44,13 +44,13 @@ async def show_home(cmd: ShowHome, ctx: Context) -> Page:
 
 
 async def _my_shifts(ctx: Context) -> tuple[Listing, set[int]]:
-    """Their seats and waitlist places, and the ids of those shifts."""
+    """Their seats and waitlist places and the shifts they host, and the ids of those shifts."""
     items = []
     taken = set()
     for signup, seats, reconfirmed in await my_seats(ctx):
         taken.add(seats.shift.id)
         item = shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
-        if signup.status is SignupStatus.CONFIRMED and not reconfirmed:
+        if signup is not None and signup.status is SignupStatus.CONFIRMED and not reconfirmed:
             confirm = CONFIRM.action(seats.shift.number)
             item = replace(item, more=(Button("I'll be there", confirm, ButtonStyle.PRIMARY),))
         items.append(item)

@@ -24,6 +24,11 @@ class StartProposalForm(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class ListProposals(Command):
+    """`/phonebank proposals`: those waiting for an answer (organizers)."""
+
+
+@dataclass(frozen=True, slots=True)
 class ApproveProposal(Command):
     proposal: int
 

@@ -1,9 +1,11 @@
-"""`/phonebank propose`, `host`, `approve` and `decline`: volunteer-hosted phone banks."""
+"""`/phonebank propose`, `host`, `proposals`, `approve` and `decline`: volunteer-hosted phone
+banks."""
 
 from bot.hosting import proposals, reading
 from bot.hosting.commands import (
     ApproveProposal,
     DeclineProposal,
+    ListProposals,
     ProposeShift,
     SetHost,
     StartProposalForm,
@@ -48,6 +50,19 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "phonebank",
+        "proposals",
+        Usage(
+            "/phonebank proposals",
+            "/phonebank proposals",
+            "proposed phone banks waiting for an answer, with Approve / Decline",
+        ),
+        ListProposals,
+        proposals.list_proposals,
+        who=Who.ORGANIZER,
+        reads_only=True,
+    ),
+    Entry(
+        "phonebank",
         "approve",
         Usage(
             "/phonebank approve <proposal>",
@@ -57,6 +72,8 @@ ENTRIES: tuple[Entry, ...] = (
         ApproveProposal,
         proposals.approve_proposal,
         who=Who.ORGANIZER,
+        # Discord holds 25 subcommands a command: there, `proposals` lists them with the buttons.
+        menu=False,
         params=(Param("proposal", Kind.NUMBER, "The proposal's number", what="proposal number"),),
     ),
     Entry(
@@ -70,6 +87,7 @@ ENTRIES: tuple[Entry, ...] = (
         DeclineProposal,
         proposals.decline_proposal,
         who=Who.ORGANIZER,
+        menu=False,
         params=(
             Param("proposal", Kind.NUMBER, "The proposal's number", what="proposal number"),
             Param(

@@ -8,12 +8,11 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.proposal import Proposal, ProposalStatus
-from bot.hosting.buttons import APPROVE, DECLINE
+from bot.hosting.views import answer_buttons, when_and_seats
 from bot.kernel import timefmt
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
-from bot.kernel.wording import plural
-from bot.ports.replies import Button, ButtonStyle, Message, Reply
+from bot.ports.replies import Message, Reply
 from bot.signups import booker
 
 
@@ -24,11 +23,7 @@ async def _proposal(scene: Scene) -> Proposal:
 
 
 def _what(proposal: Proposal, zone: ZoneInfo) -> str:
-    return (
-        f"“{proposal.title}”, {timefmt.at(proposal.starts_at, zone)} for "
-        f"{timefmt.duration(proposal.ends_at - proposal.starts_at)}, "
-        f"{plural(proposal.capacity, 'seat')}" + (f", {proposal.link}" if proposal.link else "")
-    )
+    return f"“{proposal.title}”, {when_and_seats(proposal, zone)}"
 
 
 async def _proposed(scene: Scene) -> Reply:
@@ -41,13 +36,7 @@ async def _proposed(scene: Scene) -> Reply:
     )
     if proposal.status is not ProposalStatus.PENDING:
         return Message(f"{text} (Already {proposal.status.value}.)")
-    return Message(
-        text,
-        buttons=(
-            Button("Approve", APPROVE.action(proposal.id), ButtonStyle.PRIMARY),
-            Button("Decline", DECLINE.action(proposal.id), ButtonStyle.DANGER),
-        ),
-    )
+    return Message(text, buttons=answer_buttons(proposal))
 
 
 async def _approved(scene: Scene) -> Reply:

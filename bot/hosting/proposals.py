@@ -19,17 +19,20 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.hosting.commands import (
     ApproveProposal,
     DeclineProposal,
+    ListProposals,
     ProposeShift,
     SetHost,
     StartDeclineForm,
     StartProposalForm,
 )
 from bot.hosting.forms import decline_form, propose_form
+from bot.hosting.views import pending_proposals
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.ports.replies import Message, Reply
+from bot.live_posts import posting
+from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.shifts import find_one
-from bot.signups import seats, timed
+from bot.signups import JOIN, seats, timed
 
 
 async def start_proposal_form(cmd: StartProposalForm, ctx: Context) -> Reply:
@@ -63,6 +66,13 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
     )
 
 
+async def list_proposals(cmd: ListProposals, ctx: Context) -> Reply:
+    """`/phonebank proposals`: those waiting for an answer, with Approve / Decline
+    (organizers)."""
+    ctx.require_organizer("see proposed phone banks")
+    return await pending_proposals(ctx)
+
+
 async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
     """The Approve button: the proposal becomes a shift hosted by the proposer (organizers)."""
     ctx.require_organizer("approve phone banks")
@@ -91,9 +101,20 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
         payload={"proposal_id": proposal.id},
     )
     host = await ctx.uow.volunteers.get(proposal.proposer_id)
-    return Message(
+    approved = (
         f"Approved: #{number} “{proposal.title}”, {timefmt.at(proposal.starts_at, ctx.zone)}, "
-        f"hosted by {host.name}, who will be told. Volunteers can join it now."
+        f"hosted by {host.name}, who will be told. "
+    )
+    # Posted as `/phonebank create` posts a new shift: here, kept current; boards show it too.
+    if await posting.queue_post(ctx, shift):
+        return Message(
+            approved + "I'm posting it here; the post keeps itself up to date "
+            f"(`/phonebank post {number}` in another channel posts it there too)."
+        )
+    return Message(
+        approved + f"Volunteers can join with `/phonebank join {number}`.",
+        buttons=(Button("Join", JOIN.action(number), ButtonStyle.PRIMARY),),
+        public=True,
     )
 
 
@@ -144,5 +165,3 @@ async def _pending(ctx: Context, proposal_id: int) -> Proposal:
     if proposal.status is not ProposalStatus.PENDING:
         raise UserError(f"“{proposal.title}” was already {proposal.status.value}.")
     return proposal
-
-

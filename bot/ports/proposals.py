@@ -1,6 +1,7 @@
 """Storage of proposed (volunteer-hosted) phone banks, and of shift hosts."""
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from datetime import datetime
 
 from bot.domain.phonebank import HeldShift
@@ -18,6 +19,10 @@ class ProposalRepository(ABC):
 
     @abstractmethod
     async def get(self, proposal_id: int) -> Proposal | None: ...
+
+    @abstractmethod
+    async def pending(self, campaign_id: int) -> Sequence[Proposal]:
+        """The campaign's proposals still waiting for an answer, oldest first."""
 
     @abstractmethod
     async def decide(

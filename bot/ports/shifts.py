@@ -56,6 +56,10 @@ class ShiftRepository(ABC):
     async def count_upcoming(self, campaign_id: int, now: datetime) -> int: ...
 
     @abstractmethod
+    async def hosted_by(self, volunteer_id: int, now: datetime) -> Sequence[ShiftSeats]:
+        """Scheduled shifts the volunteer hosts that have not started, soonest first."""
+
+    @abstractmethod
     async def set_status(self, held: HeldShift, status: ShiftStatus) -> None:
         """Schedule or cancel the held shift."""
 

@@ -22,7 +22,7 @@ FEATURE = Feature(
             "(turnout:dontbook)",
         ),
     ),
-    buttons=(buttons.BOOK, buttons.BOOK_OVER, buttons.DONT_BOOK),
+    buttons=(buttons.BOOK, buttons.BOOK_OVER, buttons.DONT_BOOK, buttons.ROSTER),
     forms=(SHIFT,),
     notices=NOTICES,
 )

@@ -65,7 +65,8 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
 
 
 async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
-    """`/phonebank mine`: the asker's upcoming seats and waitlist places."""
+    """`/phonebank mine`: the asker's upcoming seats and waitlist places, and the shifts they
+    host."""
     items = [
         shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
         for signup, seats, reconfirmed in await my_seats(ctx)
@@ -89,6 +90,12 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
             raise UserError(f"You're already signed up for #{shift.number}. See you there!")
         position = await ctx.uow.signups.waitlist_position(existing)
         raise UserError(f"You're already #{position} on the waitlist for #{shift.number}.")
+    if shift.host_id == ctx.volunteer.id:
+        # A post's Join is there for everyone; the host runs the shift rather than take a seat.
+        raise UserError(
+            f"You host #{shift.number}, so you needn't take a seat on it; "
+            f"`/phonebank roster {shift.number}` shows who's coming."
+        )
     signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
     when = timefmt.at(shift.starts_at, ctx.zone)
     leave = Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER)

@@ -6,13 +6,17 @@ from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item
+from bot.shifts.buttons import ROSTER
 from bot.signups import JOIN, LEAVE
 
 
 def shift_item(
     ctx: Context, seats: ShiftSeats, signup: Signup | None, *, reconfirmed: bool = False
 ) -> Item:
-    """A shift as a list shows it to the asker: when, length, seats, their place, a button."""
+    """A shift as a list shows it to the asker: when, length, seats, their place, a button.
+
+    Its host is never offered to join it: they get its roster instead.
+    """
     shift = seats.shift
     parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
     if seats.seats_left:
@@ -21,6 +25,9 @@ def shift_item(
         parts.append(f"full ({plural(shift.capacity, 'seat')})")
     if seats.waitlisted:
         parts.append(f"{seats.waitlisted} on the waitlist")
+    hosting = shift.host_id is not None and shift.host_id == ctx.volunteer.id
+    if hosting:
+        parts.append("you host it")
     if signup is not None:
         parts.append(
             "you're in" if signup.status is SignupStatus.CONFIRMED else "you're waitlisted"
@@ -28,21 +35,29 @@ def shift_item(
         if reconfirmed:
             parts.append("✅ you said you'll be there")
         button = Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER)
+    elif hosting:
+        button = Button("Roster", ROSTER.action(shift.number))
     else:
         label = "Join" if seats.seats_left else "Join waitlist"
         button = Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY)
     return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
 
 
-async def my_seats(ctx: Context) -> list[tuple[Signup, ShiftSeats, bool]]:
-    """The asker's upcoming sign-ups, soonest first: each with its shift's seats and whether
-    they said they'll be there."""
-    found = []
+async def my_seats(ctx: Context) -> list[tuple[Signup | None, ShiftSeats, bool]]:
+    """The asker's upcoming sign-ups and the shifts they host, soonest first: each with its
+    shift's seats, their sign-up (None on a shift they host without one) and whether they
+    said they'll be there."""
+    found: list[tuple[Signup | None, ShiftSeats, bool]] = []
     for signup, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
         confirmed, waitlisted = await ctx.uow.signups.counts(shift.id)
         record = await ctx.uow.attendance.get(signup.id)
         seats = ShiftSeats(shift, confirmed, waitlisted)
         found.append((signup, seats, record.reconfirmed_at is not None))
+    on = {seats.shift.id for _, seats, _ in found}
+    for seats in await ctx.uow.shifts.hosted_by(ctx.volunteer.id, ctx.now):
+        if seats.shift.id not in on:
+            found.append((None, seats, False))
+    found.sort(key=lambda mine: (mine[1].shift.starts_at, mine[1].shift.number))
     return found
 
 

@@ -1,17 +1,20 @@
-"""Tasks: organizers post them; volunteers claim, finish or release them."""
+"""Tasks: organizers post, edit or cancel them; volunteers claim, finish or release them."""
 
 from bot.kernel.feature import Feature
 from bot.tasks import buttons, claims
 from bot.tasks.buttons import DONE, RELEASE
+from bot.tasks.edit_task import EDIT
 from bot.tasks.entries import ENTRIES
 from bot.tasks.new_task import TASK
+from bot.tasks.notices import NOTICES
 from bot.tasks.views import board_item
 
 FEATURE = Feature(
     "tasks",
     entries=ENTRIES,
     buttons=(buttons.CLAIM, buttons.DONE, buttons.RELEASE, buttons.TASKS),
-    forms=(TASK,),
+    forms=(TASK, EDIT),
+    notices=NOTICES,
     erase=(claims.release_claims,),
 )
 

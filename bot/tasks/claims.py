@@ -2,7 +2,8 @@
 
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
-from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, ClaimStatus, Task
+from bot.domain.notice import NoticeKind
+from bot.domain.task import MAX_DESCRIPTION, ClaimStatus, Task, TaskClaim, check_slots
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
 from bot.kernel.context import Context
@@ -18,7 +19,7 @@ from bot.tasks.commands import (
     StartTaskForm,
 )
 from bot.tasks.new_task import task_form
-from bot.tasks.views import board_item, claim_button
+from bot.tasks.views import board_item, claim_button, finished_tasks
 
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
@@ -36,8 +37,7 @@ async def post_task(cmd: PostTask, ctx: Context) -> Reply:
         if cmd.description and cmd.description.strip()
         else None
     )
-    if not 1 <= cmd.slots <= MAX_SLOTS:
-        raise UserError(f"Slots must be a whole number from 1 to {MAX_SLOTS}, like `slots 3`.")
+    check_slots(cmd.slots)
     today = ctx.now.astimezone(ctx.campaign_zone).date()
     if cmd.due_on is not None and cmd.due_on < today:
         raise UserError(f"The due date {cmd.due_on:%Y-%m-%d} has passed; pick today or later.")
@@ -60,7 +60,10 @@ async def post_task(cmd: PostTask, ctx: Context) -> Reply:
 
 
 async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
-    """`/task list`: open tasks with Claim buttons (organizers also see who holds what)."""
+    """`/task list`: open tasks with Claim buttons (organizers also see who holds what);
+    `/task list done`: finished tasks."""
+    if cmd.done:
+        return await finished_tasks(ctx)
     items = [await board_item(ctx, board) for board in await ctx.uow.tasks.board(ctx.campaign.id)]
     return Listing(
         heading="Open tasks",
@@ -71,12 +74,19 @@ async def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
 
 
 async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
-    """`/task claim`: take one of a task's free slots."""
-    task = await _held_task(ctx, cmd.task)
-    if await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id):
+    """`/task claim`: take one of a task's free slots; one slot each, also once it is done."""
+    task = await held_task(ctx, cmd.task)
+    slot = await ctx.uow.tasks.slot_of(task.id, ctx.volunteer.id)
+    if slot is not None and slot.status is ClaimStatus.DONE:
+        raise UserError(
+            f"You already marked #{task.number} done, and each person takes one slot. "
+            "`/task list` shows tasks that still need people."
+        )
+    if slot is not None:
         raise UserError(
             f"#{task.number} is already yours. `/task done {task.number}` when finished."
         )
+    _not_cancelled(task, "claim")
     claims = await ctx.uow.tasks.claims(task.id)
     if len(claims) >= task.slots:
         full = "done" if all(c.status is ClaimStatus.DONE for c, _ in claims) else "taken"
@@ -95,37 +105,62 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
 
 
 async def finish_task(cmd: FinishTask, ctx: Context) -> Reply:
-    """`/task done`: mark the asker's claim on a task done."""
-    task = await _settle(ctx, cmd.task, ClaimStatus.DONE, f"`/task claim {cmd.task}` first")
+    """`/task done`: mark the asker's slot of a task done; the organizers hear of it."""
+    # Held, so two slots finished at once can't both miss that the task is now done.
+    task = await held_task(ctx, cmd.task)
+    claim = await _my_claim(ctx, task, "mark done", f"`/task claim {task.number}` first")
+    if claim is None:
+        return Message(f"You already marked #{task.number} done. Thank you!")
+    await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.DONE, ctx.now)
+    done = sum(c.status is ClaimStatus.DONE for c, _ in await ctx.uow.tasks.claims(task.id))
+    await ctx.notify(
+        NoticeKind.TASK_DONE,
+        payload={
+            "task_id": task.id,
+            "volunteer_id": ctx.volunteer.id,
+            "done": done,
+            "slots": task.slots,
+        },
+    )
     return Message(f"Marked #{task.number} “{task.title}” done. Thank you!")
 
 
 async def release_task(cmd: ReleaseTask, ctx: Context) -> Reply:
     """`/task release`: hand the asker's claim back so someone else can take it."""
-    task = await _settle(ctx, cmd.task, ClaimStatus.RELEASED, "so there's nothing to release")
+    task = await held_task(ctx, cmd.task)
+    otherwise = "so there's nothing to release"
+    claim = await _my_claim(ctx, task, "release", otherwise)
+    if claim is None:
+        raise UserError(f"You already marked #{task.number} done, {otherwise}.")
+    await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.RELEASED, ctx.now)
     return Message(f"Released #{task.number}; someone else can pick it up now.")
 
 
-async def _settle(ctx: Context, number: int, status: ClaimStatus, otherwise: str) -> Task:
-    """End the volunteer's own claim on a task as done or released."""
-    task = await _task(ctx, number)
-    claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
-    if claim is None:
+async def _my_claim(ctx: Context, task: Task, doing: str, otherwise: str) -> TaskClaim | None:
+    """The asker's claim still held on the task; None if they already finished it.
+
+    A UserError when they hold no slot of it (or it was cancelled, which released theirs).
+    """
+    slot = await ctx.uow.tasks.slot_of(task.id, ctx.volunteer.id)
+    if slot is not None and slot.status is ClaimStatus.DONE:
+        return None
+    _not_cancelled(task, doing)
+    if slot is None:
         raise UserError(f"You haven't claimed #{task.number}, {otherwise}.")
-    await ctx.uow.tasks.set_claim_status(claim.id, status, ctx.now)
-    return task
+    return slot
 
 
-async def _task(ctx: Context, number: int) -> Task:
-    return _found(await ctx.uow.tasks.by_number(ctx.campaign.id, number), number)
+def _not_cancelled(task: Task, doing: str) -> None:
+    if task.is_cancelled:
+        raise UserError(
+            f"#{task.number} “{task.title}” was cancelled, so there's nothing to {doing}. "
+            "`/task list` shows open tasks."
+        )
 
 
-async def _held_task(ctx: Context, number: int) -> Task:
-    """The task, held against concurrent claims until the command ends."""
-    return _found(await ctx.uow.tasks.hold(ctx.campaign.id, number), number)
-
-
-def _found(task: Task | None, number: int) -> Task:
+async def held_task(ctx: Context, number: int) -> Task:
+    """The task, held against concurrent claims and changes until the command ends."""
+    task = await ctx.uow.tasks.hold(ctx.campaign.id, number)
     if task is None:
         raise UserError(f"There's no task #{number}. `/task list` shows open tasks.")
     return task

@@ -1,20 +1,24 @@
 """`/task`: tasks organizers post and volunteers claim."""
 
-from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
+from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, TASK_FIELDS
 from bot.domain.text import MAX_TITLE
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import SHORT, task
 from bot.kernel.intake.typed_values import Usage
-from bot.tasks import claims
+from bot.tasks import changes, claims
 from bot.tasks.commands import (
+    CancelTask,
     ClaimTask,
+    EditTask,
     FinishTask,
     ListTasks,
     PostTask,
     ReleaseTask,
+    StartTaskEdit,
     StartTaskForm,
 )
+from bot.tasks.edit_task import EDIT_USAGE, edit_options, read_edit
 from bot.tasks.new_task import TASK_EXAMPLE, read_new_task, task_options
 
 # In the order help lists them; `help` comes last.
@@ -22,9 +26,14 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "task",
         "list",
-        Usage("/task list", "/task list", "open tasks you can claim"),
+        Usage(
+            "/task list [done]",
+            "/task list done",
+            "open tasks you can claim; `done`: finished tasks (organizers see who did them)",
+        ),
         ListTasks,
         claims.list_tasks,
+        params=(Param("done", Kind.FLAG, "Finished tasks instead of open ones", required=False),),
         reads_only=True,
         hint="list",
     ),
@@ -105,5 +114,46 @@ ENTRIES: tuple[Entry, ...] = (
         also={StartTaskForm: claims.start_task_form},
         hint="post",
         public=True,
+    ),
+    Entry(
+        "task",
+        "edit",
+        EDIT_USAGE,
+        EditTask,
+        changes.edit_task,
+        who=Who.ORGANIZER,
+        params=(
+            task(Pick.POSTED_TASKS),
+            Param(
+                "field",
+                Kind.TOPIC,
+                "What to change (leave empty for a form)",
+                required=False,
+                choices=TASK_FIELDS,
+            ),
+            Param(
+                "value",
+                Kind.TEXT,
+                "The new value, like 2026-11-10 or 3 (- removes a due date or details)",
+                required=False,
+                max_length=MAX_DESCRIPTION,
+            ),
+        ),
+        text=read_edit,
+        options=edit_options,
+        also={StartTaskEdit: changes.start_task_edit},
+    ),
+    Entry(
+        "task",
+        "cancel",
+        Usage(
+            "/task cancel <task>",
+            "/task cancel 5",
+            "call a task off; whoever claimed it is told",
+        ),
+        CancelTask,
+        changes.cancel_task,
+        who=Who.ORGANIZER,
+        params=(task(Pick.POSTED_TASKS),),
     ),
 )

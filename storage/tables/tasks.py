@@ -26,6 +26,8 @@ tasks = Table(
     Column("slots", Integer, nullable=False),
     Column("created_by", Integer, ForeignKey("volunteers.id"), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+    # Set when an organizer cancels the task (`/task cancel`).
+    Column("cancelled_at", UtcDateTime),
     UniqueConstraint("campaign_id", "number"),
 )
 

@@ -32,6 +32,12 @@ PREFIXES = [
     "/task post ",
     '/task post "Flyers" ',
     "/task claim ",
+    "/task done ",
+    "/task list ",
+    "/task edit 1 ",
+    "/task edit ",
+    "/task cancel ",
+    "/phonebank proposals ",
     "",
 ]
 TEXT = st.text(

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 
 from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftStatus
+from bot.domain.proposal import Proposal, ProposalStatus
 from bot.domain.signup import SignupStatus
 from storage import SqlStorage
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
@@ -88,3 +89,49 @@ async def test_upcoming_shifts_show_how_full_they_are(storage: SqlStorage) -> No
         (full.id, 2, 1, 0),
         (empty.id, 0, 0, 10),
     ]
+
+
+async def test_the_shifts_a_volunteer_hosts_are_the_upcoming_scheduled_ones_soonest_first(
+    storage: SqlStorage,
+) -> None:
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        olivia = await a_volunteer(uow, team.campaign_id, "Olivia")
+        maria = await a_volunteer(uow, team.campaign_id, "Maria")
+        later = await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(days=3))
+        sooner = await a_shift(uow, team.campaign_id, olivia.id, starts_in=timedelta(days=2))
+        started = await a_shift(uow, team.campaign_id, olivia.id, starts_in=-timedelta(hours=1))
+        called_off = await a_shift(uow, team.campaign_id, olivia.id)
+        not_hers = await a_shift(uow, team.campaign_id, olivia.id)
+        for shift in (later, sooner, started, called_off):
+            await uow.proposals.set_host(await held(uow, shift), maria.id)
+        await uow.shifts.set_status(await held(uow, called_off), ShiftStatus.CANCELLED)
+
+        hosted = await uow.shifts.hosted_by(maria.id, NOW)
+    assert [seats.shift.id for seats in hosted] == [sooner.id, later.id]
+    assert not_hers.id not in {seats.shift.id for seats in hosted}
+
+
+async def test_pending_proposals_are_the_campaign_s_undecided_ones_oldest_first(
+    storage: SqlStorage,
+) -> None:
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        other = await a_team(uow, "T2")
+        maria = await a_volunteer(uow, team.campaign_id, "Maria")
+        stranger = await a_volunteer(uow, other.campaign_id, "Sam")
+        offered = [
+            await uow.proposals.add(
+                Proposal(0, campaign, who, title, None, NOW, NOW + timedelta(hours=2), 5), NOW
+            )
+            for campaign, who, title in (
+                (team.campaign_id, maria.id, "First"),
+                (team.campaign_id, maria.id, "Declined"),
+                (other.campaign_id, stranger.id, "Elsewhere"),
+                (team.campaign_id, maria.id, "Second"),
+            )
+        ]
+        await uow.proposals.decide(offered[1].id, ProposalStatus.DECLINED, reason="No")
+
+        pending = await uow.proposals.pending(team.campaign_id)
+    assert [p.title for p in pending] == ["First", "Second"]

@@ -95,3 +95,72 @@ async def test_the_board_shows_open_tasks_newest_first_with_their_counts(
         (newer.id, 1, 0, 0),
         (older.id, 1, 1, 1),
     ]
+
+
+async def test_a_volunteer_s_slot_is_their_claimed_or_done_claim_never_a_released_one(
+    storage: SqlStorage,
+) -> None:
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        maria = await a_volunteer(uow, team.campaign_id, "Maria")
+        task = await a_task(uow, team.campaign_id, maria.id)
+        released = await uow.tasks.add_claim(task.id, maria.id, NOW)
+        await uow.tasks.set_claim_status(released.id, ClaimStatus.RELEASED, NOW)
+        assert await uow.tasks.slot_of(task.id, maria.id) is None
+        claim = await uow.tasks.add_claim(task.id, maria.id, NOW)
+        await uow.tasks.set_claim_status(claim.id, ClaimStatus.DONE, NOW)
+
+        slot = await uow.tasks.slot_of(task.id, maria.id)
+    assert slot == TaskClaim(claim.id, task.id, maria.id, ClaimStatus.DONE, NOW)
+
+
+async def test_a_changed_task_is_read_back_as_saved_and_a_cancelled_one_leaves_the_board(
+    storage: SqlStorage,
+) -> None:
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        maria = await a_volunteer(uow, team.campaign_id, "Maria")
+        sam = await a_volunteer(uow, team.campaign_id, "Sam")
+        task = await a_task(uow, team.campaign_id, maria.id, slots=3)
+        changed = await uow.tasks.change(
+            task,
+            title="Fold letters",
+            description="At the office",
+            due_on=date(2026, 11, 9),
+            slots=5,
+        )
+        assert await uow.tasks.get(task.id) == changed
+        await uow.tasks.add_claim(task.id, maria.id, NOW)
+        finished = await uow.tasks.add_claim(task.id, sam.id, NOW)
+        await uow.tasks.set_claim_status(finished.id, ClaimStatus.DONE, NOW)
+
+        await uow.tasks.cancel(changed, NOW + timedelta(hours=1))
+
+        assert (await uow.tasks.get(task.id)).cancelled_at == NOW + timedelta(hours=1)
+        assert await uow.tasks.board(team.campaign_id) == []
+        # The slot still held is given back; the finished one stays done.
+        assert await uow.tasks.slot_of(task.id, maria.id) is None
+        assert [(c.id, c.status) for c, _ in await uow.tasks.claims(task.id)] == [
+            (finished.id, ClaimStatus.DONE)
+        ]
+
+
+async def test_finished_tasks_come_latest_finished_first_with_their_total(
+    storage: SqlStorage,
+) -> None:
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        other = await a_team(uow, "T2")
+        maria = await a_volunteer(uow, team.campaign_id, "Maria")
+        first, second, third, untouched = [
+            await a_task(uow, team.campaign_id, maria.id, slots=2) for _ in range(4)
+        ]
+        await a_task(uow, other.campaign_id, maria.id)
+        for task, at in ((second, NOW), (first, NOW + timedelta(hours=1)), (third, NOW)):
+            claim = await uow.tasks.add_claim(task.id, maria.id, NOW)
+            await uow.tasks.set_claim_status(claim.id, ClaimStatus.DONE, at)
+        await uow.tasks.add_claim(untouched.id, maria.id, NOW)
+
+        shown, total = await uow.tasks.finished(team.campaign_id, limit=2)
+    assert [(b.task.id, b.done, b.claimed) for b in shown] == [(first.id, 1, 0), (third.id, 1, 0)]
+    assert total == 3

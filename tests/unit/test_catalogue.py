@@ -24,7 +24,7 @@ from bot.series.commands import RepeatShift
 from bot.shifts import phonebanks
 from bot.shifts.commands import CreateShift, MyShifts
 from bot.shifts.new_shift import shift_form
-from bot.tasks.commands import PostTask
+from bot.tasks.commands import EditTask, PostTask
 from bot.tasks.new_task import task_form
 from tests.conftest import Harness
 
@@ -117,6 +117,8 @@ def test_each_parameter_names_a_field_of_the_command_or_form_it_fills() -> None:
         PostTask: {f.name for f in task_form().fields},
         # `/phonebank edit` names one field and its value, read by bot/editing/typed_edits.py.
         EditShift: {"shift", "field", "value", "confirm"},
+        # `/task edit` too, read by bot/tasks/edit_task.py.
+        EditTask: {"task", "field", "value"},
         # `/phonebank repeat` reads how it repeats as one line (bot/series/reading.py).
         RepeatShift: {"shift", "how"},
         # `/phonebank post board` builds PostBoard instead (bot/live_posts/entries.py).

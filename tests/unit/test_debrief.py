@@ -112,3 +112,15 @@ async def test_more_conversations_than_calls_is_refused_typed_or_in_the_form(
     assert "I've noted 5 calls and 5 conversations" in await harness.say(
         "Maria", "/phonebank debrief 1 5 5"
     )
+
+
+async def test_the_thank_you_never_offers_a_shift_the_volunteer_hosts(harness: Harness) -> None:
+    await joined(harness, "Maria")
+    for day in ("2026-11-14", "2026-11-15"):
+        await harness.say("Olivia", f'/phonebank create "More calls" {day} 18:00 2h 3')
+    await harness.say("Olivia", "/phonebank host 2 Maria")
+    await harness.advance(TO_DEBRIEF)
+
+    thanks = await harness.say("Maria", "/phonebank debrief 1 10 2")
+
+    assert "[1] Join #3" in thanks and "Join #2" not in thanks

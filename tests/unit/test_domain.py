@@ -186,6 +186,7 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names() -> None:
         "confirm_check", "nudge", "seat_offered", "offer_lapsed", "missed_you", "two_misses",
         "digest",
         "export_made",
+        "task_done", "task_cancelled", "task_changed",
     }
 
 

@@ -130,3 +130,19 @@ async def test_organizers_also_see_newcomers_and_shifts_with_open_seats(harness:
     assert "#2 Sunday calls" in open_seats and "Saturday" not in open_seats
     volunteer_view = await home(harness, "Maria")
     assert "Newcomers waiting for a contact" not in [s.heading for s in volunteer_view.sections]
+
+
+async def test_a_host_finds_the_shift_they_host_in_mine_and_home_never_offering_join(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
+    await harness.say("Maria", "/phonebank mine")
+    await harness.say("Olivia", "/phonebank host 1 Maria")
+
+    mine = await harness.say("Maria", "/phonebank mine")
+    page = await home(harness, "Maria")
+
+    assert "#1 Saturday calls" in mine and "you host it" in mine and "Join" not in mine
+    assert "you host it" in section(page, "Your upcoming shifts")
+    assert "Saturday" not in section(page, "Open shifts")
+    assert labels(page, "Your upcoming shifts") == ["Roster"]

@@ -1,11 +1,13 @@
 """Volunteer-hosted phone banks: propose, approve or decline, and a host's rights."""
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
 from bot.domain.campaign import Identity
-from bot.ports.replies import Form, Message
+from bot.domain.post import EDIT_DELAY
+from bot.ports.replies import Form, Listing, Message
 from tests.conftest import Harness
 from tests.fakes import ORGANIZERS
 from tests.render import text_of
@@ -178,6 +180,97 @@ async def test_a_bad_host_gets_one_sentence_and_changes_nothing(
     assert says in await harness.say("Olivia", line)
 
     assert harness.messenger.sent == []
-    assert "Only organizers and the host of #1" in await harness.say(
-        "Maria", "/phonebank roster 1"
+    assert "Only organizers and the host of #1" in await harness.say("Maria", "/phonebank roster 1")
+
+
+async def test_a_host_is_never_offered_to_join_their_own_shift_and_gets_its_roster(
+    harness: Harness,
+) -> None:
+    alert = await proposed(harness)
+    await harness.press("Olivia", alert.buttons[0].action)
+    await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
+    await harness.say("Sam", "/phonebank join 1")
+
+    listed = await harness.reply("Maria", "/phonebank list")
+    joined = await harness.say("Maria", "/phonebank join 1")
+
+    assert isinstance(listed, Listing)
+    own, other = listed.items
+    assert "you host it" in own.detail and "you host it" not in other.detail
+    assert [b.label for b in own.buttons] == ["Roster"]
+    assert [b.label for b in other.buttons] == ["Join"]
+    assert own.button is not None
+    assert "1. Sam" in await harness.press("Maria", own.button.action)
+    assert "You host #1, so you needn't take a seat on it" in joined
+
+
+async def test_an_approved_phone_bank_is_posted_like_a_created_shift(harness: Harness) -> None:
+    harness.channel = "general"
+    await harness.say("Olivia", "/phonebank post board")
+    alert = await proposed(harness)
+
+    approved = await harness.press("Olivia", alert.buttons[0].action)
+    await harness.advance(EDIT_DELAY)
+
+    assert "I'm posting it here" in approved
+    [post] = harness.messenger.texts("#general")
+    assert "#1 “Calls at Maria's”" in post and "6 of 6 left" in post
+    assert "#1 Calls at Maria's" in harness.messenger.edited("1")[-1]
+
+
+async def test_approving_where_nothing_can_be_posted_answers_for_everyone_with_join(
+    harness: Harness,
+) -> None:
+    alert = await proposed(harness)
+
+    approved = await harness.bot.turnout.press(harness.actor("Olivia"), alert.buttons[0].action)
+
+    assert isinstance(approved, Message) and approved.public
+    assert "Volunteers can join with `/phonebank join 1`" in approved.text
+    assert [b.label for b in approved.buttons] == ["Join"]
+
+
+async def test_organizers_list_the_proposals_waiting_and_answer_them_from_the_list(
+    harness: Harness,
+) -> None:
+    assert "No proposals are waiting" in await harness.say("Olivia", "/phonebank proposals")
+    await proposed(harness)
+    await harness.say("Sam", '/phonebank propose "Sam\'s calls" 2026-11-09 18:00 90m 4')
+    await harness.say("Ana", '/phonebank propose "Ana\'s calls" 2026-11-10 18:00 2h 3')
+    await harness.say("Olivia", "/phonebank decline 3 Not that week")
+
+    listed = await harness.reply("Olivia", "/phonebank proposals")
+
+    assert isinstance(listed, Listing)
+    assert text_of(listed).splitlines()[:5] == [
+        "Proposed phone banks waiting for an answer",
+        "Proposal 1: Calls at Maria's",
+        "from Maria (#2), Sat Nov 7, 6:00 PM EST for 2h, 6 seats",
+        "Proposal 2: Sam's calls",
+        "from Sam (#3), Mon Nov 9, 6:00 PM EST for 1h30m, 4 seats",
+    ]
+    assert [b.label for item in listed.items for b in item.buttons] == ["Approve", "Decline"] * 2
+    assert "Approved: #1 “Sam's calls”" in await harness.press(
+        "Olivia", listed.items[1].buttons[0].action
     )
+    form = await harness.bot.turnout.press(
+        harness.actor("Olivia"), listed.items[0].buttons[1].action
+    )
+    assert isinstance(form, Form) and form.form_id == "decline:1"
+    assert "Only organizers can see proposed phone banks" in await harness.say(
+        "Maria", "/phonebank proposals"
+    )
+    assert "Calls at Maria's" in await harness.say("Olivia", "/phonebank proposals")
+    assert "Sam's calls" not in await harness.say("Olivia", "/phonebank proposals")
+
+
+async def test_a_proposal_whose_time_passed_can_only_be_declined(harness: Harness) -> None:
+    await proposed(harness)
+    await harness.advance(timedelta(days=6))
+
+    listed = await harness.reply("Olivia", "/phonebank proposals")
+
+    assert isinstance(listed, Listing)
+    [item] = listed.items
+    assert "(its time has passed)" in item.detail
+    assert [b.label for b in item.buttons] == ["Decline"]

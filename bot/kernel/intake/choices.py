@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.domain.campaign import Identity
+from bot.domain.task import ClaimStatus
 from bot.kernel import timefmt
 from bot.kernel.context import zone_for
 from bot.kernel.wording import plural
@@ -27,6 +28,8 @@ class Pick(StrEnum):
     MY_SHIFTS = "my-shifts"
     OPEN_TASKS = "tasks"
     MY_TASKS = "my-tasks"
+    # Every task not finished nor cancelled, whoever holds it: what organizers edit or cancel.
+    POSTED_TASKS = "posted-tasks"
     # Time zone names, not numbers: see `zones`.
     ZONES = "zones"
 
@@ -65,13 +68,17 @@ async def choices(
                     f"{timefmt.when(shift.starts_at, zone)} · {signup.status.value}",
                 )
             )
-    elif pick in (Pick.OPEN_TASKS, Pick.MY_TASKS):
+    elif pick in (Pick.OPEN_TASKS, Pick.MY_TASKS, Pick.POSTED_TASKS):
         for board in await uow.tasks.board(campaign.id):
             task = board.task
-            mine = volunteer is not None and bool(
-                await uow.tasks.active_claim(task.id, volunteer.id)
+            # Their slot, claimed or done: one slot each, so a done one is neither theirs to
+            # finish nor open to them again.
+            slot = await uow.tasks.slot_of(task.id, volunteer.id) if volunteer else None
+            mine = slot is not None and slot.status is ClaimStatus.CLAIMED
+            offered = pick is Pick.POSTED_TASKS or (
+                mine if pick is Pick.MY_TASKS else not slot and board.slots_left > 0
             )
-            if (pick is Pick.MY_TASKS) != mine or (not mine and not board.slots_left):
+            if not offered:
                 continue
             due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
             found.append(

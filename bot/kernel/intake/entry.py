@@ -80,7 +80,8 @@ class Entry:
     answers fill the command's fields by parameter. `also` names further commands the entry
     may build (a bare `/phonebank create` asks for a form) with their handlers. `hint` is what
     the command's usage hint shows for it (None: left out); `menu` False keeps it off command
-    menus with typed options (Discord), where `/turnout help` covers every topic.
+    menus with typed options (Discord, 25 to a command), where `/turnout help` covers every
+    topic and buttons from another command (`/phonebank proposals`) do what it does.
     """
 
     group: str

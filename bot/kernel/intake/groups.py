@@ -25,7 +25,7 @@ GROUPS: tuple[Group, ...] = (
         heading="Tasks",
         description="Tasks that need doing",
         menu_description="Volunteer tasks - list, claim, finish, release",
-        organizers_have="post tasks",
+        organizers_have="post, edit and cancel tasks",
         overview="claim tasks that need doing",
     ),
     Group(

@@ -1,7 +1,7 @@
 """Editing a shift on Discord: the modal opens filled in, DMs carry Still works, a cut confirms."""
 
 from tests.adapters.discord.conftest import World
-from tests.adapters.discord.fake_discord import Call, buttons
+from tests.adapters.discord.fake_discord import GENERAL, Call, buttons
 from tests.adapters.discord.interactions import uid
 
 SERVER = "1300000000000000100"
@@ -271,3 +271,30 @@ async def test_booking_outside_availability_asks_with_buttons_or_books_with_conf
     assert "Booked Maria on #1" in booked.text
     assert "Booked Maria on #2" in confirmed.text
     assert "1. Maria" in roster.text
+
+
+async def test_proposals_list_with_buttons_and_the_approved_one_is_posted_and_found_by_its_host(
+    world: World,
+) -> None:
+    await propose_home_calls(world)
+
+    listed = await world.slash("Olivia", "phonebank", "proposals")
+    approved = await world.press("Olivia", "turnout:approve:1")
+    await world.deliver()
+    mine = await world.slash("Maria", "phonebank", "mine")
+    roster = await world.press("Maria", "turnout:roster:1")
+
+    [field] = listed.json["data"]["embeds"][0]["fields"]
+    assert field["name"] == "Proposal 1: Home calls"
+    assert field["value"].startswith("from Maria (#")
+    assert [(b["label"], b["custom_id"]) for b in buttons(listed.json["data"])] == [
+        ("Approve #1", "turnout:approve:1"),
+        ("Decline #1", "turnout:decline:1"),
+    ]
+    assert "I'm posting it here" in approved.text
+    [post] = [c for c in world.fake.messages_in(GENERAL) if "📞" in c.content]
+    assert "Home calls" in post.content
+    [hosted] = mine.json["data"]["embeds"][0]["fields"]
+    assert hosted["name"] == "#1 Home calls" and "you host it" in hosted["value"]
+    assert [b["custom_id"] for b in buttons(mine.json["data"])] == ["turnout:roster:1"]
+    assert "Nobody has signed up yet" in roster.text

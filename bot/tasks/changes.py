@@ -1,0 +1,131 @@
+"""An organizer's changes to a posted task: edit it, or cancel it. Whoever holds a slot of it
+is told, by a durable notice, of a cancellation and of a new title, due date or details."""
+
+from collections.abc import Sequence
+
+from bot.domain.errors import UserError
+from bot.domain.notice import NoticeKind
+from bot.domain.task import (
+    MAX_DESCRIPTION,
+    TASK_FIELDS,
+    ClaimStatus,
+    Task,
+    TaskClaim,
+    check_slots,
+)
+from bot.domain.text import MAX_TITLE, clean_text
+from bot.domain.volunteer import Volunteer
+from bot.kernel import timefmt
+from bot.kernel.context import Context
+from bot.kernel.wording import plural
+from bot.ports.replies import Form, Message, Reply
+from bot.tasks.claims import held_task
+from bot.tasks.commands import CancelTask, EditTask, StartTaskEdit
+from bot.tasks.edit_task import edit_form
+
+
+async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
+    """`/task cancel`: nobody claims it any more; those who had claimed it are told
+    (organizers)."""
+    ctx.require_organizer("cancel tasks")
+    task = await _changeable(ctx, cmd.task, "cancelled again")
+    claims = await ctx.uow.tasks.claims(task.id)
+    if sum(c.status is ClaimStatus.DONE for c, _ in claims) >= task.slots:
+        raise UserError(
+            f"Every slot of #{task.number} is done already, so there's nothing to cancel; "
+            "`/task list done` shows it."
+        )
+    holders = _holders(claims)
+    await ctx.uow.tasks.cancel(task, ctx.now)
+    for volunteer in holders:
+        await ctx.notify(
+            NoticeKind.TASK_CANCELLED, volunteer_id=volunteer.id, payload={"task_id": task.id}
+        )
+    told = _telling(holders, "had claimed") or " Nobody had claimed it."
+    return Message(f"Cancelled #{task.number} “{task.title}”.{told}")
+
+
+async def start_task_edit(cmd: StartTaskEdit, ctx: Context) -> Form:
+    """`/task edit <task>` alone: the task's form, filled in (organizers)."""
+    ctx.require_organizer("edit tasks")
+    return edit_form(await _changeable(ctx, cmd.task, "edited"))
+
+
+async def edit_task(cmd: EditTask, ctx: Context) -> Reply:
+    """`/task edit`: a new title, due date, number of slots or details (organizers).
+
+    Fewer slots than are claimed or done is refused; those holding a slot hear of a new title,
+    due date or details.
+    """
+    ctx.require_organizer("edit tasks")
+    task = await _changeable(ctx, cmd.task, "edited")
+    claims = await ctx.uow.tasks.claims(task.id)
+    fields = set(cmd.fields)
+    title = (
+        clean_text(cmd.title, what="title", limit=MAX_TITLE) if "title" in fields else task.title
+    )
+    due_on = cmd.due_on if "due" in fields else task.due_on
+    today = ctx.now.astimezone(ctx.campaign_zone).date()
+    if due_on is not None and due_on != task.due_on and due_on < today:
+        raise UserError(f"The due date {due_on:%Y-%m-%d} has passed; pick today or later.")
+    slots = (
+        check_slots(cmd.slots, taken=len(claims), number=task.number)
+        if "slots" in fields
+        else task.slots
+    )
+    description = task.description
+    if "details" in fields:
+        description = (
+            clean_text(cmd.description, what="details", limit=MAX_DESCRIPTION, multiline=True)
+            if cmd.description
+            else None
+        )
+    new = (title, due_on, slots, description)
+    old = (task.title, task.due_on, task.slots, task.description)
+    changed = [name for name, a, b in zip(TASK_FIELDS, new, old, strict=True) if a != b]
+    if not changed:
+        return Message(f"Nothing to change: #{task.number} “{task.title}” stays as it was.")
+    saved = await ctx.uow.tasks.change(
+        task, title=title, description=description, due_on=due_on, slots=slots
+    )
+    # More or fewer slots changes nothing for those already holding one.
+    news = [name for name in changed if name != "slots"]
+    holders = _holders(claims) if news else []
+    for volunteer in holders:
+        await ctx.notify(
+            NoticeKind.TASK_CHANGED,
+            volunteer_id=volunteer.id,
+            payload={"task_id": task.id, "changed": news, "was": task.title},
+        )
+    told = _telling(holders, "claimed")
+    return Message(f"Saved #{saved.number} “{saved.title}”: {summary(saved)}.{told}")
+
+
+def summary(task: Task) -> str:
+    """`due Fri Nov 6, 3 slots, with details` as a task now stands."""
+    due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
+    details = "with details" if task.description else "no details"
+    return f"{due}, {plural(task.slots, 'slot')}, {details}"
+
+
+async def _changeable(ctx: Context, number: int, doing: str) -> Task:
+    task = await held_task(ctx, number)
+    if task.is_cancelled:
+        raise UserError(
+            f"#{task.number} “{task.title}” was cancelled, so it can't be {doing}. "
+            '`/task post "Title"` posts a new task.'
+        )
+    return task
+
+
+def _holders(claims: Sequence[tuple[TaskClaim, Volunteer]]) -> list[Volunteer]:
+    """Those holding a slot of the task they haven't finished yet."""
+    return [volunteer for claim, volunteer in claims if claim.status is ClaimStatus.CLAIMED]
+
+
+def _telling(holders: list[Volunteer], claimed: str) -> str:
+    """Who is told, in a sentence (none when nobody holds the task)."""
+    if not holders:
+        return ""
+    who = "the volunteer" if len(holders) == 1 else f"the {len(holders)} volunteers"
+    return f" I'm letting {who} who {claimed} it know."
