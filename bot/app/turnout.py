@@ -3,7 +3,7 @@
 import dataclasses
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot import catalogue
@@ -14,7 +14,10 @@ from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
+from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
+from bot.kernel.intake.entry import Entry
+from bot.kernel.intake.examples import fill
 from bot.ports.clock import Clock
 from bot.ports.replies import FormSubmission, Message, Reply
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
@@ -89,7 +92,7 @@ class Turnout:
                 # Rolled back whole before it wrote anything: again, holding the write turn.
                 write, tries = True, tries - 1
             except UserError as error:
-                return Message(error.message, error=True)
+                return self._refusal(error)
             except StorageConflict:
                 # Rolled back whole; the rerun finds the row the other transaction wrote.
                 log.info("%s met a concurrent write; running it again", name)
@@ -101,6 +104,11 @@ class Turnout:
                 return Message(SOMETHING_BROKE, error=True)
         log.warning("%s kept meeting concurrent writes", name)
         return Message(TRY_AGAIN, error=True)
+
+    def _refusal(self, error: UserError) -> Message:
+        """What a person reads when a command is refused: the example dates in it written
+        out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
+        return Message(fill(error.message, self._clock.now().date()), error=True)
 
     def _answered(self, identity: Identity) -> None:
         self._known[identity] = None
@@ -146,7 +154,7 @@ class Turnout:
         try:
             command = self._catalogue.grammar.parse(actor, without_marks(line))
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(command)
 
     async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
@@ -154,15 +162,23 @@ class Turnout:
         try:
             parsed = self._catalogue.grammar.parse_command(actor, command, without_marks(text))
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(parsed)
+
+    async def run_options(self, actor: Actor, entry: Entry, options: Mapping[str, Any]) -> Reply:
+        """A subcommand chosen from a menu, with its options typed (Discord's slash commands)."""
+        try:
+            command = parsing.read_options(entry, actor, options)
+        except UserError as error:
+            return self._refusal(error)
+        return await self.handle(command)
 
     async def press(self, actor: Actor, action: str) -> Reply:
         """A button was pressed."""
         try:
             command = self._catalogue.buttons.command_for(actor, action)
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(command)
 
     async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
@@ -175,7 +191,7 @@ class Turnout:
             unmarked = FormSubmission(submission.form_id, values)
             command = self._catalogue.forms.command_for(actor, unmarked)
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(command)
 
     async def welcome(self, actor: Actor) -> Reply:

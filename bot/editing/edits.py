@@ -12,7 +12,6 @@ from datetime import datetime
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
-    NO_LINK,
     HeldShift,
     Shift,
     check_capacity,
@@ -27,6 +26,7 @@ from bot.domain.volunteer import Volunteer
 from bot.editing.buttons import NEW_DATE, NEW_LENGTH, NEW_TIME, SEATS
 from bot.editing.commands import EditShift, KeepShiftAfterMove, StartEditForm
 from bot.editing.forms import edit_form, link_form
+from bot.editing.typed_edits import retyped
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.wording import and_list, plural
@@ -129,7 +129,7 @@ async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
             return Message(
                 f"Saving this changes {plural(len(dates), 'date')} from #{shift.number} on, and "
                 f"{_people(told)} will get a DM. Nothing is saved yet: type `/phonebank edit "
-                f"{shift.number} following {_retyped(cmd)} confirm` to go ahead."
+                f"{shift.number} {retyped(cmd)} confirm` to go ahead."
             )
     lines = []
     for date in dates:
@@ -351,7 +351,7 @@ def _confirm_telling(
         what = f"makes it {timefmt.duration(wanted.ends_at - wanted.starts_at)} long"
     else:
         what = "changes its link" if wanted.link else "removes its link"
-    confirm = f"`/phonebank edit {shift.number} {_retyped(cmd)} confirm`"
+    confirm = f"`/phonebank edit {shift.number} {retyped(cmd)} confirm`"
     if (wanted.starts_at, wanted.ends_at) == (shift.starts_at, shift.ends_at):
         return link_form(
             shift.number,
@@ -364,17 +364,6 @@ def _confirm_telling(
         f"the button or type {confirm}.",
         buttons=(Button("Save and tell them", _saving_action(cmd), ButtonStyle.PRIMARY),),
     )
-
-
-def _retyped(cmd: EditShift) -> str:
-    """The change as typed: `time 19:00`."""
-    if cmd.day is not None:
-        return f"date {cmd.day:%Y-%m-%d}"
-    if cmd.start is not None:
-        return f"time {cmd.start:%H:%M}"
-    if cmd.duration is not None:
-        return f"length {timefmt.duration(cmd.duration)}"
-    return f"link {cmd.link or NO_LINK}"
 
 
 def _saving_action(cmd: EditShift) -> str:

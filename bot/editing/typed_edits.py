@@ -12,6 +12,7 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_CAPACITY, NO_LINK
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.editing.commands import EditShift, StartEditForm
+from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.typed_values import Usage
@@ -39,14 +40,15 @@ def edit_shift(actor: Actor, words: typed.Words) -> Command:
         field_word = words.need(
             f"what to change, like `/phonebank edit {shift} following time 19:00`"
         )
-        edit = one_field(actor, shift, field_word.text.lower(), words)
-        assert isinstance(edit, EditShift)
-        return replace(edit, following=True)
+        return one_field(actor, shift, field_word.text.lower(), words, following=True)
     return one_field(actor, shift, field_word.text.lower(), words)
 
 
-def one_field(actor: Actor, shift: int, field: str, words: typed.Words) -> Command:
-    """The edit of one field, its value read from `words` by the same parsers as create."""
+def one_field(
+    actor: Actor, shift: int, field: str, words: typed.Words, *, following: bool = False
+) -> Command:
+    """The edit of one field, its value read from `words` by the same parsers as create
+    (`following`: of this date of a series and every later one)."""
     if field not in EDIT_FIELDS:
         raise UserError(
             f"I can't change {typed.shown(field)}; I can change "
@@ -76,18 +78,33 @@ def one_field(actor: Actor, shift: int, field: str, words: typed.Words) -> Comma
     else:
         link = words.need(f"{what} (or {NO_LINK} to remove it)")
         changes["link"] = "" if link.text == NO_LINK else typed.link(link)
+    edit = EditShift(actor, shift=shift, following=following, **changes)
     if field != "title":
         # `confirm` goes ahead without asking first (fewer seats, or people to be told).
         confirm = words.take()
         if confirm is not None and confirm.text.lower() != "confirm":
-            value = "seats " + str(changes["capacity"]) if field == "seats" else field + " …"
             raise UserError(
                 f"I didn't expect {typed.shown(confirm.text)} there; to go ahead type "
-                f"`/phonebank edit {shift} {value} confirm`."
+                f"`/phonebank edit {shift} {retyped(edit)} confirm`."
             )
-        changes["confirm"] = confirm is not None
+        edit = replace(edit, confirm=confirm is not None)
     words.end()
-    return EditShift(actor, shift=shift, **changes)
+    return edit
+
+
+def retyped(edit: EditShift) -> str:
+    """The change as typed after the shift number: `time 19:00` (not the title: a title is
+    the rest of the line, so nothing may follow it)."""
+    following = "following " if edit.following else ""
+    if edit.day is not None:
+        return f"{following}date {edit.day:%Y-%m-%d}"
+    if edit.start is not None:
+        return f"{following}time {edit.start:%H:%M}"
+    if edit.duration is not None:
+        return f"{following}length {timefmt.duration(edit.duration)}"
+    if edit.capacity is not None:
+        return f"{following}seats {edit.capacity}"
+    return f"{following}link {edit.link or NO_LINK}"
 
 
 def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:

@@ -27,6 +27,7 @@ from bot.shifts.new_shift import shift_form
 from bot.tasks.commands import PostTask
 from bot.tasks.new_task import task_form
 from tests.conftest import Harness
+from tests.fakes import FROZEN_AT
 
 OLU = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 CATALOGUE = catalogue.catalogue()
@@ -53,7 +54,7 @@ def use_cases() -> list[typing.Callable[..., typing.Any]]:
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
 def test_every_entry_s_example_parses_into_a_command_the_entry_builds(entry: Entry) -> None:
-    command = parse(OLU, entry.usage.example)
+    command = parse(OLU, entry.usage.example_on(FROZEN_AT.date()))
 
     assert type(command) in entry.handlers
     assert entry.usage.syntax.startswith(f"/{entry.group} {entry.verb}")
@@ -74,7 +75,7 @@ async def test_who_may_run_an_entry_is_what_its_use_case_enforces(
     entry: Entry, harness: Harness
 ) -> None:
     """A volunteer running the example is refused exactly when the entry is for organizers."""
-    reply = await harness.say("Maria", entry.usage.example)
+    reply = await harness.say("Maria", entry.usage.example_on(harness.clock.now().date()))
 
     assert ("Only organizers can" in reply) is entry.organizer, reply
 

@@ -5,15 +5,17 @@ import pytest
 from bot.catalogue import catalogue, entries, help_text, parse
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor, Command
+from tests.fakes import FROZEN_AT
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 ORGANIZER_ONLY = [entry.usage for entry in catalogue().entries if entry.organizer]
 
 
-def test_every_usage_example_parses() -> None:
+def test_every_usage_example_is_a_command_that_can_be_typed_as_it_stands() -> None:
     for entry in catalogue().entries:
-        usage = entry.usage
-        assert isinstance(parse(ORGANIZER, usage.example), Command), usage.example
+        example = entry.usage.example_on(FROZEN_AT.date())
+        assert not any(placeholder in example for placeholder in "<>…[]|"), example
+        assert isinstance(parse(ORGANIZER, example), Command), example
 
 
 @pytest.mark.parametrize("organizer", [False, True])
