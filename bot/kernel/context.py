@@ -15,6 +15,9 @@ from bot.ports.storage import UnitOfWork
 
 Service = TypeVar("Service")
 
+# When the platform doesn't say how its organizers are chosen (its adapter says it otherwise).
+_WHO_DECIDES = "Whoever set up Turnout for this team decides who the organizers are."
+
 
 class Catalogue(Protocol):
     """What a use case may ask of every feature at once (it can't import the catalogue, which
@@ -91,10 +94,8 @@ class Context:
 
     def require_organizer(self, doing: str) -> None:
         if not self.actor.is_organizer:
-            raise UserError(
-                f"Only organizers can {doing}. If you should be one, ask an organizer "
-                "to add you in Turnout's settings."
-            )
+            how = self.actor.becoming_organizer or _WHO_DECIDES
+            raise UserError(f"Only organizers can {doing}. {how}")
 
     def require_organizer_or_host(self, shift: Shift, doing: str) -> None:
         """Organizers may do anything; a host only on the shift they host."""
