@@ -23,8 +23,8 @@ class Catalogue(Protocol):
     """What a use case may ask of every feature at once (it can't import the catalogue, which
     imports every use case)."""
 
-    def help_text(self, topic: str, *, organizer: bool) -> str:
-        """The command reference for `topic` ("": the overview)."""
+    def help_text(self, topic: str, *, organizer: bool, host: bool = False) -> str:
+        """The command reference for `topic` ("": the overview), as its reader may use it."""
         ...
 
     async def erase(self, ctx: "Context") -> None:

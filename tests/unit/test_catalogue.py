@@ -66,8 +66,9 @@ def test_every_entry_has_a_line_of_help_shown_to_whoever_may_run_it(entry: Entry
 
     assert line in help_text(entry.group, organizer=True).splitlines()
     shown_to_volunteers = line in help_text(entry.group, organizer=False).splitlines()
-    # Hosts are volunteers: what a host may run is listed for every volunteer.
-    assert shown_to_volunteers is (entry.who is not Who.ORGANIZER)
+    shown_to_hosts = line in help_text(entry.group, organizer=False, host=True).splitlines()
+    assert shown_to_volunteers is (entry.who is Who.EVERYONE)
+    assert shown_to_hosts is (entry.who is not Who.ORGANIZER)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)

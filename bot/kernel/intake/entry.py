@@ -121,7 +121,8 @@ class Group:
 
     `alone` is the verb a bare `/phonebank` means. `heading` titles its help section;
     `description` is the short line menus show (Discord), `menu_description` the longer one
-    (Slack's command list); `organizers_have` finishes "Organizers also have commands to …".
+    (Slack's command list); `organizers_have` finishes "Organizers also have commands to …",
+    said of what only organizers may run (a shift's host reads what hosts may run).
     """
 
     name: str
