@@ -108,6 +108,10 @@ class Catalogue:
         """The commands whose entries read first, outside the write turn, with that reading."""
         return {e.builds: e.prepare for e in self.entries if e.prepare is not None}
 
+    def visitors_welcome(self) -> frozenset[type[Command]]:
+        """The commands someone Turnout doesn't know may run without becoming a volunteer."""
+        return frozenset(entry.builds for entry in self.entries if not entry.makes_volunteers)
+
     def readers(self) -> frozenset[type[Command]]:
         """The commands whose entries only read (they may start outside SQLite's write turn)."""
         return frozenset(entry.builds for entry in self.entries if entry.reads_only)

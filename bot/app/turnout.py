@@ -2,14 +2,13 @@
 
 import dataclasses
 import logging
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot import catalogue
 from bot.calendars import calendar_feeds
 from bot.calendars.feed_links import FeedLinks
-from bot.domain.campaign import CampaignDefaults, Identity
+from bot.domain.campaign import CampaignDefaults
 from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
@@ -26,8 +25,6 @@ from bot.volunteers.commands import WelcomeVolunteer
 from bot.volunteers.erasures import RecentlyErased
 
 log = logging.getLogger(__name__)
-
-_KNOWN_PEOPLE = 10_000
 
 # A conflict means another command got there first; one rerun nearly always settles it.
 _CONFLICT_RERUNS = 3
@@ -65,21 +62,21 @@ class Turnout:
         self._catalogue = catalogue.catalogue()
         # Commands the catalogue marks as only reading start as readers: on SQLite they neither
         # wait for the write turn nor hold it, so a burst of lists does not queue behind joins.
-        # One that turns out to write (a newcomer's first contact) is rolled back and runs again
-        # as a writer, so the mark is only a hint: a command without it is slower, never wrong.
-        # Writers keep their arrival order. Someone this process has not answered yet starts as
-        # a writer anyway: their first command is likely their first contact, which writes.
+        # One that turns out to write (a new team's first command, a renamed person) is rolled
+        # back and runs again as a writer, so the mark is only a hint: a command without it is
+        # slower, never wrong. Writers keep their arrival order.
         self._readers = self._catalogue.readers()
+        # Commands that make nobody a volunteer: someone Turnout doesn't know runs them as a
+        # visitor, so reading (or asking to be forgotten) never registers, welcomes or announces
+        # anyone, and nobody who left comes back by looking.
+        self._visitors = self._catalogue.visitors_welcome()
         # Commands with a long read (an export) do it first as a reader, then write as usual.
         self._preparers = self._catalogue.preparers()
-        # People answered lately, most recent last (bounded: a hint, not a register).
-        self._known: OrderedDict[Identity, None] = OrderedDict()
 
     async def handle(self, command: Command) -> Reply:
         command = _unmarked(command)
         name = type(command).__name__
-        identity = command.actor.identity
-        write = type(command) not in self._readers or identity not in self._known
+        write = type(command) not in self._readers
         tries = 0
         while tries < _CONFLICT_RERUNS:
             tries += 1
@@ -110,17 +107,17 @@ class Turnout:
         out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
         return Message(fill(error.message, self._clock.now().date()), error=True)
 
-    def _answered(self, identity: Identity) -> None:
-        self._known[identity] = None
-        self._known.move_to_end(identity)
-        if len(self._known) > _KNOWN_PEOPLE:
-            self._known.popitem(last=False)
-
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = self._catalogue.handlers[type(command)]
         prepared = await self._prepare(command) if type(command) in self._preparers else None
         async with self._storage.unit_of_work(write=write) as uow:
-            ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+            ctx = await Context.open(
+                uow,
+                command.actor,
+                self._clock.now(),
+                self._defaults,
+                enrol=type(command) not in self._visitors,
+            )
             ctx.services = self._services
             ctx.catalogue = self._catalogue
             ctx.prepared = prepared
@@ -134,7 +131,6 @@ class Turnout:
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)
-        self._answered(command.actor.identity)
         if ctx.queued:
             self._on_notices()
         return reply

@@ -42,6 +42,9 @@ class Context:
     volunteer: Volunteer
     # True when this command is the first time Turnout has seen the person.
     first_contact: bool = False
+    # Someone Turnout doesn't know, running a command that doesn't make them a volunteer (a
+    # read, forget-me): `volunteer` stands in for them and is stored nowhere.
+    visitor: bool = False
     queued: list[NoticeKind] = field(default_factory=list)
     # The person erased themselves in this command (forget-me).
     erased: bool = False
@@ -58,9 +61,17 @@ class Context:
 
     @classmethod
     async def open(
-        cls, uow: UnitOfWork, actor: Actor, now: datetime, defaults: CampaignDefaults
+        cls,
+        uow: UnitOfWork,
+        actor: Actor,
+        now: datetime,
+        defaults: CampaignDefaults,
+        *,
+        enrol: bool = True,
     ) -> "Context":
-        """Find (or on first contact create) the actor's team, campaign and volunteer."""
+        """Find the actor's team, campaign and volunteer; on first contact create them, or
+        without `enrol` (a command that makes nobody a volunteer) only the team and campaign,
+        with a visitor standing in for the volunteer."""
         identity = actor.identity
         team = await uow.campaigns.team(identity.platform, identity.team_external_id)
         if team is None:
@@ -76,6 +87,9 @@ class Context:
         campaign = await uow.campaigns.get(team.campaign_id)
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
+        if volunteer is None and not enrol:
+            visitor = _visitor(actor, campaign, now)
+            return cls(uow, now, actor, team, campaign, visitor, visitor=True)
         if volunteer is None:
             volunteer = await uow.volunteers.add_newcomer(
                 campaign.id, identity, actor.display_name, now
@@ -154,6 +168,22 @@ class Context:
             )
         )
         self.queued.append(kind)
+
+
+def _visitor(actor: Actor, campaign: Campaign, now: datetime) -> Volunteer:
+    """Someone Turnout doesn't know, as a volunteer who has nothing: no id any row holds (ids
+    start at 1), their name and their profile's zone, the campaign's reminders."""
+    return Volunteer(
+        id=0,
+        campaign_id=campaign.id,
+        number=0,
+        display_name=actor.display_name,
+        timezone=None,
+        reminder_offsets=None,
+        profile=None,
+        joined_at=now,
+        platform_timezone=actor.timezone or None,
+    )
 
 
 def zone_for(volunteer: Volunteer | None, campaign: Campaign) -> ZoneInfo:

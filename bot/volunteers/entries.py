@@ -57,6 +57,8 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ForgetMe,
         people.forget_me,
+        # Someone Turnout doesn't know is told there is nothing to erase, and stays unknown.
+        enrols=False,
         params=(
             Param(
                 "confirm",

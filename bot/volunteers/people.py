@@ -83,6 +83,8 @@ async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
 
 async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     """`/volunteer forget-me`: ask first; confirmed, erase the asker and free their seats."""
+    if ctx.visitor:
+        return Message("Turnout keeps nothing about you, so there's nothing to erase.")
     if not cmd.confirmed:
         return Message(
             "This erases your name, your answers and your accounts from Turnout, and takes you "

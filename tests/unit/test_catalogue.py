@@ -81,6 +81,35 @@ async def test_who_may_run_an_entry_is_what_its_use_case_enforces(
     assert ("Only organizers can" in reply) is entry.organizer, reply
 
 
+READS = [entry for entry in ENTRIES if entry.reads_only]
+
+
+@pytest.mark.parametrize("entry", READS, ids=[f"/{e.group} {e.verb}" for e in READS])
+async def test_a_read_by_someone_turnout_does_not_know_works_and_registers_no_one(
+    entry: Entry, harness: Harness
+) -> None:
+    from sqlalchemy import func, select
+
+    from storage.tables import notices, volunteers
+
+    async def counts() -> tuple[int | None, int | None]:
+        async with harness.storage.unit_of_work() as uow:
+            return (
+                await uow.connection.scalar(select(func.count()).select_from(volunteers)),
+                await uow.connection.scalar(select(func.count()).select_from(notices)),
+            )
+
+    await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3')
+    harness.messenger.clear()
+    before = await counts()
+
+    reply = await harness.say("Zoe", entry.usage.example_on(harness.clock.now().date()))
+
+    assert "Something went wrong" not in reply, reply
+    assert await counts() == before, "Zoe is no volunteer and nobody is told of her"
+    assert harness.messenger.sent == []
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
 def test_every_command_an_entry_builds_has_its_handler(entry: Entry) -> None:
     for command, handler in entry.handlers.items():

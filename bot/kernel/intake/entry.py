@@ -101,6 +101,10 @@ class Entry:
     # Only reads: on SQLite it runs without waiting for (or holding) the write turn. A hint, not
     # a promise: one that turns out to write is rolled back and run again as a writer.
     reads_only: bool = False
+    # Whether someone Turnout doesn't know yet becomes a volunteer by running it (welcomed, the
+    # organizers told): what signs them up or stores their settings does. Reading never does
+    # (`reads_only`), nor does asking to be forgotten.
+    enrols: bool = True
     # A long read to do first as a reader (an export), so SQLite's write turn isn't held while
     # it runs; the handler finds its result in `ctx.prepared` (None if it couldn't run there).
     prepare: Handler | None = None
@@ -108,6 +112,11 @@ class Entry:
     @property
     def organizer(self) -> bool:
         return self.who is Who.ORGANIZER
+
+    @property
+    def makes_volunteers(self) -> bool:
+        """Whether running it makes someone Turnout doesn't know yet a volunteer."""
+        return self.enrols and not self.reads_only
 
     @property
     def handlers(self) -> dict[type[Command], Handler]:

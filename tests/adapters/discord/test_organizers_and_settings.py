@@ -87,7 +87,7 @@ async def test_organizers_set_the_campaign_zone_and_reminders(world: World) -> N
 
 
 async def test_forget_me_asks_first_and_the_buttons_do_what_they_say(world: World) -> None:
-    await world.slash("Maria", "phonebank", "list")
+    await world.slash("Maria", "volunteer", "tz", zone="America/New_York")
 
     asked = await world.slash("Maria", "volunteer", "forget-me")
     kept = await world.press("Maria", "turnout:keep")
