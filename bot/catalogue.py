@@ -110,7 +110,8 @@ class Catalogue:
 
     def visitors_welcome(self) -> frozenset[type[Command]]:
         """The commands someone Turnout doesn't know may run without becoming a volunteer."""
-        return frozenset(entry.builds for entry in self.entries if not entry.makes_volunteers)
+        entries = [entry.builds for entry in self.entries if not entry.makes_volunteers]
+        return frozenset([*entries, *(r.builds for r in self.routes if not r.enrols)])
 
     def readers(self) -> frozenset[type[Command]]:
         """The commands whose entries only read (they may start outside SQLite's write turn)."""

@@ -45,6 +45,8 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         StartProfile,
         welcome.start_profile,
+        # Opening the questions stores nothing; answering them does.
+        enrols=False,
         hint="profile",
     ),
     Entry(

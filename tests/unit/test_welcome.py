@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from bot.ports.replies import Form, Listing
+from bot.home.buttons import SETTINGS
 from bot.signups import SHIFTS
 from bot.volunteers.buttons import CONTACTED, FORGET, KEEP, PROFILE
 from bot.volunteers.forms import ONBOARDING
@@ -212,7 +213,10 @@ async def test_reading_after_forget_me_brings_nobody_back_and_tells_no_one(
     harness.messenger.clear()
 
     answers = [await harness.say("Maria", line) for line in READS]
+    # The buttons of her old messages only look too: a list, the questions, her settings.
     await harness.press("Maria", SHIFTS.action())
+    for button in (PROFILE, SETTINGS, KEEP):
+        await harness.press("Maria", button.action())
 
     assert "Saturday calls" in answers[0]
     assert "not signed up for anything" in answers[1]

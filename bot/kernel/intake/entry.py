@@ -145,8 +145,12 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """A command that comes from a button, a form or an arrival, not a slash command."""
+    """A command that comes from a button, a form or an arrival, not a slash command.
+
+    `enrols`, as an entry's: whether someone Turnout doesn't know becomes a volunteer by it.
+    """
 
     builds: type[Command]
     handler: Handler
     via: str
+    enrols: bool = True
