@@ -93,8 +93,8 @@ def one_field(
 
 
 def retyped(edit: EditShift) -> str:
-    """The change as typed after the shift number: `time 19:00` (not the title: a title is
-    the rest of the line, so nothing may follow it)."""
+    """The change as typed after the shift number: `time 19:00` (one of its changes, if it
+    has several; a title only when nothing else changes, as nothing may follow a title)."""
     following = "following " if edit.following else ""
     if edit.day is not None:
         return f"{following}date {edit.day:%Y-%m-%d}"
@@ -104,6 +104,8 @@ def retyped(edit: EditShift) -> str:
         return f"{following}length {timefmt.duration(edit.duration)}"
     if edit.capacity is not None:
         return f"{following}seats {edit.capacity}"
+    if edit.link is None and edit.title is not None:
+        return f"{following}title {edit.title}"
     return f"{following}link {edit.link or NO_LINK}"
 
 

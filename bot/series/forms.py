@@ -111,7 +111,9 @@ def _end(text: str) -> tuple[date | None, int | None]:
 
 def _read(actor: Actor, key: str, values: Values) -> Command:
     """The submitted Repeat form as the command `/phonebank repeat` types."""
-    number = number_key(key, "type `/phonebank repeat <shift> weekly` instead.")
+    number = number_key(
+        key, "type `/phonebank repeat` and the shift's number, like `/phonebank repeat 3 weekly`."
+    )
     repeats = read_repeats(values)
     if repeats is None:
         raise UserError("Pick how the shift repeats: Weekly, Every 2 weeks or On chosen weekdays.")

@@ -52,7 +52,7 @@ def repeat_shift(actor: Actor, words: typed.Words) -> Command:
             )
     words.end()
     if "until" in values and "times" in values:
-        raise UserError("Give either `until <date>` or `times <n>`, not both.")
+        raise UserError(f"Give either `until {SERIES_END}` or `times 8`, not both.")
     return RepeatShift(
         actor,
         shift=shift,

@@ -75,7 +75,7 @@ async def test_organizers_set_a_host_on_any_shift(harness: Harness) -> None:
     assert "Maria now hosts #1" in await harness.say("Olivia", "/phonebank host 1 Maria")
     [told] = harness.messenger.texts("maria")
     assert "Olivia made you the host of “Other” (#1), Sun Nov 8, 6:00 PM EST" in told
-    assert "`/phonebank roster 1`" in told and "`/phonebank announce 1 …`" in told
+    assert "`/phonebank roster 1`" in told and "`/phonebank announce 1 See you there!`" in told
     assert "Only organizers can set" in await harness.say("Maria", "/phonebank host 1 Maria")
     assert "Nobody has signed up yet" in await harness.say("Maria", "/phonebank roster 1")
 

@@ -1,4 +1,4 @@
-"""Every command a refusal shows is one a person can type as it stands.
+"""Every command a refusal (or any message) shows is one a person can type as it stands.
 
 Each catalogue entry's example is run, and spoiled word by word (a word replaced by nonsense,
 the line cut short, a word too many), by a volunteer and by an organizer, with the clock years
@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from bot.catalogue import catalogue
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor
+from bot.kernel.intake.examples import SERIES_END, SHIFT_DAY, fill
 from bot.ports.replies import Message
 from tests.conftest import Harness
 from tests.render import text_of
@@ -59,8 +60,8 @@ async def set_the_scene(harness: Harness, today: date) -> None:
         await harness.say(name, "/task claim 5")
 
 
-def check_refusal(line: str, text: str, today: date) -> list[str]:
-    """What is wrong with the refusal `text` to `line` (nothing: an empty list)."""
+def check_commands(line: str, text: str) -> list[str]:
+    """What is wrong with the commands `text`, said after `line`, shows (nothing: [])."""
     wrong = [f"{line!r} left marks in {text!r}"] if MARKS.search(text) else []
     for shown in COMMAND.findall(text):
         if shown in SYNTAXES:
@@ -72,6 +73,12 @@ def check_refusal(line: str, text: str, today: date) -> list[str]:
             catalogue().grammar.parse(PARSER, shown)
         except Exception as error:
             wrong.append(f"{line!r} was answered with `{shown}`, which can't be typed: {error}")
+    return wrong
+
+
+def check_refusal(line: str, text: str, today: date) -> list[str]:
+    """What is wrong with the refusal `text` to `line` (nothing: an empty list)."""
+    wrong = check_commands(line, text)
     for found in ISO_DATE.finditer(text):
         if found.group() in line:
             continue  # an echo of what was typed
@@ -92,15 +99,31 @@ async def test_every_command_a_refusal_shows_can_be_typed_as_it_stands(
     for entry in catalogue().entries:
         for line in spoiled(entry.usage.example_on(today)):
             for who in ("Maria", "Olivia"):
+                harness.messenger.clear()
                 reply = await harness.reply(who, line)
                 await harness.deliver()
+                # What anyone was told because of it shows only commands that can be typed.
+                for told in [reply, *(sent.reply for sent in harness.messenger.sent)]:
+                    if isinstance(told, Message) and not told.error:
+                        wrong += check_commands(line, told.text)
                 if not isinstance(reply, Message) or not reply.error:
                     continue
                 wrong += check_refusal(line, reply.text, today)
                 dated.update(s for s in COMMAND.findall(reply.text) if ISO_DATE.search(s))
-    assert wrong == []
+    assert wrong == [], "\n".join(wrong)
     # The examples with dates, typed as the refusals gave them, are accepted.
     assert dated, "some refusal teaches a command with a date"
     for example in sorted(dated):
         answer = text_of(await harness.reply("Olivia", example))
         assert "past" not in answer and "year away" not in answer, (example, answer)
+
+
+def test_example_dates_are_ahead_of_any_day_and_near_enough_to_plan() -> None:
+    start = date(2026, 1, 1)
+    for offset in range(3 * 365):
+        today = start + timedelta(days=offset)
+        shift_day = date.fromisoformat(fill(SHIFT_DAY, today))
+        series_end = date.fromisoformat(fill(SERIES_END, today))
+        assert shift_day.weekday() == 5, "the example shift is “Saturday calls”"
+        assert timedelta(days=8) <= shift_day - today <= timedelta(days=14), today
+        assert shift_day < series_end <= today + timedelta(days=365), today

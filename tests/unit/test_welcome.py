@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from bot.ports.replies import Form, Listing
 from bot.home.buttons import SETTINGS
+from bot.ports.replies import Form, Listing
 from bot.signups import SHIFTS
 from bot.volunteers.buttons import CONTACTED, FORGET, KEEP, PROFILE
 from bot.volunteers.forms import ONBOARDING
