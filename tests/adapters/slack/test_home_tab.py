@@ -139,8 +139,10 @@ async def test_opening_the_messages_tab_publishes_nothing(rig: Rig) -> None:
 async def test_opening_home_after_forget_me_brings_nobody_back(rig: Rig) -> None:
     await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
     await rig.command("/phonebank join 1")
+    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     await rig.command("/volunteer forget-me confirm")
-    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
+    erased = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
+    assert "erased" in erased.text
     await rig.deliver()
     said = len(rig.fake.calls_to("chat.postMessage"))
 
