@@ -108,6 +108,11 @@ class Catalogue:
         """The commands whose entries read first, outside the write turn, with that reading."""
         return {e.builds: e.prepare for e in self.entries if e.prepare is not None}
 
+    def visitors_welcome(self) -> frozenset[type[Command]]:
+        """The commands someone Turnout doesn't know may run without becoming a volunteer."""
+        entries = [entry.builds for entry in self.entries if not entry.makes_volunteers]
+        return frozenset([*entries, *(r.builds for r in self.routes if not r.enrols)])
+
     def readers(self) -> frozenset[type[Command]]:
         """The commands whose entries only read (they may start outside SQLite's write turn)."""
         return frozenset(entry.builds for entry in self.entries if entry.reads_only)
@@ -118,9 +123,9 @@ class Catalogue:
         assert len(posts) == 1, "exactly one feature puts up channel posts"
         return NoticeBook([spec for f in self.features for spec in f.notices], posts[0])
 
-    def help_text(self, topic: str, *, organizer: bool) -> str:
-        """The command reference for `topic` ("": the overview)."""
-        return help.help_text(GROUPS, self.entries, topic, organizer=organizer)
+    def help_text(self, topic: str, *, organizer: bool, host: bool = False) -> str:
+        """The command reference for `topic` ("": the overview), as its reader may use it."""
+        return help.help_text(GROUPS, self.entries, topic, organizer=organizer, host=host)
 
     async def erase(self, ctx: Context) -> None:
         """What every feature does as the person asking is forgotten, in this unit of work."""
@@ -158,6 +163,6 @@ def parse_command(actor: Actor, command: str, text: str) -> Command:
     return catalogue().grammar.parse_command(actor, command, text)
 
 
-def help_text(topic: str, *, organizer: bool) -> str:
-    """The command reference for `topic` ("": the overview)."""
-    return catalogue().help_text(topic, organizer=organizer)
+def help_text(topic: str, *, organizer: bool, host: bool = False) -> str:
+    """The command reference for `topic` ("": the overview), as its reader may use it."""
+    return catalogue().help_text(topic, organizer=organizer, host=host)

@@ -171,6 +171,19 @@ class SqlShiftRepository(ShiftRepository):
             for row in result.mappings()
         ]
 
+    async def hosts_any(self, volunteer_id: int, *, ended_after: datetime) -> bool:
+        """Whether the volunteer hosts a scheduled shift that ends after `ended_after`."""
+        result = await self._db.execute(
+            select(shifts.c.id)
+            .where(
+                shifts.c.host_id == volunteer_id,
+                shifts.c.status == ShiftStatus.SCHEDULED.value,
+                shifts.c.ends_at > ended_after,
+            )
+            .limit(1)
+        )
+        return result.first() is not None
+
     async def count_upcoming(self, campaign_id: int, now: datetime) -> int:
         """How many shifts `upcoming` would list without a limit."""
         result = await self._db.execute(_COUNT_UPCOMING, {"campaign_id": campaign_id, "now": now})

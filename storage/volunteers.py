@@ -240,6 +240,25 @@ class SqlVolunteerRepository(VolunteerRepository):
         result = await self._db.execute(statement.order_by(volunteers.c.number))
         return [rows.volunteer(row) for row in result.mappings()]
 
+    async def was_forgotten(self, campaign_id: int, number: int) -> bool:
+        """Whether `number` was a volunteer of the campaign who was erased (see the port)."""
+        if not 1 <= number < 10**_MAX_NUMBER_DIGITS:
+            return False
+        row = await self._db.execute(
+            select(volunteers.c.forgotten_at).where(
+                volunteers.c.campaign_id == campaign_id, volunteers.c.number == number
+            )
+        )
+        found = row.first()
+        if found is not None:
+            return found.forgotten_at is not None
+        last = await self._db.scalar(
+            select(counters.c.value).where(
+                counters.c.campaign_id == campaign_id, counters.c.name == Counter.VOLUNTEER
+            )
+        )
+        return last is not None and number <= last
+
     async def uncontacted(self, campaign_id: int) -> Sequence[Volunteer]:
         """Volunteers nobody has contacted yet, longest waiting first (forgotten ones excluded)."""
         result = await self._db.execute(

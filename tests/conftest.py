@@ -82,6 +82,12 @@ class Harness:
         await self.deliver()
         return reply
 
+    async def arrive(self, name: str) -> None:
+        """`name` joins the team (as the platform tells Turnout): welcomed, and from then on
+        someone organizers can name. Only looking around makes nobody a volunteer."""
+        await self.bot.turnout.welcome(self.actor(name))
+        await self.deliver()
+
     async def deliver(self) -> DeliveryReport:
         return await self.bot.dispatcher.deliver_due()
 

@@ -1,6 +1,7 @@
 """The console's conversation loop: slash commands, numbered buttons, forms and meta commands."""
 
 import asyncio
+import shlex
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -217,6 +218,10 @@ class ConsoleChat:
             display_name=self._names[user],
             is_organizer=user in self._organizers,
             channel=CHANNEL,
+            becoming_organizer=(
+                "To be one here, start `turnout console` with "
+                f"`--organizer {shlex.quote(self._names[user])}`."
+            ),
         )
 
     def _remember(self, name: str) -> str:

@@ -14,7 +14,7 @@ from discord import app_commands
 
 from adapters.discord.desk import Desk
 from bot import catalogue
-from bot.kernel.intake import choices, parsing
+from bot.kernel.intake import choices
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Group, Kind, Param
 
@@ -51,11 +51,7 @@ def _group(desk: Desk, group: Group) -> app_commands.Group:
 
 def _command(desk: Desk, entry: Entry) -> app_commands.Command[Any, ..., None]:
     async def run(interaction: Interaction, **options: Any) -> None:
-        await desk.command(
-            interaction,
-            lambda actor: parsing.read_options(entry, actor, options),
-            public=entry.public,
-        )
+        await desk.command(interaction, entry, options)
 
     run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [

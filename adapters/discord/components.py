@@ -125,7 +125,7 @@ def _date_and_time(day: DateField, start: TimeField) -> discord.ui.Label[Any]:
         description=f"{start.label}, as YYYY-MM-DD HH:MM"[:100],
         component=discord.ui.TextInput(
             custom_id=f"{day.name}{_JOINED}{start.name}",
-            placeholder="2026-11-28 18:00",
+            placeholder="YYYY-MM-DD HH:MM",
             default=default,
             max_length=30,
             required=day.required or start.required,
@@ -153,7 +153,7 @@ def _question(field: Field) -> discord.ui.Label[Any]:
         placeholder, length, default = field.placeholder, field.max_length, field.initial
         style = discord.TextStyle.paragraph if field.multiline else discord.TextStyle.short
     elif isinstance(field, DateField):
-        placeholder, length, default = "YYYY-MM-DD, like 2026-11-28", 10, field.initial
+        placeholder, length, default = "YYYY-MM-DD", 10, field.initial
     elif isinstance(field, TimeField):
         placeholder, length, default = "24-hour HH:MM, like 18:00", 10, field.initial
     elif isinstance(field, NumberField):

@@ -20,8 +20,9 @@ from adapters.discord.organizers import OrganizerRule
 from adapters.discord.render import NO_PINGS, Rendered, render
 from bot.app.turnout import SOMETHING_BROKE, Turnout
 from bot.domain.errors import UserError
-from bot.kernel.commands import Actor, Command
+from bot.kernel.commands import Actor
 from bot.kernel.intake.choices import Pick
+from bot.kernel.intake.entry import Entry
 from bot.ports.replies import Form, FormSubmission, Message, Reply
 
 log = logging.getLogger(__name__)
@@ -63,16 +64,15 @@ class Desk:
     async def command(
         self,
         interaction: discord.Interaction,
-        build: Callable[[Actor], Command],
-        *,
-        public: bool = False,
+        entry: Entry,
+        options: Mapping[str, Any],
     ) -> None:
-        """A slash command; `build` makes the core command (or raises UserError)."""
-
-        async def work(actor: Actor) -> Reply:
-            return await self.turnout.handle(build(actor))
-
-        await self._answer(interaction, work, public=public)
+        """A slash command: the catalogue entry it runs and the options given."""
+        await self._answer(
+            interaction,
+            lambda actor: self.turnout.run_options(actor, entry, options),
+            public=entry.public,
+        )
 
     async def press(self, interaction: discord.Interaction) -> None:
         """A button was pressed (called for every component interaction)."""

@@ -28,6 +28,21 @@ class OrganizerRule:
             return any(role.id == int(wanted) for role in member.roles)
         return any(role.name.casefold() == wanted.casefold() for role in member.roles)
 
+    def becoming(self, guild: discord.Guild | None) -> str:
+        """How someone becomes an organizer on the server, for a refusal to end with."""
+        wanted = self.role.strip().removeprefix("@")
+        if not wanted:
+            return "To become one, ask a server admin for the Manage Events permission."
+        name = wanted
+        if wanted.isdecimal():
+            role = guild.get_role(int(wanted)) if guild is not None else None
+            name = role.name if role is not None else ""
+        named = f"the “{name}” role" if name else "the organizers' role"
+        return (
+            f"To become one, ask a server admin to give you {named} "
+            "(or the Manage Events permission)."
+        )
+
 
 def identity(guild_id: int, user_id: int) -> Identity:
     return Identity(PLATFORM, str(guild_id), str(user_id))
@@ -56,4 +71,5 @@ def actor(
         is_organizer=member is not None and rule.allows(member),
         team_name=guild.name if guild is not None else "",
         channel=channel,
+        becoming_organizer=rule.becoming(guild),
     )

@@ -61,6 +61,23 @@ class Organizers:
             return True
         return self._admins and await self._is_admin(user_id)
 
+    def becoming(self) -> str:
+        """How someone becomes an organizer in this workspace, for a refusal to end with."""
+        if self._group:
+            named = "the organizers'" if _GROUP_ID.fullmatch(self._group) else f"the @{self._group}"
+            return f"To become one, ask whoever manages {named} user group in Slack to add you."
+        if self._users:
+            return (
+                "To become one, ask whoever runs Turnout to add your Slack member ID to its "
+                "SLACK_ORGANIZERS setting."
+            )
+        if self._admins:
+            return "Here the workspace's admins and owners are the organizers."
+        return (
+            "No organizers are set up yet: whoever runs Turnout names them in its "
+            "SLACK_ORGANIZERS or SLACK_ORGANIZER_GROUP setting."
+        )
+
     async def reachable(self) -> tuple[str, ...]:
         """The organizers we can name: configured ones, then the group's members."""
         named = dict.fromkeys(sorted(self._users))

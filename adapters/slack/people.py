@@ -48,6 +48,7 @@ class People:
             team_name=self.workspace_name or team_name,
             channel=channel,
             timezone=zone,
+            becoming_organizer=self._organizers.becoming(),
         )
 
     async def from_command(self, body: dict[str, Any]) -> Actor:

@@ -2,19 +2,21 @@
 
 import dataclasses
 import logging
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot import catalogue
 from bot.calendars import calendar_feeds
 from bot.calendars.feed_links import FeedLinks
-from bot.domain.campaign import CampaignDefaults, Identity
+from bot.domain.campaign import CampaignDefaults
 from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
+from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
+from bot.kernel.intake.entry import Entry
+from bot.kernel.intake.examples import fill
 from bot.ports.clock import Clock
 from bot.ports.replies import FormSubmission, Message, Reply
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
@@ -23,8 +25,6 @@ from bot.volunteers.commands import WelcomeVolunteer
 from bot.volunteers.erasures import RecentlyErased
 
 log = logging.getLogger(__name__)
-
-_KNOWN_PEOPLE = 10_000
 
 # A conflict means another command got there first; one rerun nearly always settles it.
 _CONFLICT_RERUNS = 3
@@ -62,21 +62,21 @@ class Turnout:
         self._catalogue = catalogue.catalogue()
         # Commands the catalogue marks as only reading start as readers: on SQLite they neither
         # wait for the write turn nor hold it, so a burst of lists does not queue behind joins.
-        # One that turns out to write (a newcomer's first contact) is rolled back and runs again
-        # as a writer, so the mark is only a hint: a command without it is slower, never wrong.
-        # Writers keep their arrival order. Someone this process has not answered yet starts as
-        # a writer anyway: their first command is likely their first contact, which writes.
+        # One that turns out to write (a new team's first command, a renamed person) is rolled
+        # back and runs again as a writer, so the mark is only a hint: a command without it is
+        # slower, never wrong. Writers keep their arrival order.
         self._readers = self._catalogue.readers()
+        # Commands that make nobody a volunteer: someone Turnout doesn't know runs them as a
+        # visitor, so reading (or asking to be forgotten) never registers, welcomes or announces
+        # anyone, and nobody who left comes back by looking.
+        self._visitors = self._catalogue.visitors_welcome()
         # Commands with a long read (an export) do it first as a reader, then write as usual.
         self._preparers = self._catalogue.preparers()
-        # People answered lately, most recent last (bounded: a hint, not a register).
-        self._known: OrderedDict[Identity, None] = OrderedDict()
 
     async def handle(self, command: Command) -> Reply:
         command = _unmarked(command)
         name = type(command).__name__
-        identity = command.actor.identity
-        write = type(command) not in self._readers or identity not in self._known
+        write = type(command) not in self._readers
         tries = 0
         while tries < _CONFLICT_RERUNS:
             tries += 1
@@ -89,7 +89,7 @@ class Turnout:
                 # Rolled back whole before it wrote anything: again, holding the write turn.
                 write, tries = True, tries - 1
             except UserError as error:
-                return Message(error.message, error=True)
+                return self._refusal(error)
             except StorageConflict:
                 # Rolled back whole; the rerun finds the row the other transaction wrote.
                 log.info("%s met a concurrent write; running it again", name)
@@ -102,17 +102,22 @@ class Turnout:
         log.warning("%s kept meeting concurrent writes", name)
         return Message(TRY_AGAIN, error=True)
 
-    def _answered(self, identity: Identity) -> None:
-        self._known[identity] = None
-        self._known.move_to_end(identity)
-        if len(self._known) > _KNOWN_PEOPLE:
-            self._known.popitem(last=False)
+    def _refusal(self, error: UserError) -> Message:
+        """What a person reads when a command is refused: the example dates in it written
+        out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
+        return Message(fill(error.message, self._clock.now().date()), error=True)
 
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = self._catalogue.handlers[type(command)]
         prepared = await self._prepare(command) if type(command) in self._preparers else None
         async with self._storage.unit_of_work(write=write) as uow:
-            ctx = await Context.open(uow, command.actor, self._clock.now(), self._defaults)
+            ctx = await Context.open(
+                uow,
+                command.actor,
+                self._clock.now(),
+                self._defaults,
+                enrol=type(command) not in self._visitors,
+            )
             ctx.services = self._services
             ctx.catalogue = self._catalogue
             ctx.prepared = prepared
@@ -126,7 +131,6 @@ class Turnout:
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)
-        self._answered(command.actor.identity)
         if ctx.queued:
             self._on_notices()
         return reply
@@ -146,7 +150,7 @@ class Turnout:
         try:
             command = self._catalogue.grammar.parse(actor, without_marks(line))
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(command)
 
     async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
@@ -154,15 +158,23 @@ class Turnout:
         try:
             parsed = self._catalogue.grammar.parse_command(actor, command, without_marks(text))
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(parsed)
+
+    async def run_options(self, actor: Actor, entry: Entry, options: Mapping[str, Any]) -> Reply:
+        """A subcommand chosen from a menu, with its options typed (Discord's slash commands)."""
+        try:
+            command = parsing.read_options(entry, actor, options)
+        except UserError as error:
+            return self._refusal(error)
+        return await self.handle(command)
 
     async def press(self, actor: Actor, action: str) -> Reply:
         """A button was pressed."""
         try:
             command = self._catalogue.buttons.command_for(actor, action)
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(command)
 
     async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
@@ -175,7 +187,7 @@ class Turnout:
             unmarked = FormSubmission(submission.form_id, values)
             command = self._catalogue.forms.command_for(actor, unmarked)
         except UserError as error:
-            return Message(error.message, error=True)
+            return self._refusal(error)
         return await self.handle(command)
 
     async def welcome(self, actor: Actor) -> Reply:

@@ -4,9 +4,9 @@ from collections import Counter
 
 from bot.attendance.commands import ShowHistory
 from bot.domain.attendance import Outcome, outcome, show_rate
-from bot.domain.errors import UserError
 from bot.domain.signup import SignupStatus
 from bot.kernel.context import Context
+from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
 
@@ -17,13 +17,7 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
     volunteer = ctx.volunteer
     if who:
         ctx.require_organizer("see other volunteers' history")
-        found = await ctx.uow.volunteers.find(ctx.campaign.id, who)
-        if len(found) != 1:
-            raise UserError(
-                f"I don't know exactly one volunteer called “{who}”; use their number, "
-                "like `/volunteer history #12`."
-            )
-        volunteer = found[0]
+        volunteer = await one_volunteer(ctx, who, lambda ref: f"/volunteer history {ref}")
     seats = [
         (shift, attendance)
         for signup, shift, attendance in await ctx.uow.attendance.history(volunteer.id)

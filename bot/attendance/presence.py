@@ -76,7 +76,11 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
         buttons.append(
             Button(f"No-show: {volunteer.name}", NOSHOW.action(signup.id), ButtonStyle.DANGER)
         )
-    lines.append(f"Mark someone with `/phonebank mark {shift.number} <who> here` or `… no-show`.")
+    first = confirmed[0][1]
+    lines.append(
+        f"Or type it: `/phonebank mark {shift.number} #{first.number} here` or "
+        f"`/phonebank mark {shift.number} #{first.number} no-show`."
+    )
     return Message("\n".join(lines), buttons=tuple(buttons))
 
 

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.domain.attendance import MARKS_OPEN_FOR
 from bot.domain.timing import parse_zone
 from bot.kernel import timefmt
 from bot.kernel.context import Context
@@ -38,5 +39,10 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
 
 
 async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:
-    """`/… help`: the command reference, organizer commands shown only to organizers."""
-    return Message(ctx.lookup().help_text(cmd.topic, organizer=ctx.actor.is_organizer))
+    """`/… help`: the commands the asker may run (a host's, to the host of a shift)."""
+    organizer = ctx.actor.is_organizer
+    # Hosts may act on their shift until its marks close, a week after it ends.
+    host = not organizer and await ctx.uow.shifts.hosts_any(
+        ctx.volunteer.id, ended_after=ctx.now - MARKS_OPEN_FOR
+    )
+    return Message(ctx.lookup().help_text(cmd.topic, organizer=organizer, host=host))

@@ -108,14 +108,15 @@ async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
     held = await seats.hold(ctx, cmd.shift)
     shift = await _editable(ctx, held)
     if shift.series_id is None:
+        just_this = retyped(replace(cmd, following=False))
         raise UserError(
-            f"#{shift.number} isn't part of a weekly series; `/phonebank edit {shift.number} …` "
-            "changes just that shift."
+            f"#{shift.number} isn't part of a weekly series; `/phonebank edit {shift.number} "
+            f"{just_this}` changes just that shift."
         )
     if cmd.day is not None:
         raise UserError(
             "A series keeps its weekdays; change one date at a time with `/phonebank edit "
-            f"{shift.number} date …`, or `repeat` a new shift."
+            f"{shift.number} date {cmd.day:%Y-%m-%d}`, or `repeat` a new shift."
         )
     # Held first, so the sweep can't create a date from the old details meanwhile.
     template = await ctx.uow.series.lock(shift.series_id)
@@ -175,8 +176,8 @@ async def _who_hears_following(
     )
     return Message(
         f"Saving this changes {plural(len(dates), 'date')} from #{shift.number} on, and {dms}. "
-        f"Nothing is saved yet: type `/phonebank edit {shift.number} following "
-        f"{retyped(cmd)} confirm` to go ahead."
+        f"Nothing is saved yet: type `/phonebank edit {shift.number} {retyped(cmd)} confirm` "
+        "to go ahead."
     )
 
 

@@ -54,7 +54,9 @@ def edit_form(shift: Shift, zone: ZoneInfo, *, told: str) -> Form:
 def _read_edit(actor: Actor, key: str, values: Values) -> Command:
     """The submitted edit form as an EditShift with every answer; the use case keeps what
     did not change."""
-    number = number_key(key, "type `/phonebank edit <shift>` to start again.")
+    number = number_key(
+        key, "type `/phonebank edit` and the shift's number, like `/phonebank edit 3`."
+    )
     start = typed.Words(text(values, "start", "the start time"), EDIT_USAGE)
     when = typed.start_time(start)
     start.end()
@@ -101,7 +103,9 @@ def link_form(number: int, link: str, *, told: str) -> Form:
 
 def _read_link(actor: Actor, key: str, values: Values) -> Command:
     """The submitted new-link form: the edit, already confirmed."""
-    number = number_key(key, "type `/phonebank edit <shift> link …` again.")
+    number = number_key(
+        key, "type `/phonebank edit` and the shift's number, like `/phonebank edit 3`."
+    )
     link = text(values, "link", "the link", required=False)
     return EditShift(
         actor,

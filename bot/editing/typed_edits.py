@@ -41,14 +41,15 @@ def edit_shift(actor: Actor, words: typed.Words) -> Command:
         field_word = words.need(
             f"what to change, like `/phonebank edit {shift} following time 19:00`"
         )
-        edit = one_field(actor, shift, field_word.text.lower(), words)
-        assert isinstance(edit, EditShift)
-        return replace(edit, following=True)
+        return one_field(actor, shift, field_word.text.lower(), words, following=True)
     return one_field(actor, shift, field_word.text.lower(), words)
 
 
-def one_field(actor: Actor, shift: int, field: str, words: typed.Words) -> Command:
-    """The edit of one field, its value read from `words` by the same parsers as create."""
+def one_field(
+    actor: Actor, shift: int, field: str, words: typed.Words, *, following: bool = False
+) -> Command:
+    """The edit of one field, its value read from `words` by the same parsers as create
+    (`following`: of this date of a series and every later one)."""
     if field not in EDIT_FIELDS:
         raise UserError(
             f"I can't change {typed.shown(field)}; I can change "
@@ -78,18 +79,35 @@ def one_field(actor: Actor, shift: int, field: str, words: typed.Words) -> Comma
     else:
         link = words.need(f"{what} (or {NO_LINK} to remove it)")
         changes["link"] = "" if link.text == NO_LINK else typed.link(link)
+    edit = EditShift(actor, shift=shift, following=following, **changes)
     if field != "title":
         # `confirm` goes ahead without asking first (fewer seats, or people to be told).
         confirm = words.take()
         if confirm is not None and confirm.text.lower() != "confirm":
-            value = "seats " + str(changes["capacity"]) if field == "seats" else field + " …"
             raise UserError(
                 f"I didn't expect {typed.shown(confirm.text)} there; to go ahead type "
-                f"`/phonebank edit {shift} {value} confirm`."
+                f"`/phonebank edit {shift} {retyped(edit)} confirm`."
             )
-        changes["confirm"] = confirm is not None
+        edit = replace(edit, confirm=confirm is not None)
     words.end()
-    return EditShift(actor, shift=shift, **changes)
+    return edit
+
+
+def retyped(edit: EditShift) -> str:
+    """The change as typed after the shift number: `time 19:00` (one of its changes, if it
+    has several; a title only when nothing else changes, as nothing may follow a title)."""
+    following = "following " if edit.following else ""
+    if edit.day is not None:
+        return f"{following}date {edit.day:%Y-%m-%d}"
+    if edit.start is not None:
+        return f"{following}time {edit.start:%H:%M}"
+    if edit.duration is not None:
+        return f"{following}length {timefmt.duration(edit.duration)}"
+    if edit.capacity is not None:
+        return f"{following}seats {edit.capacity}"
+    if edit.link is None and edit.title is not None:
+        return f"{following}title {edit.title}"
+    return f"{following}link {edit.link or NO_LINK}"
 
 
 def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
@@ -103,17 +121,6 @@ def edit_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
         value += " confirm"
     words = typed.Words(value, EDIT_USAGE)
     return one_field(actor, shift, str(field), words)
-
-
-def retyped(cmd: EditShift) -> str:
-    """The change as typed: `time 19:00`."""
-    if cmd.day is not None:
-        return f"date {cmd.day:%Y-%m-%d}"
-    if cmd.start is not None:
-        return f"time {cmd.start:%H:%M}"
-    if cmd.duration is not None:
-        return f"length {timefmt.duration(cmd.duration)}"
-    return f"link {cmd.link or NO_LINK}"
 
 
 def saving_action(cmd: EditShift) -> str:

@@ -11,7 +11,13 @@ FEATURE = Feature(
     "home",
     entries=ENTRIES,
     routes=(
-        Route(StartSettings, view.start_settings, "Home's Change buttons (turnout:settings)"),
+        # Opening the form stores nothing; saving it does.
+        Route(
+            StartSettings,
+            view.start_settings,
+            "Home's Change buttons (turnout:settings)",
+            enrols=False,
+        ),
         Route(SaveSettings, view.save_settings, "the settings form (settings)"),
     ),
     buttons=(buttons.SETTINGS,),

@@ -11,6 +11,7 @@ from bot.hosting.commands import (
     StartProposalForm,
 )
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
 from bot.shifts import CREATE_PARAMS
@@ -21,7 +22,7 @@ ENTRIES: tuple[Entry, ...] = (
         "propose",
         Usage(
             '/phonebank propose "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<link>]',
-            '/phonebank propose "Calls at Maria\'s" 2026-11-28 18:00 2h 6',
+            f'/phonebank propose "Calls at Maria\'s" {SHIFT_DAY} 18:00 2h 6',
             "offer to host a phone bank (at home or online); organizers approve it (alone: a form)",
         ),
         ProposeShift,

@@ -31,8 +31,8 @@ async def _proposed(scene: Scene) -> Reply:
     proposer = await scene.uow.volunteers.get(proposal.proposer_id)
     text = (
         f"🏠 {proposer.name} (#{proposer.number}) offers to host {_what(proposal, scene.zone)}. "
-        f"(Proposal {proposal.id}: `/phonebank approve {proposal.id}` or `/phonebank decline "
-        f"{proposal.id} <reason>`.)"
+        f"(Proposal {proposal.id}: `/phonebank approve {proposal.id}`, or decline it with a "
+        f"reason, like `/phonebank decline {proposal.id} We already have one that evening.`)"
     )
     if proposal.status is not ProposalStatus.PENDING:
         return Message(f"{text} (Already {proposal.status.value}.)")
@@ -45,8 +45,8 @@ async def _approved(scene: Scene) -> Reply:
     return Message(
         f"🎉 Your phone bank {_what(proposal, scene.zone)} is approved: it's #{number}, and "
         f"volunteers can join with `/phonebank join {number}`. As its host you can see who "
-        f"signed up (`/phonebank roster {number}`) and message them (`/phonebank announce "
-        f"{number} …`). Thank you for hosting!"
+        f"signed up (`/phonebank roster {number}`) and message them (like `/phonebank announce "
+        f"{number} See you there!`). Thank you for hosting!"
     )
 
 
@@ -73,8 +73,8 @@ async def _host_set(scene: Scene) -> Reply | Drop:
     return Message(
         f"🏠 {await booker(scene)} made you the host of “{shift.title}” (#{n}), "
         f"{timefmt.at(shift.starts_at, scene.zone)}. On this shift you can see who signed up "
-        f"(`/phonebank roster {n}`) and message them (`/phonebank announce {n} …`), and take "
-        "its attendance; organizers keep the rest. Thank you for hosting!"
+        f"(`/phonebank roster {n}`) and message them (like `/phonebank announce {n} See you "
+        "there!`), and take its attendance; organizers keep the rest. Thank you for hosting!"
     )
 
 

@@ -29,9 +29,9 @@ from bot.hosting.forms import decline_form, propose_form
 from bot.hosting.views import pending_proposals
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.people import one_volunteer
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
-from bot.shifts import find_one
 from bot.signups import JOIN, seats, timed
 
 
@@ -141,7 +141,7 @@ async def decline_proposal(cmd: DeclineProposal, ctx: Context) -> Reply:
 async def set_host(cmd: SetHost, ctx: Context) -> Reply:
     """`/phonebank host <shift> <who>` (organizers)."""
     ctx.require_organizer("set a shift's host")
-    person = await find_one(ctx, cmd.who, f"/phonebank host {cmd.shift}")
+    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank host {cmd.shift} {who}")
     held = await seats.hold(ctx, cmd.shift)
     if held.shift.is_cancelled:
         raise UserError(f"#{cmd.shift} is cancelled, so it needs no host.")

@@ -23,6 +23,9 @@ class Actor:
     channel: str = ""
     # The IANA zone the platform's profile names (Slack's `tz`), if it names a known one.
     timezone: str = ""
+    # How someone becomes an organizer in this team, in one sentence: the adapter knows its
+    # platform's rule (a role, a user group, a list in its settings). Refusals end with it.
+    becoming_organizer: str = ""
 
     def __post_init__(self) -> None:
         # Names enter the core here, from every platform: cleaned once, for messages and logs.

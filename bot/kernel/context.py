@@ -15,13 +15,16 @@ from bot.ports.storage import UnitOfWork
 
 Service = TypeVar("Service")
 
+# When the platform doesn't say how its organizers are chosen (its adapter says it otherwise).
+_WHO_DECIDES = "Whoever set up Turnout for this team decides who the organizers are."
+
 
 class Catalogue(Protocol):
     """What a use case may ask of every feature at once (it can't import the catalogue, which
     imports every use case)."""
 
-    def help_text(self, topic: str, *, organizer: bool) -> str:
-        """The command reference for `topic` ("": the overview)."""
+    def help_text(self, topic: str, *, organizer: bool, host: bool = False) -> str:
+        """The command reference for `topic` ("": the overview), as its reader may use it."""
         ...
 
     async def erase(self, ctx: "Context") -> None:
@@ -39,6 +42,9 @@ class Context:
     volunteer: Volunteer
     # True when this command is the first time Turnout has seen the person.
     first_contact: bool = False
+    # Someone Turnout doesn't know, running a command that doesn't make them a volunteer (a
+    # read, forget-me): `volunteer` stands in for them and is stored nowhere.
+    visitor: bool = False
     queued: list[NoticeKind] = field(default_factory=list)
     # The person erased themselves in this command (forget-me).
     erased: bool = False
@@ -55,9 +61,17 @@ class Context:
 
     @classmethod
     async def open(
-        cls, uow: UnitOfWork, actor: Actor, now: datetime, defaults: CampaignDefaults
+        cls,
+        uow: UnitOfWork,
+        actor: Actor,
+        now: datetime,
+        defaults: CampaignDefaults,
+        *,
+        enrol: bool = True,
     ) -> "Context":
-        """Find (or on first contact create) the actor's team, campaign and volunteer."""
+        """Find the actor's team, campaign and volunteer; on first contact create them, or
+        without `enrol` (a command that makes nobody a volunteer) only the team and campaign,
+        with a visitor standing in for the volunteer."""
         identity = actor.identity
         team = await uow.campaigns.team(identity.platform, identity.team_external_id)
         if team is None:
@@ -73,6 +87,9 @@ class Context:
         campaign = await uow.campaigns.get(team.campaign_id)
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
+        if volunteer is None and not enrol:
+            visitor = _visitor(actor, campaign, now)
+            return cls(uow, now, actor, team, campaign, visitor, visitor=True)
         if volunteer is None:
             volunteer = await uow.volunteers.add_newcomer(
                 campaign.id, identity, actor.display_name, now
@@ -91,10 +108,8 @@ class Context:
 
     def require_organizer(self, doing: str) -> None:
         if not self.actor.is_organizer:
-            raise UserError(
-                f"Only organizers can {doing}. If you should be one, ask an organizer "
-                "to add you in Turnout's settings."
-            )
+            how = self.actor.becoming_organizer or _WHO_DECIDES
+            raise UserError(f"Only organizers can {doing}. {how}")
 
     def require_organizer_or_host(self, shift: Shift, doing: str) -> None:
         """Organizers may do anything; a host only on the shift they host."""
@@ -153,6 +168,22 @@ class Context:
             )
         )
         self.queued.append(kind)
+
+
+def _visitor(actor: Actor, campaign: Campaign, now: datetime) -> Volunteer:
+    """Someone Turnout doesn't know, as a volunteer who has nothing: no id any row holds (ids
+    start at 1), their name and their profile's zone, the campaign's reminders."""
+    return Volunteer(
+        id=0,
+        campaign_id=campaign.id,
+        number=0,
+        display_name=actor.display_name,
+        timezone=None,
+        reminder_offsets=None,
+        profile=None,
+        joined_at=now,
+        platform_timezone=actor.timezone or None,
+    )
 
 
 def zone_for(volunteer: Volunteer | None, campaign: Campaign) -> ZoneInfo:

@@ -90,6 +90,12 @@ class VolunteerRepository(ABC):
         """Volunteers matching `ref`: their number (`12` or `#12`) or name, case-insensitive."""
 
     @abstractmethod
+    async def was_forgotten(self, campaign_id: int, number: int) -> bool:
+        """Whether `number` belonged to a volunteer of the campaign who was erased (forget-me):
+        their row is kept cleared, or is gone with nothing left to count. Numbers are never
+        handed out twice, so a number up to the last one handed out with no row was erased."""
+
+    @abstractmethod
     async def uncontacted(self, campaign_id: int) -> Sequence[Volunteer]:
         """Volunteers nobody has contacted yet, longest waiting first (forgotten ones excluded)."""
 

@@ -53,6 +53,10 @@ class ShiftRepository(ABC):
         """Scheduled shifts that have not started, soonest first."""
 
     @abstractmethod
+    async def hosts_any(self, volunteer_id: int, *, ended_after: datetime) -> bool:
+        """Whether the volunteer hosts a scheduled shift that ends after `ended_after`."""
+
+    @abstractmethod
     async def count_upcoming(self, campaign_id: int, now: datetime) -> int: ...
 
     @abstractmethod

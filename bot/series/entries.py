@@ -18,7 +18,7 @@ ENTRIES: tuple[Entry, ...] = (
             Param(
                 "how",
                 Kind.TEXT,
-                "weekly or every 2 weeks, then on tue,thu, until 2026-12-31 or times 8",
+                "weekly or every 2 weeks, then on tue,thu, until YYYY-MM-DD or times 8",
                 max_length=100,
             ),
         ),

@@ -11,6 +11,7 @@ from datetime import date
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.examples import SERIES_END
 from bot.kernel.intake.forms import FormReader, Values, number_key
 from bot.ports.replies import ChoiceField, Field, Form, Option, TextField
 from bot.series.commands import Repeats, RepeatShift
@@ -47,7 +48,7 @@ def repeat_fields(*, once: bool = True) -> tuple[Field, ...]:
         TextField(
             "ends",
             "Ends: a last date or a number of times",
-            placeholder="2026-12-31 or 8 times (empty: no end)",
+            placeholder="YYYY-MM-DD or 8 times (empty: no end)",
             max_length=20,
             required=False,
         ),
@@ -103,14 +104,16 @@ def _end(text: str) -> tuple[date | None, int | None]:
         word = typed.Word(count[0], quoted=True)
         return None, typed.number(word, "number of dates", "8 times", high=MAX_TIMES)
     raise UserError(
-        f"I couldn't read {typed.shown(text)} as an end; type a last date like 2026-12-31, "
+        f"I couldn't read {typed.shown(text)} as an end; type a last date like {SERIES_END}, "
         "or a number of times like 8 times, or leave it empty."
     )
 
 
 def _read(actor: Actor, key: str, values: Values) -> Command:
     """The submitted Repeat form as the command `/phonebank repeat` types."""
-    number = number_key(key, "type `/phonebank repeat <shift> weekly` instead.")
+    number = number_key(
+        key, "type `/phonebank repeat` and the shift's number, like `/phonebank repeat 3 weekly`."
+    )
     repeats = read_repeats(values)
     if repeats is None:
         raise UserError("Pick how the shift repeats: Weekly, Every 2 weeks or On chosen weekdays.")

@@ -6,13 +6,14 @@ from typing import Any
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.examples import SERIES_END
 from bot.kernel.intake.typed_values import Usage
 from bot.series.commands import RepeatShift
 from bot.series.recurrence import MAX_EVERY, MAX_TIMES, weekday_numbers
 
 REPEAT_USAGE = Usage(
     "/phonebank repeat <shift> weekly|every <n> weeks [on <days>] [until <YYYY-MM-DD> | times <n>]",
-    "/phonebank repeat 3 weekly until 2026-12-31",
+    f"/phonebank repeat 3 weekly until {SERIES_END}",
     "make a shift weekly (`on tue,thu` in the campaign's zone); dates appear 4 weeks ahead",
 )
 
@@ -41,7 +42,7 @@ def repeat_shift(actor: Actor, words: typed.Words) -> Command:
         if keyword == "on":
             values["on"] = weekday_numbers(words.need("the weekdays, like `on tue,thu`").text)
         elif keyword == "until":
-            values["until"] = typed.day(words.need("the last date, like `until 2026-12-31`"))
+            values["until"] = typed.day(words.need(f"the last date, like `until {SERIES_END}`"))
         else:
             values["times"] = typed.number(
                 words.need("how many dates, like `times 8`"),
@@ -51,7 +52,7 @@ def repeat_shift(actor: Actor, words: typed.Words) -> Command:
             )
     words.end()
     if "until" in values and "times" in values:
-        raise UserError("Give either `until <date>` or `times <n>`, not both.")
+        raise UserError(f"Give either `until {SERIES_END}` or `times 8`, not both.")
     return RepeatShift(
         actor,
         shift=shift,

@@ -75,7 +75,7 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
             else "Nothing else in the next 4 weeks; "
         )
         + "later dates appear as time passes. "
-        "`/phonebank cancel <shift> following` ends it."
+        f"`/phonebank cancel {shift.number} following` ends it."
     )
 
 

@@ -4,7 +4,6 @@ on and off them; and how shifts look in lists."""
 from bot.kernel.feature import Feature
 from bot.kernel.intake.entry import Route
 from bot.shifts import bookings, buttons
-from bot.shifts.bookings import find_one
 from bot.shifts.commands import CreateShift, KeepOffShift
 from bot.shifts.entries import ENTRIES
 from bot.shifts.new_shift import CREATE_PARAMS, SHIFT, read_new_shift, shift_form, shift_options
@@ -32,7 +31,6 @@ __all__ = [
     "FEATURE",
     "SHIFT",
     "CreateShift",
-    "find_one",
     "my_seats",
     "read_new_shift",
     "shift_form",

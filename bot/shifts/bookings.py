@@ -12,6 +12,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context, zone_for
+from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.shifts.buttons import BOOK, BOOK_OVER, DONT_BOOK
@@ -22,7 +23,7 @@ from bot.signups import seats
 async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     """`/phonebank add <shift> <who> [over]` (organizers)."""
     ctx.require_organizer("book people on shifts")
-    person = await find_one(ctx, cmd.who, f"/phonebank add {cmd.shift}")
+    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank add {cmd.shift} {who}")
     held = await _open(ctx, cmd.shift)
     shift = held.shift
     if await ctx.uow.signups.active(shift.id, person.id) is not None:
@@ -97,7 +98,7 @@ async def keep_off_shift(cmd: KeepOffShift, ctx: Context) -> Reply:
 async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
     """`/phonebank remove <shift> <who>`: the seat is freed and the waitlist moves up."""
     ctx.require_organizer("take people off shifts")
-    person = await find_one(ctx, cmd.who, f"/phonebank remove {cmd.shift}")
+    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank remove {cmd.shift} {who}")
     held = await _not_started(ctx, await seats.hold(ctx, cmd.shift))
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, person.id)
@@ -120,7 +121,9 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
     ctx.require_organizer("move people between shifts")
     if cmd.from_shift == cmd.to_shift:
         raise UserError("Those are the same shift; name the shift to move them to.")
-    person = await find_one(ctx, cmd.who, f"/phonebank move <who> {cmd.from_shift} {cmd.to_shift}")
+    person = await one_volunteer(
+        ctx, cmd.who, lambda who: f"/phonebank move {who} {cmd.from_shift} {cmd.to_shift}"
+    )
     # Held in number order, so two moves in opposite directions can't wait on each other.
     first, second = sorted((cmd.from_shift, cmd.to_shift))
     held = {first: await seats.hold(ctx, first), second: await seats.hold(ctx, second)}
@@ -153,23 +156,6 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
         f"Moved {person.name} from #{cmd.from_shift} to #{cmd.to_shift} “{target.shift.title}” "
         f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message."
     )
-
-
-async def find_one(ctx: Context, who: str, example: str) -> Volunteer:
-    """The one volunteer `who` names (a name or `#number`); else a sentence on what to type."""
-    found = await ctx.uow.volunteers.find(ctx.campaign.id, who)
-    if not found:
-        raise UserError(
-            f"I don't know a volunteer called “{who}”; use their name as Turnout shows it or "
-            f"their #number, like `{example} #12`."
-        )
-    if len(found) > 1:
-        listed = ", ".join(f"#{v.number}" for v in found)
-        raise UserError(
-            f"Which one? Several volunteers are called “{who}” ({listed}); use the number, "
-            f"like `{example} #{found[0].number}`."
-        )
-    return found[0]
 
 
 async def roster_history(ctx: Context, shift: Shift) -> str:

@@ -13,6 +13,7 @@ from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Kind, Param
+from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.forms import FormReader, Values, answers, text, word
 from bot.kernel.intake.groups import SHORT
 from bot.kernel.intake.typed_values import Usage
@@ -21,7 +22,7 @@ from bot.series import read_repeats, repeat_fields
 from bot.shifts.commands import CreateShift, StartShiftForm
 
 SHIFT_EXAMPLE = (
-    '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12 https://dialer.example/abc'
+    f'/phonebank create "Saturday calls" {SHIFT_DAY} 18:00 2h 12 https://dialer.example/abc'
 )
 
 CREATE_USAGE = Usage(
@@ -45,7 +46,7 @@ CREATE_PARAMS: tuple[Param, ...] = (
     Param(
         "date",
         Kind.TEXT,
-        "The day, YYYY-MM-DD, like 2026-11-28",
+        "The day, written YYYY-MM-DD",
         required=False,
         max_length=SHORT,
         field="day",

@@ -9,6 +9,7 @@ from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, TASK_FIELDS, Task
 from bot.domain.text import clean_text
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.forms import FormReader, Values, number_key, text, word
 from bot.kernel.intake.typed_values import Usage
 from bot.ports.replies import DateField, Form, NumberField, TextField
@@ -20,7 +21,7 @@ REMOVE = "-"
 
 EDIT_USAGE = Usage(
     "/task edit <task> [<field> <value>]",
-    "/task edit 5 due 2026-11-10",
+    f"/task edit 5 due {SHIFT_DAY}",
     "change a task's " + ", ".join(TASK_FIELDS[:-1]) + f" or {TASK_FIELDS[-1]} (`due -` or "
     "`details -` removes them; alone: a form); whoever claimed it is told of a new title, "
     "due date or details",
@@ -42,7 +43,7 @@ def one_field(actor: Actor, number: int, field: str, words: typed.Words) -> Comm
         raise UserError(
             f"I can't change {typed.shown(field)}; I can change "
             + ", ".join(TASK_FIELDS[:-1])
-            + f" or {TASK_FIELDS[-1]}, like `/task edit {number} due 2026-11-10`."
+            + f" or {TASK_FIELDS[-1]}, like `/task edit {number} due {SHIFT_DAY}`."
         )
     what = f"the new {field}"
     if field == "title":

@@ -134,7 +134,8 @@ ENTRIES: tuple[Entry, ...] = (
             Param(
                 "value",
                 Kind.TEXT,
-                "The new value, like 2026-11-10 or 3 (- removes a due date or details)",
+                "The new value: a date as YYYY-MM-DD, a number, or - to remove a due date or "
+                "details",
                 required=False,
                 max_length=MAX_DESCRIPTION,
             ),

@@ -9,11 +9,12 @@ from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
+from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.forms import FormReader, Values, answers, text, word
 from bot.ports.replies import DateField, Form, NumberField, TextField
 from bot.tasks.commands import PostTask, StartTaskForm
 
-TASK_EXAMPLE = '/task post "Drop off flyers" due 2026-11-01 slots 3 Pick them up at the office.'
+TASK_EXAMPLE = f'/task post "Drop off flyers" due {SHIFT_DAY} slots 3 Pick them up at the office.'
 
 
 def read_new_task(actor: Actor, words: typed.Words) -> Command:

@@ -21,7 +21,9 @@ FEATURE = Feature(
     "volunteers",
     entries=ENTRIES,
     routes=(
-        Route(KeepMyData, people.keep_my_data, "the Keep my data button (turnout:keep)"),
+        Route(
+            KeepMyData, people.keep_my_data, "the Keep my data button (turnout:keep)", enrols=False
+        ),
         Route(SaveProfile, welcome.save_profile, "the welcome questions' form (onboarding)"),
         Route(WelcomeVolunteer, welcome.welcome_volunteer, "a newcomer joining the team"),
     ),

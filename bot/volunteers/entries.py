@@ -45,6 +45,8 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         StartProfile,
         welcome.start_profile,
+        # Opening the questions stores nothing; answering them does.
+        enrols=False,
         hint="profile",
     ),
     Entry(
@@ -57,6 +59,8 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ForgetMe,
         people.forget_me,
+        # Someone Turnout doesn't know is told there is nothing to erase, and stays unknown.
+        enrols=False,
         params=(
             Param(
                 "confirm",

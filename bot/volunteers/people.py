@@ -7,6 +7,7 @@ from bot.domain.timing import parse_zone
 from bot.domain.volunteer import Volunteer, offsets_for
 from bot.kernel import timefmt
 from bot.kernel.context import Context, zone_for
+from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.signups import reminders
@@ -66,18 +67,7 @@ async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
     """`/volunteer contacted`: note that an organizer reached a newcomer (organizers)."""
     ctx.require_organizer("mark volunteers as contacted")
     who = cmd.who.strip()
-    found = await ctx.uow.volunteers.find(ctx.campaign.id, who)
-    if not found:
-        raise UserError(
-            f"I don't know a volunteer called “{who}”. `/volunteer new` lists who is waiting."
-        )
-    if len(found) > 1:
-        numbers = ", ".join(f"#{v.number}" for v in found)
-        raise UserError(
-            f"Several volunteers are called “{who}” ({numbers}); use the number, like "
-            f"`/volunteer contacted #{found[0].number}`."
-        )
-    volunteer = found[0]
+    volunteer = await one_volunteer(ctx, who, lambda ref: f"/volunteer contacted {ref}")
     if volunteer.contacted_at is not None:
         by = (
             await ctx.uow.volunteers.get(volunteer.contacted_by) if volunteer.contacted_by else None
@@ -93,6 +83,8 @@ async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
 
 async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     """`/volunteer forget-me`: ask first; confirmed, erase the asker and free their seats."""
+    if ctx.visitor:
+        return Message("Turnout keeps nothing about you, so there's nothing to erase.")
     if not cmd.confirmed:
         return Message(
             "This erases your name, your answers and your accounts from Turnout, and takes you "

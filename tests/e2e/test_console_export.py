@@ -7,8 +7,7 @@ from pathlib import Path
 from tests.e2e.test_console_story import turnout
 
 STORY = """\
-:as Maria
-/phonebank list
+:arrive Maria
 :as Olivia
 /turnout export volunteers all
 :as Maria

@@ -10,6 +10,7 @@ from tests.e2e.test_console_story import section, turnout
 STORY = """\
 /phonebank create "Tuesday calls" 2027-03-09 18:00 2h 1
 /phonebank repeat 1 weekly
+:arrive Maria
 :as Maria
 /phonebank list
 /phonebank join 1
@@ -19,7 +20,7 @@ STORY = """\
 :as Maria
 /phonebank mine
 :as Sam
-/phonebank list
+:arrive Sam
 :as Olivia
 /phonebank create "Thursday calls" 2027-03-11 18:00 2h 2
 /phonebank add 5 Sam

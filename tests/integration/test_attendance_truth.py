@@ -38,11 +38,11 @@ class Seat:
 async def _seats(h: Harness) -> list[Seat]:
     """One volunteer and one shift per combination (built with the record as stored: a
     check-in and "I couldn't make it" together are possible in old data, so they are here)."""
-    await h.say("Olivia", "/phonebank list")
+    await h.arrive("Olivia")
     combinations = list(itertools.product(MARKS, CHECK_INS, REPORTS, ENDS))
     names = [f"V{i:02}" for i in range(len(combinations))]
     for name in names:
-        await h.say(name, "/phonebank list")
+        await h.arrive(name)
     now = h.clock.now()
     seats = []
     async with h.storage.unit_of_work() as uow:

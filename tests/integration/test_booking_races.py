@@ -8,8 +8,9 @@ import asyncio
 
 from bot.domain.notice import NoticeKind
 from bot.ports.replies import Message
-from bot.shifts.commands import AddToShift, MoveBetweenShifts, MyShifts
+from bot.shifts.commands import AddToShift, MoveBetweenShifts
 from bot.signups.commands import JoinShift, LeaveShift
+from bot.volunteers.commands import WelcomeVolunteer
 from tests.integration.test_seat_races import (
     ORGANIZER,
     ROUNDS,
@@ -29,7 +30,7 @@ async def test_a_booking_racing_a_join_for_the_last_seat_seats_one_and_queues_th
     bots: Replicas,
 ) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
-    await one.handle(MyShifts(person("Bea")))  # Turnout meets Bea, so she can be named
+    await one.handle(WelcomeVolunteer(person("Bea")))  # Bea joins, so she can be named
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 2, confirmed=["Ann"], waiting=[])
 
@@ -70,7 +71,7 @@ async def test_a_move_racing_a_join_into_the_last_seat_never_overfills_the_targe
 
 async def test_an_over_booking_racing_a_leave_keeps_everyone_seated_once(bots: Replicas) -> None:
     one, two, storage = bots.one, bots.two, bots.storage
-    await one.handle(MyShifts(person("Bea")))  # Turnout meets Bea, so she can be named
+    await one.handle(WelcomeVolunteer(person("Bea")))  # Bea joins, so she can be named
     for n in range(1, ROUNDS + 1):
         await new_shift(one, n, 2, confirmed=["Ann", "Ben"], waiting=["Cy"])
 

@@ -37,13 +37,17 @@ async def test_a_new_workspaces_first_commands_at_once_all_get_real_answers(
     people = [f"user{n}" for n in range(20)]
     # The same newcomer twice (a double-clicked first command) races on their identity too.
     askers = [*people, people[0]]
+    # Onlookers only read: they race on the team, and become no volunteers.
+    onlookers = [f"onlooker{n}" for n in range(5)]
 
     replies = await asyncio.gather(
-        *(bot.turnout.run_slash(newcomer(user), "/phonebank", "list") for user in askers)
+        *(bot.turnout.run_slash(newcomer(u), "/volunteer", "tz Europe/Berlin") for u in askers),
+        *(bot.turnout.run_slash(newcomer(user), "/phonebank", "list") for user in onlookers),
     )
 
     texts = [text_of(reply) for reply in replies]
-    assert all("No shifts are scheduled yet" in text for text in texts), texts
+    assert all("show you times in Europe/Berlin" in text for text in texts[: len(askers)]), texts
+    assert all("No shifts are scheduled yet" in text for text in texts[len(askers) :]), texts
     assert await count(storage, teams) == 1
     assert await count(storage, campaigns) == 1
     assert await count(storage, volunteers) == len(people)

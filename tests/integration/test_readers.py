@@ -60,12 +60,15 @@ async def test_a_reader_that_writes_or_holds_is_refused_and_nothing_is_kept(
         assert await uow.campaigns.team("test", "T") is None
 
 
-async def test_a_newcomer_s_first_list_is_stored_and_a_rename_seen_by_a_reader_reruns(
+async def test_a_newcomer_s_list_stores_nobody_and_a_rename_seen_by_a_reader_reruns(
     harness: Harness,
 ) -> None:
     reply = await harness.bot.turnout.handle(ListShifts(NEWCOMER))
     assert isinstance(reply, Listing), reply
-    # Known now, so her next list starts as a reader; the new name must still be saved.
+    async with harness.storage.unit_of_work() as uow:
+        assert await uow.volunteers.by_identity(NEWCOMER.identity) is None
+    await harness.bot.turnout.welcome(NEWCOMER)
+    # Known now; her list starts as a reader, and the new name must still be saved.
     renamed = Actor(NEWCOMER.identity, "Nia B.")
     reply = await harness.bot.turnout.handle(ListShifts(renamed))
     assert isinstance(reply, Listing), reply

@@ -23,9 +23,9 @@ async def shifts(h: Harness, *seats: int) -> None:
 
 
 async def known(h: Harness, *names: str) -> None:
-    """People Turnout has met (they typed something), so organizers can name them."""
+    """People Turnout has met (they joined the team), so organizers can name them."""
     for name in names:
-        await h.say(name, "/phonebank mine")
+        await h.arrive(name)
     h.messenger.clear()
 
 
@@ -124,7 +124,7 @@ async def test_bad_bookings_get_one_sentence_and_change_nothing(
     await known(harness, "Maria", "Sam")
     # A second Sam, on another account: names alone can't tell them apart.
     other_sam = replace(harness.actor("Sam"), identity=Identity("test", "T-test", "sam2"))
-    await harness.bot.turnout.run_text(other_sam, "/phonebank mine")
+    await harness.bot.turnout.welcome(other_sam)
     await harness.say("Maria", "/phonebank join 1")
     await harness.say("Ana", "/phonebank join 3")
     harness.messenger.clear()

@@ -27,6 +27,7 @@ from bot.shifts.new_shift import shift_form
 from bot.tasks.commands import EditTask, PostTask
 from bot.tasks.new_task import task_form
 from tests.conftest import Harness
+from tests.fakes import FROZEN_AT
 
 OLU = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 CATALOGUE = catalogue.catalogue()
@@ -53,7 +54,7 @@ def use_cases() -> list[typing.Callable[..., typing.Any]]:
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
 def test_every_entry_s_example_parses_into_a_command_the_entry_builds(entry: Entry) -> None:
-    command = parse(OLU, entry.usage.example)
+    command = parse(OLU, entry.usage.example_on(FROZEN_AT.date()))
 
     assert type(command) in entry.handlers
     assert entry.usage.syntax.startswith(f"/{entry.group} {entry.verb}")
@@ -65,8 +66,9 @@ def test_every_entry_has_a_line_of_help_shown_to_whoever_may_run_it(entry: Entry
 
     assert line in help_text(entry.group, organizer=True).splitlines()
     shown_to_volunteers = line in help_text(entry.group, organizer=False).splitlines()
-    # Hosts are volunteers: what a host may run is listed for every volunteer.
-    assert shown_to_volunteers is (entry.who is not Who.ORGANIZER)
+    shown_to_hosts = line in help_text(entry.group, organizer=False, host=True).splitlines()
+    assert shown_to_volunteers is (entry.who is Who.EVERYONE)
+    assert shown_to_hosts is (entry.who is not Who.ORGANIZER)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)
@@ -74,9 +76,38 @@ async def test_who_may_run_an_entry_is_what_its_use_case_enforces(
     entry: Entry, harness: Harness
 ) -> None:
     """A volunteer running the example is refused exactly when the entry is for organizers."""
-    reply = await harness.say("Maria", entry.usage.example)
+    reply = await harness.say("Maria", entry.usage.example_on(harness.clock.now().date()))
 
     assert ("Only organizers can" in reply) is entry.organizer, reply
+
+
+LOOKS = [entry for entry in ENTRIES if not entry.makes_volunteers]
+
+
+@pytest.mark.parametrize("entry", LOOKS, ids=[f"/{e.group} {e.verb}" for e in LOOKS])
+async def test_only_looking_by_someone_turnout_does_not_know_works_and_registers_no_one(
+    entry: Entry, harness: Harness
+) -> None:
+    from sqlalchemy import func, select
+
+    from storage.tables import notices, volunteers
+
+    async def counts() -> tuple[int | None, int | None]:
+        async with harness.storage.unit_of_work() as uow:
+            return (
+                await uow.connection.scalar(select(func.count()).select_from(volunteers)),
+                await uow.connection.scalar(select(func.count()).select_from(notices)),
+            )
+
+    await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3')
+    harness.messenger.clear()
+    before = await counts()
+
+    reply = await harness.say("Zoe", entry.usage.example_on(harness.clock.now().date()))
+
+    assert "Something went wrong" not in reply, reply
+    assert await counts() == before, "Zoe is no volunteer and nobody is told of her"
+    assert harness.messenger.sent == []
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=NAMES)

@@ -163,7 +163,7 @@ async def test_the_tasks_export_has_one_row_per_claim(harness: Harness) -> None:
 async def test_the_default_period_is_the_last_30_days(harness: Harness) -> None:
     await campaign(harness)
     harness.clock.advance(timedelta(days=40))
-    await harness.say("Lee", "/phonebank list")
+    await harness.arrive("Lee")
 
     _, recent, _ = await export(harness, "/turnout export volunteers")
     _, same, _ = await export(harness, "/turnout export volunteers 30d")
@@ -273,7 +273,7 @@ async def test_others_can_write_while_an_export_is_being_read(
 async def test_a_display_name_is_split_at_its_first_space_for_first_and_last_name(
     harness: Harness,
 ) -> None:
-    await harness.say("Mary Jo Lopez", "/phonebank list")
+    await harness.arrive("Mary Jo Lopez")
 
     _, rows, _ = await export(harness, "/turnout export volunteers")
 

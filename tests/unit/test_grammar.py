@@ -10,6 +10,7 @@ from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
 from bot.kernel.commands import Actor, Command
+from bot.kernel.intake.examples import fill
 from bot.shifts.commands import (
     Announce,
     CancelShift,
@@ -35,16 +36,23 @@ from bot.volunteers.commands import (
     SetMyTimezone,
     StartProfile,
 )
+from tests.fakes import FROZEN_AT
 
 MARIA = Actor(Identity("console", "team-1", "u-maria"), "Maria")
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
+# The tests' clock reads Monday 2026-11-02; example shifts fall on the Saturday after next.
+TODAY = FROZEN_AT.date()
+EXAMPLE_DAY = date(2026, 11, 14)
+SHIFT_LINE = fill(SHIFT_EXAMPLE, TODAY)
+TASK_LINE = fill(TASK_EXAMPLE, TODAY)
 CREATE = "/phonebank create"
 
 
 def error(line: str) -> str:
+    """The refusal as the front door shows it on the tests' day."""
     with pytest.raises(UserError) as raised:
         parse(MARIA, line)
-    return raised.value.message
+    return fill(raised.value.message, TODAY)
 
 
 # Phone banks
@@ -85,10 +93,10 @@ def test_mine_and_help_take_no_arguments(line: str, command: Command) -> None:
 
 
 def test_create_builds_a_shift_with_every_field() -> None:
-    assert parse(ORGANIZER, SHIFT_EXAMPLE) == CreateShift(
+    assert parse(ORGANIZER, SHIFT_LINE) == CreateShift(
         ORGANIZER,
         title="Saturday calls",
-        day=date(2026, 11, 28),
+        day=EXAMPLE_DAY,
         start=time(18, 0),
         duration=timedelta(hours=2),
         capacity=12,
@@ -154,14 +162,14 @@ def test_create_with_missing_pieces_shows_the_full_usage_with_an_example(
 ) -> None:
     message = error(line)
     assert f"missing the {missing}" in message or f"missing the number of {missing}" in message
-    assert SHIFT_EXAMPLE in message
+    assert SHIFT_LINE in message
     assert '"<title>" <YYYY-MM-DD> <HH:MM>' in message
 
 
 @pytest.mark.parametrize("typed", ["31-12-2026", "tomorrow", "2026/11/28", "20261128", "2026-W48"])
 def test_create_rejects_dates_not_written_yyyy_mm_dd(typed: str) -> None:
     message = error(f'{CREATE} "Calls" {typed} 18:00 2h 12')
-    assert "Use YYYY-MM-DD, like `2026-11-28`" in message
+    assert "Use YYYY-MM-DD, like `2026-11-14`" in message
 
 
 @pytest.mark.parametrize("typed", ["2026-02-30", "2026-13-01", "2026-00-10", "0000-01-01"])
@@ -222,7 +230,7 @@ def test_create_checks_the_title_like_all_text_people_write(title: str, says: st
 
 def test_create_asks_for_quotes_when_a_bare_title_has_several_words() -> None:
     message = error(f"{CREATE} Saturday calls 2026-11-28 18:00 2h 12")
-    assert "put it in double quotes" in message and SHIFT_EXAMPLE in message
+    assert "put it in double quotes" in message and SHIFT_LINE in message
 
 
 @pytest.mark.parametrize("line", [f'{CREATE} "Saturday calls 2026-11-28 18:00', '/task post "x'])
@@ -232,7 +240,7 @@ def test_an_unclosed_quote_asks_for_the_closing_quote(line: str) -> None:
 
 
 def test_create_refuses_words_after_the_link() -> None:
-    assert "I didn't expect `please`" in error(f"{SHIFT_EXAMPLE} please")
+    assert "I didn't expect `please`" in error(f"{SHIFT_LINE} please")
 
 
 @pytest.mark.parametrize(
@@ -495,7 +503,7 @@ def test_task_post_explains_mistakes_with_the_usage(rest: str, says: str) -> Non
 
 def test_task_post_mistakes_show_the_usage_with_an_example() -> None:
     assert '`/task post "<title>" [due <YYYY-MM-DD>]' in error('/task post "x" due')
-    assert TASK_EXAMPLE in error('/task post "x" due')
+    assert TASK_LINE in error('/task post "x" due')
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,36 @@
 """The command reference people read with `help`."""
 
+import re
+
 import pytest
 
 from bot.catalogue import catalogue, entries, help_text, parse
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor, Command
+from bot.kernel.intake.entry import Who
+from tests.conftest import Harness
+from tests.fakes import FROZEN_AT
 
 ORGANIZER = Actor(Identity("console", "team-1", "u-olu"), "Olu", is_organizer=True)
 ORGANIZER_ONLY = [entry.usage for entry in catalogue().entries if entry.organizer]
+TOPIC_NAMES = ["phonebank", "task", "volunteer", "turnout"]
 
 
-def test_every_usage_example_parses() -> None:
+def listed(help: str) -> list[str]:
+    """The command lines of a help text."""
+    return [line for line in help.splitlines() if line.startswith("/")]
+
+
+def lines_for(topic: str, *who: Who) -> list[str]:
+    """Help's lines for the entries of `topic` that `who` may run, in help's order."""
+    return [f"{e.usage.syntax} — {e.usage.summary}" for e in entries(topic) if e.who in who]
+
+
+def test_every_usage_example_is_a_command_that_can_be_typed_as_it_stands() -> None:
     for entry in catalogue().entries:
-        usage = entry.usage
-        assert isinstance(parse(ORGANIZER, usage.example), Command), usage.example
+        example = entry.usage.example_on(FROZEN_AT.date())
+        assert not any(placeholder in example for placeholder in "<>…[]|"), example
+        assert isinstance(parse(ORGANIZER, example), Command), example
 
 
 @pytest.mark.parametrize("organizer", [False, True])
@@ -36,6 +53,46 @@ def test_help_lists_one_command_per_line_with_a_description(topic: str) -> None:
     lines = [line for line in help_text(topic, organizer=True).splitlines() if line.startswith("/")]
     assert len(lines) == len(entries(topic))
     assert all(" — " in line for line in lines)
+
+
+@pytest.mark.parametrize("topic", TOPIC_NAMES)
+def test_a_volunteer_s_help_lists_only_what_any_volunteer_may_run(topic: str) -> None:
+    assert listed(help_text(topic, organizer=False)) == lines_for(topic, Who.EVERYONE)
+
+
+@pytest.mark.parametrize("topic", TOPIC_NAMES)
+def test_the_host_of_a_shift_also_reads_what_hosts_may_run(topic: str) -> None:
+    assert listed(help_text(topic, organizer=False, host=True)) == lines_for(
+        topic, Who.EVERYONE, Who.HOST
+    )
+
+
+@pytest.mark.parametrize("topic", TOPIC_NAMES)
+def test_an_organizer_reads_every_command(topic: str) -> None:
+    assert listed(help_text(topic, organizer=True)) == lines_for(topic, *Who)
+
+
+@pytest.mark.parametrize("host", [False, True])
+@pytest.mark.parametrize("topic", TOPIC_NAMES)
+def test_what_organizers_also_have_names_no_command_the_reader_was_shown(
+    topic: str, host: bool
+) -> None:
+    text = help_text(topic, organizer=False, host=host)
+    [also] = [line for line in text.splitlines() if line.startswith("Organizers also have")]
+    shown = {line.split()[1] for line in listed(text)}
+    assert [verb for verb in shown if re.search(rf"\b{verb}", also)] == []
+
+
+async def test_a_volunteer_reads_the_host_s_commands_once_they_host_a_shift(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/phonebank create "Calls at Maria\'s" 2026-11-28 18:00 2h 6')
+    for name in ("Maria", "Sam"):
+        await harness.say(name, "/phonebank join 1")
+    assert "now hosts #1" in await harness.say("Olivia", "/phonebank host 1 Maria")
+
+    assert "/phonebank roster <shift>" in await harness.say("Maria", "/phonebank help")
+    assert "/phonebank roster <shift>" not in await harness.say("Sam", "/phonebank help")
 
 
 def test_help_on_an_unknown_topic_gives_the_overview() -> None:

@@ -28,3 +28,34 @@ async def test_only_organizers_see_someone_elses_history(harness: Harness) -> No
     refusal = await harness.say("Sam", "/volunteer history Maria")
     assert "Only organizers can see other volunteers' history" in refusal
     assert "show rate no finished shifts yet" in await harness.say("Sam", "/volunteer history")
+
+
+FORGOTTEN = "{} asked to be forgotten, so Turnout keeps nothing about them any more."
+
+
+async def test_the_number_of_someone_who_was_forgotten_gets_a_true_answer(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+    await harness.say("Sam", "/volunteer tz America/Chicago")
+    # Maria's sign-up still counts, anonymously; Sam leaves nothing to count.
+    await harness.say("Maria", "/volunteer forget-me confirm")
+    await harness.say("Sam", "/volunteer forget-me confirm")
+
+    for number in ("#2", "#3"):
+        answer = await harness.say("Olivia", f"/volunteer history {number}")
+        assert answer == FORGOTTEN.format(number)
+    # A number nobody has had yet is simply unknown; so is a name, even a forgotten one.
+    assert "I don't know a volunteer called “#4”" in await harness.say(
+        "Olivia", "/volunteer history #4"
+    )
+    assert "I don't know a volunteer called “Maria”" in await harness.say(
+        "Olivia", "/volunteer history Maria"
+    )
+
+
+async def test_a_forgotten_number_is_no_one_to_book_or_contact_either(harness: Harness) -> None:
+    await joined(harness, "Maria")
+    await harness.say("Maria", "/volunteer forget-me confirm")
+    for line in ("/phonebank add 1 #2", "/volunteer contacted #2", "/phonebank host 1 #2"):
+        assert await harness.say("Olivia", line) == FORGOTTEN.format("#2"), line

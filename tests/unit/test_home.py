@@ -136,7 +136,7 @@ async def test_a_host_finds_the_shift_they_host_in_mine_and_home_never_offering_
     harness: Harness,
 ) -> None:
     await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 5')
-    await harness.say("Maria", "/phonebank mine")
+    await harness.arrive("Maria")
     await harness.say("Olivia", "/phonebank host 1 Maria")
 
     mine = await harness.say("Maria", "/phonebank mine")

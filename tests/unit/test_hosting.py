@@ -71,13 +71,13 @@ async def test_declining_asks_why_and_the_proposer_hears_the_reason(harness: Har
 
 async def test_organizers_set_a_host_on_any_shift(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
-    await harness.say("Maria", "/phonebank mine")
+    await harness.arrive("Maria")
 
     harness.messenger.clear()
     assert "Maria now hosts #1" in await harness.say("Olivia", "/phonebank host 1 Maria")
     [told] = harness.messenger.texts("maria")
     assert "Olivia made you the host of “Other” (#1), Sun Nov 8, 6:00 PM EST" in told
-    assert "`/phonebank roster 1`" in told and "`/phonebank announce 1 …`" in told
+    assert "`/phonebank roster 1`" in told and "`/phonebank announce 1 See you there!`" in told
     assert "Only organizers can set" in await harness.say("Maria", "/phonebank host 1 Maria")
     assert "Nobody has signed up yet" in await harness.say("Maria", "/phonebank roster 1")
 
@@ -127,7 +127,7 @@ async def test_a_host_takes_attendance_and_reads_the_report_of_their_own_shift_o
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
     await harness.say("Olivia", '/phonebank create "Third" 2026-11-09 18:00 2h 5')
     await harness.say("Sam", "/phonebank join 1")
-    await harness.say("Maria", "/phonebank mine")
+    await harness.arrive("Maria")
     assert "Maria now hosts #1" in await harness.say("Olivia", "/phonebank host 1 Maria")
 
     assert "Attendance for #1" in await harness.say("Maria", "/phonebank attendance 1")
@@ -144,7 +144,7 @@ async def test_a_new_host_of_a_shift_cancelled_before_the_dm_goes_out_hears_noth
     harness: Harness,
 ) -> None:
     await harness.say("Olivia", '/phonebank create "Other" 2026-11-08 18:00 2h 5')
-    await harness.say("Maria", "/phonebank mine")
+    await harness.arrive("Maria")
     harness.messenger.clear()
     # Queued, but not yet sent when the shift is called off.
     await harness.reply("Olivia", "/phonebank host 1 Maria")
@@ -171,9 +171,9 @@ async def test_a_bad_host_gets_one_sentence_and_changes_nothing(
     await harness.say("Olivia", '/phonebank create "Called off" 2026-11-09 18:00 2h 5')
     await harness.say("Olivia", "/phonebank cancel 2")
     for name in ("Maria", "Sam"):
-        await harness.say(name, "/phonebank mine")
+        await harness.arrive(name)
     other_sam = replace(harness.actor("Sam"), identity=Identity("test", "T-test", "sam2"))
-    await harness.bot.turnout.run_text(other_sam, "/phonebank mine")
+    await harness.bot.turnout.welcome(other_sam)
     await harness.deliver()
     harness.messenger.clear()
 
@@ -245,9 +245,9 @@ async def test_organizers_list_the_proposals_waiting_and_answer_them_from_the_li
     assert text_of(listed).splitlines()[:5] == [
         "Proposed phone banks waiting for an answer",
         "Proposal 1: Calls at Maria's",
-        "from Maria (#2), Sat Nov 7, 6:00 PM EST for 2h, 6 seats",
+        "from Maria (#1), Sat Nov 7, 6:00 PM EST for 2h, 6 seats",
         "Proposal 2: Sam's calls",
-        "from Sam (#3), Mon Nov 9, 6:00 PM EST for 1h30m, 4 seats",
+        "from Sam (#2), Mon Nov 9, 6:00 PM EST for 1h30m, 4 seats",
     ]
     assert [b.label for item in listed.items for b in item.buttons] == ["Approve", "Decline"] * 2
     assert "Approved: #1 “Sam's calls”" in await harness.press(

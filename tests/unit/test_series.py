@@ -109,7 +109,7 @@ async def test_leave_following_ends_every_week_and_cancel_following_ends_the_ser
         ("weekly until 2026-11-01", "is before the shift itself"),
         ("weekly on funday", "couldn't read “funday” as a weekday"),
         ("daily", "I can repeat a shift `weekly` or `every 2 weeks`"),
-        ("weekly until 2026-12-01 times 3", "either `until <date>` or `times <n>`"),
+        ("weekly until 2026-12-01 times 3", "either `until 2027-01-09` or `times 8`, not both"),
     ],
 )
 async def test_bad_repeats_get_one_sentence_and_change_nothing(

@@ -2,7 +2,9 @@
 
 from datetime import timedelta
 
+from bot.home.buttons import SETTINGS
 from bot.ports.replies import Form, Listing
+from bot.signups import SHIFTS
 from bot.volunteers.buttons import CONTACTED, FORGET, KEEP, PROFILE
 from bot.volunteers.forms import ONBOARDING
 from tests.conftest import Harness
@@ -140,8 +142,8 @@ async def test_forget_me_asks_first_then_erases_and_frees_the_seat(harness: Harn
     assert "a former volunteer (done)" in await harness.say("Olivia", "/task list")
     # The task she still held is free for someone else.
     assert "is yours" in await harness.say("Sam", "/task claim 2")
-    # Coming back later starts afresh, as a new volunteer.
-    await harness.say("Maria", "/phonebank mine")
+    # Coming back later starts afresh, as a new volunteer, once she signs up for something.
+    await harness.say("Maria", "/phonebank join 1")
     assert "New volunteer: Maria (#4)" in harness.messenger.texts(ORGANIZERS)[-1]
 
 
@@ -170,10 +172,10 @@ async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness: Harne
 
     from storage.tables import notices, volunteers
 
-    await harness.say("Maria", "/phonebank list")
+    await harness.say("Maria", "/volunteer reminders 2h")
     for _ in range(50):
         await harness.say("Maria", "/volunteer forget-me confirm")
-        await harness.say("Maria", "/phonebank list")
+        await harness.say("Maria", "/volunteer reminders 2h")
 
     alerts = [t for t in harness.messenger.texts(ORGANIZERS) if "New volunteer" in t]
     async with harness.storage.unit_of_work() as uow:
@@ -185,3 +187,72 @@ async def test_erasing_and_coming_back_fifty_times_is_not_a_flood(harness: Harne
     assert people == 1
     assert queued is not None and queued <= 3
     assert "#1" not in (await harness.say("Olivia", "/volunteer new"))
+
+
+# Only reading makes nobody a volunteer
+
+READS = ("/phonebank list", "/phonebank mine", "/task list", "/turnout help", "/volunteer home")
+
+
+async def volunteer_rows(h: Harness) -> int:
+    from sqlalchemy import func, select
+
+    from storage.tables import volunteers
+
+    async with h.storage.unit_of_work() as uow:
+        return int(await uow.connection.scalar(select(func.count()).select_from(volunteers)) or 0)
+
+
+async def test_reading_after_forget_me_brings_nobody_back_and_tells_no_one(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3')
+    await arrive(harness, "Maria")
+    await harness.say("Maria", "/volunteer forget-me confirm")
+    before = await volunteer_rows(harness)
+    harness.messenger.clear()
+
+    answers = [await harness.say("Maria", line) for line in READS]
+    # The buttons of her old messages only look too: a list, the questions, her settings.
+    await harness.press("Maria", SHIFTS.action())
+    for button in (PROFILE, SETTINGS, KEEP):
+        await harness.press("Maria", button.action())
+
+    assert "Saturday calls" in answers[0]
+    assert "not signed up for anything" in answers[1]
+    assert harness.messenger.sent == []
+    assert await volunteer_rows(harness) == before
+    assert "Maria" not in await harness.say("Olivia", "/volunteer new")
+
+
+async def test_a_stranger_who_only_reads_is_no_newcomer_until_they_sign_up(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/phonebank create "Saturday calls" 2026-11-07 18:00 2h 3')
+    harness.messenger.clear()
+    for line in READS:
+        await harness.say("Sam", line)
+    assert harness.messenger.sent == []
+
+    assert "You're in!" in await harness.say("Sam", "/phonebank join 1")
+
+    [welcome] = harness.messenger.texts("sam")
+    assert "Welcome to Test campaign, Sam!" in welcome
+    [alert] = harness.messenger.texts(ORGANIZERS)
+    assert "New volunteer: Sam (#2)" in alert
+
+
+async def test_forget_me_from_someone_turnout_does_not_know_erases_and_creates_nothing(
+    harness: Harness,
+) -> None:
+    await arrive(harness, "Maria")
+    await harness.say("Maria", "/volunteer forget-me confirm")
+    harness.messenger.clear()
+    before = await volunteer_rows(harness)
+
+    for line in ("/volunteer forget-me", "/volunteer forget-me confirm"):
+        assert await harness.say("Maria", line) == (
+            "Turnout keeps nothing about you, so there's nothing to erase."
+        )
+    assert harness.messenger.sent == []
+    assert await volunteer_rows(harness) == before

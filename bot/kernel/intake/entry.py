@@ -102,6 +102,10 @@ class Entry:
     # Only reads: on SQLite it runs without waiting for (or holding) the write turn. A hint, not
     # a promise: one that turns out to write is rolled back and run again as a writer.
     reads_only: bool = False
+    # Whether someone Turnout doesn't know yet becomes a volunteer by running it (welcomed, the
+    # organizers told): what signs them up or stores their settings does. Reading never does
+    # (`reads_only`), nor does asking to be forgotten.
+    enrols: bool = True
     # A long read to do first as a reader (an export), so SQLite's write turn isn't held while
     # it runs; the handler finds its result in `ctx.prepared` (None if it couldn't run there).
     prepare: Handler | None = None
@@ -109,6 +113,11 @@ class Entry:
     @property
     def organizer(self) -> bool:
         return self.who is Who.ORGANIZER
+
+    @property
+    def makes_volunteers(self) -> bool:
+        """Whether running it makes someone Turnout doesn't know yet a volunteer."""
+        return self.enrols and not self.reads_only
 
     @property
     def handlers(self) -> dict[type[Command], Handler]:
@@ -122,7 +131,8 @@ class Group:
 
     `alone` is the verb a bare `/phonebank` means. `heading` titles its help section;
     `description` is the short line menus show (Discord), `menu_description` the longer one
-    (Slack's command list); `organizers_have` finishes "Organizers also have commands to …".
+    (Slack's command list); `organizers_have` finishes "Organizers also have commands to …",
+    said of what only organizers may run (a shift's host reads what hosts may run).
     """
 
     name: str
@@ -136,8 +146,12 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """A command that comes from a button, a form or an arrival, not a slash command."""
+    """A command that comes from a button, a form or an arrival, not a slash command.
+
+    `enrols`, as an entry's: whether someone Turnout doesn't know becomes a volunteer by it.
+    """
 
     builds: type[Command]
     handler: Handler
     via: str
+    enrols: bool = True

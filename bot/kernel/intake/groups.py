@@ -16,7 +16,8 @@ GROUPS: tuple[Group, ...] = (
         heading="Phone bank shifts",
         description="Phone bank shifts",
         menu_description="Phone bank shifts - list them, join, leave, see yours",
-        organizers_have="create and cancel shifts, see rosters and send announcements",
+        organizers_have="create, edit, repeat, post and cancel shifts, book, move and remove "
+        "volunteers, and choose hosts and approve or decline their offers",
         overview="sign up for phone bank shifts",
     ),
     Group(
@@ -43,8 +44,8 @@ GROUPS: tuple[Group, ...] = (
         heading="Campaign settings",
         description="Campaign settings and help",
         menu_description="Help; the campaign's numbers, weekly digest, time zone and reminders",
-        organizers_have="see the campaign's numbers, set the weekly digest, the campaign's time "
-        "zone and default reminders",
+        organizers_have="see the campaign's numbers, export its data, and set the weekly "
+        "digest, the confirmation check, the campaign's time zone and default reminders",
     ),
 )
 TOPICS = tuple(group.name for group in GROUPS)

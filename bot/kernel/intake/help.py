@@ -7,36 +7,49 @@ can all show it as it is.
 
 from collections.abc import Sequence
 
-from bot.kernel.intake.entry import Entry, Group
+from bot.kernel.intake.entry import Entry, Group, Who
+
+# What the overview tells everyone but organizers, whose overview lists the commands.
+_ORGANIZERS_HAVE = "plan shifts and tasks, welcome newcomers and set up the campaign"
 
 
 def help_text(
-    groups: Sequence[Group], entries: Sequence[Entry], topic: str, *, organizer: bool
+    groups: Sequence[Group],
+    entries: Sequence[Entry],
+    topic: str,
+    *,
+    organizer: bool,
+    host: bool = False,
 ) -> str:
     """The command reference for a topic ('' or an unknown topic: an overview of everything).
 
-    Organizer-only commands are listed only for organizers; everyone else reads one line saying
-    organizers have more, so nobody is taught a command that will only refuse them.
+    Each person reads only the commands they may run: organizers all of them, the host of a
+    shift also what a host may do on it, everyone else what every volunteer may. Whoever
+    doesn't see every command reads one line saying what else organizers have, so nobody is
+    taught a command that will only refuse them.
     """
     sections = {g.name: (g, [e for e in entries if e.group == g.name]) for g in groups}
     if topic in sections:
-        return "\n".join(_section(*sections[topic], organizer=organizer))
+        return "\n".join(_section(*sections[topic], organizer=organizer, host=host))
     lines = ["Turnout helps our volunteers find shifts and tasks. Commands:"]
     lines += [f"/{g.name} help — {g.overview}" for g in groups if g.overview]
     if organizer:
-        lines += ["", *_section(*sections["turnout"], organizer=True)]
+        lines += ["", *_section(*sections["turnout"], organizer=True, host=host)]
     else:
         lines.append("/turnout help — this overview")
-        lines.append(
-            "Organizers also have commands to " + sections["turnout"][0].organizers_have + "."
-        )
+        lines.append(f"Organizers also have commands to {_ORGANIZERS_HAVE}.")
     return "\n".join(lines)
 
 
-def _section(group: Group, entries: Sequence[Entry], *, organizer: bool) -> list[str]:
+def may_run(entry: Entry, *, organizer: bool, host: bool) -> bool:
+    """Whether the reader may run the entry at all (a host: on the shift they host)."""
+    return organizer or entry.who is Who.EVERYONE or (host and entry.who is Who.HOST)
+
+
+def _section(group: Group, entries: Sequence[Entry], *, organizer: bool, host: bool) -> list[str]:
     lines = [group.heading + ":"]
-    shown = [e for e in entries if organizer or not e.organizer]
+    shown = [e for e in entries if may_run(e, organizer=organizer, host=host)]
     lines += [f"{e.usage.syntax} — {e.usage.summary}" for e in shown]
-    if not organizer and any(e.organizer for e in entries):
+    if len(shown) < len(entries):
         lines.append("Organizers also have commands to " + group.organizers_have + ".")
     return lines

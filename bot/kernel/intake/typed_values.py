@@ -17,15 +17,24 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import check_duration, check_link
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.timing import MAX_ZONE_NAME, parse_duration, parse_reminder_offsets
+from bot.kernel.intake.examples import SHIFT_DAY, fill
 
 
 @dataclass(frozen=True, slots=True)
 class Usage:
-    """How one subcommand is typed, an example that works, and what it does."""
+    """How one subcommand is typed, an example that works, and what it does.
+
+    The example's dates are marks (bot/kernel/intake/examples.py), written out from the clock
+    as an error leaves Turnout; `example_on` writes them out for a given day.
+    """
 
     syntax: str
     example: str
     summary: str
+
+    def example_on(self, today: date) -> str:
+        """The example as typed on `today`, its dates ahead of it."""
+        return fill(self.example, today)
 
 
 # Reminder times as typed, `24h,1h`: a handful of short durations fit easily.
@@ -155,14 +164,14 @@ def day(word: Word) -> date:
     match = _DATE.fullmatch(word.text.strip())
     if match is None:
         raise UserError(
-            f"I couldn't read {shown(word.text)} as a date. Use YYYY-MM-DD, like `2026-11-28`."
+            f"I couldn't read {shown(word.text)} as a date. Use YYYY-MM-DD, like `{SHIFT_DAY}`."
         )
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
         raise UserError(
             f"{capital(shown(word.text))} isn't a date on the calendar. "
-            "Check the month and day, written YYYY-MM-DD, like `2026-11-28`."
+            f"Check the month and day, written YYYY-MM-DD, like `{SHIFT_DAY}`."
         ) from None
 
 

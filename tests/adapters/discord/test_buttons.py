@@ -28,7 +28,7 @@ async def test_task_buttons_mark_done_and_lists_from_a_dm_keep_naming_the_server
 
 
 async def test_forget_me_by_button_erases_the_volunteer(world: World) -> None:
-    await world.slash("Maria", "phonebank", "mine")
+    await world.slash("Maria", "volunteer", "tz", zone="Europe/Berlin")
 
     erased = await world.press("Maria", "turnout:forget")
 

@@ -92,7 +92,7 @@ async def test_add_remove_and_move_as_command_options_on_discord(world: World) -
     await world.create_shift(seats=1)
     await world.create_shift("Sunday calls", seats=3, date="2026-11-29")
     await world.slash("Maria", "phonebank", "join", shift=1)
-    await world.slash("Dev", "phonebank", "mine")
+    await world.slash("Dev", "volunteer", "tz", zone="America/New_York")
 
     added = await world.slash("Olivia", "phonebank", "add", shift=1, who="Dev", over=True)
     await world.deliver()  # a booking undone before it is sent is never sent

@@ -94,7 +94,7 @@ async def test_a_rate_limited_attachment_send_is_a_delivery_error_to_retry_later
 
 
 async def test_an_export_arrives_as_an_attachment_only_the_organizer_sees(world: World) -> None:
-    await world.slash("Maria", "phonebank", "list")
+    await world.slash("Maria", "volunteer", "tz", zone="America/New_York")
 
     answered = await world.slash("Olivia", "turnout", "export", data="volunteers", period="all")
 

@@ -40,6 +40,24 @@ async def test_the_organizer_role_can_be_given_by_id_or_name(tmp_path: Path, rol
         await stop_world(world)
 
 
+async def test_a_refusal_says_which_role_makes_an_organizer_here(world: World) -> None:
+    refused = await _new_volunteers(world, "Maria")
+
+    assert refused == (
+        f"{REFUSED} To become one, ask a server admin to give you the “Organizer” role "
+        "(or the Manage Events permission)."
+    )
+
+
+async def test_a_role_configured_by_id_is_named_in_the_refusal(tmp_path: Path) -> None:
+    world = await start_world(tmp_path, organizer_role=COORDINATOR_ROLE)
+    try:
+        refused = await _new_volunteers(world, "Olivia")
+        assert "give you the “Field Coordinator” role" in refused
+    finally:
+        await stop_world(world)
+
+
 async def test_volunteers_set_their_zone_and_reminders(world: World) -> None:
     zone = await world.slash("Maria", "volunteer", "tz", zone="america/chicago")
     typo = await world.slash("Maria", "volunteer", "tz", zone="Chicgo")
@@ -69,7 +87,7 @@ async def test_organizers_set_the_campaign_zone_and_reminders(world: World) -> N
 
 
 async def test_forget_me_asks_first_and_the_buttons_do_what_they_say(world: World) -> None:
-    await world.slash("Maria", "phonebank", "list")
+    await world.slash("Maria", "volunteer", "tz", zone="America/New_York")
 
     asked = await world.slash("Maria", "volunteer", "forget-me")
     kept = await world.press("Maria", "turnout:keep")

@@ -155,7 +155,8 @@ async def test_a_modal_with_a_bad_date_says_what_to_fix_and_creates_nothing(worl
     (embed,) = answer.json["data"]["embeds"]
     assert embed["color"] == 0xE74C3C
     assert embed["description"] == (
-        "I couldn't read `tomorrow` as a date. Use YYYY-MM-DD, like `2026-11-28`."
+        # An example date ahead of the world's clock (Monday 2026-11-02): the Saturday after next.
+        "I couldn't read `tomorrow` as a date. Use YYYY-MM-DD, like `2026-11-14`."
     )
     listed = await world.slash("Maria", "phonebank", "list")
     assert "No shifts are scheduled yet" in listed.text

@@ -38,7 +38,11 @@ async def test_turnout_run_connects_to_discord_and_answers_commands(tmp_path: Pa
             "POST", rf"/interactions/{interaction['id']}/.*/callback", within=10
         )
         assert "No shifts are scheduled yet" in answer.text
-        # The running process delivers by itself: Maria's welcome and the organizers' alert.
+        # Choosing her zone makes her a volunteer; the running process delivers by itself:
+        # Maria's welcome and the organizers' alert.
+        chosen = make.slash("Maria", "volunteer", "tz", zone="Europe/Berlin")
+        await fake.dispatch("INTERACTION_CREATE", chosen)
+        await fake.wait_for("POST", rf"/interactions/{chosen['id']}/.*/callback", within=10)
         await fake.wait_for("POST", rf"/channels/{dm_channel(make.uid('Maria'))}/messages")
         await fake.wait_for("POST", rf"/channels/{ORGANIZERS}/messages")
     finally:

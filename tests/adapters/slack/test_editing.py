@@ -90,7 +90,7 @@ async def test_add_remove_and_move_typed_on_slack_answer_the_organizer_and_dm_th
 ) -> None:
     await seated(rig, VERA)
     await rig.as_organizer('/phonebank create "Sunday calls" 2026-11-29 18:00 2h 3')
-    await rig.bot.turnout.run_slash(rig.actor(WALT), "/phonebank", "mine")
+    await rig.bot.turnout.welcome(rig.actor(WALT))
 
     await rig.command("/phonebank add 1 walt over", user=OLIVIA)
     added = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])

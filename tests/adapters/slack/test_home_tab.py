@@ -134,3 +134,24 @@ async def test_opening_the_messages_tab_publishes_nothing(rig: Rig) -> None:
 
     await published(rig)
     assert len(rig.fake.calls_to("views.publish")) == 1
+
+
+async def test_opening_home_after_forget_me_brings_nobody_back(rig: Rig) -> None:
+    await rig.as_organizer('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12')
+    await rig.command("/phonebank join 1")
+    await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    await rig.command("/volunteer forget-me confirm")
+    erased = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
+    assert "erased" in erased.text
+    await rig.deliver()
+    said = len(rig.fake.calls_to("chat.postMessage"))
+
+    await open_home(rig)
+
+    view = await published(rig)
+    assert "Saturday calls" in json.dumps(view, ensure_ascii=False)
+    await rig.deliver()
+    # No welcome for her, no "New volunteer" for the organizers: she only looked.
+    assert len(rig.fake.calls_to("chat.postMessage")) == said
+    async with rig.bot.storage.unit_of_work() as uow:
+        assert await uow.volunteers.by_identity(rig.actor(VERA).identity) is None

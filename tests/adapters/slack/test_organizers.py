@@ -74,3 +74,40 @@ async def test_an_organizer_s_user_id_from_another_workspace_is_not_an_organizer
     refusal = await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
     assert refusal.text.startswith("Only organizers can create phone bank shifts.")
     assert not [c for c in rig.fake.posts() if "Created #" in c.text]
+
+
+async def test_a_refusal_says_how_someone_becomes_an_organizer_here(rig: Rig) -> None:
+    await rig.command("/volunteer new", user=VERA)
+
+    refusal = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    assert refusal.text.startswith(
+        "Only organizers can see who is waiting to be contacted. To become one, ask whoever "
+        "manages the @organizers user group in Slack to add you."
+    )
+
+
+@pytest.mark.parametrize(
+    ("slack_options", "says"),
+    [
+        (
+            {"organizer_group": ""},
+            "To become one, ask whoever runs Turnout to add your Slack member ID to its "
+            "SLACK_ORGANIZERS setting.",
+        ),
+        (
+            {"organizer_group": "", "organizers": (), "admins_are_organizers": True},
+            "Here the workspace's admins and owners are the organizers.",
+        ),
+        (
+            {"organizer_group": "", "organizers": ()},
+            "No organizers are set up yet: whoever runs Turnout names them in its "
+            "SLACK_ORGANIZERS or SLACK_ORGANIZER_GROUP setting.",
+        ),
+    ],
+    indirect=["slack_options"],
+)
+async def test_the_refusal_follows_how_organizers_are_configured(rig: Rig, says: str) -> None:
+    await rig.command("/volunteer new", user=VERA)
+
+    refusal = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+    assert f"Only organizers can see who is waiting to be contacted. {says}" in refusal.text

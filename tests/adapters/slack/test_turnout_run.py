@@ -31,7 +31,10 @@ async def test_turnout_run_connects_to_slack_in_socket_mode_and_answers(
         await fake_slack.wait_for_ack(envelope)
         answer = await fake_slack.wait_for("chat.postEphemeral", user=VERA[0], within=10)
         assert "No shifts are scheduled yet" in answer.text
-        # The running process delivers by itself: Vera's welcome, and the organizer's news.
+        # Choosing her zone makes her a volunteer; the running process delivers by itself:
+        # Vera's welcome, and the organizer's news.
+        chosen = payload("slash_command") | {"command": "/volunteer", "text": "tz Europe/Berlin"}
+        await fake_slack.wait_for_ack(await fake_slack.push("slash_commands", chosen))
         await fake_slack.wait_for("chat.postMessage", channel="D0VERA", within=10)
         await fake_slack.wait_for("chat.postMessage", channel="D0ORG", within=10)
     finally:
@@ -83,7 +86,8 @@ async def test_slack_and_discord_run_side_by_side_in_one_process(
     log: list[str] = []
     try:
         await asyncio.wait_for(until_logged(process, "running on slack, discord", log), 30)
-        envelope = await fake_slack.push("slash_commands", payload("slash_command"))
+        chosen = payload("slash_command") | {"command": "/volunteer", "text": "tz Europe/Berlin"}
+        envelope = await fake_slack.push("slash_commands", chosen)
         await fake_slack.wait_for_ack(envelope)
         await fake_slack.wait_for("chat.postEphemeral", user=VERA[0], within=10)
         await fake_slack.wait_for("chat.postMessage", channel="D0VERA", within=10)
