@@ -5,6 +5,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot import catalogue
 from bot.calendars import calendar_feeds
@@ -89,7 +90,7 @@ class Turnout:
                 # Rolled back whole before it wrote anything: again, holding the write turn.
                 write, tries = True, tries - 1
             except UserError as error:
-                return Message(error.message, error=True)
+                return Message(error.message, error=True, about=error.about)
             except StorageConflict:
                 # Rolled back whole; the rerun finds the row the other transaction wrote.
                 log.info("%s met a concurrent write; running it again", name)
@@ -146,7 +147,7 @@ class Turnout:
         try:
             command = self._catalogue.grammar.parse(actor, without_marks(line))
         except UserError as error:
-            return Message(error.message, error=True)
+            return Message(error.message, error=True, about=error.about)
         return await self.handle(command)
 
     async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
@@ -154,7 +155,7 @@ class Turnout:
         try:
             parsed = self._catalogue.grammar.parse_command(actor, command, without_marks(text))
         except UserError as error:
-            return Message(error.message, error=True)
+            return Message(error.message, error=True, about=error.about)
         return await self.handle(parsed)
 
     async def press(self, actor: Actor, action: str) -> Reply:
@@ -162,7 +163,7 @@ class Turnout:
         try:
             command = self._catalogue.buttons.command_for(actor, action)
         except UserError as error:
-            return Message(error.message, error=True)
+            return Message(error.message, error=True, about=error.about)
         return await self.handle(command)
 
     async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
@@ -175,8 +176,20 @@ class Turnout:
             unmarked = FormSubmission(submission.form_id, values)
             command = self._catalogue.forms.command_for(actor, unmarked)
         except UserError as error:
-            return Message(error.message, error=True)
+            return Message(error.message, error=True, about=error.about)
         return await self.handle(command)
+
+    async def campaign_zone(self, platform: str, team: str) -> ZoneInfo:
+        """The time zone of the campaign a team belongs to: the default one until the team's
+        first command makes its campaign (and when the database can't answer now)."""
+        try:
+            async with self._storage.unit_of_work(write=False) as uow:
+                found = await uow.campaigns.team(platform, team)
+                if found is not None:
+                    return ZoneInfo((await uow.campaigns.get(found.campaign_id)).timezone)
+        except StorageUnavailable:
+            log.warning("storage unavailable; showing times in the default zone")
+        return ZoneInfo(self._defaults.timezone)
 
     async def welcome(self, actor: Actor) -> Reply:
         """Someone joined the team."""
