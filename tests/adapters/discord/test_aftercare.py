@@ -58,8 +58,8 @@ async def test_i_made_it_opens_the_debrief_modal_and_the_report_shows_the_answer
     # The shift rides in the modal's custom_id; the modal asks only what the button can't know.
     modal = opened.json["data"]
     assert modal["custom_id"] == f"turnout:form:debrief:1{SERVER}"
-    asked = [c["component"]["custom_id"] for c in modal["components"]]
-    assert asked == ["calls", "conversations", "notes"]
+    questions = [c["component"]["custom_id"] for c in modal["components"]]
+    assert questions == ["calls", "conversations", "notes"]
     thanks = await world.submit(
         "Maria",
         modal["custom_id"],

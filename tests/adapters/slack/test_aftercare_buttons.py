@@ -73,8 +73,8 @@ async def test_i_made_it_opens_the_debrief_modal_and_its_answers_reach_the_repor
         "chat.postMessage", lambda c: "Two numbers" in c.text, channel="D0VERA"
     )
     # The shift rides in the Send button's id, not in a box to fill in.
-    asked = [b["block_id"] for b in form["blocks"] if b["type"] == "input"]
-    assert asked == ["calls", "conversations", "notes"]
+    questions = [b["block_id"] for b in form["blocks"] if b["type"] == "input"]
+    assert questions == ["calls", "conversations", "notes"]
     assert form.button("Send")["action_id"] == "form:debrief:1"
     answers = {
         "calls": {"type": "number_input", "value": "40"},
