@@ -8,7 +8,7 @@ from sqlalchemy import RowMapping, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.attendance import Attendance, Mark, Report
-from bot.domain.phonebank import Shift, ShiftStatus
+from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.ports.attendance import AttendanceRepository
 from storage import erasure, rows
@@ -54,19 +54,6 @@ _HISTORY = (
 )
 
 
-_FINISHED = (
-    select(signups.c.id, *[attendance.c[f] for f in FIELDS])
-    .join(shifts, shifts.c.id == signups.c.shift_id)
-    .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
-    .where(
-        shifts.c.campaign_id == bindparam("campaign_id"),
-        shifts.c.status == ShiftStatus.SCHEDULED.value,
-        shifts.c.ends_at < bindparam("ended_before"),
-        signups.c.status == SignupStatus.CONFIRMED.value,
-    )
-    .order_by(shifts.c.ends_at.desc(), signups.c.id)
-    .limit(bindparam("limit"))
-)
 _NUDGED = select(shift_nudges.c.nudged_at).where(shift_nudges.c.shift_id == bindparam("shift_id"))
 
 
@@ -145,11 +132,3 @@ class SqlAttendanceRepository(AttendanceRepository):
         # command runs again (bot/app/turnout.py), finding the first one's row.
         await self._db.execute(insert(shift_nudges), {"shift_id": shift_id, "nudged_at": now})
         return None
-
-    async def finished_records(
-        self, campaign_id: int, ended_before: datetime, *, limit: int
-    ) -> Sequence[Attendance]:
-        result = await self._db.execute(
-            _FINISHED, {"campaign_id": campaign_id, "ended_before": ended_before, "limit": limit}
-        )
-        return [record(row[signups.c.id], row) for row in result.mappings()]

@@ -283,12 +283,14 @@ class SqlExportRepository(ExportRepository):
                 signups.c.id,
                 signups.c.volunteer_id,
                 signups.c.status,
+                shifts.c.ends_at,
                 attendance.c.checked_in_at,
                 attendance.c.report,
                 attendance.c.mark,
                 attendance.c.calls,
                 attendance.c.conversations,
             )
+            .join(shifts, shifts.c.id == signups.c.shift_id)
             .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
             .where(signups.c.volunteer_id.in_(_IDS), signups.c.status != _CANCELLED)
             .order_by(signups.c.id),
@@ -299,6 +301,7 @@ class SqlExportRepository(ExportRepository):
             signup_id,
             volunteer_id,
             status,
+            ends_at,
             checked_in_at,
             report,
             mark,
@@ -313,7 +316,7 @@ class SqlExportRepository(ExportRepository):
                 calls=calls,
                 conversations=talks,
             )
-            seats[volunteer_id].append(Seat(export_rows.SIGNUP_STATUS[status], seat))
+            seats[volunteer_id].append(Seat(export_rows.SIGNUP_STATUS[status], ends_at, seat))
         return seats
 
 

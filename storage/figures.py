@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, exists, extract, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.domain.attendance import Mark, Report
+from bot.domain.attendance import NO_ANSWER_AFTER, Mark, Outcome, Report
 from bot.domain.phonebank import ShiftStatus
 from bot.domain.signup import SignupStatus
 from bot.domain.stats import ActiveVolunteer, PeriodFigures, UpcomingShift, WeekFigures
@@ -27,22 +27,32 @@ from storage.tables import (
     volunteers,
 )
 
-# bot.domain.attendance.Attendance.presence, as SQL: an organizer's mark wins; then "I couldn't
-# make it"; then a check-in or "I made it". A sign-up with no attendance row reads as NULLs.
-_ATTENDED = case(
-    (attendance.c.mark == Mark.HERE.value, 1),
-    (attendance.c.mark.is_not(None), 0),
-    (attendance.c.report == Report.MISSED.value, 0),
-    (attendance.c.checked_in_at.is_not(None), 1),
-    (attendance.c.report == Report.MADE_IT.value, 1),
-    else_=0,
-)
-_MISSED = case(
-    (attendance.c.mark == Mark.NO_SHOW.value, 1),
-    (attendance.c.mark.is_not(None), 0),
-    (attendance.c.report == Report.MISSED.value, 1),
-    else_=0,
-)
+
+def _outcome(now: datetime) -> Any:
+    """bot.domain.attendance.outcome, as SQL (a sign-up with no attendance row reads as
+    NULLs): a mark wins, then checking in or "I made it", then "I couldn't make it", then
+    silence past the deadline is a no-show."""
+    return case(
+        (attendance.c.mark == Mark.HERE.value, Outcome.ATTENDED.value),
+        (attendance.c.mark == Mark.NO_SHOW.value, Outcome.NO_SHOW.value),
+        (
+            or_(
+                attendance.c.checked_in_at.is_not(None),
+                attendance.c.report == Report.MADE_IT.value,
+            ),
+            Outcome.ATTENDED.value,
+        ),
+        (attendance.c.report == Report.MISSED.value, Outcome.COULDNT_MAKE_IT.value),
+        (shifts.c.ends_at <= now - NO_ANSWER_AFTER, Outcome.NO_SHOW.value),
+        else_=Outcome.NO_WORD.value,
+    )
+
+
+def _counting(now: datetime, *outcomes: Outcome) -> Any:
+    """1 for a seat whose outcome is one of `outcomes`, else 0."""
+    return case((_outcome(now).in_([o.value for o in outcomes]), 1), else_=0)
+
+
 # Seats held when the shift began: confirmed sign-ups (the waitlist never held one).
 _HELD_SEAT = and_(
     shifts.c.id == signups.c.shift_id,
@@ -81,13 +91,14 @@ async def period(
     start: datetime | None,
     end: datetime,
     *,
+    now: datetime,
     most_active: int = 0,
 ) -> PeriodFigures:
     """As StatsRepository.period: shifts, seats, newcomers and tasks of [start, end)."""
     where = (shifts.c.campaign_id == campaign_id, _in(shifts.c.starts_at, start, end))
     held, cancelled, offered = await _shifts(db, where)
-    seats = await _seats(db, where)
-    active = await _most_active(db, where, campaign_id, most_active) if most_active else ()
+    seats = await _seats(db, where, now)
+    active = await _most_active(db, where, campaign_id, most_active, now) if most_active else ()
     joined = and_(volunteers.c.campaign_id == campaign_id, _in(volunteers.c.joined_at, start, end))
     new, contacted = (
         await db.execute(
@@ -102,8 +113,9 @@ async def period(
         reconfirmed=seats[1],
         attended=seats[2],
         no_shows=seats[3],
-        calls=seats[4],
-        conversations=seats[5],
+        couldnt_make_it=seats[4],
+        calls=seats[5],
+        conversations=seats[6],
         new_volunteers=int(new),
         contacted=int(contacted),
         waiting_now=await _waiting(db, campaign_id, end),
@@ -130,15 +142,17 @@ async def _shifts(db: AsyncConnection, where: Where) -> Sequence[int]:
     return [int(value) for value in row]
 
 
-async def _seats(db: AsyncConnection, where: Where) -> Sequence[int]:
-    """Seats filled, "I'll be there", attended, no-shows, calls, conversations."""
+async def _seats(db: AsyncConnection, where: Where, now: datetime) -> Sequence[int]:
+    """Seats filled, "I'll be there", attended, no-shows, couldn't make it, calls,
+    conversations."""
     row = (
         await db.execute(
             select(
                 func.count(signups.c.id),
                 func.count(attendance.c.reconfirmed_at),
-                _total(_ATTENDED),
-                _total(_MISSED),
+                _total(_counting(now, Outcome.ATTENDED)),
+                _total(_counting(now, Outcome.NO_SHOW)),
+                _total(_counting(now, Outcome.COULDNT_MAKE_IT)),
                 _total(attendance.c.calls),
                 _total(attendance.c.conversations),
             )
@@ -178,7 +192,7 @@ async def _tasks_done(
 
 
 async def _most_active(
-    db: AsyncConnection, where: Where, campaign_id: int, limit: int
+    db: AsyncConnection, where: Where, campaign_id: int, limit: int, now: datetime
 ) -> tuple[ActiveVolunteer, ...]:
     """The most active (one grouped query), then their numbers and names.
 
@@ -190,7 +204,8 @@ async def _most_active(
     # `+ 0`: SQLite would otherwise walk the sign-ups in volunteer order (a random read
     # per row) instead of from the campaign's shifts in the period.
     who = (signups.c.volunteer_id + 0).label("volunteer_id")
-    attended = func.sum(_ATTENDED).label("attended")
+    attending = _counting(now, Outcome.ATTENDED)
+    attended = func.sum(attending).label("attended")
     calls = _total(attendance.c.calls).label("calls")
     per = (
         select(who, attended, calls)
@@ -201,7 +216,7 @@ async def _most_active(
         )
         # A seat neither attended nor with calls adds nothing to a leader's figures: leave it
         # out of the grouping (the database sorts what it groups; fewer rows, less sorting).
-        .where(*where, or_(_ATTENDED == 1, attendance.c.calls.is_not(None)))
+        .where(*where, or_(attending == 1, attendance.c.calls.is_not(None)))
         .group_by(who)
         .subquery()
     )
@@ -292,16 +307,21 @@ async def _median_contact(
 
 
 async def weeks(
-    db: AsyncConnection, campaign_id: int, bounds: Sequence[datetime]
+    db: AsyncConnection, campaign_id: int, bounds: Sequence[datetime], now: datetime
 ) -> Sequence[WeekFigures]:
-    """As StatsRepository.weeks: seats filled and attended per week of `bounds`."""
+    """As StatsRepository.weeks: seats filled, settled and attended per week of `bounds`."""
     # Which week a shift falls in, by the bounds (local Mondays): one grouped query.
     week = case(
         *[(shifts.c.starts_at < bound, i) for i, bound in enumerate(bounds[1:])],
         else_=len(bounds),
     )
     result = await db.execute(
-        select(week, func.count(signups.c.id), _total(_ATTENDED))
+        select(
+            week,
+            func.count(signups.c.id),
+            _total(_counting(now, *(o for o in Outcome if o.settled))),
+            _total(_counting(now, Outcome.ATTENDED)),
+        )
         .select_from(_SEATS)
         .where(
             shifts.c.campaign_id == campaign_id,
@@ -310,8 +330,8 @@ async def weeks(
         )
         .group_by(week)
     )
-    counted = {int(row[0]): (int(row[1]), int(row[2])) for row in result}
-    return [WeekFigures(bound, *counted.get(i, (0, 0))) for i, bound in enumerate(bounds[:-1])]
+    counted = {int(row[0]): (int(row[1]), int(row[2]), int(row[3])) for row in result}
+    return [WeekFigures(bound, *counted.get(i, (0, 0, 0))) for i, bound in enumerate(bounds[:-1])]
 
 
 async def upcoming(

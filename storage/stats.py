@@ -28,12 +28,22 @@ class SqlStatsRepository(StatsRepository):
         self._dialect = connection.dialect.name
 
     async def period(
-        self, campaign_id: int, start: datetime | None, end: datetime, *, most_active: int = 0
+        self,
+        campaign_id: int,
+        start: datetime | None,
+        end: datetime,
+        *,
+        now: datetime,
+        most_active: int = 0,
     ) -> PeriodFigures:
-        return await figures.period(self._db, campaign_id, start, end, most_active=most_active)
+        return await figures.period(
+            self._db, campaign_id, start, end, now=now, most_active=most_active
+        )
 
-    async def weeks(self, campaign_id: int, bounds: Sequence[datetime]) -> Sequence[WeekFigures]:
-        return await figures.weeks(self._db, campaign_id, bounds)
+    async def weeks(
+        self, campaign_id: int, bounds: Sequence[datetime], now: datetime
+    ) -> Sequence[WeekFigures]:
+        return await figures.weeks(self._db, campaign_id, bounds, now)
 
     async def upcoming(
         self, campaign_id: int, start: datetime, end: datetime

@@ -7,12 +7,13 @@ from zoneinfo import ZoneInfo
 
 from bot.attendance.buttons import NUDGE
 from bot.attendance.commands import NudgeShift, SetConfirmCheck
-from bot.domain.attendance import NO_ANSWER_AFTER, Attendance
+from bot.domain.attendance import Attendance
 from bot.domain.campaign import Campaign
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
+from bot.domain.stats import SHOW_RATE_OVER
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
@@ -20,9 +21,6 @@ from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
 from bot.signups import seats, timed
-
-# The show rate looks at the campaign's latest finished seats, up to this many.
-_HISTORY = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +50,10 @@ async def standing(uow: UnitOfWork, shift: Shift) -> Standing:
 
 
 async def show_rate(uow: UnitOfWork, campaign: Campaign, now: datetime) -> float | None:
-    """The share of the campaign's finished seats whose volunteer came; None with no history.
-
-    Only shifts that ended a day ago count, when a silent seat has become a no-show."""
-    records = await uow.attendance.finished_records(
-        campaign.id, now - NO_ANSWER_AFTER, limit=_HISTORY
-    )
-    if not records:
-        return None
-    return sum(1 for r in records if r.attended) / len(records)
+    """The campaign's show rate over SHOW_RATE_OVER: attended of the settled seats (the same
+    figure `/turnout stats` and the digest show); None before any seat is settled."""
+    recent = await uow.stats.period(campaign.id, now - SHOW_RATE_OVER, now, now=now)
+    return recent.show_rate
 
 
 def _names(people: list[Volunteer]) -> str:

@@ -1,11 +1,12 @@
 """After the shift: "How did it go?", the volunteer's answers, and the organizers' wrap-up."""
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from bot.attendance import rebooking
 from bot.attendance.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
 from bot.attendance.forms import debrief_form
-from bot.domain.attendance import Attendance
+from bot.domain.attendance import Attendance, Outcome, outcome
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
@@ -18,7 +19,7 @@ from bot.signups import seats, timed
 
 
 async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
-    """"I made it": the short form (calls, conversations, a note)."""
+    """ "I made it": the short form (calls, conversations, a note)."""
     shift, _ = await _my_shift(ctx, cmd.shift, started=True)
     return debrief_form(shift.number, shift.title)
 
@@ -38,7 +39,7 @@ async def debrief(cmd: Debrief, ctx: Context) -> Reply:
 
 
 async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
-    """"I couldn't make it": recorded kindly, nothing more asked."""
+    """ "I couldn't make it": recorded kindly, nothing more asked."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=False)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.couldnt_make_it(ctx.now))
@@ -54,26 +55,32 @@ async def show_report(cmd: ShowReport, ctx: Context) -> Reply:
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
     ctx.require_organizer_or_host(shift, "see its report")
-    return Message(await wrap_up_text(ctx.uow, shift))
+    return Message(await wrap_up_text(ctx.uow, shift, ctx.now))
 
 
-async def wrap_up_text(uow: UnitOfWork, shift: Shift) -> str:
-    """Attended X of Y, no-shows by name, the totals and the notes (people's text, as written)."""
+async def wrap_up_text(uow: UnitOfWork, shift: Shift, now: datetime) -> str:
+    """Attended X of Y, each other outcome by name, the totals and the notes (people's text,
+    as written). Outcomes as of `now` (bot.domain.attendance.outcome)."""
     confirmed = [
         (s, v) for s, v in await uow.signups.roster(shift.id) if s.status is SignupStatus.CONFIRMED
     ]
     records: Mapping[int, Attendance] = await uow.attendance.for_shift(shift.id)
     got = [(v, records.get(s.id, Attendance(s.id))) for s, v in confirmed]
-    attended = [v for v, r in got if r.attended]
-    missed = [v.name for v, r in got if r.missed]
+    by_outcome: dict[Outcome, list[str]] = {o: [] for o in Outcome}
+    for volunteer, record in got:
+        by_outcome[outcome(record, shift.ends_at, now)].append(volunteer.name)
     calls = sum(r.calls or 0 for _, r in got)
     conversations = sum(r.conversations or 0 for _, r in got)
     lines = [
-        f"📋 Wrap-up for #{shift.number} “{shift.title}”: attended {len(attended)} of "
-        f"{len(confirmed)}.",
-        "No-shows: " + (", ".join(missed) if missed else "none"),
-        f"Calls: {calls:,} · conversations: {conversations:,}",
+        f"📋 Wrap-up for #{shift.number} “{shift.title}”: attended "
+        f"{len(by_outcome[Outcome.ATTENDED])} of {len(confirmed)}.",
+        "No-shows: " + (", ".join(by_outcome[Outcome.NO_SHOW]) or "none"),
     ]
+    if by_outcome[Outcome.COULDNT_MAKE_IT]:
+        lines.append("Couldn't make it: " + ", ".join(by_outcome[Outcome.COULDNT_MAKE_IT]))
+    if by_outcome[Outcome.NO_WORD]:
+        lines.append("No word yet: " + ", ".join(by_outcome[Outcome.NO_WORD]))
+    lines.append(f"Calls: {calls:,} · conversations: {conversations:,}")
     notes = [(v, r.notes) for v, r in got if r.notes]
     if notes:
         lines.append("Notes:")
@@ -105,5 +112,3 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
             f"(it starts {timefmt.at(shift.starts_at, ctx.zone)})."
         )
     return shift, signup
-
-

@@ -1,7 +1,9 @@
 """`/volunteer history`: a volunteer's record across shifts, from their attendance."""
 
+from collections import Counter
+
 from bot.attendance.commands import ShowHistory
-from bot.domain.attendance import NO_ANSWER_AFTER, silent_miss
+from bot.domain.attendance import Outcome, outcome, show_rate
 from bot.domain.errors import UserError
 from bot.domain.signup import SignupStatus
 from bot.kernel.context import Context
@@ -22,27 +24,27 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
                 "like `/volunteer history #12`."
             )
         volunteer = found[0]
-    record = [
+    seats = [
         (shift, attendance)
         for signup, shift, attendance in await ctx.uow.attendance.history(volunteer.id)
         if signup.status is SignupStatus.CONFIRMED and not shift.is_cancelled
     ]
-    past = [(shift, a) for shift, a in record if shift.has_started(ctx.now)]
-    attended = sum(1 for _, a in past if a.attended)
-    # No word at all a day after the end counts as missed, as the show rate counts it.
-    missed = sum(
-        1
-        for shift, a in past
-        if a.missed or (silent_miss(a) and ctx.now >= shift.ends_at + NO_ANSWER_AFTER)
-    )
-    past_records = [a for _, a in past]
-    calls = sum(a.calls or 0 for a in past_records)
-    conversations = sum(a.conversations or 0 for a in past_records)
-    answered = attended + missed
-    rate = f"{round(100 * attended / answered)}%" if answered else "no finished shifts yet"
+    past = [(shift, a) for shift, a in seats if shift.has_started(ctx.now)]
+    outcomes = Counter(outcome(a, shift.ends_at, ctx.now) for shift, a in past)
+    calls = sum(a.calls or 0 for _, a in past)
+    conversations = sum(a.conversations or 0 for _, a in past)
+    rate = show_rate(outcomes.elements())
     whose = "Your" if volunteer.id == ctx.volunteer.id else f"{volunteer.name}'s"
+    counted = [
+        f"{plural(len(seats), 'shift')} signed up",
+        f"{outcomes[Outcome.ATTENDED]} attended",
+        plural(outcomes[Outcome.NO_SHOW], "no-show"),
+        f"{outcomes[Outcome.COULDNT_MAKE_IT]} couldn't make it",
+    ]
+    if outcomes[Outcome.NO_WORD]:
+        counted.append(f"{outcomes[Outcome.NO_WORD]} with no word yet")
+    shown_rate = f"{round(100 * rate)}%" if rate is not None else "no finished shifts yet"
     return Message(
-        f"{whose} record: {plural(len(record), 'shift')} signed up, {attended} attended, "
-        f"{missed} missed; {plural(calls, 'call')}, {plural(conversations, 'conversation')}; "
-        f"show rate {rate}."
+        f"{whose} record: {', '.join(counted)}; {plural(calls, 'call')}, "
+        f"{plural(conversations, 'conversation')}; show rate {shown_rate}."
     )

@@ -12,14 +12,7 @@ from bot.attendance.buttons import CHECKIN, CONFIRM, MADEIT, MISSED
 from bot.attendance.confirmation import check_message
 from bot.attendance.debrief import wrap_up_text
 from bot.attendance.rebooking import fitting_shifts, with_join_buttons
-from bot.domain.attendance import (
-    CONFIRM_AHEAD,
-    NO_ANSWER_AFTER,
-    Attendance,
-    Presence,
-    Report,
-    silent_miss,
-)
+from bot.domain.attendance import CONFIRM_AHEAD, Attendance, Outcome, outcome
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.offer import OFFER_FOR
 from bot.domain.phonebank import Shift
@@ -114,46 +107,51 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
 
 async def _missed_you(scene: Scene) -> Reply | Drop:
     """The day after, at 10:00 their time: "We missed you" to a no-show, "hope to see you
-    soon" to someone who told us; nothing to someone who came."""
+    soon" to someone who told us; nothing to someone who came, or who came back."""
     shift = await _shift(scene)
     if isinstance(shift, Drop):
         return shift
-    assert scene.volunteer is not None
+    assert scene.volunteer is not None and scene.notice.volunteer_id is not None
     when = timefmt.at(shift.starts_at, scene.zone)
     if scene.notice.payload.get("left"):
+        if await scene.uow.signups.active(shift.id, scene.notice.volunteer_id) is not None:
+            return Drop(NoticeState.CANCELLED, "the volunteer joined the shift again")
         opening = f"Sorry you couldn't make it to “{shift.title}” ({when}). Hope to see you soon!"
     else:
         record = await _seat_record(scene, shift, SignupStatus.CONFIRMED)
         if record is None:
             return Drop(NoticeState.CANCELLED, "the volunteer is no longer confirmed")
-        if record.report is Report.MISSED:
+        came_to = outcome(record, shift.ends_at, scene.now)
+        if came_to is Outcome.COULDNT_MAKE_IT:
             opening = (
                 f"Thanks again for letting us know about “{shift.title}” ({when}). "
                 "Hope to see you soon!"
             )
-        elif _no_show(record, shift, scene):
+        elif came_to is Outcome.NO_SHOW:
             opening = (
                 f"We missed you at “{shift.title}” ({when}). Everything OK? No pressure at "
                 "all; whenever you're ready, we'd love to have you back."
             )
         else:
-            return Drop(NoticeState.CANCELLED, "the volunteer came")
+            return Drop(NoticeState.CANCELLED, f"the seat's outcome is “{came_to.value}”")
     shifts = await fitting_shifts(scene.uow, scene.campaign, scene.volunteer, scene.now)
     return with_join_buttons(opening, shifts, scene.volunteer, scene.campaign)
 
 
 async def _two_misses(scene: Scene) -> Reply | Drop:
-    """To the organizers, once: the second shift in a row missed without a word."""
+    """To the organizers, once: the second no-show in a row (a miss without a word)."""
     volunteer_id = int(scene.notice.payload["volunteer_id"])
     volunteer = await scene.uow.volunteers.get(volunteer_id)
     if volunteer.forgotten_at is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
+    # Their seats in order, each with its outcome now; seats not settled yet don't break a
+    # streak (except this notice's own, which must be a no-show).
     seats = [
-        (signup, shift, record)
+        (signup, shift, outcome(record, shift.ends_at, scene.now))
         for signup, shift, record in await scene.uow.attendance.history(volunteer_id)
         if not shift.is_cancelled
-        and (signup.id == scene.notice.signup_id or shift.ends_at + NO_ANSWER_AFTER <= scene.now)
     ]
+    seats = [s for s in seats if s[0].id == scene.notice.signup_id or s[2].settled]
     at = next((i for i, (s, _, _) in enumerate(seats) if s.id == scene.notice.signup_id), None)
     if at is None or at < 1:
         return Drop(NoticeState.CANCELLED, "not a second miss in a row")
@@ -161,9 +159,9 @@ async def _two_misses(scene: Scene) -> Reply | Drop:
     # A third miss in a row is not news again: only the streak's second one is told.
     earlier = seats[at - 2] if at >= 2 else None
     if not (
-        _no_show(this[2], this[1], scene)
-        and silent_miss(before[2])
-        and (earlier is None or not silent_miss(earlier[2]))
+        this[2] is Outcome.NO_SHOW
+        and before[2] is Outcome.NO_SHOW
+        and (earlier is None or earlier[2] is not Outcome.NO_SHOW)
     ):
         return Drop(NoticeState.CANCELLED, "not a second miss in a row")
     return Message(
@@ -172,13 +170,6 @@ async def _two_misses(scene: Scene) -> Reply | Drop:
         f"“{this[1].title}” ({timefmt.at(this[1].starts_at, scene.zone)}). "
         "A personal call might help."
     )
-
-
-def _no_show(record: Attendance, shift: Shift, scene: Scene) -> bool:
-    """A silent miss: marked a no-show, or no word at all a day after the end."""
-    if not silent_miss(record):
-        return False
-    return record.presence is Presence.NO_SHOW or scene.now >= shift.ends_at + NO_ANSWER_AFTER
 
 
 async def _seat_record(scene: Scene, shift: Shift, status: SignupStatus) -> Attendance | None:
@@ -225,12 +216,6 @@ async def _check_in(scene: Scene) -> Reply | Drop:
     shift = await live_shift(scene)
     if isinstance(shift, Drop):
         return shift
-    assert scene.notice.volunteer_id is not None
-    if scene.notice.signup_id is not None:
-        # Left and joined again: the new seat has a check-in of its own.
-        signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id)
-        if signup is None or signup.id != scene.notice.signup_id:
-            return Drop(NoticeState.CANCELLED, "the seat it was for is gone")
     if scene.now >= shift.ends_at:
         return Drop(NoticeState.SKIPPED, "the shift had already ended")
     text = f"📞 It's starting now: “{shift.title}” (#{shift.number})."
@@ -265,7 +250,7 @@ async def _wrap_up(scene: Scene) -> Reply | Drop:
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     if shift.is_cancelled:
         return Drop(NoticeState.CANCELLED, "the shift was cancelled")
-    return Message(await wrap_up_text(scene.uow, shift))
+    return Message(await wrap_up_text(scene.uow, shift, scene.now))
 
 
 NOTICES: tuple[NoticeSpec, ...] = (

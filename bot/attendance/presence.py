@@ -66,8 +66,7 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
         return Message(f"Nobody is confirmed for #{shift.number} “{shift.title}”.")
     records = await ctx.uow.attendance.for_shift(shift.id)
     lines = [
-        f"Attendance for #{shift.number} “{shift.title}”, "
-        f"{timefmt.at(shift.starts_at, ctx.zone)}:"
+        f"Attendance for #{shift.number} “{shift.title}”, {timefmt.at(shift.starts_at, ctx.zone)}:"
     ]
     buttons: list[Button] = []
     for i, (signup, volunteer) in enumerate(confirmed, 1):
@@ -77,9 +76,7 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
         buttons.append(
             Button(f"No-show: {volunteer.name}", NOSHOW.action(signup.id), ButtonStyle.DANGER)
         )
-    lines.append(
-        f"Mark someone with `/phonebank mark {shift.number} <who> here` or `… no-show`."
-    )
+    lines.append(f"Mark someone with `/phonebank mark {shift.number} <who> here` or `… no-show`.")
     return Message("\n".join(lines), buttons=tuple(buttons))
 
 
@@ -168,4 +165,3 @@ async def _shift(ctx: Context, number: int) -> Shift:
     if shift is None:
         raise seats.no_such_shift(number)
     return shift
-

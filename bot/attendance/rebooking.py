@@ -59,7 +59,6 @@ def with_join_buttons(
     return Message(
         "\n".join(lines),
         buttons=tuple(
-            Button(f"Join #{s.number}", JOIN.action(s.number), ButtonStyle.PRIMARY)
-            for s in shifts
+            Button(f"Join #{s.number}", JOIN.action(s.number), ButtonStyle.PRIMARY) for s in shifts
         ),
     )

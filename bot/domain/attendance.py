@@ -6,6 +6,7 @@ it"); an organizer's mark wins over any self-report. The free-text note is the o
 field here, and forget-me erases it; the counts stay, anonymous.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
@@ -83,32 +84,27 @@ class Attendance:
 
     @property
     def presence(self) -> Presence:
-        """The organizer's mark if any, else the volunteer's own word, else unknown."""
+        """The organizer's mark if any, else the volunteer's own word, else unknown (in the
+        order of `outcome`)."""
         if self.mark is Mark.HERE:
             return Presence.HERE
         if self.mark is Mark.NO_SHOW:
             return Presence.NO_SHOW
-        if self.report is Report.MISSED:
-            return Presence.MISSED
         if self.checked_in_at is not None:
             return Presence.CHECKED_IN
         if self.report is Report.MADE_IT:
             return Presence.MADE_IT
+        if self.report is Report.MISSED:
+            return Presence.MISSED
         return Presence.UNKNOWN
-
-    @property
-    def attended(self) -> bool:
-        return self.presence in (Presence.HERE, Presence.CHECKED_IN, Presence.MADE_IT)
-
-    @property
-    def missed(self) -> bool:
-        return self.presence in (Presence.NO_SHOW, Presence.MISSED)
 
     def reconfirmed(self, now: datetime) -> "Attendance":
         return replace(self, reconfirmed_at=self.reconfirmed_at or now)
 
     def checked_in(self, now: datetime) -> "Attendance":
-        return replace(self, checked_in_at=self.checked_in_at or now)
+        """Here after all: an earlier "I couldn't make it" no longer stands."""
+        report = None if self.report is Report.MISSED else self.report
+        return replace(self, checked_in_at=self.checked_in_at or now, report=report)
 
     def marked(self, mark: Mark, by: int, now: datetime) -> "Attendance":
         return replace(self, mark=mark, marked_by=by, marked_at=now)
@@ -126,7 +122,15 @@ class Attendance:
         )
 
     def couldnt_make_it(self, now: datetime) -> "Attendance":
-        return replace(self, report=Report.MISSED, reported_at=now, calls=None, conversations=None)
+        """Their latest word: a check-in before it no longer stands."""
+        return replace(
+            self,
+            report=Report.MISSED,
+            reported_at=now,
+            checked_in_at=None,
+            calls=None,
+            conversations=None,
+        )
 
 
 def read_confirm_check(text: str) -> timedelta | None:
@@ -144,12 +148,54 @@ def read_confirm_check(text: str) -> timedelta | None:
     return before
 
 
-def silent_miss(record: Attendance) -> bool:
-    """Missed without a word: marked a no-show (or never heard from), and never said they
-    couldn't make it. Call it only once the record can no longer change by itself."""
+class Outcome(StrEnum):
+    """What one seat came to: the one answer the report, stats, history, digest, exports and
+    follow-ups all give."""
+
+    ATTENDED = "attended"
+    NO_SHOW = "no-show"
+    COULDNT_MAKE_IT = "couldn't make it"
+    # Nothing heard yet, and it is too early to call it a no-show.
+    NO_WORD = "no word yet"
+
+    @property
+    def settled(self) -> bool:
+        """Counted in a show rate: everything but "no word yet"."""
+        return self is not Outcome.NO_WORD
+
+
+def outcome(record: Attendance, ends_at: datetime, now: datetime) -> Outcome:
+    """The seat's outcome as of `now`.
+
+    An organizer's or host's mark wins; then the volunteer's own word (checking in or "I made
+    it" is attending; "I couldn't make it" is saying so); silence until NO_ANSWER_AFTER past
+    the end is a no-show. storage/figures.py counts the same rule in SQL (and a test holds the
+    two to it).
+    """
+    if record.mark is Mark.HERE:
+        return Outcome.ATTENDED
+    if record.mark is Mark.NO_SHOW:
+        return Outcome.NO_SHOW
+    if record.checked_in_at is not None or record.report is Report.MADE_IT:
+        return Outcome.ATTENDED
     if record.report is Report.MISSED:
-        return False
-    return record.presence in (Presence.NO_SHOW, Presence.UNKNOWN)
+        return Outcome.COULDNT_MAKE_IT
+    if now >= ends_at + NO_ANSWER_AFTER:
+        return Outcome.NO_SHOW
+    return Outcome.NO_WORD
+
+
+def show_rate(outcomes: Iterable[Outcome]) -> float | None:
+    """Attended of the settled seats; None before any seat is settled."""
+    settled = [o for o in outcomes if o.settled]
+    if not settled:
+        return None
+    return sum(1 for o in settled if o is Outcome.ATTENDED) / len(settled)
+
+
+def is_late_cancellation(starts_at: datetime, now: datetime) -> bool:
+    """Leaving a seat this close to the start: the organizers hear at once."""
+    return starts_at - now <= LATE_CANCELLATION
 
 
 def next_local_hour(after: datetime, zone: ZoneInfo, hour: int = FOLLOW_UP_HOUR) -> datetime:

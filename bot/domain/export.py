@@ -61,6 +61,8 @@ class Seat:
     """One of a person's sign-ups, with what happened after it."""
 
     status: SignupStatus
+    # Its shift's end: the outcome of a silent seat turns on it.
+    ends_at: datetime
     attendance: Attendance
 
 

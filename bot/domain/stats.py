@@ -34,7 +34,9 @@ class PeriodFigures:
     """What happened in one period, counted from shifts that started in it.
 
     `seats_filled` counts the sign-ups confirmed when their shift began ("confirmed at the
-    start"); attendance, confirmations and debrief counts are theirs. Newcomers are those who
+    start"); attendance, confirmations and debrief counts are theirs. Each seat's outcome is
+    bot.domain.attendance.outcome's: attended, no-show, couldn't make it, or no word yet
+    (the rest); the show rate counts the settled ones. Newcomers are those who
     joined in the period; `waiting_now` is everyone not contacted yet, whenever they joined.
     """
 
@@ -45,6 +47,7 @@ class PeriodFigures:
     reconfirmed: int = 0
     attended: int = 0
     no_shows: int = 0
+    couldnt_make_it: int = 0
     calls: int = 0
     conversations: int = 0
     new_volunteers: int = 0
@@ -65,8 +68,18 @@ class PeriodFigures:
         return ratio(self.reconfirmed, self.seats_filled)
 
     @property
+    def settled(self) -> int:
+        return self.attended + self.no_shows + self.couldnt_make_it
+
+    @property
+    def no_word(self) -> int:
+        return self.seats_filled - self.settled
+
+    @property
     def show_rate(self) -> float | None:
-        return ratio(self.attended, self.seats_filled)
+        """Attended of the seats whose outcome is known: a shift just over, with nobody heard
+        from yet, neither lowers nor raises it."""
+        return ratio(self.attended, self.settled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +92,18 @@ class ActiveVolunteer:
 
 @dataclass(frozen=True, slots=True)
 class WeekFigures:
-    """One week of the chart: seats filled on shifts that started that week, and attended."""
+    """One week of the chart: seats filled on shifts that started that week, how many of
+    them are settled (bot.domain.attendance.Outcome.settled), and attended."""
 
     starts: datetime
     filled: int
+    settled: int
     attended: int
 
     @property
     def show_rate(self) -> float | None:
-        return ratio(self.attended, self.filled)
+        """None for a week with no settled seat: the chart draws no point, not 0%."""
+        return ratio(self.attended, self.settled)
 
 
 @dataclass(frozen=True, slots=True)

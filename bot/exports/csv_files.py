@@ -8,13 +8,14 @@ volunteer" with every identifying cell empty. No cell can run as a spreadsheet f
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.attendance import Attendance
+from bot.domain.attendance import Attendance, Outcome, outcome
 from bot.domain.export import (
     ClaimLine,
     ExportKind,
@@ -24,6 +25,7 @@ from bot.domain.export import (
     SignupLine,
     VolunteerLine,
 )
+from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 
@@ -33,7 +35,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ZIP = re.compile(r"\d{5}(-\d{4})?")
 
 PERSON = ("volunteer_number", "name", "first_name", "last_name", "platform", "platform_user_id")
-COUNTS = ("attended", "no_shows", "calls", "conversations")
+COUNTS = ("attended", "no_shows", "couldnt_make_it", "calls", "conversations")
 COLUMNS: dict[ExportKind, tuple[str, ...]] = {
     ExportKind.VOLUNTEERS: (
         *PERSON,
@@ -62,7 +64,7 @@ COLUMNS: dict[ExportKind, tuple[str, ...]] = {
         "reconfirmed_at",
         "checked_in_at",
         "attended",
-        "attendance",
+        "outcome",
         "calls",
         "conversations",
     ),
@@ -106,14 +108,15 @@ class CsvFile:
 
 
 async def write(
-    kind: ExportKind, batches: AsyncIterator[Sequence[Line]], zone: ZoneInfo
+    kind: ExportKind, batches: AsyncIterator[Sequence[Line]], zone: ZoneInfo, now: datetime
 ) -> CsvFile:
-    """The CSV file: its bytes and how many rows (besides the header) it holds."""
+    """The CSV file: its bytes and how many rows (besides the header) it holds; each seat's
+    outcome as of `now`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS[kind])
     cells = _CELLS[kind]
-    when = _Times(zone)
+    when = _Times(zone, now)
     count = 0
     async for batch in batches:
         # One call per batch: the guard inline, since a national export has millions of cells.
@@ -146,9 +149,10 @@ def _other(cell: object) -> str:
 
 class _Times:
     """ISO 8601 moments in the export's zone, remembered for the batch: a shift's start and
-    end repeat on each of its sign-ups' rows."""
+    end repeat on each of its sign-ups' rows. `now` is the export's moment."""
 
-    def __init__(self, zone: ZoneInfo) -> None:
+    def __init__(self, zone: ZoneInfo, now: datetime) -> None:
+        self.now = now
         self._zone = zone
         self._seen: dict[datetime, str] = {}
 
@@ -167,9 +171,11 @@ class _Times:
 def _volunteer(line: Any, when: _Times) -> list[object]:
     assert isinstance(line, VolunteerLine)
     volunteer = line.person.volunteer
-    seats = [seat.attendance for seat in line.seats]
+    # Only seats held count towards attendance: a waitlisted one came to nothing to count.
+    held = [(s.attendance, s.ends_at) for s in line.seats if s.status is SignupStatus.CONFIRMED]
+    counts = _counts(held, when.now)
     if _erased(volunteer):
-        return [*_person(line.person), *[""] * 7, len(line.seats), *_counts(seats), "erased"]
+        return [*_person(line.person), *[""] * 7, len(line.seats), *counts, "erased"]
     profile = volunteer.profile
     location = (profile.location or "").strip() if profile else ""
     is_zip = bool(_ZIP.fullmatch(location))
@@ -183,7 +189,7 @@ def _volunteer(line: Any, when: _Times) -> list[object]:
         when(volunteer.onboarded_at),
         when(volunteer.contacted_at),
         len(line.seats),
-        *_counts(seats),
+        *counts,
         "active",
     ]
 
@@ -191,7 +197,8 @@ def _volunteer(line: Any, when: _Times) -> list[object]:
 def _signup(line: Any, when: _Times) -> list[object]:
     assert isinstance(line, SignupLine)
     shift, record = line.shift, line.attendance
-    attended = "yes" if record.attended else "no" if record.missed else ""
+    came_to = outcome(record, shift.ends_at, when.now)
+    attended = _ATTENDED_CELL[came_to] if line.signup.status is SignupStatus.CONFIRMED else ""
     return [
         line.signup.id,
         shift.number,
@@ -206,7 +213,7 @@ def _signup(line: Any, when: _Times) -> list[object]:
         when(record.reconfirmed_at),
         when(record.checked_in_at),
         attended,
-        record.presence.value,
+        came_to.value if line.signup.status is SignupStatus.CONFIRMED else "",
         record.calls,
         record.conversations,
     ]
@@ -225,7 +232,7 @@ def _shift(line: Any, when: _Times) -> list[object]:
         line.confirmed,
         line.waitlisted,
         line.cancelled,
-        *_counts(line.seats),
+        *_counts([(seat, shift.ends_at) for seat in line.seats], when.now),
         "" if host is None or _erased(host) else host.number,
         "" if host is None else host.name,
     ]
@@ -272,17 +279,26 @@ def _person(person: Person) -> list[object]:
     ]
 
 
-def _counts(seats: Sequence[Attendance]) -> list[int]:
-    """Attended, no-shows, calls and conversations over these seats."""
-    attended = missed = calls = talks = 0
-    for seat in seats:
-        if seat.attended:
-            attended += 1
-        elif seat.missed:
-            missed += 1
-        calls += seat.calls or 0
-        talks += seat.conversations or 0
-    return [attended, missed, calls, talks]
+# The `attended` cell of a confirmed sign-up, by its outcome: empty while nothing is known.
+_ATTENDED_CELL = {
+    Outcome.ATTENDED: "yes",
+    Outcome.NO_SHOW: "no",
+    Outcome.COULDNT_MAKE_IT: "no",
+    Outcome.NO_WORD: "",
+}
+
+
+def _counts(seats: Sequence[tuple[Attendance, datetime]], now: datetime) -> list[int]:
+    """Attended, no-shows, couldn't make it, calls and conversations over these confirmed
+    seats (each with its shift's end), by bot.domain.attendance.outcome."""
+    outcomes = Counter(outcome(seat, ends_at, now) for seat, ends_at in seats)
+    return [
+        outcomes[Outcome.ATTENDED],
+        outcomes[Outcome.NO_SHOW],
+        outcomes[Outcome.COULDNT_MAKE_IT],
+        sum(seat.calls or 0 for seat, _ in seats),
+        sum(seat.conversations or 0 for seat, _ in seats),
+    ]
 
 
 def _erased(volunteer: Volunteer) -> bool:

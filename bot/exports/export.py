@@ -46,7 +46,7 @@ async def build_export(cmd: ExportData, ctx: Context) -> CsvFile:
     on SQLite a big export doesn't hold the write turn, and every other command, meanwhile."""
     ctx.require_organizer("export the campaign's data")
     batches = _reader(ctx.uow.exports, cmd.kind)(ctx.campaign.id, cmd.period.since(ctx.now))
-    return await csv_files.write(cmd.kind, batches, ctx.campaign_zone)
+    return await csv_files.write(cmd.kind, batches, ctx.campaign_zone, ctx.now)
 
 
 async def export_data(cmd: ExportData, ctx: Context) -> Reply:
@@ -72,5 +72,3 @@ async def export_data(cmd: ExportData, ctx: Context) -> Reply:
         "safe and delete it when you're done. The organizers' channel is told that you made it.",
         files=(Attachment(filename, content, "text/csv", title=title),),
     )
-
-

@@ -42,9 +42,3 @@ class AttendanceRepository(ABC):
     async def nudge(self, shift_id: int, now: datetime) -> datetime | None:
         """Record the shift's Nudge them; None the first time, else when it was done before."""
 
-    @abstractmethod
-    async def finished_records(
-        self, campaign_id: int, ended_before: datetime, *, limit: int
-    ) -> Sequence[Attendance]:
-        """The records of confirmed seats on shifts that ended before `ended_before`, newest
-        first (an empty record where nothing happened): the campaign's show-rate history."""

@@ -16,16 +16,26 @@ from bot.domain.stats import (
 class StatsRepository(ABC):
     @abstractmethod
     async def period(
-        self, campaign_id: int, start: datetime | None, end: datetime, *, most_active: int = 0
+        self,
+        campaign_id: int,
+        start: datetime | None,
+        end: datetime,
+        *,
+        now: datetime,
+        most_active: int = 0,
     ) -> PeriodFigures:
         """The figures of shifts that started, volunteers who joined and tasks finished in
-        [start, end) (start None: since the beginning), counted by aggregate queries; with the
+        [start, end) (start None: since the beginning), counted by aggregate queries, each
+        seat's outcome as of `now` (bot.domain.attendance.outcome); with the
         `most_active` volunteers who attended most shifts (then made most calls), leaving out
         erased volunteers and those who asked not to be listed."""
 
     @abstractmethod
-    async def weeks(self, campaign_id: int, bounds: Sequence[datetime]) -> Sequence[WeekFigures]:
-        """Seats filled and attended per week; week i runs from bounds[i] to bounds[i + 1]."""
+    async def weeks(
+        self, campaign_id: int, bounds: Sequence[datetime], now: datetime
+    ) -> Sequence[WeekFigures]:
+        """Seats filled, settled and attended (as of `now`) per week; week i runs from
+        bounds[i] to bounds[i + 1]."""
 
     @abstractmethod
     async def upcoming(

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from bot.calendars import calendar_feeds
-from bot.domain.attendance import Attendance
+from bot.domain.attendance import Attendance, is_late_cancellation
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
@@ -138,6 +138,12 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
         return offers.passed(shift.number)
     if signup.status is SignupStatus.WAITLISTED:
         return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
+    if is_late_cancellation(shift.starts_at, ctx.now):
+        return Message(
+            f"You've left #{shift.number} “{shift.title}”, which starts "
+            f"{timefmt.countdown(shift.starts_at, ctx.now)}. Thanks for letting us know; "
+            "I've told the organizers."
+        )
     return Message(
         f"You've left #{shift.number} “{shift.title}”. Thanks for letting us know in time."
     )

@@ -20,7 +20,7 @@ _SWEEP_BATCH = 200
 
 
 async def take_seat(cmd: TakeSeat, ctx: Context) -> Reply:
-    """"Take the seat" (typed: `/phonebank join <shift>`): confirmed, if the offer is open."""
+    """ "Take the seat" (typed: `/phonebank join <shift>`): confirmed, if the offer is open."""
     held, signup = await _offered(ctx, cmd.shift, "take")
     return await take_held(ctx, held, signup)
 
@@ -45,7 +45,7 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
 
 
 async def pass_seat(cmd: PassSeat, ctx: Context) -> Reply:
-    """"Pass" (typed: `/phonebank leave <shift>`): the seat is offered to the next in line."""
+    """ "Pass" (typed: `/phonebank leave <shift>`): the seat is offered to the next in line."""
     held, signup = await _offered(ctx, cmd.shift, "pass on")
     await seats.give_up_seat(ctx, held, signup)
     return passed(held.shift.number)
@@ -109,5 +109,3 @@ async def let_offers_lapse(storage: Storage, now: datetime) -> int:
             lapsed += 1
         await uow.commit()
     return lapsed
-
-

@@ -27,6 +27,9 @@ async def live_shift(scene: Scene) -> Shift | Drop:
     signup = await scene.uow.signups.active(shift.id, notice.volunteer_id)
     if signup is None or signup.status is not SignupStatus.CONFIRMED:
         return Drop(NoticeState.CANCELLED, "the volunteer is no longer confirmed")
+    if notice.signup_id is not None and signup.id != notice.signup_id:
+        # Left and joined again: the new seat has notices of its own.
+        return Drop(NoticeState.CANCELLED, "the seat it was for is gone")
     return shift
 
 

@@ -51,6 +51,11 @@ async def take_seat(
     shift = held.shift
     confirmed, _ = await ctx.uow.signups.counts(shift.id)
     status = placement(confirmed=confirmed, capacity=shift.capacity)
+    # One life per person and shift: back after leaving, the "sorry you couldn't make it"
+    # owed to the earlier sign-up is no longer true.
+    await ctx.uow.notices.cancel_pending(
+        shift_id=shift.id, volunteer_id=volunteer.id, kinds=(NoticeKind.MISSED_YOU,)
+    )
     signup = await ctx.uow.signups.add(held, volunteer.id, status, ctx.now)
     if status is not SignupStatus.CONFIRMED:
         return signup, []
@@ -64,7 +69,7 @@ async def give_up_seat(ctx: Context, held: HeldShift, signup: Signup) -> list[Si
     offered seat is passing on it.
     """
     await ctx.uow.signups.set_status(held, signup.id, SignupStatus.CANCELLED, ctx.now)
-    await reminders.cancel(ctx.uow, signup)
+    await timed.cancel_seat_notices(ctx.uow, signup)
     if signup.status is SignupStatus.OFFERED:
         await ctx.uow.offers.answer(held, signup.id, Answer.PASSED, ctx.now)
     if not signup.status.holds_seat:
@@ -114,9 +119,7 @@ async def _offer(ctx: Context, held: HeldShift, waiting: Signup) -> Signup:
     return replace(waiting, status=SignupStatus.OFFERED)
 
 
-async def take_offered_seat(
-    ctx: Context, held: HeldShift, signup: Signup
-) -> list[datetime]:
+async def take_offered_seat(ctx: Context, held: HeldShift, signup: Signup) -> list[datetime]:
     """The offeree takes the seat kept for them: confirmed, with their reminders.
 
     The caller has checked, under the hold, that the offer is still open.
@@ -175,6 +178,8 @@ async def _remind(
     after = timed.seat_notices(
         campaign=ctx.campaign, volunteer=volunteer, signup=signup, shift=held.shift
     )
+    # A seat given back to the waitlist and taken again keeps one of each.
+    await timed.cancel_seat_notices(ctx.uow, signup)
     await ctx.uow.notices.add_all([*due, *after])
     return [notice.due_at for notice in due]
 
@@ -187,7 +192,7 @@ async def back_to_waitlist(ctx: Context, held: HeldShift, bumped: list[Signup]) 
     """
     for signup in bumped:
         await ctx.uow.signups.set_status(held, signup.id, SignupStatus.WAITLISTED, ctx.now)
-        await reminders.cancel(ctx.uow, signup)
+        await timed.cancel_seat_notices(ctx.uow, signup)
         await ctx.notify(
             NoticeKind.BACK_ON_WAITLIST,
             volunteer_id=signup.volunteer_id,

@@ -12,10 +12,10 @@ from datetime import datetime
 
 from bot.domain.attendance import (
     DEBRIEF_AFTER,
-    LATE_CANCELLATION,
     NO_ANSWER_AFTER,
     WRAP_UP_AFTER,
     day_after,
+    is_late_cancellation,
     next_local_hour,
 )
 from bot.domain.campaign import Campaign
@@ -127,6 +127,20 @@ _FOLLOW_THE_SHIFT = (
     NoticeKind.TWO_MISSES,
 )
 _FOLLOW_UPS = (NoticeKind.MISSED_YOU, NoticeKind.TWO_MISSES)
+# Everything a seat brings: its reminders and what seat_notices queues.
+_SEAT_KINDS = (
+    NoticeKind.SHIFT_REMINDER,
+    NoticeKind.CHECK_IN,
+    NoticeKind.DEBRIEF,
+    NoticeKind.MISSED_YOU,
+    NoticeKind.TWO_MISSES,
+)
+
+
+async def cancel_seat_notices(uow: UnitOfWork, signup: Signup) -> None:
+    """The seat is gone (or about to be queued again): its timed notices go, so one person
+    never has two of a kind for one shift."""
+    await uow.notices.cancel_pending(signup_id=signup.id, kinds=_SEAT_KINDS)
 
 
 async def follow_up_sooner(ctx: Context, shift: Shift, signup: Signup) -> None:
@@ -161,7 +175,9 @@ async def tell_of_late_cancellation(
 ) -> None:
     """Leaving a seat within 24 hours of the start: the organizers hear at once, with what the
     seat became (who moved up, or open)."""
-    if signup.status is not SignupStatus.CONFIRMED or shift.starts_at - ctx.now > LATE_CANCELLATION:
+    if signup.status is not SignupStatus.CONFIRMED or not is_late_cancellation(
+        shift.starts_at, ctx.now
+    ):
         return
     moved_up = promoted[0] if promoted else None
     offered = moved_up is not None and moved_up.status is SignupStatus.OFFERED

@@ -116,21 +116,28 @@ async def digest_lines(
     """The past week's figures, then the week ahead: open seats, shifts at risk, newcomers."""
     lines = [f"📬 Weekly digest for {campaign.name}"]
     lines += await period_lines(uow, campaign, now, WEEK, zone)
-    recent = await uow.stats.period(campaign.id, now - SHOW_RATE_OVER, now)
-    # With no attendance yet, project as if everyone comes: only thin shifts are at risk.
-    show_rate = recent.show_rate if recent.show_rate is not None else 1.0
+    # The campaign's show rate, as the confirmation check projects with it.
+    recent = await uow.stats.period(campaign.id, now - SHOW_RATE_OVER, now, now=now)
+    rate = recent.show_rate
     upcoming = await uow.stats.upcoming(campaign.id, now, now + WEEK)
     open_seats = [s for s in upcoming if s.open_seats]
-    at_risk = [s for s in upcoming if s.at_risk(show_rate)]
+    # With no settled seat yet there is no rate to project from: only thin shifts are at risk.
+    at_risk = [s for s in upcoming if s.at_risk(rate if rate is not None else 1.0)]
     lines.append(f"🗓️ The week ahead ({timefmt.day(now, zone)} to {timefmt.day(now + WEEK, zone)}):")
     lines += _listed(
         f"Shifts with open seats ({len(open_seats)} of {plural(len(upcoming), 'shift')})",
         [_with_fill(s, zone) for s in open_seats],
         "every seat is taken" if upcoming else "no shifts are planned",
     )
+    below = round(100 * AT_RISK_BELOW)
     lines += _listed(
-        f"At risk: projected below {round(100 * AT_RISK_BELOW)}% of the seats at the "
-        f"campaign's {round(100 * show_rate)}% show rate ({len(at_risk)})",
+        (
+            f"At risk: projected below {below}% of the seats at the campaign's "
+            f"{round(100 * rate)}% show rate ({len(at_risk)})"
+            if rate is not None
+            else f"At risk: less than {below}% of the seats filled, with no show rate yet "
+            f"({len(at_risk)})"
+        ),
         [_with_fill(s, zone) for s in at_risk],
         "none",
     )

@@ -48,10 +48,10 @@ async def period_lines(
 ) -> list[str]:
     """The figures of the `length` before `now` (None: all time), each with its change."""
     start = now - length if length is not None else None
-    figures = await uow.stats.period(campaign.id, start, now, most_active=TOP_VOLUNTEERS)
+    figures = await uow.stats.period(campaign.id, start, now, now=now, most_active=TOP_VOLUNTEERS)
     before = None
     if length is not None and start is not None:
-        before = await uow.stats.period(campaign.id, start - length, start)
+        before = await uow.stats.period(campaign.id, start - length, start, now=now)
     if start is None:
         heading = "📊 All time"
     else:
@@ -94,7 +94,8 @@ def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
         f"fill rate {rate('fill_rate')}",
         f"• “I'll be there”: {rate('reconfirm_rate')} of the seats filled",
         f"• Show rate (attended of those confirmed at the start): {rate('show_rate')}; "
-        f"attended: {count('attended')}; no-shows: {count('no_shows')}",
+        f"attended: {count('attended')}; no-shows: {count('no_shows')}; "
+        f"couldn't make it: {count('couldnt_make_it')}; no word yet: {count('no_word')}",
         f"• Calls reported: {count('calls')}; conversations: {count('conversations')}",
         f"• New volunteers: {count('new_volunteers')}; contacted: {count('contacted')}; "
         f"median time to a first contact: {wait}",
@@ -124,7 +125,7 @@ def _active_line(people: Sequence[ActiveVolunteer]) -> str:
 async def chart(uow: UnitOfWork, campaign: Campaign, now: datetime) -> Attachment:
     """The last 12 weeks (Mondays in the campaign's zone) as a PNG attachment."""
     zone = ZoneInfo(campaign.timezone)
-    weeks = await uow.stats.weeks(campaign.id, week_starts(now, zone))
+    weeks = await uow.stats.weeks(campaign.id, week_starts(now, zone), now)
     png = charts.weekly_chart(weeks, zone, title=CHART_TITLE)
     return Attachment("turnout-weekly.png", png, "image/png", title=CHART_TITLE)
 
@@ -143,5 +144,3 @@ async def set_listed(cmd: SetListed, ctx: Context) -> Reply:
     return Message(
         "OK: your name is left off the most-active list; your shifts still count, anonymously."
     )
-
-

@@ -127,9 +127,10 @@ def test_a_shift_from_start_to_finish_runs_in_the_console(tmp_path: Path) -> Non
     assert next_day.count("[1] Join #2") == 2
     # Maria came: nothing follows up with her.
     assert "✉ DM to Maria:" not in next_day
+    mine = section(out, "Lee> /volunteer history", "Lee> :as Olivia")
     assert (
-        "Your record: 1 shift signed up, 0 attended, 1 missed; 0 calls, 0 conversations; "
-        "show rate 0%." in section(out, "Lee> /volunteer history", "Lee> :as Olivia")
+        "Your record: 1 shift signed up, 0 attended, 1 no-show, 0 couldn't make it; "
+        "0 calls, 0 conversations; show rate 0%." in mine
     )
     theirs = section(out, "Olivia> /volunteer history Lee", ":quit")
     assert "Lee's record: 1 shift signed up" in theirs

@@ -101,8 +101,8 @@ async def _campaign(uow: UnitOfWork) -> int:
 async def test_a_week_is_counted_as_counted_by_hand(storage: SqlStorage) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
-        this_week = await uow.stats.period(campaign, NOW - WEEK, NOW)
-        week_before = await uow.stats.period(campaign, NOW - 2 * WEEK, NOW - WEEK)
+        this_week = await uow.stats.period(campaign, NOW - WEEK, NOW, now=NOW)
+        week_before = await uow.stats.period(campaign, NOW - 2 * WEEK, NOW - WEEK, now=NOW)
     assert this_week == PeriodFigures(
         shifts_held=2,
         shifts_cancelled=1,
@@ -110,7 +110,8 @@ async def test_a_week_is_counted_as_counted_by_hand(storage: SqlStorage) -> None
         seats_filled=6,  # A: Maria, Sam, Zoe, Ann; B: Maria, Ann
         reconfirmed=2,
         attended=3,  # Maria checked in on A, marked here on B; Ann made it to B
-        no_shows=2,  # Sam marked no-show, Zoe couldn't make it (Ann: unknown)
+        no_shows=2,  # Sam marked no-show; Ann silent a day after A's end
+        couldnt_make_it=1,  # Zoe said so
         calls=60,
         conversations=10,
         new_volunteers=4,
@@ -141,8 +142,8 @@ async def test_an_even_number_of_contacts_takes_the_mean_of_the_middle_two(
 ) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
-        month = await uow.stats.period(campaign, NOW - 30 * DAY, NOW)
-        ever = await uow.stats.period(campaign, None, NOW)
+        month = await uow.stats.period(campaign, NOW - 30 * DAY, NOW, now=NOW)
+        ever = await uow.stats.period(campaign, None, NOW, now=NOW)
     # 1 h, 2 h, 4 h, 10 h
     assert month.median_contact_seconds == 3 * 3600
     # 30 min, 1 h, 2 h, 4 h, 10 h; and every shift ever held
@@ -156,16 +157,20 @@ async def test_the_most_active_leave_out_the_erased_and_those_not_listed(
 ) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
-        this_week = (await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=5)).most_active
+        this_week = (
+            await uow.stats.period(campaign, NOW - WEEK, NOW, now=NOW, most_active=5)
+        ).most_active
         week_before = (
-            await uow.stats.period(campaign, NOW - 2 * WEEK, NOW - WEEK, most_active=5)
+            await uow.stats.period(campaign, NOW - 2 * WEEK, NOW - WEEK, now=NOW, most_active=5)
         ).most_active
         ann = (await uow.volunteers.find(campaign, "Ann"))[0]
         await uow.stats.set_listed(ann.id, True)
         listed_again = (
-            await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=5)
+            await uow.stats.period(campaign, NOW - WEEK, NOW, now=NOW, most_active=5)
         ).most_active
-        only_one = (await uow.stats.period(campaign, NOW - WEEK, NOW, most_active=1)).most_active
+        only_one = (
+            await uow.stats.period(campaign, NOW - WEEK, NOW, now=NOW, most_active=1)
+        ).most_active
     assert [(p.name, p.shifts, p.calls) for p in this_week] == [("Maria", 2, 50)]
     # Cal attended too, but is erased: never named.
     assert [(p.name, p.shifts, p.calls) for p in week_before] == [("Bob", 1, 7)]
@@ -178,8 +183,10 @@ async def test_a_period_with_nothing_in_it_counts_zero_and_has_no_rates(
 ) -> None:
     async with storage.unit_of_work() as uow:
         campaign = await _campaign(uow)
-        long_ago = await uow.stats.period(campaign, NOW - 400 * DAY, NOW - 300 * DAY)
-        nobody = await uow.stats.period(campaign, NOW - 400 * DAY, NOW - 300 * DAY, most_active=5)
+        long_ago = await uow.stats.period(campaign, NOW - 400 * DAY, NOW - 300 * DAY, now=NOW)
+        nobody = await uow.stats.period(
+            campaign, NOW - 400 * DAY, NOW - 300 * DAY, now=NOW, most_active=5
+        )
     assert long_ago == PeriodFigures() == nobody
     assert (long_ago.fill_rate, long_ago.show_rate, long_ago.reconfirm_rate) == (None,) * 3
 
@@ -203,10 +210,10 @@ async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(
                 return record.checked_in(at)
 
             await _seat(uow, shift, olivia, record=checked_in)
-        weeks = await uow.stats.weeks(team.campaign_id, week_starts(NOW, zone))
+        weeks = await uow.stats.weeks(team.campaign_id, week_starts(NOW, zone), NOW)
     assert len(weeks) == 12
-    assert weeks[-1] == WeekFigures(datetime(2026, 11, 2, 5, tzinfo=UTC), 0, 0)
-    assert weeks[-2] == WeekFigures(datetime(2026, 10, 26, 4, tzinfo=UTC), 2, 2)
+    assert weeks[-1] == WeekFigures(datetime(2026, 11, 2, 5, tzinfo=UTC), 0, 0, 0)
+    assert weeks[-2] == WeekFigures(datetime(2026, 10, 26, 4, tzinfo=UTC), 2, 2, 2)
     assert sum(w.filled for w in weeks) == 2
 
 

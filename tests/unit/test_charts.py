@@ -17,7 +17,7 @@ NEW_YORK = ZoneInfo("America/New_York")
 
 def _weeks(filled: list[int], attended: list[int]) -> list[WeekFigures]:
     bounds = week_starts(datetime(2026, 11, 2, 14, tzinfo=UTC), NEW_YORK)
-    return [WeekFigures(b, f, a) for b, f, a in zip(bounds, filled, attended, strict=False)]
+    return [WeekFigures(b, f, f, a) for b, f, a in zip(bounds, filled, attended, strict=False)]
 
 
 def _opened(png: bytes) -> np.ndarray:

@@ -42,7 +42,7 @@ async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness: 
     await harness.say("Sam", "/phonebank debrief 1 missed")
     report = await harness.say("Olivia", "/phonebank report 1")
     assert "attended 1 of 2" in report
-    assert "No-shows: Sam" in report
+    assert "No-shows: none\nCouldn't make it: Sam" in report
     assert "Calls: 40 · conversations: 12" in report
     # People's words stay as written; adapters show them as plain text.
     assert "• Maria: *loved* it" in report

@@ -10,7 +10,7 @@ from bot.domain.campaign import CampaignDefaults
 from bot.domain.notice import NoticeKind
 from bot.kernel import timefmt
 from bot.ports.replies import Message
-from tests.conftest import Database, Harness
+from tests.conftest import TEAM, Database, Harness
 from tests.fakes import ORGANIZERS, RecordingMessenger, frozen_clock
 from tests.queued import pending_notices
 
@@ -134,8 +134,36 @@ async def test_the_week_ahead_lists_open_seats_and_shifts_at_risk(harness: Harne
     assert "• Shifts with open seats (1 of 2 shifts):" in lines
     assert "   ◦ #1 “Thin calls”, Thu Nov 12, 6:00 PM EST: 2 of 10 seats filled (20%)" in lines
     assert (
-        "• At risk: projected below 60% of the seats at the campaign's 100% show rate (1):"
+        "• At risk: less than 60% of the seats filled, with no show rate yet (1):"
     ) in lines
     # Maria, Sam and Ann arrived and nobody has contacted them (the organizer needs no contact).
     assert "• Newcomers still waiting for a first contact: 3 (`/volunteer new` lists them)" in lines
     assert "Later calls" not in digest.text
+
+
+async def test_a_first_digest_with_no_shift_over_yet_claims_no_show_rate(harness: Harness) -> None:
+    """Shifts under way this week, none over: no show rate anywhere, no 100% made up, and the
+    chart's show-rate line has no point for the week."""
+    await harness.say("Olivia", '/phonebank create "Thin calls" 2026-11-12 18:00 2h 10')
+    await harness.say("Olivia", '/phonebank create "Soon calls" 2026-11-08 18:00 2h 4')
+    for name in ("Maria", "Sam"):
+        await harness.say(name, "/phonebank join 1")
+        await harness.say(name, "/phonebank join 2")
+    await harness.advance(timedelta())
+    await harness.advance(WEEK - timedelta(days=2))
+    await harness.advance(timedelta(days=2))
+    [digest] = _digests(harness.messenger)
+    text = timefmt.plain(digest.text)
+    assert "Show rate (attended of those confirmed at the start): none yet" in text
+    assert "100%" not in text
+    assert "At risk: less than 60% of the seats filled, with no show rate yet (1):" in text
+    async with harness.storage.unit_of_work() as uow:
+        team = await uow.campaigns.team("test", TEAM)
+        assert team is not None
+        weeks = await uow.stats.weeks(
+            team.campaign_id,
+            [harness.clock.now() - WEEK, harness.clock.now()],
+            harness.clock.now(),
+        )
+    [week] = weeks
+    assert (week.filled, week.attended, week.show_rate) == (2, 0, None)

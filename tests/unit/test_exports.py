@@ -97,7 +97,7 @@ async def test_an_erased_volunteer_is_a_former_volunteer_with_no_identifying_fie
 
     dev = by_name(rows)["a former volunteer"]
     identifying = [c for c in COLUMNS[ExportKind.VOLUNTEERS] if c not in ("name", "status")]
-    counts = {"signups", "attended", "no_shows", "calls", "conversations"}
+    counts = {"signups", "attended", "no_shows", "couldnt_make_it", "calls", "conversations"}
     assert all(dev[c] == "" for c in identifying if c not in counts), dev
     assert dev["status"] == "erased" and dev["signups"] == "1"
     assert "Dev" not in text and ",dev," not in text
@@ -121,13 +121,13 @@ async def test_the_signups_export_has_status_attendance_and_the_debrief(harness:
     assert maria["shift_number"] == "1" and maria["shift_title"] == "Saturday calls"
     assert maria["shift_starts_at"] == "2026-11-07T18:00:00-05:00"
     assert maria["shift_ends_at"] == "2026-11-07T20:00:00-05:00"
-    assert (maria["status"], maria["attended"], maria["attendance"]) == (
+    assert (maria["status"], maria["attended"], maria["outcome"]) == (
         "confirmed",
         "yes",
-        "said they made it",
+        "attended",
     )
     assert (maria["calls"], maria["conversations"]) == ("25", "5")
-    assert (sam["attended"], sam["attendance"], sam["calls"]) == ("no", "no-show", "")
+    assert (sam["attended"], sam["outcome"], sam["calls"]) == ("no", "no-show", "")
     assert dev["volunteer_number"] == dev["platform_user_id"] == "" and dev["attended"] == ""
     assert (ana["status"], ana["attended"]) == ("waitlisted", "")
 

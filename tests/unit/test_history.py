@@ -14,12 +14,12 @@ async def test_history_counts_attended_missed_calls_and_the_show_rate(harness: H
     await harness.say("Maria", "/phonebank debrief 1 40 12")
     await harness.say("Olivia", "/phonebank mark 1 Sam no-show")
     assert await harness.say("Maria", "/volunteer history") == (
-        "Your record: 2 shifts signed up, 1 attended, 0 missed; 40 calls, 12 conversations; "
-        "show rate 100%."
+        "Your record: 2 shifts signed up, 1 attended, 0 no-shows, 0 couldn't make it; "
+        "40 calls, 12 conversations; show rate 100%."
     )
     assert await harness.say("Olivia", "/volunteer history Sam") == (
-        "Sam's record: 1 shift signed up, 0 attended, 1 missed; 0 calls, 0 conversations; "
-        "show rate 0%."
+        "Sam's record: 1 shift signed up, 0 attended, 1 no-show, 0 couldn't make it; "
+        "0 calls, 0 conversations; show rate 0%."
     )
 
 

@@ -33,7 +33,8 @@ async def test_stats_show_the_weeks_figures_with_their_change_and_a_chart(harnes
     assert "• Seats offered: 3 (+3); filled: 2 (+2); fill rate 67% (was none yet)" in lines
     assert (
         "• Show rate (attended of those confirmed at the start): 50% (was none yet); "
-        "attended: 1 (+1); no-shows: 1 (+1)"
+        "attended: 1 (+1); no-shows: 1 (+1); couldn't make it: 0 (no change); "
+        "no word yet: 0 (no change)"
     ) in lines
     assert "• Calls reported: 40 (+40); conversations: 12 (+12)" in lines
     assert "• Most active: Maria (#2) 1 shift, 40 calls" in lines

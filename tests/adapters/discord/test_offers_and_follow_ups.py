@@ -91,5 +91,5 @@ async def test_the_next_day_join_button_and_volunteer_history(world: World) -> N
     theirs = await world.slash("Olivia", "volunteer", "history", who="#2")
 
     assert joined.text.startswith("You're in!")
-    assert mine.text.startswith("Your record: 2 shifts signed up, 0 attended, 1 missed")
-    assert "'s record: 2 shifts signed up, 0 attended, 1 missed" in theirs.text
+    assert mine.text.startswith("Your record: 2 shifts signed up, 0 attended, 1 no-show")
+    assert "'s record: 2 shifts signed up, 0 attended, 1 no-show" in theirs.text

@@ -108,8 +108,8 @@ async def test_the_next_day_join_button_and_volunteer_history(rig: Rig) -> None:
         "chat.postEphemeral", lambda c: "record" in c.text, user=VERA[0]
     )
     assert (
-        "Your record: 2 shifts signed up, 0 attended, 1 missed; 0 calls, 0 conversations; "
-        "show rate 0%." in mine.text
+        "Your record: 2 shifts signed up, 0 attended, 1 no-show, 0 couldn't make it; "
+        "0 calls, 0 conversations; show rate 0%." in mine.text
     )
     await rig.command("/volunteer history vera", user=OLIVIA)
     theirs = await rig.fake.wait_for(
