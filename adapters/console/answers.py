@@ -43,7 +43,9 @@ def read(field: Field, line: str) -> Answer | Refused:
 
 def _needed(field: Field, *, skipped: bool) -> str:
     first = "This question can't be skipped" if skipped else "This question needs an answer"
-    if not isinstance(field, ChoiceField) and field.initial is not None:
+    if isinstance(field, NumberField) and field.initial is not None:
+        return f"{first}; type one, or {KEEP} for {field.initial}."
+    if not isinstance(field, ChoiceField) and field.initial:
         return f"{first}; type one, or {KEEP} to keep {field.initial}."
     return f"{first}; type one, or :cancel to stop filling in the form."
 

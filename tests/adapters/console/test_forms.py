@@ -75,11 +75,11 @@ async def test_an_empty_answer_clears_a_link_whose_question_says_empty_is_none(
 ) -> None:
     await console.type(f"{SATURDAY_CALLS} https://dialer.example/sat", "/phonebank edit 1")
 
-    saved = await console.type("=", "=", "=", "=", "=", "")
+    asked = await console.type("=", "=", "=", "=", "=")
+    saved = await console.type("")
 
-    assert "link" in saved.lower() and "Form cancelled" not in saved, saved
-    listed = await console.type("/phonebank list")
-    assert "dialer.example" not in listed
+    assert "Call script or dialer link (empty: none) (now https://dialer.example/sat; " in asked
+    assert "Saved #1 “Saturday calls”: link removed." in saved, saved
 
 
 async def test_a_bad_date_in_an_edit_form_is_asked_again_alone(console: Console) -> None:
@@ -91,3 +91,17 @@ async def test_a_bad_date_in_an_edit_form_is_asked_again_alone(console: Console)
     assert again.rstrip().endswith("Date (now 2026-11-28; = to keep it; YYYY-MM-DD)"), again
     saved = await console.type("2026-11-29")
     assert "Sun Nov 29" in saved, saved
+
+
+async def test_an_empty_answer_to_a_question_that_needs_one_says_what_to_type(
+    console: Console,
+) -> None:
+    await made_it(console)
+
+    again = await console.type("", "-")
+
+    assert again.count("This question needs an answer; type one, or = for 0.") == 1
+    assert "This question can't be skipped; type one, or = for 0." in again
+    assert again.rstrip().endswith("Calls made (a number from 0 to 1000; = for 0)")
+    thanks = await console.type("=", "=", "-")
+    assert "I've noted 0 calls and 0 conversations" in thanks
