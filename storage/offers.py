@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import RowMapping, bindparam, delete, insert, select, update
+from sqlalchemy import RowMapping, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.offer import Answer, Offer
@@ -27,6 +27,8 @@ _LAPSED = (
     .order_by(seat_offers.c.expires_at)
     .limit(bindparam("limit"))
 )
+
+_NEXT_LAPSE = select(func.min(seat_offers.c.expires_at)).where(seat_offers.c.answer.is_(None))
 
 
 def _offer(row: RowMapping) -> Offer:
@@ -84,3 +86,6 @@ class SqlOfferRepository(OfferRepository):
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[Offer]:
         result = await self._db.execute(_LAPSED, {"now": now, "limit": limit})
         return [_offer(row) for row in result.mappings()]
+
+    async def next_lapse_at(self) -> datetime | None:
+        return (await self._db.execute(_NEXT_LAPSE)).scalar_one_or_none()

@@ -272,6 +272,12 @@ class SqlVolunteerRepository(VolunteerRepository):
         )
         return [rows.volunteer(row) for row in result.mappings()]
 
+    async def next_follow_up_at(self) -> datetime | None:
+        earliest = select(func.min(volunteers.c.follow_up_due_at)).where(
+            volunteers.c.forgotten_at.is_(None)
+        )
+        return (await self._db.execute(earliest)).scalar_one_or_none()
+
     async def follow_ups_due(self, now: datetime, limit: int) -> Sequence[Volunteer]:
         """Volunteers in any campaign whose follow_up_due_at has come, earliest first."""
         result = await self._db.execute(

@@ -64,6 +64,8 @@ class World:
     erased: dict[str, int] = field(default_factory=dict)
     checked: int = 0
     steps: int = 0
+    # Each person's volunteer id, once storage has shown them (keys of the outcomes).
+    ids: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     async def start(cls, path: Path) -> "World":
@@ -211,10 +213,10 @@ class World:
         )
         assert all(times == 1 for times in alerts.values()), alerts
 
-    async def _outcomes_now(self) -> dict[tuple[str, int], Outcome]:
-        """(name, shift number) → the outcome of each confirmed seat of a shift that wasn't
+    async def _outcomes_now(self) -> dict[tuple[int, int], Outcome]:
+        """(volunteer id, shift number) → the outcome of each confirmed seat of a shift that wasn't
         cancelled (a cancelled shift's seats came to nothing), as of now."""
-        found: dict[tuple[str, int], Outcome] = {}
+        found: dict[tuple[int, int], Outcome] = {}
         shifts = await self._shifts_now()
         async with self.storage.unit_of_work() as uow:
             for number, shift in shifts.items():
@@ -224,7 +226,9 @@ class World:
                 for signup, volunteer in await uow.signups.roster(shift.id):
                     if signup.status is SignupStatus.CONFIRMED:
                         record = records.get(signup.id, Attendance(signup.id))
-                        found[(volunteer.name, number)] = outcome(record, shift.ends_at, self.now())
+                        found[(volunteer.id, number)] = outcome(record, shift.ends_at, self.now())
+                    if volunteer.forgotten_at is None:
+                        self.ids[volunteer.name] = volunteer.id
         return found
 
     async def _views_agree(self) -> None:
@@ -263,13 +267,13 @@ class World:
             theirs = Counter(
                 o
                 for (who, n), o in outcomes.items()
-                if who == name and shifts[n].has_started(self.now())
+                if who == self.ids.get(name) and shifts[n].has_started(self.now())
             )
             assert f"{theirs[Outcome.ATTENDED]} attended" in history, (history, theirs)
             no_shows = theirs[Outcome.NO_SHOW]
             assert f"{no_shows} no-show{'' if no_shows == 1 else 's'}" in history, history
 
-    def _new_messages_are_true(self, outcomes: dict[tuple[str, int], Outcome]) -> None:
+    def _new_messages_are_true(self, outcomes: dict[tuple[int, int], Outcome]) -> None:
         """Each message sent since the last step: names nobody erased before it was sent,
         describes each shift by its title and start as they stand, and "We missed you" goes
         only to a no-show."""
@@ -297,7 +301,8 @@ class World:
                 title = text.split("“", 1)[1].split("”", 1)[0]
                 [number] = [n for n, f in self.shifts.items() if f.titles[-1] == title]
                 who = next(p for p in PEOPLE if p.casefold() == message.to)
-                assert outcomes.get((who, number)) is Outcome.NO_SHOW, (who, number, text)
+                seat = (self.ids.get(who, 0), number)
+                assert outcomes.get(seat) is Outcome.NO_SHOW, (who, number, text)
             assert message.to == ORGANIZERS or message.to not in {
                 p.casefold() for p in self.erased if self.erased[p] <= index
             }, (message.to, text)

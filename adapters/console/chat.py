@@ -5,8 +5,10 @@ import shlex
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from adapters.console import answers
 from adapters.console.render import INDENT, KEEP, SKIP, question
 from adapters.console.screen import Screen
 from bot.app.clock import ManualClock
@@ -16,7 +18,7 @@ from bot.domain.campaign import Identity
 from bot.domain.timing import parse_duration
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
-from bot.ports.replies import ChoiceField, Form, FormSubmission, Message, NumberField, Reply
+from bot.ports.replies import Form, FormSubmission, Message, Reply
 
 PLATFORM = "console"
 TEAM = "console"
@@ -26,13 +28,15 @@ CHANNEL = "general"
 # Reads one line after showing a prompt; None at the end of input.
 Reader = Callable[[str], Awaitable[str | None]]
 
-META_HELP = """\
+META_HELP = f"""\
 Type slash commands as on Slack, e.g. /phonebank list, /phonebank join 1, /task list, /turnout help.
-A number presses a button of the latest message you got: [1], [2] …
+A number presses a button of the latest message you were shown: [1], [2] …
+A form asks one question at a time: {SKIP} (or an empty line) skips one that may be left empty,
+{KEEP} keeps the answer it shows; a refused answer is asked again on its own.
   :as NAME          switch who is typing
   :arrive NAME      a new member joins the team (starts the welcome flow)
-  :advance 2h       move the clock forward (e.g. 90m, 1d) and send what falls due
-  :now              show the console's clock
+  :advance 2h       let time pass (e.g. 90m, 1d): what falls due on the way is sent at its moment
+  :now              show the console's clock, in the campaign's time zone
   :cancel           stop filling in a form
   :help             this help
   :quit             leave (Ctrl-D works too)"""
@@ -44,6 +48,10 @@ class _Filling:
 
     form: Form
     answers: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
+    # The question being asked, by its place in the form.
+    asking: int = 0
+    # The form was refused for one answer: once it is given again, the form is sent again.
+    fixing: bool = False
 
 
 class ConsoleChat:
@@ -58,7 +66,6 @@ class ConsoleChat:
         organizers: set[str],
         names: dict[str, str],
         campaign_name: str,
-        zone: ZoneInfo,
     ) -> None:
         self._turnout = turnout
         self._wakeups = wakeups
@@ -67,7 +74,6 @@ class ConsoleChat:
         self._organizers = {key(o) for o in organizers}
         self._names = names
         self._campaign_name = campaign_name
-        self._zone = zone
         self._forms: dict[str, _Filling] = {}
         self._user = self._remember(user)
 
@@ -77,6 +83,14 @@ class ConsoleChat:
 
     def organizer_keys(self) -> list[str]:
         return sorted(self._organizers)
+
+    async def zone(self) -> ZoneInfo:
+        """The campaign's time zone, which the console's clock reads in."""
+        return await self._turnout.campaign_zone(PLATFORM, TEAM)
+
+    async def set_clock(self, local: datetime) -> None:
+        """Start the clock at `local` (no zone given), read in the campaign's zone."""
+        self._clock.move_to(local.replace(tzinfo=await self.zone()))
 
     async def run(self, read: Reader, *, echo: bool) -> None:
         """Read lines until `:quit` or end of input; `echo` prints them (for piped sessions)."""
@@ -91,7 +105,8 @@ class ConsoleChat:
 
     async def handle_line(self, line: str) -> bool:
         """Act on one line; False means the person asked to quit."""
-        if not line:
+        filling = self._forms.get(self._user)
+        if not line and filling is None:
             return True
         if line.startswith(":"):
             keep_going = await self._meta(line)
@@ -100,8 +115,9 @@ class ConsoleChat:
                 self._screen.say(f"{INDENT}(form put aside; press its button again to restart)")
             await self._show(await self._turnout.run_text(self._actor(), line))
             keep_going = True
-        elif self._user in self._forms:
-            await self._answer(line)
+        elif filling is not None:
+            # An empty line is an answer too: the one a form box left empty gives.
+            await self._answer(filling, line)
             keep_going = True
         elif line.isdecimal():
             await self._press(int(line))
@@ -142,13 +158,11 @@ class ConsoleChat:
                         f"{INDENT}Write how far to move the clock, like 2h, 90m or 1d."
                     )
                     return True
-                self._clock.advance(span)
-                self._screen.say(
-                    f"{INDENT}⏩ It's now {timefmt.when(self._clock.now(), self._zone)}."
-                )
-                await self._wakeups.sweep()
+                await self._advance(span)
             case ":now":
-                self._screen.say(f"{INDENT}It's {timefmt.when(self._clock.now(), self._zone)}.")
+                self._screen.say(
+                    f"{INDENT}It's {timefmt.when(self._clock.now(), await self.zone())}."
+                )
             case ":cancel":
                 if self._forms.pop(self._user, None):
                     self._screen.say(f"{INDENT}Form cancelled; nothing was saved.")
@@ -156,11 +170,38 @@ class ConsoleChat:
                 self._screen.say(f"{INDENT}I don't know {verb!r} like that. Type :help.")
         return True
 
+    async def _advance(self, span: timedelta) -> None:
+        """Time passes: each message that falls due on the way shows under its moment."""
+        zone = await self.zone()
+
+        def now(moment: datetime) -> str:
+            return f"{INDENT}⏩ It's now {timefmt.when(moment, zone)}."
+
+        started = now(self._clock.now())
+
+        def stopped(moment: datetime) -> None:
+            # What is still due in the minute it started at needs no moment of its own.
+            if now(moment) != started:
+                self._screen.stamp(now(moment))
+
+        await self._wakeups.pass_time(self._clock, span, stopped=stopped)
+        self._screen.settle(now(self._clock.now()))
+
     async def _press(self, number: int) -> None:
-        button = self._screen.choice(self._user, number)
-        if button is None:
-            self._screen.say(f"{INDENT}There's no button [{number}] on your latest message.")
+        offered = self._screen.buttons(self._user)
+        if not offered:
+            self._screen.say(
+                f"{INDENT}Your latest message has no buttons; type a slash command instead, "
+                "like /phonebank list."
+            )
             return
+        if not 1 <= number <= len(offered):
+            which = "[1]" if len(offered) == 1 else f"[1] to [{len(offered)}]"
+            self._screen.say(
+                f"{INDENT}There's no button [{number}] on your latest message; type {which}."
+            )
+            return
+        button = offered[number - 1]
         self._screen.say(f"{INDENT}(pressed “{button.label}”)")
         await self._show(await self._turnout.press(self._actor(), button.action))
 
@@ -171,44 +212,34 @@ class ConsoleChat:
             return
         self._screen.show(reply, to=[self._user])
 
-    async def _answer(self, line: str) -> None:
-        filling = self._forms[self._user]
-        current = filling.form.fields[len(filling.answers)]
-        if isinstance(current, ChoiceField) and line == SKIP and not current.required:
-            filling.answers[current.name] = () if current.multiple else ""
-        elif isinstance(current, ChoiceField):
-            picked = _pick(line, current)
-            if picked is None:
-                self._screen.say(
-                    f"{INDENT}Answer with "
-                    + (
-                        "numbers separated by commas, like 1,3"
-                        if current.multiple
-                        else "one number"
-                    )
-                    + f" from 1 to {len(current.options)}."
-                )
-                return
-            filling.answers[current.name] = picked if current.multiple else picked[0]
-        else:
-            initial = getattr(current, "initial", None)
-            if line == KEEP and initial is not None and not isinstance(current, NumberField):
-                filling.answers[current.name] = str(initial)
-            else:
-                filling.answers[current.name] = (
-                    "" if line == SKIP and not current.required else line
-                )
-        if len(filling.answers) < len(filling.form.fields):
+    async def _answer(self, filling: _Filling, line: str) -> None:
+        fields = filling.form.fields
+        current = fields[filling.asking]
+        answer = answers.read(current, line)
+        if isinstance(answer, answers.Refused):
+            # Said, then the same question again (below, as every line ends).
+            self._screen.say(f"{INDENT}{answer.sentence}")
             return
-        del self._forms[self._user]
+        filling.answers[current.name] = answer
+        filling.asking = len(fields) if filling.fixing else filling.asking + 1
+        if filling.asking < len(fields):
+            return
         submission = FormSubmission(filling.form.form_id, dict(filling.answers))
-        await self._show(await self._turnout.submit(self._actor(), submission))
+        reply = await self._turnout.submit(self._actor(), submission)
+        at_fault = _question_at_fault(filling.form, reply)
+        if at_fault is None:
+            del self._forms[self._user]
+            await self._show(reply)
+            return
+        # Refused for one answer: that question alone is asked again, the rest are kept.
+        self._screen.show(reply, to=[self._user])
+        filling.asking, filling.fixing = at_fault, True
 
     def _prompt_if_filling(self) -> None:
         filling = self._forms.get(self._user)
         if filling is None:
             return
-        for line in question(filling.form.fields[len(filling.answers)]):
+        for line in question(filling.form.fields[filling.asking]):
             self._screen.say(f"{INDENT}{line}")
 
     def _actor(self, who: str | None = None) -> Actor:
@@ -235,13 +266,12 @@ def key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _pick(line: str, field: ChoiceField) -> tuple[str, ...] | None:
-    parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
-    if not parts or (len(parts) > 1 and not field.multiple):
+def _question_at_fault(form: Form, reply: Reply) -> int | None:
+    """Where in `form` the question is that a refusal names; None if it names none."""
+    if not isinstance(reply, Message) or not reply.error or not reply.about:
         return None
-    if not all(p.isdecimal() and 1 <= int(p) <= len(field.options) for p in parts):
-        return None
-    return tuple(dict.fromkeys(field.options[int(p) - 1].value for p in parts))
+    names = [f.name for f in form.fields]
+    return names.index(reply.about) if reply.about in names else None
 
 
 async def read_terminal(prompt: str) -> str | None:

@@ -56,7 +56,7 @@ def render(reply: Reply, *, numbered: bool = True) -> tuple[list[str], list[Butt
                 lines.append(heading)
                 lines += _items(items, choice)
                 if footer:
-                    lines.append(footer)
+                    lines += footer.splitlines()
         case Page(heading=heading, sections=sections):
             lines.append(heading)
             for section in sections:
@@ -76,13 +76,14 @@ def _items(items: tuple[Item, ...], choice: Callable[[Button], str]) -> list[str
     return lines
 
 
+# Leaves an optional answer empty (an empty line does too).
 SKIP = "-"
-# Keeps the answer a form was opened with (an edit form's current value).
+# Keeps the answer a form was opened with (an edit form's current value, a suggested number).
 KEEP = "="
 
 
 def question(field: Field) -> list[str]:
-    """How one form question is asked."""
+    """How one form question is asked, with the words that answer it besides its own."""
     match field:
         case ChoiceField(multiple=multiple, options=options):
             how = "numbers separated by commas" if multiple else "one number"
@@ -98,11 +99,15 @@ def question(field: Field) -> list[str]:
             hint = "HH:MM, 24-hour"
         case NumberField(low=low, high=high):
             hint = f"a number from {low} to {high}"
+    # An empty initial (an edit form's link when there is none) has nothing to keep.
+    initial = None if field.initial == "" else field.initial
+    hints = [hint] if hint else []
+    if isinstance(field, NumberField) and initial is not None:
+        # A number's initial may be a suggestion (10 seats) as much as a current value.
+        hints.append(f"{KEEP} for {initial}")
+    elif initial is not None:
+        # An edit form: the current answer stands when kept.
+        hints.insert(0, f"now {initial}; {KEEP} to keep it")
     if not field.required:
-        hint = f"{hint}; {SKIP} to skip" if hint else f"{SKIP} to skip"
-    # A number's initial is a suggestion (10 seats); text, dates and times have one on edit forms.
-    initial = None if isinstance(field, NumberField) else getattr(field, "initial", None)
-    if initial is not None:
-        # An edit form: the current answer stands unless something else is typed.
-        hint = f"now {initial}; {KEEP} to keep it" + (f"; {hint}" if hint else "")
-    return [f"{field.label} ({hint})" if hint else field.label]
+        hints.append(f"{SKIP} to skip" if initial is None else f"{SKIP} to leave it empty")
+    return [f"{field.label} ({'; '.join(hints)})" if hints else field.label]

@@ -11,16 +11,22 @@ class Screen:
     def __init__(self, out: TextIO, *, shelf: FileShelf | None = None) -> None:
         self._out = out
         self._shelf = shelf
-        # The buttons of the latest message each person got: typing `2` presses the second.
+        # The buttons of the latest message each person was shown (none: an empty list):
+        # typing `2` presses the second.
         self._choices: dict[str, list[Button]] = {}
+        # The moment the clock stopped at, printed before whatever is shown next.
+        self._stamp = ""
+        self._stamped = ""
 
     def say(self, text: str) -> None:
         print(text, file=self._out, flush=True)
 
     def show(self, reply: Reply, *, to: list[str], header: str = "") -> None:
-        """Print a reply for `to` (console user keys) and make its buttons theirs to press;
-        with `to` empty (a channel post) the buttons are shown but not numbered."""
+        """Print a reply for `to` (console user keys), whose latest message it now is: its
+        buttons are theirs to press. With `to` empty (a channel post) the buttons are shown
+        but not numbered, and nobody's latest message changes."""
         lines, buttons = render(reply, numbered=bool(to))
+        self._print_stamp()
         if header:
             self.say(header)
         for line in lines:
@@ -32,10 +38,26 @@ class Screen:
                     continue
                 path = self._shelf.keep(attachment)
                 self.say(f"{INDENT}📎 {attachment.title or attachment.filename}: {path}")
-        if buttons:
-            for user in to:
-                self._choices[user] = buttons
+        for user in to:
+            self._choices[user] = buttons
 
-    def choice(self, user: str, number: int) -> Button | None:
-        buttons = self._choices.get(user, [])
-        return buttons[number - 1] if 1 <= number <= len(buttons) else None
+    def buttons(self, user: str) -> list[Button]:
+        """The buttons of the latest message `user` was shown, in their numbers' order."""
+        return self._choices.get(user, [])
+
+    def stamp(self, line: str) -> None:
+        """Print `line` (a moment the clock stopped at) before whatever is shown next; a later
+        stamp takes its place if nothing is shown meanwhile."""
+        self._stamp = line
+
+    def settle(self, line: str) -> None:
+        """Print `line` (where the clock ended) now, unless it was the last stamp shown."""
+        self._stamp = ""
+        if line != self._stamped:
+            self.say(line)
+        self._stamped = ""
+
+    def _print_stamp(self) -> None:
+        if self._stamp:
+            self.say(self._stamp)
+            self._stamped, self._stamp = self._stamp, ""

@@ -221,7 +221,8 @@ class Listeners:
             reply = pending.result()
             if isinstance(reply, Message) and reply.error:
                 said = timefmt.plain(reply.text)
-                field = error_block(view.get("blocks") or [], said)
+                # The question the core named, else the one the sentence is most likely about.
+                field = error_block(view.get("blocks") or [], said, about=reply.about)
                 if field is not None:
                     # The modal stays open with the answers given and the reason under a field.
                     await ack(response_action="errors", errors={field: said})

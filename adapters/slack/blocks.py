@@ -216,9 +216,12 @@ def answers(state_values: dict[str, dict[str, dict[str, Any]]]) -> dict[str, str
     return found
 
 
-def error_block(view_blocks: list[Block], error: str) -> str | None:
-    """The input a refusal is most likely about, to show the sentence right under it."""
+def error_block(view_blocks: list[Block], error: str, *, about: str = "") -> str | None:
+    """The input a refusal is about (`about`, when the core named it), else the one it is
+    most likely about, to show the sentence right under it."""
     inputs = [b for b in view_blocks if b.get("type") == "input" and b.get("block_id")]
+    if any(block["block_id"] == about for block in inputs):
+        return about
     said = error.lower()
     for block in inputs:
         label = str(block.get("label", {}).get("text", "")).lower()

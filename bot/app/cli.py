@@ -5,9 +5,8 @@ import asyncio
 import logging
 import signal
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import make_url
 
@@ -109,7 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     console.add_argument(
         "--now",
-        help="start the console's clock at this local time, 'YYYY-MM-DD HH:MM' (rehearsals)",
+        help="start the console's clock at this time, 'YYYY-MM-DD HH:MM', in the campaign's "
+        "time zone (rehearsals)",
     )
     commands.add_parser("run", help="run the bot on the configured platforms")
     commands.add_parser(
@@ -120,17 +120,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _console(settings: Settings, args: argparse.Namespace) -> int:
-    zone = ZoneInfo(settings.timezone)
     start = None
     if args.now:
         try:
-            start = datetime.strptime(args.now, "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+            # A time of day with no zone: the campaign's, once the database says which.
+            start = datetime.strptime(args.now, "%Y-%m-%d %H:%M")  # noqa: DTZ007
         except ValueError:
-            print("turnout: --now takes a local time like '2026-11-28 09:00'.", file=sys.stderr)
+            print(
+                "turnout: --now takes a time in the campaign's zone like '2026-11-28 09:00'.",
+                file=sys.stderr,
+            )
             return 2
     url = f"sqlite:///{args.db}" if args.db else settings.database_url
     storage = await _open(url)
-    clock = ManualClock(start.astimezone(UTC) if start else None)
+    clock = ManualClock()
     screen = Screen(sys.stdout, shelf=FileShelf(args.files or _files_folder(url)))
     names: dict[str, str] = {}
     organizers = set(args.organizer) or {args.user}
@@ -155,8 +158,9 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
         organizers=organizers,
         names=names,
         campaign_name=settings.campaign_name,
-        zone=zone,
     )
+    if start is not None:
+        await chat.set_clock(start)
     interactive = sys.stdin.isatty()
     if interactive:
         # At a terminal, reminders also arrive on their own as real time passes.

@@ -29,3 +29,7 @@ class ManualClock(Clock):
 
     def advance(self, span: timedelta) -> None:
         self._jumped += span
+
+    def move_to(self, moment: datetime) -> None:
+        """Read `moment` now (and follow the real clock on from it, if running)."""
+        self._jumped += moment - self.now()

@@ -6,12 +6,13 @@ database says what is due, the scheduler only says when to look.
 
 import asyncio
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.app.clock import ManualClock
 from bot.kernel.feature import Sweep
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.kernel.wording import plural
@@ -19,6 +20,9 @@ from bot.ports.clock import Clock
 from bot.ports.storage import Storage, StorageUnavailable
 
 log = logging.getLogger(__name__)
+
+# Told of each moment `pass_time` stops at.
+Stopped = Callable[[datetime], None]
 
 
 class Wakeups:
@@ -36,6 +40,8 @@ class Wakeups:
         self._clock = clock
         self._sweep_every = sweep_every
         self._sweeps = tuple(sweeps)
+        # When each sweep whose work falls due at known moments has work next.
+        self._timed = tuple(sweep.next_at for sweep in self._sweeps if sweep.next_at is not None)
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         # Wake-ups in progress. Stopping waits for them: cancelling one mid-query can leave the
         # database driver's connection half-closed and hang the process at exit.
@@ -70,6 +76,44 @@ class Wakeups:
         """Deliver what is due now and sleep until the next notice falls due."""
         with self._working():
             await self._deliver()
+
+    async def pass_time(
+        self, clock: ManualClock, span: timedelta, *, stopped: Stopped = lambda _: None
+    ) -> None:
+        """Let `span` pass on `clock` as it would in real time, in one go (the console's
+        `:advance`): the clock stops at each moment something falls due on the way (a notice,
+        a follow-up, an offer running out), earliest first, and what falls due then is done
+        then, so each message is written as of its own moment. `stopped` hears of each stop
+        just before its work; the clock ends at `span` from where it was."""
+        end = clock.now() + span
+        # Whether what falls due at the clock's current moment has been done.
+        swept = False
+        with self._working():
+            while (moment := await self._next_moment()) is not None and moment <= end:
+                if moment <= clock.now() and swept:
+                    # Still due after this moment's work (a send waiting for its retry, a
+                    # claim held elsewhere): the next look is the next sweep's.
+                    moment = clock.now() + self._sweep_every
+                    if moment > end:
+                        break
+                if moment > clock.now():
+                    clock.advance(moment - clock.now())
+                    stopped(clock.now())
+                await self._sweep()
+                swept = True
+            if clock.now() < end:
+                clock.advance(end - clock.now())
+                stopped(clock.now())
+                await self._sweep()
+
+    async def _next_moment(self) -> datetime | None:
+        """The earliest moment something falls due: a notice, or a sweep's next work."""
+        try:
+            moments = [await self._dispatcher.next_due_at()]
+            moments += [await next_at(self._storage) for next_at in self._timed]
+        except StorageUnavailable:
+            return None
+        return min((moment for moment in moments if moment is not None), default=None)
 
     async def stop(self, grace: timedelta = timedelta(seconds=10)) -> None:
         """Stop waking up, letting the sends in flight finish (for up to `grace`); what was

@@ -4,6 +4,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot import catalogue
 from bot.calendars import calendar_feeds
@@ -105,7 +106,9 @@ class Turnout:
     def _refusal(self, error: UserError) -> Message:
         """What a person reads when a command is refused: the example dates in it written
         out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
-        return Message(fill(error.message, self._clock.now().date()), error=True)
+        return Message(
+            fill(error.message, self._clock.now().date()), error=True, about=error.about
+        )
 
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = self._catalogue.handlers[type(command)]
@@ -189,6 +192,18 @@ class Turnout:
         except UserError as error:
             return self._refusal(error)
         return await self.handle(command)
+
+    async def campaign_zone(self, platform: str, team: str) -> ZoneInfo:
+        """The time zone of the campaign a team belongs to: the default one until the team's
+        first command makes its campaign (and when the database can't answer now)."""
+        try:
+            async with self._storage.unit_of_work(write=False) as uow:
+                found = await uow.campaigns.team(platform, team)
+                if found is not None:
+                    return ZoneInfo((await uow.campaigns.get(found.campaign_id)).timezone)
+        except StorageUnavailable:
+            log.warning("storage unavailable; showing times in the default zone")
+        return ZoneInfo(self._defaults.timezone)
 
     async def welcome(self, actor: Actor) -> Reply:
         """Someone joined the team."""

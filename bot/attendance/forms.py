@@ -1,23 +1,24 @@
-"""The debrief form "I made it" opens: the counts, and anything organizers should know."""
+"""The debrief form "I made it" opens: the counts, and anything organizers should know.
+
+The shift it is about travels in the form's id (`debrief:3`), never as a question: the
+button already named it.
+"""
 
 from bot.attendance.commands import Debrief
 from bot.domain.attendance import MAX_COUNT, MAX_NOTES, read_count
-from bot.domain.campaign import MAX_NUMBER
-from bot.domain.errors import UserError
 from bot.domain.text import clean_text
 from bot.kernel.commands import Actor, Command
-from bot.kernel.intake.forms import FormReader, Values
+from bot.kernel.intake.forms import FormReader, Values, answering, number_key, text
 from bot.ports.replies import Form, NumberField, TextField
 
 
 def debrief_form(shift: int, title: str) -> Form:
     """What "I made it" asks: the counts, and anything organizers should know."""
     return Form(
-        form_id=DEBRIEF.form_id,
+        form_id=DEBRIEF.id_for(shift),
         title="How did it go?",
         intro=f"Thanks for calling on “{title}”! Two numbers and an optional note.",
         fields=(
-            NumberField("shift", "Shift number", low=1, high=MAX_NUMBER, initial=shift),
             NumberField("calls", "Calls made", low=0, high=MAX_COUNT, initial=0),
             NumberField("conversations", "Conversations had", low=0, high=MAX_COUNT, initial=0),
             TextField(
@@ -32,23 +33,19 @@ def debrief_form(shift: int, title: str) -> Form:
     )
 
 
-def _read(actor: Actor, _key: str, values: Values) -> Command:
-    def text(name: str) -> str:
-        value = values.get(name, "")
-        return value if isinstance(value, str) else ""
-
-    shift = text("shift").strip().lstrip("#")
-    if not shift.isdecimal() or len(shift) > 9:
-        raise UserError("Type the shift's number, like 3, in the first box.")
-    return Debrief(
-        actor,
-        shift=int(shift),
-        calls=read_count(text("calls"), "calls"),
-        conversations=read_count(text("conversations"), "conversations"),
-        notes=clean_text(text("notes"), what="note", limit=MAX_NOTES, multiline=True)
-        if text("notes").strip()
-        else "",
-    )
+def _read(actor: Actor, key: str, values: Values) -> Command:
+    shift = number_key(key, "press “I made it” again, or type `/phonebank debrief <shift>`.")
+    with answering("calls"):
+        calls = read_count(text(values, "calls", "the calls", required=False), "calls")
+    with answering("conversations"):
+        conversations = read_count(
+            text(values, "conversations", "the conversations", required=False), "conversations"
+        )
+    with answering("notes"):
+        notes = text(values, "notes", "the note", required=False)
+        said = clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else ""
+    return Debrief(actor, shift=shift, calls=calls, conversations=conversations, notes=said)
 
 
-DEBRIEF = FormReader("debrief", Debrief, _read)
+# Followed by the shift's number: `debrief:3`.
+DEBRIEF = FormReader("debrief:", Debrief, _read)

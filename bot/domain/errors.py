@@ -8,6 +8,9 @@ class UserError(Exception):
     to the person who asked, verbatim. Raising it inside a unit of work rolls everything back.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, about: str = "") -> None:
         super().__init__(message)
         self.message = message
+        # The form question the refusal is about (its field's name), when it is one answer's
+        # fault: platforms ask that question again and keep the other answers.
+        self.about = about

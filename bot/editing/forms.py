@@ -13,7 +13,7 @@ from bot.editing.typed_edits import EDIT_USAGE
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.forms import FormReader, Values, number_key, text, word
+from bot.kernel.intake.forms import FormReader, Values, answering, number_key, parsed, text
 from bot.ports.replies import DateField, Form, NumberField, TextField, TimeField
 
 
@@ -57,26 +57,32 @@ def _read_edit(actor: Actor, key: str, values: Values) -> Command:
     number = number_key(
         key, "type `/phonebank edit` and the shift's number, like `/phonebank edit 3`."
     )
-    start = typed.Words(text(values, "start", "the start time"), EDIT_USAGE)
-    when = typed.start_time(start)
-    start.end()
-    link = text(values, "link", "", required=False)
+    with answering("start"):
+        start = typed.Words(text(values, "start", "the start time"), EDIT_USAGE)
+        when = typed.start_time(start)
+        start.end()
     return EditShift(
         actor,
         shift=number,
-        title=typed.title(word(values, "title", "the title")),
-        day=typed.day(word(values, "day", "the date")),
+        title=parsed(values, "title", "the title", typed.title),
+        day=parsed(values, "day", "the date", typed.day),
         start=when,
-        duration=typed.shift_length(word(values, "duration", "the length of the shift")),
-        capacity=typed.number(
-            word(values, "capacity", "the number of seats"),
-            "number of seats",
-            "12",
-            high=MAX_CAPACITY,
-        ),
-        link=typed.link(typed.Word(link, quoted=True)) if link else "",
+        duration=parsed(values, "duration", "the length of the shift", typed.shift_length),
+        capacity=parsed(values, "capacity", "the number of seats", _seats),
+        link=_link(values),
         shown_who=True,
     )
+
+
+def _seats(answer: typed.Word) -> int:
+    return typed.number(answer, "number of seats", "12", high=MAX_CAPACITY)
+
+
+def _link(values: Values) -> str:
+    """The link answer; empty means no link."""
+    link = text(values, "link", "the link", required=False)
+    with answering("link"):
+        return typed.link(typed.Word(link, quoted=True)) if link else ""
 
 
 def link_form(number: int, link: str, *, told: str) -> Form:
@@ -106,13 +112,7 @@ def _read_link(actor: Actor, key: str, values: Values) -> Command:
     number = number_key(
         key, "type `/phonebank edit` and the shift's number, like `/phonebank edit 3`."
     )
-    link = text(values, "link", "the link", required=False)
-    return EditShift(
-        actor,
-        shift=number,
-        link=typed.link(typed.Word(link, quoted=True)) if link else "",
-        shown_who=True,
-    )
+    return EditShift(actor, shift=number, link=_link(values), shown_who=True)
 
 
 EDIT = FormReader("edit_shift:", EditShift, _read_edit)

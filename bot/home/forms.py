@@ -10,7 +10,7 @@ from bot.home.commands import SaveSettings
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.forms import FormReader, Values
+from bot.kernel.intake.forms import FormReader, Values, answering
 from bot.ports.replies import Form, TextField
 from bot.volunteers import REMINDERS_USAGE, TZ_USAGE
 
@@ -66,13 +66,13 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
 
     zone, reminders = answer("zone"), answer("reminders")
     if zone:
-        zone = typed.zone(typed.Words(zone, TZ_USAGE))
+        with answering("zone"):
+            zone = typed.zone(typed.Words(zone, TZ_USAGE))
     if not reminders:
         return SaveSettings(actor, zone=zone)
-    words = typed.Words(reminders, REMINDERS_USAGE)
-    return SaveSettings(
-        actor, zone=zone, offsets=typed.reminder_offsets(words), reminders_given=True
-    )
+    with answering("reminders"):
+        offsets = typed.reminder_offsets(typed.Words(reminders, REMINDERS_USAGE))
+    return SaveSettings(actor, zone=zone, offsets=offsets, reminders_given=True)
 
 
 SETTINGS = FormReader("settings", SaveSettings, _read)

@@ -7,7 +7,7 @@ from bot.domain.text import clean_text
 from bot.hosting.commands import DeclineProposal, ProposeShift
 from bot.hosting.reading import propose_shift_from
 from bot.kernel.commands import Actor, Command
-from bot.kernel.intake.forms import FormReader, Values, number_key, text
+from bot.kernel.intake.forms import FormReader, Values, answering, number_key, text
 from bot.ports.replies import Form, TextField
 from bot.shifts import SHIFT, shift_form
 
@@ -53,7 +53,8 @@ def _read_proposal(actor: Actor, _key: str, values: Values) -> Command:
 def _read_decline(actor: Actor, key: str, values: Values) -> Command:
     number = number_key(key, "press Decline again.")
     reason = text(values, "reason", "the reason", required=False)
-    said = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
+    with answering("reason"):
+        said = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
     return DeclineProposal(actor, proposal=number, reason=said)
 
 

@@ -31,13 +31,16 @@ class Sweep:
     """Periodic work the scheduler runs every minute (before delivering what is due).
 
     `run` returns how many things it did; the log says `done` % that many `unit`s, and when the
-    database is unavailable, that the `waiting` wait for the next sweep.
+    database is unavailable, that the `waiting` wait for the next sweep. `next_at`, where the
+    sweep's work falls due at known moments, says the first: time let pass in one go (the
+    console's `:advance`) stops there, as the minutes would have.
     """
 
     run: Callable[[Storage, datetime], Awaitable[int]]
     done: str
     unit: str
     waiting: str
+    next_at: Callable[[Storage], Awaitable[datetime | None]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

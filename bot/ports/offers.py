@@ -29,3 +29,7 @@ class OfferRepository(ABC):
     @abstractmethod
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[Offer]:
         """Open offers whose time ran out, oldest first (for the sweep)."""
+
+    @abstractmethod
+    async def next_lapse_at(self) -> datetime | None:
+        """When the first open offer runs out (None: no offer is open)."""

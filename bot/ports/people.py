@@ -104,6 +104,10 @@ class VolunteerRepository(ABC):
         """Volunteers in any campaign whose follow_up_due_at has come."""
 
     @abstractmethod
+    async def next_follow_up_at(self) -> datetime | None:
+        """The earliest follow_up_due_at in any campaign (None: no follow-up is waiting)."""
+
+    @abstractmethod
     async def forget(self, volunteer_id: int, now: datetime) -> None:
         """Erase name, zone, profile and platform identities, and whatever else storage keeps
         that names the volunteer; keep the row for anonymous counts."""

@@ -53,6 +53,9 @@ class Message:
     # The request was refused and changed nothing; the text says what to do instead.
     error: bool = False
     files: tuple[Attachment, ...] = ()
+    # A refused form: the name of the question whose answer was at fault ("" when the
+    # refusal is about the form as a whole), to ask it again alone.
+    about: str = ""
 
 
 @dataclass(frozen=True, slots=True)

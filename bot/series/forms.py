@@ -12,7 +12,7 @@ from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.examples import SERIES_END
-from bot.kernel.intake.forms import FormReader, Values, number_key
+from bot.kernel.intake.forms import FormReader, Values, answering, number_key
 from bot.ports.replies import ChoiceField, Field, Form, Option, TextField
 from bot.series.commands import Repeats, RepeatShift
 from bot.series.recurrence import MAX_TIMES, WEEKDAYS
@@ -81,14 +81,21 @@ def read_repeats(values: Values) -> Repeats | None:
             )
         return None
     if not isinstance(how, str) or how not in _EVERY:
-        raise UserError("Pick how the shift repeats from the list: weekly or every 2 weeks.")
+        raise UserError(
+            "Pick how the shift repeats from the list: weekly or every 2 weeks.", about="repeat"
+        )
     if how == ON_DAYS and not days:
-        raise UserError("Tick the weekdays it repeats on, or pick Weekly instead.")
+        raise UserError(
+            "Tick the weekdays it repeats on, or pick Weekly instead.", about="weekdays"
+        )
     try:
         weekdays = tuple(sorted({WEEKDAYS.index(day) for day in days}))
     except ValueError:
-        raise UserError("Pick the weekdays from the list, like Tue and Thu.") from None
-    until, times = _end(ends)
+        raise UserError(
+            "Pick the weekdays from the list, like Tue and Thu.", about="weekdays"
+        ) from None
+    with answering("ends"):
+        until, times = _end(ends)
     return Repeats(every=_EVERY[how], weekdays=weekdays, until=until, times=times)
 
 

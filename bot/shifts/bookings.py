@@ -164,10 +164,13 @@ async def roster_history(ctx: Context, shift: Shift) -> str:
     for booking in await ctx.uow.bookings.for_shift(shift.id):
         person = await ctx.uow.volunteers.get(booking.volunteer_id)
         by = await ctx.uow.volunteers.get(booking.by_id)
+        # Indented under the heading, as a roster's details are under each name.
         lines.append(
-            f"{person.name} {booking.action.verb} by {by.name}, {timefmt.at(booking.at, ctx.zone)}"
+            f"  {person.name} {booking.action.verb} by {by.name}, "
+            f"{timefmt.at(booking.at, ctx.zone)}"
         )
-    return "Booked by organizers:\n" + "\n".join(lines) if lines else ""
+    # Added, removed or moved: all of them changes, none of them only bookings.
+    return "Changed by organizers:\n" + "\n".join(lines) if lines else ""
 
 
 async def _open(ctx: Context, number: int, held: HeldShift | None = None) -> HeldShift:

@@ -14,7 +14,7 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Kind, Param
 from bot.kernel.intake.examples import SHIFT_DAY
-from bot.kernel.intake.forms import FormReader, Values, answers, text, word
+from bot.kernel.intake.forms import FormReader, Values, answering, answers, parsed, text
 from bot.kernel.intake.groups import SHORT
 from bot.kernel.intake.typed_values import Usage
 from bot.ports.replies import DateField, Form, NumberField, TextField, TimeField
@@ -143,27 +143,29 @@ def shift_form() -> Form:
 
 
 def _read(actor: Actor, _key: str, values: Values) -> Command:
-    start = typed.Words(text(values, "start", "the start time"), CREATE_USAGE)
-    when = typed.start_time(start)
-    start.end()
+    with answering("start"):
+        start = typed.Words(text(values, "start", "the start time"), CREATE_USAGE)
+        when = typed.start_time(start)
+        start.end()
     link = text(values, "link", "", required=False)
+    with answering("link"):
+        checked = typed.link(typed.Word(link, quoted=True)) if link else None
     return CreateShift(
         actor,
-        title=typed.title(word(values, "title", "the title")),
-        day=typed.day(word(values, "day", "the date")),
+        title=parsed(values, "title", "the title", typed.title),
+        day=parsed(values, "day", "the date", typed.day),
         start=when,
-        duration=typed.shift_length(word(values, "duration", "the length of the shift")),
-        capacity=typed.number(
-            word(values, "capacity", "the number of seats"),
-            "number of seats",
-            "12",
-            high=MAX_CAPACITY,
-        ),
-        link=typed.link(typed.Word(link, quoted=True)) if link else None,
+        duration=parsed(values, "duration", "the length of the shift", typed.shift_length),
+        capacity=parsed(values, "capacity", "the number of seats", _seats),
+        link=checked,
         repeats=read_repeats(values),
         # Left out where the form had no room: asked after creating instead.
         offer_repeat="repeat" not in values,
     )
+
+
+def _seats(answer: typed.Word) -> int:
+    return typed.number(answer, "number of seats", "12", high=MAX_CAPACITY)
 
 
 SHIFT = FormReader("shift", CreateShift, _read)

@@ -22,7 +22,13 @@ FEATURE = Feature(
     buttons=(buttons.JOIN, buttons.LEAVE, buttons.SHIFTS, buttons.TAKE, buttons.PASS),
     notices=NOTICES,
     sweeps=(
-        Sweep(offers.let_offers_lapse, "%s ran out and moved on", "seat offer", "seat offers"),
+        Sweep(
+            offers.let_offers_lapse,
+            "%s ran out and moved on",
+            "seat offer",
+            "seat offers",
+            next_at=offers.next_lapse_at,
+        ),
     ),
     erase=(seats.give_up_every_seat,),
 )

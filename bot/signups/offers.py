@@ -82,6 +82,12 @@ async def _offered(ctx: Context, number: int, doing: str) -> tuple[HeldShift, Si
     return held, signup
 
 
+async def next_lapse_at(storage: Storage) -> datetime | None:
+    """When the sweep next has an offer to let run out."""
+    async with storage.unit_of_work(write=False) as uow:
+        return await uow.offers.next_lapse_at()
+
+
 async def let_offers_lapse(storage: Storage, now: datetime) -> int:
     """The periodic sweep: each offer unanswered in time moves on to the next in line.
 

@@ -10,7 +10,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel.commands import Actor, Command
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.examples import SHIFT_DAY
-from bot.kernel.intake.forms import FormReader, Values, answers, text, word
+from bot.kernel.intake.forms import FormReader, Values, answering, answers, parsed, text
 from bot.ports.replies import DateField, Form, NumberField, TextField
 from bot.tasks.commands import PostTask, StartTaskForm
 
@@ -79,20 +79,26 @@ def task_form() -> Form:
 
 def _read(actor: Actor, _key: str, values: Values) -> Command:
     due = text(values, "due", "", required=False)
+    with answering("due"):
+        due_on = typed.day(typed.Word(due, quoted=True)) if due else None
     description = text(values, "description", "", required=False)
-    return PostTask(
-        actor,
-        title=typed.title(word(values, "title", "the title")),
-        due_on=typed.day(typed.Word(due, quoted=True)) if due else None,
-        slots=typed.number(
-            word(values, "slots", "how many people"), "number of people", "3", high=MAX_SLOTS
-        ),
-        description=(
+    with answering("description"):
+        details = (
             clean_text(description, what="description", limit=MAX_DESCRIPTION, multiline=True)
             if description
             else None
-        ),
+        )
+    return PostTask(
+        actor,
+        title=parsed(values, "title", "the title", typed.title),
+        due_on=due_on,
+        slots=parsed(values, "slots", "how many people", _people),
+        description=details,
     )
+
+
+def _people(answer: typed.Word) -> int:
+    return typed.number(answer, "number of people", "3", high=MAX_SLOTS)
 
 
 TASK = FormReader("task", PostTask, _read)

@@ -30,7 +30,15 @@ FEATURE = Feature(
     buttons=(buttons.CONTACTED, buttons.PROFILE, buttons.FORGET, buttons.KEEP),
     forms=(ONBOARDING,),
     notices=NOTICES,
-    sweeps=(Sweep(welcome.raise_follow_ups, "raised %s to organizers", "follow-up", "follow-ups"),),
+    sweeps=(
+        Sweep(
+            welcome.raise_follow_ups,
+            "raised %s to organizers",
+            "follow-up",
+            "follow-ups",
+            next_at=welcome.next_follow_up_at,
+        ),
+    ),
 )
 
 __all__ = [

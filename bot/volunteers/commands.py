@@ -28,7 +28,8 @@ class StartProfile(Command):
 class SaveProfile(Command):
     interests: tuple[Interest, ...]
     availability: Availability
-    location: str
+    # None: skipped.
+    location: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
 """The welcome questions: what a newcomer would like to do, when they are free, and where."""
 
 from bot.domain.errors import UserError
+from bot.domain.text import clean_text
 from bot.domain.volunteer import MAX_LOCATION, Availability, Interest, Profile
 from bot.kernel.commands import Actor, Command
-from bot.kernel.intake.forms import FormReader, Values
+from bot.kernel.intake.forms import FormReader, Values, answering, text
 from bot.ports.replies import ChoiceField, Form, Option, TextField
 from bot.volunteers.commands import SaveProfile
 
@@ -36,6 +37,7 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
                 label="Your ZIP code or county",
                 placeholder="53703 or Dane County",
                 max_length=MAX_LOCATION,
+                required=False,
             ),
         ),
         submit_label="Save",
@@ -53,11 +55,13 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
             "One of those answers isn't an option I know; type `/volunteer profile` to try again."
         ) from None
     if not interests:
-        raise UserError("Pick at least one thing you'd like to help with.")
-    location = values.get("location", "")
-    if not isinstance(location, str):
-        raise UserError("Type your ZIP code or county as text.")
-    return SaveProfile(actor, interests=interests, availability=availability, location=location)
+        raise UserError("Pick at least one thing you'd like to help with.", about="interests")
+    location = text(values, "location", "your ZIP code or county", required=False)
+    with answering("location"):
+        # Skipped (left empty) is no answer, stored as none.
+        where = clean_text(location, what=LOCATION, limit=MAX_LOCATION) if location else None
+    return SaveProfile(actor, interests=interests, availability=availability, location=where)
 
 
+LOCATION = "ZIP code or county"
 ONBOARDING = FormReader("onboarding", SaveProfile, _read)

@@ -12,7 +12,7 @@ from bot.ports.storage import Storage
 from bot.shifts import shift_item
 from bot.tasks import board_item
 from bot.volunteers.commands import SaveProfile, StartProfile, WelcomeVolunteer
-from bot.volunteers.forms import onboarding_form
+from bot.volunteers.forms import LOCATION, onboarding_form
 
 # Follow-ups raised per sweep; the rest wait for the next sweep a minute later.
 _FOLLOW_UP_BATCH = 200
@@ -52,7 +52,7 @@ async def start_profile(cmd: StartProfile, ctx: Context) -> Reply:
 
 async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
     """The onboarding answers: stored, organizers told, fitting shifts offered."""
-    location = clean_text(cmd.location, what="ZIP code or county", limit=MAX_LOCATION)
+    location = clean_text(cmd.location, what=LOCATION, limit=MAX_LOCATION) if cmd.location else None
     first_time = ctx.volunteer.onboarded_at is None
     profile = Profile(cmd.interests, cmd.availability, location)
     ctx.volunteer = ctx.volunteer.onboarded(profile, ctx.now)
@@ -105,6 +105,12 @@ async def _open_tasks(ctx: Context, thanks: str) -> Reply:
         items=tuple([await board_item(ctx, b) for b in board]),
         empty=thanks,
     )
+
+
+async def next_follow_up_at(storage: Storage) -> datetime | None:
+    """When the sweep next has organizers to remind of someone nobody has contacted."""
+    async with storage.unit_of_work(write=False) as uow:
+        return await uow.volunteers.next_follow_up_at()
 
 
 async def raise_follow_ups(storage: Storage, now: datetime) -> int:

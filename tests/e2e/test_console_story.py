@@ -135,6 +135,25 @@ def test_the_console_remembers_everything_across_a_restart(tmp_path: Path) -> No
     assert "✉ DM to Maria:" not in third.stdout
 
 
+@pytest.mark.slow
+def test_now_is_read_and_shown_in_the_campaign_s_zone(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    moved = turnout(
+        "console", "--db", str(db), stdin="/turnout tz America/Chicago\n", tmp_path=tmp_path
+    )
+    assert moved.returncode == 0, moved.stderr
+
+    # The start-up zone (TURNOUT_TIMEZONE) is New York's; the campaign's is Chicago's now.
+    run = turnout(
+        "console", "--db", str(db), "--now", "2026-11-23 09:00",
+        stdin=":now\n:advance 1h\n", tmp_path=tmp_path,
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert "It's Mon Nov 23, 9:00 AM CST." in run.stdout
+    assert "It's now Mon Nov 23, 10:00 AM CST." in run.stdout
+
+
 def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("TURNOUT_TIMEZONE=Mars/Olympus\n")
@@ -168,7 +187,7 @@ def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path: Path)
     run = turnout("console", "--now", "2026-11-20 10:00", stdin=answers, tmp_path=tmp_path)
     assert run.returncode == 0, run.stderr
     out = run.stdout
-    assert "Date (YYYY-MM-DD)" in out and "Seats (a number from 1 to 500)" in out
+    assert "Date (YYYY-MM-DD)" in out and "Seats (a number from 1 to 500; = for 10)" in out
     assert "Call script or dialer link (e.g. https://dialer.example/abc; - to skip)" in out
     assert "Created #1 “Rally follow-up calls”: Sat Nov 28, 6:00 PM EST for 1h30m, 8 seats" in out
     assert "8 of 8 seats left" in section(out, "Olivia> /phonebank list", "Olivia> :quit")

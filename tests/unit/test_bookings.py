@@ -219,3 +219,22 @@ async def test_confirm_typed_books_outside_availability_at_once_and_over_keeps_i
     assert "3 of 3 seats filled" in await harness.say("Olivia", "/phonebank roster 3")
     # Both words, in either order.
     assert "Booked Ana on #2" in await harness.say("Olivia", "/phonebank add 2 Ana confirm over")
+
+
+async def test_the_roster_lists_what_organizers_changed_indented_under_one_heading(
+    harness: Harness,
+) -> None:
+    await shifts(harness, 2)
+    await known(harness, "Maria", "Sam")
+    await harness.say("Olivia", "/phonebank add 1 Maria")
+    await harness.say("Olivia", "/phonebank add 1 Sam")
+    await harness.say("Olivia", "/phonebank remove 1 Maria")
+
+    roster = await harness.say("Olivia", "/phonebank roster 1")
+
+    # A removal is no booking: the heading names what all of them are.
+    assert "Booked by organizers" not in roster
+    history = roster[roster.index("Changed by organizers:") :].splitlines()
+    assert history[1].startswith("  Maria added by Olivia, ")
+    assert history[2].startswith("  Sam added by Olivia, ")
+    assert history[3].startswith("  Maria removed by Olivia, ")

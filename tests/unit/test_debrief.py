@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from bot.attendance.forms import DEBRIEF
+from bot.ports.replies import Message
 from tests.conftest import Harness
 from tests.render import text_of
 from tests.unit.test_attendance import TO_START, joined
@@ -29,11 +30,13 @@ async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness: 
     form = await harness.press("Maria", "turnout:madeit:1")
     assert form.startswith("How did it go?: Thanks for calling on “Saturday calls”!")
     pinging = await harness.submit(
-        "Maria", DEBRIEF, shift="1", calls="40", conversations="12", notes="@everyone look"
+        "Maria", DEBRIEF.id_for(1), calls="40", conversations="12", notes="@everyone look"
     )
     assert "The note can't mention @everyone" in text_of(pinging)
+    # The refusal names the question at fault, for platforms to ask it again alone.
+    assert isinstance(pinging, Message) and pinging.about == "notes"
     thanks = await harness.submit(
-        "Maria", DEBRIEF, shift="1", calls="40", conversations="12", notes="*loved* it"
+        "Maria", DEBRIEF.id_for(1), calls="40", conversations="12", notes="*loved* it"
     )
     assert "I've noted 40 calls and 12 conversations for #1" in text_of(thanks)
     await harness.say("Sam", "/phonebank debrief 1 missed")
@@ -98,7 +101,7 @@ async def test_more_conversations_than_calls_is_refused_typed_or_in_the_form(
     await harness.advance(TO_DEBRIEF)
     typed = await harness.say("Maria", "/phonebank debrief 1 5 20 Great list")
     formed = text_of(
-        await harness.submit("Maria", DEBRIEF, shift="1", calls="5", conversations="20")
+        await harness.submit("Maria", DEBRIEF.id_for(1), calls="5", conversations="20")
     )
     for refusal in (typed, formed):
         assert refusal == (

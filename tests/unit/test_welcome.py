@@ -256,3 +256,24 @@ async def test_forget_me_from_someone_turnout_does_not_know_erases_and_creates_n
         )
     assert harness.messenger.sent == []
     assert await volunteer_rows(harness) == before
+
+
+async def test_the_zip_question_may_be_skipped_and_a_skip_is_stored_as_nothing(
+    harness: Harness,
+) -> None:
+    await arrive(harness, "Maria")
+    form = await harness.bot.turnout.press(harness.actor("Maria"), PROFILE.action())
+    assert isinstance(form, Form)
+    [location] = [f for f in form.fields if f.name == "location"]
+    assert not location.required
+    harness.messenger.clear()
+
+    await harness.submit(
+        "Maria", ONBOARDING, interests=("texting",), availability="weekends", location=""
+    )
+
+    [answers] = harness.messenger.texts(ORGANIZERS)
+    assert "ZIP or county: not given" in answers
+    async with harness.storage.unit_of_work() as uow:
+        [maria] = await uow.volunteers.find(1, "Maria")
+    assert maria.profile is not None and maria.profile.location is None

@@ -6,9 +6,10 @@ same parsers as typed commands, so a form can never accept what a command would 
 feature declares a `FormReader` next to its form; the catalogue collects them into `Forms`.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
@@ -16,6 +17,7 @@ from bot.kernel.intake import typed_values as typed
 from bot.ports.replies import FormSubmission
 
 Values = dict[str, str | tuple[str, ...]]
+Parsed = TypeVar("Parsed")
 # Reads a form's answers; `key` is what follows a prefix form id (`edit_shift:3` gives "3").
 Read = Callable[[Actor, str, Values], Command]
 
@@ -60,6 +62,17 @@ class Forms:
         return reader.read(actor, key, submission.values)
 
 
+@contextmanager
+def answering(name: str) -> Iterator[None]:
+    """Reading the answer `name`: a UserError raised inside is about that question, so a
+    platform can ask it again alone and keep the other answers."""
+    try:
+        yield
+    except UserError as error:
+        error.about = error.about or name
+        raise
+
+
 def number_key(key: str, again: str) -> int:
     """The number a prefix form carries; a UserError saying `again` when it isn't one."""
     if not key.isdecimal() or len(key) > 9:
@@ -78,13 +91,19 @@ def text(values: Values, name: str, what: str, *, required: bool = True) -> str:
     """The answer `name`, stripped; a UserError naming `what` if it is missing or not text."""
     value = values.get(name, "")
     if not isinstance(value, str):
-        raise UserError(f"Type {what} as text.")
+        raise UserError(f"Type {what} as text.", about=name)
     value = value.strip()
     if required and not value:
-        raise UserError(f"Please fill in {what}.")
+        raise UserError(f"Please fill in {what}.", about=name)
     return value
 
 
 def word(values: Values, name: str, what: str) -> typed.Word:
     """The answer `name` as one word for the typed-value parsers (quoted: spaces allowed)."""
     return typed.Word(text(values, name, what), quoted=True)
+
+
+def parsed(values: Values, name: str, what: str, parse: Callable[[typed.Word], Parsed]) -> Parsed:
+    """The answer `name` read by `parse` (a typed-value parser); its refusal is about `name`."""
+    with answering(name):
+        return parse(word(values, name, what))

@@ -1,7 +1,6 @@
 """Who is an organizer in the console: the people named with `--organizer` when it starts."""
 
 import io
-from zoneinfo import ZoneInfo
 
 from adapters.console.chat import ConsoleChat
 from adapters.console.screen import Screen
@@ -18,7 +17,6 @@ def chat(harness: Harness, out: io.StringIO, user: str) -> ConsoleChat:
         organizers={"Olivia"},
         names={},
         campaign_name="Test campaign",
-        zone=ZoneInfo("America/New_York"),
     )
 
 

@@ -55,18 +55,22 @@ async def test_i_made_it_opens_the_debrief_modal_and_the_report_shows_the_answer
 
     opened = await world.press("Maria", f"turnout:madeit:1{SERVER}", dm=True)
     assert opened.json["type"] == 9
-    assert opened.json["data"]["custom_id"].startswith("turnout:form:debrief")
+    # The shift rides in the modal's custom_id; the modal asks only what the button can't know.
+    modal = opened.json["data"]
+    assert modal["custom_id"] == f"turnout:form:debrief:1{SERVER}"
+    questions = [c["component"]["custom_id"] for c in modal["components"]]
+    assert questions == ["calls", "conversations", "notes"]
     thanks = await world.submit(
         "Maria",
-        opened.json["data"]["custom_id"],
-        {"shift": "1", "calls": "30", "conversations": "9", "notes": "@here quiet list"},
+        modal["custom_id"],
+        {"calls": "30", "conversations": "9", "notes": "@here quiet list"},
         dm=True,
     )
     assert "can't mention @everyone, @here" in thanks.text
     thanks = await world.submit(
         "Maria",
-        opened.json["data"]["custom_id"],
-        {"shift": "1", "calls": "30", "conversations": "9", "notes": "quiet list"},
+        modal["custom_id"],
+        {"calls": "30", "conversations": "9", "notes": "quiet list"},
         dm=True,
     )
     report = await world.slash("Olivia", "phonebank", "report", shift=1)

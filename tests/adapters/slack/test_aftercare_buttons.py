@@ -1,5 +1,6 @@
 """After the sign-up on Slack: I'll be there, I'm here, and the attendance view's Here button."""
 
+import json
 from datetime import timedelta
 
 from tests.adapters.slack.conftest import OLIVIA, VERA, Rig
@@ -71,8 +72,11 @@ async def test_i_made_it_opens_the_debrief_modal_and_its_answers_reach_the_repor
     form = await rig.fake.wait_for(
         "chat.postMessage", lambda c: "Two numbers" in c.text, channel="D0VERA"
     )
+    # The shift rides in the Send button's id, not in a box to fill in.
+    questions = [b["block_id"] for b in form["blocks"] if b["type"] == "input"]
+    assert questions == ["calls", "conversations", "notes"]
+    assert form.button("Send")["action_id"] == "form:debrief:1"
     answers = {
-        "shift": {"type": "number_input", "value": "1"},
         "calls": {"type": "number_input", "value": "40"},
         "conversations": {"type": "number_input", "value": "12"},
         "notes": {"type": "plain_text_input", "value": "*great* list & more"},
@@ -92,3 +96,57 @@ async def test_i_made_it_opens_the_debrief_modal_and_its_answers_reach_the_repor
     # The note is shown as plain text: escaped, never as markup.
     assert "*great* list & more" not in report.text
     assert "&amp;" in report.text
+
+
+async def test_debrief_typed_opens_a_modal_that_carries_its_shift_unasked(rig: Rig) -> None:
+    await joined(rig)
+    rig.clock.advance(timedelta(hours=35, minutes=15))
+    await rig.deliver()
+
+    await rig.command("/phonebank debrief 1", user=VERA)
+    opened = await rig.fake.wait_for("views.open")
+
+    view = opened["view"]
+    assert view["callback_id"] == "form:debrief:1"
+    assert [b["block_id"] for b in view["blocks"] if b["type"] == "input"] == [
+        "calls",
+        "conversations",
+        "notes",
+    ]
+    answer = await rig.submit(
+        opened,
+        {
+            "calls": {"type": "number_input", "value": "12"},
+            "conversations": {"type": "number_input", "value": "3"},
+            "notes": {"type": "plain_text_input", "value": None},
+        },
+        user=VERA,
+    )
+    assert answer.status == 200 and answer.body == ""
+    thanks = await rig.fake.wait_for(
+        "chat.postEphemeral", lambda c: "I've noted" in c.text, user=VERA[0]
+    )
+    assert "I've noted 12 calls and 3 conversations for #1" in thanks.text
+
+
+async def test_a_refused_debrief_answer_is_shown_under_its_own_question(rig: Rig) -> None:
+    await joined(rig)
+    rig.clock.advance(timedelta(hours=35, minutes=15))
+    await rig.deliver()
+    await rig.command("/phonebank debrief 1", user=VERA)
+    opened = await rig.fake.wait_for("views.open")
+
+    answer = await rig.submit(
+        opened,
+        {
+            "calls": {"type": "number_input", "value": "12"},
+            "conversations": {"type": "number_input", "value": "3"},
+            "notes": {"type": "plain_text_input", "value": "@here great list"},
+        },
+        user=VERA,
+    )
+
+    reply = json.loads(answer.body)
+    assert reply["response_action"] == "errors"
+    assert list(reply["errors"]) == ["notes"]
+    assert "can't mention @everyone, @here" in reply["errors"]["notes"]

@@ -1,0 +1,71 @@
+"""One typed line as the answer to one form question, as a platform's form box would take it.
+
+The words a question offers (render.question) mean what they say: `-` (or an empty line) leaves
+an optional answer empty, which the core stores as nothing; `=` keeps the answer the form
+opened with. What a Slack or Discord box would not let through (a number out of its range, an
+option that isn't listed, a text too long) is refused here at once, with one sentence, and the
+question is asked again; everything else is for the core to judge when the form is sent.
+"""
+
+from dataclasses import dataclass
+
+from adapters.console.render import KEEP, SKIP
+from bot.ports.replies import ChoiceField, Field, NumberField
+
+Answer = str | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Why the line can't be this question's answer: one sentence saying what to type."""
+
+    sentence: str
+
+
+def read(field: Field, line: str) -> Answer | Refused:
+    """The answer `line` gives `field`, or why it can't."""
+    if line in ("", SKIP):
+        if not field.required:
+            return () if isinstance(field, ChoiceField) and field.multiple else ""
+        return Refused(_needed(field, skipped=line == SKIP))
+    if isinstance(field, ChoiceField):
+        return _choice(field, line)
+    initial = field.initial
+    if line == KEEP and initial is not None:
+        return str(initial)
+    if isinstance(field, NumberField):
+        return _number(field, line)
+    limit = getattr(field, "max_length", None)
+    if limit is not None and len(line) > limit:
+        return Refused(f"That's {len(line):,} characters; keep it to {limit}.")
+    return line
+
+
+def _needed(field: Field, *, skipped: bool) -> str:
+    first = "This question can't be skipped" if skipped else "This question needs an answer"
+    if isinstance(field, NumberField) and field.initial is not None:
+        return f"{first}; type one, or {KEEP} for {field.initial}."
+    if not isinstance(field, ChoiceField) and field.initial:
+        return f"{first}; type one, or {KEEP} to keep {field.initial}."
+    return f"{first}; type one, or :cancel to stop filling in the form."
+
+
+def _choice(field: ChoiceField, line: str) -> Answer | Refused:
+    parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
+    count = len(field.options)
+    fits = all(p.isdecimal() and 1 <= int(p) <= count for p in parts)
+    if not parts or not fits or (len(parts) > 1 and not field.multiple):
+        how = "numbers separated by commas, like 1,3" if field.multiple else "one number"
+        return Refused(f"Answer with {how} from 1 to {count}.")
+    picked = tuple(dict.fromkeys(field.options[int(p) - 1].value for p in parts))
+    return picked if field.multiple else picked[0]
+
+
+def _number(field: NumberField, line: str) -> Answer | Refused:
+    digits = line.replace(",", "")
+    # Length first: a number thousands of digits long never reaches int().
+    if not digits.isdecimal() or len(digits) > len(str(field.high)):
+        return Refused(f"Type a number from {field.low} to {field.high}.")
+    if not field.low <= int(digits) <= field.high:
+        return Refused(f"Type a number from {field.low} to {field.high}.")
+    return digits
