@@ -135,3 +135,11 @@ def test_the_exports_benchmark_prints_rows_size_time_cpu_and_memory() -> None:
     for kind, rows in (("volunteers", "10,001"), ("signups", "10,000"), ("shifts", "2,000")):
         assert re.search(rf"^  {kind} all +{rows}( +[\d.]+){{4}}$", out, re.M), out
     assert re.search(r"^a /volunteer tz during the volunteers export waited [\d.]+ s", out, re.M)
+
+
+@pytest.mark.slow
+def test_the_soak_prints_how_many_steps_it_checked() -> None:
+    out = quick("soak.py")
+    steps = re.search(r"^  steps checked +([\d,]+)$", out, re.M)
+    assert steps is not None and int(steps.group(1).replace(",", "")) > 0, out
+    assert "every invariant held after every step" in out
