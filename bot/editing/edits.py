@@ -253,6 +253,9 @@ async def _tell(
                 f"{plural(after.capacity, 'seat')}; the seat on offer was withdrawn and "
                 f"{_people(len(withdrawn))} told"
             )
+        elif not bumped:
+            # Fewer seats that were free anyway: saved all the same, and said.
+            said.append(plural(after.capacity, "seat"))
     if bumped:
         await seats.back_to_waitlist(ctx, held, [s for s, _ in bumped])
         said.append(

@@ -138,6 +138,18 @@ async def test_fewer_seats_than_confirmed_asks_first_then_the_last_to_join_wait_
     assert len(await reminders_due(harness)) == 2  # only Maria's
 
 
+async def test_fewer_seats_that_bump_nobody_are_saved_and_the_reply_says_so(
+    harness: Harness,
+) -> None:
+    await shift_with(harness, 3, "Maria")
+
+    reply = await harness.say("Olivia", "/phonebank edit 1 seats 1")
+
+    assert reply == "Saved #1 “Saturday calls”: 1 seat."
+    assert "1 of 1 seats filled" in await roster(harness)
+    assert harness.messenger.sent == []
+
+
 async def test_typed_confirm_cuts_the_seats_in_one_step(harness: Harness) -> None:
     await shift_with(harness, 2, "Maria", "Sam")
     assert "Sam moved back" in await harness.say("Olivia", "/phonebank edit 1 seats 1 confirm")
