@@ -26,9 +26,13 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank add {cmd.shift} {who}")
     held = await _open(ctx, cmd.shift)
     shift = held.shift
-    if await ctx.uow.signups.active(shift.id, person.id) is not None:
+    waiting = await ctx.uow.signups.active(shift.id, person.id)
+    # On the waitlist, `over` gives them a seat of their own (as the waitlisted reply says).
+    if waiting is not None and not (cmd.over and waiting.status is SignupStatus.WAITLISTED):
         raise UserError(f"{person.name} is already on #{shift.number}; the roster shows where.")
-    asked = None if cmd.confirm else _ask_outside_availability(ctx, person, shift, over=cmd.over)
+    asked = None
+    if waiting is None and not cmd.confirm:
+        asked = _ask_outside_availability(ctx, person, shift, over=cmd.over)
     if asked is not None:
         return asked
     confirmed, _ = await ctx.uow.signups.counts(shift.id)
@@ -42,7 +46,10 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
             ends_at=shift.ends_at,
             capacity=confirmed + 1,
         )
-    signup, _ = await seats.take_seat(ctx, held, person)
+    if waiting is None:
+        signup, _ = await seats.take_seat(ctx, held, person)
+    else:
+        signup = await seats.seat_from_waitlist(ctx, held, waiting)
     await _record(ctx, held.shift, person, BookingAction.ADDED)
     await ctx.notify(
         NoticeKind.BOOKED,

@@ -1,5 +1,6 @@
 """Organizers booking people: add, remove, move; each recorded, each told once."""
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
@@ -64,6 +65,28 @@ async def test_a_full_shift_waitlists_a_booking_unless_over_adds_a_seat(harness:
 
     roster = await harness.say("Olivia", "/phonebank roster 1")
     assert "2 of 2 seats filled, 1 waiting" in roster
+
+
+async def test_the_over_a_waitlisted_booking_suggests_gives_them_a_seat_when_typed(
+    harness: Harness,
+) -> None:
+    await shifts(harness, 1)
+    await known(harness, "Maria", "Sam", "Lee")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Lee", "/phonebank join 1")
+    waitlisted = await harness.say("Olivia", "/phonebank add 1 Sam")
+    [suggested] = re.findall(r"type `(/phonebank add [^`]+)`", waitlisted)
+    harness.messenger.clear()
+
+    reply = await harness.say("Olivia", suggested)
+
+    assert "Booked Sam on #1 “Calls 1” (0 seats left)" in reply
+    [told] = harness.messenger.texts("sam")
+    assert "Olivia booked you on “Calls 1” (#1)" in told
+    assert await reminders_of(harness, "Sam") == 2
+    roster = await harness.say("Olivia", "/phonebank roster 1")
+    assert "2 of 2 seats filled, 1 waiting" in roster and "1. Lee" in roster
+    assert harness.messenger.texts("lee") == []
 
 
 async def test_removing_frees_the_seat_for_the_waitlist_and_tells_the_volunteer_kindly(
