@@ -176,6 +176,23 @@ async def test_cancelling_tells_those_holding_it_once_and_nobody_claims_it_again
     assert "Nobody had claimed it." in await harness.say("Olivia", "/task cancel 2")
 
 
+async def test_cancelling_a_task_with_only_finished_slots_doesnt_say_nobody_claimed_it(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/task post "Count yard signs" slots 3')
+    await harness.say("Sam", "/task claim 1")
+    await harness.say("Sam", "/task done 1")
+    harness.messenger.clear()
+
+    cancelled = await harness.say("Olivia", "/task cancel 1")
+
+    assert cancelled == (
+        "Cancelled #1 “Count yard signs”. Nobody was still working on it; the 1 slot "
+        "already done still counts."
+    )
+    assert harness.messenger.texts("sam") == []
+
+
 async def test_editing_a_task_tells_those_holding_it_what_changed_for_them(
     harness: Harness,
 ) -> None:
