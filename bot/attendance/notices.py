@@ -124,14 +124,13 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
         )
     roster = await scene.uow.signups.roster(shift.id)
     if any(s.status is SignupStatus.OFFERED for s, _ in roster):
-        became = "so the seat was offered to the next person in line"
+        became = ", so the seat was offered to the next person in line and you're"
     elif taken >= shift.capacity:
-        became = "and someone else took the seat"
+        became = " and someone else took the seat, so you're"
     else:
-        became = "and the shift has started"
+        became = " and the shift has started, so you're"
     return Message(
-        f"{ran_out}, {became}, and you're off its waitlist. No worries: other shifts could "
-        "use you.",
+        f"{ran_out}{became} off its waitlist. No worries: other shifts could use you.",
         buttons=(other_shifts,),
     )
 
