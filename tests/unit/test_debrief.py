@@ -24,6 +24,19 @@ async def test_how_did_it_go_arrives_15_minutes_after_the_end_with_two_buttons(
     assert "[1] I made it   [2] I couldn't make it" in asked
 
 
+async def test_how_did_it_go_is_not_sent_once_a_day_has_passed_and_silence_is_a_no_show(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+    # The bot was down from before the end until two days after it.
+    harness.clock.advance(TO_DEBRIEF + timedelta(days=2))
+    await harness.deliver()
+
+    told = harness.messenger.texts("maria")
+    assert not any("How did it go?" in t for t in told), told
+    assert any("We missed you" in t for t in told), told
+
+
 async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness: Harness) -> None:
     await joined(harness, "Maria", "Sam")
     await harness.advance(TO_DEBRIEF)
