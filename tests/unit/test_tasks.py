@@ -40,6 +40,22 @@ async def test_done_tasks_leave_the_list_and_organizers_see_who_did_what(harness
     assert "No open tasks" in await harness.say("Ana", "/task list")
 
 
+async def test_done_on_a_task_not_claimed_says_what_works_whether_or_not_a_slot_is_free(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/task post "Fold letters"')
+
+    free = await harness.say("Maria", "/task done 1")
+    await harness.say("Sam", "/task claim 1")
+    taken = await harness.say("Maria", "/task done 1")
+
+    assert free == "You haven't claimed #1, so claim it first with `/task claim 1`."
+    assert taken == (
+        "You haven't claimed #1, and its one slot is taken; `/task list` shows tasks that "
+        "still need people."
+    )
+
+
 async def test_task_mistakes_are_explained(harness: Harness) -> None:
     assert "Only organizers can post tasks" in await harness.say("Maria", '/task post "X"')
     assert "There's no task #4" in await harness.say("Maria", "/task claim 4")
