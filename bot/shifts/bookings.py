@@ -148,7 +148,7 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
             f"{cmd.to_shift} #{person.number}`, or give it more seats with `/phonebank edit "
             f"{cmd.to_shift} seats {target.shift.capacity + 1}`."
         )
-    await seats.give_up_seat(ctx, source, signup)
+    promoted = await seats.give_up_seat(ctx, source, signup)
     moved, _ = await seats.take_seat(ctx, target, person)
     await _record(ctx, source.shift, person, BookingAction.MOVED_OUT)
     await _record(ctx, target.shift, person, BookingAction.MOVED_IN)
@@ -159,9 +159,17 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
         signup_id=moved.id,
         payload={"from_shift_id": source.shift.id},
     )
+    up = ""
+    if promoted:
+        offered = promoted[0].status is SignupStatus.OFFERED
+        up = (
+            f"; the seat on #{cmd.from_shift} is offered to the next on its waitlist, who was told"
+            if offered
+            else f"; the next on #{cmd.from_shift}'s waitlist moved up and was told"
+        )
     return Message(
         f"Moved {person.name} from #{cmd.from_shift} to #{cmd.to_shift} “{target.shift.title}” "
-        f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message."
+        f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message{up}."
     )
 
 

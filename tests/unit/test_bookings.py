@@ -126,6 +126,23 @@ async def test_moving_is_one_step_and_one_message(harness: Harness) -> None:
     assert "1. Maria" in second and "Maria moved here by Olivia" in second
 
 
+async def test_a_move_says_when_the_seat_it_frees_went_to_the_waitlist_as_remove_does(
+    harness: Harness,
+) -> None:
+    await shifts(harness, 1, 2, 2)
+    await known(harness, "Maria", "Sam")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+
+    moved_up = await harness.say("Olivia", "/phonebank move Maria 1 2")
+    nobody_waiting = await harness.say("Olivia", "/phonebank move Maria 2 3")
+
+    assert moved_up.endswith(
+        "they'll get one message; the next on #1's waitlist moved up and was told."
+    )
+    assert nobody_waiting.endswith("they'll get one message.")
+
+
 @pytest.mark.parametrize(
     ("line", "says"),
     [
