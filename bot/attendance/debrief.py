@@ -27,7 +27,7 @@ async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
 async def debrief(cmd: Debrief, ctx: Context) -> Reply:
     """The form's answers or `/phonebank debrief <shift> <calls> <conversations> [notes]`."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=True)
-    check_conversations(cmd.calls, cmd.conversations, shift=shift.number)
+    check_conversations(cmd.calls, cmd.conversations, shift=shift.number, notes=cmd.notes)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(
         record.made_it(cmd.calls, cmd.conversations, cmd.notes or None, ctx.now)

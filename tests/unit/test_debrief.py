@@ -1,5 +1,6 @@
 """After the shift: How did it go?, the debrief form and text form, the wrap-up and the report."""
 
+import re
 from datetime import timedelta
 
 from bot.attendance.forms import DEBRIEF
@@ -107,6 +108,21 @@ async def test_the_thank_you_offers_up_to_three_next_shifts_not_joined(harness: 
     assert "[1] Join #3   [2] Join #4   [3] Join #5" in thanks
 
 
+async def test_the_swap_suggested_for_more_conversations_than_calls_keeps_the_typed_note(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+    await harness.advance(TO_DEBRIEF)
+
+    refused = await harness.say("Maria", "/phonebank debrief 1 5 20 Great list")
+    [suggested] = re.findall(r"type `(/phonebank debrief [^`]+)`", refused)
+    thanks = await harness.say("Maria", suggested)
+
+    assert suggested == "/phonebank debrief 1 20 5 Great list"
+    assert "I've noted 20 calls and 5 conversations" in thanks
+    assert "• Maria: Great list" in await harness.say("Olivia", "/phonebank report 1")
+
+
 async def test_more_conversations_than_calls_is_refused_typed_or_in_the_form(
     harness: Harness,
 ) -> None:
@@ -116,11 +132,11 @@ async def test_more_conversations_than_calls_is_refused_typed_or_in_the_form(
     formed = text_of(
         await harness.submit("Maria", DEBRIEF.id_for(1), calls="5", conversations="20")
     )
-    for refusal in (typed, formed):
+    for refusal, note in ((typed, " Great list"), (formed, "")):
         assert refusal == (
             "You gave 5 calls and 20 conversations, but each conversation is a call someone "
             "answered: if you made 20 calls and had 5 conversations, type "
-            "`/phonebank debrief 1 20 5`."
+            f"`/phonebank debrief 1 20 5{note}`."
         )
     report = await harness.say("Olivia", "/phonebank report 1")
     assert "attended 0 of 1" in report and "Calls: 0 · conversations: 0" in report
