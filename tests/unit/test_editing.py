@@ -63,6 +63,21 @@ async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_
     ]
 
 
+async def test_a_new_length_alone_is_told_as_a_new_length_not_a_move_to_the_same_time(
+    harness: Harness,
+) -> None:
+    await shift_with(harness, 2, "Maria")
+
+    await harness.say("Olivia", "/phonebank edit 1 length 3h confirm")
+
+    [maria] = harness.messenger.texts("maria")
+    assert maria.startswith(
+        "🕒 “Saturday calls” (#1), Sat Nov 7, 6:00 PM EST, now runs for 3h, until 9:00 PM. "
+        "Does it still work for you?"
+    ), maria
+    assert "moved from" not in maria
+
+
 async def test_still_works_keeps_the_seat_and_cant_make_it_gives_it_to_the_waitlist(
     harness: Harness,
 ) -> None:
