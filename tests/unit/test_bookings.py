@@ -147,6 +147,7 @@ async def test_a_move_says_when_the_seat_it_frees_went_to_the_waitlist_as_remove
     ("line", "says"),
     [
         ("/phonebank add 1 Nobody", "I don't know a volunteer called “Nobody”"),
+        ("/phonebank add 1 #99", "There's no volunteer #99; check the number, or use"),
         ("/phonebank add 1 Sam", "Which one? Several volunteers are called “Sam” (#3, #4)"),
         ("/phonebank add 1 Maria", "Maria is already on #1"),
         ("/phonebank add 9 Maria", "There's no shift #9"),
