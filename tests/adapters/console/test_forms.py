@@ -78,7 +78,10 @@ async def test_an_empty_answer_clears_a_link_whose_question_says_empty_is_none(
     asked = await console.type("=", "=", "=", "=", "=")
     saved = await console.type("")
 
-    assert "Call script or dialer link (empty: none) (now https://dialer.example/sat; " in asked
+    assert (
+        "Call script or dialer link (now https://dialer.example/sat; = to keep it; empty: none; "
+        "- to leave it empty)"
+    ) in asked
     assert "Saved #1 “Saturday calls”: link removed." in saved, saved
 
 
