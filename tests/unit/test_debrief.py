@@ -38,6 +38,21 @@ async def test_how_did_it_go_is_not_sent_once_a_day_has_passed_and_silence_is_a_
     assert any("We missed you" in t for t in told), told
 
 
+async def test_couldnt_make_it_before_the_start_points_to_leave_and_keeps_nobody_waiting(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+
+    said = await harness.say("Maria", "/phonebank debrief 1 missed")
+
+    assert said == (
+        "#1 hasn't started yet: if you can't make it, `/phonebank leave 1` gives your seat to "
+        "the next in line."
+    )
+    attendance = await harness.say("Olivia", "/phonebank attendance 1")
+    assert "Maria (#2): unknown" in attendance
+
+
 async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness: Harness) -> None:
     await joined(harness, "Maria", "Sam")
     await harness.advance(TO_DEBRIEF)
