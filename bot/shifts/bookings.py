@@ -8,7 +8,7 @@ from bot.domain.booking import BookingAction
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import HeldShift, Shift
-from bot.domain.signup import SignupStatus
+from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context, zone_for
@@ -119,8 +119,9 @@ async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
     await ctx.notify(
         NoticeKind.UNBOOKED, volunteer_id=person.id, shift_id=shift.id, signup_id=signup.id
     )
-    up = "; the next on the waitlist moved up and was told" if promoted else ""
-    return Message(f"Took {person.name} off #{shift.number}; they'll be told{up}.")
+    return Message(
+        f"Took {person.name} off #{shift.number}; they'll be told{_seat_went(promoted)}."
+    )
 
 
 async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
@@ -159,18 +160,21 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
         signup_id=moved.id,
         payload={"from_shift_id": source.shift.id},
     )
-    up = ""
-    if promoted:
-        offered = promoted[0].status is SignupStatus.OFFERED
-        up = (
-            f"; the seat on #{cmd.from_shift} is offered to the next on its waitlist, who was told"
-            if offered
-            else f"; the next on #{cmd.from_shift}'s waitlist moved up and was told"
-        )
+    up = _seat_went(promoted, of=f" of #{cmd.from_shift}")
     return Message(
         f"Moved {person.name} from #{cmd.from_shift} to #{cmd.to_shift} “{target.shift.title}” "
         f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message{up}."
     )
+
+
+def _seat_went(promoted: list[Signup], *, of: str = "") -> str:
+    """What became of the seat someone was taken from: given to the next in line, or near
+    the start offered to them (for the reply; they were told themselves)."""
+    if not promoted:
+        return ""
+    if promoted[0].status is SignupStatus.OFFERED:
+        return f"; the seat{of} is offered to the next on the waitlist, who was told"
+    return f"; the next on the waitlist{of} moved up and was told"
 
 
 async def roster_history(ctx: Context, shift: Shift) -> str:

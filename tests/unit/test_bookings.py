@@ -138,7 +138,7 @@ async def test_a_move_says_when_the_seat_it_frees_went_to_the_waitlist_as_remove
     nobody_waiting = await harness.say("Olivia", "/phonebank move Maria 2 3")
 
     assert moved_up.endswith(
-        "they'll get one message; the next on #1's waitlist moved up and was told."
+        "they'll get one message; the next on the waitlist of #1 moved up and was told."
     )
     assert nobody_waiting.endswith("they'll get one message.")
 

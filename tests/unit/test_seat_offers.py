@@ -244,3 +244,29 @@ async def test_passing_with_nobody_else_waiting_says_the_seat_is_open(harness: H
     passed = await harness.press("Sam", "turnout:pass:1")
     assert "next in line" not in passed
     assert "the seat on #1 is open again" in passed
+
+
+async def test_more_seats_near_the_start_say_they_were_offered_not_that_people_moved_up(
+    harness: Harness,
+) -> None:
+    await one_seat_two_waiting(harness)
+
+    reply = await harness.say("Olivia", "/phonebank edit 1 seats 2")
+
+    assert reply == (
+        "Saved #1 “Saturday calls”: 2 seats; 1 person on the waitlist offered a seat and told."
+    )
+    assert "A seat opened on “Saturday calls”" in harness.messenger.texts("sam")[-1]
+
+
+async def test_taking_someone_off_near_the_start_says_the_seat_was_offered(
+    harness: Harness,
+) -> None:
+    await one_seat_two_waiting(harness)
+
+    reply = await harness.say("Olivia", "/phonebank remove 1 Maria")
+
+    assert reply == (
+        "Took Maria off #1; they'll be told; the seat is offered to the next on the waitlist, "
+        "who was told."
+    )
