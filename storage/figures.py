@@ -99,7 +99,13 @@ async def period(
     held, cancelled, offered = await _shifts(db, where)
     seats = await _seats(db, where, now)
     active = await _most_active(db, where, campaign_id, most_active, now) if most_active else ()
-    joined = and_(volunteers.c.campaign_id == campaign_id, _in(volunteers.c.joined_at, start, end))
+    joined = and_(
+        volunteers.c.campaign_id == campaign_id,
+        _in(volunteers.c.joined_at, start, end),
+        # Organizers count themselves as contacted the moment Turnout meets them (they need
+        # no welcome): staff, not newcomers, so neither their number nor their zero wait.
+        or_(volunteers.c.contacted_by.is_(None), volunteers.c.contacted_by != volunteers.c.id),
+    )
     new, contacted = (
         await db.execute(
             select(func.count(volunteers.c.id), func.count(volunteers.c.contacted_at)).where(joined)

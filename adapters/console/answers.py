@@ -55,8 +55,9 @@ def _choice(field: ChoiceField, line: str) -> Answer | Refused:
     count = len(field.options)
     fits = all(p.isdecimal() and 1 <= int(p) <= count for p in parts)
     if not parts or not fits or (len(parts) > 1 and not field.multiple):
-        how = "numbers separated by commas, like 1,3" if field.multiple else "one number"
-        return Refused(f"Answer with {how} from 1 to {count}.")
+        if field.multiple:
+            return Refused(f"Answer with numbers from 1 to {count}, separated by commas, like 1,3.")
+        return Refused(f"Answer with one number from 1 to {count}.")
     picked = tuple(dict.fromkeys(field.options[int(p) - 1].value for p in parts))
     return picked if field.multiple else picked[0]
 

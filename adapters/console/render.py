@@ -82,17 +82,29 @@ SKIP = "-"
 KEEP = "="
 
 
+def _aside(words: str) -> tuple[str, list[str]]:
+    """`Link (empty: none)` as `Link` and its aside, so the question keeps one pair of
+    brackets once the console's own hints join it."""
+    if words.endswith(")") and " (" in words:
+        main, _, aside = words[:-1].rpartition(" (")
+        return main, [aside]
+    return words, []
+
+
 def question(field: Field) -> list[str]:
     """How one form question is asked, with the words that answer it besides its own."""
+    label, asides = _aside(field.label)
     match field:
         case ChoiceField(multiple=multiple, options=options):
             how = "numbers separated by commas" if multiple else "one number"
             if not field.required:
                 how += f"; {SKIP} to skip"
             listed = [f"{INDENT}{n}. {option.label}" for n, option in enumerate(options, 1)]
-            return [f"{field.label} ({how})", *listed]
+            return [f"{label} ({'; '.join([*asides, how])})", *listed]
         case TextField(placeholder=placeholder):
-            hint = f"e.g. {placeholder}" if placeholder else ""
+            example, more = _aside(placeholder) if placeholder else ("", [])
+            hint = f"e.g. {example}" if example else ""
+            asides += more
         case DateField():
             hint = "YYYY-MM-DD"
         case TimeField():
@@ -101,7 +113,7 @@ def question(field: Field) -> list[str]:
             hint = f"a number from {low} to {high}"
     # An empty initial (an edit form's link when there is none) has nothing to keep.
     initial = None if field.initial == "" else field.initial
-    hints = [hint] if hint else []
+    hints = [hint, *asides] if hint else asides
     if isinstance(field, NumberField) and initial is not None:
         # A number's initial may be a suggestion (10 seats) as much as a current value.
         hints.append(f"{KEEP} for {initial}")
@@ -110,4 +122,4 @@ def question(field: Field) -> list[str]:
         hints.insert(0, f"now {initial}; {KEEP} to keep it")
     if not field.required:
         hints.append(f"{SKIP} to skip" if initial is None else f"{SKIP} to leave it empty")
-    return [f"{field.label} ({'; '.join(hints)})" if hints else field.label]
+    return [f"{label} ({'; '.join(hints)})" if hints else label]

@@ -58,6 +58,8 @@ class Screen:
         self._stamped = ""
 
     def _print_stamp(self) -> None:
-        if self._stamp:
+        # Moments seconds apart read the same to the minute: one stamp says it for all.
+        if self._stamp and self._stamp != self._stamped:
             self.say(self._stamp)
-            self._stamped, self._stamp = self._stamp, ""
+            self._stamped = self._stamp
+        self._stamp = ""

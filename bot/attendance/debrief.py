@@ -27,7 +27,7 @@ async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
 async def debrief(cmd: Debrief, ctx: Context) -> Reply:
     """The form's answers or `/phonebank debrief <shift> <calls> <conversations> [notes]`."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=True)
-    check_conversations(cmd.calls, cmd.conversations, shift=shift.number)
+    check_conversations(cmd.calls, cmd.conversations, shift=shift.number, notes=cmd.notes)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(
         record.made_it(cmd.calls, cmd.conversations, cmd.notes or None, ctx.now)
@@ -42,6 +42,12 @@ async def debrief(cmd: Debrief, ctx: Context) -> Reply:
 async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
     """ "I couldn't make it": recorded kindly, nothing more asked."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=False)
+    if not shift.has_started(ctx.now):
+        # Said before the start, the seat would stay taken while its holder stays away.
+        raise UserError(
+            f"#{shift.number} hasn't started yet: if you can't make it, `/phonebank leave "
+            f"{shift.number}` gives your seat to the next in line."
+        )
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.couldnt_make_it(ctx.now))
     await timed.follow_up_sooner(ctx, shift, signup)

@@ -12,7 +12,7 @@ from bot.attendance.buttons import CHECKIN, CONFIRM, MADEIT, MISSED
 from bot.attendance.confirmation import check_message
 from bot.attendance.debrief import wrap_up_text
 from bot.attendance.rebooking import fitting_shifts, with_join_buttons
-from bot.domain.attendance import CONFIRM_AHEAD, Attendance, Outcome, outcome
+from bot.domain.attendance import CONFIRM_AHEAD, NO_ANSWER_AFTER, Attendance, Outcome, outcome
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.offer import OFFER_FOR
 from bot.domain.phonebank import Shift
@@ -124,14 +124,13 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
         )
     roster = await scene.uow.signups.roster(shift.id)
     if any(s.status is SignupStatus.OFFERED for s, _ in roster):
-        became = "so the seat was offered to the next person in line"
+        became = ", so the seat was offered to the next person in line and you're"
     elif taken >= shift.capacity:
-        became = "and someone else took the seat"
+        became = " and someone else took the seat, so you're"
     else:
-        became = "and the shift has started"
+        became = " and the shift has started, so you're"
     return Message(
-        f"{ran_out}, {became}, and you're off its waitlist. No worries: other shifts could "
-        "use you.",
+        f"{ran_out}{became} off its waitlist. No worries: other shifts could use you.",
         buttons=(other_shifts,),
     )
 
@@ -262,6 +261,9 @@ async def _debrief(scene: Scene) -> Reply | Drop:
     shift = await live_shift(scene)
     if isinstance(shift, Drop):
         return shift
+    if scene.now >= shift.ends_at + NO_ANSWER_AFTER:
+        # Late after downtime: silence is a no-show by now, and "We missed you" says so.
+        return Drop(NoticeState.SKIPPED, "a day had passed since the end")
     assert scene.notice.signup_id is not None
     record = await scene.uow.attendance.get(scene.notice.signup_id)
     if record.report is not None:
@@ -300,7 +302,8 @@ NOTICES: tuple[NoticeSpec, ...] = (
     NoticeSpec(
         NoticeKind.DEBRIEF,
         _debrief,
-        "when the shift was cancelled, the seat is no longer theirs, or they already reported",
+        "when the shift was cancelled, the seat is no longer theirs, they already reported, or "
+        "a day has passed since the end",
         description="the “How did it go?” message after a shift",
     ),
     NoticeSpec(NoticeKind.WRAP_UP, _wrap_up, "when the shift was cancelled"),

@@ -10,6 +10,7 @@ from bot.kernel.context import Context
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
 from bot.signups import reminders
+from bot.stats import follow_the_zone
 
 
 async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply:
@@ -18,6 +19,7 @@ async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply
     zone = parse_zone(cmd.zone)
     ctx.campaign = replace(ctx.campaign, timezone=zone.key)
     await ctx.uow.campaigns.save(ctx.campaign)
+    await follow_the_zone(ctx)
     return Message(
         f"The campaign's time zone is now {zone.key} (it's {timefmt.when(ctx.now, zone)}). "
         "New shifts are planned in it; shifts already created keep their time."

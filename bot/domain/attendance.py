@@ -225,15 +225,19 @@ def check_count(value: int, what: str) -> int:
     return value
 
 
-def check_conversations(calls: int, conversations: int, *, shift: int) -> None:
+def check_conversations(
+    calls: int, conversations: int, *, shift: int, notes: str | None = None
+) -> None:
     """Each conversation is a call someone answered, so a debrief never has more conversations
-    than calls; UserError for one that does (most often the two typed the other way round)."""
+    than calls; UserError for one that does (most often the two typed the other way round),
+    whose command to type keeps a one-line note."""
     if conversations > calls:
+        note = f" {notes}" if notes and "\n" not in notes and "`" not in notes else ""
         raise UserError(
             f"You gave {_counted(calls, 'call')} and {_counted(conversations, 'conversation')}, "
             "but each conversation is a call someone answered: if you made "
             f"{_counted(conversations, 'call')} and had {_counted(calls, 'conversation')}, "
-            f"type `/phonebank debrief {shift} {conversations} {calls}`."
+            f"type `/phonebank debrief {shift} {conversations} {calls}{note}`."
         )
 
 

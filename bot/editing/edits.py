@@ -253,6 +253,9 @@ async def _tell(
                 f"{plural(after.capacity, 'seat')}; the seat on offer was withdrawn and "
                 f"{_people(len(withdrawn))} told"
             )
+        elif not bumped:
+            # Fewer seats that were free anyway: saved all the same, and said.
+            said.append(plural(after.capacity, "seat"))
     if bumped:
         await seats.back_to_waitlist(ctx, held, [s for s, _ in bumped])
         said.append(
@@ -261,7 +264,12 @@ async def _tell(
         )
     promoted = await seats.fill_open_seats(ctx, held)
     if after.capacity > before.capacity:
-        up = f"; {_people(len(promoted))} moved up from the waitlist and told" if promoted else ""
+        # Near the start a new seat is offered, not given: the reply says which.
+        up = f"; {_people(len(promoted))} " if promoted else ""
+        if promoted and promoted[0].status is SignupStatus.OFFERED:
+            up += "on the waitlist offered a seat and told"
+        elif promoted:
+            up += "moved up from the waitlist and told"
         said.append(f"{plural(after.capacity, 'seat')}{up}")
     if (after.starts_at, after.ends_at) != (before.starts_at, before.ends_at):
         said.append(await _tell_of_the_move(ctx, before, after, roster, bumped, promoted))

@@ -17,11 +17,19 @@ async def _shift_moved(scene: Scene) -> Reply | Drop:
     if isinstance(shift, Drop):
         return shift
     was = datetime.fromisoformat(str(scene.notice.payload["from"]))
-    text = (
-        f"🕒 “{shift.title}” (#{shift.number}) moved from {timefmt.at(was, scene.zone)} to "
-        f"{timefmt.at(shift.starts_at, scene.zone)}, for "
-        f"{timefmt.duration(shift.ends_at - shift.starts_at)}. Does it still work for you?"
-    )
+    length = timefmt.duration(shift.ends_at - shift.starts_at)
+    if was == shift.starts_at:  # only its length changed
+        text = (
+            f"🕒 “{shift.title}” (#{shift.number}), {timefmt.at(shift.starts_at, scene.zone)}, "
+            f"now runs for {length}, until {timefmt.clock(shift.ends_at, scene.zone)}. "
+            "Does it still work for you?"
+        )
+    else:
+        text = (
+            f"🕒 “{shift.title}” (#{shift.number}) moved from {timefmt.at(was, scene.zone)} to "
+            f"{timefmt.at(shift.starts_at, scene.zone)}, for {length}. Does it still work for "
+            "you?"
+        )
     moved = Message(
         text,
         buttons=(

@@ -35,6 +35,11 @@ async def one_volunteer(ctx: Context, who: str, example: Example) -> Volunteer:
         raise UserError(
             f"#{number} asked to be forgotten, so Turnout keeps nothing about them any more."
         )
+    if number is not None:
+        raise UserError(
+            f"There's no volunteer #{number}; check the number, or use their name as Turnout "
+            f"shows it, like `{example('Maria')}`."
+        )
     raise UserError(
         f"I don't know a volunteer called “{who}”; use their name as Turnout shows it or "
         f"their #number, like `{example('#12')}`."

@@ -66,16 +66,22 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
     await ctx.uow.series.attach(shift.id, series.id)
     made = await extend(ctx, series)
     dates = ", ".join(f"#{s.number} {timefmt.day(s.starts_at, ctx.zone)}" for s in made)
+    later = recurrence.starts(
+        rule, first_local, zone, after=ctx.now + WINDOW, through=ctx.now + 2 * MAX_LEAD
+    )
+    if next(later, None) is None:
+        # `times` or `until` within the window: every date exists now, and no more will come.
+        made_now = f"Created {dates}: that's" if made else "That's"
+        news = f"{made_now} every date of the series. "
+    elif made:
+        news = f"Created {dates} (the next 4 weeks); later dates appear as time passes. "
+    else:
+        news = "Nothing else in the next 4 weeks; later dates appear as time passes. "
     return Message(
         f"#{shift.number} “{shift.title}” now repeats {recurrence.describe(rule)}, "
         f"at {first_local:%H:%M} in {zone.key}. "
-        + (
-            f"Created {dates} (the next 4 weeks); "
-            if made
-            else "Nothing else in the next 4 weeks; "
-        )
-        + "later dates appear as time passes. "
-        f"`/phonebank cancel {shift.number} following` ends it."
+        + news
+        + f"`/phonebank cancel {shift.number} following` ends it."
     )
 
 

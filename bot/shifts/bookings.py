@@ -8,7 +8,7 @@ from bot.domain.booking import BookingAction
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import HeldShift, Shift
-from bot.domain.signup import SignupStatus
+from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context, zone_for
@@ -26,9 +26,13 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank add {cmd.shift} {who}")
     held = await _open(ctx, cmd.shift)
     shift = held.shift
-    if await ctx.uow.signups.active(shift.id, person.id) is not None:
+    waiting = await ctx.uow.signups.active(shift.id, person.id)
+    # On the waitlist, `over` gives them a seat of their own (as the waitlisted reply says).
+    if waiting is not None and not (cmd.over and waiting.status is SignupStatus.WAITLISTED):
         raise UserError(f"{person.name} is already on #{shift.number}; the roster shows where.")
-    asked = None if cmd.confirm else _ask_outside_availability(ctx, person, shift, over=cmd.over)
+    asked = None
+    if waiting is None and not cmd.confirm:
+        asked = _ask_outside_availability(ctx, person, shift, over=cmd.over)
     if asked is not None:
         return asked
     confirmed, _ = await ctx.uow.signups.counts(shift.id)
@@ -42,7 +46,10 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
             ends_at=shift.ends_at,
             capacity=confirmed + 1,
         )
-    signup, _ = await seats.take_seat(ctx, held, person)
+    if waiting is None:
+        signup, _ = await seats.take_seat(ctx, held, person)
+    else:
+        signup = await seats.seat_from_waitlist(ctx, held, waiting)
     await _record(ctx, held.shift, person, BookingAction.ADDED)
     await ctx.notify(
         NoticeKind.BOOKED,
@@ -112,8 +119,9 @@ async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
     await ctx.notify(
         NoticeKind.UNBOOKED, volunteer_id=person.id, shift_id=shift.id, signup_id=signup.id
     )
-    up = "; the next on the waitlist moved up and was told" if promoted else ""
-    return Message(f"Took {person.name} off #{shift.number}; they'll be told{up}.")
+    return Message(
+        f"Took {person.name} off #{shift.number}; they'll be told{_seat_went(promoted)}."
+    )
 
 
 async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
@@ -141,7 +149,7 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
             f"{cmd.to_shift} #{person.number}`, or give it more seats with `/phonebank edit "
             f"{cmd.to_shift} seats {target.shift.capacity + 1}`."
         )
-    await seats.give_up_seat(ctx, source, signup)
+    promoted = await seats.give_up_seat(ctx, source, signup)
     moved, _ = await seats.take_seat(ctx, target, person)
     await _record(ctx, source.shift, person, BookingAction.MOVED_OUT)
     await _record(ctx, target.shift, person, BookingAction.MOVED_IN)
@@ -152,10 +160,21 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
         signup_id=moved.id,
         payload={"from_shift_id": source.shift.id},
     )
+    up = _seat_went(promoted, of=f" of #{cmd.from_shift}")
     return Message(
         f"Moved {person.name} from #{cmd.from_shift} to #{cmd.to_shift} “{target.shift.title}” "
-        f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message."
+        f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message{up}."
     )
+
+
+def _seat_went(promoted: list[Signup], *, of: str = "") -> str:
+    """What became of the seat someone was taken from: given to the next in line, or near
+    the start offered to them (for the reply; they were told themselves)."""
+    if not promoted:
+        return ""
+    if promoted[0].status is SignupStatus.OFFERED:
+        return f"; the seat{of} is offered to the next on the waitlist, who was told"
+    return f"; the next on the waitlist{of} moved up and was told"
 
 
 async def roster_history(ctx: Context, shift: Shift) -> str:

@@ -184,6 +184,15 @@ async def _remind(
     return [notice.due_at for notice in due]
 
 
+async def seat_from_waitlist(ctx: Context, held: HeldShift, signup: Signup) -> Signup:
+    """An organizer gives a waiting volunteer a seat they added for them (the caller raised
+    the capacity): confirmed, with their reminders; the rest of the line keeps its order."""
+    await ctx.uow.signups.set_status(held, signup.id, SignupStatus.CONFIRMED, ctx.now)
+    seated = replace(signup, status=SignupStatus.CONFIRMED)
+    await _remind(ctx, held, await ctx.uow.volunteers.get(signup.volunteer_id), seated)
+    return seated
+
+
 async def back_to_waitlist(ctx: Context, held: HeldShift, bumped: list[Signup]) -> None:
     """Fewer seats than people confirmed: `bumped` (the last to join) wait again.
 

@@ -2,6 +2,7 @@
 
 from bot.kernel.feature import Feature, Sweep
 from bot.stats import digest
+from bot.stats.digest import follow_the_zone
 from bot.stats.entries import ENTRIES
 from bot.stats.notices import NOTICES
 
@@ -13,4 +14,4 @@ FEATURE = Feature(
     sweeps=(Sweep(digest.queue_first_digests, "queued %s", "first weekly digest", "new digests"),),
 )
 
-__all__ = ["FEATURE"]
+__all__ = ["FEATURE", "follow_the_zone"]

@@ -32,6 +32,7 @@ from bot.stats.commands import SetDigest
 from bot.stats.numbers import chart, period_lines
 
 WEEK = timedelta(days=7)
+DAY = timedelta(days=1)
 # Campaigns given their first digest per sweep; the rest follow at the next sweeps.
 _FIRST_DIGESTS_PER_SWEEP = 500
 
@@ -54,6 +55,22 @@ async def set_digest(cmd: SetDigest, ctx: Context) -> Reply:
         f"The weekly digest goes to the organizers every {describe(schedule)} "
         f"({ctx.campaign.timezone}); the next one {timefmt.at(due, zone)}."
     )
+
+
+async def follow_the_zone(ctx: Context) -> None:
+    """The campaign's zone changed: the digest queued at the schedule's hour in the old zone
+    is queued again at that hour in the new one (else it would go out at the old zone's hour,
+    and the next one, written in the new zone, a few hours later)."""
+    schedule, queued_for = await ctx.uow.stats.digest(ctx.campaign.id)
+    if queued_for is None or schedule.is_off:
+        return  # not queued yet: the sweep queues it in the zone of the day
+    await ctx.uow.stats.cancel_digests(ctx.campaign.id)
+    # The same week's digest at the new zone's hour (zones are at most 26 hours apart), or
+    # the next one if that hour has passed; never a second one the week one already went.
+    due = schedule.next_after(max(ctx.now, queued_for - 2 * DAY), ZoneInfo(ctx.campaign.timezone))
+    await ctx.uow.stats.set_digest(ctx.campaign.id, schedule, due)
+    if due is not None:
+        await ctx.uow.notices.add(_digest_notice(ctx.campaign.id, due))
 
 
 def describe(schedule: DigestSchedule) -> str:

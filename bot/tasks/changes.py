@@ -30,7 +30,8 @@ async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
     ctx.require_organizer("cancel tasks")
     task = await _changeable(ctx, cmd.task, "cancelled again")
     claims = await ctx.uow.tasks.claims(task.id)
-    if sum(c.status is ClaimStatus.DONE for c, _ in claims) >= task.slots:
+    done = sum(c.status is ClaimStatus.DONE for c, _ in claims)
+    if done >= task.slots:
         raise UserError(
             f"Every slot of #{task.number} is done already, so there's nothing to cancel; "
             "`/task list done` shows it."
@@ -41,7 +42,12 @@ async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
         await ctx.notify(
             NoticeKind.TASK_CANCELLED, volunteer_id=volunteer.id, payload={"task_id": task.id}
         )
-    told = _telling(holders, "had claimed") or " Nobody had claimed it."
+    told = _telling(holders, "had claimed") or (
+        f" Nobody was still working on it; the {plural(done, 'slot')} already done still "
+        + ("counts." if done == 1 else "count.")
+        if done
+        else " Nobody had claimed it."
+    )
     return Message(f"Cancelled #{task.number} “{task.title}”.{told}")
 
 

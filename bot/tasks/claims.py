@@ -108,7 +108,15 @@ async def finish_task(cmd: FinishTask, ctx: Context) -> Reply:
     """`/task done`: mark the asker's slot of a task done; the organizers hear of it."""
     # Held, so two slots finished at once can't both miss that the task is now done.
     task = await held_task(ctx, cmd.task)
-    claim = await _my_claim(ctx, task, "mark done", f"`/task claim {task.number}` first")
+    otherwise = f"so claim it first with `/task claim {task.number}`"
+    if len(await ctx.uow.tasks.claims(task.id)) >= task.slots:
+        taken = (
+            "its one slot is taken"
+            if task.slots == 1
+            else f"all {task.slots} of its slots are taken"
+        )
+        otherwise = f"and {taken}; `/task list` shows tasks that still need people"
+    claim = await _my_claim(ctx, task, "mark done", otherwise)
     if claim is None:
         return Message(f"You already marked #{task.number} done. Thank you!")
     await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.DONE, ctx.now)

@@ -101,6 +101,6 @@ def test_the_create_form_asks_how_the_shift_repeats_and_makes_the_series(tmp_pat
     created = section(out, "Olivia> 3 times", "Olivia> /phonebank list")
     assert "Created #1 “Tuesday calls”: Tue Nov 24, 6:00 PM EST for 2h, 5 seats" in created
     assert "now repeats every week on Tue and Thu, 3 times, at 18:00" in created
-    assert "Created #2 Thu Nov 26, #3 Tue Dec 1 (the next 4 weeks)" in created
+    assert "Created #2 Thu Nov 26, #3 Tue Dec 1: that's every date of the series." in created
     listing = section(out, "Olivia> /phonebank list", "Olivia> :quit")
     assert listing.count("Tuesday calls") == 3

@@ -1,5 +1,6 @@
 """Organizers booking people: add, remove, move; each recorded, each told once."""
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
@@ -66,6 +67,28 @@ async def test_a_full_shift_waitlists_a_booking_unless_over_adds_a_seat(harness:
     assert "2 of 2 seats filled, 1 waiting" in roster
 
 
+async def test_the_over_a_waitlisted_booking_suggests_gives_them_a_seat_when_typed(
+    harness: Harness,
+) -> None:
+    await shifts(harness, 1)
+    await known(harness, "Maria", "Sam", "Lee")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Lee", "/phonebank join 1")
+    waitlisted = await harness.say("Olivia", "/phonebank add 1 Sam")
+    [suggested] = re.findall(r"type `(/phonebank add [^`]+)`", waitlisted)
+    harness.messenger.clear()
+
+    reply = await harness.say("Olivia", suggested)
+
+    assert "Booked Sam on #1 “Calls 1” (0 seats left)" in reply
+    [told] = harness.messenger.texts("sam")
+    assert "Olivia booked you on “Calls 1” (#1)" in told
+    assert await reminders_of(harness, "Sam") == 2
+    roster = await harness.say("Olivia", "/phonebank roster 1")
+    assert "2 of 2 seats filled, 1 waiting" in roster and "1. Lee" in roster
+    assert harness.messenger.texts("lee") == []
+
+
 async def test_removing_frees_the_seat_for_the_waitlist_and_tells_the_volunteer_kindly(
     harness: Harness,
 ) -> None:
@@ -103,10 +126,28 @@ async def test_moving_is_one_step_and_one_message(harness: Harness) -> None:
     assert "1. Maria" in second and "Maria moved here by Olivia" in second
 
 
+async def test_a_move_says_when_the_seat_it_frees_went_to_the_waitlist_as_remove_does(
+    harness: Harness,
+) -> None:
+    await shifts(harness, 1, 2, 2)
+    await known(harness, "Maria", "Sam")
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+
+    moved_up = await harness.say("Olivia", "/phonebank move Maria 1 2")
+    nobody_waiting = await harness.say("Olivia", "/phonebank move Maria 2 3")
+
+    assert moved_up.endswith(
+        "they'll get one message; the next on the waitlist of #1 moved up and was told."
+    )
+    assert nobody_waiting.endswith("they'll get one message.")
+
+
 @pytest.mark.parametrize(
     ("line", "says"),
     [
         ("/phonebank add 1 Nobody", "I don't know a volunteer called “Nobody”"),
+        ("/phonebank add 1 #99", "There's no volunteer #99; check the number, or use"),
         ("/phonebank add 1 Sam", "Which one? Several volunteers are called “Sam” (#3, #4)"),
         ("/phonebank add 1 Maria", "Maria is already on #1"),
         ("/phonebank add 9 Maria", "There's no shift #9"),

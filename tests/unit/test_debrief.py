@@ -1,5 +1,6 @@
 """After the shift: How did it go?, the debrief form and text form, the wrap-up and the report."""
 
+import re
 from datetime import timedelta
 
 from bot.attendance.forms import DEBRIEF
@@ -22,6 +23,34 @@ async def test_how_did_it_go_arrives_15_minutes_after_the_end_with_two_buttons(
     asked = harness.messenger.texts("maria")[-1]
     assert "How did it go? “Saturday calls” (#1) has ended." in asked
     assert "[1] I made it   [2] I couldn't make it" in asked
+
+
+async def test_how_did_it_go_is_not_sent_once_a_day_has_passed_and_silence_is_a_no_show(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+    # The bot was down from before the end until two days after it.
+    harness.clock.advance(TO_DEBRIEF + timedelta(days=2))
+    await harness.deliver()
+
+    told = harness.messenger.texts("maria")
+    assert not any("How did it go?" in t for t in told), told
+    assert any("We missed you" in t for t in told), told
+
+
+async def test_couldnt_make_it_before_the_start_points_to_leave_and_keeps_nobody_waiting(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+
+    said = await harness.say("Maria", "/phonebank debrief 1 missed")
+
+    assert said == (
+        "#1 hasn't started yet: if you can't make it, `/phonebank leave 1` gives your seat to "
+        "the next in line."
+    )
+    attendance = await harness.say("Olivia", "/phonebank attendance 1")
+    assert "Maria (#2): unknown" in attendance
 
 
 async def test_i_made_it_opens_the_form_whose_answers_reach_the_report(harness: Harness) -> None:
@@ -94,6 +123,21 @@ async def test_the_thank_you_offers_up_to_three_next_shifts_not_joined(harness: 
     assert "[1] Join #3   [2] Join #4   [3] Join #5" in thanks
 
 
+async def test_the_swap_suggested_for_more_conversations_than_calls_keeps_the_typed_note(
+    harness: Harness,
+) -> None:
+    await joined(harness, "Maria")
+    await harness.advance(TO_DEBRIEF)
+
+    refused = await harness.say("Maria", "/phonebank debrief 1 5 20 Great list")
+    [suggested] = re.findall(r"type `(/phonebank debrief [^`]+)`", refused)
+    thanks = await harness.say("Maria", suggested)
+
+    assert suggested == "/phonebank debrief 1 20 5 Great list"
+    assert "I've noted 20 calls and 5 conversations" in thanks
+    assert "• Maria: Great list" in await harness.say("Olivia", "/phonebank report 1")
+
+
 async def test_more_conversations_than_calls_is_refused_typed_or_in_the_form(
     harness: Harness,
 ) -> None:
@@ -103,11 +147,11 @@ async def test_more_conversations_than_calls_is_refused_typed_or_in_the_form(
     formed = text_of(
         await harness.submit("Maria", DEBRIEF.id_for(1), calls="5", conversations="20")
     )
-    for refusal in (typed, formed):
+    for refusal, note in ((typed, " Great list"), (formed, "")):
         assert refusal == (
             "You gave 5 calls and 20 conversations, but each conversation is a call someone "
             "answered: if you made 20 calls and had 5 conversations, type "
-            "`/phonebank debrief 1 20 5`."
+            f"`/phonebank debrief 1 20 5{note}`."
         )
     report = await harness.say("Olivia", "/phonebank report 1")
     assert "attended 0 of 1" in report and "Calls: 0 · conversations: 0" in report

@@ -120,6 +120,39 @@ async def test_organizers_move_or_stop_the_digest(harness: Harness) -> None:
     assert isinstance(refused, Message) and refused.error
 
 
+async def test_a_new_campaign_zone_moves_the_queued_digest_and_it_still_goes_once_a_week(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", "/phonebank list")
+    await harness.advance(timedelta())  # the sweep queues Monday 09:00 New York time
+    assert await _digests_due(harness) == [datetime(2026, 11, 9, 14, tzinfo=UTC)]
+
+    await harness.say("Olivia", "/turnout tz America/Los_Angeles")
+
+    # 09:00 is now Los Angeles' 09:00, and the one queued for New York's is gone.
+    assert await _digests_due(harness) == [datetime(2026, 11, 9, 17, tzinfo=UTC)]
+    for _ in range(2 * 7 * 4 + 1):  # two weeks and a bit, swept every six hours
+        await harness.advance(timedelta(hours=6))
+    assert len(_digests(harness.messenger)) == 2
+    assert await _digests_due(harness) == [datetime(2026, 11, 23, 17, tzinfo=UTC)]
+
+
+async def test_a_zone_further_west_after_the_digest_went_sends_no_second_one_that_day(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", "/phonebank list")
+    await harness.advance(timedelta())
+    await harness.advance(WEEK)  # Monday Nov 9, 09:00 New York time: the digest goes
+    assert len(_digests(harness.messenger)) == 1
+
+    await harness.advance(timedelta(hours=1))
+    await harness.say("Olivia", "/turnout tz America/Los_Angeles")  # 07:00 there
+    await harness.advance(timedelta(hours=3))
+
+    assert len(_digests(harness.messenger)) == 1
+    assert await _digests_due(harness) == [datetime(2026, 11, 16, 17, tzinfo=UTC)]
+
+
 async def test_the_week_ahead_lists_open_seats_and_shifts_at_risk(harness: Harness) -> None:
     await harness.say("Olivia", '/phonebank create "Thin calls" 2026-11-12 18:00 2h 10')
     await harness.say("Olivia", '/phonebank create "Full calls" 2026-11-13 18:00 2h 1')

@@ -63,6 +63,21 @@ async def test_a_new_time_moves_the_reminders_and_tells_everyone_on_it_in_their_
     ]
 
 
+async def test_a_new_length_alone_is_told_as_a_new_length_not_a_move_to_the_same_time(
+    harness: Harness,
+) -> None:
+    await shift_with(harness, 2, "Maria")
+
+    await harness.say("Olivia", "/phonebank edit 1 length 3h confirm")
+
+    [maria] = harness.messenger.texts("maria")
+    assert maria.startswith(
+        "🕒 “Saturday calls” (#1), Sat Nov 7, 6:00 PM EST, now runs for 3h, until 9:00 PM. "
+        "Does it still work for you?"
+    ), maria
+    assert "moved from" not in maria
+
+
 async def test_still_works_keeps_the_seat_and_cant_make_it_gives_it_to_the_waitlist(
     harness: Harness,
 ) -> None:
@@ -136,6 +151,18 @@ async def test_fewer_seats_than_confirmed_asks_first_then_the_last_to_join_wait_
     [sam] = harness.messenger.texts("sam")
     assert "back on the waitlist, #1 in line" in sam
     assert len(await reminders_due(harness)) == 2  # only Maria's
+
+
+async def test_fewer_seats_that_bump_nobody_are_saved_and_the_reply_says_so(
+    harness: Harness,
+) -> None:
+    await shift_with(harness, 3, "Maria")
+
+    reply = await harness.say("Olivia", "/phonebank edit 1 seats 1")
+
+    assert reply == "Saved #1 “Saturday calls”: 1 seat."
+    assert "1 of 1 seats filled" in await roster(harness)
+    assert harness.messenger.sent == []
 
 
 async def test_typed_confirm_cuts_the_seats_in_one_step(harness: Harness) -> None:

@@ -94,6 +94,7 @@ async def test_someone_who_said_they_couldnt_make_it_hears_hope_to_see_you_soon(
     harness: Harness,
 ) -> None:
     await on_the_shift(harness, "Maria")
+    await advance_to(harness, STARTS + timedelta(hours=2, minutes=15))
     said = await harness.say("Maria", "/phonebank debrief 1 missed")
     assert "Hope to see you soon" in said
     await advance_to(harness, SUNDAY_TEN)
@@ -150,6 +151,7 @@ async def test_a_miss_after_a_word_is_not_two_in_a_row(harness: Harness) -> None
         await harness.say("Olivia", f'/phonebank create "Calls" {day} 18:00 2h 3')
     for number in (1, 2):
         await harness.say("Maria", f"/phonebank join {number}")
+    await advance_to(harness, STARTS + timedelta(hours=2, minutes=15))
     await harness.say("Maria", "/phonebank debrief 1 missed")
     await advance_to(harness, datetime(2026, 11, 19, 15, 0, tzinfo=UTC))
     assert not any("in a row" in t for t in harness.messenger.texts("#organizers"))

@@ -42,7 +42,7 @@ async def test_the_create_form_s_repeat_answer_makes_the_series_as_repeat_would(
     text = text_of(reply)
     assert "Created #1 “Saturday calls”: Sat Nov 7, 6:00 PM EST" in text
     assert "#1 “Saturday calls” now repeats every 2 weeks until 2026-11-30, at 18:00" in text
-    assert "Created #2 Sat Nov 21 (the next 4 weeks)" in text
+    assert "Created #2 Sat Nov 21: that's every date of the series." in text
     assert "Repeat…" not in text  # it was asked
     listing = await harness.say("Maria", "/phonebank list")
     assert listing.count("Saturday calls") == 2

@@ -46,7 +46,7 @@ async def test_the_number_of_someone_who_was_forgotten_gets_a_true_answer(
         answer = await harness.say("Olivia", f"/volunteer history {number}")
         assert answer == FORGOTTEN.format(number)
     # A number nobody has had yet is simply unknown; so is a name, even a forgotten one.
-    assert "I don't know a volunteer called “#4”" in await harness.say(
+    assert "There's no volunteer #4; check the number" in await harness.say(
         "Olivia", "/volunteer history #4"
     )
     assert "I don't know a volunteer called “Maria”" in await harness.say(

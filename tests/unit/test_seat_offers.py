@@ -169,7 +169,10 @@ async def test_an_offer_that_runs_out_says_the_seat_was_offered_to_the_next_in_l
     await harness.say("Maria", "/phonebank leave 1")
     await harness.advance(timedelta(minutes=30))
     lapsed = harness.messenger.texts("sam")[-1]
-    assert "so the seat was offered to the next person in line" in lapsed
+    assert (
+        "ran out, so the seat was offered to the next person in line and you're off its "
+        "waitlist." in lapsed
+    )
     assert "still open" not in lapsed and "Join" not in lapsed
 
 
@@ -190,8 +193,27 @@ async def test_an_offer_that_runs_out_says_what_became_of_the_seat_when_it_is_se
     await harness.deliver()
 
     [lapsed] = harness.messenger.texts("sam")
-    assert "someone else took the seat" in lapsed
+    assert "ran out and someone else took the seat, so you're off its waitlist." in lapsed
     assert "still open" not in lapsed and "next person in line" not in lapsed
+
+
+async def test_an_offer_that_runs_out_after_the_start_says_so_in_one_sentence(
+    harness: Harness,
+) -> None:
+    assert "Created #1" in await harness.say("Olivia", CREATE_ONE)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.say("Sam", "/phonebank join 1")
+    await harness.advance(TO_START - timedelta(minutes=15))
+    await harness.say("Maria", "/phonebank leave 1")
+    harness.messenger.clear()
+
+    await harness.advance(timedelta(minutes=30))
+
+    [lapsed] = [t for t in harness.messenger.texts("sam") if "ran out" in t]
+    assert lapsed.startswith(
+        "The 30 minutes to take the seat on “Saturday calls” (#1) ran out and the shift has "
+        "started, so you're off its waitlist. No worries"
+    )
 
 
 async def test_with_nobody_else_waiting_an_offer_promises_no_next_in_line_and_can_be_taken_late(
@@ -222,3 +244,29 @@ async def test_passing_with_nobody_else_waiting_says_the_seat_is_open(harness: H
     passed = await harness.press("Sam", "turnout:pass:1")
     assert "next in line" not in passed
     assert "the seat on #1 is open again" in passed
+
+
+async def test_more_seats_near_the_start_say_they_were_offered_not_that_people_moved_up(
+    harness: Harness,
+) -> None:
+    await one_seat_two_waiting(harness)
+
+    reply = await harness.say("Olivia", "/phonebank edit 1 seats 2")
+
+    assert reply == (
+        "Saved #1 “Saturday calls”: 2 seats; 1 person on the waitlist offered a seat and told."
+    )
+    assert "A seat opened on “Saturday calls”" in harness.messenger.texts("sam")[-1]
+
+
+async def test_taking_someone_off_near_the_start_says_the_seat_was_offered(
+    harness: Harness,
+) -> None:
+    await one_seat_two_waiting(harness)
+
+    reply = await harness.say("Olivia", "/phonebank remove 1 Maria")
+
+    assert reply == (
+        "Took Maria off #1; they'll be told; the seat is offered to the next on the waitlist, "
+        "who was told."
+    )

@@ -48,7 +48,18 @@ async def test_every_two_weeks_on_two_weekdays_until_a_date(harness: Harness) ->
     reply = await weekly(harness, "every 2 weeks on tue,thu until 2026-11-20")
 
     assert "every 2 weeks on Tue and Thu until 2026-11-20" in reply
-    assert "Created #2 Thu Nov 5, #3 Tue Nov 17, #4 Thu Nov 19 " in reply
+    assert "Created #2 Thu Nov 5, #3 Tue Nov 17, #4 Thu Nov 19: that's every date" in reply
+
+
+async def test_a_series_whose_every_date_is_made_at_once_promises_no_later_dates(
+    harness: Harness,
+) -> None:
+    reply = await weekly(harness, "weekly times 3")
+
+    assert "Created #2 Tue Nov 10, #3 Tue Nov 17: that's every date of the series." in reply
+    assert "later dates" not in reply
+    await harness.advance(timedelta(days=28))
+    assert "#4" not in await harness.say("Maria", "/phonebank list")
 
 
 async def test_every_week_signs_a_volunteer_up_for_each_new_date_waitlisted_if_full(

@@ -90,3 +90,20 @@ async def test_forget_me_erases_the_listing_choice_and_keeps_the_counts(harness:
     stats = await harness.say("Olivia", "/turnout stats 7d")
     assert "Maria" not in stats
     assert "Calls reported: 40 (+40)" in stats
+
+
+async def test_organizers_are_not_counted_as_newcomers_contacted_at_once(harness: Harness) -> None:
+    # The organizer writes first (and so is stored), then two newcomers arrive; one is reached
+    # two hours later, the other not yet.
+    await harness.say("Olivia", '/task post "Fold flyers"')
+    await harness.arrive("Maria")
+    await harness.arrive("Sam")
+    harness.clock.advance(timedelta(hours=2))
+    await harness.say("Olivia", "/volunteer contacted Maria")
+
+    stats = await harness.say("Olivia", "/turnout stats 7d")
+
+    assert (
+        "• New volunteers: 2 (+2); contacted: 1 (+1); median time to a first contact: "
+        "2 hours (was nobody yet)"
+    ) in stats.splitlines()

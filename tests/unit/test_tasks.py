@@ -40,6 +40,22 @@ async def test_done_tasks_leave_the_list_and_organizers_see_who_did_what(harness
     assert "No open tasks" in await harness.say("Ana", "/task list")
 
 
+async def test_done_on_a_task_not_claimed_says_what_works_whether_or_not_a_slot_is_free(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/task post "Fold letters"')
+
+    free = await harness.say("Maria", "/task done 1")
+    await harness.say("Sam", "/task claim 1")
+    taken = await harness.say("Maria", "/task done 1")
+
+    assert free == "You haven't claimed #1, so claim it first with `/task claim 1`."
+    assert taken == (
+        "You haven't claimed #1, and its one slot is taken; `/task list` shows tasks that "
+        "still need people."
+    )
+
+
 async def test_task_mistakes_are_explained(harness: Harness) -> None:
     assert "Only organizers can post tasks" in await harness.say("Maria", '/task post "X"')
     assert "There's no task #4" in await harness.say("Maria", "/task claim 4")
@@ -174,6 +190,23 @@ async def test_cancelling_tells_those_holding_it_once_and_nobody_claims_it_again
     )
     assert "Cancelled #2" not in await harness.say("Olivia", '/task post "Fold letters"')
     assert "Nobody had claimed it." in await harness.say("Olivia", "/task cancel 2")
+
+
+async def test_cancelling_a_task_with_only_finished_slots_doesnt_say_nobody_claimed_it(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/task post "Count yard signs" slots 3')
+    await harness.say("Sam", "/task claim 1")
+    await harness.say("Sam", "/task done 1")
+    harness.messenger.clear()
+
+    cancelled = await harness.say("Olivia", "/task cancel 1")
+
+    assert cancelled == (
+        "Cancelled #1 “Count yard signs”. Nobody was still working on it; the 1 slot "
+        "already done still counts."
+    )
+    assert harness.messenger.texts("sam") == []
 
 
 async def test_editing_a_task_tells_those_holding_it_what_changed_for_them(

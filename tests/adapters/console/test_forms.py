@@ -78,7 +78,10 @@ async def test_an_empty_answer_clears_a_link_whose_question_says_empty_is_none(
     asked = await console.type("=", "=", "=", "=", "=")
     saved = await console.type("")
 
-    assert "Call script or dialer link (empty: none) (now https://dialer.example/sat; " in asked
+    assert (
+        "Call script or dialer link (now https://dialer.example/sat; = to keep it; empty: none; "
+        "- to leave it empty)"
+    ) in asked
     assert "Saved #1 “Saturday calls”: link removed." in saved, saved
 
 
@@ -105,3 +108,16 @@ async def test_an_empty_answer_to_a_question_that_needs_one_says_what_to_type(
     assert again.rstrip().endswith("Calls made (a number from 0 to 1000; = for 0)")
     thanks = await console.type("=", "=", "-")
     assert "I've noted 0 calls and 0 conversations" in thanks
+
+
+async def test_a_choice_typed_as_words_is_asked_again_with_the_numbers_to_type(
+    console: Console,
+) -> None:
+    await console.type(":arrive Jamal", ":as Jamal", "1")
+
+    words = await console.type("phones, canvassing")
+    await console.type("1,3")
+    emoji = await console.type("👍")
+
+    assert "Answer with numbers from 1 to 7, separated by commas, like 1,3." in words, words
+    assert "Answer with one number from 1 to 4." in emoji, emoji

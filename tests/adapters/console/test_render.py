@@ -26,3 +26,20 @@ async def test_the_roster_s_changes_are_indented_under_their_heading(console: Co
     assert roster[heading + 1].startswith("    Maria added by Olivia, Mon Nov 23")
     assert roster[heading + 2].startswith("    Olivia added by Olivia, Mon Nov 23")
     assert roster[heading + 3].startswith("    Maria removed by Olivia, Mon Nov 23")
+
+
+async def test_a_question_whose_words_carry_an_aside_is_asked_in_one_pair_of_brackets(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", '/phonebank create "Calls" 2026-11-07 18:00 2h 3')
+    created = await harness.bot.turnout.run_text(harness.actor("Olivia"), "/phonebank create")
+    edited = await harness.bot.turnout.run_text(harness.actor("Olivia"), "/phonebank edit 1")
+    assert isinstance(created, Form) and isinstance(edited, Form)
+    asked = [line for f in (*created.fields, *edited.fields) for line in question(f)]
+
+    assert (
+        "Ends: a last date or a number of times (e.g. YYYY-MM-DD or 8 times; empty: no end; "
+        "- to skip)"
+    ) in asked
+    assert "Call script or dialer link (empty: none; - to skip)" in asked
+    assert not [line for line in asked if ") (" in line or "((" in line or "))" in line]

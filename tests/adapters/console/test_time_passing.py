@@ -1,5 +1,7 @@
 """The console's clock: `:advance` lets time pass, and times read in the campaign's zone."""
 
+from datetime import timedelta
+
 from tests.adapters.console.conftest import SATURDAY_CALLS, Console
 
 
@@ -66,3 +68,15 @@ async def test_now_reads_the_clock_in_the_campaign_s_zone_after_it_changes(
     assert "It's Mon Nov 23, 9:00 AM EST." in before
     assert "It's Mon Nov 23, 8:00 AM CST." in after
     assert "⏩ It's now Mon Nov 23, 9:00 AM CST." in after
+
+
+async def test_messages_falling_due_within_one_minute_share_one_stamp(console: Console) -> None:
+    # Three newcomers a few seconds apart: their follow-ups fall due seconds apart, two days on.
+    for name in ("Jamal", "Ana", "Lee"):
+        await console.type(f":arrive {name}")
+        console.clock.advance(timedelta(seconds=5))
+
+    shown = await console.type(":advance 3d")
+
+    assert shown.count("⏩ It's now Wed Nov 25, 9:00 AM EST.") == 1, shown
+    assert shown.count("has been waiting 2 days") == 3, shown

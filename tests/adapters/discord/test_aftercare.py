@@ -83,6 +83,7 @@ async def test_i_made_it_opens_the_debrief_modal_and_the_report_shows_the_answer
 async def test_debrief_by_slash_options_records_a_miss_kindly(world: World) -> None:
     await world.create_shift()
     await world.slash("Maria", "phonebank", "join", shift=1)
+    await world.advance(TO_DAY_BEFORE + timedelta(days=1, hours=2, minutes=15))
 
     missed = await world.slash("Maria", "phonebank", "debrief", shift=1, calls="missed")
 
