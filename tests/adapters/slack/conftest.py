@@ -28,7 +28,14 @@ from bot.kernel.commands import Actor
 from bot.kernel.outbox.dispatcher import DeliveryReport
 from bot.ports.replies import Reply
 from storage import SqlStorage
-from tests.adapters.slack.fake_slack import BOT_TOKEN, TEAM_DOMAIN, TEAM_ID, Call, FakeSlack
+from tests.adapters.slack.fake_slack import (
+    BOT_TOKEN,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    WAIT,
+    Call,
+    FakeSlack,
+)
 from tests.fakes import frozen_clock
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -214,7 +221,7 @@ class Rig:
     ) -> Call:
         """Run the dispatcher until the fake saw such a call: for notices queued by events,
         whose processing after the ack nothing else signals."""
-        async with asyncio.timeout(5):
+        async with asyncio.timeout(WAIT):
             while True:
                 await self.deliver()
                 found = [c for c in self.fake.calls_to(method, **matching) if where(c)]

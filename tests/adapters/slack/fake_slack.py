@@ -23,6 +23,10 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+# How long a test waits for the bot to do something before failing: a bound, not a timing
+# check, generous so a machine busy with other work doesn't fail a correct run.
+WAIT = 15.0
+
 TEAM_ID = "T0TURNOUT"
 TEAM_DOMAIN = "turnout-test"
 BOT_USER = "U0BOT"
@@ -192,7 +196,7 @@ class FakeSlack:
         where: Callable[[Call], bool] = lambda call: True,
         *,
         count: int = 1,
-        within: float = 5.0,
+        within: float = WAIT,
         **matching: Any,
     ) -> Call:
         """Wait until `count` calls to `method` match; return the last of them."""
@@ -207,18 +211,18 @@ class FakeSlack:
             raise AssertionError(f"no {method} {matching} within {within}s; saw:\n{seen}") from None
         return found()[count - 1]
 
-    async def wait_for_ack(self, envelope_id: str, within: float = 5.0) -> dict[str, Any]:
+    async def wait_for_ack(self, envelope_id: str, within: float = WAIT) -> dict[str, Any]:
         def acked() -> list[dict[str, Any]]:
             return [a for a in self.acks if a.get("envelope_id") == envelope_id]
 
         await self._until(lambda: bool(acked()), within)
         return acked()[0]
 
-    async def wait_for_socket(self, within: float = 5.0) -> web.WebSocketResponse:
+    async def wait_for_socket(self, within: float = WAIT) -> web.WebSocketResponse:
         await self._until(lambda: bool(self.sockets), within)
         return self.sockets[-1]
 
-    async def wait_until(self, check: Callable[[], bool], within: float = 5.0) -> None:
+    async def wait_until(self, check: Callable[[], bool], within: float = WAIT) -> None:
         """Wait until `check()` holds, looking again whenever the fake records something."""
         await self._until(check, within)
 
