@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Connection, event, exc
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -44,6 +45,13 @@ def normalise_url(url: str | URL) -> URL:
     )
 
 
+# PostgreSQL: how long a connection attempt, and any one statement, may take before the
+# command gives up and the person is told to try again. A server that accepts and never
+# answers then costs a few seconds per command, not the whole outage.
+CONNECT_TIMEOUT = timedelta(seconds=5)
+STATEMENT_TIMEOUT = timedelta(seconds=10)
+
+
 def make_engine(
     url: str | URL,
     *,
@@ -60,8 +68,19 @@ def make_engine(
     target = normalise_url(url)
     args = dict(connect_args or {})
     if target.get_backend_name() != "sqlite":
-        engine = create_async_engine(target, connect_args=args)
+        bounded = {
+            "timeout": CONNECT_TIMEOUT.total_seconds(),
+            "command_timeout": STATEMENT_TIMEOUT.total_seconds(),
+            **args,
+        }
+        engine = create_async_engine(
+            target,
+            connect_args=bounded,
+            # Waiting for a pooled connection is bounded the same way.
+            pool_timeout=CONNECT_TIMEOUT.total_seconds(),
+        )
         _ping_when_idle(engine, IDLE_BEFORE_PING)
+        _timeouts_lose_the_connection(engine)
         return engine
     database = target.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in database
@@ -75,6 +94,24 @@ def make_engine(
     )
     _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
     return engine
+
+
+def _timeouts_lose_the_connection(engine: AsyncEngine) -> None:
+    """A statement past STATEMENT_TIMEOUT: asyncpg raises a bare TimeoutError, which nothing
+    would tell from a platform's. Raised as a lost connection instead (the pool drops it), it
+    reads as "the database can't serve us right now" (storage/unavailable.py)."""
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def on_error(context: ExceptionContext) -> BaseException | None:
+        if not isinstance(context.original_exception, TimeoutError):
+            return None
+        context.is_disconnect = True
+        return exc.OperationalError(
+            context.statement,
+            context.parameters,
+            context.original_exception,
+            connection_invalidated=True,
+        )
 
 
 def _ping_when_idle(engine: AsyncEngine, idle: timedelta) -> None:
