@@ -63,7 +63,8 @@ def make_engine(
     On SQLite the file's directory is created if missing, the database runs in WAL mode with
     foreign keys enforced, and every transaction starts with BEGIN IMMEDIATE, so a second
     process waits up to `busy_timeout` for the write lock instead of failing half way through.
-    `connect_args` go to the driver (tests use them to pick a PostgreSQL schema).
+    `connect_args` go to the driver (tests use them to pick a PostgreSQL schema). Bound
+    parameters (names, notes, ZIP codes) never appear in SQL echo or in an error's message.
     """
     target = normalise_url(url)
     args = dict(connect_args or {})
@@ -76,6 +77,7 @@ def make_engine(
         engine = create_async_engine(
             target,
             connect_args=bounded,
+            hide_parameters=True,
             # Waiting for a pooled connection is bounded the same way.
             pool_timeout=CONNECT_TIMEOUT.total_seconds(),
         )
@@ -90,7 +92,11 @@ def make_engine(
     # rollback on return to the pool: SQLAlchemy sends one even after a commit, a trip of its
     # own, and a Connection closed mid-transaction already rolls back before it returns.
     engine = create_async_engine(
-        target, connect_args=args, module=one_trip_dbapi(), pool_reset_on_return=None
+        target,
+        connect_args=args,
+        module=one_trip_dbapi(),
+        pool_reset_on_return=None,
+        hide_parameters=True,
     )
     _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
     return engine

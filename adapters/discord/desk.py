@@ -120,7 +120,8 @@ class Desk:
         )
         reply = await self.turnout.welcome(actor)
         if isinstance(reply, Message) and reply.error:
-            log.warning("could not welcome %s: %s", member.id, reply.text)
+            # By the member's id: the reply may quote their name, which never goes in the log.
+            log.warning("could not welcome %s", member.id)
 
     # Answering in time
 

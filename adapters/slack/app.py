@@ -278,8 +278,15 @@ class Listeners:
 
     async def _welcome(self, actor: Awaitable[Any]) -> None:
         try:
-            reply = await self._turnout.welcome(await actor)
-            log.info("welcome: %s", getattr(reply, "text", reply))
+            newcomer = await actor
+            reply = await self._turnout.welcome(newcomer)
+            # By the account's id: a name or the welcome's text never goes in the log.
+            refused = isinstance(reply, Message) and reply.error
+            log.info(
+                "%s %s",
+                "couldn't welcome" if refused else "welcomed",
+                newcomer.identity.user_external_id,
+            )
         except Exception:
             log.exception("couldn't welcome a newcomer")
 

@@ -1,15 +1,22 @@
-"""A logging filter that takes secrets out of every record, at every level.
+"""A logging filter that takes secrets and people out of every record, at every level.
 
 Library loggers (slack-bolt, slack_sdk, discord.py, aiohttp) print whole payloads and URLs at
 DEBUG: interaction tokens, response_urls, the Socket Mode ticket, Slack's legacy verification
 token, bot tokens. Installed on the root handlers at start, it rewrites a record's message
 (and traceback) before any handler writes it. The patterns are the secrets' public shapes.
+
+Those payloads, and the database drivers' DEBUG lines (aiosqlite prints every statement with
+its parameters, SQLAlchemy the rows it reads), also hold what people are called and what they
+wrote: names, ZIP codes, notes. No pattern finds those, so a library's records below INFO are
+dropped whatever the level; Turnout's own code logs people by number only.
 """
 
 import logging
 import re
 
 HIDDEN = "[redacted]"
+# Turnout's own loggers (named after their modules); every other logger is a library's.
+_OURS = ("bot.", "adapters.", "storage.", "__main__")
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Values of keys that are secrets, as JSON, Python reprs, form fields or headers.
@@ -41,11 +48,13 @@ def redact(text: str) -> str:
 
 
 class Redactor(logging.Filter):
-    """Rewrites each record's text with secrets hidden; never drops a record."""
+    """Rewrites each record's text with secrets hidden; drops libraries' DEBUG records."""
 
     _exceptions = logging.Formatter()
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.INFO and not record.name.startswith(_OURS):
+            return False
         try:
             message = record.getMessage()
         except Exception:  # a bad format string: let the handler report it as usual

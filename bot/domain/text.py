@@ -46,7 +46,7 @@ def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> 
     if not any(_visible(c) for c in cleaned):
         raise UserError(f"The {what} is empty: please write a few words.")
     allowed = "\n\t" if multiline else ""
-    if any(unicodedata.category(c) in ("Cc", "Cf") and c not in allowed for c in cleaned):
+    if any(_control(cleaned, i, allowed) for i in range(len(cleaned))):
         raise UserError(f"The {what} contains control characters; please type it as plain text.")
     if len(cleaned) > limit:
         raise UserError(
@@ -65,6 +65,39 @@ def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> 
     return cleaned
 
 
+# Format characters that belong inside an emoji: the joiner of 👩‍💻 and 🏳️‍🌈, and the tags
+# that spell a subdivision flag after a black flag (🏴 + `gbsct` + cancel tag).
+_ZWJ = "\u200d"
+_BLACK_FLAG = "\U0001f3f4"
+_TAGS = range(0xE0020, 0xE0080)
+_PRESENTATION = "\ufe0e\ufe0f\u20e3"  # text or emoji style of the character before, keycap
+
+
+def _control(text: str, i: int, allowed: str) -> bool:
+    """Whether `text[i]` is a control or format character that isn't part of an emoji."""
+    char = text[i]
+    if char in allowed or unicodedata.category(char) not in ("Cc", "Cf"):
+        return False
+    if char == _ZWJ:
+        # Joins two emoji: after a symbol (a skin tone or presentation selector may sit between)
+        # and before one.
+        return not (0 < i < len(text) - 1 and _emoji_end(text[i - 1]) and _emoji(text[i + 1]))
+    if ord(char) in _TAGS:
+        start = i
+        while start > 0 and ord(text[start - 1]) in _TAGS:
+            start -= 1
+        return not (start > 0 and text[start - 1] == _BLACK_FLAG)
+    return True
+
+
+def _emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So"
+
+
+def _emoji_end(char: str) -> bool:
+    return _emoji(char) or unicodedata.category(char) == "Sk" or char in _PRESENTATION
+
+
 def _visible(char: str) -> bool:
     return not (
         char.isspace()
@@ -75,7 +108,6 @@ def _visible(char: str) -> bool:
 
 # Display names come from platforms as people set them; this long is plenty for any real one.
 MAX_DISPLAY_NAME = 80
-_ZWJ = "\u200d"  # joins emoji sequences (👩‍💻): part of a name, not a control
 
 
 def clean_name(name: str) -> str:

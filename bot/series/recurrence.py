@@ -76,20 +76,38 @@ def starts(
 ) -> Iterator[datetime]:
     """UTC starts of the series' dates with after < start <= through, in order.
 
-    A local time that doesn't exist that day (inside the spring-forward gap) is skipped, as a
-    shift can't be planned at it either.
+    A local time that doesn't exist that day (inside the spring-forward gap) is placed as
+    reminders and the digest place one: at the same moment in real time, which the clock after
+    the change reads one gap later (02:30 → 03:30 in New York). `moved` names those dates.
     """
     parsed = rrule.rrulestr(rule, dtstart=first_local)
     local_after = after.astimezone(zone).replace(tzinfo=None)
     for local in parsed.xafter(local_after, inc=False):
-        placed = local.replace(tzinfo=zone)
-        start = placed.astimezone(UTC)
-        if start.astimezone(zone).replace(tzinfo=None) != local:
-            continue
+        start = _placed(local, zone)
         if start > through:
             return
         if start > after:
             yield start
+
+
+def moved(
+    rule: str, first_local: datetime, zone: ZoneInfo, *, through: datetime
+) -> list[tuple[datetime, datetime]]:
+    """The series' dates up to `through` whose local time falls in a spring-forward gap: each
+    as the naive local time it would have had and the UTC start it gets instead."""
+    found = []
+    for local in rrule.rrulestr(rule, dtstart=first_local):
+        start = _placed(local, zone)
+        if start > through:
+            break
+        if start.astimezone(zone).replace(tzinfo=None) != local:
+            found.append((local, start))
+    return found
+
+
+def _placed(local: datetime, zone: ZoneInfo) -> datetime:
+    # fold=0 reads a wall time in the gap with the offset from before the change.
+    return local.replace(tzinfo=zone).astimezone(UTC)
 
 
 def describe(rule: str) -> str:

@@ -82,6 +82,17 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
         f"at {first_local:%H:%M} in {zone.key}. "
         + news
         + f"`/phonebank cancel {shift.number} following` ends it."
+        + _moved(rule, first_local, zone, ctx)
+    )
+
+
+def _moved(rule: str, first_local: datetime, zone: ZoneInfo, ctx: Context) -> str:
+    """Which dates of a new series fall in a spring-forward gap, and when each starts instead."""
+    return "".join(
+        f" {timefmt.clock(local.replace(tzinfo=zone), zone)} doesn't exist on "
+        f"{timefmt.calendar_day(local.date())} in {zone.key} because the clocks go forward "
+        f"that night, so that date starts at {timefmt.when(start, ctx.zone)}."
+        for local, start in recurrence.moved(rule, first_local, zone, through=ctx.now + MAX_LEAD)
     )
 
 

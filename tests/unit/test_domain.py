@@ -131,6 +131,44 @@ def test_control_characters_and_overlong_text_are_refused() -> None:
         clean_text("   ", what="title", limit=100)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Coders 👩\u200d💻 phone bank",  # ZWJ sequence
+        "Pride 🏳\ufe0f\u200d🌈 canvass",  # variation selector and ZWJ
+        "Family 👨\u200d👩\u200d👧\u200d👦 day",  # several joins
+        "🇺🇸🇲🇽 calls",  # flags from regional indicators
+        "Scotland 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # tag flag
+        "Round 1\ufe0f\u20e3 and #\ufe0f\u20e3",  # keycaps
+        "Wave 👋🏽 and 👩🏿\u200d🚀",  # skin tones, with and without a join
+        "Heart ❤\ufe0f and ☎\ufe0e",  # emoji and text presentation
+    ],
+)
+def test_emoji_sequences_are_titles_not_control_characters(title: str) -> None:
+    assert clean_text(title, what="title", limit=100) == title
+
+
+@pytest.mark.parametrize(
+    ("title", "says"),
+    [
+        ("\u200d\u200b\u2060", "The title is empty: please write a few words."),
+        ("\ufe0f\u200d", "The title is empty: please write a few words."),
+        ("Calls \u202eevil", "control characters"),  # right-to-left override
+        ("\u2066Calls\u2069", "control characters"),  # bidi isolates
+        ("\u200dCalls", "control characters"),  # a join with nothing before it
+        ("Calls\u200d", "control characters"),  # a join with nothing after it
+        ("Calls 👩\u200d", "control characters"),  # a join that joins nothing
+        ("Ca\u200dlls", "control characters"),  # a join between letters hides nothing useful
+        ("Calls \U000e0067\U000e007f", "control characters"),  # tags without a flag
+        ("Calls\u200e", "control characters"),  # direction mark
+    ],
+)
+def test_invisible_and_bidi_characters_outside_emoji_are_refused(title: str, says: str) -> None:
+    with pytest.raises(UserError, match=says) as refused:
+        clean_text(title, what="title", limit=100)
+    assert str(refused.value).count(". ") == 0 and str(refused.value).endswith(".")
+
+
 def test_announcements_may_span_lines() -> None:
     assert clean_text(" line one\nline two ", what="announcement", limit=50, multiline=True) == (
         "line one\nline two"

@@ -235,3 +235,18 @@ async def test_an_announcement_with_the_waitlist_to_nobody_is_refused(
     await harness.say("Maria", "/phonebank leave 1")  # Sam moves up
     await harness.say("Sam", "/phonebank leave 1")
     assert "Nobody is on #1" in await harness.say("Olivia", "/phonebank announce 1 waitlist hi")
+
+
+async def test_titles_with_emoji_sequences_are_created_and_bidi_overrides_are_refused(
+    harness: Harness,
+) -> None:
+    title = "Coders 👩\u200d💻 for 🏳\ufe0f\u200d🌈 rights 1\ufe0f\u20e3"
+    made = await harness.say("Olivia", f'/phonebank create "{title}" 2026-11-07 18:00 2h 5')
+    refused = await harness.say(
+        "Olivia", '/phonebank create "Calls \u202eslla\u202c" 2026-11-07 18:00 2h 5'
+    )
+
+    assert f"Created #1 “{title}”" in made
+    assert refused == ("The title contains control characters; please type it as plain text.")
+    listing = await harness.say("Maria", "/phonebank list")
+    assert title in listing and "#2" not in listing

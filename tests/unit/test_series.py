@@ -1,10 +1,12 @@
 """Weekly series: a rolling window of dates, wall-clock time across DST, Every week."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.notice import NoticeKind
+from bot.kernel import timefmt
 from bot.ports.replies import Message
 from tests.conftest import Harness
 from tests.queued import pending_notices
@@ -229,3 +231,35 @@ async def test_times_past_a_year_ahead_is_refused_with_the_most_that_fits(
     assert "the most that fits is `times 27`" in fortnightly
     assert (await harness.say("Maria", "/phonebank list")).count("Tuesday calls") == 1
     assert "53 times" in await harness.say("Olivia", "/phonebank repeat 1 weekly times 53")
+
+
+async def test_a_date_in_the_spring_forward_gap_moves_to_the_first_valid_time_and_says_so(
+    harness: Harness,
+) -> None:
+    harness.clock.advance(timedelta(days=120))  # early March 2027
+    made = await harness.say("Olivia", '/phonebank create "Night calls" 2027-03-07 02:30 1h 5')
+    assert "Created #1" in made
+
+    reply = await harness.say("Olivia", "/phonebank repeat 1 weekly times 6")
+
+    # 02:30 doesn't exist in New York on 2027-03-14; like a reminder or the digest, the date
+    # keeps its place in real time, which the clock after the change reads as 03:30.
+    assert "#2 Sun Mar 14" in reply
+    assert (
+        "2:30 AM doesn't exist on Sun Mar 14 in America/New_York because the clocks go "
+        "forward that night, so that date starts at Sun Mar 14, 3:30 AM EDT." in reply
+    )
+    listing = await harness.say("Olivia", "/phonebank list")
+    assert "Sun Mar 14, 3:30 AM EDT" in listing and "Sun Mar 21, 2:30 AM EDT" in listing
+    await harness.advance(timedelta(days=28))
+    async with harness.storage.unit_of_work() as uow:
+        shifts = [await uow.shifts.by_number(1, n) for n in range(1, 8)]
+    starts = [timefmt.when(s.starts_at, ZoneInfo("America/New_York")) for s in shifts if s]
+    assert starts == [
+        "Sun Mar 7, 2:30 AM EST",
+        "Sun Mar 14, 3:30 AM EDT",
+        "Sun Mar 21, 2:30 AM EDT",
+        "Sun Mar 28, 2:30 AM EDT",
+        "Sun Apr 4, 2:30 AM EDT",
+        "Sun Apr 11, 2:30 AM EDT",
+    ]

@@ -1,7 +1,11 @@
 """Newcomers on Discord: member join, the welcome DM, onboarding in a modal with select menus."""
 
+import logging
 from pathlib import Path
 
+import pytest
+
+from bot.app import redaction
 from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import ORGANIZERS, buttons
 from tests.adapters.discord.interactions import uid
@@ -122,3 +126,19 @@ async def test_markdown_in_an_answer_reaches_organizers_as_plain_text(world: Wor
         answered.content
     )
     assert phishing not in answered.content
+
+
+async def test_a_newcomer_and_their_zip_never_reach_the_log_at_debug(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    redaction.install()  # as `turnout run` does, on the root handlers (caplog's among them)
+
+    await world.join_server("Jamal")
+    await world.submit("Jamal", f"turnout:form:onboarding{SERVER}", ONBOARDING_ANSWERS, dm=True)
+    await world.deliver()
+    erased = await world.press("Jamal", "turnout:forget")
+    assert "erased" in erased.text
+
+    assert caplog.records
+    assert "Jamal" not in caplog.text and "53703" not in caplog.text

@@ -1,6 +1,8 @@
-"""At DEBUG, the libraries' logs show no secrets: response_urls, tokens, the Socket Mode ticket."""
+"""At DEBUG, the logs show no secrets (response_urls, tokens, the Socket Mode ticket) and no
+people: the libraries' DEBUG lines, which print whole payloads, never reach a handler."""
 
 import logging
+from collections.abc import Iterator
 
 import pytest
 
@@ -20,24 +22,48 @@ def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     return caplog
 
 
+class _Everything(logging.Handler):
+    """What the libraries logged before any filter: proof the DEBUG lines were there."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.name}: {record.getMessage()}")
+
+
+@pytest.fixture
+def unfiltered(debug_logs: pytest.LogCaptureFixture) -> Iterator[_Everything]:
+    handler = _Everything()  # added after the Redactor went on the root handlers
+    logging.getLogger().addHandler(handler)
+    yield handler
+    logging.getLogger().removeHandler(handler)
+
+
 def _secrets_in(text: str, *secrets: str) -> list[str]:
     return [s for s in secrets if s in text]
 
 
 async def test_http_mode_logs_no_response_url_or_verification_token(
-    rig: Rig, debug_logs: pytest.LogCaptureFixture
+    rig: Rig, debug_logs: pytest.LogCaptureFixture, unfiltered: _Everything
 ) -> None:
     await rig.command("/phonebank list")
     await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     response_url = payload("slash_command")["response_url"]
 
     logged = debug_logs.text
-    assert "turnout" in logged  # the DEBUG lines are there ...
+    # Bolt printed its DEBUG lines about the request ...
+    assert any(line.startswith("turnout.slack.bolt: ") for line in unfiltered.lines)
+    # ... and nothing written holds a secret.
     assert not _secrets_in(logged, LEGACY_TOKEN, response_url, "/respond/", BOT_TOKEN)
 
 
 async def test_socket_mode_logs_no_ticket_or_app_token(
-    storage: SqlStorage, fake_slack: FakeSlack, debug_logs: pytest.LogCaptureFixture
+    storage: SqlStorage,
+    fake_slack: FakeSlack,
+    debug_logs: pytest.LogCaptureFixture,
+    unfiltered: _Everything,
 ) -> None:
     platform = platform_for(fake_slack, app_token=APP_TOKEN, signing_secret="")
     await platform.start(wire(storage, platform).turnout)
@@ -49,8 +75,8 @@ async def test_socket_mode_logs_no_ticket_or_app_token(
         await platform.stop()
 
     logged = debug_logs.text
-    assert "ticket=" in logged  # ... and so are the URLs, with the secret part hidden
-    assert "ticket=[redacted]" in logged
+    assert any("ticket=" in line for line in unfiltered.lines)  # printed at DEBUG ...
+    assert "A new session" in logged  # ... while the INFO lines are written
     assert not _secrets_in(logged, LEGACY_TOKEN, APP_TOKEN, BOT_TOKEN, "hooks.slack.com/commands/T")
 
 
@@ -77,3 +103,14 @@ def test_the_filter_hides_each_kind_of_secret() -> None:
     ):
         assert secret not in hidden, secret
     assert "/interactions/1310000000000100001/[redacted]/callback" in hidden
+
+
+async def test_a_welcome_is_logged_by_number_never_by_name(
+    rig: Rig, debug_logs: pytest.LogCaptureFixture
+) -> None:
+    await rig.event(payload("team_join"))
+    welcome = await rig.delivered("chat.postMessage", channel="D0NEWBIE")
+    assert "Nina" in welcome.text
+
+    assert any(r.name == "adapters.slack.app" for r in debug_logs.records)
+    assert "Nina" not in debug_logs.text and "Kowalski" not in debug_logs.text
