@@ -24,8 +24,14 @@ async def open_storage(
     `url` may be `sqlite:///path/turnout.db` or `postgresql://…` (`postgres://` works too).
     """
     engine = make_engine(url, connect_args=connect_args, busy_timeout=busy_timeout)
+    # PostgreSQL migrates on an engine of its own, with no statement timeout.
+    migrating = (
+        engine
+        if engine.dialect.name == "sqlite"
+        else make_engine(url, connect_args=connect_args, statement_timeout=None)
+    )
     try:
-        await migrate(engine)
+        await migrate(migrating)
     except Exception as error:
         await engine.dispose()
         refused = refusal(error, engine.url)
@@ -35,4 +41,7 @@ async def open_storage(
     except BaseException:
         await engine.dispose()
         raise
+    finally:
+        if migrating is not engine:
+            await migrating.dispose()
     return SqlStorage(engine)

@@ -49,7 +49,7 @@ def normalise_url(url: str | URL) -> URL:
 # command gives up and the person is told to try again. A server that accepts and never
 # answers then costs a few seconds per command, not the whole outage.
 CONNECT_TIMEOUT = timedelta(seconds=5)
-STATEMENT_TIMEOUT = timedelta(seconds=10)
+STATEMENT_TIMEOUT = timedelta(seconds=5)
 
 
 def make_engine(
@@ -57,6 +57,7 @@ def make_engine(
     *,
     connect_args: Mapping[str, Any] | None = None,
     busy_timeout: timedelta = DEFAULT_BUSY_TIMEOUT,
+    statement_timeout: timedelta | None = STATEMENT_TIMEOUT,
 ) -> AsyncEngine:
     """An async engine for `url`, with SQLite set up for several writers.
 
@@ -71,7 +72,7 @@ def make_engine(
     if target.get_backend_name() != "sqlite":
         bounded = {
             "timeout": CONNECT_TIMEOUT.total_seconds(),
-            "command_timeout": STATEMENT_TIMEOUT.total_seconds(),
+            "command_timeout": statement_timeout.total_seconds() if statement_timeout else None,
             **args,
         }
         engine = create_async_engine(
