@@ -37,6 +37,10 @@ PERMANENT = {
     "invalid_blocks": "Slack refused the message's layout",
 }
 
+# Slack error codes that say Slack itself is having trouble, even when it answers HTTP 200
+# with `ok: false`: tried again with the dispatcher's backoff, as an HTTP 5xx is.
+TRANSIENT = {"service_unavailable", "internal_error", "request_timeout", "fatal_error"}
+
 # Why a live post is gone for good, by Slack's error code: it is then forgotten.
 POST_GONE = {
     "message_not_found": "the message was deleted",
@@ -57,7 +61,7 @@ def delivery_error(error: Exception) -> DeliveryError:
             return DeliveryError("Slack asked us to slow down", retry_after=_seconds(wait))
         if code in PERMANENT:
             return DeliveryError(f"{PERMANENT[code]} ({code})", permanent=True)
-        if response.status_code >= 500:
+        if response.status_code >= 500 or code in TRANSIENT:
             return DeliveryError(f"Slack had a problem ({code})")
         return DeliveryError(f"Slack refused it ({code})", permanent=True)
     if isinstance(error, SlackRequestError):
@@ -129,6 +133,7 @@ class SlackMessenger(Messenger):
 
     async def _post(self, channel: str, reply: Reply) -> None:
         await post_with_files(self._call, channel, reply)
+
     async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
         """chat.postMessage as the bot, so that chat.update can edit it at any later time (a
         response_url stops working after 30 minutes)."""

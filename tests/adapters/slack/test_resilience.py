@@ -197,3 +197,45 @@ async def test_a_join_while_another_process_locks_the_database_says_try_again_an
     joined = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
     # Not "you're already signed up": the refused attempt left nothing behind.
     assert "You're in!" in joined.text
+
+
+@pytest.mark.parametrize(
+    "code", ["service_unavailable", "internal_error", "request_timeout", "fatal_error"]
+)
+async def test_a_transient_ok_false_from_slack_is_retried_with_backoff_not_dropped(
+    rig: Rig, storage: SqlStorage, slack_fails: Fail, code: str
+) -> None:
+    """Slack answers these with HTTP 200 and `ok: false`: still Slack's trouble, not ours."""
+    await vera_joins_tomorrows_shift(rig)
+    slack_fails("chat.postMessage", code, when={"channel": "D0VERA"})
+    rig.clock.advance(timedelta(hours=10))
+
+    report = await rig.deliver()
+    notice = await the_reminder(storage)
+    assert (report.sent, report.retried) == (0, 1)
+    assert (notice.state, notice.attempts) == (NoticeState.PENDING, 1)
+    assert notice.due_at == rig.clock.now() + timedelta(seconds=5)
+    assert notice.last_error == f"Slack had a problem ({code})"
+
+    rig.clock.advance(timedelta(seconds=5))
+    assert (await rig.deliver()).sent == 1
+    assert (await the_reminder(storage)).state is NoticeState.SENT
+    assert len(reminders(rig)) == 2, "the one that failed, then the one Vera got"
+
+
+async def test_ratelimited_with_ok_false_waits_as_long_as_slack_asked_without_using_an_attempt(
+    rig: Rig, storage: SqlStorage, slack_fails: Fail
+) -> None:
+    await vera_joins_tomorrows_shift(rig)
+    slack_fails("chat.postMessage", "ratelimited", retry_after=40, when={"channel": "D0VERA"})
+    rig.clock.advance(timedelta(hours=10))
+
+    report = await rig.deliver()
+    notice = await the_reminder(storage)
+    assert (report.sent, report.retried) == (0, 1)
+    assert (notice.state, notice.attempts) == (NoticeState.PENDING, 0)
+    assert notice.due_at == rig.clock.now() + timedelta(seconds=40)
+
+    rig.clock.advance(timedelta(seconds=40))
+    assert (await rig.deliver()).sent == 1
+    assert len(reminders(rig)) == 2
