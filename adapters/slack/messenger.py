@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import message
 from adapters.slack.channels import Channels
-from adapters.slack.errors import error_code
+from adapters.slack.errors import error_code, headers, status
 from adapters.slack.files import post_with_files
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
@@ -54,14 +54,15 @@ POST_GONE = {
 def delivery_error(error: Exception) -> DeliveryError:
     """What went wrong, in the terms the dispatcher acts on (wait, retry, or give up)."""
     if isinstance(error, SlackApiError):
-        response = error.response
         code = error_code(error)
-        if response.status_code == 429 or code == "ratelimited":
-            wait = response.headers.get("Retry-After") or response.headers.get("retry-after")
+        http = status(error)
+        if http == 429 or code == "ratelimited":
+            said = headers(error)
+            wait = said.get("Retry-After") or said.get("retry-after")
             return DeliveryError("Slack asked us to slow down", retry_after=_seconds(wait))
         if code in PERMANENT:
             return DeliveryError(f"{PERMANENT[code]} ({code})", permanent=True)
-        if response.status_code >= 500 or code in TRANSIENT:
+        if http >= 500 or code in TRANSIENT:
             return DeliveryError(f"Slack had a problem ({code})")
         return DeliveryError(f"Slack refused it ({code})", permanent=True)
     if isinstance(error, SlackRequestError):

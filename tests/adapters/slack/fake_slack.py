@@ -94,6 +94,9 @@ class Failure:
     released: asyncio.Event = field(default_factory=asyncio.Event)
     # Close the connection without answering, as a crashing proxy or a reset does.
     hang_up: bool = False
+    # Answer this text instead of Slack's JSON, as a proxy or a load balancer in trouble does.
+    body: str | None = None
+    content_type: str = "text/html"
 
 
 @dataclass
@@ -279,6 +282,13 @@ class FakeSlack:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(failure.released.wait(), failure.hold)
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            if failure.body is not None:
+                return web.Response(
+                    text=failure.body,
+                    status=failure.status,
+                    headers=headers,
+                    content_type=failure.content_type,
+                )
             return web.json_response(
                 {"ok": False, "error": failure.error}, status=failure.status, headers=headers
             )

@@ -60,6 +60,19 @@ async def the_reminder(storage: SqlStorage) -> Notice:
 
 OUTAGES = [
     pytest.param({"status": 500}, {}, "Slack had a problem (internal_error)", id="http-500"),
+    # A proxy's error page instead of Slack's JSON.
+    pytest.param(
+        {"status": 503, "body": "<html>Service Unavailable</html>"},
+        {},
+        "Slack had a problem (HTTP 503)",
+        id="html-503",
+    ),
+    pytest.param(
+        {"status": 502, "body": "{ not json", "content_type": "application/json"},
+        {},
+        "Slack had a problem (HTTP 502)",
+        id="broken-json-502",
+    ),
     # Held far longer than the client waits (2 s here, 30 s by default).
     pytest.param(
         {"hold": 5}, {"api_timeout": 2.0}, "couldn't reach Slack (TimeoutError)", id="timeout"
