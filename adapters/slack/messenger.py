@@ -16,6 +16,7 @@ from adapters.slack.blocks import message
 from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code, headers, status
 from adapters.slack.files import post_with_files
+from adapters.slack.once import Once
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
@@ -88,6 +89,8 @@ class SlackMessenger(Messenger):
         self._organizer_channel = organizer_channel
         # User → their DM channel with the bot; conversations.open is the same every time.
         self._dms: dict[str, str] = {}
+        # A DM whose answer was lost is looked for before it is sent again.
+        self._once = Once(self._call)
 
     async def send_direct(self, to: Identity, reply: Reply) -> None:
         user = to.user_external_id
@@ -97,7 +100,7 @@ class SlackMessenger(Messenger):
             channel = str(response["channel"]["id"])
             self._dms[user] = channel
         try:
-            await self._post(channel, reply)
+            await post_with_files(self._once.poster(channel), channel, reply)
         except DeliveryError:
             self._dms.pop(user, None)
             raise

@@ -252,3 +252,43 @@ async def test_ratelimited_with_ok_false_waits_as_long_as_slack_asked_without_us
     rig.clock.advance(timedelta(seconds=40))
     assert (await rig.deliver()).sent == 1
     assert len(reminders(rig)) == 2
+
+
+@pytest.mark.parametrize("slack_options", [{"api_timeout": 2.0}], indirect=True)
+async def test_a_reminder_that_reached_slack_before_the_send_timed_out_is_not_sent_again(
+    rig: Rig, storage: SqlStorage, slack_fails: Fail
+) -> None:
+    await vera_joins_tomorrows_shift(rig)
+    # Slack posts it, then answers after the client gave up (2 s).
+    slack_fails("chat.postMessage", hold=5, lands=True, when={"channel": "D0VERA"})
+    rig.clock.advance(timedelta(hours=10))
+
+    report = await rig.deliver()
+    assert (report.sent, report.retried) == (0, 1)
+    assert len(reminders(rig)) == 1
+    rig.clock.advance(timedelta(seconds=5))
+
+    assert (await rig.deliver()).sent == 1
+    notice = await the_reminder(storage)
+    assert (notice.state, notice.attempts) == (NoticeState.SENT, 2)
+    assert len(reminders(rig)) == 1, "Vera has the one that arrived, not a second"
+    looked = rig.fake.calls_to("conversations.history", channel="D0VERA")
+    assert len(looked) == 1, "the retry looked whether the first try had arrived"
+
+
+@pytest.mark.parametrize("slack_options", [{"api_timeout": 2.0}], indirect=True)
+async def test_without_the_history_scope_a_timed_out_reminder_is_sent_again_and_it_is_said_once(
+    rig: Rig, slack_fails: Fail, caplog: pytest.LogCaptureFixture
+) -> None:
+    await vera_joins_tomorrows_shift(rig)
+    slack_fails("chat.postMessage", hold=5, lands=True, when={"channel": "D0VERA"})
+    slack_fails("conversations.history", "missing_scope", times=10)
+    rig.clock.advance(timedelta(hours=10))
+
+    await rig.deliver()
+    rig.clock.advance(timedelta(seconds=5))
+    assert (await rig.deliver()).sent == 1
+
+    assert len(reminders(rig)) == 2, "can't tell it arrived: sent again rather than lost"
+    said = [r.getMessage() for r in caplog.records if "can't look whether" in r.getMessage()]
+    assert len(said) == 1 and "missing_scope" in said[0]
