@@ -16,6 +16,8 @@ from typing import Any
 
 from slack_bolt.request.internals import parse_body
 
+from adapters.slack import shapes
+
 log = logging.getLogger(__name__)
 
 # Slack's own rule: a request more than five minutes old (or ahead) is refused.
@@ -97,6 +99,7 @@ def _malformed(body: bytes, content_type: str) -> Refusal | None:
     except (UnicodeDecodeError, ValueError, RecursionError):
         parsed = None
     # Slash commands carry `command`, events and interactions `type`, health probes `ssl_check`.
-    if isinstance(parsed, dict) and _KINDS & parsed.keys():
-        return None
-    return Refusal(400, MALFORMED, "malformed body")
+    if not (isinstance(parsed, dict) and _KINDS & parsed.keys()):
+        return Refusal(400, MALFORMED, "malformed body")
+    wrong = shapes.problem(parsed)
+    return None if wrong is None else Refusal(400, MALFORMED, f"malformed payload ({wrong})")

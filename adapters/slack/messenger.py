@@ -14,8 +14,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import message
 from adapters.slack.channels import Channels
-from adapters.slack.errors import error_code
+from adapters.slack.errors import error_code, headers, status
 from adapters.slack.files import post_with_files
+from adapters.slack.once import Once
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
@@ -37,6 +38,10 @@ PERMANENT = {
     "invalid_blocks": "Slack refused the message's layout",
 }
 
+# Slack error codes that say Slack itself is having trouble, even when it answers HTTP 200
+# with `ok: false`: tried again with the dispatcher's backoff, as an HTTP 5xx is.
+TRANSIENT = {"service_unavailable", "internal_error", "request_timeout", "fatal_error"}
+
 # Why a live post is gone for good, by Slack's error code: it is then forgotten.
 POST_GONE = {
     "message_not_found": "the message was deleted",
@@ -50,14 +55,15 @@ POST_GONE = {
 def delivery_error(error: Exception) -> DeliveryError:
     """What went wrong, in the terms the dispatcher acts on (wait, retry, or give up)."""
     if isinstance(error, SlackApiError):
-        response = error.response
         code = error_code(error)
-        if response.status_code == 429 or code == "ratelimited":
-            wait = response.headers.get("Retry-After") or response.headers.get("retry-after")
+        http = status(error)
+        if http == 429 or code == "ratelimited":
+            said = headers(error)
+            wait = said.get("Retry-After") or said.get("retry-after")
             return DeliveryError("Slack asked us to slow down", retry_after=_seconds(wait))
         if code in PERMANENT:
             return DeliveryError(f"{PERMANENT[code]} ({code})", permanent=True)
-        if response.status_code >= 500:
+        if http >= 500 or code in TRANSIENT:
             return DeliveryError(f"Slack had a problem ({code})")
         return DeliveryError(f"Slack refused it ({code})", permanent=True)
     if isinstance(error, SlackRequestError):
@@ -83,6 +89,8 @@ class SlackMessenger(Messenger):
         self._organizer_channel = organizer_channel
         # User → their DM channel with the bot; conversations.open is the same every time.
         self._dms: dict[str, str] = {}
+        # A DM whose answer was lost is looked for before it is sent again.
+        self._once = Once(self._call)
 
     async def send_direct(self, to: Identity, reply: Reply) -> None:
         user = to.user_external_id
@@ -92,7 +100,7 @@ class SlackMessenger(Messenger):
             channel = str(response["channel"]["id"])
             self._dms[user] = channel
         try:
-            await self._post(channel, reply)
+            await post_with_files(self._once.poster(channel), channel, reply)
         except DeliveryError:
             self._dms.pop(user, None)
             raise
@@ -129,6 +137,7 @@ class SlackMessenger(Messenger):
 
     async def _post(self, channel: str, reply: Reply) -> None:
         await post_with_files(self._call, channel, reply)
+
     async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
         """chat.postMessage as the bot, so that chat.update can edit it at any later time (a
         response_url stops working after 30 minutes)."""

@@ -10,6 +10,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.errors import error_code, not_slack, status
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor
@@ -36,6 +37,8 @@ class People:
         # users.info, asked once per person per process: the name and zone on their profile.
         self._client = client
         self._profiles: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        # What kept users.info from answering, each said once at WARNING.
+        self._troubles: set[str] = set()
 
     async def actor(
         self, team_id: str, user_id: str, name: str, team_name: str = "", channel: str = ""
@@ -93,13 +96,24 @@ class People:
         try:
             found = await self._client.users_info(user=user_id)
         except SlackApiError as error:
+            if not_slack(error) or status(error) >= 500:
+                # Slack (or a proxy before it) is in trouble: go on without the profile, and
+                # ask again next time.
+                self._trouble(error_code(error))
+                return "", ""
             # Not worth asking again this run: the zone is only a better default.
-            log.info("no Slack profile for %s (%s)", user_id, error.response.get("error"))
+            log.info("no Slack profile for someone (%s)", error_code(error))
             return self._remember(user_id, {})
-        except Exception:
-            log.warning("couldn't read the Slack profile of %s", user_id, exc_info=True)
+        except Exception as error:
+            self._trouble(type(error).__name__)
             return "", ""
         return self._remember(user_id, found.get("user") or {})
+
+    def _trouble(self, why: str) -> None:
+        """Say once per kind of trouble that profiles can't be read (no one's ID or name)."""
+        level = logging.DEBUG if why in self._troubles else logging.WARNING
+        self._troubles.add(why)
+        log.log(level, "couldn't read a Slack profile (%s); going on without it", why)
 
     def _remember(self, user_id: str, user: dict[str, Any]) -> tuple[str, str]:
         profile = user.get("profile") or {}

@@ -15,10 +15,13 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
 )
+from slack_sdk.socket_mode.aiohttp import SocketModeClient
+from slack_sdk.socket_mode.request import SocketModeRequest
+from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platform import PlatformError
-from adapters.slack import texts
+from adapters.slack import shapes, texts
 from adapters.slack.app import build_app
 from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
@@ -166,7 +169,7 @@ class SlackPlatform:
             self._session = None
 
     async def _connect_socket(self, app: AsyncApp) -> None:
-        self._socket = AsyncSocketModeHandler(app, self._app_token, web_client=self._client)
+        self._socket = _CheckedSocketModeHandler(app, self._app_token, web_client=self._client)
         # Asked here rather than inside the handler, which would retry a bad token forever.
         opened = await self._checked(
             "SLACK_APP_TOKEN", self._client.apps_connections_open(app_token=self._app_token)
@@ -215,3 +218,16 @@ class SlackPlatform:
             raise PlatformError(texts.refused_token(variable, error_code(error))) from None
         except (aiohttp.ClientError, OSError) as error:
             raise PlatformError(texts.unreachable(self._api_url, error)) from None
+
+
+class _CheckedSocketModeHandler(AsyncSocketModeHandler):
+    """Socket Mode's envelopes, their payloads' shapes checked as HTTP mode's gate checks them:
+    a malformed one is acknowledged (so Slack doesn't send it again) and nothing is done."""
+
+    async def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
+        wrong = shapes.problem(req.payload)
+        if wrong is None:
+            await super().handle(client, req)
+            return
+        log.warning("ignored a malformed %s payload over Socket Mode (%s)", req.type, wrong)
+        await client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))

@@ -1,10 +1,16 @@
 """How the core reaches people on a platform, and how a platform says it couldn't."""
 
 from abc import ABC, abstractmethod
+from contextvars import ContextVar
 
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
 from bot.ports.replies import Reply
+
+# What is being sent, the same on every try of it ("notice-12"; "" for anything else), set by
+# the dispatcher around a Messenger call: a platform whose call may have taken effect though
+# its answer never came can look, before trying again, for the message carrying this key.
+SENDING: ContextVar[str] = ContextVar("sending", default="")
 
 
 class DeliveryError(Exception):

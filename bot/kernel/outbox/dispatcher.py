@@ -28,7 +28,7 @@ from bot.kernel.outbox.notices import NoticeBook, PostWork
 from bot.kernel.outbox.pacing import Pace, Sleep
 from bot.kernel.outbox.ready import Ready, queue_failure_notices, read_ahead, ready_for
 from bot.ports.clock import Clock
-from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.messenger import SENDING, DeliveryError, Messenger
 from bot.ports.replies import Reply
 from bot.ports.storage import Storage, StorageUnavailable
 
@@ -264,6 +264,7 @@ class Dispatcher:
             await self._send_post(ready.post, report, lease_end)
             return
         notice = ready.notice
+        sending = SENDING.set(f"notice-{notice.id}")
         try:
             for send in ready.sends:
                 call = self._call(send, ready.reply)
@@ -275,6 +276,8 @@ class Dispatcher:
             log.exception("unexpected error delivering notice %s", notice.id)
             await self._after_failure(notice, DeliveryError(repr(error)), report)
             return
+        finally:
+            SENDING.reset(sending)
         await self._marks.sent(notice.id)
         report.sent += 1
 

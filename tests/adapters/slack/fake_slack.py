@@ -34,7 +34,7 @@ BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
 
 # Arguments that carry JSON inside form-encoded bodies.
-_JSON_FIELDS = ("blocks", "view", "attachments", "files")
+_JSON_FIELDS = ("blocks", "view", "attachments", "files", "metadata")
 
 
 @dataclass
@@ -98,6 +98,12 @@ class Failure:
     released: asyncio.Event = field(default_factory=asyncio.Event)
     # Close the connection without answering, as a crashing proxy or a reset does.
     hang_up: bool = False
+    # Answer this text instead of Slack's JSON, as a proxy or a load balancer in trouble does.
+    body: str | None = None
+    content_type: str = "text/html"
+    # Do what was asked (a message is posted) before holding the answer: with `hold` longer
+    # than the client waits, the client times out on a call that took effect.
+    lands: bool = False
 
 
 @dataclass
@@ -118,6 +124,9 @@ class FakeSlack:
     _pending_files: dict[str, tuple[str, int]] = field(default_factory=dict)
     _uploaded: dict[str, bytes] = field(default_factory=dict)
     shared_files: list[SharedFile] = field(default_factory=list)
+    # chat.postMessage posts by channel, for conversations.history: each message as Slack
+    # returns it, and when it was posted (time.time(); the ts values are made up).
+    history: dict[str, list[tuple[float, dict[str, Any]]]] = field(default_factory=dict)
     # Every websocket connection the app opened (Socket Mode).
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     port: int = 0
@@ -279,10 +288,19 @@ class FakeSlack:
             if failure.hang_up and request.transport is not None:
                 request.transport.close()
                 return web.Response()  # never reaches the client
+            if failure.lands:
+                self._answer(method, args, token)
             if failure.hold:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(failure.released.wait(), failure.hold)
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            if failure.body is not None:
+                return web.Response(
+                    text=failure.body,
+                    status=failure.status,
+                    headers=headers,
+                    content_type=failure.content_type,
+                )
             return web.json_response(
                 {"ok": False, "error": failure.error}, status=failure.status, headers=headers
             )
@@ -339,7 +357,24 @@ class FakeSlack:
                 ts = f"{1700000000 + next(self._ts)}.000100"
                 if method == "chat.postEphemeral":
                     return {**ok, "message_ts": ts}
+                posted: dict[str, Any] = {"type": "message", "ts": ts, "user": BOT_USER}
+                posted |= {
+                    "bot_id": "B0BOT",
+                    "text": args.get("text", ""),
+                    "metadata": args.get("metadata"),
+                }
+                self.history.setdefault(str(args.get("channel")), []).append((time.time(), posted))
                 return {**ok, "channel": args.get("channel"), "ts": ts, "message": {"ts": ts}}
+            case "conversations.history":
+                oldest = float(args.get("oldest") or 0)
+                found = self.history.get(str(args.get("channel")), [])
+                with_metadata = str(args.get("include_all_metadata")).lower() in ("1", "true")
+                messages = [
+                    m if with_metadata else {k: v for k, v in m.items() if k != "metadata"}
+                    for at, m in reversed(found)
+                    if at >= oldest
+                ]
+                return {**ok, "messages": messages, "has_more": False}
             case "chat.update":
                 return {**ok, "channel": args.get("channel"), "ts": args.get("ts")}
             case "views.publish":

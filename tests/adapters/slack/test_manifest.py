@@ -18,6 +18,7 @@ SCOPES = {
     "chat:write",  # chat.postMessage, chat.postEphemeral, chat.update
     "files:write",  # files.getUploadURLExternal, files.completeUploadExternal
     "im:write",  # conversations.open
+    "im:history",  # conversations.history in the bot's DMs, after a send timed out
     "users:read",  # users.info, team_join
     "usergroups:read",  # usergroups.list, usergroups.users.list
     "channels:read",  # conversations.list, member_joined_channel (public)

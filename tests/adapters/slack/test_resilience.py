@@ -60,6 +60,19 @@ async def the_reminder(storage: SqlStorage) -> Notice:
 
 OUTAGES = [
     pytest.param({"status": 500}, {}, "Slack had a problem (internal_error)", id="http-500"),
+    # A proxy's error page instead of Slack's JSON.
+    pytest.param(
+        {"status": 503, "body": "<html>Service Unavailable</html>"},
+        {},
+        "Slack had a problem (HTTP 503)",
+        id="html-503",
+    ),
+    pytest.param(
+        {"status": 502, "body": "{ not json", "content_type": "application/json"},
+        {},
+        "Slack had a problem (HTTP 502)",
+        id="broken-json-502",
+    ),
     # Held far longer than the client waits (2 s here, 30 s by default).
     pytest.param(
         {"hold": 5}, {"api_timeout": 2.0}, "couldn't reach Slack (TimeoutError)", id="timeout"
@@ -197,3 +210,85 @@ async def test_a_join_while_another_process_locks_the_database_says_try_again_an
     joined = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=2)
     # Not "you're already signed up": the refused attempt left nothing behind.
     assert "You're in!" in joined.text
+
+
+@pytest.mark.parametrize(
+    "code", ["service_unavailable", "internal_error", "request_timeout", "fatal_error"]
+)
+async def test_a_transient_ok_false_from_slack_is_retried_with_backoff_not_dropped(
+    rig: Rig, storage: SqlStorage, slack_fails: Fail, code: str
+) -> None:
+    """Slack answers these with HTTP 200 and `ok: false`: still Slack's trouble, not ours."""
+    await vera_joins_tomorrows_shift(rig)
+    slack_fails("chat.postMessage", code, when={"channel": "D0VERA"})
+    rig.clock.advance(timedelta(hours=10))
+
+    report = await rig.deliver()
+    notice = await the_reminder(storage)
+    assert (report.sent, report.retried) == (0, 1)
+    assert (notice.state, notice.attempts) == (NoticeState.PENDING, 1)
+    assert notice.due_at == rig.clock.now() + timedelta(seconds=5)
+    assert notice.last_error == f"Slack had a problem ({code})"
+
+    rig.clock.advance(timedelta(seconds=5))
+    assert (await rig.deliver()).sent == 1
+    assert (await the_reminder(storage)).state is NoticeState.SENT
+    assert len(reminders(rig)) == 2, "the one that failed, then the one Vera got"
+
+
+async def test_ratelimited_with_ok_false_waits_as_long_as_slack_asked_without_using_an_attempt(
+    rig: Rig, storage: SqlStorage, slack_fails: Fail
+) -> None:
+    await vera_joins_tomorrows_shift(rig)
+    slack_fails("chat.postMessage", "ratelimited", retry_after=40, when={"channel": "D0VERA"})
+    rig.clock.advance(timedelta(hours=10))
+
+    report = await rig.deliver()
+    notice = await the_reminder(storage)
+    assert (report.sent, report.retried) == (0, 1)
+    assert (notice.state, notice.attempts) == (NoticeState.PENDING, 0)
+    assert notice.due_at == rig.clock.now() + timedelta(seconds=40)
+
+    rig.clock.advance(timedelta(seconds=40))
+    assert (await rig.deliver()).sent == 1
+    assert len(reminders(rig)) == 2
+
+
+@pytest.mark.parametrize("slack_options", [{"api_timeout": 2.0}], indirect=True)
+async def test_a_reminder_that_reached_slack_before_the_send_timed_out_is_not_sent_again(
+    rig: Rig, storage: SqlStorage, slack_fails: Fail
+) -> None:
+    await vera_joins_tomorrows_shift(rig)
+    # Slack posts it, then answers after the client gave up (2 s).
+    slack_fails("chat.postMessage", hold=5, lands=True, when={"channel": "D0VERA"})
+    rig.clock.advance(timedelta(hours=10))
+
+    report = await rig.deliver()
+    assert (report.sent, report.retried) == (0, 1)
+    assert len(reminders(rig)) == 1
+    rig.clock.advance(timedelta(seconds=5))
+
+    assert (await rig.deliver()).sent == 1
+    notice = await the_reminder(storage)
+    assert (notice.state, notice.attempts) == (NoticeState.SENT, 2)
+    assert len(reminders(rig)) == 1, "Vera has the one that arrived, not a second"
+    looked = rig.fake.calls_to("conversations.history", channel="D0VERA")
+    assert len(looked) == 1, "the retry looked whether the first try had arrived"
+
+
+@pytest.mark.parametrize("slack_options", [{"api_timeout": 2.0}], indirect=True)
+async def test_without_the_history_scope_a_timed_out_reminder_is_sent_again_and_it_is_said_once(
+    rig: Rig, slack_fails: Fail, caplog: pytest.LogCaptureFixture
+) -> None:
+    await vera_joins_tomorrows_shift(rig)
+    slack_fails("chat.postMessage", hold=5, lands=True, when={"channel": "D0VERA"})
+    slack_fails("conversations.history", "missing_scope", times=10)
+    rig.clock.advance(timedelta(hours=10))
+
+    await rig.deliver()
+    rig.clock.advance(timedelta(seconds=5))
+    assert (await rig.deliver()).sent == 1
+
+    assert len(reminders(rig)) == 2, "can't tell it arrived: sent again rather than lost"
+    said = [r.getMessage() for r in caplog.records if "can't look whether" in r.getMessage()]
+    assert len(said) == 1 and "missing_scope" in said[0]
