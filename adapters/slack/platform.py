@@ -27,6 +27,7 @@ from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
 from adapters.slack.settings import SlackSettings
+from adapters.web.serving import MAX_CONNECTIONS, Server
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
 
@@ -52,7 +53,9 @@ class SlackPlatform:
         http_host: str = "0.0.0.0",
         http_port: int = 3000,
         api_timeout: float = 30.0,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
+        self._max_connections = max_connections
         self._api_timeout = api_timeout
         self._app_token = app_token
         self._signing_secret = signing_secret
@@ -88,7 +91,7 @@ class SlackPlatform:
         self.port: int | None = None
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
-        self._runner: web.AppRunner | None = None
+        self._server: Server | None = None
         # More routes for HTTP mode's server (calendar feeds), built once the core exists.
         self._more_routes: list[Callable[[Turnout], list[web.RouteDef]]] = []
 
@@ -158,9 +161,9 @@ class SlackPlatform:
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -194,18 +197,18 @@ class SlackPlatform:
         async def health(request: web.Request) -> web.Response:
             return web.json_response({"ok": True})
 
-        server = web.Application()
-        server.router.add_post(EVENTS_PATH, events)
-        server.router.add_get(HEALTH_PATH, health)
-        for routes in self._more_routes:
-            server.add_routes(routes(turnout))
-        self._runner = web.AppRunner(server, access_log=None)
-        await self._runner.setup()
+        routes = [web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)]
+        for more in self._more_routes:
+            routes.extend(more(turnout))
+        self._server = Server(
+            routes, self._http_host, self._http_port, max_connections=self._max_connections
+        )
         try:
-            await web.TCPSite(self._runner, self._http_host, self._http_port).start()
+            await self._server.start()
         except OSError as error:
+            self._server = None
             raise PlatformError(texts.port_taken(self._http_host, self._http_port, error)) from None
-        self.port = int(self._runner.addresses[0][1])
+        self.port = self._server.port
 
     async def _checked(self, variable: str, call: Any) -> Any:
         """A Web API call at start-up; a refusal becomes one line saying what to fix."""
