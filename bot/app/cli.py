@@ -19,7 +19,7 @@ from adapters.platform import Platform, PlatformError
 from adapters.slack import SlackPlatform
 from adapters.slack.settings import SlackSettings
 from adapters.web.feeds import FeedListener, feed_routes
-from bot.app import redaction
+from bot.app import redaction, repeats
 from bot.app.bootstrap import bootstrap
 from bot.app.clock import ManualClock, SystemClock
 from bot.app.settings import ConfigurationError, CoreSettings, load
@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     # Secrets (tokens, response_urls) never reach the log, whatever the level.
     redaction.install()
+    # One cause (a read-only database, a flood of bad requests) is one warning a minute.
+    repeats.install()
     try:
         match args.command:
             case "console":

@@ -15,7 +15,7 @@ _REMEMBERED = 1000
 
 
 class Repeats(logging.Filter):
-    """Passes a record unless one of the same cause (logger, level, message template and
+    """Passes a warning or error unless one of the same cause (logger, level, message template and
     exception type) was passed within `every` seconds; a passed record that held others back
     ends with "(N more like this since)"."""
 
@@ -29,6 +29,8 @@ class Repeats(logging.Filter):
         self._said: OrderedDict[tuple[str, int, str], tuple[float, int]] = OrderedDict()
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True  # progress lines ("delivered ...") repeat by nature
         error = record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else ""
         key = (record.name, record.levelno, f"{record.msg}|{error}")
         now = self._now()
@@ -58,6 +60,14 @@ class OneLine(logging.Filter):
             record.exc_info = None
             record.exc_text = None
         return True
+
+
+def install() -> None:
+    """Say repeated warnings once a minute on every handler the root logger has (as
+    `turnout run` configures logging), whichever module logs them."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, Repeats) for f in handler.filters):
+            handler.addFilter(Repeats())
 
 
 def quiet(*loggers: logging.Logger, every: float = EVERY_SECONDS) -> None:
