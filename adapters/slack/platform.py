@@ -1,5 +1,6 @@
 """Turnout on Slack: Socket Mode when an app token is set (no public URL), else HTTP mode."""
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any, Self
@@ -27,6 +28,7 @@ from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
 from adapters.slack.settings import SlackSettings
+from adapters.web.health import Health
 from adapters.web.serving import MAX_CONNECTIONS, Server
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
@@ -92,6 +94,8 @@ class SlackPlatform:
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._server: Server | None = None
+        # What /healthz reports; `turnout run` shares one among its platforms.
+        self.health = Health()
         # More routes for HTTP mode's server (calendar feeds), built once the core exists.
         self._more_routes: list[Callable[[Turnout], list[web.RouteDef]]] = []
 
@@ -157,6 +161,11 @@ class SlackPlatform:
             "Socket Mode" if self.socket_mode else f"HTTP mode on port {self.port}",
         )
 
+    async def failure(self) -> PlatformError:
+        """Slack has no way to stop for good mid-run (Socket Mode and HTTP mode retry or
+        wait); this never returns."""
+        return await asyncio.get_running_loop().create_future()
+
     async def stop(self) -> None:
         if self._socket is not None:
             await self._socket.close_async()
@@ -195,7 +204,7 @@ class SlackPlatform:
             return await to_aiohttp_response(answered)
 
         async def health(request: web.Request) -> web.Response:
-            return web.json_response({"ok": True})
+            return self.health.response()
 
         routes = [web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)]
         for more in self._more_routes:

@@ -9,6 +9,7 @@ import logging
 from aiohttp import web
 
 from adapters.platform import PlatformError
+from adapters.web.health import Health
 from adapters.web.serving import Server
 from bot.app.turnout import Turnout
 from bot.calendars.feed_links import FEED_PATH
@@ -50,7 +51,8 @@ class FeedListener:
     """A small web server of its own for the feeds, when no Slack HTTP server runs (Socket
     Mode, Discord only)."""
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, health: Health | None = None) -> None:
+        self._health = health or Health()
         self._host = host
         self._port = port
         self._server: Server | None = None
@@ -59,7 +61,7 @@ class FeedListener:
 
     async def start(self, turnout: Turnout) -> None:
         async def health(request: web.Request) -> web.Response:
-            return web.json_response({"ok": True})
+            return self._health.response()
 
         self._server = Server(
             [*feed_routes(turnout), web.get("/healthz", health)], self._host, self._port
