@@ -12,7 +12,7 @@ from typing import Any
 
 from aiohttp import ClientPayloadError, web
 
-from bot.app.repeats import OneLine, quiet
+from bot.app.repeats import OneLine
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +46,9 @@ class Server:
         self._port = port
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._bounded_body])
         app.add_routes(routes)
-        quiet(log)
-        # aiohttp's own log of a failed request: one line a minute per cause, no traceback.
+        # aiohttp's own log of a failed request: one line, no traceback. (`turnout run` says
+        # each cause once a minute: bot.app.repeats.)
         errors = logging.getLogger("turnout.http")
-        quiet(errors)
         if not any(isinstance(f, OneLine) for f in errors.filters):
             errors.addFilter(OneLine())
         self._runner = web.AppRunner(

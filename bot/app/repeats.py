@@ -62,16 +62,19 @@ class OneLine(logging.Filter):
         return True
 
 
-def install() -> None:
+def install() -> Callable[[], None]:
     """Say repeated warnings once a minute on every handler the root logger has (as
-    `turnout run` configures logging), whichever module logs them."""
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, Repeats) for f in handler.filters):
-            handler.addFilter(Repeats())
+    `turnout run` configures logging), whichever module logs them; returns the undo."""
+    added = [
+        (handler, Repeats())
+        for handler in logging.getLogger().handlers
+        if not any(isinstance(f, Repeats) for f in handler.filters)
+    ]
+    for handler, repeats in added:
+        handler.addFilter(repeats)
 
+    def undo() -> None:
+        for handler, repeats in added:
+            handler.removeFilter(repeats)
 
-def quiet(*loggers: logging.Logger, every: float = EVERY_SECONDS) -> None:
-    """Give each logger a Repeats filter (once: calling again changes nothing)."""
-    for logger in loggers:
-        if not any(isinstance(f, Repeats) for f in logger.filters):
-            logger.addFilter(Repeats(every))
+    return undo

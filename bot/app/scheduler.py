@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app.clock import ManualClock
-from bot.app.repeats import quiet
 from bot.kernel.feature import Sweep
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.kernel.wording import plural
@@ -51,7 +50,6 @@ class Wakeups:
         self._idle.set()
         # Wake-ups in a row that the database cut short: each waits twice as long as the last.
         self._failures = 0
-        quiet(log)
 
     def start(self) -> None:
         """Start waking up; must be called inside the running event loop."""

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from bot.app import repeats
 from storage import SqlStorage
 from tests.conftest import Harness
 
@@ -42,10 +41,10 @@ def read_only(harness: Harness) -> Iterator[ReadOnly]:
 
 
 async def test_delivery_survives_a_read_only_database_and_catches_up_after(
-    harness: Harness, read_only: ReadOnly, caplog: pytest.LogCaptureFixture
+    harness: Harness, read_only: ReadOnly, repeats_said_once: pytest.LogCaptureFixture
 ) -> None:
+    caplog = repeats_said_once
     caplog.set_level(logging.INFO)
-    repeats.install()  # as `turnout run` does, on the root handlers (caplog's among them)
     await harness.bot.turnout.welcome(harness.actor("Maria"))
     read_only.on = True
     harness.bot.wakeups.start()

@@ -57,8 +57,9 @@ async def test_slow_bodies_are_cut_off_while_slack_is_still_answered(
 
 
 async def test_aborted_requests_log_one_short_line_without_a_traceback(
-    rig: Rig, caplog: pytest.LogCaptureFixture
+    rig: Rig, repeats_said_once: pytest.LogCaptureFixture
 ) -> None:
+    caplog = repeats_said_once
     caplog.set_level(logging.DEBUG)
     assert rig.platform.port is not None
     for _ in range(40):
