@@ -51,8 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     # Secrets (tokens, response_urls) never reach the log, whatever the level.
     redaction.install()
-    # One cause (a read-only database, a flood of bad requests) is one warning a minute.
-    repeats.install()
     try:
         match args.command:
             case "console":
@@ -60,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
             case "migrate":
                 return asyncio.run(_migrate(settings))
             case "run":
-                return asyncio.run(_run(settings))
+                # One cause (a read-only database, a flood of bad requests) is one warning
+                # a minute, however often it recurs while the bot runs.
+                said_once = repeats.install()
+                try:
+                    return asyncio.run(_run(settings))
+                finally:
+                    said_once()
             case "discord-invite":
                 return _discord_invite(settings)
     except KeyboardInterrupt:
