@@ -27,5 +27,9 @@ class Platform(Protocol):
         Raises PlatformError when the platform refuses the credentials.
         """
 
+    async def failure(self) -> PlatformError:
+        """Wait until the platform stops for good on its own (its token refused mid-run);
+        return why, as one line naming what to fix. Never returns after `stop`."""
+
     async def stop(self) -> None:
         """Disconnect; safe to call after a failed or partial start."""

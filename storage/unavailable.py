@@ -17,13 +17,16 @@ _SQLITE_TRANSIENT = (
     "disk i/o error",
     # SQLITE_FULL: nothing was written; a retry works once space is freed.
     "database or disk is full",
+    # SQLITE_READONLY: the file or its folder lost write permission; a retry works once given.
+    "attempt to write a readonly database",
 )
 # PostgreSQL SQLSTATEs after which running the unit of work again succeeds: unique violation
 # (another transaction inserted the same key first), serialization failure, deadlock.
 _POSTGRES_CONFLICT = ("23505", "40001", "40P01")
 # PostgreSQL SQLSTATE classes: connection exception, insufficient resources (too many
-# connections, disk full), operator intervention (shutdown, cannot connect now).
-_POSTGRES_TRANSIENT = ("08", "53", "57P")
+# connections, disk full), operator intervention (shutdown, cannot connect now), and a
+# read-only transaction (a standby after a failover, a role made read-only).
+_POSTGRES_TRANSIENT = ("08", "53", "57P", "25006")
 
 
 def is_unavailable(error: BaseException, *, from_storage: bool = False) -> bool:
@@ -71,6 +74,15 @@ def is_disk_full(error: BaseException) -> bool:
     """Whether the database refused a write for want of disk space (SQLite or PostgreSQL)."""
     return any(
         "database or disk is full" in str(cause) or getattr(cause, "sqlstate", None) == "53100"
+        for cause in causes(error)
+    )
+
+
+def is_read_only(error: BaseException) -> bool:
+    """Whether the database refused a write because it may only be read: a SQLite file
+    without write permission (or opened read-only), a PostgreSQL standby or read-only role."""
+    return any(
+        "readonly database" in str(cause) or getattr(cause, "sqlstate", None) == "25006"
         for cause in causes(error)
     )
 

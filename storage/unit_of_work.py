@@ -25,7 +25,7 @@ from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
 from storage.stats import SqlStatsRepository
 from storage.tasks import SqlTaskRepository
-from storage.unavailable import is_conflict, is_disk_full, is_unavailable
+from storage.unavailable import is_conflict, is_disk_full, is_read_only, is_unavailable
 from storage.volunteers import SqlVolunteerRepository
 
 log = logging.getLogger(__name__)
@@ -207,6 +207,12 @@ class SqlUnitOfWork(UnitOfWork):
                 raise StorageUnavailable(
                     "The database's disk is full; nothing was saved."
                 ) from None
+            if is_read_only(error):
+                log.error(
+                    "the database is read-only; nothing was saved (give DATABASE_URL's "
+                    "database write permission back)"
+                )
+                raise StorageUnavailable("The database is read-only; nothing was saved.") from None
             raise StorageUnavailable(
                 "The database is busy or unreachable right now; nothing was saved."
             ) from error

@@ -6,7 +6,7 @@ doesn't exist, a wrong password: each would otherwise surface as a driver traceb
 
 from sqlalchemy import URL, exc, make_url
 
-from storage.unavailable import causes
+from storage.unavailable import causes, is_read_only
 
 EXAMPLE = "sqlite:///path/to/turnout.db or postgresql://user:password@host:5432/database"
 
@@ -35,6 +35,14 @@ def parse(url: str | URL) -> URL:
 def refusal(error: BaseException, url: URL) -> DatabaseUrlError | None:
     """What the server refused about DATABASE_URL (database, role, password), if that's it."""
     where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    if is_read_only(error):
+        # The driver's own words, without SQLAlchemy's SQL and link.
+        said = str(list(causes(error))[-1]).splitlines()[0]
+        return DatabaseUrlError(
+            f"DATABASE_URL names a database that is read-only for Turnout ({said}); it "
+            "needs to write to it: give it write permission (the file and its folder, "
+            "for SQLite) or point DATABASE_URL at a writable one."
+        )
     for cause in causes(error):
         # PostgreSQL SQLSTATEs for a refused login: no database, no role, a wrong password.
         match getattr(cause, "sqlstate", None):

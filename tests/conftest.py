@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.app import repeats
 from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults, Identity
@@ -118,6 +119,15 @@ class Database:
     async def close_all(self) -> None:
         for storage in self.opened:
             await storage.close()
+
+
+@pytest.fixture
+def repeats_said_once(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    """Logging as `turnout run` sets it up: a repeated warning is said once a minute (on the
+    root handlers, caplog's among them; taken off again after the test)."""
+    undo = repeats.install()
+    yield caplog
+    undo()
 
 
 @pytest.fixture(scope="session")

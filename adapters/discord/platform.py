@@ -111,6 +111,30 @@ class DiscordPlatform:
             )
         log.info("connected to Discord as %s", self._client.user if self._client else "?")
 
+    async def failure(self) -> PlatformError:
+        runner = self._runner
+        if runner is not None:
+            await asyncio.wait({runner})
+        if runner is None or self._runner is not runner:
+            # Stopped on purpose, or never started: nothing to report, ever.
+            return await asyncio.get_running_loop().create_future()
+        error = None if runner.cancelled() else runner.exception()
+        if isinstance(error, discord.ConnectionClosed) and error.code == 4004:
+            return PlatformError(
+                "Discord closed the gateway and refused DISCORD_TOKEN (close code 4004; was "
+                "the token reset?): copy the bot token again from the Bot tab of the "
+                "Developer Portal into DISCORD_TOKEN and restart."
+            )
+        if isinstance(error, discord.ConnectionClosed):
+            reason = error.reason or "no reason given"
+            return PlatformError(
+                f"Discord closed the gateway for good (close code {error.code}: {reason}); "
+                "check DISCORD_TOKEN and the bot's settings in the Developer Portal, then restart."
+            )
+        return PlatformError(
+            f"the Discord gateway stopped ({error or 'closed'}); check DISCORD_TOKEN and restart."
+        )
+
     async def stop(self) -> None:
         client, runner = self._client, self._runner
         self._client = self._runner = None

@@ -1,5 +1,6 @@
 """Turnout on Slack: Socket Mode when an app token is set (no public URL), else HTTP mode."""
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any, Self
@@ -30,6 +31,8 @@ from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
 from adapters.slack.settings import SlackSettings
+from adapters.web.health import Health
+from adapters.web.serving import MAX_CONNECTIONS, Server
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
 
@@ -55,7 +58,9 @@ class SlackPlatform:
         http_host: str = "0.0.0.0",
         http_port: int = 3000,
         api_timeout: float = 30.0,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
+        self._max_connections = max_connections
         self._api_timeout = api_timeout
         self._app_token = app_token
         self._signing_secret = signing_secret
@@ -91,7 +96,9 @@ class SlackPlatform:
         self.port: int | None = None
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
-        self._runner: web.AppRunner | None = None
+        self._server: Server | None = None
+        # What /healthz reports; `turnout run` shares one among its platforms.
+        self.health = Health()
         # More routes for HTTP mode's server (calendar feeds), built once the core exists.
         self._more_routes: list[Callable[[Turnout], list[web.RouteDef]]] = []
 
@@ -157,13 +164,18 @@ class SlackPlatform:
             "Socket Mode" if self.socket_mode else f"HTTP mode on port {self.port}",
         )
 
+    async def failure(self) -> PlatformError:
+        """Slack has no way to stop for good mid-run (Socket Mode and HTTP mode retry or
+        wait); this never returns."""
+        return await asyncio.get_running_loop().create_future()
+
     async def stop(self) -> None:
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -195,20 +207,20 @@ class SlackPlatform:
             return await to_aiohttp_response(answered)
 
         async def health(request: web.Request) -> web.Response:
-            return web.json_response({"ok": True})
+            return self.health.response()
 
-        server = web.Application()
-        server.router.add_post(EVENTS_PATH, events)
-        server.router.add_get(HEALTH_PATH, health)
-        for routes in self._more_routes:
-            server.add_routes(routes(turnout))
-        self._runner = web.AppRunner(server, access_log=None)
-        await self._runner.setup()
+        routes = [web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)]
+        for more in self._more_routes:
+            routes.extend(more(turnout))
+        self._server = Server(
+            routes, self._http_host, self._http_port, max_connections=self._max_connections
+        )
         try:
-            await web.TCPSite(self._runner, self._http_host, self._http_port).start()
+            await self._server.start()
         except OSError as error:
+            self._server = None
             raise PlatformError(texts.port_taken(self._http_host, self._http_port, error)) from None
-        self.port = int(self._runner.addresses[0][1])
+        self.port = self._server.port
 
     async def _checked(self, variable: str, call: Any) -> Any:
         """A Web API call at start-up; a refusal becomes one line saying what to fix."""

@@ -19,7 +19,8 @@ from adapters.platform import Platform, PlatformError
 from adapters.slack import SlackPlatform
 from adapters.slack.settings import SlackSettings
 from adapters.web.feeds import FeedListener, feed_routes
-from bot.app import redaction
+from adapters.web.health import Health
+from bot.app import redaction, repeats
 from bot.app.bootstrap import bootstrap
 from bot.app.clock import ManualClock, SystemClock
 from bot.app.settings import ConfigurationError, CoreSettings, load
@@ -57,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
             case "migrate":
                 return asyncio.run(_migrate(settings))
             case "run":
-                return asyncio.run(_run(settings))
+                # One cause (a read-only database, a flood of bad requests) is one warning
+                # a minute, however often it recurs while the bot runs.
+                said_once = repeats.install()
+                try:
+                    return asyncio.run(_run(settings))
+                finally:
+                    said_once()
             case "discord-invite":
                 return _discord_invite(settings)
     except KeyboardInterrupt:
@@ -216,7 +223,11 @@ async def _run(settings: Settings) -> int:
         feeds=feeds,
     )
     log = logging.getLogger("turnout")
-    listener = _feed_listener(settings, platforms) if feeds else None
+    health = Health()
+    for platform in platforms:
+        if isinstance(platform, SlackPlatform):
+            platform.health = health
+    listener = _feed_listener(settings, platforms, health) if feeds else None
     try:
         for platform in platforms:
             await platform.start(bot.turnout)
@@ -224,7 +235,7 @@ async def _run(settings: Settings) -> int:
             await listener.start(bot.turnout)
         bot.wakeups.start()
         log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
-        await _until_stopped()
+        status = await _until_stopped(platforms, health)
     finally:
         await bot.wakeups.stop()
         if listener is not None:
@@ -233,26 +244,49 @@ async def _run(settings: Settings) -> int:
             await platform.stop()
         await storage.close()
     log.info("stopped")
-    return 0
+    return status
 
 
-def _feed_listener(settings: Settings, platforms: list[Platform]) -> FeedListener | None:
+def _feed_listener(
+    settings: Settings, platforms: list[Platform], health: Health
+) -> FeedListener | None:
     """Calendar feeds ride on Slack's HTTP mode server; else they get a listener of their own."""
     for platform in platforms:
         if isinstance(platform, SlackPlatform) and platform.serve_also(feed_routes):
             return None
-    return FeedListener(settings.http_host, settings.http_port)
+    return FeedListener(settings.http_host, settings.http_port, health)
 
 
-async def _until_stopped() -> None:
-    """Wait for SIGTERM or SIGINT: the way service managers and Ctrl-C ask a bot to stop."""
+async def _until_stopped(platforms: list[Platform], health: Health) -> int:
+    """Wait for SIGTERM or SIGINT, the way service managers and Ctrl-C ask a bot to stop (0);
+    or until every platform has stopped for good on its own (2). One that stops while
+    others run is said loudly in the log and on /healthz, and the others go on."""
+    log = logging.getLogger("turnout")
     stopped = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopped.set)
+    signalled: asyncio.Task[object] = asyncio.create_task(stopped.wait())
+    failures: dict[asyncio.Task[object], str] = {
+        asyncio.create_task(p.failure()): p.messenger.platform for p in platforms
+    }
     try:
-        await stopped.wait()
+        while True:
+            done, _ = await asyncio.wait(
+                {signalled, *failures}, return_when=asyncio.FIRST_COMPLETED
+            )
+            if signalled in done:
+                return 0
+            for failed in done:
+                name, error = failures.pop(failed), str(failed.result())
+                if not failures:
+                    log.error("%s Stopping.", error)
+                    return 2
+                health.down[name] = str(error)
+                log.error("%s Still running on %s.", error, ", ".join(failures.values()))
     finally:
+        for task in (signalled, *failures):
+            task.cancel()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
 

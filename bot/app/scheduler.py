@@ -48,6 +48,8 @@ class Wakeups:
         self._busy = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        # Wake-ups in a row that the database cut short: each waits twice as long as the last.
+        self._failures = 0
 
     def start(self) -> None:
         """Start waking up; must be called inside the running event loop."""
@@ -151,19 +153,40 @@ class Wakeups:
         except StorageUnavailable:
             log.warning("storage unavailable; %s wait for the next sweep", sweep.waiting)
             return
+        except Exception:
+            # A bug in one sweep must not stop the others, nor delivery after them.
+            log.exception("a sweep failed; %s wait for the next sweep", sweep.waiting)
+            return
         if count:
             log.info(sweep.done, plural(count, sweep.unit))
 
     async def _deliver(self) -> None:
-        report = await self._dispatcher.deliver_due()
-        if report.sent or report.failed or report.retried:
-            log.info("delivered %s", report)
         try:
+            report = await self._dispatcher.deliver_due()
+            if report.sent or report.failed or report.retried:
+                log.info("delivered %s", report)
             next_due = await self._dispatcher.next_due_at()
         except StorageUnavailable:
+            self._try_again_later()
             return
+        except Exception:
+            # Whatever went wrong, delivery goes on: the wake-up after this one tries again.
+            log.exception("delivery failed; trying again shortly")
+            self._try_again_later()
+            return
+        if report.interrupted:
+            self._try_again_later()
+            return
+        self._failures = 0
         if next_due is not None:
             self._wake_in(next_due - self._clock.now())
+
+    def _try_again_later(self) -> None:
+        """The database cut delivery short: look again after 1 s, 2 s, 4 s... up to a sweep
+        interval, rather than at once (what is due is still due, and would fail again)."""
+        self._failures += 1
+        delay = min(2.0 ** (self._failures - 1), self._sweep_every.total_seconds())
+        self._wake_in(timedelta(seconds=delay))
 
     def _wake_in(self, delay: timedelta) -> None:
         # APScheduler runs on the real clock; the injected clock may be ahead of it (the

@@ -43,6 +43,8 @@ class DeliveryReport:
     failed: int = 0
     # 429s met; each held every send to that platform for as long as it asked.
     rate_limited: int = 0
+    # The database stopped answering part-way: what is still due waits for a later try.
+    interrupted: bool = False
 
 
 class Dispatcher:
@@ -107,6 +109,7 @@ class Dispatcher:
                 await queue.put(None)
             await asyncio.gather(*workers)
         if broken.is_set():
+            report.interrupted = True
             log.warning("storage unavailable; delivery resumes at the next wake-up")
         return report
 

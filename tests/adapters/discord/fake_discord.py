@@ -131,6 +131,8 @@ class FakeDiscord:
     _stopping: asyncio.Event = field(default_factory=asyncio.Event)
     _runner: web.AppRunner | None = None
     port: int = 0
+    # The bot token Discord accepts; `reset_token` changes it, as the Developer Portal does.
+    token: str = TOKEN
 
     # Lifecycle
 
@@ -211,6 +213,14 @@ class FakeDiscord:
     async def wait_connected(self, *, within: float = 5) -> None:
         await asyncio.wait_for(self._connected.wait(), within)
 
+    async def reset_token(self) -> None:
+        """The token is reset in the Developer Portal: the live session is closed with 4004
+        (Authentication failed) and the old token is refused from then on."""
+        self.token = "reset-" + TOKEN
+        await self.wait_connected()
+        assert self._ws is not None
+        await self._ws.close(code=4004, message=b"Authentication failed.")
+
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send one DISPATCH (op 0) with the next sequence number."""
         await self.wait_connected()
@@ -247,7 +257,7 @@ class FakeDiscord:
             await ws.send_json({"op": 9, "d": False, "s": None, "t": None})
             return True
         self.identifies.append(identify)
-        if identify.get("token") != TOKEN:
+        if identify.get("token") != self.token:
             await ws.close(code=4004, message=b"Authentication failed.")
             return False
         if identify.get("intents", 0) & MEMBERS_INTENT and not self.members_intent_enabled:
@@ -281,7 +291,7 @@ class FakeDiscord:
         if path.startswith("/interactions/") or path.startswith("/webhooks/"):
             # Interaction callbacks and follow-ups are authorised by the token in the path.
             status, answer, headers = self._answer(request.method, path, body)
-        elif request.headers.get("Authorization") != f"Bot {TOKEN}":
+        elif request.headers.get("Authorization") != f"Bot {self.token}":
             status, answer, headers = 401, {"message": "401: Unauthorized", "code": 0}, {}
         else:
             status, answer, headers = self._answer(request.method, path, body)
