@@ -26,6 +26,14 @@ from bot.app.clock import ManualClock, SystemClock
 from bot.app.settings import ConfigurationError, CoreSettings, load
 from bot.ports.storage import StorageUnavailable
 from storage import SqlStorage, open_storage
+from storage.backup import (
+    BackupRefused,
+    backup_sqlite,
+    pg_dump_command,
+    pg_restore_command,
+    restore_sqlite,
+    sqlite_file,
+)
 
 
 class Settings(CoreSettings, SlackSettings, DiscordSettings):
@@ -38,7 +46,7 @@ def load_settings() -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the `turnout` command line (console, run, migrate); returns the exit status."""
+    """Run the `turnout` command line (console, run, migrate, backup...); returns the status."""
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
@@ -67,9 +75,13 @@ def main(argv: list[str] | None = None) -> int:
                     said_once()
             case "discord-invite":
                 return _discord_invite(settings)
+            case "backup":
+                return _backup(settings, args.path)
+            case "restore":
+                return asyncio.run(_restore(settings, args.path))
     except KeyboardInterrupt:
         return 130
-    except (DatabaseUnusable, ConfigurationError, PlatformError) as error:
+    except (DatabaseUnusable, ConfigurationError, PlatformError, BackupRefused) as error:
         print(f"turnout: {error}", file=sys.stderr)
         return 2
     return 2
@@ -123,6 +135,14 @@ def _parser() -> argparse.ArgumentParser:
         "discord-invite", help="print the link that adds the bot to a Discord server"
     )
     commands.add_parser("migrate", help="bring the database schema up to date and exit")
+    backup = commands.add_parser(
+        "backup", help="copy the database into a new file, safely while the bot runs"
+    )
+    backup.add_argument("path", type=Path, metavar="PATH", help="the new backup file")
+    restore = commands.add_parser(
+        "restore", help="load a backup into DATABASE_URL, which must be new or empty"
+    )
+    restore.add_argument("path", type=Path, metavar="PATH", help="a file `turnout backup` wrote")
     return parser
 
 
@@ -300,6 +320,43 @@ async def _migrate(settings: Settings) -> int:
     storage = await _open(settings.database_url)
     await storage.close()
     print("turnout: the database is up to date.")
+    return 0
+
+
+def _backup(settings: Settings, path: Path) -> int:
+    try:
+        live = sqlite_file(settings.database_url)
+    except ValueError as error:
+        raise DatabaseUnusable(str(error)) from None
+    if live is None:
+        print(
+            "turnout: PostgreSQL is backed up with pg_dump; run\n"
+            f"  {pg_dump_command(settings.database_url, path)}\n"
+            "with the password in PGPASSWORD or ~/.pgpass."
+        )
+        return 0
+    size = backup_sqlite(live, path)
+    print(f"turnout: backed up to {path} ({size:,} bytes).")
+    return 0
+
+
+async def _restore(settings: Settings, path: Path) -> int:
+    try:
+        target = sqlite_file(settings.database_url)
+    except ValueError as error:
+        raise DatabaseUnusable(str(error)) from None
+    if target is None:
+        print(
+            "turnout: a pg_dump backup is restored with pg_restore into an empty database; run\n"
+            f"  {pg_restore_command(settings.database_url, path)}\n"
+            "with the password in PGPASSWORD or ~/.pgpass, then `turnout migrate`."
+        )
+        return 0
+    restore_sqlite(path, target)
+    # A backup from an older Turnout is brought up to date here, not at the next start.
+    storage = await _open(settings.database_url)
+    await storage.close()
+    print(f"turnout: restored {path} into {target}; the database is up to date.")
     return 0
 
 
