@@ -44,7 +44,7 @@ def backup_sqlite(source: Path, target: Path) -> int:
         )
     if not source.is_file():
         raise BackupRefused(f"there is no database at {source} to back up; check DATABASE_URL.")
-    with closing(_read_only(source)) as live, closing(sqlite3.connect(target)) as copy:
+    with closing(_read_only(source)) as live, closing(_new(target)) as copy:
         live.backup(copy)
     return target.stat().st_size
 
@@ -63,7 +63,7 @@ def restore_sqlite(backup: Path, target: Path) -> None:
             f"the database at {target} already holds data and a restore never overwrites it; "
             "point DATABASE_URL at a new file, like sqlite:///turnout-restored.db."
         )
-    with closing(_read_only(backup)) as saved, closing(sqlite3.connect(target)) as copy:
+    with closing(_read_only(backup)) as saved, closing(_new(target)) as copy:
         saved.backup(copy)
 
 
@@ -90,6 +90,15 @@ def _libpq_url(url: str | URL) -> str:
         query=given.query,
     )
     return shlex.quote(plain.render_as_string(hide_password=False))
+
+
+def _new(path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(path)
+    except sqlite3.Error as error:
+        raise BackupRefused(
+            f"can't write {path} ({error}); check that its folder exists and may be written."
+        ) from None
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

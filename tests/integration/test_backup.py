@@ -179,3 +179,14 @@ def test_postgresql_backup_and_restore_spell_out_pg_dump_without_the_password(
         "  pg_restore --no-owner --dbname postgresql://turnout@db.example.org:6543/campaign "
         "nightly.dump"
     ) in said, said
+
+
+def test_a_backup_into_a_folder_that_does_not_exist_is_one_line(tmp_path: Path) -> None:
+    live = f"sqlite:///{tmp_path / 'turnout.db'}"
+    assert turnout(tmp_path, live, "migrate")[0] == 0
+
+    status, said = turnout(tmp_path, live, "backup", "no-such-folder/saved.db")
+
+    assert status == 2
+    assert len(said) == 1, said
+    assert said[0].startswith("turnout: can't write no-such-folder/saved.db"), said
