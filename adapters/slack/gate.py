@@ -3,8 +3,9 @@
 The signature is checked on the raw bytes before anything is parsed, so unsigned garbage
 costs a 401 and no traceback; a signature seen before within Slack's five-minute window is a
 replay and is refused too. Which signatures were seen is kept in the database (the core's
-`first_sight`), so a restart or another replica refuses the replay as well; while the database
-can't answer, signed requests get a 503 (Slack retries) rather than risk running twice.
+`first_sight`), so a restart or another replica refuses the replay as well. While the database
+can't answer, a signed request goes on unchecked: its command can't change anything either, and
+its sender is told to try again rather than left without an answer.
 Refusals are logged at most once a minute, with a count.
 """
 
@@ -32,7 +33,6 @@ _LOG_EVERY = 60.0
 UNSIGNED = "This address only takes requests signed by Slack."
 _KINDS = frozenset({"command", "type", "ssl_check"})
 MALFORMED = "This request is not one Slack sends; nothing was done."
-UNAVAILABLE = "Turnout can't reach its database right now; nothing was done. Try again shortly."
 # Whether a signed request (a hash of its signature) is new: False when any process saw it.
 FirstSight = Callable[[str, datetime, timedelta], Awaitable[bool]]
 
@@ -76,7 +76,8 @@ class Gate:
         try:
             fresh = await self._first_sight(key, now, timedelta(seconds=WINDOW_SECONDS))
         except (StorageUnavailable, StorageConflict):
-            return Refusal(503, UNAVAILABLE, "database unavailable to check for a replay")
+            log.warning("could not check a request for a replay: the database did not answer")
+            return None
         return None if fresh else Refusal(401, UNSIGNED, "replayed request")
 
     def _verify(self, headers: Mapping[str, str], body: bytes) -> Refusal | None:
