@@ -20,6 +20,7 @@ from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
 from storage.proposals import SqlProposalRepository
+from storage.requests import SqlRequestRepository
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
@@ -111,6 +112,7 @@ class SqlUnitOfWork(UnitOfWork):
     calendars: SqlCalendarRepository
     stats: SqlStatsRepository
     exports: SqlExportRepository
+    requests: SqlRequestRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

@@ -2,21 +2,26 @@
 
 The signature is checked on the raw bytes before anything is parsed, so unsigned garbage
 costs a 401 and no traceback; a signature seen before within Slack's five-minute window is a
-replay and is refused too. Refusals are logged at most once a minute, with a count.
+replay and is refused too. Which signatures were seen is kept in the database (the core's
+`first_sight`), so a restart or another replica refuses the replay as well. While the database
+can't answer, a signed request goes on unchecked: its command can't change anything either, and
+its sender is told to try again rather than left without an answer.
+Refusals are logged at most once a minute, with a count.
 """
 
 import hashlib
 import hmac
 import logging
 import time
-from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from slack_bolt.request.internals import parse_body
 
 from adapters.slack import shapes
+from bot.ports.storage import StorageConflict, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +33,8 @@ _LOG_EVERY = 60.0
 UNSIGNED = "This address only takes requests signed by Slack."
 _KINDS = frozenset({"command", "type", "ssl_check"})
 MALFORMED = "This request is not one Slack sends; nothing was done."
+# Whether a signed request (a hash of its signature) is new: False when any process saw it.
+FirstSight = Callable[[str, datetime, timedelta], Awaitable[bool]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,21 +45,40 @@ class Refusal:
 
 
 class Gate:
-    def __init__(self, signing_secret: str, *, now: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        signing_secret: str,
+        first_sight: FirstSight,
+        *,
+        now: Callable[[], float] = time.time,
+    ) -> None:
         self._secret = signing_secret.encode()
+        self._first_sight = first_sight
         self._now = now
-        # signature → when it stops mattering (its timestamp leaves the window); in order seen.
-        self._seen: dict[str, float] = {}
-        self._order: deque[tuple[float, str]] = deque()
         self._refused = 0
         self._quiet_until = float("-inf")
 
-    def check(self, headers: Mapping[str, str], body: bytes, content_type: str) -> Refusal | None:
+    async def check(
+        self, headers: Mapping[str, str], body: bytes, content_type: str
+    ) -> Refusal | None:
         """None when the request may go on to bolt; else what to answer (and it is logged)."""
         refusal = self._verify(headers, body) or _malformed(body, content_type)
+        if refusal is None:
+            refusal = await self._replayed(headers.get("X-Slack-Signature", ""))
         if refusal is not None:
             self._log(refusal)
         return refusal
+
+    async def _replayed(self, signature: str) -> Refusal | None:
+        # A hash, so the table holds nothing that could sign anything.
+        key = hashlib.sha256(signature.encode()).hexdigest()
+        now = datetime.fromtimestamp(self._now(), UTC)
+        try:
+            fresh = await self._first_sight(key, now, timedelta(seconds=WINDOW_SECONDS))
+        except (StorageUnavailable, StorageConflict):
+            log.warning("could not check a request for a replay: the database did not answer")
+            return None
+        return None if fresh else Refusal(401, UNSIGNED, "replayed request")
 
     def _verify(self, headers: Mapping[str, str], body: bytes) -> Refusal | None:
         stamp = headers.get("X-Slack-Request-Timestamp", "")
@@ -65,19 +91,7 @@ class Gate:
         expected = hmac.new(self._secret, b"v0:" + stamp.encode() + b":" + body, hashlib.sha256)
         if not hmac.compare_digest(f"v0={expected.hexdigest()}".encode(), signature.encode()):
             return Refusal(401, UNSIGNED, "bad signature")
-        self._forget_old(now)
-        if signature in self._seen:
-            return Refusal(401, UNSIGNED, "replayed request")
-        until = int(stamp) + WINDOW_SECONDS
-        self._seen[signature] = until
-        self._order.append((until, signature))
         return None
-
-    def _forget_old(self, now: float) -> None:
-        # Out of the window a replay is refused as stale anyway, so memory stays bounded.
-        while self._order and self._order[0][0] < now:
-            _, signature = self._order.popleft()
-            self._seen.pop(signature, None)
 
     def _log(self, refusal: Refusal) -> None:
         self._refused += 1

@@ -190,11 +190,13 @@ class SlackPlatform:
         await self._socket.connect_async()
 
     async def _serve_http(self, app: AsyncApp, turnout: Turnout) -> None:
-        gate = Gate(self._signing_secret)
+        gate = Gate(self._signing_secret, turnout.first_sight)
 
         async def events(request: web.Request) -> web.Response:
             body = await request.read()
-            refusal = gate.check(request.headers, body, request.headers.get("Content-Type", ""))
+            refusal = await gate.check(
+                request.headers, body, request.headers.get("Content-Type", "")
+            )
             if refusal is not None:
                 return web.Response(status=refusal.status, text=refusal.text)
             answered = await app.async_dispatch(

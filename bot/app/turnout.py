@@ -3,6 +3,7 @@
 import dataclasses
 import logging
 from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -204,6 +205,17 @@ class Turnout:
         except StorageUnavailable:
             log.warning("storage unavailable; showing times in the default zone")
         return ZoneInfo(self._defaults.timezone)
+
+    async def first_sight(self, key: str, now: datetime, window: timedelta) -> bool:
+        """Whether no process has seen the signed request `key` within `window` before `now`
+        (it now has). `now` is the clock the request's timestamp was checked against.
+
+        Raises StorageUnavailable when the database can't answer now.
+        """
+        async with self._storage.unit_of_work() as uow:
+            fresh = await uow.requests.remember(key, now, window)
+            await uow.commit()
+        return fresh
 
     async def welcome(self, actor: Actor) -> Reply:
         """Someone joined the team."""

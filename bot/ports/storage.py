@@ -13,6 +13,7 @@ from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.posts import PostRepository
 from bot.ports.proposals import ProposalRepository
+from bot.ports.requests import RequestRepository
 from bot.ports.series import SeriesRepository
 from bot.ports.shifts import ShiftRepository, SignupRepository
 from bot.ports.stats import StatsRepository
@@ -37,6 +38,7 @@ class UnitOfWork(ABC):
     calendars: CalendarRepository
     stats: StatsRepository
     exports: ExportRepository
+    requests: RequestRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

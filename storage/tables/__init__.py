@@ -16,6 +16,7 @@ from storage.tables.meta import metadata
 from storage.tables.outbox import notices, posts
 from storage.tables.people import identities, volunteers
 from storage.tables.reports import digest_schedules, exports, stats_opt_outs
+from storage.tables.requests import seen_requests
 from storage.tables.shifts import (
     bookings,
     phone_banks,
@@ -44,6 +45,7 @@ __all__ = [
     "posts",
     "proposals",
     "seat_offers",
+    "seen_requests",
     "series",
     "shift_nudges",
     "shifts",

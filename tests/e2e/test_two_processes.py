@@ -17,6 +17,7 @@ from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.app.clock import ManualClock, SystemClock
@@ -27,7 +28,7 @@ from bot.domain.signup import SignupStatus
 from bot.ports.replies import Message
 from bot.signups import reminders
 from storage import SqlStorage, open_storage
-from tests.adapters.slack.conftest import OLIVIA
+from tests.adapters.slack.conftest import OLIVIA, sign
 from tests.adapters.slack.fake_slack import APP_TOKEN, TEAM_ID, FakeSlack
 from tests.e2e.replicas import (
     HttpReplicas,
@@ -38,6 +39,7 @@ from tests.e2e.replicas import (
     organizer,
     postgres_url,
     replica_env,
+    slash_command,
     start_replicas,
     started_fakes,
     stop_all,
@@ -292,3 +294,24 @@ async def test_a_new_workspaces_first_commands_racing_through_both_replicas_all_
     told = pair.answers()
     broke = [user for user in users if "went wrong" in told[user][0]]
     assert not broke, f"{len(broke)} of {NEWCOMERS} were told something went wrong"
+
+
+async def test_one_signed_request_sent_to_both_replicas_at_once_runs_on_exactly_one(
+    tmp_path: Path, database_url: str
+) -> None:
+    async with AsyncExitStack() as running:
+        pair = await HttpReplicas.start(running, tmp_path, database_url)
+        body = slash_command(pair.fakes[0], "U0REPLAY", "list")
+        headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(body)}
+        async with aiohttp.ClientSession() as http:
+
+            async def send(port: int) -> int:
+                url = f"http://127.0.0.1:{port}/slack/events"
+                async with http.post(url, data=body.encode(), headers=headers) as response:
+                    return response.status
+
+            statuses = await asyncio.gather(*(send(port) for port in pair.ports))
+        await pair.until_answered(["U0REPLAY"])
+
+    assert sorted(statuses) == [200, 401]
+    assert len(pair.answers()["U0REPLAY"]) == 1

@@ -6,7 +6,7 @@ import pytest
 
 from bot.kernel.commands import Actor
 from bot.ports.replies import Listing, Reply
-from tests.adapters.slack.conftest import OLIVIA, Rig, sign
+from tests.adapters.slack.conftest import OLIVIA, Rig, platform_for, sign
 
 
 async def test_a_forged_signature_is_refused_with_401_and_changes_nothing(rig: Rig) -> None:
@@ -57,6 +57,28 @@ async def test_a_replayed_signed_request_runs_once(rig: Rig) -> None:
 
     assert (first.status, replayed.status) == (200, 401)
     await rig.fake.wait_until(lambda: any("Created #1" in c.text for c in rig.fake.posts()))
+    listing = await rig.as_organizer("/phonebank list")
+    assert isinstance(listing, Listing)
+    assert len(listing.items) == 1
+
+
+async def test_a_signed_request_replayed_after_a_restart_is_refused(rig: Rig) -> None:
+    body = rig.command_body('/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12', OLIVIA)
+    headers = sign(body)
+    first = await rig.post(body, headers=headers)
+    await rig.listeners_finished()
+
+    # Turnout restarts: a new gate, with nothing in memory, on the same database.
+    await rig.platform.stop()
+    rig.platform = platform_for(rig.fake)
+    await rig.platform.start(rig.bot.turnout)
+    try:
+        replayed = await rig.post(body, headers=headers)
+        await rig.listeners_finished()
+    finally:
+        await rig.platform.stop()
+
+    assert (first.status, replayed.status) == (200, 401)
     listing = await rig.as_organizer("/phonebank list")
     assert isinstance(listing, Listing)
     assert len(listing.items) == 1
