@@ -171,15 +171,14 @@ async def _remind(
     ctx: Context, held: HeldShift, volunteer: Volunteer, signup: Signup
 ) -> list[datetime]:
     """Queue a new seat's reminders, check-in and debrief in one write; returns when the
-    reminders are due."""
+    reminders are due. The seat has none pending: every way a seat is lost (giving it up,
+    back to the waitlist) cancels them, so nothing is cancelled here on each join."""
     due = reminders.seat_reminders(
         campaign=ctx.campaign, volunteer=volunteer, signup=signup, shift=held.shift, now=ctx.now
     )
     after = timed.seat_notices(
         campaign=ctx.campaign, volunteer=volunteer, signup=signup, shift=held.shift
     )
-    # A seat given back to the waitlist and taken again keeps one of each.
-    await timed.cancel_seat_notices(ctx.uow, signup)
     await ctx.uow.notices.add_all([*due, *after])
     return [notice.due_at for notice in due]
 
