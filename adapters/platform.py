@@ -2,6 +2,7 @@
 
 from typing import Protocol
 
+from bot.app.arrivals import Replayer
 from bot.app.turnout import Turnout
 from bot.ports.messenger import Messenger
 
@@ -20,6 +21,10 @@ class Platform(Protocol):
     @property
     def messenger(self) -> Messenger:
         """What the dispatcher sends this platform's messages through."""
+
+    @property
+    def replayer(self) -> Replayer:
+        """How recovery reaches this platform's people (set by `start`)."""
 
     async def start(self, turnout: Turnout) -> None:
         """Connect and begin handing events to `turnout`; return once listening.

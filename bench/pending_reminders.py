@@ -41,8 +41,12 @@ async def measure(db: str, seeded: bool) -> dict[str, float]:
     started = time.perf_counter()
     storage = await open_storage(f"sqlite:///{db}")
     clock = ManualClock(NOW, running=False)
-    bot = bootstrap(storage=storage, messengers=[RecordingMessenger("console")], clock=clock,
-                    defaults=CampaignDefaults(timezone="America/New_York"))
+    bot = bootstrap(
+        storage=storage,
+        messengers=[RecordingMessenger("console")],
+        clock=clock,
+        defaults=CampaignDefaults(timezone="America/New_York"),
+    )
     next_due = await bot.dispatcher.next_due_at()
     startup = time.perf_counter() - started
 
@@ -107,20 +111,34 @@ def main() -> None:
             seeding = time.perf_counter() - t0
             out = subprocess.run(
                 [sys.executable, __file__, "--measure", db, "1" if factor else "0"],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             )
-            rows.append((label, counts.get("pending_reminders", 0), seeding,
-                         json.loads(out.stdout.splitlines()[-1])))
-    print(f"{'data set':<20}{'pending':>10}{'start-up':>11}{'RSS':>10}{'growth':>10}"
-          f"{'idle pass':>11}{'list':>9}{'mine':>9}")
+            rows.append(
+                (
+                    label,
+                    counts.get("pending_reminders", 0),
+                    seeding,
+                    json.loads(out.stdout.splitlines()[-1]),
+                )
+            )
+    print(
+        f"{'data set':<20}{'pending':>10}{'start-up':>11}{'RSS':>10}{'growth':>10}"
+        f"{'idle pass':>11}{'list':>9}{'mine':>9}"
+    )
     for label, pending, _seeding, m in rows:
-        print(f"{label:<20}{pending:>10,}{m['startup_s']:>10.3f}s{m['rss_mib']:>7.1f}MiB"
-              f"{m['rss_growth_mib']:>7.1f}MiB{m['idle_pass_ms']:>9.2f}ms{m['list_ms']:>7.2f}ms"
-              f"{m['mine_ms']:>7.2f}ms")
+        print(
+            f"{label:<20}{pending:>10,}{m['startup_s']:>10.3f}s{m['rss_mib']:>7.1f}MiB"
+            f"{m['rss_growth_mib']:>7.1f}MiB{m['idle_pass_ms']:>9.2f}ms{m['list_ms']:>7.2f}ms"
+            f"{m['mine_ms']:>7.2f}ms"
+        )
     empty, full = rows[0][3], rows[1][3]
-    print(f"start-up grows {full['startup_s'] - empty['startup_s']:+.3f}s and memory "
-          f"{full['rss_mib'] - empty['rss_mib']:+.1f} MiB with {rows[1][1]:,} pending reminders"
-          f" (seeding took {rows[1][2]:.1f}s)")
+    print(
+        f"start-up grows {full['startup_s'] - empty['startup_s']:+.3f}s and memory "
+        f"{full['rss_mib'] - empty['rss_mib']:+.1f} MiB with {rows[1][1]:,} pending reminders"
+        f" (seeding took {rows[1][2]:.1f}s)"
+    )
 
 
 if __name__ == "__main__":

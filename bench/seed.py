@@ -26,36 +26,82 @@ async def seed_national_campaign(storage: SqlStorage, *, scale: float = 1.0) -> 
         await _campaign_with_volunteers(
             conn, volunteers, platform="console", team="console", user=lambda i: f"volunteer {i}"
         )
-        await _chunked(conn, t.phone_banks, (
-            {"id": i, "campaign_id": 1, "title": f"Phone bank {i}", "link": None,
-             "created_by": 1, "created_at": NOW}
-            for i in range(1, shifts + 1)
-        ))
+        await _chunked(
+            conn,
+            t.phone_banks,
+            (
+                {
+                    "id": i,
+                    "campaign_id": 1,
+                    "title": f"Phone bank {i}",
+                    "link": None,
+                    "created_by": 1,
+                    "created_at": NOW,
+                }
+                for i in range(1, shifts + 1)
+            ),
+        )
         # Shifts spread over the next week, one every half minute or so.
         starts = [NOW + timedelta(days=2) + timedelta(seconds=30 * i) for i in range(shifts)]
-        await _chunked(conn, t.shifts, (
-            {"id": i + 1, "campaign_id": 1, "phone_bank_id": i + 1, "number": i + 1,
-             "starts_at": starts[i], "ends_at": starts[i] + timedelta(hours=2),
-             "capacity": 10, "status": "scheduled"}
-            for i in range(shifts)
-        ))
-        await _chunked(conn, t.signups, (
-            {"id": i + 1, "shift_id": i % shifts + 1, "volunteer_id": i % volunteers + 1,
-             "status": "confirmed", "created_at": NOW, "updated_at": NOW}
-            for i in range(signups)
-        ))
-        await _chunked(conn, t.notices, (
-            {"campaign_id": 1, "kind": "shift_reminder", "volunteer_id": i % volunteers + 1,
-             "shift_id": i % shifts + 1, "signup_id": i + 1, "payload": {"offset_minutes": m},
-             "due_at": starts[i % shifts] - timedelta(minutes=m), "state": "pending",
-             "attempts": 0}
-            for i in range(signups)
-            for m in (24 * 60, 60)
-        ))
+        await _chunked(
+            conn,
+            t.shifts,
+            (
+                {
+                    "id": i + 1,
+                    "campaign_id": 1,
+                    "phone_bank_id": i + 1,
+                    "number": i + 1,
+                    "starts_at": starts[i],
+                    "ends_at": starts[i] + timedelta(hours=2),
+                    "capacity": 10,
+                    "status": "scheduled",
+                }
+                for i in range(shifts)
+            ),
+        )
+        await _chunked(
+            conn,
+            t.signups,
+            (
+                {
+                    "id": i + 1,
+                    "shift_id": i % shifts + 1,
+                    "volunteer_id": i % volunteers + 1,
+                    "status": "confirmed",
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+                for i in range(signups)
+            ),
+        )
+        await _chunked(
+            conn,
+            t.notices,
+            (
+                {
+                    "campaign_id": 1,
+                    "kind": "shift_reminder",
+                    "volunteer_id": i % volunteers + 1,
+                    "shift_id": i % shifts + 1,
+                    "signup_id": i + 1,
+                    "payload": {"offset_minutes": m},
+                    "due_at": starts[i % shifts] - timedelta(minutes=m),
+                    "state": "pending",
+                    "attempts": 0,
+                }
+                for i in range(signups)
+                for m in (24 * 60, 60)
+            ),
+        )
         for name, value in (("volunteer", volunteers), ("shift", shifts)):
             await conn.execute(insert(t.counters).values(campaign_id=1, name=name, value=value))
-    return {"volunteers": volunteers, "shifts": shifts, "signups": signups,
-            "pending_reminders": 2 * signups}
+    return {
+        "volunteers": volunteers,
+        "shifts": shifts,
+        "signups": signups,
+        "pending_reminders": 2 * signups,
+    }
 
 
 async def seed_due_reminders(
@@ -71,27 +117,71 @@ async def seed_due_reminders(
         await _campaign_with_volunteers(
             conn, count, platform=platform, team=team, user=lambda i: f"U{i:07d}"
         )
-        await _chunked(conn, t.phone_banks, (
-            {"id": i, "campaign_id": 1, "title": f"Calls {i}", "link": None,
-             "created_by": 1, "created_at": now}
-            for i in range(1, shifts + 1)
-        ))
-        await _chunked(conn, t.shifts, (
-            {"id": i, "campaign_id": 1, "phone_bank_id": i, "number": i, "starts_at": starts,
-             "ends_at": starts + timedelta(hours=2), "capacity": 10, "status": "scheduled"}
-            for i in range(1, shifts + 1)
-        ))
-        await _chunked(conn, t.signups, (
-            {"id": i, "shift_id": (i - 1) // 10 + 1, "volunteer_id": i, "status": "confirmed",
-             "created_at": now, "updated_at": now}
-            for i in range(1, count + 1)
-        ))
-        await _chunked(conn, t.notices, (
-            {"campaign_id": 1, "kind": "shift_reminder", "volunteer_id": i,
-             "shift_id": (i - 1) // 10 + 1, "signup_id": i, "payload": {"offset_minutes": 60},
-             "due_at": starts - timedelta(minutes=60), "state": "pending", "attempts": 0}
-            for i in range(1, count + 1)
-        ))
+        await _chunked(
+            conn,
+            t.phone_banks,
+            (
+                {
+                    "id": i,
+                    "campaign_id": 1,
+                    "title": f"Calls {i}",
+                    "link": None,
+                    "created_by": 1,
+                    "created_at": now,
+                }
+                for i in range(1, shifts + 1)
+            ),
+        )
+        await _chunked(
+            conn,
+            t.shifts,
+            (
+                {
+                    "id": i,
+                    "campaign_id": 1,
+                    "phone_bank_id": i,
+                    "number": i,
+                    "starts_at": starts,
+                    "ends_at": starts + timedelta(hours=2),
+                    "capacity": 10,
+                    "status": "scheduled",
+                }
+                for i in range(1, shifts + 1)
+            ),
+        )
+        await _chunked(
+            conn,
+            t.signups,
+            (
+                {
+                    "id": i,
+                    "shift_id": (i - 1) // 10 + 1,
+                    "volunteer_id": i,
+                    "status": "confirmed",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i in range(1, count + 1)
+            ),
+        )
+        await _chunked(
+            conn,
+            t.notices,
+            (
+                {
+                    "campaign_id": 1,
+                    "kind": "shift_reminder",
+                    "volunteer_id": i,
+                    "shift_id": (i - 1) // 10 + 1,
+                    "signup_id": i,
+                    "payload": {"offset_minutes": 60},
+                    "due_at": starts - timedelta(minutes=60),
+                    "state": "pending",
+                    "attempts": 0,
+                }
+                for i in range(1, count + 1)
+            ),
+        )
         for name, value in (("volunteer", count), ("shift", shifts)):
             await conn.execute(insert(t.counters).values(campaign_id=1, name=name, value=value))
 
@@ -101,24 +191,48 @@ async def _campaign_with_volunteers(
 ) -> None:
     await conn.execute(
         insert(t.campaigns).values(
-            id=1, name="National", timezone="America/New_York",
+            id=1,
+            name="National",
+            timezone="America/New_York",
             reminder_offsets=(timedelta(hours=24), timedelta(hours=1)),
-            contact_within_minutes=timedelta(hours=48), created_at=NOW,
+            contact_within_minutes=timedelta(hours=48),
+            created_at=NOW,
         )
     )
     await conn.execute(
         insert(t.teams).values(id=1, platform=platform, external_id=team, campaign_id=1)
     )
-    await _chunked(conn, t.volunteers, (
-        {"id": i, "campaign_id": 1, "number": i, "display_name": f"Volunteer {i}",
-         "name_key": f"volunteer {i}", "joined_at": NOW, "contacted_at": NOW}
-        for i in range(1, count + 1)
-    ))
-    await _chunked(conn, t.identities, (
-        {"id": i, "platform": platform, "team_external_id": team,
-         "user_external_id": user(i), "volunteer_id": i, "last_seen_at": NOW}
-        for i in range(1, count + 1)
-    ))
+    await _chunked(
+        conn,
+        t.volunteers,
+        (
+            {
+                "id": i,
+                "campaign_id": 1,
+                "number": i,
+                "display_name": f"Volunteer {i}",
+                "name_key": f"volunteer {i}",
+                "joined_at": NOW,
+                "contacted_at": NOW,
+            }
+            for i in range(1, count + 1)
+        ),
+    )
+    await _chunked(
+        conn,
+        t.identities,
+        (
+            {
+                "id": i,
+                "platform": platform,
+                "team_external_id": team,
+                "user_external_id": user(i),
+                "volunteer_id": i,
+                "last_seen_at": NOW,
+            }
+            for i in range(1, count + 1)
+        ),
+    )
 
 
 async def _chunked(conn: AsyncConnection, table: Table, rows: Iterable[dict[str, Any]]) -> None:

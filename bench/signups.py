@@ -318,15 +318,27 @@ def plain_join(db: sqlite3.Connection, index: int, number: int, now: datetime) -
             # executemany.
             seat = (volunteer_id, shift_id, signup_id)
             notices = [
-                ("shift_reminder", *seat, json.dumps({"offset_minutes": o // timedelta(minutes=1)}),
-                 stamp(start - o))
+                (
+                    "shift_reminder",
+                    *seat,
+                    json.dumps({"offset_minutes": o // timedelta(minutes=1)}),
+                    stamp(start - o),
+                )
                 for o in REMINDER_OFFSETS
             ]
-            notices += [("check_in", *seat, "{}", stamp(start)),
-                        ("debrief", *seat, "{}", stamp(end + DEBRIEF_AFTER)),
-                        ("missed_you", *seat, "{}", stamp(end + NO_ANSWER_AFTER)),
-                        ("two_misses", None, shift_id, signup_id,
-                         json.dumps({"volunteer_id": volunteer_id}), stamp(end + NO_ANSWER_AFTER))]
+            notices += [
+                ("check_in", *seat, "{}", stamp(start)),
+                ("debrief", *seat, "{}", stamp(end + DEBRIEF_AFTER)),
+                ("missed_you", *seat, "{}", stamp(end + NO_ANSWER_AFTER)),
+                (
+                    "two_misses",
+                    None,
+                    shift_id,
+                    signup_id,
+                    json.dumps({"volunteer_id": volunteer_id}),
+                    stamp(end + NO_ANSWER_AFTER),
+                ),
+            ]
             db.executemany(ADD_NOTICE, notices)
         else:
             # The core's reply tells a waitlisted volunteer their place in line.

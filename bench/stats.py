@@ -65,9 +65,12 @@ async def seed_year(storage: SqlStorage, *, scale: float) -> dict[str, int]:
     async with storage.engine.begin() as conn:
         await conn.execute(
             insert(t.campaigns).values(
-                id=1, name="National", timezone="America/New_York",
+                id=1,
+                name="National",
+                timezone="America/New_York",
                 reminder_offsets=(timedelta(hours=24), timedelta(hours=1)),
-                contact_within_minutes=timedelta(hours=48), created_at=NOW - YEAR,
+                contact_within_minutes=timedelta(hours=48),
+                created_at=NOW - YEAR,
             )
         )
         await conn.execute(
@@ -79,27 +82,64 @@ async def seed_year(storage: SqlStorage, *, scale: float) -> dict[str, int]:
             # Nine in ten are reached, most within a day.
             wait = timedelta(hours=rng.expovariate(1 / 20))
             contacted = joined + wait if rng.random() < 0.9 else None
-            return {"id": i, "campaign_id": 1, "number": i, "display_name": f"Volunteer {i}",
-                    "name_key": f"volunteer {i}", "joined_at": joined,
-                    "contacted_at": contacted if contacted and contacted < NOW else None}
+            return {
+                "id": i,
+                "campaign_id": 1,
+                "number": i,
+                "display_name": f"Volunteer {i}",
+                "name_key": f"volunteer {i}",
+                "joined_at": joined,
+                "contacted_at": contacted if contacted and contacted < NOW else None,
+            }
 
         await _chunked(conn, t.volunteers, (volunteer(i) for i in range(1, volunteers + 1)))
-        await _chunked(conn, t.identities, (
-            {"id": 1, "platform": "console", "team_external_id": "console",
-             "user_external_id": "olivia", "volunteer_id": 1, "last_seen_at": NOW},
-        ))
-        await _chunked(conn, t.phone_banks, (
-            {"id": 1, "campaign_id": 1, "title": "Phone bank", "link": None, "created_by": 1,
-             "created_at": NOW - YEAR},
-        ))
+        await _chunked(
+            conn,
+            t.identities,
+            (
+                {
+                    "id": 1,
+                    "platform": "console",
+                    "team_external_id": "console",
+                    "user_external_id": "olivia",
+                    "volunteer_id": 1,
+                    "last_seen_at": NOW,
+                },
+            ),
+        )
+        await _chunked(
+            conn,
+            t.phone_banks,
+            (
+                {
+                    "id": 1,
+                    "campaign_id": 1,
+                    "title": "Phone bank",
+                    "link": None,
+                    "created_by": 1,
+                    "created_at": NOW - YEAR,
+                },
+            ),
+        )
         # A year of shifts, and the week ahead's, so the digest's queries have work too.
         starts = [NOW - YEAR + (YEAR + timedelta(days=7)) * i / shifts for i in range(shifts)]
-        await _chunked(conn, t.shifts, (
-            {"id": i + 1, "campaign_id": 1, "phone_bank_id": 1, "number": i + 1,
-             "starts_at": starts[i], "ends_at": starts[i] + timedelta(hours=2), "capacity": 10,
-             "status": "cancelled" if rng.random() < 0.05 else "scheduled"}
-            for i in range(shifts)
-        ))
+        await _chunked(
+            conn,
+            t.shifts,
+            (
+                {
+                    "id": i + 1,
+                    "campaign_id": 1,
+                    "phone_bank_id": 1,
+                    "number": i + 1,
+                    "starts_at": starts[i],
+                    "ends_at": starts[i] + timedelta(hours=2),
+                    "capacity": 10,
+                    "status": "cancelled" if rng.random() < 0.05 else "scheduled",
+                }
+                for i in range(shifts)
+            ),
+        )
         signups: list[dict[str, Any]] = []
         records: list[dict[str, Any]] = []
         for shift in range(1, shifts + 1):
@@ -107,39 +147,70 @@ async def seed_year(storage: SqlStorage, *, scale: float) -> dict[str, int]:
             for seat in range(rng.randint(5, 11)):
                 status = "confirmed" if seat < 8 else rng.choice(("waitlisted", "cancelled"))
                 signup_id = len(signups) + 1
-                signups.append({"id": signup_id, "shift_id": shift,
-                                "volunteer_id": rng.randint(1, volunteers), "status": status,
-                                "created_at": at - timedelta(days=3), "updated_at": at})
+                signups.append(
+                    {
+                        "id": signup_id,
+                        "shift_id": shift,
+                        "volunteer_id": rng.randint(1, volunteers),
+                        "status": status,
+                        "created_at": at - timedelta(days=3),
+                        "updated_at": at,
+                    }
+                )
                 if status != "confirmed" or at > NOW or rng.random() < 0.1:
                     continue
                 came = rng.random() < 0.75
                 mark = rng.random() < 0.3
-                records.append({
-                    "signup_id": signup_id,
-                    "reconfirmed_at": at - timedelta(hours=20) if rng.random() < 0.6 else None,
-                    "checked_in_at": at if came and rng.random() < 0.5 else None,
-                    "report": ("made_it" if came else "missed") if rng.random() < 0.7 else None,
-                    "reported_at": at + timedelta(hours=2),
-                    "mark": ("here" if came else "no_show") if mark else None,
-                    "marked_by": 1 if mark else None, "marked_at": at if mark else None,
-                    "calls": rng.randint(0, 80) if came else None,
-                    "conversations": rng.randint(0, 15) if came else None, "notes": None,
-                })
+                records.append(
+                    {
+                        "signup_id": signup_id,
+                        "reconfirmed_at": at - timedelta(hours=20) if rng.random() < 0.6 else None,
+                        "checked_in_at": at if came and rng.random() < 0.5 else None,
+                        "report": ("made_it" if came else "missed") if rng.random() < 0.7 else None,
+                        "reported_at": at + timedelta(hours=2),
+                        "mark": ("here" if came else "no_show") if mark else None,
+                        "marked_by": 1 if mark else None,
+                        "marked_at": at if mark else None,
+                        "calls": rng.randint(0, 80) if came else None,
+                        "conversations": rng.randint(0, 15) if came else None,
+                        "notes": None,
+                    }
+                )
         counts["signups"] = await _chunked(conn, t.signups, signups)
         counts["attendance rows"] = await _chunked(conn, t.attendance, records)
         tasks = max(5, shifts // 40)
-        await _chunked(conn, t.tasks, (
-            {"id": i, "campaign_id": 1, "number": i, "title": f"Task {i}", "description": None,
-             "due_on": None, "slots": 20, "created_by": 1, "created_at": NOW - YEAR}
-            for i in range(1, tasks + 1)
-        ))
-        counts["task claims"] = await _chunked(conn, t.task_claims, (
-            {"task_id": rng.randint(1, tasks), "volunteer_id": rng.randint(1, volunteers),
-             "status": "done" if rng.random() < 0.7 else "claimed",
-             "claimed_at": (done := NOW - YEAR * rng.random()) - timedelta(days=2),
-             "updated_at": done}
-            for _ in range(tasks * 10)
-        ))
+        await _chunked(
+            conn,
+            t.tasks,
+            (
+                {
+                    "id": i,
+                    "campaign_id": 1,
+                    "number": i,
+                    "title": f"Task {i}",
+                    "description": None,
+                    "due_on": None,
+                    "slots": 20,
+                    "created_by": 1,
+                    "created_at": NOW - YEAR,
+                }
+                for i in range(1, tasks + 1)
+            ),
+        )
+        counts["task claims"] = await _chunked(
+            conn,
+            t.task_claims,
+            (
+                {
+                    "task_id": rng.randint(1, tasks),
+                    "volunteer_id": rng.randint(1, volunteers),
+                    "status": "done" if rng.random() < 0.7 else "claimed",
+                    "claimed_at": (done := NOW - YEAR * rng.random()) - timedelta(days=2),
+                    "updated_at": done,
+                }
+                for _ in range(tasks * 10)
+            ),
+        )
         for name, value in (("volunteer", volunteers), ("shift", shifts), ("task", tasks)):
             await conn.execute(insert(t.counters).values(campaign_id=1, name=name, value=value))
         if storage.dialect_name == "postgresql":
@@ -160,8 +231,12 @@ async def measure(storage: SqlStorage) -> tuple[Timings, Timings]:
     from tests.fakes import RecordingMessenger
 
     clock = ManualClock(NOW, running=False)
-    bot = bootstrap(storage=storage, messengers=[RecordingMessenger("console")], clock=clock,
-                    defaults=CampaignDefaults(timezone="America/New_York"))
+    bot = bootstrap(
+        storage=storage,
+        messengers=[RecordingMessenger("console")],
+        clock=clock,
+        defaults=CampaignDefaults(timezone="America/New_York"),
+    )
     olivia = Actor(Identity("console", "console", "olivia"), "Olivia", is_organizer=True)
     timings: Timings = {}
     # This process's CPU time (SQLite's thread included; not PostgreSQL's server): on a shared
@@ -197,7 +272,9 @@ async def measure(storage: SqlStorage) -> tuple[Timings, Timings]:
 
 
 def report(
-    name: str, counts: dict[str, int], seeding: float,
+    name: str,
+    counts: dict[str, int],
+    seeding: float,
     measured: tuple[Timings, Timings],
 ) -> None:
     timings, cpu = measured
@@ -207,8 +284,9 @@ def report(
     for label, values in timings.items():
         ms = [1000 * v for v in values]
         own = 1000 * statistics.median(cpu[label])
-        print(f"  {label:44} {statistics.median(ms):10.1f} {min(ms):8.1f} {max(ms):8.1f}"
-              f" {own:8.1f}")
+        print(
+            f"  {label:44} {statistics.median(ms):10.1f} {min(ms):8.1f} {max(ms):8.1f} {own:8.1f}"
+        )
 
 
 async def run_sqlite(scale: float) -> None:
@@ -248,8 +326,11 @@ async def run_postgres(url: str, scale: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a fiftieth of the national set")
-    parser.add_argument("--postgres", default=os.environ.get("TURNOUT_TEST_DATABASE_URL"),
-                        help="a PostgreSQL URL (default: TURNOUT_TEST_DATABASE_URL)")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("TURNOUT_TEST_DATABASE_URL"),
+        help="a PostgreSQL URL (default: TURNOUT_TEST_DATABASE_URL)",
+    )
     args = parser.parse_args()
     scale = 0.02 if args.quick else 1.0
     print(f"/turnout stats on a national campaign's year (scale {scale:g}), {RUNS} runs each")

@@ -15,7 +15,18 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Column, ColumnElement, Table, Text, delete, or_, select, type_coerce, update
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Table,
+    Text,
+    delete,
+    or_,
+    select,
+    tuple_,
+    type_coerce,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.notice import NoticeKind
@@ -26,6 +37,7 @@ from storage.tables import (
     calendar_feeds,
     exports,
     identities,
+    inbox,
     metadata,
     notices,
     phone_banks,
@@ -148,6 +160,18 @@ async def _announcement_senders(db: AsyncConnection, person: int) -> None:
             await db.execute(update(notices).where(notices.c.id == notice_id).values(payload=kept))
 
 
+async def _their_arrivals(db: AsyncConnection, person: int) -> None:
+    """What they asked for and is still kept (at most an hour) names their account."""
+    theirs = select(
+        identities.c.platform, identities.c.team_external_id, identities.c.user_external_id
+    ).where(identities.c.volunteer_id == person)
+    await db.execute(
+        delete(inbox).where(
+            tuple_(inbox.c.platform, inbox.c.team_external_id, inbox.c.user_external_id).in_(theirs)
+        )
+    )
+
+
 _COUNTED = "stays for the anonymous counts"
 
 ERASE: Mapping[Table, tuple[Rule, ...]] = {
@@ -171,6 +195,10 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
         Keep(volunteers.c.contacted_by, f"who reached a newcomer {_COUNTED}"),
     ),
     identities: (Delete(identities.c.volunteer_id),),
+    inbox: (
+        Scrub(inbox.c.user_external_id, _their_arrivals),
+        Scrub(inbox.c.payload, _their_arrivals),
+    ),
     phone_banks: (Keep(phone_banks.c.created_by, "the phone bank stays for everyone on it"),),
     shifts: (Null(shifts.c.host_id),),
     # forget-me gave up their upcoming seats first, through the seat rules.

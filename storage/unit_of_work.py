@@ -16,6 +16,7 @@ from storage.calendars import SqlCalendarRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.exports import SqlExportRepository
+from storage.inbox import SqlInboxRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
@@ -113,6 +114,7 @@ class SqlUnitOfWork(UnitOfWork):
     stats: SqlStatsRepository
     exports: SqlExportRepository
     requests: SqlRequestRepository
+    inbox: SqlInboxRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

@@ -19,7 +19,5 @@ async def pending_notices(
         statement = statement.where(notices.c.volunteer_id == volunteer_id)
     if shift_id is not None:
         statement = statement.where(notices.c.shift_id == shift_id)
-    result = await uow.connection.execute(
-        statement.order_by(notices.c.due_at, notices.c.id)
-    )
+    result = await uow.connection.execute(statement.order_by(notices.c.due_at, notices.c.id))
     return [rows.notice(row) for row in result.mappings()]

@@ -229,11 +229,15 @@ def _script(recorded: Sequence[tuple[str, Any]]) -> str:
 async def _emptying_plan(connection: AsyncConnection, schema: str) -> tuple[list[str], list[str]]:
     """The schema's tables, each after every table whose rows refer to it, and its sequences."""
     tables = (
-        await connection.execute(
-            text("SELECT tablename FROM pg_tables WHERE schemaname = :schema ORDER BY 1"),
-            {"schema": schema},
+        (
+            await connection.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = :schema ORDER BY 1"),
+                {"schema": schema},
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     references = (
         await connection.execute(
             text(
@@ -247,11 +251,15 @@ async def _emptying_plan(connection: AsyncConnection, schema: str) -> tuple[list
         )
     ).all()
     sequences = (
-        await connection.execute(
-            text("SELECT sequencename FROM pg_sequences WHERE schemaname = :schema ORDER BY 1"),
-            {"schema": schema},
+        (
+            await connection.execute(
+                text("SELECT sequencename FROM pg_sequences WHERE schemaname = :schema ORDER BY 1"),
+                {"schema": schema},
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     # Children first: a table is emptied once every table referring to it has been.
     referred_by: dict[str, set[str]] = {table: set() for table in tables}
     for child, parent in references:
@@ -283,7 +291,7 @@ async def _run_script(
     driver: Any = raw.driver_connection  # an asyncpg connection
     try:
         await driver.execute(
-            f"BEGIN; SET LOCAL search_path TO \"{_quoted(schema)}\";"
+            f'BEGIN; SET LOCAL search_path TO "{_quoted(schema)}";'
             f" SET LOCAL lock_timeout = '{lock_timeout}';\n{script}\nCOMMIT;"
         )
     except BaseException:

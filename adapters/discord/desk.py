@@ -18,7 +18,9 @@ from adapters.discord.components import FormModal, answers, form_target, pressed
 from adapters.discord.membership import Membership, Unreachable
 from adapters.discord.organizers import OrganizerRule
 from adapters.discord.render import NO_PINGS, Rendered, render
+from bot.app.arrivals import Options, Press, Receipt, Submit, Welcome, Work
 from bot.app.turnout import SOMETHING_BROKE, Turnout
+from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor
 from bot.kernel.intake.choices import Pick
@@ -70,7 +72,8 @@ class Desk:
         """A slash command: the catalogue entry it runs and the options given."""
         await self._answer(
             interaction,
-            lambda actor: self.turnout.run_options(actor, entry, options),
+            Options(entry.group, entry.verb, dict(options)),
+            lambda actor, receipt: self.turnout.run_options(actor, entry, options, receipt),
             public=entry.public,
         )
 
@@ -82,7 +85,10 @@ class Desk:
             return
         action, dm_guild = target
         await self._answer(
-            interaction, lambda actor: self.turnout.press(actor, action), guild_id=dm_guild
+            interaction,
+            Press(action),
+            lambda actor, receipt: self.turnout.press(actor, action, receipt),
+            guild_id=dm_guild,
         )
 
     async def submit(self, interaction: discord.Interaction) -> None:
@@ -95,7 +101,10 @@ class Desk:
         values = answers(data.get("components", []))
         await self._answer(
             interaction,
-            lambda actor: self.turnout.submit(actor, FormSubmission(form_id, values)),
+            Submit(form_id, values),
+            lambda actor, receipt: self.turnout.submit(
+                actor, FormSubmission(form_id, values), receipt
+            ),
             guild_id=dm_guild,
         )
 
@@ -118,7 +127,17 @@ class Desk:
             guild=member.guild,
             rule=self.rule,
         )
-        reply = await self.turnout.welcome(actor)
+        # A join is delivered once; the key tells apart a later leave-and-rejoin.
+        joined = member.joined_at.timestamp() if member.joined_at else ""
+        receipt = await self.turnout.accept(
+            f"{organizers.PLATFORM}:join:{member.guild.id}:{member.id}:{joined}",
+            actor.identity,
+            Welcome(),
+            {},
+        )
+        if receipt.duplicate:
+            return
+        reply = await self.turnout.welcome(actor, receipt)
         if isinstance(reply, Message) and reply.error:
             # By the member's id: the reply may quote their name, which never goes in the log.
             log.warning("could not welcome %s", member.id)
@@ -128,7 +147,8 @@ class Desk:
     async def _answer(
         self,
         interaction: discord.Interaction,
-        work: Callable[[Actor], Awaitable[Reply]],
+        asked: Work,
+        work: Callable[[Actor, Receipt], Awaitable[Reply]],
         *,
         public: bool = False,
         guild_id: int | None = None,
@@ -137,9 +157,18 @@ class Desk:
         if not isinstance(actor, Actor):
             await self._send_now(interaction, Message(actor, error=True), None)
             return
+        # Recorded before it runs, so a crash leaves it waiting, not lost (arrivals.py).
+        receipt = await self.turnout.accept(
+            f"{organizers.PLATFORM}:{interaction.id}",
+            actor.identity,
+            asked,
+            {"channel": actor.channel},
+        )
+        if receipt.duplicate:
+            return
         # Buttons in DMs name their server; so must the buttons of the answer.
         dm_guild = None if interaction.guild_id else guild_id
-        task = asyncio.ensure_future(_safely(work, actor))
+        task = asyncio.ensure_future(_safely(work, actor, receipt))
         done, _ = await asyncio.wait({task}, timeout=self.budget)
         try:
             if task in done:
@@ -215,11 +244,44 @@ async def _sent(send: Callable[..., Awaitable[Any]], shown: Rendered) -> None:
         await send(content=FILE_TOO_BIG, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
-async def _safely(work: Callable[[Actor], Awaitable[Reply]], actor: Actor) -> Reply:
+async def _safely(
+    work: Callable[[Actor, Receipt], Awaitable[Reply]], actor: Actor, receipt: Receipt
+) -> Reply:
     try:
-        return await work(actor)
+        return await work(actor, receipt)
     except UserError as error:
         return Message(error.message, error=True)
     except Exception:
         log.exception("failed to handle a Discord interaction")
         return Message(SOMETHING_BROKE, error=True)
+
+
+class DiscordReplayer:
+    """Recovery's way to Discord (bot/app/arrivals.py): the sender as a member now, and a DM
+    for the late answer (an interaction can no longer be answered after a restart)."""
+
+    platform = organizers.PLATFORM
+
+    def __init__(self, desk: Desk, client: Callable[[], discord.Client | None], send: Any) -> None:
+        self._desk = desk
+        self._client = client
+        self._send = send
+
+    async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:
+        client = self._client()
+        guild = client.get_guild(int(identity.team_external_id)) if client else None
+        if guild is None:
+            return None
+        member = await self._desk.membership.member(guild, int(identity.user_external_id))
+        if member is None:
+            return None
+        return organizers.actor(
+            member,
+            guild_id=guild.id,
+            guild=guild,
+            rule=self._desk.rule,
+            channel=str(route.get("channel") or ""),
+        )
+
+    async def answer(self, identity: Identity, route: Mapping[str, Any], reply: Reply) -> None:
+        await self._send(identity, reply)

@@ -11,7 +11,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.discord.client import GUILD_READY_TIMEOUT, TurnoutClient
-from adapters.discord.desk import BUDGET, Desk
+from adapters.discord.desk import BUDGET, Desk, DiscordReplayer
 from adapters.discord.invite import application_id
 from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.organizers import OrganizerRule
@@ -85,6 +85,7 @@ class DiscordPlatform:
             rule=self._rule,
             budget=self._budget,
         )
+        self.replayer = DiscordReplayer(desk, lambda: self._client, self.messenger.send_direct)
         client = await self._logged_in(desk)
         try:
             await self._use_gateway(client)

@@ -10,12 +10,10 @@ import asyncio
 import json
 import logging
 import re
-import time
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+import uuid
+from collections.abc import Awaitable, Mapping
 from typing import Any
 
-from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -24,10 +22,13 @@ from adapters.slack.answers import AGAIN_PREFIX, Answers, Respond, channel_of, i
 from adapters.slack.blocks import FORM_PREFIX, answers, error_block, message, unescape
 from adapters.slack.channels import Channels
 from adapters.slack.home import Home, from_home
-from adapters.slack.people import People
+from adapters.slack.people import PLATFORM, People
 from bot import catalogue
-from bot.app.turnout import Turnout
+from bot.app.arrivals import Press, Receipt, Slash, Submit, Welcome, Work
+from bot.app.turnout import ALREADY_DONE, Turnout
+from bot.domain.campaign import Identity
 from bot.kernel import timefmt
+from bot.kernel.commands import Actor
 from bot.kernel.intake.buttons import LINK_PREFIX, PREFIX
 from bot.ports.replies import Form, FormSubmission, Message, Reply
 
@@ -43,6 +44,8 @@ EVENTS = {
 }
 # How long a modal submission may wait for the core before acknowledging regardless.
 FORM_PATIENCE = 2.0
+# How long the acknowledgement may wait for the command to be recorded (see accepted()).
+ACCEPT_PATIENCE = 1.0
 
 
 def build_app(
@@ -69,7 +72,6 @@ def build_app(
         channels=channels,
         volunteer_channel=volunteer_channel,
     )
-    app.middleware(_EventOnce().middleware)
     for command in COMMANDS:
         app.command(command)(listeners.on_command)
     app.action(re.compile(rf"^{PREFIX}:"))(listeners.on_press)
@@ -81,35 +83,6 @@ def build_app(
     app.event("member_joined_channel")(listeners.on_member_joined_channel)
     app.event("app_home_opened")(listeners.on_app_home_opened)
     return app
-
-
-class _EventOnce:
-    """Each event runs its handler once: Slack redelivers (X-Slack-Retry-Num, or a Socket Mode
-    retry) when our ack was slow or lost, and a redelivery carries the same event_id."""
-
-    # Slack retries over about five minutes; an hour is ample and bounded by this many ids.
-    REMEMBER = 3600.0
-    MAX = 10_000
-
-    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
-        self._now = now
-        self._seen: OrderedDict[str, float] = OrderedDict()
-
-    async def middleware(
-        self, body: dict[str, Any], next_: Callable[[], Awaitable[None]]
-    ) -> BoltResponse | None:
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if isinstance(event_id, str) and event_id:
-            now = self._now()
-            while self._seen and (
-                len(self._seen) >= self.MAX or next(iter(self._seen.values())) < now
-            ):
-                self._seen.popitem(last=False)
-            if event_id in self._seen:
-                return BoltResponse(status=200, body="")
-            self._seen[event_id] = now + self.REMEMBER
-        await next_()
-        return None
 
 
 class Listeners:
@@ -130,21 +103,31 @@ class Listeners:
         self._home = Home(turnout, answers.client)
 
     async def on_command(self, ack: AsyncAck, body: dict[str, Any], respond: Respond) -> None:
-        await ack()
-        await _guarded(respond, self._command(body, body["command"], body.get("text", ""), respond))
+        command, text = str(body["command"]), str(body.get("text", ""))
+        work = Slash(command, unescape(text))
+        receipt = await self._accepted(
+            ack, body, _identity(body), work, str(body.get("channel_id") or "")
+        )
+        if not receipt.duplicate:
+            await _guarded(respond, self._command(body, command, text, respond, receipt))
 
     async def on_again(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: Respond
     ) -> None:
         """A form couldn't open in time; the button runs the slash command again."""
-        await ack()
         value = action.get("value")
         again = value.removeprefix(AGAIN_PREFIX).strip() if isinstance(value, str) else ""
         if not again:
+            await ack()
             # A button that lost its value (edited, or from elsewhere): say what to type.
             await _guarded(respond, respond(text=texts.AGAIN_LOST, response_type="ephemeral"))
             return
         command, _, text = again.partition(" ")
+        receipt = await self._accepted(
+            ack, body, _identity(body), Slash(command, unescape(text)), channel_of(body)
+        )
+        if receipt.duplicate:
+            return
         interaction = {
             "command": command,
             "text": text,
@@ -155,24 +138,45 @@ class Listeners:
             "team_domain": (body.get("team") or {}).get("domain", ""),
             "trigger_id": body["trigger_id"],
         }
-        await _guarded(respond, self._command(interaction, command, text, respond))
+        await _guarded(respond, self._command(interaction, command, text, respond, receipt))
 
     async def _command(
-        self, body: dict[str, Any], command: str, text: str, respond: Respond
+        self, body: dict[str, Any], command: str, text: str, respond: Respond, receipt: Receipt
     ) -> None:
         actor = await self._people.from_command(body)
-        reply = await self._turnout.run_slash(actor, command, unescape(text))
+        reply = await self._turnout.run_slash(actor, command, unescape(text), receipt)
         await self._answers.to_command(body, reply, respond)
+
+    async def _accepted(
+        self, ack: AsyncAck, body: dict[str, Any], identity: Identity, work: Work, channel: str
+    ) -> Receipt:
+        """Record the work, then acknowledge it (after ACCEPT_PATIENCE regardless: Slack
+        wants its answer within 3 s). The work runs once the record is written, never
+        before, so a run can't commit ahead of the row that says it is waiting."""
+        key = str(body.get("trigger_id") or "")
+        if not key:
+            await ack()
+            return Receipt()
+        accepting = asyncio.ensure_future(
+            self._turnout.accept(f"{PLATFORM}:{key}", identity, work, {"channel": channel})
+        )
+        await asyncio.wait({accepting}, timeout=ACCEPT_PATIENCE)
+        await ack()
+        return await accepting
 
     async def on_press(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: Respond
     ) -> None:
-        await ack()
         pressed = str(action.get("value") or action["action_id"])
+        receipt = await self._accepted(
+            ack, body, _identity(body), Press(pressed), "" if from_home(body) else channel_of(body)
+        )
+        if receipt.duplicate:
+            return
 
         async def work() -> None:
             actor = await self._people.from_interaction(body)
-            reply = await self._turnout.press(actor, pressed)
+            reply = await self._turnout.press(actor, pressed, receipt)
             if not from_home(body):
                 await self._answers.to_press(body, pressed, reply, respond)
                 return
@@ -194,13 +198,17 @@ class Listeners:
         client: AsyncWebClient,
     ) -> None:
         """Save pressed under a form asked inside the bot's DM (the welcome questions)."""
-        await ack()
+        form_id = str(action["action_id"]).removeprefix(FORM_PREFIX)
+        values = answers((body.get("state") or {}).get("values") or {})
+        receipt = await self._accepted(
+            ack, body, _identity(body), Submit(form_id, values), channel_of(body)
+        )
+        if receipt.duplicate:
+            return
 
         async def work() -> None:
             actor = await self._people.from_interaction(body)
-            form_id = str(action["action_id"]).removeprefix(FORM_PREFIX)
-            values = answers((body.get("state") or {}).get("values") or {})
-            reply = await self._turnout.submit(actor, FormSubmission(form_id, values))
+            reply = await self._turnout.submit(actor, FormSubmission(form_id, values), receipt)
             channel = in_bot_dm(body)
             message_ts = (body.get("container") or {}).get("message_ts")
             if _refused(reply) or channel is None or not message_ts:
@@ -229,7 +237,7 @@ class Listeners:
                     return
         await ack()
         try:
-            metadata = json.loads(view.get("private_metadata") or "{}")
+            metadata = _metadata(view)
             await self._answers.to_person(user, metadata.get("channel"), await pending)
             if metadata.get("home"):
                 # Opened from the Home tab: it shows the new settings at once.
@@ -238,15 +246,26 @@ class Listeners:
             log.exception("couldn't answer a form submission from %s", user)
 
     async def _submitted(self, body: dict[str, Any], view: dict[str, Any]) -> Reply:
-        actor = await self._people.from_interaction(body)
         form_id = str(view["callback_id"]).removeprefix(FORM_PREFIX)
         values = answers((view.get("state") or {}).get("values") or {})
-        return await self._turnout.submit(actor, FormSubmission(form_id, values))
+        # Recorded before anything runs; the acknowledgement waits for the answer anyway.
+        metadata = _metadata(view)
+        receipt = await self._turnout.accept(
+            f"{PLATFORM}:{body.get('trigger_id') or view.get('id')}",
+            _identity(body),
+            Submit(form_id, values),
+            {"channel": str(metadata.get("channel") or "")},
+        )
+        if receipt.duplicate:
+            return Message(ALREADY_DONE)
+        actor = await self._people.from_interaction(body)
+        return await self._turnout.submit(actor, FormSubmission(form_id, values), receipt)
 
     async def on_team_join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         user = event.get("user") or {}
         if _is_person(user):
-            await self._welcome(self._people.from_user(user, str(body.get("team_id", ""))))
+            team = str(user.get("team_id") or body.get("team_id") or "")
+            await self._welcome(body, team, user)
 
     async def on_member_joined_channel(
         self, event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
@@ -264,7 +283,7 @@ class Listeners:
         user = found.get("user") or {}
         team = str(event.get("team") or body.get("team_id", ""))
         if _is_person(user):
-            await self._welcome(self._people.from_user(user, team))
+            await self._welcome(body, team, user)
 
     async def on_app_home_opened(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         """The Home tab was opened: publish the person's Home as it is now."""
@@ -276,10 +295,18 @@ class Listeners:
         except Exception:
             log.exception("couldn't publish the Home tab of %s", event.get("user"))
 
-    async def _welcome(self, actor: Awaitable[Any]) -> None:
+    async def _welcome(self, body: dict[str, Any], team: str, user: dict[str, Any]) -> None:
+        """Welcome a newcomer once, however often Slack delivers the event (it redelivers
+        when an acknowledgement was slow or lost, with the same event_id), and later if the
+        database can't answer now (bot/app/arrivals.py)."""
         try:
-            newcomer = await actor
-            reply = await self._turnout.welcome(newcomer)
+            identity = Identity(PLATFORM, team, str(user["id"]))
+            key = f"{PLATFORM}:{body.get('event_id') or uuid.uuid4()}"
+            receipt = await self._turnout.accept(key, identity, Welcome(), {})
+            if receipt.duplicate:
+                return
+            newcomer = await self._people.from_user(user, team)
+            reply = await self._turnout.welcome(newcomer, receipt)
             # By the account's id: a name or the welcome's text never goes in the log.
             refused = isinstance(reply, Message) and reply.error
             log.info(
@@ -317,3 +344,44 @@ def _is_person(user: dict[str, Any]) -> bool:
     return bool(user.get("id")) and not (
         user.get("is_bot") or user.get("deleted") or user.get("id") == "USLACKBOT"
     )
+
+
+def _identity(body: dict[str, Any]) -> Identity:
+    """Who sent an interaction or a slash command, as the inbox keeps them."""
+    user = body.get("user") or {}
+    team = body.get("team") or {}
+    return Identity(
+        PLATFORM,
+        str(body.get("team_id") or team.get("id") or user.get("team_id") or ""),
+        str(body.get("user_id") or user.get("id") or ""),
+    )
+
+
+def _metadata(view: dict[str, Any]) -> dict[str, Any]:
+    """A modal's private_metadata: where it was opened (ours, so JSON; anything else: {})."""
+    try:
+        found = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+class SlackReplayer:
+    """Recovery's way to Slack (bot/app/arrivals.py): the sender as they are now, and the late
+    answer privately in the conversation they asked in, else in a DM."""
+
+    platform = PLATFORM
+
+    def __init__(self, people: People, answers: Answers) -> None:
+        self._people = people
+        self._answers = answers
+
+    async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:
+        channel = str(route.get("channel") or "")
+        return await self._people.actor(
+            identity.team_external_id, identity.user_external_id, "", channel=channel
+        )
+
+    async def answer(self, identity: Identity, route: Mapping[str, Any], reply: Reply) -> None:
+        channel = str(route.get("channel") or "") or None
+        await self._answers.to_person(identity.user_external_id, channel, reply)

@@ -23,7 +23,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platform import PlatformError
 from adapters.slack import shapes, texts
-from adapters.slack.app import build_app
+from adapters.slack.answers import Answers
+from adapters.slack.app import SlackReplayer, build_app
 from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
 from adapters.slack.gate import Gate
@@ -141,15 +142,15 @@ class SlackPlatform:
         self._messenger_client.session = self._session
         identity = await self._checked("SLACK_BOT_TOKEN", self._client.auth_test())
         self._organizers.workspace(str(identity.get("team_id") or ""))
+        people = People(
+            self._organizers, workspace_name=str(identity.get("team") or ""), client=self._client
+        )
+        self.replayer = SlackReplayer(people, Answers(self._client))
         self.app = build_app(
             client=self._client,
             signing_secret="" if self.socket_mode else self._signing_secret,
             turnout=turnout,
-            people=People(
-                self._organizers,
-                workspace_name=str(identity.get("team") or ""),
-                client=self._client,
-            ),
+            people=people,
             channels=self._channels,
             volunteer_channel=self._volunteer_channel,
         )

@@ -46,6 +46,12 @@ def bootstrap(
         dispatcher=dispatcher, storage=storage, clock=clock, sweeps=catalogue.catalogue().sweeps
     )
     turnout = Turnout(
-        storage=storage, clock=clock, defaults=defaults, on_notices=wakeups.kick, feeds=feeds
+        storage=storage,
+        clock=clock,
+        defaults=defaults,
+        on_notices=wakeups.kick,
+        feeds=feeds,
+        # A process's hold on what it took (a notice to send, a command to run) lasts as long.
+        lease=lease,
     )
     return Bot(turnout, dispatcher, wakeups, storage, clock)

@@ -23,6 +23,7 @@ from adapters.web.health import Health
 from bot.app import redaction, repeats
 from bot.app.bootstrap import bootstrap
 from bot.app.clock import ManualClock, SystemClock
+from bot.app.recovery import Recovery
 from bot.app.settings import ConfigurationError, CoreSettings, load
 from bot.ports.storage import StorageUnavailable
 from storage import SqlStorage, open_storage
@@ -243,6 +244,7 @@ async def _run(settings: Settings) -> int:
         feeds=feeds,
     )
     log = logging.getLogger("turnout")
+    recovery = Recovery(bot.turnout)
     health = Health()
     for platform in platforms:
         if isinstance(platform, SlackPlatform):
@@ -254,9 +256,13 @@ async def _run(settings: Settings) -> int:
         if listener is not None:
             await listener.start(bot.turnout)
         bot.wakeups.start()
+        # Commands a stopped process accepted and never finished are taken up (arrivals.py).
+        recovery.replayers = [platform.replayer for platform in platforms]
+        recovery.start()
         log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
         status = await _until_stopped(platforms, health)
     finally:
+        await recovery.stop()
         await bot.wakeups.stop()
         if listener is not None:
             await listener.stop()

@@ -38,8 +38,8 @@ class CoreSettings(BaseSettings):
     reminders: str = Field("24h,1h", alias="TURNOUT_REMINDERS")
     contact_within: str = Field("48h", alias="TURNOUT_CONTACT_WITHIN")
     log_level: str = Field("INFO", alias="TURNOUT_LOG_LEVEL")
-    # How long a process's claim on a due message lasts; after a crash, what it had claimed but
-    # not yet sent goes out once this runs out.
+    # How long a process's claim on a due message, or on a command it acknowledged, lasts;
+    # after a crash, what it had claimed but not finished goes out (or runs) once this runs out.
     delivery_lease_seconds: int = Field(60, alias="TURNOUT_DELIVERY_LEASE_SECONDS", ge=10, le=3600)
     # Where people reach this bot over the web; set, it serves private calendar feeds.
     public_url: str = Field("", alias="TURNOUT_PUBLIC_URL")

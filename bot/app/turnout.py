@@ -8,9 +8,22 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import catalogue
+from bot.app.arrivals import (
+    LEASE,
+    NOT_RECORDED,
+    Inbox,
+    Options,
+    Press,
+    Receipt,
+    Slash,
+    Submit,
+    Welcome,
+    Work,
+    encode,
+)
 from bot.calendars import calendar_feeds
 from bot.calendars.feed_links import FeedLinks
-from bot.domain.campaign import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
@@ -20,6 +33,7 @@ from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
 from bot.kernel.intake.examples import fill
 from bot.ports.clock import Clock
+from bot.ports.inbox import Arrival
 from bot.ports.replies import FormSubmission, Message, Reply
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.volunteers import welcome
@@ -36,6 +50,11 @@ TRY_AGAIN = (
 SOMETHING_BROKE = (
     "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
 )
+ALREADY_DONE = "I had already done that; nothing more changed."
+
+
+class _AlreadyDone(Exception):
+    """The inbox says another run of this command committed first (a replay raced it)."""
 
 
 class Turnout:
@@ -53,6 +72,7 @@ class Turnout:
         defaults: CampaignDefaults,
         on_notices: Callable[[], None] = lambda: None,
         feeds: FeedLinks | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         self._storage = storage
         self._feeds = feeds
@@ -61,6 +81,8 @@ class Turnout:
         self._defaults = defaults
         self._on_notices = on_notices
         self._erased = RecentlyErased()
+        # What people asked for, recorded before it is acknowledged (bot/app/arrivals.py).
+        self.inbox = Inbox(storage, clock, lease)
         self._catalogue = catalogue.catalogue()
         # Commands the catalogue marks as only reading start as readers: on SQLite they neither
         # wait for the write turn nor hold it, so a burst of lists does not queue behind joins.
@@ -75,7 +97,9 @@ class Turnout:
         # Commands with a long read (an export) do it first as a reader, then write as usual.
         self._preparers = self._catalogue.preparers()
 
-    async def handle(self, command: Command) -> Reply:
+    async def handle(self, command: Command, receipt: Receipt = NOT_RECORDED) -> Reply:
+        """Run `command`; with a receipt, its inbox row is marked done with its changes (or,
+        when it changes nothing, once it is answered)."""
         command = _unmarked(command)
         name = type(command).__name__
         write = type(command) not in self._readers
@@ -83,35 +107,44 @@ class Turnout:
         while tries < _CONFLICT_RERUNS:
             tries += 1
             try:
-                return await self._handle_once(command, write=write)
+                return await self._handle_once(command, write=write, receipt=receipt)
             except NeedsWriteTurn:
                 if write:
                     log.exception("%s was refused writing as a writer", name)
+                    await self.inbox.settle(receipt)
                     return Message(SOMETHING_BROKE, error=True)
                 # Rolled back whole before it wrote anything: again, holding the write turn.
                 write, tries = True, tries - 1
             except UserError as error:
+                await self.inbox.settle(receipt)
                 return self._refusal(error)
+            except _AlreadyDone:
+                log.info("%s was already done by another run", name)
+                return Message(ALREADY_DONE)
             except StorageConflict:
                 # Rolled back whole; the rerun finds the row the other transaction wrote.
                 log.info("%s met a concurrent write; running it again", name)
             except StorageUnavailable:
                 log.warning("storage unavailable while handling %s", name)
+                if receipt.key is not None and not isinstance(command, WelcomeVolunteer):
+                    # They are told to try again, so it must not also run later by itself; a
+                    # newcomer's welcome, told to nobody, waits in the inbox to run again.
+                    self.inbox.unsettled.add(receipt.key)
                 return Message(TRY_AGAIN, error=True)
             except Exception:
                 log.exception("failed to handle %s", name)
+                await self.inbox.settle(receipt)
                 return Message(SOMETHING_BROKE, error=True)
         log.warning("%s kept meeting concurrent writes", name)
+        await self.inbox.settle(receipt)
         return Message(TRY_AGAIN, error=True)
 
     def _refusal(self, error: UserError) -> Message:
         """What a person reads when a command is refused: the example dates in it written
         out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
-        return Message(
-            fill(error.message, self._clock.now().date()), error=True, about=error.about
-        )
+        return Message(fill(error.message, self._clock.now().date()), error=True, about=error.about)
 
-    async def _handle_once(self, command: Command, *, write: bool) -> Reply:
+    async def _handle_once(self, command: Command, *, write: bool, receipt: Receipt) -> Reply:
         handler = self._catalogue.handlers[type(command)]
         prepared = await self._prepare(command) if type(command) in self._preparers else None
         async with self._storage.unit_of_work(write=write) as uow:
@@ -132,6 +165,8 @@ class Turnout:
             reply = await handler(command, ctx)
             for step in self._catalogue.before_commit:
                 await step(ctx)
+            if receipt.key is not None and write and not await uow.inbox.done(receipt.key, ctx.now):
+                raise _AlreadyDone
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)
@@ -157,42 +192,90 @@ class Turnout:
             return self._refusal(error)
         return await self.handle(command)
 
-    async def run_slash(self, actor: Actor, command: str, text: str) -> Reply:
+    async def run_slash(
+        self, actor: Actor, command: str, text: str, receipt: Receipt = NOT_RECORDED
+    ) -> Reply:
         """A slash command as platforms deliver it: the command name and the rest apart."""
-        try:
-            parsed = self._catalogue.grammar.parse_command(actor, command, without_marks(text))
-        except UserError as error:
-            return self._refusal(error)
-        return await self.handle(parsed)
+        return await self.run(actor, Slash(command, text), receipt)
 
-    async def run_options(self, actor: Actor, entry: Entry, options: Mapping[str, Any]) -> Reply:
+    async def run_options(
+        self,
+        actor: Actor,
+        entry: Entry,
+        options: Mapping[str, Any],
+        receipt: Receipt = NOT_RECORDED,
+    ) -> Reply:
         """A subcommand chosen from a menu, with its options typed (Discord's slash commands)."""
-        try:
-            command = parsing.read_options(entry, actor, options)
-        except UserError as error:
-            return self._refusal(error)
-        return await self.handle(command)
+        return await self.run(actor, Options(entry.group, entry.verb, options), receipt)
 
-    async def press(self, actor: Actor, action: str) -> Reply:
+    async def press(self, actor: Actor, action: str, receipt: Receipt = NOT_RECORDED) -> Reply:
         """A button was pressed."""
-        try:
-            command = self._catalogue.buttons.command_for(actor, action)
-        except UserError as error:
-            return self._refusal(error)
-        return await self.handle(command)
+        return await self.run(actor, Press(action), receipt)
 
-    async def submit(self, actor: Actor, submission: FormSubmission) -> Reply:
+    async def submit(
+        self, actor: Actor, submission: FormSubmission, receipt: Receipt = NOT_RECORDED
+    ) -> Reply:
         """A form was filled in."""
+        return await self.run(actor, Submit(submission.form_id, submission.values), receipt)
+
+    async def welcome(self, actor: Actor, receipt: Receipt = NOT_RECORDED) -> Reply:
+        """Someone joined the team."""
+        return await self.run(actor, Welcome(), receipt)
+
+    async def run(self, actor: Actor, work: Work, receipt: Receipt = NOT_RECORDED) -> Reply:
+        """Whatever a platform delivered, as the command it stands for."""
         try:
-            values = {
-                name: without_marks(v) if isinstance(v, str) else tuple(map(without_marks, v))
-                for name, v in submission.values.items()
-            }
-            unmarked = FormSubmission(submission.form_id, values)
-            command = self._catalogue.forms.command_for(actor, unmarked)
+            command = self._command(actor, work)
         except UserError as error:
+            await self.inbox.settle(receipt)
             return self._refusal(error)
-        return await self.handle(command)
+        return await self.handle(command, receipt)
+
+    def _command(self, actor: Actor, work: Work) -> Command:
+        """The command `work` asks for; UserError when it asks for none."""
+        match work:
+            case Slash(command=name, text=text):
+                return self._catalogue.grammar.parse_command(actor, name, without_marks(text))
+            case Options(group=group, verb=verb, options=options):
+                entry = catalogue.find(group, verb)
+                if entry is None:
+                    raise UserError(f"There is no /{group} {verb}; try `/{group} help`.")
+                return parsing.read_options(entry, actor, options)
+            case Press(action=action):
+                return self._catalogue.buttons.command_for(actor, action)
+            case Submit(form_id=form_id, values=values):
+                unmarked = {
+                    name: without_marks(v) if isinstance(v, str) else tuple(map(without_marks, v))
+                    for name, v in values.items()
+                }
+                return self._catalogue.forms.command_for(actor, FormSubmission(form_id, unmarked))
+            case Welcome():
+                return WelcomeVolunteer(actor)
+
+    # The inbox: nothing accepted is lost to a crash (bot/app/arrivals.py)
+
+    async def accept(
+        self, key: str, identity: Identity, work: Work, route: Mapping[str, Any]
+    ) -> Receipt:
+        """Record `work` before the platform is told it arrived; call it before acknowledging.
+
+        Work that changes nothing (a list, a refusal) is not recorded: after a crash it would
+        only be answered late. Never raises: without the database the work goes on unrecorded
+        (a newcomer is held until the database answers again).
+        """
+        try:
+            command = self._command(Actor(identity, ""), work)
+        except UserError:
+            return NOT_RECORDED
+        if type(command) in self._readers:
+            return NOT_RECORDED
+        return await self.inbox.record(
+            Arrival(key, identity, encode(work, route), self._clock.now()), work
+        )
+
+    def now(self) -> datetime:
+        """The core's clock."""
+        return self._clock.now()
 
     async def campaign_zone(self, platform: str, team: str) -> ZoneInfo:
         """The time zone of the campaign a team belongs to: the default one until the team's
@@ -216,10 +299,6 @@ class Turnout:
             fresh = await uow.requests.remember(key, now, window)
             await uow.commit()
         return fresh
-
-    async def welcome(self, actor: Actor) -> Reply:
-        """Someone joined the team."""
-        return await self.handle(WelcomeVolunteer(actor))
 
     async def calendar_feed(self, token: str) -> bytes | None:
         """A private calendar feed as an iCalendar file; None when the token opens nothing.

@@ -51,9 +51,7 @@ async def with_calendar(
     if gone:
         signup = replace(signup, status=SignupStatus.CANCELLED)
     made = await entry(uow, campaign, volunteer, shift, signup)
-    buttons = (
-        message.buttons if gone else (*message.buttons, ics.google_button(campaign, shift))
-    )
+    buttons = message.buttons if gone else (*message.buttons, ics.google_button(campaign, shift))
     return replace(message, buttons=buttons, files=(*message.files, ics.ics_file(made, now)))
 
 
@@ -110,10 +108,6 @@ async def _revised(
     drafts = [ics.CalendarEntry(campaign, shift, signup, alarm) for signup, shift in signups]
     sequences = await uow.calendars.revisions({d.signup.id: d.fingerprint for d in drafts})
     return [
-        ics.CalendarEntry(
-            d.campaign, d.shift, d.signup, d.alarm_before, sequences[d.signup.id]
-        )
+        ics.CalendarEntry(d.campaign, d.shift, d.signup, d.alarm_before, sequences[d.signup.id])
         for d in drafts
     ]
-
-

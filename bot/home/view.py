@@ -117,9 +117,7 @@ def _settings(ctx: Context) -> Listing:
         source = "the campaign's"
     offsets = offsets_for(volunteer, ctx.campaign)
     reminded = (
-        ", ".join(timefmt.duration(o) for o in offsets) + " before each shift"
-        if offsets
-        else "off"
+        ", ".join(timefmt.duration(o) for o in offsets) + " before each shift" if offsets else "off"
     )
     if volunteer.reminder_offsets is None:
         reminded += " (the campaign's)"

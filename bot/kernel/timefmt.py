@@ -122,6 +122,7 @@ def plain(text: str) -> str:
     """`text` as today's words: each marked moment as its explicit-zone text."""
     return render(text, lambda moment: moment.fallback)
 
+
 def iso(moment: datetime, zone: ZoneInfo) -> str:
     """`2026-11-28T18:00:00-05:00`: ISO 8601 in `zone` with its offset, for files (exports)."""
     return moment.astimezone(zone).isoformat(timespec="seconds")

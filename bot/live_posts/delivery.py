@@ -174,9 +174,7 @@ async def settle(uow: UnitOfWork, work: PostWork, ref: PostRef, now: datetime) -
         now_stored = await uow.posts.get(post_id)
         woken_at = now_stored.wake_at if now_stored is not None else None
     if work.wake_at is not None and work.wake_at != woken_at:
-        await uow.notices.add(
-            _edit(work.notice.campaign_id, post_id, work.wake_at, timed=True)
-        )
+        await uow.notices.add(_edit(work.notice.campaign_id, post_id, work.wake_at, timed=True))
         await uow.posts.wake_at(post_id, work.wake_at)
 
 

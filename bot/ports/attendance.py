@@ -41,4 +41,3 @@ class AttendanceRepository(ABC):
     @abstractmethod
     async def nudge(self, shift_id: int, now: datetime) -> datetime | None:
         """Record the shift's Nudge them; None the first time, else when it was done before."""
-

@@ -8,6 +8,7 @@ from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
 from bot.ports.calendars import CalendarRepository
 from bot.ports.exports import ExportRepository
+from bot.ports.inbox import InboxRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
@@ -39,6 +40,7 @@ class UnitOfWork(ABC):
     stats: StatsRepository
     exports: ExportRepository
     requests: RequestRepository
+    inbox: InboxRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -64,5 +64,3 @@ async def my_seats(ctx: Context) -> list[tuple[Signup | None, ShiftSeats, bool]]
 def shift_length(shift: Shift) -> str:
     """How long the shift lasts, as people read it (`2h`, `1h30m`)."""
     return timefmt.duration(shift.ends_at - shift.starts_at)
-
-

@@ -12,6 +12,7 @@ forget-me does to each table that points at a volunteer is in storage/erasure.py
 from storage.tables.attendance import attendance, seat_offers, shift_nudges
 from storage.tables.calendars import calendar_entries, calendar_feeds, instance_secrets
 from storage.tables.campaigns import campaigns, counters, teams
+from storage.tables.inbox import inbox
 from storage.tables.meta import metadata
 from storage.tables.outbox import notices, posts
 from storage.tables.people import identities, volunteers
@@ -38,6 +39,7 @@ __all__ = [
     "digest_schedules",
     "exports",
     "identities",
+    "inbox",
     "instance_secrets",
     "metadata",
     "notices",

@@ -58,8 +58,13 @@ def test_with_a_public_url_the_console_hands_out_a_feed_and_serves_it(
     monkeypatch.setenv("TURNOUT_HTTP_PORT", str(free_port()))
 
     done = turnout(
-        "console", "--db", str(tmp_path / "t.db"), "--now", "2026-11-20 10:00",
-        stdin=STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(tmp_path / "t.db"),
+        "--now",
+        "2026-11-20 10:00",
+        stdin=STORY,
+        tmp_path=tmp_path,
     )
 
     assert done.returncode == 0, done.stderr

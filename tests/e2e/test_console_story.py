@@ -47,8 +47,14 @@ def turnout(*args: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProce
     }
     env.pop("DATABASE_URL", None)
     return subprocess.run(
-        [*command, *args], input=stdin, capture_output=True, text=True, env=env,
-        cwd=tmp_path, timeout=120, check=False,
+        [*command, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
     )
 
 
@@ -62,8 +68,15 @@ def section(output: str, start: str, end: str) -> str:
 def test_the_whole_volunteer_story_runs_in_the_console(tmp_path: Path) -> None:
     db = tmp_path / "story.db"
     run = turnout(
-        "console", "--db", str(db), "--user", "Olivia", "--now", "2026-11-23 09:00",
-        stdin=STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(db),
+        "--user",
+        "Olivia",
+        "--now",
+        "2026-11-23 09:00",
+        stdin=STORY,
+        tmp_path=tmp_path,
     )
     out = run.stdout
     assert run.returncode == 0, run.stderr
@@ -112,23 +125,42 @@ def test_the_whole_volunteer_story_runs_in_the_console(tmp_path: Path) -> None:
 def test_the_console_remembers_everything_across_a_restart(tmp_path: Path) -> None:
     db = tmp_path / "restart.db"
     first = turnout(
-        "console", "--db", str(db), "--now", "2026-11-23 09:00",
+        "console",
+        "--db",
+        str(db),
+        "--now",
+        "2026-11-23 09:00",
         stdin='/phonebank create "Calls" 2026-11-28 18:00 2h 5\n:as Maria\n/phonebank join 1\n',
         tmp_path=tmp_path,
     )
     assert first.returncode == 0, first.stderr
     second = turnout(
-        "console", "--db", str(db), "--user", "Maria", "--organizer", "Olivia",
-        "--now", "2026-11-27 18:00",
-        stdin="/phonebank mine\n", tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(db),
+        "--user",
+        "Maria",
+        "--organizer",
+        "Olivia",
+        "--now",
+        "2026-11-27 18:00",
+        stdin="/phonebank mine\n",
+        tmp_path=tmp_path,
     )
     assert second.returncode == 0, second.stderr
     # The 24 h reminder fell due while the console was closed and arrives on the first delivery.
     assert "✉ DM to Maria:" in second.stdout and "starts in 1 day" in second.stdout
     assert "#1 Calls" in second.stdout and "you're in" in second.stdout
     third = turnout(
-        "console", "--db", str(db), "--user", "Maria", "--now", "2026-11-27 18:30",
-        stdin="/phonebank mine\n", tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(db),
+        "--user",
+        "Maria",
+        "--now",
+        "2026-11-27 18:30",
+        stdin="/phonebank mine\n",
+        tmp_path=tmp_path,
     )
     assert third.returncode == 0, third.stderr
     # Delivered once is delivered for good: a second restart sends nothing again.
@@ -145,8 +177,13 @@ def test_now_is_read_and_shown_in_the_campaign_s_zone(tmp_path: Path) -> None:
 
     # The start-up zone (TURNOUT_TIMEZONE) is New York's; the campaign's is Chicago's now.
     run = turnout(
-        "console", "--db", str(db), "--now", "2026-11-23 09:00",
-        stdin=":now\n:advance 1h\n", tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(db),
+        "--now",
+        "2026-11-23 09:00",
+        stdin=":now\n:advance 1h\n",
+        tmp_path=tmp_path,
     )
 
     assert run.returncode == 0, run.stderr
@@ -158,8 +195,13 @@ def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path: Path)
     env_file = tmp_path / ".env"
     env_file.write_text("TURNOUT_TIMEZONE=Mars/Olympus\n")
     run = subprocess.run(
-        [sys.executable, "-m", "bot.app.cli", "console"], input="", capture_output=True, text=True,
-        cwd=tmp_path, timeout=60, check=False,
+        [sys.executable, "-m", "bot.app.cli", "console"],
+        input="",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
         env={k: v for k, v in os.environ.items() if not k.startswith("TURNOUT_")},
     )
     assert run.returncode == 2
@@ -169,8 +211,13 @@ def test_bad_configuration_is_one_clear_line_naming_the_variable(tmp_path: Path)
 
 def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path: Path) -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "bot.app.cli", "run"], input="", capture_output=True, text=True,
-        cwd=tmp_path, timeout=60, check=False,
+        [sys.executable, "-m", "bot.app.cli", "run"],
+        input="",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
         env={k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))},
     )
     assert run.returncode == 2
@@ -181,8 +228,20 @@ def test_run_with_no_platform_configured_says_how_to_connect_one(tmp_path: Path)
 
 def test_a_bare_create_asks_for_the_shift_one_question_at_a_time(tmp_path: Path) -> None:
     answers = "\n".join(
-        ["/phonebank create", "Rally follow-up calls", "2026-11-28", "6pm", "90m", "8", "-",
-         "-", "-", "-", "/phonebank list", ":quit"]
+        [
+            "/phonebank create",
+            "Rally follow-up calls",
+            "2026-11-28",
+            "6pm",
+            "90m",
+            "8",
+            "-",
+            "-",
+            "-",
+            "-",
+            "/phonebank list",
+            ":quit",
+        ]
     )
     run = turnout("console", "--now", "2026-11-20 10:00", stdin=answers, tmp_path=tmp_path)
     assert run.returncode == 0, run.stderr

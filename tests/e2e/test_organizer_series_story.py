@@ -41,8 +41,15 @@ STORY = """\
 @pytest.mark.slow
 def test_a_weekly_series_bookings_and_a_hosted_phone_bank_in_the_console(tmp_path: Path) -> None:
     run = turnout(
-        "console", "--db", str(tmp_path / "s.db"), "--user", "Olivia",
-        "--now", "2027-03-01 09:00", stdin=STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(tmp_path / "s.db"),
+        "--user",
+        "Olivia",
+        "--now",
+        "2027-03-01 09:00",
+        stdin=STORY,
+        tmp_path=tmp_path,
     )
     out = run.stdout
     assert run.returncode == 0, run.stderr
@@ -89,8 +96,15 @@ Tuesday calls
 @pytest.mark.slow
 def test_the_create_form_asks_how_the_shift_repeats_and_makes_the_series(tmp_path: Path) -> None:
     run = turnout(
-        "console", "--db", str(tmp_path / "f.db"), "--user", "Olivia",
-        "--now", "2026-11-20 09:00", stdin=FORM_STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(tmp_path / "f.db"),
+        "--user",
+        "Olivia",
+        "--now",
+        "2026-11-20 09:00",
+        stdin=FORM_STORY,
+        tmp_path=tmp_path,
     )
     out = run.stdout
     assert run.returncode == 0, run.stderr

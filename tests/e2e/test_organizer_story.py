@@ -37,8 +37,15 @@ def test_an_organizer_moves_a_shift_adds_a_seat_then_cuts_back_in_the_console(
     tmp_path: Path,
 ) -> None:
     run = turnout(
-        "console", "--db", str(tmp_path / "s.db"), "--user", "Olivia",
-        "--now", "2026-11-23 09:00", stdin=EDIT_STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(tmp_path / "s.db"),
+        "--user",
+        "Olivia",
+        "--now",
+        "2026-11-23 09:00",
+        stdin=EDIT_STORY,
+        tmp_path=tmp_path,
     )
     out = run.stdout
     assert run.returncode == 0, run.stderr
@@ -77,8 +84,15 @@ TYPED_STORY = """\
 @pytest.mark.slow
 def test_a_typed_new_time_says_who_will_get_a_dm_and_saves_on_the_button(tmp_path: Path) -> None:
     run = turnout(
-        "console", "--db", str(tmp_path / "t.db"), "--user", "Olivia",
-        "--now", "2026-11-23 09:00", stdin=TYPED_STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(tmp_path / "t.db"),
+        "--user",
+        "Olivia",
+        "--now",
+        "2026-11-23 09:00",
+        stdin=TYPED_STORY,
+        tmp_path=tmp_path,
     )
     out = run.stdout
     assert run.returncode == 0, run.stderr

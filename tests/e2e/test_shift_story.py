@@ -59,8 +59,15 @@ Great list, call Mrs. K back
 @pytest.mark.slow
 def test_a_shift_from_start_to_finish_runs_in_the_console(tmp_path: Path) -> None:
     run = turnout(
-        "console", "--db", str(tmp_path / "shift.db"), "--user", "Olivia",
-        "--now", "2026-11-23 09:00", stdin=STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(tmp_path / "shift.db"),
+        "--user",
+        "Olivia",
+        "--now",
+        "2026-11-23 09:00",
+        stdin=STORY,
+        tmp_path=tmp_path,
     )
     out = run.stdout
     assert run.returncode == 0, run.stderr

@@ -26,8 +26,15 @@ STORY = """\
 def test_stats_and_the_digest_write_their_chart_and_print_its_path(tmp_path: Path) -> None:
     db = tmp_path / "stats.db"
     run = turnout(
-        "console", "--db", str(db), "--user", "Olivia", "--now", "2026-11-23 09:30",
-        stdin=STORY, tmp_path=tmp_path,
+        "console",
+        "--db",
+        str(db),
+        "--user",
+        "Olivia",
+        "--now",
+        "2026-11-23 09:30",
+        stdin=STORY,
+        tmp_path=tmp_path,
     )
     out = run.stdout
     assert run.returncode == 0, run.stderr

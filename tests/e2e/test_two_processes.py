@@ -118,9 +118,7 @@ async def seed_due_reminders(storage: SqlStorage, users: list[str]) -> None:
             number = await uow.campaigns.next_number(campaign.id, CampaignCounter.VOLUNTEER)
             identity = Identity("slack", TEAM_ID, user)
             volunteer = await uow.volunteers.add(campaign.id, number, identity, user, seeded_at)
-            signup = await uow.signups.add(
-                hold, volunteer.id, SignupStatus.CONFIRMED, seeded_at
-            )
+            signup = await uow.signups.add(hold, volunteer.id, SignupStatus.CONFIRMED, seeded_at)
             due = await reminders.schedule(
                 uow,
                 campaign=campaign,

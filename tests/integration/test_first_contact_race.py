@@ -31,7 +31,9 @@ async def test_a_new_workspaces_first_commands_at_once_all_get_real_answers(
     storage: SqlStorage,
 ) -> None:
     bot = bootstrap(
-        storage=storage, messengers=[RecordingMessenger()], clock=frozen_clock(),
+        storage=storage,
+        messengers=[RecordingMessenger()],
+        clock=frozen_clock(),
         defaults=CampaignDefaults(),
     )
     people = [f"user{n}" for n in range(20)]

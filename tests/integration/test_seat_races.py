@@ -73,10 +73,12 @@ async def ok(reply_or_coro: object) -> Message:
     return reply
 
 
-async def new_shift(bot: Turnout, number: int, seats: int, *, confirmed: list[str],
-                    waiting: list[str]) -> None:
-    await ok(bot.run_text(ORGANIZER, f'/phonebank create "Round {number}" 2026-11-20 18:00 2h '
-                                     f"{seats}"))
+async def new_shift(
+    bot: Turnout, number: int, seats: int, *, confirmed: list[str], waiting: list[str]
+) -> None:
+    await ok(
+        bot.run_text(ORGANIZER, f'/phonebank create "Round {number}" 2026-11-20 18:00 2h {seats}')
+    )
     for name in [*confirmed, *waiting]:
         await ok(bot.handle(JoinShift(person(name), shift=number)))
 
@@ -186,8 +188,9 @@ async def test_two_joins_racing_for_the_last_seat_seat_one_and_queue_the_other(
 
         seats = await assert_invariant(storage, n)
         assert len(seats.confirmed) == 2 and len(seats.waiting) == 1, (n, seats)
-        answers = {r.text.split("!")[0] if r.text.startswith("You're in!") else "waitlist"
-                   for r in replies}
+        answers = {
+            r.text.split("!")[0] if r.text.startswith("You're in!") else "waitlist" for r in replies
+        }
         assert answers == {"You're in", "waitlist"}, (n, [r.text for r in replies])
         (queued,) = seats.waiting
         queued_reply = replies[0] if queued == "Ben" else replies[1]

@@ -135,7 +135,6 @@ async def test_the_attendance_buttons_mark_the_person_they_name(harness: Harness
     assert "1. Maria (#2): here (marked)" in await harness.say("Olivia", "/phonebank attendance 1")
 
 
-
 async def signup_of(h: Harness, name: str, shift: int = 1) -> int:
     """The id of `name`'s active sign-up, which the attendance buttons carry."""
     async with h.storage.unit_of_work() as uow:

@@ -228,8 +228,10 @@ def test_text_and_menu_options_are_refused_with_the_same_sentence(
             "/phonebank announce 3 waitlist Parking is behind.",
             {"shift": 3, "message": "Parking is behind.", "waitlist": True},
         ),
-        ("/phonebank add 3 Maria Lopez over confirm", {"shift": 3, "who": "Maria Lopez",
-                                                       "over": True, "confirm": True}),
+        (
+            "/phonebank add 3 Maria Lopez over confirm",
+            {"shift": 3, "who": "Maria Lopez", "over": True, "confirm": True},
+        ),
         ("/volunteer tz america/new york", {"zone": "america/new york"}),
         ("/volunteer reminders default", {"times": "default"}),
         ("/volunteer forget-me confirm", {"confirm": True}),
@@ -243,8 +245,13 @@ def test_text_and_menu_options_are_refused_with_the_same_sentence(
         ("/phonebank create", {}),
         (
             '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 12',
-            {"title": "Saturday calls", "date": "2026-11-28", "start": "18:00", "length": "2h",
-             "seats": 12},
+            {
+                "title": "Saturday calls",
+                "date": "2026-11-28",
+                "start": "18:00",
+                "length": "2h",
+                "seats": 12,
+            },
         ),
     ],
 )

@@ -47,9 +47,7 @@ async def test_nudge_them_dms_only_those_who_have_not_answered_and_only_once(
     await two_confirmed_one_waiting(harness)
     await harness.advance(TO_CHECK - TO_DAY_BEFORE)
     harness.messenger.clear()
-    assert await harness.press("Olivia", "turnout:nudge:1") == (
-        "Nudged 1 volunteer on #1: Sam."
-    )
+    assert await harness.press("Olivia", "turnout:nudge:1") == ("Nudged 1 volunteer on #1: Sam.")
     [nudge] = harness.messenger.texts("sam")
     assert "Are you still coming to “Saturday calls” (#1)" in nudge
     assert "[1] I'll be there   [2] Can't make it" in nudge

@@ -166,9 +166,7 @@ async def test_the_week_ahead_lists_open_seats_and_shifts_at_risk(harness: Harne
     lines = timefmt.plain(digest.text).splitlines()
     assert "• Shifts with open seats (1 of 2 shifts):" in lines
     assert "   ◦ #1 “Thin calls”, Thu Nov 12, 6:00 PM EST: 2 of 10 seats filled (20%)" in lines
-    assert (
-        "• At risk: less than 60% of the seats filled, with no show rate yet (1):"
-    ) in lines
+    assert ("• At risk: less than 60% of the seats filled, with no show rate yet (1):") in lines
     # Maria, Sam and Ann arrived and nobody has contacted them (the organizer needs no contact).
     assert "• Newcomers still waiting for a first contact: 3 (`/volunteer new` lists them)" in lines
     assert "Later calls" not in digest.text

@@ -86,7 +86,6 @@ def test_non_durations_are_not_read(text: str) -> None:
     assert parse_duration(text) is None
 
 
-
 def test_reminder_offsets_are_sorted_longest_first_without_duplicates() -> None:
     assert parse_reminder_offsets("1h, 24h,1h") == (timedelta(hours=24), timedelta(hours=1))
 
@@ -211,20 +210,53 @@ def test_counters_notice_states_and_kinds_keep_their_stored_names() -> None:
     # The database holds these strings; renaming one would need a migration.
     assert {c.value for c in Counter} == {"shift", "task", "volunteer"}
     assert {s.value for s in NoticeState} == {
-        "pending", "sending", "sent", "skipped", "cancelled", "failed"
+        "pending",
+        "sending",
+        "sent",
+        "skipped",
+        "cancelled",
+        "failed",
     }
     assert {k.value for k in NoticeKind} == {
-        "welcome", "shift_reminder", "promoted", "shift_cancelled", "announcement", "dms_closed",
-        "shift_moved", "link_changed", "back_on_waitlist", "booked", "unbooked",
-        "moved_by_organizer", "proposal", "proposal_approved", "proposal_declined",
-        "new_volunteer", "volunteer_onboarded", "still_uncontacted", "delivery_failed",
-        "check_in", "debrief", "wrap_up", "late_cancellation",
-        "live_post", "post_edit", "post_failed",
-        "host_set", "dates_cancelled",
-        "confirm_check", "nudge", "seat_offered", "offer_lapsed", "missed_you", "two_misses",
+        "welcome",
+        "shift_reminder",
+        "promoted",
+        "shift_cancelled",
+        "announcement",
+        "dms_closed",
+        "shift_moved",
+        "link_changed",
+        "back_on_waitlist",
+        "booked",
+        "unbooked",
+        "moved_by_organizer",
+        "proposal",
+        "proposal_approved",
+        "proposal_declined",
+        "new_volunteer",
+        "volunteer_onboarded",
+        "still_uncontacted",
+        "delivery_failed",
+        "check_in",
+        "debrief",
+        "wrap_up",
+        "late_cancellation",
+        "live_post",
+        "post_edit",
+        "post_failed",
+        "host_set",
+        "dates_cancelled",
+        "confirm_check",
+        "nudge",
+        "seat_offered",
+        "offer_lapsed",
+        "missed_you",
+        "two_misses",
         "digest",
         "export_made",
-        "task_done", "task_cancelled", "task_changed",
+        "task_done",
+        "task_cancelled",
+        "task_changed",
     }
 
 

@@ -123,7 +123,7 @@ async def test_shifts_offered_fit_interests_and_are_not_full_or_joined(harness: 
         "Sam", ONBOARDING, interests=("canvassing",), availability="flexible", location="1"
     )
     await on_the_shift(harness, "Maria", "Sam", later=LATER[:2])
-    await harness.say("Olivia", '/phonebank edit 3 seats 1')
+    await harness.say("Olivia", "/phonebank edit 3 seats 1")
     await harness.say("Ana", "/phonebank join 3")  # now full
     await harness.say("Maria", "/phonebank join 2")
     await advance_to(harness, MONDAY_TEN)

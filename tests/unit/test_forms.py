@@ -21,11 +21,22 @@ async def test_create_alone_asks_an_organizer_for_the_shift_in_a_form(harness: H
     assert isinstance(form, Form) and form.form_id == SHIFT.form_id
     fields = {f.name: f for f in form.fields}
     assert list(fields) == [
-        "title", "day", "start", "duration", "capacity", "link", "repeat", "weekdays", "ends",
+        "title",
+        "day",
+        "start",
+        "duration",
+        "capacity",
+        "link",
+        "repeat",
+        "weekdays",
+        "ends",
     ]
     assert isinstance(fields["repeat"], ChoiceField)
     assert [o.label for o in fields["repeat"].options] == [
-        "Does not repeat", "Weekly", "Every 2 weeks", "On chosen weekdays",
+        "Does not repeat",
+        "Weekly",
+        "Every 2 weeks",
+        "On chosen weekdays",
     ]
     assert isinstance(fields["day"], DateField) and isinstance(fields["start"], TimeField)
     assert isinstance(fields["capacity"], NumberField) and fields["capacity"].high == 500

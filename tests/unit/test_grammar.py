@@ -70,8 +70,7 @@ def test_list_takes_an_optional_page_number(page: str) -> None:
 
 @pytest.mark.parametrize(
     ("subcommand", "command"),
-    [("join", JoinShift), ("leave", LeaveShift), ("roster", ShowRoster),
-     ("cancel", CancelShift)],
+    [("join", JoinShift), ("leave", LeaveShift), ("roster", ShowRoster), ("cancel", CancelShift)],
 )
 @pytest.mark.parametrize("number", ["3", "#3", "03"])
 def test_shift_subcommands_read_the_shift_number_with_or_without_hash(
@@ -106,8 +105,13 @@ def test_create_builds_a_shift_with_every_field() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "title"),
-    [("“Maria's calls”", "Maria's calls"), ('"Maria’s calls"', "Maria’s calls"),
-     ("”Calls”", "Calls"), ("Canvass", "Canvass"), ('"  spaced  "', "spaced")],
+    [
+        ("“Maria's calls”", "Maria's calls"),
+        ('"Maria’s calls"', "Maria’s calls"),
+        ("”Calls”", "Calls"),
+        ("Canvass", "Canvass"),
+        ('"  spaced  "', "spaced"),
+    ],
 )
 def test_create_accepts_typographic_quotes_apostrophes_and_a_bare_word_title(
     typed: str, title: str
@@ -120,9 +124,18 @@ def test_create_accepts_typographic_quotes_apostrophes_and_a_bare_word_title(
 
 @pytest.mark.parametrize(
     ("typed", "start"),
-    [("18:00", time(18)), ("9:05", time(9, 5)), ("6pm", time(18)), ("6:30PM", time(18, 30)),
-     ("6 pm", time(18)), ("7am", time(7)), ("12am", time(0)), ("12pm", time(12)),
-     ("6p.m.", time(18)), ("00:00", time(0))],
+    [
+        ("18:00", time(18)),
+        ("9:05", time(9, 5)),
+        ("6pm", time(18)),
+        ("6:30PM", time(18, 30)),
+        ("6 pm", time(18)),
+        ("7am", time(7)),
+        ("12am", time(0)),
+        ("12pm", time(12)),
+        ("6p.m.", time(18)),
+        ("00:00", time(0)),
+    ],
 )
 def test_create_reads_24_hour_and_am_pm_times(typed: str, start: time) -> None:
     shift = parse(ORGANIZER, f'{CREATE} "Calls" 2026-11-28 {typed} 2h 12')
@@ -132,8 +145,13 @@ def test_create_reads_24_hour_and_am_pm_times(typed: str, start: time) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "length"),
-    [("2h", timedelta(hours=2)), ("90m", timedelta(minutes=90)), ("1h30m", timedelta(minutes=90)),
-     ("15m", timedelta(minutes=15)), ("12h", timedelta(hours=12))],
+    [
+        ("2h", timedelta(hours=2)),
+        ("90m", timedelta(minutes=90)),
+        ("1h30m", timedelta(minutes=90)),
+        ("15m", timedelta(minutes=15)),
+        ("12h", timedelta(hours=12)),
+    ],
 )
 def test_create_reads_shift_lengths_from_15_minutes_to_12_hours(
     typed: str, length: timedelta
@@ -153,9 +171,12 @@ def test_create_reads_the_link_bare_or_quoted(typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "missing"),
-    [(f'{CREATE} "Calls"', "date"), (f'{CREATE} "Calls" 2026-11-28', "start"),
-     (f'{CREATE} "Calls" 2026-11-28 18:00', "length"),
-     (f'{CREATE} "Calls" 2026-11-28 18:00 2h', "seats")],
+    [
+        (f'{CREATE} "Calls"', "date"),
+        (f'{CREATE} "Calls" 2026-11-28', "start"),
+        (f'{CREATE} "Calls" 2026-11-28 18:00', "length"),
+        (f'{CREATE} "Calls" 2026-11-28 18:00 2h', "seats"),
+    ],
 )
 def test_create_with_missing_pieces_shows_the_full_usage_with_an_example(
     line: str, missing: str
@@ -197,8 +218,13 @@ def test_create_rejects_lengths_it_cannot_read(typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "says"),
-    [("0", "at least 1"), ("-4", "at least 1"), ("501", "from 1 to 500"), ("many", "whole number"),
-     ("9" * 5000, "from 1 to 500")],
+    [
+        ("0", "at least 1"),
+        ("-4", "at least 1"),
+        ("501", "from 1 to 500"),
+        ("many", "whole number"),
+        ("9" * 5000, "from 1 to 500"),
+    ],
 )
 def test_create_rejects_capacities_outside_1_to_500(typed: str, says: str) -> None:
     message = error(f'{CREATE} "Calls" 2026-11-28 18:00 2h {typed}')
@@ -206,8 +232,15 @@ def test_create_rejects_capacities_outside_1_to_500(typed: str, says: str) -> No
 
 
 @pytest.mark.parametrize(
-    "typed", ["ftp://dialer.example", "dialer.example/abc", "https://", "javascript:alert(1)",
-              '"https://dialer.example/a b"', "https://dialer.example/<x>"],
+    "typed",
+    [
+        "ftp://dialer.example",
+        "dialer.example/abc",
+        "https://",
+        "javascript:alert(1)",
+        '"https://dialer.example/a b"',
+        "https://dialer.example/<x>",
+    ],
 )
 def test_create_rejects_links_that_are_not_web_addresses(typed: str) -> None:
     message = error(f'{CREATE} "Calls" 2026-11-28 18:00 2h 12 {typed}')
@@ -221,8 +254,12 @@ def test_create_rejects_links_over_500_characters() -> None:
 
 @pytest.mark.parametrize(
     ("title", "says"),
-    [('"@everyone calls"', "can't mention @everyone"), (f'"{"x" * 101}"', "under 100"),
-     ('"a\nb"', "control characters"), ('""', "title is empty")],
+    [
+        ('"@everyone calls"', "can't mention @everyone"),
+        (f'"{"x" * 101}"', "under 100"),
+        ('"a\nb"', "control characters"),
+        ('""', "title is empty"),
+    ],
 )
 def test_create_checks_the_title_like_all_text_people_write(title: str, says: str) -> None:
     assert says in error(f"{CREATE} {title} 2026-11-28 18:00 2h 12")
@@ -245,7 +282,7 @@ def test_create_refuses_words_after_the_link() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["Parking is behind the library.", 'Maria\'s place — bring "snacks', "Two\nlines\tand  gaps"],
+    ["Parking is behind the library.", "Maria's place — bring \"snacks", "Two\nlines\tand  gaps"],
 )
 def test_announce_keeps_the_message_verbatim(message: str) -> None:
     line = f"/phonebank announce #3   {message}  "
@@ -263,11 +300,13 @@ def test_announce_reads_waitlist_in_lower_case_before_the_message_as_the_option(
 
 @pytest.mark.parametrize(
     ("line", "says"),
-    [("/phonebank announce 3", "missing the message"),
-     ("/phonebank announce 3 waitlist", "missing the message"),
-     ("/phonebank announce", "missing the shift"),
-     ("/phonebank announce 3 hi @here", "can't mention"),
-     ("/phonebank announce 3 " + "x" * 1501, "under 1500")],
+    [
+        ("/phonebank announce 3", "missing the message"),
+        ("/phonebank announce 3 waitlist", "missing the message"),
+        ("/phonebank announce", "missing the shift"),
+        ("/phonebank announce 3 hi @here", "can't mention"),
+        ("/phonebank announce 3 " + "x" * 1501, "under 1500"),
+    ],
 )
 def test_announce_needs_a_shift_and_a_showable_message(line: str, says: str) -> None:
     assert says in error(line)
@@ -278,10 +317,18 @@ def test_announce_needs_a_shift_and_a_showable_message(line: str, says: str) -> 
 
 @pytest.mark.parametrize(
     ("typed", "says"),
-    [("0", "must be at least 1"), ("#0", "must be at least 1"), ("-3", "must be at least 1"),
-     ("abc", "couldn't read `abc` as a shift number"), ("3.5", "whole number"),
-     ("٣", "whole number"), ("²", "whole number"), ("#", "whole number"),
-     ("1000001", "far too large"), ("9" * 10_000, "far too large")],
+    [
+        ("0", "must be at least 1"),
+        ("#0", "must be at least 1"),
+        ("-3", "must be at least 1"),
+        ("abc", "couldn't read `abc` as a shift number"),
+        ("3.5", "whole number"),
+        ("٣", "whole number"),
+        ("²", "whole number"),
+        ("#", "whole number"),
+        ("1000001", "far too large"),
+        ("9" * 10_000, "far too large"),
+    ],
 )
 def test_shift_numbers_are_whole_numbers_from_1_to_a_million(typed: str, says: str) -> None:
     message = error(f"/phonebank join {typed}")
@@ -299,9 +346,18 @@ def test_a_missing_shift_number_shows_the_usage(subcommand: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["/phonebank join 3 4", "/phonebank mine now", "/phonebank list 2 3",
-             "/volunteer profile edit", "/volunteer new all", "/task claim 5 6", "/task list all",
-             "/phonebank help me", "/volunteer forget-me confirm now"],
+    "line",
+    [
+        "/phonebank join 3 4",
+        "/phonebank mine now",
+        "/phonebank list 2 3",
+        "/volunteer profile edit",
+        "/volunteer new all",
+        "/task claim 5 6",
+        "/task list all",
+        "/phonebank help me",
+        "/volunteer forget-me confirm now",
+    ],
 )
 def test_unexpected_extra_words_are_refused_with_the_usage(line: str) -> None:
     message = error(line)
@@ -361,22 +417,29 @@ def test_slack_style_command_and_text_parse_the_same_as_a_typed_line() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "zone"),
-    [("America/Chicago", "America/Chicago"), ("america/chicago", "America/Chicago"),
-     ("America/New York", "America/New_York"), ("UTC", "UTC"), ("Europe/Berlin", "Europe/Berlin")],
+    [
+        ("America/Chicago", "America/Chicago"),
+        ("america/chicago", "America/Chicago"),
+        ("America/New York", "America/New_York"),
+        ("UTC", "UTC"),
+        ("Europe/Berlin", "Europe/Berlin"),
+    ],
 )
 def test_volunteer_tz_sets_a_known_zone_by_its_proper_name(typed: str, zone: str) -> None:
     assert parse(MARIA, f"/volunteer tz {typed}") == SetMyTimezone(MARIA, zone=zone)
 
 
 @pytest.mark.parametrize(
-    "typed", ["Mars/Olympus", "../etc/passwd", "/etc/localtime", "localtime", "America", "x" * 99],
+    "typed",
+    ["Mars/Olympus", "../etc/passwd", "/etc/localtime", "localtime", "America", "x" * 99],
 )
 def test_volunteer_tz_refuses_unknown_zones_with_an_example(typed: str) -> None:
     assert "Use an Area/City name like `America/Chicago`" in error(f"/volunteer tz {typed}")
 
 
-@pytest.mark.parametrize(("typed", "guess"), [("Chicago", "America/Chicago"),
-                                             ("Amerca/Chicago", "America/Chicago")])
+@pytest.mark.parametrize(
+    ("typed", "guess"), [("Chicago", "America/Chicago"), ("Amerca/Chicago", "America/Chicago")]
+)
 def test_volunteer_tz_suggests_the_zone_meant(typed: str, guess: str) -> None:
     assert f"Did you mean `{guess}`?" in error(f"/volunteer tz {typed}")
 
@@ -387,8 +450,14 @@ def test_volunteer_tz_without_a_zone_shows_the_usage() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "offsets"),
-    [("off", ()), ("NONE", ()), ("default", None), ("24h,1h", DEFAULT_REMINDER_OFFSETS),
-     ("1h, 24h", DEFAULT_REMINDER_OFFSETS), ("30m", (timedelta(minutes=30),))],
+    [
+        ("off", ()),
+        ("NONE", ()),
+        ("default", None),
+        ("24h,1h", DEFAULT_REMINDER_OFFSETS),
+        ("1h, 24h", DEFAULT_REMINDER_OFFSETS),
+        ("30m", (timedelta(minutes=30),)),
+    ],
 )
 def test_volunteer_reminders_reads_off_default_or_times(
     typed: str, offsets: tuple[timedelta, ...] | None
@@ -398,8 +467,14 @@ def test_volunteer_reminders_reads_off_default_or_times(
 
 @pytest.mark.parametrize(
     ("typed", "says"),
-    [("", "missing the reminder times"), ("soon", "`soon`"), ("1m", "5 minutes"),
-     ("1h,2h,3h,4h,5h", "at most 4"), ("@here", "like `24h,1h`"), ("1h;2h", "like `24h,1h`")],
+    [
+        ("", "missing the reminder times"),
+        ("soon", "`soon`"),
+        ("1m", "5 minutes"),
+        ("1h,2h,3h,4h,5h", "at most 4"),
+        ("@here", "like `24h,1h`"),
+        ("1h;2h", "like `24h,1h`"),
+    ],
 )
 def test_volunteer_reminders_explains_what_it_cannot_read(typed: str, says: str) -> None:
     assert says in error(f"/volunteer reminders {typed}")
@@ -407,11 +482,14 @@ def test_volunteer_reminders_explains_what_it_cannot_read(typed: str, says: str)
 
 @pytest.mark.parametrize(
     ("line", "command"),
-    [("/volunteer profile", StartProfile(MARIA)), ("/volunteer new", ListNewVolunteers(MARIA)),
-     ("/volunteer forget-me", ForgetMe(MARIA, confirmed=False)),
-     ("/volunteer forget-me CONFIRM", ForgetMe(MARIA, confirmed=True)),
-     ("/volunteer", ShowHelp(MARIA, topic="volunteer")),
-     ("/volunteer help", ShowHelp(MARIA, topic="volunteer"))],
+    [
+        ("/volunteer profile", StartProfile(MARIA)),
+        ("/volunteer new", ListNewVolunteers(MARIA)),
+        ("/volunteer forget-me", ForgetMe(MARIA, confirmed=False)),
+        ("/volunteer forget-me CONFIRM", ForgetMe(MARIA, confirmed=True)),
+        ("/volunteer", ShowHelp(MARIA, topic="volunteer")),
+        ("/volunteer help", ShowHelp(MARIA, topic="volunteer")),
+    ],
 )
 def test_volunteer_subcommands_without_arguments(line: str, command: Command) -> None:
     assert parse(MARIA, line) == command
@@ -439,13 +517,18 @@ def test_forget_me_only_takes_confirm() -> None:
 
 @pytest.mark.parametrize(
     ("line", "command"),
-    [("/turnout tz america/chicago", SetCampaignTimezone(ORGANIZER, "America/Chicago")),
-     ("/turnout reminders 2h,48h", SetCampaignReminders(
-         ORGANIZER, (timedelta(hours=48), timedelta(hours=2)))),
-     ("/turnout reminders default", SetCampaignReminders(ORGANIZER, DEFAULT_REMINDER_OFFSETS)),
-     ("/turnout reminders off", SetCampaignReminders(ORGANIZER, ())),
-     ("/turnout", ShowHelp(ORGANIZER, topic="")), ("/turnout help", ShowHelp(ORGANIZER, "")),
-     ("/turnout help /task", ShowHelp(ORGANIZER, topic="task"))],
+    [
+        ("/turnout tz america/chicago", SetCampaignTimezone(ORGANIZER, "America/Chicago")),
+        (
+            "/turnout reminders 2h,48h",
+            SetCampaignReminders(ORGANIZER, (timedelta(hours=48), timedelta(hours=2))),
+        ),
+        ("/turnout reminders default", SetCampaignReminders(ORGANIZER, DEFAULT_REMINDER_OFFSETS)),
+        ("/turnout reminders off", SetCampaignReminders(ORGANIZER, ())),
+        ("/turnout", ShowHelp(ORGANIZER, topic="")),
+        ("/turnout help", ShowHelp(ORGANIZER, "")),
+        ("/turnout help /task", ShowHelp(ORGANIZER, topic="task")),
+    ],
 )
 def test_turnout_settings_and_help(line: str, command: Command) -> None:
     assert parse(ORGANIZER, line) == command
@@ -460,9 +543,14 @@ def test_turnout_help_on_an_unknown_topic_shows_the_usage() -> None:
 
 @pytest.mark.parametrize(
     ("line", "command"),
-    [("/task", ListTasks(MARIA)), ("/task list", ListTasks(MARIA)),
-     ("/task claim 5", ClaimTask(MARIA, 5)), ("/task done #5", FinishTask(MARIA, 5)),
-     ("/task release 5", ReleaseTask(MARIA, 5)), ("/task help", ShowHelp(MARIA, "task"))],
+    [
+        ("/task", ListTasks(MARIA)),
+        ("/task list", ListTasks(MARIA)),
+        ("/task claim 5", ClaimTask(MARIA, 5)),
+        ("/task done #5", FinishTask(MARIA, 5)),
+        ("/task release 5", ReleaseTask(MARIA, 5)),
+        ("/task help", ShowHelp(MARIA, "task")),
+    ],
 )
 def test_task_subcommands(line: str, command: Command) -> None:
     assert parse(MARIA, line) == command
@@ -470,17 +558,21 @@ def test_task_subcommands(line: str, command: Command) -> None:
 
 @pytest.mark.parametrize(
     ("rest", "due_on", "slots", "description"),
-    [("", None, 1, None), ("due 2026-11-01", date(2026, 11, 1), 1, None),
-     ("slots 3", None, 3, None), ("SLOTS 3 Due 2026-11-01", date(2026, 11, 1), 3, None),
-     ("due 2026-11-01 slots 3 Pick them up.", date(2026, 11, 1), 3, "Pick them up."),
-     ("Bring tape, due soon", None, 1, "Bring tape, due soon"),
-     ('"due" 2026-11-01', None, 1, '"due" 2026-11-01'),
-     ("slots 2 slots 3", None, 2, "slots 3")],
+    [
+        ("", None, 1, None),
+        ("due 2026-11-01", date(2026, 11, 1), 1, None),
+        ("slots 3", None, 3, None),
+        ("SLOTS 3 Due 2026-11-01", date(2026, 11, 1), 3, None),
+        ("due 2026-11-01 slots 3 Pick them up.", date(2026, 11, 1), 3, "Pick them up."),
+        ("Bring tape, due soon", None, 1, "Bring tape, due soon"),
+        ('"due" 2026-11-01', None, 1, '"due" 2026-11-01'),
+        ("slots 2 slots 3", None, 2, "slots 3"),
+    ],
 )
 def test_task_post_reads_due_and_slots_in_either_order_before_the_description(
     rest: str, due_on: date | None, slots: int, description: str | None
 ) -> None:
-    posted = parse(ORGANIZER, f'/task post “Drop off flyers” {rest}')
+    posted = parse(ORGANIZER, f"/task post “Drop off flyers” {rest}")
     assert posted == PostTask(ORGANIZER, "Drop off flyers", due_on, slots, description)
 
 
@@ -492,10 +584,15 @@ def test_task_post_takes_a_bare_one_word_title() -> None:
 
 @pytest.mark.parametrize(
     ("rest", "says"),
-    [('""', "title is empty"), ("Call voters", "put it in double quotes"),
-     ('"x" due tomorrow', "YYYY-MM-DD"), ('"x" slots 0', "at least 1"),
-     ('"x" slots 101', "from 1 to 100"), ('"x" due', "missing the due date"),
-     ('"x" ' + "d" * 1001, "under 1000")],
+    [
+        ('""', "title is empty"),
+        ("Call voters", "put it in double quotes"),
+        ('"x" due tomorrow', "YYYY-MM-DD"),
+        ('"x" slots 0', "at least 1"),
+        ('"x" slots 101', "from 1 to 100"),
+        ('"x" due', "missing the due date"),
+        ('"x" ' + "d" * 1001, "under 1000"),
+    ],
 )
 def test_task_post_explains_mistakes_with_the_usage(rest: str, says: str) -> None:
     assert says in error(f"/task post {rest}")
@@ -508,8 +605,7 @@ def test_task_post_mistakes_show_the_usage_with_an_example() -> None:
 
 @pytest.mark.parametrize(
     ("line", "form"),
-    [(CREATE, StartShiftForm), ("/task post", StartTaskForm),
-     ("/task   POST  ", StartTaskForm)],
+    [(CREATE, StartShiftForm), ("/task post", StartTaskForm), ("/task   POST  ", StartTaskForm)],
 )
 def test_create_and_post_alone_ask_for_the_details_in_a_form(
     line: str, form: type[StartShiftForm | StartTaskForm]

@@ -31,8 +31,10 @@ def test_the_digest_reads_a_weekday_and_a_24_hour_time(typed: str, weekday: int,
     assert read_digest(typed) == DigestSchedule(weekday, at)
 
 
-@pytest.mark.parametrize("typed", ["", "monday", "tu 9:00", "funday 9:00", "monday 24:00",
-                                   "monday 9", "monday 9:00 sharp"])
+@pytest.mark.parametrize(
+    "typed",
+    ["", "monday", "tu 9:00", "funday 9:00", "monday 24:00", "monday 9", "monday 9:00 sharp"],
+)
 def test_a_digest_time_that_cannot_be_read_says_what_to_type(typed: str) -> None:
     with pytest.raises(UserError, match="like `/turnout digest monday 09:00`"):
         read_digest(typed)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.app.arrivals import NOT_RECORDED, Receipt
 from bot.kernel.commands import Command
 from bot.ports.replies import Reply
 from tests.adapters.discord.conftest import World, start_world, stop_world
@@ -23,9 +24,9 @@ async def slow(tmp_path: Path) -> AsyncIterator[tuple[World, asyncio.Event]]:
     release = asyncio.Event()
     handle = world.bot.turnout.handle
 
-    async def held(command: Command) -> Reply:
+    async def held(command: Command, receipt: Receipt = NOT_RECORDED) -> Reply:
         await release.wait()
-        return await handle(command)
+        return await handle(command, receipt)
 
     world.bot.turnout.handle = held  # type: ignore[method-assign]  # a core that waits
     yield world, release
@@ -99,7 +100,7 @@ async def test_a_fast_command_is_answered_directly_without_deferring(world: Worl
 
 
 async def test_a_crash_in_the_core_is_answered_with_a_friendly_error(world: World) -> None:
-    async def broken(command: Command) -> Reply:
+    async def broken(command: Command, receipt: Receipt = NOT_RECORDED) -> Reply:
         raise RuntimeError("boom")
 
     world.bot.turnout.handle = broken  # type: ignore[method-assign]  # a core that crashes

@@ -45,7 +45,7 @@ async def test_an_organizer_post_with_a_file_arrives_in_the_organizer_channel(wo
 async def test_a_command_answer_carries_its_file_privately(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def answer_with_a_file(command: Command) -> Reply:
+    async def answer_with_a_file(command: Command, *_: object) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(world.bot.turnout, "handle", answer_with_a_file)
@@ -63,7 +63,7 @@ async def test_a_slow_answer_sends_its_file_in_the_follow_up(
     world = await start_world(tmp_path, budget=0.05)
     try:
 
-        async def slow_answer(command: Command) -> Reply:
+        async def slow_answer(command: Command, *_: object) -> Reply:
             await asyncio.sleep(0.3)
             return Message("Here is the list.", files=(REPORT,))
 
@@ -121,7 +121,7 @@ async def test_a_volunteer_asking_for_an_export_is_refused_without_a_file(world:
 async def test_a_file_too_big_for_discord_is_answered_with_what_to_do_instead(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def answer_with_a_file(command: Command) -> Reply:
+    async def answer_with_a_file(command: Command, *_: object) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(world.bot.turnout, "handle", answer_with_a_file)

@@ -47,7 +47,7 @@ async def test_an_organizer_post_with_buttons_is_posted_and_its_file_follows(rig
 async def test_a_private_command_answer_sends_its_file_to_the_persons_dm(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def answer_with_a_file(actor: Actor, command: str, text: str) -> Reply:
+    async def answer_with_a_file(actor: Actor, command: str, text: str, *_: object) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(rig.bot.turnout, "run_slash", answer_with_a_file)
@@ -65,7 +65,7 @@ async def test_a_private_command_answer_sends_its_file_to_the_persons_dm(
 async def test_a_command_answer_whose_upload_fails_says_so_and_shares_nothing(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def answer_with_a_file(actor: Actor, command: str, text: str) -> Reply:
+    async def answer_with_a_file(actor: Actor, command: str, text: str, *_: object) -> Reply:
         return Message("Here is the list.", files=(REPORT,))
 
     monkeypatch.setattr(rig.bot.turnout, "run_slash", answer_with_a_file)

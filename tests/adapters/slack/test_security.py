@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from bot.app.arrivals import NOT_RECORDED, Receipt
 from bot.kernel.commands import Actor
 from bot.ports.replies import Listing, Reply
 from tests.adapters.slack.conftest import OLIVIA, Rig, platform_for, sign
@@ -84,9 +85,7 @@ async def test_a_signed_request_replayed_after_a_restart_is_refused(rig: Rig) ->
     assert len(listing.items) == 1
 
 
-async def test_a_redelivered_event_runs_its_handler_once(
-    rig: Rig, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_a_redelivered_event_welcomes_once(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
     from tests.adapters.slack.conftest import payload
@@ -94,9 +93,9 @@ async def test_a_redelivered_event_runs_its_handler_once(
     welcomed = []
     welcome = rig.bot.turnout.welcome
 
-    async def counting(actor: Actor) -> Reply:
+    async def counting(actor: Actor, receipt: Receipt = NOT_RECORDED) -> Reply:
         welcomed.append(actor)
-        return await welcome(actor)
+        return await welcome(actor, receipt)
 
     monkeypatch.setattr(rig.bot.turnout, "welcome", counting)
     body = json.dumps(payload("team_join"))
@@ -109,7 +108,7 @@ async def test_a_redelivered_event_runs_its_handler_once(
     await rig.delivered("chat.postMessage", channel="D0NEWBIE")
 
     assert (first.status, retried.status) == (200, 200)
-    assert len(rig.listener_runs) == 1, "the retry was answered without running the handler"
+    # The inbox, in the database, knows the event_id: a restarted or second process would too.
     assert len(welcomed) == 1
 
 
