@@ -145,6 +145,9 @@ class Inbox:
         self._lease = lease
         self.unsettled: set[str] = set()
         self._held: dict[str, Arrival] = {}
+        # Keys this process recorded and is still running: a pass that finds one of them past
+        # its lease (a long export) has only renewed the lease, and leaves it be.
+        self.running: set[str] = set()
 
     async def record(self, arrival: Arrival, work: Work) -> Receipt:
         try:
@@ -156,7 +159,14 @@ class Inbox:
             if isinstance(work, Welcome):
                 self._held[arrival.key] = arrival
             return NOT_RECORDED
-        return Receipt(arrival.key) if fresh else Receipt(duplicate=True)
+        except Exception:
+            # Recording is a safety net: whatever breaks it, the work itself still runs.
+            log.exception("couldn't record a %s; it runs unrecorded", type(work).__name__)
+            return NOT_RECORDED
+        if not fresh:
+            return Receipt(duplicate=True)
+        self.running.add(arrival.key)
+        return Receipt(arrival.key)
 
     async def settle(self, receipt: Receipt) -> None:
         """Mark done an arrival that was answered without changing anything."""
@@ -187,4 +197,4 @@ class Inbox:
             await uow.commit()
         self.unsettled.clear()
         self._held.clear()
-        return waiting
+        return [arrival for arrival in waiting if arrival.key not in self.running]

@@ -225,11 +225,14 @@ class Turnout:
     async def run(self, actor: Actor, work: Work, receipt: Receipt = NOT_RECORDED) -> Reply:
         """Whatever a platform delivered, as the command it stands for."""
         try:
-            command = self._command(actor, work)
-        except UserError as error:
-            await self.inbox.settle(receipt)
-            return self._refusal(error)
-        return await self.handle(command, receipt)
+            try:
+                command = self._command(actor, work)
+            except UserError as error:
+                await self.inbox.settle(receipt)
+                return self._refusal(error)
+            return await self.handle(command, receipt)
+        finally:
+            self.inbox.running.discard(receipt.key or "")
 
     def _command(self, actor: Actor, work: Work) -> Command:
         """The command `work` asks for; UserError when it asks for none."""

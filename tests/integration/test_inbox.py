@@ -13,8 +13,8 @@ from sqlalchemy import func, make_url, select
 
 from bot.app.arrivals import LEASE, NOT_RECORDED, REPLAY_WITHIN, Receipt, Slash, Welcome
 from bot.app.recovery import Recovery
-from bot.app.turnout import ALREADY_DONE, TRY_AGAIN
-from bot.domain.campaign import Identity
+from bot.app.turnout import ALREADY_DONE, TRY_AGAIN, Turnout
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
 from bot.ports.replies import Reply
 from storage import SqlStorage
@@ -42,10 +42,23 @@ class Replayer:
         self.answers.append((identity.user_external_id, text_of(reply)))
 
 
-async def accepted(harness: Harness, key: str, name: str, text: str) -> Receipt:
-    """`name` typed `/phonebank <text>`; the platform was told it arrived, nothing ran yet."""
+def another_process(harness: Harness) -> Turnout:
+    """A second process on the same database (one that dies, or the one started after)."""
+    return Turnout(
+        storage=harness.storage,
+        clock=harness.clock,
+        defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
+    )
+
+
+async def accepted(
+    harness: Harness, key: str, name: str, text: str, by: Turnout | None = None
+) -> Receipt:
+    """`name` typed `/phonebank <text>`; the platform was told it arrived, nothing ran yet.
+    By default a process that then died accepted it."""
     identity = harness.actor(name).identity
-    return await harness.bot.turnout.accept(key, identity, Slash("/phonebank", text), {})
+    turnout = by or another_process(harness)
+    return await turnout.accept(key, identity, Slash("/phonebank", text), {})
 
 
 async def seats(harness: Harness, name: str) -> int:
@@ -93,7 +106,7 @@ async def test_a_command_acknowledged_before_a_crash_runs_once_when_a_process_lo
 
 
 async def test_a_command_that_finished_is_never_run_again(harness: Harness, shift: None) -> None:
-    receipt = await accepted(harness, "k1", "Maria", "join 1")
+    receipt = await accepted(harness, "k1", "Maria", "join 1", by=harness.bot.turnout)
     maria = harness.actor("Maria")
     joined = await harness.bot.turnout.run_slash(maria, "/phonebank", "join 1", receipt)
     assert "You're in" in text_of(joined)
@@ -106,7 +119,7 @@ async def test_a_command_that_finished_is_never_run_again(harness: Harness, shif
 
 async def test_refusals_and_reads_are_never_answered_twice(harness: Harness, shift: None) -> None:
     assert await accepted(harness, "r1", "Maria", "list") == NOT_RECORDED
-    refused = await accepted(harness, "r2", "Maria", "join 99")
+    refused = await accepted(harness, "r2", "Maria", "join 99", by=harness.bot.turnout)
     reply = await harness.bot.turnout.run_slash(
         harness.actor("Maria"), "/phonebank", "join 99", refused
     )
@@ -144,11 +157,12 @@ async def test_a_replay_racing_its_original_changes_things_once(harness: Harness
     """The original process was only slow, not dead: it commits after another took its row.
     (Creating a shift is not idempotent: run twice, it would make two.)"""
     create = SHIFT.removeprefix("/phonebank ")
-    receipt = await accepted(harness, "k1", "Olivia", create)
+    slow = another_process(harness)
+    receipt = await accepted(harness, "k1", "Olivia", create, by=slow)
     harness.clock.advance(LEASE + timedelta(seconds=1))
     (taken,) = await harness.bot.turnout.inbox.waiting(harness.clock.now())
     olivia = harness.actor("Olivia")
-    original = await harness.bot.turnout.run_slash(olivia, "/phonebank", create, receipt)
+    original = await slow.run_slash(olivia, "/phonebank", create, receipt)
     replay = await harness.bot.turnout.run_slash(olivia, "/phonebank", create, Receipt(taken.key))
 
     assert "#1" in text_of(original)
@@ -192,3 +206,20 @@ async def test_a_newcomer_arriving_while_the_database_is_locked_is_welcomed_once
     assert len(welcomes) == 1 and "Welcome" in welcomes[0].text
     assert any("Nadia" in m.text for m in harness.messenger.sent if m.to == ORGANIZERS)
     assert await Recovery(harness.bot.turnout, [Replayer(harness)]).once() == 0
+
+
+async def test_a_command_still_running_past_its_lease_is_left_to_its_own_process(
+    harness: Harness, shift: None
+) -> None:
+    """A long export outlives the lease: its own process's pass renews it instead of running
+    it a second time beside the first."""
+    receipt = await accepted(harness, "k1", "Maria", "join 1", by=harness.bot.turnout)
+    harness.clock.advance(LEASE + timedelta(seconds=1))
+
+    assert await Recovery(harness.bot.turnout, [Replayer(harness)]).once() == 0
+    # Renewed: another process finds nothing to take up either, until the lease runs out again.
+    assert await Recovery(another_process(harness), [Replayer(harness)]).once() == 0
+    maria = harness.actor("Maria")
+    joined = await harness.bot.turnout.run_slash(maria, "/phonebank", "join 1", receipt)
+    assert "You're in" in text_of(joined)
+    assert await waiting_rows(harness.storage) == 0

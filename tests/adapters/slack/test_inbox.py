@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from bot.app.arrivals import LEASE, Slash
 from bot.app.recovery import Recovery
-from bot.domain.campaign import Identity
+from bot.app.turnout import Turnout
+from bot.domain.campaign import CampaignDefaults, Identity
 from storage import SqlStorage
 from storage.tables import inbox
 from tests.adapters.slack.conftest import GENERAL, OLIVIA, VERA, Rig
@@ -39,7 +40,7 @@ async def test_a_join_left_waiting_by_a_stopped_process_is_run_and_answered_in_i
     await rig.fake.wait_for("chat.postEphemeral", user=OLIVIA[0])
     vera = Identity("slack", TEAM_ID, VERA[0])
     # Accepted by a process that died before running it.
-    await rig.bot.turnout.accept(
+    await dead_process(rig).accept(
         "slack:lost", vera, Slash("/phonebank", "join 1"), {"channel": GENERAL}
     )
     rig.clock.advance(LEASE + timedelta(seconds=1))
@@ -49,3 +50,12 @@ async def test_a_join_left_waiting_by_a_stopped_process_is_run_and_answered_in_i
     answered = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
     assert answered["channel"] == GENERAL
     assert "you're in" in answered.text.lower()
+
+
+def dead_process(rig: Rig) -> Turnout:
+    """Another process on the same database, which accepts a command and dies."""
+    return Turnout(
+        storage=rig.bot.storage,
+        clock=rig.clock,
+        defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
+    )
