@@ -9,23 +9,29 @@ be checked by looking for the name.
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from bot.app.arrivals import LEASE, Slash
 from bot.app.bootstrap import Bot, bootstrap
+from bot.app.recovery import Recovery
+from bot.app.turnout import Turnout
 from bot.domain.attendance import Attendance, Outcome, outcome
-from bot.domain.campaign import CampaignDefaults
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.kernel import timefmt
+from bot.kernel.commands import Actor
+from bot.ports.replies import Reply
 from storage import SqlStorage, open_storage
-from storage.tables import notices
+from storage.tables import inbox, notices
 from tests.conftest import TEAM, Harness
 from tests.fakes import ORGANIZERS, RecordingMessenger, frozen_clock
 from tests.render import text_of
@@ -34,6 +40,7 @@ from tests.templates import TEMPLATES
 ORGANIZER = "Olivia"
 PEOPLE = ("Quennell", "Rosalind", "Tarquin", "Ulrika")
 ZONE = ZoneInfo("America/New_York")
+DEFAULTS = CampaignDefaults(name="Journeys", timezone=ZONE.key)
 # Three shifts, ten minutes apart on the clock so no date edit makes two start together.
 SHIFTS = (
     ("Alpha calls", "2026-11-02 20:00", 2),
@@ -44,6 +51,23 @@ INTERNAL_ERROR = "Something went wrong on my side"
 # The timed messages a person gets at most once per shift, by the words they start with.
 _ONCE_PER_SHIFT = (NoticeKind.CHECK_IN, NoticeKind.DEBRIEF, NoticeKind.MISSED_YOU)
 _TITLED = re.compile(r"“([^”]+)” \(#(\d+)\)|#(\d+) “([^”]+)”")
+
+
+class _Replayer:
+    """Recovery's way to the week's people: as they are, and what they are told kept."""
+
+    platform = "test"
+
+    def __init__(self, harness: Harness) -> None:
+        self._harness = harness
+        self.answers: list[str] = []
+
+    async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:
+        name = next(n for n in (ORGANIZER, *PEOPLE) if n.lower() == identity.user_external_id)
+        return self._harness.actor(name)
+
+    async def answer(self, identity: Identity, route: Mapping[str, Any], reply: Reply) -> None:
+        self.answers.append(text_of(reply))
 
 
 @dataclass
@@ -77,7 +101,7 @@ class World:
             storage=storage,
             messengers=[messenger],
             clock=clock,
-            defaults=CampaignDefaults(name="Journeys", timezone=ZONE.key),
+            defaults=DEFAULTS,
         )
         world = cls(Harness(bot, messenger, clock, storage))
         for number, (title, when, seats) in enumerate(SHIFTS, 1):
@@ -135,6 +159,25 @@ class World:
         moved = await self.shift(number)
         if moved.starts_at != self.shifts[number].starts[-1]:
             self.shifts[number].starts.append(moved.starts_at)
+
+    async def cut_by_a_crash(self, name: str, line: str, late: timedelta) -> None:
+        """`name` types `line` into a process that acknowledges it and dies; `late` after its
+        lease runs out, the process that looks next takes it up (runs it, or past ten minutes
+        says send it again), and it is never left waiting."""
+        command, _, text = line.partition(" ")
+        dead = Turnout(storage=self.storage, clock=self.harness.clock, defaults=DEFAULTS)
+        await dead.accept(
+            f"crash:{self.steps}", self.harness.actor(name).identity, Slash(command, text), {}
+        )
+        await self.live_through(LEASE + late + timedelta(seconds=1))
+        replayer = _Replayer(self.harness)
+        await Recovery(self.bot.turnout, [replayer]).once()
+        assert all(INTERNAL_ERROR not in said for said in replayer.answers), replayer.answers
+        async with self.storage.engine.connect() as connection:
+            waiting = await connection.scalar(
+                select(func.count()).select_from(inbox).where(inbox.c.done_at.is_(None))
+            )
+        assert waiting == 0, "a command was left waiting after a pass"
 
     async def forget(self, name: str) -> None:
         await self.press(name, "turnout:forget")

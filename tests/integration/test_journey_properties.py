@@ -182,6 +182,13 @@ class CampaignWeek(RuleBasedStateMachine):
     def works_on_the_task(self, name: str, verb: str) -> None:
         self._as(name, f"/task {verb} 1")
 
+    @rule(name=people, number=shifts, late=st.sampled_from((0, 5, 15)))
+    def joins_as_the_process_crashes(self, name: str, number: int, late: int) -> None:
+        """Acknowledged, then the process died; taken up `late` minutes after its lease."""
+        if name not in self.w.erased:
+            line = f"/phonebank join {number}"
+            self.run(self.w.cut_by_a_crash(name, line, timedelta(minutes=late)))
+
     @rule(name=people)
     def forgets_themselves(self, name: str) -> None:
         if name not in self.w.erased:
