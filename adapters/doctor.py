@@ -1,0 +1,41 @@
+"""What `turnout doctor` finds: one line per check, saying what is fine or how to fix it."""
+
+from dataclasses import dataclass
+from typing import Literal
+
+# How long any one call to a platform or to the public address may take before the check
+# says it got no answer.
+TIMEOUT = 5.0
+
+State = Literal["ok", "FIX", "note"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check's outcome: `area` is what was checked (slack, discord, database...), `text`
+    what was found, and for a FIX, what to do about it. A note is neither right nor wrong:
+    something that wasn't checked, and why."""
+
+    area: str
+    text: str
+    state: State = "ok"
+
+    @property
+    def wrong(self) -> bool:
+        return self.state == "FIX"
+
+    def line(self) -> str:
+        """`ok   slack: token valid (workspace Foo)`: the state, padded so texts line up."""
+        return f"{self.state:<5}{self.area}: {self.text}"
+
+
+def ok(area: str, text: str) -> Finding:
+    return Finding(area, text, "ok")
+
+
+def fix(area: str, text: str) -> Finding:
+    return Finding(area, text, "FIX")
+
+
+def note(area: str, text: str) -> Finding:
+    return Finding(area, text, "note")
