@@ -7,6 +7,11 @@ from typing import Literal
 # says it got no answer.
 TIMEOUT = 5.0
 
+NO_PLATFORM = (
+    "no platform is configured — set SLACK_BOT_TOKEN (see README, Connect Slack) or "
+    "DISCORD_TOKEN (Connect Discord)"
+)
+
 State = Literal["ok", "FIX", "note"]
 
 

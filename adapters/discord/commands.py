@@ -105,4 +105,3 @@ def _suggest(desk: Desk, pick: Pick) -> Any:
         return await desk.choices(interaction, pick, current)
 
     return numbered
-

@@ -38,3 +38,10 @@ async def check_public_url(area: str, public_url: str, *, answered: str, who: st
             "and restart it",
         )
     return ok(area, f"Turnout answers at {url}, so {answered}")
+
+
+async def check_feeds(public_url: str) -> Finding:
+    """Calendar apps can fetch the private feeds under TURNOUT_PUBLIC_URL."""
+    return await check_public_url(
+        "calendars", public_url, answered="calendar apps can fetch feeds", who="calendar apps"
+    )

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from adapters.web.health import Health
 from adapters.web.serving import Server
+from bot.app.cli import main
 from tests.adapters.discord.fake_discord import GUILD_ID, FakeDiscord
 from tests.adapters.discord.fake_discord import TOKEN as DISCORD_TOKEN
 from tests.adapters.slack.conftest import fake_workspace
@@ -140,3 +141,15 @@ async def test_with_no_platform_configured_it_says_which_variables_to_set(
         "FIX  turnout: no platform is configured — set SLACK_BOT_TOKEN (see README, Connect "
         "Slack) or DISCORD_TOKEN (Connect Discord)"
     )
+
+
+def test_a_setting_written_wrong_is_a_fix_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env of the developer's
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxp-a-user-token")
+    assert main(["doctor"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "FIX  settings: SLACK_BOT_TOKEN is not valid: expected the Bot User OAuth Token from "
+        "OAuth & Permissions, which starts with xoxb-"
+    ]
