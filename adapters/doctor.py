@@ -44,3 +44,21 @@ def fix(area: str, text: str) -> Finding:
 
 def note(area: str, text: str) -> Finding:
     return Finding(area, text, "note")
+
+
+def unreachable(area: str, platform: str, url: str, error: BaseException, variable: str) -> Finding:
+    """No answer from `platform` at `url`: a line naming the setting that says where it is."""
+    reason = str(error) or type(error).__name__
+    return fix(
+        area, f"can't reach {platform} at {url} ({reason}) — check your network or {variable}"
+    )
+
+
+class CheckFailed(Exception):
+    """A check could not go on (a refused token, no answer); `finding` says what to fix, and
+    `code` is the platform's own word for the refusal, when it gave one."""
+
+    def __init__(self, finding: Finding, code: str = "") -> None:
+        super().__init__(finding.text)
+        self.finding = finding
+        self.code = code

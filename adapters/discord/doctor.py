@@ -10,7 +10,7 @@ import discord
 from adapters.discord.client import intents
 from adapters.discord.invite import PERMISSIONS, application_id
 from adapters.discord.settings import DiscordSettings
-from adapters.doctor import TIMEOUT, Finding, fix, ok
+from adapters.doctor import TIMEOUT, CheckFailed, Finding, fix, ok, unreachable
 from bot.app.settings import ConfigurationError, listed
 
 AREA = "discord"
@@ -38,14 +38,6 @@ _LABELS = {"read_messages": "View Channel"}
 _ADMINISTRATOR = discord.Permissions(administrator=True).value
 
 
-class _Stop(Exception):
-    """A check that the ones after it depend on failed; `finding` says what to fix."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.text)
-        self.finding = finding
-
-
 @dataclass
 class _Discord:
     """Discord's REST API as the bot: GET only, each call bounded."""
@@ -61,14 +53,8 @@ class _Discord:
             async with self.session.get(self.api_url + path) as response:
                 return response.status, await response.json(content_type=None)
         except (aiohttp.ClientError, OSError, TimeoutError, ValueError) as error:
-            reason = str(error) or type(error).__name__
-            raise _Stop(
-                fix(
-                    AREA,
-                    f"can't reach Discord at {self.api_url} ({reason}) — check your network or "
-                    "DISCORD_API_URL",
-                )
-            ) from None
+            found = unreachable(AREA, "Discord", self.api_url, error, "DISCORD_API_URL")
+            raise CheckFailed(found) from None
 
 
 async def check_discord(settings: DiscordSettings) -> list[Finding]:
@@ -92,7 +78,7 @@ async def check_discord(settings: DiscordSettings) -> list[Finding]:
             ):
                 if configured.strip():
                     findings += await _channel(discord_api, variable, configured.strip())
-        except _Stop as stop:
+        except CheckFailed as stop:
             findings.append(stop.finding)
     return findings
 
@@ -100,7 +86,7 @@ async def check_discord(settings: DiscordSettings) -> list[Finding]:
 async def _token(api: _Discord) -> Finding:
     status, me = await api.get("/users/@me")
     if status == 401:
-        raise _Stop(
+        raise CheckFailed(
             fix(
                 AREA,
                 f"Discord refused DISCORD_TOKEN — press Reset Token on {PORTAL} and copy the "
@@ -108,7 +94,7 @@ async def _token(api: _Discord) -> Finding:
             )
         )
     if status != 200:
-        raise _Stop(fix(AREA, f"Discord answered HTTP {status} when asked who the bot is"))
+        raise CheckFailed(_unexpected(status, "who the bot is"))
     api.bot_id = str(me["id"])
     return ok(AREA, f"DISCORD_TOKEN is valid (the bot {me.get('username')})")
 
@@ -117,7 +103,7 @@ async def _intents(api: _Discord) -> list[Finding]:
     """Each privileged intent Turnout asks for is switched on for the application."""
     status, application = await api.get("/applications/@me")
     if status != 200:
-        raise _Stop(fix(AREA, f"Discord answered HTTP {status} when asked for the bot's intents"))
+        raise CheckFailed(_unexpected(status, "for the bot's intents"))
     flags = discord.ApplicationFlags()
     flags.value = int(application.get("flags") or 0)
     used = [name for name, on in intents(members=True) if on and name in _PRIVILEGED]
@@ -142,7 +128,7 @@ async def _servers(api: _Discord, configured: tuple[str, ...]) -> list[Finding]:
     if not configured:
         status, partial = await api.get("/users/@me/guilds")
         if status != 200:
-            raise _Stop(fix(AREA, f"Discord answered HTTP {status} when asked for the servers"))
+            raise CheckFailed(_unexpected(status, "for the servers"))
         if not partial:
             return [
                 fix(
@@ -212,7 +198,7 @@ async def _can_post(
     where = f"#{channel.get('name')} in {guild.get('name')} ({variable})"
     status, member = await api.get(f"/guilds/{guild['id']}/members/{api.bot_id}")
     if status != 200:
-        return fix(AREA, f"Discord answered HTTP {status} when asked for the bot's roles")
+        return _unexpected(status, "for the bot's roles")
     granted = discord.Permissions(_permissions(guild, member, channel, api.bot_id))
     missing = [
         _label(name) for name, wanted in PERMISSIONS if wanted and not getattr(granted, name)
@@ -250,6 +236,14 @@ def _permissions(
 
     base = overwritten(base, [str(guild["id"])])
     return overwritten(overwritten(base, mine), [bot_id])
+
+
+def _unexpected(status: int, asked: str) -> Finding:
+    return fix(
+        AREA,
+        f"Discord answered HTTP {status} when asked {asked} — try again in a minute; if it "
+        "keeps saying so, check DISCORD_API_URL",
+    )
 
 
 def _label(permission: str) -> str:

@@ -8,7 +8,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from adapters.doctor import TIMEOUT, Finding, fix, note, ok
+from adapters.doctor import TIMEOUT, CheckFailed, Finding, fix, note, ok, unreachable
 from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
 from adapters.slack.manifest import bot_scopes
@@ -20,14 +20,6 @@ AREA = "slack"
 APPS = "https://api.slack.com/apps"
 # What a Web API call can fail with when Slack is out of reach or answers nonsense.
 _UNREACHABLE = (SlackClientError, aiohttp.ClientError, OSError, TimeoutError, ValueError)
-
-
-class _Refused(Exception):
-    """A check's call failed; `finding` says what to fix."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.text)
-        self.finding = finding
 
 
 async def check_slack(settings: SlackSettings, *, public_url: str = "") -> list[Finding]:
@@ -42,7 +34,7 @@ async def check_slack(settings: SlackSettings, *, public_url: str = "") -> list[
     findings: list[Finding] = []
     try:
         identity = await _call(client.auth_test(), settings, "SLACK_BOT_TOKEN", _BOT_TOKEN_FIX)
-    except _Refused as refused:
+    except CheckFailed as refused:
         findings.append(refused.finding)
     else:
         bot = f"@{identity.get('user') or 'Turnout'}"
@@ -60,7 +52,7 @@ _APP_TOKEN_FIX = f"make an App-Level Token with connections:write under Basic In
 
 
 async def _call(call: Any, settings: SlackSettings, variable: str, remedy: str) -> Any:
-    """A Web API call's answer; a refusal or no answer raises _Refused with the fix."""
+    """A Web API call's answer; a refusal or no answer raises CheckFailed with the fix."""
     try:
         return await call
     except SlackApiError as error:
@@ -68,17 +60,12 @@ async def _call(call: Any, settings: SlackSettings, variable: str, remedy: str) 
         if code in ("invalid_auth", "not_authed", "account_inactive", "token_revoked") or (
             code.startswith("not_allowed_token")
         ):
-            raise _Refused(fix(AREA, f"Slack refused {variable} ({code}) — {remedy}")) from None
-        raise _Refused(fix(AREA, f"Slack answered {code} to a check of {variable}")) from None
+            raise CheckFailed(fix(AREA, f"Slack refused {variable} ({code}) — {remedy}")) from None
+        said = f"Slack answered {code} to a check of {variable} — try again in a minute"
+        raise CheckFailed(fix(AREA, said), code) from None
     except _UNREACHABLE as error:
-        reason = str(error) or type(error).__name__
-        raise _Refused(
-            fix(
-                AREA,
-                f"can't reach Slack at {settings.slack_api_url} ({reason}) — check your "
-                "network or SLACK_API_URL",
-            )
-        ) from None
+        found = unreachable(AREA, "Slack", settings.slack_api_url, error, "SLACK_API_URL")
+        raise CheckFailed(found) from None
 
 
 def _scopes(identity: AsyncSlackResponse) -> Finding:
@@ -136,8 +123,8 @@ async def _channel(
                 f"private channel type /invite {bot} in it",
             )
         info = await _call(client.conversations_info(channel=channel_id), settings, variable, "")
-    except _Refused as refused:
-        if "channel_not_found" not in refused.finding.text:
+    except CheckFailed as refused:
+        if refused.code != "channel_not_found":
             return refused.finding
         return fix(
             AREA,
@@ -159,7 +146,7 @@ async def _way_in(client: AsyncWebClient, settings: SlackSettings, public_url: s
         call = client.apps_connections_open(app_token=settings.slack_app_token)
         try:
             await _call(call, settings, "SLACK_APP_TOKEN", _APP_TOKEN_FIX)
-        except _Refused as refused:
+        except CheckFailed as refused:
             return refused.finding
         return ok(AREA, "SLACK_APP_TOKEN is valid (Socket Mode)")
     if not public_url:

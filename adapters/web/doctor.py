@@ -1,5 +1,7 @@
 """Whether Turnout answers at its public address, as Slack and calendar apps must reach it."""
 
+import json
+
 import aiohttp
 
 from adapters.doctor import TIMEOUT, Finding, fix, ok
@@ -15,8 +17,7 @@ async def check_public_url(area: str, public_url: str, *, answered: str, who: st
             aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT)) as session,
             session.get(url, allow_redirects=True) as response,
         ):
-            status = response.status
-            body = await response.json(content_type=None) if status in (200, 503) else None
+            status, text = response.status, await response.text()
     except (aiohttp.ClientError, OSError, TimeoutError, ValueError) as error:
         reason = str(error) or type(error).__name__
         return fix(
@@ -24,6 +25,7 @@ async def check_public_url(area: str, public_url: str, *, answered: str, who: st
             f"nothing answers at {url} ({reason}), so {who} can't reach Turnout — start "
             f"`turnout run` and make sure {public_url} reaches TURNOUT_HTTP_PORT",
         )
+    body = _json(text)
     if not isinstance(body, dict) or "ok" not in body:
         return fix(
             area,
@@ -45,3 +47,10 @@ async def check_feeds(public_url: str) -> Finding:
     return await check_public_url(
         "calendars", public_url, answered="calendar apps can fetch feeds", who="calendar apps"
     )
+
+
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None

@@ -7,11 +7,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
-from adapters.web.health import Health
-from adapters.web.serving import Server
 from bot.app.cli import main
+from tests.adapters.conftest import Site
 from tests.adapters.discord.fake_discord import GUILD_ID, FakeDiscord
 from tests.adapters.discord.fake_discord import TOKEN as DISCORD_TOKEN
 from tests.adapters.slack.conftest import fake_workspace
@@ -36,20 +34,6 @@ async def discord() -> AsyncIterator[FakeDiscord]:
     await fake.start()
     yield fake
     await fake.stop()
-
-
-@pytest.fixture
-async def site() -> AsyncIterator[str]:
-    """Where a running Turnout answers /healthz."""
-    health = Health()
-
-    async def healthz(request: web.Request) -> web.Response:
-        return health.response()
-
-    server = Server([web.get("/healthz", healthz)], "127.0.0.1", 0)
-    await server.start()
-    yield f"http://127.0.0.1:{server.port}"
-    await server.stop()
 
 
 async def doctor(tmp_path: Path, env: dict[str, str]) -> tuple[int, list[str], str]:
@@ -90,8 +74,9 @@ def configured(tmp_path: Path, slack: FakeSlack, discord: FakeDiscord, site: str
 
 
 async def test_a_healthy_set_up_prints_only_ok_lines_and_exits_0(
-    tmp_path: Path, slack: FakeSlack, discord: FakeDiscord, site: str
+    tmp_path: Path, slack: FakeSlack, discord: FakeDiscord, turnout_site: Site
 ) -> None:
+    site = turnout_site.url
     await TEMPLATES.copy_sqlite(tmp_path / "turnout.db")
     status, lines, err = await doctor(tmp_path, configured(tmp_path, slack, discord, site))
     assert status == 0, (lines, err)

@@ -7,7 +7,7 @@ import pytest
 
 from adapters.discord.doctor import check_discord
 from adapters.discord.settings import DiscordSettings
-from adapters.doctor import Finding
+from tests.adapters.conftest import fixes, lines
 from tests.adapters.discord.fake_discord import GUILD_ID, ORGANIZERS, TOKEN, FakeDiscord
 
 SEND_MESSAGES = 1 << 11
@@ -30,14 +30,6 @@ def settings_for(fake: FakeDiscord, **changed: Any) -> DiscordSettings:
         "discord_volunteer_channel": "#volunteers",
     }
     return DiscordSettings(**(values | changed))
-
-
-def lines(findings: list[Finding]) -> list[str]:
-    return [finding.line() for finding in findings]
-
-
-def fixes(findings: list[Finding]) -> list[str]:
-    return [finding.line() for finding in findings if finding.wrong]
 
 
 async def test_a_healthy_set_up_is_all_ok(fake: FakeDiscord) -> None:

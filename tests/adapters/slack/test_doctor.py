@@ -1,16 +1,10 @@
 """`turnout doctor` on Slack: each check against the fake Slack, and the fix it names."""
 
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
-from aiohttp import web
-
-from adapters.doctor import Finding
 from adapters.slack.doctor import check_slack
 from adapters.slack.settings import SlackSettings
-from adapters.web.health import Health
-from adapters.web.serving import Server
+from tests.adapters.conftest import Site, fixes, lines
 from tests.adapters.slack.conftest import ORGANIZER_CHANNEL, SECRET, VOLUNTEER_CHANNEL
 from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 
@@ -25,28 +19,6 @@ def settings_for(fake: FakeSlack, **changed: Any) -> SlackSettings:
         "slack_volunteer_channel": VOLUNTEER_CHANNEL,
     }
     return SlackSettings(**(values | changed))
-
-
-def lines(findings: list[Finding]) -> list[str]:
-    return [finding.line() for finding in findings]
-
-
-def fixes(findings: list[Finding]) -> list[str]:
-    return [finding.line() for finding in findings if finding.wrong]
-
-
-@pytest.fixture
-async def turnout_site() -> AsyncIterator[str]:
-    """A running Turnout's web address: /healthz answers as `turnout run` answers it."""
-    health = Health()
-
-    async def healthz(request: web.Request) -> web.Response:
-        return health.response()
-
-    server = Server([web.get("/healthz", healthz)], "127.0.0.1", 0)
-    await server.start()
-    yield f"http://127.0.0.1:{server.port}"
-    await server.stop()
 
 
 async def test_a_healthy_socket_mode_set_up_is_all_ok(fake_slack: FakeSlack) -> None:
@@ -125,14 +97,15 @@ async def test_slack_out_of_reach_is_a_finding_not_a_traceback() -> None:
 
 
 async def test_http_mode_checks_the_public_address_answers(
-    fake_slack: FakeSlack, turnout_site: str
+    fake_slack: FakeSlack, turnout_site: Site
 ) -> None:
+    site = turnout_site.url
     http_mode = settings_for(fake_slack, slack_app_token="", slack_signing_secret=SECRET)
-    found = await check_slack(http_mode, public_url=turnout_site)
+    found = await check_slack(http_mode, public_url=site)
     assert fixes(found) == []
     assert lines(found)[-1] == (
-        f"ok   slack: Turnout answers at {turnout_site}/healthz, so Slack can reach "
-        f"{turnout_site}/slack/events (HTTP mode)"
+        f"ok   slack: Turnout answers at {site}/healthz, so Slack can reach "
+        f"{site}/slack/events (HTTP mode)"
     )
 
 
