@@ -161,6 +161,14 @@ async def _channel(api: _Discord, variable: str, configured: str) -> list[Findin
     if wanted.isdecimal():
         status, channel = await api.get(f"/channels/{wanted}")
         guild = api.guilds.get(str(channel.get("guild_id"))) if status == 200 else None
+        if status == 200 and guild is None:
+            return [
+                fix(
+                    AREA,
+                    f"the channel {wanted} ({variable}) is in a server DISCORD_GUILD_IDS doesn't "
+                    "list — name a channel in a server it lists, or add that server's ID to it",
+                )
+            ]
         if guild is None:
             return [
                 fix(

@@ -61,7 +61,12 @@ async def _call(call: Any, settings: SlackSettings, variable: str, remedy: str) 
             code.startswith("not_allowed_token")
         ):
             raise CheckFailed(fix(AREA, f"Slack refused {variable} ({code}) — {remedy}")) from None
-        said = f"Slack answered {code} to a check of {variable} — try again in a minute"
+        then = (
+            "add the scope the line above names and reinstall the app"
+            if code == "missing_scope"
+            else "try again in a minute"
+        )
+        said = f"Slack answered {code} to a check of {variable} — {then}"
         raise CheckFailed(fix(AREA, said), code) from None
     except _UNREACHABLE as error:
         found = unreachable(AREA, "Slack", settings.slack_api_url, error, "SLACK_API_URL")

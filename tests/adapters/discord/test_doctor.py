@@ -137,6 +137,21 @@ async def test_a_channel_id_the_bot_cannot_see_names_the_setting(fake: FakeDisco
     ]
 
 
+async def test_a_channel_in_a_server_not_configured_says_so(fake: FakeDiscord) -> None:
+    fake.channels["1300000000000000777"] = {
+        **fake.channels[ORGANIZERS],
+        "id": "1300000000000000777",
+        "guild_id": "1300000000000000999",
+    }
+    fake.guild_ids.add("1300000000000000999")
+    found = await check_discord(settings_for(fake, discord_organizer_channel="1300000000000000777"))
+    assert fixes(found) == [
+        "FIX  discord: the channel 1300000000000000777 (DISCORD_ORGANIZER_CHANNEL) is in a "
+        "server DISCORD_GUILD_IDS doesn't list — name a channel in a server it lists, or add "
+        "that server's ID to it"
+    ]
+
+
 async def test_discord_out_of_reach_is_a_finding_not_a_traceback() -> None:
     gone = FakeDiscord()
     await gone.start()

@@ -96,6 +96,19 @@ async def test_slack_out_of_reach_is_a_finding_not_a_traceback() -> None:
     assert found[0].text.endswith("— check your network or SLACK_API_URL")
 
 
+async def test_slack_that_never_answers_is_given_up_on_and_said(fake_slack: FakeSlack) -> None:
+    fake_slack.fail("auth.test", "held", hold=60)
+    try:
+        (token, _) = await check_slack(settings_for(fake_slack))
+    finally:
+        for failure in fake_slack.failures:
+            failure.released.set()
+    assert token.line() == (
+        f"FIX  slack: can't reach Slack at {fake_slack.api_url} (TimeoutError) — check your "
+        "network or SLACK_API_URL"
+    )
+
+
 async def test_http_mode_checks_the_public_address_answers(
     fake_slack: FakeSlack, turnout_site: Site
 ) -> None:
