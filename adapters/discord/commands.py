@@ -105,3 +105,4 @@ def _suggest(desk: Desk, pick: Pick) -> Any:
         return await desk.choices(interaction, pick, current)
 
     return numbered
+

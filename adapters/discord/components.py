@@ -112,7 +112,9 @@ class FormModal(discord.ui.Modal):
 
 def _rows(fields: Sequence[Field]) -> int:
     """Rows the fields need at the least: a date and its time can share one."""
-    pairs = sum(isinstance(a, DateField) and isinstance(b, TimeField) for a, b in pairwise(fields))
+    pairs = sum(
+        isinstance(a, DateField) and isinstance(b, TimeField) for a, b in pairwise(fields)
+    )
     return len(fields) - min(pairs, 1)
 
 

@@ -14,7 +14,6 @@ def test_the_core_s_settings_know_no_platform() -> None:
     core = variables(CoreSettings)
     assert not {v for v in core if v.startswith(("SLACK_", "DISCORD_"))}
     assert {v for v in variables(SlackSettings) if not v.startswith("SLACK_")} == {
-        "TURNOUT_HTTP_HOST",
-        "TURNOUT_HTTP_PORT",  # where Slack's HTTP mode listens
+        "TURNOUT_HTTP_HOST", "TURNOUT_HTTP_PORT"  # where Slack's HTTP mode listens
     }
     assert all(v.startswith("DISCORD_") for v in variables(DiscordSettings))

@@ -36,8 +36,7 @@ async def test_a_late_leave_reaches_organizers_and_take_the_seat_confirms(world:
     assert "left #1 “Tomorrow calls”" in alert.content and "offered to Dev" in alert.content
     assert [b["label"] for b in buttons(offer.json)] == ["Take the seat", "Pass"]
     assert [b["custom_id"] for b in buttons(offer.json)] == [
-        f"turnout:take:1{SERVER}",
-        f"turnout:pass:1{SERVER}",
+        f"turnout:take:1{SERVER}", f"turnout:pass:1{SERVER}"
     ]
     assert taken.text.startswith("You're in! #1 “Tomorrow calls”")
     roster = await world.slash("Olivia", "phonebank", "roster", shift=1)

@@ -95,14 +95,9 @@ def test_a_refusal_is_shown_under_the_field_it_is_about() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed",
-    [
-        "https://dialer.example/abc",
-        "<https://dialer.example/abc>",
-        "<https://dialer.example/abc|dialer>",
-        '"https://dialer.example/abc"',
-        "&lt;https://dialer.example/abc&gt;",
-    ],
+    "typed", ["https://dialer.example/abc", "<https://dialer.example/abc>",
+              "<https://dialer.example/abc|dialer>", '"https://dialer.example/abc"',
+              "&lt;https://dialer.example/abc&gt;"],
 )
 def test_create_reads_the_link_also_as_slack_formats_it(typed: str) -> None:
     shift = parse(ORGANIZER, unescape(f'/phonebank create "Calls" 2026-11-28 18:00 2h 12 {typed}'))

@@ -47,10 +47,7 @@ async def test_a_bare_phonebank_create_opens_a_modal_with_pickers(rig: Rig) -> N
     repeat = next(b for b in view["blocks"] if b.get("block_id") == "repeat")
     assert repeat["optional"] is True
     assert [o["text"]["text"] for o in elements(view)["repeat"]["options"]] == [
-        "Does not repeat",
-        "Weekly",
-        "Every 2 weeks",
-        "On chosen weekdays",
+        "Does not repeat", "Weekly", "Every 2 weeks", "On chosen weekdays",
     ]
     assert elements(view)["capacity"]["is_decimal_allowed"] is False
     assert view["submit"]["text"] == "Create"

@@ -82,16 +82,8 @@ async def test_nudge_them_in_the_confirmation_check_dms_the_unanswered_once(rig:
         "chat.postEphemeral", lambda c: "already nudged" in c.text, user=OLIVIA[0]
     )
     await rig.deliver()
-    assert (
-        len(
-            [
-                c
-                for c in rig.fake.calls_to("chat.postMessage", channel="D0VERA")
-                if "Are you still coming" in c.text
-            ]
-        )
-        == 1
-    )
+    assert len([c for c in rig.fake.calls_to("chat.postMessage", channel="D0VERA")
+                if "Are you still coming" in c.text]) == 1
 
 
 async def test_the_next_day_join_button_and_volunteer_history(rig: Rig) -> None:
@@ -107,10 +99,14 @@ async def test_the_next_day_join_button_and_volunteer_history(rig: Rig) -> None:
     )
     assert missed.button("Join #2")["value"] == "turnout:join:2"
     await rig.press(missed.button("Join #2"), VERA, on=missed)
-    await rig.fake.wait_for("chat.postMessage", lambda c: "You're in!" in c.text, channel="D0VERA")
+    await rig.fake.wait_for(
+        "chat.postMessage", lambda c: "You're in!" in c.text, channel="D0VERA"
+    )
 
     await rig.command("/volunteer history", user=VERA)
-    mine = await rig.fake.wait_for("chat.postEphemeral", lambda c: "record" in c.text, user=VERA[0])
+    mine = await rig.fake.wait_for(
+        "chat.postEphemeral", lambda c: "record" in c.text, user=VERA[0]
+    )
     assert (
         "Your record: 2 shifts signed up, 0 attended, 1 no-show, 0 couldn't make it; "
         "0 calls, 0 conversations; show rate 0%." in mine.text

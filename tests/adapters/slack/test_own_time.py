@@ -40,7 +40,9 @@ async def test_a_volunteer_in_another_zone_gets_the_date_with_their_own_zone_as_
 
 async def test_a_typed_date_or_time_mark_in_a_title_stays_inert_text(rig: Rig) -> None:
     forged = "Calls <!date^0^{date}|Jan 1> \ufdd00:F\ufdd1Jan 1\ufdd2 at noon"
-    await rig.command(f'/task post "{forged}" slots 2', user=OLIVIA, channel=GENERAL, raw=True)
+    await rig.command(
+        f'/task post "{forged}" slots 2', user=OLIVIA, channel=GENERAL, raw=True
+    )
 
     posted = await rig.fake.wait_for("chat.postMessage", channel=GENERAL)
 
