@@ -120,14 +120,18 @@ async def _channel(
     variable = "SLACK_ORGANIZER_CHANNEL" if organizer else "SLACK_VOLUNTEER_CHANNEL"
     configured = configured.strip()
     try:
-        channel_id = await _call(Channels(client).id_of(configured), settings, variable, "")
+        channel_id = await _call(
+            Channels(client).id_of(configured), settings, variable, _BOT_TOKEN_FIX
+        )
         if channel_id is None:
             return fix(
                 AREA,
                 f"no channel {configured} is visible to the bot — check {variable}, and for a "
                 f"private channel type /invite {bot} in it",
             )
-        info = await _call(client.conversations_info(channel=channel_id), settings, variable, "")
+        info = await _call(
+            client.conversations_info(channel=channel_id), settings, variable, _BOT_TOKEN_FIX
+        )
     except CheckFailed as refused:
         if refused.code != "channel_not_found":
             return refused.finding

@@ -8,6 +8,9 @@ of calls; beyond it a 429 with a whole-second Retry-After (those calls are count
 File uploads work as Slack's do: files.getUploadURLExternal hands out an address on this
 server, the bytes are POSTed there (recorded as the "upload" method; fail it like any other),
 and files.completeUploadExternal shares them in a conversation (see `shared_files`).
+
+Every answer to the bot token lists the scopes it was granted in the x-oauth-scopes header, as
+Slack's do (see `scopes`); `turnout doctor` compares them with the manifest's.
 """
 
 import asyncio
