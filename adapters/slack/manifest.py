@@ -44,6 +44,22 @@ def slash_commands() -> list[dict[str, Any]]:
     ]
 
 
+def bot_scopes(text: str | None = None) -> list[str]:
+    """The bot scopes the manifest asks for (`oauth_config.scopes.bot`), in its order; read
+    from the file's text, as the generated blocks are, so running needs no YAML parser."""
+    text = MANIFEST.read_text() if text is None else text
+    lines = text[text.index(_BLOCK_END) :].splitlines()
+    start = lines.index("    bot:") + 1
+    scopes = []
+    for line in lines[start:]:
+        item = line.strip()
+        if item.startswith("- "):
+            scopes.append(item.removeprefix("- ").strip())
+        elif item and not item.startswith("#"):
+            break
+    return scopes
+
+
 def rewritten(text: str) -> str:
     """The manifest's text with its generated blocks (`app_home`, `slash_commands`,
     `bot_events`) written afresh. Everything else, comments included, is kept as it is."""

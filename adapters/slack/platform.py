@@ -32,7 +32,7 @@ from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
 from adapters.slack.settings import SlackSettings
-from adapters.web.health import Health
+from adapters.web.health import HEALTH_PATH, Health
 from adapters.web.serving import MAX_CONNECTIONS, Server
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
@@ -40,7 +40,6 @@ from bot.app.turnout import Turnout
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 
 
 class SlackPlatform:

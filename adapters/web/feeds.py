@@ -9,7 +9,7 @@ import logging
 from aiohttp import web
 
 from adapters.platform import PlatformError
-from adapters.web.health import Health
+from adapters.web.health import HEALTH_PATH, Health
 from adapters.web.serving import Server
 from bot.app.turnout import Turnout
 from bot.calendars.feed_links import FEED_PATH
@@ -64,7 +64,7 @@ class FeedListener:
             return self._health.response()
 
         self._server = Server(
-            [*feed_routes(turnout), web.get("/healthz", health)], self._host, self._port
+            [*feed_routes(turnout), web.get(HEALTH_PATH, health)], self._host, self._port
         )
         try:
             await self._server.start()

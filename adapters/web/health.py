@@ -2,6 +2,9 @@
 
 from aiohttp import web
 
+# Where a running Turnout answers, for load balancers and `turnout doctor`.
+HEALTH_PATH = "/healthz"
+
 
 class Health:
     def __init__(self) -> None:

@@ -14,10 +14,14 @@ from adapters.console import ConsoleChat, ConsoleMessenger, Screen
 from adapters.console.chat import read_pipe, read_terminal
 from adapters.console.files import FOLDER, FileShelf
 from adapters.discord import DiscordPlatform, invite_url
+from adapters.discord.doctor import check_discord
 from adapters.discord.settings import DiscordSettings
+from adapters.doctor import NO_PLATFORM, Finding, fix
 from adapters.platform import Platform, PlatformError
 from adapters.slack import SlackPlatform
+from adapters.slack.doctor import check_slack
 from adapters.slack.settings import SlackSettings
+from adapters.web.doctor import check_feeds
 from adapters.web.feeds import FeedListener, feed_routes
 from adapters.web.health import Health
 from bot.app import redaction, repeats
@@ -35,6 +39,7 @@ from storage.backup import (
     restore_sqlite,
     sqlite_file,
 )
+from storage.schema_check import schema_status
 
 
 class Settings(CoreSettings, SlackSettings, DiscordSettings):
@@ -52,10 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
     except ConfigurationError as error:
+        if args.command == "doctor":
+            print(fix("settings", str(error).rstrip(".")).line())
+            return 1
         print(f"turnout: {error}", file=sys.stderr)
         return 2
     logging.basicConfig(
-        level="WARNING" if args.command == "console" else settings.log_level,
+        # The console and the doctor speak for themselves; the log only for what breaks.
+        level={"console": "WARNING", "doctor": "ERROR"}.get(args.command, settings.log_level),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     # Secrets (tokens, response_urls) never reach the log, whatever the level.
@@ -74,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                     return asyncio.run(_run(settings))
                 finally:
                     said_once()
+            case "doctor":
+                return asyncio.run(_doctor(settings))
             case "discord-invite":
                 return _discord_invite(settings)
             case "backup":
@@ -136,6 +147,10 @@ def _parser() -> argparse.ArgumentParser:
         "discord-invite", help="print the link that adds the bot to a Discord server"
     )
     commands.add_parser("migrate", help="bring the database schema up to date and exit")
+    commands.add_parser(
+        "doctor",
+        help="check the settings against the database and the platforms, and say what to fix",
+    )
     backup = commands.add_parser(
         "backup", help="copy the database into a new file, safely while the bot runs"
     )
@@ -315,6 +330,22 @@ async def _until_stopped(platforms: list[Platform], health: Health) -> int:
             task.cancel()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
+
+
+async def _doctor(settings: Settings) -> int:
+    """One line per check, each FIX saying what to do; 1 when anything needs fixing."""
+    fine, said = await schema_status(settings.database_url)
+    findings = [Finding("database", said, "ok" if fine else "FIX")]
+    if settings.slack_enabled:
+        findings += await check_slack(settings, public_url=settings.public_url)
+    if settings.discord_enabled:
+        findings += await check_discord(settings)
+    if settings.public_url:
+        findings.append(await check_feeds(settings.public_url))
+    if not (settings.slack_enabled or settings.discord_enabled):
+        findings.append(fix("turnout", NO_PLATFORM))
+    print("\n".join(finding.line() for finding in findings))
+    return 1 if any(finding.wrong for finding in findings) else 0
 
 
 def _discord_invite(settings: Settings) -> int:

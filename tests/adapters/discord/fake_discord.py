@@ -29,6 +29,9 @@ ORGANIZERS = "1300000000000000201"
 VOLUNTEERS = "1300000000000000202"
 TOKEN = base64.b64encode(APP_ID.encode()).decode().rstrip("=") + ".GfAkE0.fake-token-for-tests"
 MEMBERS_INTENT = 1 << 1
+# The application's flags that say the Server Members intent is switched on in the Developer
+# Portal (GATEWAY_GUILD_MEMBERS, GATEWAY_GUILD_MEMBERS_LIMITED).
+MEMBERS_INTENT_FLAGS = (1 << 14) | (1 << 15)
 # The documented close code for "you asked for a privileged intent you don't have".
 DISALLOWED_INTENTS = 4014
 
@@ -120,6 +123,14 @@ class FakeDiscord:
     _closed_dms: set[str] = field(default_factory=set)
     # user id → member payload: who is in the server (GET /guilds/{id}/members/{user}).
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The server's channels by id, as GET /channels/{id} answers (tests change overwrites).
+    channels: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {
+            c["id"]: {**c, "guild_id": GUILD_ID} for c in payload("guild_create")["d"]["channels"]
+        }
+    )
+    # The servers the bot is in (GET /guilds/{id}); a test may take the bot out.
+    guild_ids: set[str] = field(default_factory=lambda: {GUILD_ID})
     _ids: itertools.count = field(
         default_factory=lambda: itertools.count(1_400_000_000_000_000_000)
     )
@@ -333,8 +344,25 @@ class FakeDiscord:
         app = f"/applications/{APP_ID}"
         if method == "GET" and path == "/users/@me":
             return 200, payload("ready")["d"]["user"], {}
-        if method == "GET" and path == "/oauth2/applications/@me":
-            return 200, payload("application"), {}
+        if method == "GET" and path in ("/oauth2/applications/@me", "/applications/@me"):
+            return 200, self._application(), {}
+        if method == "GET" and path == "/users/@me/guilds":
+            return 200, [self._guild(g, partial=True) for g in sorted(self.guild_ids)], {}
+        if method == "GET" and (m := re.fullmatch(r"/guilds/(\d+)", path)):
+            if m[1] in self.guild_ids:
+                return 200, self._guild(m[1]), {}
+            return 403, {"message": "Missing Access", "code": 50001}, {}
+        if method == "GET" and (m := re.fullmatch(r"/guilds/(\d+)/channels", path)):
+            if m[1] in self.guild_ids:
+                return 200, [c for c in self.channels.values() if c["guild_id"] == m[1]], {}
+            return 403, {"message": "Missing Access", "code": 50001}, {}
+        if method == "GET" and (m := re.fullmatch(r"/channels/(\d+)", path)):
+            if m[1] in self.channels and self.channels[m[1]]["guild_id"] in self.guild_ids:
+                return 200, self.channels[m[1]], {}
+            return 404, {"message": "Unknown Channel", "code": 10003}, {}
+        if method == "GET" and path == f"/guilds/{GUILD_ID}/members/{APP_ID}":
+            (bot,) = payload("guild_create")["d"]["members"]
+            return 200, bot, {}
         if method == "GET" and path == "/gateway/bot":
             limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
             return 200, {"url": self.gateway_url, "shards": 1, "session_start_limit": limit}, {}
@@ -361,6 +389,20 @@ class FakeDiscord:
             user = body["recipient_id"]
             return 200, self._dm_channel(str(user)), {}
         return 404, {"message": "404: Not Found", "code": 0}, {}
+
+    def _application(self) -> dict[str, Any]:
+        """The bot's application; its flags say which privileged intents are switched on."""
+        application = payload("application")
+        if not self.members_intent_enabled:
+            application["flags"] &= ~MEMBERS_INTENT_FLAGS
+        return application
+
+    def _guild(self, guild_id: str, *, partial: bool = False) -> dict[str, Any]:
+        guild = payload("guild_create")["d"]
+        if partial:
+            return {"id": guild_id, "name": guild["name"], "icon": None, "owner": False}
+        kept = ("name", "owner_id", "roles", "features", "preferred_locale")
+        return {"id": guild_id, **{k: guild[k] for k in kept}}
 
     def _command(self, command: dict[str, Any], path: str) -> dict[str, Any]:
         guild = re.search(r"/guilds/(\d+)/", path)

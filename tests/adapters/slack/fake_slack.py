@@ -8,6 +8,9 @@ of calls; beyond it a 429 with a whole-second Retry-After (those calls are count
 File uploads work as Slack's do: files.getUploadURLExternal hands out an address on this
 server, the bytes are POSTed there (recorded as the "upload" method; fail it like any other),
 and files.completeUploadExternal shares them in a conversation (see `shared_files`).
+
+Every answer to the bot token lists the scopes it was granted in the x-oauth-scopes header, as
+Slack's do (see `scopes`); `turnout doctor` compares them with the manifest's.
 """
 
 import asyncio
@@ -19,8 +22,10 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import yaml
 from aiohttp import WSMsgType, web
 
 # How long a test waits for the bot to do something before failing: a bound, not a timing
@@ -32,6 +37,8 @@ TEAM_DOMAIN = "turnout-test"
 BOT_USER = "U0BOT"
 BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
+
+MANIFEST = Path(__file__).parents[3] / "adapters" / "slack" / "manifest.yaml"
 
 # Arguments that carry JSON inside form-encoded bodies.
 _JSON_FIELDS = ("blocks", "view", "attachments", "files", "metadata")
@@ -127,6 +134,9 @@ class FakeSlack:
     # chat.postMessage posts by channel, for conversations.history: each message as Slack
     # returns it, and when it was posted (time.time(); the ts values are made up).
     history: dict[str, list[tuple[float, dict[str, Any]]]] = field(default_factory=dict)
+    # The scopes the bot token was granted: every one the manifest asks for, unless a test
+    # takes one away. Slack lists them in each Web API answer's x-oauth-scopes header.
+    scopes: list[str] = field(default_factory=lambda: manifest_scopes())
     # Every websocket connection the app opened (Socket Mode).
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     port: int = 0
@@ -305,7 +315,8 @@ class FakeSlack:
                 {"ok": False, "error": failure.error}, status=failure.status, headers=headers
             )
         answer = self._answer(method, args, token)
-        return web.json_response(answer)
+        granted = {"x-oauth-scopes": ",".join(self.scopes)} if token.startswith("xoxb-") else {}
+        return web.json_response(answer, headers=granted)
 
     def _over_limit(self, method: str) -> float | None:
         """Take a token from the method's bucket; None if allowed, else seconds until one is."""
@@ -391,6 +402,12 @@ class FakeSlack:
                     if group["id"] == args.get("usergroup"):
                         return {**ok, "users": group.get("users", [])}
                 return {"ok": False, "error": "no_such_subteam"}
+            case "conversations.info":
+                for channel in self.channels:
+                    if channel["id"] == args.get("channel"):
+                        member = channel["id"] not in self.outside
+                        return {**ok, "channel": {**channel, "is_member": member}}
+                return {"ok": False, "error": "channel_not_found"}
             case "conversations.list":
                 return {**ok, "channels": self.channels, "response_metadata": {"next_cursor": ""}}
             case "files.getUploadURLExternal":
@@ -453,6 +470,12 @@ class FakeSlack:
                 self.acks.append(json.loads(frame.data))
                 await self._noticed()
         return socket
+
+
+def manifest_scopes() -> list[str]:
+    """The bot scopes adapters/slack/manifest.yaml asks for, read as Slack reads the file."""
+    manifest = yaml.safe_load(MANIFEST.read_text())
+    return list(manifest["oauth_config"]["scopes"]["bot"])
 
 
 def _texts(value: Any) -> list[str]:

@@ -21,7 +21,7 @@ SCOPES = {
     "im:history",  # conversations.history in the bot's DMs, after a send timed out
     "users:read",  # users.info, team_join
     "usergroups:read",  # usergroups.list, usergroups.users.list
-    "channels:read",  # conversations.list, member_joined_channel (public)
+    "channels:read",  # conversations.list and .info, member_joined_channel (public)
     "groups:read",  # the same for private channels
 }
 
@@ -71,6 +71,10 @@ def test_the_manifest_subscribes_to_the_events_the_app_handles() -> None:
 
 def test_the_manifest_asks_for_the_scopes_used_and_no_more() -> None:
     assert set(manifest()["oauth_config"]["scopes"]["bot"]) == SCOPES
+
+
+def test_the_scopes_turnout_doctor_checks_are_the_ones_the_manifest_asks_for() -> None:
+    assert generated.bot_scopes() == manifest()["oauth_config"]["scopes"]["bot"]
 
 
 def test_the_manifest_sets_up_socket_mode_and_interactivity() -> None:
