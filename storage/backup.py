@@ -77,6 +77,35 @@ def pg_restore_command(url: str | URL, backup: Path) -> str:
     return f"pg_restore --no-owner --dbname {_libpq_url(url)} {shlex.quote(str(backup))}"
 
 
+def back_up(url: str | URL, path: Path) -> str:
+    """`turnout backup`: copy a SQLite database to `path`, or say how PostgreSQL is backed
+    up. Returns the line to print; ValueError for a URL Turnout can't use."""
+    live = sqlite_file(url)
+    if live is None:
+        return (
+            "PostgreSQL is backed up with pg_dump; run\n"
+            f"  {pg_dump_command(url, path)}\n"
+            "with the password in PGPASSWORD or ~/.pgpass."
+        )
+    size = backup_sqlite(live, path)
+    return f"backed up to {path} ({size:,} bytes)."
+
+
+def restore(url: str | URL, path: Path) -> tuple[bool, str]:
+    """`turnout restore`: load a SQLite backup into the empty database `url` names (True,
+    then it needs migrating), or say how PostgreSQL is restored (False). With the line to print;
+    ValueError for a URL Turnout can't use."""
+    target = sqlite_file(url)
+    if target is None:
+        return False, (
+            "a pg_dump backup is restored with pg_restore into an empty database; run\n"
+            f"  {pg_restore_command(url, path)}\n"
+            "with the password in PGPASSWORD or ~/.pgpass, then `turnout migrate`."
+        )
+    restore_sqlite(path, target)
+    return True, f"restored {path} into {target}; the database is up to date."
+
+
 def _libpq_url(url: str | URL) -> str:
     """The URL as pg_dump reads it: no driver, no password (PGPASSWORD or ~/.pgpass give it)."""
     given = normalise_url(url)

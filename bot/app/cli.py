@@ -31,14 +31,7 @@ from bot.app.recovery import Recovery
 from bot.app.settings import ConfigurationError, CoreSettings, load
 from bot.ports.storage import StorageUnavailable
 from storage import SqlStorage, open_storage
-from storage.backup import (
-    BackupRefused,
-    backup_sqlite,
-    pg_dump_command,
-    pg_restore_command,
-    restore_sqlite,
-    sqlite_file,
-)
+from storage.backup import BackupRefused, back_up, restore
 from storage.schema_check import schema_status
 
 
@@ -362,38 +355,21 @@ async def _migrate(settings: Settings) -> int:
 
 def _backup(settings: Settings, path: Path) -> int:
     try:
-        live = sqlite_file(settings.database_url)
+        print(f"turnout: {back_up(settings.database_url, path)}")
     except ValueError as error:
         raise DatabaseUnusable(str(error)) from None
-    if live is None:
-        print(
-            "turnout: PostgreSQL is backed up with pg_dump; run\n"
-            f"  {pg_dump_command(settings.database_url, path)}\n"
-            "with the password in PGPASSWORD or ~/.pgpass."
-        )
-        return 0
-    size = backup_sqlite(live, path)
-    print(f"turnout: backed up to {path} ({size:,} bytes).")
     return 0
 
 
 async def _restore(settings: Settings, path: Path) -> int:
     try:
-        target = sqlite_file(settings.database_url)
+        restored, said = restore(settings.database_url, path)
     except ValueError as error:
         raise DatabaseUnusable(str(error)) from None
-    if target is None:
-        print(
-            "turnout: a pg_dump backup is restored with pg_restore into an empty database; run\n"
-            f"  {pg_restore_command(settings.database_url, path)}\n"
-            "with the password in PGPASSWORD or ~/.pgpass, then `turnout migrate`."
-        )
-        return 0
-    restore_sqlite(path, target)
-    # A backup from an older Turnout is brought up to date here, not at the next start.
-    storage = await _open(settings.database_url)
-    await storage.close()
-    print(f"turnout: restored {path} into {target}; the database is up to date.")
+    if restored:
+        # A backup from an older Turnout is brought up to date here, not at the next start.
+        await (await _open(settings.database_url)).close()
+    print(f"turnout: {said}")
     return 0
 
 
