@@ -20,6 +20,7 @@ from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
 from bot.kernel.intake.examples import fill
 from bot.ports.clock import Clock
+from bot.ports.metrics import CommandOutcome, Metrics, NoMetrics
 from bot.ports.replies import FormSubmission, Message, Reply
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.volunteers import welcome
@@ -53,8 +54,10 @@ class Turnout:
         defaults: CampaignDefaults,
         on_notices: Callable[[], None] = lambda: None,
         feeds: FeedLinks | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._storage = storage
+        self._metrics = metrics or NoMetrics()
         self._feeds = feeds
         self._services: dict[type, object] = {FeedLinks: feeds} if feeds else {}
         self._clock = clock
@@ -77,39 +80,43 @@ class Turnout:
 
     async def handle(self, command: Command) -> Reply:
         command = _unmarked(command)
+        reply, outcome = await self._outcome(command)
+        self._metrics.command(type(command).__name__, outcome)
+        return reply
+
+    async def _outcome(self, command: Command) -> tuple[Reply, CommandOutcome]:
+        """The reply to `command`, and how it ended (counted for operators)."""
         name = type(command).__name__
         write = type(command) not in self._readers
         tries = 0
         while tries < _CONFLICT_RERUNS:
             tries += 1
             try:
-                return await self._handle_once(command, write=write)
+                return await self._handle_once(command, write=write), CommandOutcome.OK
             except NeedsWriteTurn:
                 if write:
                     log.exception("%s was refused writing as a writer", name)
-                    return Message(SOMETHING_BROKE, error=True)
+                    return Message(SOMETHING_BROKE, error=True), CommandOutcome.ERROR
                 # Rolled back whole before it wrote anything: again, holding the write turn.
                 write, tries = True, tries - 1
             except UserError as error:
-                return self._refusal(error)
+                return self._refusal(error), CommandOutcome.REFUSED
             except StorageConflict:
                 # Rolled back whole; the rerun finds the row the other transaction wrote.
                 log.info("%s met a concurrent write; running it again", name)
             except StorageUnavailable:
                 log.warning("storage unavailable while handling %s", name)
-                return Message(TRY_AGAIN, error=True)
+                return Message(TRY_AGAIN, error=True), CommandOutcome.TRY_AGAIN
             except Exception:
                 log.exception("failed to handle %s", name)
-                return Message(SOMETHING_BROKE, error=True)
+                return Message(SOMETHING_BROKE, error=True), CommandOutcome.ERROR
         log.warning("%s kept meeting concurrent writes", name)
-        return Message(TRY_AGAIN, error=True)
+        return Message(TRY_AGAIN, error=True), CommandOutcome.TRY_AGAIN
 
     def _refusal(self, error: UserError) -> Message:
         """What a person reads when a command is refused: the example dates in it written
         out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
-        return Message(
-            fill(error.message, self._clock.now().date()), error=True, about=error.about
-        )
+        return Message(fill(error.message, self._clock.now().date()), error=True, about=error.about)
 
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = self._catalogue.handlers[type(command)]
