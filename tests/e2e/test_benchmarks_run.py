@@ -14,7 +14,11 @@ def quick(script: str) -> str:
     """Run `bench/<script> --quick` and return what it printed."""
     run = subprocess.run(
         [sys.executable, str(ROOT / "bench" / script), "--quick"],
-        capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
     return run.stdout
@@ -131,8 +135,12 @@ def test_the_calendar_feed_benchmark_prints_fetch_and_join_times() -> None:
 def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart() -> None:
     out = quick("stats.py")
     assert "SQLite: " in out and "volunteers" in out and "attendance rows" in out
-    for row in ("/turnout stats all, with the chart", "the figures alone (all)",
-                "/turnout stats 30d, with the chart", "the figures alone (30d)"):
+    for row in (
+        "/turnout stats all, with the chart",
+        "the figures alone (all)",
+        "/turnout stats 30d, with the chart",
+        "the figures alone (30d)",
+    ):
         assert re.search(rf"^  +{re.escape(row)}( +[\d.]+){{4}}$", out, re.M), out
 
 
