@@ -32,6 +32,10 @@ class Platform(Protocol):
         Raises PlatformError when the platform refuses the credentials.
         """
 
+    async def problem(self) -> str | None:
+        """None while connected to the platform; else what is wrong, in a few words (for
+        /healthz)."""
+
     async def failure(self) -> PlatformError:
         """Wait until the platform stops for good on its own (its token refused mid-run);
         return why, as one line naming what to fix. Never returns after `stop`."""

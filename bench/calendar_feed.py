@@ -22,7 +22,8 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from adapters.web.feeds import FeedListener
+from adapters.web.feeds import feed_routes
+from adapters.web.serving import Listener
 from bench.latency import percentile
 from bot.app.turnout import Turnout
 from bot.calendars.commands import ShowCalendarFeed
@@ -62,8 +63,8 @@ async def run(shifts: int, fetches: int) -> None:
         reply = await turnout.handle(ShowCalendarFeed(MARIA))
         assert isinstance(reply, Message)
         [url] = [w for w in reply.text.split() if w.startswith(PUBLIC)]
-        listener = FeedListener("127.0.0.1", 0)
-        await listener.start(turnout)
+        listener = Listener("127.0.0.1", 0, feed_routes(turnout), purpose="calendar feeds")
+        await listener.start()
         address = f"http://127.0.0.1:{listener.port}{url.removeprefix(PUBLIC)}"
         try:
             async with aiohttp.ClientSession() as http:

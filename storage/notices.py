@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
+    func,
     insert,
     or_,
     select,
@@ -99,13 +100,9 @@ class SqlNoticeRepository(NoticeRepository):
         picked FOR UPDATE SKIP LOCKED, so a concurrent claimer takes the next ones instead of
         waiting; on SQLite BEGIN IMMEDIATE lets only one claimer in at a time.
         """
-        due = or_(
-            and_(notices.c.state == NoticeState.PENDING.value, notices.c.due_at <= now),
-            and_(notices.c.state == NoticeState.SENDING.value, notices.c.lease_until <= now),
-        )
         picked = (
             select(notices.c.id)
-            .where(due)
+            .where(_due(now))
             .order_by(notices.c.due_at, notices.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -159,6 +156,11 @@ class SqlNoticeRepository(NoticeRepository):
         if not attempt_used:
             values["attempts"] = notices.c.attempts - 1
         await self._db.execute(update(notices).where(notices.c.id == notice_id).values(values))
+
+    async def count_due(self, now: datetime, *, at_most: int) -> int:
+        due = select(notices.c.id).where(_due(now)).limit(at_most).subquery()
+        result = await self._db.execute(select(func.count()).select_from(due))
+        return int(result.scalar_one())
 
     async def next_due_at(self) -> datetime | None:
         """The earliest due time among pending notices (and sending ones, by lease expiry).
@@ -219,3 +221,11 @@ def _values(notice: NewNotice) -> dict[str, Any]:
         "state": NoticeState.PENDING.value,
         "attempts": 0,
     }
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    """Notices to send now: pending and due, or claimed by a process whose lease ran out."""
+    return or_(
+        and_(notices.c.state == NoticeState.PENDING.value, notices.c.due_at <= now),
+        and_(notices.c.state == NoticeState.SENDING.value, notices.c.lease_until <= now),
+    )

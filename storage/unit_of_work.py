@@ -7,6 +7,7 @@ from functools import cache
 from types import TracebackType
 from typing import Any, Self, get_type_hints
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.ports.storage import Storage, StorageConflict, StorageUnavailable, UnitOfWork
@@ -58,6 +59,11 @@ class SqlStorage(Storage):
         the same, as readers there never wait for writers anyway.
         """
         return SqlUnitOfWork(self, reader=not write and self._turn is not None)
+
+    async def ping(self) -> None:
+        """SELECT 1, as a reader: on SQLite it doesn't wait for the write turn."""
+        async with self.unit_of_work(write=False) as uow:
+            await uow.connection.execute(text("SELECT 1"))
 
     async def close(self) -> None:
         """Close every pooled connection."""

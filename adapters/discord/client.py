@@ -4,6 +4,7 @@ import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -34,7 +35,12 @@ GUILD_READY_TIMEOUT = 0.5
 
 class TurnoutClient(discord.Client):
     def __init__(
-        self, desk: Desk, *, members: bool, guild_ready_timeout: float = GUILD_READY_TIMEOUT
+        self,
+        desk: Desk,
+        *,
+        members: bool,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
+        http_trace: aiohttp.TraceConfig | None = None,
     ) -> None:
         super().__init__(
             intents=intents(members=members),
@@ -43,6 +49,8 @@ class TurnoutClient(discord.Client):
             # Turnout never lists members; fetching them all at start would only slow it down.
             chunk_guilds_at_startup=False,
             guild_ready_timeout=guild_ready_timeout,
+            # Sees every REST answer: where the platform's 429s are counted.
+            http_trace=http_trace or aiohttp.TraceConfig(),
         )
         self.desk = desk
         self.ready = asyncio.Event()

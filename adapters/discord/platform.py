@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import logging
+from types import SimpleNamespace
 
 import aiohttp
 import discord
@@ -19,6 +20,7 @@ from adapters.discord.settings import DiscordSettings
 from adapters.platform import PlatformError
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
+from bot.ports.metrics import Metrics, NoMetrics
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class DiscordPlatform:
         volunteer_channel: str = "",
         budget: float = BUDGET,
         guild_ready_timeout: float = GUILD_READY_TIMEOUT,
+        metrics: Metrics | None = None,
     ) -> None:
         application_id(token)  # a malformed token fails here, with one line
         self._token = token.strip()
@@ -52,6 +55,7 @@ class DiscordPlatform:
         self._rule = OrganizerRule(organizer_role)
         self._budget = budget
         self._guild_ready_timeout = guild_ready_timeout
+        self._metrics = metrics or NoMetrics()
         self.messenger = DiscordMessenger(
             organizer_channel=organizer_channel, volunteer_channel=volunteer_channel
         )
@@ -61,7 +65,9 @@ class DiscordPlatform:
         self.members_intent = True
 
     @classmethod
-    def from_settings(cls, settings: DiscordSettings) -> "DiscordPlatform":
+    def from_settings(
+        cls, settings: DiscordSettings, *, metrics: Metrics | None = None
+    ) -> "DiscordPlatform":
         return cls(
             token=settings.discord_token,
             api_url=settings.discord_api_url,
@@ -70,6 +76,7 @@ class DiscordPlatform:
             organizer_role=settings.discord_organizer_role,
             organizer_channel=settings.discord_organizer_channel,
             volunteer_channel=settings.discord_volunteer_channel,
+            metrics=metrics,
         )
 
     @property
@@ -136,6 +143,15 @@ class DiscordPlatform:
             f"the Discord gateway stopped ({error or 'closed'}); check DISCORD_TOKEN and restart."
         )
 
+    async def problem(self) -> str | None:
+        """None while the gateway is connected; else what is wrong, in a few words."""
+        client, runner = self._client, self._runner
+        if client is None or runner is None or runner.done() or client.is_closed():
+            return "the gateway is closed"
+        if client.ws is None or not client.ws.open:
+            return "the gateway is reconnecting"
+        return None
+
     async def stop(self) -> None:
         client, runner = self._client, self._runner
         self._client = self._runner = None
@@ -148,7 +164,10 @@ class DiscordPlatform:
 
     async def _logged_in(self, desk: Desk) -> TurnoutClient:
         client = TurnoutClient(
-            desk, members=self.members_intent, guild_ready_timeout=self._guild_ready_timeout
+            desk,
+            members=self.members_intent,
+            guild_ready_timeout=self._guild_ready_timeout,
+            http_trace=rate_limits_counted(self._metrics),
         )
         try:
             await client.login(self._token)
@@ -219,3 +238,20 @@ class DiscordPlatform:
                     await asyncio.wait_for(client.ready.wait(), timeout=0.1)
                 else:
                     await asyncio.sleep(0.1)
+
+
+def rate_limits_counted(metrics: Metrics) -> aiohttp.TraceConfig:
+    """Counts each 429 Discord answers, for operators: discord.py sleeps through most of them
+    itself, so its HTTP session's trace is where they can all be seen."""
+
+    async def ended(
+        session: aiohttp.ClientSession,
+        context: SimpleNamespace,
+        params: aiohttp.TraceRequestEndParams,
+    ) -> None:
+        if params.response.status == 429:
+            metrics.rate_limited("discord")
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_end.append(ended)
+    return trace

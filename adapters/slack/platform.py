@@ -31,11 +31,12 @@ from adapters.slack.gate import Gate
 from adapters.slack.messenger import SlackMessenger
 from adapters.slack.organizers import Organizers
 from adapters.slack.people import People
+from adapters.slack.rate_limits import RateLimitsCounted
 from adapters.slack.settings import SlackSettings
-from adapters.web.health import HEALTH_PATH, Health
 from adapters.web.serving import MAX_CONNECTIONS, Server
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
+from bot.ports.metrics import Metrics, NoMetrics
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class SlackPlatform:
         http_port: int = 3000,
         api_timeout: float = 30.0,
         max_connections: int = MAX_CONNECTIONS,
+        metrics: Metrics | None = None,
     ) -> None:
         self._max_connections = max_connections
         self._api_timeout = api_timeout
@@ -68,18 +70,21 @@ class SlackPlatform:
         self._volunteer_channel = volunteer_channel
         self._http_host = http_host
         self._http_port = http_port
+        # Every 429 is counted for operators, whoever retries it.
+        counted = RateLimitsCounted(metrics or NoMetrics())
         # Answers to people retry a 429 on the spot: someone is looking at Slack, waiting.
         self._client = AsyncWebClient(
             token=bot_token,
             base_url=self._api_url,
             retry_handlers=[
+                counted,
                 AsyncConnectionErrorRetryHandler(),
                 AsyncRateLimitErrorRetryHandler(max_retry_count=2),
             ],
         )
         # Notices don't: the core's dispatcher waits out Retry-After durably (see messenger.py).
         self._messenger_client = AsyncWebClient(
-            token=bot_token, base_url=self._api_url, retry_handlers=[]
+            token=bot_token, base_url=self._api_url, retry_handlers=[counted]
         )
         self._organizers = Organizers(
             self._client, users=organizers, group=organizer_group, admins=admins_are_organizers
@@ -97,21 +102,19 @@ class SlackPlatform:
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._server: Server | None = None
-        # What /healthz reports; `turnout run` shares one among its platforms.
-        self.health = Health()
         # More routes for HTTP mode's server (calendar feeds), built once the core exists.
         self._more_routes: list[Callable[[Turnout], list[web.RouteDef]]] = []
 
     def serve_also(self, routes: Callable[[Turnout], list[web.RouteDef]]) -> bool:
-        """Serve `routes` beside /slack/events and /healthz; False in Socket Mode, which
-        runs no web server."""
+        """Serve `routes` (health checks, metrics, calendar feeds) beside /slack/events;
+        False in Socket Mode, which runs no web server."""
         if self.socket_mode:
             return False
         self._more_routes.append(routes)
         return True
 
     @classmethod
-    def from_settings(cls, settings: SlackSettings) -> Self:
+    def from_settings(cls, settings: SlackSettings, *, metrics: Metrics | None = None) -> Self:
         return cls(
             bot_token=settings.slack_bot_token,
             app_token=settings.slack_app_token,
@@ -124,6 +127,7 @@ class SlackPlatform:
             volunteer_channel=settings.slack_volunteer_channel,
             http_host=settings.http_host,
             http_port=settings.http_port,
+            metrics=metrics,
         )
 
     @property
@@ -169,6 +173,16 @@ class SlackPlatform:
         wait); this never returns."""
         return await asyncio.get_running_loop().create_future()
 
+    async def problem(self) -> str | None:
+        """None while connected: Socket Mode's websocket is open and answering pings, or HTTP
+        mode's server listens. Else what is wrong, in a few words."""
+        if self.socket_mode:
+            socket = self._socket
+            if socket is None or not await socket.client.is_connected():
+                return "Socket Mode is not connected"
+            return None
+        return None if self._server is not None else "the HTTP mode server is not listening"
+
     async def stop(self) -> None:
         if self._socket is not None:
             await self._socket.close_async()
@@ -208,10 +222,7 @@ class SlackPlatform:
             )
             return await to_aiohttp_response(answered)
 
-        async def health(request: web.Request) -> web.Response:
-            return self.health.response()
-
-        routes = [web.post(EVENTS_PATH, events), web.get(HEALTH_PATH, health)]
+        routes = [web.post(EVENTS_PATH, events)]
         for more in self._more_routes:
             routes.extend(more(turnout))
         self._server = Server(

@@ -33,10 +33,10 @@ async def check_public_url(area: str, public_url: str, *, answered: str, who: st
             f"{public_url} reaches TURNOUT_HTTP_PORT, where `turnout run` listens",
         )
     if status != 200:
-        down = ", ".join(sorted(body.get("down") or {})) or "a platform"
+        down = ", ".join(_down(body)) or "a part of it"
         return fix(
             area,
-            f"Turnout answers at {url} but says {down} stopped — see the log of `turnout run` "
+            f"Turnout answers at {url} but says {down} is down — see the log of `turnout run` "
             "and restart it",
         )
     return ok(area, f"Turnout answers at {url}, so {answered}")
@@ -47,6 +47,15 @@ async def check_feeds(public_url: str) -> Finding:
     return await check_public_url(
         "calendars", public_url, answered="calendar apps can fetch feeds", who="calendar apps"
     )
+
+
+def _down(report: dict[str, object]) -> list[str]:
+    """The parts a /healthz report names as down (bot/app/ops.py writes it)."""
+    parts = [] if report.get("database") == "up" else ["the database"]
+    platforms = report.get("platforms")
+    if isinstance(platforms, dict):
+        parts += sorted(name for name, state in platforms.items() if state != "up")
+    return parts
 
 
 def _json(text: str) -> object:

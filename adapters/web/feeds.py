@@ -8,9 +8,6 @@ import logging
 
 from aiohttp import web
 
-from adapters.platform import PlatformError
-from adapters.web.health import HEALTH_PATH, Health
-from adapters.web.serving import Server
 from bot.app.turnout import Turnout
 from bot.calendars.feed_links import FEED_PATH
 from bot.ports.storage import StorageUnavailable
@@ -45,39 +42,3 @@ def feed_routes(turnout: Turnout) -> list[web.RouteDef]:
         )
 
     return [web.get(FEED_PATH, feed)]
-
-
-class FeedListener:
-    """A small web server of its own for the feeds, when no Slack HTTP server runs (Socket
-    Mode, Discord only)."""
-
-    def __init__(self, host: str, port: int, health: Health | None = None) -> None:
-        self._health = health or Health()
-        self._host = host
-        self._port = port
-        self._server: Server | None = None
-        # Once started (useful when asked for port 0).
-        self.port: int | None = None
-
-    async def start(self, turnout: Turnout) -> None:
-        async def health(request: web.Request) -> web.Response:
-            return self._health.response()
-
-        self._server = Server(
-            [*feed_routes(turnout), web.get(HEALTH_PATH, health)], self._host, self._port
-        )
-        try:
-            await self._server.start()
-        except OSError as error:
-            self._server = None
-            raise PlatformError(
-                f"can't listen on {self._host}:{self._port} for calendar feeds ({error}); "
-                "set TURNOUT_HTTP_PORT to a free port."
-            ) from None
-        self.port = self._server.port
-        log.info("serving calendar feeds on port %s", self.port)
-
-    async def stop(self) -> None:
-        if self._server is not None:
-            await self._server.stop()
-            self._server = None

@@ -12,6 +12,7 @@ from typing import Any
 
 from aiohttp import ClientPayloadError, web
 
+from adapters.platform import PlatformError
 from bot.app.repeats import OneLine
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,36 @@ class Server:
                 log.warning("a client hung up before sending the whole request")
                 return _closing(400, "The request ended early.")
         return await handler(request)
+
+
+class Listener:
+    """A web server of Turnout's own for `routes` (health checks, metrics, calendar feeds),
+    when Slack's HTTP mode runs none for them to ride on: Socket Mode, Discord alone, the
+    console."""
+
+    def __init__(self, host: str, port: int, routes: list[web.RouteDef], *, purpose: str) -> None:
+        self._server = Server(routes, host, port)
+        self._host = host
+        self._port = port
+        # What it serves, as the log and a refusal to listen name it ("health checks").
+        self._purpose = purpose
+        # Once started (useful when asked for port 0).
+        self.port: int | None = None
+
+    async def start(self) -> None:
+        """Listen; raises PlatformError, naming the setting to change, when the port is taken."""
+        try:
+            await self._server.start()
+        except OSError as error:
+            raise PlatformError(
+                f"can't listen on {self._host}:{self._port} for {self._purpose} ({error}); "
+                "set TURNOUT_HTTP_PORT to a free port."
+            ) from None
+        self.port = self._server.port
+        log.info("serving %s on port %s", self._purpose, self.port)
+
+    async def stop(self) -> None:
+        await self._server.stop()
 
 
 def _closing(status: int, text: str) -> web.Response:

@@ -13,6 +13,7 @@ from bot.domain.campaign import CampaignDefaults
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.ports.clock import Clock
 from bot.ports.messenger import Messenger
+from bot.ports.metrics import Metrics
 from bot.ports.storage import Storage
 
 
@@ -33,14 +34,17 @@ def bootstrap(
     defaults: CampaignDefaults,
     lease: timedelta = timedelta(minutes=1),
     feeds: FeedLinks | None = None,
+    metrics: Metrics | None = None,
 ) -> Bot:
-    """Build the core around real or fake parts; nothing starts until `wakeups.start()`."""
+    """Build the core around real or fake parts; nothing starts until `wakeups.start()`.
+    `metrics` counts commands and notices for operators (nothing is counted without it)."""
     dispatcher = Dispatcher(
         storage=storage,
         messenger=PlatformMessengers(messengers),
         clock=clock,
         notices=catalogue.catalogue().notice_book(),
         lease=lease,
+        metrics=metrics,
     )
     wakeups = Wakeups(
         dispatcher=dispatcher, storage=storage, clock=clock, sweeps=catalogue.catalogue().sweeps
@@ -53,5 +57,6 @@ def bootstrap(
         feeds=feeds,
         # A process's hold on what it took (a notice to send, a command to run) lasts as long.
         lease=lease,
+        metrics=metrics,
     )
     return Bot(turnout, dispatcher, wakeups, storage, clock)

@@ -8,6 +8,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from prometheus_client import CollectorRegistry
 from sqlalchemy import make_url
 
 from adapters.console import ConsoleChat, ConsoleMessenger, Screen
@@ -22,11 +23,14 @@ from adapters.slack import SlackPlatform
 from adapters.slack.doctor import check_slack
 from adapters.slack.settings import SlackSettings
 from adapters.web.doctor import check_feeds
-from adapters.web.feeds import FeedListener, feed_routes
-from adapters.web.health import Health
+from adapters.web.feeds import feed_routes
+from adapters.web.health import ops_routes
+from adapters.web.serving import Listener
 from bot.app import redaction, repeats
-from bot.app.bootstrap import bootstrap
+from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock, SystemClock
+from bot.app.metrics import PrometheusMetrics
+from bot.app.ops import Ops
 from bot.app.recovery import Recovery
 from bot.app.settings import ConfigurationError, CoreSettings, load
 from bot.ports.storage import StorageUnavailable
@@ -202,10 +206,10 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
         # At a terminal, reminders also arrive on their own as real time passes.
         bot.wakeups.start()
     # With TURNOUT_PUBLIC_URL set, the feeds `/volunteer calendar` hands out can be fetched.
-    listener = FeedListener(settings.http_host, settings.http_port) if feeds else None
+    listener = _feed_listener(settings, bot) if feeds else None
     try:
         if listener is not None:
-            await listener.start(bot.turnout)
+            await listener.start()
         await chat.run(read_terminal if interactive else read_pipe, echo=not interactive)
     finally:
         if listener is not None:
@@ -213,6 +217,11 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
         await bot.wakeups.stop()
         await storage.close()
     return 0
+
+
+def _feed_listener(settings: Settings, bot: Bot) -> Listener:
+    routes = feed_routes(bot.turnout)
+    return Listener(settings.http_host, settings.http_port, routes, purpose="calendar feeds")
 
 
 def _files_folder(url: str) -> Path:
@@ -223,17 +232,18 @@ def _files_folder(url: str) -> Path:
     return Path(FOLDER)
 
 
-def _platforms(settings: Settings) -> list[Platform]:
+def _platforms(settings: Settings, metrics: PrometheusMetrics) -> list[Platform]:
     platforms: list[Platform] = []
     if settings.slack_enabled:
-        platforms.append(SlackPlatform.from_settings(settings))
+        platforms.append(SlackPlatform.from_settings(settings, metrics=metrics))
     if settings.discord_enabled:
-        platforms.append(DiscordPlatform.from_settings(settings))
+        platforms.append(DiscordPlatform.from_settings(settings, metrics=metrics))
     return platforms
 
 
 async def _run(settings: Settings) -> int:
-    platforms = _platforms(settings)
+    metrics = PrometheusMetrics(CollectorRegistry())
+    platforms = _platforms(settings, metrics)
     if not platforms:
         print(
             "turnout: no platform is configured. Set SLACK_BOT_TOKEN (see README, Connect "
@@ -250,25 +260,22 @@ async def _run(settings: Settings) -> int:
         defaults=settings.campaign_defaults(),
         lease=timedelta(seconds=settings.delivery_lease_seconds),
         feeds=feeds,
+        metrics=metrics,
     )
     log = logging.getLogger("turnout")
     recovery = Recovery(bot.turnout)
-    health = Health()
-    for platform in platforms:
-        if isinstance(platform, SlackPlatform):
-            platform.health = health
-    listener = _feed_listener(settings, platforms, health) if feeds else None
+    ops, listener = _served(settings, platforms, bot, metrics)
     try:
         for platform in platforms:
             await platform.start(bot.turnout)
         if listener is not None:
-            await listener.start(bot.turnout)
+            await listener.start()
         bot.wakeups.start()
         # Commands a stopped process accepted and never finished are taken up (arrivals.py).
         recovery.replayers = [platform.replayer for platform in platforms]
         recovery.start()
         log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
-        status = await _until_stopped(platforms, health)
+        status = await _until_stopped(platforms, ops)
     finally:
         await recovery.stop()
         await bot.wakeups.stop()
@@ -281,17 +288,28 @@ async def _run(settings: Settings) -> int:
     return status
 
 
-def _feed_listener(
-    settings: Settings, platforms: list[Platform], health: Health
-) -> FeedListener | None:
-    """Calendar feeds ride on Slack's HTTP mode server; else they get a listener of their own."""
+def _served(
+    settings: Settings, platforms: list[Platform], bot: Bot, metrics: PrometheusMetrics
+) -> tuple[Ops, Listener | None]:
+    """Health checks, metrics and calendar feeds: they ride on Slack's HTTP mode server when
+    it runs (one listener per process), else on a listener of their own (returned)."""
+    ops = Ops(
+        storage=bot.storage,
+        clock=bot.clock,
+        metrics=metrics,
+        platforms={p.messenger.platform: p.problem for p in platforms},
+    )
+    routes = ops_routes(ops)
+    if settings.calendar_feeds() is not None:
+        routes += feed_routes(bot.turnout)
     for platform in platforms:
-        if isinstance(platform, SlackPlatform) and platform.serve_also(feed_routes):
-            return None
-    return FeedListener(settings.http_host, settings.http_port, health)
+        if isinstance(platform, SlackPlatform) and platform.serve_also(lambda _: routes):
+            return ops, None
+    listener = Listener(settings.http_host, settings.http_port, routes, purpose="health checks")
+    return ops, listener
 
 
-async def _until_stopped(platforms: list[Platform], health: Health) -> int:
+async def _until_stopped(platforms: list[Platform], ops: Ops) -> int:
     """Wait for SIGTERM or SIGINT, the way service managers and Ctrl-C ask a bot to stop (0);
     or until every platform has stopped for good on its own (2). One that stops while
     others run is said loudly in the log and on /healthz, and the others go on."""
@@ -316,7 +334,7 @@ async def _until_stopped(platforms: list[Platform], health: Health) -> int:
                 if not failures:
                     log.error("%s Stopping.", error)
                     return 2
-                health.down[name] = str(error)
+                ops.stopped[name] = str(error)
                 log.error("%s Still running on %s.", error, ", ".join(failures.values()))
     finally:
         for task in (signalled, *failures):

@@ -34,6 +34,7 @@ from bot.kernel.intake.entry import Entry
 from bot.kernel.intake.examples import fill
 from bot.ports.clock import Clock
 from bot.ports.inbox import Arrival
+from bot.ports.metrics import CommandOutcome, Metrics, NoMetrics
 from bot.ports.replies import FormSubmission, Message, Reply
 from bot.ports.storage import NeedsWriteTurn, Storage, StorageConflict, StorageUnavailable
 from bot.volunteers import welcome
@@ -73,8 +74,10 @@ class Turnout:
         on_notices: Callable[[], None] = lambda: None,
         feeds: FeedLinks | None = None,
         lease: timedelta = LEASE,
+        metrics: Metrics | None = None,
     ) -> None:
         self._storage = storage
+        self._metrics = metrics or NoMetrics()
         self._feeds = feeds
         self._services: dict[type, object] = {FeedLinks: feeds} if feeds else {}
         self._clock = clock
@@ -101,26 +104,35 @@ class Turnout:
         """Run `command`; with a receipt, its inbox row is marked done with its changes (or,
         when it changes nothing, once it is answered)."""
         command = _unmarked(command)
+        reply, outcome = await self._outcome(command, receipt)
+        self._metrics.command(type(command).__name__, outcome)
+        return reply
+
+    async def _outcome(
+        self, command: Command, receipt: Receipt
+    ) -> tuple[Reply, CommandOutcome]:
+        """The reply to `command`, and how it ended (counted for operators)."""
         name = type(command).__name__
         write = type(command) not in self._readers
         tries = 0
         while tries < _CONFLICT_RERUNS:
             tries += 1
             try:
-                return await self._handle_once(command, write=write, receipt=receipt)
+                reply = await self._handle_once(command, write=write, receipt=receipt)
+                return reply, CommandOutcome.OK
             except NeedsWriteTurn:
                 if write:
                     log.exception("%s was refused writing as a writer", name)
                     await self.inbox.settle(receipt)
-                    return Message(SOMETHING_BROKE, error=True)
+                    return Message(SOMETHING_BROKE, error=True), CommandOutcome.ERROR
                 # Rolled back whole before it wrote anything: again, holding the write turn.
                 write, tries = True, tries - 1
             except UserError as error:
                 await self.inbox.settle(receipt)
-                return self._refusal(error)
+                return self._refusal(error), CommandOutcome.REFUSED
             except _AlreadyDone:
                 log.info("%s was already done by another run", name)
-                return Message(ALREADY_DONE)
+                return Message(ALREADY_DONE), CommandOutcome.OK
             except StorageConflict:
                 # Rolled back whole; the rerun finds the row the other transaction wrote.
                 log.info("%s met a concurrent write; running it again", name)
@@ -130,14 +142,14 @@ class Turnout:
                     # They are told to try again, so it must not also run later by itself; a
                     # newcomer's welcome, told to nobody, waits in the inbox to run again.
                     self.inbox.unsettled.add(receipt.key)
-                return Message(TRY_AGAIN, error=True)
+                return Message(TRY_AGAIN, error=True), CommandOutcome.TRY_AGAIN
             except Exception:
                 log.exception("failed to handle %s", name)
                 await self.inbox.settle(receipt)
-                return Message(SOMETHING_BROKE, error=True)
+                return Message(SOMETHING_BROKE, error=True), CommandOutcome.ERROR
         log.warning("%s kept meeting concurrent writes", name)
         await self.inbox.settle(receipt)
-        return Message(TRY_AGAIN, error=True)
+        return Message(TRY_AGAIN, error=True), CommandOutcome.TRY_AGAIN
 
     def _refusal(self, error: UserError) -> Message:
         """What a person reads when a command is refused: the example dates in it written

@@ -52,6 +52,11 @@ class NoticeRepository(ABC):
         False the claim's attempt is given back (a rate limit is not the message's fault)."""
 
     @abstractmethod
+    async def count_due(self, now: datetime, *, at_most: int) -> int:
+        """How many notices `claim_due` would take at `now` if it had no limit, counted up to
+        `at_most` (the queue's depth, for operators)."""
+
+    @abstractmethod
     async def next_due_at(self) -> datetime | None:
         """The earliest due time among pending notices (and sending ones, by lease expiry)."""
 

@@ -66,6 +66,11 @@ class Storage(ABC):
         for other writers; its first write (or hold) then raises NeedsWriteTurn."""
 
     @abstractmethod
+    async def ping(self) -> None:
+        """Ask the database the most trivial question (the health check); raises
+        StorageUnavailable when it can't answer. The caller bounds how long it waits."""
+
+    @abstractmethod
     async def close(self) -> None: ...
 
 

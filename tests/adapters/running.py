@@ -3,14 +3,24 @@
 import asyncio
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 async def turnout_run(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
-    """Start `turnout run` on a fresh SQLite file with only the platforms `env` configures."""
+    """Start `turnout run` on a fresh SQLite file with only the platforms `env` configures.
+
+    Its health listener is on a free port of 127.0.0.1 unless `env` says where.
+    """
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -23,6 +33,8 @@ async def turnout_run(tmp_path: Path, env: dict[str, str]) -> asyncio.subprocess
             "DATABASE_URL": f"sqlite:///{tmp_path / 'turnout.db'}",
             "SLACK_BOT_TOKEN": "",
             "DISCORD_TOKEN": "",
+            "TURNOUT_HTTP_HOST": "127.0.0.1",
+            "TURNOUT_HTTP_PORT": str(free_port()),
             **env,
         },
         stdout=asyncio.subprocess.PIPE,

@@ -9,7 +9,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from adapters.web.feeds import FeedListener, feed_routes
+from adapters.web.feeds import feed_routes
+from adapters.web.serving import Listener
 from bot.app.bootstrap import bootstrap
 from bot.calendars.calendar_feeds import FEED_OFF
 from bot.calendars.feed_links import FeedLinks
@@ -265,18 +266,18 @@ async def test_the_listener_of_its_own_serves_feeds_on_a_real_port(feeding: Harn
     await feeding.say("Olivia", CREATE)
     await feeding.say("Maria", "/phonebank join 1")
     url = await feed_url(feeding)
-    listener = FeedListener("127.0.0.1", 0)
-    await listener.start(feeding.bot.turnout)
+    listener = Listener("127.0.0.1", 0, feed_routes(feeding.bot.turnout), purpose="calendar feeds")
+    await listener.start()
     try:
         import aiohttp
 
         path = urlsplit(url).path.removeprefix("/bot")
-        async with aiohttp.ClientSession() as session:
-            async with session.get(f"http://127.0.0.1:{listener.port}{path}") as answer:
-                assert answer.status == 200
-                body = await answer.read()
-            async with session.get(f"http://127.0.0.1:{listener.port}/healthz") as health:
-                assert health.status == 200
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"http://127.0.0.1:{listener.port}{path}") as answer,
+        ):
+            assert answer.status == 200
+            body = await answer.read()
     finally:
         await listener.stop()
     [event] = events(icalendar.Calendar.from_ical(body))

@@ -13,11 +13,11 @@ async def test_turnout_answering_is_ok(turnout_site: Site) -> None:
 
 
 async def test_a_platform_that_stopped_is_named(turnout_site: Site) -> None:
-    turnout_site.health.down["discord"] = "Discord refused DISCORD_TOKEN"
+    turnout_site.down["discord"] = "Discord refused DISCORD_TOKEN"
     found = await check_feeds(turnout_site.url)
     assert found.line() == (
         f"FIX  calendars: Turnout answers at {turnout_site.url}/healthz but says discord "
-        "stopped — see the log of `turnout run` and restart it"
+        "is down — see the log of `turnout run` and restart it"
     )
 
 

@@ -32,6 +32,13 @@ def test_the_pending_reminders_benchmark_prints_its_table() -> None:
 
 
 @pytest.mark.slow
+def test_the_health_and_metrics_benchmark_times_both_with_nothing_and_everything_due() -> None:
+    out = quick("ops_endpoints.py")
+    assert "20,000 pending reminders" in out
+    assert re.search(r"all due \(after an outage\)\s+20,000 ", out), out
+
+
+@pytest.mark.slow
 def test_the_slack_ack_benchmark_prints_ack_and_answer_latency() -> None:
     out = quick("slack_ack.py")
     assert "20 signed /phonebank commands" in out

@@ -8,9 +8,12 @@ from collections.abc import AsyncIterator
 from contextlib import suppress
 
 import pytest
+from prometheus_client import CollectorRegistry
 from sqlalchemy.engine import make_url
 
 from bot.app.bootstrap import bootstrap
+from bot.app.metrics import PrometheusMetrics
+from bot.app.ops import Ops
 from bot.domain.campaign import CampaignDefaults
 from storage import open_storage
 from storage.engine import CONNECT_TIMEOUT, STATEMENT_TIMEOUT
@@ -127,3 +130,39 @@ async def test_a_hung_database_is_try_again_within_seconds_and_then_works(
     proxy.answer()
     joined, _ = await _answered_within(h, "/phonebank join 1", bound)
     assert "You're in!" in joined, joined
+
+
+async def test_a_hung_database_fails_the_health_check_within_its_bound_and_then_passes(
+    proxied: tuple[Harness, HangingProxy],
+) -> None:
+    h, proxy = proxied
+    ops = Ops(
+        storage=h.storage,
+        clock=h.clock,
+        metrics=PrometheusMetrics(CollectorRegistry()),
+        platforms={},
+        timeout=2.0,
+    )
+    assert (await ops.health())[0]
+
+    proxy.hang()
+    started = time.perf_counter()
+    async with asyncio.timeout(10):
+        healthy, report = await ops.health()
+        # Checked again while the first question hangs: it waits on that one, asks nothing new.
+        again, _ = await ops.health()
+    took = time.perf_counter() - started
+    print(f"hung database: two health checks answered 503 in {took:.1f} s")
+    assert not healthy and not again
+    assert report["database"] == "down: the database didn't answer within 2 s", report
+
+    # Once it answers again, the hung question ends (by the statement timeout at the latest)
+    # and the checks after it pass.
+    proxy.answer()
+    bound = STATEMENT_TIMEOUT.total_seconds() + CONNECT_TIMEOUT.total_seconds() + 10
+    checks = [(await ops.health())[0]]
+    for _ in range(int(bound / 2)):
+        if checks[-1]:
+            break
+        checks.append((await ops.health())[0])
+    assert checks[-1], f"{len(checks)} checks after the database answered again"

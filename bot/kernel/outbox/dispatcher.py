@@ -14,7 +14,6 @@ This module is the mechanics (claiming, workers, pacing, marks); what to do with
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,24 +26,14 @@ from bot.kernel.outbox.marks import SentMarks
 from bot.kernel.outbox.notices import NoticeBook, PostWork
 from bot.kernel.outbox.pacing import Pace, Sleep
 from bot.kernel.outbox.ready import Ready, queue_failure_notices, read_ahead, ready_for
+from bot.kernel.outbox.report import DeliveryReport
 from bot.ports.clock import Clock
 from bot.ports.messenger import SENDING, DeliveryError, Messenger
+from bot.ports.metrics import Metrics, NoMetrics, NoticeOutcome
 from bot.ports.replies import Reply
 from bot.ports.storage import Storage, StorageUnavailable
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class DeliveryReport:
-    sent: int = 0
-    dropped: int = 0
-    retried: int = 0
-    failed: int = 0
-    # 429s met; each held every send to that platform for as long as it asked.
-    rate_limited: int = 0
-    # The database stopped answering part-way: what is still due waits for a later try.
-    interrupted: bool = False
 
 
 class Dispatcher:
@@ -59,6 +48,7 @@ class Dispatcher:
         concurrency: int = 8,
         lease: timedelta = timedelta(minutes=1),
         sleep: Sleep = asyncio.sleep,
+        metrics: Metrics | None = None,
     ) -> None:
         self._storage = storage
         self._messenger = messenger
@@ -74,6 +64,7 @@ class Dispatcher:
         self._sleep = sleep
         self._marks = SentMarks(storage, clock)
         self._stopping = asyncio.Event()
+        self._metrics = metrics or NoMetrics()
 
     async def deliver_due(self) -> DeliveryReport:
         """Send everything due now until nothing is left.
@@ -204,7 +195,8 @@ class Dispatcher:
     ) -> list[Ready]:
         now = self._clock.now()
         ready: list[Ready] = []
-        dropped = failed = 0
+        dropped = 0
+        failed: list[Notice] = []
         async with self._storage.unit_of_work() as uow:
             await read_ahead(uow, claimed)
             for notice in claimed:
@@ -220,13 +212,16 @@ class Dispatcher:
                     prepared = Drop(NoticeState.FAILED, repr(error))
                 if isinstance(prepared, Drop):
                     await uow.notices.mark(notice.id, prepared.state, now, error=prepared.reason)
-                    failed += prepared.state is NoticeState.FAILED
-                    dropped += prepared.state is not NoticeState.FAILED
+                    if prepared.state is NoticeState.FAILED:
+                        failed.append(notice)
+                    else:
+                        dropped += 1
                 else:
                     ready.append(prepared)
             await uow.commit()
         report.dropped += dropped
-        report.failed += failed
+        for notice in failed:
+            self._count(report, notice, NoticeOutcome.FAILED)
         return ready
 
     async def _deliver(self, ready: Ready, report: DeliveryReport, lease_end: datetime) -> None:
@@ -247,7 +242,7 @@ class Dispatcher:
                 notice.id, NoticeState.FAILED, self._clock.now(), error=repr(error)
             )
             await uow.commit()
-        report.failed += 1
+        self._count(report, notice, NoticeOutcome.FAILED)
 
     def _call(self, send: Send, reply: Reply) -> Callable[[], Awaitable[None]]:
         """The Messenger call that carries `send`."""
@@ -282,7 +277,7 @@ class Dispatcher:
         finally:
             SENDING.reset(sending)
         await self._marks.sent(notice.id)
-        report.sent += 1
+        self._count(report, notice, NoticeOutcome.SENT)
 
     async def _send_post(self, work: PostWork, report: DeliveryReport, lease_end: datetime) -> None:
         """Put a live post up or edit it, at its platform's pace, and record what it shows.
@@ -316,14 +311,14 @@ class Dispatcher:
                 await self._book.posts.forget(uow, work, failure.reason, now)
                 await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=failure.reason)
                 await uow.commit()
-            report.failed += 1
+            self._count(report, notice, NoticeOutcome.FAILED)
             return
         now = self._clock.now()
         async with self._storage.unit_of_work() as uow:
             await self._book.posts.settle(uow, work, sent[0], now)
             await uow.notices.mark(notice.id, NoticeState.SENT, now)
             await uow.commit()
-        report.sent += 1
+        self._count(report, notice, NoticeOutcome.SENT)
 
     async def _paced(
         self,
@@ -374,10 +369,18 @@ class Dispatcher:
                 log.warning("notice %s failed for good: %s", notice.id, decision.reason)
                 await uow.notices.mark(notice.id, NoticeState.FAILED, now, error=decision.reason)
                 await queue_failure_notices(self._book, uow, notice, error, now)
-                report.failed += 1
+                outcome = NoticeOutcome.FAILED
             else:
                 await uow.notices.retry_at(
                     notice.id, decision.at, error=error.reason, attempt_used=decision.attempt_used
                 )
-                report.retried += 1
+                outcome = NoticeOutcome.RETRIED
             await uow.commit()
+        self._count(report, notice, outcome)
+
+    def _count(self, report: DeliveryReport, notice: Notice, outcome: NoticeOutcome) -> None:
+        """Count one notice's outcome in this delivery's report, and for operators."""
+        report.add(outcome)
+        sent = outcome is NoticeOutcome.SENT
+        late_by = (self._clock.now() - notice.due_at).total_seconds() if sent else None
+        self._metrics.notice(notice.kind.value, outcome, late_by=late_by)

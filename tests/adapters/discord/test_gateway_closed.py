@@ -103,5 +103,7 @@ async def test_beside_slack_a_reset_discord_token_is_loud_and_slack_keeps_runnin
     said = "".join(log)
     naming = [line for line in said.splitlines() if "DISCORD_TOKEN" in line]
     assert len(naming) == 1 and " ERROR " in naming[0], said
-    assert status == 503 and report["down"]["discord"], report
+    assert status == 503 and report["platforms"]["discord"].startswith("down: "), report
+    assert "DISCORD_TOKEN" in report["platforms"]["discord"], report
+    assert report["platforms"]["slack"] == "up" and report["database"] == "up", report
     assert slack_status == 200, said

@@ -19,10 +19,14 @@ from urllib.parse import urlencode
 
 import aiohttp
 import pytest
+from prometheus_client import CollectorRegistry
 
 from adapters.slack import SlackPlatform
+from adapters.web.health import ops_routes
 from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock
+from bot.app.metrics import PrometheusMetrics
+from bot.app.ops import Ops
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
 from bot.kernel.outbox.dispatcher import DeliveryReport
@@ -285,6 +289,14 @@ async def rig(
             name="Test campaign", chosen_name=chosen_name, timezone="America/New_York"
         ),
     )
+    ops = Ops(
+        storage=storage,
+        clock=clock,
+        metrics=PrometheusMetrics(CollectorRegistry()),
+        platforms={"slack": platform.problem},
+    )
+    # As `turnout run` serves them: health checks and metrics beside /slack/events.
+    platform.serve_also(lambda _: ops_routes(ops))
     await platform.start(bot.turnout)
     runs: list[asyncio.Task[Any]] = []
     try:
