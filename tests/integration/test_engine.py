@@ -1,5 +1,5 @@
+import asyncio
 import sqlite3
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,9 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
     assert pragma == {
         "journal_mode": "wal",
         "foreign_keys": 1,
-        "busy_timeout": 10_000,
+        # SQLite never waits for a lock itself: that would stop the event loop. The wait is
+        # done between tries instead (see the test below).
+        "busy_timeout": 0,
         # NORMAL
         "synchronous": 1,
     }
@@ -78,12 +80,27 @@ async def test_foreign_keys_are_enforced_on_sqlite(sqlite_storage: SqlStorage) -
             )
 
 
-async def test_a_short_busy_timeout_can_be_chosen(tmp_path: Path) -> None:
-    storage = await open_storage(
-        f"sqlite:///{tmp_path / 'turnout.db'}", busy_timeout=timedelta(milliseconds=250)
-    )
+async def test_waiting_for_another_process_to_let_go_of_the_file_lets_the_bot_go_on(
+    sqlite_storage: SqlStorage,
+) -> None:
+    path = sqlite_storage.engine.url.database
+    assert path is not None
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+
+    async def let_go() -> None:
+        # Runs only if the event loop goes on while the unit of work waits for the lock.
+        await asyncio.sleep(0.05)
+        other.execute("ROLLBACK")
+
+    letting_go = asyncio.create_task(let_go())
     try:
-        async with storage.unit_of_work() as uow:
-            assert await uow.connection.scalar(text("PRAGMA busy_timeout")) == 250
+        async with sqlite_storage.unit_of_work() as uow:
+            await uow.connection.execute(text("CREATE TABLE waited (what TEXT)"))
+            await uow.connection.execute(text("INSERT INTO waited VALUES ('the lock')"))
+            await uow.commit()
+        await letting_go
     finally:
-        await storage.close()
+        other.close()
+    async with sqlite_storage.unit_of_work(write=False) as uow:
+        assert await uow.connection.scalar(text("SELECT what FROM waited")) == "the lock"
