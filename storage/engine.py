@@ -2,7 +2,8 @@
 
 import asyncio
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import URL, Connection, event, exc
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.engine.default import DefaultExecutionContext
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.ports.storage import NeedsWriteTurn
@@ -28,6 +29,17 @@ HOLDS = "turnout_holds"
 # Marks a read that may take many milliseconds (an export's page, a campaign's stats): on SQLite
 # it runs on a worker thread rather than inline on the event loop (see storage/sqlite_driver.py).
 ON_A_THREAD = "turnout_on_a_thread"
+
+
+@asynccontextmanager
+async def long_reads(connection: AsyncConnection) -> AsyncIterator[None]:
+    """Within the block, `connection`'s statements are long reads (ON_A_THREAD): on SQLite each
+    runs on a worker thread, so a campaign's stats or an export never holds up the event loop."""
+    await connection.execution_options(**{ON_A_THREAD: True})
+    try:
+        yield
+    finally:
+        await connection.execution_options(**{ON_A_THREAD: False})
 
 
 def normalise_url(url: str | URL) -> URL:

@@ -42,7 +42,8 @@ class Turnout:
     """Runs each command in one unit of work and answers with a typed reply.
 
     Errors people can fix come back as a friendly Message and change nothing. When a command
-    queued notices, `on_notices` is called after commit so the dispatcher can send them now.
+    queued notices, `on_notices` is called after commit with the earliest one's due time, so the
+    dispatcher can send them when due.
     """
 
     def __init__(
@@ -51,7 +52,7 @@ class Turnout:
         storage: Storage,
         clock: Clock,
         defaults: CampaignDefaults,
-        on_notices: Callable[[], None] = lambda: None,
+        on_notices: Callable[[datetime | None], None] = lambda due: None,
         feeds: FeedLinks | None = None,
     ) -> None:
         self._storage = storage
@@ -107,9 +108,7 @@ class Turnout:
     def _refusal(self, error: UserError) -> Message:
         """What a person reads when a command is refused: the example dates in it written
         out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
-        return Message(
-            fill(error.message, self._clock.now().date()), error=True, about=error.about
-        )
+        return Message(fill(error.message, self._clock.now().date()), error=True, about=error.about)
 
     async def _handle_once(self, command: Command, *, write: bool) -> Reply:
         handler = self._catalogue.handlers[type(command)]
@@ -135,8 +134,11 @@ class Turnout:
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)
-        if ctx.queued:
-            self._on_notices()
+        # Every notice queued goes through uow.notices; ctx.queued is checked too, so that
+        # one queued some other way still wakes the dispatcher (at once, its due time unknown).
+        due = uow.notices.earliest_queued
+        if ctx.queued or due is not None:
+            self._on_notices(due)
         return reply
 
     async def _prepare(self, command: Command) -> Any:

@@ -14,7 +14,11 @@ def quick(script: str) -> str:
     """Run `bench/<script> --quick` and return what it printed."""
     run = subprocess.run(
         [sys.executable, str(ROOT / "bench" / script), "--quick"],
-        capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
     return run.stdout
@@ -124,8 +128,12 @@ def test_the_calendar_feed_benchmark_prints_fetch_and_join_times() -> None:
 def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart() -> None:
     out = quick("stats.py")
     assert "SQLite: " in out and "volunteers" in out and "attendance rows" in out
-    for row in ("/turnout stats all, with the chart", "the figures alone (all)",
-                "/turnout stats 30d, with the chart", "the figures alone (30d)"):
+    for row in (
+        "/turnout stats all, with the chart",
+        "the figures alone (all)",
+        "/turnout stats 30d, with the chart",
+        "the figures alone (30d)",
+    ):
         assert re.search(rf"^  +{re.escape(row)}( +[\d.]+){{4}}$", out, re.M), out
 
 
@@ -143,3 +151,12 @@ def test_the_soak_prints_how_many_steps_it_checked() -> None:
     steps = re.search(r"^  steps checked +([\d,]+)$", out, re.M)
     assert steps is not None and int(steps.group(1).replace(",", "")) > 0, out
     assert "every invariant held after every step" in out
+
+
+@pytest.mark.slow
+def test_the_console_benchmark_prints_typed_joins_next_to_plain_sqlite3() -> None:
+    out = quick("console_joins.py")
+    assert "Returning volunteers' joins typed into the console: 50 per round" in out
+    assert re.search(r"^  console, typed +[\d,]+ joins/s$", out, re.M), out
+    assert re.search(r"^  plain sqlite3 +[\d,]+ joins/s$", out, re.M), out
+    assert re.search(r"^console / plain sqlite3: \d+\.\dx slower", out, re.M), out

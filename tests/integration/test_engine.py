@@ -1,12 +1,14 @@
 import asyncio
 import sqlite3
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from storage import SqlStorage, open_storage
-from storage.engine import normalise_url
+from storage.engine import long_reads, normalise_url
 
 
 @pytest.mark.parametrize(
@@ -104,3 +106,20 @@ async def test_waiting_for_another_process_to_let_go_of_the_file_lets_the_bot_go
         other.close()
     async with sqlite_storage.unit_of_work(write=False) as uow:
         assert await uow.connection.scalar(text("SELECT what FROM waited")) == "the lock"
+
+
+async def test_a_long_read_runs_on_a_worker_thread_and_the_rest_on_the_event_loop(
+    sqlite_storage: SqlStorage,
+) -> None:
+    async with sqlite_storage.unit_of_work(write=False) as uow:
+        raw = await uow.connection.get_raw_connection()
+        # Answers with the thread SQLite calls it from: the thread that runs the statement.
+        driver: Any = raw.driver_connection  # the sqlite3 connection
+        driver.create_function("running_on", 0, threading.get_ident)
+        asked = text("SELECT running_on()")
+        inline = await uow.connection.scalar(asked)
+        async with long_reads(uow.connection):
+            away = await uow.connection.scalar(asked)
+        back = await uow.connection.scalar(asked)
+    assert inline == back == threading.get_ident()
+    assert away != threading.get_ident()
