@@ -318,15 +318,27 @@ def plain_join(db: sqlite3.Connection, index: int, number: int, now: datetime) -
             # executemany.
             seat = (volunteer_id, shift_id, signup_id)
             notices = [
-                ("shift_reminder", *seat, json.dumps({"offset_minutes": o // timedelta(minutes=1)}),
-                 stamp(start - o))
+                (
+                    "shift_reminder",
+                    *seat,
+                    json.dumps({"offset_minutes": o // timedelta(minutes=1)}),
+                    stamp(start - o),
+                )
                 for o in REMINDER_OFFSETS
             ]
-            notices += [("check_in", *seat, "{}", stamp(start)),
-                        ("debrief", *seat, "{}", stamp(end + DEBRIEF_AFTER)),
-                        ("missed_you", *seat, "{}", stamp(end + NO_ANSWER_AFTER)),
-                        ("two_misses", None, shift_id, signup_id,
-                         json.dumps({"volunteer_id": volunteer_id}), stamp(end + NO_ANSWER_AFTER))]
+            notices += [
+                ("check_in", *seat, "{}", stamp(start)),
+                ("debrief", *seat, "{}", stamp(end + DEBRIEF_AFTER)),
+                ("missed_you", *seat, "{}", stamp(end + NO_ANSWER_AFTER)),
+                (
+                    "two_misses",
+                    None,
+                    shift_id,
+                    signup_id,
+                    json.dumps({"volunteer_id": volunteer_id}),
+                    stamp(end + NO_ANSWER_AFTER),
+                ),
+            ]
             db.executemany(ADD_NOTICE, notices)
         else:
             # The core's reply tells a waitlisted volunteer their place in line.
@@ -386,6 +398,9 @@ class Paired:
     plain_rates: list[float] = field(default_factory=list)
     # Statements each side sent for these joins, BEGIN and COMMIT included.
     statements: Counter[str] = field(default_factory=Counter)
+    # CPU seconds this process spent on each side's joins (every thread of it): less moved by
+    # other work on the machine than the wall clock, though not untouched by it.
+    cpu: Counter[str] = field(default_factory=Counter)
 
     def figures(self, side: str) -> Figures:
         latencies, rates = (
@@ -417,12 +432,13 @@ async def run_paired(folder: Path, plan: Plan, repeat: int, block: int) -> dict[
                         times: dict[str, float] = {}
                         for side in ("core", "plain") if k % 2 == 0 else ("plain", "core"):
                             sent = SENT[side]
-                            started = time.perf_counter()
+                            started, cpu = time.perf_counter(), time.process_time()
                             if side == "core":
                                 latencies = await core_block(turnout, plan, numbers, volunteers, 1)
                             else:
                                 latencies = plain_block(connection, plan, numbers, volunteers)
                             times[side] = time.perf_counter() - started
+                            into.cpu[side] += time.process_time() - cpu
                             into.statements[side] += SENT[side] - sent
                             (into.core if side == "core" else into.plain).extend(latencies)
                         into.ratios.append(times["core"] / times["plain"])
@@ -546,6 +562,13 @@ def print_table(plan: Plan, paired: dict[str, Paired], burst: Rounds, block: int
         print(
             f"core / plain sqlite3: {ratio:.1f}x slower (per join, sequential, {volunteers} "
             f"volunteers; {spread(paired[volunteers].ratios)})"
+        )
+    for volunteers in ("new", "returning"):
+        cpu, joins = paired[volunteers].cpu, len(paired[volunteers].core)
+        core, plain = cpu["core"] / joins * 1e6, cpu["plain"] / joins * 1e6
+        print(
+            f"CPU per join, {volunteers} volunteers: core {core:,.0f} µs, plain sqlite3 "
+            f"{plain:,.0f} µs ({core / plain:.1f}x)"
         )
     for volunteers in ("new", "returning"):
         sent, joins = paired[volunteers].statements, len(paired[volunteers].core)

@@ -80,10 +80,12 @@ class Wakeups:
         if due_at is None or not up_to_date:
             self._wake_in(timedelta())
             return
-        if self._next_due is None or due_at < self._next_due:
-            self._next_due = due_at
         self._looked_at_kick = self._kicks
-        self._wake_in(self._next_due - self._clock.now())
+        if self._next_due is not None and due_at >= self._next_due:
+            # The wake-up for the next due time still stands, and comes first.
+            return
+        self._next_due = due_at
+        self._wake_in(due_at - self._clock.now())
 
     async def deliver_if_due(self) -> None:
         """As `deliver`, but only when something can have fallen due since the last look: a
