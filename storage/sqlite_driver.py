@@ -11,10 +11,7 @@ Inline, nothing may block: the connection's own busy timeout is zero, and a stat
 finds the file locked by another process is retried after an `asyncio.sleep`, backing off, until
 the engine's busy timeout has passed; then the lock error is raised as it would have been after
 SQLite's own wait. Within one process writers never meet each other's lock: they queue on the
-write turn (see SqlStorage), and in WAL mode readers never wait for writers. Running inline,
-a unit of work would keep the loop until it awaits something else; so a statement first hands
-the loop back (asyncio.sleep(0)) when a SLICE has passed since the last time, and the others'
-steps (a platform's acknowledgement among them) run in between.
+write turn (see SqlStorage), and in WAL mode readers never wait for writers.
 
 SQLAlchemy drives this module as it drives aiosqlite (the `sqlite+aiosqlite` dialect, handed
 this DBAPI through create_async_engine's `module=`): the same SQL, types and errors (the
@@ -35,9 +32,6 @@ from typing import Any, cast
 
 from sqlalchemy.engine import AdaptedConnection
 
-# Inline statements hand the event loop back at least this often (between statements): others'
-# steps, a platform's acknowledgement among them, never wait behind a long run of statements.
-SLICE = 0.001
 # Back-off between attempts on a file another process has locked.
 FIRST_PAUSE = 0.001
 LONGEST_PAUSE = 0.05
@@ -114,17 +108,14 @@ class InlineCursor:
 class InlineConnection(AdaptedConnection):
     """A sqlite3 connection handed to SQLAlchemy's asyncio engine as a DBAPI connection."""
 
-    __slots__ = ("_patience", "_sqlite", "_turns")
+    __slots__ = ("_patience", "_sqlite")
 
-    def __init__(
-        self, connection: sqlite3.Connection, patience: timedelta, turns: "LoopTurns"
-    ) -> None:
+    def __init__(self, connection: sqlite3.Connection, patience: timedelta) -> None:
         # AdaptedConnection's slot, read by its driver_connection and by the dialect; typed
         # there for async drivers.
         self._connection = cast(Any, connection)
         self._sqlite = connection
         self._patience = patience.total_seconds()
-        self._turns = turns
 
     @property
     def sqlite(self) -> sqlite3.Connection:
@@ -166,9 +157,6 @@ class InlineConnection(AdaptedConnection):
         statement to await, and awaiting a coroutine that does not suspend costs no trip
         through the event loop.
         """
-        if time.monotonic() - self._turns.handed_back > SLICE:
-            await asyncio.sleep(0)
-            self._turns.handed_back = time.monotonic()
         deadline: float | None = None
         pause = FIRST_PAUSE
         while True:
@@ -197,14 +185,6 @@ class InlineConnection(AdaptedConnection):
             raise
 
 
-class LoopTurns:
-    """When inline statements last handed the event loop back, shared by an engine's
-    connections (they all run on the one loop)."""
-
-    def __init__(self) -> None:
-        self.handed_back = time.monotonic()
-
-
 class InlineSqlite:
     """The DBAPI module handed to create_async_engine(module=…) for the sqlite+aiosqlite
     dialect: sqlite3's names, and connections that run statements inline."""
@@ -215,7 +195,6 @@ class InlineSqlite:
 
     def __init__(self, busy_timeout: timedelta) -> None:
         self.busy_timeout = busy_timeout
-        self.turns = LoopTurns()
         self.sqlite = sqlite3
         for name in (
             "DatabaseError",
@@ -238,4 +217,4 @@ class InlineSqlite:
         kw["check_same_thread"] = False
         # Never wait inside SQLite for a lock: that would block the event loop (see patiently).
         kw["timeout"] = 0
-        return InlineConnection(sqlite3.connect(database, **kw), self.busy_timeout, self.turns)
+        return InlineConnection(sqlite3.connect(database, **kw), self.busy_timeout)
