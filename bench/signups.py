@@ -400,7 +400,7 @@ class Paired:
     statements: Counter[str] = field(default_factory=Counter)
     # CPU seconds this process spent on each side's joins (every thread of it): less moved by
     # other work on the machine than the wall clock, though not untouched by it.
-    cpu: Counter[str] = field(default_factory=Counter)
+    cpu: dict[str, float] = field(default_factory=lambda: {"core": 0.0, "plain": 0.0})
 
     def figures(self, side: str) -> Figures:
         latencies, rates = (
