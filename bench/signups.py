@@ -398,6 +398,9 @@ class Paired:
     plain_rates: list[float] = field(default_factory=list)
     # Statements each side sent for these joins, BEGIN and COMMIT included.
     statements: Counter[str] = field(default_factory=Counter)
+    # CPU seconds this process spent on each side's joins (every thread of it): less moved by
+    # other work on the machine than the wall clock, though not untouched by it.
+    cpu: dict[str, float] = field(default_factory=lambda: {"core": 0.0, "plain": 0.0})
 
     def figures(self, side: str) -> Figures:
         latencies, rates = (
@@ -429,12 +432,13 @@ async def run_paired(folder: Path, plan: Plan, repeat: int, block: int) -> dict[
                         times: dict[str, float] = {}
                         for side in ("core", "plain") if k % 2 == 0 else ("plain", "core"):
                             sent = SENT[side]
-                            started = time.perf_counter()
+                            started, cpu = time.perf_counter(), time.process_time()
                             if side == "core":
                                 latencies = await core_block(turnout, plan, numbers, volunteers, 1)
                             else:
                                 latencies = plain_block(connection, plan, numbers, volunteers)
                             times[side] = time.perf_counter() - started
+                            into.cpu[side] += time.process_time() - cpu
                             into.statements[side] += SENT[side] - sent
                             (into.core if side == "core" else into.plain).extend(latencies)
                         into.ratios.append(times["core"] / times["plain"])
@@ -558,6 +562,13 @@ def print_table(plan: Plan, paired: dict[str, Paired], burst: Rounds, block: int
         print(
             f"core / plain sqlite3: {ratio:.1f}x slower (per join, sequential, {volunteers} "
             f"volunteers; {spread(paired[volunteers].ratios)})"
+        )
+    for volunteers in ("new", "returning"):
+        cpu, joins = paired[volunteers].cpu, len(paired[volunteers].core)
+        core, plain = cpu["core"] / joins * 1e6, cpu["plain"] / joins * 1e6
+        print(
+            f"CPU per join, {volunteers} volunteers: core {core:,.0f} µs, plain sqlite3 "
+            f"{plain:,.0f} µs ({core / plain:.1f}x)"
         )
     for volunteers in ("new", "returning"):
         sent, joins = paired[volunteers].statements, len(paired[volunteers].core)

@@ -2,10 +2,9 @@
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
 
-from sqlalchemy import Insert, delete, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import TextClause, delete, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.phonebank import Shift
@@ -17,19 +16,19 @@ from storage.tables import calendar_entries, calendar_feeds, instance_secrets, s
 _FEED_SECRET = "calendar-feed"
 
 
-def _revise(dialect: Any) -> Insert:
-    statement = dialect.insert(calendar_entries)
-    return statement.on_conflict_do_update(
-        index_elements=[calendar_entries.c.signup_id],
-        set_={
-            "fingerprint": statement.excluded.fingerprint,
-            "sequence": calendar_entries.c.sequence + 1,
-        },
-        where=calendar_entries.c.fingerprint != statement.excluded.fingerprint,
-    ).returning(calendar_entries.c.signup_id, calendar_entries.c.sequence)
-
-
-_REVISE = {"postgresql": _revise(postgresql), "sqlite": _revise(sqlite)}
+@lru_cache(maxsize=32)
+def _revise(rows: int) -> TextClause:
+    """An upsert of `rows` entries, written out: SQLAlchemy does not cache the compiled form of
+    an ON CONFLICT construct, so the query builder cost a join more than all its other
+    statements together. The same SQL on SQLite and PostgreSQL; one cached form per count."""
+    values = ", ".join(f"(:signup_id_{n}, :fingerprint_{n}, 0)" for n in range(rows))
+    return text(
+        f"INSERT INTO {calendar_entries.name} (signup_id, fingerprint, sequence) VALUES {values}"
+        " ON CONFLICT (signup_id) DO UPDATE SET fingerprint = excluded.fingerprint,"
+        f" sequence = {calendar_entries.name}.sequence + 1"
+        f" WHERE {calendar_entries.name}.fingerprint != excluded.fingerprint"
+        " RETURNING signup_id, sequence"
+    )
 
 
 class SqlCalendarRepository(CalendarRepository):
@@ -78,10 +77,12 @@ class SqlCalendarRepository(CalendarRepository):
         # One upsert: new entries at 0, changed ones a SEQUENCE up; a join's .ics costs one
         # statement. Unchanged entries are left alone (no write on every feed fetch), so
         # RETURNING leaves them out and their stored SEQUENCE is read after.
-        revise = _REVISE[self._db.dialect.name].values(
-            [{"signup_id": i, "fingerprint": f, "sequence": 0} for i, f in changes.items()]
-        )
-        sequences = {row.signup_id: row.sequence for row in await self._db.execute(revise)}
+        parameters: dict[str, object] = {}
+        for n, (signup_id, fingerprint) in enumerate(changes.items()):
+            parameters[f"signup_id_{n}"] = signup_id
+            parameters[f"fingerprint_{n}"] = fingerprint
+        revised = await self._db.execute(_revise(len(changes)), parameters)
+        sequences = {row.signup_id: row.sequence for row in revised}
         unchanged = [signup_id for signup_id in changes if signup_id not in sequences]
         if unchanged:
             stored = select(calendar_entries.c.signup_id, calendar_entries.c.sequence).where(

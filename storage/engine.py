@@ -2,7 +2,8 @@
 
 import asyncio
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -10,11 +11,11 @@ from typing import Any
 from sqlalchemy import URL, Connection, event, exc
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.engine.default import DefaultExecutionContext
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.ports.storage import NeedsWriteTurn
-from storage.sqlite_driver import one_trip_dbapi
+from storage.sqlite_driver import InlineCursor, InlineSqlite
 from storage.url_problems import parse
 
 DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
@@ -25,6 +26,20 @@ _IDLE_SINCE = "turnout_idle_since"
 # (see SqlStorage.unit_of_work); HOLDS marks a read that holds rows for a change (FOR UPDATE).
 READER = "turnout_reader"
 HOLDS = "turnout_holds"
+# Marks a read that may take many milliseconds (an export's page, a campaign's stats): on SQLite
+# it runs on a worker thread rather than inline on the event loop (see storage/sqlite_driver.py).
+ON_A_THREAD = "turnout_on_a_thread"
+
+
+@asynccontextmanager
+async def long_reads(connection: AsyncConnection) -> AsyncIterator[None]:
+    """Within the block, `connection`'s statements are long reads (ON_A_THREAD): on SQLite each
+    runs on a worker thread, so a campaign's stats or an export never holds up the event loop."""
+    await connection.execution_options(**{ON_A_THREAD: True})
+    try:
+        yield
+    finally:
+        await connection.execution_options(**{ON_A_THREAD: False})
 
 
 def normalise_url(url: str | URL) -> URL:
@@ -89,17 +104,17 @@ def make_engine(
     in_memory = database in ("", ":memory:") or "mode=memory" in database
     if not in_memory:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    # One thread hand-off per statement instead of four (see storage/sqlite_driver.py). No
-    # rollback on return to the pool: SQLAlchemy sends one even after a commit, a trip of its
-    # own, and a Connection closed mid-transaction already rolls back before it returns.
+    # Statements run inline on the event loop (see storage/sqlite_driver.py), with the busy
+    # timeout waited out cooperatively. No rollback on return to the pool: SQLAlchemy sends one
+    # even after a commit, and a Connection closed mid-transaction already rolls back.
     engine = create_async_engine(
         target,
         connect_args=args,
-        module=one_trip_dbapi(),
+        module=InlineSqlite(busy_timeout),
         pool_reset_on_return=None,
         hide_parameters=True,
     )
-    _prepare_sqlite(engine, busy_timeout=busy_timeout, wal=not in_memory)
+    _prepare_sqlite(engine, patience=busy_timeout, wal=not in_memory)
     return engine
 
 
@@ -170,19 +185,16 @@ def _switch_to_wal(dbapi_connection: Any, cursor: Any, patience: timedelta) -> N
             dbapi_connection.run_async(lambda _driver: asyncio.sleep(0.05))
 
 
-def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) -> None:
-    milliseconds = int(busy_timeout.total_seconds() * 1000)
-
+def _prepare_sqlite(engine: AsyncEngine, *, patience: timedelta, wal: bool) -> None:
     def on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
         # Take BEGIN away from the sqlite3 module (which would issue a deferred BEGIN only
         # before writes) so that on_begin below decides how each transaction starts.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
             if wal:
                 # Readers never block the writer and vice versa; persistent in the file.
-                _switch_to_wal(dbapi_connection, cursor, busy_timeout)
+                _switch_to_wal(dbapi_connection, cursor, patience)
             # Safe in WAL mode: a power cut can lose the last commits, never corrupt the file.
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
@@ -209,7 +221,11 @@ def _prepare_sqlite(engine: AsyncEngine, *, busy_timeout: timedelta, wal: bool) 
         context: DefaultExecutionContext | None,
         executemany: bool,
     ) -> None:
-        if context is None or not connection.get_execution_options().get(READER):
+        if context is None:
+            return
+        if context.execution_options.get(ON_A_THREAD) and isinstance(cursor, InlineCursor):
+            cursor.on_a_thread = True
+        if not connection.get_execution_options().get(READER):
             return
         if context.isinsert or context.isupdate or context.isdelete:
             raise NeedsWriteTurn(f"a reader tried to write: {statement[:60]}")

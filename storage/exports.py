@@ -41,6 +41,7 @@ from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.exports import ExportRepository
 from storage import export_rows
+from storage.engine import long_reads
 from storage.tables import (
     attendance,
     exports,
@@ -222,7 +223,8 @@ class SqlExportRepository(ExportRepository):
         after = 0
         while True:
             page = query.where(key > after).order_by(key).limit(BATCH)
-            batch = (await self._db.execute(page)).all()
+            async with long_reads(self._db):
+                batch = (await self._db.execute(page)).all()
             if not batch:
                 return
             yield batch

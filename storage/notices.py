@@ -7,11 +7,13 @@ finding the next wake-up time reads the rows that are not due yet.
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Text,
+    Update,
     and_,
     bindparam,
     func,
@@ -49,6 +51,21 @@ _ADD_ALL = insert(notices)
 _MARK_MANY = update(notices).where(notices.c.id.in_(bindparam("notice_ids", expanding=True)))
 
 
+@cache
+def _cancel(by_signup: bool, by_shift: bool, by_volunteer: bool, by_kind: bool) -> Update:
+    """cancel_pending's UPDATE for the filters given, each shape built once (16 at most)."""
+    conditions = [notices.c.state == bindparam("pending")]
+    if by_signup:
+        conditions.append(notices.c.signup_id == bindparam("by_signup"))
+    if by_shift:
+        conditions.append(notices.c.shift_id == bindparam("by_shift"))
+    if by_volunteer:
+        conditions.append(notices.c.volunteer_id == bindparam("by_volunteer"))
+    if by_kind:
+        conditions.append(notices.c.kind.in_(bindparam("kinds", expanding=True)))
+    return update(notices).where(*conditions).values(state=NoticeState.CANCELLED.value)
+
+
 class SqlNoticeRepository(NoticeRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
@@ -56,12 +73,18 @@ class SqlNoticeRepository(NoticeRepository):
     async def add(self, notice: NewNotice) -> int:
         """Queue a notice as pending; returns its id."""
         added = await self._db.execute(_ADD, _values(notice))
+        self._queued(notice.due_at)
         return int(added.scalar_one())
 
     async def add_all(self, notices: Sequence[NewNotice]) -> None:
         """Queue several notices as pending, in one executemany."""
         if notices:
             await self._db.execute(_ADD_ALL, [_values(notice) for notice in notices])
+            self._queued(min(notice.due_at for notice in notices))
+
+    def _queued(self, due_at: datetime) -> None:
+        if self.earliest_queued is None or due_at < self.earliest_queued:
+            self.earliest_queued = due_at
 
     async def cancel_pending(
         self,
@@ -78,17 +101,15 @@ class SqlNoticeRepository(NoticeRepository):
         """
         if signup_id is None and shift_id is None and volunteer_id is None:
             raise ValueError("cancel_pending needs a signup_id, shift_id or volunteer_id")
-        conditions = [notices.c.state == NoticeState.PENDING.value]
-        if signup_id is not None:
-            conditions.append(notices.c.signup_id == signup_id)
-        if shift_id is not None:
-            conditions.append(notices.c.shift_id == shift_id)
-        if volunteer_id is not None:
-            conditions.append(notices.c.volunteer_id == volunteer_id)
-        if kinds is not None:
-            conditions.append(notices.c.kind.in_([NoticeKind(kind).value for kind in kinds]))
+        given = {"by_signup": signup_id, "by_shift": shift_id, "by_volunteer": volunteer_id}
+        statement = _cancel(*(value is not None for value in given.values()), kinds is not None)
         result = await self._db.execute(
-            update(notices).where(*conditions).values(state=NoticeState.CANCELLED.value)
+            statement,
+            {
+                **given,
+                "kinds": [NoticeKind(kind).value for kind in kinds or ()],
+                "pending": NoticeState.PENDING.value,
+            },
         )
         return result.rowcount
 

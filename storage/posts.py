@@ -3,12 +3,28 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import RowMapping, and_, insert, or_, select, update
+from sqlalchemy import RowMapping, and_, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.post import Post, PostRef
 from bot.ports.posts import PostRepository
 from storage.tables import posts
+
+# Built once: building a statement and its cache key costs more than running it on SQLite.
+# The campaign's boards, and the posts of the shifts given (an empty list matches none).
+_QUEUE_EDITS = (
+    update(posts)
+    .where(
+        or_(
+            posts.c.shift_id.in_(bindparam("shown_shift_ids", expanding=True)),
+            and_(posts.c.campaign_id == bindparam("shown_campaign_id"), posts.c.shift_id.is_(None)),
+        ),
+        posts.c.gone_at.is_(None),
+        posts.c.edit_pending.is_(False),
+    )
+    .values(edit_pending=True)
+    .returning(posts.c.id)
+)
 
 
 class SqlPostRepository(PostRepository):
@@ -51,13 +67,8 @@ class SqlPostRepository(PostRepository):
     async def queue_edits(self, campaign_id: int, shift_ids: Sequence[int]) -> Sequence[int]:
         """One UPDATE … RETURNING: a post already owed an edit matches nothing, so a burst of
         changes costs one statement each and queues nothing more."""
-        boards = and_(posts.c.campaign_id == campaign_id, posts.c.shift_id.is_(None))
-        showing = or_(posts.c.shift_id.in_(list(shift_ids)), boards) if shift_ids else boards
         result = await self._db.execute(
-            update(posts)
-            .where(showing, posts.c.gone_at.is_(None), posts.c.edit_pending.is_(False))
-            .values(edit_pending=True)
-            .returning(posts.c.id)
+            _QUEUE_EDITS, {"shown_campaign_id": campaign_id, "shown_shift_ids": list(shift_ids)}
         )
         return sorted(result.scalars())
 

@@ -1,137 +1,220 @@
-"""aiosqlite with one thread hand-off per statement instead of four.
+"""SQLite under SQLAlchemy's asyncio engine, with no thread hop per statement.
 
-aiosqlite runs each sqlite3 call on its connection's thread, and SQLAlchemy's adapter makes four
-such calls per statement (open a cursor, execute, fetch, close), each a round trip through a
-queue and the event loop: most of a statement's cost on SQLite. This cursor does the four in one
-call on that thread. Everything else (the dialect, aiosqlite itself, the errors raised) is
-SQLAlchemy's and aiosqlite's own.
+A statement on SQLite takes microseconds. Handing each one to a driver thread and back (as
+aiosqlite does) costs far more than the statement itself: a queue, a thread switch, a wake-up
+of the event loop. So this driver runs a statement inline, on the event loop's thread, straight
+on the stdlib `sqlite3` connection. A statement marked to run on a thread (exports, stats: reads
+that can take many milliseconds over a large campaign) is sent to a worker thread instead, so
+the loop keeps serving everyone else meanwhile.
 
-The one module of storage that touches their private members, because neither library offers a
-public way to do this: aiosqlite's `_conn` (the sqlite3 connection, on its own thread),
-`_execute` (a call queued to that thread) and `_thread`; SQLAlchemy's adapter internals
-(`_connection`, `_execute_mutex`, `_handle_exception`, the cursor's buffered-row slots) and its
-`sqlalchemy.util` helpers. tests/unit/test_storage_shape.py keeps such access here. When either
-library is upgraded, the storage tests and bench/fanout.py say whether this still holds; if it
-does not, dropping `module=one_trip_dbapi()` in storage/engine.py runs the stock adapter
-(correct, only slower).
+Inline, nothing may block: the connection's own busy timeout is zero, and a statement that
+finds the file locked by another process is retried after an `asyncio.sleep`, backing off, until
+the engine's busy timeout has passed; then the lock error is raised as it would have been after
+SQLite's own wait. Within one process writers never meet each other's lock: they queue on the
+write turn (see SqlStorage), and in WAL mode readers never wait for writers.
+
+SQLAlchemy drives this module as it drives aiosqlite (the `sqlite+aiosqlite` dialect, handed
+this DBAPI through create_async_engine's `module=`): the same SQL, types and errors (the
+`sqlite3` module's own). It touches no private member of SQLAlchemy, aiosqlite or sqlite3; it
+uses AdaptedConnection, whose `run_async` is how sync code under the async engine awaits (a
+sleep, a thread). It does answer one call SQLAlchemy makes by a private name, the cursor's
+`_async_soft_close` (its asyncio results call it on every adapted cursor), with nothing to
+do; the storage tests say at once if a SQLAlchemy upgrade changes that.
 """
 
+import asyncio
 import collections
 import sqlite3
-from collections.abc import Sequence
-from threading import Thread
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import timedelta
 from typing import Any, cast
 
-import aiosqlite
-from sqlalchemy.dialects.sqlite.aiosqlite import (
-    AsyncAdapt_aiosqlite_connection,
-    AsyncAdapt_aiosqlite_cursor,
-    AsyncAdapt_aiosqlite_dbapi,
-)
-from sqlalchemy.util import EMPTY_DICT
-from sqlalchemy.util.concurrency import await_
+from sqlalchemy.engine import AdaptedConnection
 
-_Outcome = tuple[Any, int, int | None, list[Any]]
+# Back-off between attempts on a file another process has locked.
+FIRST_PAUSE = 0.001
+LONGEST_PAUSE = 0.05
+# SQLITE_BUSY and its extended codes, bar BUSY_SNAPSHOT: a stale snapshot never frees itself.
+_BUSY = 5
+_BUSY_SNAPSHOT = 517
 
 
-def _run(connection: aiosqlite.Connection, operation: str, parameters: Any, many: bool) -> _Outcome:
-    """One statement on the connection's own thread: execute, fetch everything, close."""
-    cursor = connection._conn.cursor()
-    try:
-        if many:
-            cursor.executemany(operation, parameters)
-        elif parameters is None:
-            cursor.execute(operation)
+class InlineCursor:
+    """A DBAPI cursor whose statements run on the sqlite3 connection, inline or on a thread.
+
+    Each statement's rows are read in full as it runs (as SQLAlchemy's aiosqlite adapter does),
+    so fetching them later never touches the connection.
+    """
+
+    def __init__(self, connection: "InlineConnection") -> None:
+        self._owner = connection
+        self._rows: collections.deque[Any] = collections.deque()
+        self.description: Any = None
+        self.rowcount = -1
+        self.lastrowid: int | None = None
+        self.on_a_thread = False
+
+    arraysize = 1
+
+    def execute(self, operation: str, parameters: Any = None) -> None:
+        arguments = (operation,) if parameters is None else (operation, parameters)
+        self._run(sqlite3.Cursor.execute, arguments)
+
+    def executemany(self, operation: str, seq_of_parameters: Sequence[Any]) -> None:
+        self._run(sqlite3.Cursor.executemany, (operation, seq_of_parameters))
+
+    def _run(self, method: Callable[..., Any], arguments: tuple[Any, ...]) -> None:
+        owner = self._owner
+
+        def execute_and_read() -> None:
+            cursor = owner.sqlite.cursor()
+            try:
+                method(cursor, *arguments)
+                self.description = cursor.description
+                self._rows = collections.deque(cursor.fetchall() if self.description else ())
+                self.rowcount, self.lastrowid = cursor.rowcount, cursor.lastrowid
+            finally:
+                cursor.close()
+
+        if self.on_a_thread:
+            owner.run_async(lambda _connection: owner.off_the_loop(execute_and_read))
         else:
-            cursor.execute(operation, parameters)
-        description = cursor.description
-        rows = cursor.fetchall() if description else []
-        return description, cursor.rowcount, cursor.lastrowid, rows
-    finally:
-        cursor.close()
+            owner.run_async(lambda _connection: owner.patiently(execute_and_read))
 
+    def fetchone(self) -> Any:
+        return self._rows.popleft() if self._rows else None
 
-class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
-    """A buffered cursor whose execute is a single trip to aiosqlite's thread."""
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        rows = self._rows
+        return [rows.popleft() for _ in range(min(len(rows), size or self.arraysize))]
 
-    __slots__ = ("_description", "_lastrowid", "_rowcount")
-    # Nothing to close on the event loop's side: the sqlite3 cursor is closed on its thread.
-    _awaitable_cursor_close = False
+    def fetchall(self) -> list[Any]:
+        rows = list(self._rows)
+        self._rows.clear()
+        return rows
 
-    def __init__(self, adapt_connection: AsyncAdapt_aiosqlite_connection) -> None:
-        # Not the base __init__: that opens an aiosqlite cursor, a trip of its own.
-        self._adapt_connection = adapt_connection
-        self._connection = adapt_connection._connection
-        self._soft_closed_memoized = EMPTY_DICT
-        self._rows = collections.deque()
-        self._description: Any = None
-        self._rowcount = -1
-        self._lastrowid: int | None = None
-
-    @property
-    def description(self) -> Any:
-        return self._description
-
-    @property
-    def rowcount(self) -> int:
-        return self._rowcount
-
-    @property
-    def lastrowid(self) -> int:
-        return self._lastrowid  # type: ignore[return-value]
-
-    @property
-    def arraysize(self) -> int:
-        return 1
-
-    @arraysize.setter
-    def arraysize(self, value: int) -> None:
-        pass
+    def __iter__(self) -> Iterator[Any]:
+        while self._rows:
+            yield self._rows.popleft()
 
     async def _async_soft_close(self) -> None:
-        pass
+        """Called by SQLAlchemy's asyncio results: nothing is left open to close."""
 
     def close(self) -> None:
         self._rows.clear()
 
-    def execute(self, operation: Any, parameters: Any = None) -> Any:
+
+class InlineConnection(AdaptedConnection):
+    """A sqlite3 connection handed to SQLAlchemy's asyncio engine as a DBAPI connection."""
+
+    __slots__ = ("_patience", "_sqlite")
+
+    def __init__(self, connection: sqlite3.Connection, patience: timedelta) -> None:
+        # AdaptedConnection's slot, read by its driver_connection and by the dialect; typed
+        # there for async drivers.
+        self._connection = cast(Any, connection)
+        self._sqlite = connection
+        self._patience = patience.total_seconds()
+
+    @property
+    def sqlite(self) -> sqlite3.Connection:
+        """The stdlib connection itself."""
+        return self._sqlite
+
+    @property
+    def isolation_level(self) -> str | None:
+        return self._sqlite.isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value: str | None) -> None:
+        self._sqlite.isolation_level = cast(Any, value)
+
+    def create_function(self, *args: Any, **kw: Any) -> None:
+        self._sqlite.create_function(*args, **kw)
+
+    def cursor(self, server_side: bool = False) -> InlineCursor:
+        return InlineCursor(self)
+
+    def execute(self, operation: str, parameters: Any = None) -> InlineCursor:
+        cursor = self.cursor()
+        cursor.execute(operation, parameters)
+        return cursor
+
+    def commit(self) -> None:
+        self.run_async(lambda _connection: self.patiently(self._sqlite.commit))
+
+    def rollback(self) -> None:
+        self.run_async(lambda _connection: self.patiently(self._sqlite.rollback))
+
+    def close(self) -> None:
+        self._sqlite.close()
+
+    async def patiently(self, method: Callable[..., Any], *arguments: Any) -> Any:
+        """Call `method` now; while another process holds the file's lock, sleep and retry.
+
+        A coroutine, though it suspends only to sleep: SQLAlchemy's asyncio engine expects each
+        statement to await, and awaiting a coroutine that does not suspend costs no trip
+        through the event loop.
+        """
+        deadline: float | None = None
+        pause = FIRST_PAUSE
+        while True:
+            try:
+                return method(*arguments)
+            except sqlite3.OperationalError as error:
+                code = getattr(error, "sqlite_errorcode", None)
+                if code is None or code & 0xFF != _BUSY or code == _BUSY_SNAPSHOT:
+                    raise
+                now = time.monotonic()
+                deadline = now + self._patience if deadline is None else deadline
+                if now + pause > deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, LONGEST_PAUSE)
+
+    async def off_the_loop(self, work: Callable[[], None]) -> None:
+        """Run `work` on a worker thread while the event loop goes on."""
+        running = asyncio.ensure_future(asyncio.to_thread(work))
         try:
-            await_(self._trip(operation, parameters, many=False))
-        except Exception as error:
-            self._adapt_connection._handle_exception(error)
-
-    def executemany(self, operation: Any, seq_of_parameters: Sequence[Any]) -> Any:
-        try:
-            await_(self._trip(operation, seq_of_parameters, many=True))
-        except Exception as error:
-            self._adapt_connection._handle_exception(error)
-
-    async def _trip(self, operation: str, parameters: Any, *, many: bool) -> None:
-        async with self._adapt_connection._execute_mutex:
-            outcome = await self._connection._execute(
-                _run, self._connection, operation, parameters, many
-            )
-        self._description, self._rowcount, self._lastrowid, rows = outcome
-        self._rows = collections.deque(rows)
+            await asyncio.shield(running)
+        except asyncio.CancelledError:
+            # Nobody else may use the connection until the thread lets go of it.
+            self._sqlite.interrupt()
+            await asyncio.wait([running])
+            raise
 
 
-class _OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    __slots__ = ()
-    # mypy reads the base's attribute as exactly its own class; a subclass is what it takes.
-    _cursor_cls = OneTripCursor  # type: ignore[assignment]
+class InlineSqlite:
+    """The DBAPI module handed to create_async_engine(module=…) for the sqlite+aiosqlite
+    dialect: sqlite3's names, and connections that run statements inline."""
 
+    paramstyle = "qmark"
+    # No aiosqlite-style stop(): the dialect then closes a connection it invalidates.
+    has_stop = False
 
-class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):
-    """SQLAlchemy's aiosqlite DBAPI shim, handing out connections with OneTripCursor."""
+    def __init__(self, busy_timeout: timedelta) -> None:
+        self.busy_timeout = busy_timeout
+        self.sqlite = sqlite3
+        for name in (
+            "DatabaseError",
+            "Error",
+            "IntegrityError",
+            "InterfaceError",
+            "NotSupportedError",
+            "OperationalError",
+            "ProgrammingError",
+            "sqlite_version",
+            "sqlite_version_info",
+            "PARSE_COLNAMES",
+            "PARSE_DECLTYPES",
+            "Binary",
+        ):
+            setattr(self, name, getattr(sqlite3, name))
 
-    def connect(self, *arg: Any, **kw: Any) -> _OneTripConnection:
-        connection = aiosqlite.connect(*arg, **kw)
-        # As SQLAlchemy's shim does: a stray connection must not keep the process alive.
-        thread = connection if isinstance(connection, Thread) else connection._thread
-        thread.daemon = True
-        return _OneTripConnection(self, cast(Any, await_(connection)))
-
-
-def one_trip_dbapi() -> OneTripDbapi:
-    """The DBAPI module to hand create_async_engine(module=…) for sqlite+aiosqlite."""
-    return OneTripDbapi(aiosqlite, sqlite3)
+    def connect(self, database: str, **kw: Any) -> InlineConnection:
+        # Long reads use the connection from a worker thread, one statement at a time.
+        kw["check_same_thread"] = False
+        # Never wait inside SQLite for a lock: that would block the event loop (see patiently).
+        kw["timeout"] = 0
+        return InlineConnection(sqlite3.connect(database, **kw), self.busy_timeout)

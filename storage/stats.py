@@ -19,6 +19,7 @@ from bot.domain.stats import (
 )
 from bot.ports.stats import StatsRepository
 from storage import figures
+from storage.engine import long_reads
 from storage.tables import campaigns, digest_schedules, notices, stats_opt_outs
 
 
@@ -36,19 +37,22 @@ class SqlStatsRepository(StatsRepository):
         now: datetime,
         most_active: int = 0,
     ) -> PeriodFigures:
-        return await figures.period(
-            self._db, campaign_id, start, end, now=now, most_active=most_active
-        )
+        async with long_reads(self._db):
+            return await figures.period(
+                self._db, campaign_id, start, end, now=now, most_active=most_active
+            )
 
     async def weeks(
         self, campaign_id: int, bounds: Sequence[datetime], now: datetime
     ) -> Sequence[WeekFigures]:
-        return await figures.weeks(self._db, campaign_id, bounds, now)
+        async with long_reads(self._db):
+            return await figures.weeks(self._db, campaign_id, bounds, now)
 
     async def upcoming(
         self, campaign_id: int, start: datetime, end: datetime
     ) -> Sequence[UpcomingShift]:
-        return await figures.upcoming(self._db, campaign_id, start, end)
+        async with long_reads(self._db):
+            return await figures.upcoming(self._db, campaign_id, start, end)
 
     async def set_listed(self, volunteer_id: int, listed: bool) -> None:
         await self._db.execute(

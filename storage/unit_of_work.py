@@ -170,10 +170,9 @@ class SqlUnitOfWork(UnitOfWork):
         assert self._connection is not None
         raw = await self._connection.get_raw_connection()
         try:
-            # aiosqlite's own connection: SQLAlchemy would begin a transaction first.
+            # The sqlite3 connection itself: SQLAlchemy would begin a transaction first.
             driver: Any = raw.driver_connection
-            cursor = await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            await cursor.close()
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
         except Exception as error:  # the driver's own error; the erasure itself is committed
             log.warning("could not checkpoint the WAL after an erasure: %s", error)
 

@@ -128,7 +128,9 @@ class ConsoleChat:
                 "button, or :help."
             )
             keep_going = True
-        await self._wakeups.deliver()
+        # Only when a line queued something or the clock has reached the next due notice: a
+        # line that did neither costs what its command costs, not a dispatcher pass as well.
+        await self._wakeups.deliver_if_due()
         self._prompt_if_filling()
         return keep_going
 

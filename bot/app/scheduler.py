@@ -50,6 +50,11 @@ class Wakeups:
         self._idle.set()
         # Wake-ups in a row that the database cut short: each waits twice as long as the last.
         self._failures = 0
+        # What the last complete look at the queue found: when the next notice falls due
+        # (None: nothing pending), as of the `_kicks`-th kick. A kick since means it may be stale.
+        self._next_due: datetime | None = None
+        self._kicks = 0
+        self._looked_at_kick: int | None = None
 
     def start(self) -> None:
         """Start waking up; must be called inside the running event loop."""
@@ -65,9 +70,32 @@ class Wakeups:
         )
         self._scheduler.start()
 
-    def kick(self) -> None:
-        """Something was just queued: deliver it now rather than at the next wake-up."""
-        self._wake_in(timedelta())
+    def kick(self, due_at: datetime | None = None) -> None:
+        """Something was just queued, the earliest of it due at `due_at` (None: unknown): wake
+        up for it when it falls due rather than at the next wake-up. While the last look at
+        the queue is complete, the next due time it found is brought forward to `due_at`
+        instead of looking again; otherwise (or with `due_at` unknown) the look is now."""
+        up_to_date = self._looked_at_kick == self._kicks
+        self._kicks += 1
+        if due_at is None or not up_to_date:
+            self._wake_in(timedelta())
+            return
+        self._looked_at_kick = self._kicks
+        if self._next_due is not None and due_at >= self._next_due:
+            # The wake-up for the next due time still stands, and comes first.
+            return
+        self._next_due = due_at
+        self._wake_in(due_at - self._clock.now())
+
+    async def deliver_if_due(self) -> None:
+        """As `deliver`, but only when something can have fallen due since the last look: a
+        notice was queued (a kick), or the clock has reached the next due time. Otherwise the
+        queue is as it was, and looking costs a dispatcher pass for nothing."""
+        if self._looked_at_kick == self._kicks and (
+            self._next_due is None or self._clock.now() < self._next_due
+        ):
+            return
+        await self.deliver()
 
     async def sweep(self) -> None:
         """Raise follow-ups that came due, then deliver whatever is due."""
@@ -161,6 +189,7 @@ class Wakeups:
             log.info(sweep.done, plural(count, sweep.unit))
 
     async def _deliver(self) -> None:
+        kicks = self._kicks
         try:
             report = await self._dispatcher.deliver_due()
             if report.sent or report.failed or report.retried:
@@ -178,7 +207,11 @@ class Wakeups:
             self._try_again_later()
             return
         self._failures = 0
-        if next_due is not None:
+        self._next_due, self._looked_at_kick = next_due, kicks
+        if self._kicks != kicks:
+            # Queued while this look was under way: it may or may not have seen it.
+            self._wake_in(timedelta())
+        elif next_due is not None:
             self._wake_in(next_due - self._clock.now())
 
     def _try_again_later(self) -> None:

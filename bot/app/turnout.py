@@ -62,7 +62,8 @@ class Turnout:
     """Runs each command in one unit of work and answers with a typed reply.
 
     Errors people can fix come back as a friendly Message and change nothing. When a command
-    queued notices, `on_notices` is called after commit so the dispatcher can send them now.
+    queued notices, `on_notices` is called after commit with the earliest one's due time, so the
+    dispatcher can send them when due.
     """
 
     def __init__(
@@ -71,7 +72,7 @@ class Turnout:
         storage: Storage,
         clock: Clock,
         defaults: CampaignDefaults,
-        on_notices: Callable[[], None] = lambda: None,
+        on_notices: Callable[[datetime | None], None] = lambda due: None,
         feeds: FeedLinks | None = None,
         lease: timedelta = LEASE,
         metrics: Metrics | None = None,
@@ -182,8 +183,11 @@ class Turnout:
             await uow.commit()
         if ctx.erased:
             self._erased.add(ctx.actor.identity, ctx.now)
-        if ctx.queued:
-            self._on_notices()
+        # Every notice queued goes through uow.notices; ctx.queued is checked too, so that
+        # one queued some other way still wakes the dispatcher (at once, its due time unknown).
+        due = uow.notices.earliest_queued
+        if ctx.queued or due is not None:
+            self._on_notices(due)
         return reply
 
     async def _prepare(self, command: Command) -> Any:

@@ -8,6 +8,10 @@ from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
 
 
 class NoticeRepository(ABC):
+    # When the earliest notice queued through this repository falls due (None: none queued):
+    # after its unit of work commits, the soonest the dispatcher has any of them to send.
+    earliest_queued: datetime | None = None
+
     @abstractmethod
     async def add(self, notice: NewNotice) -> int: ...
 

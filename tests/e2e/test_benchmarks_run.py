@@ -158,3 +158,12 @@ def test_the_soak_prints_how_many_steps_it_checked() -> None:
     steps = re.search(r"^  steps checked +([\d,]+)$", out, re.M)
     assert steps is not None and int(steps.group(1).replace(",", "")) > 0, out
     assert "every invariant held after every step" in out
+
+
+@pytest.mark.slow
+def test_the_console_benchmark_prints_typed_joins_next_to_plain_sqlite3() -> None:
+    out = quick("console_joins.py")
+    assert "Returning volunteers' joins typed into the console: 50 per round" in out
+    assert re.search(r"^  console, typed +[\d,]+ joins/s$", out, re.M), out
+    assert re.search(r"^  plain sqlite3 +[\d,]+ joins/s$", out, re.M), out
+    assert re.search(r"^console / plain sqlite3: \d+\.\dx slower", out, re.M), out

@@ -1,12 +1,14 @@
+import asyncio
 import sqlite3
-from datetime import timedelta
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from storage import SqlStorage, open_storage
-from storage.engine import normalise_url
+from storage.engine import long_reads, normalise_url
 
 
 @pytest.mark.parametrize(
@@ -47,7 +49,9 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
     assert pragma == {
         "journal_mode": "wal",
         "foreign_keys": 1,
-        "busy_timeout": 10_000,
+        # SQLite never waits for a lock itself: that would stop the event loop. The wait is
+        # done between tries instead (see the test below).
+        "busy_timeout": 0,
         # NORMAL
         "synchronous": 1,
     }
@@ -78,12 +82,44 @@ async def test_foreign_keys_are_enforced_on_sqlite(sqlite_storage: SqlStorage) -
             )
 
 
-async def test_a_short_busy_timeout_can_be_chosen(tmp_path: Path) -> None:
-    storage = await open_storage(
-        f"sqlite:///{tmp_path / 'turnout.db'}", busy_timeout=timedelta(milliseconds=250)
-    )
+async def test_waiting_for_another_process_to_let_go_of_the_file_lets_the_bot_go_on(
+    sqlite_storage: SqlStorage,
+) -> None:
+    path = sqlite_storage.engine.url.database
+    assert path is not None
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+
+    async def let_go() -> None:
+        # Runs only if the event loop goes on while the unit of work waits for the lock.
+        await asyncio.sleep(0.05)
+        other.execute("ROLLBACK")
+
+    letting_go = asyncio.create_task(let_go())
     try:
-        async with storage.unit_of_work() as uow:
-            assert await uow.connection.scalar(text("PRAGMA busy_timeout")) == 250
+        async with sqlite_storage.unit_of_work() as uow:
+            await uow.connection.execute(text("CREATE TABLE waited (what TEXT)"))
+            await uow.connection.execute(text("INSERT INTO waited VALUES ('the lock')"))
+            await uow.commit()
+        await letting_go
     finally:
-        await storage.close()
+        other.close()
+    async with sqlite_storage.unit_of_work(write=False) as uow:
+        assert await uow.connection.scalar(text("SELECT what FROM waited")) == "the lock"
+
+
+async def test_a_long_read_runs_on_a_worker_thread_and_the_rest_on_the_event_loop(
+    sqlite_storage: SqlStorage,
+) -> None:
+    async with sqlite_storage.unit_of_work(write=False) as uow:
+        raw = await uow.connection.get_raw_connection()
+        # Answers with the thread SQLite calls it from: the thread that runs the statement.
+        driver: Any = raw.driver_connection  # the sqlite3 connection
+        driver.create_function("running_on", 0, threading.get_ident)
+        asked = text("SELECT running_on()")
+        inline = await uow.connection.scalar(asked)
+        async with long_reads(uow.connection):
+            away = await uow.connection.scalar(asked)
+        back = await uow.connection.scalar(asked)
+    assert inline == back == threading.get_ident()
+    assert away != threading.get_ident()

@@ -1,5 +1,5 @@
 """storage/ stays in small parts: short modules and functions, no import cycle, and the private
-members of the libraries it drives touched in one module only."""
+members of the libraries it drives left alone."""
 
 import ast
 from functools import cache
@@ -13,8 +13,6 @@ STORAGE = ROOT / "storage"
 MIGRATIONS = STORAGE / "migrations" / "versions"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-# The one module that may touch aiosqlite's and SQLAlchemy's private members (it says why).
-PRIVATE_ACCESS = STORAGE / "sqlite_driver.py"
 LIBRARIES = ("sqlalchemy", "aiosqlite", "asyncpg")
 
 
@@ -116,11 +114,9 @@ def test_a_cycle_is_found_even_inside_a_function() -> None:
 
 @cache
 def ours() -> set[str]:
-    """The private names storage defines itself (outside the module allowed to reach)."""
+    """The private names storage defines itself."""
     names: set[str] = set()
     for path in CODE:
-        if path == PRIVATE_ACCESS:
-            continue
         for node in ast.walk(tree(path)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 names.add(node.name)
@@ -146,13 +142,6 @@ def reaching(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in CODE if p != PRIVATE_ACCESS], ids=lambda p: str(p.relative_to(ROOT))
-)
-def test_only_the_sqlite_driver_reaches_into_the_libraries_private_members(path: Path) -> None:
+@pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_storage_module_reaches_into_the_libraries_private_members(path: Path) -> None:
     assert reaching(path) == []
-
-
-def test_the_sqlite_driver_does_and_says_why() -> None:
-    assert reaching(PRIVATE_ACCESS)
-    assert "private members" in (ast.get_docstring(tree(PRIVATE_ACCESS)) or "")

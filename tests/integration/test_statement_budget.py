@@ -1,0 +1,119 @@
+"""What the hot path costs the database, counted (not timed): a newcomer's join, a returning
+volunteer's join, and a leave that promotes the first person waiting.
+
+Each is held to a stated number of SQL statements and of round trips, so the next feature
+that adds one to a join has to raise the number here and say why. Statements are what
+SQLAlchemy hands the driver (before_cursor_execute: BEGIN included, an executemany once);
+round trips are those plus each COMMIT and ROLLBACK sent on its own. On SQLite a round trip is
+a call into sqlite3 on the event loop's thread; on PostgreSQL one trip over the network, plus
+a BEGIN that asyncpg sends without telling SQLAlchemy (not counted here).
+"""
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event
+
+from bot.ports.replies import Message
+from storage import SqlStorage
+from tests.conftest import Harness
+from tests.render import text_of
+
+CREATE = '/phonebank create "Saturday calls" 2026-11-07 18:00 2h {seats}'
+
+
+@dataclass(frozen=True)
+class Budget:
+    statements: int
+    round_trips: int
+
+
+# Every budget on SQLite is PostgreSQL's plus one: its BEGIN IMMEDIATE is a statement of ours.
+# Each round-trip budget is the statement budget plus one: the COMMIT.
+#
+# A newcomer's join: the team with its campaign; who they are (no one yet); the volunteer row
+# (numbered from the campaign's counter: an upsert of its own on SQLite, folded into the
+# COMMIT-time CTE on PostgreSQL), their identity, their settings; the welcome and the
+# organizers' "new volunteer" notices (two INSERTs); the shift, held; their sign-ups on it (none);
+# leftover notices of an earlier seat, cancelled; the sign-up; its seven notices (reminders,
+# check-in, debrief, follow-ups, confirmation check: one executemany); the calendar entry's
+# revision (one upsert); the live posts that owe an edit (one UPDATE).
+NEWCOMER_JOINS = {"sqlite": Budget(16, 17), "postgresql": Budget(15, 16)}
+# A returning volunteer's join: a newcomer's, less the counter, the volunteer, identity and
+# settings writes and the two welcome notices.
+RETURNING_JOINS = {"sqlite": Budget(10, 11), "postgresql": Budget(9, 10)}
+# A leave that promotes: the team; the volunteer; the shift, held; their sign-up; cancelled,
+# with its pending notices; the seats counted; the first person waiting, promoted; who they
+# are; their seat's notices (one executemany) and the promotion's own notice; the live posts.
+LEAVE_WITH_PROMOTION = {"sqlite": Budget(14, 15), "postgresql": Budget(13, 14)}
+
+
+@contextmanager
+def counted(storage: SqlStorage) -> Iterator[Counter[str]]:
+    """What `storage` sends its database meanwhile: statements and round trips."""
+    sent: Counter[str] = Counter()
+
+    def statement(*args: Any) -> None:
+        sent["statements"] += 1
+        sent["round trips"] += 1
+
+    def end_of_transaction(*args: Any) -> None:
+        sent["round trips"] += 1
+
+    engine = storage.engine.sync_engine
+    listeners = [
+        ("before_cursor_execute", statement),
+        ("commit", end_of_transaction),
+        ("rollback", end_of_transaction),
+    ]
+    for name, listener in listeners:
+        event.listen(engine, name, listener)
+    try:
+        yield sent
+    finally:
+        for name, listener in listeners:
+            event.remove(engine, name, listener)
+
+
+def assert_within(sent: Counter[str], budget: Budget) -> None:
+    assert sent["statements"] <= budget.statements
+    assert sent["round trips"] <= budget.round_trips
+
+
+async def join(harness: Harness, name: str, shift: int) -> Message:
+    reply = await harness.reply(name, f"/phonebank join {shift}")
+    assert isinstance(reply, Message)
+    assert not reply.error
+    return reply
+
+
+async def test_a_newcomers_join_stays_within_its_budget(harness: Harness) -> None:
+    await harness.say("Olivia", CREATE.format(seats=5))
+    with counted(harness.storage) as sent:
+        await join(harness, "Maria", 1)
+    assert_within(sent, NEWCOMER_JOINS[harness.storage.dialect_name])
+
+
+async def test_a_returning_volunteers_join_stays_within_its_budget(harness: Harness) -> None:
+    await harness.say("Olivia", CREATE.format(seats=5))
+    await harness.say("Olivia", CREATE.format(seats=5))
+    await join(harness, "Maria", 1)
+    with counted(harness.storage) as sent:
+        await join(harness, "Maria", 2)
+    assert_within(sent, RETURNING_JOINS[harness.storage.dialect_name])
+
+
+async def test_a_leave_that_promotes_stays_within_its_budget(harness: Harness) -> None:
+    await harness.say("Olivia", CREATE.format(seats=1))
+    await join(harness, "Maria", 1)
+    await join(harness, "Sam", 1)
+    with counted(harness.storage) as sent:
+        reply = await harness.reply("Maria", "/phonebank leave 1")
+    assert isinstance(reply, Message) and not reply.error
+    await harness.deliver()
+    told_sam = [text_of(s.reply) for s in harness.messenger.sent if s.to == "sam"]
+    assert any("you're now confirmed" in told for told in told_sam)
+    assert_within(sent, LEAVE_WITH_PROMOTION[harness.storage.dialect_name])
