@@ -52,6 +52,8 @@ SOMETHING_BROKE = (
     "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
 )
 ALREADY_DONE = "I had already done that; nothing more changed."
+# How /metrics names a command it could not read (mistyped, a stale button or form).
+UNREADABLE = "unreadable"
 
 
 class _AlreadyDone(Exception):
@@ -205,6 +207,7 @@ class Turnout:
         try:
             command = self._catalogue.grammar.parse(actor, without_marks(line))
         except UserError as error:
+            self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
             return self._refusal(error)
         return await self.handle(command)
 
@@ -245,6 +248,7 @@ class Turnout:
                 command = self._command(actor, work)
             except UserError as error:
                 await self.inbox.settle(receipt)
+                self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
                 return self._refusal(error)
             return await self.handle(command, receipt)
         finally:

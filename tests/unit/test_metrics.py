@@ -62,6 +62,9 @@ async def test_commands_are_counted_by_name_and_outcome(counted: tuple[Harness, 
     # Already in, and no such shift: each refused with a sentence.
     await h.say("Maria", "/phonebank join 1")
     await h.say("Maria", "/phonebank join 99")
+    # Mistyped, and a button from a message Turnout never sent: no command to name.
+    await h.say("Maria", "/phonebank jion 1")
+    await h.press("Maria", "turnout:nonsense:1")
 
     samples = await scraped(ops)
 
@@ -69,6 +72,7 @@ async def test_commands_are_counted_by_name_and_outcome(counted: tuple[Harness, 
     assert command(samples, "JoinShift", "ok") == 1
     assert command(samples, "JoinShift", "refused") == 2
     assert command(samples, "JoinShift", "error") == 0
+    assert command(samples, "unreadable", "refused") == 2
 
 
 async def test_sent_retried_and_failed_notices_are_counted_by_kind_with_their_lag(
