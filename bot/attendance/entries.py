@@ -25,6 +25,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
@@ -38,9 +39,9 @@ def read_mark(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank mark <shift> <who> here|no-show`: the last word is the mark, a name between."""
     number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
     rest = words.rest()
-    who, _, mark = rest.rpartition(" ")
+    who, _skip, mark = rest.rpartition(" ")
     if not who.strip() or not mark:
-        raise UserError(f"I'm missing who and `here` or `no-show`. {words.hint}")
+        raise UserError(_("I'm missing who and `here` or `no-show`. {hint}", hint=words.hint))
     return MarkAttendance(actor, shift=number, who=who.strip(), mark=mark)
 
 
@@ -55,7 +56,9 @@ def read_confirm_check(words: typed.Words) -> timedelta | None:
     """`12h` (1h to 72h) or `off`."""
     text = words.rest()
     if not text:
-        raise UserError(f"I'm missing how long before each shift, or `off`. {words.hint}")
+        raise UserError(
+            _("I'm missing how long before each shift, or `off`. {hint}", hint=words.hint)
+        )
     return check_before(text)
 
 

@@ -6,6 +6,7 @@ from bot.attendance.commands import ShowHistory
 from bot.domain.attendance import Outcome, outcome, show_rate
 from bot.domain.signup import SignupStatus
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
@@ -16,7 +17,7 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
     who = cmd.who.strip()
     volunteer = ctx.volunteer
     if who:
-        ctx.require_organizer("see other volunteers' history")
+        ctx.require_organizer(_("see other volunteers' history"))
         volunteer = await one_volunteer(ctx, who, lambda ref: f"/volunteer history {ref}")
     seats = [
         (shift, attendance)
@@ -33,12 +34,18 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
         f"{plural(len(seats), 'shift')} signed up",
         f"{outcomes[Outcome.ATTENDED]} attended",
         plural(outcomes[Outcome.NO_SHOW], "no-show"),
-        f"{outcomes[Outcome.COULDNT_MAKE_IT]} couldn't make it",
+        _("{outcomes} couldn't make it", outcomes=outcomes[Outcome.COULDNT_MAKE_IT]),
     ]
     if outcomes[Outcome.NO_WORD]:
         counted.append(f"{outcomes[Outcome.NO_WORD]} with no word yet")
     shown_rate = f"{round(100 * rate)}%" if rate is not None else "no finished shifts yet"
     return Message(
-        f"{whose} record: {', '.join(counted)}; {plural(calls, 'call')}, "
-        f"{plural(conversations, 'conversation')}; show rate {shown_rate}."
+        _(
+            "{whose} record: {join}; {plural}, {plural2}; show rate {shown_rate}.",
+            whose=whose,
+            join=", ".join(counted),
+            plural=plural(calls, "call"),
+            plural2=plural(conversations, "conversation"),
+            shown_rate=shown_rate,
+        )
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import shift
@@ -16,7 +17,7 @@ from bot.live_posts.commands import PostBoard, PostShift
 
 def read_post(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank post <shift>`, or `/phonebank post board` for the board of upcoming shifts."""
-    first = words.need("a shift number, or `board`")
+    first = words.need(_("a shift number, or `board`"))
     if first.text.casefold() == "board":
         words.end()
         return PostBoard(actor)
@@ -30,7 +31,7 @@ def post_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     if options.get("board"):
         return PostBoard(actor)
     if options.get("shift") is None:
-        raise UserError("Pick a shift to post, or set board to post the upcoming shifts.")
+        raise UserError(_("Pick a shift to post, or set board to post the upcoming shifts."))
     return PostShift(actor, shift=int(options["shift"]))
 
 

@@ -8,7 +8,7 @@ from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
-from bot.shifts import bookings, phonebanks, reading
+from bot.shifts import announcing, bookings, phonebanks, reading
 from bot.shifts.commands import (
     AddToShift,
     Announce,
@@ -151,7 +151,7 @@ ENTRIES: tuple[Entry, ...] = (
             "waiting for a seat)",
         ),
         Announce,
-        phonebanks.announce,
+        announcing.announce,
         who=Who.HOST,
         params=(
             shift(),

@@ -11,6 +11,7 @@ from bot.domain.phonebank import MAX_CAPACITY, MAX_DURATION, MAX_LINK, MIN_DURAT
 from bot.domain.text import MAX_TITLE
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Kind, Param
 from bot.kernel.intake.examples import SHIFT_DAY
@@ -97,7 +98,10 @@ def read_new_shift(actor: Actor, words: typed.Words) -> Command:
         if not title_word.quoted and not any(c.isdigit() for c in day_word.text):
             # `/phonebank create Saturday calls 2026-…`: the title lost its quotes.
             raise UserError(
-                f"When the title has more than one word, put it in double quotes. {words.hint}"
+                _(
+                    "When the title has more than one word, put it in double quotes. {hint}",
+                    hint=words.hint,
+                )
             ) from None
         raise
     start = typed.start_time(words)
@@ -120,18 +124,18 @@ def shift_form() -> Form:
     """What `/phonebank create` asks when called without arguments."""
     return Form(
         form_id=SHIFT.form_id,
-        title="New phone bank shift",
-        intro="Volunteers see the title and time; the link goes out in their reminders.",
+        title=_("New phone bank shift"),
+        intro=_("Volunteers see the title and time; the link goes out in their reminders."),
         fields=(
-            TextField("title", "Title", placeholder="Saturday calls", max_length=MAX_TITLE),
-            DateField("day", "Date"),
-            TimeField("start", "Start time, in the campaign's time zone"),
-            TextField("duration", "Length", placeholder="2h, 90m or 1h30m", max_length=10),
+            TextField("title", _("Title"), placeholder=_("Saturday calls"), max_length=MAX_TITLE),
+            DateField("day", _("Date")),
+            TimeField("start", _("Start time, in the campaign's time zone")),
+            TextField("duration", _("Length"), placeholder=_("2h, 90m or 1h30m"), max_length=10),
             NumberField("capacity", "Seats", low=1, high=MAX_CAPACITY, initial=10),
             TextField(
                 "link",
-                "Call script or dialer link",
-                placeholder="https://dialer.example/abc",
+                _("Call script or dialer link"),
+                placeholder=_("https://dialer.example/abc"),
                 max_length=MAX_LINK,
                 required=False,
             ),

@@ -4,6 +4,7 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_ANNOUNCEMENT
 from bot.domain.text import MAX_NAME, clean_text
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import TextReader
 from bot.kernel.intake.parsing import person
@@ -24,7 +25,7 @@ def add_to_shift(actor: Actor, words: typed.Words) -> Command:
     who = person(words)
     found: set[str] = set()
     while True:
-        name, _, last = who.rpartition(" ")
+        name, _skip, last = who.rpartition(" ")
         keyword = last.lower()
         if not name.strip() or keyword not in {"over", "confirm"} - found:
             break
@@ -44,7 +45,10 @@ def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
     parts = words.rest().rsplit(None, 2)
     if len(parts) < 3:
         raise UserError(
-            f"I need who, the shift they're on and the shift to move them to. {words.hint}"
+            _(
+                "I need who, the shift they're on and the shift to move them to. {hint}",
+                hint=words.hint,
+            )
         )
     who, from_word, to_word = parts
     example = words.usage.example
@@ -63,7 +67,13 @@ def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
         shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
         word = words.take()
         if word is not None and word.text.lower() != "following":
-            raise UserError(f"I didn't expect {typed.shown(word.text)} there. {words.hint}")
+            raise UserError(
+                _(
+                    "I didn't expect {shown} there. {hint}",
+                    shown=typed.shown(word.text),
+                    hint=words.hint,
+                )
+            )
         words.end()
         return build(actor, shift=shift, following=word is not None)
 
@@ -84,5 +94,5 @@ def announcement(words: typed.Words) -> str:
     """The rest of the line as a message to everyone on a shift."""
     message = words.rest()
     if not message:
-        raise UserError(f"I'm missing the message. {words.hint}")
+        raise UserError(_("I'm missing the message. {hint}", hint=words.hint))
     return clean_text(message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)

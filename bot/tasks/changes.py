@@ -2,6 +2,7 @@
 is told, by a durable notice, of a cancellation and of a new title, due date or details."""
 
 from collections.abc import Sequence
+from datetime import date
 
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
@@ -17,6 +18,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.replies import Form, Message, Reply
 from bot.tasks.claims import held_task
@@ -33,8 +35,13 @@ async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
     done = sum(c.status is ClaimStatus.DONE for c, _ in claims)
     if done >= task.slots:
         raise UserError(
-            f"Every slot of #{task.number} is done already, so there's nothing to cancel; "
-            "`/task list done` shows it."
+            _(
+                (
+                    "Every slot of #{number} is done already, so there's nothing to "
+                    "cancel; `/task list done` shows it."
+                ),
+                number=task.number,
+            )
         )
     holders = _holders(claims)
     await ctx.uow.tasks.cancel(task, ctx.now)
@@ -43,12 +50,17 @@ async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
             NoticeKind.TASK_CANCELLED, volunteer_id=volunteer.id, payload={"task_id": task.id}
         )
     told = _telling(holders, "had claimed") or (
-        f" Nobody was still working on it; the {plural(done, 'slot')} already done still "
+        _(
+            " Nobody was still working on it; the {plural} already done still ",
+            plural=plural(done, "slot"),
+        )
         + ("counts." if done == 1 else "count.")
         if done
-        else " Nobody had claimed it."
+        else _(" Nobody had claimed it.")
     )
-    return Message(f"Cancelled #{task.number} “{task.title}”.{told}")
+    return Message(
+        _("Cancelled #{number} “{title}”.{told}", number=task.number, title=task.title, told=told)
+    )
 
 
 async def start_task_edit(cmd: StartTaskEdit, ctx: Context) -> Form:
@@ -70,10 +82,7 @@ async def edit_task(cmd: EditTask, ctx: Context) -> Reply:
     title = (
         clean_text(cmd.title, what="title", limit=MAX_TITLE) if "title" in fields else task.title
     )
-    due_on = cmd.due_on if "due" in fields else task.due_on
-    today = ctx.now.astimezone(ctx.campaign_zone).date()
-    if due_on is not None and due_on != task.due_on and due_on < today:
-        raise UserError(f"The due date {due_on:%Y-%m-%d} has passed; pick today or later.")
+    due_on = _new_due(cmd, task, ctx) if "due" in fields else task.due_on
     slots = (
         check_slots(cmd.slots, taken=len(claims), number=task.number)
         if "slots" in fields
@@ -90,7 +99,13 @@ async def edit_task(cmd: EditTask, ctx: Context) -> Reply:
     old = (task.title, task.due_on, task.slots, task.description)
     changed = [name for name, a, b in zip(TASK_FIELDS, new, old, strict=True) if a != b]
     if not changed:
-        return Message(f"Nothing to change: #{task.number} “{task.title}” stays as it was.")
+        return Message(
+            _(
+                "Nothing to change: #{number} “{title}” stays as it was.",
+                number=task.number,
+                title=task.title,
+            )
+        )
     saved = await ctx.uow.tasks.change(
         task, title=title, description=description, due_on=due_on, slots=slots
     )
@@ -104,7 +119,26 @@ async def edit_task(cmd: EditTask, ctx: Context) -> Reply:
             payload={"task_id": task.id, "changed": news, "was": task.title},
         )
     told = _telling(holders, "claimed")
-    return Message(f"Saved #{saved.number} “{saved.title}”: {summary(saved)}.{told}")
+    return Message(
+        _(
+            "Saved #{number} “{title}”: {summary}.{told}",
+            number=saved.number,
+            title=saved.title,
+            summary=summary(saved),
+            told=told,
+        )
+    )
+
+
+def _new_due(cmd: EditTask, task: Task, ctx: Context) -> date | None:
+    """The due date asked for, refused if it has passed (an unchanged one may have)."""
+    due_on = cmd.due_on
+    today = ctx.now.astimezone(ctx.campaign_zone).date()
+    if due_on is not None and due_on != task.due_on and due_on < today:
+        raise UserError(
+            _("The due date {due_on:%Y-%m-%d} has passed; pick today or later.", due_on=due_on)
+        )
+    return due_on
 
 
 def summary(task: Task) -> str:
@@ -118,8 +152,15 @@ async def _changeable(ctx: Context, number: int, doing: str) -> Task:
     task = await held_task(ctx, number)
     if task.is_cancelled:
         raise UserError(
-            f"#{task.number} “{task.title}” was cancelled, so it can't be {doing}. "
-            '`/task post "Title"` posts a new task.'
+            _(
+                (
+                    "#{number} “{title}” was cancelled, so it can't be {doing}. `/task "
+                    'post "Title"` posts a new task.'
+                ),
+                number=task.number,
+                title=task.title,
+                doing=doing,
+            )
         )
     return task
 
@@ -134,4 +175,4 @@ def _telling(holders: list[Volunteer], claimed: str) -> str:
     if not holders:
         return ""
     who = "the volunteer" if len(holders) == 1 else f"the {len(holders)} volunteers"
-    return f" I'm letting {who} who {claimed} it know."
+    return _(" I'm letting {who} who {claimed} it know.", who=who, claimed=claimed)

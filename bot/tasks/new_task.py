@@ -8,6 +8,7 @@ from bot.domain.errors import UserError
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.forms import FormReader, Values, answering, answers, parsed, text
@@ -27,7 +28,10 @@ def read_new_task(actor: Actor, words: typed.Words) -> Command:
     if not title_word.quoted and next_word and next_word not in ("due", "slots"):
         # `/task post Call voters`: a bare title would silently take only the first word.
         raise UserError(
-            f"When the title has more than one word, put it in double quotes. {words.hint}"
+            _(
+                "When the title has more than one word, put it in double quotes. {hint}",
+                hint=words.hint,
+            )
         )
     due_on: date | None = None
     slots = 1
@@ -58,16 +62,16 @@ def task_form() -> Form:
     """What `/task post` asks when called without arguments."""
     return Form(
         form_id=TASK.form_id,
-        title="New task",
-        intro="Volunteers claim a slot each; you see who claimed and who finished.",
+        title=_("New task"),
+        intro=_("Volunteers claim a slot each; you see who claimed and who finished."),
         fields=(
-            TextField("title", "Title", placeholder="Drop off flyers", max_length=MAX_TITLE),
-            DateField("due", "Due date", required=False),
-            NumberField("slots", "How many people", low=1, high=MAX_SLOTS, initial=1),
+            TextField("title", _("Title"), placeholder=_("Drop off flyers"), max_length=MAX_TITLE),
+            DateField("due", _("Due date"), required=False),
+            NumberField("slots", _("How many people"), low=1, high=MAX_SLOTS, initial=1),
             TextField(
                 "description",
-                "Details",
-                placeholder="Pick them up at the office.",
+                _("Details"),
+                placeholder=_("Pick them up at the office."),
                 max_length=MAX_DESCRIPTION,
                 required=False,
                 multiline=True,

@@ -7,6 +7,7 @@ from bot.domain.task import ClaimStatus, Task, TaskBoard
 from bot.domain.volunteer import FORMER_VOLUNTEER, Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import and_list, plural
 from bot.ports.replies import Button, ButtonStyle, Item, Listing
 from bot.tasks.buttons import CLAIM, DONE
@@ -28,19 +29,19 @@ async def board_item(ctx: Context, board: TaskBoard) -> Item:
     button: Button | None = None
     if mine is not None and mine.status is ClaimStatus.DONE:
         # One slot each: a finished slot is never claimed again.
-        parts.append("you did yours, thank you")
+        parts.append(_("you did yours, thank you"))
     elif mine is not None:
         parts.append("yours")
-        button = Button("Mark done", DONE.action(task.number), ButtonStyle.PRIMARY)
+        button = Button(_("Mark done"), DONE.action(task.number), ButtonStyle.PRIMARY)
     elif board.slots_left:
         button = claim_button(task)
     detail = " · ".join(parts) + (f"\n{task.description}" if task.description else "")
-    return Item(f"#{task.number} {task.title}", detail, button)
+    return Item(_("#{number} {title}", number=task.number, title=task.title), detail, button)
 
 
 def claim_button(task: Task) -> Button:
     """The button that claims `task`."""
-    return Button("Claim", CLAIM.action(task.number), ButtonStyle.PRIMARY)
+    return Button(_("Claim"), CLAIM.action(task.number), ButtonStyle.PRIMARY)
 
 
 async def finished_tasks(ctx: Context) -> Listing:
@@ -48,10 +49,12 @@ async def finished_tasks(ctx: Context) -> Listing:
     boards, total = await ctx.uow.tasks.finished(ctx.campaign.id, limit=FINISHED_SHOWN)
     items = tuple([await _finished_item(ctx, board) for board in boards])
     return Listing(
-        heading="Finished tasks",
+        heading=_("Finished tasks"),
         items=items,
-        empty="No task has been finished yet. `/task list` shows the open ones.",
-        footer=f"The {len(items)} finished last, of {total}." if total > len(items) else "",
+        empty=_("No task has been finished yet. `/task list` shows the open ones."),
+        footer=_("The {len} finished last, of {total}.", len=len(items), total=total)
+        if total > len(items)
+        else "",
     )
 
 
@@ -68,8 +71,8 @@ async def _finished_item(ctx: Context, board: TaskBoard) -> Item:
     if ctx.actor.is_organizer:
         parts.append(f"by {_names(finishers)}")
     elif any(v.id == ctx.volunteer.id for v in finishers):
-        parts.append("you did one, thank you")
-    return Item(f"#{task.number} {task.title}", " · ".join(parts))
+        parts.append(_("you did one, thank you"))
+    return Item(_("#{number} {title}", number=task.number, title=task.title), " · ".join(parts))
 
 
 def _names(volunteers: Sequence[Volunteer]) -> str:

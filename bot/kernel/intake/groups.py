@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.domain.timing import MAX_ZONE_NAME
+from bot.kernel.i18n import _
 from bot.kernel.intake import parsing
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
@@ -58,12 +59,12 @@ def number(name: str, about: str, pick: Pick | None = None) -> Param:
 
 def shift(pick: Pick = Pick.UPCOMING_SHIFTS) -> Param:
     """The shift a command acts on, offered from `pick` (upcoming shifts unless told)."""
-    return number("shift", "The shift's number; start typing its number or title", pick)
+    return number("shift", _("The shift's number; start typing its number or title"), pick)
 
 
 def task(pick: Pick) -> Param:
     """The task a command acts on, offered from `pick`."""
-    return number("task", "The task's number; start typing its number or title", pick)
+    return number("task", _("The task's number; start typing its number or title"), pick)
 
 
 # A volunteer an organizer names: the rest of the line, a name or `#number`.
@@ -86,7 +87,7 @@ def reminder_times(read: Callable[[typed.Words], Any]) -> Param:
     return Param(
         "times",
         Kind.TEXT,
-        "Hours or minutes before a shift, like 24h,1h; or off, or default",
+        _("Hours or minutes before a shift, like 24h,1h; or off, or default"),
         max_length=typed.MAX_REMINDER_TEXT,
         read=read,
         field="offsets",
