@@ -25,7 +25,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
@@ -111,7 +111,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "confirm",
-        Usage("/phonebank confirm <shift>", "/phonebank confirm 3", "say you'll be there for sure"),
+        Usage(
+            "/phonebank confirm <shift>", "/phonebank confirm 3", N_("say you'll be there for sure")
+        ),
         ConfirmShift,
         presence.confirm,
         params=(shift(Pick.MY_SHIFTS),),
@@ -136,7 +138,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank attendance <shift>",
             "/phonebank attendance 3",
-            "who came to a shift, with Here and No-show buttons",
+            N_("who came to a shift, with Here and No-show buttons"),
         ),
         ShowAttendance,
         presence.show_attendance,
@@ -150,7 +152,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank mark <shift> <who> here|no-show",
             "/phonebank mark 3 #12 here",
-            "mark someone as here or a no-show (until 7 days after the end)",
+            N_("mark someone as here or a no-show (until 7 days after the end)"),
         ),
         MarkAttendance,
         presence.mark,
@@ -169,7 +171,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank debrief <shift> <calls> <conversations> [notes] | <shift> missed",
             "/phonebank debrief 3 40 12 Great script",
-            "tell organizers how your shift went",
+            N_("tell organizers how your shift went"),
         ),
         Debrief,
         debrief.debrief,
@@ -201,7 +203,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank report <shift>",
             "/phonebank report 3",
-            "a shift's wrap-up: who came, calls, conversations, notes",
+            N_("a shift's wrap-up: who came, calls, conversations, notes"),
         ),
         ShowReport,
         debrief.show_report,
@@ -215,7 +217,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank nudge <shift>",
             "/phonebank nudge 3",
-            "DM everyone confirmed who hasn't said “I'll be there” (once per shift)",
+            N_("DM everyone confirmed who hasn't said “I'll be there” (once per shift)"),
         ),
         NudgeShift,
         confirmation.nudge,
@@ -228,8 +230,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer history [who]",
             "/volunteer history",
-            "shifts you signed up for, attended and missed, calls and show rate "
-            "(organizers: anyone's)",
+            N_(
+                "shifts you signed up for, attended and missed, calls and show rate "
+                "(organizers: anyone's)"
+            ),
         ),
         ShowHistory,
         history.show_history,
@@ -252,7 +256,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout confirm-check <12h | off>",
             "/turnout confirm-check 12h",
-            "when organizers get each shift's confirmation check (1h to 72h before), or off",
+            N_("when organizers get each shift's confirmation check (1h to 72h before), or off"),
         ),
         SetConfirmCheck,
         confirmation.set_confirm_check,

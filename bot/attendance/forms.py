@@ -30,7 +30,7 @@ def debrief_form(shift: int, title: str) -> Form:
                 multiline=True,
             ),
         ),
-        submit_label="Send",
+        submit_label=_("Send"),
     )
 
 

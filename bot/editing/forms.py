@@ -50,7 +50,7 @@ def edit_form(shift: Shift, zone: ZoneInfo, *, told: str) -> Form:
                 initial=shift.link,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 

@@ -11,7 +11,7 @@ from bot.domain.export import DEFAULT_PERIOD, ExportKind, ExportPeriod
 from bot.exports import export
 from bot.exports.commands import ExportData
 from bot.kernel.commands import Actor, Command
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.typed_values import Usage
@@ -74,8 +74,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout export volunteers|signups|shifts|tasks [30d|all]",
             _EXAMPLE,
-            "a CSV file for VAN, Mobilize or a spreadsheet, sent only to you (the last 30 days "
-            "unless `all`); the organizers' channel is told",
+            N_(
+                "a CSV file for VAN, Mobilize or a spreadsheet, sent only to you (the last 30 days "
+                "unless `all`); the organizers' channel is told"
+            ),
         ),
         ExportData,
         export.export_data,

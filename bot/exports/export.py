@@ -75,7 +75,7 @@ async def export_data(cmd: ExportData, ctx: Context) -> Reply:
                 "organizers' channel is told that you made it."
             ),
             value=cmd.kind.value,
-            label=cmd.period.label,
+            label=_(cmd.period.label),
             plural=plural(count, ROW[cmd.kind]),
         ),
         files=(Attachment(filename, content, "text/csv", title=title),),

@@ -29,7 +29,7 @@ async def _export_made(scene: Scene) -> Reply:
             ),
             who=who,
             value=made.kind.value,
-            label=made.period.label,
+            label=_(made.period.label),
             plural=plural(made.rows, "row"),
             when=timefmt.when(made.at, scene.zone),
         )

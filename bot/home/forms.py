@@ -60,7 +60,7 @@ def settings_form(volunteer: Volunteer, campaign: Campaign, shown_in: str) -> Fo
                 initial=reminders,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 

@@ -124,11 +124,11 @@ def _settings(ctx: Context) -> Listing:
         reminded += _(" (the campaign's)")
     change = Button(_("Change"), SETTINGS.action())
     profile = volunteer.profile
-    about = "not answered yet"
+    about = _("not answered yet")
     if profile is not None:
-        about = ", ".join(i.label for i in profile.interests) or "no interests ticked"
+        about = ", ".join(_(i.label) for i in profile.interests) or _("no interests ticked")
         if profile.availability:
-            about += f" · {profile.availability.label}"
+            about += f" · {_(profile.availability.label)}"
     return Listing(
         heading=_("Your settings"),
         items=(

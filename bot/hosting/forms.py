@@ -23,8 +23,8 @@ def propose_form() -> Form:
         extras_from=None,
         form_id=PROPOSE.form_id,
         title="Host a phone bank",
-        intro="Organizers see your proposal and approve it; then volunteers can join.",
-        submit_label="Propose",
+        intro=_("Organizers see your proposal and approve it; then volunteers can join."),
+        submit_label=_("Propose"),
     )
 
 
@@ -43,7 +43,7 @@ def decline_form(proposal_id: int, title: str) -> Form:
                 multiline=True,
             ),
         ),
-        submit_label="Decline",
+        submit_label=_("Decline"),
     )
 
 

@@ -23,6 +23,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from bot.domain.text import N_
+
 SOURCE_LANGUAGE = "en"
 DOMAIN = "turnout"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
@@ -32,6 +34,8 @@ PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
 # The languages people may choose or be given: a catalogue joins only once it translates every
 # sentence (tests/unit/test_translations.py holds each one here to that).
 OFFERED_LANGUAGES: tuple[str, ...] = (SOURCE_LANGUAGE,)
+
+__all__ = ["N_", "_", "available_languages", "current_language", "ngettext", "reading_in"]
 
 _reading: ContextVar[str] = ContextVar("turnout_reading_language", default=SOURCE_LANGUAGE)
 
@@ -47,12 +51,6 @@ def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str
     `values` are put in its placeholders."""
     text = _catalogue(_reading.get()).ngettext(singular, plural, count)
     return text.format(count=count, **values)
-
-
-def N_(message: str, /) -> str:
-    """Mark `message` for the catalogue where it is written (a constant, read at import);
-    whoever shows it translates it then with `_`."""
-    return message
 
 
 def current_language() -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import shift
@@ -42,8 +42,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank post <shift | board>",
             "/phonebank post 3",
-            "post a shift in this channel again, with Join / Leave, or `board`: the upcoming "
-            "shifts in one post; either keeps itself up to date",
+            N_(
+                "post a shift in this channel again, with Join / Leave, or `board`: the upcoming "
+                "shifts in one post; either keeps itself up to date"
+            ),
         ),
         PostShift,
         posting.post_shift,

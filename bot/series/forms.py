@@ -67,7 +67,7 @@ def repeat_form(number: int, title: str) -> Form:
             number=number,
         ),
         fields=repeat_fields(once=False),
-        submit_label="Repeat",
+        submit_label=_("Repeat"),
     )
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.examples import SERIES_END
 from bot.kernel.intake.typed_values import Usage
@@ -15,7 +15,7 @@ from bot.series.recurrence import MAX_EVERY, MAX_TIMES, weekday_numbers
 REPEAT_USAGE = Usage(
     "/phonebank repeat <shift> weekly|every <n> weeks [on <days>] [until <YYYY-MM-DD> | times <n>]",
     f"/phonebank repeat 3 weekly until {SERIES_END}",
-    "make a shift weekly (`on tue,thu` in the campaign's zone); dates appear 4 weeks ahead",
+    N_("make a shift weekly (`on tue,thu` in the campaign's zone); dates appear 4 weeks ahead"),
 )
 
 

@@ -106,7 +106,7 @@ def _ask_outside_availability(
             ),
             name=person.name,
             number=person.number,
-            lower=availability.label.lower(),
+            lower=_(availability.label).lower(),
             number2=shift.number,
             title=shift.title,
             when=when,

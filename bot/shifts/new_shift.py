@@ -141,7 +141,7 @@ def shift_form() -> Form:
             ),
             *repeat_fields(),
         ),
-        submit_label="Create",
+        submit_label=_("Create"),
         extras_from=6,
     )
 

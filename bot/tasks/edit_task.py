@@ -123,7 +123,7 @@ def edit_form(task: Task) -> Form:
                 initial=task.description,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 

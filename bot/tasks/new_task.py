@@ -77,7 +77,7 @@ def task_form() -> Form:
                 multiline=True,
             ),
         ),
-        submit_label="Post",
+        submit_label=_("Post"),
     )
 
 

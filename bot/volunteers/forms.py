@@ -28,13 +28,13 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
             ChoiceField(
                 name="interests",
                 label=_("What would you like to help with?"),
-                options=tuple(Option(i.value, i.label) for i in Interest),
+                options=tuple(Option(i.value, _(i.label)) for i in Interest),
                 multiple=True,
             ),
             ChoiceField(
                 name="availability",
                 label=_("When are you usually free?"),
-                options=tuple(Option(a.value, a.label) for a in Availability),
+                options=tuple(Option(a.value, _(a.label)) for a in Availability),
             ),
             TextField(
                 name="location",
@@ -44,7 +44,7 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
                 required=False,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 

@@ -56,15 +56,23 @@ async def _volunteer_onboarded(scene: Scene) -> Reply | Drop:
     if newcomer.forgotten_at is not None or newcomer.profile is None:
         return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
     profile = newcomer.profile
-    verb = "updated their answers" if scene.notice.payload.get("updated") else "answered"
+    said = (
+        _(
+            "📝 {name} (#{number}) updated their answers:",
+            name=newcomer.name,
+            number=newcomer.number,
+        )
+        if scene.notice.payload.get("updated")
+        else _("📝 {name} (#{number}) answered:", name=newcomer.name, number=newcomer.number)
+    )
     lines = [
-        f"📝 {newcomer.name} (#{newcomer.number}) {verb}:",
-        "Interests: " + ", ".join(i.label for i in profile.interests),
+        said,
+        _("Interests: {interests}", interests=", ".join(_(i.label) for i in profile.interests)),
         _(
             "Availability: {value}",
-            value=profile.availability.label if profile.availability else "not given",
+            value=_(profile.availability.label) if profile.availability else _("not given"),
         ),
-        _("ZIP or county: {value}", value=profile.location or "not given"),
+        _("ZIP or county: {value}", value=profile.location or _("not given")),
     ]
     if newcomer.contacted_at is None:
         lines.append(_("Nobody has contacted them yet."))

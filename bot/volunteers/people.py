@@ -129,9 +129,9 @@ def waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
     if volunteer.profile is None:
         parts.append(_("hasn't answered the welcome questions yet"))
     else:
-        parts.append(", ".join(i.label for i in volunteer.profile.interests))
+        parts.append(", ".join(_(i.label) for i in volunteer.profile.interests))
         if volunteer.profile.availability:
-            parts.append(volunteer.profile.availability.label)
+            parts.append(_(volunteer.profile.availability.label))
         if volunteer.profile.location:
             parts.append(volunteer.profile.location)
     own = volunteer.own_timezone

@@ -7,11 +7,11 @@ can all show it as it is.
 
 from collections.abc import Sequence
 
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake.entry import Entry, Group, Who
 
 # What the overview tells everyone but organizers, whose overview lists the commands.
-_ORGANIZERS_HAVE = "plan shifts and tasks, welcome newcomers and set up the campaign"
+_ORGANIZERS_HAVE = N_("plan shifts and tasks, welcome newcomers and set up the campaign")
 
 
 def help_text(
@@ -33,15 +33,15 @@ def help_text(
     if topic in sections:
         return "\n".join(_section(*sections[topic], organizer=organizer, host=host))
     lines = [_("Turnout helps our volunteers find shifts and tasks. Commands:")]
-    lines += [f"/{g.name} help — {g.overview}" for g in groups if g.overview]
+    lines += [f"/{g.name} help — {_(g.overview)}" for g in groups if g.overview]
     if organizer:
         lines += ["", *_section(*sections["turnout"], organizer=True, host=host)]
     else:
         lines.append(_("/turnout help — this overview"))
         lines.append(
             _(
-                "Organizers also have commands to {ORGANIZERS_HAVE}.",
-                ORGANIZERS_HAVE=_ORGANIZERS_HAVE,
+                "Organizers also have commands to {what}.",
+                what=_(_ORGANIZERS_HAVE),
             )
         )
     return "\n".join(lines)
@@ -53,9 +53,9 @@ def may_run(entry: Entry, *, organizer: bool, host: bool) -> bool:
 
 
 def _section(group: Group, entries: Sequence[Entry], *, organizer: bool, host: bool) -> list[str]:
-    lines = [group.heading + ":"]
+    lines = [f"{_(group.heading)}:"]
     shown = [e for e in entries if may_run(e, organizer=organizer, host=host)]
-    lines += [f"{e.usage.syntax} — {e.usage.summary}" for e in shown]
+    lines += [f"{e.usage.syntax} — {_(e.usage.summary)}" for e in shown]
     if len(shown) < len(entries):
-        lines.append(_("Organizers also have commands to ") + group.organizers_have + ".")
+        lines.append(_("Organizers also have commands to {what}.", what=_(group.organizers_have)))
     return lines
