@@ -69,7 +69,7 @@ async def check_message(
     rate = await show_rate(uow, campaign, now)
     filled = len(now_standing.confirmed)
     if rate is None:
-        projected = "no history yet to project a headcount from"
+        projected = _("no history yet to project a headcount from")
     else:
         projected = _(
             "projected headcount {round} (the campaign's show rate is {round2}%)",
@@ -109,7 +109,7 @@ async def nudge(cmd: NudgeShift, ctx: Context) -> Reply:
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
-    ctx.require_organizer_or_host(shift, "nudge its volunteers")
+    ctx.require_organizer_or_host(shift, _("nudge its volunteers"))
     if shift.is_cancelled or shift.has_started(ctx.now):
         raise UserError(
             _(
@@ -151,7 +151,7 @@ async def nudge(cmd: NudgeShift, ctx: Context) -> Reply:
 
 async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
     """`/turnout confirm-check 12h|off` (organizers); every upcoming shift's check follows."""
-    ctx.require_organizer("change the confirmation check")
+    ctx.require_organizer(_("change the confirmation check"))
     ctx.campaign = replace(ctx.campaign, confirm_check=cmd.before)
     await ctx.uow.campaigns.save(ctx.campaign)
     touched = await timed.reschedule_confirm_checks(ctx.uow, ctx.campaign, ctx.now)
@@ -159,7 +159,7 @@ async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
         return Message(
             _(
                 "The confirmation check is off; {plural} won't have one.",
-                plural=plural(touched, "upcoming shift"),
+                plural=plural(touched, _("upcoming shift")),
             )
         )
     return Message(
@@ -169,6 +169,6 @@ async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
                 "starts (updated {plural})."
             ),
             duration=timefmt.duration(cmd.before),
-            plural=plural(touched, "upcoming shift"),
+            plural=plural(touched, _("upcoming shift")),
         )
     )

@@ -71,7 +71,7 @@ async def show_report(cmd: ShowReport, ctx: Context) -> Reply:
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
-    ctx.require_organizer_or_host(shift, "see its report")
+    ctx.require_organizer_or_host(shift, _("see its report"))
     return Message(await wrap_up_text(ctx.uow, shift, ctx.now))
 
 

@@ -37,7 +37,7 @@ MARKS = ("here", "no-show")
 
 def read_mark(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank mark <shift> <who> here|no-show`: the last word is the mark, a name between."""
-    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    number = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     rest = words.rest()
     who, _skip, mark = rest.rpartition(" ")
     if not who.strip() or not mark:
@@ -64,7 +64,7 @@ def read_confirm_check(words: typed.Words) -> timedelta | None:
 
 def read_debrief(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank debrief <shift> <calls> <conversations> [notes]` or `… missed`; bare: form."""
-    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    number = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     first = words.take()
     if first is None:
         return StartDebrief(actor, shift=number)
@@ -72,7 +72,7 @@ def read_debrief(actor: Actor, words: typed.Words) -> Command:
         words.end()
         return DebriefMissed(actor, shift=number)
     calls = read_count(first.text, "calls")
-    conversations = read_count(words.need("the number of conversations").text, "conversations")
+    conversations = read_count(words.need(_("the number of conversations")).text, "conversations")
     notes = words.rest()
     return Debrief(
         actor,

@@ -37,13 +37,13 @@ def debrief_form(shift: int, title: str) -> Form:
 def _read(actor: Actor, key: str, values: Values) -> Command:
     shift = number_key(key, _("press “I made it” again, or type `/phonebank debrief <shift>`."))
     with answering("calls"):
-        calls = read_count(text(values, "calls", "the calls", required=False), "calls")
+        calls = read_count(text(values, "calls", _("the calls"), required=False), "calls")
     with answering("conversations"):
         conversations = read_count(
-            text(values, "conversations", "the conversations", required=False), "conversations"
+            text(values, "conversations", _("the conversations"), required=False), "conversations"
         )
     with answering("notes"):
-        notes = text(values, "notes", "the note", required=False)
+        notes = text(values, "notes", _("the note"), required=False)
         said = clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else ""
     return Debrief(actor, shift=shift, calls=calls, conversations=conversations, notes=said)
 

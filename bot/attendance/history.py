@@ -18,7 +18,9 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
     volunteer = ctx.volunteer
     if who:
         ctx.require_organizer(_("see other volunteers' history"))
-        volunteer = await one_volunteer(ctx, who, lambda ref: f"/volunteer history {ref}")
+        volunteer = await one_volunteer(
+            ctx, who, lambda ref: _("/volunteer history {ref}", ref=ref)
+        )
     seats = [
         (shift, attendance)
         for signup, shift, attendance in await ctx.uow.attendance.history(volunteer.id)
@@ -31,14 +33,14 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
     rate = show_rate(outcomes.elements())
     whose = "Your" if volunteer.id == ctx.volunteer.id else f"{volunteer.name}'s"
     counted = [
-        f"{plural(len(seats), 'shift')} signed up",
+        _("{plural} signed up", plural=plural(len(seats), "shift")),
         f"{outcomes[Outcome.ATTENDED]} attended",
         plural(outcomes[Outcome.NO_SHOW], "no-show"),
         _("{outcomes} couldn't make it", outcomes=outcomes[Outcome.COULDNT_MAKE_IT]),
     ]
     if outcomes[Outcome.NO_WORD]:
-        counted.append(f"{outcomes[Outcome.NO_WORD]} with no word yet")
-    shown_rate = f"{round(100 * rate)}%" if rate is not None else "no finished shifts yet"
+        counted.append(_("{outcomes} with no word yet", outcomes=outcomes[Outcome.NO_WORD]))
+    shown_rate = f"{round(100 * rate)}%" if rate is not None else _("no finished shifts yet")
     return Message(
         _(
             "{whose} record: {join}; {plural}, {plural2}; show rate {shown_rate}.",

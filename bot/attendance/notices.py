@@ -89,7 +89,7 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
     if offer is None or not offer.is_open(scene.now):
         return Drop(NoticeState.SKIPPED, "the offer had already run out")
     _skip, waiting = await scene.uow.signups.counts(shift.id)
-    after = "it goes to the next person in line" if waiting else "the seat is open to anyone"
+    after = _("it goes to the next person in line") if waiting else _("the seat is open to anyone")
     return Message(
         _(
             (

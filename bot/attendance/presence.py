@@ -49,7 +49,7 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
 
 async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
     """`/phonebank checkin` and "I'm here": from CHECKIN_OPENS before the start to the end."""
-    shift, signup = await _my_seat(ctx, cmd.shift, "check in to")
+    shift, signup = await _my_seat(ctx, cmd.shift, _("check in to"))
     if ctx.now < shift.starts_at - CHECKIN_OPENS:
         raise UserError(
             _(
@@ -81,7 +81,7 @@ async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
 async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     """`/phonebank attendance`: each confirmed volunteer's status, with Here / No-show."""
     shift = await _shift(ctx, cmd.shift)
-    ctx.require_organizer_or_host(shift, "see its attendance")
+    ctx.require_organizer_or_host(shift, _("see its attendance"))
     confirmed = await _confirmed(ctx, shift)
     if not confirmed:
         return Message(
@@ -129,7 +129,7 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
 async def mark(cmd: MarkAttendance, ctx: Context) -> Reply:
     """`/phonebank mark <shift> <who> here|no-show` (organizers and the shift's host)."""
     shift = await _shift(ctx, cmd.shift)
-    ctx.require_organizer_or_host(shift, "mark its attendance")
+    ctx.require_organizer_or_host(shift, _("mark its attendance"))
     who = cmd.who.strip().lstrip("@")
     found = [
         (s, v)
@@ -163,10 +163,10 @@ async def mark_signup(cmd: MarkSignup, ctx: Context) -> Reply:
     """The Here / No-show buttons of the attendance view."""
     found = await ctx.uow.attendance.signup(cmd.signup)
     if found is None or found[1].campaign_id != ctx.campaign.id:
-        ctx.require_organizer("mark attendance")
+        ctx.require_organizer(_("mark attendance"))
         raise UserError(_("I can't find that sign-up any more; `/phonebank attendance` shows it."))
     signup, shift = found
-    ctx.require_organizer_or_host(shift, "mark its attendance")
+    ctx.require_organizer_or_host(shift, _("mark its attendance"))
     if signup.status is not SignupStatus.CONFIRMED:
         raise UserError(_("That person is no longer confirmed for #{number}.", number=shift.number))
     volunteer = await ctx.uow.volunteers.get(signup.volunteer_id)

@@ -112,7 +112,7 @@ def event(entry: CalendarEntry, now: datetime) -> "Event":
     if entry.alarm_before is not None and not entry.waitlisted:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{shift.title} starts soon")
+        alarm.add("description", _("{title} starts soon", title=shift.title))
         alarm.add("trigger", -entry.alarm_before)
         vevent.add_component(alarm)
     return vevent

@@ -46,7 +46,7 @@ class _Details:
 
 async def start_edit_form(cmd: StartEditForm, ctx: Context) -> Reply:
     """`/phonebank edit <shift>` alone: the form, filled in, saying who a change would tell."""
-    ctx.require_organizer("edit shifts")
+    ctx.require_organizer(_("edit shifts"))
     shift = await _editable(ctx, await seats.hold(ctx, cmd.shift))
     roster = list(await ctx.uow.signups.roster(shift.id))
     confirmed = sum(1 for s, _ in roster if s.status is SignupStatus.CONFIRMED)
@@ -63,7 +63,7 @@ async def start_edit_form(cmd: StartEditForm, ctx: Context) -> Reply:
 
 async def edit_shift(cmd: EditShift, ctx: Context) -> Reply:
     """`/phonebank edit <shift> <field> <value>` or the saved form (organizers)."""
-    ctx.require_organizer("edit shifts")
+    ctx.require_organizer(_("edit shifts"))
     if cmd.following:
         return await _edit_following(cmd, ctx)
     held = await seats.hold(ctx, cmd.shift)
@@ -237,7 +237,7 @@ async def keep_after_move(cmd: KeepShiftAfterMove, ctx: Context) -> Reply:
                 number=shift.number,
             )
         )
-    where = "on the waitlist for" if signup.status is SignupStatus.WAITLISTED else "in for"
+    where = _("on the waitlist for") if signup.status is SignupStatus.WAITLISTED else _("in for")
     return Message(
         _(
             "Great, you're still {where} “{title}” (#{number}), {at}.",
@@ -336,14 +336,17 @@ def _confirm_telling(
 ) -> Reply:
     """Before a typed change DMs anyone: how many, a button, and the `confirm` to type."""
     if wanted.starts_at != shift.starts_at:
-        what = (
-            f"moves it from {timefmt.at(shift.starts_at, ctx.zone)} to "
-            f"{timefmt.at(wanted.starts_at, ctx.zone)}"
+        what = _(
+            "moves it from {at} to {at2}",
+            at=timefmt.at(shift.starts_at, ctx.zone),
+            at2=timefmt.at(wanted.starts_at, ctx.zone),
         )
     elif wanted.ends_at != shift.ends_at:
-        what = f"makes it {timefmt.duration(wanted.ends_at - wanted.starts_at)} long"
+        what = _(
+            "makes it {duration} long", duration=timefmt.duration(wanted.ends_at - wanted.starts_at)
+        )
     else:
-        what = "changes its link" if wanted.link else "removes its link"
+        what = _("changes its link") if wanted.link else _("removes its link")
     confirm = _(
         "`/phonebank edit {number} {retyped} confirm`", number=shift.number, retyped=retyped(cmd)
     )

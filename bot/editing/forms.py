@@ -61,29 +61,29 @@ def _read_edit(actor: Actor, key: str, values: Values) -> Command:
         key, _("type `/phonebank edit` and the shift's number, like `/phonebank edit 3`.")
     )
     with answering("start"):
-        start = typed.Words(text(values, "start", "the start time"), EDIT_USAGE)
+        start = typed.Words(text(values, "start", _("the start time")), EDIT_USAGE)
         when = typed.start_time(start)
         start.end()
     return EditShift(
         actor,
         shift=number,
-        title=parsed(values, "title", "the title", typed.title),
-        day=parsed(values, "day", "the date", typed.day),
+        title=parsed(values, "title", _("the title"), typed.title),
+        day=parsed(values, "day", _("the date"), typed.day),
         start=when,
-        duration=parsed(values, "duration", "the length of the shift", typed.shift_length),
-        capacity=parsed(values, "capacity", "the number of seats", _seats),
+        duration=parsed(values, "duration", _("the length of the shift"), typed.shift_length),
+        capacity=parsed(values, "capacity", _("the number of seats"), _seats),
         link=_link(values),
         shown_who=True,
     )
 
 
 def _seats(answer: typed.Word) -> int:
-    return typed.number(answer, "number of seats", "12", high=MAX_CAPACITY)
+    return typed.number(answer, _("number of seats"), "12", high=MAX_CAPACITY)
 
 
 def _link(values: Values) -> str:
     """The link answer; empty means no link."""
-    link = text(values, "link", "the link", required=False)
+    link = text(values, "link", _("the link"), required=False)
     with answering("link"):
         return typed.link(typed.Word(link, quoted=True)) if link else ""
 

@@ -60,7 +60,11 @@ async def _link_changed(scene: Scene) -> Reply | Drop:
         return shift
     if shift.has_started(scene.now) and scene.now >= shift.ends_at:
         return Drop(NoticeState.SKIPPED, "the shift is over")
-    link = f"the new dialer and script link is {shift.link}" if shift.link else "it has no link now"
+    link = (
+        _("the new dialer and script link is {link}", link=shift.link)
+        if shift.link
+        else _("it has no link now")
+    )
     return Message(
         _(
             "🔗 For “{title}” (#{number}, {at}) {link}.",

@@ -26,7 +26,7 @@ async def tell(
     after = held.shift
     said: list[str] = []
     if after.title != before.title:
-        said.append("new title")
+        said.append(_("new title"))
     if after.capacity < before.capacity:
         withdrawn = await seats.withdraw_extra_offers(ctx, held)
         if withdrawn and not bumped:
@@ -54,9 +54,9 @@ async def tell(
         # Near the start a new seat is offered, not given: the reply says which.
         up = f"; {count_people(len(promoted))} " if promoted else ""
         if promoted and promoted[0].status is SignupStatus.OFFERED:
-            up += "on the waitlist offered a seat and told"
+            up += _("on the waitlist offered a seat and told")
         elif promoted:
-            up += "moved up from the waitlist and told"
+            up += _("moved up from the waitlist and told")
         said.append(f"{plural(after.capacity, 'seat')}{up}")
     if (after.starts_at, after.ends_at) != (before.starts_at, before.ends_at):
         said.append(await _tell_of_the_move(ctx, before, after, roster, bumped, promoted))
@@ -107,7 +107,7 @@ async def _tell_of_the_move(
         "now {at} for {duration}; ",
         at=timefmt.at(after.starts_at, ctx.zone),
         duration=timefmt.duration(after.ends_at - after.starts_at),
-    ) + (f"{count_people(len(roster))} told" if roster else "nobody to tell")
+    ) + (f"{count_people(len(roster))} told" if roster else _("nobody to tell"))
 
 
 async def _tell_of_the_link(ctx: Context, after: Shift) -> str:
@@ -124,7 +124,7 @@ async def _tell_of_the_link(ctx: Context, after: Shift) -> str:
             shift_id=after.id,
             signup_id=signup.id,
         )
-    return ("new link" if after.link else "link removed") + (
+    return (_("new link") if after.link else _("link removed")) + (
         _("; {people} confirmed told", people=count_people(len(now_confirmed)))
         if now_confirmed
         else ""

@@ -92,7 +92,11 @@ async def _my_tasks(ctx: Context) -> Listing:
         claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
         if claim is None or claim.status is not ClaimStatus.CLAIMED:
             continue
-        due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
+        due = (
+            _("due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on))
+            if task.due_on
+            else _("no due date")
+        )
         items.append(
             Item(
                 _("#{number} {title}", number=task.number, title=task.title),
@@ -111,14 +115,16 @@ async def _my_tasks(ctx: Context) -> Listing:
 def _settings(ctx: Context) -> Listing:
     volunteer = ctx.volunteer
     if volunteer.timezone:
-        source = "you set it"
+        source = _("you set it")
     elif volunteer.platform_timezone:
-        source = "from your profile"
+        source = _("from your profile")
     else:
         source = _("the campaign's")
     offsets = offsets_for(volunteer, ctx.campaign)
     reminded = (
-        ", ".join(timefmt.duration(o) for o in offsets) + " before each shift" if offsets else "off"
+        ", ".join(timefmt.duration(o) for o in offsets) + _(" before each shift")
+        if offsets
+        else "off"
     )
     if volunteer.reminder_offsets is None:
         reminded += _(" (the campaign's)")

@@ -53,7 +53,7 @@ def _read_proposal(actor: Actor, _key: str, values: Values) -> Command:
 
 def _read_decline(actor: Actor, key: str, values: Values) -> Command:
     number = number_key(key, _("press Decline again."))
-    reason = text(values, "reason", "the reason", required=False)
+    reason = text(values, "reason", _("the reason"), required=False)
     with answering("reason"):
         said = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
     return DeclineProposal(actor, proposal=number, reason=said)

@@ -76,13 +76,13 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
 async def list_proposals(cmd: ListProposals, ctx: Context) -> Reply:
     """`/phonebank proposals`: those waiting for an answer, with Approve / Decline
     (organizers)."""
-    ctx.require_organizer("see proposed phone banks")
+    ctx.require_organizer(_("see proposed phone banks"))
     return await pending_proposals(ctx)
 
 
 async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
     """The Approve button: the proposal becomes a shift hosted by the proposer (organizers)."""
-    ctx.require_organizer("approve phone banks")
+    ctx.require_organizer(_("approve phone banks"))
     proposal = await _pending(ctx, cmd.proposal)
     if proposal.starts_at <= ctx.now:
         raise UserError(
@@ -139,14 +139,14 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
 
 async def start_decline_form(cmd: StartDeclineForm, ctx: Context) -> Reply:
     """The Decline button: ask why first (organizers)."""
-    ctx.require_organizer("decline phone banks")
+    ctx.require_organizer(_("decline phone banks"))
     proposal = await _pending(ctx, cmd.proposal)
     return decline_form(proposal.id, proposal.title)
 
 
 async def decline_proposal(cmd: DeclineProposal, ctx: Context) -> Reply:
     """The decline form: the proposer is told, with the reason (organizers)."""
-    ctx.require_organizer("decline phone banks")
+    ctx.require_organizer(_("decline phone banks"))
     proposal = await _pending(ctx, cmd.proposal)
     await ctx.uow.proposals.decide(proposal.id, ProposalStatus.DECLINED, reason=cmd.reason or None)
     await ctx.notify(
@@ -162,7 +162,9 @@ async def decline_proposal(cmd: DeclineProposal, ctx: Context) -> Reply:
 async def set_host(cmd: SetHost, ctx: Context) -> Reply:
     """`/phonebank host <shift> <who>` (organizers)."""
     ctx.require_organizer(_("set a shift's host"))
-    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank host {cmd.shift} {who}")
+    person = await one_volunteer(
+        ctx, cmd.who, lambda who: _("/phonebank host {shift} {who}", shift=cmd.shift, who=who)
+    )
     held = await seats.hold(ctx, cmd.shift)
     if held.shift.is_cancelled:
         raise UserError(_("#{shift} is cancelled, so it needs no host.", shift=cmd.shift))

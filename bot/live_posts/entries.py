@@ -21,7 +21,7 @@ def read_post(actor: Actor, words: typed.Words) -> Command:
     if first.text.casefold() == "board":
         words.end()
         return PostBoard(actor)
-    number = typed.number(first, "shift number", words.usage.example)
+    number = typed.number(first, _("shift number"), words.usage.example)
     words.end()
     return PostShift(actor, shift=number)
 

@@ -21,7 +21,7 @@ NO_CHANNEL = (
 
 async def post_shift(cmd: PostShift, ctx: Context) -> Reply:
     """`/phonebank post <shift>`: the shift again in this channel, kept current (organizers)."""
-    ctx.require_organizer("post shifts")
+    ctx.require_organizer(_("post shifts"))
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
@@ -52,7 +52,7 @@ async def post_shift(cmd: PostShift, ctx: Context) -> Reply:
 
 async def post_board(cmd: PostBoard, ctx: Context) -> Reply:
     """`/phonebank post board`: the upcoming shifts in one post here, kept current (organizers)."""
-    ctx.require_organizer("post the board of shifts")
+    ctx.require_organizer(_("post the board of shifts"))
     if not await queue_post(ctx, None):
         raise UserError(NO_CHANNEL)
     return Message(

@@ -36,8 +36,11 @@ def shift_post(
     )
     lines = [
         f"📞 #{shift.number} “{shift.title}”",
-        f"{timefmt.at(shift.starts_at, zone)} for "
-        f"{timefmt.duration(shift.ends_at - shift.starts_at)}",
+        _(
+            "{at} for {duration}",
+            at=timefmt.at(shift.starts_at, zone),
+            duration=timefmt.duration(shift.ends_at - shift.starts_at),
+        ),
     ]
     if state is PostState.CANCELLED:
         lines.append(_("❌ Cancelled by the organizers."))
@@ -81,7 +84,7 @@ def board_post(upcoming: Sequence[ShiftSeats], *, more: int, zone: ZoneInfo) -> 
         )
     footer = _("Kept up to date as people join and leave.")
     if more:
-        footer = _("{plural}: `/phonebank list`. ", plural=plural(more, "more shift")) + footer
+        footer = _("{plural}: `/phonebank list`. ", plural=plural(more, _("more shift"))) + footer
     return Listing(
         heading=BOARD_HEADING,
         items=tuple(items),
@@ -95,7 +98,12 @@ def _seats_line(seats: ShiftSeats) -> str:
     """`▰▰▰▱▱ 3 of 5 left · 2 on the waitlist`."""
     shift = seats.shift
     left = seats.seats_left
-    line = f"{seat_bar(left, shift.capacity)} {left} of {shift.capacity} left"
+    line = _(
+        "{seat_bar} {left} of {capacity} left",
+        seat_bar=seat_bar(left, shift.capacity),
+        left=left,
+        capacity=shift.capacity,
+    )
     if seats.waitlisted:
         line += _(" · {waitlisted} on the waitlist", waitlisted=seats.waitlisted)
     return line

@@ -117,7 +117,7 @@ def _end(text: str) -> tuple[date | None, int | None]:
     count = [w for w in words if w not in ("times", "time", "x")]
     if len(count) == 1 and len(words) <= 2 and count[0].lstrip("-").isdecimal():
         word = typed.Word(count[0], quoted=True)
-        return None, typed.number(word, "number of dates", "8 times", high=MAX_TIMES)
+        return None, typed.number(word, _("number of dates"), "8 times", high=MAX_TIMES)
     raise UserError(
         _(
             (

@@ -22,7 +22,7 @@ REPEAT_USAGE = Usage(
 def repeat_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank repeat <shift> weekly|every N weeks [on tue,thu] [until D | times N]`."""
     example = words.usage.example
-    shift = typed.number(words.need("the shift number"), "shift number", example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), example)
     how = words.need(_("how often: `weekly` or `every 2 weeks`")).text.lower()
     every = 1
     if how == "every":
@@ -31,7 +31,9 @@ def repeat_shift(actor: Actor, words: typed.Words) -> Command:
             raise UserError(
                 _("A series can't repeat every 0 weeks; type `weekly` or `every 2 weeks`.")
             )
-        every = typed.number(typed.Word(count, False), "number of weeks", example, high=MAX_EVERY)
+        every = typed.number(
+            typed.Word(count, False), _("number of weeks"), example, high=MAX_EVERY
+        )
         unit = words.need(_("`weeks`, as in `every 2 weeks`")).text.lower()
         if unit not in ("week", "weeks"):
             raise UserError(_("Series repeat by weeks; type `every {every} weeks`.", every=every))
@@ -51,7 +53,7 @@ def repeat_shift(actor: Actor, words: typed.Words) -> Command:
         else:
             values["times"] = typed.number(
                 words.need(_("how many dates, like `times 8`")),
-                "number of dates",
+                _("number of dates"),
                 example,
                 high=MAX_TIMES,
             )

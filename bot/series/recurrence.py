@@ -135,7 +135,7 @@ def describe(rule: str) -> str:
     """The rule as people say it: `every week on Tue and Thu until 2026-12-31`."""
     parts = dict(p.split("=", 1) for p in rule.removeprefix("RRULE:").split(";"))
     every = int(parts.get("INTERVAL", "1"))
-    text = "every week" if every == 1 else f"every {every} weeks"
+    text = _("every week") if every == 1 else _("every {every} weeks", every=every)
     if "BYDAY" in parts:
         days = [d.title()[:2] for d in parts["BYDAY"].split(",")]
         names = {w[:2].title(): w.title() for w in WEEKDAYS}
@@ -145,7 +145,12 @@ def describe(rule: str) -> str:
         )
     if "UNTIL" in parts:
         until = parts["UNTIL"]
-        text += f" until {until[:4]}-{until[4:6]}-{until[6:8]}"
+        text += _(
+            " until {until}-{until2}-{until3}",
+            until=until[:4],
+            until2=until[4:6],
+            until3=until[6:8],
+        )
     if "COUNT" in parts:
         text += f", {parts['COUNT']} times"
     return text

@@ -36,7 +36,7 @@ _SWEEP_BATCH = 50
 
 async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
     """`/phonebank repeat <shift> weekly …` (organizers)."""
-    ctx.require_organizer("repeat shifts")
+    ctx.require_organizer(_("repeat shifts"))
     held = await _live(ctx, cmd.shift)
     shift = held.shift
     if shift.series_id is not None:
@@ -178,9 +178,9 @@ async def extend_all(storage: Storage, now: datetime) -> int:
 
 async def cancel_following(number: int, ctx: Context) -> Reply:
     """`/phonebank cancel <shift> following`: this date and every later one (organizers)."""
-    ctx.require_organizer("cancel shifts")
+    ctx.require_organizer(_("cancel shifts"))
     held = await _live(ctx, number)
-    series_id = _series_of(held.shift, f"/phonebank cancel {number}")
+    series_id = _series_of(held.shift, _("/phonebank cancel {number}", number=number))
     # Held first, so a sweep can't add a date after the cut while this runs.
     await ctx.uow.series.lock(series_id)
     await ctx.uow.series.end(series_id, held.shift.starts_at)
@@ -228,7 +228,7 @@ async def cancel_following(number: int, ctx: Context) -> Reply:
 async def leave_following(number: int, ctx: Context) -> Reply:
     """`/phonebank leave <shift> following`: this date, every later one, and Every week."""
     held = await seats.hold(ctx, number)
-    series_id = _series_of(held.shift, f"/phonebank leave {number}")
+    series_id = _series_of(held.shift, _("/phonebank leave {number}", number=number))
     ended = await ctx.uow.series.end_standing(series_id, ctx.volunteer.id)
     left = 0
     for date in await ctx.uow.series.dates_from(series_id, held.shift.starts_at):
@@ -260,7 +260,7 @@ async def leave_following(number: int, ctx: Context) -> Reply:
 async def join_every_week(cmd: JoinEveryWeek, ctx: Context) -> Reply:
     """The Every week button: this date, every later one, and each new one as it's created."""
     held = await _live(ctx, cmd.shift)
-    series_id = _series_of(held.shift, f"/phonebank join {cmd.shift}")
+    series_id = _series_of(held.shift, _("/phonebank join {shift}", shift=cmd.shift))
     # Held, so a date the sweep is creating right now can't miss the new standing sign-up.
     await ctx.uow.series.lock(series_id)
     await ctx.uow.series.add_standing(series_id, ctx.volunteer.id, ctx.now)
@@ -321,7 +321,7 @@ def _series_of(shift: Shift, alone: str) -> int:
 
 async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:
     """The Repeat button after creating a shift: how it repeats, in a form (organizers)."""
-    ctx.require_organizer("repeat shifts")
+    ctx.require_organizer(_("repeat shifts"))
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)

@@ -20,7 +20,7 @@ async def announce(cmd: Announce, ctx: Context) -> Reply:
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
-    ctx.require_organizer_or_host(shift, "send its volunteers announcements")
+    ctx.require_organizer_or_host(shift, _("send its volunteers announcements"))
     if shift.is_cancelled:
         raise UserError(
             _("#{number} is cancelled; everyone on it has already been told.", number=shift.number)
@@ -56,7 +56,7 @@ async def announce(cmd: Announce, ctx: Context) -> Reply:
 
 def _sending(cmd: Announce, number: int, *, confirmed: int, waiting: int) -> Reply:
     """Who the announcement goes to, and who it leaves out."""
-    volunteers = plural(confirmed, "confirmed volunteer")
+    volunteers = plural(confirmed, _("confirmed volunteer"))
     if cmd.waitlist and not confirmed:
         return Message(
             _(

@@ -23,8 +23,10 @@ from bot.signups import seats
 
 async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     """`/phonebank add <shift> <who> [over]` (organizers)."""
-    ctx.require_organizer("book people on shifts")
-    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank add {cmd.shift} {who}")
+    ctx.require_organizer(_("book people on shifts"))
+    person = await one_volunteer(
+        ctx, cmd.who, lambda who: _("/phonebank add {shift} {who}", shift=cmd.shift, who=who)
+    )
     held = await _open(ctx, cmd.shift)
     shift = held.shift
     waiting = await ctx.uow.signups.active(shift.id, person.id)
@@ -145,8 +147,10 @@ async def keep_off_shift(cmd: KeepOffShift, ctx: Context) -> Reply:
 
 async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
     """`/phonebank remove <shift> <who>`: the seat is freed and the waitlist moves up."""
-    ctx.require_organizer("take people off shifts")
-    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank remove {cmd.shift} {who}")
+    ctx.require_organizer(_("take people off shifts"))
+    person = await one_volunteer(
+        ctx, cmd.who, lambda who: _("/phonebank remove {shift} {who}", shift=cmd.shift, who=who)
+    )
     held = await _not_started(ctx, await seats.hold(ctx, cmd.shift))
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, person.id)
@@ -175,11 +179,18 @@ async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
 
 async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
     """`/phonebank move <who> <from> <to>`: one step, one DM; refused if `to` is full."""
-    ctx.require_organizer("move people between shifts")
+    ctx.require_organizer(_("move people between shifts"))
     if cmd.from_shift == cmd.to_shift:
         raise UserError(_("Those are the same shift; name the shift to move them to."))
     person = await one_volunteer(
-        ctx, cmd.who, lambda who: f"/phonebank move {who} {cmd.from_shift} {cmd.to_shift}"
+        ctx,
+        cmd.who,
+        lambda who: _(
+            "/phonebank move {who} {from_shift} {to_shift}",
+            who=who,
+            from_shift=cmd.from_shift,
+            to_shift=cmd.to_shift,
+        ),
     )
     # Held in number order, so two moves in opposite directions can't wait on each other.
     first, second = sorted((cmd.from_shift, cmd.to_shift))

@@ -89,9 +89,9 @@ def read_new_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank create "<title>" <date> <time> <length> <seats> [<link>]`; bare: the form."""
     if words.peek_bare() is None:
         return StartShiftForm(actor)
-    title_word = words.need("the title")
+    title_word = words.need(_("the title"))
     title = typed.title(title_word)
-    day_word = words.need("the date")
+    day_word = words.need(_("the date"))
     try:
         day = typed.day(day_word)
     except UserError:
@@ -105,10 +105,10 @@ def read_new_shift(actor: Actor, words: typed.Words) -> Command:
             ) from None
         raise
     start = typed.start_time(words)
-    length = typed.shift_length(words.need("the length of the shift"))
+    length = typed.shift_length(words.need(_("the length of the shift")))
     seats = typed.number(
-        words.need("the number of seats"),
-        "number of seats",
+        words.need(_("the number of seats")),
+        _("number of seats"),
         words.usage.example,
         high=MAX_CAPACITY,
     )
@@ -148,7 +148,7 @@ def shift_form() -> Form:
 
 def _read(actor: Actor, _key: str, values: Values) -> Command:
     with answering("start"):
-        start = typed.Words(text(values, "start", "the start time"), CREATE_USAGE)
+        start = typed.Words(text(values, "start", _("the start time")), CREATE_USAGE)
         when = typed.start_time(start)
         start.end()
     link = text(values, "link", "", required=False)
@@ -156,11 +156,11 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
         checked = typed.link(typed.Word(link, quoted=True)) if link else None
     return CreateShift(
         actor,
-        title=parsed(values, "title", "the title", typed.title),
-        day=parsed(values, "day", "the date", typed.day),
+        title=parsed(values, "title", _("the title"), typed.title),
+        day=parsed(values, "day", _("the date"), typed.day),
         start=when,
-        duration=parsed(values, "duration", "the length of the shift", typed.shift_length),
-        capacity=parsed(values, "capacity", "the number of seats", _seats),
+        duration=parsed(values, "duration", _("the length of the shift"), typed.shift_length),
+        capacity=parsed(values, "capacity", _("the number of seats"), _seats),
         link=checked,
         repeats=read_repeats(values),
         # Left out where the form had no room: asked after creating instead.
@@ -169,7 +169,7 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
 
 
 def _seats(answer: typed.Word) -> int:
-    return typed.number(answer, "number of seats", "12", high=MAX_CAPACITY)
+    return typed.number(answer, _("number of seats"), "12", high=MAX_CAPACITY)
 
 
 SHIFT = FormReader("shift", CreateShift, _read)

@@ -222,13 +222,13 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
 
 async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
     """`/phonebank create` alone: the new-shift form (organizers)."""
-    ctx.require_organizer("create phone bank shifts")
+    ctx.require_organizer(_("create phone bank shifts"))
     return shift_form()
 
 
 async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     """`/phonebank create`: schedule a shift in the campaign's zone (organizers)."""
-    ctx.require_organizer("create phone bank shifts")
+    ctx.require_organizer(_("create phone bank shifts"))
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
     capacity = check_capacity(cmd.capacity)
@@ -283,7 +283,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
 async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     """`/phonebank roster`: who is confirmed and who waits, in order (organizers)."""
     shift = await _shift(ctx, cmd.shift)
-    ctx.require_organizer_or_host(shift, "see its roster")
+    ctx.require_organizer_or_host(shift, _("see its roster"))
     roster = await ctx.uow.signups.roster(shift.id)
     confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
     waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
@@ -291,28 +291,31 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     # ✅: said "I'll be there" since signing up.
     sure = {s.volunteer_id for s in (s for s, _ in roster) if _reconfirmed(records, s.id)}
     items = [
-        Item(_("{i}. {name}", i=i, name=v.name), "confirmed ✅" if v.id in sure else "confirmed")
+        Item(f"{i}. {v.name}", _("confirmed ✅") if v.id in sure else _("confirmed"))
         for i, v in enumerate(confirmed, 1)
     ]
     # A seat kept for an offer near the start: counted as filled, shown with its deadline.
     for s, v in roster:
         if s.status is SignupStatus.OFFERED:
             offer = await ctx.uow.offers.get(s.id)
-            until = f" until {timefmt.clock(offer.expires_at, ctx.zone)}" if offer else ""
-            items.append(Item(f"{v.name}", _("offered the seat{until}", until=until)))
+            offered = (
+                _("offered the seat until {clock}", clock=timefmt.clock(offer.expires_at, ctx.zone))
+                if offer
+                else _("offered the seat")
+            )
+            items.append(Item(v.name, offered))
     items += [
-        Item(_("{i}. {name}", i=i, name=v.name), _("waitlist #{i}", i=i))
-        for i, v in enumerate(waiting, 1)
+        Item(f"{i}. {v.name}", _("waitlist #{place}", place=i)) for i, v in enumerate(waiting, 1)
     ]
     filled = sum(1 for s, _ in roster if s.status.holds_seat)
-    status = " (cancelled)" if shift.is_cancelled else ""
+    status = _(" (cancelled)") if shift.is_cancelled else ""
     history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
             _(
                 (
                     "#{number} “{title}”{status}, {at}: {filled} of {capacity} seats "
-                    "filled, {len} waiting"
+                    "filled, {waiting} waiting"
                 ),
                 number=shift.number,
                 title=shift.title,
@@ -320,7 +323,7 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
                 at=timefmt.at(shift.starts_at, ctx.zone),
                 filled=filled,
                 capacity=shift.capacity,
-                len=len(waiting),
+                waiting=len(waiting),
             )
         ),
         items=tuple(items),
@@ -336,7 +339,7 @@ async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
     """`/phonebank cancel`: call a shift off and tell everyone on it (organizers)."""
     if cmd.following:
         return await weekly.cancel_following(cmd.shift, ctx)
-    ctx.require_organizer("cancel shifts")
+    ctx.require_organizer(_("cancel shifts"))
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
     if shift.is_cancelled:

@@ -21,7 +21,7 @@ from bot.signups import LeaveShift
 def add_to_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank add <shift> <who> [over] [confirm]`: the name may have spaces; `over` and
     `confirm` come last, in either order."""
-    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     who = person(words)
     found: set[str] = set()
     while True:
@@ -36,7 +36,7 @@ def add_to_shift(actor: Actor, words: typed.Words) -> Command:
 
 def remove_from_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank remove <shift> <who>`."""
-    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     return RemoveFromShift(actor, shift=shift, who=person(words))
 
 
@@ -55,8 +55,8 @@ def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
     return MoveBetweenShifts(
         actor,
         who=clean_text(who, what="name", limit=MAX_NAME),
-        from_shift=typed.number(typed.Word(from_word, False), "shift number", example),
-        to_shift=typed.number(typed.Word(to_word, False), "shift number", example),
+        from_shift=typed.number(typed.Word(from_word, False), _("shift number"), example),
+        to_shift=typed.number(typed.Word(to_word, False), _("shift number"), example),
     )
 
 
@@ -64,7 +64,9 @@ def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
     """`/phonebank cancel|leave <shift> [following]`."""
 
     def read(actor: Actor, words: typed.Words) -> Command:
-        shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+        shift = typed.number(
+            words.need(_("the shift number")), _("shift number"), words.usage.example
+        )
         word = words.take()
         if word is not None and word.text.lower() != "following":
             raise UserError(
@@ -83,7 +85,7 @@ def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
 def announce(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank announce <shift> [waitlist] <message>`: `waitlist` typed as is, in lower
     case, before the message; "Waitlist news…" is the message's own first word."""
-    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     waitlist = words.peek_bare() == "waitlist"
     if waitlist:
         words.take()

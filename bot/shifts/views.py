@@ -21,14 +21,20 @@ def shift_item(
     shift = seats.shift
     parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
     if seats.seats_left:
-        parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
+        parts.append(
+            _(
+                "{seats_left} of {capacity} seats left",
+                seats_left=seats.seats_left,
+                capacity=shift.capacity,
+            )
+        )
     else:
         parts.append(_("full ({plural})", plural=plural(shift.capacity, "seat")))
     if seats.waitlisted:
-        parts.append(f"{seats.waitlisted} on the waitlist")
+        parts.append(_("{waitlisted} on the waitlist", waitlisted=seats.waitlisted))
     hosting = shift.host_id is not None and shift.host_id == ctx.volunteer.id
     if hosting:
-        parts.append("you host it")
+        parts.append(_("you host it"))
     if signup is not None:
         parts.append(
             _("you're in") if signup.status is SignupStatus.CONFIRMED else _("you're waitlisted")

@@ -59,7 +59,7 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
 
 async def pass_seat(cmd: PassSeat, ctx: Context) -> Reply:
     """ "Pass" (typed: `/phonebank leave <shift>`): the seat is offered to the next in line."""
-    held, signup = await _offered(ctx, cmd.shift, "pass on")
+    held, signup = await _offered(ctx, cmd.shift, _("pass on"))
     offered_on = await seats.give_up_seat(ctx, held, signup)
     return passed(held.shift.number, offered_on=bool(offered_on))
 

@@ -40,7 +40,7 @@ _FIRST_DIGESTS_PER_SWEEP = 500
 
 async def set_digest(cmd: SetDigest, ctx: Context) -> Reply:
     """`/turnout digest off | <weekday> <HH:MM>` (organizers): when the digest goes out."""
-    ctx.require_organizer("change when the weekly digest goes out")
+    ctx.require_organizer(_("change when the weekly digest goes out"))
     schedule = read_digest(cmd.when)
     zone = ZoneInfo(ctx.campaign.timezone)
     await ctx.uow.stats.cancel_digests(ctx.campaign.id)
@@ -86,7 +86,11 @@ async def follow_the_zone(ctx: Context) -> None:
 def describe(schedule: DigestSchedule) -> str:
     """`Monday at 09:00`."""
     assert schedule.weekday is not None
-    return f"{WEEKDAYS[schedule.weekday].capitalize()} at {schedule.at:%H:%M}"
+    return _(
+        "{capitalize} at {at:%H:%M}",
+        capitalize=WEEKDAYS[schedule.weekday].capitalize(),
+        at=schedule.at,
+    )
 
 
 def _digest_notice(campaign_id: int, due: datetime) -> NewNotice:
@@ -164,7 +168,7 @@ async def digest_lines(
             plural=plural(len(upcoming), "shift"),
         ),
         [_with_fill(s, zone) for s in open_seats],
-        "every seat is taken" if upcoming else "no shifts are planned",
+        _("every seat is taken") if upcoming else _("no shifts are planned"),
     )
     below = round(100 * AT_RISK_BELOW)
     lines += _listed(

@@ -147,11 +147,11 @@ def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
 
 
 def _percent(value: float | None) -> str:
-    return f"{round(100 * value)}%" if value is not None else "none yet"
+    return f"{round(100 * value)}%" if value is not None else _("none yet")
 
 
 def _wait(seconds: float | None) -> str:
-    return timefmt.span(timedelta(seconds=seconds)) if seconds is not None else "nobody yet"
+    return timefmt.span(timedelta(seconds=seconds)) if seconds is not None else _("nobody yet")
 
 
 def _active_line(people: Sequence[ActiveVolunteer]) -> str:

@@ -29,8 +29,8 @@ from bot.tasks.edit_task import edit_form
 async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
     """`/task cancel`: nobody claims it any more; those who had claimed it are told
     (organizers)."""
-    ctx.require_organizer("cancel tasks")
-    task = await _changeable(ctx, cmd.task, "cancelled again")
+    ctx.require_organizer(_("cancel tasks"))
+    task = await _changeable(ctx, cmd.task, _("cancelled again"))
     claims = await ctx.uow.tasks.claims(task.id)
     done = sum(c.status is ClaimStatus.DONE for c, _ in claims)
     if done >= task.slots:
@@ -49,7 +49,7 @@ async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
         await ctx.notify(
             NoticeKind.TASK_CANCELLED, volunteer_id=volunteer.id, payload={"task_id": task.id}
         )
-    told = _telling(holders, "had claimed") or (
+    told = _telling(holders, _("had claimed")) or (
         _(
             " Nobody was still working on it; the {plural} already done still ",
             plural=plural(done, "slot"),
@@ -65,7 +65,7 @@ async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
 
 async def start_task_edit(cmd: StartTaskEdit, ctx: Context) -> Form:
     """`/task edit <task>` alone: the task's form, filled in (organizers)."""
-    ctx.require_organizer("edit tasks")
+    ctx.require_organizer(_("edit tasks"))
     return edit_form(await _changeable(ctx, cmd.task, "edited"))
 
 
@@ -75,7 +75,7 @@ async def edit_task(cmd: EditTask, ctx: Context) -> Reply:
     Fewer slots than are claimed or done is refused; those holding a slot hear of a new title,
     due date or details.
     """
-    ctx.require_organizer("edit tasks")
+    ctx.require_organizer(_("edit tasks"))
     task = await _changeable(ctx, cmd.task, "edited")
     claims = await ctx.uow.tasks.claims(task.id)
     fields = set(cmd.fields)
@@ -143,8 +143,12 @@ def _new_due(cmd: EditTask, task: Task, ctx: Context) -> date | None:
 
 def summary(task: Task) -> str:
     """`due Fri Nov 6, 3 slots, with details` as a task now stands."""
-    due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
-    details = "with details" if task.description else "no details"
+    due = (
+        _("due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on))
+        if task.due_on
+        else _("no due date")
+    )
+    details = _("with details") if task.description else _("no details")
     return f"{due}, {plural(task.slots, 'slot')}, {details}"
 
 
@@ -174,5 +178,5 @@ def _telling(holders: list[Volunteer], claimed: str) -> str:
     """Who is told, in a sentence (none when nobody holds the task)."""
     if not holders:
         return ""
-    who = "the volunteer" if len(holders) == 1 else f"the {len(holders)} volunteers"
+    who = _("the volunteer") if len(holders) == 1 else _("the {len} volunteers", len=len(holders))
     return _(" I'm letting {who} who {claimed} it know.", who=who, claimed=claimed)

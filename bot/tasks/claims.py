@@ -25,13 +25,13 @@ from bot.tasks.views import board_item, claim_button, finished_tasks
 
 async def start_task_form(cmd: StartTaskForm, ctx: Context) -> Reply:
     """`/task post` alone: the new-task form (organizers)."""
-    ctx.require_organizer("post tasks")
+    ctx.require_organizer(_("post tasks"))
     return task_form()
 
 
 async def post_task(cmd: PostTask, ctx: Context) -> Reply:
     """`/task post`: a task volunteers can claim, posted to the channel (organizers)."""
-    ctx.require_organizer("post tasks")
+    ctx.require_organizer(_("post tasks"))
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     description = (
         clean_text(cmd.description, what="description", limit=MAX_DESCRIPTION, multiline=True)
@@ -139,12 +139,12 @@ async def finish_task(cmd: FinishTask, ctx: Context) -> Reply:
     otherwise = _("so claim it first with `/task claim {number}`", number=task.number)
     if len(await ctx.uow.tasks.claims(task.id)) >= task.slots:
         taken = (
-            "its one slot is taken"
+            _("its one slot is taken")
             if task.slots == 1
-            else f"all {task.slots} of its slots are taken"
+            else _("all {slots} of its slots are taken", slots=task.slots)
         )
         otherwise = _("and {taken}; `/task list` shows tasks that still need people", taken=taken)
-    claim = await _my_claim(ctx, task, "mark done", otherwise)
+    claim = await _my_claim(ctx, task, _("mark done"), otherwise)
     if claim is None:
         return Message(_("You already marked #{number} done. Thank you!", number=task.number))
     await ctx.uow.tasks.set_claim_status(claim.id, ClaimStatus.DONE, ctx.now)
@@ -228,9 +228,9 @@ async def held_task(ctx: Context, number: int) -> Task:
 def _details(task: Task) -> str:
     parts = []
     if task.due_on:
-        parts.append(f"due {timefmt.calendar_day(task.due_on)}")
+        parts.append(_("due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on)))
     if task.slots > 1:
-        parts.append(f"{task.slots} volunteers needed")
+        parts.append(_("{slots} volunteers needed", slots=task.slots))
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -31,7 +31,7 @@ EDIT_USAGE = Usage(
 
 def read_edit(actor: Actor, words: typed.Words) -> Command:
     """`/task edit <task> [<field> <value>]`; without a field: the task's form."""
-    number = typed.number(words.need("the task number"), "task number", words.usage.example)
+    number = typed.number(words.need(_("the task number")), _("task number"), words.usage.example)
     field = words.take()
     if field is None:
         return StartTaskEdit(actor, task=number)
@@ -51,7 +51,7 @@ def one_field(actor: Actor, number: int, field: str, words: typed.Words) -> Comm
                 SHIFT_DAY=SHIFT_DAY,
             )
         )
-    what = f"the new {field}"
+    what = _("the new {field}", field=field)
     if field == "title":
         title = words.rest()
         if not title:
@@ -77,7 +77,10 @@ def one_field(actor: Actor, number: int, field: str, words: typed.Words) -> Comm
     words.end()
     if field == "slots":
         slots = typed.number(
-            value, "number of slots", f"/task edit {number} slots 3", high=MAX_SLOTS
+            value,
+            _("number of slots"),
+            _("/task edit {number} slots 3", number=number),
+            high=MAX_SLOTS,
         )
         return EditTask(actor, task=number, fields=(field,), slots=slots)
     due_on = None if value.text == REMOVE else typed.day(value)
@@ -136,10 +139,10 @@ def _read_form(actor: Actor, key: str, values: Values) -> Command:
         actor,
         task=number,
         fields=TASK_FIELDS,
-        title=typed.title(word(values, "title", "the title")),
+        title=typed.title(word(values, "title", _("the title"))),
         due_on=typed.day(typed.Word(due, quoted=True)) if due else None,
         slots=typed.number(
-            word(values, "slots", "how many people"), "number of people", "3", high=MAX_SLOTS
+            word(values, "slots", _("how many people")), _("number of people"), "3", high=MAX_SLOTS
         ),
         description=_details(description) if description else None,
     )

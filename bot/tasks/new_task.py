@@ -22,7 +22,7 @@ def read_new_task(actor: Actor, words: typed.Words) -> Command:
     """`/task post "<title>" [due <date>] [slots <n>] [<description>]`; bare: the form."""
     if words.peek_bare() is None:
         return StartTaskForm(actor)
-    title_word = words.need("the title")
+    title_word = words.need(_("the title"))
     title = typed.title(title_word)
     next_word = (words.peek_bare() or "").lower()
     if not title_word.quoted and next_word and next_word not in ("due", "slots"):
@@ -41,11 +41,11 @@ def read_new_task(actor: Actor, words: typed.Words) -> Command:
         words.take()
         seen.add(keyword)
         if keyword == "due":
-            due_on = typed.day(words.need("the due date"))
+            due_on = typed.day(words.need(_("the due date")))
         else:
             slots = typed.number(
-                words.need("the number of slots"),
-                "number of slots",
+                words.need(_("the number of slots")),
+                _("number of slots"),
                 words.usage.example,
                 high=MAX_SLOTS,
             )
@@ -94,15 +94,15 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
         )
     return PostTask(
         actor,
-        title=parsed(values, "title", "the title", typed.title),
+        title=parsed(values, "title", _("the title"), typed.title),
         due_on=due_on,
-        slots=parsed(values, "slots", "how many people", _people),
+        slots=parsed(values, "slots", _("how many people"), _people),
         description=details,
     )
 
 
 def _people(answer: typed.Word) -> int:
-    return typed.number(answer, "number of people", "3", high=MAX_SLOTS)
+    return typed.number(answer, _("number of people"), "3", high=MAX_SLOTS)
 
 
 TASK = FormReader("task", PostTask, _read)

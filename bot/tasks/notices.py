@@ -88,10 +88,10 @@ async def _changed(scene: Scene) -> Reply | Drop:
         news.append(
             _("it's now due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on))
             if task.due_on
-            else "it no longer has a due date"
+            else _("it no longer has a due date")
         )
     if "details" in changed:
-        news.append("its details changed" if task.description else "it has no details now")
+        news.append(_("its details changed") if task.description else _("it has no details now"))
     return Message(
         _(
             ("✏️ The organizers changed #{number} “{title}”, which you claimed: {and_list}."),

@@ -19,9 +19,15 @@ FINISHED_SHOWN = 20
 async def board_item(ctx: Context, board: TaskBoard) -> Item:
     """A task as the board shows it to the asker: due day, slots, holders, a button."""
     task = board.task
-    parts = [f"{board.slots_left} of {plural(task.slots, 'slot')} open"]
+    parts = [
+        _(
+            "{slots_left} of {plural} open",
+            slots_left=board.slots_left,
+            plural=plural(task.slots, "slot"),
+        )
+    ]
     if task.due_on:
-        parts.insert(0, f"due {timefmt.calendar_day(task.due_on)}")
+        parts.insert(0, _("due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on)))
     claims = await ctx.uow.tasks.claims(task.id)
     mine = next((c for c, v in claims if v.id == ctx.volunteer.id), None)
     if ctx.actor.is_organizer and claims:
@@ -61,15 +67,19 @@ async def finished_tasks(ctx: Context) -> Listing:
 async def _finished_item(ctx: Context, board: TaskBoard) -> Item:
     task = board.task
     if task.is_cancelled:
-        state = f"cancelled with {board.done} of {plural(task.slots, 'slot')} done"
+        state = _(
+            "cancelled with {done} of {plural} done",
+            done=board.done,
+            plural=plural(task.slots, "slot"),
+        )
     elif board.finished:
-        state = "done" if task.slots == 1 else f"all {task.slots} slots done"
+        state = "done" if task.slots == 1 else _("all {slots} slots done", slots=task.slots)
     else:
-        state = f"{board.done} of {task.slots} slots done"
+        state = _("{done} of {slots} slots done", done=board.done, slots=task.slots)
     parts = [state]
     finishers = [v for c, v in await ctx.uow.tasks.claims(task.id) if c.status is ClaimStatus.DONE]
     if ctx.actor.is_organizer:
-        parts.append(f"by {_names(finishers)}")
+        parts.append(_("by {names}", names=_names(finishers)))
     elif any(v.id == ctx.volunteer.id for v in finishers):
         parts.append(_("you did one, thank you"))
     return Item(_("#{number} {title}", number=task.number, title=task.title), " · ".join(parts))
@@ -80,5 +90,5 @@ def _names(volunteers: Sequence[Volunteer]) -> str:
     named = [v.name for v in volunteers if v.name != FORMER_VOLUNTEER]
     gone = len(volunteers) - len(named)
     if gone:
-        named.append(FORMER_VOLUNTEER if gone == 1 else f"{gone} former volunteers")
+        named.append(FORMER_VOLUNTEER if gone == 1 else _("{gone} former volunteers", gone=gone))
     return and_list(named)

@@ -54,14 +54,14 @@ async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
         text = _("OK, I'll remind you {when} before each shift{source}.", when=when, source=source)
     if touched:
         text += _(
-            " Updated the reminders for your {plural}.", plural=plural(touched, "upcoming shift")
+            " Updated the reminders for your {plural}.", plural=plural(touched, _("upcoming shift"))
         )
     return Message(text)
 
 
 async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
     """`/volunteer new`: newcomers nobody has contacted yet (organizers)."""
-    ctx.require_organizer("see who is waiting to be contacted")
+    ctx.require_organizer(_("see who is waiting to be contacted"))
     waiting = await ctx.uow.volunteers.uncontacted(ctx.campaign.id)
     return Listing(
         heading=_("Volunteers waiting for a personal contact"),
@@ -72,17 +72,17 @@ async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
 
 async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
     """`/volunteer contacted`: note that an organizer reached a newcomer (organizers)."""
-    ctx.require_organizer("mark volunteers as contacted")
+    ctx.require_organizer(_("mark volunteers as contacted"))
     who = cmd.who.strip()
-    volunteer = await one_volunteer(ctx, who, lambda ref: f"/volunteer contacted {ref}")
+    volunteer = await one_volunteer(ctx, who, lambda ref: _("/volunteer contacted {ref}", ref=ref))
     if volunteer.contacted_at is not None:
         by = (
             await ctx.uow.volunteers.get(volunteer.contacted_by) if volunteer.contacted_by else None
         )
         raise UserError(
-            f"{volunteer.name} was already contacted"
-            + (f" by {by.name}" if by else "")
-            + f" on {timefmt.day(volunteer.contacted_at, ctx.zone)}."
+            _("{name} was already contacted", name=volunteer.name)
+            + (_(" by {name}", name=by.name) if by else "")
+            + _(" on {day}.", day=timefmt.day(volunteer.contacted_at, ctx.zone))
         )
     await ctx.uow.volunteers.save(volunteer.contacted(ctx.volunteer.id, ctx.now))
     return Message(_("Marked {name} as contacted. Thanks for reaching out!", name=volunteer.name))
@@ -125,7 +125,7 @@ async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:
 
 def waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
     """A newcomer waiting for a personal contact, with the Mark contacted button."""
-    parts = [f"waiting {timefmt.span(ctx.now - volunteer.joined_at)}"]
+    parts = [_("waiting {span}", span=timefmt.span(ctx.now - volunteer.joined_at))]
     if volunteer.profile is None:
         parts.append(_("hasn't answered the welcome questions yet"))
     else:
@@ -137,7 +137,7 @@ def waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
     own = volunteer.own_timezone
     local = timefmt.when(ctx.now, zone_for(volunteer, ctx.campaign)) if own else ""
     if local:
-        parts.append(f"their time: {local}")
+        parts.append(_("their time: {local}", local=local))
     return Item(
         _("#{number} {name}", number=volunteer.number, name=volunteer.name),
         " · ".join(parts),

@@ -57,7 +57,7 @@ _ABSENT = object()
 
 def _typed(param: Param, words: typed.Words) -> Any:
     if param.kind is Kind.NUMBER:
-        word = words.need(f"the {param.what}") if param.required else words.take()
+        word = words.need(_("the {what}", what=param.what)) if param.required else words.take()
         if word is None:
             return _ABSENT
         return typed.number(word, param.what, words.usage.example, high=param.high)

@@ -221,7 +221,7 @@ def day(word: Word) -> date:
 
 def start_time(words: Words) -> time:
     """A time of day: 24-hour `18:00`, or `6pm`, `6:30pm`, `6 pm` (any case)."""
-    text = words.need("the start time").text.strip()
+    text = words.need(_("the start time")).text.strip()
     suffix = words.peek_bare()
     if suffix and suffix.lower() in _MERIDIEM and _BARE_CLOCK.fullmatch(text):
         words.take()  # `6 pm` typed with a space

@@ -20,7 +20,6 @@ from typing import Any
 
 from bot.domain.notice import Notice, NoticeState
 from bot.domain.post import PostRef
-from bot.kernel.i18n import _
 from bot.kernel.outbox import delivery_policy as policy
 from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
 from bot.kernel.outbox.drop import Drop
@@ -346,7 +345,7 @@ class Dispatcher:
                     async with asyncio.timeout(left.total_seconds()):
                         await send()
                 except TimeoutError:
-                    raise DeliveryError(_("the platform didn't answer in time")) from None
+                    raise DeliveryError("the platform didn't answer in time") from None
                 except DeliveryError as error:
                     if error.retry_after is None:
                         raise
