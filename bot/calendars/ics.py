@@ -142,9 +142,9 @@ def ics_file(entry: CalendarEntry, now: datetime) -> Attachment:
         content=calendar([entry], now),
         mime_type=ICS_MIME,
         title=(
-            f"Remove #{entry.shift.number} from your calendar"
+            _("Remove #{number} from your calendar", number=entry.shift.number)
             if entry.cancelled
-            else f"Add #{entry.shift.number} to your calendar"
+            else _("Add #{number} to your calendar", number=entry.shift.number)
         ),
     )
 

@@ -57,7 +57,7 @@ def shift_post(
         lines.append(_("🕒 Moved: it was {at}.", at=timefmt.at(posted_starts_at, zone)))
     elif state is PostState.FULL:
         lines.append(_("Full: join the waitlist and I'll message you if a seat opens."))
-    join = "Join" if seats.seats_left else _("Join waitlist")
+    join = _("Join") if seats.seats_left else _("Join waitlist")
     return Message(
         "\n".join(lines),
         buttons=(
@@ -74,7 +74,7 @@ def board_post(upcoming: Sequence[ShiftSeats], *, more: int, zone: ZoneInfo) -> 
     for seats in upcoming:
         shift = seats.shift
         detail = f"{timefmt.at(shift.starts_at, zone)} · {_seats_line(seats)}"
-        label = "Join" if seats.seats_left else _("Join waitlist")
+        label = _("Join") if seats.seats_left else _("Join waitlist")
         items.append(
             Item(
                 _("#{number} {title}", number=shift.number, title=shift.title),

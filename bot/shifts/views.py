@@ -45,7 +45,7 @@ def shift_item(
     elif hosting:
         button = Button(_("Roster"), ROSTER.action(shift.number))
     else:
-        label = "Join" if seats.seats_left else _("Join waitlist")
+        label = _("Join") if seats.seats_left else _("Join waitlist")
         button = Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY)
     return Item(
         _("#{number} {title}", number=shift.number, title=shift.title), " · ".join(parts), button

@@ -27,8 +27,6 @@ from bot.ports.storage import UnitOfWork
 from bot.stats import charts
 from bot.stats.commands import SetListed, ShowStats
 
-CHART_TITLE = f"Seats filled and attended, last {CHART_WEEKS} weeks"
-
 
 async def show_stats(cmd: ShowStats, ctx: Context) -> Reply:
     """The campaign's numbers for 7, 30 or 90 days or all time, with the chart (organizers)."""
@@ -168,8 +166,9 @@ async def chart(uow: UnitOfWork, campaign: Campaign, now: datetime) -> Attachmen
     """The last 12 weeks (Mondays in the campaign's zone) as a PNG attachment."""
     zone = ZoneInfo(campaign.timezone)
     weeks = await uow.stats.weeks(campaign.id, week_starts(now, zone), now)
-    png = charts.weekly_chart(weeks, zone, title=CHART_TITLE)
-    return Attachment("turnout-weekly.png", png, "image/png", title=CHART_TITLE)
+    title = _("Seats filled and attended, last {weeks} weeks", weeks=CHART_WEEKS)
+    png = charts.weekly_chart(weeks, zone, title=title)
+    return Attachment("turnout-weekly.png", png, "image/png", title=title)
 
 
 async def set_listed(cmd: SetListed, ctx: Context) -> Reply:
