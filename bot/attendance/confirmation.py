@@ -17,6 +17,7 @@ from bot.domain.stats import SHOW_RATE_OVER
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
@@ -68,27 +69,37 @@ async def check_message(
     rate = await show_rate(uow, campaign, now)
     filled = len(now_standing.confirmed)
     if rate is None:
-        projected = "no history yet to project a headcount from"
+        projected = _("no history yet to project a headcount from")
     else:
-        projected = (
-            f"projected headcount {round(filled * rate)} "
-            f"(the campaign's show rate is {round(100 * rate)}%)"
+        projected = _(
+            "projected headcount {round} (the campaign's show rate is {round2}%)",
+            round=round(filled * rate),
+            round2=round(100 * rate),
         )
     lines = [
-        f"🔔 Confirmation check for #{shift.number} “{shift.title}”, "
-        f"{timefmt.at(shift.starts_at, zone)} ({timefmt.countdown(shift.starts_at, now)}):",
-        f"Seats filled: {filled} of {shift.capacity}; "
-        f"{len(now_standing.said_yes)} said “I'll be there”.",
-        "Not answered yet: " + _names([v for _, v in now_standing.not_yet]),
+        _(
+            "🔔 Confirmation check for #{number} “{title}”, {at} ({countdown}):",
+            number=shift.number,
+            title=shift.title,
+            at=timefmt.at(shift.starts_at, zone),
+            countdown=timefmt.countdown(shift.starts_at, now),
+        ),
+        _(
+            "Seats filled: {filled} of {capacity}; {len} said “I'll be there”.",
+            filled=filled,
+            capacity=shift.capacity,
+            len=len(now_standing.said_yes),
+        ),
+        _("Not answered yet: ") + _names([v for _, v in now_standing.not_yet]),
         "Waitlist: " + _names(now_standing.waiting),
         projected[0].upper() + projected[1:] + ".",
     ]
     nudged = await uow.attendance.nudged_at(shift.id)
     if nudged is not None:
-        lines.append(f"Nudged {timefmt.at(nudged, zone)}.")
+        lines.append(_("Nudged {at}.", at=timefmt.at(nudged, zone)))
     buttons: tuple[Button, ...] = ()
     if now_standing.not_yet and nudged is None:
-        buttons = (Button("Nudge them", NUDGE.action(shift.number), ButtonStyle.PRIMARY),)
+        buttons = (Button(_("Nudge them"), NUDGE.action(shift.number), ButtonStyle.PRIMARY),)
     return Message("\n".join(lines), buttons=buttons)
 
 
@@ -98,24 +109,41 @@ async def nudge(cmd: NudgeShift, ctx: Context) -> Reply:
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
-    ctx.require_organizer_or_host(shift, "nudge its volunteers")
+    ctx.require_organizer_or_host(shift, _("nudge its volunteers"))
     if shift.is_cancelled or shift.has_started(ctx.now):
-        raise UserError(f"#{shift.number} has already started or was cancelled; no nudge needed.")
+        raise UserError(
+            _(
+                "#{number} has already started or was cancelled; no nudge needed.",
+                number=shift.number,
+            )
+        )
     now_standing = await standing(ctx.uow, shift)
     if not now_standing.not_yet:
-        return Message(f"Everyone on #{shift.number} has said “I'll be there”. Nothing to nudge.")
+        return Message(
+            _(
+                "Everyone on #{number} has said “I'll be there”. Nothing to nudge.",
+                number=shift.number,
+            )
+        )
     before = await ctx.uow.attendance.nudge(shift.id, ctx.now)
     if before is not None:
         raise UserError(
-            f"They were already nudged for #{shift.number} "
-            f"({timefmt.at(before, ctx.zone)}); a nudge goes once per shift."
+            _(
+                ("They were already nudged for #{number} ({at}); a nudge goes once per shift."),
+                number=shift.number,
+                at=timefmt.at(before, ctx.zone),
+            )
         )
     for signup_id, volunteer in now_standing.not_yet:
         await ctx.notify(
             NoticeKind.NUDGE, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=signup_id
         )
     return Message(
-        f"Nudged {plural(len(now_standing.not_yet), 'volunteer')} on #{shift.number}: "
+        _(
+            "Nudged {plural} on #{number}: ",
+            plural=plural(len(now_standing.not_yet), "volunteer"),
+            number=shift.number,
+        )
         + _names([v for _, v in now_standing.not_yet])
         + "."
     )
@@ -123,15 +151,24 @@ async def nudge(cmd: NudgeShift, ctx: Context) -> Reply:
 
 async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
     """`/turnout confirm-check 12h|off` (organizers); every upcoming shift's check follows."""
-    ctx.require_organizer("change the confirmation check")
+    ctx.require_organizer(_("change the confirmation check"))
     ctx.campaign = replace(ctx.campaign, confirm_check=cmd.before)
     await ctx.uow.campaigns.save(ctx.campaign)
     touched = await timed.reschedule_confirm_checks(ctx.uow, ctx.campaign, ctx.now)
     if cmd.before is None:
         return Message(
-            f"The confirmation check is off; {plural(touched, 'upcoming shift')} won't have one."
+            _(
+                "The confirmation check is off; {plural} won't have one.",
+                plural=plural(touched, _("upcoming shift")),
+            )
         )
     return Message(
-        f"Organizers get each shift's confirmation check {timefmt.duration(cmd.before)} before "
-        f"it starts (updated {plural(touched, 'upcoming shift')})."
+        _(
+            (
+                "Organizers get each shift's confirmation check {duration} before it "
+                "starts (updated {plural})."
+            ),
+            duration=timefmt.duration(cmd.before),
+            plural=plural(touched, _("upcoming shift")),
+        )
     )

@@ -12,6 +12,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
 from bot.ports.storage import UnitOfWork
@@ -20,7 +21,7 @@ from bot.signups import seats, timed
 
 async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
     """ "I made it": the short form (calls, conversations, a note)."""
-    shift, _ = await _my_shift(ctx, cmd.shift, started=True)
+    shift, _skip = await _my_shift(ctx, cmd.shift, started=True)
     return debrief_form(shift.number, shift.title)
 
 
@@ -32,9 +33,12 @@ async def debrief(cmd: Debrief, ctx: Context) -> Reply:
     await ctx.uow.attendance.save(
         record.made_it(cmd.calls, cmd.conversations, cmd.notes or None, ctx.now)
     )
-    text = (
-        f"Thank you! I've noted {plural(cmd.calls, 'call')} and "
-        f"{plural(cmd.conversations, 'conversation')} for #{shift.number} “{shift.title}”."
+    text = _(
+        "Thank you! I've noted {plural} and {plural2} for #{number} “{title}”.",
+        plural=plural(cmd.calls, "call"),
+        plural2=plural(cmd.conversations, "conversation"),
+        number=shift.number,
+        title=shift.title,
     )
     return await _with_next_shifts(ctx, text)
 
@@ -45,14 +49,20 @@ async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
     if not shift.has_started(ctx.now):
         # Said before the start, the seat would stay taken while its holder stays away.
         raise UserError(
-            f"#{shift.number} hasn't started yet: if you can't make it, `/phonebank leave "
-            f"{shift.number}` gives your seat to the next in line."
+            _(
+                (
+                    "#{number} hasn't started yet: if you can't make it, `/phonebank leave "
+                    "{number}` gives your seat to the next in line."
+                ),
+                number=shift.number,
+            )
         )
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.couldnt_make_it(ctx.now))
     await timed.follow_up_sooner(ctx, shift, signup)
     return await _with_next_shifts(
-        ctx, f"Thanks for letting us know about #{shift.number}. Hope to see you soon!"
+        ctx,
+        _("Thanks for letting us know about #{number}. Hope to see you soon!", number=shift.number),
     )
 
 
@@ -61,7 +71,7 @@ async def show_report(cmd: ShowReport, ctx: Context) -> Reply:
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
-    ctx.require_organizer_or_host(shift, "see its report")
+    ctx.require_organizer_or_host(shift, _("see its report"))
     return Message(await wrap_up_text(ctx.uow, shift, ctx.now))
 
 
@@ -79,15 +89,26 @@ async def wrap_up_text(uow: UnitOfWork, shift: Shift, now: datetime) -> str:
     calls = sum(r.calls or 0 for _, r in got)
     conversations = sum(r.conversations or 0 for _, r in got)
     lines = [
-        f"📋 Wrap-up for #{shift.number} “{shift.title}”: attended "
-        f"{len(by_outcome[Outcome.ATTENDED])} of {len(confirmed)}.",
+        _(
+            "📋 Wrap-up for #{number} “{title}”: attended {len} of {len2}.",
+            number=shift.number,
+            title=shift.title,
+            len=len(by_outcome[Outcome.ATTENDED]),
+            len2=len(confirmed),
+        ),
         "No-shows: " + (", ".join(by_outcome[Outcome.NO_SHOW]) or "none"),
     ]
     if by_outcome[Outcome.COULDNT_MAKE_IT]:
-        lines.append("Couldn't make it: " + ", ".join(by_outcome[Outcome.COULDNT_MAKE_IT]))
+        lines.append(_("Couldn't make it: ") + ", ".join(by_outcome[Outcome.COULDNT_MAKE_IT]))
     if by_outcome[Outcome.NO_WORD]:
-        lines.append("No word yet: " + ", ".join(by_outcome[Outcome.NO_WORD]))
-    lines.append(f"Calls: {calls:,} · conversations: {conversations:,}")
+        lines.append(_("No word yet: ") + ", ".join(by_outcome[Outcome.NO_WORD]))
+    lines.append(
+        _(
+            "Calls: {calls:,} · conversations: {conversations:,}",
+            calls=calls,
+            conversations=conversations,
+        )
+    )
     notes = [(v, r.notes) for v, r in got if r.notes]
     if notes:
         lines.append("Notes:")
@@ -106,16 +127,26 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
     if shift is None:
         raise seats.no_such_shift(number)
     if shift.is_cancelled:
-        raise UserError(f"#{shift.number} was cancelled, so there's nothing to report.")
+        raise UserError(
+            _("#{number} was cancelled, so there's nothing to report.", number=shift.number)
+        )
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
     if signup is None or signup.status is not SignupStatus.CONFIRMED:
         raise UserError(
-            f"You weren't confirmed for #{shift.number}, so there's no debrief to give. "
-            "`/phonebank mine` shows your shifts."
+            _(
+                (
+                    "You weren't confirmed for #{number}, so there's no debrief to give. "
+                    "`/phonebank mine` shows your shifts."
+                ),
+                number=shift.number,
+            )
         )
     if started and not shift.has_started(ctx.now):
         raise UserError(
-            f"#{shift.number} hasn't started yet; tell us how it went afterwards "
-            f"(it starts {timefmt.at(shift.starts_at, ctx.zone)})."
+            _(
+                ("#{number} hasn't started yet; tell us how it went afterwards (it starts {at})."),
+                number=shift.number,
+                at=timefmt.at(shift.starts_at, ctx.zone),
+            )
         )
     return shift, signup

@@ -25,6 +25,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
@@ -36,11 +37,11 @@ MARKS = ("here", "no-show")
 
 def read_mark(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank mark <shift> <who> here|no-show`: the last word is the mark, a name between."""
-    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    number = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     rest = words.rest()
-    who, _, mark = rest.rpartition(" ")
+    who, _skip, mark = rest.rpartition(" ")
     if not who.strip() or not mark:
-        raise UserError(f"I'm missing who and `here` or `no-show`. {words.hint}")
+        raise UserError(_("I'm missing who and `here` or `no-show`. {hint}", hint=words.hint))
     return MarkAttendance(actor, shift=number, who=who.strip(), mark=mark)
 
 
@@ -55,13 +56,15 @@ def read_confirm_check(words: typed.Words) -> timedelta | None:
     """`12h` (1h to 72h) or `off`."""
     text = words.rest()
     if not text:
-        raise UserError(f"I'm missing how long before each shift, or `off`. {words.hint}")
+        raise UserError(
+            _("I'm missing how long before each shift, or `off`. {hint}", hint=words.hint)
+        )
     return check_before(text)
 
 
 def read_debrief(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank debrief <shift> <calls> <conversations> [notes]` or `… missed`; bare: form."""
-    number = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    number = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     first = words.take()
     if first is None:
         return StartDebrief(actor, shift=number)
@@ -69,7 +72,7 @@ def read_debrief(actor: Actor, words: typed.Words) -> Command:
         words.end()
         return DebriefMissed(actor, shift=number)
     calls = read_count(first.text, "calls")
-    conversations = read_count(words.need("the number of conversations").text, "conversations")
+    conversations = read_count(words.need(_("the number of conversations")).text, "conversations")
     notes = words.rest()
     return Debrief(
         actor,
@@ -108,7 +111,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "confirm",
-        Usage("/phonebank confirm <shift>", "/phonebank confirm 3", "say you'll be there for sure"),
+        Usage(
+            "/phonebank confirm <shift>", "/phonebank confirm 3", N_("say you'll be there for sure")
+        ),
         ConfirmShift,
         presence.confirm,
         params=(shift(Pick.MY_SHIFTS),),
@@ -133,7 +138,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank attendance <shift>",
             "/phonebank attendance 3",
-            "who came to a shift, with Here and No-show buttons",
+            N_("who came to a shift, with Here and No-show buttons"),
         ),
         ShowAttendance,
         presence.show_attendance,
@@ -147,7 +152,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank mark <shift> <who> here|no-show",
             "/phonebank mark 3 #12 here",
-            "mark someone as here or a no-show (until 7 days after the end)",
+            N_("mark someone as here or a no-show (until 7 days after the end)"),
         ),
         MarkAttendance,
         presence.mark,
@@ -166,7 +171,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank debrief <shift> <calls> <conversations> [notes] | <shift> missed",
             "/phonebank debrief 3 40 12 Great script",
-            "tell organizers how your shift went",
+            N_("tell organizers how your shift went"),
         ),
         Debrief,
         debrief.debrief,
@@ -198,7 +203,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank report <shift>",
             "/phonebank report 3",
-            "a shift's wrap-up: who came, calls, conversations, notes",
+            N_("a shift's wrap-up: who came, calls, conversations, notes"),
         ),
         ShowReport,
         debrief.show_report,
@@ -212,7 +217,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank nudge <shift>",
             "/phonebank nudge 3",
-            "DM everyone confirmed who hasn't said “I'll be there” (once per shift)",
+            N_("DM everyone confirmed who hasn't said “I'll be there” (once per shift)"),
         ),
         NudgeShift,
         confirmation.nudge,
@@ -225,8 +230,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer history [who]",
             "/volunteer history",
-            "shifts you signed up for, attended and missed, calls and show rate "
-            "(organizers: anyone's)",
+            N_(
+                "shifts you signed up for, attended and missed, calls and show rate "
+                "(organizers: anyone's)"
+            ),
         ),
         ShowHistory,
         history.show_history,
@@ -249,7 +256,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout confirm-check <12h | off>",
             "/turnout confirm-check 12h",
-            "when organizers get each shift's confirmation check (1h to 72h before), or off",
+            N_("when organizers get each shift's confirmation check (1h to 72h before), or off"),
         ),
         SetConfirmCheck,
         confirmation.set_confirm_check,

@@ -8,6 +8,7 @@ from bot.attendance.commands import Debrief
 from bot.domain.attendance import MAX_COUNT, MAX_NOTES, read_count
 from bot.domain.text import clean_text
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake.forms import FormReader, Values, answering, number_key, text
 from bot.ports.replies import Form, NumberField, TextField
 
@@ -16,33 +17,33 @@ def debrief_form(shift: int, title: str) -> Form:
     """What "I made it" asks: the counts, and anything organizers should know."""
     return Form(
         form_id=DEBRIEF.id_for(shift),
-        title="How did it go?",
-        intro=f"Thanks for calling on “{title}”! Two numbers and an optional note.",
+        title=_("How did it go?"),
+        intro=_("Thanks for calling on “{title}”! Two numbers and an optional note.", title=title),
         fields=(
-            NumberField("calls", "Calls made", low=0, high=MAX_COUNT, initial=0),
-            NumberField("conversations", "Conversations had", low=0, high=MAX_COUNT, initial=0),
+            NumberField("calls", _("Calls made"), low=0, high=MAX_COUNT, initial=0),
+            NumberField("conversations", _("Conversations had"), low=0, high=MAX_COUNT, initial=0),
             TextField(
                 "notes",
-                "Anything organizers should know?",
+                _("Anything organizers should know?"),
                 max_length=MAX_NOTES,
                 required=False,
                 multiline=True,
             ),
         ),
-        submit_label="Send",
+        submit_label=_("Send"),
     )
 
 
 def _read(actor: Actor, key: str, values: Values) -> Command:
-    shift = number_key(key, "press “I made it” again, or type `/phonebank debrief <shift>`.")
+    shift = number_key(key, _("press “I made it” again, or type `/phonebank debrief <shift>`."))
     with answering("calls"):
-        calls = read_count(text(values, "calls", "the calls", required=False), "calls")
+        calls = read_count(text(values, "calls", _("the calls"), required=False), "calls")
     with answering("conversations"):
         conversations = read_count(
-            text(values, "conversations", "the conversations", required=False), "conversations"
+            text(values, "conversations", _("the conversations"), required=False), "conversations"
         )
     with answering("notes"):
-        notes = text(values, "notes", "the note", required=False)
+        notes = text(values, "notes", _("the note"), required=False)
         said = clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else ""
     return Debrief(actor, shift=shift, calls=calls, conversations=conversations, notes=said)
 

@@ -6,6 +6,7 @@ from bot.attendance.commands import ShowHistory
 from bot.domain.attendance import Outcome, outcome, show_rate
 from bot.domain.signup import SignupStatus
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
@@ -16,8 +17,10 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
     who = cmd.who.strip()
     volunteer = ctx.volunteer
     if who:
-        ctx.require_organizer("see other volunteers' history")
-        volunteer = await one_volunteer(ctx, who, lambda ref: f"/volunteer history {ref}")
+        ctx.require_organizer(_("see other volunteers' history"))
+        volunteer = await one_volunteer(
+            ctx, who, lambda ref: _("/volunteer history {ref}", ref=ref)
+        )
     seats = [
         (shift, attendance)
         for signup, shift, attendance in await ctx.uow.attendance.history(volunteer.id)
@@ -30,15 +33,21 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
     rate = show_rate(outcomes.elements())
     whose = "Your" if volunteer.id == ctx.volunteer.id else f"{volunteer.name}'s"
     counted = [
-        f"{plural(len(seats), 'shift')} signed up",
+        _("{plural} signed up", plural=plural(len(seats), "shift")),
         f"{outcomes[Outcome.ATTENDED]} attended",
         plural(outcomes[Outcome.NO_SHOW], "no-show"),
-        f"{outcomes[Outcome.COULDNT_MAKE_IT]} couldn't make it",
+        _("{outcomes} couldn't make it", outcomes=outcomes[Outcome.COULDNT_MAKE_IT]),
     ]
     if outcomes[Outcome.NO_WORD]:
-        counted.append(f"{outcomes[Outcome.NO_WORD]} with no word yet")
-    shown_rate = f"{round(100 * rate)}%" if rate is not None else "no finished shifts yet"
+        counted.append(_("{outcomes} with no word yet", outcomes=outcomes[Outcome.NO_WORD]))
+    shown_rate = f"{round(100 * rate)}%" if rate is not None else _("no finished shifts yet")
     return Message(
-        f"{whose} record: {', '.join(counted)}; {plural(calls, 'call')}, "
-        f"{plural(conversations, 'conversation')}; show rate {shown_rate}."
+        _(
+            "{whose} record: {join}; {plural}, {plural2}; show rate {shown_rate}.",
+            whose=whose,
+            join=", ".join(counted),
+            plural=plural(calls, "call"),
+            plural2=plural(conversations, "conversation"),
+            shown_rate=shown_rate,
+        )
     )

@@ -18,6 +18,7 @@ from bot.domain.offer import OFFER_FOR
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
@@ -60,11 +61,18 @@ async def _nudge(scene: Scene) -> Reply | Drop:
     if record.reconfirmed_at is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer already said they'll be there")
     return Message(
-        f"👋 Are you still coming to “{shift.title}” (#{shift.number}), "
-        f"{timefmt.at(shift.starts_at, scene.zone)}? Please let us know either way.",
+        _(
+            (
+                "👋 Are you still coming to “{title}” (#{number}), {at}? Please let us "
+                "know either way."
+            ),
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(shift.starts_at, scene.zone),
+        ),
         buttons=(
-            Button("I'll be there", CONFIRM.action(shift.number), ButtonStyle.PRIMARY),
-            Button("Can't make it", LEAVE.action(shift.number), ButtonStyle.DANGER),
+            Button(_("I'll be there"), CONFIRM.action(shift.number), ButtonStyle.PRIMARY),
+            Button(_("Can't make it"), LEAVE.action(shift.number), ButtonStyle.DANGER),
         ),
     )
 
@@ -80,18 +88,26 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
     offer = await scene.uow.offers.get(scene.notice.signup_id)
     if offer is None or not offer.is_open(scene.now):
         return Drop(NoticeState.SKIPPED, "the offer had already run out")
-    _, waiting = await scene.uow.signups.counts(shift.id)
-    after = "it goes to the next person in line" if waiting else "the seat is open to anyone"
+    _skip, waiting = await scene.uow.signups.counts(shift.id)
+    after = _("it goes to the next person in line") if waiting else _("the seat is open to anyone")
     return Message(
-        f"🎟️ A seat opened on “{shift.title}” (#{shift.number}) at "
-        f"{timefmt.clock(shift.starts_at, scene.zone)} "
-        f"({timefmt.at(shift.starts_at, scene.zone)}). Take it within {timefmt.span(OFFER_FOR)} "
-        f"(by {timefmt.clock(offer.expires_at, scene.zone)}); after that {after}. "
-        f"(Typed: `/phonebank join {shift.number}` takes it, `/phonebank leave "
-        f"{shift.number}` passes.)",
+        _(
+            (
+                "🎟️ A seat opened on “{title}” (#{number}) at {clock} ({at}). Take it "
+                "within {span} (by {clock2}); after that {after}. (Typed: `/phonebank "
+                "join {number}` takes it, `/phonebank leave {number}` passes.)"
+            ),
+            title=shift.title,
+            number=shift.number,
+            clock=timefmt.clock(shift.starts_at, scene.zone),
+            at=timefmt.at(shift.starts_at, scene.zone),
+            span=timefmt.span(OFFER_FOR),
+            clock2=timefmt.clock(offer.expires_at, scene.zone),
+            after=after,
+        ),
         buttons=(
-            Button("Take the seat", TAKE.action(shift.number), ButtonStyle.PRIMARY),
-            Button("Pass", PASS.action(shift.number)),
+            Button(_("Take the seat"), TAKE.action(shift.number), ButtonStyle.PRIMARY),
+            Button(_("Pass"), PASS.action(shift.number)),
         ),
     )
 
@@ -103,34 +119,47 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     if await scene.uow.signups.active(shift.id, scene.volunteer.id) is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer is on the shift again")
-    ran_out = (
-        f"The {timefmt.span(OFFER_FOR)} to take the seat on “{shift.title}” (#{shift.number}) "
-        "ran out"
+    ran_out = _(
+        "The {span} to take the seat on “{title}” (#{number}) ran out",
+        span=timefmt.span(OFFER_FOR),
+        title=shift.title,
+        number=shift.number,
     )
-    other_shifts = Button("See other shifts", SHIFTS.action())
+    other_shifts = Button(_("See other shifts"), SHIFTS.action())
     if shift.is_cancelled:
         return Message(
-            f"{ran_out}, and the shift has since been cancelled.", buttons=(other_shifts,)
+            _("{ran_out}, and the shift has since been cancelled.", ran_out=ran_out),
+            buttons=(other_shifts,),
         )
-    taken, _ = await scene.uow.signups.counts(shift.id)
+    taken, _skip = await scene.uow.signups.counts(shift.id)
     if taken < shift.capacity and not shift.has_started(scene.now):
         return Message(
-            f"{ran_out}, so you're off its waitlist, but the seat is still open: if you can "
-            f"still make it, press Join or type `/phonebank join {shift.number}`.",
+            _(
+                (
+                    "{ran_out}, so you're off its waitlist, but the seat is still open: if "
+                    "you can still make it, press Join or type `/phonebank join {number}`."
+                ),
+                ran_out=ran_out,
+                number=shift.number,
+            ),
             buttons=(
-                Button("Join", JOIN.action(shift.number), ButtonStyle.PRIMARY),
+                Button(_("Join"), JOIN.action(shift.number), ButtonStyle.PRIMARY),
                 other_shifts,
             ),
         )
     roster = await scene.uow.signups.roster(shift.id)
     if any(s.status is SignupStatus.OFFERED for s, _ in roster):
-        became = ", so the seat was offered to the next person in line and you're"
+        became = _(", so the seat was offered to the next person in line and you're")
     elif taken >= shift.capacity:
-        became = " and someone else took the seat, so you're"
+        became = _(" and someone else took the seat, so you're")
     else:
-        became = " and the shift has started, so you're"
+        became = _(" and the shift has started, so you're")
     return Message(
-        f"{ran_out}{became} off its waitlist. No worries: other shifts could use you.",
+        _(
+            ("{ran_out}{became} off its waitlist. No worries: other shifts could use you."),
+            ran_out=ran_out,
+            became=became,
+        ),
         buttons=(other_shifts,),
     )
 
@@ -146,21 +175,33 @@ async def _missed_you(scene: Scene) -> Reply | Drop:
     if scene.notice.payload.get("left"):
         if await scene.uow.signups.active(shift.id, scene.notice.volunteer_id) is not None:
             return Drop(NoticeState.CANCELLED, "the volunteer joined the shift again")
-        opening = f"Sorry you couldn't make it to “{shift.title}” ({when}). Hope to see you soon!"
+        opening = _(
+            ("Sorry you couldn't make it to “{title}” ({when}). Hope to see you soon!"),
+            title=shift.title,
+            when=when,
+        )
     else:
         record = await _seat_record(scene, shift, SignupStatus.CONFIRMED)
         if record is None:
             return Drop(NoticeState.CANCELLED, "the volunteer is no longer confirmed")
         came_to = outcome(record, shift.ends_at, scene.now)
         if came_to is Outcome.COULDNT_MAKE_IT:
-            opening = (
-                f"Thanks again for letting us know about “{shift.title}” ({when}). "
-                "Hope to see you soon!"
+            opening = _(
+                (
+                    "Thanks again for letting us know about “{title}” ({when}). Hope to "
+                    "see you soon!"
+                ),
+                title=shift.title,
+                when=when,
             )
         elif came_to is Outcome.NO_SHOW:
-            opening = (
-                f"We missed you at “{shift.title}” ({when}). Everything OK? No pressure at "
-                "all; whenever you're ready, we'd love to have you back."
+            opening = _(
+                (
+                    "We missed you at “{title}” ({when}). Everything OK? No pressure at "
+                    "all; whenever you're ready, we'd love to have you back."
+                ),
+                title=shift.title,
+                when=when,
             )
         else:
             return Drop(NoticeState.CANCELLED, f"the seat's outcome is “{came_to.value}”")
@@ -195,10 +236,18 @@ async def _two_misses(scene: Scene) -> Reply | Drop:
     ):
         return Drop(NoticeState.CANCELLED, "not a second miss in a row")
     return Message(
-        f"⚠️ {volunteer.name} (#{volunteer.number}) missed two shifts in a row without a word: "
-        f"“{before[1].title}” ({timefmt.at(before[1].starts_at, scene.zone)}) and "
-        f"“{this[1].title}” ({timefmt.at(this[1].starts_at, scene.zone)}). "
-        "A personal call might help."
+        _(
+            (
+                "⚠️ {name} (#{number}) missed two shifts in a row without a word: "
+                "“{title}” ({at}) and “{title2}” ({at2}). A personal call might help."
+            ),
+            name=volunteer.name,
+            number=volunteer.number,
+            title=before[1].title,
+            at=timefmt.at(before[1].starts_at, scene.zone),
+            title2=this[1].title,
+            at2=timefmt.at(this[1].starts_at, scene.zone),
+        )
     )
 
 
@@ -220,10 +269,12 @@ async def _shift_reminder(scene: Scene) -> Reply | Drop:
 async def _plain_reminder(scene: Scene) -> Reply | Drop:
     return await seat_message(
         scene,
-        lambda shift: (
-            f"⏰ Reminder: “{shift.title}” (#{shift.number}) starts "
-            f"{timefmt.countdown(shift.starts_at, scene.now)}, "
-            f"at {timefmt.at(shift.starts_at, scene.zone)}."
+        lambda shift: _(
+            "⏰ Reminder: “{title}” (#{number}) starts {countdown}, at {at}.",
+            title=shift.title,
+            number=shift.number,
+            countdown=timefmt.countdown(shift.starts_at, scene.now),
+            at=timefmt.at(shift.starts_at, scene.zone),
         ),
     )
 
@@ -237,7 +288,7 @@ async def _with_ill_be_there(scene: Scene, reminder: Reply | Drop) -> Reply | Dr
     record = await scene.uow.attendance.get(scene.notice.signup_id)
     if shift.starts_at - scene.now < CONFIRM_AHEAD or record.reconfirmed_at is not None:
         return reminder
-    confirm = Button("I'll be there", CONFIRM.action(shift.number), ButtonStyle.PRIMARY)
+    confirm = Button(_("I'll be there"), CONFIRM.action(shift.number), ButtonStyle.PRIMARY)
     return replace(reminder, buttons=(confirm, *reminder.buttons))
 
 
@@ -248,11 +299,11 @@ async def _check_in(scene: Scene) -> Reply | Drop:
         return shift
     if scene.now >= shift.ends_at:
         return Drop(NoticeState.SKIPPED, "the shift had already ended")
-    text = f"📞 It's starting now: “{shift.title}” (#{shift.number})."
+    text = _("📞 It's starting now: “{title}” (#{number}).", title=shift.title, number=shift.number)
     if shift.link:
-        text += f"\nDialer and script: {shift.link}"
+        text += _("\nDialer and script: {link}", link=shift.link)
     return Message(
-        text, buttons=(Button("I'm here", CHECKIN.action(shift.number), ButtonStyle.PRIMARY),)
+        text, buttons=(Button(_("I'm here"), CHECKIN.action(shift.number), ButtonStyle.PRIMARY),)
     )
 
 
@@ -269,10 +320,14 @@ async def _debrief(scene: Scene) -> Reply | Drop:
     if record.report is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer already told us")
     return Message(
-        f"How did it go? “{shift.title}” (#{shift.number}) has ended. Thank you for calling!",
+        _(
+            "How did it go? “{title}” (#{number}) has ended. Thank you for calling!",
+            title=shift.title,
+            number=shift.number,
+        ),
         buttons=(
-            Button("I made it", MADEIT.action(shift.number), ButtonStyle.PRIMARY),
-            Button("I couldn't make it", MISSED.action(shift.number)),
+            Button(_("I made it"), MADEIT.action(shift.number), ButtonStyle.PRIMARY),
+            Button(_("I couldn't make it"), MISSED.action(shift.number)),
         ),
     )
 

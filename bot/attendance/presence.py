@@ -15,6 +15,7 @@ from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups import seats, timed
 
@@ -26,60 +27,101 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
     shift, signup = await _my_seat(ctx, cmd.shift, "confirm")
     if shift.has_started(ctx.now):
         raise UserError(
-            f"#{shift.number} has already started; `/phonebank checkin {shift.number}` "
-            "tells us you're there."
+            _(
+                (
+                    "#{number} has already started; `/phonebank checkin {number}` tells us "
+                    "you're there."
+                ),
+                number=shift.number,
+            )
         )
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.reconfirmed(ctx.now))
     return Message(
-        f"✅ Thanks! You're confirmed for #{shift.number} “{shift.title}”, "
-        f"{timefmt.at(shift.starts_at, ctx.zone)}. See you there."
+        _(
+            ("✅ Thanks! You're confirmed for #{number} “{title}”, {at}. See you there."),
+            number=shift.number,
+            title=shift.title,
+            at=timefmt.at(shift.starts_at, ctx.zone),
+        )
     )
 
 
 async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
     """`/phonebank checkin` and "I'm here": from CHECKIN_OPENS before the start to the end."""
-    shift, signup = await _my_seat(ctx, cmd.shift, "check in to")
+    shift, signup = await _my_seat(ctx, cmd.shift, _("check in to"))
     if ctx.now < shift.starts_at - CHECKIN_OPENS:
         raise UserError(
-            f"Check-in for #{shift.number} opens {timefmt.span(CHECKIN_OPENS)} before it starts "
-            f"({timefmt.at(shift.starts_at - CHECKIN_OPENS, ctx.zone)})."
+            _(
+                "Check-in for #{number} opens {span} before it starts ({at}).",
+                number=shift.number,
+                span=timefmt.span(CHECKIN_OPENS),
+                at=timefmt.at(shift.starts_at - CHECKIN_OPENS, ctx.zone),
+            )
         )
     if ctx.now >= shift.ends_at:
         raise UserError(
-            f"#{shift.number} has ended; `/phonebank debrief {shift.number}` tells us how it went."
+            _(
+                ("#{number} has ended; `/phonebank debrief {number}` tells us how it went."),
+                number=shift.number,
+            )
         )
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.checked_in(ctx.now))
-    text = f"🙌 You're checked in for #{shift.number} “{shift.title}”. Thank you!"
+    text = _(
+        "🙌 You're checked in for #{number} “{title}”. Thank you!",
+        number=shift.number,
+        title=shift.title,
+    )
     if shift.link:
-        text += f"\nDialer and script: {shift.link}"
+        text += _("\nDialer and script: {link}", link=shift.link)
     return Message(text)
 
 
 async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     """`/phonebank attendance`: each confirmed volunteer's status, with Here / No-show."""
     shift = await _shift(ctx, cmd.shift)
-    ctx.require_organizer_or_host(shift, "see its attendance")
+    ctx.require_organizer_or_host(shift, _("see its attendance"))
     confirmed = await _confirmed(ctx, shift)
     if not confirmed:
-        return Message(f"Nobody is confirmed for #{shift.number} “{shift.title}”.")
+        return Message(
+            _(
+                "Nobody is confirmed for #{number} “{title}”.",
+                number=shift.number,
+                title=shift.title,
+            )
+        )
     records = await ctx.uow.attendance.for_shift(shift.id)
     lines = [
-        f"Attendance for #{shift.number} “{shift.title}”, {timefmt.at(shift.starts_at, ctx.zone)}:"
+        _(
+            "Attendance for #{number} “{title}”, {at}:",
+            number=shift.number,
+            title=shift.title,
+            at=timefmt.at(shift.starts_at, ctx.zone),
+        )
     ]
     buttons: list[Button] = []
     for i, (signup, volunteer) in enumerate(confirmed, 1):
         record = records.get(signup.id, Attendance(signup.id))
         lines.append(f"{i}. {volunteer.name} (#{volunteer.number}): {record.presence.value}")
-        buttons.append(Button(f"Here: {volunteer.name}", HERE.action(signup.id)))
+        buttons.append(Button(_("Here: {name}", name=volunteer.name), HERE.action(signup.id)))
         buttons.append(
-            Button(f"No-show: {volunteer.name}", NOSHOW.action(signup.id), ButtonStyle.DANGER)
+            Button(
+                _("No-show: {name}", name=volunteer.name),
+                NOSHOW.action(signup.id),
+                ButtonStyle.DANGER,
+            )
         )
     first = confirmed[0][1]
     lines.append(
-        f"Or type it: `/phonebank mark {shift.number} #{first.number} here` or "
-        f"`/phonebank mark {shift.number} #{first.number} no-show`."
+        _(
+            (
+                "Or type it: `/phonebank mark {number} #{number2} here` or `/phonebank "
+                "mark {number} #{number2} no-show`."
+            ),
+            number=shift.number,
+            number2=first.number,
+        )
     )
     return Message("\n".join(lines), buttons=tuple(buttons))
 
@@ -87,7 +129,7 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
 async def mark(cmd: MarkAttendance, ctx: Context) -> Reply:
     """`/phonebank mark <shift> <who> here|no-show` (organizers and the shift's host)."""
     shift = await _shift(ctx, cmd.shift)
-    ctx.require_organizer_or_host(shift, "mark its attendance")
+    ctx.require_organizer_or_host(shift, _("mark its attendance"))
     who = cmd.who.strip().lstrip("@")
     found = [
         (s, v)
@@ -96,11 +138,23 @@ async def mark(cmd: MarkAttendance, ctx: Context) -> Reply:
     ]
     if not found:
         raise UserError(
-            f"Nobody called “{who}” is confirmed for #{shift.number}; "
-            f"`/phonebank attendance {shift.number}` lists who is."
+            _(
+                (
+                    "Nobody called “{who}” is confirmed for #{number}; `/phonebank "
+                    "attendance {number}` lists who is."
+                ),
+                who=who,
+                number=shift.number,
+            )
         )
     if len(found) > 1:
-        raise UserError(f"Several people on #{shift.number} are called “{who}”; use their #number.")
+        raise UserError(
+            _(
+                "Several people on #{number} are called “{who}”; use their #number.",
+                number=shift.number,
+                who=who,
+            )
+        )
     signup, volunteer = found[0]
     return await _mark(ctx, shift, signup, volunteer, cmd.mark)
 
@@ -109,12 +163,12 @@ async def mark_signup(cmd: MarkSignup, ctx: Context) -> Reply:
     """The Here / No-show buttons of the attendance view."""
     found = await ctx.uow.attendance.signup(cmd.signup)
     if found is None or found[1].campaign_id != ctx.campaign.id:
-        ctx.require_organizer("mark attendance")
-        raise UserError("I can't find that sign-up any more; `/phonebank attendance` shows it.")
+        ctx.require_organizer(_("mark attendance"))
+        raise UserError(_("I can't find that sign-up any more; `/phonebank attendance` shows it."))
     signup, shift = found
-    ctx.require_organizer_or_host(shift, "mark its attendance")
+    ctx.require_organizer_or_host(shift, _("mark its attendance"))
     if signup.status is not SignupStatus.CONFIRMED:
-        raise UserError(f"That person is no longer confirmed for #{shift.number}.")
+        raise UserError(_("That person is no longer confirmed for #{number}.", number=shift.number))
     volunteer = await ctx.uow.volunteers.get(signup.volunteer_id)
     return await _mark(ctx, shift, signup, volunteer, cmd.mark)
 
@@ -125,33 +179,57 @@ async def _mark(
     chosen = _MARKS.get(typed.strip().casefold())
     if chosen is None:
         raise UserError(
-            f"Mark someone `here` or `no-show`, like `/phonebank mark {shift.number} "
-            f"#{volunteer.number} here`."
+            _(
+                (
+                    "Mark someone `here` or `no-show`, like `/phonebank mark {number} "
+                    "#{number2} here`."
+                ),
+                number=shift.number,
+                number2=volunteer.number,
+            )
         )
     if not shift.has_started(ctx.now):
         raise UserError(
-            f"#{shift.number} hasn't started yet; marks open at "
-            f"{timefmt.at(shift.starts_at, ctx.zone)}."
+            _(
+                "#{number} hasn't started yet; marks open at {at}.",
+                number=shift.number,
+                at=timefmt.at(shift.starts_at, ctx.zone),
+            )
         )
     if ctx.now > shift.ends_at + MARKS_OPEN_FOR:
-        raise UserError(f"Marks for #{shift.number} closed 7 days after it ended.")
+        raise UserError(_("Marks for #{number} closed 7 days after it ended.", number=shift.number))
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(record.marked(chosen, ctx.volunteer.id, ctx.now))
     if chosen is Mark.NO_SHOW:
         await timed.follow_up_sooner(ctx, shift, signup)
     said = "here" if chosen is Mark.HERE else "a no-show"
-    return Message(f"Marked {volunteer.name} as {said} for #{shift.number}.")
+    return Message(
+        _(
+            "Marked {name} as {said} for #{number}.",
+            name=volunteer.name,
+            said=said,
+            number=shift.number,
+        )
+    )
 
 
 async def _my_seat(ctx: Context, number: int, doing: str) -> tuple[Shift, Signup]:
     shift = await _shift(ctx, number)
     if shift.is_cancelled:
-        raise UserError(f"#{shift.number} was cancelled. `/phonebank list` shows others.")
+        raise UserError(
+            _("#{number} was cancelled. `/phonebank list` shows others.", number=shift.number)
+        )
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
     if signup is None or signup.status is not SignupStatus.CONFIRMED:
         raise UserError(
-            f"You don't have a seat on #{shift.number}, so there's nothing to {doing}. "
-            "`/phonebank mine` shows your shifts."
+            _(
+                (
+                    "You don't have a seat on #{number}, so there's nothing to {doing}. "
+                    "`/phonebank mine` shows your shifts."
+                ),
+                number=shift.number,
+                doing=doing,
+            )
         )
     return shift, signup
 

@@ -14,6 +14,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.volunteer import SHIFT_INTERESTS, Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import zone_for
+from bot.kernel.i18n import _
 from bot.ports.replies import Button, ButtonStyle, Message
 from bot.ports.storage import UnitOfWork
 from bot.signups import JOIN
@@ -57,11 +58,12 @@ def with_join_buttons(
     if not shifts:
         return Message(text)
     zone = zone_for(volunteer, campaign)
-    lines = [text, "Next shifts you could join:"]
+    lines = [text, _("Next shifts you could join:")]
     lines += [f"#{s.number} {s.title}, {timefmt.at(s.starts_at, zone)}" for s in shifts]
     return Message(
         "\n".join(lines),
         buttons=tuple(
-            Button(f"Join #{s.number}", JOIN.action(s.number), ButtonStyle.PRIMARY) for s in shifts
+            Button(_("Join #{number}", number=s.number), JOIN.action(s.number), ButtonStyle.PRIMARY)
+            for s in shifts
         ),
     )

@@ -13,6 +13,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer, offsets_for
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.intake.buttons import link_action
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
@@ -66,16 +67,23 @@ async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:
         await ctx.uow.calendars.set_feed_key(ctx.volunteer.id, key, ctx.now)
     url = await feeds.url(ctx.uow, FeedOwner(ctx.volunteer.id, key))
     opening = (
-        "Done: your old calendar link no longer works. Your new private one:"
+        _("Done: your old calendar link no longer works. Your new private one:")
         if cmd.reset
-        else "Your private calendar feed (subscribe to it in Google, Apple or Outlook Calendar):"
+        else _("Your private calendar feed (subscribe to it in Google, Apple or Outlook Calendar):")
     )
     return Message(
-        f"{opening}\n{url}\nIt lists your shifts and follows every change. Keep it to "
-        "yourself; `/volunteer calendar reset` replaces it if it gets out.",
+        _(
+            (
+                "{opening}\n{url}\nIt lists your shifts and follows every change. Keep "
+                "it to yourself; `/volunteer calendar reset` replaces it if it gets "
+                "out."
+            ),
+            opening=opening,
+            url=url,
+        ),
         buttons=(
-            Button("Open the feed", link_action("feed"), url=url),
-            Button("New link", NEW_FEED.action(), ButtonStyle.DANGER),
+            Button(_("Open the feed"), link_action("feed"), url=url),
+            Button(_("New link"), NEW_FEED.action(), ButtonStyle.DANGER),
         ),
     )
 

@@ -2,6 +2,7 @@
 
 from bot.calendars import calendar_feeds
 from bot.calendars.commands import ShowCalendarFeed
+from bot.kernel.i18n import N_
 from bot.kernel.intake.entry import Entry, Kind, Param
 from bot.kernel.intake.typed_values import Usage
 
@@ -12,7 +13,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer calendar [reset]",
             "/volunteer calendar",
-            "your private calendar feed of your shifts (reset: a new link, the old one stops)",
+            N_("your private calendar feed of your shifts (reset: a new link, the old one stops)"),
         ),
         ShowCalendarFeed,
         calendar_feeds.show_calendar_feed,

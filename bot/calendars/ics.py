@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from bot.domain.campaign import Campaign
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
+from bot.kernel.i18n import _
 from bot.kernel.intake.buttons import link_action
 from bot.ports.replies import MAX_BUTTON_URL, Attachment, Button
 
@@ -74,17 +75,17 @@ def first_reminder(offsets: tuple[timedelta, ...]) -> timedelta | None:
 
 def summary(shift: Shift, *, waitlisted: bool = False) -> str:
     """The event's title: `Phone bank: Saturday calls` (`Waitlist: …` while waiting)."""
-    return ("Waitlist: " if waitlisted else "Phone bank: ") + shift.title
+    return ("Waitlist: " if waitlisted else _("Phone bank: ")) + shift.title
 
 
 def description(campaign: Campaign, shift: Shift, *, waitlisted: bool = False) -> str:
     """The event's notes: the campaign and shift, the dialer link, how to leave."""
     lines = [f"{campaign.name}, shift #{shift.number}."]
     if waitlisted:
-        lines.append("You're on the waitlist: I'll message you if a seat opens.")
+        lines.append(_("You're on the waitlist: I'll message you if a seat opens."))
     if shift.link:
-        lines.append(f"Dialer and script: {shift.link}")
-    lines.append(f"Can't make it? /phonebank leave {shift.number}")
+        lines.append(_("Dialer and script: {link}", link=shift.link))
+    lines.append(_("Can't make it? /phonebank leave {number}", number=shift.number))
     return "\n".join(lines)
 
 
@@ -111,7 +112,7 @@ def event(entry: CalendarEntry, now: datetime) -> "Event":
     if entry.alarm_before is not None and not entry.waitlisted:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{shift.title} starts soon")
+        alarm.add("description", _("{title} starts soon", title=shift.title))
         alarm.add("trigger", -entry.alarm_before)
         vevent.add_component(alarm)
     return vevent
@@ -141,9 +142,9 @@ def ics_file(entry: CalendarEntry, now: datetime) -> Attachment:
         content=calendar([entry], now),
         mime_type=ICS_MIME,
         title=(
-            f"Remove #{entry.shift.number} from your calendar"
+            _("Remove #{number} from your calendar", number=entry.shift.number)
             if entry.cancelled
-            else f"Add #{entry.shift.number} to your calendar"
+            else _("Add #{number} to your calendar", number=entry.shift.number)
         ),
     )
 
@@ -179,5 +180,7 @@ def _google_url(title: str, dates: str, details: str) -> str:
 def google_button(campaign: Campaign, shift: Shift) -> Button:
     """Add to calendar: a link button (it opens Google Calendar; it sends no action back)."""
     return Button(
-        "Add to calendar", link_action(f"calendar:{shift.number}"), url=google_link(campaign, shift)
+        _("Add to calendar"),
+        link_action(f"calendar:{shift.number}"),
+        url=google_link(campaign, shift),
     )

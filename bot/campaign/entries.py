@@ -2,6 +2,7 @@
 
 from bot.campaign import reading, settings
 from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.kernel.i18n import N_
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import TOPICS, ZONE, reminder_times
 from bot.kernel.intake.typed_values import Usage
@@ -12,7 +13,7 @@ def help_entry(group: str) -> Entry:
     return Entry(
         group,
         "help",
-        Usage(f"/{group} help", f"/{group} help", "this list"),
+        Usage(f"/{group} help", f"/{group} help", N_("this list")),
         ShowHelp,
         settings.show_help,
         reads_only=True,
@@ -30,7 +31,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout tz <Area/City>",
             "/turnout tz America/Chicago",
-            "the campaign's time zone, used to plan shifts",
+            N_("the campaign's time zone, used to plan shifts"),
         ),
         SetCampaignTimezone,
         settings.set_campaign_timezone,
@@ -44,7 +45,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout reminders <24h,1h | off | default>",
             "/turnout reminders 24h,1h",
-            "when volunteers are reminded before a shift, by default",
+            N_("when volunteers are reminded before a shift, by default"),
         ),
         SetCampaignReminders,
         settings.set_campaign_reminders,
@@ -61,7 +62,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout help [topic]",
             "/turnout help phonebank",
-            "an overview of everything Turnout can do",
+            N_("an overview of everything Turnout can do"),
         ),
         ShowHelp,
         settings.show_help,

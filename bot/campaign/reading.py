@@ -6,6 +6,7 @@ from bot.campaign.commands import ShowHelp
 from bot.domain.errors import UserError
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import TextReader
 
@@ -23,7 +24,13 @@ def help_topic(topics: tuple[str, ...]) -> TextReader:
         word = words.take()
         topic = "" if word is None else word.text.lower().removeprefix("/")
         if word is not None and topic not in topics:
-            raise UserError(f"I have no help on {typed.shown(word.text)}. {words.hint}")
+            raise UserError(
+                _(
+                    "I have no help on {shown}. {hint}",
+                    shown=typed.shown(word.text),
+                    hint=words.hint,
+                )
+            )
         words.end()
         return ShowHelp(actor, topic=topic)
 

@@ -7,6 +7,7 @@ from bot.domain.attendance import MARKS_OPEN_FOR
 from bot.domain.timing import parse_zone
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
 from bot.signups import reminders
@@ -15,28 +16,39 @@ from bot.stats import follow_the_zone
 
 async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply:
     """`/turnout tz`: the zone shifts are planned in (organizers)."""
-    ctx.require_organizer("change the campaign's time zone")
+    ctx.require_organizer(_("change the campaign's time zone"))
     zone = parse_zone(cmd.zone)
     ctx.campaign = replace(ctx.campaign, timezone=zone.key)
     await ctx.uow.campaigns.save(ctx.campaign)
     await follow_the_zone(ctx)
     return Message(
-        f"The campaign's time zone is now {zone.key} (it's {timefmt.when(ctx.now, zone)}). "
-        "New shifts are planned in it; shifts already created keep their time."
+        _(
+            (
+                "The campaign's time zone is now {key} (it's {when}). New shifts are "
+                "planned in it; shifts already created keep their time."
+            ),
+            key=zone.key,
+            when=timefmt.when(ctx.now, zone),
+        )
     )
 
 
 async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Reply:
     """`/turnout reminders`: when volunteers are reminded by default (organizers)."""
-    ctx.require_organizer("change the campaign's reminders")
+    ctx.require_organizer(_("change the campaign's reminders"))
     ctx.campaign = replace(ctx.campaign, reminder_offsets=cmd.offsets)
     await ctx.uow.campaigns.save(ctx.campaign)
     touched = await reminders.reschedule_campaign(ctx.uow, campaign=ctx.campaign, now=ctx.now)
     when = ", ".join(timefmt.duration(o) for o in cmd.offsets)
     return Message(
-        f"Reminders now go out {when} before each shift. "
-        f"Updated {plural(touched, 'upcoming sign-up')}; "
-        "volunteers who chose their own keep them."
+        _(
+            (
+                "Reminders now go out {when} before each shift. Updated {plural}; "
+                "volunteers who chose their own keep them."
+            ),
+            when=when,
+            plural=plural(touched, _("upcoming sign-up")),
+        )
     )
 
 

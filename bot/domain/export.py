@@ -13,6 +13,7 @@ from bot.domain.campaign import Identity
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.task import Task, TaskClaim
+from bot.domain.text import N_
 from bot.domain.volunteer import Volunteer
 
 # Rows read from the database at a time, so a 100k-volunteer export never holds them all.
@@ -41,7 +42,7 @@ class ExportPeriod(StrEnum):
 
     @property
     def label(self) -> str:
-        return "the last 30 days" if self is ExportPeriod.LAST_30_DAYS else "all time"
+        return N_("the last 30 days") if self is ExportPeriod.LAST_30_DAYS else N_("all time")
 
 
 # The smaller file unless asked: personal data leaves only as far as needed.

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.domain.campaign import Campaign
+from bot.domain.text import N_
 
 FORMER_VOLUNTEER = "a former volunteer"
 # A ZIP code or county name, as the welcome questions ask.
@@ -26,13 +27,13 @@ class Interest(StrEnum):
 
 
 _INTEREST_LABELS = {
-    Interest.PHONE_BANKING: "Phone banking",
-    Interest.CANVASSING: "Canvassing",
-    Interest.TEXTING: "Texting",
-    Interest.FUNDRAISING_CALLS: "Fundraising calls",
-    Interest.HOSTING: "Hosting a phone bank at home",
-    Interest.DATA_ENTRY: "Data entry",
-    Interest.EVENTS: "Events",
+    Interest.PHONE_BANKING: N_("Phone banking"),
+    Interest.CANVASSING: N_("Canvassing"),
+    Interest.TEXTING: N_("Texting"),
+    Interest.FUNDRAISING_CALLS: N_("Fundraising calls"),
+    Interest.HOSTING: N_("Hosting a phone bank at home"),
+    Interest.DATA_ENTRY: N_("Data entry"),
+    Interest.EVENTS: N_("Events"),
 }
 
 # Interests that phone bank shifts serve; other interests are met with tasks.
@@ -65,10 +66,10 @@ class Availability(StrEnum):
 
 
 _AVAILABILITY_LABELS = {
-    Availability.WEEKDAY_DAYTIME: "Weekday daytimes",
-    Availability.WEEKDAY_EVENINGS: "Weekday evenings",
-    Availability.WEEKENDS: "Weekends",
-    Availability.FLEXIBLE: "Flexible / any time",
+    Availability.WEEKDAY_DAYTIME: N_("Weekday daytimes"),
+    Availability.WEEKDAY_EVENINGS: N_("Weekday evenings"),
+    Availability.WEEKENDS: N_("Weekends"),
+    Availability.FLEXIBLE: N_("Flexible / any time"),
 }
 
 

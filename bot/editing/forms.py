@@ -12,6 +12,7 @@ from bot.editing.commands import EditShift
 from bot.editing.typed_edits import EDIT_USAGE
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.forms import FormReader, Values, answering, number_key, parsed, text
 from bot.ports.replies import DateField, Form, NumberField, TextField, TimeField
@@ -25,29 +26,31 @@ def edit_form(shift: Shift, zone: ZoneInfo, *, told: str) -> Form:
     local = shift.starts_at.astimezone(zone)
     return Form(
         form_id=EDIT.id_for(shift.number),
-        title=f"Edit shift #{shift.number}"[:24],
-        intro=f"Change what you need and save. {told}",
+        title=_("Edit shift #{number}", number=shift.number)[:24],
+        intro=_("Change what you need and save. {told}", told=told),
         fields=(
-            TextField("title", "Title", max_length=MAX_TITLE, initial=shift.title),
-            DateField("day", "Date", initial=f"{local:%Y-%m-%d}"),
-            TimeField("start", "Start time, in the campaign's time zone", initial=f"{local:%H:%M}"),
+            TextField("title", _("Title"), max_length=MAX_TITLE, initial=shift.title),
+            DateField("day", _("Date"), initial=f"{local:%Y-%m-%d}"),
+            TimeField(
+                "start", _("Start time, in the campaign's time zone"), initial=f"{local:%H:%M}"
+            ),
             TextField(
                 "duration",
-                "Length",
-                placeholder="2h, 90m or 1h30m",
+                _("Length"),
+                placeholder=_("2h, 90m or 1h30m"),
                 max_length=10,
                 initial=timefmt.duration(shift.ends_at - shift.starts_at),
             ),
             NumberField("capacity", "Seats", low=1, high=MAX_CAPACITY, initial=shift.capacity),
             TextField(
                 "link",
-                "Call script or dialer link (empty: none)",
+                _("Call script or dialer link (empty: none)"),
                 max_length=MAX_LINK,
                 required=False,
                 initial=shift.link,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 
@@ -55,32 +58,32 @@ def _read_edit(actor: Actor, key: str, values: Values) -> Command:
     """The submitted edit form as an EditShift with every answer; the use case keeps what
     did not change."""
     number = number_key(
-        key, "type `/phonebank edit` and the shift's number, like `/phonebank edit 3`."
+        key, _("type `/phonebank edit` and the shift's number, like `/phonebank edit 3`.")
     )
     with answering("start"):
-        start = typed.Words(text(values, "start", "the start time"), EDIT_USAGE)
+        start = typed.Words(text(values, "start", _("the start time")), EDIT_USAGE)
         when = typed.start_time(start)
         start.end()
     return EditShift(
         actor,
         shift=number,
-        title=parsed(values, "title", "the title", typed.title),
-        day=parsed(values, "day", "the date", typed.day),
+        title=parsed(values, "title", _("the title"), typed.title),
+        day=parsed(values, "day", _("the date"), typed.day),
         start=when,
-        duration=parsed(values, "duration", "the length of the shift", typed.shift_length),
-        capacity=parsed(values, "capacity", "the number of seats", _seats),
+        duration=parsed(values, "duration", _("the length of the shift"), typed.shift_length),
+        capacity=parsed(values, "capacity", _("the number of seats"), _seats),
         link=_link(values),
         shown_who=True,
     )
 
 
 def _seats(answer: typed.Word) -> int:
-    return typed.number(answer, "number of seats", "12", high=MAX_CAPACITY)
+    return typed.number(answer, _("number of seats"), "12", high=MAX_CAPACITY)
 
 
 def _link(values: Values) -> str:
     """The link answer; empty means no link."""
-    link = text(values, "link", "the link", required=False)
+    link = text(values, "link", _("the link"), required=False)
     with answering("link"):
         return typed.link(typed.Word(link, quoted=True)) if link else ""
 
@@ -92,25 +95,25 @@ def link_form(number: int, link: str, *, told: str) -> Form:
     """
     return Form(
         form_id=LINK.id_for(number),
-        title=f"New link for #{number}"[:24],
+        title=_("New link for #{number}", number=number)[:24],
         intro=told,
         fields=(
             TextField(
                 "link",
-                "Call script or dialer link (empty: none)",
+                _("Call script or dialer link (empty: none)"),
                 max_length=MAX_LINK,
                 required=False,
                 initial=link,
             ),
         ),
-        submit_label="Save and tell them",
+        submit_label=_("Save and tell them"),
     )
 
 
 def _read_link(actor: Actor, key: str, values: Values) -> Command:
     """The submitted new-link form: the edit, already confirmed."""
     number = number_key(
-        key, "type `/phonebank edit` and the shift's number, like `/phonebank edit 3`."
+        key, _("type `/phonebank edit` and the shift's number, like `/phonebank edit 3`.")
     )
     return EditShift(actor, shift=number, link=_link(values), shown_who=True)
 

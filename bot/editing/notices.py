@@ -6,6 +6,7 @@ from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.signup import SignupStatus
 from bot.editing.buttons import STILL
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
@@ -19,21 +20,33 @@ async def _shift_moved(scene: Scene) -> Reply | Drop:
     was = datetime.fromisoformat(str(scene.notice.payload["from"]))
     length = timefmt.duration(shift.ends_at - shift.starts_at)
     if was == shift.starts_at:  # only its length changed
-        text = (
-            f"🕒 “{shift.title}” (#{shift.number}), {timefmt.at(shift.starts_at, scene.zone)}, "
-            f"now runs for {length}, until {timefmt.clock(shift.ends_at, scene.zone)}. "
-            "Does it still work for you?"
+        text = _(
+            (
+                "🕒 “{title}” (#{number}), {at}, now runs for {length}, until {clock}. "
+                "Does it still work for you?"
+            ),
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(shift.starts_at, scene.zone),
+            length=length,
+            clock=timefmt.clock(shift.ends_at, scene.zone),
         )
     else:
-        text = (
-            f"🕒 “{shift.title}” (#{shift.number}) moved from {timefmt.at(was, scene.zone)} to "
-            f"{timefmt.at(shift.starts_at, scene.zone)}, for {length}. Does it still work for "
-            "you?"
+        text = _(
+            (
+                "🕒 “{title}” (#{number}) moved from {at} to {at2}, for {length}. Does "
+                "it still work for you?"
+            ),
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(was, scene.zone),
+            at2=timefmt.at(shift.starts_at, scene.zone),
+            length=length,
         )
     moved = Message(
         text,
         buttons=(
-            Button("Still works", STILL.action(shift.number), ButtonStyle.PRIMARY),
+            Button(_("Still works"), STILL.action(shift.number), ButtonStyle.PRIMARY),
             cant_make_it(shift),
         ),
     )
@@ -47,10 +60,19 @@ async def _link_changed(scene: Scene) -> Reply | Drop:
         return shift
     if shift.has_started(scene.now) and scene.now >= shift.ends_at:
         return Drop(NoticeState.SKIPPED, "the shift is over")
-    link = f"the new dialer and script link is {shift.link}" if shift.link else "it has no link now"
+    link = (
+        _("the new dialer and script link is {link}", link=shift.link)
+        if shift.link
+        else _("it has no link now")
+    )
     return Message(
-        f"🔗 For “{shift.title}” (#{shift.number}, {timefmt.at(shift.starts_at, scene.zone)}) "
-        f"{link}.",
+        _(
+            "🔗 For “{title}” (#{number}, {at}) {link}.",
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(shift.starts_at, scene.zone),
+            link=link,
+        ),
         buttons=(cant_make_it(shift),),
     )
 
@@ -64,10 +86,18 @@ async def _back_on_waitlist(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "the volunteer is no longer waiting")
     position = await scene.uow.signups.waitlist_position(signup)
     return Message(
-        f"Sorry: the organizers cut the seats on “{shift.title}” (#{shift.number}, "
-        f"{timefmt.at(shift.starts_at, scene.zone)}), and as one of the last to join you're "
-        f"back on the waitlist, #{position} in line. I'll message you the moment a seat opens.",
-        buttons=(Button("Leave the waitlist", LEAVE.action(shift.number)),),
+        _(
+            (
+                "Sorry: the organizers cut the seats on “{title}” (#{number}, {at}), "
+                "and as one of the last to join you're back on the waitlist, "
+                "#{position} in line. I'll message you the moment a seat opens."
+            ),
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(shift.starts_at, scene.zone),
+            position=position,
+        ),
+        buttons=(Button(_("Leave the waitlist"), LEAVE.action(shift.number)),),
     )
 
 

@@ -15,6 +15,7 @@ from bot.editing.buttons import NEW_DATE, NEW_LENGTH, NEW_TIME
 from bot.editing.commands import EditShift, StartEditForm
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.typed_values import Usage
 
@@ -39,7 +40,7 @@ def edit_shift(actor: Actor, words: typed.Words) -> Command:
     if field_word.text.lower() == "following":
         # `/phonebank edit 3 following time 19:00`: the series from this date on.
         field_word = words.need(
-            f"what to change, like `/phonebank edit {shift} following time 19:00`"
+            _("what to change, like `/phonebank edit {shift} following time 19:00`", shift=shift)
         )
         return one_field(actor, shift, field_word.text.lower(), words, following=True)
     return one_field(actor, shift, field_word.text.lower(), words)
@@ -52,16 +53,20 @@ def one_field(
     (`following`: of this date of a series and every later one)."""
     if field not in EDIT_FIELDS:
         raise UserError(
-            f"I can't change {typed.shown(field)}; I can change "
+            _("I can't change {shown}; I can change ", shown=typed.shown(field))
             + ", ".join(EDIT_FIELDS[:-1])
-            + f" or {EDIT_FIELDS[-1]}, like `/phonebank edit {shift} time 19:00`."
+            + _(
+                " or {EDIT_FIELDS}, like `/phonebank edit {shift} time 19:00`.",
+                EDIT_FIELDS=EDIT_FIELDS[-1],
+                shift=shift,
+            )
         )
     what = f"the new {field}"
     changes: dict[str, Any] = {}
     if field == "title":
         title = words.rest()
         if not title:
-            raise UserError(f"I'm missing {what}. {words.hint}")
+            raise UserError(_("I'm missing {what}. {hint}", what=what, hint=words.hint))
         changes["title"] = clean_text(title.strip('"'), what="title", limit=MAX_TITLE)
     elif field == "date":
         changes["day"] = typed.day(words.need(what))
@@ -77,7 +82,7 @@ def one_field(
             high=MAX_CAPACITY,
         )
     else:
-        link = words.need(f"{what} (or {NO_LINK} to remove it)")
+        link = words.need(_("{what} (or {NO_LINK} to remove it)", what=what, NO_LINK=NO_LINK))
         changes["link"] = "" if link.text == NO_LINK else typed.link(link)
     edit = EditShift(actor, shift=shift, following=following, **changes)
     if field != "title":
@@ -85,8 +90,15 @@ def one_field(
         confirm = words.take()
         if confirm is not None and confirm.text.lower() != "confirm":
             raise UserError(
-                f"I didn't expect {typed.shown(confirm.text)} there; to go ahead type "
-                f"`/phonebank edit {shift} {retyped(edit)} confirm`."
+                _(
+                    (
+                        "I didn't expect {shown} there; to go ahead type `/phonebank edit "
+                        "{shift} {retyped} confirm`."
+                    ),
+                    shown=typed.shown(confirm.text),
+                    shift=shift,
+                    retyped=retyped(edit),
+                )
             )
         edit = replace(edit, confirm=confirm is not None)
     words.end()

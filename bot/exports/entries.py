@@ -11,6 +11,7 @@ from bot.domain.export import DEFAULT_PERIOD, ExportKind, ExportPeriod
 from bot.exports import export
 from bot.exports.commands import ExportData
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.typed_values import Usage
@@ -22,7 +23,7 @@ _EXAMPLE = "/turnout export signups all"
 
 def read_export(actor: Actor, words: typed.Words) -> Command:
     """`/turnout export <kind> [30d|all]`."""
-    kind = words.need("what to export (" + " | ".join(KINDS) + ")")
+    kind = words.need(_("what to export (") + " | ".join(KINDS) + ")")
     period = words.take()
     words.end()
     return export_command(actor, kind.text, period.text if period else None)
@@ -40,8 +41,14 @@ def export_command(actor: Actor, kind: str, period: str | None) -> ExportData:
         chosen = ExportKind(kind.lower())
     except ValueError:
         raise UserError(
-            f"I can't export {typed.shown(kind)}. Choose volunteers, signups, shifts or tasks, "
-            f"like `{_EXAMPLE}`."
+            _(
+                (
+                    "I can't export {shown}. Choose volunteers, signups, shifts or tasks, "
+                    "like `{EXAMPLE}`."
+                ),
+                shown=typed.shown(kind),
+                EXAMPLE=_EXAMPLE,
+            )
         ) from None
     if period is None:
         return ExportData(actor, chosen, DEFAULT_PERIOD)
@@ -49,8 +56,14 @@ def export_command(actor: Actor, kind: str, period: str | None) -> ExportData:
         return ExportData(actor, chosen, ExportPeriod(period.lower()))
     except ValueError:
         raise UserError(
-            f"{typed.capital(typed.shown(period))} isn't a period I know: type `30d` for the "
-            f"last 30 days or `all`, like `/turnout export {chosen.value} all`."
+            _(
+                (
+                    "{capital} isn't a period I know: type `30d` for the last 30 days or "
+                    "`all`, like `/turnout export {value} all`."
+                ),
+                capital=typed.capital(typed.shown(period)),
+                value=chosen.value,
+            )
         ) from None
 
 
@@ -61,8 +74,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout export volunteers|signups|shifts|tasks [30d|all]",
             _EXAMPLE,
-            "a CSV file for VAN, Mobilize or a spreadsheet, sent only to you (the last 30 days "
-            "unless `all`); the organizers' channel is told",
+            N_(
+                "a CSV file for VAN, Mobilize or a spreadsheet, sent only to you (the last 30 days "
+                "unless `all`); the organizers' channel is told"
+            ),
         ),
         ExportData,
         export.export_data,

@@ -15,6 +15,7 @@ from bot.exports.commands import ExportData
 from bot.exports.csv_files import CsvFile
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.exports import ExportRepository
 from bot.ports.replies import Attachment, Message, Reply
@@ -44,14 +45,14 @@ ROW = {
 async def build_export(cmd: ExportData, ctx: Context) -> CsvFile:
     """The file, read in batches; the catalogue runs this first as a reader (`prepare`), so
     on SQLite a big export doesn't hold the write turn, and every other command, meanwhile."""
-    ctx.require_organizer("export the campaign's data")
+    ctx.require_organizer(_("export the campaign's data"))
     batches = _reader(ctx.uow.exports, cmd.kind)(ctx.campaign.id, cmd.period.since(ctx.now))
     return await csv_files.write(cmd.kind, batches, ctx.campaign_zone, ctx.now)
 
 
 async def export_data(cmd: ExportData, ctx: Context) -> Reply:
     """`/turnout export <kind> [30d|all]` (organizers): the CSV, logged and announced."""
-    ctx.require_organizer("export the campaign's data")
+    ctx.require_organizer(_("export the campaign's data"))
     built = ctx.prepared if isinstance(ctx.prepared, CsvFile) else await build_export(cmd, ctx)
     content, count = built.content, built.rows
     made = await ctx.uow.exports.record(
@@ -67,8 +68,15 @@ async def export_data(cmd: ExportData, ctx: Context) -> Reply:
     filename = f"turnout-{cmd.kind.value}-{cmd.period.value}-{day}.csv"
     title = f"{cmd.kind.value.capitalize()} ({cmd.period.label})"
     return Message(
-        f"Here's the {cmd.kind.value} export for {cmd.period.label}: "
-        f"{plural(count, ROW[cmd.kind])}, as a CSV file. It holds personal data: keep it "
-        "safe and delete it when you're done. The organizers' channel is told that you made it.",
+        _(
+            (
+                "Here's the {value} export for {label}: {plural}, as a CSV file. It "
+                "holds personal data: keep it safe and delete it when you're done. The "
+                "organizers' channel is told that you made it."
+            ),
+            value=cmd.kind.value,
+            label=_(cmd.period.label),
+            plural=plural(count, ROW[cmd.kind]),
+        ),
         files=(Attachment(filename, content, "text/csv", title=title),),
     )

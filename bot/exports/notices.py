@@ -7,6 +7,7 @@ erased themselves in the meantime is not named.
 from bot.domain.notice import NoticeKind
 from bot.domain.volunteer import FORMER_VOLUNTEER
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
@@ -20,9 +21,18 @@ async def _export_made(scene: Scene) -> Reply:
         exporter = await scene.uow.volunteers.get(made.exporter_id)
         who = exporter.name if exporter.forgotten_at else f"{exporter.name} (#{exporter.number})"
     return Message(
-        f"📤 {who} exported {made.kind.value} ({made.period.label}, {plural(made.rows, 'row')}) "
-        f"as a CSV file, {timefmt.when(made.at, scene.zone)}. It holds volunteers' personal "
-        "data: keep it safe and delete it when it's done its job."
+        _(
+            (
+                "📤 {who} exported {value} ({label}, {plural}) as a CSV file, {when}. "
+                "It holds volunteers' personal data: keep it safe and delete it when "
+                "it's done its job."
+            ),
+            who=who,
+            value=made.kind.value,
+            label=_(made.period.label),
+            plural=plural(made.rows, "row"),
+            when=timefmt.when(made.at, scene.zone),
+        )
     )
 
 

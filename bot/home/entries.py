@@ -2,6 +2,7 @@
 
 from bot.home import view
 from bot.home.commands import ShowHome
+from bot.kernel.i18n import N_
 from bot.kernel.intake.entry import Entry
 from bot.kernel.intake.typed_values import Usage
 
@@ -12,7 +13,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer home",
             "/volunteer home",
-            "your shifts, tasks and settings in one place (Slack: the app's Home tab)",
+            N_("your shifts, tasks and settings in one place (Slack: the app's Home tab)"),
         ),
         ShowHome,
         view.show_home,

@@ -9,6 +9,7 @@ from bot.domain.volunteer import Volunteer
 from bot.home.commands import SaveSettings
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.forms import FormReader, Values, answering
 from bot.ports.replies import Form, TextField
@@ -29,31 +30,37 @@ def settings_form(volunteer: Volunteer, campaign: Campaign, shown_in: str) -> Fo
     )
     return Form(
         form_id=SETTINGS.form_id,
-        title="Your settings",
+        title=_("Your settings"),
         intro=(
-            f"Times are shown to you in {shown_in}. Leave the zone empty to keep it. Reminders: "
-            "hours or minutes before each shift like `24h,1h`, `off`, or `default` for the "
-            f"campaign's ({', '.join(timefmt.duration(o) for o in campaign.reminder_offsets)})."
+            _(
+                (
+                    "Times are shown to you in {shown_in}. Leave the zone empty to keep "
+                    "it. Reminders: hours or minutes before each shift like `24h,1h`, "
+                    "`off`, or `default` for the campaign's ({join})."
+                ),
+                shown_in=shown_in,
+                join=", ".join(timefmt.duration(o) for o in campaign.reminder_offsets),
+            )
         ),
         fields=(
             TextField(
                 "zone",
-                "Your time zone",
-                placeholder="America/Chicago",
+                _("Your time zone"),
+                placeholder=_("America/Chicago"),
                 max_length=_ZONE_TEXT,
                 required=False,
                 initial=volunteer.timezone,
             ),
             TextField(
                 "reminders",
-                "Reminders before your shifts",
-                placeholder="24h,1h",
+                _("Reminders before your shifts"),
+                placeholder=_("24h,1h"),
                 max_length=typed.MAX_REMINDER_TEXT,
                 required=False,
                 initial=reminders,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 

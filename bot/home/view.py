@@ -18,6 +18,7 @@ from bot.home.commands import SaveSettings, ShowHome, StartSettings
 from bot.home.forms import settings_form
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.ports.replies import Button, ButtonStyle, Form, Item, Listing, Message, Page, Reply
 from bot.shifts import my_seats, shift_item
 from bot.tasks import DONE, RELEASE
@@ -52,12 +53,12 @@ async def _my_shifts(ctx: Context) -> tuple[Listing, set[int]]:
         item = shift_item(ctx, seats, signup, reconfirmed=reconfirmed)
         if signup is not None and signup.status is SignupStatus.CONFIRMED and not reconfirmed:
             confirm = CONFIRM.action(seats.shift.number)
-            item = replace(item, more=(Button("I'll be there", confirm, ButtonStyle.PRIMARY),))
+            item = replace(item, more=(Button(_("I'll be there"), confirm, ButtonStyle.PRIMARY),))
         items.append(item)
     mine = Listing(
-        heading="Your upcoming shifts",
+        heading=_("Your upcoming shifts"),
         items=tuple(items),
-        empty="You're not signed up for anything yet.",
+        empty=_("You're not signed up for anything yet."),
     )
     return mine, taken
 
@@ -76,11 +77,11 @@ def _fitting(ctx: Context, upcoming: Sequence[ShiftSeats], taken: set[int]) -> L
             or profile.availability.fits(seats.shift.starts_at.astimezone(ctx.zone))
         )
     ][:_FITTING]
-    when = " when you're free" if profile is not None and profile.availability else ""
+    when = _(" when you're free") if profile is not None and profile.availability else ""
     return Listing(
-        heading=f"Open shifts{when}",
+        heading=_("Open shifts{when}", when=when),
         items=tuple(shift_item(ctx, seats, None) for seats in fitting),
-        empty="No open shifts fit right now; `/phonebank list` shows them all.",
+        empty=_("No open shifts fit right now; `/phonebank list` shows them all."),
     )
 
 
@@ -91,49 +92,55 @@ async def _my_tasks(ctx: Context) -> Listing:
         claim = await ctx.uow.tasks.active_claim(task.id, ctx.volunteer.id)
         if claim is None or claim.status is not ClaimStatus.CLAIMED:
             continue
-        due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
+        due = (
+            _("due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on))
+            if task.due_on
+            else _("no due date")
+        )
         items.append(
             Item(
-                f"#{task.number} {task.title}",
+                _("#{number} {title}", number=task.number, title=task.title),
                 due + (f"\n{task.description}" if task.description else ""),
-                Button("Mark done", DONE.action(task.number), ButtonStyle.PRIMARY),
-                more=(Button("Release", RELEASE.action(task.number)),),
+                Button(_("Mark done"), DONE.action(task.number), ButtonStyle.PRIMARY),
+                more=(Button(_("Release"), RELEASE.action(task.number)),),
             )
         )
     return Listing(
-        heading="Your tasks",
+        heading=_("Your tasks"),
         items=tuple(items),
-        empty="No tasks claimed. `/task list` shows the ones that could use a hand.",
+        empty=_("No tasks claimed. `/task list` shows the ones that could use a hand."),
     )
 
 
 def _settings(ctx: Context) -> Listing:
     volunteer = ctx.volunteer
     if volunteer.timezone:
-        source = "you set it"
+        source = _("you set it")
     elif volunteer.platform_timezone:
-        source = "from your profile"
+        source = _("from your profile")
     else:
-        source = "the campaign's"
+        source = _("the campaign's")
     offsets = offsets_for(volunteer, ctx.campaign)
     reminded = (
-        ", ".join(timefmt.duration(o) for o in offsets) + " before each shift" if offsets else "off"
+        ", ".join(timefmt.duration(o) for o in offsets) + _(" before each shift")
+        if offsets
+        else "off"
     )
     if volunteer.reminder_offsets is None:
-        reminded += " (the campaign's)"
-    change = Button("Change", SETTINGS.action())
+        reminded += _(" (the campaign's)")
+    change = Button(_("Change"), SETTINGS.action())
     profile = volunteer.profile
-    about = "not answered yet"
+    about = _("not answered yet")
     if profile is not None:
-        about = ", ".join(i.label for i in profile.interests) or "no interests ticked"
+        about = ", ".join(_(i.label) for i in profile.interests) or _("no interests ticked")
         if profile.availability:
-            about += f" · {profile.availability.label}"
+            about += f" · {_(profile.availability.label)}"
     return Listing(
-        heading="Your settings",
+        heading=_("Your settings"),
         items=(
-            Item("Time zone", f"{ctx.zone.key} ({source})", change),
-            Item("Reminders", reminded, change),
-            Item("What you like to do", about, Button("Edit", PROFILE.action())),
+            Item(_("Time zone"), _("{key} ({source})", key=ctx.zone.key, source=source), change),
+            Item(_("Reminders"), reminded, change),
+            Item(_("What you like to do"), about, Button(_("Edit"), PROFILE.action())),
         ),
     )
 
@@ -141,19 +148,19 @@ def _settings(ctx: Context) -> Listing:
 async def _newcomers(ctx: Context) -> Listing:
     waiting = (await ctx.uow.volunteers.uncontacted(ctx.campaign.id))[:_NEWCOMERS]
     return Listing(
-        heading="Newcomers waiting for a contact",
+        heading=_("Newcomers waiting for a contact"),
         items=tuple(people.waiting_item(ctx, v) for v in waiting),
-        empty="Everyone has been contacted. Nice work!",
+        empty=_("Everyone has been contacted. Nice work!"),
     )
 
 
 def _open_seats(ctx: Context, upcoming: Sequence[ShiftSeats]) -> Listing:
     shown = [seats for seats in upcoming if seats.seats_left][:_OPEN_SEATS]
     return Listing(
-        heading="Next shifts with open seats",
+        heading=_("Next shifts with open seats"),
         # For organizers to see at a glance: the roster and edits are a command away.
         items=tuple(replace(shift_item(ctx, seats, None), button=None) for seats in shown),
-        empty="Every upcoming shift is full.",
+        empty=_("Every upcoming shift is full."),
     )
 
 
@@ -170,5 +177,5 @@ async def save_settings(cmd: SaveSettings, ctx: Context) -> Reply:
     if cmd.reminders_given and cmd.offsets != ctx.volunteer.reminder_offsets:
         said.append(await people.set_my_reminders(SetMyReminders(cmd.actor, cmd.offsets), ctx))
     if not said:
-        return Message("Nothing to change: your settings stay as they were.")
+        return Message(_("Nothing to change: your settings stay as they were."))
     return Message(" ".join(r.text for r in said if isinstance(r, Message)))

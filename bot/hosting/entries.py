@@ -10,6 +10,7 @@ from bot.hosting.commands import (
     SetHost,
     StartProposalForm,
 )
+from bot.kernel.i18n import N_
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.groups import WHO, shift
@@ -23,7 +24,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             '/phonebank propose "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<link>]',
             f'/phonebank propose "Calls at Maria\'s" {SHIFT_DAY} 18:00 2h 6',
-            "offer to host a phone bank (at home or online); organizers approve it (alone: a form)",
+            N_(
+                "offer to host a phone bank (at home or online); organizers approve it "
+                "(alone: a form)"
+            ),
         ),
         ProposeShift,
         proposals.propose_shift,
@@ -38,7 +42,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank host <shift> <who>",
             "/phonebank host 3 Maria",
-            "make a volunteer the host of a shift: they see its roster and can announce to it",
+            N_("make a volunteer the host of a shift: they see its roster and can announce to it"),
         ),
         SetHost,
         proposals.set_host,
@@ -55,7 +59,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank proposals",
             "/phonebank proposals",
-            "proposed phone banks waiting for an answer, with Approve / Decline",
+            N_("proposed phone banks waiting for an answer, with Approve / Decline"),
         ),
         ListProposals,
         proposals.list_proposals,
@@ -68,7 +72,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank approve <proposal>",
             "/phonebank approve 2",
-            "approve a volunteer's proposed phone bank (the Approve button, typed)",
+            N_("approve a volunteer's proposed phone bank (the Approve button, typed)"),
         ),
         ApproveProposal,
         proposals.approve_proposal,
@@ -83,7 +87,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank decline <proposal> [<reason>]",
             "/phonebank decline 2 We already have one that evening.",
-            "decline a proposed phone bank; the volunteer sees your reason",
+            N_("decline a proposed phone bank; the volunteer sees your reason"),
         ),
         DeclineProposal,
         proposals.decline_proposal,

@@ -7,6 +7,7 @@ from bot.domain.text import clean_text
 from bot.hosting.commands import DeclineProposal, ProposeShift
 from bot.hosting.reading import propose_shift_from
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake.forms import FormReader, Values, answering, number_key, text
 from bot.ports.replies import Form, TextField
 from bot.shifts import SHIFT, shift_form
@@ -22,8 +23,8 @@ def propose_form() -> Form:
         extras_from=None,
         form_id=PROPOSE.form_id,
         title="Host a phone bank",
-        intro="Organizers see your proposal and approve it; then volunteers can join.",
-        submit_label="Propose",
+        intro=_("Organizers see your proposal and approve it; then volunteers can join."),
+        submit_label=_("Propose"),
     )
 
 
@@ -31,18 +32,18 @@ def decline_form(proposal_id: int, title: str) -> Form:
     """The Decline button: why, for the volunteer who proposed it."""
     return Form(
         form_id=DECLINE.id_for(proposal_id),
-        title="Decline the proposal",
-        intro=f"“{title}”: the volunteer who proposed it will see your reason.",
+        title=_("Decline the proposal"),
+        intro=_("“{title}”: the volunteer who proposed it will see your reason.", title=title),
         fields=(
             TextField(
                 "reason",
-                "Why (they will read this)",
-                placeholder="We already have a phone bank that evening.",
+                _("Why (they will read this)"),
+                placeholder=_("We already have a phone bank that evening."),
                 max_length=MAX_REASON,
                 multiline=True,
             ),
         ),
-        submit_label="Decline",
+        submit_label=_("Decline"),
     )
 
 
@@ -51,8 +52,8 @@ def _read_proposal(actor: Actor, _key: str, values: Values) -> Command:
 
 
 def _read_decline(actor: Actor, key: str, values: Values) -> Command:
-    number = number_key(key, "press Decline again.")
-    reason = text(values, "reason", "the reason", required=False)
+    number = number_key(key, _("press Decline again."))
+    reason = text(values, "reason", _("the reason"), required=False)
     with answering("reason"):
         said = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
     return DeclineProposal(actor, proposal=number, reason=said)

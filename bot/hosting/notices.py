@@ -10,6 +10,7 @@ from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.proposal import Proposal, ProposalStatus
 from bot.hosting.views import answer_buttons, when_and_seats
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Message, Reply
@@ -29,13 +30,19 @@ def _what(proposal: Proposal, zone: ZoneInfo) -> str:
 async def _proposed(scene: Scene) -> Reply:
     proposal = await _proposal(scene)
     proposer = await scene.uow.volunteers.get(proposal.proposer_id)
-    text = (
-        f"🏠 {proposer.name} (#{proposer.number}) offers to host {_what(proposal, scene.zone)}. "
-        f"(Proposal {proposal.id}: `/phonebank approve {proposal.id}`, or decline it with a "
-        f"reason, like `/phonebank decline {proposal.id} We already have one that evening.`)"
+    text = _(
+        (
+            "🏠 {name} (#{number}) offers to host {what}. (Proposal {id}: "
+            "`/phonebank approve {id}`, or decline it with a reason, like "
+            "`/phonebank decline {id} We already have one that evening.`)"
+        ),
+        name=proposer.name,
+        number=proposer.number,
+        what=_what(proposal, scene.zone),
+        id=proposal.id,
     )
     if proposal.status is not ProposalStatus.PENDING:
-        return Message(f"{text} (Already {proposal.status.value}.)")
+        return Message(_("{text} (Already {value}.)", text=text, value=proposal.status.value))
     return Message(text, buttons=answer_buttons(proposal))
 
 
@@ -43,19 +50,32 @@ async def _approved(scene: Scene) -> Reply:
     proposal = await _proposal(scene)
     number = (await scene.uow.shifts.get(proposal.shift_id)).number if proposal.shift_id else 0
     return Message(
-        f"🎉 Your phone bank {_what(proposal, scene.zone)} is approved: it's #{number}, and "
-        f"volunteers can join with `/phonebank join {number}`. As its host you can see who "
-        f"signed up (`/phonebank roster {number}`) and message them (like `/phonebank announce "
-        f"{number} See you there!`). Thank you for hosting!"
+        _(
+            (
+                "🎉 Your phone bank {what} is approved: it's #{number}, and volunteers "
+                "can join with `/phonebank join {number}`. As its host you can see who "
+                "signed up (`/phonebank roster {number}`) and message them (like "
+                "`/phonebank announce {number} See you there!`). Thank you for hosting!"
+            ),
+            what=_what(proposal, scene.zone),
+            number=number,
+        )
     )
 
 
 async def _declined(scene: Scene) -> Reply:
     proposal = await _proposal(scene)
-    reason = f" Their reason: {proposal.reason}" if proposal.reason else ""
+    reason = _(" Their reason: {reason}", reason=proposal.reason) if proposal.reason else ""
     return Message(
-        f"The organizers won't run your phone bank {_what(proposal, scene.zone)} this time."
-        f"{reason}\nThank you for offering; `/phonebank list` shows shifts you can join."
+        _(
+            (
+                "The organizers won't run your phone bank {what} this "
+                "time.{reason}\nThank you for offering; `/phonebank list` shows shifts "
+                "you can join."
+            ),
+            what=_what(proposal, scene.zone),
+            reason=reason,
+        )
     )
 
 
@@ -71,10 +91,18 @@ async def _host_set(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.SKIPPED, "the shift is over")
     n = shift.number
     return Message(
-        f"🏠 {await booker(scene)} made you the host of “{shift.title}” (#{n}), "
-        f"{timefmt.at(shift.starts_at, scene.zone)}. On this shift you can see who signed up "
-        f"(`/phonebank roster {n}`) and message them (like `/phonebank announce {n} See you "
-        "there!`), and take its attendance; organizers keep the rest. Thank you for hosting!"
+        _(
+            (
+                "🏠 {value} made you the host of “{title}” (#{n}), {at}. On this shift "
+                "you can see who signed up (`/phonebank roster {n}`) and message them "
+                "(like `/phonebank announce {n} See you there!`), and take its "
+                "attendance; organizers keep the rest. Thank you for hosting!"
+            ),
+            value=await booker(scene),
+            title=shift.title,
+            n=n,
+            at=timefmt.at(shift.starts_at, scene.zone),
+        )
     )
 
 

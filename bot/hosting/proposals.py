@@ -29,6 +29,7 @@ from bot.hosting.forms import decline_form, propose_form
 from bot.hosting.views import pending_proposals
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
@@ -61,25 +62,34 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
     )
     await ctx.notify(NoticeKind.PROPOSAL, payload={"proposal_id": proposal.id})
     return Message(
-        f"Thank you! I've sent “{title}” ({timefmt.at(starts_at, ctx.zone)}) to the "
-        "organizers; I'll tell you when they decide."
+        _(
+            (
+                "Thank you! I've sent “{title}” ({at}) to the organizers; I'll tell "
+                "you when they decide."
+            ),
+            title=title,
+            at=timefmt.at(starts_at, ctx.zone),
+        )
     )
 
 
 async def list_proposals(cmd: ListProposals, ctx: Context) -> Reply:
     """`/phonebank proposals`: those waiting for an answer, with Approve / Decline
     (organizers)."""
-    ctx.require_organizer("see proposed phone banks")
+    ctx.require_organizer(_("see proposed phone banks"))
     return await pending_proposals(ctx)
 
 
 async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
     """The Approve button: the proposal becomes a shift hosted by the proposer (organizers)."""
-    ctx.require_organizer("approve phone banks")
+    ctx.require_organizer(_("approve phone banks"))
     proposal = await _pending(ctx, cmd.proposal)
     if proposal.starts_at <= ctx.now:
         raise UserError(
-            f"“{proposal.title}” would have started already; decline it and ask for a new time."
+            _(
+                ("“{title}” would have started already; decline it and ask for a new time."),
+                title=proposal.title,
+            )
         )
     number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
     shift = await ctx.uow.shifts.add(
@@ -101,33 +111,42 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
         payload={"proposal_id": proposal.id},
     )
     host = await ctx.uow.volunteers.get(proposal.proposer_id)
-    approved = (
-        f"Approved: #{number} “{proposal.title}”, {timefmt.at(proposal.starts_at, ctx.zone)}, "
-        f"hosted by {host.name}, who will be told. "
+    approved = _(
+        ("Approved: #{number} “{title}”, {at}, hosted by {name}, who will be told. "),
+        number=number,
+        title=proposal.title,
+        at=timefmt.at(proposal.starts_at, ctx.zone),
+        name=host.name,
     )
     # Posted as `/phonebank create` posts a new shift: here, kept current; boards show it too.
     if await posting.queue_post(ctx, shift):
         return Message(
-            approved + "I'm posting it here; the post keeps itself up to date "
-            f"(`/phonebank post {number}` in another channel posts it there too)."
+            approved
+            + _(
+                (
+                    "I'm posting it here; the post keeps itself up to date (`/phonebank "
+                    "post {number}` in another channel posts it there too)."
+                ),
+                number=number,
+            )
         )
     return Message(
-        approved + f"Volunteers can join with `/phonebank join {number}`.",
-        buttons=(Button("Join", JOIN.action(number), ButtonStyle.PRIMARY),),
+        approved + _("Volunteers can join with `/phonebank join {number}`.", number=number),
+        buttons=(Button(_("Join"), JOIN.action(number), ButtonStyle.PRIMARY),),
         public=True,
     )
 
 
 async def start_decline_form(cmd: StartDeclineForm, ctx: Context) -> Reply:
     """The Decline button: ask why first (organizers)."""
-    ctx.require_organizer("decline phone banks")
+    ctx.require_organizer(_("decline phone banks"))
     proposal = await _pending(ctx, cmd.proposal)
     return decline_form(proposal.id, proposal.title)
 
 
 async def decline_proposal(cmd: DeclineProposal, ctx: Context) -> Reply:
     """The decline form: the proposer is told, with the reason (organizers)."""
-    ctx.require_organizer("decline phone banks")
+    ctx.require_organizer(_("decline phone banks"))
     proposal = await _pending(ctx, cmd.proposal)
     await ctx.uow.proposals.decide(proposal.id, ProposalStatus.DECLINED, reason=cmd.reason or None)
     await ctx.notify(
@@ -135,16 +154,20 @@ async def decline_proposal(cmd: DeclineProposal, ctx: Context) -> Reply:
         volunteer_id=proposal.proposer_id,
         payload={"proposal_id": proposal.id},
     )
-    return Message(f"Declined “{proposal.title}”; the volunteer who proposed it will be told.")
+    return Message(
+        _("Declined “{title}”; the volunteer who proposed it will be told.", title=proposal.title)
+    )
 
 
 async def set_host(cmd: SetHost, ctx: Context) -> Reply:
     """`/phonebank host <shift> <who>` (organizers)."""
-    ctx.require_organizer("set a shift's host")
-    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank host {cmd.shift} {who}")
+    ctx.require_organizer(_("set a shift's host"))
+    person = await one_volunteer(
+        ctx, cmd.who, lambda who: _("/phonebank host {shift} {who}", shift=cmd.shift, who=who)
+    )
     held = await seats.hold(ctx, cmd.shift)
     if held.shift.is_cancelled:
-        raise UserError(f"#{cmd.shift} is cancelled, so it needs no host.")
+        raise UserError(_("#{shift} is cancelled, so it needs no host.", shift=cmd.shift))
     await ctx.uow.proposals.set_host(held, person.id)
     await ctx.notify(
         NoticeKind.HOST_SET,
@@ -153,15 +176,24 @@ async def set_host(cmd: SetHost, ctx: Context) -> Reply:
         payload={"by_id": ctx.volunteer.id},
     )
     return Message(
-        f"{person.name} now hosts #{cmd.shift} “{held.shift.title}”: they can see its roster "
-        "and send its volunteers announcements; I'm letting them know."
+        _(
+            (
+                "{name} now hosts #{shift} “{title}”: they can see its roster and send "
+                "its volunteers announcements; I'm letting them know."
+            ),
+            name=person.name,
+            shift=cmd.shift,
+            title=held.shift.title,
+        )
     )
 
 
 async def _pending(ctx: Context, proposal_id: int) -> Proposal:
     proposal = await ctx.uow.proposals.hold(proposal_id)
     if proposal is None or proposal.campaign_id != ctx.campaign.id:
-        raise UserError("I can't find that proposal any more; it may have been withdrawn.")
+        raise UserError(_("I can't find that proposal any more; it may have been withdrawn."))
     if proposal.status is not ProposalStatus.PENDING:
-        raise UserError(f"“{proposal.title}” was already {proposal.status.value}.")
+        raise UserError(
+            _("“{title}” was already {value}.", title=proposal.title, value=proposal.status.value)
+        )
     return proposal

@@ -7,6 +7,7 @@ from bot.domain.proposal import MAX_REASON
 from bot.domain.text import clean_text
 from bot.hosting.commands import DeclineProposal, ProposeShift, SetHost, StartProposalForm
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.parsing import person
 from bot.shifts import CreateShift, read_new_shift, shift_options
@@ -39,13 +40,15 @@ def propose_shift_from(created: Command) -> Command:
 
 def set_host(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank host <shift> <who>`."""
-    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     return SetHost(actor, shift=shift, who=person(words))
 
 
 def decline_proposal(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank decline <proposal> [<reason>]`: the text form of the Decline button."""
-    number = typed.number(words.need("the proposal number"), "proposal number", words.usage.example)
+    number = typed.number(
+        words.need(_("the proposal number")), _("proposal number"), words.usage.example
+    )
     reason = words.rest()
     text = clean_text(reason, what="reason", limit=MAX_REASON, multiline=True) if reason else ""
     return DeclineProposal(actor, proposal=number, reason=text)

@@ -11,6 +11,7 @@ from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.phonebank import Shift
 from bot.domain.volunteer import Volunteer
 from bot.kernel.commands import Actor
+from bot.kernel.i18n import _
 from bot.ports.storage import UnitOfWork
 
 Service = TypeVar("Service")
@@ -109,7 +110,7 @@ class Context:
     def require_organizer(self, doing: str) -> None:
         if not self.actor.is_organizer:
             how = self.actor.becoming_organizer or _WHO_DECIDES
-            raise UserError(f"Only organizers can {doing}. {how}")
+            raise UserError(_("Only organizers can {doing}. {how}", doing=doing, how=how))
 
     def require_organizer_or_host(self, shift: Shift, doing: str) -> None:
         """Organizers may do anything; a host only on the shift they host."""
@@ -118,8 +119,14 @@ class Context:
         ):
             return
         raise UserError(
-            f"Only organizers and the host of #{shift.number} can {doing}. If you host a shift, "
-            "`/phonebank mine` shows it."
+            _(
+                (
+                    "Only organizers and the host of #{number} can {doing}. If you host a "
+                    "shift, `/phonebank mine` shows it."
+                ),
+                number=shift.number,
+                doing=doing,
+            )
         )
 
     def shift_changed(self, shift_id: int | None) -> None:

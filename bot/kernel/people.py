@@ -9,6 +9,7 @@ from collections.abc import Callable
 from bot.domain.errors import UserError
 from bot.domain.volunteer import Volunteer
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 
 # The command as it would be typed with a reference to someone in it (`#12`, `Maria`).
 Example = Callable[[str], str]
@@ -26,23 +27,45 @@ async def one_volunteer(ctx: Context, who: str, example: Example) -> Volunteer:
     if found:
         listed = ", ".join(f"#{v.number}" for v in found)
         raise UserError(
-            f"Which one? Several volunteers are called “{who}” ({listed}); use the number, "
-            f"like `{example(f'#{found[0].number}')}`."
+            _(
+                (
+                    "Which one? Several volunteers are called “{who}” ({listed}); use the "
+                    "number, like `{example}`."
+                ),
+                who=who,
+                listed=listed,
+                example=example(f"#{found[0].number}"),
+            )
         )
     number = _number(who)
     if number is not None and await ctx.uow.volunteers.was_forgotten(ctx.campaign.id, number):
         # Only that they left: nothing of who they were is kept to say more.
         raise UserError(
-            f"#{number} asked to be forgotten, so Turnout keeps nothing about them any more."
+            _(
+                ("#{number} asked to be forgotten, so Turnout keeps nothing about them any more."),
+                number=number,
+            )
         )
     if number is not None:
         raise UserError(
-            f"There's no volunteer #{number}; check the number, or use their name as Turnout "
-            f"shows it, like `{example('Maria')}`."
+            _(
+                (
+                    "There's no volunteer #{number}; check the number, or use their name "
+                    "as Turnout shows it, like `{example}`."
+                ),
+                number=number,
+                example=example("Maria"),
+            )
         )
     raise UserError(
-        f"I don't know a volunteer called “{who}”; use their name as Turnout shows it or "
-        f"their #number, like `{example('#12')}`."
+        _(
+            (
+                "I don't know a volunteer called “{who}”; use their name as Turnout "
+                "shows it or their #number, like `{example}`."
+            ),
+            who=who,
+            example=example("#12"),
+        )
     )
 
 

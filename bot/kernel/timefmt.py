@@ -13,6 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.text import without_marks
+from bot.kernel.i18n import _
 
 
 def when(moment: datetime, zone: ZoneInfo) -> str:
@@ -67,7 +68,7 @@ def span(length: timedelta) -> str:
     hours, minutes = divmod(minutes, 60)
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
     shown = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n][:2]
-    return " ".join(shown) or "less than a minute"
+    return " ".join(shown) or _("less than a minute")
 
 
 # A moment inside a text, for each adapter to show natively: a Discord timestamp, Slack date
@@ -101,7 +102,7 @@ def at(moment: datetime, zone: ZoneInfo) -> str:
 
 def countdown(moment: datetime, now: datetime) -> str:
     """`in 5 hours` until `moment`, marked so Discord keeps counting down (`<t:…:R>`)."""
-    return _token(moment, Style.COUNTDOWN, f"in {span(moment - now)}")
+    return _token(moment, Style.COUNTDOWN, _("in {span}", span=span(moment - now)))
 
 
 def _token(moment: datetime, style: Style, fallback: str) -> str:

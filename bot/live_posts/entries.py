@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import shift
@@ -16,11 +17,11 @@ from bot.live_posts.commands import PostBoard, PostShift
 
 def read_post(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank post <shift>`, or `/phonebank post board` for the board of upcoming shifts."""
-    first = words.need("a shift number, or `board`")
+    first = words.need(_("a shift number, or `board`"))
     if first.text.casefold() == "board":
         words.end()
         return PostBoard(actor)
-    number = typed.number(first, "shift number", words.usage.example)
+    number = typed.number(first, _("shift number"), words.usage.example)
     words.end()
     return PostShift(actor, shift=number)
 
@@ -30,7 +31,7 @@ def post_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     if options.get("board"):
         return PostBoard(actor)
     if options.get("shift") is None:
-        raise UserError("Pick a shift to post, or set board to post the upcoming shifts.")
+        raise UserError(_("Pick a shift to post, or set board to post the upcoming shifts."))
     return PostShift(actor, shift=int(options["shift"]))
 
 
@@ -41,8 +42,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank post <shift | board>",
             "/phonebank post 3",
-            "post a shift in this channel again, with Join / Leave, or `board`: the upcoming "
-            "shifts in one post; either keeps itself up to date",
+            N_(
+                "post a shift in this channel again, with Join / Leave, or `board`: the upcoming "
+                "shifts in one post; either keeps itself up to date"
+            ),
         ),
         PostShift,
         posting.post_shift,

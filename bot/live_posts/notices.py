@@ -2,6 +2,7 @@
 asked for one that could not be put up."""
 
 from bot.domain.notice import NoticeKind
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Message, Reply
@@ -9,14 +10,20 @@ from bot.ports.replies import Message, Reply
 
 async def _post_failed(scene: Scene) -> Reply | Drop:
     """To whoever asked for a live post the platform refused: why, and what to do."""
-    again = "`/phonebank post board`"
+    again = _("`/phonebank post board`")
     if scene.notice.shift_id is not None:
         shift = await scene.uow.shifts.get(scene.notice.shift_id)
-        again = f"`/phonebank post {shift.number}`"
+        again = _("`/phonebank post {number}`", number=shift.number)
     reason = scene.notice.payload.get("reason", "the platform refused it")
     return Message(
-        f"I couldn't put the post up in that channel: {reason}. Add me to the channel (on "
-        f"Slack, `/invite @Turnout` there), then type {again} in it."
+        _(
+            (
+                "I couldn't put the post up in that channel: {reason}. Add me to the "
+                "channel (on Slack, `/invite @Turnout` there), then type {again} in it."
+            ),
+            reason=reason,
+            again=again,
+        )
     )
 
 

@@ -9,6 +9,7 @@ from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import Shift
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.live_posts.commands import PostBoard, PostShift
 from bot.ports.replies import Message, Reply
 from bot.signups import seats
@@ -20,32 +21,45 @@ NO_CHANNEL = (
 
 async def post_shift(cmd: PostShift, ctx: Context) -> Reply:
     """`/phonebank post <shift>`: the shift again in this channel, kept current (organizers)."""
-    ctx.require_organizer("post shifts")
+    ctx.require_organizer(_("post shifts"))
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)
     if shift.is_cancelled:
-        raise UserError(f"#{shift.number} is cancelled, so there's nothing to sign up for.")
+        raise UserError(
+            _("#{number} is cancelled, so there's nothing to sign up for.", number=shift.number)
+        )
     if shift.has_started(ctx.now):
         raise UserError(
-            f"#{shift.number} has already started. `/phonebank list` shows what's next."
+            _(
+                "#{number} has already started. `/phonebank list` shows what's next.",
+                number=shift.number,
+            )
         )
     if not await queue_post(ctx, shift):
         raise UserError(NO_CHANNEL)
     return Message(
-        f"Posting #{shift.number} “{shift.title}” here. The post shows the seats left and "
-        "keeps itself up to date as people join and leave."
+        _(
+            (
+                "Posting #{number} “{title}” here. The post shows the seats left and "
+                "keeps itself up to date as people join and leave."
+            ),
+            number=shift.number,
+            title=shift.title,
+        )
     )
 
 
 async def post_board(cmd: PostBoard, ctx: Context) -> Reply:
     """`/phonebank post board`: the upcoming shifts in one post here, kept current (organizers)."""
-    ctx.require_organizer("post the board of shifts")
+    ctx.require_organizer(_("post the board of shifts"))
     if not await queue_post(ctx, None):
         raise UserError(NO_CHANNEL)
     return Message(
-        "Posting the board of upcoming shifts here. It keeps itself up to date as people join, "
-        "and as shifts are added, moved, cancelled or start."
+        _(
+            "Posting the board of upcoming shifts here. It keeps itself up to date "
+            "as people join, and as shifts are added, moved, cancelled or start."
+        )
     )
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.phonebank import ShiftSeats
 from bot.domain.post import PostState, post_state, seat_bar
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.signups import JOIN, LEAVE
@@ -35,28 +36,33 @@ def shift_post(
     )
     lines = [
         f"📞 #{shift.number} “{shift.title}”",
-        f"{timefmt.at(shift.starts_at, zone)} for "
-        f"{timefmt.duration(shift.ends_at - shift.starts_at)}",
+        _(
+            "{at} for {duration}",
+            at=timefmt.at(shift.starts_at, zone),
+            duration=timefmt.duration(shift.ends_at - shift.starts_at),
+        ),
     ]
     if state is PostState.CANCELLED:
-        lines.append("❌ Cancelled by the organizers.")
+        lines.append(_("❌ Cancelled by the organizers."))
         return Message("\n".join(lines), public=True)
     lines.append(_seats_line(seats))
     if state is PostState.STARTED:
         ended = now >= shift.ends_at
-        lines.append("✅ This shift has ended." if ended else "▶️ Started: sign-ups are closed.")
+        lines.append(
+            _("✅ This shift has ended.") if ended else _("▶️ Started: sign-ups are closed.")
+        )
         return Message("\n".join(lines), public=True)
     if state is PostState.MOVED:
         assert posted_starts_at is not None
-        lines.append(f"🕒 Moved: it was {timefmt.at(posted_starts_at, zone)}.")
+        lines.append(_("🕒 Moved: it was {at}.", at=timefmt.at(posted_starts_at, zone)))
     elif state is PostState.FULL:
-        lines.append("Full: join the waitlist and I'll message you if a seat opens.")
-    join = "Join" if seats.seats_left else "Join waitlist"
+        lines.append(_("Full: join the waitlist and I'll message you if a seat opens."))
+    join = _("Join") if seats.seats_left else _("Join waitlist")
     return Message(
         "\n".join(lines),
         buttons=(
             Button(join, JOIN.action(shift.number), ButtonStyle.PRIMARY),
-            Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER),
+            Button(_("Leave"), LEAVE.action(shift.number), ButtonStyle.DANGER),
         ),
         public=True,
     )
@@ -68,21 +74,21 @@ def board_post(upcoming: Sequence[ShiftSeats], *, more: int, zone: ZoneInfo) -> 
     for seats in upcoming:
         shift = seats.shift
         detail = f"{timefmt.at(shift.starts_at, zone)} · {_seats_line(seats)}"
-        label = "Join" if seats.seats_left else "Join waitlist"
+        label = _("Join") if seats.seats_left else _("Join waitlist")
         items.append(
             Item(
-                f"#{shift.number} {shift.title}",
+                _("#{number} {title}", number=shift.number, title=shift.title),
                 detail,
                 Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY),
             )
         )
-    footer = "Kept up to date as people join and leave."
+    footer = _("Kept up to date as people join and leave.")
     if more:
-        footer = f"{plural(more, 'more shift')}: `/phonebank list`. " + footer
+        footer = _("{plural}: `/phonebank list`. ", plural=plural(more, _("more shift"))) + footer
     return Listing(
         heading=BOARD_HEADING,
         items=tuple(items),
-        empty="No shifts are coming up right now; this board shows them as they are added.",
+        empty=_("No shifts are coming up right now; this board shows them as they are added."),
         footer=footer,
         public=True,
     )
@@ -92,9 +98,14 @@ def _seats_line(seats: ShiftSeats) -> str:
     """`▰▰▰▱▱ 3 of 5 left · 2 on the waitlist`."""
     shift = seats.shift
     left = seats.seats_left
-    line = f"{seat_bar(left, shift.capacity)} {left} of {shift.capacity} left"
+    line = _(
+        "{seat_bar} {left} of {capacity} left",
+        seat_bar=seat_bar(left, shift.capacity),
+        left=left,
+        capacity=shift.capacity,
+    )
     if seats.waitlisted:
-        line += f" · {seats.waitlisted} on the waitlist"
+        line += _(" · {waitlisted} on the waitlist", waitlisted=seats.waitlisted)
     return line
 
 

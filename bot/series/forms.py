@@ -10,6 +10,7 @@ from datetime import date
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.examples import SERIES_END
 from bot.kernel.intake.forms import FormReader, Values, answering, number_key
@@ -27,28 +28,28 @@ _EVERY = {WEEKLY: 1, FORTNIGHTLY: 2, ON_DAYS: 1}
 def repeat_fields(*, once: bool = True) -> tuple[Field, ...]:
     """How often, which weekdays, and the end; `once` offers "Does not repeat" first."""
     how = [
-        Option(WEEKLY, "Weekly"),
-        Option(FORTNIGHTLY, "Every 2 weeks"),
-        Option(ON_DAYS, "On chosen weekdays"),
+        Option(WEEKLY, _("Weekly")),
+        Option(FORTNIGHTLY, _("Every 2 weeks")),
+        Option(ON_DAYS, _("On chosen weekdays")),
     ]
     return (
         ChoiceField(
             "repeat",
-            "Repeats",
-            options=(Option(ONCE, "Does not repeat"), *how) if once else tuple(how),
+            _("Repeats"),
+            options=(Option(ONCE, _("Does not repeat")), *how) if once else tuple(how),
             required=not once,
         ),
         ChoiceField(
             "weekdays",
-            "Weekdays, in the campaign's time zone",
+            _("Weekdays, in the campaign's time zone"),
             options=tuple(Option(day, day.title()) for day in WEEKDAYS),
             multiple=True,
             required=False,
         ),
         TextField(
             "ends",
-            "Ends: a last date or a number of times",
-            placeholder="YYYY-MM-DD or 8 times (empty: no end)",
+            _("Ends: a last date or a number of times"),
+            placeholder=_("YYYY-MM-DD or 8 times (empty: no end)"),
             max_length=20,
             required=False,
         ),
@@ -59,10 +60,14 @@ def repeat_form(number: int, title: str) -> Form:
     """The Repeat button after creating a shift: the repeat questions alone."""
     return Form(
         form_id=REPEAT_FORM.id_for(number),
-        title="Repeat the shift",
-        intro=f"“{title}” (#{number}): its dates appear 4 weeks ahead as time passes.",
+        title=_("Repeat the shift"),
+        intro=_(
+            "“{title}” (#{number}): its dates appear 4 weeks ahead as time passes.",
+            title=title,
+            number=number,
+        ),
         fields=repeat_fields(once=False),
-        submit_label="Repeat",
+        submit_label=_("Repeat"),
     )
 
 
@@ -76,23 +81,26 @@ def read_repeats(values: Values) -> Repeats | None:
     if how in ("", ONCE):
         if days or ends:
             raise UserError(
-                "You chose that the shift does not repeat but filled in when it repeats; pick "
-                "Weekly, Every 2 weeks or On chosen weekdays, or clear the weekdays and end."
+                _(
+                    "You chose that the shift does not repeat but filled in when it "
+                    "repeats; pick Weekly, Every 2 weeks or On chosen weekdays, or clear "
+                    "the weekdays and end."
+                )
             )
         return None
     if not isinstance(how, str) or how not in _EVERY:
         raise UserError(
-            "Pick how the shift repeats from the list: weekly or every 2 weeks.", about="repeat"
+            _("Pick how the shift repeats from the list: weekly or every 2 weeks."), about="repeat"
         )
     if how == ON_DAYS and not days:
         raise UserError(
-            "Tick the weekdays it repeats on, or pick Weekly instead.", about="weekdays"
+            _("Tick the weekdays it repeats on, or pick Weekly instead."), about="weekdays"
         )
     try:
         weekdays = tuple(sorted({WEEKDAYS.index(day) for day in days}))
     except ValueError:
         raise UserError(
-            "Pick the weekdays from the list, like Tue and Thu.", about="weekdays"
+            _("Pick the weekdays from the list, like Tue and Thu."), about="weekdays"
         ) from None
     with answering("ends"):
         until, times = _end(ends)
@@ -109,21 +117,30 @@ def _end(text: str) -> tuple[date | None, int | None]:
     count = [w for w in words if w not in ("times", "time", "x")]
     if len(count) == 1 and len(words) <= 2 and count[0].lstrip("-").isdecimal():
         word = typed.Word(count[0], quoted=True)
-        return None, typed.number(word, "number of dates", "8 times", high=MAX_TIMES)
+        return None, typed.number(word, _("number of dates"), "8 times", high=MAX_TIMES)
     raise UserError(
-        f"I couldn't read {typed.shown(text)} as an end; type a last date like {SERIES_END}, "
-        "or a number of times like 8 times, or leave it empty."
+        _(
+            (
+                "I couldn't read {shown} as an end; type a last date like "
+                "{SERIES_END}, or a number of times like 8 times, or leave it empty."
+            ),
+            shown=typed.shown(text),
+            SERIES_END=SERIES_END,
+        )
     )
 
 
 def _read(actor: Actor, key: str, values: Values) -> Command:
     """The submitted Repeat form as the command `/phonebank repeat` types."""
     number = number_key(
-        key, "type `/phonebank repeat` and the shift's number, like `/phonebank repeat 3 weekly`."
+        key,
+        _("type `/phonebank repeat` and the shift's number, like `/phonebank repeat 3 weekly`."),
     )
     repeats = read_repeats(values)
     if repeats is None:
-        raise UserError("Pick how the shift repeats: Weekly, Every 2 weeks or On chosen weekdays.")
+        raise UserError(
+            _("Pick how the shift repeats: Weekly, Every 2 weeks or On chosen weekdays.")
+        )
     return repeating(actor, number, repeats)
 
 

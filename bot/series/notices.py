@@ -2,6 +2,7 @@
 
 from bot.domain.notice import NoticeKind
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, Message, Reply
@@ -13,9 +14,17 @@ async def _dates_cancelled(scene: Scene) -> Reply | Drop:
     dates = [await scene.uow.shifts.get(int(i)) for i in scene.notice.payload["shift_ids"]]
     listed = "\n".join(f"• #{s.number}, {timefmt.at(s.starts_at, scene.zone)}" for s in dates)
     return Message(
-        f"Sorry: the organizers cancelled “{dates[0].title}” from #{dates[0].number} on. You "
-        f"were signed up for these {len(dates)} dates, all called off:\n{listed}",
-        buttons=(Button("See other shifts", SHIFTS.action()),),
+        _(
+            (
+                "Sorry: the organizers cancelled “{title}” from #{number} on. You were "
+                "signed up for these {len} dates, all called off:\n{listed}"
+            ),
+            title=dates[0].title,
+            number=dates[0].number,
+            len=len(dates),
+            listed=listed,
+        ),
+        buttons=(Button(_("See other shifts"), SHIFTS.action()),),
     )
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from dateutil import rrule
 
 from bot.domain.errors import UserError
+from bot.kernel.i18n import _
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # More repeats than this is almost always a typo (ten years of weekly shifts).
@@ -30,16 +31,29 @@ def weekly_rule(
     """The RRULE text for a weekly series starting at `first_local` (naive, local time)."""
     if not 1 <= every <= MAX_EVERY:
         raise UserError(
-            f"A series repeats every 1 to {MAX_EVERY} weeks; type it like `weekly` or "
-            "`every 2 weeks`."
+            _(
+                (
+                    "A series repeats every 1 to {MAX_EVERY} weeks; type it like `weekly` "
+                    "or `every 2 weeks`."
+                ),
+                MAX_EVERY=MAX_EVERY,
+            )
         )
     if until is not None and until < first_local.date():
         raise UserError(
-            f"`until {until:%Y-%m-%d}` is before the shift itself ({first_local:%Y-%m-%d}); "
-            "pick a later end date."
+            _(
+                (
+                    "`until {until:%Y-%m-%d}` is before the shift itself "
+                    "({first_local:%Y-%m-%d}); pick a later end date."
+                ),
+                until=until,
+                first_local=first_local,
+            )
         )
     if times is not None and not 1 <= times <= MAX_TIMES:
-        raise UserError(f"A series has 1 to {MAX_TIMES} dates; type it like `times 8`.")
+        raise UserError(
+            _("A series has 1 to {MAX_TIMES} dates; type it like `times 8`.", MAX_TIMES=MAX_TIMES)
+        )
     rule = rrule.rrule(
         rrule.WEEKLY,
         interval=every,
@@ -65,9 +79,16 @@ def check_horizon(
     fits = sum(1 for local in dates if local.replace(tzinfo=zone).astimezone(UTC) <= through)
     if fits < len(dates):
         raise UserError(
-            f"`times {len(dates)}` would run the series more than a year ahead (to "
-            f"{dates[-1]:%Y-%m-%d}); the most that fits is `times {fits}`, or leave the end "
-            "out and dates keep appearing 4 weeks ahead."
+            _(
+                (
+                    "`times {len}` would run the series more than a year ahead (to "
+                    "{dates:%Y-%m-%d}); the most that fits is `times {fits}`, or leave the "
+                    "end out and dates keep appearing 4 weeks ahead."
+                ),
+                len=len(dates),
+                dates=dates[-1],
+                fits=fits,
+            )
         )
 
 
@@ -114,7 +135,7 @@ def describe(rule: str) -> str:
     """The rule as people say it: `every week on Tue and Thu until 2026-12-31`."""
     parts = dict(p.split("=", 1) for p in rule.removeprefix("RRULE:").split(";"))
     every = int(parts.get("INTERVAL", "1"))
-    text = "every week" if every == 1 else f"every {every} weeks"
+    text = _("every week") if every == 1 else _("every {every} weeks", every=every)
     if "BYDAY" in parts:
         days = [d.title()[:2] for d in parts["BYDAY"].split(",")]
         names = {w[:2].title(): w.title() for w in WEEKDAYS}
@@ -124,7 +145,12 @@ def describe(rule: str) -> str:
         )
     if "UNTIL" in parts:
         until = parts["UNTIL"]
-        text += f" until {until[:4]}-{until[4:6]}-{until[6:8]}"
+        text += _(
+            " until {until}-{until2}-{until3}",
+            until=until[:4],
+            until2=until[4:6],
+            until3=until[6:8],
+        )
     if "COUNT" in parts:
         text += f", {parts['COUNT']} times"
     return text
@@ -137,7 +163,10 @@ def weekday_numbers(text: str) -> tuple[int, ...]:
         name = part.strip()[:3]
         if name not in WEEKDAYS or len(part.strip()) < 3:
             raise UserError(
-                f"I couldn't read “{part.strip()}” as a weekday; list them like `on tue,thu`."
+                _(
+                    "I couldn't read “{strip}” as a weekday; list them like `on tue,thu`.",
+                    strip=part.strip(),
+                )
             )
         days.append(WEEKDAYS.index(name))
     return tuple(sorted(set(days)))

@@ -6,6 +6,7 @@ sign-ups through the seat invariant, waitlisted if full. Cancelling or leaving "
 acts on a date and every later one.
 """
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,7 @@ from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.live_posts import edits
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
@@ -34,13 +36,18 @@ _SWEEP_BATCH = 50
 
 async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
     """`/phonebank repeat <shift> weekly …` (organizers)."""
-    ctx.require_organizer("repeat shifts")
+    ctx.require_organizer(_("repeat shifts"))
     held = await _live(ctx, cmd.shift)
     shift = held.shift
     if shift.series_id is not None:
         raise UserError(
-            f"#{shift.number} already repeats; `/phonebank cancel {shift.number} following` "
-            "ends its series."
+            _(
+                (
+                    "#{number} already repeats; `/phonebank cancel {number} following` "
+                    "ends its series."
+                ),
+                number=shift.number,
+            )
         )
     zone = ctx.campaign_zone
     first_local = shift.starts_at.astimezone(zone).replace(tzinfo=None)
@@ -69,29 +76,49 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
     later = recurrence.starts(
         rule, first_local, zone, after=ctx.now + WINDOW, through=ctx.now + 2 * MAX_LEAD
     )
-    if next(later, None) is None:
-        # `times` or `until` within the window: every date exists now, and no more will come.
-        made_now = f"Created {dates}: that's" if made else "That's"
-        news = f"{made_now} every date of the series. "
-    elif made:
-        news = f"Created {dates} (the next 4 weeks); later dates appear as time passes. "
-    else:
-        news = "Nothing else in the next 4 weeks; later dates appear as time passes. "
+    news = _news(made, dates, complete=next(later, None) is None)
     return Message(
-        f"#{shift.number} “{shift.title}” now repeats {recurrence.describe(rule)}, "
-        f"at {first_local:%H:%M} in {zone.key}. "
+        _(
+            ("#{number} “{title}” now repeats {describe}, at {first_local:%H:%M} in {key}. "),
+            number=shift.number,
+            title=shift.title,
+            describe=recurrence.describe(rule),
+            first_local=first_local,
+            key=zone.key,
+        )
         + news
-        + f"`/phonebank cancel {shift.number} following` ends it."
+        + _("`/phonebank cancel {number} following` ends it.", number=shift.number)
         + _moved(rule, first_local, zone, ctx)
     )
+
+
+def _news(made: Sequence[Shift], dates: str, *, complete: bool) -> str:
+    """What a new series' reply says of the dates created now and those to come."""
+    if complete:
+        # `times` or `until` within the window: every date exists now, and no more will come.
+        if made:
+            return _("Created {dates}: that's every date of the series. ", dates=dates)
+        return _("That's every date of the series. ")
+    if made:
+        return _(
+            ("Created {dates} (the next 4 weeks); later dates appear as time passes. "), dates=dates
+        )
+    return _("Nothing else in the next 4 weeks; later dates appear as time passes. ")
 
 
 def _moved(rule: str, first_local: datetime, zone: ZoneInfo, ctx: Context) -> str:
     """Which dates of a new series fall in a spring-forward gap, and when each starts instead."""
     return "".join(
-        f" {timefmt.clock(local.replace(tzinfo=zone), zone)} doesn't exist on "
-        f"{timefmt.calendar_day(local.date())} in {zone.key} because the clocks go forward "
-        f"that night, so that date starts at {timefmt.when(start, ctx.zone)}."
+        _(
+            (
+                " {clock} doesn't exist on {calendar_day} in {key} because the clocks "
+                "go forward that night, so that date starts at {when}."
+            ),
+            clock=timefmt.clock(local.replace(tzinfo=zone), zone),
+            calendar_day=timefmt.calendar_day(local.date()),
+            key=zone.key,
+            when=timefmt.when(start, ctx.zone),
+        )
         for local, start in recurrence.moved(rule, first_local, zone, through=ctx.now + MAX_LEAD)
     )
 
@@ -151,9 +178,9 @@ async def extend_all(storage: Storage, now: datetime) -> int:
 
 async def cancel_following(number: int, ctx: Context) -> Reply:
     """`/phonebank cancel <shift> following`: this date and every later one (organizers)."""
-    ctx.require_organizer("cancel shifts")
+    ctx.require_organizer(_("cancel shifts"))
     held = await _live(ctx, number)
-    series_id = _series_of(held.shift, f"/phonebank cancel {number}")
+    series_id = _series_of(held.shift, _("/phonebank cancel {number}", number=number))
     # Held first, so a sweep can't add a date after the cut while this runs.
     await ctx.uow.series.lock(series_id)
     await ctx.uow.series.end(series_id, held.shift.starts_at)
@@ -184,16 +211,24 @@ async def cancel_following(number: int, ctx: Context) -> Reply:
             )
     told = len(on)
     return Message(
-        f"Cancelled {plural(len(dates), 'date')} of “{held.shift.title}” from #{number} on; "
-        "no later date will be created. "
-        + (f"I'm letting everyone signed up know ({plural(told, 'message')})." if told else "")
+        _(
+            ("Cancelled {plural} of “{title}” from #{number} on; no later date will be created. "),
+            plural=plural(len(dates), "date"),
+            title=held.shift.title,
+            number=number,
+        )
+        + (
+            _("I'm letting everyone signed up know ({plural}).", plural=plural(told, "message"))
+            if told
+            else ""
+        )
     )
 
 
 async def leave_following(number: int, ctx: Context) -> Reply:
     """`/phonebank leave <shift> following`: this date, every later one, and Every week."""
     held = await seats.hold(ctx, number)
-    series_id = _series_of(held.shift, f"/phonebank leave {number}")
+    series_id = _series_of(held.shift, _("/phonebank leave {number}", number=number))
     ended = await ctx.uow.series.end_standing(series_id, ctx.volunteer.id)
     left = 0
     for date in await ctx.uow.series.dates_from(series_id, held.shift.starts_at):
@@ -206,18 +241,26 @@ async def leave_following(number: int, ctx: Context) -> Reply:
             left += 1
     if not left and not ended:
         raise UserError(
-            f"You're not on #{number} or any later date of it, so there's nothing to leave."
+            _(
+                ("You're not on #{number} or any later date of it, so there's nothing to leave."),
+                number=number,
+            )
         )
     return Message(
-        f"You've left {plural(left, 'date')} of “{held.shift.title}” from #{number} on"
-        + (", and you won't be signed up for new ones." if ended else ".")
+        _(
+            "You've left {plural} of “{title}” from #{number} on",
+            plural=plural(left, "date"),
+            title=held.shift.title,
+            number=number,
+        )
+        + (_(", and you won't be signed up for new ones.") if ended else ".")
     )
 
 
 async def join_every_week(cmd: JoinEveryWeek, ctx: Context) -> Reply:
     """The Every week button: this date, every later one, and each new one as it's created."""
     held = await _live(ctx, cmd.shift)
-    series_id = _series_of(held.shift, f"/phonebank join {cmd.shift}")
+    series_id = _series_of(held.shift, _("/phonebank join {shift}", shift=cmd.shift))
     # Held, so a date the sweep is creating right now can't miss the new standing sign-up.
     await ctx.uow.series.lock(series_id)
     await ctx.uow.series.add_standing(series_id, ctx.volunteer.id, ctx.now)
@@ -226,13 +269,20 @@ async def join_every_week(cmd: JoinEveryWeek, ctx: Context) -> Reply:
         on = await seats.hold(ctx, date.number)
         signup = await ctx.uow.signups.active(date.id, ctx.volunteer.id)
         if signup is None:
-            signup, _ = await seats.take_seat(ctx, on, ctx.volunteer)
+            signup, _skip = await seats.take_seat(ctx, on, ctx.volunteer)
         where = "in" if signup.status is SignupStatus.CONFIRMED else "waitlist"
         places.append(f"#{date.number} {timefmt.day(date.starts_at, ctx.zone)} ({where})")
     return Message(
-        f"You're signed up every week for “{held.shift.title}”: {', '.join(places)}. Each new "
-        "date signs you up as it appears (the waitlist if it's full), with the usual reminders. "
-        f"`/phonebank leave {cmd.shift} following` ends it.",
+        _(
+            (
+                "You're signed up every week for “{title}”: {join}. Each new date "
+                "signs you up as it appears (the waitlist if it's full), with the "
+                "usual reminders. `/phonebank leave {shift} following` ends it."
+            ),
+            title=held.shift.title,
+            join=", ".join(places),
+            shift=cmd.shift,
+        ),
     )
 
 
@@ -240,29 +290,38 @@ def every_week_button(shift: Shift) -> tuple[Button, ...]:
     """What the Join reply adds on a date of a series."""
     if shift.series_id is None:
         return ()
-    return (Button("Every week", WEEKLY.action(shift.number), ButtonStyle.PRIMARY),)
+    return (Button(_("Every week"), WEEKLY.action(shift.number), ButtonStyle.PRIMARY),)
 
 
 async def _live(ctx: Context, number: int) -> HeldShift:
     held = await seats.hold(ctx, number)
     if held.shift.is_cancelled:
-        raise UserError(f"#{number} is cancelled; `/phonebank list` shows the shifts coming up.")
+        raise UserError(
+            _(
+                "#{number} is cancelled; `/phonebank list` shows the shifts coming up.",
+                number=number,
+            )
+        )
     if held.shift.has_started(ctx.now):
-        raise UserError(f"#{number} has already started; pick a later date of it.")
+        raise UserError(_("#{number} has already started; pick a later date of it.", number=number))
     return held
 
 
 def _series_of(shift: Shift, alone: str) -> int:
     if shift.series_id is None:
         raise UserError(
-            f"#{shift.number} isn't part of a weekly series; `{alone}` acts on just that shift."
+            _(
+                ("#{number} isn't part of a weekly series; `{alone}` acts on just that shift."),
+                number=shift.number,
+                alone=alone,
+            )
         )
     return shift.series_id
 
 
 async def start_repeat_form(cmd: StartRepeatForm, ctx: Context) -> Reply:
     """The Repeat button after creating a shift: how it repeats, in a form (organizers)."""
-    ctx.require_organizer("repeat shifts")
+    ctx.require_organizer(_("repeat shifts"))
     shift = await ctx.uow.shifts.by_number(ctx.campaign.id, cmd.shift)
     if shift is None:
         raise seats.no_such_shift(cmd.shift)

@@ -12,6 +12,7 @@ from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context, zone_for
+from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
@@ -22,20 +23,28 @@ from bot.signups import seats
 
 async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     """`/phonebank add <shift> <who> [over]` (organizers)."""
-    ctx.require_organizer("book people on shifts")
-    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank add {cmd.shift} {who}")
+    ctx.require_organizer(_("book people on shifts"))
+    person = await one_volunteer(
+        ctx, cmd.who, lambda who: _("/phonebank add {shift} {who}", shift=cmd.shift, who=who)
+    )
     held = await _open(ctx, cmd.shift)
     shift = held.shift
     waiting = await ctx.uow.signups.active(shift.id, person.id)
     # On the waitlist, `over` gives them a seat of their own (as the waitlisted reply says).
     if waiting is not None and not (cmd.over and waiting.status is SignupStatus.WAITLISTED):
-        raise UserError(f"{person.name} is already on #{shift.number}; the roster shows where.")
+        raise UserError(
+            _(
+                "{name} is already on #{number}; the roster shows where.",
+                name=person.name,
+                number=shift.number,
+            )
+        )
     asked = None
     if waiting is None and not cmd.confirm:
         asked = _ask_outside_availability(ctx, person, shift, over=cmd.over)
     if asked is not None:
         return asked
-    confirmed, _ = await ctx.uow.signups.counts(shift.id)
+    confirmed, _skip = await ctx.uow.signups.counts(shift.id)
     if cmd.over and confirmed >= shift.capacity:
         # One more seat, so the booking never takes a seat from anyone waiting.
         held = await ctx.uow.shifts.change(
@@ -47,7 +56,7 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
             capacity=confirmed + 1,
         )
     if waiting is None:
-        signup, _ = await seats.take_seat(ctx, held, person)
+        signup, _due = await seats.take_seat(ctx, held, person)
     else:
         signup = await seats.seat_from_waitlist(ctx, held, waiting)
     await _record(ctx, held.shift, person, BookingAction.ADDED)
@@ -59,16 +68,15 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
         payload={"by_id": ctx.volunteer.id},
     )
     if signup.status is SignupStatus.WAITLISTED:
-        position = await ctx.uow.signups.waitlist_position(signup)
-        return Message(
-            f"#{shift.number} is full, so {person.name} is #{position} on its waitlist and will "
-            f"be told. To give them a seat anyway, type `/phonebank add {shift.number} "
-            f"#{person.number} over`."
-        )
+        return await _booked_on_waitlist(ctx, shift, person, signup)
     return Message(
-        f"Booked {person.name} on #{shift.number} “{shift.title}” "
-        f"({plural(held.shift.capacity - confirmed - 1, 'seat')} left); they'll be told and "
-        "reminded."
+        _(
+            ("Booked {name} on #{number} “{title}” ({plural} left); they'll be told and reminded."),
+            name=person.name,
+            number=shift.number,
+            title=shift.title,
+            plural=plural(held.shift.capacity - confirmed - 1, "seat"),
+        )
     )
 
 
@@ -83,36 +91,76 @@ def _ask_outside_availability(
         return None
     when = timefmt.at(shift.starts_at, ctx.zone)
     if their_zone.key != ctx.zone.key:
-        when += f" ({timefmt.when(shift.starts_at, their_zone)} their time)"
+        when += _(" ({when} their time)", when=timefmt.when(shift.starts_at, their_zone))
     book = BOOK_OVER if over else BOOK
-    typed = f"/phonebank add {shift.number} #{person.number}{' over' if over else ''} confirm"
+    typed = _(
+        "/phonebank add {number} #{number2}{value} confirm",
+        number=shift.number,
+        number2=person.number,
+        value=" over" if over else "",
+    )
     return Message(
-        f"{person.name} (#{person.number}) told us when they're free "
-        f"({availability.label.lower()}), and #{shift.number} “{shift.title}” is on {when}. "
-        f"Nothing is booked yet: press Book anyway, or type `{typed}`.",
-        buttons=(
-            Button("Book anyway", book.action(shift.number, person.number), ButtonStyle.PRIMARY),
-            Button("Cancel", DONT_BOOK.action()),
+        _(
+            (
+                "{name} (#{number}) told us when they're free ({lower}), and "
+                "#{number2} “{title}” is on {when}. Nothing is booked yet: press Book "
+                "anyway, or type `{typed}`."
+            ),
+            name=person.name,
+            number=person.number,
+            lower=_(availability.label).lower(),
+            number2=shift.number,
+            title=shift.title,
+            when=when,
+            typed=typed,
         ),
+        buttons=(
+            Button(_("Book anyway"), book.action(shift.number, person.number), ButtonStyle.PRIMARY),
+            Button(_("Cancel"), DONT_BOOK.action()),
+        ),
+    )
+
+
+async def _booked_on_waitlist(
+    ctx: Context, shift: Shift, person: Volunteer, signup: Signup
+) -> Reply:
+    position = await ctx.uow.signups.waitlist_position(signup)
+    return Message(
+        _(
+            (
+                "#{number} is full, so {name} is #{position} on its waitlist and will "
+                "be told. To give them a seat anyway, type `/phonebank add {number} "
+                "#{number2} over`."
+            ),
+            number=shift.number,
+            name=person.name,
+            position=position,
+            number2=person.number,
+        )
     )
 
 
 async def keep_off_shift(cmd: KeepOffShift, ctx: Context) -> Reply:
     """Cancel, when a booking outside someone's availability asked first: nothing changes."""
-    return Message("OK, nothing was booked.")
+    return Message(_("OK, nothing was booked."))
 
 
 async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
     """`/phonebank remove <shift> <who>`: the seat is freed and the waitlist moves up."""
-    ctx.require_organizer("take people off shifts")
-    person = await one_volunteer(ctx, cmd.who, lambda who: f"/phonebank remove {cmd.shift} {who}")
+    ctx.require_organizer(_("take people off shifts"))
+    person = await one_volunteer(
+        ctx, cmd.who, lambda who: _("/phonebank remove {shift} {who}", shift=cmd.shift, who=who)
+    )
     held = await _not_started(ctx, await seats.hold(ctx, cmd.shift))
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, person.id)
     if signup is None:
         raise UserError(
-            f"{person.name} isn't on #{shift.number}; `/phonebank roster {shift.number}` shows "
-            "who is."
+            _(
+                "{name} isn't on #{number}; `/phonebank roster {number}` shows who is.",
+                name=person.name,
+                number=shift.number,
+            )
         )
     promoted = await seats.give_up_seat(ctx, held, signup)
     await _record(ctx, shift, person, BookingAction.REMOVED)
@@ -120,37 +168,38 @@ async def remove_from_shift(cmd: RemoveFromShift, ctx: Context) -> Reply:
         NoticeKind.UNBOOKED, volunteer_id=person.id, shift_id=shift.id, signup_id=signup.id
     )
     return Message(
-        f"Took {person.name} off #{shift.number}; they'll be told{_seat_went(promoted)}."
+        _(
+            "Took {name} off #{number}; they'll be told{seat_went}.",
+            name=person.name,
+            number=shift.number,
+            seat_went=_seat_went(promoted),
+        )
     )
 
 
 async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
     """`/phonebank move <who> <from> <to>`: one step, one DM; refused if `to` is full."""
-    ctx.require_organizer("move people between shifts")
+    ctx.require_organizer(_("move people between shifts"))
     if cmd.from_shift == cmd.to_shift:
-        raise UserError("Those are the same shift; name the shift to move them to.")
+        raise UserError(_("Those are the same shift; name the shift to move them to."))
     person = await one_volunteer(
-        ctx, cmd.who, lambda who: f"/phonebank move {who} {cmd.from_shift} {cmd.to_shift}"
+        ctx,
+        cmd.who,
+        lambda who: _(
+            "/phonebank move {who} {from_shift} {to_shift}",
+            who=who,
+            from_shift=cmd.from_shift,
+            to_shift=cmd.to_shift,
+        ),
     )
     # Held in number order, so two moves in opposite directions can't wait on each other.
     first, second = sorted((cmd.from_shift, cmd.to_shift))
     held = {first: await seats.hold(ctx, first), second: await seats.hold(ctx, second)}
     source = await _not_started(ctx, held[cmd.from_shift])
     target = await _open(ctx, cmd.to_shift, held[cmd.to_shift])
-    signup = await ctx.uow.signups.active(source.shift.id, person.id)
-    if signup is None:
-        raise UserError(f"{person.name} isn't on #{cmd.from_shift}, so there's nothing to move.")
-    if await ctx.uow.signups.active(target.shift.id, person.id) is not None:
-        raise UserError(f"{person.name} is already on #{cmd.to_shift}.")
-    confirmed, _ = await ctx.uow.signups.counts(target.shift.id)
-    if confirmed >= target.shift.capacity:
-        raise UserError(
-            f"#{cmd.to_shift} is full; add them to its waitlist with `/phonebank add "
-            f"{cmd.to_shift} #{person.number}`, or give it more seats with `/phonebank edit "
-            f"{cmd.to_shift} seats {target.shift.capacity + 1}`."
-        )
+    signup = await _movable(ctx, cmd, person, source, target)
     promoted = await seats.give_up_seat(ctx, source, signup)
-    moved, _ = await seats.take_seat(ctx, target, person)
+    moved, _due = await seats.take_seat(ctx, target, person)
     await _record(ctx, source.shift, person, BookingAction.MOVED_OUT)
     await _record(ctx, target.shift, person, BookingAction.MOVED_IN)
     await ctx.notify(
@@ -162,9 +211,53 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
     )
     up = _seat_went(promoted, of=f" of #{cmd.from_shift}")
     return Message(
-        f"Moved {person.name} from #{cmd.from_shift} to #{cmd.to_shift} “{target.shift.title}” "
-        f"({timefmt.at(target.shift.starts_at, ctx.zone)}); they'll get one message{up}."
+        _(
+            (
+                "Moved {name} from #{from_shift} to #{to_shift} “{title}” ({at}); "
+                "they'll get one message{up}."
+            ),
+            name=person.name,
+            from_shift=cmd.from_shift,
+            to_shift=cmd.to_shift,
+            title=target.shift.title,
+            at=timefmt.at(target.shift.starts_at, ctx.zone),
+            up=up,
+        )
     )
+
+
+async def _movable(
+    ctx: Context, cmd: MoveBetweenShifts, person: Volunteer, source: HeldShift, target: HeldShift
+) -> Signup:
+    """The sign-up to move, refused if it isn't there or the other shift can't take it."""
+    signup = await ctx.uow.signups.active(source.shift.id, person.id)
+    if signup is None:
+        raise UserError(
+            _(
+                "{name} isn't on #{from_shift}, so there's nothing to move.",
+                name=person.name,
+                from_shift=cmd.from_shift,
+            )
+        )
+    if await ctx.uow.signups.active(target.shift.id, person.id) is not None:
+        raise UserError(
+            _("{name} is already on #{to_shift}.", name=person.name, to_shift=cmd.to_shift)
+        )
+    confirmed, _skip = await ctx.uow.signups.counts(target.shift.id)
+    if confirmed >= target.shift.capacity:
+        raise UserError(
+            _(
+                (
+                    "#{to_shift} is full; add them to its waitlist with `/phonebank add "
+                    "{to_shift} #{number}`, or give it more seats with `/phonebank edit "
+                    "{to_shift} seats {value}`."
+                ),
+                to_shift=cmd.to_shift,
+                number=person.number,
+                value=target.shift.capacity + 1,
+            )
+        )
+    return signup
 
 
 def _seat_went(promoted: list[Signup], *, of: str = "") -> str:
@@ -173,8 +266,8 @@ def _seat_went(promoted: list[Signup], *, of: str = "") -> str:
     if not promoted:
         return ""
     if promoted[0].status is SignupStatus.OFFERED:
-        return f"; the seat{of} is offered to the next on the waitlist, who was told"
-    return f"; the next on the waitlist{of} moved up and was told"
+        return _("; the seat{of} is offered to the next on the waitlist, who was told", of=of)
+    return _("; the next on the waitlist{of} moved up and was told", of=of)
 
 
 async def roster_history(ctx: Context, shift: Shift) -> str:
@@ -185,25 +278,38 @@ async def roster_history(ctx: Context, shift: Shift) -> str:
         by = await ctx.uow.volunteers.get(booking.by_id)
         # Indented under the heading, as a roster's details are under each name.
         lines.append(
-            f"  {person.name} {booking.action.verb} by {by.name}, "
-            f"{timefmt.at(booking.at, ctx.zone)}"
+            _(
+                "  {name} {verb} by {name2}, {at}",
+                name=person.name,
+                verb=booking.action.verb,
+                name2=by.name,
+                at=timefmt.at(booking.at, ctx.zone),
+            )
         )
     # Added, removed or moved: all of them changes, none of them only bookings.
-    return "Changed by organizers:\n" + "\n".join(lines) if lines else ""
+    return _("Changed by organizers:\n") + "\n".join(lines) if lines else ""
 
 
 async def _open(ctx: Context, number: int, held: HeldShift | None = None) -> HeldShift:
     """A shift people can be booked on: held, not cancelled, not started."""
     held = held or await seats.hold(ctx, number)
     if held.shift.is_cancelled:
-        raise UserError(f"#{number} was cancelled; `/phonebank list` shows the shifts coming up.")
+        raise UserError(
+            _(
+                "#{number} was cancelled; `/phonebank list` shows the shifts coming up.",
+                number=number,
+            )
+        )
     return await _not_started(ctx, held)
 
 
 async def _not_started(ctx: Context, held: HeldShift) -> HeldShift:
     if held.shift.has_started(ctx.now):
         raise UserError(
-            f"#{held.shift.number} has already started, so its seats can't change any more."
+            _(
+                "#{number} has already started, so its seats can't change any more.",
+                number=held.shift.number,
+            )
         )
     return held
 

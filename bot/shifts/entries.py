@@ -4,11 +4,12 @@ from bot.domain.phonebank import (
     MAX_ANNOUNCEMENT,
     MAX_PAGE,
 )
+from bot.kernel.i18n import N_
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
-from bot.shifts import bookings, phonebanks, reading
+from bot.shifts import announcing, bookings, phonebanks, reading
 from bot.shifts.commands import (
     AddToShift,
     Announce,
@@ -28,7 +29,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "list",
-        Usage("/phonebank list [page]", "/phonebank list 2", "shifts coming up, with seats left"),
+        Usage(
+            "/phonebank list [page]", "/phonebank list 2", N_("shifts coming up, with seats left")
+        ),
         ListShifts,
         phonebanks.list_shifts,
         reads_only=True,
@@ -50,7 +53,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank join <shift>",
             "/phonebank join 3",
-            "take a seat on a shift (or a waitlist spot if it's full)",
+            N_("take a seat on a shift (or a waitlist spot if it's full)"),
         ),
         JoinShift,
         phonebanks.join_shift,
@@ -66,7 +69,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank leave <shift> [following]",
             "/phonebank leave 3",
-            "give your seat back (`following`: every later week too, and stop Every week)",
+            N_("give your seat back (`following`: every later week too, and stop Every week)"),
         ),
         LeaveShift,
         phonebanks.leave_shift,
@@ -85,7 +88,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "phonebank",
         "mine",
-        Usage("/phonebank mine", "/phonebank mine", "the shifts you signed up for"),
+        Usage("/phonebank mine", "/phonebank mine", N_("the shifts you signed up for")),
         MyShifts,
         phonebanks.my_shifts,
         reads_only=True,
@@ -110,7 +113,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank roster <shift>",
             "/phonebank roster 3",
-            "who signed up for a shift, and who is waiting",
+            N_("who signed up for a shift, and who is waiting"),
         ),
         ShowRoster,
         phonebanks.show_roster,
@@ -125,7 +128,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank cancel <shift> [following]",
             "/phonebank cancel 3",
-            "cancel a shift and tell everyone signed up (`following`: every later week too)",
+            N_("cancel a shift and tell everyone signed up (`following`: every later week too)"),
         ),
         CancelShift,
         phonebanks.cancel_shift,
@@ -147,11 +150,13 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank announce <shift> [waitlist] <message>",
             "/phonebank announce 3 Parking is behind the library.",
-            "send a message to everyone confirmed for a shift (`waitlist`: and everyone "
-            "waiting for a seat)",
+            N_(
+                "send a message to everyone confirmed for a shift (`waitlist`: and everyone "
+                "waiting for a seat)"
+            ),
         ),
         Announce,
-        phonebanks.announce,
+        announcing.announce,
         who=Who.HOST,
         params=(
             shift(),
@@ -177,9 +182,11 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank add <shift> <who> [over] [confirm]",
             "/phonebank add 3 Maria Lopez",
-            "book a volunteer (a name or #number) on a shift; the waitlist if it's full, "
-            "unless `over` adds a seat; outside the times they said they're free it asks "
-            "first, unless `confirm`",
+            N_(
+                "book a volunteer (a name or #number) on a shift; the waitlist if it's full, "
+                "unless `over` adds a seat; outside the times they said they're free it asks "
+                "first, unless `confirm`"
+            ),
         ),
         AddToShift,
         bookings.add_to_shift,
@@ -203,7 +210,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank remove <shift> <who>",
             "/phonebank remove 3 #12",
-            "take a volunteer off a shift (the waitlist moves up; they're told kindly)",
+            N_("take a volunteer off a shift (the waitlist moves up; they're told kindly)"),
         ),
         RemoveFromShift,
         bookings.remove_from_shift,
@@ -220,7 +227,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank move <who> <from-shift> <to-shift>",
             "/phonebank move Maria 3 5",
-            "move a volunteer to another shift in one step, with one message",
+            N_("move a volunteer to another shift in one step, with one message"),
         ),
         MoveBetweenShifts,
         bookings.move_between_shifts,

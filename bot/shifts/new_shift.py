@@ -11,6 +11,7 @@ from bot.domain.phonebank import MAX_CAPACITY, MAX_DURATION, MAX_LINK, MIN_DURAT
 from bot.domain.text import MAX_TITLE
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Kind, Param
 from bot.kernel.intake.examples import SHIFT_DAY
@@ -88,23 +89,26 @@ def read_new_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank create "<title>" <date> <time> <length> <seats> [<link>]`; bare: the form."""
     if words.peek_bare() is None:
         return StartShiftForm(actor)
-    title_word = words.need("the title")
+    title_word = words.need(_("the title"))
     title = typed.title(title_word)
-    day_word = words.need("the date")
+    day_word = words.need(_("the date"))
     try:
         day = typed.day(day_word)
     except UserError:
         if not title_word.quoted and not any(c.isdigit() for c in day_word.text):
             # `/phonebank create Saturday calls 2026-…`: the title lost its quotes.
             raise UserError(
-                f"When the title has more than one word, put it in double quotes. {words.hint}"
+                _(
+                    "When the title has more than one word, put it in double quotes. {hint}",
+                    hint=words.hint,
+                )
             ) from None
         raise
     start = typed.start_time(words)
-    length = typed.shift_length(words.need("the length of the shift"))
+    length = typed.shift_length(words.need(_("the length of the shift")))
     seats = typed.number(
-        words.need("the number of seats"),
-        "number of seats",
+        words.need(_("the number of seats")),
+        _("number of seats"),
         words.usage.example,
         high=MAX_CAPACITY,
     )
@@ -120,31 +124,31 @@ def shift_form() -> Form:
     """What `/phonebank create` asks when called without arguments."""
     return Form(
         form_id=SHIFT.form_id,
-        title="New phone bank shift",
-        intro="Volunteers see the title and time; the link goes out in their reminders.",
+        title=_("New phone bank shift"),
+        intro=_("Volunteers see the title and time; the link goes out in their reminders."),
         fields=(
-            TextField("title", "Title", placeholder="Saturday calls", max_length=MAX_TITLE),
-            DateField("day", "Date"),
-            TimeField("start", "Start time, in the campaign's time zone"),
-            TextField("duration", "Length", placeholder="2h, 90m or 1h30m", max_length=10),
+            TextField("title", _("Title"), placeholder=_("Saturday calls"), max_length=MAX_TITLE),
+            DateField("day", _("Date")),
+            TimeField("start", _("Start time, in the campaign's time zone")),
+            TextField("duration", _("Length"), placeholder=_("2h, 90m or 1h30m"), max_length=10),
             NumberField("capacity", "Seats", low=1, high=MAX_CAPACITY, initial=10),
             TextField(
                 "link",
-                "Call script or dialer link",
-                placeholder="https://dialer.example/abc",
+                _("Call script or dialer link"),
+                placeholder=_("https://dialer.example/abc"),
                 max_length=MAX_LINK,
                 required=False,
             ),
             *repeat_fields(),
         ),
-        submit_label="Create",
+        submit_label=_("Create"),
         extras_from=6,
     )
 
 
 def _read(actor: Actor, _key: str, values: Values) -> Command:
     with answering("start"):
-        start = typed.Words(text(values, "start", "the start time"), CREATE_USAGE)
+        start = typed.Words(text(values, "start", _("the start time")), CREATE_USAGE)
         when = typed.start_time(start)
         start.end()
     link = text(values, "link", "", required=False)
@@ -152,11 +156,11 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
         checked = typed.link(typed.Word(link, quoted=True)) if link else None
     return CreateShift(
         actor,
-        title=parsed(values, "title", "the title", typed.title),
-        day=parsed(values, "day", "the date", typed.day),
+        title=parsed(values, "title", _("the title"), typed.title),
+        day=parsed(values, "day", _("the date"), typed.day),
         start=when,
-        duration=parsed(values, "duration", "the length of the shift", typed.shift_length),
-        capacity=parsed(values, "capacity", "the number of seats", _seats),
+        duration=parsed(values, "duration", _("the length of the shift"), typed.shift_length),
+        capacity=parsed(values, "capacity", _("the number of seats"), _seats),
         link=checked,
         repeats=read_repeats(values),
         # Left out where the form had no room: asked after creating instead.
@@ -165,7 +169,7 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
 
 
 def _seats(answer: typed.Word) -> int:
-    return typed.number(answer, "number of seats", "12", high=MAX_CAPACITY)
+    return typed.number(answer, _("number of seats"), "12", high=MAX_CAPACITY)
 
 
 SHIFT = FormReader("shift", CreateShift, _read)

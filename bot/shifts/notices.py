@@ -5,6 +5,7 @@ from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, Message, Reply
@@ -15,9 +16,13 @@ async def _shift_cancelled(scene: Scene) -> Reply | Drop:
     assert scene.notice.shift_id is not None
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     message = Message(
-        f"Sorry: “{shift.title}” (#{shift.number}) on "
-        f"{timefmt.at(shift.starts_at, scene.zone)} has been cancelled by the organizers.",
-        buttons=(Button("See other shifts", SHIFTS.action()),),
+        _(
+            ("Sorry: “{title}” (#{number}) on {at} has been cancelled by the organizers."),
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(shift.starts_at, scene.zone),
+        ),
+        buttons=(Button(_("See other shifts"), SHIFTS.action()),),
     )
     # A confirmed seat had a calendar entry: this one, marked cancelled, takes it out.
     if scene.notice.payload.get("was") != SignupStatus.CONFIRMED.value:
@@ -44,7 +49,7 @@ async def _announcement(scene: Scene) -> Reply | Drop:
     signup = await scene.uow.signups.active(shift.id, scene.notice.volunteer_id or 0)
     if signup is not None and signup.status is SignupStatus.WAITLISTED:
         position = await scene.uow.signups.waitlist_position(signup)
-        text += f"\nYou're #{position} on its waitlist."
+        text += _("\nYou're #{position} on its waitlist.", position=position)
     return Message(text)
 
 
@@ -64,10 +69,10 @@ async def _sender(scene: Scene) -> str:
     sender_id = scene.notice.payload.get("from_id")
     if not isinstance(sender_id, int):
         # Queued before senders were kept by id; forget-me scrubs such names (storage).
-        return str(scene.notice.payload.get("from") or "The organizers")
+        return str(scene.notice.payload.get("from") or _("The organizers"))
     sender = await scene.uow.volunteers.get(sender_id)
     if sender is None or sender.forgotten_at is not None:
-        return "An organizer"
+        return _("An organizer")
     return sender.name
 
 
@@ -81,14 +86,27 @@ async def _booked(scene: Scene) -> Reply | Drop:
     when = timefmt.at(shift.starts_at, scene.zone)
     if signup.status is SignupStatus.WAITLISTED:
         position = await scene.uow.signups.waitlist_position(signup)
-        text = (
-            f"{by} put you on the waitlist for “{shift.title}” (#{shift.number}), {when}: "
-            f"#{position} in line. I'll message you the moment a seat opens."
+        text = _(
+            (
+                "{by} put you on the waitlist for “{title}” (#{number}), {when}: "
+                "#{position} in line. I'll message you the moment a seat opens."
+            ),
+            by=by,
+            title=shift.title,
+            number=shift.number,
+            when=when,
+            position=position,
         )
     else:
-        text = f"{by} booked you on “{shift.title}” (#{shift.number}), {when}. Thank you!"
+        text = _(
+            "{by} booked you on “{title}” (#{number}), {when}. Thank you!",
+            by=by,
+            title=shift.title,
+            number=shift.number,
+            when=when,
+        )
         if shift.link:
-            text += f"\nDialer and script: {shift.link}"
+            text += _("\nDialer and script: {link}", link=shift.link)
         return await with_calendar(scene, Message(text, buttons=(cant_make_it(shift),)))
     return Message(text, buttons=(cant_make_it(shift),))
 
@@ -97,10 +115,17 @@ async def _unbooked(scene: Scene) -> Reply | Drop:
     assert scene.notice.shift_id is not None
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     return Message(
-        f"An organizer took you off “{shift.title}” (#{shift.number}), "
-        f"{timefmt.at(shift.starts_at, scene.zone)}, so you don't need to come. Thanks for "
-        "being ready to help; other shifts could use you.",
-        buttons=(Button("See other shifts", SHIFTS.action()),),
+        _(
+            (
+                "An organizer took you off “{title}” (#{number}), {at}, so you don't "
+                "need to come. Thanks for being ready to help; other shifts could use "
+                "you."
+            ),
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(shift.starts_at, scene.zone),
+        ),
+        buttons=(Button(_("See other shifts"), SHIFTS.action()),),
     )
 
 
@@ -109,13 +134,20 @@ async def _moved_by_organizer(scene: Scene) -> Reply | Drop:
     if isinstance(shift, Drop):
         return shift
     was = await scene.uow.shifts.get(int(scene.notice.payload["from_shift_id"]))
-    text = (
-        f"An organizer moved you from “{was.title}” (#{was.number}, "
-        f"{timefmt.at(was.starts_at, scene.zone)}) to “{shift.title}” (#{shift.number}), "
-        f"{timefmt.at(shift.starts_at, scene.zone)}."
+    text = _(
+        (
+            "An organizer moved you from “{title}” (#{number}, {at}) to “{title2}” "
+            "(#{number2}), {at2}."
+        ),
+        title=was.title,
+        number=was.number,
+        at=timefmt.at(was.starts_at, scene.zone),
+        title2=shift.title,
+        number2=shift.number,
+        at2=timefmt.at(shift.starts_at, scene.zone),
     )
     if shift.link:
-        text += f"\nDialer and script: {shift.link}"
+        text += _("\nDialer and script: {link}", link=shift.link)
     return await with_calendar(scene, Message(text, buttons=(cant_make_it(shift),)))
 
 

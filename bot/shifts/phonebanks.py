@@ -1,14 +1,13 @@
-"""Phone bank shifts: list, join, leave, create, roster, cancel, announce."""
+"""Phone bank shifts: list, join, leave, create, roster, cancel."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from bot.calendars import calendar_feeds
 from bot.domain.attendance import Attendance, is_late_cancellation
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
-from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
-    MAX_ANNOUNCEMENT,
     HeldShift,
     Shift,
     check_capacity,
@@ -21,13 +20,13 @@ from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import and_list, plural
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.series import REPEAT, repeating, weekly
 from bot.shifts import bookings
 from bot.shifts.commands import (
-    Announce,
     CancelShift,
     CreateShift,
     MyShifts,
@@ -46,7 +45,12 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
     total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
     pages = max(1, -(-total // PAGE_SIZE))
     if cmd.page > pages:
-        raise UserError(f"There are only {plural(pages, 'page')} of shifts; try `/phonebank list`.")
+        raise UserError(
+            _(
+                "There are only {plural} of shifts; try `/phonebank list`.",
+                plural=plural(pages, "page"),
+            )
+        )
     shown = await ctx.uow.shifts.upcoming(
         ctx.campaign.id, ctx.now, limit=PAGE_SIZE, offset=(cmd.page - 1) * PAGE_SIZE
     )
@@ -55,11 +59,15 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
     }
     footer = ""
     if cmd.page < pages:
-        footer = f"{total - cmd.page * PAGE_SIZE} more: `/phonebank list {cmd.page + 1}`"
+        footer = _(
+            "{value} more: `/phonebank list {value2}`",
+            value=total - cmd.page * PAGE_SIZE,
+            value2=cmd.page + 1,
+        )
     return Listing(
-        heading="Upcoming phone banks",
+        heading=_("Upcoming phone banks"),
         items=tuple(shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
-        empty="No shifts are scheduled yet. Organizers can add one with `/phonebank create`.",
+        empty=_("No shifts are scheduled yet. Organizers can add one with `/phonebank create`."),
         footer=footer,
     )
 
@@ -72,9 +80,9 @@ async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
         for signup, seats, reconfirmed in await my_seats(ctx)
     ]
     return Listing(
-        heading="Your upcoming shifts",
+        heading=_("Your upcoming shifts"),
         items=tuple(items),
-        empty="You're not signed up for anything yet. `/phonebank list` shows open shifts.",
+        empty=_("You're not signed up for anything yet. `/phonebank list` shows open shifts."),
     )
 
 
@@ -87,34 +95,47 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         if existing.status is SignupStatus.OFFERED:
             return await offers.take_held(ctx, held, existing)
         if existing.status is SignupStatus.CONFIRMED:
-            raise UserError(f"You're already signed up for #{shift.number}. See you there!")
+            raise UserError(
+                _("You're already signed up for #{number}. See you there!", number=shift.number)
+            )
         position = await ctx.uow.signups.waitlist_position(existing)
-        raise UserError(f"You're already #{position} on the waitlist for #{shift.number}.")
+        raise UserError(
+            _(
+                "You're already #{position} on the waitlist for #{number}.",
+                position=position,
+                number=shift.number,
+            )
+        )
     if shift.host_id == ctx.volunteer.id:
         # A post's Join is there for everyone; the host runs the shift rather than take a seat.
         raise UserError(
-            f"You host #{shift.number}, so you needn't take a seat on it; "
-            f"`/phonebank roster {shift.number}` shows who's coming."
+            _(
+                (
+                    "You host #{number}, so you needn't take a seat on it; `/phonebank "
+                    "roster {number}` shows who's coming."
+                ),
+                number=shift.number,
+            )
         )
     signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
     when = timefmt.at(shift.starts_at, ctx.zone)
-    leave = Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER)
+    leave = Button(_("Leave"), LEAVE.action(shift.number), ButtonStyle.DANGER)
     if signup.status is SignupStatus.WAITLISTED:
         position = await ctx.uow.signups.waitlist_position(signup)
         return Message(
-            f"#{shift.number} “{shift.title}” ({when}) is full, so you're #{position} on the "
-            "waitlist. I'll message you the moment a seat opens.",
+            _(
+                (
+                    "#{number} “{title}” ({when}) is full, so you're #{position} on the "
+                    "waitlist. I'll message you the moment a seat opens."
+                ),
+                number=shift.number,
+                title=shift.title,
+                when=when,
+                position=position,
+            ),
             buttons=(leave, *weekly.every_week_button(shift)),
         )
-    text = f"You're in! #{shift.number} “{shift.title}”, {when} for {shift_length(shift)}."
-    if shift.link:
-        text += f"\nDialer and script: {shift.link}"
-    if due:
-        text += (
-            "\nI'll remind you "
-            + and_list(timefmt.span(shift.starts_at - d) for d in due)
-            + " before it starts."
-        )
+    text = _you_are_in(shift, when, due)
     return await calendar_feeds.with_calendar(
         ctx.uow,
         ctx.campaign,
@@ -126,6 +147,25 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
     )
 
 
+def _you_are_in(shift: Shift, when: str, due: Sequence[datetime]) -> str:
+    """A seat taken: the shift, its link and the reminders to come."""
+    text = _(
+        "You're in! #{number} “{title}”, {when} for {shift_length}.",
+        number=shift.number,
+        title=shift.title,
+        when=when,
+        shift_length=shift_length(shift),
+    )
+    if shift.link:
+        text += _("\nDialer and script: {link}", link=shift.link)
+    if due:
+        text += _(
+            "\nI'll remind you {spans} before it starts.",
+            spans=and_list(timefmt.span(shift.starts_at - d) for d in due),
+        )
+    return text
+
+
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     """`/phonebank leave`: give the seat back before the start; the waitlist moves up."""
     if cmd.following:
@@ -134,37 +174,61 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     shift = held.shift
     signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
     if signup is None:
-        raise UserError(f"You're not signed up for #{shift.number}, so there's nothing to leave.")
+        raise UserError(
+            _(
+                "You're not signed up for #{number}, so there's nothing to leave.",
+                number=shift.number,
+            )
+        )
     if shift.has_started(ctx.now):
         raise UserError(
-            f"#{shift.number} has already started; please tell an organizer if you have to go."
+            _(
+                ("#{number} has already started; please tell an organizer if you have to go."),
+                number=shift.number,
+            )
         )
     promoted = await seats.give_up_seat(ctx, held, signup)
     await timed.tell_of_late_cancellation(ctx, shift, signup, promoted)
     if signup.status is SignupStatus.OFFERED:
         return offers.passed(shift.number, offered_on=bool(promoted))
     if signup.status is SignupStatus.WAITLISTED:
-        return Message(f"You've left the waitlist for #{shift.number} “{shift.title}”.")
+        return Message(
+            _(
+                "You've left the waitlist for #{number} “{title}”.",
+                number=shift.number,
+                title=shift.title,
+            )
+        )
     if is_late_cancellation(shift.starts_at, ctx.now):
         return Message(
-            f"You've left #{shift.number} “{shift.title}”, which starts "
-            f"{timefmt.countdown(shift.starts_at, ctx.now)}. Thanks for letting us know; "
-            "I've told the organizers."
+            _(
+                (
+                    "You've left #{number} “{title}”, which starts {countdown}. Thanks for "
+                    "letting us know; I've told the organizers."
+                ),
+                number=shift.number,
+                title=shift.title,
+                countdown=timefmt.countdown(shift.starts_at, ctx.now),
+            )
         )
     return Message(
-        f"You've left #{shift.number} “{shift.title}”. Thanks for letting us know in time."
+        _(
+            "You've left #{number} “{title}”. Thanks for letting us know in time.",
+            number=shift.number,
+            title=shift.title,
+        )
     )
 
 
 async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
     """`/phonebank create` alone: the new-shift form (organizers)."""
-    ctx.require_organizer("create phone bank shifts")
+    ctx.require_organizer(_("create phone bank shifts"))
     return shift_form()
 
 
 async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     """`/phonebank create`: schedule a shift in the campaign's zone (organizers)."""
-    ctx.require_organizer("create phone bank shifts")
+    ctx.require_organizer(_("create phone bank shifts"))
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
     capacity = check_capacity(cmd.capacity)
@@ -184,9 +248,13 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     )
     await timed.schedule_shift(ctx.uow, shift)
     ctx.shift_changed(None)
-    created = (
-        f"Created #{shift.number} “{title}”: {timefmt.at(starts_at, ctx.campaign_zone)} for "
-        f"{shift_length(shift)}, {plural(capacity, 'seat')}. "
+    created = _(
+        "Created #{number} “{title}”: {at} for {shift_length}, {plural}. ",
+        number=shift.number,
+        title=title,
+        at=timefmt.at(starts_at, ctx.campaign_zone),
+        shift_length=shift_length(shift),
+        plural=plural(capacity, "seat"),
     )
     repeat_note = ""
     buttons: tuple[Button, ...] = ()
@@ -196,16 +264,18 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         assert isinstance(repeated, Message)
         repeat_note = f"\n{repeated.text}"
     elif cmd.offer_repeat:
-        buttons = (Button("Repeat…", REPEAT.action(shift.number)),)
+        buttons = (Button(_("Repeat…"), REPEAT.action(shift.number)),)
     if await posting.queue_post(ctx, shift):
         # The channel gets a live post (seats left, kept current); the organizer, this note.
         return Message(
-            created + "I'm posting it here; the post keeps itself up to date." + repeat_note,
+            created + _("I'm posting it here; the post keeps itself up to date.") + repeat_note,
             buttons=buttons,
         )
     return Message(
-        created + f"Volunteers can join with `/phonebank join {shift.number}`." + repeat_note,
-        buttons=(Button("Join", JOIN.action(shift.number), ButtonStyle.PRIMARY), *buttons),
+        created
+        + _("Volunteers can join with `/phonebank join {number}`.", number=shift.number)
+        + repeat_note,
+        buttons=(Button(_("Join"), JOIN.action(shift.number), ButtonStyle.PRIMARY), *buttons),
         public=True,
     )
 
@@ -213,7 +283,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
 async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     """`/phonebank roster`: who is confirmed and who waits, in order (organizers)."""
     shift = await _shift(ctx, cmd.shift)
-    ctx.require_organizer_or_host(shift, "see its roster")
+    ctx.require_organizer_or_host(shift, _("see its roster"))
     roster = await ctx.uow.signups.roster(shift.id)
     confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
     waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
@@ -221,27 +291,46 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     # ✅: said "I'll be there" since signing up.
     sure = {s.volunteer_id for s in (s for s, _ in roster) if _reconfirmed(records, s.id)}
     items = [
-        Item(f"{i}. {v.name}", "confirmed ✅" if v.id in sure else "confirmed")
+        Item(f"{i}. {v.name}", _("confirmed ✅") if v.id in sure else _("confirmed"))
         for i, v in enumerate(confirmed, 1)
     ]
     # A seat kept for an offer near the start: counted as filled, shown with its deadline.
     for s, v in roster:
         if s.status is SignupStatus.OFFERED:
             offer = await ctx.uow.offers.get(s.id)
-            until = f" until {timefmt.clock(offer.expires_at, ctx.zone)}" if offer else ""
-            items.append(Item(f"{v.name}", f"offered the seat{until}"))
-    items += [Item(f"{i}. {v.name}", f"waitlist #{i}") for i, v in enumerate(waiting, 1)]
+            offered = (
+                _("offered the seat until {clock}", clock=timefmt.clock(offer.expires_at, ctx.zone))
+                if offer
+                else _("offered the seat")
+            )
+            items.append(Item(v.name, offered))
+    items += [
+        Item(f"{i}. {v.name}", _("waitlist #{place}", place=i)) for i, v in enumerate(waiting, 1)
+    ]
     filled = sum(1 for s, _ in roster if s.status.holds_seat)
-    status = " (cancelled)" if shift.is_cancelled else ""
+    status = _(" (cancelled)") if shift.is_cancelled else ""
     history = await bookings.roster_history(ctx, shift)
     return Listing(
         heading=(
-            f"#{shift.number} “{shift.title}”{status}, {timefmt.at(shift.starts_at, ctx.zone)}: "
-            f"{filled} of {shift.capacity} seats filled, {len(waiting)} waiting"
+            _(
+                (
+                    "#{number} “{title}”{status}, {at}: {filled} of {capacity} seats "
+                    "filled, {waiting} waiting"
+                ),
+                number=shift.number,
+                title=shift.title,
+                status=status,
+                at=timefmt.at(shift.starts_at, ctx.zone),
+                filled=filled,
+                capacity=shift.capacity,
+                waiting=len(waiting),
+            )
         ),
         items=tuple(items),
         # A listing without items shows only `empty`, so the history goes there too.
-        empty=f"Nobody is on it now.\n{history}" if history else "Nobody has signed up yet.",
+        empty=_("Nobody is on it now.\n{history}", history=history)
+        if history
+        else _("Nobody has signed up yet."),
         footer=history,
     )
 
@@ -250,69 +339,27 @@ async def cancel_shift(cmd: CancelShift, ctx: Context) -> Reply:
     """`/phonebank cancel`: call a shift off and tell everyone on it (organizers)."""
     if cmd.following:
         return await weekly.cancel_following(cmd.shift, ctx)
-    ctx.require_organizer("cancel shifts")
+    ctx.require_organizer(_("cancel shifts"))
     held = await seats.hold(ctx, cmd.shift)
     shift = held.shift
     if shift.is_cancelled:
-        raise UserError(f"#{shift.number} is already cancelled.")
+        raise UserError(_("#{number} is already cancelled.", number=shift.number))
     if shift.has_started(ctx.now):
-        raise UserError(f"#{shift.number} has already started, so it can't be cancelled.")
+        raise UserError(
+            _("#{number} has already started, so it can't be cancelled.", number=shift.number)
+        )
     roster = await seats.call_off(ctx, held)
     return Message(
         f"Cancelled #{shift.number} “{shift.title}”. "
         + (
-            f"I'm letting the {plural(len(roster), 'person', 'people')} signed up know."
+            _(
+                "I'm letting the {plural} signed up know.",
+                plural=plural(len(roster), "person", "people"),
+            )
             if roster
-            else "Nobody had signed up."
+            else _("Nobody had signed up.")
         )
     )
-
-
-async def announce(cmd: Announce, ctx: Context) -> Reply:
-    """`/phonebank announce`: a message to everyone confirmed for a shift, and with `waitlist`
-    to everyone waiting for a seat too (organizers and its host)."""
-    text = clean_text(cmd.message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)
-    shift = await _shift(ctx, cmd.shift)
-    ctx.require_organizer_or_host(shift, "send its volunteers announcements")
-    if shift.is_cancelled:
-        raise UserError(f"#{shift.number} is cancelled; everyone on it has already been told.")
-    roster = await ctx.uow.signups.roster(shift.id)
-    confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
-    # Offered a seat near the start, they still wait: the waitlist, first in line.
-    waiting = [(s, v) for s, v in roster if s.status is not SignupStatus.CONFIRMED]
-    told = confirmed + waiting if cmd.waitlist else confirmed
-    if not told:
-        raise UserError(
-            f"Nobody is on #{shift.number} yet, so there's no one to tell."
-            if cmd.waitlist
-            else f"Nobody is confirmed for #{shift.number} yet, so there's no one to tell."
-        )
-    payload: dict[str, object] = {"text": text, "from_id": ctx.volunteer.id}
-    if cmd.waitlist:
-        payload["waitlist"] = True
-    for signup, volunteer in told:
-        await ctx.notify(
-            NoticeKind.ANNOUNCEMENT,
-            volunteer_id=volunteer.id,
-            shift_id=shift.id,
-            signup_id=signup.id,
-            # Who sent it by id: the name is written at send time, so an erased sender's isn't kept.
-            payload=payload,
-        )
-    sending = f"Sending your message to the {plural(len(confirmed), 'confirmed volunteer')} of "
-    if cmd.waitlist and not confirmed:
-        return Message(
-            f"Sending your message to the {_people(len(waiting))} on the waitlist of "
-            f"#{shift.number}."
-        )
-    if cmd.waitlist and waiting:
-        return Message(f"{sending}#{shift.number} and the {_people(len(waiting))} on its waitlist.")
-    if waiting and not cmd.waitlist:
-        return Message(
-            f"{sending}#{shift.number}. The {_people(len(waiting))} on its waitlist won't get "
-            f"it; to include them, type `/phonebank announce {shift.number} waitlist …`."
-        )
-    return Message(f"{sending}#{shift.number}.")
 
 
 def _people(count: int) -> str:
@@ -331,12 +378,19 @@ async def _open_shift(ctx: Context, number: int) -> HeldShift:
     held = await seats.hold(ctx, number)
     if held.shift.is_cancelled:
         raise UserError(
-            f"#{number} “{held.shift.title}” was cancelled. `/phonebank list` shows others."
+            _(
+                "#{number} “{title}” was cancelled. `/phonebank list` shows others.",
+                number=number,
+                title=held.shift.title,
+            )
         )
     if held.shift.has_started(ctx.now):
         raise UserError(
-            f"#{number} “{held.shift.title}” has already started. `/phonebank list` shows what's "
-            "next."
+            _(
+                ("#{number} “{title}” has already started. `/phonebank list` shows what's next."),
+                number=number,
+                title=held.shift.title,
+            )
         )
     return held
 

@@ -4,6 +4,7 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import MAX_ANNOUNCEMENT
 from bot.domain.text import MAX_NAME, clean_text
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import TextReader
 from bot.kernel.intake.parsing import person
@@ -20,11 +21,11 @@ from bot.signups import LeaveShift
 def add_to_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank add <shift> <who> [over] [confirm]`: the name may have spaces; `over` and
     `confirm` come last, in either order."""
-    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     who = person(words)
     found: set[str] = set()
     while True:
-        name, _, last = who.rpartition(" ")
+        name, _skip, last = who.rpartition(" ")
         keyword = last.lower()
         if not name.strip() or keyword not in {"over", "confirm"} - found:
             break
@@ -35,7 +36,7 @@ def add_to_shift(actor: Actor, words: typed.Words) -> Command:
 
 def remove_from_shift(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank remove <shift> <who>`."""
-    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     return RemoveFromShift(actor, shift=shift, who=person(words))
 
 
@@ -44,15 +45,18 @@ def move_between_shifts(actor: Actor, words: typed.Words) -> Command:
     parts = words.rest().rsplit(None, 2)
     if len(parts) < 3:
         raise UserError(
-            f"I need who, the shift they're on and the shift to move them to. {words.hint}"
+            _(
+                "I need who, the shift they're on and the shift to move them to. {hint}",
+                hint=words.hint,
+            )
         )
     who, from_word, to_word = parts
     example = words.usage.example
     return MoveBetweenShifts(
         actor,
         who=clean_text(who, what="name", limit=MAX_NAME),
-        from_shift=typed.number(typed.Word(from_word, False), "shift number", example),
-        to_shift=typed.number(typed.Word(to_word, False), "shift number", example),
+        from_shift=typed.number(typed.Word(from_word, False), _("shift number"), example),
+        to_shift=typed.number(typed.Word(to_word, False), _("shift number"), example),
     )
 
 
@@ -60,10 +64,18 @@ def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
     """`/phonebank cancel|leave <shift> [following]`."""
 
     def read(actor: Actor, words: typed.Words) -> Command:
-        shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+        shift = typed.number(
+            words.need(_("the shift number")), _("shift number"), words.usage.example
+        )
         word = words.take()
         if word is not None and word.text.lower() != "following":
-            raise UserError(f"I didn't expect {typed.shown(word.text)} there. {words.hint}")
+            raise UserError(
+                _(
+                    "I didn't expect {shown} there. {hint}",
+                    shown=typed.shown(word.text),
+                    hint=words.hint,
+                )
+            )
         words.end()
         return build(actor, shift=shift, following=word is not None)
 
@@ -73,7 +85,7 @@ def with_following(build: type[CancelShift] | type[LeaveShift]) -> TextReader:
 def announce(actor: Actor, words: typed.Words) -> Command:
     """`/phonebank announce <shift> [waitlist] <message>`: `waitlist` typed as is, in lower
     case, before the message; "Waitlist news…" is the message's own first word."""
-    shift = typed.number(words.need("the shift number"), "shift number", words.usage.example)
+    shift = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
     waitlist = words.peek_bare() == "waitlist"
     if waitlist:
         words.take()
@@ -84,5 +96,5 @@ def announcement(words: typed.Words) -> str:
     """The rest of the line as a message to everyone on a shift."""
     message = words.rest()
     if not message:
-        raise UserError(f"I'm missing the message. {words.hint}")
+        raise UserError(_("I'm missing the message. {hint}", hint=words.hint))
     return clean_text(message, what="announcement", limit=MAX_ANNOUNCEMENT, multiline=True)

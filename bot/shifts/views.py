@@ -4,6 +4,7 @@ from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item
 from bot.shifts.buttons import ROSTER
@@ -20,27 +21,35 @@ def shift_item(
     shift = seats.shift
     parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
     if seats.seats_left:
-        parts.append(f"{seats.seats_left} of {shift.capacity} seats left")
+        parts.append(
+            _(
+                "{seats_left} of {capacity} seats left",
+                seats_left=seats.seats_left,
+                capacity=shift.capacity,
+            )
+        )
     else:
-        parts.append(f"full ({plural(shift.capacity, 'seat')})")
+        parts.append(_("full ({plural})", plural=plural(shift.capacity, "seat")))
     if seats.waitlisted:
-        parts.append(f"{seats.waitlisted} on the waitlist")
+        parts.append(_("{waitlisted} on the waitlist", waitlisted=seats.waitlisted))
     hosting = shift.host_id is not None and shift.host_id == ctx.volunteer.id
     if hosting:
-        parts.append("you host it")
+        parts.append(_("you host it"))
     if signup is not None:
         parts.append(
-            "you're in" if signup.status is SignupStatus.CONFIRMED else "you're waitlisted"
+            _("you're in") if signup.status is SignupStatus.CONFIRMED else _("you're waitlisted")
         )
         if reconfirmed:
-            parts.append("✅ you said you'll be there")
-        button = Button("Leave", LEAVE.action(shift.number), ButtonStyle.DANGER)
+            parts.append(_("✅ you said you'll be there"))
+        button = Button(_("Leave"), LEAVE.action(shift.number), ButtonStyle.DANGER)
     elif hosting:
-        button = Button("Roster", ROSTER.action(shift.number))
+        button = Button(_("Roster"), ROSTER.action(shift.number))
     else:
-        label = "Join" if seats.seats_left else "Join waitlist"
+        label = _("Join") if seats.seats_left else _("Join waitlist")
         button = Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY)
-    return Item(f"#{shift.number} {shift.title}", " · ".join(parts), button)
+    return Item(
+        _("#{number} {title}", number=shift.number, title=shift.title), " · ".join(parts), button
+    )
 
 
 async def my_seats(ctx: Context) -> list[tuple[Signup | None, ShiftSeats, bool]]:

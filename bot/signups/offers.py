@@ -10,6 +10,7 @@ from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.ports.replies import Message, Reply
 from bot.ports.storage import Storage
 from bot.signups import seats
@@ -33,25 +34,32 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
     if offer is None or not offer.is_open(ctx.now):
         # Run out, but not yet let go by the sweep: with nobody else waiting, the seat would
         # only open to anyone, so the one it was kept for may still have it.
-        _, waiting = await ctx.uow.signups.counts(shift.id)
+        _skip, waiting = await ctx.uow.signups.counts(shift.id)
         if offer is None or waiting:
             raise UserError(
-                f"Sorry, the offer for #{shift.number} ran out and the seat is going to the "
-                "next in line. `/phonebank list` shows other shifts."
+                _(
+                    (
+                        "Sorry, the offer for #{number} ran out and the seat is going to the "
+                        "next in line. `/phonebank list` shows other shifts."
+                    ),
+                    number=shift.number,
+                )
             )
     await seats.take_offered_seat(ctx, held, signup)
-    text = (
-        f"You're in! #{shift.number} “{shift.title}”, "
-        f"{timefmt.at(shift.starts_at, ctx.zone)}. Thank you for stepping in."
+    text = _(
+        "You're in! #{number} “{title}”, {at}. Thank you for stepping in.",
+        number=shift.number,
+        title=shift.title,
+        at=timefmt.at(shift.starts_at, ctx.zone),
     )
     if shift.link:
-        text += f"\nDialer and script: {shift.link}"
+        text += _("\nDialer and script: {link}", link=shift.link)
     return Message(text)
 
 
 async def pass_seat(cmd: PassSeat, ctx: Context) -> Reply:
     """ "Pass" (typed: `/phonebank leave <shift>`): the seat is offered to the next in line."""
-    held, signup = await _offered(ctx, cmd.shift, "pass on")
+    held, signup = await _offered(ctx, cmd.shift, _("pass on"))
     offered_on = await seats.give_up_seat(ctx, held, signup)
     return passed(held.shift.number, offered_on=bool(offered_on))
 
@@ -60,12 +68,22 @@ def passed(number: int, *, offered_on: bool) -> Message:
     """The answer to passing on an offered seat: offered on to the next in line, or open."""
     if not offered_on:
         return Message(
-            f"OK, thanks for saying so: nobody else is waiting, so the seat on #{number} is "
-            "open again, and you're off its waitlist."
+            _(
+                (
+                    "OK, thanks for saying so: nobody else is waiting, so the seat on "
+                    "#{number} is open again, and you're off its waitlist."
+                ),
+                number=number,
+            )
         )
     return Message(
-        f"OK, thanks for saying so: the seat on #{number} goes to the next in line, "
-        "and you're off its waitlist."
+        _(
+            (
+                "OK, thanks for saying so: the seat on #{number} goes to the next in "
+                "line, and you're off its waitlist."
+            ),
+            number=number,
+        )
     )
 
 
@@ -74,10 +92,18 @@ async def _offered(ctx: Context, number: int, doing: str) -> tuple[HeldShift, Si
     signup = await ctx.uow.signups.active(held.shift.id, ctx.volunteer.id)
     if signup is None or signup.status is not SignupStatus.OFFERED:
         if signup is not None and signup.status is SignupStatus.CONFIRMED:
-            raise UserError(f"You already have a seat on #{number}. See you there!")
+            raise UserError(
+                _("You already have a seat on #{number}. See you there!", number=number)
+            )
         raise UserError(
-            f"There's no seat on offer to you on #{number}, so there's nothing to {doing}. "
-            "`/phonebank mine` shows your shifts."
+            _(
+                (
+                    "There's no seat on offer to you on #{number}, so there's nothing to "
+                    "{doing}. `/phonebank mine` shows your shifts."
+                ),
+                number=number,
+                doing=doing,
+            )
         )
     return held, signup
 

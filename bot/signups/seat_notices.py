@@ -11,6 +11,7 @@ from bot.domain.offer import OFFER_FOR
 from bot.domain.phonebank import Shift
 from bot.domain.signup import SignupStatus
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
@@ -56,13 +57,13 @@ async def seat_message(scene: Scene, opening: Callable[[Shift], str]) -> Reply |
         return Drop(NoticeState.SKIPPED, "the shift had already started")
     text = opening(shift)
     if shift.link:
-        text += f"\nDialer and script: {shift.link}"
+        text += _("\nDialer and script: {link}", link=shift.link)
     return Message(text, buttons=(cant_make_it(shift),))
 
 
 def cant_make_it(shift: Shift) -> Button:
     """The way out of a seat every seat message offers."""
-    return Button("Can't make it", LEAVE.action(shift.number), ButtonStyle.DANGER)
+    return Button(_("Can't make it"), LEAVE.action(shift.number), ButtonStyle.DANGER)
 
 
 async def named(scene: Scene, volunteer_id: object) -> str:
@@ -71,7 +72,7 @@ async def named(scene: Scene, volunteer_id: object) -> str:
         return "Someone"
     volunteer = await scene.uow.volunteers.get(volunteer_id)
     if volunteer is None or volunteer.forgotten_at is not None:
-        return "A former volunteer"
+        return _("A former volunteer")
     return f"{volunteer.name} (#{volunteer.number})"
 
 
@@ -79,7 +80,7 @@ async def booker(scene: Scene) -> str:
     """The organizer who booked, by name as of now; never an erased one's."""
     by = scene.notice.payload.get("by_id")
     booker = await scene.uow.volunteers.get(by) if isinstance(by, int) else None
-    return booker.name if booker and booker.forgotten_at is None else "An organizer"
+    return booker.name if booker and booker.forgotten_at is None else _("An organizer")
 
 
 async def with_calendar(scene: Scene, message: Reply | Drop) -> Reply | Drop:
@@ -99,9 +100,14 @@ async def with_calendar(scene: Scene, message: Reply | Drop) -> Reply | Drop:
 async def _promoted(scene: Scene) -> Reply | Drop:
     message = await seat_message(
         scene,
-        lambda shift: (
-            f"Good news: a seat opened up and you're now confirmed for “{shift.title}” "
-            f"(#{shift.number}), {timefmt.at(shift.starts_at, scene.zone)}."
+        lambda shift: _(
+            (
+                "Good news: a seat opened up and you're now confirmed for “{title}” "
+                "(#{number}), {at}."
+            ),
+            title=shift.title,
+            number=shift.number,
+            at=timefmt.at(shift.starts_at, scene.zone),
         ),
     )
     return await with_calendar(scene, message)
@@ -117,19 +123,32 @@ async def _late_cancellation(scene: Scene) -> Reply | Drop:
     promoted_id = scene.notice.payload.get("promoted_id")
     offered_id = scene.notice.payload.get("offered_id")
     if isinstance(promoted_id, int):
-        became = f"The seat went to {await named(scene, promoted_id)} from the waitlist."
+        became = _(
+            "The seat went to {value} from the waitlist.", value=await named(scene, promoted_id)
+        )
     elif isinstance(offered_id, int):
-        became = (
-            f"The seat is offered to {await named(scene, offered_id)}, first on the "
-            f"waitlist, for {timefmt.span(OFFER_FOR)}."
+        became = _(
+            "The seat is offered to {value}, first on the waitlist, for {span}.",
+            value=await named(scene, offered_id),
+            span=timefmt.span(OFFER_FOR),
         )
     else:
-        became = "The seat is now open."
+        became = _("The seat is now open.")
     starts = timefmt.at(shift.starts_at, scene.zone)
     within = timefmt.countdown(shift.starts_at, scene.now)
     return Message(
-        f"⚠️ Late cancellation: {left} left #{shift.number} “{shift.title}”, which starts "
-        f"{starts} ({within}). {became}"
+        _(
+            (
+                "⚠️ Late cancellation: {left} left #{number} “{title}”, which starts "
+                "{starts} ({within}). {became}"
+            ),
+            left=left,
+            number=shift.number,
+            title=shift.title,
+            starts=starts,
+            within=within,
+            became=became,
+        )
     )
 
 

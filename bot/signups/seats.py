@@ -22,12 +22,15 @@ from bot.domain.phonebank import HeldShift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.volunteer import Volunteer
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.signups import reminders, timed
 
 
 def no_such_shift(number: int) -> UserError:
     """The refusal for a shift number the campaign doesn't have."""
-    return UserError(f"There's no shift #{number}. `/phonebank list` shows upcoming shifts.")
+    return UserError(
+        _("There's no shift #{number}. `/phonebank list` shows upcoming shifts.", number=number)
+    )
 
 
 async def hold(ctx: Context, number: int) -> HeldShift:
@@ -49,7 +52,7 @@ async def take_seat(
     Returns the sign-up and, for a seat, when its reminders are due.
     """
     shift = held.shift
-    confirmed, _ = await ctx.uow.signups.counts(shift.id)
+    confirmed, _skip = await ctx.uow.signups.counts(shift.id)
     status = placement(confirmed=confirmed, capacity=shift.capacity)
     # One life per person and shift: back after leaving, the "sorry you couldn't make it"
     # owed to the earlier sign-up is no longer true.
@@ -86,10 +89,10 @@ async def fill_open_seats(ctx: Context, held: HeldShift) -> list[Signup]:
     shift = held.shift
     if shift.is_cancelled or ctx.now >= shift.ends_at:
         return []
-    confirmed, _ = await ctx.uow.signups.counts(shift.id)
+    confirmed, _skip = await ctx.uow.signups.counts(shift.id)
     offering = offers_instead(starts_at=shift.starts_at, now=ctx.now)
     promoted: list[Signup] = []
-    for _ in range(shift.capacity - confirmed):
+    for _skip in range(shift.capacity - confirmed):
         waiting = await ctx.uow.signups.first_waitlisted(shift.id)
         if waiting is None:
             break
@@ -213,7 +216,7 @@ async def withdraw_extra_offers(ctx: Context, held: HeldShift) -> list[Signup]:
     """Fewer seats than are taken, counting seats on offer: the newest offers are withdrawn
     first (before anyone confirmed is bumped); each offeree waits again, at the head of the
     line, and is told once. Returns the sign-ups whose offer was withdrawn."""
-    taken, _ = await ctx.uow.signups.counts(held.shift.id)
+    taken, _skip = await ctx.uow.signups.counts(held.shift.id)
     withdrawn: list[Signup] = []
     offered = [s for s, _ in await ctx.uow.signups.roster(held.shift.id)]
     offered = [s for s in offered if s.status is SignupStatus.OFFERED]
@@ -235,7 +238,7 @@ async def withdraw_extra_offers(ctx: Context, held: HeldShift) -> list[Signup]:
 
 async def give_up_every_seat(ctx: Context) -> None:
     """Forget-me: take the asker off every upcoming shift, the waitlist moving up as usual."""
-    for _, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
+    for _skip, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
         held = await hold(ctx, shift.number)
         # Read again under the hold: a promotion may have confirmed it since the list was read.
         signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)

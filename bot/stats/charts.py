@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.domain.stats import WeekFigures
+from bot.kernel.i18n import _
 
 # Phone-sized and legible: 1200×675 px (16:9), big type.
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
@@ -27,9 +28,13 @@ def weekly_chart(weeks: Sequence[WeekFigures], zone: ZoneInfo, *, title: str) ->
     labels = [f"{w.starts.astimezone(zone):%b} {w.starts.astimezone(zone).day}" for w in weeks]
     half = 0.4
     filled = [w.filled for w in weeks]
-    axes.bar([p - half / 2 for p in positions], filled, half, color=_FILLED, label="Seats filled")
+    axes.bar(
+        [p - half / 2 for p in positions], filled, half, color=_FILLED, label=_("Seats filled")
+    )
     attended = [w.attended for w in weeks]
-    axes.bar([p + half / 2 for p in positions], attended, half, color=_ATTENDED, label="Attended")
+    axes.bar(
+        [p + half / 2 for p in positions], attended, half, color=_ATTENDED, label=_("Attended")
+    )
     tallest = max((w.filled for w in weeks), default=0)
     # Room above the bars for the legend; whole people only on the axis. A handful of ticks
     # reads as well at phone size and draws far fewer artists (ticks are most of the cost).
@@ -38,16 +43,16 @@ def weekly_chart(weeks: Sequence[WeekFigures], zone: ZoneInfo, *, title: str) ->
     axes.set_xticks(positions, labels, fontsize=14, rotation=45, ha="right")
     axes.tick_params(axis="y", labelsize=14)
     axes.set_ylabel("Volunteers", fontsize=16)
-    axes.set_xlabel("Week starting", fontsize=16)
+    axes.set_xlabel(_("Week starting"), fontsize=16)
     # A fixed title height: the automatic one measures every tick label of both axes again.
     axes.set_title(title, fontsize=20, pad=12, y=1.0)
     axes.spines[["top"]].set_visible(False)
     rate_axes = axes.twinx()
     rates = [100 * w.show_rate if w.show_rate is not None else float("nan") for w in weeks]
-    rate_axes.plot(positions, rates, color=_RATE, marker="o", linewidth=3, label="Show rate")
+    rate_axes.plot(positions, rates, color=_RATE, marker="o", linewidth=3, label=_("Show rate"))
     rate_axes.set_ylim(0, 105)
     rate_axes.set_yticks([0, 25, 50, 75, 100])
-    rate_axes.set_ylabel("Show rate (%)", fontsize=16)
+    rate_axes.set_ylabel(_("Show rate (%)"), fontsize=16)
     rate_axes.tick_params(axis="y", labelsize=14)
     handles = axes.get_legend_handles_labels()
     more = rate_axes.get_legend_handles_labels()

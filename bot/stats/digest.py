@@ -24,6 +24,7 @@ from bot.domain.stats import (
 )
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.outbox.notices import Scene
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
@@ -39,7 +40,7 @@ _FIRST_DIGESTS_PER_SWEEP = 500
 
 async def set_digest(cmd: SetDigest, ctx: Context) -> Reply:
     """`/turnout digest off | <weekday> <HH:MM>` (organizers): when the digest goes out."""
-    ctx.require_organizer("change when the weekly digest goes out")
+    ctx.require_organizer(_("change when the weekly digest goes out"))
     schedule = read_digest(cmd.when)
     zone = ZoneInfo(ctx.campaign.timezone)
     await ctx.uow.stats.cancel_digests(ctx.campaign.id)
@@ -47,13 +48,22 @@ async def set_digest(cmd: SetDigest, ctx: Context) -> Reply:
     await ctx.uow.stats.set_digest(ctx.campaign.id, schedule, due)
     if due is None:
         return Message(
-            "The weekly digest is off. `/turnout digest monday 09:00` turns it back on; "
-            "`/turnout stats` shows the numbers at any time."
+            _(
+                "The weekly digest is off. `/turnout digest monday 09:00` turns it "
+                "back on; `/turnout stats` shows the numbers at any time."
+            )
         )
     await ctx.uow.notices.add(_digest_notice(ctx.campaign.id, due))
     return Message(
-        f"The weekly digest goes to the organizers every {describe(schedule)} "
-        f"({ctx.campaign.timezone}); the next one {timefmt.at(due, zone)}."
+        _(
+            (
+                "The weekly digest goes to the organizers every {describe} "
+                "({timezone}); the next one {at}."
+            ),
+            describe=describe(schedule),
+            timezone=ctx.campaign.timezone,
+            at=timefmt.at(due, zone),
+        )
     )
 
 
@@ -76,7 +86,11 @@ async def follow_the_zone(ctx: Context) -> None:
 def describe(schedule: DigestSchedule) -> str:
     """`Monday at 09:00`."""
     assert schedule.weekday is not None
-    return f"{WEEKDAYS[schedule.weekday].capitalize()} at {schedule.at:%H:%M}"
+    return _(
+        "{capitalize} at {at:%H:%M}",
+        capitalize=WEEKDAYS[schedule.weekday].capitalize(),
+        at=schedule.at,
+    )
 
 
 def _digest_notice(campaign_id: int, due: datetime) -> NewNotice:
@@ -131,7 +145,7 @@ async def digest_lines(
     uow: UnitOfWork, campaign: Campaign, now: datetime, zone: ZoneInfo
 ) -> list[str]:
     """The past week's figures, then the week ahead: open seats, shifts at risk, newcomers."""
-    lines = [f"📬 Weekly digest for {campaign.name}"]
+    lines = [_("📬 Weekly digest for {name}", name=campaign.name)]
     lines += await period_lines(uow, campaign, now, WEEK, zone)
     # The campaign's show rate, as the confirmation check projects with it.
     recent = await uow.stats.period(campaign.id, now - SHOW_RATE_OVER, now, now=now)
@@ -140,35 +154,63 @@ async def digest_lines(
     open_seats = [s for s in upcoming if s.open_seats]
     # With no settled seat yet there is no rate to project from: only thin shifts are at risk.
     at_risk = [s for s in upcoming if s.at_risk(rate if rate is not None else 1.0)]
-    lines.append(f"🗓️ The week ahead ({timefmt.day(now, zone)} to {timefmt.day(now + WEEK, zone)}):")
+    lines.append(
+        _(
+            "🗓️ The week ahead ({day} to {day2}):",
+            day=timefmt.day(now, zone),
+            day2=timefmt.day(now + WEEK, zone),
+        )
+    )
     lines += _listed(
-        f"Shifts with open seats ({len(open_seats)} of {plural(len(upcoming), 'shift')})",
+        _(
+            "Shifts with open seats ({len} of {plural})",
+            len=len(open_seats),
+            plural=plural(len(upcoming), "shift"),
+        ),
         [_with_fill(s, zone) for s in open_seats],
-        "every seat is taken" if upcoming else "no shifts are planned",
+        _("every seat is taken") if upcoming else _("no shifts are planned"),
     )
     below = round(100 * AT_RISK_BELOW)
     lines += _listed(
         (
-            f"At risk: projected below {below}% of the seats at the campaign's "
-            f"{round(100 * rate)}% show rate ({len(at_risk)})"
+            _(
+                (
+                    "At risk: projected below {below}% of the seats at the campaign's "
+                    "{round}% show rate ({len})"
+                ),
+                below=below,
+                round=round(100 * rate),
+                len=len(at_risk),
+            )
             if rate is not None
-            else f"At risk: less than {below}% of the seats filled, with no show rate yet "
-            f"({len(at_risk)})"
+            else _(
+                ("At risk: less than {below}% of the seats filled, with no show rate yet ({len})"),
+                below=below,
+                len=len(at_risk),
+            )
         ),
         [_with_fill(s, zone) for s in at_risk],
         "none",
     )
     lines.append(
-        f"• Newcomers still waiting for a first contact: {recent.waiting_now:,}"
-        + (" (`/volunteer new` lists them)" if recent.waiting_now else "")
+        _(
+            "• Newcomers still waiting for a first contact: {waiting_now:,}",
+            waiting_now=recent.waiting_now,
+        )
+        + (_(" (`/volunteer new` lists them)") if recent.waiting_now else "")
     )
     return lines
 
 
 def _with_fill(shift: UpcomingShift, zone: ZoneInfo) -> str:
-    return (
-        f"#{shift.number} “{shift.title}”, {timefmt.at(shift.starts_at, zone)}: "
-        f"{shift.confirmed} of {plural(shift.capacity, 'seat')} filled ({round(100 * shift.fill)}%)"
+    return _(
+        "#{number} “{title}”, {at}: {confirmed} of {plural} filled ({round}%)",
+        number=shift.number,
+        title=shift.title,
+        at=timefmt.at(shift.starts_at, zone),
+        confirmed=shift.confirmed,
+        plural=plural(shift.capacity, "seat"),
+        round=round(100 * shift.fill),
     )
 
 
@@ -177,5 +219,5 @@ def _listed(heading: str, items: list[str], empty: str) -> list[str]:
         return [f"• {heading}: {empty}."]
     shown = [f"   ◦ {item}" for item in items[:DIGEST_LIST]]
     if len(items) > DIGEST_LIST:
-        shown.append(f"   ◦ and {len(items) - DIGEST_LIST} more (`/phonebank list`)")
+        shown.append(_("   ◦ and {value} more (`/phonebank list`)", value=len(items) - DIGEST_LIST))
     return [f"• {heading}:", *shown]

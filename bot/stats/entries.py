@@ -1,6 +1,7 @@
 """`/volunteer listed`, `/turnout stats` and `/turnout digest`: the campaign's numbers."""
 
 from bot.domain.stats import PERIODS
+from bot.kernel.i18n import N_
 from bot.kernel.intake import parsing
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.typed_values import Usage
@@ -14,7 +15,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer listed off|on",
             "/volunteer listed off",
-            "whether organizers' stats may name you among the most active volunteers",
+            N_("whether organizers' stats may name you among the most active volunteers"),
         ),
         SetListed,
         numbers.set_listed,
@@ -35,8 +36,10 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout stats [7d|30d|90d|all]",
             "/turnout stats 30d",
-            "the campaign's numbers (shifts, seats, show rate, calls, newcomers, tasks) "
-            "against the period before, with a chart",
+            N_(
+                "the campaign's numbers (shifts, seats, show rate, calls, newcomers, tasks) "
+                "against the period before, with a chart"
+            ),
         ),
         ShowStats,
         numbers.show_stats,
@@ -60,7 +63,9 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout digest off | <weekday> <HH:MM>",
             "/turnout digest monday 09:00",
-            "when the weekly digest (numbers, the week ahead, the chart) goes to the organizers",
+            N_(
+                "when the weekly digest (numbers, the week ahead, the chart) goes to the organizers"
+            ),
         ),
         SetDigest,
         digest.set_digest,

@@ -4,7 +4,7 @@ Every figure is counted by storage in aggregate queries (`uow.stats`); this modu
 compares and words them. The digest (bot/stats/digest.py) says the same, weekly.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,18 +20,17 @@ from bot.domain.stats import (
 )
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.replies import Attachment, Message, Reply
 from bot.ports.storage import UnitOfWork
 from bot.stats import charts
 from bot.stats.commands import SetListed, ShowStats
 
-CHART_TITLE = f"Seats filled and attended, last {CHART_WEEKS} weeks"
-
 
 async def show_stats(cmd: ShowStats, ctx: Context) -> Reply:
     """The campaign's numbers for 7, 30 or 90 days or all time, with the chart (organizers)."""
-    ctx.require_organizer("see the campaign's numbers")
+    ctx.require_organizer(_("see the campaign's numbers"))
     days = period_days(cmd.period)
     zone = ZoneInfo(ctx.campaign.timezone)
     length = timedelta(days=days) if days is not None else None
@@ -53,18 +52,19 @@ async def period_lines(
     if length is not None and start is not None:
         before = await uow.stats.period(campaign.id, start - length, start, now=now)
     if start is None:
-        heading = "📊 All time"
+        heading = _("📊 All time")
     else:
-        heading = (
-            f"📊 The last {plural(length.days, 'day') if length else ''} "
-            f"({timefmt.day(start, zone)} to {timefmt.day(now, zone)}), "
-            "with the change against the period before"
+        heading = _(
+            ("📊 The last {value} ({day} to {day2}), with the change against the period before"),
+            value=plural(length.days, "day") if length else "",
+            day=timefmt.day(start, zone),
+            day2=timefmt.day(now, zone),
         )
     return [f"{heading}:", *figure_lines(figures, before), _active_line(figures.most_active)]
 
 
-def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
-    """One line per group of figures; `before` None (all time) shows no changes."""
+def _counter(now: PeriodFigures, before: PeriodFigures | None) -> Callable[[str], str]:
+    """A figure as shown: `12 (+3)` against the period before, or just `12` (all time)."""
 
     def count(attr: str) -> str:
         value: int = getattr(now, attr)
@@ -72,7 +72,15 @@ def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
         if before is None:
             return shown
         change = value - int(getattr(before, attr))
-        return f"{shown} ({'no change' if not change else f'{change:+,}'})"
+        if not change:
+            return _("{shown} (no change)", shown=shown)
+        return f"{shown} ({change:+,})"
+
+    return count
+
+
+def _rater(now: PeriodFigures, before: PeriodFigures | None) -> Callable[[str], str]:
+    """A rate as shown: `80% (+5 points)` against the period before, or just `80%`."""
 
     def rate(attr: str) -> str:
         value: float | None = getattr(now, attr)
@@ -81,53 +89,86 @@ def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
             return shown
         was: float | None = getattr(before, attr)
         if value is None or was is None:
-            return f"{shown} (was {_percent(was)})"
+            return _("{shown} (was {percent})", shown=shown, percent=_percent(was))
         points = round(100 * value) - round(100 * was)
-        return f"{shown} ({'no change' if not points else f'{points:+} points'})"
+        if not points:
+            return _("{shown} (no change)", shown=shown)
+        return _("{shown} ({points:+} points)", shown=shown, points=points)
 
+    return rate
+
+
+def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
+    """One line per group of figures; `before` None (all time) shows no changes."""
+    count, rate = _counter(now, before), _rater(now, before)
     wait = _wait(now.median_contact_seconds)
     if before is not None:
-        wait += f" (was {_wait(before.median_contact_seconds)})"
+        wait = _("{wait} (was {before})", wait=wait, before=_wait(before.median_contact_seconds))
     return [
-        f"• Shifts held: {count('shifts_held')}; cancelled: {count('shifts_cancelled')}",
-        f"• Seats offered: {count('seats_offered')}; filled: {count('seats_filled')}; "
-        f"fill rate {rate('fill_rate')}",
-        f"• “I'll be there”: {rate('reconfirm_rate')} of the seats filled",
-        f"• Show rate (attended of those confirmed at the start): {rate('show_rate')}; "
-        f"attended: {count('attended')}; no-shows: {count('no_shows')}; "
-        f"couldn't make it: {count('couldnt_make_it')}; no word yet: {count('no_word')}",
-        f"• Calls reported: {count('calls')}; conversations: {count('conversations')}",
-        f"• New volunteers: {count('new_volunteers')}; contacted: {count('contacted')}; "
-        f"median time to a first contact: {wait}",
-        f"• Waiting for a first contact now: {now.waiting_now:,}",
-        f"• Tasks done: {count('tasks_done')}",
+        _(
+            "• Shifts held: {held}; cancelled: {cancelled}",
+            held=count("shifts_held"),
+            cancelled=count("shifts_cancelled"),
+        ),
+        _(
+            "• Seats offered: {offered}; filled: {filled}; fill rate {rate}",
+            offered=count("seats_offered"),
+            filled=count("seats_filled"),
+            rate=rate("fill_rate"),
+        ),
+        _("• “I'll be there”: {rate} of the seats filled", rate=rate("reconfirm_rate")),
+        _(
+            "• Show rate (attended of those confirmed at the start): {rate}; "
+            "attended: {attended}; no-shows: {no_shows}; couldn't make it: {missed}; "
+            "no word yet: {no_word}",
+            rate=rate("show_rate"),
+            attended=count("attended"),
+            no_shows=count("no_shows"),
+            missed=count("couldnt_make_it"),
+            no_word=count("no_word"),
+        ),
+        _(
+            "• Calls reported: {calls}; conversations: {conversations}",
+            calls=count("calls"),
+            conversations=count("conversations"),
+        ),
+        _(
+            "• New volunteers: {new}; contacted: {contacted}; median time to a "
+            "first contact: {wait}",
+            new=count("new_volunteers"),
+            contacted=count("contacted"),
+            wait=wait,
+        ),
+        _("• Waiting for a first contact now: {waiting:,}", waiting=now.waiting_now),
+        _("• Tasks done: {done}", done=count("tasks_done")),
     ]
 
 
 def _percent(value: float | None) -> str:
-    return f"{round(100 * value)}%" if value is not None else "none yet"
+    return f"{round(100 * value)}%" if value is not None else _("none yet")
 
 
 def _wait(seconds: float | None) -> str:
-    return timefmt.span(timedelta(seconds=seconds)) if seconds is not None else "nobody yet"
+    return timefmt.span(timedelta(seconds=seconds)) if seconds is not None else _("nobody yet")
 
 
 def _active_line(people: Sequence[ActiveVolunteer]) -> str:
     if not people:
-        return "• Most active: nobody attended a shift in this period."
+        return _("• Most active: nobody attended a shift in this period.")
     named = [
         f"{p.name} (#{p.number}) {plural(p.shifts, 'shift')}, {plural(p.calls, 'call')}"
         for p in people
     ]
-    return "• Most active: " + "; ".join(named)
+    return _("• Most active: ") + "; ".join(named)
 
 
 async def chart(uow: UnitOfWork, campaign: Campaign, now: datetime) -> Attachment:
     """The last 12 weeks (Mondays in the campaign's zone) as a PNG attachment."""
     zone = ZoneInfo(campaign.timezone)
     weeks = await uow.stats.weeks(campaign.id, week_starts(now, zone), now)
-    png = charts.weekly_chart(weeks, zone, title=CHART_TITLE)
-    return Attachment("turnout-weekly.png", png, "image/png", title=CHART_TITLE)
+    title = _("Seats filled and attended, last {weeks} weeks", weeks=CHART_WEEKS)
+    png = charts.weekly_chart(weeks, zone, title=title)
+    return Attachment("turnout-weekly.png", png, "image/png", title=title)
 
 
 async def set_listed(cmd: SetListed, ctx: Context) -> Reply:
@@ -135,12 +176,14 @@ async def set_listed(cmd: SetListed, ctx: Context) -> Reply:
     choice = cmd.choice.strip().lower()
     if choice not in ("on", "off"):
         raise UserError(
-            "Type `/volunteer listed off` to be left off the most-active list, or "
-            "`/volunteer listed on` to be shown on it again."
+            _(
+                "Type `/volunteer listed off` to be left off the most-active list, or "
+                "`/volunteer listed on` to be shown on it again."
+            )
         )
     await ctx.uow.stats.set_listed(ctx.volunteer.id, choice == "on")
     if choice == "on":
-        return Message("OK: organizers may see your name among the most active volunteers.")
+        return Message(_("OK: organizers may see your name among the most active volunteers."))
     return Message(
-        "OK: your name is left off the most-active list; your shifts still count, anonymously."
+        _("OK: your name is left off the most-active list; your shifts still count, anonymously.")
     )

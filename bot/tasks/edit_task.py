@@ -8,6 +8,7 @@ from bot.domain.errors import UserError
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, TASK_FIELDS, Task
 from bot.domain.text import clean_text
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.forms import FormReader, Values, number_key, text, word
@@ -30,7 +31,7 @@ EDIT_USAGE = Usage(
 
 def read_edit(actor: Actor, words: typed.Words) -> Command:
     """`/task edit <task> [<field> <value>]`; without a field: the task's form."""
-    number = typed.number(words.need("the task number"), "task number", words.usage.example)
+    number = typed.number(words.need(_("the task number")), _("task number"), words.usage.example)
     field = words.take()
     if field is None:
         return StartTaskEdit(actor, task=number)
@@ -41,26 +42,45 @@ def one_field(actor: Actor, number: int, field: str, words: typed.Words) -> Comm
     """The edit of one field, its value read by the same parsers as `/task post`."""
     if field not in TASK_FIELDS:
         raise UserError(
-            f"I can't change {typed.shown(field)}; I can change "
+            _("I can't change {shown}; I can change ", shown=typed.shown(field))
             + ", ".join(TASK_FIELDS[:-1])
-            + f" or {TASK_FIELDS[-1]}, like `/task edit {number} due {SHIFT_DAY}`."
+            + _(
+                " or {TASK_FIELDS}, like `/task edit {number} due {SHIFT_DAY}`.",
+                TASK_FIELDS=TASK_FIELDS[-1],
+                number=number,
+                SHIFT_DAY=SHIFT_DAY,
+            )
         )
-    what = f"the new {field}"
+    what = _("the new {field}", field=field)
     if field == "title":
         title = words.rest()
         if not title:
-            raise UserError(f"I'm missing {what}. {words.hint}")
+            raise UserError(_("I'm missing {what}. {hint}", what=what, hint=words.hint))
         return EditTask(actor, task=number, fields=(field,), title=_title(title))
     if field == "details":
         details = words.rest()
         if not details:
-            raise UserError(f"I'm missing {what} (or `{REMOVE}` to remove them). {words.hint}")
+            raise UserError(
+                _(
+                    "I'm missing {what} (or `{REMOVE}` to remove them). {hint}",
+                    what=what,
+                    REMOVE=REMOVE,
+                    hint=words.hint,
+                )
+            )
         return EditTask(actor, task=number, fields=(field,), description=_details(details))
-    value = words.need(what if field == "slots" else f"{what} (or `{REMOVE}` to remove it)")
+    value = words.need(
+        what
+        if field == "slots"
+        else _("{what} (or `{REMOVE}` to remove it)", what=what, REMOVE=REMOVE)
+    )
     words.end()
     if field == "slots":
         slots = typed.number(
-            value, "number of slots", f"/task edit {number} slots 3", high=MAX_SLOTS
+            value,
+            _("number of slots"),
+            _("/task edit {number} slots 3", number=number),
+            high=MAX_SLOTS,
         )
         return EditTask(actor, task=number, fields=(field,), slots=slots)
     due_on = None if value.text == REMOVE else typed.day(value)
@@ -86,8 +106,8 @@ def edit_form(task: Task) -> Form:
     assert isinstance(slots, NumberField) and isinstance(details, TextField)
     return Form(
         form_id=EDIT.id_for(task.number),
-        title=f"Edit task #{task.number}"[:24],
-        intro="Whoever claimed it is told of a new title, due date or details.",
+        title=_("Edit task #{number}", number=task.number)[:24],
+        intro=_("Whoever claimed it is told of a new title, due date or details."),
         fields=(
             TextField(title.name, title.label, max_length=title.max_length, initial=task.title),
             DateField(
@@ -106,23 +126,23 @@ def edit_form(task: Task) -> Form:
                 initial=task.description,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 
 def _read_form(actor: Actor, key: str, values: Values) -> Command:
     """Every answer of the edit form; the use case saves only what differs."""
-    number = number_key(key, "type `/task edit` and the task's number again.")
+    number = number_key(key, _("type `/task edit` and the task's number again."))
     due = text(values, "due", "", required=False)
     description = text(values, "description", "", required=False)
     return EditTask(
         actor,
         task=number,
         fields=TASK_FIELDS,
-        title=typed.title(word(values, "title", "the title")),
+        title=typed.title(word(values, "title", _("the title"))),
         due_on=typed.day(typed.Word(due, quoted=True)) if due else None,
         slots=typed.number(
-            word(values, "slots", "how many people"), "number of people", "3", high=MAX_SLOTS
+            word(values, "slots", _("how many people")), _("number of people"), "3", high=MAX_SLOTS
         ),
         description=_details(description) if description else None,
     )

@@ -2,6 +2,7 @@
 
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, TASK_FIELDS
 from bot.domain.text import MAX_TITLE
+from bot.kernel.i18n import N_
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import SHORT, task
@@ -29,7 +30,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/task list [done]",
             "/task list done",
-            "open tasks you can claim; `done`: finished tasks (organizers see who did them)",
+            N_("open tasks you can claim; `done`: finished tasks (organizers see who did them)"),
         ),
         ListTasks,
         claims.list_tasks,
@@ -40,7 +41,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "task",
         "claim",
-        Usage("/task claim <task>", "/task claim 5", "take on a task"),
+        Usage("/task claim <task>", "/task claim 5", N_("take on a task")),
         ClaimTask,
         claims.claim_task,
         params=(task(Pick.OPEN_TASKS),),
@@ -49,7 +50,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "task",
         "done",
-        Usage("/task done <task>", "/task done 5", "mark your task as finished"),
+        Usage("/task done <task>", "/task done 5", N_("mark your task as finished")),
         FinishTask,
         claims.finish_task,
         params=(task(Pick.MY_TASKS),),
@@ -61,7 +62,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/task release <task>",
             "/task release 5",
-            "hand a task back so someone else can take it",
+            N_("hand a task back so someone else can take it"),
         ),
         ReleaseTask,
         claims.release_task,
@@ -74,7 +75,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             '/task post "<title>" [due <YYYY-MM-DD>] [slots <n>] [<description>]',
             TASK_EXAMPLE,
-            "post a task for volunteers to claim",
+            N_("post a task for volunteers to claim"),
         ),
         PostTask,
         claims.post_task,
@@ -150,7 +151,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/task cancel <task>",
             "/task cancel 5",
-            "call a task off; whoever claimed it is told",
+            N_("call a task off; whoever claimed it is told"),
         ),
         CancelTask,
         changes.cancel_task,

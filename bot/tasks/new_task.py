@@ -8,6 +8,7 @@ from bot.domain.errors import UserError
 from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.forms import FormReader, Values, answering, answers, parsed, text
@@ -21,13 +22,16 @@ def read_new_task(actor: Actor, words: typed.Words) -> Command:
     """`/task post "<title>" [due <date>] [slots <n>] [<description>]`; bare: the form."""
     if words.peek_bare() is None:
         return StartTaskForm(actor)
-    title_word = words.need("the title")
+    title_word = words.need(_("the title"))
     title = typed.title(title_word)
     next_word = (words.peek_bare() or "").lower()
     if not title_word.quoted and next_word and next_word not in ("due", "slots"):
         # `/task post Call voters`: a bare title would silently take only the first word.
         raise UserError(
-            f"When the title has more than one word, put it in double quotes. {words.hint}"
+            _(
+                "When the title has more than one word, put it in double quotes. {hint}",
+                hint=words.hint,
+            )
         )
     due_on: date | None = None
     slots = 1
@@ -37,11 +41,11 @@ def read_new_task(actor: Actor, words: typed.Words) -> Command:
         words.take()
         seen.add(keyword)
         if keyword == "due":
-            due_on = typed.day(words.need("the due date"))
+            due_on = typed.day(words.need(_("the due date")))
         else:
             slots = typed.number(
-                words.need("the number of slots"),
-                "number of slots",
+                words.need(_("the number of slots")),
+                _("number of slots"),
                 words.usage.example,
                 high=MAX_SLOTS,
             )
@@ -58,22 +62,22 @@ def task_form() -> Form:
     """What `/task post` asks when called without arguments."""
     return Form(
         form_id=TASK.form_id,
-        title="New task",
-        intro="Volunteers claim a slot each; you see who claimed and who finished.",
+        title=_("New task"),
+        intro=_("Volunteers claim a slot each; you see who claimed and who finished."),
         fields=(
-            TextField("title", "Title", placeholder="Drop off flyers", max_length=MAX_TITLE),
-            DateField("due", "Due date", required=False),
-            NumberField("slots", "How many people", low=1, high=MAX_SLOTS, initial=1),
+            TextField("title", _("Title"), placeholder=_("Drop off flyers"), max_length=MAX_TITLE),
+            DateField("due", _("Due date"), required=False),
+            NumberField("slots", _("How many people"), low=1, high=MAX_SLOTS, initial=1),
             TextField(
                 "description",
-                "Details",
-                placeholder="Pick them up at the office.",
+                _("Details"),
+                placeholder=_("Pick them up at the office."),
                 max_length=MAX_DESCRIPTION,
                 required=False,
                 multiline=True,
             ),
         ),
-        submit_label="Post",
+        submit_label=_("Post"),
     )
 
 
@@ -90,15 +94,15 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
         )
     return PostTask(
         actor,
-        title=parsed(values, "title", "the title", typed.title),
+        title=parsed(values, "title", _("the title"), typed.title),
         due_on=due_on,
-        slots=parsed(values, "slots", "how many people", _people),
+        slots=parsed(values, "slots", _("how many people"), _people),
         description=details,
     )
 
 
 def _people(answer: typed.Word) -> int:
-    return typed.number(answer, "number of people", "3", high=MAX_SLOTS)
+    return typed.number(answer, _("number of people"), "3", high=MAX_SLOTS)
 
 
 TASK = FormReader("task", PostTask, _read)

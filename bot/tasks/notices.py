@@ -5,6 +5,7 @@ task was cancelled or changed."""
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.task import ClaimStatus, Task
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.kernel.wording import and_list
@@ -24,24 +25,50 @@ async def _done(scene: Scene) -> Reply:
     name = who.name if who.forgotten_at is not None else f"{who.name} (#{who.number})"
     done, slots = int(scene.notice.payload["done"]), int(scene.notice.payload["slots"])
     if slots == 1:
-        what = f"finished #{task.number} “{task.title}”: the task is done"
+        what = _(
+            "finished #{number} “{title}”: the task is done", number=task.number, title=task.title
+        )
     elif done >= slots:
-        what = (
-            f"finished their slot of #{task.number} “{task.title}”: all {slots} slots are "
-            "done, so the task is done"
+        what = _(
+            (
+                "finished their slot of #{number} “{title}”: all {slots} slots are "
+                "done, so the task is done"
+            ),
+            number=task.number,
+            title=task.title,
+            slots=slots,
         )
     else:
-        what = f"finished their slot of #{task.number} “{task.title}” ({done} of {slots} done)"
-    return Message(f"✅ {name[:1].upper()}{name[1:]} {what}. `/task list done` shows who did what.")
+        what = _(
+            "finished their slot of #{number} “{title}” ({done} of {slots} done)",
+            number=task.number,
+            title=task.title,
+            done=done,
+            slots=slots,
+        )
+    return Message(
+        _(
+            "✅ {upper}{name} {what}. `/task list done` shows who did what.",
+            upper=name[:1].upper(),
+            name=name[1:],
+            what=what,
+        )
+    )
 
 
 async def _cancelled(scene: Scene) -> Reply:
     task = await _task(scene)
     return Message(
-        f"The organizers cancelled #{task.number} “{task.title}”, which you had claimed, so "
-        "there's no need to do it. Thank you for offering! `/task list` shows tasks that still "
-        "need people.",
-        buttons=(Button("Open tasks", TASKS.action()),),
+        _(
+            (
+                "The organizers cancelled #{number} “{title}”, which you had claimed, "
+                "so there's no need to do it. Thank you for offering! `/task list` "
+                "shows tasks that still need people."
+            ),
+            number=task.number,
+            title=task.title,
+        ),
+        buttons=(Button(_("Open tasks"), TASKS.action()),),
     )
 
 
@@ -56,22 +83,26 @@ async def _changed(scene: Scene) -> Reply | Drop:
     changed = scene.notice.payload["changed"]
     news = []
     if "title" in changed:
-        news.append(f"it was called “{scene.notice.payload['was']}”")
+        news.append(_("it was called “{payload}”", payload=scene.notice.payload["was"]))
     if "due" in changed:
         news.append(
-            f"it's now due {timefmt.calendar_day(task.due_on)}"
+            _("it's now due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on))
             if task.due_on
-            else "it no longer has a due date"
+            else _("it no longer has a due date")
         )
     if "details" in changed:
-        news.append("its details changed" if task.description else "it has no details now")
+        news.append(_("its details changed") if task.description else _("it has no details now"))
     return Message(
-        f"✏️ The organizers changed #{task.number} “{task.title}”, which you claimed: "
-        f"{and_list(news)}."
+        _(
+            ("✏️ The organizers changed #{number} “{title}”, which you claimed: {and_list}."),
+            number=task.number,
+            title=task.title,
+            and_list=and_list(news),
+        )
         + (f"\n{task.description}" if "details" in changed and task.description else ""),
         buttons=(
-            Button("Mark done", DONE.action(task.number), ButtonStyle.PRIMARY),
-            Button("Release", RELEASE.action(task.number)),
+            Button(_("Mark done"), DONE.action(task.number), ButtonStyle.PRIMARY),
+            Button(_("Release"), RELEASE.action(task.number)),
         ),
     )
 

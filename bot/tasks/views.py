@@ -7,6 +7,7 @@ from bot.domain.task import ClaimStatus, Task, TaskBoard
 from bot.domain.volunteer import FORMER_VOLUNTEER, Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.kernel.wording import and_list, plural
 from bot.ports.replies import Button, ButtonStyle, Item, Listing
 from bot.tasks.buttons import CLAIM, DONE
@@ -18,9 +19,15 @@ FINISHED_SHOWN = 20
 async def board_item(ctx: Context, board: TaskBoard) -> Item:
     """A task as the board shows it to the asker: due day, slots, holders, a button."""
     task = board.task
-    parts = [f"{board.slots_left} of {plural(task.slots, 'slot')} open"]
+    parts = [
+        _(
+            "{slots_left} of {plural} open",
+            slots_left=board.slots_left,
+            plural=plural(task.slots, "slot"),
+        )
+    ]
     if task.due_on:
-        parts.insert(0, f"due {timefmt.calendar_day(task.due_on)}")
+        parts.insert(0, _("due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on)))
     claims = await ctx.uow.tasks.claims(task.id)
     mine = next((c for c, v in claims if v.id == ctx.volunteer.id), None)
     if ctx.actor.is_organizer and claims:
@@ -28,19 +35,19 @@ async def board_item(ctx: Context, board: TaskBoard) -> Item:
     button: Button | None = None
     if mine is not None and mine.status is ClaimStatus.DONE:
         # One slot each: a finished slot is never claimed again.
-        parts.append("you did yours, thank you")
+        parts.append(_("you did yours, thank you"))
     elif mine is not None:
         parts.append("yours")
-        button = Button("Mark done", DONE.action(task.number), ButtonStyle.PRIMARY)
+        button = Button(_("Mark done"), DONE.action(task.number), ButtonStyle.PRIMARY)
     elif board.slots_left:
         button = claim_button(task)
     detail = " · ".join(parts) + (f"\n{task.description}" if task.description else "")
-    return Item(f"#{task.number} {task.title}", detail, button)
+    return Item(_("#{number} {title}", number=task.number, title=task.title), detail, button)
 
 
 def claim_button(task: Task) -> Button:
     """The button that claims `task`."""
-    return Button("Claim", CLAIM.action(task.number), ButtonStyle.PRIMARY)
+    return Button(_("Claim"), CLAIM.action(task.number), ButtonStyle.PRIMARY)
 
 
 async def finished_tasks(ctx: Context) -> Listing:
@@ -48,28 +55,34 @@ async def finished_tasks(ctx: Context) -> Listing:
     boards, total = await ctx.uow.tasks.finished(ctx.campaign.id, limit=FINISHED_SHOWN)
     items = tuple([await _finished_item(ctx, board) for board in boards])
     return Listing(
-        heading="Finished tasks",
+        heading=_("Finished tasks"),
         items=items,
-        empty="No task has been finished yet. `/task list` shows the open ones.",
-        footer=f"The {len(items)} finished last, of {total}." if total > len(items) else "",
+        empty=_("No task has been finished yet. `/task list` shows the open ones."),
+        footer=_("The {len} finished last, of {total}.", len=len(items), total=total)
+        if total > len(items)
+        else "",
     )
 
 
 async def _finished_item(ctx: Context, board: TaskBoard) -> Item:
     task = board.task
     if task.is_cancelled:
-        state = f"cancelled with {board.done} of {plural(task.slots, 'slot')} done"
+        state = _(
+            "cancelled with {done} of {plural} done",
+            done=board.done,
+            plural=plural(task.slots, "slot"),
+        )
     elif board.finished:
-        state = "done" if task.slots == 1 else f"all {task.slots} slots done"
+        state = "done" if task.slots == 1 else _("all {slots} slots done", slots=task.slots)
     else:
-        state = f"{board.done} of {task.slots} slots done"
+        state = _("{done} of {slots} slots done", done=board.done, slots=task.slots)
     parts = [state]
     finishers = [v for c, v in await ctx.uow.tasks.claims(task.id) if c.status is ClaimStatus.DONE]
     if ctx.actor.is_organizer:
-        parts.append(f"by {_names(finishers)}")
+        parts.append(_("by {names}", names=_names(finishers)))
     elif any(v.id == ctx.volunteer.id for v in finishers):
-        parts.append("you did one, thank you")
-    return Item(f"#{task.number} {task.title}", " · ".join(parts))
+        parts.append(_("you did one, thank you"))
+    return Item(_("#{number} {title}", number=task.number, title=task.title), " · ".join(parts))
 
 
 def _names(volunteers: Sequence[Volunteer]) -> str:
@@ -77,5 +90,5 @@ def _names(volunteers: Sequence[Volunteer]) -> str:
     named = [v.name for v in volunteers if v.name != FORMER_VOLUNTEER]
     gone = len(volunteers) - len(named)
     if gone:
-        named.append(FORMER_VOLUNTEER if gone == 1 else f"{gone} former volunteers")
+        named.append(FORMER_VOLUNTEER if gone == 1 else _("{gone} former volunteers", gone=gone))
     return and_list(named)

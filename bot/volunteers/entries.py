@@ -1,6 +1,7 @@
 """`/volunteer`: you and your settings; and organizers keeping track of newcomers."""
 
 from bot.domain.text import MAX_NAME
+from bot.kernel.i18n import N_
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import ZONE, reminder_times
@@ -41,7 +42,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer profile",
             "/volunteer profile",
-            "tell us what you like to do and when you're free",
+            N_("tell us what you like to do and when you're free"),
         ),
         StartProfile,
         welcome.start_profile,
@@ -55,7 +56,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer forget-me [confirm]",
             "/volunteer forget-me confirm",
-            "erase what Turnout knows about you",
+            N_("erase what Turnout knows about you"),
         ),
         ForgetMe,
         people.forget_me,
@@ -74,7 +75,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "volunteer",
         "new",
-        Usage("/volunteer new", "/volunteer new", "new volunteers nobody has contacted yet"),
+        Usage("/volunteer new", "/volunteer new", N_("new volunteers nobody has contacted yet")),
         ListNewVolunteers,
         people.list_new_volunteers,
         reads_only=True,
@@ -87,7 +88,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/volunteer contacted <who>",
             "/volunteer contacted #12",
-            "note that you've reached out to a new volunteer",
+            N_("note that you've reached out to a new volunteer"),
         ),
         MarkContacted,
         people.mark_contacted,

@@ -4,6 +4,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import clean_text
 from bot.domain.volunteer import MAX_LOCATION, Availability, Interest, Profile
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake.forms import FormReader, Values, answering, text
 from bot.ports.replies import ChoiceField, Form, Option, TextField
 from bot.volunteers.commands import SaveProfile
@@ -12,35 +13,38 @@ from bot.volunteers.commands import SaveProfile
 def onboarding_form(name: str, current: Profile | None = None) -> Form:
     """The three welcome questions: interests, availability, ZIP or county."""
     intro = (
-        f"Hi {name}! Three quick questions so organizers can match you with the right work."
+        _(
+            ("Hi {name}! Three quick questions so organizers can match you with the right work."),
+            name=name,
+        )
         if current is None
-        else "Update your answers below; the organizers will see the new ones."
+        else _("Update your answers below; the organizers will see the new ones.")
     )
     return Form(
         form_id=ONBOARDING.form_id,
-        title="About you",
+        title=_("About you"),
         intro=intro,
         fields=(
             ChoiceField(
                 name="interests",
-                label="What would you like to help with?",
-                options=tuple(Option(i.value, i.label) for i in Interest),
+                label=_("What would you like to help with?"),
+                options=tuple(Option(i.value, _(i.label)) for i in Interest),
                 multiple=True,
             ),
             ChoiceField(
                 name="availability",
-                label="When are you usually free?",
-                options=tuple(Option(a.value, a.label) for a in Availability),
+                label=_("When are you usually free?"),
+                options=tuple(Option(a.value, _(a.label)) for a in Availability),
             ),
             TextField(
                 name="location",
-                label="Your ZIP code or county",
-                placeholder="53703 or Dane County",
+                label=_("Your ZIP code or county"),
+                placeholder=_("53703 or Dane County"),
                 max_length=MAX_LOCATION,
                 required=False,
             ),
         ),
-        submit_label="Save",
+        submit_label=_("Save"),
     )
 
 
@@ -52,11 +56,14 @@ def _read(actor: Actor, _key: str, values: Values) -> Command:
         availability = Availability(str(values.get("availability", "")))
     except ValueError:
         raise UserError(
-            "One of those answers isn't an option I know; type `/volunteer profile` to try again."
+            _(
+                "One of those answers isn't an option I know; type `/volunteer "
+                "profile` to try again."
+            )
         ) from None
     if not interests:
-        raise UserError("Pick at least one thing you'd like to help with.", about="interests")
-    location = text(values, "location", "your ZIP code or county", required=False)
+        raise UserError(_("Pick at least one thing you'd like to help with."), about="interests")
+    location = text(values, "location", _("your ZIP code or county"), required=False)
     with answering("location"):
         # Skipped (left empty) is no answer, stored as none.
         where = clean_text(location, what=LOCATION, limit=MAX_LOCATION) if location else None

@@ -4,6 +4,7 @@ until someone reaches out.
 
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
@@ -15,11 +16,18 @@ from bot.volunteers.views import contacted_button
 async def _welcome(scene: Scene) -> Reply | Drop:
     assert scene.volunteer is not None
     return Message(
-        f"Welcome to {scene.campaign.name}, {scene.volunteer.name}! 🎉 Thank you for stepping up. "
-        "Tell us a little about yourself so an organizer can match you with the right work.",
+        _(
+            (
+                "Welcome to {name}, {name2}! 🎉 Thank you for stepping up. Tell us a "
+                "little about yourself so an organizer can match you with the right "
+                "work."
+            ),
+            name=scene.campaign.name,
+            name2=scene.volunteer.name,
+        ),
         buttons=(
-            Button("Tell us about yourself", PROFILE.action(), ButtonStyle.PRIMARY),
-            Button("See upcoming phone banks", SHIFTS.action()),
+            Button(_("Tell us about yourself"), PROFILE.action(), ButtonStyle.PRIMARY),
+            Button(_("See upcoming phone banks"), SHIFTS.action()),
         ),
     )
 
@@ -30,8 +38,15 @@ async def _new_volunteer(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
     within = timefmt.span(scene.campaign.contact_within)
     return Message(
-        f"👋 New volunteer: {newcomer.name} (#{newcomer.number}) just arrived and got the welcome "
-        f"questions. Please reach out within {within}.",
+        _(
+            (
+                "👋 New volunteer: {name} (#{number}) just arrived and got the welcome "
+                "questions. Please reach out within {within}."
+            ),
+            name=newcomer.name,
+            number=newcomer.number,
+            within=within,
+        ),
         buttons=() if newcomer.contacted_at else (contacted_button(newcomer.number),),
     )
 
@@ -41,15 +56,26 @@ async def _volunteer_onboarded(scene: Scene) -> Reply | Drop:
     if newcomer.forgotten_at is not None or newcomer.profile is None:
         return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
     profile = newcomer.profile
-    verb = "updated their answers" if scene.notice.payload.get("updated") else "answered"
+    said = (
+        _(
+            "📝 {name} (#{number}) updated their answers:",
+            name=newcomer.name,
+            number=newcomer.number,
+        )
+        if scene.notice.payload.get("updated")
+        else _("📝 {name} (#{number}) answered:", name=newcomer.name, number=newcomer.number)
+    )
     lines = [
-        f"📝 {newcomer.name} (#{newcomer.number}) {verb}:",
-        "Interests: " + ", ".join(i.label for i in profile.interests),
-        f"Availability: {profile.availability.label if profile.availability else 'not given'}",
-        f"ZIP or county: {profile.location or 'not given'}",
+        said,
+        _("Interests: {interests}", interests=", ".join(_(i.label) for i in profile.interests)),
+        _(
+            "Availability: {value}",
+            value=_(profile.availability.label) if profile.availability else _("not given"),
+        ),
+        _("ZIP or county: {value}", value=profile.location or _("not given")),
     ]
     if newcomer.contacted_at is None:
-        lines.append("Nobody has contacted them yet.")
+        lines.append(_("Nobody has contacted them yet."))
     return Message(
         "\n".join(lines),
         buttons=() if newcomer.contacted_at else (contacted_button(newcomer.number),),
@@ -61,9 +87,15 @@ async def _still_uncontacted(scene: Scene) -> Reply | Drop:
     if newcomer.contacted_at is not None or newcomer.forgotten_at is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer has been contacted since")
     return Message(
-        f"⏳ {newcomer.name} (#{newcomer.number}) has been waiting "
-        f"{timefmt.span(scene.now - newcomer.joined_at)} and nobody has contacted them yet. "
-        "Can someone reach out today?",
+        _(
+            (
+                "⏳ {name} (#{number}) has been waiting {span} and nobody has contacted "
+                "them yet. Can someone reach out today?"
+            ),
+            name=newcomer.name,
+            number=newcomer.number,
+            span=timefmt.span(scene.now - newcomer.joined_at),
+        ),
         buttons=(contacted_button(newcomer.number),),
     )
 

@@ -7,6 +7,7 @@ from bot.domain.timing import parse_zone
 from bot.domain.volunteer import Volunteer, offsets_for
 from bot.kernel import timefmt
 from bot.kernel.context import Context, zone_for
+from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
@@ -29,7 +30,11 @@ async def set_my_timezone(cmd: SetMyTimezone, ctx: Context) -> Reply:
     ctx.volunteer = replace(ctx.volunteer, timezone=zone.key)
     await ctx.uow.volunteers.save(ctx.volunteer)
     return Message(
-        f"Got it: I'll show you times in {zone.key}. It's {timefmt.when(ctx.now, zone)} there now."
+        _(
+            "Got it: I'll show you times in {key}. It's {when} there now.",
+            key=zone.key,
+            when=timefmt.when(ctx.now, zone),
+        )
     )
 
 
@@ -42,57 +47,61 @@ async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
     )
     offsets = offsets_for(ctx.volunteer, ctx.campaign)
     if not offsets:
-        text = "OK, no reminders for you. `/volunteer reminders default` turns them back on."
+        text = _("OK, no reminders for you. `/volunteer reminders default` turns them back on.")
     else:
         when = ", ".join(timefmt.duration(o) for o in offsets)
-        source = " (the campaign's default)" if cmd.offsets is None else ""
-        text = f"OK, I'll remind you {when} before each shift{source}."
+        source = _(" (the campaign's default)") if cmd.offsets is None else ""
+        text = _("OK, I'll remind you {when} before each shift{source}.", when=when, source=source)
     if touched:
-        text += f" Updated the reminders for your {plural(touched, 'upcoming shift')}."
+        text += _(
+            " Updated the reminders for your {plural}.", plural=plural(touched, _("upcoming shift"))
+        )
     return Message(text)
 
 
 async def list_new_volunteers(cmd: ListNewVolunteers, ctx: Context) -> Reply:
     """`/volunteer new`: newcomers nobody has contacted yet (organizers)."""
-    ctx.require_organizer("see who is waiting to be contacted")
+    ctx.require_organizer(_("see who is waiting to be contacted"))
     waiting = await ctx.uow.volunteers.uncontacted(ctx.campaign.id)
     return Listing(
-        heading="Volunteers waiting for a personal contact",
+        heading=_("Volunteers waiting for a personal contact"),
         items=tuple(waiting_item(ctx, v) for v in waiting),
-        empty="Everyone has been contacted. Nice work!",
+        empty=_("Everyone has been contacted. Nice work!"),
     )
 
 
 async def mark_contacted(cmd: MarkContacted, ctx: Context) -> Reply:
     """`/volunteer contacted`: note that an organizer reached a newcomer (organizers)."""
-    ctx.require_organizer("mark volunteers as contacted")
+    ctx.require_organizer(_("mark volunteers as contacted"))
     who = cmd.who.strip()
-    volunteer = await one_volunteer(ctx, who, lambda ref: f"/volunteer contacted {ref}")
+    volunteer = await one_volunteer(ctx, who, lambda ref: _("/volunteer contacted {ref}", ref=ref))
     if volunteer.contacted_at is not None:
         by = (
             await ctx.uow.volunteers.get(volunteer.contacted_by) if volunteer.contacted_by else None
         )
         raise UserError(
-            f"{volunteer.name} was already contacted"
-            + (f" by {by.name}" if by else "")
-            + f" on {timefmt.day(volunteer.contacted_at, ctx.zone)}."
+            _("{name} was already contacted", name=volunteer.name)
+            + (_(" by {name}", name=by.name) if by else "")
+            + _(" on {day}.", day=timefmt.day(volunteer.contacted_at, ctx.zone))
         )
     await ctx.uow.volunteers.save(volunteer.contacted(ctx.volunteer.id, ctx.now))
-    return Message(f"Marked {volunteer.name} as contacted. Thanks for reaching out!")
+    return Message(_("Marked {name} as contacted. Thanks for reaching out!", name=volunteer.name))
 
 
 async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     """`/volunteer forget-me`: ask first; confirmed, erase the asker and free their seats."""
     if ctx.visitor:
-        return Message("Turnout keeps nothing about you, so there's nothing to erase.")
+        return Message(_("Turnout keeps nothing about you, so there's nothing to erase."))
     if not cmd.confirmed:
         return Message(
-            "This erases your name, your answers and your accounts from Turnout, and takes you "
-            "off your upcoming shifts and tasks. Organizers will only see “a former volunteer”. "
-            "It can't be undone.",
+            _(
+                "This erases your name, your answers and your accounts from Turnout, "
+                "and takes you off your upcoming shifts and tasks. Organizers will "
+                "only see “a former volunteer”. It can't be undone."
+            ),
             buttons=(
-                Button("Yes, erase my data", FORGET.action(), ButtonStyle.DANGER),
-                Button("Keep my data", KEEP.action()),
+                Button(_("Yes, erase my data"), FORGET.action(), ButtonStyle.DANGER),
+                Button(_("Keep my data"), KEEP.action()),
             ),
         )
     # What features do as someone leaves: their seats given up (the waitlist moves up, a late
@@ -105,32 +114,32 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
     await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)
     ctx.erased = True
     return Message(
-        "Done: your name, answers and accounts are erased. Thank you for everything you did."
+        _("Done: your name, answers and accounts are erased. Thank you for everything you did.")
     )
 
 
 async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:
     """The asker thought better of forget-me: nothing is erased."""
-    return Message("OK, nothing was erased.")
+    return Message(_("OK, nothing was erased."))
 
 
 def waiting_item(ctx: Context, volunteer: Volunteer) -> Item:
     """A newcomer waiting for a personal contact, with the Mark contacted button."""
-    parts = [f"waiting {timefmt.span(ctx.now - volunteer.joined_at)}"]
+    parts = [_("waiting {span}", span=timefmt.span(ctx.now - volunteer.joined_at))]
     if volunteer.profile is None:
-        parts.append("hasn't answered the welcome questions yet")
+        parts.append(_("hasn't answered the welcome questions yet"))
     else:
-        parts.append(", ".join(i.label for i in volunteer.profile.interests))
+        parts.append(", ".join(_(i.label) for i in volunteer.profile.interests))
         if volunteer.profile.availability:
-            parts.append(volunteer.profile.availability.label)
+            parts.append(_(volunteer.profile.availability.label))
         if volunteer.profile.location:
             parts.append(volunteer.profile.location)
     own = volunteer.own_timezone
     local = timefmt.when(ctx.now, zone_for(volunteer, ctx.campaign)) if own else ""
     if local:
-        parts.append(f"their time: {local}")
+        parts.append(_("their time: {local}", local=local))
     return Item(
-        f"#{volunteer.number} {volunteer.name}",
+        _("#{number} {name}", number=volunteer.number, name=volunteer.name),
         " · ".join(parts),
         contacted_button(volunteer.number),
     )

@@ -7,6 +7,7 @@ from bot.domain.notice import ANSWERS_EVERY, NewNotice, NoticeKind, NoticeState
 from bot.domain.text import clean_text
 from bot.domain.volunteer import MAX_LOCATION, SHIFT_INTERESTS, Profile
 from bot.kernel.context import Context
+from bot.kernel.i18n import _
 from bot.ports.replies import Listing, Message, Reply
 from bot.ports.storage import Storage
 from bot.shifts import shift_item
@@ -41,8 +42,8 @@ async def welcome_volunteer(cmd: WelcomeVolunteer, ctx: Context) -> Reply:
     # Greeting happens on first contact (see Turnout.handle); someone who left and came back
     # is already known and is not announced twice.
     if ctx.first_contact:
-        return Message(f"Welcomed {ctx.volunteer.name}.")
-    return Message(f"{ctx.volunteer.name} is already known to Turnout.")
+        return Message(_("Welcomed {name}.", name=ctx.volunteer.name))
+    return Message(_("{name} is already known to Turnout.", name=ctx.volunteer.name))
 
 
 async def start_profile(cmd: StartProfile, ctx: Context) -> Reply:
@@ -58,9 +59,9 @@ async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
     ctx.volunteer = ctx.volunteer.onboarded(profile, ctx.now)
     await ctx.uow.volunteers.save(ctx.volunteer)
     await _tell_organizers_answers(ctx, updated=not first_time)
-    thanks = f"Thanks, {ctx.volunteer.name}! An organizer will be in touch soon."
+    thanks = _("Thanks, {name}! An organizer will be in touch soon.", name=ctx.volunteer.name)
     if not first_time:
-        thanks = "Thanks, your answers are updated."
+        thanks = _("Thanks, your answers are updated.")
     if SHIFT_INTERESTS.intersection(profile.interests):
         return await _matching_shifts(ctx, profile, thanks)
     return await _open_tasks(ctx, thanks)
@@ -91,17 +92,24 @@ async def _matching_shifts(ctx: Context, profile: Profile, thanks: str) -> Reply
         or profile.availability.fits(seats.shift.starts_at.astimezone(ctx.zone))
     ][:5]
     return Listing(
-        heading=f"{thanks} Here are upcoming phone banks that fit when you're free:",
+        heading=_(
+            "{thanks} Here are upcoming phone banks that fit when you're free:", thanks=thanks
+        ),
         items=tuple(shift_item(ctx, seats, None) for seats in fitting),
-        empty=f"{thanks} No phone banks fit your times right now; I'll list new ones in "
-        "`/phonebank list`.",
+        empty=_(
+            (
+                "{thanks} No phone banks fit your times right now; I'll list new ones "
+                "in `/phonebank list`."
+            ),
+            thanks=thanks,
+        ),
     )
 
 
 async def _open_tasks(ctx: Context, thanks: str) -> Reply:
     board = [b for b in await ctx.uow.tasks.board(ctx.campaign.id) if b.slots_left][:5]
     return Listing(
-        heading=f"{thanks} Meanwhile, these tasks could use a hand:",
+        heading=_("{thanks} Meanwhile, these tasks could use a hand:", thanks=thanks),
         items=tuple([await board_item(ctx, b) for b in board]),
         empty=thanks,
     )

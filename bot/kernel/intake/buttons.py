@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 
 PREFIX = "turnout"
 # Link buttons open an address and send nothing the core reads; platforms that still report
@@ -94,10 +95,10 @@ class Buttons:
 
     def command_for(self, actor: Actor, pressed: str) -> Command:
         """The command a pressed button stands for; a UserError for one no verb reads."""
-        prefix, _, rest = pressed.partition(":")
-        name, _, numbers = rest.partition(":")
+        prefix, _skip, rest = pressed.partition(":")
+        name, _skip, numbers = rest.partition(":")
         verb = self.verbs.get(name) if prefix == PREFIX else None
-        first, _, second = numbers.partition(":")
+        first, _skip, second = numbers.partition(":")
         if isinstance(verb, Plain) and not numbers:
             return verb.command(actor)
         if isinstance(verb, Numbered) and _short_number(numbers):
@@ -115,7 +116,7 @@ def link_action(name: str) -> str:
 def old_button() -> UserError:
     """The refusal for a button no verb reads (from a version of Turnout that had it)."""
     return UserError(
-        "That button is from an older version of Turnout; type `/turnout help` instead."
+        _("That button is from an older version of Turnout; type `/turnout help` instead.")
     )
 
 

@@ -15,6 +15,7 @@ from bot.domain.campaign import Identity
 from bot.domain.task import ClaimStatus
 from bot.kernel import timefmt
 from bot.kernel.context import zone_for
+from bot.kernel.i18n import _
 from bot.kernel.wording import plural
 from bot.ports.storage import UnitOfWork
 
@@ -54,7 +55,11 @@ async def choices(
     found: list[tuple[int, str, str]] = []
     if pick is Pick.UPCOMING_SHIFTS:
         for seats in await uow.shifts.upcoming(campaign.id, now, limit=_SCAN):
-            left = f"{seats.seats_left} seats left" if seats.seats_left else "full"
+            left = (
+                _("{seats_left} seats left", seats_left=seats.seats_left)
+                if seats.seats_left
+                else "full"
+            )
             shift = seats.shift
             found.append(
                 (shift.number, shift.title, f"{timefmt.when(shift.starts_at, zone)} · {left}")
@@ -80,7 +85,11 @@ async def choices(
             )
             if not offered:
                 continue
-            due = f"due {timefmt.calendar_day(task.due_on)}" if task.due_on else "no due date"
+            due = (
+                _("due {calendar_day}", calendar_day=timefmt.calendar_day(task.due_on))
+                if task.due_on
+                else _("no due date")
+            )
             found.append(
                 (task.number, task.title, f"{due} · {plural(board.slots_left, 'slot')} open")
             )

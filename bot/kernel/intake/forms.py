@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.ports.replies import FormSubmission
 
@@ -58,7 +59,7 @@ class Forms:
             prefix, colon, key = submission.form_id.partition(":")
             reader = self.readers.get(prefix + colon) if colon else None
         if reader is None:
-            raise UserError("That form has expired; type `/turnout help` to start again.")
+            raise UserError(_("That form has expired; type `/turnout help` to start again."))
         return reader.read(actor, key, submission.values)
 
 
@@ -76,7 +77,7 @@ def answering(name: str) -> Iterator[None]:
 def number_key(key: str, again: str) -> int:
     """The number a prefix form carries; a UserError saying `again` when it isn't one."""
     if not key.isdecimal() or len(key) > 9:
-        raise UserError(f"That form has expired; {again}")
+        raise UserError(_("That form has expired; {again}", again=again))
     return int(key)
 
 
@@ -91,10 +92,10 @@ def text(values: Values, name: str, what: str, *, required: bool = True) -> str:
     """The answer `name`, stripped; a UserError naming `what` if it is missing or not text."""
     value = values.get(name, "")
     if not isinstance(value, str):
-        raise UserError(f"Type {what} as text.", about=name)
+        raise UserError(_("Type {what} as text.", what=what), about=name)
     value = value.strip()
     if required and not value:
-        raise UserError(f"Please fill in {what}.", about=name)
+        raise UserError(_("Please fill in {what}.", what=what), about=name)
     return value
 
 

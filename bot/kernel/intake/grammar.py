@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import parsing
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Group
@@ -30,7 +31,7 @@ class Grammar:
         """Read a whole slash command as typed, e.g. `/phonebank join 3`; UserError if unclear."""
         parts = line.split(None, 1)
         if not parts:
-            raise UserError("Type a command, like `/phonebank list` or `/turnout help`.")
+            raise UserError(_("Type a command, like `/phonebank list` or `/turnout help`."))
         return self.parse_command(actor, parts[0], parts[1] if len(parts) > 1 else "")
 
     def parse_command(self, actor: Actor, command: str, text: str) -> Command:
@@ -39,8 +40,13 @@ class Grammar:
         group = self._groups.get(name)
         if group is None:
             raise UserError(
-                f"{typed.capital(typed.shown(command.strip()))} isn't a Turnout command. "
-                "Try `/phonebank`, `/task`, `/volunteer` or `/turnout help`."
+                _(
+                    (
+                        "{capital} isn't a Turnout command. Try `/phonebank`, `/task`, "
+                        "`/volunteer` or `/turnout help`."
+                    ),
+                    capital=typed.capital(typed.shown(command.strip())),
+                )
             )
         words = typed.Words(text, self._entries[name, "help"].usage)
         first = words.take()
@@ -59,7 +65,21 @@ class Grammar:
         if command == "phonebank" and _SHIFT_NUMBER.fullmatch(word):
             # People type the shift number straight after the command, meaning "join it".
             return UserError(
-                f"{said} isn't something I know. "
-                f"To sign up for shift {word.lstrip('#')}, type `/phonebank join {word}`."
+                _(
+                    (
+                        "{said} isn't something I know. To sign up for shift {lstrip}, type "
+                        "`/phonebank join {word}`."
+                    ),
+                    said=said,
+                    lstrip=word.lstrip("#"),
+                    word=word,
+                )
             )
-        return UserError(f"{said} isn't something I know. Try {choices} — or `/{command} help`.")
+        return UserError(
+            _(
+                "{said} isn't something I know. Try {choices} — or `/{command} help`.",
+                said=said,
+                choices=choices,
+                command=command,
+            )
+        )

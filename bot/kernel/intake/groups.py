@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.domain.timing import MAX_ZONE_NAME
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake import parsing
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
@@ -13,39 +14,43 @@ GROUPS: tuple[Group, ...] = (
     Group(
         "phonebank",
         alone="list",
-        heading="Phone bank shifts",
+        heading=N_("Phone bank shifts"),
         description="Phone bank shifts",
         menu_description="Phone bank shifts - list them, join, leave, see yours",
-        organizers_have="create, edit, repeat, post and cancel shifts, book, move and remove "
-        "volunteers, and choose hosts and approve or decline their offers",
-        overview="sign up for phone bank shifts",
+        organizers_have=N_(
+            "create, edit, repeat, post and cancel shifts, book, move and remove "
+            "volunteers, and choose hosts and approve or decline their offers"
+        ),
+        overview=N_("sign up for phone bank shifts"),
     ),
     Group(
         "task",
         alone="list",
-        heading="Tasks",
+        heading=N_("Tasks"),
         description="Tasks that need doing",
         menu_description="Volunteer tasks - list, claim, finish, release",
-        organizers_have="post, edit and cancel tasks",
-        overview="claim tasks that need doing",
+        organizers_have=N_("post, edit and cancel tasks"),
+        overview=N_("claim tasks that need doing"),
     ),
     Group(
         "volunteer",
         alone="help",
-        heading="You and your settings",
+        heading=N_("You and your settings"),
         description="You and your settings",
         menu_description="Your profile, time zone and reminders; new volunteers for organizers",
-        organizers_have="see new volunteers and note who has been contacted",
-        overview="your time zone, reminders and profile",
+        organizers_have=N_("see new volunteers and note who has been contacted"),
+        overview=N_("your time zone, reminders and profile"),
     ),
     Group(
         "turnout",
         alone="help",
-        heading="Campaign settings",
+        heading=N_("Campaign settings"),
         description="Campaign settings and help",
         menu_description="Help; the campaign's numbers, weekly digest, time zone and reminders",
-        organizers_have="see the campaign's numbers, export its data, and set the weekly "
-        "digest, the confirmation check, the campaign's time zone and default reminders",
+        organizers_have=N_(
+            "see the campaign's numbers, export its data, and set the weekly "
+            "digest, the confirmation check, the campaign's time zone and default reminders"
+        ),
     ),
 )
 TOPICS = tuple(group.name for group in GROUPS)
@@ -58,12 +63,12 @@ def number(name: str, about: str, pick: Pick | None = None) -> Param:
 
 def shift(pick: Pick = Pick.UPCOMING_SHIFTS) -> Param:
     """The shift a command acts on, offered from `pick` (upcoming shifts unless told)."""
-    return number("shift", "The shift's number; start typing its number or title", pick)
+    return number("shift", _("The shift's number; start typing its number or title"), pick)
 
 
 def task(pick: Pick) -> Param:
     """The task a command acts on, offered from `pick`."""
-    return number("task", "The task's number; start typing its number or title", pick)
+    return number("task", _("The task's number; start typing its number or title"), pick)
 
 
 # A volunteer an organizer names: the rest of the line, a name or `#number`.
@@ -86,7 +91,7 @@ def reminder_times(read: Callable[[typed.Words], Any]) -> Param:
     return Param(
         "times",
         Kind.TEXT,
-        "Hours or minutes before a shift, like 24h,1h; or off, or default",
+        _("Hours or minutes before a shift, like 24h,1h; or off, or default"),
         max_length=typed.MAX_REMINDER_TEXT,
         read=read,
         field="offsets",

@@ -7,10 +7,11 @@ can all show it as it is.
 
 from collections.abc import Sequence
 
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake.entry import Entry, Group, Who
 
 # What the overview tells everyone but organizers, whose overview lists the commands.
-_ORGANIZERS_HAVE = "plan shifts and tasks, welcome newcomers and set up the campaign"
+_ORGANIZERS_HAVE = N_("plan shifts and tasks, welcome newcomers and set up the campaign")
 
 
 def help_text(
@@ -31,13 +32,18 @@ def help_text(
     sections = {g.name: (g, [e for e in entries if e.group == g.name]) for g in groups}
     if topic in sections:
         return "\n".join(_section(*sections[topic], organizer=organizer, host=host))
-    lines = ["Turnout helps our volunteers find shifts and tasks. Commands:"]
-    lines += [f"/{g.name} help — {g.overview}" for g in groups if g.overview]
+    lines = [_("Turnout helps our volunteers find shifts and tasks. Commands:")]
+    lines += [f"/{g.name} help — {_(g.overview)}" for g in groups if g.overview]
     if organizer:
         lines += ["", *_section(*sections["turnout"], organizer=True, host=host)]
     else:
-        lines.append("/turnout help — this overview")
-        lines.append(f"Organizers also have commands to {_ORGANIZERS_HAVE}.")
+        lines.append(_("/turnout help — this overview"))
+        lines.append(
+            _(
+                "Organizers also have commands to {what}.",
+                what=_(_ORGANIZERS_HAVE),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -47,9 +53,9 @@ def may_run(entry: Entry, *, organizer: bool, host: bool) -> bool:
 
 
 def _section(group: Group, entries: Sequence[Entry], *, organizer: bool, host: bool) -> list[str]:
-    lines = [group.heading + ":"]
+    lines = [f"{_(group.heading)}:"]
     shown = [e for e in entries if may_run(e, organizer=organizer, host=host)]
-    lines += [f"{e.usage.syntax} — {e.usage.summary}" for e in shown]
+    lines += [f"{e.usage.syntax} — {_(e.usage.summary)}" for e in shown]
     if len(shown) < len(entries):
-        lines.append("Organizers also have commands to " + group.organizers_have + ".")
+        lines.append(_("Organizers also have commands to {what}.", what=_(group.organizers_have)))
     return lines

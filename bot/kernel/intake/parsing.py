@@ -13,6 +13,7 @@ from typing import Any
 from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
 from bot.kernel.commands import Actor, Command
+from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param
 
@@ -56,7 +57,7 @@ _ABSENT = object()
 
 def _typed(param: Param, words: typed.Words) -> Any:
     if param.kind is Kind.NUMBER:
-        word = words.need(f"the {param.what}") if param.required else words.take()
+        word = words.need(_("the {what}", what=param.what)) if param.required else words.take()
         if word is None:
             return _ABSENT
         return typed.number(word, param.what, words.usage.example, high=param.high)
@@ -64,7 +65,13 @@ def _typed(param: Param, words: typed.Words) -> Any:
         # A flag is typed as its own name: `/volunteer forget-me confirm`.
         word = words.take()
         if word is not None and word.text.lower() != param.name:
-            raise UserError(f"I didn't expect {typed.shown(word.text)} there. {words.hint}")
+            raise UserError(
+                _(
+                    "I didn't expect {shown} there. {hint}",
+                    shown=typed.shown(word.text),
+                    hint=words.hint,
+                )
+            )
         return word is not None
     if param.read is None:
         raise TypeError(f"the {param.kind} parameter {param.name!r} needs a reader")
@@ -102,5 +109,5 @@ def person(words: typed.Words) -> str:
     """The rest of the line as a volunteer's name or `#number`."""
     who = words.rest()
     if not who:
-        raise UserError(f"I'm missing who: a name or a #number. {words.hint}")
+        raise UserError(_("I'm missing who: a name or a #number. {hint}", hint=words.hint))
     return clean_text(who, what="name", limit=MAX_NAME)

@@ -17,6 +17,7 @@ from bot.domain.errors import UserError
 from bot.domain.phonebank import check_duration, check_link
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.timing import MAX_ZONE_NAME, parse_duration, parse_reminder_offsets
+from bot.kernel.i18n import _
 from bot.kernel.intake.examples import SHIFT_DAY, fill
 
 
@@ -85,8 +86,13 @@ class Words:
         close = _QUOTE.search(self._text, start + 1)
         if close is None:
             raise UserError(
-                f"I couldn't find the closing quote after {shown(self._text[start:])}. "
-                'Put the text between a pair of double quotes, like `"Saturday calls"`.'
+                _(
+                    (
+                        "I couldn't find the closing quote after {shown}. Put the text between "
+                        'a pair of double quotes, like `"Saturday calls"`.'
+                    ),
+                    shown=shown(self._text[start:]),
+                )
             )
         self._pos = close.end()
         return Word(self._text[start + 1 : close.start()], quoted=True)
@@ -102,7 +108,7 @@ class Words:
     def need(self, what: str) -> Word:
         word = self.take()
         if word is None:
-            raise UserError(f"I'm missing {what}. {self.hint}")
+            raise UserError(_("I'm missing {what}. {hint}", what=what, hint=self.hint))
         return word
 
     def rest(self) -> str:
@@ -114,11 +120,17 @@ class Words:
     def end(self) -> None:
         extra = self.peek_bare()
         if extra is not None:
-            raise UserError(f"I didn't expect {shown(extra)} there. {self.hint}")
+            raise UserError(
+                _("I didn't expect {shown} there. {hint}", shown=shown(extra), hint=self.hint)
+            )
 
     @property
     def hint(self) -> str:
-        return f"Type `{self.usage.syntax}`, like `{self.usage.example}`."
+        return _(
+            "Type `{syntax}`, like `{example}`.",
+            syntax=self.usage.syntax,
+            example=self.usage.example,
+        )
 
 
 def shown(text: str) -> str:
@@ -144,18 +156,40 @@ def number(word: Word, name: str, example: str, *, high: int = MAX_NUMBER) -> in
     match = _NUMBER.fullmatch(text)
     if match is None:
         if _NEGATIVE.fullmatch(text):
-            raise UserError(f"The {name} must be at least 1, as in `{example}`.")
+            raise UserError(
+                _("The {name} must be at least 1, as in `{example}`.", name=name, example=example)
+            )
         raise UserError(
-            f"I couldn't read {shown(text)} as a {name}. Type a whole number, as in `{example}`."
+            _(
+                ("I couldn't read {shown} as a {name}. Type a whole number, as in `{example}`."),
+                shown=shown(text),
+                name=name,
+                example=example,
+            )
         )
     digits = match.group(1).lstrip("0")
     if not digits:
-        raise UserError(f"The {name} must be at least 1, as in `{example}`.")
+        raise UserError(
+            _("The {name} must be at least 1, as in `{example}`.", name=name, example=example)
+        )
     # Length first: a 5,000-digit number must never reach int() (it has a digit limit).
     if len(digits) > len(str(high)) or int(digits) > high:
         if high == MAX_NUMBER:
-            raise UserError(f"That {name} is far too large; type one as in `{example}`.")
-        raise UserError(f"The {name} must be from 1 to {high}, as in `{example}`.")
+            raise UserError(
+                _(
+                    "That {name} is far too large; type one as in `{example}`.",
+                    name=name,
+                    example=example,
+                )
+            )
+        raise UserError(
+            _(
+                "The {name} must be from 1 to {high}, as in `{example}`.",
+                name=name,
+                high=high,
+                example=example,
+            )
+        )
     return int(digits)
 
 
@@ -164,20 +198,30 @@ def day(word: Word) -> date:
     match = _DATE.fullmatch(word.text.strip())
     if match is None:
         raise UserError(
-            f"I couldn't read {shown(word.text)} as a date. Use YYYY-MM-DD, like `{SHIFT_DAY}`."
+            _(
+                "I couldn't read {shown} as a date. Use YYYY-MM-DD, like `{SHIFT_DAY}`.",
+                shown=shown(word.text),
+                SHIFT_DAY=SHIFT_DAY,
+            )
         )
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
         raise UserError(
-            f"{capital(shown(word.text))} isn't a date on the calendar. "
-            f"Check the month and day, written YYYY-MM-DD, like `{SHIFT_DAY}`."
+            _(
+                (
+                    "{capital} isn't a date on the calendar. Check the month and day, "
+                    "written YYYY-MM-DD, like `{SHIFT_DAY}`."
+                ),
+                capital=capital(shown(word.text)),
+                SHIFT_DAY=SHIFT_DAY,
+            )
         ) from None
 
 
 def start_time(words: Words) -> time:
     """A time of day: 24-hour `18:00`, or `6pm`, `6:30pm`, `6 pm` (any case)."""
-    text = words.need("the start time").text.strip()
+    text = words.need(_("the start time")).text.strip()
     suffix = words.peek_bare()
     if suffix and suffix.lower() in _MERIDIEM and _BARE_CLOCK.fullmatch(text):
         words.take()  # `6 pm` typed with a space
@@ -190,8 +234,13 @@ def start_time(words: Words) -> time:
         minute = int(match.group(2) or 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise UserError(
-            f"I couldn't read {shown(text)} as a start time. "
-            "Use 24-hour HH:MM like `18:00`, or `6pm` or `6:30pm`."
+            _(
+                (
+                    "I couldn't read {shown} as a start time. Use 24-hour HH:MM like "
+                    "`18:00`, or `6pm` or `6:30pm`."
+                ),
+                shown=shown(text),
+            )
         )
     return time(hour, minute)
 
@@ -201,8 +250,13 @@ def shift_length(word: Word) -> timedelta:
     length = parse_duration(word.text)
     if length is None:
         raise UserError(
-            f"I couldn't read {shown(word.text)} as the length of the shift. "
-            "Use hours or minutes, like `2h`, `90m` or `1h30m`."
+            _(
+                (
+                    "I couldn't read {shown} as the length of the shift. Use hours or "
+                    "minutes, like `2h`, `90m` or `1h30m`."
+                ),
+                shown=shown(word.text),
+            )
         )
     return check_duration(length)
 
@@ -232,7 +286,7 @@ def zone(words: Words) -> str:
     # Zones use underscores for spaces; `America/New York` means America/New_York.
     typed = "_".join(words.rest().split())
     if not typed:
-        raise UserError(f"I'm missing the time zone. {words.hint}")
+        raise UserError(_("I'm missing the time zone. {hint}", hint=words.hint))
     name = _zones().get(typed.lower()) if len(typed) <= MAX_ZONE_NAME else None
     if name is not None:
         try:
@@ -241,10 +295,16 @@ def zone(words: Words) -> str:
         except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
     guess = _guess_zone(typed.lower()) if len(typed) <= MAX_ZONE_NAME else None
-    suggestion = f"Did you mean `{guess}`? " if guess else ""
+    suggestion = _("Did you mean `{guess}`? ", guess=guess) if guess else ""
     raise UserError(
-        f"I don't know the time zone {shown(typed)}. {suggestion}"
-        "Use an Area/City name like `America/Chicago` or `Europe/Berlin`."
+        _(
+            (
+                "I don't know the time zone {shown}. {suggestion}Use an Area/City name "
+                "like `America/Chicago` or `Europe/Berlin`."
+            ),
+            shown=shown(typed),
+            suggestion=suggestion,
+        )
     )
 
 
@@ -261,7 +321,7 @@ def reminder_offsets(words: Words) -> tuple[timedelta, ...] | None:
     """Offsets before a shift; () for `off`, None for `default`."""
     text = words.rest()
     if not text:
-        raise UserError(f"I'm missing the reminder times. {words.hint}")
+        raise UserError(_("I'm missing the reminder times. {hint}", hint=words.hint))
     if text.lower() in ("off", "none", "no"):
         return ()
     if text.lower() == "default":
@@ -269,7 +329,9 @@ def reminder_offsets(words: Words) -> tuple[timedelta, ...] | None:
     if not _REMINDER_TEXT.fullmatch(text):
         # parse_reminder_offsets quotes the input back; only plain text gets that far.
         raise UserError(
-            "Reminder times are hours or minutes separated by commas, like `24h,1h`; "
-            "or type `off` or `default`."
+            _(
+                "Reminder times are hours or minutes separated by commas, like "
+                "`24h,1h`; or type `off` or `default`."
+            )
         )
     return parse_reminder_offsets(text)

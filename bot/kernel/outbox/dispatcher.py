@@ -96,7 +96,7 @@ class Dispatcher:
         except StorageUnavailable:
             broken.set()
         finally:
-            for _ in workers:
+            for _skip in workers:
                 await queue.put(None)
             await asyncio.gather(*workers)
         if broken.is_set():

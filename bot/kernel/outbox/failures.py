@@ -3,6 +3,7 @@ volunteer mentioned once in the volunteers channel when their DMs are closed.
 """
 
 from bot.domain.notice import NoticeKind
+from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
 from bot.ports.replies import Message, Reply
@@ -10,9 +11,12 @@ from bot.ports.replies import Message, Reply
 
 async def _dms_closed(scene: Scene) -> Reply | Drop:
     return Message(
-        "I tried to send you a direct message, but your DMs are closed to me. Please allow "
-        "direct messages from me in your privacy settings so you get your shift reminders; "
-        "meanwhile `/phonebank mine` shows your shifts.",
+        _(
+            "I tried to send you a direct message, but your DMs are closed to me. "
+            "Please allow direct messages from me in your privacy settings so you "
+            "get your shift reminders; meanwhile `/phonebank mine` shows your "
+            "shifts."
+        ),
         public=True,
     )
 
@@ -22,8 +26,16 @@ async def _delivery_failed(scene: Scene) -> Reply | Drop:
     what = scene.notice.payload.get("what", "a message")
     reason = scene.notice.payload.get("reason", "the platform refused it")
     return Message(
-        f"⚠️ I couldn't deliver {what} to {newcomer.name} (#{newcomer.number}): {reason}. "
-        "Please reach them another way."
+        _(
+            (
+                "⚠️ I couldn't deliver {what} to {name} (#{number}): {reason}. Please "
+                "reach them another way."
+            ),
+            what=what,
+            name=newcomer.name,
+            number=newcomer.number,
+            reason=reason,
+        )
     )
 
 
