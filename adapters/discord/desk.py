@@ -23,6 +23,7 @@ from bot.app.turnout import SOMETHING_BROKE, Turnout
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor
+from bot.kernel.i18n import _
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry
 from bot.ports.replies import Form, FormSubmission, Message, Reply
@@ -253,7 +254,7 @@ async def _safely(
         return Message(error.message, error=True)
     except Exception:
         log.exception("failed to handle a Discord interaction")
-        return Message(SOMETHING_BROKE, error=True)
+        return Message(_(SOMETHING_BROKE), error=True)
 
 
 class DiscordReplayer:

@@ -29,6 +29,7 @@ from bot.app.turnout import ALREADY_DONE, Turnout
 from bot.domain.campaign import Identity
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
+from bot.kernel.i18n import _
 from bot.kernel.intake.buttons import LINK_PREFIX, PREFIX
 from bot.ports.replies import Form, FormSubmission, Message, Reply
 
@@ -257,7 +258,7 @@ class Listeners:
             {"channel": str(metadata.get("channel") or "")},
         )
         if receipt.duplicate:
-            return Message(ALREADY_DONE)
+            return Message(_(ALREADY_DONE))
         actor = await self._people.from_interaction(body)
         return await self._turnout.submit(actor, FormSubmission(form_id, values), receipt)
 
@@ -331,7 +332,7 @@ async def _guarded(respond: Respond | None, work: Awaitable[None]) -> None:
         log.exception("a Slack listener failed")
         if respond is not None:
             try:
-                await respond(text=texts.SOMETHING_BROKE, response_type="ephemeral")
+                await respond(text=_(texts.SOMETHING_BROKE), response_type="ephemeral")
             except Exception:
                 log.exception("couldn't tell the person that something broke")
 
