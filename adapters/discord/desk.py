@@ -23,7 +23,7 @@ from bot.app.turnout import SOMETHING_BROKE, Turnout
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor
-from bot.kernel.i18n import _
+from bot.kernel.i18n import _, refusal
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry
 from bot.ports.replies import Form, FormSubmission, Message, Reply
@@ -251,7 +251,7 @@ async def _safely(
     try:
         return await work(actor, receipt)
     except UserError as error:
-        return Message(error.message, error=True)
+        return Message(refusal(error), error=True)
     except Exception:
         log.exception("failed to handle a Discord interaction")
         return Message(_(SOMETHING_BROKE), error=True)

@@ -28,7 +28,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
-from bot.kernel.i18n import N_, _
+from bot.kernel.i18n import N_, _, refusal
 from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
@@ -156,7 +156,9 @@ class Turnout:
     def _refusal(self, error: UserError) -> Message:
         """What a person reads when a command is refused: the example dates in it written
         out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
-        return Message(fill(error.message, self._clock.now().date()), error=True, about=error.about)
+        return Message(
+            fill(refusal(error), self._clock.now().date()), error=True, about=error.about
+        )
 
     async def _handle_once(self, command: Command, *, write: bool, receipt: Receipt) -> Reply:
         handler = self._catalogue.handlers[type(command)]
