@@ -159,7 +159,7 @@ async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
         return Message(
             _(
                 "The confirmation check is off; {plural} won't have one.",
-                plural=plural(touched, _("upcoming shift")),
+                plural=plural(touched, "upcoming shift"),
             )
         )
     return Message(
@@ -169,6 +169,6 @@ async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
                 "starts (updated {plural})."
             ),
             duration=timefmt.duration(cmd.before),
-            plural=plural(touched, _("upcoming shift")),
+            plural=plural(touched, "upcoming shift"),
         )
     )
