@@ -121,9 +121,9 @@ class Listeners:
         if not again:
             await ack()
             # A button that lost its value (edited, or from elsewhere): say what to type.
-            await _guarded(respond, respond(text=texts.AGAIN_LOST, response_type="ephemeral"))
+            await _guarded(respond, respond(text=_(texts.AGAIN_LOST), response_type="ephemeral"))
             return
-        command, _, text = again.partition(" ")
+        command, _space, text = again.partition(" ")
         receipt = await self._accepted(
             ack, body, _identity(body), Slash(command, unescape(text)), channel_of(body)
         )
@@ -225,7 +225,7 @@ class Listeners:
         user = str(body["user"]["id"])
         # The whole answer, organizer lookup included, runs against the clock.
         pending = asyncio.ensure_future(self._submitted(body, view))
-        done, _ = await asyncio.wait({pending}, timeout=FORM_PATIENCE)
+        done, _pending = await asyncio.wait({pending}, timeout=FORM_PATIENCE)
         if done and pending.exception() is None:
             reply = pending.result()
             if isinstance(reply, Message) and reply.error:
