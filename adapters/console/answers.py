@@ -10,6 +10,7 @@ question is asked again; everything else is for the core to judge when the form 
 from dataclasses import dataclass
 
 from adapters.console.render import KEEP, SKIP
+from bot.kernel.i18n import _
 from bot.ports.replies import ChoiceField, Field, NumberField
 
 Answer = str | tuple[str, ...]
@@ -37,17 +38,42 @@ def read(field: Field, line: str) -> Answer | Refused:
         return _number(field, line)
     limit = getattr(field, "max_length", None)
     if limit is not None and len(line) > limit:
-        return Refused(f"That's {len(line):,} characters; keep it to {limit}.")
+        return Refused(
+            _("That's {length:,} characters; keep it to {limit}.", length=len(line), limit=limit)
+        )
     return line
 
 
 def _needed(field: Field, *, skipped: bool) -> str:
-    first = "This question can't be skipped" if skipped else "This question needs an answer"
     if isinstance(field, NumberField) and field.initial is not None:
-        return f"{first}; type one, or {KEEP} for {field.initial}."
+        if skipped:
+            return _(
+                "This question can't be skipped; type one, or {keep} for {initial}.",
+                keep=KEEP,
+                initial=field.initial,
+            )
+        return _(
+            "This question needs an answer; type one, or {keep} for {initial}.",
+            keep=KEEP,
+            initial=field.initial,
+        )
     if not isinstance(field, ChoiceField) and field.initial:
-        return f"{first}; type one, or {KEEP} to keep {field.initial}."
-    return f"{first}; type one, or :cancel to stop filling in the form."
+        if skipped:
+            return _(
+                "This question can't be skipped; type one, or {keep} to keep {initial}.",
+                keep=KEEP,
+                initial=field.initial,
+            )
+        return _(
+            "This question needs an answer; type one, or {keep} to keep {initial}.",
+            keep=KEEP,
+            initial=field.initial,
+        )
+    if skipped:
+        return _(
+            "This question can't be skipped; type one, or :cancel to stop filling in the form."
+        )
+    return _("This question needs an answer; type one, or :cancel to stop filling in the form.")
 
 
 def _choice(field: ChoiceField, line: str) -> Answer | Refused:
@@ -56,8 +82,13 @@ def _choice(field: ChoiceField, line: str) -> Answer | Refused:
     fits = all(p.isdecimal() and 1 <= int(p) <= count for p in parts)
     if not parts or not fits or (len(parts) > 1 and not field.multiple):
         if field.multiple:
-            return Refused(f"Answer with numbers from 1 to {count}, separated by commas, like 1,3.")
-        return Refused(f"Answer with one number from 1 to {count}.")
+            return Refused(
+                _(
+                    "Answer with numbers from 1 to {count}, separated by commas, like 1,3.",
+                    count=count,
+                )
+            )
+        return Refused(_("Answer with one number from 1 to {count}.", count=count))
     picked = tuple(dict.fromkeys(field.options[int(p) - 1].value for p in parts))
     return picked if field.multiple else picked[0]
 
@@ -66,7 +97,7 @@ def _number(field: NumberField, line: str) -> Answer | Refused:
     digits = line.replace(",", "")
     # Length first: a number thousands of digits long never reaches int().
     if not digits.isdecimal() or len(digits) > len(str(field.high)):
-        return Refused(f"Type a number from {field.low} to {field.high}.")
+        return Refused(_("Type a number from {low} to {high}.", low=field.low, high=field.high))
     if not field.low <= int(digits) <= field.high:
-        return Refused(f"Type a number from {field.low} to {field.high}.")
+        return Refused(_("Type a number from {low} to {high}.", low=field.low, high=field.high))
     return digits

@@ -12,6 +12,7 @@ from adapters.discord.commands import groups
 from adapters.discord.desk import Desk
 from adapters.discord.render import NO_PINGS
 from bot.app.turnout import SOMETHING_BROKE
+from bot.kernel.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class Tree(app_commands.CommandTree[TurnoutClient]):
             discord.InteractionType.application_command
         ):
             return
-        embed = discord.Embed(description=SOMETHING_BROKE, colour=discord.Colour.red())
+        embed = discord.Embed(description=_(SOMETHING_BROKE), colour=discord.Colour.red())
         try:
             await interaction.response.send_message(embed=embed, ephemeral=True)
         except discord.HTTPException:

@@ -23,6 +23,7 @@ from bot.app.turnout import SOMETHING_BROKE, Turnout
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.kernel.commands import Actor
+from bot.kernel.i18n import N_, _, refusal
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry
 from bot.ports.replies import Form, FormSubmission, Message, Reply
@@ -31,15 +32,17 @@ log = logging.getLogger(__name__)
 
 # Discord drops an interaction not answered within 3 s; leave room for the round trip.
 BUDGET = 2.0
-NO_SERVER = "I can't tell which server this is for. Please use the command in the server instead."
-FORM_TOO_SLOW = "That took me too long to open the form; please try again."
+NO_SERVER = N_(
+    "I can't tell which server this is for. Please use the command in the server instead."
+)
+FORM_TOO_SLOW = N_("That took me too long to open the form; please try again.")
 # Said alike for a server the bot is not in and one the person left: nothing about it is shown.
-NOT_A_MEMBER = (
+NOT_A_MEMBER = N_(
     "I can't find you in the server this button is for, so I did nothing. If you're still "
     "part of the campaign, join its server again and use the command there."
 )
-DISCORD_UNREACHABLE = "Discord didn't answer me just now; nothing changed. Please try again."
-FILE_TOO_BIG = (
+DISCORD_UNREACHABLE = N_("Discord didn't answer me just now; nothing changed. Please try again.")
+FILE_TOO_BIG = N_(
     "The file is bigger than Discord lets me attach here, so I couldn't send it. For an export, "
     "try a shorter period (`30d`), or export from Slack or the console."
 )
@@ -155,7 +158,7 @@ class Desk:
     ) -> None:
         actor = await self._actor(interaction, guild_id)
         if not isinstance(actor, Actor):
-            await self._send_now(interaction, Message(actor, error=True), None)
+            await self._send_now(interaction, Message(_(actor), error=True), None)
             return
         # Recorded before it runs, so a crash leaves it waiting, not lost (arrivals.py).
         receipt = await self.turnout.accept(
@@ -169,7 +172,7 @@ class Desk:
         # Buttons in DMs name their server; so must the buttons of the answer.
         dm_guild = None if interaction.guild_id else guild_id
         task = asyncio.ensure_future(_safely(work, actor, receipt))
-        done, _ = await asyncio.wait({task}, timeout=self.budget)
+        done, _pending = await asyncio.wait({task}, timeout=self.budget)
         try:
             if task in done:
                 await self._send_now(interaction, task.result(), dm_guild)
@@ -177,7 +180,7 @@ class Desk:
             await interaction.response.defer(ephemeral=not public, thinking=True)
             reply = await task
             if isinstance(reply, Form):
-                reply = Message(FORM_TOO_SLOW, error=True)
+                reply = Message(_(FORM_TOO_SLOW), error=True)
             shown = render(reply, dm_guild=dm_guild)
             if public and shown.ephemeral:
                 # The first follow-up would fill the public "thinking…" message; a private
@@ -241,7 +244,7 @@ async def _sent(send: Callable[..., Awaitable[Any]], shown: Rendered) -> None:
         if error.status != TOO_LARGE or not shown.files:
             raise
         log.warning("an answer's files were too big for Discord: %s", error)
-        await send(content=FILE_TOO_BIG, ephemeral=True, allowed_mentions=NO_PINGS)
+        await send(content=_(FILE_TOO_BIG), ephemeral=True, allowed_mentions=NO_PINGS)
 
 
 async def _safely(
@@ -250,10 +253,10 @@ async def _safely(
     try:
         return await work(actor, receipt)
     except UserError as error:
-        return Message(error.message, error=True)
+        return Message(refusal(error), error=True)
     except Exception:
         log.exception("failed to handle a Discord interaction")
-        return Message(SOMETHING_BROKE, error=True)
+        return Message(_(SOMETHING_BROKE), error=True)
 
 
 class DiscordReplayer:

@@ -18,6 +18,7 @@ from adapters.slack import texts
 from adapters.slack.blocks import escape, message, modal
 from adapters.slack.errors import error_code
 from adapters.slack.files import post_with_files, sent_to_dm, upload
+from bot.kernel.i18n import _
 from bot.ports.replies import Button, ButtonStyle, Form, Message, Reply
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ class Answers:
                 reply = sent_to_dm(reply)
             except SlackClientError as error:
                 log.warning("couldn't upload %s for %s: %s", titles, user, error)
-                reply = Message(texts.UPLOAD_FAILED, error=True)
+                reply = Message(_(texts.UPLOAD_FAILED), error=True)
         payload = message(reply)
         try:
             if public:
@@ -143,8 +144,8 @@ class Answers:
                 raise
             # A trigger lasts 3 seconds; a button press brings a fresh one.
             retry = Message(
-                texts.FORM_TOO_SLOW,
-                buttons=(Button(texts.OPEN_FORM, again, ButtonStyle.PRIMARY),),
+                _(texts.FORM_TOO_SLOW),
+                buttons=(Button(_(texts.OPEN_FORM), again, ButtonStyle.PRIMARY),),
             )
             await self.in_conversation(channel, user, retry, respond)
 

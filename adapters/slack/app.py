@@ -29,6 +29,7 @@ from bot.app.turnout import ALREADY_DONE, Turnout
 from bot.domain.campaign import Identity
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
+from bot.kernel.i18n import _
 from bot.kernel.intake.buttons import LINK_PREFIX, PREFIX
 from bot.ports.replies import Form, FormSubmission, Message, Reply
 
@@ -120,9 +121,9 @@ class Listeners:
         if not again:
             await ack()
             # A button that lost its value (edited, or from elsewhere): say what to type.
-            await _guarded(respond, respond(text=texts.AGAIN_LOST, response_type="ephemeral"))
+            await _guarded(respond, respond(text=_(texts.AGAIN_LOST), response_type="ephemeral"))
             return
-        command, _, text = again.partition(" ")
+        command, _space, text = again.partition(" ")
         receipt = await self._accepted(
             ack, body, _identity(body), Slash(command, unescape(text)), channel_of(body)
         )
@@ -224,7 +225,7 @@ class Listeners:
         user = str(body["user"]["id"])
         # The whole answer, organizer lookup included, runs against the clock.
         pending = asyncio.ensure_future(self._submitted(body, view))
-        done, _ = await asyncio.wait({pending}, timeout=FORM_PATIENCE)
+        done, _pending = await asyncio.wait({pending}, timeout=FORM_PATIENCE)
         if done and pending.exception() is None:
             reply = pending.result()
             if isinstance(reply, Message) and reply.error:
@@ -257,7 +258,7 @@ class Listeners:
             {"channel": str(metadata.get("channel") or "")},
         )
         if receipt.duplicate:
-            return Message(ALREADY_DONE)
+            return Message(_(ALREADY_DONE))
         actor = await self._people.from_interaction(body)
         return await self._turnout.submit(actor, FormSubmission(form_id, values), receipt)
 
@@ -331,7 +332,7 @@ async def _guarded(respond: Respond | None, work: Awaitable[None]) -> None:
         log.exception("a Slack listener failed")
         if respond is not None:
             try:
-                await respond(text=texts.SOMETHING_BROKE, response_type="ephemeral")
+                await respond(text=_(texts.SOMETHING_BROKE), response_type="ephemeral")
             except Exception:
                 log.exception("couldn't tell the person that something broke")
 

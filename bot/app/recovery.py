@@ -26,16 +26,17 @@ from bot.app.arrivals import (
     decode,
 )
 from bot.app.turnout import ALREADY_DONE, Turnout
+from bot.kernel.i18n import N_, _
 from bot.ports.inbox import Arrival
 from bot.ports.replies import Form, Message, Reply
 
 log = logging.getLogger(__name__)
 
-SEND_AGAIN = (
+SEND_AGAIN = N_(
     "I was restarted before I could finish {what} (sent {ago} minutes ago), so nothing changed. "
     "Please send it again if you still want it."
 )
-FORM_AGAIN = "I was restarted before I could open that form. Please ask for it again."
+FORM_AGAIN = N_("I was restarted before I could open that form. Please ask for it again.")
 
 
 class Recovery:
@@ -102,7 +103,7 @@ class Recovery:
             log.info("dropped a waiting %s older than it may run", type(work).__name__)
             if not isinstance(work, Welcome):
                 minutes = int(age.total_seconds() // 60)
-                late = Message(SEND_AGAIN.format(what=said(work), ago=minutes))
+                late = Message(_(SEND_AGAIN, what=said(work), ago=minutes))
                 await replayer.answer(arrival.identity, route, late)
             return
         actor = await replayer.actor(arrival.identity, route)
@@ -112,7 +113,9 @@ class Recovery:
             return
         reply = await self.turnout.run(actor, work, Receipt(arrival.key))
         log.info("ran a waiting %s after a restart", type(work).__name__)
-        if isinstance(work, Welcome) or (isinstance(reply, Message) and reply.text == ALREADY_DONE):
+        if isinstance(work, Welcome) or (
+            isinstance(reply, Message) and reply.text == _(ALREADY_DONE)
+        ):
             return
         await replayer.answer(arrival.identity, route, _late(reply))
 
@@ -125,13 +128,13 @@ def said(work: Work) -> str:
         case Options(group=group, verb=verb):
             return f"`/{group} {verb}`"
         case Press():
-            return "the button you pressed"
+            return _("the button you pressed")
         case Submit():
-            return "the form you sent"
+            return _("the form you sent")
         case Welcome():
-            return "your welcome"
+            return _("your welcome")
 
 
 def _late(reply: Reply) -> Reply:
     """A form can only open right after a click; late, the person is asked to ask again."""
-    return Message(FORM_AGAIN) if isinstance(reply, Form) else reply
+    return Message(_(FORM_AGAIN)) if isinstance(reply, Form) else reply

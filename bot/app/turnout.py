@@ -28,6 +28,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
+from bot.kernel.i18n import N_, _, refusal
 from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
@@ -45,13 +46,13 @@ log = logging.getLogger(__name__)
 
 # A conflict means another command got there first; one rerun nearly always settles it.
 _CONFLICT_RERUNS = 3
-TRY_AGAIN = (
+TRY_AGAIN = N_(
     "I couldn't reach the database just now, so nothing was changed. Please try again in a moment."
 )
-SOMETHING_BROKE = (
+SOMETHING_BROKE = N_(
     "Something went wrong on my side. Please try again; if it keeps happening, tell an organizer."
 )
-ALREADY_DONE = "I had already done that; nothing more changed."
+ALREADY_DONE = N_("I had already done that; nothing more changed.")
 # How /metrics names a command it could not read (mistyped, a stale button or form).
 UNREADABLE = "unreadable"
 
@@ -111,9 +112,7 @@ class Turnout:
         self._metrics.command(type(command).__name__, outcome)
         return reply
 
-    async def _outcome(
-        self, command: Command, receipt: Receipt
-    ) -> tuple[Reply, CommandOutcome]:
+    async def _outcome(self, command: Command, receipt: Receipt) -> tuple[Reply, CommandOutcome]:
         """The reply to `command`, and how it ended (counted for operators)."""
         name = type(command).__name__
         write = type(command) not in self._readers
@@ -127,7 +126,7 @@ class Turnout:
                 if write:
                     log.exception("%s was refused writing as a writer", name)
                     await self.inbox.settle(receipt)
-                    return Message(SOMETHING_BROKE, error=True), CommandOutcome.ERROR
+                    return Message(_(SOMETHING_BROKE), error=True), CommandOutcome.ERROR
                 # Rolled back whole before it wrote anything: again, holding the write turn.
                 write, tries = True, tries - 1
             except UserError as error:
@@ -135,7 +134,7 @@ class Turnout:
                 return self._refusal(error), CommandOutcome.REFUSED
             except _AlreadyDone:
                 log.info("%s was already done by another run", name)
-                return Message(ALREADY_DONE), CommandOutcome.OK
+                return Message(_(ALREADY_DONE)), CommandOutcome.OK
             except StorageConflict:
                 # Rolled back whole; the rerun finds the row the other transaction wrote.
                 log.info("%s met a concurrent write; running it again", name)
@@ -145,19 +144,21 @@ class Turnout:
                     # They are told to try again, so it must not also run later by itself; a
                     # newcomer's welcome, told to nobody, waits in the inbox to run again.
                     self.inbox.unsettled.add(receipt.key)
-                return Message(TRY_AGAIN, error=True), CommandOutcome.TRY_AGAIN
+                return Message(_(TRY_AGAIN), error=True), CommandOutcome.TRY_AGAIN
             except Exception:
                 log.exception("failed to handle %s", name)
                 await self.inbox.settle(receipt)
-                return Message(SOMETHING_BROKE, error=True), CommandOutcome.ERROR
+                return Message(_(SOMETHING_BROKE), error=True), CommandOutcome.ERROR
         log.warning("%s kept meeting concurrent writes", name)
         await self.inbox.settle(receipt)
-        return Message(TRY_AGAIN, error=True), CommandOutcome.TRY_AGAIN
+        return Message(_(TRY_AGAIN), error=True), CommandOutcome.TRY_AGAIN
 
     def _refusal(self, error: UserError) -> Message:
         """What a person reads when a command is refused: the example dates in it written
         out from the clock, so they are always ahead of today (bot/kernel/intake/examples.py)."""
-        return Message(fill(error.message, self._clock.now().date()), error=True, about=error.about)
+        return Message(
+            fill(refusal(error), self._clock.now().date()), error=True, about=error.about
+        )
 
     async def _handle_once(self, command: Command, *, write: bool, receipt: Receipt) -> Reply:
         handler = self._catalogue.handlers[type(command)]
@@ -331,7 +332,7 @@ class Turnout:
         """
         if self._feeds is None:
             return None
-        for _ in range(_CONFLICT_RERUNS):
+        for _attempt in range(_CONFLICT_RERUNS):
             try:
                 # A writer: reading the feed records each entry's revision (SEQUENCE).
                 async with self._storage.unit_of_work() as uow:

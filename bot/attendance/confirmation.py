@@ -58,7 +58,7 @@ async def show_rate(uow: UnitOfWork, campaign: Campaign, now: datetime) -> float
 
 
 def _names(people: list[Volunteer]) -> str:
-    return ", ".join(v.name for v in people) if people else "nobody"
+    return ", ".join(v.name for v in people) if people else _("nobody")
 
 
 async def check_message(
@@ -91,7 +91,7 @@ async def check_message(
             len=len(now_standing.said_yes),
         ),
         _("Not answered yet: ") + _names([v for _, v in now_standing.not_yet]),
-        "Waitlist: " + _names(now_standing.waiting),
+        _("Waitlist: {names}", names=_names(now_standing.waiting)),
         projected[0].upper() + projected[1:] + ".",
     ]
     nudged = await uow.attendance.nudged_at(shift.id)
@@ -159,7 +159,7 @@ async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
         return Message(
             _(
                 "The confirmation check is off; {plural} won't have one.",
-                plural=plural(touched, _("upcoming shift")),
+                plural=plural(touched, "upcoming shift"),
             )
         )
     return Message(
@@ -169,6 +169,6 @@ async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
                 "starts (updated {plural})."
             ),
             duration=timefmt.duration(cmd.before),
-            plural=plural(touched, _("upcoming shift")),
+            plural=plural(touched, "upcoming shift"),
         )
     )

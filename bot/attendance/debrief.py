@@ -96,7 +96,9 @@ async def wrap_up_text(uow: UnitOfWork, shift: Shift, now: datetime) -> str:
             len=len(by_outcome[Outcome.ATTENDED]),
             len2=len(confirmed),
         ),
-        "No-shows: " + (", ".join(by_outcome[Outcome.NO_SHOW]) or "none"),
+        _("No-shows: {names}", names=", ".join(by_outcome[Outcome.NO_SHOW]))
+        if by_outcome[Outcome.NO_SHOW]
+        else _("No-shows: none"),
     ]
     if by_outcome[Outcome.COULDNT_MAKE_IT]:
         lines.append(_("Couldn't make it: ") + ", ".join(by_outcome[Outcome.COULDNT_MAKE_IT]))
@@ -111,7 +113,7 @@ async def wrap_up_text(uow: UnitOfWork, shift: Shift, now: datetime) -> str:
     )
     notes = [(v, r.notes) for v, r in got if r.notes]
     if notes:
-        lines.append("Notes:")
+        lines.append(_("Notes:"))
         lines += [f"• {v.name}: {note}" for v, note in notes]
     return "\n".join(lines)
 

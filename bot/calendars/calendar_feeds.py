@@ -13,12 +13,12 @@ from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer, offsets_for
 from bot.kernel.context import Context
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.intake.buttons import link_action
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
 
-FEED_OFF = (
+FEED_OFF = N_(
     "Calendar feeds are off on this server. To turn them on, whoever runs Turnout sets "
     "TURNOUT_PUBLIC_URL to the address where it can be reached (see the README's Calendars "
     "section). Meanwhile the Add to calendar button on each sign-up works."
@@ -60,7 +60,7 @@ async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:
     """`/volunteer calendar [reset]`: the asker's private feed URL; reset makes a new one."""
     feeds = ctx.service(FeedLinks)
     if feeds is None:
-        return Message(FEED_OFF)
+        return Message(_(FEED_OFF))
     key = None if cmd.reset else await ctx.uow.calendars.feed_key(ctx.volunteer.id)
     if key is None:
         key = FeedLinks.new_key()

@@ -47,7 +47,7 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
                 "volunteers who chose their own keep them."
             ),
             when=when,
-            plural=plural(touched, _("upcoming sign-up")),
+            plural=plural(touched, "upcoming sign-up"),
         )
     )
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
+from bot.domain.text import N_
 from bot.domain.timing import parse_duration
 
 # Debrief counts are whole numbers in this range.
@@ -142,8 +143,10 @@ def read_confirm_check(text: str) -> timedelta | None:
     low, high = CONFIRM_CHECK_RANGE
     if before is None or not low <= before <= high:
         raise UserError(
-            "Say how long before each shift organizers get the confirmation check, from 1h "
-            "to 72h, like `/turnout confirm-check 12h`; or `off`."
+            N_(
+                "Say how long before each shift organizers get the confirmation check, from 1h "
+                "to 72h, like `/turnout confirm-check 12h`; or `off`."
+            )
         )
     return before
 
@@ -220,7 +223,9 @@ def check_count(value: int, what: str) -> int:
     """A debrief count: a whole number from 0 to MAX_COUNT."""
     if not 0 <= value <= MAX_COUNT:
         raise UserError(
-            f"The number of {what} should be a whole number from 0 to {MAX_COUNT:,}, like 25."
+            N_("The number of {what} should be a whole number from 0 to {most:,}, like 25."),
+            what=what,
+            most=MAX_COUNT,
         )
     return value
 
@@ -251,6 +256,8 @@ def read_count(text: str, what: str) -> int:
     # Length first: a 5,000-digit number must never reach int() (it has a digit limit).
     if not cleaned.isdecimal() or len(cleaned) > len(str(MAX_COUNT)):
         raise UserError(
-            f"The number of {what} should be a whole number from 0 to {MAX_COUNT:,}, like 25."
+            N_("The number of {what} should be a whole number from 0 to {most:,}, like 25."),
+            what=what,
+            most=MAX_COUNT,
         )
     return check_count(int(cleaned), what)

@@ -7,6 +7,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
+from bot.domain.text import N_
 
 # A host is required; <>"` never belong in a link and would break how it is shown.
 _LINK = re.compile(r"https?://[^\s/?#<>\"`]+[^\s<>\"`]*", re.IGNORECASE)
@@ -106,7 +107,8 @@ def check_capacity(capacity: int) -> int:
     """The number of seats, if within 1 to MAX_CAPACITY; else UserError."""
     if not 1 <= capacity <= MAX_CAPACITY:
         raise UserError(
-            f"Capacity must be a whole number of seats from 1 to {MAX_CAPACITY}, like `12`."
+            N_("Capacity must be a whole number of seats from 1 to {most}, like `12`."),
+            most=MAX_CAPACITY,
         )
     return capacity
 
@@ -114,7 +116,9 @@ def check_capacity(capacity: int) -> int:
 def check_duration(duration: timedelta) -> timedelta:
     """The shift's length, if within MIN_DURATION to MAX_DURATION; else UserError."""
     if not MIN_DURATION <= duration <= MAX_DURATION:
-        raise UserError("A shift lasts from 15 minutes to 12 hours: write it like `2h` or `90m`.")
+        raise UserError(
+            N_("A shift lasts from 15 minutes to 12 hours: write it like `2h` or `90m`.")
+        )
     return duration
 
 
@@ -124,11 +128,15 @@ def check_link(link: str | None) -> str | None:
         return None
     link = link.strip()
     if len(link) > MAX_LINK:
-        raise UserError(f"That link is too long; please use one under {MAX_LINK} characters.")
+        raise UserError(
+            N_("That link is too long; please use one under {most} characters."), most=MAX_LINK
+        )
     if not _LINK.fullmatch(link) or not link.isprintable():
         raise UserError(
-            "The link should be a full web address starting with https://, without spaces, "
-            "like `https://dialer.example.org/campaign`."
+            N_(
+                "The link should be a full web address starting with https://, without spaces, "
+                "like `https://dialer.example.org/campaign`."
+            )
         )
     return link
 
@@ -139,9 +147,9 @@ def check_start(starts_at: datetime, now: datetime, *, shown: str) -> datetime:
     `shown` is the start as the reader sees it (their zone), for the sentence.
     """
     if starts_at <= now:
-        raise UserError(f"{shown} is in the past; pick a future date and time.")
+        raise UserError(N_("{shown} is in the past; pick a future date and time."), shown=shown)
     if starts_at - now > MAX_LEAD:
-        raise UserError("That's more than a year away; check the year and try again.")
+        raise UserError(N_("That's more than a year away; check the year and try again."))
     return starts_at
 
 
@@ -150,14 +158,22 @@ def shift_start(day: date, start: time, zone: ZoneInfo) -> datetime:
     # Near year 1 or 9999 the conversion to UTC (or the shift's end) overflows: refuse first.
     if not _EARLIEST_DAY <= day <= _LATEST_DAY:
         raise UserError(
-            f"{day:%Y-%m-%d} is too far from today to plan a shift; use a date within the next "
-            "year, written YYYY-MM-DD."
+            N_(
+                "{day} is too far from today to plan a shift; use a date within the next "
+                "year, written YYYY-MM-DD."
+            ),
+            day=f"{day:%Y-%m-%d}",
         )
     local = datetime.combine(day, start, tzinfo=zone)
     # A wall time inside the spring-forward gap does not exist; it would not survive a round trip.
     if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
         raise UserError(
-            f"{start:%H:%M} doesn't exist on {day:%Y-%m-%d} in {zone.key} because the clocks "
-            "change that night; pick another time."
+            N_(
+                "{start} doesn't exist on {day} in {zone} because the clocks "
+                "change that night; pick another time."
+            ),
+            start=f"{start:%H:%M}",
+            day=f"{day:%Y-%m-%d}",
+            zone=zone.key,
         )
     return local.astimezone(UTC)

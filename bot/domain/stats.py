@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
+from bot.domain.text import N_
 
 # `/turnout stats <period>`: its length in days; None is everything ever recorded.
 PERIODS: dict[str, int | None] = {"7d": 7, "30d": 30, "90d": 90, "all": None}
@@ -137,7 +138,7 @@ def period_days(text: str) -> int | None:
     key = text.strip().lower() or DEFAULT_PERIOD
     if key not in PERIODS:
         raise UserError(
-            "Pick the period as `7d`, `30d`, `90d` or `all`, like `/turnout stats 30d`."
+            N_("Pick the period as `7d`, `30d`, `90d` or `all`, like `/turnout stats 30d`.")
         )
     return PERIODS[key]
 
@@ -184,21 +185,41 @@ def read_digest(text: str) -> DigestSchedule:
     words = text.strip().lower().split()
     if words == ["off"]:
         return DigestSchedule(weekday=None)
-    how = (
-        "Type `/turnout digest off` or a weekday and a 24-hour time, like "
-        "`/turnout digest monday 09:00`."
-    )
     if len(words) != 2:
-        raise UserError(f"I couldn't read that. {how}")
+        raise UserError(
+            N_(
+                "I couldn't read that. "
+                "Type `/turnout digest off` or a weekday and a 24-hour time, like "
+                "`/turnout digest monday 09:00`."
+            )
+        )
     day, clock = words
     matches = [i for i, name in enumerate(WEEKDAYS) if len(day) >= 3 and name.startswith(day)]
     if len(matches) != 1:
-        raise UserError(f"I don't know the weekday in that. {how}")
+        raise UserError(
+            N_(
+                "I don't know the weekday in that. "
+                "Type `/turnout digest off` or a weekday and a 24-hour time, like "
+                "`/turnout digest monday 09:00`."
+            )
+        )
     hour, _, minute = clock.partition(":")
     if not (hour.isdecimal() and minute.isdecimal() and len(hour) <= 2 and len(minute) == 2):
-        raise UserError(f"I couldn't read the time. {how}")
+        raise UserError(
+            N_(
+                "I couldn't read the time. "
+                "Type `/turnout digest off` or a weekday and a 24-hour time, like "
+                "`/turnout digest monday 09:00`."
+            )
+        )
     if not (0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
-        raise UserError(f"That time isn't on the clock. {how}")
+        raise UserError(
+            N_(
+                "That time isn't on the clock. "
+                "Type `/turnout digest off` or a weekday and a 24-hour time, like "
+                "`/turnout digest monday 09:00`."
+            )
+        )
     return DigestSchedule(weekday=matches[0], at=time(int(hour), int(minute)))
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from bot.domain.errors import UserError
+from bot.domain.text import N_
 
 # How many volunteers one task may need.
 MAX_SLOTS = 100
@@ -69,10 +70,16 @@ def check_slots(slots: int, *, taken: int = 0, number: int | None = None) -> int
     """How many volunteers a task needs, if from 1 to MAX_SLOTS and no fewer than the `taken`
     slots (claimed or done) of task `number`; else UserError."""
     if not 1 <= slots <= MAX_SLOTS:
-        raise UserError(f"Slots must be a whole number from 1 to {MAX_SLOTS}, like `slots 3`.")
+        raise UserError(
+            N_("Slots must be a whole number from 1 to {most}, like `slots 3`."), most=MAX_SLOTS
+        )
     if slots < taken and number is not None:
         raise UserError(
-            f"{taken} volunteers have claimed or finished #{number}, so it needs at least "
-            f"{taken} slots: type `/task edit {number} slots {taken}` or more."
+            N_(
+                "{taken} volunteers have claimed or finished #{number}, so it needs at least "
+                "{taken} slots: type `/task edit {number} slots {taken}` or more."
+            ),
+            taken=taken,
+            number=number,
         )
     return slots

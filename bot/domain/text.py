@@ -45,30 +45,43 @@ def clean_text(text: str, *, what: str, limit: int, multiline: bool = False) -> 
     """Trim and check text a person wrote; raise a friendly UserError if it can't be shown."""
     cleaned = without_marks(text).strip()
     if not cleaned:
-        raise UserError(f"The {what} is empty: please write a few words.")
+        raise UserError(N_("The {what} is empty: please write a few words."), what=what)
     if multiline:
         # A separator is a line break: kept as the plain one everyone renders alike.
         cleaned = cleaned.translate(dict.fromkeys(map(ord, _LINE_BREAKS), "\n"))
     elif any(c in _LINE_BREAKS for c in cleaned):
-        raise UserError(f"The {what} must be one line; please type it without line breaks.")
+        raise UserError(
+            N_("The {what} must be one line; please type it without line breaks."), what=what
+        )
     if not any(_visible(c) for c in cleaned):
-        raise UserError(f"The {what} is empty: please write a few words.")
+        raise UserError(N_("The {what} is empty: please write a few words."), what=what)
     allowed = "\n\t" if multiline else ""
     if any(_control(cleaned, i, allowed) for i in range(len(cleaned))):
-        raise UserError(f"The {what} contains control characters; please type it as plain text.")
+        raise UserError(
+            N_("The {what} contains control characters; please type it as plain text."), what=what
+        )
     if len(cleaned) > limit:
         raise UserError(
-            f"The {what} is {len(cleaned):,} characters long; please keep it under {limit}."
+            N_("The {what} is {length:,} characters long; please keep it under {limit}."),
+            what=what,
+            length=len(cleaned),
+            limit=limit,
         )
     if _MENTION.search(unicodedata.normalize("NFKC", cleaned).translate(_LOOK_ALIKES)):
         raise UserError(
-            f"The {what} can't mention @everyone, @here, a channel or a role. "
-            "Turnout messages the right people itself; please remove the mention."
+            N_(
+                "The {what} can't mention @everyone, @here, a channel or a role. "
+                "Turnout messages the right people itself; please remove the mention."
+            ),
+            what=what,
         )
     if _FAKE_MENTION.search(cleaned):
         raise UserError(
-            f"The {what} has something that looks like a mention but isn't; please write it "
-            "without the bracket before the @, # or !."
+            N_(
+                "The {what} has something that looks like a mention but isn't; please write it "
+                "without the bracket before the @, # or !."
+            ),
+            what=what,
         )
     return cleaned
 

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
+from bot.domain.text import N_
 
 DEFAULT_REMINDER_OFFSETS = (timedelta(hours=24), timedelta(hours=1))
 MAX_REMINDERS = 4
@@ -32,17 +33,23 @@ def parse_reminder_offsets(text: str) -> tuple[timedelta, ...]:
         offset = parse_duration(part) if part else None
         if offset is None:
             raise UserError(
-                f"I couldn't read `{part}` as a time before the shift. "
-                "Use hours or minutes separated by commas, like `24h,1h` or `2h,30m`."
+                N_(
+                    "I couldn't read `{part}` as a time before the shift. "
+                    "Use hours or minutes separated by commas, like `24h,1h` or `2h,30m`."
+                ),
+                part=part,
             )
         if not MIN_REMINDER <= offset <= MAX_REMINDER:
             raise UserError(
-                f"`{part}` is out of range: reminders can go out between 5 minutes "
-                "and 14 days before a shift."
+                N_(
+                    "`{part}` is out of range: reminders can go out between 5 minutes "
+                    "and 14 days before a shift."
+                ),
+                part=part,
             )
         offsets.add(offset)
     if len(offsets) > MAX_REMINDERS:
-        raise UserError(f"That's a lot of reminders: choose at most {MAX_REMINDERS}.")
+        raise UserError(N_("That's a lot of reminders: choose at most {most}."), most=MAX_REMINDERS)
     return tuple(sorted(offsets, reverse=True))
 
 
@@ -78,6 +85,9 @@ def parse_zone(text: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ValueError, KeyError, OSError):
         raise UserError(
-            f"I don't know the time zone “{name[:60]}”. Use a zone name like `America/Chicago`, "
-            "`America/New_York` or `Europe/Berlin`."
+            N_(
+                "I don't know the time zone “{name}”. Use a zone name like `America/Chicago`, "
+                "`America/New_York` or `Europe/Berlin`."
+            ),
+            name=name[:60],
         ) from None

@@ -23,6 +23,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from bot.domain.errors import UserError
 from bot.domain.text import N_
 
 SOURCE_LANGUAGE = "en"
@@ -35,7 +36,15 @@ PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
 # sentence (tests/unit/test_translations.py holds each one here to that).
 OFFERED_LANGUAGES: tuple[str, ...] = (SOURCE_LANGUAGE,)
 
-__all__ = ["N_", "_", "available_languages", "current_language", "ngettext", "reading_in"]
+__all__ = [
+    "N_",
+    "_",
+    "available_languages",
+    "current_language",
+    "ngettext",
+    "reading_in",
+    "refusal",
+]
 
 _reading: ContextVar[str] = ContextVar("turnout_reading_language", default=SOURCE_LANGUAGE)
 
@@ -51,6 +60,11 @@ def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str
     `values` are put in its placeholders."""
     text = _catalogue(_reading.get()).ngettext(singular, plural, count)
     return text.format(count=count, **values)
+
+
+def refusal(error: UserError) -> str:
+    """What a refused person reads: the error's sentence in their language, with its values."""
+    return _(error.sentence, **error.values)
 
 
 def current_language() -> str:

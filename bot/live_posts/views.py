@@ -84,7 +84,7 @@ def board_post(upcoming: Sequence[ShiftSeats], *, more: int, zone: ZoneInfo) -> 
         )
     footer = _("Kept up to date as people join and leave.")
     if more:
-        footer = _("{plural}: `/phonebank list`. ", plural=plural(more, _("more shift"))) + footer
+        footer = _("{plural}: `/phonebank list`. ", plural=plural(more, "more shift")) + footer
     return Listing(
         heading=BOARD_HEADING,
         items=tuple(items),

@@ -56,7 +56,7 @@ async def announce(cmd: Announce, ctx: Context) -> Reply:
 
 def _sending(cmd: Announce, number: int, *, confirmed: int, waiting: int) -> Reply:
     """Who the announcement goes to, and who it leaves out."""
-    volunteers = plural(confirmed, _("confirmed volunteer"))
+    volunteers = plural(confirmed, "confirmed volunteer")
     if cmd.waitlist and not confirmed:
         return Message(
             _(

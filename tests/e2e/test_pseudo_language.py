@@ -85,12 +85,20 @@ def unmarked(value: object) -> object:
     return value
 
 
-@pytest.mark.xfail(
+# The stories whose every sentence is translated already; the others are expected to fail
+# until they are (strict: one that starts passing must move here).
+TRANSLATED = {"calendar"}
+_NOT_YET = pytest.mark.xfail(
     strict=True,
     reason="help and usage texts, the domain's words, list fragments and dates aren't "
     "translated yet",
 )
-@pytest.mark.parametrize("story", STORIES)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [pytest.param(s, marks=() if s in TRANSLATED else _NOT_YET) for s in STORIES],
+)
 async def test_every_sentence_a_story_shows_is_translated(
     story: str, console: Console, monkeypatch: pytest.MonkeyPatch
 ) -> None:

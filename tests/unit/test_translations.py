@@ -110,3 +110,17 @@ def test_the_pseudo_language_marks_each_sentence_and_not_its_values() -> None:
 def test_a_language_without_a_catalogue_reads_english() -> None:
     with reading_in("zz"):
         assert _("Join") == "Join"
+
+
+def test_a_refusal_from_the_domain_is_read_in_the_readers_language() -> None:
+    from bot.domain.attendance import check_count
+    from bot.domain.errors import UserError
+
+    with pytest.raises(UserError) as raised:
+        check_count(-1, "calls")
+    english = "The number of calls should be a whole number from 0 to 1,000, like 25."
+    assert raised.value.message == english
+    with reading_in(i18n.PSEUDO):
+        shown = i18n.refusal(raised.value)
+    assert shown.startswith(i18n.PSEUDO_OPEN) and "calls" in shown
+    assert shown.replace(i18n.PSEUDO_OPEN, "").replace(i18n.PSEUDO_CLOSE, "") == english
