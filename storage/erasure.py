@@ -161,7 +161,7 @@ async def _announcement_senders(db: AsyncConnection, person: int) -> None:
 
 
 async def _their_arrivals(db: AsyncConnection, person: int) -> None:
-    """What they asked for and is still kept (at most an hour) names their account."""
+    """What they asked for and is still kept (up to a day) names their account: the rows go."""
     theirs = select(
         identities.c.platform, identities.c.team_external_id, identities.c.user_external_id
     ).where(identities.c.volunteer_id == person)
@@ -170,6 +170,10 @@ async def _their_arrivals(db: AsyncConnection, person: int) -> None:
             tuple_(inbox.c.platform, inbox.c.team_external_id, inbox.c.user_external_id).in_(theirs)
         )
     )
+
+
+async def _gone_already(db: AsyncConnection, person: int) -> None:
+    """Nothing to do: another rule of the same table deleted the rows holding this column."""
 
 
 _COUNTED = "stays for the anonymous counts"
@@ -197,7 +201,8 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
     identities: (Delete(identities.c.volunteer_id),),
     inbox: (
         Scrub(inbox.c.user_external_id, _their_arrivals),
-        Scrub(inbox.c.payload, _their_arrivals),
+        # Gone with the rows the rule above deletes.
+        Scrub(inbox.c.payload, _gone_already),
     ),
     phone_banks: (Keep(phone_banks.c.created_by, "the phone bank stays for everyone on it"),),
     shifts: (Null(shifts.c.host_id),),
