@@ -22,6 +22,7 @@ from adapters.platform import Platform, PlatformError
 from adapters.slack import SlackPlatform
 from adapters.slack.doctor import check_slack
 from adapters.slack.settings import SlackSettings
+from adapters.web.desk.serving import CONSOLE_DESK, ConsoleListener, People, console_links, routes
 from adapters.web.doctor import check_feeds
 from adapters.web.feeds import feed_routes
 from adapters.web.health import ops_routes
@@ -29,7 +30,6 @@ from adapters.web.serving import Listener
 from bot.app import redaction, repeats
 from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock, SystemClock
-from bot.app.desk_serving import CONSOLE_DESK, ConsoleListener, People, console_links, routes
 from bot.app.metrics import PrometheusMetrics
 from bot.app.ops import Ops
 from bot.app.recovery import Recovery

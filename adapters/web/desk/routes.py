@@ -57,7 +57,6 @@ def desk_routes(
 ) -> list[web.RouteDef]:
     """The desk's routes, served through `desk`."""
     limit = _SignInLimit(sign_ins_per_minute)
-    secure = desk.links.secure
 
     async def sign_in(request: web.Request) -> web.StreamResponse:
         if not limit.allow(request.remote or ""):
@@ -65,7 +64,7 @@ def desk_routes(
         signed = await desk.sign_in(request.match_info["token"])
         if signed is None:
             return pages.plain(_(W.ASK_AGAIN), status=403)
-        response = web.HTTPSeeOther("/desk")
+        response = web.Response(status=303, headers={"Location": "/desk"})
         response.set_cookie(
             COOKIE,
             signed.session_id,
@@ -73,39 +72,63 @@ def desk_routes(
             path="/desk",
             httponly=True,
             samesite="Lax",
-            secure=secure,
+            secure=desk.links.secure,
         )
         return response
 
-    def guarded(page: Page) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-        """The page for the person signed in; a post runs its command first."""
+    shown = _Pages(desk)
+    served = [web.get(SIGN_IN_PATH, sign_in)]
+    for path, page in (
+        ("/desk", shown.shifts),
+        ("/desk/shifts/{shift_id}", shown.shift),
+        ("/desk/people", shown.people),
+        ("/desk/numbers", shown.numbers),
+    ):
+        served += [web.get(path, _guarded(desk, page)), web.post(path, _guarded(desk, page))]
+    return served
 
-        async def handler(request: web.Request) -> web.StreamResponse:
-            try:
-                user = await desk.user(request.cookies.get(COOKIE, ""))
-                if user is None:
-                    return pages.plain(_(W.SIGNED_OUT), status=401)
-                reply = None
-                if request.method == "POST":
-                    form = await request.post()
-                    if not same(str(form.get("csrf", "")), user.csrf):
-                        return pages.plain(_(W.STALE_FORM), status=403)
-                    answer = await _act(desk, user, request, form)
-                    if isinstance(answer, web.StreamResponse):
-                        return answer
-                    reply = answer
-                return await page(request, user, reply)
-            except StorageUnavailable:
-                return pages.plain(_(pages.TRY_AGAIN), status=503)
 
-        return handler
+def _guarded(desk: Desk, page: Page) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The page for the person signed in; a post runs its command first."""
 
-    async def shifts(request: web.Request, user: DeskUser, reply: Reply | None) -> web.Response:
-        show = request.query.get("show", "all")
+    async def handler(request: web.Request) -> web.StreamResponse:
+        try:
+            user = await desk.user(request.cookies.get(COOKIE, ""))
+            if user is None:
+                return pages.plain(_(W.SIGNED_OUT), status=401)
+            reply = None
+            if request.method == "POST":
+                form = await request.post()
+                if not same(str(form.get("csrf", "")), user.csrf):
+                    return pages.plain(_(W.STALE_FORM), status=403)
+                answer = await _act(desk, user, request, form)
+                if isinstance(answer, web.StreamResponse):
+                    return answer
+                reply = answer
+            return await page(request, user, reply)
+        except StorageUnavailable:
+            return pages.plain(_(pages.TRY_AGAIN), status=503)
+
+    return handler
+
+
+class _Pages:
+    """Each page as the person signed in sees it, with what their post answered (if any)."""
+
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    async def shifts(
+        self, request: web.Request, user: DeskUser, reply: Reply | None
+    ) -> web.Response:
+        desk = self._desk
         board = await desk.board(user, desk.now() - RECENT)
-        return pages.shifts(user, board, desk.now(), show, reply)
+        return pages.shifts(user, board, desk.now(), request.query.get("show", "all"), reply)
 
-    async def shift(request: web.Request, user: DeskUser, reply: Reply | None) -> web.Response:
+    async def shift(
+        self, request: web.Request, user: DeskUser, reply: Reply | None
+    ) -> web.Response:
+        desk = self._desk
         found = await _shift(desk, user, request)
         if found is None:
             return pages.plain(_(W.NOT_FOUND), status=404)
@@ -117,7 +140,10 @@ def desk_routes(
         targets = [row.shift.number for row in board if row.shift.id != found.id]
         return pages.shift(user, found, roster, desk.now(), targets, reply, wrap_up)
 
-    async def people(request: web.Request, user: DeskUser, reply: Reply | None) -> web.Response:
+    async def people(
+        self, request: web.Request, user: DeskUser, reply: Reply | None
+    ) -> web.Response:
+        desk = self._desk
         query = request.query.get("q", "").strip()[:100]
         found = None
         if query:
@@ -128,30 +154,18 @@ def desk_routes(
             newcomers = await desk.ask(user, "volunteer", "new", {})
         else:
             for row in await desk.board(user, desk.now() - RECENT):
-                theirs += [
-                    f"#{line.volunteer.number} {line.volunteer.name}"
-                    for line in await desk.roster(row.shift)
-                ]
+                lines = await desk.roster(row.shift)
+                theirs += [f"#{line.volunteer.number} {line.volunteer.name}" for line in lines]
         return pages.people(user, query, found, newcomers, sorted(set(theirs)), reply)
 
-    async def numbers(request: web.Request, user: DeskUser, reply: Reply | None) -> web.Response:
+    async def numbers(
+        self, request: web.Request, user: DeskUser, reply: Reply | None
+    ) -> web.Response:
         period = request.query.get("period", "30d")
         if period not in pages.PERIODS:
             period = "30d"
-        stats = await desk.ask(user, "turnout", "stats", {"period": period})
+        stats = await self._desk.ask(user, "turnout", "stats", {"period": period})
         return pages.numbers(user, period, stats, reply)
-
-    return [
-        web.get(SIGN_IN_PATH, sign_in),
-        web.get("/desk", guarded(shifts)),
-        web.post("/desk", guarded(shifts)),
-        web.get("/desk/shifts/{shift_id}", guarded(shift)),
-        web.post("/desk/shifts/{shift_id}", guarded(shift)),
-        web.get("/desk/people", guarded(people)),
-        web.post("/desk/people", guarded(people)),
-        web.get("/desk/numbers", guarded(numbers)),
-        web.post("/desk/numbers", guarded(numbers)),
-    ]
 
 
 async def _shift(desk: Desk, user: DeskUser, request: web.Request) -> Any:
