@@ -30,7 +30,6 @@ class W:
     WAITLIST = N_("Waiting")
     CONFIRMED = N_("Said I'll be there")
     CHECKED_IN = N_("Checked in")
-    REPORTED = N_("Marked or reported")
     FILLED = N_("{confirmed} of {capacity} seats filled")
     CANCELLED = N_("Cancelled")
     PHONE_BANK = N_("Phone bank")
@@ -56,8 +55,6 @@ class W:
     ALSO_WAITLIST = N_("Also everyone on the waitlist")
     SEND = N_("Send")
     WRAP_UP = N_("Wrap-up")
-    NEWCOMERS = N_("Newcomers waiting for a first contact")
-    SEARCH = N_("Find a person")
     SEARCH_LABEL = N_("Name or #number")
     FIND = N_("Find")
     THEIR_PEOPLE = N_("People on your shifts")
@@ -67,13 +64,11 @@ class W:
     LAST_90 = N_("Last 90 days")
     EVERYTHING = N_("Everything")
     SHOW_NUMBERS = N_("Show")
-    WEEKLY_CHART = N_("Weekly chart of seats filled and attended")
     EXPORTS = N_("Exports")
     EXPORTS_NOTE = N_(
         "Each file comes only to you; the organizers' channel is told, as when asked in chat."
     )
     DOWNLOAD = N_("Download {kind} (CSV)")
-    ANSWER = N_("Answer")
     BACK = N_("Back to shifts")
     NOT_FOUND = N_("There's no such shift on your desk. Go back to the shifts to pick one.")
     ASK_AGAIN = N_(
