@@ -175,3 +175,33 @@ async def test_the_signups_export_downloads_as_csv(desk: DeskHarness) -> None:
     assert "attachment" in answer.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO((await answer.read()).decode("utf-8-sig"))))
     assert len(rows) == 1 and "Tuesday calls" in rows[0].values()
+
+
+async def test_a_button_from_a_reply_is_pressed_as_in_chat(desk: DeskHarness) -> None:
+    await desk.harness.arrive("Maria")
+    session = await desk.sign_in()
+    page = (await desk.page("/desk/people", session))[1]
+    [action] = re.findall(r'name="action" value="([^"]+)"', page)
+
+    status, after = await desk.post(
+        "/desk/people", session, csrf=csrf(page), nonce="n6", do="press", action=action
+    )
+
+    assert status == 200
+    assert "Everyone has been contacted" in await desk.harness.say("Olivia", "/volunteer new")
+    assert "Mark contacted" not in after
+
+
+async def test_a_host_sees_the_people_on_their_shifts_and_chats_refusal_for_newcomers(
+    desk: DeskHarness,
+) -> None:
+    await desk.harness.say("Olivia", CREATE)
+    await desk.harness.arrive("Maria")
+    await desk.harness.say("Olivia", "/phonebank host 1 Maria")
+    await desk.harness.say("Sam", "/phonebank join 1")
+    session = await desk.sign_in("Maria")
+
+    status, page = await desk.page("/desk/people", session)
+
+    assert status == 200
+    assert "#3 Sam" in page and "Mark contacted" not in page
