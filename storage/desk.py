@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.signup import SignupStatus
 from bot.ports.desk import BoardShift, DeskRepository, DeskSession
 from storage import rows
-from storage.tables import attendance, desk_links, desk_sessions, instance_secrets, shifts, signups
+from storage.calendars import instance_secret
+from storage.tables import attendance, desk_links, desk_sessions, shifts, signups
 
 _DESK_SECRET = "desk-link"
 
@@ -19,12 +20,7 @@ class SqlDeskRepository(DeskRepository):
         self._db = connection
 
     async def secret(self, made: str) -> str:
-        query = select(instance_secrets.c.value).where(instance_secrets.c.name == _DESK_SECRET)
-        stored = (await self._db.execute(query)).scalar_one_or_none()
-        if stored is not None:
-            return str(stored)
-        await self._db.execute(insert(instance_secrets).values(name=_DESK_SECRET, value=made))
-        return made
+        return await instance_secret(self._db, _DESK_SECRET, made)
 
     async def add_link(
         self, token_hash: str, volunteer_id: int, now: datetime, expires_at: datetime
