@@ -32,11 +32,12 @@ def _revise(rows: int) -> TextClause:
 
 
 async def instance_secret(db: AsyncConnection, name: str, made: str) -> str:
-    """The random secret kept under `name`; `made` is stored (and returned) the first time."""
+    """The random secret kept under `name`; `made` is stored (and returned) the first time,
+    unless it is "" (only reading: "" when there is none)."""
     query = select(instance_secrets.c.value).where(instance_secrets.c.name == name)
     stored = (await db.execute(query)).scalar_one_or_none()
-    if stored is not None:
-        return str(stored)
+    if stored is not None or not made:
+        return str(stored or "")
     await db.execute(insert(instance_secrets).values(name=name, value=made))
     return made
 

@@ -34,6 +34,15 @@ class SqlDeskRepository(DeskRepository):
             )
         )
 
+    async def link_owner(self, token_hash: str, now: datetime) -> int | None:
+        query = select(desk_links.c.volunteer_id).where(
+            desk_links.c.token_hash == token_hash,
+            desk_links.c.used_at.is_(None),
+            desk_links.c.expires_at > now,
+        )
+        found = (await self._db.execute(query)).scalar_one_or_none()
+        return None if found is None else int(found)
+
     async def use_link(self, token_hash: str, now: datetime) -> int | None:
         # One statement: of two openings at once, the second finds used_at set.
         result = await self._db.execute(

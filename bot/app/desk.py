@@ -91,15 +91,18 @@ class Desk:
         """Open a sign-in link: a new session, or None when the link is forged, used, expired,
         or its person may no longer use the desk (then nothing changes)."""
         now = self._clock.now()
+        # Who may sign in is asked of their platform outside the write: on SQLite the write
+        # turn is never held across a platform's answer.
         async with self._storage.unit_of_work(write=False) as uow:
             link = await self.links.link_hash(uow, token)
-        if link is None:
-            return None
+            owner = None if link is None else await uow.desk.link_owner(link, now)
+            if link is None or owner is None or await self._user(uow, owner, "", now) is None:
+                return None
         session_id = secrets.token_urlsafe(32)
         async with self._storage.unit_of_work() as uow:
+            # One statement: of two openings at once, one gets the session.
             volunteer_id = await uow.desk.use_link(link, now)
-            if volunteer_id is None or await self._user(uow, volunteer_id, "", now) is None:
-                # Rolled back: a link refused for its person stays as it was.
+            if volunteer_id is None:
                 return None
             await uow.desk.add_session(
                 hashed(session_id), volunteer_id, secrets.token_urlsafe(24), now, now + SESSION_LIFE

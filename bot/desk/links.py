@@ -56,8 +56,12 @@ class DeskLinks:
 
     async def link_hash(self, uow: UnitOfWork, token: str) -> str | None:
         """The stored hash `token` stands for, if Turnout signed it; None for a forged one."""
+        secret = self._secret or await uow.desk.secret("")
+        if not secret:
+            # No link was ever made here (the random secret comes with the first).
+            return None
         try:
-            value = (await self._serializer(uow)).loads(token)
+            value = URLSafeSerializer(secret, salt=_SALT).loads(token)
         except BadData:
             return None
         return hashed(value) if isinstance(value, str) else None

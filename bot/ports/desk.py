@@ -33,12 +33,17 @@ class BoardShift:
 class DeskRepository(ABC):
     @abstractmethod
     async def secret(self, made: str) -> str:
-        """The key sign-in links are signed with: the stored one, else `made`, stored."""
+        """The key sign-in links are signed with: the stored one, else `made`, stored (""
+        when there is none and `made` is "": reading alone stores nothing)."""
 
     @abstractmethod
     async def add_link(
         self, token_hash: str, volunteer_id: int, now: datetime, expires_at: datetime
     ) -> None: ...
+
+    @abstractmethod
+    async def link_owner(self, token_hash: str, now: datetime) -> int | None:
+        """The volunteer of an unused, unexpired link; None for any other."""
 
     @abstractmethod
     async def use_link(self, token_hash: str, now: datetime) -> int | None:

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from aiohttp import web
 
+from adapters.console.chat import PLATFORM
 from adapters.platform import PlatformError
 from adapters.web.desk import desk_routes
 from adapters.web.feeds import feed_routes
@@ -54,7 +55,7 @@ class ConsoleListener:
     def __init__(
         self, settings: _Web, bot: Bot, links: DeskLinks, people: People, address: str
     ) -> None:
-        served = routes(bot, links, {"console": people})
+        served = routes(bot, links, {PLATFORM: people})
         if settings.public_url:
             served += feed_routes(bot.turnout)
             host, port = settings.http_host, settings.http_port

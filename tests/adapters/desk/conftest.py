@@ -46,6 +46,7 @@ class DeskHarness:
     harness: Harness
     http: Client
     people: HarnessPeople
+    served: Desk
 
     async def link(self, name: str = "Olivia") -> str:
         """The path of a sign-in link `name` asks for in chat."""
@@ -99,5 +100,5 @@ async def desk(storage: SqlStorage) -> AsyncIterator[DeskHarness]:
     app = web.Application()
     app.add_routes(desk_routes(served))
     async with TestClient(TestServer(app), cookie_jar=DummyCookieJar()) as client:
-        yield DeskHarness(harness, client, people)
+        yield DeskHarness(harness, client, people, served)
     await bot.wakeups.stop()

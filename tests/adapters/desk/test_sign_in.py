@@ -1,6 +1,7 @@
 """Signing in to the desk: a link works once, for 15 minutes, for an organizer or host; every
 other opening is a plain page saying to ask again, and changes nothing."""
 
+import asyncio
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -142,3 +143,22 @@ async def test_forget_me_takes_the_persons_sessions_and_links(desk: DeskHarness)
     async with desk.harness.storage.unit_of_work(write=False) as uow:
         for table in (desk_links, desk_sessions):
             assert not (await uow.connection.execute(select(table))).all()
+
+
+async def test_a_link_opened_many_times_at_once_opens_one_session(desk: DeskHarness) -> None:
+    token = (await desk.link()).rsplit("/", 1)[1]
+
+    for _round in range(3):
+        opened = await asyncio.gather(*(desk.served.sign_in(token) for _ in range(6)))
+        assert len([o for o in opened if o is not None]) == 1
+        token = (await desk.link()).rsplit("/", 1)[1]
+
+    sessions, unused = await desk.counts()
+    assert (sessions, unused) == (3, 1)
+
+
+async def test_a_made_up_link_on_a_new_server_is_refused(desk: DeskHarness) -> None:
+    answer = await desk.http.get("/desk/sign-in/abc.def", allow_redirects=False)
+
+    assert answer.status == 403
+    assert await desk.counts() == (0, 0)
