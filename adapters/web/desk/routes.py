@@ -43,6 +43,9 @@ class _SignInLimit:
 
     def allow(self, address: str) -> bool:
         now = time.monotonic()
+        # Addresses quiet for a minute are forgotten, so the map stays as small as the traffic.
+        for quiet in [a for a, times in self._seen.items() if times[-1] < now - 60]:
+            del self._seen[quiet]
         seen = self._seen[address]
         while seen and seen[0] < now - 60:
             seen.popleft()
