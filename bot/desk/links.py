@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import secrets
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from itsdangerous import BadData, URLSafeSerializer
 
@@ -41,6 +42,12 @@ class DeskLinks:
 
     def __repr__(self) -> str:
         return f"DeskLinks({self.public_url!r})"
+
+    @property
+    def root(self) -> str:
+        """The path TURNOUT_PUBLIC_URL adds before `/desk` ("" at a domain's root): a reverse
+        proxy strips it, pages write it back into their links."""
+        return urlsplit(self.public_url).path.rstrip("/")
 
     @property
     def secure(self) -> bool:

@@ -114,12 +114,19 @@ def _when(user: DeskUser) -> Any:
 
 
 def shifts(
-    user: DeskUser, board: Sequence[BoardShift], now: datetime, show: str, reply: Reply | None
+    user: DeskUser,
+    board: Sequence[BoardShift],
+    now: datetime,
+    show: str,
+    reply: Reply | None,
+    *,
+    root: str,
 ) -> web.Response:
     show = show if show in FILTERS else "all"
     chosen = [row for row in board if _passes(row, now, show)]
     return _page(
         "shifts.html",
+        root=root,
         user=user,
         tab="shifts",
         upcoming=[row for row in chosen if row.shift.ends_at > now],
@@ -165,10 +172,13 @@ def shift(
     targets: Sequence[int],
     reply: Reply | None,
     wrap_up: Reply | None,
+    *,
+    root: str,
 ) -> web.Response:
     confirmed = sum(1 for line in roster if line.signup.status is SignupStatus.CONFIRMED)
     return _page(
         "shift.html",
+        root=root,
         user=user,
         tab="shifts",
         shift=found,
@@ -193,9 +203,12 @@ def people(
     newcomers: Reply | None,
     theirs: Sequence[str],
     reply: Reply | None,
+    *,
+    root: str,
 ) -> web.Response:
     return _page(
         "people.html",
+        root=root,
         user=user,
         tab="people",
         query=query,
@@ -206,9 +219,12 @@ def people(
     )
 
 
-def numbers(user: DeskUser, period: str, stats: Reply, reply: Reply | None) -> web.Response:
+def numbers(
+    user: DeskUser, period: str, stats: Reply, reply: Reply | None, *, root: str
+) -> web.Response:
     return _page(
         "numbers.html",
+        root=root,
         user=user,
         tab="numbers",
         period=period,

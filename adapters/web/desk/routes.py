@@ -67,12 +67,12 @@ def desk_routes(
         signed = await desk.sign_in(request.match_info["token"])
         if signed is None:
             return pages.plain(_(W.ASK_AGAIN), status=403)
-        response = web.Response(status=303, headers={"Location": "/desk"})
+        response = web.Response(status=303, headers={"Location": f"{desk.links.root}/desk"})
         response.set_cookie(
             COOKIE,
             signed.session_id,
             max_age=signed.max_age,
-            path="/desk",
+            path=f"{desk.links.root}/desk",
             httponly=True,
             samesite="Lax",
             secure=desk.links.secure,
@@ -126,7 +126,8 @@ class _Pages:
     ) -> web.Response:
         desk = self._desk
         board = await desk.board(user, desk.now() - RECENT)
-        return pages.shifts(user, board, desk.now(), request.query.get("show", "all"), reply)
+        show = request.query.get("show", "all")
+        return pages.shifts(user, board, desk.now(), show, reply, root=desk.links.root)
 
     async def shift(
         self, request: web.Request, user: DeskUser, reply: Reply | None
@@ -141,7 +142,9 @@ class _Pages:
             wrap_up = await desk.ask(user, "phonebank", "report", {"shift": found.number})
         board = await desk.board(user, desk.now())
         targets = [row.shift.number for row in board if row.shift.id != found.id]
-        return pages.shift(user, found, roster, desk.now(), targets, reply, wrap_up)
+        return pages.shift(
+            user, found, roster, desk.now(), targets, reply, wrap_up, root=desk.links.root
+        )
 
     async def people(
         self, request: web.Request, user: DeskUser, reply: Reply | None
@@ -159,7 +162,8 @@ class _Pages:
             for row in await desk.board(user, desk.now() - RECENT):
                 lines = await desk.roster(row.shift)
                 theirs += [f"#{line.volunteer.number} {line.volunteer.name}" for line in lines]
-        return pages.people(user, query, found, newcomers, sorted(set(theirs)), reply)
+        theirs = sorted(set(theirs))
+        return pages.people(user, query, found, newcomers, theirs, reply, root=desk.links.root)
 
     async def numbers(
         self, request: web.Request, user: DeskUser, reply: Reply | None
@@ -168,7 +172,7 @@ class _Pages:
         if period not in pages.PERIODS:
             period = "30d"
         stats = await self._desk.ask(user, "turnout", "stats", {"period": period})
-        return pages.numbers(user, period, stats, reply)
+        return pages.numbers(user, period, stats, reply, root=self._desk.links.root)
 
 
 async def _shift(desk: Desk, user: DeskUser, request: web.Request) -> Any:
@@ -197,7 +201,7 @@ async def _act(
         case "signout":
             await desk.ask(user, "turnout", "desk", {"signout": True}, nonce)
             response = pages.plain(_(W.DONE_SIGNED_OUT))
-            response.del_cookie(COOKIE, path="/desk")
+            response.del_cookie(COOKIE, path=f"{desk.links.root}/desk")
             return response
         case "export":
             options: dict[str, object] = {

@@ -4,9 +4,12 @@ other opening is a plain page saying to ask again, and changes nothing."""
 import asyncio
 from datetime import timedelta
 
+from aiohttp import DummyCookieJar, web
+from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select
 
-from adapters.web.desk import COOKIE
+from adapters.web.desk import COOKIE, desk_routes
+from bot.app.desk import Desk
 from bot.desk import DeskLinks
 from bot.ports.replies import Message
 from storage.tables import desk_links, desk_sessions
@@ -162,3 +165,35 @@ async def test_a_made_up_link_on_a_new_server_is_refused(desk: DeskHarness) -> N
 
     assert answer.status == 403
     assert await desk.counts() == (0, 0)
+
+
+async def test_behind_a_path_the_pages_and_the_cookie_keep_it(desk: DeskHarness) -> None:
+    links = DeskLinks("https://example.org/turnout")
+    served = Desk(
+        turnout=desk.harness.bot.turnout,
+        storage=desk.harness.storage,
+        clock=desk.harness.clock,
+        links=links,
+        people={"test": desk.people},
+    )
+    app = web.Application()
+    app.add_routes(desk_routes(served))
+    await desk.harness.say("Olivia", CREATE)
+    async with desk.harness.storage.unit_of_work() as uow:
+        olivia = await uow.volunteers.by_identity(desk.harness.actor("Olivia").identity)
+        assert olivia is not None
+        url = await links.issue(uow, olivia.id, desk.harness.clock.now())
+        await uow.commit()
+    assert url.startswith("https://example.org/turnout/desk/sign-in/")
+
+    async with TestClient(TestServer(app), cookie_jar=DummyCookieJar()) as http:
+        opened = await http.get(
+            url.removeprefix("https://example.org/turnout"), allow_redirects=False
+        )
+        assert opened.headers["Location"] == "/turnout/desk"
+        cookie = opened.cookies[COOKIE]
+        assert cookie["path"] == "/turnout/desk"
+        page = await http.get("/desk", headers={"Cookie": f"{COOKIE}={cookie.value}"})
+        html = await page.text()
+
+    assert 'href="/turnout/desk/shifts/' in html and 'href="/desk' not in html
