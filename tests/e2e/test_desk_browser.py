@@ -188,3 +188,11 @@ def test_an_organizer_marks_a_volunteer_here_on_the_desk_and_the_console_agrees(
     # The export was announced to the organizers, as in chat (delivered as time passes).
     told = chat.type(":advance 1m", until="exported signups")
     assert "Olivia (#1) exported signups" in told
+
+    # Once the shift is over, its page shows the wrap-up.
+    chat.type(":advance 2h", until="Olivia>|clock|wrap|debrief|ended")
+    page.set_viewport_size({"width": 1100, "height": 800})
+    page.goto(f"http://127.0.0.1:{port}/desk")
+    page.get_by_role("link", name="#1 Friday calls").click()
+    expect(page.get_by_role("heading", name="Wrap-up")).to_be_visible()
+    page.screenshot(path=shots / "wrap-up.png", full_page=True)
