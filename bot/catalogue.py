@@ -17,6 +17,7 @@ from bot import (
     attendance,
     calendars,
     campaign,
+    desk,
     editing,
     exports,
     home,
@@ -60,6 +61,7 @@ FEATURES: tuple[Feature, ...] = (
     campaign.FEATURE,
     stats.FEATURE,
     exports.FEATURE,
+    desk.FEATURE,
     # Not a feature of its own: what the outbox says when a delivery fails.
     Feature("delivery failures", notices=failures.NOTICES),
 )

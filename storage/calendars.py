@@ -31,17 +31,23 @@ def _revise(rows: int) -> TextClause:
     )
 
 
+async def instance_secret(db: AsyncConnection, name: str, made: str) -> str:
+    """The random secret kept under `name`; `made` is stored (and returned) the first time,
+    unless it is "" (only reading: "" when there is none)."""
+    query = select(instance_secrets.c.value).where(instance_secrets.c.name == name)
+    stored = (await db.execute(query)).scalar_one_or_none()
+    if stored is not None or not made:
+        return str(stored or "")
+    await db.execute(insert(instance_secrets).values(name=name, value=made))
+    return made
+
+
 class SqlCalendarRepository(CalendarRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
 
     async def secret(self, made: str) -> str:
-        query = select(instance_secrets.c.value).where(instance_secrets.c.name == _FEED_SECRET)
-        stored = (await self._db.execute(query)).scalar_one_or_none()
-        if stored is not None:
-            return str(stored)
-        await self._db.execute(insert(instance_secrets).values(name=_FEED_SECRET, value=made))
-        return made
+        return await instance_secret(self._db, _FEED_SECRET, made)
 
     async def feed_key(self, volunteer_id: int) -> str | None:
         query = select(calendar_feeds.c.key).where(calendar_feeds.c.volunteer_id == volunteer_id)

@@ -35,6 +35,8 @@ from storage.tables import (
     bookings,
     calendar_entries,
     calendar_feeds,
+    desk_links,
+    desk_sessions,
     exports,
     identities,
     inbox,
@@ -228,6 +230,9 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
     series: (Keep(series.c.created_by, "the series stays for everyone on its dates"),),
     standing_signups: (Delete(standing_signups.c.volunteer_id),),
     proposals: (Delete(proposals.c.proposer_id),),
+    # The desk's links and sessions are theirs alone: a forgotten person is signed out.
+    desk_links: (Delete(desk_links.c.volunteer_id),),
+    desk_sessions: (Delete(desk_sessions.c.volunteer_id),),
     seat_offers: (Delete(seat_offers.c.signup_id),),
     # Their calendar feed stops answering, and its revisions go with it.
     calendar_feeds: (Delete(calendar_feeds.c.volunteer_id),),

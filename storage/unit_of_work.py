@@ -15,6 +15,7 @@ from storage.attendance import SqlAttendanceRepository
 from storage.bookings import SqlBookingRepository
 from storage.calendars import SqlCalendarRepository
 from storage.campaigns import SqlCampaignRepository
+from storage.desk import SqlDeskRepository
 from storage.engine import READER
 from storage.exports import SqlExportRepository
 from storage.inbox import SqlInboxRepository
@@ -121,6 +122,7 @@ class SqlUnitOfWork(UnitOfWork):
     exports: SqlExportRepository
     requests: SqlRequestRepository
     inbox: SqlInboxRepository
+    desk: SqlDeskRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

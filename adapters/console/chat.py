@@ -3,9 +3,10 @@
 import asyncio
 import shlex
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from adapters.console import answers
@@ -243,6 +244,13 @@ class ConsoleChat:
             return
         for line in question(filling.form.fields[filling.asking]):
             self._screen.say(f"{INDENT}{line}")
+
+    async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:
+        """Who a console person is now (the desk asks, as recovery asks a platform)."""
+        user = identity.user_external_id
+        if identity.platform != PLATFORM or user not in self._names:
+            return None
+        return self._actor(user)
 
     def _actor(self, who: str | None = None) -> Actor:
         user = who or self._user

@@ -9,6 +9,7 @@ from bot.app.messengers import PlatformMessengers
 from bot.app.scheduler import Wakeups
 from bot.app.turnout import Turnout
 from bot.calendars.feed_links import FeedLinks
+from bot.desk import DeskLinks
 from bot.domain.campaign import CampaignDefaults
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.ports.clock import Clock
@@ -35,6 +36,7 @@ def bootstrap(
     lease: timedelta = timedelta(minutes=1),
     feeds: FeedLinks | None = None,
     metrics: Metrics | None = None,
+    desk: DeskLinks | None = None,
 ) -> Bot:
     """Build the core around real or fake parts; nothing starts until `wakeups.start()`.
     `metrics` counts commands and notices for operators (nothing is counted without it)."""
@@ -58,5 +60,6 @@ def bootstrap(
         # A process's hold on what it took (a notice to send, a command to run) lasts as long.
         lease=lease,
         metrics=metrics,
+        desk=desk,
     )
     return Bot(turnout, dispatcher, wakeups, storage, clock)

@@ -22,6 +22,7 @@ from adapters.platform import Platform, PlatformError
 from adapters.slack import SlackPlatform
 from adapters.slack.doctor import check_slack
 from adapters.slack.settings import SlackSettings
+from adapters.web.desk.serving import CONSOLE_DESK, ConsoleListener, People, console_links, routes
 from adapters.web.doctor import check_feeds
 from adapters.web.feeds import feed_routes
 from adapters.web.health import ops_routes
@@ -139,6 +140,7 @@ def _parser() -> argparse.ArgumentParser:
         help="start the console's clock at this time, 'YYYY-MM-DD HH:MM', in the campaign's "
         "time zone (rehearsals)",
     )
+    console.add_argument("--desk", default=CONSOLE_DESK, metavar="HOST:PORT", help="the desk")
     commands.add_parser("run", help="run the bot on the configured platforms")
     commands.add_parser(
         "discord-invite", help="print the link that adds the bot to a Discord server"
@@ -181,13 +183,14 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     messenger = ConsoleMessenger(
         screen, names=names, organizers=lambda: chat.organizer_keys() if chat else []
     )
-    feeds = settings.calendar_feeds()
+    feeds, desk = settings.calendar_feeds(), console_links(settings, args.desk)
     bot = bootstrap(
         storage=storage,
         messengers=[messenger],
         clock=clock,
         defaults=settings.campaign_defaults(),
         feeds=feeds,
+        desk=desk,
     )
     chat = ConsoleChat(
         turnout=bot.turnout,
@@ -205,23 +208,16 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
     if interactive:
         # At a terminal, reminders also arrive on their own as real time passes.
         bot.wakeups.start()
-    # With TURNOUT_PUBLIC_URL set, the feeds `/volunteer calendar` hands out can be fetched.
-    listener = _feed_listener(settings, bot) if feeds else None
+    # The desk, and with TURNOUT_PUBLIC_URL set the feeds `/volunteer calendar` hands out.
+    listener = ConsoleListener(settings, bot, desk, chat, args.desk)
     try:
-        if listener is not None:
-            await listener.start()
+        await listener.start()
         await chat.run(read_terminal if interactive else read_pipe, echo=not interactive)
     finally:
-        if listener is not None:
-            await listener.stop()
+        await listener.stop()
         await bot.wakeups.stop()
         await storage.close()
     return 0
-
-
-def _feed_listener(settings: Settings, bot: Bot) -> Listener:
-    routes = feed_routes(bot.turnout)
-    return Listener(settings.http_host, settings.http_port, routes, purpose="calendar feeds")
 
 
 def _files_folder(url: str) -> Path:
@@ -261,10 +257,12 @@ async def _run(settings: Settings) -> int:
         lease=timedelta(seconds=settings.delivery_lease_seconds),
         feeds=feeds,
         metrics=metrics,
+        desk=settings.desk_links(),
     )
     log = logging.getLogger("turnout")
     recovery = Recovery(bot.turnout)
-    ops, listener = _served(settings, platforms, bot, metrics)
+    people: dict[str, People] = {}
+    ops, listener = _served(settings, platforms, bot, metrics, people)
     try:
         for platform in platforms:
             await platform.start(bot.turnout)
@@ -273,6 +271,7 @@ async def _run(settings: Settings) -> int:
         bot.wakeups.start()
         # Commands a stopped process accepted and never finished are taken up (arrivals.py).
         recovery.replayers = [platform.replayer for platform in platforms]
+        people.update({p.messenger.platform: p.replayer for p in platforms})
         recovery.start()
         log.info("running on %s", ", ".join(p.messenger.platform for p in platforms))
         status = await _until_stopped(platforms, ops)
@@ -289,7 +288,11 @@ async def _run(settings: Settings) -> int:
 
 
 def _served(
-    settings: Settings, platforms: list[Platform], bot: Bot, metrics: PrometheusMetrics
+    settings: Settings,
+    platforms: list[Platform],
+    bot: Bot,
+    metrics: PrometheusMetrics,
+    people: dict[str, People],
 ) -> tuple[Ops, Listener | None]:
     """Health checks, metrics and calendar feeds: they ride on Slack's HTTP mode server when
     it runs (one listener per process), else on a listener of their own (returned)."""
@@ -299,13 +302,15 @@ def _served(
         metrics=metrics,
         platforms={p.messenger.platform: p.problem for p in platforms},
     )
-    routes = ops_routes(ops)
+    served = ops_routes(ops)
     if settings.calendar_feeds() is not None:
-        routes += feed_routes(bot.turnout)
+        served += feed_routes(bot.turnout)
+    if (desk := settings.desk_links()) is not None:
+        served += routes(bot, desk, people)
     for platform in platforms:
-        if isinstance(platform, SlackPlatform) and platform.serve_also(lambda _: routes):
+        if isinstance(platform, SlackPlatform) and platform.serve_also(lambda _: served):
             return ops, None
-    listener = Listener(settings.http_host, settings.http_port, routes, purpose="health checks")
+    listener = Listener(settings.http_host, settings.http_port, served, purpose="health checks")
     return ops, listener
 
 

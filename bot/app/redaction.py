@@ -34,6 +34,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)(hooks\.slack\.com(?:/|%2F))[^\s\"'&<>]+"), rf"\g<1>{HIDDEN}"),
     # Private calendar feed addresses: whoever reads the token reads someone's shifts.
     (re.compile(r"(/calendar/)[^/\s\"'?<>|]+(\.ics)"), rf"\g<1>{HIDDEN}\g<2>"),
+    # The desk's sign-in links and session cookies open an organizer's desk.
+    (re.compile(r"(/desk/sign-in/)[^/\s\"'?<>|]+"), rf"\g<1>{HIDDEN}"),
+    (re.compile(r"(turnout_desk=)[^;\s\"'<>]+"), rf"\g<1>{HIDDEN}"),
     # Slack tokens (xoxb-, xoxp-, xapp-, …) and Discord bot tokens (three base64 parts).
     (re.compile(r"\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+"), HIDDEN),
     (re.compile(r"\b[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{10,}"), HIDDEN),

@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.calendars.feed_links import FeedLinks
+from bot.desk import DeskLinks
 from bot.domain.campaign import DEFAULT_CAMPAIGN_NAME, CampaignDefaults
 from bot.domain.errors import UserError
 from bot.domain.timing import parse_duration, parse_reminder_offsets, parse_zone
@@ -98,6 +99,12 @@ class CoreSettings(BaseSettings):
         if not self.public_url:
             return None
         return FeedLinks(self.public_url, self.secret.get_secret_value())
+
+    def desk_links(self) -> DeskLinks | None:
+        """The organizer's desk, when TURNOUT_PUBLIC_URL says where it can be reached."""
+        if not self.public_url:
+            return None
+        return DeskLinks(self.public_url, self.secret.get_secret_value())
 
     def campaign_defaults(self) -> CampaignDefaults:
         """What a new team's campaign starts with."""

@@ -23,6 +23,7 @@ from bot.app.arrivals import (
 )
 from bot.calendars import calendar_feeds
 from bot.calendars.feed_links import FeedLinks
+from bot.desk import DeskLinks
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.errors import UserError
 from bot.domain.text import without_marks
@@ -79,11 +80,14 @@ class Turnout:
         feeds: FeedLinks | None = None,
         lease: timedelta = LEASE,
         metrics: Metrics | None = None,
+        desk: DeskLinks | None = None,
     ) -> None:
         self._storage = storage
         self._metrics = metrics or NoMetrics()
         self._feeds = feeds
         self._services: dict[type, object] = {FeedLinks: feeds} if feeds else {}
+        if desk is not None:
+            self._services[DeskLinks] = desk
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices

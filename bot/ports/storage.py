@@ -7,6 +7,7 @@ from typing import Self
 from bot.ports.attendance import AttendanceRepository
 from bot.ports.bookings import BookingRepository
 from bot.ports.calendars import CalendarRepository
+from bot.ports.desk import DeskRepository
 from bot.ports.exports import ExportRepository
 from bot.ports.inbox import InboxRepository
 from bot.ports.notices import NoticeRepository
@@ -41,6 +42,7 @@ class UnitOfWork(ABC):
     exports: ExportRepository
     requests: RequestRepository
     inbox: InboxRepository
+    desk: DeskRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -12,6 +12,7 @@ forget-me does to each table that points at a volunteer is in storage/erasure.py
 from storage.tables.attendance import attendance, seat_offers, shift_nudges
 from storage.tables.calendars import calendar_entries, calendar_feeds, instance_secrets
 from storage.tables.campaigns import campaigns, counters, teams
+from storage.tables.desk import desk_links, desk_sessions
 from storage.tables.inbox import inbox
 from storage.tables.meta import metadata
 from storage.tables.outbox import notices, posts
@@ -36,6 +37,8 @@ __all__ = [
     "calendar_feeds",
     "campaigns",
     "counters",
+    "desk_links",
+    "desk_sessions",
     "digest_schedules",
     "exports",
     "identities",

@@ -167,3 +167,12 @@ def test_the_console_benchmark_prints_typed_joins_next_to_plain_sqlite3() -> Non
     assert re.search(r"^  console, typed +[\d,]+ joins/s$", out, re.M), out
     assert re.search(r"^  plain sqlite3 +[\d,]+ joins/s$", out, re.M), out
     assert re.search(r"^console / plain sqlite3: \d+\.\dx slower", out, re.M), out
+
+
+def test_the_desk_benchmark_prints_page_and_mark_times() -> None:
+    out = quick("desk_pages.py")
+    assert "the desk over real HTTP, SQLite, 20 shifts" in out
+    for row in ("shifts board", "a shift's page", "a Here / No-show mark"):
+        assert re.search(
+            rf"^  {re.escape(row)}.* median +[0-9.]+ ms +p99 +[0-9.]+ ms$", out, re.M
+        ), out

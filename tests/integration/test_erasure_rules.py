@@ -27,6 +27,8 @@ from storage.tables import (
     bookings,
     calendar_entries,
     calendar_feeds,
+    desk_links,
+    desk_sessions,
     exports,
     metadata,
     notices,
@@ -204,6 +206,13 @@ async def a_person_everywhere(uow: SqlUnitOfWork) -> int:
         },
         calendar_feeds: {"volunteer_id": zeb.id, "key": "k", "created_at": NOW},
         calendar_entries: {"signup_id": signup.id, "fingerprint": "f", "sequence": 1},
+        desk_links: {
+            "token_hash": "h", "volunteer_id": zeb.id, "created_at": NOW, "expires_at": later,
+        },
+        desk_sessions: {
+            "session_hash": "s", "volunteer_id": zeb.id, "csrf": "c", "created_at": NOW,
+            "expires_at": later,
+        },
         stats_opt_outs: {"volunteer_id": zeb.id},
         exports: {
             "campaign_id": campaign, "exporter_id": zeb.id, "kind": "roster", "period": "all",
