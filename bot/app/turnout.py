@@ -28,7 +28,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
-from bot.kernel.i18n import N_, _, refusal
+from bot.kernel.i18n import N_, _, current_language, reading_in, refusal
 from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
@@ -59,6 +59,20 @@ UNREADABLE = "unreadable"
 
 class _AlreadyDone(Exception):
     """The inbox says another run of this command committed first (a replay raced it)."""
+
+
+class _Refused(Exception):
+    """A command was refused; `message` is the refusal written in the asker's language (known
+    only inside the unit of work, from their settings)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text)
+        self.message = message
+
+
+def _language(actor: Actor) -> str:
+    """The language to answer in before the asker's own settings are read: their platform's."""
+    return actor.locale or current_language()
 
 
 class Turnout:
@@ -108,7 +122,8 @@ class Turnout:
         """Run `command`; with a receipt, its inbox row is marked done with its changes (or,
         when it changes nothing, once it is answered)."""
         command = _unmarked(command)
-        reply, outcome = await self._outcome(command, receipt)
+        with reading_in(_language(command.actor)):
+            reply, outcome = await self._outcome(command, receipt)
         self._metrics.command(type(command).__name__, outcome)
         return reply
 
@@ -132,6 +147,9 @@ class Turnout:
             except UserError as error:
                 await self.inbox.settle(receipt)
                 return self._refusal(error), CommandOutcome.REFUSED
+            except _Refused as refused:
+                await self.inbox.settle(receipt)
+                return refused.message, CommandOutcome.REFUSED
             except _AlreadyDone:
                 log.info("%s was already done by another run", name)
                 return Message(_(ALREADY_DONE)), CommandOutcome.OK
@@ -178,7 +196,13 @@ class Turnout:
                 await welcome.greet(
                     ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
                 )
-            reply = await handler(command, ctx)
+            # The asker reads the reply (and any refusal) in their own language; the command
+            # may change it (`/volunteer language`), so the reply reads in the new one.
+            with reading_in(ctx.language):
+                try:
+                    reply = await handler(command, ctx)
+                except UserError as error:
+                    raise _Refused(self._refusal(error)) from error
             for step in self._catalogue.before_commit:
                 await step(ctx)
             if receipt.key is not None and write and not await uow.inbox.done(receipt.key, ctx.now):
@@ -209,7 +233,8 @@ class Turnout:
             command = self._catalogue.grammar.parse(actor, without_marks(line))
         except UserError as error:
             self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
-            return self._refusal(error)
+            with reading_in(_language(actor)):
+                return self._refusal(error)
         return await self.handle(command)
 
     async def run_slash(
@@ -250,7 +275,8 @@ class Turnout:
             except UserError as error:
                 await self.inbox.settle(receipt)
                 self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
-                return self._refusal(error)
+                with reading_in(_language(actor)):
+                    return self._refusal(error)
             return await self.handle(command, receipt)
         finally:
             self.inbox.running.discard(receipt.key or "")

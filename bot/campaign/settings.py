@@ -2,12 +2,17 @@
 
 from dataclasses import replace
 
-from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.campaign.commands import (
+    SetCampaignLanguage,
+    SetCampaignReminders,
+    SetCampaignTimezone,
+    ShowHelp,
+)
 from bot.domain.attendance import MARKS_OPEN_FOR
 from bot.domain.timing import parse_zone
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
 from bot.signups import reminders
@@ -50,6 +55,27 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
             plural=plural(touched, "upcoming sign-up"),
         )
     )
+
+
+_POSTS_IN = {
+    "en": N_(
+        "Channel posts are now written in English, as is everything for people whose "
+        "language isn't known."
+    ),
+    "es": N_(
+        "Channel posts are now written in Spanish, as is everything for people whose "
+        "language isn't known."
+    ),
+}
+
+
+async def set_campaign_language(cmd: SetCampaignLanguage, ctx: Context) -> Reply:
+    """`/turnout language`: channel posts' language, and everyone's whose isn't known
+    (organizers). The organizer keeps reading their own."""
+    ctx.require_organizer(_("change the campaign's language"))
+    ctx.campaign = replace(ctx.campaign, language=cmd.language)
+    await ctx.uow.campaigns.save(ctx.campaign)
+    return Message(_(_POSTS_IN[cmd.language]))
 
 
 async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:

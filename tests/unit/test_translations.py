@@ -82,9 +82,35 @@ def test_an_offered_language_translates_every_sentence(language: str) -> None:
         return
     book = catalogue(language)
     untranslated = sorted(
-        key(m) for m in sentences() if not (found := book.get(m)) or not found.string or found.fuzzy
+        key(m)
+        for m in sentences()
+        if not (found := book.get(m))
+        or found.fuzzy
+        or not all(found.string if isinstance(found.string, tuple) else (found.string,))
     )
-    assert not untranslated, f"{language} is offered with {len(untranslated)} untranslated"
+    listed = "\n".join(f"  {m!r}" for m in untranslated)
+    assert not untranslated, (
+        f"{language} is offered with {len(untranslated)} sentences untranslated (run {UPDATE}, "
+        f"then translate each):\n{listed}"
+    )
+
+
+@pytest.mark.parametrize("language", KEPT)
+def test_a_counting_sentence_has_every_plural_form_of_its_language(language: str) -> None:
+    book = catalogue(language)
+    counting = [m for m in book if m.id and isinstance(m.id, tuple) and m.string]
+    assert counting
+    for message in counting:
+        assert isinstance(message.string, tuple) and len(message.string) == book.num_plurals
+
+
+def test_spanish_counts_one_and_many_and_keeps_the_count() -> None:
+    with reading_in("es"):
+        assert ngettext("{count} seat", "{count} seats", 1) == "1 lugar"
+        assert ngettext("{count} seat", "{count} seats", 3) == "3 lugares"
+        assert ngettext("{count} seat", "{count} seats", 0) == "0 lugares"
+        assert _("You're in: {title}", title="x") == "You're in: x"  # not in the catalogue
+        assert _("Join") == "Anotarme"
 
 
 def test_the_pseudo_language_is_never_offered() -> None:

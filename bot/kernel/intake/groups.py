@@ -3,8 +3,9 @@
 from collections.abc import Callable
 from typing import Any
 
+from bot.domain.errors import UserError
 from bot.domain.timing import MAX_ZONE_NAME
-from bot.kernel.i18n import N_, _
+from bot.kernel.i18n import AUTO, N_, OFFERED_LANGUAGES, _
 from bot.kernel.intake import parsing
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
@@ -95,4 +96,36 @@ def reminder_times(read: Callable[[typed.Words], Any]) -> Param:
         max_length=typed.MAX_REMINDER_TEXT,
         read=read,
         field="offsets",
+    )
+
+
+ABOUT_LANGUAGE = N_("es for Spanish, en for English")
+ABOUT_OWN_LANGUAGE = N_("es for Spanish, en for English, auto to follow your platform")
+
+
+def language(*, auto: bool) -> Param:
+    """A language to read Turnout in, by its code (`es`, `en`); with `auto`, also `auto`: the
+    platform's."""
+    choices = (*OFFERED_LANGUAGES, AUTO) if auto else OFFERED_LANGUAGES
+
+    def read(words: typed.Words) -> str:
+        word = words.need(_("the language"))
+        code = word.text.lower()
+        words.end()
+        if code not in choices:
+            raise UserError(
+                _(
+                    "I don't offer {shown}; type one of {choices}.",
+                    shown=typed.shown(word.text),
+                    choices=", ".join(f"`{c}`" for c in choices),
+                )
+            )
+        return code
+
+    return Param(
+        "language",
+        Kind.TOPIC,
+        ABOUT_OWN_LANGUAGE if auto else ABOUT_LANGUAGE,
+        choices=choices,
+        read=read,
     )
