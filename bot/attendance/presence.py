@@ -8,18 +8,27 @@ from bot.attendance.commands import (
     MarkSignup,
     ShowAttendance,
 )
-from bot.domain.attendance import CHECKIN_OPENS, MARKS_OPEN_FOR, Attendance, Mark
+from bot.domain.attendance import CHECKIN_OPENS, MARKS_OPEN_FOR, Attendance, Mark, Presence
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups import seats, timed
 
 _MARKS = {"here": Mark.HERE, "no-show": Mark.NO_SHOW, "noshow": Mark.NO_SHOW}
+# How the attendance view reads each volunteer's state.
+PRESENCE = {
+    Presence.HERE: N_("here (marked)"),
+    Presence.NO_SHOW: N_("no-show"),
+    Presence.CHECKED_IN: N_("checked in"),
+    Presence.MADE_IT: N_("said they made it"),
+    Presence.MISSED: N_("said they couldn't make it"),
+    Presence.UNKNOWN: N_("unknown"),
+}
 
 
 async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
@@ -103,7 +112,15 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     buttons: list[Button] = []
     for i, (signup, volunteer) in enumerate(confirmed, 1):
         record = records.get(signup.id, Attendance(signup.id))
-        lines.append(f"{i}. {volunteer.name} (#{volunteer.number}): {record.presence.value}")
+        lines.append(
+            _(
+                "{place}. {name} (#{number}): {presence}",
+                place=i,
+                name=volunteer.name,
+                number=volunteer.number,
+                presence=_(PRESENCE[record.presence]),
+            )
+        )
         buttons.append(Button(_("Here: {name}", name=volunteer.name), HERE.action(signup.id)))
         buttons.append(
             Button(

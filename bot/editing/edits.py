@@ -105,7 +105,14 @@ async def edit_shift(cmd: EditShift, ctx: Context) -> Reply:
                 title=shift.title,
             )
         )
-    return Message(f"Saved #{shift.number} “{details.title}”: " + "; ".join(said) + ".")
+    return Message(
+        _(
+            "Saved #{number} “{title}”: {summary}.",
+            number=shift.number,
+            title=details.title,
+            summary="; ".join(said),
+        )
+    )
 
 
 async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:

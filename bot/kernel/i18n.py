@@ -94,11 +94,18 @@ def language_of(locale: str | None) -> str:
     return code if code in OFFERED_LANGUAGES else ""
 
 
-def babel_locale() -> str:
-    """The locale Babel formats dates and numbers in for the reader (the pseudo-language's
-    are English's, marked)."""
+# The locale each language's dates and numbers are written in (Spanish as written in the
+# United States, where Turnout's campaigns are: `6:00 p.m.`, `12,345`).
+_BABEL_LOCALES = {"es": "es_US"}
+
+
+def babel_locale() -> str | None:
+    """The locale Babel formats dates and numbers in for the reader; None when they read
+    English (or the pseudo-language), which Turnout writes as it always has."""
     language = _reading.get()
-    return SOURCE_LANGUAGE if language == PSEUDO else language
+    if language in (SOURCE_LANGUAGE, PSEUDO):
+        return None
+    return _BABEL_LOCALES.get(language, language)
 
 
 def marked(text: str) -> str:

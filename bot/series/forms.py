@@ -9,6 +9,7 @@ read here into the same `Repeats` that `/phonebank repeat` types, and the same u
 from datetime import date
 
 from bot.domain.errors import UserError
+from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
@@ -42,7 +43,7 @@ def repeat_fields(*, once: bool = True) -> tuple[Field, ...]:
         ChoiceField(
             "weekdays",
             _("Weekdays, in the campaign's time zone"),
-            options=tuple(Option(day, day.title()) for day in WEEKDAYS),
+            options=tuple(Option(day, timefmt.weekday(i)) for i, day in enumerate(WEEKDAYS)),
             multiple=True,
             required=False,
         ),

@@ -190,7 +190,7 @@ async def digest_lines(
             )
         ),
         [_with_fill(s, zone) for s in at_risk],
-        "none",
+        _("none"),
     )
     lines.append(
         _(
