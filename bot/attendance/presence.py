@@ -37,10 +37,8 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
     if shift.has_started(ctx.now):
         raise UserError(
             _(
-                (
-                    "#{number} has already started; `/phonebank checkin {number}` tells us "
-                    "you're there."
-                ),
+                "#{number} has already started; `/phonebank checkin {number}` tells us "
+                "you're there.",
                 number=shift.number,
             )
         )
@@ -48,7 +46,7 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
     await ctx.uow.attendance.save(record.reconfirmed(ctx.now))
     return Message(
         _(
-            ("✅ Thanks! You're confirmed for #{number} “{title}”, {at}. See you there."),
+            "✅ Thanks! You're confirmed for #{number} “{title}”, {at}. See you there.",
             number=shift.number,
             title=shift.title,
             at=timefmt.at(shift.starts_at, ctx.zone),
@@ -71,7 +69,7 @@ async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
     if ctx.now >= shift.ends_at:
         raise UserError(
             _(
-                ("#{number} has ended; `/phonebank debrief {number}` tells us how it went."),
+                "#{number} has ended; `/phonebank debrief {number}` tells us how it went.",
                 number=shift.number,
             )
         )
@@ -132,10 +130,8 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     first = confirmed[0][1]
     lines.append(
         _(
-            (
-                "Or type it: `/phonebank mark {number} #{number2} here` or `/phonebank "
-                "mark {number} #{number2} no-show`."
-            ),
+            "Or type it: `/phonebank mark {number} #{number2} here` or `/phonebank "
+            "mark {number} #{number2} no-show`.",
             number=shift.number,
             number2=first.number,
         )
@@ -156,10 +152,8 @@ async def mark(cmd: MarkAttendance, ctx: Context) -> Reply:
     if not found:
         raise UserError(
             _(
-                (
-                    "Nobody called “{who}” is confirmed for #{number}; `/phonebank "
-                    "attendance {number}` lists who is."
-                ),
+                "Nobody called “{who}” is confirmed for #{number}; `/phonebank "
+                "attendance {number}` lists who is.",
                 who=who,
                 number=shift.number,
             )
@@ -197,10 +191,8 @@ async def _mark(
     if chosen is None:
         raise UserError(
             _(
-                (
-                    "Mark someone `here` or `no-show`, like `/phonebank mark {number} "
-                    "#{number2} here`."
-                ),
+                "Mark someone `here` or `no-show`, like `/phonebank mark {number} "
+                "#{number2} here`.",
                 number=shift.number,
                 number2=volunteer.number,
             )
@@ -240,10 +232,8 @@ async def _my_seat(ctx: Context, number: int, doing: str) -> tuple[Shift, Signup
     if signup is None or signup.status is not SignupStatus.CONFIRMED:
         raise UserError(
             _(
-                (
-                    "You don't have a seat on #{number}, so there's nothing to {doing}. "
-                    "`/phonebank mine` shows your shifts."
-                ),
+                "You don't have a seat on #{number}, so there's nothing to {doing}. "
+                "`/phonebank mine` shows your shifts.",
                 number=shift.number,
                 doing=doing,
             )

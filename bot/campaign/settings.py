@@ -28,10 +28,8 @@ async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply
     await follow_the_zone(ctx)
     return Message(
         _(
-            (
-                "The campaign's time zone is now {key} (it's {when}). New shifts are "
-                "planned in it; shifts already created keep their time."
-            ),
+            "The campaign's time zone is now {key} (it's {when}). New shifts are "
+            "planned in it; shifts already created keep their time.",
             key=zone.key,
             when=timefmt.when(ctx.now, zone),
         )
@@ -47,10 +45,8 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
     when = ", ".join(timefmt.duration(o) for o in cmd.offsets)
     return Message(
         _(
-            (
-                "Reminders now go out {when} before each shift. Updated {plural}; "
-                "volunteers who chose their own keep them."
-            ),
+            "Reminders now go out {when} before each shift. Updated {plural}; "
+            "volunteers who chose their own keep them.",
             when=when,
             plural=plural(touched, "upcoming sign-up"),
         )

@@ -77,11 +77,9 @@ async def export_data(cmd: ExportData, ctx: Context) -> Reply:
     title = _("{kind} ({period})", kind=_(_TITLES[cmd.kind]), period=_(cmd.period.label))
     return Message(
         _(
-            (
-                "Here's the {value} export for {label}: {plural}, as a CSV file. It "
-                "holds personal data: keep it safe and delete it when you're done. The "
-                "organizers' channel is told that you made it."
-            ),
+            "Here's the {value} export for {label}: {plural}, as a CSV file. It "
+            "holds personal data: keep it safe and delete it when you're done. The "
+            "organizers' channel is told that you made it.",
             value=cmd.kind.value,
             label=_(cmd.period.label),
             plural=plural(count, ROW[cmd.kind]),

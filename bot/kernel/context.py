@@ -125,10 +125,8 @@ class Context:
             return
         raise UserError(
             _(
-                (
-                    "Only organizers and the host of #{number} can {doing}. If you host a "
-                    "shift, `/phonebank mine` shows it."
-                ),
+                "Only organizers and the host of #{number} can {doing}. If you host a "
+                "shift, `/phonebank mine` shows it.",
                 number=shift.number,
                 doing=doing,
             )
@@ -155,7 +153,12 @@ class Context:
 
     @property
     def language(self) -> str:
-        """The language the person asking reads."""
+        """The language the person asking reads: organizers keep English (or the language in
+        force) unless they chose one or their platform names one, whatever the campaign's."""
+        if self.actor.is_organizer and not (
+            self.volunteer.language or self.volunteer.platform_language
+        ):
+            return current_language()
         return language_for(self.volunteer, self.campaign)
 
     @property

@@ -121,10 +121,8 @@ def _end(text: str) -> tuple[date | None, int | None]:
         return None, typed.number(word, _("number of dates"), "8 times", high=MAX_TIMES)
     raise UserError(
         _(
-            (
-                "I couldn't read {shown} as an end; type a last date like "
-                "{SERIES_END}, or a number of times like 8 times, or leave it empty."
-            ),
+            "I couldn't read {shown} as an end; type a last date like "
+            "{SERIES_END}, or a number of times like 8 times, or leave it empty.",
             shown=typed.shown(text),
             SERIES_END=SERIES_END,
         )

@@ -1,6 +1,7 @@
 """Every sentence is in the catalogues; translations keep their placeholders; a language is
 offered only once it translates everything; the pseudo-language marks what it translates."""
 
+import ast
 import string
 from functools import cache
 from pathlib import Path
@@ -51,6 +52,32 @@ def key(message: MessageId) -> str:
 
 def test_the_code_has_sentences_to_translate() -> None:
     assert len(sentences()) > 100
+
+
+def written_sentences() -> set[str]:
+    """Every literal sentence the code passes to `_`, `N_` or `ngettext`, as Python reads it."""
+    found = set()
+    for package in ("bot", "adapters"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "N_", "ngettext")
+                    and node.args
+                    and isinstance(first := node.args[0], ast.Constant)
+                    and isinstance(first.value, str)
+                ):
+                    found.add(first.value)
+    return found
+
+
+def test_extraction_finds_every_sentence_written_in_the_code() -> None:
+    # Babel's extractor skips a sentence wrapped in its own parentheses, `_(("a " "b"), …)`,
+    # which would then never reach a translator: write `_("a " "b", …)` instead.
+    extracted = {key(m) for m in sentences()}
+    hidden = sorted(written_sentences() - extracted)
+    assert not hidden, f"{len(hidden)} sentences are hidden from pybabel extract: {hidden[:20]}"
 
 
 @pytest.mark.parametrize("language", KEPT)
