@@ -16,7 +16,7 @@ GROUPS: tuple[Group, ...] = (
         "phonebank",
         alone="list",
         heading=N_("Phone bank shifts"),
-        description="Phone bank shifts",
+        description=N_("Phone bank shifts"),
         menu_description="Phone bank shifts - list them, join, leave, see yours",
         organizers_have=N_(
             "create, edit, repeat, post and cancel shifts, book, move and remove "
@@ -28,7 +28,7 @@ GROUPS: tuple[Group, ...] = (
         "task",
         alone="list",
         heading=N_("Tasks"),
-        description="Tasks that need doing",
+        description=N_("Tasks that need doing"),
         menu_description="Volunteer tasks - list, claim, finish, release",
         organizers_have=N_("post, edit and cancel tasks"),
         overview=N_("claim tasks that need doing"),
@@ -37,7 +37,7 @@ GROUPS: tuple[Group, ...] = (
         "volunteer",
         alone="help",
         heading=N_("You and your settings"),
-        description="You and your settings",
+        description=N_("You and your settings"),
         menu_description="Your profile, time zone and reminders; new volunteers for organizers",
         organizers_have=N_("see new volunteers and note who has been contacted"),
         overview=N_("your time zone, reminders and profile"),
@@ -46,7 +46,7 @@ GROUPS: tuple[Group, ...] = (
         "turnout",
         alone="help",
         heading=N_("Campaign settings"),
-        description="Campaign settings and help",
+        description=N_("Campaign settings and help"),
         menu_description="Help; the campaign's numbers, weekly digest, time zone and reminders",
         organizers_have=N_(
             "see the campaign's numbers, export its data, and set the weekly "
