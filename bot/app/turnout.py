@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import catalogue
+from bot.app import languages
 from bot.app.arrivals import (
     LEASE,
     NOT_RECORDED,
@@ -17,6 +18,7 @@ from bot.app.arrivals import (
     Receipt,
     Slash,
     Submit,
+    Typed,
     Welcome,
     Work,
     encode,
@@ -28,7 +30,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
-from bot.kernel.i18n import N_, _, current_language, reading_in, refusal
+from bot.kernel.i18n import N_, _, reading_in, refusal
 from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
@@ -68,11 +70,6 @@ class _Refused(Exception):
     def __init__(self, message: Message) -> None:
         super().__init__(message.text)
         self.message = message
-
-
-def _language(actor: Actor) -> str:
-    """The language to answer in before the asker's own settings are read: their platform's."""
-    return actor.locale or current_language()
 
 
 class Turnout:
@@ -122,7 +119,7 @@ class Turnout:
         """Run `command`; with a receipt, its inbox row is marked done with its changes (or,
         when it changes nothing, once it is answered)."""
         command = _unmarked(command)
-        with reading_in(_language(command.actor)):
+        with reading_in(languages.platform_language(command.actor)):
             reply, outcome = await self._outcome(command, receipt)
         self._metrics.command(type(command).__name__, outcome)
         return reply
@@ -229,13 +226,7 @@ class Turnout:
 
     async def run_text(self, actor: Actor, line: str) -> Reply:
         """A slash command as typed: `/phonebank join 3`."""
-        try:
-            command = self._catalogue.grammar.parse(actor, without_marks(line))
-        except UserError as error:
-            self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
-            with reading_in(_language(actor)):
-                return self._refusal(error)
-        return await self.handle(command)
+        return await self.run(actor, Typed(line))
 
     async def run_slash(
         self, actor: Actor, command: str, text: str, receipt: Receipt = NOT_RECORDED
@@ -267,23 +258,34 @@ class Turnout:
         """Someone joined the team."""
         return await self.run(actor, Welcome(), receipt)
 
-    async def run(self, actor: Actor, work: Work, receipt: Receipt = NOT_RECORDED) -> Reply:
+    async def run(self, actor: Actor, work: Work | Typed, receipt: Receipt = NOT_RECORDED) -> Reply:
         """Whatever a platform delivered, as the command it stands for."""
         try:
             try:
                 command = self._command(actor, work)
-            except UserError as error:
+            except UserError:
                 await self.inbox.settle(receipt)
                 self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
-                with reading_in(_language(actor)):
-                    return self._refusal(error)
+                return await self._unreadable(actor, work)
             return await self.handle(command, receipt)
         finally:
             self.inbox.running.discard(receipt.key or "")
 
-    def _command(self, actor: Actor, work: Work) -> Command:
+    async def _unreadable(self, actor: Actor, work: Work | Typed) -> Reply:
+        """The refusal of work that asks for no command, in the asker's language: reading is
+        pure, so it is read again in that language (only refusals pay for finding it)."""
+        with reading_in(await languages.reader_language(self._storage, actor)):
+            try:
+                command = self._command(actor, work)
+            except UserError as error:
+                return self._refusal(error)
+        return await self.handle(command)
+
+    def _command(self, actor: Actor, work: Work | Typed) -> Command:
         """The command `work` asks for; UserError when it asks for none."""
         match work:
+            case Typed(line=line):
+                return self._catalogue.grammar.parse(actor, without_marks(line))
             case Slash(command=name, text=text):
                 return self._catalogue.grammar.parse_command(actor, name, without_marks(text))
             case Options(group=group, verb=verb, options=options):

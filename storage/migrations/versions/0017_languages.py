@@ -18,16 +18,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("volunteers") as batch:
-        batch.add_column(sa.Column("language", sa.Text(), nullable=True))
-        batch.add_column(sa.Column("platform_language", sa.Text(), nullable=True))
-    with op.batch_alter_table("campaigns") as batch:
-        batch.add_column(sa.Column("language", sa.Text(), nullable=True))
+    # Plain ALTER TABLE (no batch copy): SQLite keeps the volunteers' expression index (0011).
+    op.add_column("volunteers", sa.Column("language", sa.Text(), nullable=True))
+    op.add_column("volunteers", sa.Column("platform_language", sa.Text(), nullable=True))
+    op.add_column("campaigns", sa.Column("language", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("campaigns") as batch:
-        batch.drop_column("language")
-    with op.batch_alter_table("volunteers") as batch:
-        batch.drop_column("platform_language")
-        batch.drop_column("language")
+    op.drop_column("campaigns", "language")
+    op.drop_column("volunteers", "platform_language")
+    op.drop_column("volunteers", "language")
