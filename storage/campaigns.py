@@ -117,6 +117,7 @@ class SqlCampaignRepository(CampaignRepository):
                 reminder_offsets=campaign.reminder_offsets,
                 contact_within_minutes=campaign.contact_within,
                 confirm_check_minutes=campaign.confirm_check,
+                language=campaign.language,
             )
         )
 

@@ -189,6 +189,8 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
                 volunteers.c.name_key,
                 volunteers.c.timezone,
                 volunteers.c.platform_timezone,
+                volunteers.c.language,
+                volunteers.c.platform_language,
                 volunteers.c.reminder_offsets,
                 volunteers.c.interests,
                 volunteers.c.availability,

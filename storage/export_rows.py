@@ -51,6 +51,8 @@ VOLUNTEER = (
     volunteers.c.follow_up_due_at,
     volunteers.c.forgotten_at,
     volunteers.c.platform_timezone,
+    volunteers.c.language,
+    volunteers.c.platform_language,
 )
 
 
@@ -72,6 +74,8 @@ def volunteer(row: Sequence[Any]) -> Volunteer:
         follow_up_due_at,
         forgotten_at,
         platform_timezone,
+        language,
+        platform_language,
     ) = row
     return Volunteer(
         vid,
@@ -88,6 +92,8 @@ def volunteer(row: Sequence[Any]) -> Volunteer:
         follow_up_due_at,
         forgotten_at,
         platform_timezone,
+        language,
+        platform_language,
     )
 
 

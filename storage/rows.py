@@ -65,6 +65,7 @@ def campaign(row: RowMapping) -> Campaign:
         reminder_offsets=row[campaigns.c.reminder_offsets],
         contact_within=row[campaigns.c.contact_within_minutes],
         confirm_check=row[campaigns.c.confirm_check_minutes],
+        language=row[campaigns.c.language],
     )
 
 
@@ -101,6 +102,8 @@ def volunteer(row: RowMapping) -> Volunteer:
         follow_up_due_at=row[volunteers.c.follow_up_due_at],
         forgotten_at=row[volunteers.c.forgotten_at],
         platform_timezone=row[volunteers.c.platform_timezone],
+        language=row[volunteers.c.language],
+        platform_language=row[volunteers.c.platform_language],
     )
 
 

@@ -198,6 +198,8 @@ class SqlVolunteerRepository(VolunteerRepository):
                 "name_key": _name_key(volunteer.display_name),
                 "timezone": volunteer.timezone,
                 "platform_timezone": volunteer.platform_timezone,
+                "language": volunteer.language,
+                "platform_language": volunteer.platform_language,
                 "reminder_offsets": volunteer.reminder_offsets,
                 "onboarded_at": volunteer.onboarded_at,
                 "contacted_at": volunteer.contacted_at,

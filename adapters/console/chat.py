@@ -67,6 +67,7 @@ class ConsoleChat:
         organizers: set[str],
         names: dict[str, str],
         campaign_name: str,
+        locale: str = "",
     ) -> None:
         self._turnout = turnout
         self._wakeups = wakeups
@@ -76,6 +77,8 @@ class ConsoleChat:
         self._names = names
         self._campaign_name = campaign_name
         self._forms: dict[str, _Filling] = {}
+        # The terminal's language (`--lang`): everyone typing here reads it unless they chose.
+        self._locale = locale
         self._user = self._remember(user)
 
     @property
@@ -259,6 +262,7 @@ class ConsoleChat:
             display_name=self._names[user],
             is_organizer=user in self._organizers,
             channel=CHANNEL,
+            locale=self._locale,
             becoming_organizer=(
                 "To be one here, start `turnout console` with "
                 f"`--organizer {shlex.quote(self._names[user])}`."

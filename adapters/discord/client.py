@@ -11,6 +11,7 @@ from discord import app_commands
 from adapters.discord.commands import groups
 from adapters.discord.desk import Desk
 from adapters.discord.render import NO_PINGS
+from adapters.discord.translations import CatalogueTranslator
 from bot.app.turnout import SOMETHING_BROKE
 from bot.kernel.i18n import _
 
@@ -58,6 +59,10 @@ class TurnoutClient(discord.Client):
         self.tree = Tree(self)
         for group in groups(desk):
             self.tree.add_command(group)
+
+    async def setup_hook(self) -> None:
+        # Spanish descriptions for Spanish clients, sent with the tree when it is synced.
+        await self.tree.set_translator(CatalogueTranslator())
 
     async def on_ready(self) -> None:
         self.ready.set()

@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.desk import Desk
+from adapters.discord.translations import described
 from bot import catalogue
 from bot.kernel.intake import choices
 from bot.kernel.intake.choices import Pick
@@ -38,7 +39,7 @@ def _group(desk: Desk, group: Group) -> app_commands.Group:
     # Commands act for one server; in DMs, the buttons on Turnout's messages do.
     tree_group = app_commands.Group(
         name=group.name,
-        description=group.description,
+        description=described(group.description),
         guild_only=True,
         allowed_contexts=app_commands.AppCommandContext(guild=True),
         allowed_installs=app_commands.AppInstallationType(guild=True),
@@ -62,10 +63,12 @@ def _command(desk: Desk, entry: Entry) -> app_commands.Command[Any, ..., None]:
         ]
     )
     run.__discord_app_commands_param_description__ = {  # type: ignore[attr-defined]
-        param.name: param.about for param in entry.params
+        param.name: described(param.about) for param in entry.params
     }
     command: app_commands.Command[Any, ..., None] = app_commands.Command(
-        name=entry.verb, description=about(entry), callback=run
+        name=entry.verb,
+        description=described(about(entry), summary=entry.usage.summary, organizer=entry.organizer),
+        callback=run,
     )
     for param in entry.params:
         if param.pick is not None:

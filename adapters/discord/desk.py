@@ -233,6 +233,7 @@ class Desk:
             guild=guild,
             rule=self.rule,
             channel=channel,
+            locale=str(interaction.locale),
         )
 
 

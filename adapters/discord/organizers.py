@@ -55,6 +55,7 @@ def actor(
     guild: discord.Guild | None,
     rule: OrganizerRule,
     channel: str = "",
+    locale: str = "",
 ) -> Actor:
     """The person behind an interaction or a join, as one team's volunteer.
 
@@ -72,4 +73,6 @@ def actor(
         team_name=guild.name if guild is not None else "",
         channel=channel,
         becoming_organizer=rule.becoming(guild),
+        # The language the person's Discord is set to (`es-419`, `es-ES`: Spanish).
+        locale=locale,
     )

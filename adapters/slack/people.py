@@ -1,6 +1,6 @@
 """Who is acting, read from a Slack payload: the core's Actor with its organizer flag, and the
 time zone of their Slack profile (users.info `tz`), for the texts that can't show each reader
-their own zone."""
+their own zone, and the language their Slack is set to (`locale`, asked with include_locale)."""
 
 import json
 import logging
@@ -34,16 +34,17 @@ class People:
         # The workspace's own name (from auth.test; events carry none of their own), which the
         # core may name a new workspace's campaign after.
         self.workspace_name = workspace_name
-        # users.info, asked once per person per process: the name and zone on their profile.
+        # users.info, asked once per person per process: the name, zone and locale on their
+        # profile.
         self._client = client
-        self._profiles: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        self._profiles: OrderedDict[str, tuple[str, str, str]] = OrderedDict()
         # What kept users.info from answering, each said once at WARNING.
         self._troubles: set[str] = set()
 
     async def actor(
         self, team_id: str, user_id: str, name: str, team_name: str = "", channel: str = ""
     ) -> Actor:
-        profile_name, zone = await self._profile(user_id)
+        profile_name, zone, locale = await self._profile(user_id)
         return Actor(
             identity=Identity(PLATFORM, team_id, user_id),
             display_name=name or profile_name or user_id,
@@ -51,6 +52,7 @@ class People:
             team_name=self.workspace_name or team_name,
             channel=channel,
             timezone=zone,
+            locale=locale,
             becoming_organizer=self._organizers.becoming(),
         )
 
@@ -85,28 +87,28 @@ class People:
         """Someone named only by their ID (an app_home_opened event)."""
         return await self.actor(team_id, user_id, "")
 
-    async def _profile(self, user_id: str) -> tuple[str, str]:
-        """Their profile's display name and IANA zone (empty when Slack can't say)."""
+    async def _profile(self, user_id: str) -> tuple[str, str, str]:
+        """Their profile's display name, IANA zone and locale (empty when Slack can't say)."""
         known = self._profiles.get(user_id)
         if known is not None:
             self._profiles.move_to_end(user_id)
             return known
         if self._client is None:
-            return "", ""
+            return "", "", ""
         try:
-            found = await self._client.users_info(user=user_id)
+            found = await self._client.users_info(user=user_id, include_locale=True)
         except SlackApiError as error:
             if not_slack(error) or status(error) >= 500:
                 # Slack (or a proxy before it) is in trouble: go on without the profile, and
                 # ask again next time.
                 self._trouble(error_code(error))
-                return "", ""
+                return "", "", ""
             # Not worth asking again this run: the zone is only a better default.
             log.info("no Slack profile for someone (%s)", error_code(error))
             return self._remember(user_id, {})
         except Exception as error:
             self._trouble(type(error).__name__)
-            return "", ""
+            return "", "", ""
         return self._remember(user_id, found.get("user") or {})
 
     def _trouble(self, why: str) -> None:
@@ -115,7 +117,7 @@ class People:
         self._troubles.add(why)
         log.log(level, "couldn't read a Slack profile (%s); going on without it", why)
 
-    def _remember(self, user_id: str, user: dict[str, Any]) -> tuple[str, str]:
+    def _remember(self, user_id: str, user: dict[str, Any]) -> tuple[str, str, str]:
         profile = user.get("profile") or {}
         name = (
             profile.get("display_name")
@@ -125,7 +127,8 @@ class People:
             or ""
         )
         # Slack's `tz` is an IANA name (`America/Chicago`); the core checks it is one it knows.
-        known = (str(name), str(user.get("tz") or ""))
+        # `locale` (`es-ES`, `es-LA`) comes only when asked for; the core reads its language.
+        known = (str(name), str(user.get("tz") or ""), str(user.get("locale") or ""))
         self._profiles[user_id] = known
         self._profiles.move_to_end(user_id)
         if len(self._profiles) > _REMEMBERED:

@@ -25,6 +25,14 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
+class Typed:
+    """A whole command line as typed (the console, tests): `/phonebank join 3`; never
+    recorded in the inbox (it only comes from where nothing is lost by a crash)."""
+
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
 class Slash:
     """A slash command as platforms deliver it: `/phonebank` and `join 3`."""
 

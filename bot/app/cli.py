@@ -121,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     console = commands.add_parser("console", help="chat with Turnout in this terminal (no tokens)")
     console.add_argument("--db", type=Path, help="SQLite file to use (default: DATABASE_URL)")
     console.add_argument("--user", default="Olivia", help="who is typing at first")
+    console.add_argument("--lang", default="", help="the terminal's language (es, en)")
     console.add_argument(
         "--organizer",
         action="append",
@@ -201,6 +202,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
         organizers=organizers,
         names=names,
         campaign_name=settings.campaign_name,
+        locale=args.lang,
     )
     if start is not None:
         await chat.set_clock(start)

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import catalogue
+from bot.app import languages
 from bot.app.arrivals import (
     LEASE,
     NOT_RECORDED,
@@ -17,6 +18,7 @@ from bot.app.arrivals import (
     Receipt,
     Slash,
     Submit,
+    Typed,
     Welcome,
     Work,
     encode,
@@ -29,7 +31,7 @@ from bot.domain.errors import UserError
 from bot.domain.text import without_marks
 from bot.kernel.commands import Actor, Command
 from bot.kernel.context import Context
-from bot.kernel.i18n import N_, _, refusal
+from bot.kernel.i18n import N_, _, reading_in, refusal
 from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
@@ -60,6 +62,15 @@ UNREADABLE = "unreadable"
 
 class _AlreadyDone(Exception):
     """The inbox says another run of this command committed first (a replay raced it)."""
+
+
+class _Refused(Exception):
+    """A command was refused; `message` is the refusal written in the asker's language (known
+    only inside the unit of work, from their settings)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text)
+        self.message = message
 
 
 class Turnout:
@@ -112,7 +123,8 @@ class Turnout:
         """Run `command`; with a receipt, its inbox row is marked done with its changes (or,
         when it changes nothing, once it is answered)."""
         command = _unmarked(command)
-        reply, outcome = await self._outcome(command, receipt)
+        with reading_in(languages.platform_language(command.actor)):
+            reply, outcome = await self._outcome(command, receipt)
         self._metrics.command(type(command).__name__, outcome)
         return reply
 
@@ -136,6 +148,9 @@ class Turnout:
             except UserError as error:
                 await self.inbox.settle(receipt)
                 return self._refusal(error), CommandOutcome.REFUSED
+            except _Refused as refused:
+                await self.inbox.settle(receipt)
+                return refused.message, CommandOutcome.REFUSED
             except _AlreadyDone:
                 log.info("%s was already done by another run", name)
                 return Message(_(ALREADY_DONE)), CommandOutcome.OK
@@ -182,7 +197,13 @@ class Turnout:
                 await welcome.greet(
                     ctx, returning=self._erased.returning_again(ctx.actor.identity, ctx.now)
                 )
-            reply = await handler(command, ctx)
+            # The asker reads the reply (and any refusal) in their own language; the command
+            # may change it (`/volunteer language`), so the reply reads in the new one.
+            with reading_in(ctx.language):
+                try:
+                    reply = await handler(command, ctx)
+                except UserError as error:
+                    raise _Refused(self._refusal(error)) from error
             for step in self._catalogue.before_commit:
                 await step(ctx)
             if receipt.key is not None and write and not await uow.inbox.done(receipt.key, ctx.now):
@@ -209,12 +230,7 @@ class Turnout:
 
     async def run_text(self, actor: Actor, line: str) -> Reply:
         """A slash command as typed: `/phonebank join 3`."""
-        try:
-            command = self._catalogue.grammar.parse(actor, without_marks(line))
-        except UserError as error:
-            self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
-            return self._refusal(error)
-        return await self.handle(command)
+        return await self.run(actor, Typed(line))
 
     async def run_slash(
         self, actor: Actor, command: str, text: str, receipt: Receipt = NOT_RECORDED
@@ -246,22 +262,34 @@ class Turnout:
         """Someone joined the team."""
         return await self.run(actor, Welcome(), receipt)
 
-    async def run(self, actor: Actor, work: Work, receipt: Receipt = NOT_RECORDED) -> Reply:
+    async def run(self, actor: Actor, work: Work | Typed, receipt: Receipt = NOT_RECORDED) -> Reply:
         """Whatever a platform delivered, as the command it stands for."""
         try:
             try:
                 command = self._command(actor, work)
-            except UserError as error:
+            except UserError:
                 await self.inbox.settle(receipt)
                 self._metrics.command(UNREADABLE, CommandOutcome.REFUSED)
-                return self._refusal(error)
+                return await self._unreadable(actor, work)
             return await self.handle(command, receipt)
         finally:
             self.inbox.running.discard(receipt.key or "")
 
-    def _command(self, actor: Actor, work: Work) -> Command:
+    async def _unreadable(self, actor: Actor, work: Work | Typed) -> Reply:
+        """The refusal of work that asks for no command, in the asker's language: reading is
+        pure, so it is read again in that language (only refusals pay for finding it)."""
+        with reading_in(await languages.reader_language(self._storage, actor)):
+            try:
+                command = self._command(actor, work)
+            except UserError as error:
+                return self._refusal(error)
+        return await self.handle(command)
+
+    def _command(self, actor: Actor, work: Work | Typed) -> Command:
         """The command `work` asks for; UserError when it asks for none."""
         match work:
+            case Typed(line=line):
+                return self._catalogue.grammar.parse(actor, without_marks(line))
             case Slash(command=name, text=text):
                 return self._catalogue.grammar.parse_command(actor, name, without_marks(text))
             case Options(group=group, verb=verb, options=options):

@@ -129,7 +129,7 @@ async def nudge(cmd: NudgeShift, ctx: Context) -> Reply:
     if before is not None:
         raise UserError(
             _(
-                ("They were already nudged for #{number} ({at}); a nudge goes once per shift."),
+                "They were already nudged for #{number} ({at}); a nudge goes once per shift.",
                 number=shift.number,
                 at=timefmt.at(before, ctx.zone),
             )
@@ -164,10 +164,8 @@ async def set_confirm_check(cmd: SetConfirmCheck, ctx: Context) -> Reply:
         )
     return Message(
         _(
-            (
-                "Organizers get each shift's confirmation check {duration} before it "
-                "starts (updated {plural})."
-            ),
+            "Organizers get each shift's confirmation check {duration} before it "
+            "starts (updated {plural}).",
             duration=timefmt.duration(cmd.before),
             plural=plural(touched, "upcoming shift"),
         )

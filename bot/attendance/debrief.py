@@ -50,10 +50,8 @@ async def debrief_missed(cmd: DebriefMissed, ctx: Context) -> Reply:
         # Said before the start, the seat would stay taken while its holder stays away.
         raise UserError(
             _(
-                (
-                    "#{number} hasn't started yet: if you can't make it, `/phonebank leave "
-                    "{number}` gives your seat to the next in line."
-                ),
+                "#{number} hasn't started yet: if you can't make it, `/phonebank leave "
+                "{number}` gives your seat to the next in line.",
                 number=shift.number,
             )
         )
@@ -136,17 +134,15 @@ async def _my_shift(ctx: Context, number: int, *, started: bool) -> tuple[Shift,
     if signup is None or signup.status is not SignupStatus.CONFIRMED:
         raise UserError(
             _(
-                (
-                    "You weren't confirmed for #{number}, so there's no debrief to give. "
-                    "`/phonebank mine` shows your shifts."
-                ),
+                "You weren't confirmed for #{number}, so there's no debrief to give. "
+                "`/phonebank mine` shows your shifts.",
                 number=shift.number,
             )
         )
     if started and not shift.has_started(ctx.now):
         raise UserError(
             _(
-                ("#{number} hasn't started yet; tell us how it went afterwards (it starts {at})."),
+                "#{number} hasn't started yet; tell us how it went afterwards (it starts {at}).",
                 number=shift.number,
                 at=timefmt.at(shift.starts_at, ctx.zone),
             )

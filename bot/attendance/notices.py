@@ -62,10 +62,8 @@ async def _nudge(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "the volunteer already said they'll be there")
     return Message(
         _(
-            (
-                "👋 Are you still coming to “{title}” (#{number}), {at}? Please let us "
-                "know either way."
-            ),
+            "👋 Are you still coming to “{title}” (#{number}), {at}? Please let us "
+            "know either way.",
             title=shift.title,
             number=shift.number,
             at=timefmt.at(shift.starts_at, scene.zone),
@@ -92,11 +90,9 @@ async def _seat_offered(scene: Scene) -> Reply | Drop:
     after = _("it goes to the next person in line") if waiting else _("the seat is open to anyone")
     return Message(
         _(
-            (
-                "🎟️ A seat opened on “{title}” (#{number}) at {clock} ({at}). Take it "
-                "within {span} (by {clock2}); after that {after}. (Typed: `/phonebank "
-                "join {number}` takes it, `/phonebank leave {number}` passes.)"
-            ),
+            "🎟️ A seat opened on “{title}” (#{number}) at {clock} ({at}). Take it "
+            "within {span} (by {clock2}); after that {after}. (Typed: `/phonebank "
+            "join {number}` takes it, `/phonebank leave {number}` passes.)",
             title=shift.title,
             number=shift.number,
             clock=timefmt.clock(shift.starts_at, scene.zone),
@@ -135,10 +131,8 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
     if taken < shift.capacity and not shift.has_started(scene.now):
         return Message(
             _(
-                (
-                    "{ran_out}, so you're off its waitlist, but the seat is still open: if "
-                    "you can still make it, press Join or type `/phonebank join {number}`."
-                ),
+                "{ran_out}, so you're off its waitlist, but the seat is still open: if "
+                "you can still make it, press Join or type `/phonebank join {number}`.",
                 ran_out=ran_out,
                 number=shift.number,
             ),
@@ -156,7 +150,7 @@ async def _offer_lapsed(scene: Scene) -> Reply | Drop:
         became = _(" and the shift has started, so you're")
     return Message(
         _(
-            ("{ran_out}{became} off its waitlist. No worries: other shifts could use you."),
+            "{ran_out}{became} off its waitlist. No worries: other shifts could use you.",
             ran_out=ran_out,
             became=became,
         ),
@@ -176,7 +170,7 @@ async def _missed_you(scene: Scene) -> Reply | Drop:
         if await scene.uow.signups.active(shift.id, scene.notice.volunteer_id) is not None:
             return Drop(NoticeState.CANCELLED, "the volunteer joined the shift again")
         opening = _(
-            ("Sorry you couldn't make it to “{title}” ({when}). Hope to see you soon!"),
+            "Sorry you couldn't make it to “{title}” ({when}). Hope to see you soon!",
             title=shift.title,
             when=when,
         )
@@ -187,19 +181,14 @@ async def _missed_you(scene: Scene) -> Reply | Drop:
         came_to = outcome(record, shift.ends_at, scene.now)
         if came_to is Outcome.COULDNT_MAKE_IT:
             opening = _(
-                (
-                    "Thanks again for letting us know about “{title}” ({when}). Hope to "
-                    "see you soon!"
-                ),
+                "Thanks again for letting us know about “{title}” ({when}). Hope to see you soon!",
                 title=shift.title,
                 when=when,
             )
         elif came_to is Outcome.NO_SHOW:
             opening = _(
-                (
-                    "We missed you at “{title}” ({when}). Everything OK? No pressure at "
-                    "all; whenever you're ready, we'd love to have you back."
-                ),
+                "We missed you at “{title}” ({when}). Everything OK? No pressure at "
+                "all; whenever you're ready, we'd love to have you back.",
                 title=shift.title,
                 when=when,
             )
@@ -237,10 +226,8 @@ async def _two_misses(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "not a second miss in a row")
     return Message(
         _(
-            (
-                "⚠️ {name} (#{number}) missed two shifts in a row without a word: "
-                "“{title}” ({at}) and “{title2}” ({at2}). A personal call might help."
-            ),
+            "⚠️ {name} (#{number}) missed two shifts in a row without a word: "
+            "“{title}” ({at}) and “{title2}” ({at2}). A personal call might help.",
             name=volunteer.name,
             number=volunteer.number,
             title=before[1].title,

@@ -8,18 +8,27 @@ from bot.attendance.commands import (
     MarkSignup,
     ShowAttendance,
 )
-from bot.domain.attendance import CHECKIN_OPENS, MARKS_OPEN_FOR, Attendance, Mark
+from bot.domain.attendance import CHECKIN_OPENS, MARKS_OPEN_FOR, Attendance, Mark, Presence
 from bot.domain.errors import UserError
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups import seats, timed
 
 _MARKS = {"here": Mark.HERE, "no-show": Mark.NO_SHOW, "noshow": Mark.NO_SHOW}
+# How the attendance view reads each volunteer's state.
+PRESENCE = {
+    Presence.HERE: N_("here (marked)"),
+    Presence.NO_SHOW: N_("no-show"),
+    Presence.CHECKED_IN: N_("checked in"),
+    Presence.MADE_IT: N_("said they made it"),
+    Presence.MISSED: N_("said they couldn't make it"),
+    Presence.UNKNOWN: N_("unknown"),
+}
 
 
 async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
@@ -28,10 +37,8 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
     if shift.has_started(ctx.now):
         raise UserError(
             _(
-                (
-                    "#{number} has already started; `/phonebank checkin {number}` tells us "
-                    "you're there."
-                ),
+                "#{number} has already started; `/phonebank checkin {number}` tells us "
+                "you're there.",
                 number=shift.number,
             )
         )
@@ -39,7 +46,7 @@ async def confirm(cmd: ConfirmShift, ctx: Context) -> Reply:
     await ctx.uow.attendance.save(record.reconfirmed(ctx.now))
     return Message(
         _(
-            ("✅ Thanks! You're confirmed for #{number} “{title}”, {at}. See you there."),
+            "✅ Thanks! You're confirmed for #{number} “{title}”, {at}. See you there.",
             number=shift.number,
             title=shift.title,
             at=timefmt.at(shift.starts_at, ctx.zone),
@@ -62,7 +69,7 @@ async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
     if ctx.now >= shift.ends_at:
         raise UserError(
             _(
-                ("#{number} has ended; `/phonebank debrief {number}` tells us how it went."),
+                "#{number} has ended; `/phonebank debrief {number}` tells us how it went.",
                 number=shift.number,
             )
         )
@@ -103,7 +110,15 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     buttons: list[Button] = []
     for i, (signup, volunteer) in enumerate(confirmed, 1):
         record = records.get(signup.id, Attendance(signup.id))
-        lines.append(f"{i}. {volunteer.name} (#{volunteer.number}): {record.presence.value}")
+        lines.append(
+            _(
+                "{place}. {name} (#{number}): {presence}",
+                place=i,
+                name=volunteer.name,
+                number=volunteer.number,
+                presence=_(PRESENCE[record.presence]),
+            )
+        )
         buttons.append(Button(_("Here: {name}", name=volunteer.name), HERE.action(signup.id)))
         buttons.append(
             Button(
@@ -115,10 +130,8 @@ async def show_attendance(cmd: ShowAttendance, ctx: Context) -> Reply:
     first = confirmed[0][1]
     lines.append(
         _(
-            (
-                "Or type it: `/phonebank mark {number} #{number2} here` or `/phonebank "
-                "mark {number} #{number2} no-show`."
-            ),
+            "Or type it: `/phonebank mark {number} #{number2} here` or `/phonebank "
+            "mark {number} #{number2} no-show`.",
             number=shift.number,
             number2=first.number,
         )
@@ -139,10 +152,8 @@ async def mark(cmd: MarkAttendance, ctx: Context) -> Reply:
     if not found:
         raise UserError(
             _(
-                (
-                    "Nobody called “{who}” is confirmed for #{number}; `/phonebank "
-                    "attendance {number}` lists who is."
-                ),
+                "Nobody called “{who}” is confirmed for #{number}; `/phonebank "
+                "attendance {number}` lists who is.",
                 who=who,
                 number=shift.number,
             )
@@ -180,10 +191,8 @@ async def _mark(
     if chosen is None:
         raise UserError(
             _(
-                (
-                    "Mark someone `here` or `no-show`, like `/phonebank mark {number} "
-                    "#{number2} here`."
-                ),
+                "Mark someone `here` or `no-show`, like `/phonebank mark {number} "
+                "#{number2} here`.",
                 number=shift.number,
                 number2=volunteer.number,
             )
@@ -223,10 +232,8 @@ async def _my_seat(ctx: Context, number: int, doing: str) -> tuple[Shift, Signup
     if signup is None or signup.status is not SignupStatus.CONFIRMED:
         raise UserError(
             _(
-                (
-                    "You don't have a seat on #{number}, so there's nothing to {doing}. "
-                    "`/phonebank mine` shows your shifts."
-                ),
+                "You don't have a seat on #{number}, so there's nothing to {doing}. "
+                "`/phonebank mine` shows your shifts.",
                 number=shift.number,
                 doing=doing,
             )

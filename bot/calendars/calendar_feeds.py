@@ -73,11 +73,9 @@ async def show_calendar_feed(cmd: ShowCalendarFeed, ctx: Context) -> Reply:
     )
     return Message(
         _(
-            (
-                "{opening}\n{url}\nIt lists your shifts and follows every change. Keep "
-                "it to yourself; `/volunteer calendar reset` replaces it if it gets "
-                "out."
-            ),
+            "{opening}\n{url}\nIt lists your shifts and follows every change. Keep "
+            "it to yourself; `/volunteer calendar reset` replaces it if it gets "
+            "out.",
             opening=opening,
             url=url,
         ),

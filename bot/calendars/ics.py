@@ -75,12 +75,18 @@ def first_reminder(offsets: tuple[timedelta, ...]) -> timedelta | None:
 
 def summary(shift: Shift, *, waitlisted: bool = False) -> str:
     """The event's title: `Phone bank: Saturday calls` (`Waitlist: …` while waiting)."""
-    return ("Waitlist: " if waitlisted else _("Phone bank: ")) + shift.title
+    if waitlisted:
+        return _("Waitlist: {title}", title=shift.title)
+    return _("Phone bank: {title}", title=shift.title)
+
+
+def _where(campaign: Campaign, shift: Shift) -> str:
+    return _("{name}, shift #{number}.", name=campaign.name, number=shift.number)
 
 
 def description(campaign: Campaign, shift: Shift, *, waitlisted: bool = False) -> str:
     """The event's notes: the campaign and shift, the dialer link, how to leave."""
-    lines = [f"{campaign.name}, shift #{shift.number}."]
+    lines = [_where(campaign, shift)]
     if waitlisted:
         lines.append(_("You're on the waitlist: I'll message you if a seat opens."))
     if shift.link:
@@ -160,7 +166,7 @@ def google_link(campaign: Campaign, shift: Shift) -> str:
     """
     dates = f"{_google_time(shift.starts_at)}/{_google_time(shift.ends_at)}"
     title = summary(shift)
-    for details in (description(campaign, shift), f"{campaign.name}, shift #{shift.number}."):
+    for details in (description(campaign, shift), _where(campaign, shift)):
         url = _google_url(title, dates, details)
         if len(url) <= MAX_BUTTON_URL:
             return url

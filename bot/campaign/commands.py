@@ -20,3 +20,8 @@ class SetCampaignReminders(Command):
 @dataclass(frozen=True, slots=True)
 class ShowHelp(Command):
     topic: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetCampaignLanguage(Command):
+    language: str

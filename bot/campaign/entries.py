@@ -1,10 +1,15 @@
 """`/turnout tz`, `/turnout reminders` and every group's `help`: the campaign and help."""
 
 from bot.campaign import reading, settings
-from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.campaign.commands import (
+    SetCampaignLanguage,
+    SetCampaignReminders,
+    SetCampaignTimezone,
+    ShowHelp,
+)
 from bot.kernel.i18n import N_
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
-from bot.kernel.intake.groups import TOPICS, ZONE, reminder_times
+from bot.kernel.intake.groups import TOPICS, ZONE, language, reminder_times
 from bot.kernel.intake.typed_values import Usage
 
 
@@ -52,6 +57,20 @@ ENTRIES: tuple[Entry, ...] = (
         who=Who.ORGANIZER,
         params=(reminder_times(reading.campaign_offsets),),
         hint="reminders 24h,1h",
+    ),
+    Entry(
+        "turnout",
+        "language",
+        Usage(
+            "/turnout language <es | en>",
+            "/turnout language es",
+            N_("the language of channel posts and of people whose language isn't known"),
+        ),
+        SetCampaignLanguage,
+        settings.set_campaign_language,
+        who=Who.ORGANIZER,
+        params=(language(auto=False),),
+        hint="language es",
     ),
     help_entry("phonebank"),
     help_entry("task"),

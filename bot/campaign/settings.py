@@ -2,12 +2,17 @@
 
 from dataclasses import replace
 
-from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
+from bot.campaign.commands import (
+    SetCampaignLanguage,
+    SetCampaignReminders,
+    SetCampaignTimezone,
+    ShowHelp,
+)
 from bot.domain.attendance import MARKS_OPEN_FOR
 from bot.domain.timing import parse_zone
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
 from bot.signups import reminders
@@ -23,10 +28,8 @@ async def set_campaign_timezone(cmd: SetCampaignTimezone, ctx: Context) -> Reply
     await follow_the_zone(ctx)
     return Message(
         _(
-            (
-                "The campaign's time zone is now {key} (it's {when}). New shifts are "
-                "planned in it; shifts already created keep their time."
-            ),
+            "The campaign's time zone is now {key} (it's {when}). New shifts are "
+            "planned in it; shifts already created keep their time.",
             key=zone.key,
             when=timefmt.when(ctx.now, zone),
         )
@@ -42,14 +45,33 @@ async def set_campaign_reminders(cmd: SetCampaignReminders, ctx: Context) -> Rep
     when = ", ".join(timefmt.duration(o) for o in cmd.offsets)
     return Message(
         _(
-            (
-                "Reminders now go out {when} before each shift. Updated {plural}; "
-                "volunteers who chose their own keep them."
-            ),
+            "Reminders now go out {when} before each shift. Updated {plural}; "
+            "volunteers who chose their own keep them.",
             when=when,
             plural=plural(touched, "upcoming sign-up"),
         )
     )
+
+
+_POSTS_IN = {
+    "en": N_(
+        "Channel posts are now written in English, as is everything for people whose "
+        "language isn't known."
+    ),
+    "es": N_(
+        "Channel posts are now written in Spanish, as is everything for people whose "
+        "language isn't known."
+    ),
+}
+
+
+async def set_campaign_language(cmd: SetCampaignLanguage, ctx: Context) -> Reply:
+    """`/turnout language`: channel posts' language, and everyone's whose isn't known
+    (organizers). The organizer keeps reading their own."""
+    ctx.require_organizer(_("change the campaign's language"))
+    ctx.campaign = replace(ctx.campaign, language=cmd.language)
+    await ctx.uow.campaigns.save(ctx.campaign)
+    return Message(_(_POSTS_IN[cmd.language]))
 
 
 async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:

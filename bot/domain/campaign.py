@@ -18,6 +18,9 @@ class Campaign:
     contact_within: timedelta
     # How long before a shift organizers get its confirmation check; None: off.
     confirm_check: timedelta | None = timedelta(hours=12)
+    # The language of channel posts and of people whose language isn't known; None: English
+    # (or the language the deployment runs in).
+    language: str | None = None
 
 
 class Counter(StrEnum):

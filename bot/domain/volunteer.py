@@ -100,6 +100,11 @@ class Volunteer:
     forgotten_at: datetime | None = None
     # The zone their platform profile names (Slack's `tz`): used until they set `timezone`.
     platform_timezone: str | None = None
+    # The language they chose (`/volunteer language`); None: their platform's, else the
+    # campaign's. `platform_language` is the one their platform last said (a Discord or Slack
+    # locale, as a language code such as `es`).
+    language: str | None = None
+    platform_language: str | None = None
 
     @property
     def own_timezone(self) -> str | None:

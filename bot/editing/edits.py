@@ -52,7 +52,7 @@ async def start_edit_form(cmd: StartEditForm, ctx: Context) -> Reply:
     confirmed = sum(1 for s, _ in roster if s.status is SignupStatus.CONFIRMED)
     if roster:
         told = _(
-            ("A new date, time or length: {people} will get a DM; a new link: {people2}."),
+            "A new date, time or length: {people} will get a DM; a new link: {people2}.",
             people=count_people(len(roster)),
             people2=count_people(confirmed),
         )
@@ -105,7 +105,14 @@ async def edit_shift(cmd: EditShift, ctx: Context) -> Reply:
                 title=shift.title,
             )
         )
-    return Message(f"Saved #{shift.number} “{details.title}”: " + "; ".join(said) + ".")
+    return Message(
+        _(
+            "Saved #{number} “{title}”: {summary}.",
+            number=shift.number,
+            title=details.title,
+            summary="; ".join(said),
+        )
+    )
 
 
 async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
@@ -130,11 +137,9 @@ async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
         if reply.buttons:  # fewer seats than confirmed on this date, and no `confirm`
             raise UserError(
                 _(
-                    (
-                        "Fewer seats moves people back to the waitlist on #{number}; to go "
-                        "ahead type `/phonebank edit {number2} following seats {capacity} "
-                        "confirm`."
-                    ),
+                    "Fewer seats moves people back to the waitlist on #{number}; to go "
+                    "ahead type `/phonebank edit {number2} following seats {capacity} "
+                    "confirm`.",
                     number=date.number,
                     number2=shift.number,
                     capacity=cmd.capacity,
@@ -165,10 +170,8 @@ def _refuse_following(cmd: EditShift, shift: Shift) -> None:
         just_this = retyped(replace(cmd, following=False))
         raise UserError(
             _(
-                (
-                    "#{number} isn't part of a weekly series; `/phonebank edit {number} "
-                    "{just_this}` changes just that shift."
-                ),
+                "#{number} isn't part of a weekly series; `/phonebank edit {number} "
+                "{just_this}` changes just that shift.",
                 number=shift.number,
                 just_this=just_this,
             )
@@ -176,11 +179,9 @@ def _refuse_following(cmd: EditShift, shift: Shift) -> None:
     if cmd.day is not None:
         raise UserError(
             _(
-                (
-                    "A series keeps its weekdays; change one date at a time with "
-                    "`/phonebank edit {number} date {day:%Y-%m-%d}`, or `repeat` a new "
-                    "shift."
-                ),
+                "A series keeps its weekdays; change one date at a time with "
+                "`/phonebank edit {number} date {day:%Y-%m-%d}`, or `repeat` a new "
+                "shift.",
                 number=shift.number,
                 day=cmd.day,
             )
@@ -211,11 +212,9 @@ async def _who_hears_following(
     )
     return Message(
         _(
-            (
-                "Saving this changes {plural} from #{number} on, and {dms}. Nothing is "
-                "saved yet: type `/phonebank edit {number} {retyped} confirm` to go "
-                "ahead."
-            ),
+            "Saving this changes {plural} from #{number} on, and {dms}. Nothing is "
+            "saved yet: type `/phonebank edit {number} {retyped} confirm` to go "
+            "ahead.",
             plural=plural(len(dates), "date"),
             number=shift.number,
             dms=dms,
@@ -233,7 +232,7 @@ async def keep_after_move(cmd: KeepShiftAfterMove, ctx: Context) -> Reply:
     if shift.is_cancelled or signup is None:
         raise UserError(
             _(
-                ("You're no longer on #{number}. `/phonebank list` shows upcoming shifts."),
+                "You're no longer on #{number}. `/phonebank list` shows upcoming shifts.",
                 number=shift.number,
             )
         )
@@ -254,10 +253,8 @@ async def _editable(ctx: Context, held: HeldShift) -> Shift:
     if shift.is_cancelled:
         raise UserError(
             _(
-                (
-                    "#{number} is cancelled, so it can't be edited; create a new shift "
-                    "instead with `/phonebank create`."
-                ),
+                "#{number} is cancelled, so it can't be edited; create a new shift "
+                "instead with `/phonebank create`.",
                 number=shift.number,
             )
         )
@@ -301,12 +298,10 @@ def _confirm_cut(shift: Shift, capacity: int, bumped: Roster, *, saved: bool) ->
     first = _("Saved your other changes. ") if saved else ""
     return Message(
         _(
-            (
-                "{first}Cutting #{number} to {plural} moves {names} (the last to join) "
-                "back to the head of the waitlist, and they'll be told. To go ahead, "
-                "press the button or type `/phonebank edit {number} seats {capacity} "
-                "confirm`."
-            ),
+            "{first}Cutting #{number} to {plural} moves {names} (the last to join) "
+            "back to the head of the waitlist, and they'll be told. To go ahead, "
+            "press the button or type `/phonebank edit {number} seats {capacity} "
+            "confirm`.",
             first=first,
             number=shift.number,
             plural=plural(capacity, "seat"),
@@ -355,10 +350,8 @@ def _confirm_telling(
             shift.number,
             wanted.link or "",
             told=_(
-                (
-                    "Saving this {what}, and {people} will get a DM. Nothing is saved yet: "
-                    "press Save and tell them, or type {confirm}."
-                ),
+                "Saving this {what}, and {people} will get a DM. Nothing is saved yet: "
+                "press Save and tell them, or type {confirm}.",
                 what=what,
                 people=count_people(told),
                 confirm=confirm,
@@ -366,10 +359,8 @@ def _confirm_telling(
         )
     return Message(
         _(
-            (
-                "Saving this {what}, and {people} will get a DM. Nothing is saved yet: "
-                "press the button or type {confirm}."
-            ),
+            "Saving this {what}, and {people} will get a DM. Nothing is saved yet: "
+            "press the button or type {confirm}.",
             what=what,
             people=count_people(told),
             confirm=confirm,

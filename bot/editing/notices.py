@@ -21,10 +21,8 @@ async def _shift_moved(scene: Scene) -> Reply | Drop:
     length = timefmt.duration(shift.ends_at - shift.starts_at)
     if was == shift.starts_at:  # only its length changed
         text = _(
-            (
-                "🕒 “{title}” (#{number}), {at}, now runs for {length}, until {clock}. "
-                "Does it still work for you?"
-            ),
+            "🕒 “{title}” (#{number}), {at}, now runs for {length}, until {clock}. "
+            "Does it still work for you?",
             title=shift.title,
             number=shift.number,
             at=timefmt.at(shift.starts_at, scene.zone),
@@ -33,10 +31,8 @@ async def _shift_moved(scene: Scene) -> Reply | Drop:
         )
     else:
         text = _(
-            (
-                "🕒 “{title}” (#{number}) moved from {at} to {at2}, for {length}. Does "
-                "it still work for you?"
-            ),
+            "🕒 “{title}” (#{number}) moved from {at} to {at2}, for {length}. Does "
+            "it still work for you?",
             title=shift.title,
             number=shift.number,
             at=timefmt.at(was, scene.zone),
@@ -87,11 +83,9 @@ async def _back_on_waitlist(scene: Scene) -> Reply | Drop:
     position = await scene.uow.signups.waitlist_position(signup)
     return Message(
         _(
-            (
-                "Sorry: the organizers cut the seats on “{title}” (#{number}, {at}), "
-                "and as one of the last to join you're back on the waitlist, "
-                "#{position} in line. I'll message you the moment a seat opens."
-            ),
+            "Sorry: the organizers cut the seats on “{title}” (#{number}, {at}), "
+            "and as one of the last to join you're back on the waitlist, "
+            "#{position} in line. I'll message you the moment a seat opens.",
             title=shift.title,
             number=shift.number,
             at=timefmt.at(shift.starts_at, scene.zone),

@@ -107,7 +107,7 @@ async def _tell_of_the_move(
         "now {at} for {duration}; ",
         at=timefmt.at(after.starts_at, ctx.zone),
         duration=timefmt.duration(after.ends_at - after.starts_at),
-    ) + (f"{count_people(len(roster))} told" if roster else _("nobody to tell"))
+    ) + (_("{people} told", people=count_people(len(roster))) if roster else _("nobody to tell"))
 
 
 async def _tell_of_the_link(ctx: Context, after: Shift) -> str:

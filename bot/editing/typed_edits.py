@@ -91,10 +91,8 @@ def one_field(
         if confirm is not None and confirm.text.lower() != "confirm":
             raise UserError(
                 _(
-                    (
-                        "I didn't expect {shown} there; to go ahead type `/phonebank edit "
-                        "{shift} {retyped} confirm`."
-                    ),
+                    "I didn't expect {shown} there; to go ahead type `/phonebank edit "
+                    "{shift} {retyped} confirm`.",
                     shown=typed.shown(confirm.text),
                     shift=shift,
                     retyped=retyped(edit),

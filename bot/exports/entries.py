@@ -42,10 +42,8 @@ def export_command(actor: Actor, kind: str, period: str | None) -> ExportData:
     except ValueError:
         raise UserError(
             _(
-                (
-                    "I can't export {shown}. Choose volunteers, signups, shifts or tasks, "
-                    "like `{EXAMPLE}`."
-                ),
+                "I can't export {shown}. Choose volunteers, signups, shifts or tasks, "
+                "like `{EXAMPLE}`.",
                 shown=typed.shown(kind),
                 EXAMPLE=_EXAMPLE,
             )
@@ -57,10 +55,8 @@ def export_command(actor: Actor, kind: str, period: str | None) -> ExportData:
     except ValueError:
         raise UserError(
             _(
-                (
-                    "{capital} isn't a period I know: type `30d` for the last 30 days or "
-                    "`all`, like `/turnout export {value} all`."
-                ),
+                "{capital} isn't a period I know: type `30d` for the last 30 days or "
+                "`all`, like `/turnout export {value} all`.",
                 capital=typed.capital(typed.shown(period)),
                 value=chosen.value,
             )

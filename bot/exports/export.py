@@ -15,7 +15,7 @@ from bot.exports.commands import ExportData
 from bot.exports.csv_files import CsvFile
 from bot.kernel import timefmt
 from bot.kernel.context import Context
-from bot.kernel.i18n import _
+from bot.kernel.i18n import N_, _
 from bot.kernel.wording import plural
 from bot.ports.exports import ExportRepository
 from bot.ports.replies import Attachment, Message, Reply
@@ -39,6 +39,14 @@ ROW = {
     ExportKind.SIGNUPS: "sign-up",
     ExportKind.SHIFTS: "shift",
     ExportKind.TASKS: "task claim",
+}
+
+# How each export's file is titled where it is attached.
+_TITLES = {
+    ExportKind.VOLUNTEERS: N_("Volunteers"),
+    ExportKind.SIGNUPS: N_("Sign-ups"),
+    ExportKind.SHIFTS: N_("Shifts"),
+    ExportKind.TASKS: N_("Tasks"),
 }
 
 
@@ -66,14 +74,12 @@ async def export_data(cmd: ExportData, ctx: Context) -> Reply:
     await ctx.notify(NoticeKind.EXPORT_MADE, payload={"export_id": made.id})
     day = timefmt.iso_day(ctx.now, ctx.campaign_zone)
     filename = f"turnout-{cmd.kind.value}-{cmd.period.value}-{day}.csv"
-    title = f"{cmd.kind.value.capitalize()} ({cmd.period.label})"
+    title = _("{kind} ({period})", kind=_(_TITLES[cmd.kind]), period=_(cmd.period.label))
     return Message(
         _(
-            (
-                "Here's the {value} export for {label}: {plural}, as a CSV file. It "
-                "holds personal data: keep it safe and delete it when you're done. The "
-                "organizers' channel is told that you made it."
-            ),
+            "Here's the {value} export for {label}: {plural}, as a CSV file. It "
+            "holds personal data: keep it safe and delete it when you're done. The "
+            "organizers' channel is told that you made it.",
             value=cmd.kind.value,
             label=_(cmd.period.label),
             plural=plural(count, ROW[cmd.kind]),

@@ -22,11 +22,9 @@ async def _export_made(scene: Scene) -> Reply:
         who = exporter.name if exporter.forgotten_at else f"{exporter.name} (#{exporter.number})"
     return Message(
         _(
-            (
-                "📤 {who} exported {value} ({label}, {plural}) as a CSV file, {when}. "
-                "It holds volunteers' personal data: keep it safe and delete it when "
-                "it's done its job."
-            ),
+            "📤 {who} exported {value} ({label}, {plural}) as a CSV file, {when}. "
+            "It holds volunteers' personal data: keep it safe and delete it when "
+            "it's done its job.",
             who=who,
             value=made.kind.value,
             label=_(made.period.label),

@@ -33,11 +33,9 @@ def settings_form(volunteer: Volunteer, campaign: Campaign, shown_in: str) -> Fo
         title=_("Your settings"),
         intro=(
             _(
-                (
-                    "Times are shown to you in {shown_in}. Leave the zone empty to keep "
-                    "it. Reminders: hours or minutes before each shift like `24h,1h`, "
-                    "`off`, or `default` for the campaign's ({join})."
-                ),
+                "Times are shown to you in {shown_in}. Leave the zone empty to keep "
+                "it. Reminders: hours or minutes before each shift like `24h,1h`, "
+                "`off`, or `default` for the campaign's ({join}).",
                 shown_in=shown_in,
                 join=", ".join(timefmt.duration(o) for o in campaign.reminder_offsets),
             )

@@ -31,11 +31,9 @@ async def _proposed(scene: Scene) -> Reply:
     proposal = await _proposal(scene)
     proposer = await scene.uow.volunteers.get(proposal.proposer_id)
     text = _(
-        (
-            "🏠 {name} (#{number}) offers to host {what}. (Proposal {id}: "
-            "`/phonebank approve {id}`, or decline it with a reason, like "
-            "`/phonebank decline {id} We already have one that evening.`)"
-        ),
+        "🏠 {name} (#{number}) offers to host {what}. (Proposal {id}: "
+        "`/phonebank approve {id}`, or decline it with a reason, like "
+        "`/phonebank decline {id} We already have one that evening.`)",
         name=proposer.name,
         number=proposer.number,
         what=_what(proposal, scene.zone),
@@ -51,12 +49,10 @@ async def _approved(scene: Scene) -> Reply:
     number = (await scene.uow.shifts.get(proposal.shift_id)).number if proposal.shift_id else 0
     return Message(
         _(
-            (
-                "🎉 Your phone bank {what} is approved: it's #{number}, and volunteers "
-                "can join with `/phonebank join {number}`. As its host you can see who "
-                "signed up (`/phonebank roster {number}`) and message them (like "
-                "`/phonebank announce {number} See you there!`). Thank you for hosting!"
-            ),
+            "🎉 Your phone bank {what} is approved: it's #{number}, and volunteers "
+            "can join with `/phonebank join {number}`. As its host you can see who "
+            "signed up (`/phonebank roster {number}`) and message them (like "
+            "`/phonebank announce {number} See you there!`). Thank you for hosting!",
             what=_what(proposal, scene.zone),
             number=number,
         )
@@ -68,11 +64,9 @@ async def _declined(scene: Scene) -> Reply:
     reason = _(" Their reason: {reason}", reason=proposal.reason) if proposal.reason else ""
     return Message(
         _(
-            (
-                "The organizers won't run your phone bank {what} this "
-                "time.{reason}\nThank you for offering; `/phonebank list` shows shifts "
-                "you can join."
-            ),
+            "The organizers won't run your phone bank {what} this "
+            "time.{reason}\nThank you for offering; `/phonebank list` shows shifts "
+            "you can join.",
             what=_what(proposal, scene.zone),
             reason=reason,
         )
@@ -92,12 +86,10 @@ async def _host_set(scene: Scene) -> Reply | Drop:
     n = shift.number
     return Message(
         _(
-            (
-                "🏠 {value} made you the host of “{title}” (#{n}), {at}. On this shift "
-                "you can see who signed up (`/phonebank roster {n}`) and message them "
-                "(like `/phonebank announce {n} See you there!`), and take its "
-                "attendance; organizers keep the rest. Thank you for hosting!"
-            ),
+            "🏠 {value} made you the host of “{title}” (#{n}), {at}. On this shift "
+            "you can see who signed up (`/phonebank roster {n}`) and message them "
+            "(like `/phonebank announce {n} See you there!`), and take its "
+            "attendance; organizers keep the rest. Thank you for hosting!",
             value=await booker(scene),
             title=shift.title,
             n=n,

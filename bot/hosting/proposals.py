@@ -63,10 +63,8 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
     await ctx.notify(NoticeKind.PROPOSAL, payload={"proposal_id": proposal.id})
     return Message(
         _(
-            (
-                "Thank you! I've sent “{title}” ({at}) to the organizers; I'll tell "
-                "you when they decide."
-            ),
+            "Thank you! I've sent “{title}” ({at}) to the organizers; I'll tell "
+            "you when they decide.",
             title=title,
             at=timefmt.at(starts_at, ctx.zone),
         )
@@ -87,7 +85,7 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
     if proposal.starts_at <= ctx.now:
         raise UserError(
             _(
-                ("“{title}” would have started already; decline it and ask for a new time."),
+                "“{title}” would have started already; decline it and ask for a new time.",
                 title=proposal.title,
             )
         )
@@ -112,7 +110,7 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
     )
     host = await ctx.uow.volunteers.get(proposal.proposer_id)
     approved = _(
-        ("Approved: #{number} “{title}”, {at}, hosted by {name}, who will be told. "),
+        "Approved: #{number} “{title}”, {at}, hosted by {name}, who will be told. ",
         number=number,
         title=proposal.title,
         at=timefmt.at(proposal.starts_at, ctx.zone),
@@ -123,10 +121,8 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
         return Message(
             approved
             + _(
-                (
-                    "I'm posting it here; the post keeps itself up to date (`/phonebank "
-                    "post {number}` in another channel posts it there too)."
-                ),
+                "I'm posting it here; the post keeps itself up to date (`/phonebank "
+                "post {number}` in another channel posts it there too).",
                 number=number,
             )
         )
@@ -177,10 +173,8 @@ async def set_host(cmd: SetHost, ctx: Context) -> Reply:
     )
     return Message(
         _(
-            (
-                "{name} now hosts #{shift} “{title}”: they can see its roster and send "
-                "its volunteers announcements; I'm letting them know."
-            ),
+            "{name} now hosts #{shift} “{title}”: they can see its roster and send "
+            "its volunteers announcements; I'm letting them know.",
             name=person.name,
             shift=cmd.shift,
             title=held.shift.title,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.domain.campaign import Identity
 from bot.domain.text import clean_name
 from bot.domain.timing import known_zone
+from bot.kernel.i18n import language_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,9 @@ class Actor:
     # How someone becomes an organizer in this team, in one sentence: the adapter knows its
     # platform's rule (a role, a user group, a list in its settings). Refusals end with it.
     becoming_organizer: str = ""
+    # The language the platform says the person reads (Discord's interaction locale, Slack's
+    # member locale, the console's `--lang`), as an offered language code; "" when unknown.
+    locale: str = ""
 
     def __post_init__(self) -> None:
         # Names enter the core here, from every platform: cleaned once, for messages and logs.
@@ -33,6 +37,7 @@ class Actor:
         object.__setattr__(self, "team_name", clean_name(self.team_name))
         if self.timezone and not known_zone(self.timezone):
             object.__setattr__(self, "timezone", "")
+        object.__setattr__(self, "locale", language_of(self.locale))
 
 
 @dataclass(frozen=True, slots=True)

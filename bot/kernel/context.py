@@ -11,7 +11,7 @@ from bot.domain.notice import NewNotice, NoticeKind
 from bot.domain.phonebank import Shift
 from bot.domain.volunteer import Volunteer
 from bot.kernel.commands import Actor
-from bot.kernel.i18n import _
+from bot.kernel.i18n import _, current_language
 from bot.ports.storage import UnitOfWork
 
 Service = TypeVar("Service")
@@ -104,6 +104,11 @@ class Context:
             # forms); saved when it first arrives or changes, so not on every command.
             volunteer = replace(volunteer, platform_timezone=actor.timezone)
             await uow.volunteers.save(volunteer)
+        if actor.locale and actor.locale != volunteer.platform_language:
+            # Their platform's language, for what they are sent later (reminders): saved when
+            # it first arrives or changes.
+            volunteer = replace(volunteer, platform_language=actor.locale)
+            await uow.volunteers.save(volunteer)
         ctx = cls(uow, now, actor, team, campaign, volunteer, first_contact)
         return ctx
 
@@ -120,10 +125,8 @@ class Context:
             return
         raise UserError(
             _(
-                (
-                    "Only organizers and the host of #{number} can {doing}. If you host a "
-                    "shift, `/phonebank mine` shows it."
-                ),
+                "Only organizers and the host of #{number} can {doing}. If you host a "
+                "shift, `/phonebank mine` shows it.",
                 number=shift.number,
                 doing=doing,
             )
@@ -147,6 +150,16 @@ class Context:
     def zone(self) -> ZoneInfo:
         """The zone to show times in for the person asking."""
         return zone_for(self.volunteer, self.campaign)
+
+    @property
+    def language(self) -> str:
+        """The language the person asking reads: organizers keep English (or the language in
+        force) unless they chose one or their platform names one, whatever the campaign's."""
+        if self.actor.is_organizer and not (
+            self.volunteer.language or self.volunteer.platform_language
+        ):
+            return current_language()
+        return language_for(self.volunteer, self.campaign)
 
     @property
     def campaign_zone(self) -> ZoneInfo:
@@ -190,6 +203,7 @@ def _visitor(actor: Actor, campaign: Campaign, now: datetime) -> Volunteer:
         profile=None,
         joined_at=now,
         platform_timezone=actor.timezone or None,
+        platform_language=actor.locale or None,
     )
 
 
@@ -198,3 +212,11 @@ def zone_for(volunteer: Volunteer | None, campaign: Campaign) -> ZoneInfo:
     profile's, else the campaign's."""
     own = volunteer.own_timezone if volunteer else None
     return ZoneInfo(own or campaign.timezone)
+
+
+def language_for(volunteer: Volunteer | None, campaign: Campaign) -> str:
+    """The language `volunteer` reads (None: the organizers, a channel): the one they chose,
+    else their platform's, else the campaign's, else the one in force (English unless the
+    deployment says otherwise)."""
+    own = (volunteer.language or volunteer.platform_language) if volunteer else None
+    return own or campaign.language or current_language()

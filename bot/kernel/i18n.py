@@ -34,13 +34,18 @@ PSEUDO = "xx"
 PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
 # The languages people may choose or be given: a catalogue joins only once it translates every
 # sentence (tests/unit/test_translations.py holds each one here to that).
-OFFERED_LANGUAGES: tuple[str, ...] = (SOURCE_LANGUAGE,)
+OFFERED_LANGUAGES: tuple[str, ...] = (SOURCE_LANGUAGE, "es")
+# What `/volunteer language auto` stores: follow the platform's locale, else the campaign's.
+AUTO = "auto"
 
 __all__ = [
     "N_",
     "_",
     "available_languages",
+    "babel_locale",
     "current_language",
+    "language_of",
+    "marked",
     "ngettext",
     "reading_in",
     "refusal",
@@ -80,6 +85,33 @@ def reading_in(language: str) -> Iterator[None]:
         yield
     finally:
         _reading.reset(token)
+
+
+def language_of(locale: str | None) -> str:
+    """The offered language a platform's locale names (`es-419`, `es-ES`, `es_LA`, `en-US`:
+    `es`, `es`, `es`, `en`); "" when it names none Turnout offers (or nothing)."""
+    code = (locale or "").replace("_", "-").split("-")[0].strip().lower()
+    return code if code in OFFERED_LANGUAGES else ""
+
+
+# The locale each language's dates and numbers are written in (Spanish as written in the
+# United States, where Turnout's campaigns are: `6:00 p.m.`, `12,345`).
+_BABEL_LOCALES = {"es": "es_US"}
+
+
+def babel_locale() -> str | None:
+    """The locale Babel formats dates and numbers in for the reader; None when they read
+    English (or the pseudo-language), which Turnout writes as it always has."""
+    language = _reading.get()
+    if language in (SOURCE_LANGUAGE, PSEUDO):
+        return None
+    return _BABEL_LOCALES.get(language, language)
+
+
+def marked(text: str) -> str:
+    """`text` formatted for the reader's locale (a date, a time): between the pseudo-language's
+    markers when that is the language, as it is as written otherwise."""
+    return f"{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}" if _reading.get() == PSEUDO else text
 
 
 def available_languages() -> tuple[str, ...]:

@@ -28,10 +28,8 @@ async def one_volunteer(ctx: Context, who: str, example: Example) -> Volunteer:
         listed = ", ".join(f"#{v.number}" for v in found)
         raise UserError(
             _(
-                (
-                    "Which one? Several volunteers are called “{who}” ({listed}); use the "
-                    "number, like `{example}`."
-                ),
+                "Which one? Several volunteers are called “{who}” ({listed}); use the "
+                "number, like `{example}`.",
                 who=who,
                 listed=listed,
                 example=example(f"#{found[0].number}"),
@@ -42,27 +40,23 @@ async def one_volunteer(ctx: Context, who: str, example: Example) -> Volunteer:
         # Only that they left: nothing of who they were is kept to say more.
         raise UserError(
             _(
-                ("#{number} asked to be forgotten, so Turnout keeps nothing about them any more."),
+                "#{number} asked to be forgotten, so Turnout keeps nothing about them any more.",
                 number=number,
             )
         )
     if number is not None:
         raise UserError(
             _(
-                (
-                    "There's no volunteer #{number}; check the number, or use their name "
-                    "as Turnout shows it, like `{example}`."
-                ),
+                "There's no volunteer #{number}; check the number, or use their name "
+                "as Turnout shows it, like `{example}`.",
                 number=number,
                 example=example("Maria"),
             )
         )
     raise UserError(
         _(
-            (
-                "I don't know a volunteer called “{who}”; use their name as Turnout "
-                "shows it or their #number, like `{example}`."
-            ),
+            "I don't know a volunteer called “{who}”; use their name as Turnout "
+            "shows it or their #number, like `{example}`.",
             who=who,
             example=example("#12"),
         )

@@ -12,23 +12,34 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_skeleton, format_time, get_day_names
+
 from bot.domain.text import without_marks
-from bot.kernel.i18n import _
+from bot.kernel.i18n import _, babel_locale, marked, ngettext
 
 
 def when(moment: datetime, zone: ZoneInfo) -> str:
-    """`Sat Nov 28, 6:00 PM EST`."""
+    """`Sat Nov 28, 6:00 PM EST` (in Spanish `sáb, 28 de nov, 6:00 p.m. EST`)."""
     local = moment.astimezone(zone)
+    if (locale := babel_locale()) is not None:
+        return _(
+            "{day}, {time} {zone}",
+            day=_babel_day(local.date(), locale),
+            time=_babel_clock(local, locale),
+            zone=local.tzname(),
+        )
     hour = local.hour % 12 or 12
     half = "AM" if local.hour < 12 else "PM"
-    return f"{local:%a %b} {local.day}, {hour}:{local:%M} {half} {local.tzname()}"
+    return marked(f"{local:%a %b} {local.day}, {hour}:{local:%M} {half} {local.tzname()}")
 
 
 def clock(moment: datetime, zone: ZoneInfo) -> str:
     """`6:00 PM`: the time of day of `moment` in `zone`, when the reader knows the day."""
     local = moment.astimezone(zone)
+    if (locale := babel_locale()) is not None:
+        return _babel_clock(local, locale)
     hour = local.hour % 12 or 12
-    return f"{hour}:{local:%M} {'AM' if local.hour < 12 else 'PM'}"
+    return marked(f"{hour}:{local:%M} {'AM' if local.hour < 12 else 'PM'}")
 
 
 def day(moment: datetime, zone: ZoneInfo) -> str:
@@ -38,7 +49,25 @@ def day(moment: datetime, zone: ZoneInfo) -> str:
 
 def calendar_day(on: date) -> str:
     """`Sat Nov 28`: a date with no time of day (a task's due date)."""
-    return f"{on:%a %b} {on.day}"
+    if (locale := babel_locale()) is not None:
+        return _babel_day(on, locale)
+    return marked(f"{on:%a %b} {on.day}")
+
+
+def weekday(index: int) -> str:
+    """`Mon` … `Sun` (0 is Monday), in the reader's language: a weekday shown with no date."""
+    if (locale := babel_locale()) is not None:
+        return str(get_day_names("abbreviated", locale=locale)[index]).capitalize()
+    return marked(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[index])
+
+
+def _babel_day(on: date, locale: str) -> str:
+    return format_skeleton("MMMEd", on, locale=locale)
+
+
+def _babel_clock(local: datetime, locale: str) -> str:
+    # CLDR puts a narrow no-break space before `p.m.`; a plain one reads the same everywhere.
+    return format_time(local, "short", locale=locale).replace("\u202f", " ")
 
 
 _DAY = timedelta(days=1)
@@ -50,7 +79,7 @@ def duration(length: timedelta) -> str:
     """A length much as people type it: `1h30m`, `24h`, `48h`, `15m`; whole days past two
     days as days (`14 days`, not `336h`)."""
     if length > _READ_IN_HOURS and not length % _DAY:
-        return f"{length // _DAY} days"
+        return ngettext("{count} day", "{count} days", length // _DAY)
     minutes = int(length.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:
@@ -66,9 +95,15 @@ def span(length: timedelta) -> str:
     minutes = max(0, round(length.total_seconds() / 60))
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
-    parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
-    shown = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n][:2]
-    return " ".join(shown) or _("less than a minute")
+    every = (
+        ngettext("{count} day", "{count} days", days) if days else "",
+        ngettext("{count} hour", "{count} hours", hours) if hours else "",
+        ngettext("{count} minute", "{count} minutes", minutes) if minutes else "",
+    )
+    shown = [unit for unit in every if unit][:2]
+    if len(shown) == 2:
+        return _("{larger} {smaller}", larger=shown[0], smaller=shown[1])
+    return shown[0] if shown else _("less than a minute")
 
 
 # A moment inside a text, for each adapter to show natively: a Discord timestamp, Slack date

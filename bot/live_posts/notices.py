@@ -17,10 +17,8 @@ async def _post_failed(scene: Scene) -> Reply | Drop:
     reason = scene.notice.payload.get("reason", "the platform refused it")
     return Message(
         _(
-            (
-                "I couldn't put the post up in that channel: {reason}. Add me to the "
-                "channel (on Slack, `/invite @Turnout` there), then type {again} in it."
-            ),
+            "I couldn't put the post up in that channel: {reason}. Add me to the "
+            "channel (on Slack, `/invite @Turnout` there), then type {again} in it.",
             reason=reason,
             again=again,
         )

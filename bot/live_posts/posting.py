@@ -40,10 +40,8 @@ async def post_shift(cmd: PostShift, ctx: Context) -> Reply:
         raise UserError(NO_CHANNEL)
     return Message(
         _(
-            (
-                "Posting #{number} “{title}” here. The post shows the seats left and "
-                "keeps itself up to date as people join and leave."
-            ),
+            "Posting #{number} “{title}” here. The post shows the seats left and "
+            "keeps itself up to date as people join and leave.",
             number=shift.number,
             title=shift.title,
         )

@@ -9,6 +9,7 @@ read here into the same `Repeats` that `/phonebank repeat` types, and the same u
 from datetime import date
 
 from bot.domain.errors import UserError
+from bot.kernel import timefmt
 from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
@@ -42,7 +43,7 @@ def repeat_fields(*, once: bool = True) -> tuple[Field, ...]:
         ChoiceField(
             "weekdays",
             _("Weekdays, in the campaign's time zone"),
-            options=tuple(Option(day, day.title()) for day in WEEKDAYS),
+            options=tuple(Option(day, timefmt.weekday(i)) for i, day in enumerate(WEEKDAYS)),
             multiple=True,
             required=False,
         ),
@@ -120,10 +121,8 @@ def _end(text: str) -> tuple[date | None, int | None]:
         return None, typed.number(word, _("number of dates"), "8 times", high=MAX_TIMES)
     raise UserError(
         _(
-            (
-                "I couldn't read {shown} as an end; type a last date like "
-                "{SERIES_END}, or a number of times like 8 times, or leave it empty."
-            ),
+            "I couldn't read {shown} as an end; type a last date like "
+            "{SERIES_END}, or a number of times like 8 times, or leave it empty.",
             shown=typed.shown(text),
             SERIES_END=SERIES_END,
         )

@@ -15,10 +15,8 @@ async def _dates_cancelled(scene: Scene) -> Reply | Drop:
     listed = "\n".join(f"• #{s.number}, {timefmt.at(s.starts_at, scene.zone)}" for s in dates)
     return Message(
         _(
-            (
-                "Sorry: the organizers cancelled “{title}” from #{number} on. You were "
-                "signed up for these {len} dates, all called off:\n{listed}"
-            ),
+            "Sorry: the organizers cancelled “{title}” from #{number} on. You were "
+            "signed up for these {len} dates, all called off:\n{listed}",
             title=dates[0].title,
             number=dates[0].number,
             len=len(dates),

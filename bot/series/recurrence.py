@@ -32,20 +32,16 @@ def weekly_rule(
     if not 1 <= every <= MAX_EVERY:
         raise UserError(
             _(
-                (
-                    "A series repeats every 1 to {MAX_EVERY} weeks; type it like `weekly` "
-                    "or `every 2 weeks`."
-                ),
+                "A series repeats every 1 to {MAX_EVERY} weeks; type it like `weekly` "
+                "or `every 2 weeks`.",
                 MAX_EVERY=MAX_EVERY,
             )
         )
     if until is not None and until < first_local.date():
         raise UserError(
             _(
-                (
-                    "`until {until:%Y-%m-%d}` is before the shift itself "
-                    "({first_local:%Y-%m-%d}); pick a later end date."
-                ),
+                "`until {until:%Y-%m-%d}` is before the shift itself "
+                "({first_local:%Y-%m-%d}); pick a later end date.",
                 until=until,
                 first_local=first_local,
             )
@@ -80,11 +76,9 @@ def check_horizon(
     if fits < len(dates):
         raise UserError(
             _(
-                (
-                    "`times {len}` would run the series more than a year ahead (to "
-                    "{dates:%Y-%m-%d}); the most that fits is `times {fits}`, or leave the "
-                    "end out and dates keep appearing 4 weeks ahead."
-                ),
+                "`times {len}` would run the series more than a year ahead (to "
+                "{dates:%Y-%m-%d}); the most that fits is `times {fits}`, or leave the "
+                "end out and dates keep appearing 4 weeks ahead.",
                 len=len(dates),
                 dates=dates[-1],
                 fits=fits,

@@ -42,10 +42,8 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
     if shift.series_id is not None:
         raise UserError(
             _(
-                (
-                    "#{number} already repeats; `/phonebank cancel {number} following` "
-                    "ends its series."
-                ),
+                "#{number} already repeats; `/phonebank cancel {number} following` "
+                "ends its series.",
                 number=shift.number,
             )
         )
@@ -79,7 +77,7 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
     news = _news(made, dates, complete=next(later, None) is None)
     return Message(
         _(
-            ("#{number} “{title}” now repeats {describe}, at {first_local:%H:%M} in {key}. "),
+            "#{number} “{title}” now repeats {describe}, at {first_local:%H:%M} in {key}. ",
             number=shift.number,
             title=shift.title,
             describe=recurrence.describe(rule),
@@ -101,7 +99,7 @@ def _news(made: Sequence[Shift], dates: str, *, complete: bool) -> str:
         return _("That's every date of the series. ")
     if made:
         return _(
-            ("Created {dates} (the next 4 weeks); later dates appear as time passes. "), dates=dates
+            "Created {dates} (the next 4 weeks); later dates appear as time passes. ", dates=dates
         )
     return _("Nothing else in the next 4 weeks; later dates appear as time passes. ")
 
@@ -110,10 +108,8 @@ def _moved(rule: str, first_local: datetime, zone: ZoneInfo, ctx: Context) -> st
     """Which dates of a new series fall in a spring-forward gap, and when each starts instead."""
     return "".join(
         _(
-            (
-                " {clock} doesn't exist on {calendar_day} in {key} because the clocks "
-                "go forward that night, so that date starts at {when}."
-            ),
+            " {clock} doesn't exist on {calendar_day} in {key} because the clocks "
+            "go forward that night, so that date starts at {when}.",
             clock=timefmt.clock(local.replace(tzinfo=zone), zone),
             calendar_day=timefmt.calendar_day(local.date()),
             key=zone.key,
@@ -212,7 +208,7 @@ async def cancel_following(number: int, ctx: Context) -> Reply:
     told = len(on)
     return Message(
         _(
-            ("Cancelled {plural} of “{title}” from #{number} on; no later date will be created. "),
+            "Cancelled {plural} of “{title}” from #{number} on; no later date will be created. ",
             plural=plural(len(dates), "date"),
             title=held.shift.title,
             number=number,
@@ -242,7 +238,7 @@ async def leave_following(number: int, ctx: Context) -> Reply:
     if not left and not ended:
         raise UserError(
             _(
-                ("You're not on #{number} or any later date of it, so there's nothing to leave."),
+                "You're not on #{number} or any later date of it, so there's nothing to leave.",
                 number=number,
             )
         )
@@ -274,11 +270,9 @@ async def join_every_week(cmd: JoinEveryWeek, ctx: Context) -> Reply:
         places.append(f"#{date.number} {timefmt.day(date.starts_at, ctx.zone)} ({where})")
     return Message(
         _(
-            (
-                "You're signed up every week for “{title}”: {join}. Each new date "
-                "signs you up as it appears (the waitlist if it's full), with the "
-                "usual reminders. `/phonebank leave {shift} following` ends it."
-            ),
+            "You're signed up every week for “{title}”: {join}. Each new date "
+            "signs you up as it appears (the waitlist if it's full), with the "
+            "usual reminders. `/phonebank leave {shift} following` ends it.",
             title=held.shift.title,
             join=", ".join(places),
             shift=cmd.shift,
@@ -311,7 +305,7 @@ def _series_of(shift: Shift, alone: str) -> int:
     if shift.series_id is None:
         raise UserError(
             _(
-                ("#{number} isn't part of a weekly series; `{alone}` acts on just that shift."),
+                "#{number} isn't part of a weekly series; `{alone}` acts on just that shift.",
                 number=shift.number,
                 alone=alone,
             )

@@ -71,7 +71,7 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
         return await _booked_on_waitlist(ctx, shift, person, signup)
     return Message(
         _(
-            ("Booked {name} on #{number} “{title}” ({plural} left); they'll be told and reminded."),
+            "Booked {name} on #{number} “{title}” ({plural} left); they'll be told and reminded.",
             name=person.name,
             number=shift.number,
             title=shift.title,
@@ -101,11 +101,9 @@ def _ask_outside_availability(
     )
     return Message(
         _(
-            (
-                "{name} (#{number}) told us when they're free ({lower}), and "
-                "#{number2} “{title}” is on {when}. Nothing is booked yet: press Book "
-                "anyway, or type `{typed}`."
-            ),
+            "{name} (#{number}) told us when they're free ({lower}), and "
+            "#{number2} “{title}” is on {when}. Nothing is booked yet: press Book "
+            "anyway, or type `{typed}`.",
             name=person.name,
             number=person.number,
             lower=_(availability.label).lower(),
@@ -127,11 +125,9 @@ async def _booked_on_waitlist(
     position = await ctx.uow.signups.waitlist_position(signup)
     return Message(
         _(
-            (
-                "#{number} is full, so {name} is #{position} on its waitlist and will "
-                "be told. To give them a seat anyway, type `/phonebank add {number} "
-                "#{number2} over`."
-            ),
+            "#{number} is full, so {name} is #{position} on its waitlist and will "
+            "be told. To give them a seat anyway, type `/phonebank add {number} "
+            "#{number2} over`.",
             number=shift.number,
             name=person.name,
             position=position,
@@ -212,10 +208,8 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
     up = _seat_went(promoted, of=f" of #{cmd.from_shift}")
     return Message(
         _(
-            (
-                "Moved {name} from #{from_shift} to #{to_shift} “{title}” ({at}); "
-                "they'll get one message{up}."
-            ),
+            "Moved {name} from #{from_shift} to #{to_shift} “{title}” ({at}); "
+            "they'll get one message{up}.",
             name=person.name,
             from_shift=cmd.from_shift,
             to_shift=cmd.to_shift,
@@ -247,11 +241,9 @@ async def _movable(
     if confirmed >= target.shift.capacity:
         raise UserError(
             _(
-                (
-                    "#{to_shift} is full; add them to its waitlist with `/phonebank add "
-                    "{to_shift} #{number}`, or give it more seats with `/phonebank edit "
-                    "{to_shift} seats {value}`."
-                ),
+                "#{to_shift} is full; add them to its waitlist with `/phonebank add "
+                "{to_shift} #{number}`, or give it more seats with `/phonebank edit "
+                "{to_shift} seats {value}`.",
                 to_shift=cmd.to_shift,
                 number=person.number,
                 value=target.shift.capacity + 1,

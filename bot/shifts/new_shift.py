@@ -131,7 +131,7 @@ def shift_form() -> Form:
             DateField("day", _("Date")),
             TimeField("start", _("Start time, in the campaign's time zone")),
             TextField("duration", _("Length"), placeholder=_("2h, 90m or 1h30m"), max_length=10),
-            NumberField("capacity", "Seats", low=1, high=MAX_CAPACITY, initial=10),
+            NumberField("capacity", _("Seats"), low=1, high=MAX_CAPACITY, initial=10),
             TextField(
                 "link",
                 _("Call script or dialer link"),

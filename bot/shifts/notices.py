@@ -17,7 +17,7 @@ async def _shift_cancelled(scene: Scene) -> Reply | Drop:
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     message = Message(
         _(
-            ("Sorry: “{title}” (#{number}) on {at} has been cancelled by the organizers."),
+            "Sorry: “{title}” (#{number}) on {at} has been cancelled by the organizers.",
             title=shift.title,
             number=shift.number,
             at=timefmt.at(shift.starts_at, scene.zone),
@@ -87,10 +87,8 @@ async def _booked(scene: Scene) -> Reply | Drop:
     if signup.status is SignupStatus.WAITLISTED:
         position = await scene.uow.signups.waitlist_position(signup)
         text = _(
-            (
-                "{by} put you on the waitlist for “{title}” (#{number}), {when}: "
-                "#{position} in line. I'll message you the moment a seat opens."
-            ),
+            "{by} put you on the waitlist for “{title}” (#{number}), {when}: "
+            "#{position} in line. I'll message you the moment a seat opens.",
             by=by,
             title=shift.title,
             number=shift.number,
@@ -116,11 +114,9 @@ async def _unbooked(scene: Scene) -> Reply | Drop:
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
     return Message(
         _(
-            (
-                "An organizer took you off “{title}” (#{number}), {at}, so you don't "
-                "need to come. Thanks for being ready to help; other shifts could use "
-                "you."
-            ),
+            "An organizer took you off “{title}” (#{number}), {at}, so you don't "
+            "need to come. Thanks for being ready to help; other shifts could use "
+            "you.",
             title=shift.title,
             number=shift.number,
             at=timefmt.at(shift.starts_at, scene.zone),
@@ -135,10 +131,8 @@ async def _moved_by_organizer(scene: Scene) -> Reply | Drop:
         return shift
     was = await scene.uow.shifts.get(int(scene.notice.payload["from_shift_id"]))
     text = _(
-        (
-            "An organizer moved you from “{title}” (#{number}, {at}) to “{title2}” "
-            "(#{number2}), {at2}."
-        ),
+        "An organizer moved you from “{title}” (#{number}, {at}) to “{title2}” "
+        "(#{number2}), {at2}.",
         title=was.title,
         number=was.number,
         at=timefmt.at(was.starts_at, scene.zone),

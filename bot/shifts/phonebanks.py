@@ -110,10 +110,8 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         # A post's Join is there for everyone; the host runs the shift rather than take a seat.
         raise UserError(
             _(
-                (
-                    "You host #{number}, so you needn't take a seat on it; `/phonebank "
-                    "roster {number}` shows who's coming."
-                ),
+                "You host #{number}, so you needn't take a seat on it; `/phonebank "
+                "roster {number}` shows who's coming.",
                 number=shift.number,
             )
         )
@@ -124,10 +122,8 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         position = await ctx.uow.signups.waitlist_position(signup)
         return Message(
             _(
-                (
-                    "#{number} “{title}” ({when}) is full, so you're #{position} on the "
-                    "waitlist. I'll message you the moment a seat opens."
-                ),
+                "#{number} “{title}” ({when}) is full, so you're #{position} on the "
+                "waitlist. I'll message you the moment a seat opens.",
                 number=shift.number,
                 title=shift.title,
                 when=when,
@@ -183,7 +179,7 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     if shift.has_started(ctx.now):
         raise UserError(
             _(
-                ("#{number} has already started; please tell an organizer if you have to go."),
+                "#{number} has already started; please tell an organizer if you have to go.",
                 number=shift.number,
             )
         )
@@ -202,10 +198,8 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
     if is_late_cancellation(shift.starts_at, ctx.now):
         return Message(
             _(
-                (
-                    "You've left #{number} “{title}”, which starts {countdown}. Thanks for "
-                    "letting us know; I've told the organizers."
-                ),
+                "You've left #{number} “{title}”, which starts {countdown}. Thanks for "
+                "letting us know; I've told the organizers.",
                 number=shift.number,
                 title=shift.title,
                 countdown=timefmt.countdown(shift.starts_at, ctx.now),
@@ -313,10 +307,8 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     return Listing(
         heading=(
             _(
-                (
-                    "#{number} “{title}”{status}, {at}: {filled} of {capacity} seats "
-                    "filled, {waiting} waiting"
-                ),
+                "#{number} “{title}”{status}, {at}: {filled} of {capacity} seats "
+                "filled, {waiting} waiting",
                 number=shift.number,
                 title=shift.title,
                 status=status,
@@ -387,7 +379,7 @@ async def _open_shift(ctx: Context, number: int) -> HeldShift:
     if held.shift.has_started(ctx.now):
         raise UserError(
             _(
-                ("#{number} “{title}” has already started. `/phonebank list` shows what's next."),
+                "#{number} “{title}” has already started. `/phonebank list` shows what's next.",
                 number=number,
                 title=held.shift.title,
             )

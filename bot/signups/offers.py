@@ -38,10 +38,8 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
         if offer is None or waiting:
             raise UserError(
                 _(
-                    (
-                        "Sorry, the offer for #{number} ran out and the seat is going to the "
-                        "next in line. `/phonebank list` shows other shifts."
-                    ),
+                    "Sorry, the offer for #{number} ran out and the seat is going to the "
+                    "next in line. `/phonebank list` shows other shifts.",
                     number=shift.number,
                 )
             )
@@ -69,19 +67,15 @@ def passed(number: int, *, offered_on: bool) -> Message:
     if not offered_on:
         return Message(
             _(
-                (
-                    "OK, thanks for saying so: nobody else is waiting, so the seat on "
-                    "#{number} is open again, and you're off its waitlist."
-                ),
+                "OK, thanks for saying so: nobody else is waiting, so the seat on "
+                "#{number} is open again, and you're off its waitlist.",
                 number=number,
             )
         )
     return Message(
         _(
-            (
-                "OK, thanks for saying so: the seat on #{number} goes to the next in "
-                "line, and you're off its waitlist."
-            ),
+            "OK, thanks for saying so: the seat on #{number} goes to the next in "
+            "line, and you're off its waitlist.",
             number=number,
         )
     )
@@ -97,10 +91,8 @@ async def _offered(ctx: Context, number: int, doing: str) -> tuple[HeldShift, Si
             )
         raise UserError(
             _(
-                (
-                    "There's no seat on offer to you on #{number}, so there's nothing to "
-                    "{doing}. `/phonebank mine` shows your shifts."
-                ),
+                "There's no seat on offer to you on #{number}, so there's nothing to "
+                "{doing}. `/phonebank mine` shows your shifts.",
                 number=number,
                 doing=doing,
             )

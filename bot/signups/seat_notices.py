@@ -101,10 +101,7 @@ async def _promoted(scene: Scene) -> Reply | Drop:
     message = await seat_message(
         scene,
         lambda shift: _(
-            (
-                "Good news: a seat opened up and you're now confirmed for “{title}” "
-                "(#{number}), {at}."
-            ),
+            "Good news: a seat opened up and you're now confirmed for “{title}” (#{number}), {at}.",
             title=shift.title,
             number=shift.number,
             at=timefmt.at(shift.starts_at, scene.zone),
@@ -138,10 +135,8 @@ async def _late_cancellation(scene: Scene) -> Reply | Drop:
     within = timefmt.countdown(shift.starts_at, scene.now)
     return Message(
         _(
-            (
-                "⚠️ Late cancellation: {left} left #{number} “{title}”, which starts "
-                "{starts} ({within}). {became}"
-            ),
+            "⚠️ Late cancellation: {left} left #{number} “{title}”, which starts "
+            "{starts} ({within}). {became}",
             left=left,
             number=shift.number,
             title=shift.title,

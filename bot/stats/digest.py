@@ -56,10 +56,8 @@ async def set_digest(cmd: SetDigest, ctx: Context) -> Reply:
     await ctx.uow.notices.add(_digest_notice(ctx.campaign.id, due))
     return Message(
         _(
-            (
-                "The weekly digest goes to the organizers every {describe} "
-                "({timezone}); the next one {at}."
-            ),
+            "The weekly digest goes to the organizers every {describe} "
+            "({timezone}); the next one {at}.",
             describe=describe(schedule),
             timezone=ctx.campaign.timezone,
             at=timefmt.at(due, zone),
@@ -174,23 +172,21 @@ async def digest_lines(
     lines += _listed(
         (
             _(
-                (
-                    "At risk: projected below {below}% of the seats at the campaign's "
-                    "{round}% show rate ({len})"
-                ),
+                "At risk: projected below {below}% of the seats at the campaign's "
+                "{round}% show rate ({len})",
                 below=below,
                 round=round(100 * rate),
                 len=len(at_risk),
             )
             if rate is not None
             else _(
-                ("At risk: less than {below}% of the seats filled, with no show rate yet ({len})"),
+                "At risk: less than {below}% of the seats filled, with no show rate yet ({len})",
                 below=below,
                 len=len(at_risk),
             )
         ),
         [_with_fill(s, zone) for s in at_risk],
-        "none",
+        _("none"),
     )
     lines.append(
         _(

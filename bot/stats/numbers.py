@@ -55,7 +55,7 @@ async def period_lines(
         heading = _("📊 All time")
     else:
         heading = _(
-            ("📊 The last {value} ({day} to {day2}), with the change against the period before"),
+            "📊 The last {value} ({day} to {day2}), with the change against the period before",
             value=plural(length.days, "day") if length else "",
             day=timefmt.day(start, zone),
             day2=timefmt.day(now, zone),

@@ -36,10 +36,8 @@ async def cancel_task(cmd: CancelTask, ctx: Context) -> Reply:
     if done >= task.slots:
         raise UserError(
             _(
-                (
-                    "Every slot of #{number} is done already, so there's nothing to "
-                    "cancel; `/task list done` shows it."
-                ),
+                "Every slot of #{number} is done already, so there's nothing to "
+                "cancel; `/task list done` shows it.",
                 number=task.number,
             )
         )
@@ -157,10 +155,8 @@ async def _changeable(ctx: Context, number: int, doing: str) -> Task:
     if task.is_cancelled:
         raise UserError(
             _(
-                (
-                    "#{number} “{title}” was cancelled, so it can't be {doing}. `/task "
-                    'post "Title"` posts a new task.'
-                ),
+                "#{number} “{title}” was cancelled, so it can't be {doing}. `/task "
+                'post "Title"` posts a new task.',
                 number=task.number,
                 title=task.title,
                 doing=doing,

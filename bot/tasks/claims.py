@@ -88,10 +88,8 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
     if slot is not None and slot.status is ClaimStatus.DONE:
         raise UserError(
             _(
-                (
-                    "You already marked #{number} done, and each person takes one slot. "
-                    "`/task list` shows tasks that still need people."
-                ),
+                "You already marked #{number} done, and each person takes one slot. "
+                "`/task list` shows tasks that still need people.",
                 number=task.number,
             )
         )
@@ -108,10 +106,8 @@ async def claim_task(cmd: ClaimTask, ctx: Context) -> Reply:
         full = "done" if all(c.status is ClaimStatus.DONE for c, _ in claims) else "taken"
         raise UserError(
             _(
-                (
-                    "All the slots of #{number} are {full} ({plural} in all). `/task list` "
-                    "shows tasks that still need people."
-                ),
+                "All the slots of #{number} are {full} ({plural} in all). `/task list` "
+                "shows tasks that still need people.",
                 number=task.number,
                 full=full,
                 plural=plural(task.slots, "slot"),
@@ -204,10 +200,8 @@ def _not_cancelled(task: Task, doing: str) -> None:
     if task.is_cancelled:
         raise UserError(
             _(
-                (
-                    "#{number} “{title}” was cancelled, so there's nothing to {doing}. "
-                    "`/task list` shows open tasks."
-                ),
+                "#{number} “{title}” was cancelled, so there's nothing to {doing}. "
+                "`/task list` shows open tasks.",
                 number=task.number,
                 title=task.title,
                 doing=doing,

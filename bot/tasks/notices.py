@@ -30,10 +30,8 @@ async def _done(scene: Scene) -> Reply:
         )
     elif done >= slots:
         what = _(
-            (
-                "finished their slot of #{number} “{title}”: all {slots} slots are "
-                "done, so the task is done"
-            ),
+            "finished their slot of #{number} “{title}”: all {slots} slots are "
+            "done, so the task is done",
             number=task.number,
             title=task.title,
             slots=slots,
@@ -60,11 +58,9 @@ async def _cancelled(scene: Scene) -> Reply:
     task = await _task(scene)
     return Message(
         _(
-            (
-                "The organizers cancelled #{number} “{title}”, which you had claimed, "
-                "so there's no need to do it. Thank you for offering! `/task list` "
-                "shows tasks that still need people."
-            ),
+            "The organizers cancelled #{number} “{title}”, which you had claimed, "
+            "so there's no need to do it. Thank you for offering! `/task list` "
+            "shows tasks that still need people.",
             number=task.number,
             title=task.title,
         ),
@@ -94,7 +90,7 @@ async def _changed(scene: Scene) -> Reply | Drop:
         news.append(_("its details changed") if task.description else _("it has no details now"))
     return Message(
         _(
-            ("✏️ The organizers changed #{number} “{title}”, which you claimed: {and_list}."),
+            "✏️ The organizers changed #{number} “{title}”, which you claimed: {and_list}.",
             number=task.number,
             title=task.title,
             and_list=and_list(news),

@@ -55,3 +55,9 @@ class KeepMyData(Command):
 @dataclass(frozen=True, slots=True)
 class WelcomeVolunteer(Command):
     """The actor just joined the team (or the volunteers channel)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetMyLanguage(Command):
+    # A language code, or `auto`: the platform's.
+    language: str

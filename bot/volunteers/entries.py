@@ -4,17 +4,19 @@ from bot.domain.text import MAX_NAME
 from bot.kernel.i18n import N_
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
-from bot.kernel.intake.groups import ZONE, reminder_times
+from bot.kernel.intake.groups import ZONE, language, reminder_times
 from bot.kernel.intake.typed_values import Usage
 from bot.volunteers import people, reading, welcome
 from bot.volunteers.commands import (
     ForgetMe,
     ListNewVolunteers,
     MarkContacted,
+    SetMyLanguage,
     SetMyReminders,
     SetMyTimezone,
     StartProfile,
 )
+from bot.volunteers.language import set_my_language
 from bot.volunteers.usages import REMINDERS_USAGE, TZ_USAGE
 
 ENTRIES: tuple[Entry, ...] = (
@@ -35,6 +37,19 @@ ENTRIES: tuple[Entry, ...] = (
         people.set_my_reminders,
         params=(reminder_times(typed.reminder_offsets),),
         hint="reminders 24h,1h",
+    ),
+    Entry(
+        "volunteer",
+        "language",
+        Usage(
+            "/volunteer language <es | en | auto>",
+            "/volunteer language es",
+            N_("read Turnout in Spanish or English (auto: your platform's language)"),
+        ),
+        SetMyLanguage,
+        set_my_language,
+        params=(language(auto=True),),
+        hint="language es",
     ),
     Entry(
         "volunteer",

@@ -14,7 +14,7 @@ def onboarding_form(name: str, current: Profile | None = None) -> Form:
     """The three welcome questions: interests, availability, ZIP or county."""
     intro = (
         _(
-            ("Hi {name}! Three quick questions so organizers can match you with the right work."),
+            "Hi {name}! Three quick questions so organizers can match you with the right work.",
             name=name,
         )
         if current is None

@@ -17,11 +17,9 @@ async def _welcome(scene: Scene) -> Reply | Drop:
     assert scene.volunteer is not None
     return Message(
         _(
-            (
-                "Welcome to {name}, {name2}! 🎉 Thank you for stepping up. Tell us a "
-                "little about yourself so an organizer can match you with the right "
-                "work."
-            ),
+            "Welcome to {name}, {name2}! 🎉 Thank you for stepping up. Tell us a "
+            "little about yourself so an organizer can match you with the right "
+            "work.",
             name=scene.campaign.name,
             name2=scene.volunteer.name,
         ),
@@ -39,10 +37,8 @@ async def _new_volunteer(scene: Scene) -> Reply | Drop:
     within = timefmt.span(scene.campaign.contact_within)
     return Message(
         _(
-            (
-                "👋 New volunteer: {name} (#{number}) just arrived and got the welcome "
-                "questions. Please reach out within {within}."
-            ),
+            "👋 New volunteer: {name} (#{number}) just arrived and got the welcome "
+            "questions. Please reach out within {within}.",
             name=newcomer.name,
             number=newcomer.number,
             within=within,
@@ -88,10 +84,8 @@ async def _still_uncontacted(scene: Scene) -> Reply | Drop:
         return Drop(NoticeState.CANCELLED, "the volunteer has been contacted since")
     return Message(
         _(
-            (
-                "⏳ {name} (#{number}) has been waiting {span} and nobody has contacted "
-                "them yet. Can someone reach out today?"
-            ),
+            "⏳ {name} (#{number}) has been waiting {span} and nobody has contacted "
+            "them yet. Can someone reach out today?",
             name=newcomer.name,
             number=newcomer.number,
             span=timefmt.span(scene.now - newcomer.joined_at),

@@ -54,7 +54,7 @@ async def set_my_reminders(cmd: SetMyReminders, ctx: Context) -> Reply:
         text = _("OK, I'll remind you {when} before each shift{source}.", when=when, source=source)
     if touched:
         text += _(
-            " Updated the reminders for your {plural}.", plural=plural(touched, _("upcoming shift"))
+            " Updated the reminders for your {plural}.", plural=plural(touched, "upcoming shift")
         )
     return Message(text)
 

@@ -97,10 +97,8 @@ async def _matching_shifts(ctx: Context, profile: Profile, thanks: str) -> Reply
         ),
         items=tuple(shift_item(ctx, seats, None) for seats in fitting),
         empty=_(
-            (
-                "{thanks} No phone banks fit your times right now; I'll list new ones "
-                "in `/phonebank list`."
-            ),
+            "{thanks} No phone banks fit your times right now; I'll list new ones "
+            "in `/phonebank list`.",
             thanks=thanks,
         ),
     )

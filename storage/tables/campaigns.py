@@ -24,6 +24,8 @@ campaigns = Table(
     Column("created_at", UtcDateTime, nullable=False),
     # The organizers' confirmation check, this long before each shift; NULL: off (issue 13).
     Column("confirm_check_minutes", Minutes, server_default="720"),
+    # Channel posts' language and the default for people with none known; NULL: English.
+    Column("language", Text),
 )
 
 # Short numbers people type (`/phonebank join 3`), one sequence per campaign and kind.

@@ -58,6 +58,13 @@ volunteers.append_column(
     Column("platform_timezone", Text, info=personal("where their platform says they are"))
 )
 
+# Everyone's own language (migration 0017): the one they chose with `/volunteer language` (NULL:
+# auto) and the one their platform last named; forget-me clears both.
+volunteers.append_column(Column("language", Text, info=personal("the language they chose")))
+volunteers.append_column(
+    Column("platform_language", Text, info=personal("the language their platform names"))
+)
+
 # Stats count volunteers who joined in a period (and how fast they were reached) and those still
 # waiting: covering indexes, so no volunteer row is read.
 Index(

@@ -36,7 +36,18 @@ STORIES = {
     "stats": test_stats_story.STORY,
 }
 # Parts of a reply nobody reads as a sentence: ids, addresses, file contents.
-NOT_READ = {"action", "url", "name", "value", "filename", "mime_type", "content", "style", "about"}
+NOT_READ = {
+    "action",
+    "url",
+    "name",
+    "value",
+    "filename",
+    "mime_type",
+    "content",
+    "style",
+    "about",
+    "form_id",
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 _LINK = re.compile(r"(?:https?|webcal)://\S+")
 _TYPED = re.compile(r"`[^`]*`")
@@ -85,20 +96,7 @@ def unmarked(value: object) -> object:
     return value
 
 
-# The stories whose every sentence is translated already; the others are expected to fail
-# until they are (strict: one that starts passing must move here).
-TRANSLATED = {"calendar"}
-_NOT_YET = pytest.mark.xfail(
-    strict=True,
-    reason="help and usage texts, the domain's words, list fragments and dates aren't "
-    "translated yet",
-)
-
-
-@pytest.mark.parametrize(
-    "story",
-    [pytest.param(s, marks=() if s in TRANSLATED else _NOT_YET) for s in STORIES],
-)
+@pytest.mark.parametrize("story", list(STORIES))
 async def test_every_sentence_a_story_shows_is_translated(
     story: str, console: Console, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -167,6 +167,8 @@ async def a_person_everywhere(uow: SqlUnitOfWork) -> int:
         .values(
             timezone="Europe/Paris",
             platform_timezone="Europe/Paris",
+            language="es",
+            platform_language="es",
             reminder_offsets=(timedelta(hours=2),),
             interests="phone_banking",
             availability="weekends",

@@ -41,10 +41,8 @@ class Grammar:
         if group is None:
             raise UserError(
                 _(
-                    (
-                        "{capital} isn't a Turnout command. Try `/phonebank`, `/task`, "
-                        "`/volunteer` or `/turnout help`."
-                    ),
+                    "{capital} isn't a Turnout command. Try `/phonebank`, `/task`, "
+                    "`/volunteer` or `/turnout help`.",
                     capital=typed.capital(typed.shown(command.strip())),
                 )
             )
@@ -66,10 +64,8 @@ class Grammar:
             # People type the shift number straight after the command, meaning "join it".
             return UserError(
                 _(
-                    (
-                        "{said} isn't something I know. To sign up for shift {lstrip}, type "
-                        "`/phonebank join {word}`."
-                    ),
+                    "{said} isn't something I know. To sign up for shift {lstrip}, type "
+                    "`/phonebank join {word}`.",
                     said=said,
                     lstrip=word.lstrip("#"),
                     word=word,

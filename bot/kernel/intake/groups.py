@@ -3,8 +3,9 @@
 from collections.abc import Callable
 from typing import Any
 
+from bot.domain.errors import UserError
 from bot.domain.timing import MAX_ZONE_NAME
-from bot.kernel.i18n import N_, _
+from bot.kernel.i18n import AUTO, N_, OFFERED_LANGUAGES, _
 from bot.kernel.intake import parsing
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
@@ -15,7 +16,7 @@ GROUPS: tuple[Group, ...] = (
         "phonebank",
         alone="list",
         heading=N_("Phone bank shifts"),
-        description="Phone bank shifts",
+        description=N_("Phone bank shifts"),
         menu_description="Phone bank shifts - list them, join, leave, see yours",
         organizers_have=N_(
             "create, edit, repeat, post and cancel shifts, book, move and remove "
@@ -27,7 +28,7 @@ GROUPS: tuple[Group, ...] = (
         "task",
         alone="list",
         heading=N_("Tasks"),
-        description="Tasks that need doing",
+        description=N_("Tasks that need doing"),
         menu_description="Volunteer tasks - list, claim, finish, release",
         organizers_have=N_("post, edit and cancel tasks"),
         overview=N_("claim tasks that need doing"),
@@ -36,7 +37,7 @@ GROUPS: tuple[Group, ...] = (
         "volunteer",
         alone="help",
         heading=N_("You and your settings"),
-        description="You and your settings",
+        description=N_("You and your settings"),
         menu_description="Your profile, time zone and reminders; new volunteers for organizers",
         organizers_have=N_("see new volunteers and note who has been contacted"),
         overview=N_("your time zone, reminders and profile"),
@@ -45,7 +46,7 @@ GROUPS: tuple[Group, ...] = (
         "turnout",
         alone="help",
         heading=N_("Campaign settings"),
-        description="Campaign settings and help",
+        description=N_("Campaign settings and help"),
         menu_description="Help; the campaign's numbers, weekly digest, time zone and reminders",
         organizers_have=N_(
             "see the campaign's numbers, export its data, and set the weekly "
@@ -95,4 +96,36 @@ def reminder_times(read: Callable[[typed.Words], Any]) -> Param:
         max_length=typed.MAX_REMINDER_TEXT,
         read=read,
         field="offsets",
+    )
+
+
+ABOUT_LANGUAGE = N_("es for Spanish, en for English")
+ABOUT_OWN_LANGUAGE = N_("es for Spanish, en for English, auto to follow your platform")
+
+
+def language(*, auto: bool) -> Param:
+    """A language to read Turnout in, by its code (`es`, `en`); with `auto`, also `auto`: the
+    platform's."""
+    choices = (*OFFERED_LANGUAGES, AUTO) if auto else OFFERED_LANGUAGES
+
+    def read(words: typed.Words) -> str:
+        word = words.need(_("the language"))
+        code = word.text.lower()
+        words.end()
+        if code not in choices:
+            raise UserError(
+                _(
+                    "I don't offer {shown}; type one of {choices}.",
+                    shown=typed.shown(word.text),
+                    choices=", ".join(f"`{c}`" for c in choices),
+                )
+            )
+        return code
+
+    return Param(
+        "language",
+        Kind.TOPIC,
+        ABOUT_OWN_LANGUAGE if auto else ABOUT_LANGUAGE,
+        choices=choices,
+        read=read,
     )

@@ -87,10 +87,8 @@ class Words:
         if close is None:
             raise UserError(
                 _(
-                    (
-                        "I couldn't find the closing quote after {shown}. Put the text between "
-                        'a pair of double quotes, like `"Saturday calls"`.'
-                    ),
+                    "I couldn't find the closing quote after {shown}. Put the text between "
+                    'a pair of double quotes, like `"Saturday calls"`.',
                     shown=shown(self._text[start:]),
                 )
             )
@@ -161,7 +159,7 @@ def number(word: Word, name: str, example: str, *, high: int = MAX_NUMBER) -> in
             )
         raise UserError(
             _(
-                ("I couldn't read {shown} as a {name}. Type a whole number, as in `{example}`."),
+                "I couldn't read {shown} as a {name}. Type a whole number, as in `{example}`.",
                 shown=shown(text),
                 name=name,
                 example=example,
@@ -209,10 +207,8 @@ def day(word: Word) -> date:
     except ValueError:
         raise UserError(
             _(
-                (
-                    "{capital} isn't a date on the calendar. Check the month and day, "
-                    "written YYYY-MM-DD, like `{SHIFT_DAY}`."
-                ),
+                "{capital} isn't a date on the calendar. Check the month and day, "
+                "written YYYY-MM-DD, like `{SHIFT_DAY}`.",
                 capital=capital(shown(word.text)),
                 SHIFT_DAY=SHIFT_DAY,
             )
@@ -235,10 +231,8 @@ def start_time(words: Words) -> time:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise UserError(
             _(
-                (
-                    "I couldn't read {shown} as a start time. Use 24-hour HH:MM like "
-                    "`18:00`, or `6pm` or `6:30pm`."
-                ),
+                "I couldn't read {shown} as a start time. Use 24-hour HH:MM like "
+                "`18:00`, or `6pm` or `6:30pm`.",
                 shown=shown(text),
             )
         )
@@ -251,10 +245,8 @@ def shift_length(word: Word) -> timedelta:
     if length is None:
         raise UserError(
             _(
-                (
-                    "I couldn't read {shown} as the length of the shift. Use hours or "
-                    "minutes, like `2h`, `90m` or `1h30m`."
-                ),
+                "I couldn't read {shown} as the length of the shift. Use hours or "
+                "minutes, like `2h`, `90m` or `1h30m`.",
                 shown=shown(word.text),
             )
         )
@@ -298,10 +290,8 @@ def zone(words: Words) -> str:
     suggestion = _("Did you mean `{guess}`? ", guess=guess) if guess else ""
     raise UserError(
         _(
-            (
-                "I don't know the time zone {shown}. {suggestion}Use an Area/City name "
-                "like `America/Chicago` or `Europe/Berlin`."
-            ),
+            "I don't know the time zone {shown}. {suggestion}Use an Area/City name "
+            "like `America/Chicago` or `Europe/Berlin`.",
             shown=shown(typed),
             suggestion=suggestion,
         )

@@ -27,10 +27,8 @@ async def _delivery_failed(scene: Scene) -> Reply | Drop:
     reason = scene.notice.payload.get("reason", "the platform refused it")
     return Message(
         _(
-            (
-                "⚠️ I couldn't deliver {what} to {name} (#{number}): {reason}. Please "
-                "reach them another way."
-            ),
+            "⚠️ I couldn't deliver {what} to {name} (#{number}): {reason}. Please "
+            "reach them another way.",
             what=what,
             name=newcomer.name,
             number=newcomer.number,

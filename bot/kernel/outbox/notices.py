@@ -19,7 +19,8 @@ from bot.domain.campaign import Campaign, Team
 from bot.domain.notice import Notice, NoticeKind, NoticeState
 from bot.domain.post import PostRef
 from bot.domain.volunteer import Volunteer
-from bot.kernel.context import zone_for
+from bot.kernel.context import language_for, zone_for
+from bot.kernel.i18n import reading_in
 from bot.kernel.outbox.drop import Drop
 from bot.ports.replies import Reply
 from bot.ports.storage import UnitOfWork
@@ -132,7 +133,9 @@ class NoticeBook:
             return Drop(NoticeState.CANCELLED, "the volunteer asked to be forgotten")
         spec = self.specs[notice.kind]
         assert spec.render is not None, f"{notice.kind} is a channel post"
-        result = await spec.render(Scene(notice, uow, now, campaign, volunteer))
+        # Written in the recipient's language as it is now (the organizers': the campaign's).
+        with reading_in(language_for(volunteer, campaign)):
+            result = await spec.render(Scene(notice, uow, now, campaign, volunteer))
         if isinstance(result, Drop):
             return result
         return Outgoing(result, volunteer, in_channel=spec.in_channel)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.notice import Notice, NoticeKind
+from bot.kernel.context import language_for
+from bot.kernel.i18n import reading_in
 from bot.kernel.outbox import delivery_policy as policy
 from bot.kernel.outbox.delivery_policy import Send
 from bot.kernel.outbox.drop import Drop
@@ -34,7 +36,10 @@ async def ready_for(
     if superseded:
         return posts.pointless if notice.kind in posts.kinds else policy.SUPERSEDED
     if notice.kind in posts.kinds:
-        work = await posts.prepare(uow, notice, now)
+        # Channel posts read in the campaign's language.
+        campaign = await uow.campaigns.get(notice.campaign_id)
+        with reading_in(language_for(None, campaign)):
+            work = await posts.prepare(uow, notice, now)
         return work if isinstance(work, Drop) else Ready(notice, work.reply, (), post=work)
     verdict = await book.render(notice, uow, now)
     if isinstance(verdict, Drop):

@@ -1,0 +1,57 @@
+"""Spanish descriptions for the slash commands, from the same catalogue as every answer.
+
+Discord shows a member the description in their client's language when the command carries
+one (`description_localizations`); discord.py asks a Translator for each while syncing. Names
+stay English everywhere: people type them and the help documents them.
+"""
+
+import discord
+from discord import app_commands
+
+from bot.kernel.i18n import _, reading_in
+
+# The Discord locales that read Turnout's Spanish.
+SPANISH = (discord.Locale.spain_spanish, discord.Locale.latin_american_spanish)
+_DESCRIPTIONS = (
+    app_commands.TranslationContextLocation.command_description,
+    app_commands.TranslationContextLocation.group_description,
+    app_commands.TranslationContextLocation.parameter_description,
+)
+# Discord's limit on a description.
+MAX_DESCRIPTION = 100
+
+
+def described(text: str, *, summary: str = "", organizer: bool = False) -> app_commands.locale_str:
+    """A description as sent, carrying the catalogue sentence it was written from."""
+    return app_commands.locale_str(text, summary=summary, organizer=organizer)
+
+
+class CatalogueTranslator(app_commands.Translator):
+    """Each description in Spanish for Spanish clients; anything the catalogue doesn't
+    translate stays English (None)."""
+
+    async def translate(
+        self,
+        string: app_commands.locale_str,
+        locale: discord.Locale,
+        context: app_commands.TranslationContextTypes,
+    ) -> str | None:
+        if locale not in SPANISH or context.location not in _DESCRIPTIONS:
+            return None
+        return spanish(string)
+
+
+def spanish(string: app_commands.locale_str) -> str | None:
+    """The Spanish of one description, or None when the catalogue has none."""
+    with reading_in("es"):
+        summary = string.extras.get("summary")
+        if summary:
+            text = _(summary)
+            text = text[:1].upper() + text[1:]
+            if string.extras.get("organizer"):
+                text = _("{summary} (organizers)", summary=text)
+        else:
+            text = _(string.message)
+            if text == string.message:
+                return None
+    return text[:MAX_DESCRIPTION]
