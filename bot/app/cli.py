@@ -27,7 +27,7 @@ from adapters.web.doctor import check_feeds
 from adapters.web.feeds import feed_routes
 from adapters.web.health import ops_routes
 from adapters.web.serving import Listener
-from bot.app import redaction, repeats
+from bot.app import arguments, redaction, repeats
 from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock, SystemClock
 from bot.app.metrics import PrometheusMetrics
@@ -51,7 +51,7 @@ def load_settings() -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the `turnout` command line (console, run, migrate, backup...); returns the status."""
-    args = _parser().parse_args(argv)
+    args = arguments.parser(console_desk=CONSOLE_DESK).parse_args(argv)
     try:
         settings = load_settings()
     except ConfigurationError as error:
@@ -111,55 +111,6 @@ async def _open(url: str) -> SqlStorage:
         raise DatabaseUnusable(
             f"can't reach the database at {shown} ({error}); check DATABASE_URL."
         ) from None
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="turnout", description="Coordinate campaign volunteers on Slack, Discord or here."
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    console = commands.add_parser("console", help="chat with Turnout in this terminal (no tokens)")
-    console.add_argument("--db", type=Path, help="SQLite file to use (default: DATABASE_URL)")
-    console.add_argument("--user", default="Olivia", help="who is typing at first")
-    console.add_argument("--lang", default="", help="the terminal's language (es, en)")
-    console.add_argument(
-        "--organizer",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="a person who is an organizer (repeatable; default: the --user)",
-    )
-    console.add_argument(
-        "--files",
-        type=Path,
-        metavar="DIR",
-        help="folder for files Turnout sends (exports, charts); default: turnout-files/ next "
-        "to the SQLite file",
-    )
-    console.add_argument(
-        "--now",
-        help="start the console's clock at this time, 'YYYY-MM-DD HH:MM', in the campaign's "
-        "time zone (rehearsals)",
-    )
-    console.add_argument("--desk", default=CONSOLE_DESK, metavar="HOST:PORT", help="the desk")
-    commands.add_parser("run", help="run the bot on the configured platforms")
-    commands.add_parser(
-        "discord-invite", help="print the link that adds the bot to a Discord server"
-    )
-    commands.add_parser("migrate", help="bring the database schema up to date and exit")
-    commands.add_parser(
-        "doctor",
-        help="check the settings against the database and the platforms, and say what to fix",
-    )
-    backup = commands.add_parser(
-        "backup", help="copy the database into a new file, safely while the bot runs"
-    )
-    backup.add_argument("path", type=Path, metavar="PATH", help="the new backup file")
-    restore = commands.add_parser(
-        "restore", help="load a backup into DATABASE_URL, which must be new or empty"
-    )
-    restore.add_argument("path", type=Path, metavar="PATH", help="a file `turnout backup` wrote")
-    return parser
 
 
 async def _console(settings: Settings, args: argparse.Namespace) -> int:

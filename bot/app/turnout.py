@@ -1,6 +1,5 @@
 """Turnout's front door: every command, button and form from every adapter comes in here."""
 
-import dataclasses
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
@@ -29,7 +28,7 @@ from bot.desk import DeskLinks
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.errors import UserError
 from bot.domain.text import without_marks
-from bot.kernel.commands import Actor, Command
+from bot.kernel.commands import Actor, Command, unmarked
 from bot.kernel.context import Context
 from bot.kernel.i18n import N_, _, reading_in, refusal
 from bot.kernel.intake import parsing
@@ -122,7 +121,7 @@ class Turnout:
     async def handle(self, command: Command, receipt: Receipt = NOT_RECORDED) -> Reply:
         """Run `command`; with a receipt, its inbox row is marked done with its changes (or,
         when it changes nothing, once it is answered)."""
-        command = _unmarked(command)
+        command = unmarked(command)
         with reading_in(languages.platform_language(command.actor)):
             reply, outcome = await self._outcome(command, receipt)
         self._metrics.command(type(command).__name__, outcome)
@@ -388,16 +387,3 @@ class Turnout:
             log.exception("failed to list %s choices", pick.value)
             return []
 
-
-def _unmarked(command: Command) -> Command:
-    """`command` with the time marks (bot/kernel/timefmt.py) taken out of every text it carries.
-
-    Discord's typed options reach here as commands, not text, so this is the one door all
-    people's words pass; a title can then never pass for a time Turnout wrote.
-    """
-    changes: dict[str, Any] = {
-        f.name: without_marks(value)
-        for f in dataclasses.fields(command)
-        if isinstance(value := getattr(command, f.name), str) and without_marks(value) != value
-    }
-    return dataclasses.replace(command, **changes) if changes else command

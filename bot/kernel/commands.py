@@ -4,10 +4,12 @@ Each carries the Actor who gave it. Adapters build them; `bot.kernel.intake.gram
 them from text.
 """
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from bot.domain.campaign import Identity
-from bot.domain.text import clean_name
+from bot.domain.text import clean_name, without_marks
 from bot.domain.timing import known_zone
 from bot.kernel.i18n import language_of
 
@@ -43,3 +45,17 @@ class Actor:
 @dataclass(frozen=True, slots=True)
 class Command:
     actor: Actor
+
+
+def unmarked(command: Command) -> Command:
+    """`command` with the time marks (bot/kernel/timefmt.py) taken out of every text it carries.
+
+    Discord's typed options reach here as commands, not text, so this is the one door all
+    people's words pass; a title can then never pass for a time Turnout wrote.
+    """
+    changes: dict[str, Any] = {
+        f.name: without_marks(value)
+        for f in dataclasses.fields(command)
+        if isinstance(value := getattr(command, f.name), str) and without_marks(value) != value
+    }
+    return dataclasses.replace(command, **changes) if changes else command
