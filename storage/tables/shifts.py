@@ -20,7 +20,10 @@ phone_banks = Table(
     Column("id", Integer, primary_key=True),
     Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
     Column("title", Text, nullable=False),
+    # Where it happens: a link or a street address, as its kind says.
     Column("link", Text),
+    # Its kind (bot.domain.kinds): every shift made before kinds is a phone bank.
+    Column("kind", Text, nullable=False, server_default="phonebank"),
     Column("created_by", Integer, ForeignKey("volunteers.id"), nullable=False),
     # The port's ShiftRepository.add is given no `now`, so the database clock fills this in.
     Column("created_at", UtcDateTime, nullable=False, server_default=func.current_timestamp()),

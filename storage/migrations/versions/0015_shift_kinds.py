@@ -1,0 +1,29 @@
+"""Kinds of shift: each phone bank row says which kind of event it is; every shift made
+before kinds is a phone bank, so nothing changes for anyone already signed up.
+
+Revision ID: 0015
+Revises: 0014
+Create Date: 2026-12-07
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0015"
+down_revision: str | None = "0014"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # The server default fills every existing row in; new rows name their kind.
+    op.add_column(
+        "phone_banks", sa.Column("kind", sa.Text(), nullable=False, server_default="phonebank")
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("phone_banks") as batch:
+        batch.drop_column("kind")
