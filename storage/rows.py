@@ -142,9 +142,7 @@ def profile_columns(profile: Profile | None) -> dict[str, str | None]:
 
 def select_shifts(*extra: ColumnElement[Any]) -> Select[Any]:
     """Shifts with the phone bank they belong to (plus any `extra` columns)."""
-    return select(
-        shifts, phone_banks.c.title, phone_banks.c.link, phone_banks.c.kind, *extra
-    ).join(
+    return select(shifts, phone_banks.c.title, phone_banks.c.link, phone_banks.c.kind, *extra).join(
         phone_banks, phone_banks.c.id == shifts.c.phone_bank_id
     )
 

@@ -35,14 +35,10 @@ class Where(StrEnum):
 class Counts:
     """What a kind's debrief asks: two counts, the second never more than the first."""
 
-    # Form labels and the totals' names ("Calls made", "Doors knocked").
+    # Form labels and the totals' names ("Calls made", "Doors knocked"), shown as
+    # "Doors knocked: 40" so no language has to agree a noun with its number.
     first: str
     second: str
-    # As counted in a sentence, with `{count}`: singular and plural msgids for ngettext.
-    first_one: str
-    first_many: str
-    second_one: str
-    second_many: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +76,6 @@ PHONE_BANK = ShiftKind(
     counts=Counts(
         first=N_("Calls made"),
         second=N_("Conversations had"),
-        first_one=N_("{count} call"),
-        first_many=N_("{count} calls"),
-        second_one=N_("{count} conversation"),
-        second_many=N_("{count} conversations"),
     ),
     thanks=N_("Thanks for calling on “{title}”! Two numbers and an optional note."),
     reminder=N_("Have your phone charged and the dialer open: {where}"),
@@ -99,10 +91,6 @@ CANVASS = ShiftKind(
     counts=Counts(
         first=N_("Doors knocked"),
         second=N_("Conversations had"),
-        first_one=N_("{count} door knocked"),
-        first_many=N_("{count} doors knocked"),
-        second_one=N_("{count} conversation"),
-        second_many=N_("{count} conversations"),
     ),
     thanks=N_("Thanks for knocking doors on “{title}”! Two numbers and an optional note."),
     reminder=N_("Wear good shoes and meet at {where}"),
@@ -118,10 +106,6 @@ TEXT_BANK = ShiftKind(
     counts=Counts(
         first=N_("Texts sent"),
         second=N_("Replies"),
-        first_one=N_("{count} text sent"),
-        first_many=N_("{count} texts sent"),
-        second_one=N_("{count} reply"),
-        second_many=N_("{count} replies"),
     ),
     thanks=N_("Thanks for texting on “{title}”! Two numbers and an optional note."),
     reminder=N_("Log in to the texting platform before you start: {where}"),

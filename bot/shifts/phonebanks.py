@@ -7,13 +7,14 @@ from bot.calendars import calendar_feeds
 from bot.domain.attendance import Attendance, is_late_cancellation
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
+from bot.domain.kinds import kind_of
 from bot.domain.phonebank import (
     HeldShift,
     Shift,
     check_capacity,
     check_duration,
-    check_link,
     check_start,
+    check_where,
     shift_start,
 )
 from bot.domain.signup import SignupStatus
@@ -25,7 +26,7 @@ from bot.kernel.wording import and_list, plural
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.series import REPEAT, repeating, weekly
-from bot.shifts import bookings
+from bot.shifts import bookings, kind_listing
 from bot.shifts.commands import (
     CancelShift,
     CreateShift,
@@ -41,7 +42,10 @@ PAGE_SIZE = 10
 
 
 async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
-    """`/phonebank list`: upcoming shifts a page at a time, with seats left and buttons."""
+    """`/phonebank list`: upcoming shifts a page at a time, with seats left and buttons;
+    `/shift list canvass`: one kind's."""
+    if cmd.kind is not None:
+        return await kind_listing.list_kind(ctx, cmd, kind_of(cmd.kind))
     total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
     pages = max(1, -(-total // PAGE_SIZE))
     if cmd.page > pages:
@@ -223,7 +227,7 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
 async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
     """`/phonebank create` alone: the new-shift form (organizers)."""
     ctx.require_organizer(_("create phone bank shifts"))
-    return shift_form()
+    return shift_form(None if cmd.kind is None else kind_of(cmd.kind))
 
 
 async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
@@ -232,7 +236,8 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
     capacity = check_capacity(cmd.capacity)
-    link = check_link(cmd.link)
+    kind = kind_of(cmd.kind)
+    link = check_where(kind, cmd.link)
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
     check_start(starts_at, ctx.now, shown=timefmt.at(starts_at, ctx.campaign_zone))
     number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
@@ -245,6 +250,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         ends_at=starts_at + duration,
         capacity=capacity,
         created_by=ctx.volunteer.id,
+        kind=kind.id,
     )
     await timed.schedule_shift(ctx.uow, shift)
     ctx.shift_changed(None)

@@ -1,5 +1,6 @@
 """How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
 
+from bot.domain.kinds import PHONE_BANK, ShiftKind
 from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
@@ -11,6 +12,11 @@ from bot.shifts.buttons import ROSTER
 from bot.signups import JOIN, LEAVE
 
 
+def label(kind: ShiftKind) -> str:
+    """The kind as people read it: its emoji and its name in the reader's language."""
+    return f"{kind.emoji} {_(kind.name)}"
+
+
 def shift_item(
     ctx: Context, seats: ShiftSeats, signup: Signup | None, *, reconfirmed: bool = False
 ) -> Item:
@@ -20,6 +26,9 @@ def shift_item(
     """
     shift = seats.shift
     parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
+    if shift.kind is not PHONE_BANK:
+        # Phone banks were every shift before kinds: their lines read as they always have.
+        parts.insert(0, label(shift.kind))
     if seats.seats_left:
         parts.append(
             _(
@@ -45,8 +54,8 @@ def shift_item(
     elif hosting:
         button = Button(_("Roster"), ROSTER.action(shift.number))
     else:
-        label = _("Join") if seats.seats_left else _("Join waitlist")
-        button = Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY)
+        join = _("Join") if seats.seats_left else _("Join waitlist")
+        button = Button(join, JOIN.action(shift.number), ButtonStyle.PRIMARY)
     return Item(
         _("#{number} {title}", number=shift.number, title=shift.title), " · ".join(parts), button
     )

@@ -80,6 +80,8 @@ series = Table(
     Column("created_through", UtcDateTime, nullable=False),
     # Set by `cancel … following`: no date from then on is created.
     Column("ends_before", UtcDateTime),
+    # Every date's kind, as its first shift's (bot.domain.kinds).
+    Column("kind", Text, nullable=False, server_default="phonebank"),
 )
 
 # "Every week": the volunteer is signed up for each new date of the series. Forget-me deletes it.

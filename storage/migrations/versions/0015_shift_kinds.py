@@ -19,11 +19,13 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     # The server default fills every existing row in; new rows name their kind.
-    op.add_column(
-        "phone_banks", sa.Column("kind", sa.Text(), nullable=False, server_default="phonebank")
-    )
+    for table in ("phone_banks", "series"):
+        op.add_column(
+            table, sa.Column("kind", sa.Text(), nullable=False, server_default="phonebank")
+        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("phone_banks") as batch:
-        batch.drop_column("kind")
+    for table in ("series", "phone_banks"):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("kind")
