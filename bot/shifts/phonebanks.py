@@ -26,7 +26,7 @@ from bot.kernel.wording import and_list, plural
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.series import REPEAT, repeating, weekly
-from bot.shifts import bookings, kind_listing
+from bot.shifts import bookings
 from bot.shifts.commands import (
     CancelShift,
     CreateShift,
@@ -36,44 +36,7 @@ from bot.shifts.commands import (
 )
 from bot.shifts.new_shift import shift_form
 from bot.shifts.views import my_seats, shift_item, shift_length
-from bot.signups import JOIN, LEAVE, JoinShift, LeaveShift, ListShifts, offers, seats, timed
-
-PAGE_SIZE = 10
-
-
-async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
-    """`/phonebank list`: upcoming shifts a page at a time, with seats left and buttons;
-    `/shift list canvass`: one kind's."""
-    if cmd.kind is not None:
-        return await kind_listing.list_kind(ctx, cmd, kind_of(cmd.kind))
-    total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
-    pages = max(1, -(-total // PAGE_SIZE))
-    if cmd.page > pages:
-        raise UserError(
-            _(
-                "There are only {plural} of shifts; try `/phonebank list`.",
-                plural=plural(pages, "page"),
-            )
-        )
-    shown = await ctx.uow.shifts.upcoming(
-        ctx.campaign.id, ctx.now, limit=PAGE_SIZE, offset=(cmd.page - 1) * PAGE_SIZE
-    )
-    mine = {
-        s.id: signup for signup, s in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now)
-    }
-    footer = ""
-    if cmd.page < pages:
-        footer = _(
-            "{value} more: `/phonebank list {value2}`",
-            value=total - cmd.page * PAGE_SIZE,
-            value2=cmd.page + 1,
-        )
-    return Listing(
-        heading=_("Upcoming phone banks"),
-        items=tuple(shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
-        empty=_("No shifts are scheduled yet. Organizers can add one with `/phonebank create`."),
-        footer=footer,
-    )
+from bot.signups import JOIN, LEAVE, JoinShift, LeaveShift, offers, seats, timed
 
 
 async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:

@@ -1,7 +1,8 @@
-"""`/shift list <kind>`: one kind's upcoming shifts, a page at a time."""
+"""`/phonebank list` and `/shift list [kind]`: upcoming shifts (of one kind, if asked), a page
+at a time."""
 
 from bot.domain.errors import UserError
-from bot.domain.kinds import ShiftKind
+from bot.domain.kinds import ShiftKind, kind_of
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
 from bot.kernel.wording import plural
@@ -12,7 +13,42 @@ from bot.signups import ListShifts
 PAGE_SIZE = 10
 
 
-async def list_kind(ctx: Context, cmd: ListShifts, kind: ShiftKind) -> Reply:
+async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
+    """`/phonebank list`: upcoming shifts a page at a time, with seats left and buttons;
+    `/shift list canvass`: one kind's."""
+    if cmd.kind is not None:
+        return await _list_kind(ctx, cmd, kind_of(cmd.kind))
+    total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if cmd.page > pages:
+        raise UserError(
+            _(
+                "There are only {plural} of shifts; try `/phonebank list`.",
+                plural=plural(pages, "page"),
+            )
+        )
+    shown = await ctx.uow.shifts.upcoming(
+        ctx.campaign.id, ctx.now, limit=PAGE_SIZE, offset=(cmd.page - 1) * PAGE_SIZE
+    )
+    mine = {
+        s.id: signup for signup, s in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now)
+    }
+    footer = ""
+    if cmd.page < pages:
+        footer = _(
+            "{value} more: `/phonebank list {value2}`",
+            value=total - cmd.page * PAGE_SIZE,
+            value2=cmd.page + 1,
+        )
+    return Listing(
+        heading=_("Upcoming phone banks"),
+        items=tuple(shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
+        empty=_("No shifts are scheduled yet. Organizers can add one with `/phonebank create`."),
+        footer=footer,
+    )
+
+
+async def _list_kind(ctx: Context, cmd: ListShifts, kind: ShiftKind) -> Reply:
     """Upcoming shifts of `kind`, with seats left and buttons, as `/phonebank list` shows all."""
     total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now, kind=kind.id)
     pages = max(1, -(-total // PAGE_SIZE))
