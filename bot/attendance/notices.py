@@ -327,12 +327,11 @@ async def _debrief(scene: Scene) -> Reply | Drop:
     record = await scene.uow.attendance.get(scene.notice.signup_id)
     if record.report is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer already told us")
+    asked = _("How did it go? “{title}” (#{number}) has ended. Thank you for calling!")
+    if shift.kind is not PHONE_BANK:
+        asked = _("How did it go? “{title}” (#{number}) has ended. Thank you for coming!")
     return Message(
-        _(
-            "How did it go? “{title}” (#{number}) has ended. Thank you for calling!",
-            title=shift.title,
-            number=shift.number,
-        ),
+        asked.format(title=shift.title, number=shift.number),
         buttons=(
             Button(_("I made it"), MADEIT.action(shift.number), ButtonStyle.PRIMARY),
             Button(_("I couldn't make it"), MISSED.action(shift.number)),

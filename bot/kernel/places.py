@@ -1,9 +1,14 @@
 """Where a shift happens, as its messages say it: a phone bank's dialer line as it always
 read, another kind's own reminder or check-in sentence, an address with a map link."""
 
-from bot.domain.kinds import PHONE_BANK, is_link, map_link
+from bot.domain.kinds import PHONE_BANK, ShiftKind, is_link, map_link
 from bot.domain.phonebank import Shift
 from bot.kernel.i18n import _
+
+
+def label(kind: ShiftKind) -> str:
+    """The kind as people read it: its emoji and its name in the reader's language."""
+    return f"{kind.emoji} {_(kind.name)}"
 
 
 def where(shift: Shift) -> str:

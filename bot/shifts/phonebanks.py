@@ -22,6 +22,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
+from bot.kernel.places import where_line
 from bot.kernel.wording import and_list, plural
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
@@ -123,8 +124,7 @@ def _you_are_in(shift: Shift, when: str, due: Sequence[datetime]) -> str:
         when=when,
         shift_length=shift_length(shift),
     )
-    if shift.link:
-        text += _("\nDialer and script: {link}", link=shift.link)
+    text += where_line(shift)
     if due:
         text += _(
             "\nI'll remind you {spans} before it starts.",

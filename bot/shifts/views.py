@@ -1,20 +1,16 @@
 """How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
 
-from bot.domain.kinds import PHONE_BANK, ShiftKind
+from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
+from bot.kernel.places import label
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item
 from bot.shifts.buttons import ROSTER
 from bot.signups import JOIN, LEAVE
-
-
-def label(kind: ShiftKind) -> str:
-    """The kind as people read it: its emoji and its name in the reader's language."""
-    return f"{kind.emoji} {_(kind.name)}"
 
 
 def shift_item(
