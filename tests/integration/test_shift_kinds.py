@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 from bot.domain.campaign import Counter
 from bot.domain.kinds import CANVASS, PHONE_BANK, TRAINING
 from bot.domain.signup import SignupStatus
+from bot.domain.stats import KindFigures
 from storage import SqlStorage, migrate
 from storage.migrate import _foreign_keys, alembic_config
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
@@ -77,3 +78,50 @@ async def test_0015_makes_every_existing_shift_a_phone_bank_keeping_its_sign_ups
         assert (kept.title, kept.link, kept.capacity) == (shift.title, shift.link, shift.capacity)
         roster = await uow.signups.roster(shift.id)
         assert [(s.status, v.name) for s, v in roster] == [(SignupStatus.CONFIRMED, "Maria")]
+
+
+async def test_each_kind_s_figures_are_counted_apart(storage: SqlStorage) -> None:
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        olu = await a_volunteer(uow, team.campaign_id, "Olu")
+        maria = await a_volunteer(uow, team.campaign_id, "Maria")
+        calls = await a_shift(uow, team.campaign_id, olu.id, starts_in=-timedelta(days=2))
+        doors = await uow.shifts.add(
+            campaign_id=team.campaign_id,
+            number=await uow.campaigns.next_number(team.campaign_id, Counter.SHIFT),
+            title="Saturday doors",
+            link="Library, 123 Main St",
+            starts_at=NOW - timedelta(days=1),
+            ends_at=NOW - timedelta(days=1) + timedelta(hours=3),
+            capacity=12,
+            created_by=olu.id,
+            kind=CANVASS.id,
+        )
+        training = await uow.shifts.add(
+            campaign_id=team.campaign_id,
+            number=await uow.campaigns.next_number(team.campaign_id, Counter.SHIFT),
+            title="Training",
+            link=None,
+            starts_at=NOW - timedelta(days=3),
+            ends_at=NOW - timedelta(days=3) + timedelta(hours=1),
+            capacity=12,
+            created_by=olu.id,
+            kind=TRAINING.id,
+        )
+        for shift, first, second in ((calls, 30, 5), (doors, 40, 12)):
+            signup = await uow.signups.add(
+                await held(uow, shift), maria.id, SignupStatus.CONFIRMED, NOW - timedelta(days=5)
+            )
+            record = await uow.attendance.get(signup.id)
+            await uow.attendance.save(record.made_it(first, second, None, NOW))
+        # A training nobody signed up for is held all the same, with nobody attending.
+        await uow.commit()
+    async with storage.unit_of_work() as uow:
+        figures = await uow.stats.period(team.campaign_id, NOW - timedelta(days=7), NOW, now=NOW)
+
+    assert figures.by_kind == (
+        KindFigures("phonebank", 1, 1, 30, 5),
+        KindFigures("canvass", 1, 1, 40, 12),
+        KindFigures("training", 1, 0, 0, 0),
+    )
+    assert training.kind is TRAINING
