@@ -1,6 +1,7 @@
 """A week with a training and a canvass through `turnout console`: the kind picked in the
-form, a canvass typed with its address, an unknown kind refused, lists by kind, reminders and
-check-ins in each kind's words, a debrief asking for doors, and stats with each kind's totals."""
+form, a canvass typed with its address, an unknown kind refused, lists by kind, a canvasser's
+welcome offering canvasses, reminders and check-ins in each kind's words, a debrief asking for
+doors, and stats with each kind's totals."""
 
 from pathlib import Path
 
@@ -23,6 +24,12 @@ https://meet.example/training
 /shift create canvass "Saturday doors" 2026-11-28 10:00 3h 12 "Library, 123 Main St"
 /shift create rally "Big rally" 2026-11-28 10:00 3h 12
 /shift list
+:arrive Dee
+:as Dee
+1
+2
+3
+53703
 :as Maria
 /shift join 1
 /shift join 2
@@ -73,9 +80,13 @@ def test_a_week_with_a_training_and_a_canvass_runs_in_the_console(tmp_path: Path
     assert "`rally` isn't a kind of shift; type one of `phonebank`, `canvass`" in refused
     assert "Created" not in refused
 
-    listed = section(out, "Olivia> /shift list", "Olivia> :as Maria")
+    listed = section(out, "Olivia> /shift list", "Olivia> :arrive Dee")
     assert "🎓 Training · Wed Nov 25, 6:00 PM EST" in listed
     assert "🚪 Canvass · Sat Nov 28, 10:00 AM EST" in listed
+    # A canvasser free at weekends is offered the Saturday canvass, not the weekday training.
+    welcomed = section(out, "Dee> 53703", "Dee> :as Maria")
+    assert "Here are upcoming shifts that fit what you told us:" in welcomed
+    assert "#2 Saturday doors" in welcomed and "Volunteer training" not in welcomed
     canvasses = section(out, "Maria> /shift list canvass", "Maria> :advance 2d9h")
     assert "Saturday doors" in canvasses and "Volunteer training" not in canvasses
 

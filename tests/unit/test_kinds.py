@@ -18,7 +18,9 @@ from bot.domain.kinds import (
     map_link,
     read_kind,
 )
+from bot.domain.matching import SERVED_BY, fits
 from bot.domain.phonebank import check_where
+from bot.domain.volunteer import Interest, Profile
 from bot.kernel.commands import Actor
 from bot.shifts.commands import CreateShift, StartShiftForm
 from bot.shifts.new_shift import KIND_SHIFT, SHIFT, shift_form
@@ -153,3 +155,17 @@ def test_a_kind_chosen_in_the_form_is_read_as_typed_ones_are() -> None:
     assert (command.kind, command.link) == ("office", "Campaign HQ, 45 Elm St")
     with pytest.raises(UserError, match="isn't a kind of shift"):
         SHIFT.read(OLU, "", answers | {"kind": "rally"})
+
+
+def test_the_welcome_s_interests_map_to_kinds_and_trainings_fit_anyone_who_told_us() -> None:
+    canvasser = Profile((Interest.CANVASSING,), None, None)
+    office = Profile((Interest.DATA_ENTRY, Interest.TEXTING), None, None)
+
+    assert fits(canvasser, CANVASS) and fits(canvasser, TRAINING)
+    assert not fits(canvasser, PHONE_BANK)
+    assert {k.id for k in KINDS if fits(office, k)} == {"office", "textbank", "training"}
+    # Nothing told: every kind fits.
+    assert all(fits(None, k) for k in KINDS)
+    assert all(fits(Profile((), None, None), k) for k in KINDS)
+    # Every interest the welcome asks about is served by some kind.
+    assert set(SERVED_BY) == set(Interest)
