@@ -3,6 +3,8 @@ form, a canvass typed with its address, an unknown kind refused, lists by kind, 
 welcome offering canvasses, reminders and check-ins in each kind's words, a debrief asking for
 doors, and stats with each kind's totals."""
 
+import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,7 @@ Loved it
 :as Olivia
 /shift report 2
 /turnout stats 7d
+/turnout export shifts all
 :quit
 """
 
@@ -114,9 +117,17 @@ def test_a_week_with_a_training_and_a_canvass_runs_in_the_console(tmp_path: Path
 
     report = section(out, "Olivia> /shift report 2", "Olivia> /turnout stats 7d")
     assert "Doors knocked: 40 · Conversations had: 12" in report
-    stats = section(out, "Olivia> /turnout stats 7d", "Olivia> :quit")
+    stats = section(out, "Olivia> /turnout stats 7d", "Olivia> /turnout export")
     assert (
         "• 🚪 Canvass: 1 shift held, 1 attended; Doors knocked: 40; Conversations had: 12" in stats
     )
     assert "• 🎓 Training: 1 shift held, 1 attended" in stats
     assert "Calls reported" not in stats
+
+    # The export names each shift's kind, so its two counts can be read.
+    [shown] = re.findall(r"📎 Shifts \(all time\): (\S+)", out)
+    rows = list(csv.DictReader((tmp_path / shown).open(encoding="utf-8")))
+    assert [(r["title"], r["kind"], r["calls"]) for r in rows] == [
+        ("Volunteer training", "training", "0"),
+        ("Saturday doors", "canvass", "40"),
+    ]

@@ -99,3 +99,21 @@ async def test_a_canvass_debrief_counts_doors_and_refuses_more_conversations_tha
     assert "I've noted Doors knocked: 30 and Conversations had: 5" in said
     report = await harness.say("Olivia", "/shift report 1")
     assert "Doors knocked: 30 · Conversations had: 5" in report
+
+
+async def test_history_keeps_calls_for_phone_banks_and_lists_each_other_kind(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", TRAINING)
+    await harness.say("Olivia", CANVASS.format(seats=2))
+    await harness.say("Maria", "/shift join 1")
+    await harness.say("Maria", "/shift join 2")
+    await harness.advance(timedelta(days=6))
+    await harness.say("Maria", "/shift debrief 1")
+    await harness.say("Maria", "/shift debrief 2 30 5")
+
+    history = await harness.say("Maria", "/volunteer history")
+
+    assert "0 calls, 0 conversations" in history
+    assert "🚪 Canvass: 1 shift; Doors knocked: 30 · Conversations had: 5" in history
+    assert "🎓 Training: 1 shift" in history
