@@ -2,7 +2,7 @@
 at a time."""
 
 from bot.domain.errors import UserError
-from bot.domain.kinds import ShiftKind, kind_of
+from bot.domain.kinds import PHONE_BANK, ShiftKind, kind_of
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
 from bot.kernel.wording import plural
@@ -41,7 +41,10 @@ async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
             value2=cmd.page + 1,
         )
     return Listing(
-        heading=_("Upcoming phone banks"),
+        # Phone banks were every shift before kinds: a page of them reads as it always has.
+        heading=_("Upcoming phone banks")
+        if all(seats.shift.kind is PHONE_BANK for seats in shown)
+        else _("Upcoming shifts"),
         items=tuple(shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
         empty=_("No shifts are scheduled yet. Organizers can add one with `/phonebank create`."),
         footer=footer,

@@ -84,6 +84,7 @@ def test_a_week_with_a_training_and_a_canvass_runs_in_the_console(tmp_path: Path
     assert "Created" not in refused
 
     listed = section(out, "Olivia> /shift list", "Olivia> :arrive Dee")
+    assert "Upcoming shifts" in listed and "phone banks" not in listed
     assert "🎓 Training · Wed Nov 25, 6:00 PM EST" in listed
     assert "🚪 Canvass · Sat Nov 28, 10:00 AM EST" in listed
     # A canvasser free at weekends is offered the Saturday canvass, not the weekday training.
