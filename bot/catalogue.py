@@ -80,7 +80,9 @@ class Catalogue:
     def __init__(self, features: Sequence[Feature]) -> None:
         self.features = tuple(features)
         # Every subcommand, group by group in GROUPS order, each in the order help lists it.
-        self.entries = _in_help_order([e for f in features for e in f.entries])
+        own = [e for f in features for e in f.entries]
+        # `/shift` is `/phonebank` for every kind: derived from its entries, never listed twice.
+        self.entries = _in_help_order([*own, *shifts.shift_entries(own)])
         # Commands that come from a button, a form or an arrival rather than a slash command.
         self.routes = tuple(route for f in features for route in f.routes)
         self.sweeps: tuple[Sweep, ...] = tuple(sweep for f in features for sweep in f.sweeps)

@@ -111,6 +111,7 @@ SHIFT = (
     shifts.c.phone_bank_id,
     phone_banks.c.title,
     phone_banks.c.link,
+    phone_banks.c.kind,
     shifts.c.starts_at,
     shifts.c.ends_at,
     shifts.c.capacity,
@@ -122,14 +123,15 @@ SHIFT = (
 
 def shift(row: Sequence[Any]) -> Shift:
     """The shift from the first len(SHIFT) columns of `row`."""
-    (sid, campaign_id, number, bank_id, title, link, starts, ends, seats, status, series, host) = (
-        row[: len(SHIFT)]
-    )
+    (sid, campaign_id, number, bank_id, title, link, kind, starts, ends, seats, status) = row[:11]
+    series, host = row[11 : len(SHIFT)]
     return Shift(
         id=sid,
         campaign_id=campaign_id,
         number=number,
-        phone_bank=PhoneBank(id=bank_id, campaign_id=campaign_id, title=title, link=link),
+        phone_bank=PhoneBank(
+            id=bank_id, campaign_id=campaign_id, title=title, link=link, kind=kind
+        ),
         starts_at=starts,
         ends_at=ends,
         capacity=seats,

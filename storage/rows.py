@@ -145,7 +145,7 @@ def profile_columns(profile: Profile | None) -> dict[str, str | None]:
 
 def select_shifts(*extra: ColumnElement[Any]) -> Select[Any]:
     """Shifts with the phone bank they belong to (plus any `extra` columns)."""
-    return select(shifts, phone_banks.c.title, phone_banks.c.link, *extra).join(
+    return select(shifts, phone_banks.c.title, phone_banks.c.link, phone_banks.c.kind, *extra).join(
         phone_banks, phone_banks.c.id == shifts.c.phone_bank_id
     )
 
@@ -160,6 +160,7 @@ def shift(row: RowMapping) -> Shift:
             campaign_id=row[shifts.c.campaign_id],
             title=row[phone_banks.c.title],
             link=row[phone_banks.c.link],
+            kind=row[phone_banks.c.kind],
         ),
         starts_at=row[shifts.c.starts_at],
         ends_at=row[shifts.c.ends_at],

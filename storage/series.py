@@ -83,6 +83,7 @@ class SqlSeriesRepository(SeriesRepository):
                 created_by=new.created_by,
                 created_through=new.created_through,
                 ends_before=new.ends_before,
+                kind=new.kind,
             )
             .returning(series.c.id)
         )
@@ -170,4 +171,5 @@ def _series(m: RowMapping) -> Series:
         created_by=m["created_by"],
         created_through=m["created_through"],
         ends_before=m["ends_before"],
+        kind=m["kind"],
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ScalarSelect, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import SignupStatus
 from bot.ports.shifts import ShiftRepository
@@ -79,6 +80,14 @@ _CHANGE_BANK = (
     .values(title=bindparam("new_title"), link=bindparam("new_link"))
 )
 _COUNT_UPCOMING = select(func.count()).select_from(shifts).where(*_UPCOMING_WHERE)
+# `/shift list canvass`: one kind's upcoming shifts.
+_OF_KIND = phone_banks.c.kind == bindparam("kind")
+_UPCOMING_OF_KIND = _UPCOMING.where(_OF_KIND)
+_COUNT_UPCOMING_OF_KIND = (
+    select(func.count())
+    .select_from(shifts.join(phone_banks, phone_banks.c.id == shifts.c.phone_bank_id))
+    .where(*_UPCOMING_WHERE, _OF_KIND)
+)
 
 
 class SqlShiftRepository(ShiftRepository):
@@ -98,14 +107,17 @@ class SqlShiftRepository(ShiftRepository):
         ends_at: datetime,
         capacity: int,
         created_by: int,
+        kind: str = PHONE_BANK.id,
     ) -> Shift:
-        """Create a phone bank with its shift."""
+        """Create a phone bank (or another kind's event) with its shift."""
         added_bank = await self._db.execute(
             insert(phone_banks)
-            .values(campaign_id=campaign_id, title=title, link=link, created_by=created_by)
+            .values(
+                campaign_id=campaign_id, title=title, link=link, kind=kind, created_by=created_by
+            )
             .returning(phone_banks.c.id)
         )
-        phone_bank = PhoneBank(added_bank.scalar_one(), campaign_id, title, link)
+        phone_bank = PhoneBank(added_bank.scalar_one(), campaign_id, title, link, kind)
         added_shift = await self._db.execute(
             insert(shifts)
             .values(
@@ -160,12 +172,20 @@ class SqlShiftRepository(ShiftRepository):
         await rows.load_many(self._db, _MANY, shift_ids, self._read, shifts.c.id, rows.shift)
 
     async def upcoming(
-        self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
+        self,
+        campaign_id: int,
+        now: datetime,
+        *,
+        limit: int,
+        offset: int = 0,
+        kind: str | None = None,
     ) -> Sequence[ShiftSeats]:
         """Scheduled shifts that have not started, soonest first, with how full they are."""
-        result = await self._db.execute(
-            _UPCOMING, {"campaign_id": campaign_id, "now": now, "limit": limit, "offset": offset}
-        )
+        values = {"campaign_id": campaign_id, "now": now, "limit": limit, "offset": offset}
+        if kind is None:
+            result = await self._db.execute(_UPCOMING, values)
+        else:
+            result = await self._db.execute(_UPCOMING_OF_KIND, {**values, "kind": kind})
         return [
             ShiftSeats(rows.shift(row), confirmed=row["confirmed"], waitlisted=row["waitlisted"])
             for row in result.mappings()
@@ -184,9 +204,18 @@ class SqlShiftRepository(ShiftRepository):
         )
         return result.first() is not None
 
-    async def count_upcoming(self, campaign_id: int, now: datetime) -> int:
+    async def count_upcoming(
+        self, campaign_id: int, now: datetime, *, kind: str | None = None
+    ) -> int:
         """How many shifts `upcoming` would list without a limit."""
-        result = await self._db.execute(_COUNT_UPCOMING, {"campaign_id": campaign_id, "now": now})
+        if kind is None:
+            result = await self._db.execute(
+                _COUNT_UPCOMING, {"campaign_id": campaign_id, "now": now}
+            )
+        else:
+            result = await self._db.execute(
+                _COUNT_UPCOMING_OF_KIND, {"campaign_id": campaign_id, "now": now, "kind": kind}
+            )
         return result.scalar_one()
 
     async def hosted_by(self, volunteer_id: int, now: datetime) -> Sequence[ShiftSeats]:

@@ -2,6 +2,7 @@
 digest's schedule, and the figures, whose aggregate queries are in storage/figures.py."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, time
 from typing import Any
 
@@ -18,7 +19,7 @@ from bot.domain.stats import (
     WeekFigures,
 )
 from bot.ports.stats import StatsRepository
-from storage import figures
+from storage import figures, kind_figures
 from storage.engine import long_reads
 from storage.tables import campaigns, digest_schedules, notices, stats_opt_outs
 
@@ -38,9 +39,11 @@ class SqlStatsRepository(StatsRepository):
         most_active: int = 0,
     ) -> PeriodFigures:
         async with long_reads(self._db):
-            return await figures.period(
+            found = await figures.period(
                 self._db, campaign_id, start, end, now=now, most_active=most_active
             )
+            kinds = await kind_figures.by_kind(self._db, campaign_id, start, end, now=now)
+            return replace(found, by_kind=kinds)
 
     async def weeks(
         self, campaign_id: int, bounds: Sequence[datetime], now: datetime

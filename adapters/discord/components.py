@@ -32,9 +32,10 @@ _ACTION_ID = re.compile(
     r"(?P<action>turnout:[a-z]+(?::[0-9]{1,9}){0,2})(?:@(?P<guild>[0-9]{1,20}))?"
 )
 FORM_PREFIX = "turnout:form:"
-# A form about one thing names it: `turnout:form:edit_shift:3`.
+# A form about one thing names it: a number (`turnout:form:edit_shift:3`) or a kind of shift
+# (`turnout:form:new_shift:canvass`).
 _FORM_ID = re.compile(
-    r"turnout:form:(?P<form>[a-z_-]{1,40}(?::[0-9]{1,9})?)(?:@(?P<guild>[0-9]{1,20}))?"
+    r"turnout:form:(?P<form>[a-z_-]{1,40}(?::[0-9a-z]{1,9})?)(?:@(?P<guild>[0-9]{1,20}))?"
 )
 # Discord's limits for modals.
 MAX_ROWS = 5

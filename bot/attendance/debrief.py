@@ -3,11 +3,12 @@
 from collections.abc import Mapping
 from datetime import datetime
 
-from bot.attendance import rebooking
+from bot.attendance import debriefs, rebooking
 from bot.attendance.commands import Debrief, DebriefMissed, ShowReport, StartDebrief
 from bot.attendance.forms import debrief_form
 from bot.domain.attendance import Attendance, Outcome, check_conversations, outcome
 from bot.domain.errors import UserError
+from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
@@ -22,12 +23,14 @@ from bot.signups import seats, timed
 async def start_debrief(cmd: StartDebrief, ctx: Context) -> Reply:
     """ "I made it": the short form (calls, conversations, a note)."""
     shift, _skip = await _my_shift(ctx, cmd.shift, started=True)
-    return debrief_form(shift.number, shift.title)
+    return debrief_form(shift.number, shift.title, shift.kind)
 
 
 async def debrief(cmd: Debrief, ctx: Context) -> Reply:
     """The form's answers or `/phonebank debrief <shift> <calls> <conversations> [notes]`."""
     shift, signup = await _my_shift(ctx, cmd.shift, started=True)
+    if shift.kind is not PHONE_BANK:
+        return await _with_next_shifts(ctx, await debriefs.debrief_kind(ctx, cmd, shift, signup))
     check_conversations(cmd.calls, cmd.conversations, shift=shift.number, notes=cmd.notes)
     record = await ctx.uow.attendance.get(signup.id)
     await ctx.uow.attendance.save(
@@ -84,8 +87,7 @@ async def wrap_up_text(uow: UnitOfWork, shift: Shift, now: datetime) -> str:
     by_outcome: dict[Outcome, list[str]] = {o: [] for o in Outcome}
     for volunteer, record in got:
         by_outcome[outcome(record, shift.ends_at, now)].append(volunteer.name)
-    calls = sum(r.calls or 0 for _, r in got)
-    conversations = sum(r.conversations or 0 for _, r in got)
+    totals = debriefs.totals_line(shift.kind, [r for _, r in got])
     lines = [
         _(
             "📋 Wrap-up for #{number} “{title}”: attended {len} of {len2}.",
@@ -102,13 +104,8 @@ async def wrap_up_text(uow: UnitOfWork, shift: Shift, now: datetime) -> str:
         lines.append(_("Couldn't make it: ") + ", ".join(by_outcome[Outcome.COULDNT_MAKE_IT]))
     if by_outcome[Outcome.NO_WORD]:
         lines.append(_("No word yet: ") + ", ".join(by_outcome[Outcome.NO_WORD]))
-    lines.append(
-        _(
-            "Calls: {calls:,} · conversations: {conversations:,}",
-            calls=calls,
-            conversations=conversations,
-        )
-    )
+    if totals:
+        lines.append(totals)
     notes = [(v, r.notes) for v, r in got if r.notes]
     if notes:
         lines.append(_("Notes:"))

@@ -13,6 +13,7 @@ from bot.attendance.confirmation import check_message
 from bot.attendance.debrief import wrap_up_text
 from bot.attendance.rebooking import fitting_shifts, with_join_buttons
 from bot.domain.attendance import CONFIRM_AHEAD, NO_ANSWER_AFTER, Attendance, Outcome, outcome
+from bot.domain.kinds import PHONE_BANK
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.offer import OFFER_FOR
 from bot.domain.phonebank import Shift
@@ -21,6 +22,7 @@ from bot.kernel import timefmt
 from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
+from bot.kernel.places import where_line
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups import JOIN, LEAVE, PASS, SHIFTS, TAKE, live_shift, seat_message
 
@@ -287,8 +289,14 @@ async def _check_in(scene: Scene) -> Reply | Drop:
     if scene.now >= shift.ends_at:
         return Drop(NoticeState.SKIPPED, "the shift had already ended")
     text = _("📞 It's starting now: “{title}” (#{number}).", title=shift.title, number=shift.number)
-    if shift.link:
-        text += _("\nDialer and script: {link}", link=shift.link)
+    if shift.kind is not PHONE_BANK:
+        text = _(
+            "{emoji} It's starting now: “{title}” (#{number}).",
+            emoji=shift.kind.emoji,
+            title=shift.title,
+            number=shift.number,
+        )
+    text += where_line(shift, check_in=True)
     return Message(
         text, buttons=(Button(_("I'm here"), CHECKIN.action(shift.number), ButtonStyle.PRIMARY),)
     )
@@ -306,12 +314,11 @@ async def _debrief(scene: Scene) -> Reply | Drop:
     record = await scene.uow.attendance.get(scene.notice.signup_id)
     if record.report is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer already told us")
+    asked = _("How did it go? “{title}” (#{number}) has ended. Thank you for calling!")
+    if shift.kind is not PHONE_BANK:
+        asked = _("How did it go? “{title}” (#{number}) has ended. Thank you for coming!")
     return Message(
-        _(
-            "How did it go? “{title}” (#{number}) has ended. Thank you for calling!",
-            title=shift.title,
-            number=shift.number,
-        ),
+        asked.format(title=shift.title, number=shift.number),
         buttons=(
             Button(_("I made it"), MADEIT.action(shift.number), ButtonStyle.PRIMARY),
             Button(_("I couldn't make it"), MISSED.action(shift.number)),

@@ -16,6 +16,7 @@ from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import N_, _
+from bot.kernel.places import where_line
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups import seats, timed
 
@@ -80,8 +81,7 @@ async def check_in(cmd: CheckIn, ctx: Context) -> Reply:
         number=shift.number,
         title=shift.title,
     )
-    if shift.link:
-        text += _("\nDialer and script: {link}", link=shift.link)
+    text += where_line(shift, check_in=True)
     return Message(text)
 
 

@@ -1,8 +1,9 @@
 """The next shifts that fit a volunteer, offered after a shift with Join buttons.
 
 "Fit" uses what onboarding stored (bot/volunteers/welcome.py): the availability, read on the
-volunteer's own wall clock, and the interests (someone who told us only about canvassing or
-data entry is not offered phone banks). Shifts already joined, full, or not yet started are
+volunteer's own wall clock, and the interests, each served by kinds of shift (someone who told
+us only about canvassing or data entry is offered canvasses or office shifts, not phone banks;
+bot/domain/matching.py). Shifts already joined, full, or not yet started are
 left out.
 """
 
@@ -10,8 +11,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.domain.campaign import Campaign
+from bot.domain.matching import fits
 from bot.domain.phonebank import Shift
-from bot.domain.volunteer import SHIFT_INTERESTS, Volunteer
+from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.context import zone_for
 from bot.kernel.i18n import _
@@ -31,8 +33,6 @@ async def fitting_shifts(
     """Up to NEXT_SHIFTS upcoming shifts with a free seat that fit the volunteer (not ones they
     are on or host)."""
     profile = volunteer.profile
-    if profile is not None and profile.interests and not SHIFT_INTERESTS & set(profile.interests):
-        return []
     zone = zone_for(volunteer, campaign)
     mine = {shift.id for _, shift in await uow.signups.upcoming_for(volunteer.id, now)}
     fitting = [
@@ -42,6 +42,8 @@ async def fitting_shifts(
         # Never offered a seat on a shift they host.
         and seats.shift.host_id != volunteer.id
         and seats.seats_left
+        # Someone who told us only about canvassing is offered canvasses, not phone banks.
+        and fits(profile, seats.shift.kind)
         and (
             profile is None
             or profile.availability is None

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from bot.domain.campaign import Campaign
+from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel.i18n import _
 from bot.kernel.intake.buttons import link_action
+from bot.kernel.places import label, where_line
 from bot.ports.replies import MAX_BUTTON_URL, Attachment, Button
 
 if TYPE_CHECKING:
@@ -74,10 +76,13 @@ def first_reminder(offsets: tuple[timedelta, ...]) -> timedelta | None:
 
 
 def summary(shift: Shift, *, waitlisted: bool = False) -> str:
-    """The event's title: `Phone bank: Saturday calls` (`Waitlist: …` while waiting)."""
+    """The event's title: `Phone bank: Saturday calls`, `🚪 Canvass: Saturday doors` (`Waitlist:
+    …` while waiting)."""
     if waitlisted:
         return _("Waitlist: {title}", title=shift.title)
-    return _("Phone bank: {title}", title=shift.title)
+    if shift.kind is PHONE_BANK:
+        return _("Phone bank: {title}", title=shift.title)
+    return _("{kind}: {title}", kind=label(shift.kind), title=shift.title)
 
 
 def _where(campaign: Campaign, shift: Shift) -> str:
@@ -90,7 +95,7 @@ def description(campaign: Campaign, shift: Shift, *, waitlisted: bool = False) -
     if waitlisted:
         lines.append(_("You're on the waitlist: I'll message you if a seat opens."))
     if shift.link:
-        lines.append(_("Dialer and script: {link}", link=shift.link))
+        lines.append(where_line(shift).lstrip("\n"))
     lines.append(_("Can't make it? /phonebank leave {number}", number=shift.number))
     return "\n".join(lines)
 

@@ -111,14 +111,17 @@ class Attendance:
         return replace(self, mark=mark, marked_by=by, marked_at=now)
 
     def made_it(
-        self, calls: int, conversations: int, notes: str | None, now: datetime
+        self, calls: int | None, conversations: int | None, notes: str | None, now: datetime
     ) -> "Attendance":
+        """Came, with the two counts its kind asks (None: a kind that counts nothing)."""
         return replace(
             self,
             report=Report.MADE_IT,
             reported_at=now,
-            calls=check_count(calls, "calls"),
-            conversations=check_count(conversations, "conversations"),
+            calls=None if calls is None else check_count(calls, "calls"),
+            conversations=None
+            if conversations is None
+            else check_count(conversations, "conversations"),
             notes=notes or None,
         )
 

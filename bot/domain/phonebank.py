@@ -7,6 +7,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
+from bot.domain.kinds import PHONE_BANK, ShiftKind, Where, check_address, is_link, kind_of
 from bot.domain.text import N_
 
 # A host is required; <>"` never belong in a link and would break how it is shown.
@@ -26,8 +27,11 @@ class PhoneBank:
     id: int
     campaign_id: int
     title: str
-    # Dialer or call script; shown in reminders.
+    # Where it happens, as its kind says: a dialer or call script, a texting platform, a
+    # street address or a video link; shown in reminders.
     link: str | None
+    # Its kind's id (bot.domain.kinds); every shift made before kinds is a phone bank.
+    kind: str = PHONE_BANK.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,10 @@ class Shift:
     @property
     def link(self) -> str | None:
         return self.phone_bank.link
+
+    @property
+    def kind(self) -> ShiftKind:
+        return kind_of(self.phone_bank.kind)
 
     def has_started(self, now: datetime) -> bool:
         return now >= self.starts_at
@@ -139,6 +147,15 @@ def check_link(link: str | None) -> str | None:
             )
         )
     return link
+
+
+def check_where(kind: ShiftKind, where: str | None) -> str | None:
+    """Where a shift of `kind` happens, as its kind allows (a link, an address, or either)."""
+    if where is None or not where.strip():
+        return None
+    if kind.where is Where.LINK or (kind.where is Where.LINK_OR_ADDRESS and is_link(where)):
+        return check_link(where)
+    return check_address(where)
 
 
 def check_start(starts_at: datetime, now: datetime, *, shown: str) -> datetime:

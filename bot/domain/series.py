@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.domain.kinds import PHONE_BANK
+
 # How far ahead a series' dates exist as shifts; later ones appear as time passes, so
 # `/phonebank list` stays short and a series without an end is fine.
 WINDOW = timedelta(days=28)
@@ -25,3 +27,5 @@ class Series:
     created_through: datetime
     # `cancel … following`: no date from this moment on is created.
     ends_before: datetime | None = None
+    # Every date's kind (bot.domain.kinds), as its first shift's.
+    kind: str = PHONE_BANK.id

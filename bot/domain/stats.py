@@ -59,6 +59,9 @@ class PeriodFigures:
     tasks_done: int = 0
     # Asked for: who attended most shifts (then made most calls), named ones only.
     most_active: tuple["ActiveVolunteer", ...] = ()
+    # Each kind's own figures (bot.domain.kinds), in the kinds' order; its two counts are
+    # what that kind counts (calls for phone banks, doors for canvasses).
+    by_kind: tuple["KindFigures", ...] = ()
 
     @property
     def fill_rate(self) -> float | None:
@@ -81,6 +84,17 @@ class PeriodFigures:
         """Attended of the seats whose outcome is known: a shift just over, with nobody heard
         from yet, neither lowers nor raises it."""
         return ratio(self.attended, self.settled)
+
+
+@dataclass(frozen=True, slots=True)
+class KindFigures:
+    """One kind's shifts held in a period, seats attended, and its debriefs' two counts."""
+
+    kind: str
+    shifts_held: int
+    attended: int
+    first: int
+    second: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ from bot.domain.phonebank import (
     Shift,
     check_capacity,
     check_duration,
-    check_link,
     check_start,
+    check_where,
     shift_start,
 )
 from bot.domain.signup import SignupStatus
@@ -155,7 +155,7 @@ async def _edit_following(cmd: EditShift, ctx: Context) -> Reply:
             title=clean_text(cmd.title, what="title", limit=MAX_TITLE)
             if cmd.title
             else template.title,
-            link=template.link if cmd.link is None else check_link(cmd.link),
+            link=template.link if cmd.link is None else check_where(shift.kind, cmd.link),
             capacity=template.capacity if cmd.capacity is None else cmd.capacity,
             length=template.length if cmd.duration is None else cmd.duration,
             first_local=first_local,
@@ -282,7 +282,7 @@ def _wanted(cmd: EditShift, shift: Shift, ctx: Context) -> _Details:
         title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     return _Details(
         title=title,
-        link=shift.link if cmd.link is None else check_link(cmd.link),
+        link=shift.link if cmd.link is None else check_where(shift.kind, cmd.link),
         starts_at=starts_at,
         ends_at=starts_at + length,
         capacity=shift.capacity if cmd.capacity is None else check_capacity(cmd.capacity),

@@ -85,7 +85,7 @@ def _link(values: Values) -> str:
     """The link answer; empty means no link."""
     link = text(values, "link", _("the link"), required=False)
     with answering("link"):
-        return typed.link(typed.Word(link, quoted=True)) if link else ""
+        return typed.place(typed.Word(link, quoted=True)) if link else ""
 
 
 def link_form(number: int, link: str, *, told: str) -> Form:

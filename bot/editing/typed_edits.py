@@ -83,7 +83,7 @@ def one_field(
         )
     else:
         link = words.need(_("{what} (or {NO_LINK} to remove it)", what=what, NO_LINK=NO_LINK))
-        changes["link"] = "" if link.text == NO_LINK else typed.link(link)
+        changes["link"] = "" if link.text == NO_LINK else typed.place(link)
     edit = EditShift(actor, shift=shift, following=following, **changes)
     if field != "title":
         # `confirm` goes ahead without asking first (fewer seats, or people to be told).

@@ -67,6 +67,8 @@ COLUMNS: dict[ExportKind, tuple[str, ...]] = {
         "outcome",
         "calls",
         "conversations",
+        # Language-neutral (bot.domain.kinds): what `calls` and `conversations` count.
+        "shift_kind",
     ),
     ExportKind.SHIFTS: (
         "shift_number",
@@ -81,6 +83,7 @@ COLUMNS: dict[ExportKind, tuple[str, ...]] = {
         *COUNTS,
         "host_number",
         "host",
+        "kind",
     ),
     ExportKind.TASKS: (
         "claim_id",
@@ -216,6 +219,7 @@ def _signup(line: Any, when: _Times) -> list[object]:
         came_to.value if line.signup.status is SignupStatus.CONFIRMED else "",
         record.calls,
         record.conversations,
+        shift.kind.id,
     ]
 
 
@@ -235,6 +239,7 @@ def _shift(line: Any, when: _Times) -> list[object]:
         *_counts([(seat, shift.ends_at) for seat in line.seats], when.now),
         "" if host is None or _erased(host) else host.number,
         "" if host is None else host.name,
+        shift.kind.id,
     ]
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.attendance import CONFIRM
+from bot.domain.matching import fits
 from bot.domain.phonebank import ShiftSeats
 from bot.domain.signup import SignupStatus
 from bot.domain.task import ClaimStatus
@@ -71,6 +72,7 @@ def _fitting(ctx: Context, upcoming: Sequence[ShiftSeats], taken: set[int]) -> L
         for seats in upcoming
         if seats.seats_left
         and seats.shift.id not in taken
+        and fits(profile, seats.shift.kind)
         and (
             profile is None
             or profile.availability is None

@@ -35,7 +35,7 @@ def shift_post(
         posted_starts_at=posted_starts_at,
     )
     lines = [
-        f"📞 #{shift.number} “{shift.title}”",
+        f"{shift.kind.emoji} #{shift.number} “{shift.title}”",
         _(
             "{at} for {duration}",
             at=timefmt.at(shift.starts_at, zone),

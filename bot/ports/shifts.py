@@ -4,6 +4,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Collection, Sequence
 from datetime import datetime
 
+from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import HeldShift, Shift, ShiftSeats, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
@@ -22,8 +23,9 @@ class ShiftRepository(ABC):
         ends_at: datetime,
         capacity: int,
         created_by: int,
+        kind: str = PHONE_BANK.id,
     ) -> Shift:
-        """Create a phone bank with its shift."""
+        """Create a phone bank (or another kind's event) with its shift."""
 
     @abstractmethod
     async def by_number(self, campaign_id: int, number: int) -> Shift | None:
@@ -48,16 +50,24 @@ class ShiftRepository(ABC):
 
     @abstractmethod
     async def upcoming(
-        self, campaign_id: int, now: datetime, *, limit: int, offset: int = 0
+        self,
+        campaign_id: int,
+        now: datetime,
+        *,
+        limit: int,
+        offset: int = 0,
+        kind: str | None = None,
     ) -> Sequence[ShiftSeats]:
-        """Scheduled shifts that have not started, soonest first."""
+        """Scheduled shifts that have not started, soonest first (of one kind, if given)."""
 
     @abstractmethod
     async def hosts_any(self, volunteer_id: int, *, ended_after: datetime) -> bool:
         """Whether the volunteer hosts a scheduled shift that ends after `ended_after`."""
 
     @abstractmethod
-    async def count_upcoming(self, campaign_id: int, now: datetime) -> int: ...
+    async def count_upcoming(
+        self, campaign_id: int, now: datetime, *, kind: str | None = None
+    ) -> int: ...
 
     @abstractmethod
     async def hosted_by(self, volunteer_id: int, now: datetime) -> Sequence[ShiftSeats]:

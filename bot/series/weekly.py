@@ -66,6 +66,7 @@ async def repeat_shift(cmd: RepeatShift, ctx: Context) -> Reply:
             length=shift.ends_at - shift.starts_at,
             created_by=ctx.volunteer.id,
             created_through=shift.starts_at,
+            kind=shift.phone_bank.kind,
         )
     )
     await ctx.uow.series.attach(shift.id, series.id)
@@ -139,6 +140,7 @@ async def extend(ctx: Context, series: Series) -> list[Shift]:
             ends_at=start + series.length,
             capacity=series.capacity,
             created_by=series.created_by,
+            kind=series.kind,
         )
         await timed.schedule_shift(ctx.uow, shift)
         await ctx.uow.series.attach(shift.id, series.id)

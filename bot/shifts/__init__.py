@@ -6,7 +6,15 @@ from bot.kernel.intake.entry import Route
 from bot.shifts import bookings, buttons
 from bot.shifts.commands import CreateShift, KeepOffShift
 from bot.shifts.entries import ENTRIES
-from bot.shifts.new_shift import CREATE_PARAMS, SHIFT, read_new_shift, shift_form, shift_options
+from bot.shifts.kinds import label, shift_entries
+from bot.shifts.new_shift import (
+    CREATE_PARAMS,
+    KIND_SHIFT,
+    SHIFT,
+    read_new_shift,
+    shift_form,
+    shift_options,
+)
 from bot.shifts.notices import NOTICES
 from bot.shifts.views import my_seats, shift_item
 
@@ -22,7 +30,7 @@ FEATURE = Feature(
         ),
     ),
     buttons=(buttons.BOOK, buttons.BOOK_OVER, buttons.DONT_BOOK, buttons.ROSTER),
-    forms=(SHIFT,),
+    forms=(SHIFT, KIND_SHIFT),
     notices=NOTICES,
 )
 
@@ -31,8 +39,10 @@ __all__ = [
     "FEATURE",
     "SHIFT",
     "CreateShift",
+    "label",
     "my_seats",
     "read_new_shift",
+    "shift_entries",
     "shift_form",
     "shift_item",
     "shift_options",

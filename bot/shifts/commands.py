@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from bot.domain.kinds import PHONE_BANK
 from bot.kernel.commands import Command
 from bot.series import Repeats
 
@@ -24,11 +25,17 @@ class CreateShift(Command):
     repeats: Repeats | None = None
     # The form had no room to ask how it repeats (Discord): the reply offers a Repeat button.
     offer_repeat: bool = False
+    # Its kind's id (bot.domain.kinds): `/phonebank create` makes phone banks.
+    kind: str = PHONE_BANK.id
 
 
 @dataclass(frozen=True, slots=True)
 class StartShiftForm(Command):
-    """`/phonebank create` with nothing after it: ask for the shift in a form."""
+    """`/phonebank create` with nothing after it: ask for the shift in a form.
+
+    `/shift create` alone asks the kind first (None); with a kind chosen, its form."""
+
+    kind: str | None = PHONE_BANK.id
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
-from bot.shifts import announcing, bookings, phonebanks, reading
+from bot.shifts import announcing, bookings, listing, phonebanks, reading
 from bot.shifts.commands import (
     AddToShift,
     Announce,
@@ -33,7 +33,7 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank list [page]", "/phonebank list 2", N_("shifts coming up, with seats left")
         ),
         ListShifts,
-        phonebanks.list_shifts,
+        listing.list_shifts,
         reads_only=True,
         params=(
             Param(

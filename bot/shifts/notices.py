@@ -8,6 +8,7 @@ from bot.kernel import timefmt
 from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
+from bot.kernel.places import where_line
 from bot.ports.replies import Button, Message, Reply
 from bot.signups import SHIFTS, booker, cant_make_it, live_shift, still_on, with_calendar
 
@@ -103,8 +104,7 @@ async def _booked(scene: Scene) -> Reply | Drop:
             number=shift.number,
             when=when,
         )
-        if shift.link:
-            text += _("\nDialer and script: {link}", link=shift.link)
+        text += where_line(shift)
         return await with_calendar(scene, Message(text, buttons=(cant_make_it(shift),)))
     return Message(text, buttons=(cant_make_it(shift),))
 
@@ -140,8 +140,7 @@ async def _moved_by_organizer(scene: Scene) -> Reply | Drop:
         number2=shift.number,
         at2=timefmt.at(shift.starts_at, scene.zone),
     )
-    if shift.link:
-        text += _("\nDialer and script: {link}", link=shift.link)
+    text += where_line(shift)
     return await with_calendar(scene, Message(text, buttons=(cant_make_it(shift),)))
 
 

@@ -7,13 +7,14 @@ from bot.calendars import calendar_feeds
 from bot.domain.attendance import Attendance, is_late_cancellation
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
+from bot.domain.kinds import kind_of
 from bot.domain.phonebank import (
     HeldShift,
     Shift,
     check_capacity,
     check_duration,
-    check_link,
     check_start,
+    check_where,
     shift_start,
 )
 from bot.domain.signup import SignupStatus
@@ -21,6 +22,7 @@ from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
+from bot.kernel.places import where_line
 from bot.kernel.wording import and_list, plural
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
@@ -35,41 +37,7 @@ from bot.shifts.commands import (
 )
 from bot.shifts.new_shift import shift_form
 from bot.shifts.views import my_seats, shift_item, shift_length
-from bot.signups import JOIN, LEAVE, JoinShift, LeaveShift, ListShifts, offers, seats, timed
-
-PAGE_SIZE = 10
-
-
-async def list_shifts(cmd: ListShifts, ctx: Context) -> Reply:
-    """`/phonebank list`: upcoming shifts a page at a time, with seats left and buttons."""
-    total = await ctx.uow.shifts.count_upcoming(ctx.campaign.id, ctx.now)
-    pages = max(1, -(-total // PAGE_SIZE))
-    if cmd.page > pages:
-        raise UserError(
-            _(
-                "There are only {plural} of shifts; try `/phonebank list`.",
-                plural=plural(pages, "page"),
-            )
-        )
-    shown = await ctx.uow.shifts.upcoming(
-        ctx.campaign.id, ctx.now, limit=PAGE_SIZE, offset=(cmd.page - 1) * PAGE_SIZE
-    )
-    mine = {
-        s.id: signup for signup, s in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now)
-    }
-    footer = ""
-    if cmd.page < pages:
-        footer = _(
-            "{value} more: `/phonebank list {value2}`",
-            value=total - cmd.page * PAGE_SIZE,
-            value2=cmd.page + 1,
-        )
-    return Listing(
-        heading=_("Upcoming phone banks"),
-        items=tuple(shift_item(ctx, seats, mine.get(seats.shift.id)) for seats in shown),
-        empty=_("No shifts are scheduled yet. Organizers can add one with `/phonebank create`."),
-        footer=footer,
-    )
+from bot.signups import JOIN, LEAVE, JoinShift, LeaveShift, offers, seats, timed
 
 
 async def my_shifts(cmd: MyShifts, ctx: Context) -> Reply:
@@ -152,8 +120,7 @@ def _you_are_in(shift: Shift, when: str, due: Sequence[datetime]) -> str:
         when=when,
         shift_length=shift_length(shift),
     )
-    if shift.link:
-        text += _("\nDialer and script: {link}", link=shift.link)
+    text += where_line(shift)
     if due:
         text += _(
             "\nI'll remind you {spans} before it starts.",
@@ -217,7 +184,7 @@ async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
 async def start_shift_form(cmd: StartShiftForm, ctx: Context) -> Reply:
     """`/phonebank create` alone: the new-shift form (organizers)."""
     ctx.require_organizer(_("create phone bank shifts"))
-    return shift_form()
+    return shift_form(None if cmd.kind is None else kind_of(cmd.kind))
 
 
 async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
@@ -226,7 +193,8 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
     capacity = check_capacity(cmd.capacity)
-    link = check_link(cmd.link)
+    kind = kind_of(cmd.kind)
+    link = check_where(kind, cmd.link)
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
     check_start(starts_at, ctx.now, shown=timefmt.at(starts_at, ctx.campaign_zone))
     number = await ctx.uow.campaigns.next_number(ctx.campaign.id, Counter.SHIFT)
@@ -239,6 +207,7 @@ async def create_shift(cmd: CreateShift, ctx: Context) -> Reply:
         ends_at=starts_at + duration,
         capacity=capacity,
         created_by=ctx.volunteer.id,
+        kind=kind.id,
     )
     await timed.schedule_shift(ctx.uow, shift)
     ctx.shift_changed(None)

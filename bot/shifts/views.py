@@ -1,10 +1,12 @@
 """How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
 
+from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
+from bot.kernel.places import label
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item
 from bot.shifts.buttons import ROSTER
@@ -20,6 +22,9 @@ def shift_item(
     """
     shift = seats.shift
     parts = [timefmt.at(shift.starts_at, ctx.zone), shift_length(shift)]
+    if shift.kind is not PHONE_BANK:
+        # Phone banks were every shift before kinds: their lines read as they always have.
+        parts.insert(0, label(shift.kind))
     if seats.seats_left:
         parts.append(
             _(
@@ -45,8 +50,8 @@ def shift_item(
     elif hosting:
         button = Button(_("Roster"), ROSTER.action(shift.number))
     else:
-        label = _("Join") if seats.seats_left else _("Join waitlist")
-        button = Button(label, JOIN.action(shift.number), ButtonStyle.PRIMARY)
+        join = _("Join") if seats.seats_left else _("Join waitlist")
+        button = Button(join, JOIN.action(shift.number), ButtonStyle.PRIMARY)
     return Item(
         _("#{number} {title}", number=shift.number, title=shift.title), " · ".join(parts), button
     )

@@ -9,6 +9,8 @@ from bot.kernel.commands import Command
 @dataclass(frozen=True, slots=True)
 class ListShifts(Command):
     page: int = 1
+    # `/shift list canvass`: one kind's shifts (its id); None: every kind.
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

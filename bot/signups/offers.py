@@ -11,6 +11,7 @@ from bot.kernel import timefmt
 from bot.kernel.commands import Actor
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
+from bot.kernel.places import where_line
 from bot.ports.replies import Message, Reply
 from bot.ports.storage import Storage
 from bot.signups import seats
@@ -50,8 +51,7 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
         title=shift.title,
         at=timefmt.at(shift.starts_at, ctx.zone),
     )
-    if shift.link:
-        text += _("\nDialer and script: {link}", link=shift.link)
+    text += where_line(shift)
     return Message(text)
 
 

@@ -14,6 +14,7 @@ from bot.kernel import timefmt
 from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
+from bot.kernel.places import where_line
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.signups.buttons import LEAVE
 
@@ -56,8 +57,7 @@ async def seat_message(scene: Scene, opening: Callable[[Shift], str]) -> Reply |
     if shift.has_started(scene.now):
         return Drop(NoticeState.SKIPPED, "the shift had already started")
     text = opening(shift)
-    if shift.link:
-        text += _("\nDialer and script: {link}", link=shift.link)
+    text += where_line(shift)
     return Message(text, buttons=(cant_make_it(shift),))
 
 

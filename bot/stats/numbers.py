@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.campaign import Campaign
 from bot.domain.errors import UserError
+from bot.domain.kinds import PHONE_BANK, kind_of
 from bot.domain.stats import (
     CHART_WEEKS,
     TOP_VOLUNTEERS,
@@ -21,6 +22,7 @@ from bot.domain.stats import (
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
+from bot.kernel.places import label
 from bot.kernel.wording import plural
 from bot.ports.replies import Attachment, Message, Reply
 from bot.ports.storage import UnitOfWork
@@ -127,11 +129,7 @@ def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
             missed=count("couldnt_make_it"),
             no_word=count("no_word"),
         ),
-        _(
-            "• Calls reported: {calls}; conversations: {conversations}",
-            calls=count("calls"),
-            conversations=count("conversations"),
-        ),
+        *kind_lines(now, calls=count("calls"), conversations=count("conversations")),
         _(
             "• New volunteers: {new}; contacted: {contacted}; median time to a "
             "first contact: {wait}",
@@ -142,6 +140,46 @@ def figure_lines(now: PeriodFigures, before: PeriodFigures | None) -> list[str]:
         _("• Waiting for a first contact now: {waiting:,}", waiting=now.waiting_now),
         _("• Tasks done: {done}", done=count("tasks_done")),
     ]
+
+
+def kind_lines(figures: PeriodFigures, *, calls: str, conversations: str) -> list[str]:
+    """The debriefs' counts: phone banks' calls as they always read when only phone banks
+    were held, else one line per kind held with its own totals ("Doors knocked: 40")."""
+    if all(k.kind == PHONE_BANK.id for k in figures.by_kind):
+        return [
+            _(
+                "• Calls reported: {calls}; conversations: {conversations}",
+                calls=calls,
+                conversations=conversations,
+            )
+        ]
+    lines = []
+    for held in figures.by_kind:
+        kind = kind_of(held.kind)
+        if kind.counts is None:
+            lines.append(
+                _(
+                    "• {kind}: {shifts} held, {attended} attended",
+                    kind=label(kind),
+                    shifts=plural(held.shifts_held, "shift"),
+                    attended=held.attended,
+                )
+            )
+        else:
+            lines.append(
+                _(
+                    "• {kind}: {shifts} held, {attended} attended; {first}: {count:,}; "
+                    "{second}: {count2:,}",
+                    kind=label(kind),
+                    shifts=plural(held.shifts_held, "shift"),
+                    attended=held.attended,
+                    first=_(kind.counts.first),
+                    count=held.first,
+                    second=_(kind.counts.second),
+                    count2=held.second,
+                )
+            )
+    return lines
 
 
 def _percent(value: float | None) -> str:

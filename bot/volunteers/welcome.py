@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import datetime
 
+from bot.domain.matching import fits
 from bot.domain.notice import ANSWERS_EVERY, NewNotice, NoticeKind, NoticeState
 from bot.domain.text import clean_text
 from bot.domain.volunteer import MAX_LOCATION, SHIFT_INTERESTS, Profile
@@ -14,6 +15,7 @@ from bot.shifts import shift_item
 from bot.tasks import board_item
 from bot.volunteers.commands import SaveProfile, StartProfile, WelcomeVolunteer
 from bot.volunteers.forms import LOCATION, onboarding_form
+from bot.volunteers.matched import matched_kinds
 
 # Follow-ups raised per sweep; the rest wait for the next sweep a minute later.
 _FOLLOW_UP_BATCH = 200
@@ -64,7 +66,9 @@ async def save_profile(cmd: SaveProfile, ctx: Context) -> Reply:
         thanks = _("Thanks, your answers are updated.")
     if SHIFT_INTERESTS.intersection(profile.interests):
         return await _matching_shifts(ctx, profile, thanks)
-    return await _open_tasks(ctx, thanks)
+    # Canvassers, texters and the rest: the shifts of their kinds, if any are coming up.
+    matched = await matched_kinds(ctx, profile, thanks)
+    return matched if matched is not None else await _open_tasks(ctx, thanks)
 
 
 async def _tell_organizers_answers(ctx: Context, *, updated: bool) -> None:
@@ -88,8 +92,11 @@ async def _matching_shifts(ctx: Context, profile: Profile, thanks: str) -> Reply
     fitting = [
         seats
         for seats in upcoming
-        if profile.availability is None
-        or profile.availability.fits(seats.shift.starts_at.astimezone(ctx.zone))
+        if fits(profile, seats.shift.kind)
+        and (
+            profile.availability is None
+            or profile.availability.fits(seats.shift.starts_at.astimezone(ctx.zone))
+        )
     ][:5]
     return Listing(
         heading=_(

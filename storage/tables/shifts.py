@@ -20,7 +20,10 @@ phone_banks = Table(
     Column("id", Integer, primary_key=True),
     Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False),
     Column("title", Text, nullable=False),
+    # Where it happens: a link or a street address, as its kind says.
     Column("link", Text),
+    # Its kind (bot.domain.kinds): every shift made before kinds is a phone bank.
+    Column("kind", Text, nullable=False, server_default="phonebank"),
     Column("created_by", Integer, ForeignKey("volunteers.id"), nullable=False),
     # The port's ShiftRepository.add is given no `now`, so the database clock fills this in.
     Column("created_at", UtcDateTime, nullable=False, server_default=func.current_timestamp()),
@@ -77,6 +80,8 @@ series = Table(
     Column("created_through", UtcDateTime, nullable=False),
     # Set by `cancel … following`: no date from then on is created.
     Column("ends_before", UtcDateTime),
+    # Every date's kind, as its first shift's (bot.domain.kinds).
+    Column("kind", Text, nullable=False, server_default="phonebank"),
 )
 
 # "Every week": the volunteer is signed up for each new date of the series. Forget-me deletes it.

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.attendance import Attendance, Mark
 from bot.domain.phonebank import Shift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
-from bot.domain.stats import PeriodFigures, WeekFigures, week_starts
+from bot.domain.stats import KindFigures, PeriodFigures, WeekFigures, week_starts
 from bot.domain.task import ClaimStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
@@ -119,6 +119,8 @@ async def test_a_week_is_counted_as_counted_by_hand(storage: SqlStorage) -> None
         median_contact_seconds=4 * 3600,  # 2 h, 4 h, 10 h
         waiting_now=1,  # Ann (Cal is erased)
         tasks_done=1,
+        # Every shift here is a phone bank: the same two shifts, attended seats and counts.
+        by_kind=(KindFigures("phonebank", 2, 3, 60, 10),),
     )
     assert (this_week.fill_rate, this_week.show_rate) == (6 / 14, 0.5)
     assert this_week.reconfirm_rate == 2 / 6
@@ -134,6 +136,7 @@ async def test_a_week_is_counted_as_counted_by_hand(storage: SqlStorage) -> None
         median_contact_seconds=3600,
         waiting_now=0,  # Ann joined after it; Cal is erased
         tasks_done=1,
+        by_kind=(KindFigures("phonebank", 1, 2, 10, 2),),
     )
 
 

@@ -140,9 +140,8 @@ def shifts(
 
 
 def kind(shift: Shift) -> str:
-    """What kind of shift it is. Every shift is a phone bank for now; when shifts have kinds,
-    the kind's own name goes here."""
-    return _(W.PHONE_BANK)
+    """What kind of shift it is, in the reader's language."""
+    return _(shift.kind.name)
 
 
 def _passes(row: BoardShift, now: datetime, show: str) -> bool:

@@ -32,7 +32,6 @@ class W:
     CHECKED_IN = N_("Checked in")
     FILLED = N_("{confirmed} of {capacity} seats filled")
     CANCELLED = N_("Cancelled")
-    PHONE_BANK = N_("Phone bank")
     TIMES_IN = N_("Times are in {zone}.")
     ROSTER = N_("Roster")
     NOBODY = N_("Nobody has signed up yet.")

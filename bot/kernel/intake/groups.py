@@ -25,6 +25,18 @@ GROUPS: tuple[Group, ...] = (
         overview=N_("sign up for phone bank shifts"),
     ),
     Group(
+        "shift",
+        alone="list",
+        heading=N_("Shifts of every kind"),
+        description="Shifts of every kind: canvasses, text banks, trainings and more",
+        menu_description="Shifts of every kind - canvass, text bank, training, meeting, office",
+        organizers_have=N_(
+            "create shifts of any kind, edit, repeat, post and cancel them, book, move and "
+            "remove volunteers, and choose hosts and approve or decline their offers"
+        ),
+        overview=N_("sign up for canvasses, text banks, trainings, meetings and office shifts"),
+    ),
+    Group(
         "task",
         alone="list",
         heading=N_("Tasks"),

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.campaign import MAX_NUMBER
 from bot.domain.errors import UserError
+from bot.domain.kinds import check_address, is_link
 from bot.domain.phonebank import check_duration, check_link
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.domain.timing import MAX_ZONE_NAME, parse_duration, parse_reminder_offsets
@@ -258,6 +259,16 @@ def link(word: Word) -> str:
     checked = check_link(word.text.strip())
     assert checked is not None  # a word is never empty
     return checked
+
+
+def place(word: Word) -> str:
+    """A shift's new link or street address, before its kind is known: words with a space are
+    an address (checked as text; the use case checks it suits the shift's kind), anything
+    else a link, as `link` reads it."""
+    text = word.text.strip()
+    if is_link(text) or not any(c.isspace() for c in text):
+        return link(word)
+    return check_address(text)
 
 
 def title(word: Word) -> str:
