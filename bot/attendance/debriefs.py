@@ -32,10 +32,8 @@ async def debrief_kind(ctx: Context, cmd: Debrief, shift: Shift, signup: Signup)
     if cmd.conversations > cmd.calls:
         raise UserError(
             _(
-                (
-                    "{second} can't be more than {first}: type the {first_lower} first, like "
-                    "`/shift debrief {number} {more} {fewer}`."
-                ),
+                "{second} can't be more than {first}: type the {first_lower} first, like "
+                "`/shift debrief {number} {more} {fewer}`.",
                 second=_(counts.second),
                 first=_(counts.first),
                 first_lower=_(counts.first).lower(),
