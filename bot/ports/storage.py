@@ -12,6 +12,7 @@ from bot.ports.inbox import InboxRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
+from bot.ports.positions import PositionRepository
 from bot.ports.posts import PostRepository
 from bot.ports.proposals import ProposalRepository
 from bot.ports.requests import RequestRepository
@@ -41,6 +42,7 @@ class UnitOfWork(ABC):
     exports: ExportRepository
     requests: RequestRepository
     inbox: InboxRepository
+    positions: PositionRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -1,11 +1,14 @@
 """How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
-from bot.kernel.wording import plural
+from bot.kernel.wording import and_list, plural
 from bot.ports.replies import Button, ButtonStyle, Item
 from bot.shifts.buttons import ROSTER
 from bot.signups import JOIN, LEAVE
@@ -73,3 +76,22 @@ async def my_seats(ctx: Context) -> list[tuple[Signup | None, ShiftSeats, bool]]
 def shift_length(shift: Shift) -> str:
     """How long the shift lasts, as people read it (`2h`, `1h30m`)."""
     return timefmt.duration(shift.ends_at - shift.starts_at)
+
+
+def you_are_in(shift: Shift, when: str, due: Sequence[datetime]) -> str:
+    """A seat taken: the shift, its link and the reminders to come."""
+    text = _(
+        "You're in! #{number} “{title}”, {when} for {shift_length}.",
+        number=shift.number,
+        title=shift.title,
+        when=when,
+        shift_length=shift_length(shift),
+    )
+    if shift.link:
+        text += _("\nDialer and script: {link}", link=shift.link)
+    if due:
+        text += _(
+            "\nI'll remind you {spans} before it starts.",
+            spans=and_list(timefmt.span(shift.starts_at - d) for d in due),
+        )
+    return text
