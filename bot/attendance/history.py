@@ -2,13 +2,14 @@
 
 from collections import Counter
 
+from bot import positions
 from bot.attendance.commands import ShowHistory
 from bot.domain.attendance import Outcome, outcome, show_rate
 from bot.domain.signup import SignupStatus
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
-from bot.kernel.wording import plural
+from bot.kernel.wording import and_list, plural
 from bot.ports.replies import Message, Reply
 
 
@@ -41,13 +42,15 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
     if outcomes[Outcome.NO_WORD]:
         counted.append(_("{outcomes} with no word yet", outcomes=outcomes[Outcome.NO_WORD]))
     shown_rate = f"{round(100 * rate)}%" if rate is not None else _("no finished shifts yet")
-    return Message(
-        _(
-            "{whose} record: {join}; {plural}, {plural2}; show rate {shown_rate}.",
-            whose=whose,
-            join=", ".join(counted),
-            plural=plural(calls, "call"),
-            plural2=plural(conversations, "conversation"),
-            shown_rate=shown_rate,
-        )
+    text = _(
+        "{whose} record: {join}; {plural}, {plural2}; show rate {shown_rate}.",
+        whose=whose,
+        join=", ".join(counted),
+        plural=plural(calls, "call"),
+        plural2=plural(conversations, "conversation"),
+        shown_rate=shown_rate,
     )
+    qualified = await positions.held_by(ctx, volunteer.id)
+    if qualified:
+        text += _("\nQualifications: {names}.", names=and_list(qualified))
+    return Message(text)

@@ -1,6 +1,8 @@
 """Positions inside a shift: their own seats and waitlists, the position buttons, and the
 organizer's refusals that change nothing."""
 
+from datetime import timedelta
+
 import pytest
 
 from bot.domain.errors import UserError
@@ -146,3 +148,94 @@ async def test_an_organizer_books_someone_in_a_position(harness: Harness) -> Non
     assert "Booked Maria on #1 “Saturday doors” as driver" in booked
 
 
+
+
+# Qualifications and trainings
+
+TRAINING = '/phonebank create "Lead training" 2026-11-05 18:00 1h 10'
+
+
+async def lead_needs_training(h: Harness) -> None:
+    """Shift #1 a training that grants "canvass lead"; #2 a canvass whose lead needs it."""
+    assert "Created #1" in await h.say("Olivia", TRAINING)
+    granted = await h.say("Olivia", '/phonebank grants 1 "Canvass lead"')
+    assert "Everyone who attends #1 “Lead training” will be qualified as “canvass lead”." in granted
+    assert "Created #2" in await h.say("Olivia", CREATE.format(seats=4))
+    await h.say("Olivia", "/phonebank positions 2 lead:1 canvasser:3")
+    required = await h.say("Olivia", '/phonebank require 2 lead "canvass lead"')
+    assert "Seats as lead on #2 now need “canvass lead”" in required
+
+
+async def test_a_qualification_nobody_can_earn_is_refused_and_nothing_changes(
+    harness: Harness,
+) -> None:
+    assert "Created #1" in await harness.say("Olivia", CREATE.format(seats=4))
+    await harness.say("Olivia", "/phonebank positions 1 lead:1 canvasser:3")
+    reply = await harness.say("Olivia", '/phonebank require 1 lead "canvass lead"')
+    assert "Nobody can earn “canvass lead” yet; set a training that grants it first" in reply
+    assert "You're there as lead." in await harness.say("Maria", "/phonebank join 1 lead")
+
+
+async def test_the_untrained_are_pointed_to_the_next_training_with_a_join_button(
+    harness: Harness,
+) -> None:
+    await lead_needs_training(harness)
+    reply = await harness.reply("Maria", "/phonebank join 2 lead")
+    assert isinstance(reply, Message)
+    assert "Seats as lead on #2 need the “canvass lead” qualification." in reply.text
+    assert "The next training for it is #1 “Lead training”" in reply.text
+    assert [b.action for b in reply.buttons] == ["turnout:join:1"]
+    # Nothing was taken; a canvasser seat needs nothing.
+    assert "You're there as canvasser." in await harness.say("Maria", "/phonebank join 2 2")
+
+
+async def test_attending_the_training_grants_the_qualification(harness: Harness) -> None:
+    await lead_needs_training(harness)
+    await harness.say("Maria", "/phonebank join 1")
+    await harness.advance(timedelta(days=3, hours=9, minutes=10))
+    await harness.say("Olivia", "/phonebank mark 1 Maria here")
+    assert "Qualifications: canvass lead." in await harness.say("Maria", "/volunteer history")
+    assert "You're there as lead." in await harness.say("Maria", "/phonebank join 2 lead")
+
+
+async def test_organizers_qualify_and_unqualify_by_hand(harness: Harness) -> None:
+    await lead_needs_training(harness)
+    await harness.arrive("Maria")
+    qualified = await harness.say("Olivia", '/volunteer qualify Maria "canvass lead"')
+    assert "Maria (#" in qualified and "is now qualified as “canvass lead”." in qualified
+    history = await harness.say("Olivia", "/volunteer history Maria")
+    assert "Qualifications: canvass lead." in history
+    await harness.say("Olivia", '/volunteer unqualify Maria "canvass lead"')
+    assert "Qualifications" not in await harness.say("Maria", "/volunteer history")
+    refused = await harness.say("Maria", '/volunteer qualify Maria "canvass lead"')
+    assert "Only organizers can qualify volunteers." in refused
+
+
+async def test_an_organizer_booking_someone_unqualified_is_asked_to_confirm(
+    harness: Harness,
+) -> None:
+    await lead_needs_training(harness)
+    await harness.arrive("Maria")
+    asked = await harness.reply("Olivia", "/phonebank add 2 Maria as lead")
+    assert isinstance(asked, Message)
+    assert "doesn't have “canvass lead”, which seats as lead on #2 need" in asked.text
+    assert "Nothing is booked yet" in asked.text
+    assert "4 of 4 seats left" in await harness.say("Olivia", "/phonebank list")
+    booked = await harness.press("Olivia", asked.buttons[0].action)
+    assert "Booked Maria on #2 “Saturday doors” as lead" in booked
+    roster = await harness.say("Olivia", "/phonebank roster 2")
+    assert "confirmed, as lead" in roster
+
+
+async def test_forget_me_erases_qualifications(harness: Harness) -> None:
+    await lead_needs_training(harness)
+    await harness.arrive("Maria")
+    await harness.say("Olivia", '/volunteer qualify Maria "canvass lead"')
+    await harness.say("Maria", "/phonebank join 2 lead")
+    await harness.say("Maria", "/volunteer forget-me confirm")
+    async with harness.storage.unit_of_work() as uow:
+        from storage.tables import qualifications
+
+        left = (await uow.connection.execute(qualifications.select())).all()
+    assert left == []
+    # Her lead seat went back: someone else may take it now.
