@@ -6,7 +6,7 @@ grows moves its own waitlist up at once.
 """
 
 from bot.domain.errors import UserError
-from bot.domain.phonebank import HeldShift
+from bot.domain.phonebank import HeldShift, Shift
 from bot.domain.positions import check_qualification, find_position, parse_positions
 from bot.kernel.context import Context
 from bot.kernel.i18n import _, ngettext
@@ -22,6 +22,29 @@ async def set_positions(cmd: SetPositions, ctx: Context) -> Reply:
     wanted = parse_positions(cmd.positions.split())
     held = await _open(ctx, cmd.shift)
     shift = held.shift
+    number = shift.number
+    await _drops_nobody(ctx, shift, wanted)
+    held, positions = await ctx.uow.positions.replace(held, wanted)
+    # More seats in a position: its own line moves up now, each person told once.
+    await seats.fill_open_seats(ctx, held)
+    listed = and_list(
+        _("{name} ({seats})", name=p.name, seats=plural(p.seats, "seat")) for p in positions
+    )
+    return Message(
+        _(
+            "#{number} “{title}” now has {listed}: {total} in all.",
+            number=number,
+            title=shift.title,
+            listed=listed,
+            total=plural(held.shift.capacity, "seat"),
+        )
+    )
+
+
+async def _drops_nobody(ctx: Context, shift: Shift, wanted: list[tuple[str, int]]) -> None:
+    """Refuse (saying what to do) positions that would leave someone without a seat or a
+    line: people on a shift without positions, in a position that goes, or more confirmed in
+    one than its new seats."""
     number = shift.number
     if not shift.positioned:
         taken, waiting = await ctx.uow.signups.counts(shift.id)
@@ -72,21 +95,6 @@ async def set_positions(cmd: SetPositions, ctx: Context) -> Reply:
                     taken=taken,
                 )
             )
-    held, positions = await ctx.uow.positions.replace(held, wanted)
-    # More seats in a position: its own line moves up now, each person told once.
-    await seats.fill_open_seats(ctx, held)
-    listed = and_list(
-        _("{name} ({seats})", name=p.name, seats=plural(p.seats, "seat")) for p in positions
-    )
-    return Message(
-        _(
-            "#{number} “{title}” now has {listed}: {total} in all.",
-            number=number,
-            title=shift.title,
-            listed=listed,
-            total=plural(held.shift.capacity, "seat"),
-        )
-    )
 
 
 async def require_qualification(cmd: RequireQualification, ctx: Context) -> Reply:
