@@ -41,16 +41,7 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
                 number=shift.number,
             )
         )
-    position, lacking = None, False
-    if shift.positioned:
-        position, lacking = await positions.for_booking(
-            ctx, held, person, cmd.position, over=cmd.over
-        )
-    asked = None
-    if waiting is None and not cmd.confirm:
-        asked = _ask_outside_availability(ctx, person, shift, over=cmd.over)
-        if lacking and position is not None:
-            asked = _ask_unqualified(person, shift, position)
+    position, asked = await _ask_first(ctx, cmd, held, person, waiting)
     if asked is not None:
         return asked
     confirmed, _skip = await ctx.uow.signups.counts(shift.id)
@@ -78,6 +69,27 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     )
     if signup.status is SignupStatus.WAITLISTED:
         return await _booked_on_waitlist(ctx, shift, person, signup)
+    return _booked(person, held.shift, position, left=held.shift.capacity - confirmed - 1)
+
+
+async def _ask_first(
+    ctx: Context, cmd: AddToShift, held: HeldShift, person: Volunteer, waiting: Signup | None
+) -> tuple[Position | None, Message | None]:
+    """The position to book them in (on a shift with positions), and the question to ask
+    before booking, if any: they lack its qualification, or it is outside their times."""
+    position, lacking = None, False
+    if held.shift.positioned:
+        position, lacking = await positions.for_booking(
+            ctx, held, person, cmd.position, over=cmd.over
+        )
+    if waiting is not None or cmd.confirm:
+        return position, None
+    if lacking and position is not None:
+        return position, _ask_unqualified(person, held.shift, position)
+    return position, _ask_outside_availability(ctx, person, held.shift, over=cmd.over)
+
+
+def _booked(person: Volunteer, shift: Shift, position: Position | None, *, left: int) -> Message:
     if position is not None:
         return Message(
             _(
@@ -94,7 +106,7 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
             name=person.name,
             number=shift.number,
             title=shift.title,
-            plural=plural(held.shift.capacity - confirmed - 1, "seat"),
+            plural=plural(left, "seat"),
         )
     )
 

@@ -35,7 +35,7 @@ from bot.shifts.commands import (
     StartShiftForm,
 )
 from bot.shifts.new_shift import shift_form
-from bot.shifts.views import my_seats, shift_item, shift_length, you_are_in
+from bot.shifts.views import my_seats, shift_item, shift_length, waitlisted, you_are_in
 from bot.signups import JOIN, LEAVE, JoinShift, LeaveShift, ListShifts, offers, seats, timed
 
 PAGE_SIZE = 10
@@ -127,17 +127,7 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
     if signup.status is SignupStatus.WAITLISTED:
         line = await ctx.uow.signups.waitlist_position(signup)
         return Message(
-            positions.waiting_as(picked, shift, when, line)
-            or _(
-                (
-                    "#{number} “{title}” ({when}) is full, so you're #{position} on the "
-                    "waitlist. I'll message you the moment a seat opens."
-                ),
-                number=shift.number,
-                title=shift.title,
-                when=when,
-                position=line,
-            ),
+            positions.waiting_as(picked, shift, when, line) or waitlisted(shift, when, line),
             buttons=(leave, *weekly.every_week_button(shift)),
         )
     text = you_are_in(shift, when, due) + positions.in_as(picked)

@@ -95,3 +95,17 @@ def you_are_in(shift: Shift, when: str, due: Sequence[datetime]) -> str:
             spans=and_list(timefmt.span(shift.starts_at - d) for d in due),
         )
     return text
+
+
+def waitlisted(shift: Shift, when: str, line: int) -> str:
+    """A join that found the shift full: its place in line."""
+    return _(
+        (
+            "#{number} “{title}” ({when}) is full, so you're #{position} on the "
+            "waitlist. I'll message you the moment a seat opens."
+        ),
+        number=shift.number,
+        title=shift.title,
+        when=when,
+        position=line,
+    )
