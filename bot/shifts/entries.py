@@ -55,8 +55,8 @@ ENTRIES: tuple[Entry, ...] = (
             "/phonebank join <shift> [position]",
             "/phonebank join 3",
             N_(
-                "take a seat on a shift (or a waitlist spot if it's full); on a shift with "
-                "positions, name one, like `driver`"
+                "take a seat on a shift (or a waitlist spot if it's full), in a position if "
+                "it has them"
             ),
         ),
         JoinShift,
