@@ -113,10 +113,13 @@ class SqlSignupRepository(SignupRepository):
         # Seat counts read along with `active`, for the `counts` a join asks for next; any
         # write here forgets them.
         self._counted: dict[int, tuple[int, int]] = {}
+        # Seat counts per position, for the join that picks a position and then places it.
+        self._position_counted: dict[int, dict[int, tuple[int, int]]] = {}
 
     def _forget_read(self) -> None:
         self._active_read.clear()
         self._counted.clear()
+        self._position_counted.clear()
 
     async def add(
         self,
@@ -199,6 +202,8 @@ class SqlSignupRepository(SignupRepository):
 
     async def position_counts(self, shift_id: int) -> Mapping[int, tuple[int, int]]:
         """(seats taken, waitlisted) per position id of a shift with positions."""
+        if shift_id in self._position_counted:
+            return self._position_counted[shift_id]
         counted: dict[int, tuple[int, int]] = {}
         result = await self._db.execute(_POSITION_COUNTS, {"shift_id": shift_id})
         for position_id, status, count in result:
@@ -210,6 +215,7 @@ class SqlSignupRepository(SignupRepository):
             else:
                 waiting += count
             counted[position_id] = (taken, waiting)
+        self._position_counted[shift_id] = counted
         return counted
 
     async def waitlist_position(self, signup: Signup) -> int:
