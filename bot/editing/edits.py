@@ -288,7 +288,7 @@ def _wanted(cmd: EditShift, shift: Shift, ctx: Context) -> _Details:
         raise UserError(
             _(
                 "#{number}'s seats are its positions'; change them with `/phonebank "
-                "positions {number} <name>:<seats> …`.",
+                "positions <shift> <name>:<seats> …`.",
                 number=shift.number,
             )
         )

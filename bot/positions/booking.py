@@ -23,7 +23,7 @@ async def for_booking(
             _(
                 (
                     "#{number}'s seats are its positions'; give one more seats with "
-                    "`/phonebank positions {number} <name>:<seats> …` first."
+                    "`/phonebank positions <shift> <name>:<seats> …` first."
                 ),
                 number=shift.number,
             )
@@ -65,12 +65,13 @@ async def for_move(
             _(
                 (
                     "#{to_shift} has positions; take {name} off #{from_shift} and book them "
-                    "with `/phonebank add {to_shift} #{number} as <position>`."
+                    "with `/phonebank add {to_shift} #{number} as {first}`."
                 ),
                 to_shift=target.shift.number,
                 from_shift=source.shift.number,
                 name=person.name,
                 number=person.number,
+                first=there[0].name,
             )
         )
     counted = await ctx.uow.signups.position_counts(target.shift.id)

@@ -55,7 +55,7 @@ async def _drops_nobody(ctx: Context, shift: Shift, wanted: list[tuple[str, int]
                         "#{number} already has {people} signed up without a position; set "
                         "positions on a shift before anyone joins (create a new one with "
                         "`/phonebank create`), or take them off with `/phonebank remove "
-                        "{number} <who>` first."
+                        "<shift> <who>` first."
                     ),
                     number=number,
                     people=plural(taken + waiting, "person", "people"),
@@ -70,11 +70,11 @@ async def _drops_nobody(ctx: Context, shift: Shift, wanted: list[tuple[str, int]
                 ngettext(
                     (
                         "{count} person is on #{number} as {name}; keep {name} in the list, "
-                        "or take them off with `/phonebank remove {number} <who>` first."
+                        "or take them off with `/phonebank remove <shift> <who>` first."
                     ),
                     (
                         "{count} people are on #{number} as {name}; keep {name} in the list, "
-                        "or take them off with `/phonebank remove {number} <who>` first."
+                        "or take them off with `/phonebank remove <shift> <who>` first."
                     ),
                     taken + waiting,
                     number=number,
@@ -86,8 +86,8 @@ async def _drops_nobody(ctx: Context, shift: Shift, wanted: list[tuple[str, int]
                 _(
                     (
                         "{name} has {people} confirmed on #{number}; give it at least "
-                        "{taken} seats, or take someone off with `/phonebank remove {number} "
-                        "<who>` first."
+                        "{taken} seats, or take someone off with `/phonebank remove "
+                        "<shift> <who>` first."
                     ),
                     name=position.name,
                     people=plural(taken, "person", "people"),
@@ -128,9 +128,9 @@ async def require_qualification(cmd: RequireQualification, ctx: Context) -> Repl
         raise UserError(
             _(
                 (
-                    "Nobody can earn “{qualification}” yet; set a training that grants it "
-                    'first, like `/phonebank grants <shift> "{qualification}"`, or qualify '
-                    'someone with `/volunteer qualify <who> "{qualification}"`.'
+                    "Nobody can earn “{qualification}” yet; make a shift its training first "
+                    'with `/phonebank grants <shift> "<qualification>"`, or qualify someone '
+                    'with `/volunteer qualify <who> "<qualification>"`.'
                 ),
                 qualification=qualification,
             )

@@ -58,7 +58,7 @@ async def take_seat(
         # Every seat of such a shift is a position's: a sign-up without one has no line.
         raise UserError(
             _(
-                "#{number} has positions; join it with `/phonebank join {number} <position>`.",
+                "#{number} has positions; join it with `/phonebank join <shift> [position]`.",
                 number=shift.number,
             )
         )

@@ -136,7 +136,7 @@ async def test_the_seats_of_a_shift_with_positions_are_edited_through_its_positi
 ) -> None:
     await positioned(harness)
     reply = await harness.say("Olivia", "/phonebank edit 1 seats 10")
-    assert "#1's seats are its positions'; change them with `/phonebank positions 1" in reply
+    assert "#1's seats are its positions'; change them with `/phonebank positions <shift>" in reply
 
 
 async def test_an_organizer_books_someone_in_a_position(harness: Harness) -> None:
@@ -146,8 +146,6 @@ async def test_an_organizer_books_someone_in_a_position(harness: Harness) -> Non
     assert "#1 has positions; say which, like `/phonebank add 1 #" in asked
     booked = await harness.say("Olivia", "/phonebank add 1 Maria as driver")
     assert "Booked Maria on #1 “Saturday doors” as driver" in booked
-
-
 
 
 # Qualifications and trainings
@@ -172,7 +170,7 @@ async def test_a_qualification_nobody_can_earn_is_refused_and_nothing_changes(
     assert "Created #1" in await harness.say("Olivia", CREATE.format(seats=4))
     await harness.say("Olivia", "/phonebank positions 1 lead:1 canvasser:3")
     reply = await harness.say("Olivia", '/phonebank require 1 lead "canvass lead"')
-    assert "Nobody can earn “canvass lead” yet; set a training that grants it first" in reply
+    assert "Nobody can earn “canvass lead” yet; make a shift its training first" in reply
     assert "You're there as lead." in await harness.say("Maria", "/phonebank join 1 lead")
 
 
