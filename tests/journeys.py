@@ -236,7 +236,10 @@ class World:
                 taken = sum(1 for s, _ in roster if s.status.holds_seat)
                 waiting = [s for s, _ in roster if s.status is SignupStatus.WAITLISTED]
                 assert taken <= shift.capacity, (number, roster)
-                if not shift.is_cancelled and not shift.has_started(self.now()):
+                # With positions, someone may wait for a driver seat while a lead seat is free:
+                # the rule holds per position (below).
+                before = not shift.is_cancelled and not shift.has_started(self.now())
+                if before and not shift.positioned:
                     assert not (waiting and taken < shift.capacity), (number, roster)
                 people = Counter(v.id for _, v in roster)
                 assert all(n == 1 for n in people.values()), (number, roster)

@@ -41,9 +41,7 @@ def _seats_phrase(count: int) -> str:
     return plural(count, "seat")
 
 
-async def pick_position(
-    ctx: Context, held: HeldShift, named: str, *, for_someone_else: bool = False
-) -> Position | Reply:
+async def pick_position(ctx: Context, held: HeldShift, named: str) -> Position | Reply:
     """The position a join is for, or the reply that asks for one (the position buttons) or
     says which qualification it needs; a UserError for a position the shift doesn't have."""
     shift = held.shift
@@ -76,11 +74,7 @@ async def pick_position(
                 first=positions[0].name,
             )
         )
-    if (
-        position.requires
-        and not for_someone_else
-        and not await holds(ctx, ctx.volunteer.id, position.requires)
-    ):
+    if position.requires and not await holds(ctx, ctx.volunteer.id, position.requires):
         return await needs_training(ctx, shift, position)
     return position
 
