@@ -12,31 +12,23 @@ import asyncio
 from collections import Counter
 from dataclasses import dataclass
 
-import pytest
 from sqlalchemy import select
 
 from bot.app.turnout import Turnout
-from bot.domain.campaign import Identity
 from bot.domain.notice import NoticeKind
 from bot.domain.signup import SignupStatus
-from bot.kernel.commands import Actor
-from bot.kernel.context import CampaignDefaults
-from bot.ports.replies import Message
 from bot.signups.commands import JoinShift, LeaveShift
 from storage import SqlStorage
 from storage.tables import notices, positions, shifts, signups, volunteers
-from tests.conftest import Database
-from tests.fakes import frozen_clock
+from tests.integration import test_seat_races as seat_races
+from tests.integration.test_seat_races import ORGANIZER, ROUNDS, Replicas, ok, person
 
-ROUNDS = 20
-ORGANIZER = Actor(Identity("test", "T", "olivia"), "Olivia", is_organizer=True)
+# The same two replicas on two engines as the shift-wide races (a fixture, used by name).
+bots = seat_races.bots
+
 # Per round of the rush: drivers and canvassers asking at once for a few seats each.
 DRIVER_SEATS, CANVASSER_SEATS = 2, 3
 PER_POSITION = 6
-
-
-def person(name: str) -> Actor:
-    return Actor(Identity("test", "T", name.lower()), name)
 
 
 @dataclass
@@ -46,31 +38,6 @@ class Line:
     seats: int
     confirmed: list[str]
     waiting: list[str]
-
-
-@dataclass
-class Replicas:
-    one: Turnout
-    two: Turnout
-    storage: SqlStorage
-
-
-@pytest.fixture
-async def bots(database: Database) -> Replicas:
-    clock = frozen_clock()
-    defaults = CampaignDefaults(timezone="America/New_York")
-    first, second = await database.open(), await database.open()
-    return Replicas(
-        Turnout(storage=first, clock=clock, defaults=defaults),
-        Turnout(storage=second, clock=clock, defaults=defaults),
-        first,
-    )
-
-
-async def ok(reply_or_coro: object) -> Message:
-    reply = await reply_or_coro if asyncio.iscoroutine(reply_or_coro) else reply_or_coro
-    assert isinstance(reply, Message) and not reply.error, reply
-    return reply
 
 
 async def new_shift(bot: Turnout, number: int, wanted: str) -> None:
