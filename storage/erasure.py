@@ -44,6 +44,7 @@ from storage.tables import (
     notices,
     phone_banks,
     proposals,
+    qualifications,
     seat_offers,
     series,
     shifts,
@@ -229,6 +230,8 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
     ),
     # Booking records name the person (as booked or as booker): they go entirely.
     bookings: (Delete(bookings.c.volunteer_id, bookings.c.by_id),),
+    # Their qualifications go; one they granted someone else stays, granted by nobody named.
+    qualifications: (Delete(qualifications.c.volunteer_id), Null(qualifications.c.by_id)),
     series: (Keep(series.c.created_by, "the series stays for everyone on its dates"),),
     standing_signups: (Delete(standing_signups.c.volunteer_id),),
     proposals: (Delete(proposals.c.proposer_id),),

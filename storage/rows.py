@@ -168,6 +168,7 @@ def shift(row: RowMapping) -> Shift:
         status=ShiftStatus(row[shifts.c.status]),
         series_id=row[shifts.c.series_id],
         host_id=row[shifts.c.host_id],
+        positioned=row[shifts.c.positioned],
     )
 
 
@@ -178,6 +179,7 @@ def signup(row: RowMapping) -> Signup:
         volunteer_id=row[signups.c.volunteer_id],
         status=SignupStatus(row[signups.c.status]),
         created_at=row[signups.c.created_at],
+        position_id=row[signups.c.position_id],
     )
 
 

@@ -1,6 +1,6 @@
 """Sign-ups for shifts: who holds a seat, who waits, in the order they arrived."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import ScalarSelect, and_, bindparam, case, func, insert, literal, select, update
@@ -76,11 +76,18 @@ _FIRST_WAITLISTED = (
     .order_by(signups.c.id)
     .limit(1)
 )
+_FIRST_WAITLISTED_FOR = _FIRST_WAITLISTED.where(signups.c.position_id == bindparam("position_id"))
+_POSITION_COUNTS = (
+    select(signups.c.position_id, signups.c.status, func.count())
+    .where(signups.c.shift_id == bindparam("shift_id"), signups.c.status.in_(_ACTIVE))
+    .group_by(signups.c.position_id, signups.c.status)
+)
 _AHEAD_IN_LINE = select(func.count()).where(
     signups.c.shift_id == bindparam("shift_id"),
     signups.c.status == SignupStatus.WAITLISTED.value,
     signups.c.id < bindparam("signup_id"),
 )
+_AHEAD_FOR_POSITION = _AHEAD_IN_LINE.where(signups.c.position_id == bindparam("position_id"))
 _SET_STATUS = update(signups).where(
     signups.c.id == bindparam("signup_id"), signups.c.shift_id == bindparam("held_shift_id")
 )
@@ -106,15 +113,24 @@ class SqlSignupRepository(SignupRepository):
         # Seat counts read along with `active`, for the `counts` a join asks for next; any
         # write here forgets them.
         self._counted: dict[int, tuple[int, int]] = {}
+        # Seat counts per position, for the join that picks a position and then places it.
+        self._position_counted: dict[int, dict[int, tuple[int, int]]] = {}
 
     def _forget_read(self) -> None:
         self._active_read.clear()
         self._counted.clear()
+        self._position_counted.clear()
 
     async def add(
-        self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
+        self,
+        held: HeldShift,
+        volunteer_id: int,
+        status: SignupStatus,
+        now: datetime,
+        position_id: int | None = None,
     ) -> Signup:
-        """A new sign-up for the held shift; its id records its place in the arrival order."""
+        """A new sign-up for the held shift (for one of its positions, if it has them); its id
+        records its place in the arrival order."""
         self._forget_read()
         shift_id = held.shift.id
         added = await self._db.execute(
@@ -125,9 +141,12 @@ class SqlSignupRepository(SignupRepository):
                 "status": SignupStatus(status).value,
                 "created_at": now,
                 "updated_at": now,
+                "position_id": position_id,
             },
         )
-        return Signup(added.scalar_one(), shift_id, volunteer_id, SignupStatus(status), now)
+        return Signup(
+            added.scalar_one(), shift_id, volunteer_id, SignupStatus(status), now, position_id
+        )
 
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
         """The volunteer's confirmed or waitlisted sign-up for the shift, if any."""
@@ -167,17 +186,47 @@ class SqlSignupRepository(SignupRepository):
             counted.get(SignupStatus.WAITLISTED.value, 0),
         )
 
-    async def first_waitlisted(self, shift_id: int) -> Signup | None:
-        """The sign-up that moves up when a seat opens: the earliest on the waitlist."""
-        result = await self._db.execute(_FIRST_WAITLISTED, {"shift_id": shift_id})
+    async def first_waitlisted(
+        self, shift_id: int, position_id: int | None = None
+    ) -> Signup | None:
+        """The sign-up that moves up when a seat opens: the earliest on the waitlist (for
+        `position_id`'s seats, if given)."""
+        if position_id is None:
+            result = await self._db.execute(_FIRST_WAITLISTED, {"shift_id": shift_id})
+        else:
+            result = await self._db.execute(
+                _FIRST_WAITLISTED_FOR, {"shift_id": shift_id, "position_id": position_id}
+            )
         row = result.mappings().first()
         return rows.signup(row) if row else None
 
+    async def position_counts(self, shift_id: int) -> Mapping[int, tuple[int, int]]:
+        """(seats taken, waitlisted) per position id of a shift with positions."""
+        if shift_id in self._position_counted:
+            return self._position_counted[shift_id]
+        counted: dict[int, tuple[int, int]] = {}
+        result = await self._db.execute(_POSITION_COUNTS, {"shift_id": shift_id})
+        for position_id, status, count in result:
+            if position_id is None:
+                continue
+            taken, waiting = counted.get(position_id, (0, 0))
+            if status in _SEATED:
+                taken += count
+            else:
+                waiting += count
+            counted[position_id] = (taken, waiting)
+        self._position_counted[shift_id] = counted
+        return counted
+
     async def waitlist_position(self, signup: Signup) -> int:
-        """1 for the next in line."""
-        result = await self._db.execute(
-            _AHEAD_IN_LINE, {"shift_id": signup.shift_id, "signup_id": signup.id}
-        )
+        """1 for the next in line (in its position's line, on a shift with positions)."""
+        values = {"shift_id": signup.shift_id, "signup_id": signup.id}
+        if signup.position_id is None:
+            result = await self._db.execute(_AHEAD_IN_LINE, values)
+        else:
+            result = await self._db.execute(
+                _AHEAD_FOR_POSITION, {**values, "position_id": signup.position_id}
+            )
         return result.scalar_one() + 1
 
     async def set_status(

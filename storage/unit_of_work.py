@@ -21,6 +21,7 @@ from storage.exports import SqlExportRepository
 from storage.inbox import SqlInboxRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
+from storage.positions import SqlPositionRepository
 from storage.posts import SqlPostRepository
 from storage.proposals import SqlProposalRepository
 from storage.requests import SqlRequestRepository
@@ -123,6 +124,7 @@ class SqlUnitOfWork(UnitOfWork):
     requests: SqlRequestRepository
     inbox: SqlInboxRepository
     desk: SqlDeskRepository
+    positions: SqlPositionRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

@@ -9,7 +9,7 @@ be checked by looking for the name.
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,10 +26,12 @@ from bot.domain.attendance import Attendance, Outcome, outcome
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.phonebank import Shift
-from bot.domain.signup import SignupStatus
+from bot.domain.signup import Signup, SignupStatus
+from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
 from bot.ports.replies import Reply
+from bot.ports.storage import UnitOfWork
 from storage import SqlStorage, open_storage
 from storage.tables import inbox, notices
 from tests.conftest import TEAM, Harness
@@ -46,7 +48,11 @@ SHIFTS = (
     ("Alpha calls", "2026-11-02 20:00", 2),
     ("Bravo calls", "2026-11-03 18:10", 1),
     ("Charlie calls", "2026-11-05 18:20", 3),
+    ("Delta doors", "2026-11-04 18:30", 2),
 )
+# The shift with positions: each its own seats and line (set again by the organizer at random).
+POSITIONED = 4
+POSITIONS = "lead:1 driver:1"
 INTERNAL_ERROR = "Something went wrong on my side"
 # The timed messages a person gets at most once per shift, by the words they start with.
 _ONCE_PER_SHIFT = (NoticeKind.CHECK_IN, NoticeKind.DEBRIEF, NoticeKind.MISSED_YOU)
@@ -109,6 +115,8 @@ class World:
             assert f"Created #{number}" in created, created
             shift = await world.shift(number)
             world.shifts[number] = ShiftFacts([title], [shift.starts_at])
+        positioned = await world.say(ORGANIZER, f"/phonebank positions {POSITIONED} {POSITIONS}")
+        assert "2 seats in all" in positioned, positioned
         await world.say(ORGANIZER, '/task post "Drop off door hangers" slots 3')
         return world
 
@@ -228,10 +236,32 @@ class World:
                 taken = sum(1 for s, _ in roster if s.status.holds_seat)
                 waiting = [s for s, _ in roster if s.status is SignupStatus.WAITLISTED]
                 assert taken <= shift.capacity, (number, roster)
-                if not shift.is_cancelled and not shift.has_started(self.now()):
+                # With positions, someone may wait for a driver seat while a lead seat is free:
+                # the rule holds per position (below).
+                before = not shift.is_cancelled and not shift.has_started(self.now())
+                if before and not shift.positioned:
                     assert not (waiting and taken < shift.capacity), (number, roster)
                 people = Counter(v.id for _, v in roster)
                 assert all(n == 1 for n in people.values()), (number, roster)
+                if shift.positioned:
+                    await self._each_position_holds(uow, shift, roster)
+
+    async def _each_position_holds(
+        self, uow: UnitOfWork, shift: Shift, roster: Sequence[tuple[Signup, Volunteer]]
+    ) -> None:
+        """The seat invariant per position: every active sign-up is in one of the shift's
+        positions; each position's seats are never oversold, and nobody waits for one while
+        it has a free seat (and not on offer) before the start."""
+        positions = {p.id: p for p in await uow.positions.of_shift(shift.id)}
+        assert sum(p.seats for p in positions.values()) == shift.capacity, (shift, positions)
+        for position in positions.values():
+            mine = [s for s, _ in roster if s.position_id == position.id]
+            taken = sum(1 for s in mine if s.status.holds_seat)
+            waiting = [s for s in mine if s.status is SignupStatus.WAITLISTED]
+            assert taken <= position.seats, (position, roster)
+            if not shift.is_cancelled and not shift.has_started(self.now()):
+                assert not (waiting and taken < position.seats), (position, roster)
+        assert all(s.position_id in positions for s, _ in roster), (positions, roster)
 
     async def _one_of_each_timed_message(self) -> None:
         """At most one check-in, "How did it go?" and day-after message per person and shift,

@@ -3,6 +3,7 @@
 from collections import Counter
 from collections.abc import Sequence
 
+from bot import positions
 from bot.attendance import debriefs
 from bot.attendance.commands import ShowHistory
 from bot.domain.attendance import Attendance, Outcome, outcome, show_rate
@@ -13,7 +14,7 @@ from bot.kernel.context import Context
 from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.kernel.places import label
-from bot.kernel.wording import plural
+from bot.kernel.wording import and_list, plural
 from bot.ports.replies import Message, Reply
 
 
@@ -55,6 +56,9 @@ async def show_history(cmd: ShowHistory, ctx: Context) -> Reply:
         plural2=plural(conversations, "conversation"),
         shown_rate=shown_rate,
     )
+    qualified = await positions.held_by(ctx, volunteer.id)
+    if qualified:
+        text += _("\nQualifications: {names}.", names=and_list(qualified))
     return Message("\n".join([text, *_other_kinds(past)]))
 
 

@@ -8,6 +8,7 @@ anything (a cancelled shift, an offer already answered, a volunteer who came aft
 
 from dataclasses import replace
 
+from bot import positions
 from bot.attendance.buttons import CHECKIN, CONFIRM, MADEIT, MISSED
 from bot.attendance.confirmation import check_message
 from bot.attendance.debrief import wrap_up_text
@@ -269,11 +270,17 @@ async def _plain_reminder(scene: Scene) -> Reply | Drop:
 
 
 async def _with_ill_be_there(scene: Scene, reminder: Reply | Drop) -> Reply | Drop:
-    """A reminder 12 hours or more ahead asks "I'll be there?" until the volunteer says so."""
+    """A reminder 12 hours or more ahead asks "I'll be there?" until the volunteer says so;
+    on a shift with positions it says which is theirs."""
     if not isinstance(reminder, Message) or scene.notice.signup_id is None:
         return reminder
     assert scene.notice.shift_id is not None
     shift = await scene.uow.shifts.get(scene.notice.shift_id)
+    if shift.positioned:
+        found = await scene.uow.attendance.signup(scene.notice.signup_id)
+        mine = found[0].position_id if found else None
+        held = [p for p in await scene.uow.positions.of_shift(shift.id) if p.id == mine]
+        reminder = replace(reminder, text=reminder.text + positions.in_as(next(iter(held), None)))
     record = await scene.uow.attendance.get(scene.notice.signup_id)
     if shift.starts_at - scene.now < CONFIRM_AHEAD or record.reconfirmed_at is not None:
         return reminder

@@ -49,6 +49,8 @@ class Shift:
     series_id: int | None = None
     # The volunteer who hosts it (a proposed phone bank, or set by an organizer).
     host_id: int | None = None
+    # Its seats are split into positions (bot/domain/positions.py), each with its own waitlist.
+    positioned: bool = False
 
     @property
     def title(self) -> str:

@@ -31,6 +31,9 @@ class Signup:
     status: SignupStatus
     # Arrival order: the waitlist is served first come, first served by id.
     created_at: datetime
+    # On a shift with positions, the one it is for; its seat and place in line are that
+    # position's.
+    position_id: int | None = None
 
 
 def placement(*, confirmed: int, capacity: int) -> SignupStatus:

@@ -280,6 +280,15 @@ def _wanted(cmd: EditShift, shift: Shift, ctx: Context) -> _Details:
     title = shift.title
     if cmd.title is not None:
         title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
+    if shift.positioned and cmd.capacity not in (None, shift.capacity):
+        # Each position has its own seats and line; the shift's are only their sum.
+        raise UserError(
+            _(
+                "#{number}'s seats are its positions'; change them with `/phonebank "
+                "positions <shift> <name>:<seats> …`.",
+                number=shift.number,
+            )
+        )
     return _Details(
         title=title,
         link=shift.link if cmd.link is None else check_where(shift.kind, cmd.link),

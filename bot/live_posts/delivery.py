@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.campaign import Team
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
 from bot.domain.phonebank import ShiftSeats
+from bot.domain.positions import PositionSeats
 from bot.domain.post import BOARD_SIZE, EDIT_DELAY, PostRef
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import ChannelPosts
@@ -143,7 +144,16 @@ async def _view(
     shift = await uow.shifts.get(shift_id)
     confirmed, waitlisted = await uow.signups.counts(shift.id)
     seats = ShiftSeats(shift, confirmed, waitlisted)
-    reply = shift_post(seats, now=now, zone=zone, posted_starts_at=posted_starts_at)
+    positions: list[PositionSeats] = []
+    if shift.positioned:
+        counted = await uow.signups.position_counts(shift.id)
+        positions = [
+            PositionSeats(p, *counted.get(p.id, (0, 0)))
+            for p in await uow.positions.of_shift(shift.id)
+        ]
+    reply = shift_post(
+        seats, now=now, zone=zone, posted_starts_at=posted_starts_at, positions=positions
+    )
     if shift.is_cancelled:
         return reply, None
     # It shows "started" from the start and "ended" from the end.

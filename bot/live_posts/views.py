@@ -11,6 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.phonebank import ShiftSeats
+from bot.domain.positions import PositionSeats
 from bot.domain.post import PostState, post_state, seat_bar
 from bot.kernel import timefmt
 from bot.kernel.i18n import _
@@ -22,10 +23,15 @@ BOARD_HEADING = "Upcoming phone banks"
 
 
 def shift_post(
-    seats: ShiftSeats, *, now: datetime, zone: ZoneInfo, posted_starts_at: datetime | None
+    seats: ShiftSeats,
+    *,
+    now: datetime,
+    zone: ZoneInfo,
+    posted_starts_at: datetime | None,
+    positions: Sequence[PositionSeats] = (),
 ) -> Message:
-    """A shift's post: when, the seat bar, the waitlist, its state, and Join / Leave while
-    people may still sign up or give their seat back."""
+    """A shift's post: when, the seat bar (and each position's seats), the waitlist, its
+    state, and Join / Leave while people may still sign up or give their seat back."""
     shift = seats.shift
     state = post_state(
         cancelled=shift.is_cancelled,
@@ -46,6 +52,15 @@ def shift_post(
         lines.append(_("❌ Cancelled by the organizers."))
         return Message("\n".join(lines), public=True)
     lines.append(_seats_line(seats))
+    lines += [
+        _(
+            "{name}: {left} of {seats} left",
+            name=p.position.name,
+            left=p.seats_left,
+            seats=p.position.seats,
+        )
+        for p in positions
+    ]
     if state is PostState.STARTED:
         ended = now >= shift.ends_at
         lines.append(

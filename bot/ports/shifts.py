@@ -1,7 +1,7 @@
 """Storage of shifts and their sign-ups; seats change only on a held shift."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from bot.domain.kinds import PHONE_BANK
@@ -94,9 +94,15 @@ class ShiftRepository(ABC):
 class SignupRepository(ABC):
     @abstractmethod
     async def add(
-        self, held: HeldShift, volunteer_id: int, status: SignupStatus, now: datetime
+        self,
+        held: HeldShift,
+        volunteer_id: int,
+        status: SignupStatus,
+        now: datetime,
+        position_id: int | None = None,
     ) -> Signup:
-        """A new sign-up for the held shift; its id records its place in the arrival order."""
+        """A new sign-up for the held shift (for one of its positions, if it has them); its id
+        records its place in the arrival order."""
 
     @abstractmethod
     async def active(self, shift_id: int, volunteer_id: int) -> Signup | None:
@@ -113,11 +119,18 @@ class SignupRepository(ABC):
         """(seats taken, waitlisted): a seat kept for an open offer counts as taken."""
 
     @abstractmethod
-    async def first_waitlisted(self, shift_id: int) -> Signup | None: ...
+    async def first_waitlisted(
+        self, shift_id: int, position_id: int | None = None
+    ) -> Signup | None:
+        """The earliest on the waitlist (for `position_id`'s seats, if given)."""
+
+    @abstractmethod
+    async def position_counts(self, shift_id: int) -> Mapping[int, tuple[int, int]]:
+        """(seats taken, waitlisted) per position id of a shift with positions."""
 
     @abstractmethod
     async def waitlist_position(self, signup: Signup) -> int:
-        """1 for the next in line."""
+        """1 for the next in line (in its position's line, on a shift with positions)."""
 
     @abstractmethod
     async def set_status(

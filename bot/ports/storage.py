@@ -13,6 +13,7 @@ from bot.ports.inbox import InboxRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
+from bot.ports.positions import PositionRepository
 from bot.ports.posts import PostRepository
 from bot.ports.proposals import ProposalRepository
 from bot.ports.requests import RequestRepository
@@ -43,6 +44,7 @@ class UnitOfWork(ABC):
     requests: RequestRepository
     inbox: InboxRepository
     desk: DeskRepository
+    positions: PositionRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

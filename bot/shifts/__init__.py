@@ -29,7 +29,7 @@ FEATURE = Feature(
             "(turnout:dontbook)",
         ),
     ),
-    buttons=(buttons.BOOK, buttons.BOOK_OVER, buttons.DONT_BOOK, buttons.ROSTER),
+    buttons=(buttons.BOOK, buttons.BOOK_AS, buttons.BOOK_OVER, buttons.DONT_BOOK, buttons.ROSTER),
     forms=(SHIFT, KIND_SHIFT),
     notices=NOTICES,
 )

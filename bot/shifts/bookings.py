@@ -4,10 +4,12 @@ Every change goes through the seat invariant on held shifts, is recorded (who di
 whom, when) for the roster, and is told to the volunteer in one notice.
 """
 
+from bot import positions
 from bot.domain.booking import BookingAction
 from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import HeldShift, Shift
+from bot.domain.positions import Position
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer
 from bot.kernel import timefmt
@@ -16,7 +18,7 @@ from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
-from bot.shifts.buttons import BOOK, BOOK_OVER, DONT_BOOK
+from bot.shifts.buttons import BOOK, BOOK_AS, BOOK_OVER, DONT_BOOK, book_as
 from bot.shifts.commands import AddToShift, KeepOffShift, MoveBetweenShifts, RemoveFromShift
 from bot.signups import seats
 
@@ -39,9 +41,7 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
                 number=shift.number,
             )
         )
-    asked = None
-    if waiting is None and not cmd.confirm:
-        asked = _ask_outside_availability(ctx, person, shift, over=cmd.over)
+    position, asked = await _ask_first(ctx, cmd, held, person, waiting)
     if asked is not None:
         return asked
     confirmed, _skip = await ctx.uow.signups.counts(shift.id)
@@ -56,7 +56,7 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
             capacity=confirmed + 1,
         )
     if waiting is None:
-        signup, _due = await seats.take_seat(ctx, held, person)
+        signup, _due = await seats.take_seat(ctx, held, person, position)
     else:
         signup = await seats.seat_from_waitlist(ctx, held, waiting)
     await _record(ctx, held.shift, person, BookingAction.ADDED)
@@ -69,13 +69,44 @@ async def add_to_shift(cmd: AddToShift, ctx: Context) -> Reply:
     )
     if signup.status is SignupStatus.WAITLISTED:
         return await _booked_on_waitlist(ctx, shift, person, signup)
+    return _booked(person, held.shift, position, left=held.shift.capacity - confirmed - 1)
+
+
+async def _ask_first(
+    ctx: Context, cmd: AddToShift, held: HeldShift, person: Volunteer, waiting: Signup | None
+) -> tuple[Position | None, Message | None]:
+    """The position to book them in (on a shift with positions), and the question to ask
+    before booking, if any: they lack its qualification, or it is outside their times."""
+    position, lacking = None, False
+    if held.shift.positioned:
+        position, lacking = await positions.for_booking(
+            ctx, held, person, cmd.position, over=cmd.over
+        )
+    if waiting is not None or cmd.confirm:
+        return position, None
+    if lacking and position is not None:
+        return position, _ask_unqualified(person, held.shift, position)
+    return position, _ask_outside_availability(ctx, person, held.shift, over=cmd.over)
+
+
+def _booked(person: Volunteer, shift: Shift, position: Position | None, *, left: int) -> Message:
+    if position is not None:
+        return Message(
+            _(
+                "Booked {name} on #{number} “{title}” as {position}; they'll be told and reminded.",
+                name=person.name,
+                number=shift.number,
+                title=shift.title,
+                position=position.name,
+            )
+        )
     return Message(
         _(
             "Booked {name} on #{number} “{title}” ({plural} left); they'll be told and reminded.",
             name=person.name,
             number=shift.number,
             title=shift.title,
-            plural=plural(held.shift.capacity - confirmed - 1, "seat"),
+            plural=plural(left, "seat"),
         )
     )
 
@@ -114,6 +145,33 @@ def _ask_outside_availability(
         ),
         buttons=(
             Button(_("Book anyway"), book.action(shift.number, person.number), ButtonStyle.PRIMARY),
+            Button(_("Cancel"), DONT_BOOK.action()),
+        ),
+    )
+
+
+def _ask_unqualified(person: Volunteer, shift: Shift, position: Position) -> Message:
+    """Before booking someone without the qualification the position requires: the question,
+    with Book anyway and Cancel."""
+    return Message(
+        _(
+            (
+                "{name} (#{number}) doesn't have “{qualification}”, which seats as {position} "
+                "on #{shift} need. Nothing is booked yet: press Book anyway, or type "
+                "`/phonebank add {shift} #{number} as {position} confirm`."
+            ),
+            name=person.name,
+            number=person.number,
+            qualification=position.requires,
+            position=position.name,
+            shift=shift.number,
+        ),
+        buttons=(
+            Button(
+                _("Book anyway"),
+                BOOK_AS.action(shift.number, book_as(person.number, position.place)),
+                ButtonStyle.PRIMARY,
+            ),
             Button(_("Cancel"), DONT_BOOK.action()),
         ),
     )
@@ -194,8 +252,9 @@ async def move_between_shifts(cmd: MoveBetweenShifts, ctx: Context) -> Reply:
     source = await _not_started(ctx, held[cmd.from_shift])
     target = await _open(ctx, cmd.to_shift, held[cmd.to_shift])
     signup = await _movable(ctx, cmd, person, source, target)
+    position = await positions.for_move(ctx, signup, source, target, person)
     promoted = await seats.give_up_seat(ctx, source, signup)
-    moved, _due = await seats.take_seat(ctx, target, person)
+    moved, _due = await seats.take_seat(ctx, target, person, position)
     await _record(ctx, source.shift, person, BookingAction.MOVED_OUT)
     await _record(ctx, target.shift, person, BookingAction.MOVED_IN)
     await ctx.notify(
@@ -238,7 +297,8 @@ async def _movable(
             _("{name} is already on #{to_shift}.", name=person.name, to_shift=cmd.to_shift)
         )
     confirmed, _skip = await ctx.uow.signups.counts(target.shift.id)
-    if confirmed >= target.shift.capacity:
+    # A shift with positions has a line per position: positions.for_move judges it.
+    if confirmed >= target.shift.capacity and not target.shift.positioned:
         raise UserError(
             _(
                 "#{to_shift} is full; add them to its waitlist with `/phonebank add "

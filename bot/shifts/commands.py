@@ -68,6 +68,8 @@ class AddToShift(Command):
     who: str
     over: bool = False
     confirm: bool = False
+    # On a shift with positions, the one to book them in (`as driver`).
+    position: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from bot.domain.phonebank import (
     MAX_PAGE,
 )
 from bot.kernel.i18n import N_
+from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Pick
 from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.groups import WHO, shift
@@ -51,13 +52,25 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "join",
         Usage(
-            "/phonebank join <shift>",
+            "/phonebank join <shift> [position]",
             "/phonebank join 3",
-            N_("take a seat on a shift (or a waitlist spot if it's full)"),
+            N_(
+                "take a seat on a shift (or a waitlist spot if it's full), in a position if "
+                "it has them"
+            ),
         ),
         JoinShift,
         phonebanks.join_shift,
-        params=(shift(),),
+        params=(
+            shift(),
+            Param(
+                "position",
+                Kind.TEXT,
+                "On a shift with positions: which one, like driver",
+                required=False,
+                read=parsing.one_word("position"),
+            ),
+        ),
         # Take the seat / Pass on an offer: typed, they are `join` and `leave` (Discord allows
         # 25 subcommands per command, so offers get no verbs of their own).
         also={TakeSeat: offers.take_seat, PassSeat: offers.pass_seat},

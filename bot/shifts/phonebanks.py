@@ -1,8 +1,8 @@
 """Phone bank shifts: list, join, leave, create, roster, cancel."""
 
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Mapping
 
+from bot import positions
 from bot.calendars import calendar_feeds
 from bot.domain.attendance import Attendance, is_late_cancellation
 from bot.domain.campaign import Counter
@@ -17,13 +17,13 @@ from bot.domain.phonebank import (
     check_where,
     shift_start,
 )
+from bot.domain.positions import Position
 from bot.domain.signup import SignupStatus
 from bot.domain.text import MAX_TITLE, clean_text
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
-from bot.kernel.places import where_line
-from bot.kernel.wording import and_list, plural
+from bot.kernel.wording import plural
 from bot.live_posts import posting
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 from bot.series import REPEAT, repeating, weekly
@@ -36,7 +36,7 @@ from bot.shifts.commands import (
     StartShiftForm,
 )
 from bot.shifts.new_shift import shift_form
-from bot.shifts.views import my_seats, shift_item, shift_length
+from bot.shifts.views import my_seats, shift_item, shift_length, waitlisted, you_are_in
 from bot.signups import JOIN, LEAVE, JoinShift, LeaveShift, offers, seats, timed
 
 
@@ -83,23 +83,19 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
                 number=shift.number,
             )
         )
-    signup, due = await seats.take_seat(ctx, held, ctx.volunteer)
+    picked = await positions.pick_position(ctx, held, cmd.position) if shift.positioned else None
+    if picked is not None and not isinstance(picked, Position):
+        return picked  # the position buttons, or the training it needs
+    signup, due = await seats.take_seat(ctx, held, ctx.volunteer, picked)
     when = timefmt.at(shift.starts_at, ctx.zone)
     leave = Button(_("Leave"), LEAVE.action(shift.number), ButtonStyle.DANGER)
     if signup.status is SignupStatus.WAITLISTED:
-        position = await ctx.uow.signups.waitlist_position(signup)
+        line = await ctx.uow.signups.waitlist_position(signup)
         return Message(
-            _(
-                "#{number} “{title}” ({when}) is full, so you're #{position} on the "
-                "waitlist. I'll message you the moment a seat opens.",
-                number=shift.number,
-                title=shift.title,
-                when=when,
-                position=position,
-            ),
+            positions.waiting_as(picked, shift, when, line) or waitlisted(shift, when, line),
             buttons=(leave, *weekly.every_week_button(shift)),
         )
-    text = _you_are_in(shift, when, due)
+    text = you_are_in(shift, when, due) + positions.in_as(picked)
     return await calendar_feeds.with_calendar(
         ctx.uow,
         ctx.campaign,
@@ -109,24 +105,6 @@ async def join_shift(cmd: JoinShift, ctx: Context) -> Reply:
         Message(text, buttons=(leave, *weekly.every_week_button(shift))),
         ctx.now,
     )
-
-
-def _you_are_in(shift: Shift, when: str, due: Sequence[datetime]) -> str:
-    """A seat taken: the shift, its link and the reminders to come."""
-    text = _(
-        "You're in! #{number} “{title}”, {when} for {shift_length}.",
-        number=shift.number,
-        title=shift.title,
-        when=when,
-        shift_length=shift_length(shift),
-    )
-    text += where_line(shift)
-    if due:
-        text += _(
-            "\nI'll remind you {spans} before it starts.",
-            spans=and_list(timefmt.span(shift.starts_at - d) for d in due),
-        )
-    return text
 
 
 async def leave_shift(cmd: LeaveShift, ctx: Context) -> Reply:
@@ -248,14 +226,15 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     shift = await _shift(ctx, cmd.shift)
     ctx.require_organizer_or_host(shift, _("see its roster"))
     roster = await ctx.uow.signups.roster(shift.id)
-    confirmed = [v for s, v in roster if s.status is SignupStatus.CONFIRMED]
-    waiting = [v for s, v in roster if s.status is SignupStatus.WAITLISTED]
+    confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
+    waiting = [(s, v) for s, v in roster if s.status is SignupStatus.WAITLISTED]
     records = await ctx.uow.attendance.for_shift(shift.id)
     # ✅: said "I'll be there" since signing up.
     sure = {s.volunteer_id for s in (s for s, _ in roster) if _reconfirmed(records, s.id)}
+    shown = await positions.on_roster(ctx, shift)
     items = [
-        Item(f"{i}. {v.name}", _("confirmed ✅") if v.id in sure else _("confirmed"))
-        for i, v in enumerate(confirmed, 1)
+        Item(f"{i}. {v.name}", shown(s, _("confirmed ✅") if v.id in sure else _("confirmed")))
+        for i, (s, v) in enumerate(confirmed, 1)
     ]
     # A seat kept for an offer near the start: counted as filled, shown with its deadline.
     for s, v in roster:
@@ -268,7 +247,8 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
             )
             items.append(Item(v.name, offered))
     items += [
-        Item(f"{i}. {v.name}", _("waitlist #{place}", place=i)) for i, v in enumerate(waiting, 1)
+        Item(f"{i}. {v.name}", shown(s, _("waitlist #{place}", place=i)))
+        for i, (s, v) in enumerate(waiting, 1)
     ]
     filled = sum(1 for s, _ in roster if s.status.holds_seat)
     status = _(" (cancelled)") if shift.is_cancelled else ""

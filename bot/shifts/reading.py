@@ -31,7 +31,20 @@ def add_to_shift(actor: Actor, words: typed.Words) -> Command:
             break
         found.add(keyword)
         who = name.strip()
-    return AddToShift(actor, shift=shift, who=who, over="over" in found, confirm="confirm" in found)
+    # `as <position>` ends the name, on a shift with positions.
+    name, separator, position = who.rpartition(" as ")
+    if separator and name.strip() and position and " " not in position.strip():
+        who = name.strip()
+    else:
+        position = ""
+    return AddToShift(
+        actor,
+        shift=shift,
+        who=who,
+        over="over" in found,
+        confirm="confirm" in found,
+        position=position.strip(),
+    )
 
 
 def remove_from_shift(actor: Actor, words: typed.Words) -> Command:

@@ -1,13 +1,16 @@
 """How shifts, tasks and volunteers look in lists: the items every use case shows alike."""
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import Shift, ShiftSeats
 from bot.domain.signup import Signup, SignupStatus
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
-from bot.kernel.places import label
-from bot.kernel.wording import plural
+from bot.kernel.places import label, where_line
+from bot.kernel.wording import and_list, plural
 from bot.ports.replies import Button, ButtonStyle, Item
 from bot.shifts.buttons import ROSTER
 from bot.signups import JOIN, LEAVE
@@ -78,3 +81,33 @@ async def my_seats(ctx: Context) -> list[tuple[Signup | None, ShiftSeats, bool]]
 def shift_length(shift: Shift) -> str:
     """How long the shift lasts, as people read it (`2h`, `1h30m`)."""
     return timefmt.duration(shift.ends_at - shift.starts_at)
+
+
+def you_are_in(shift: Shift, when: str, due: Sequence[datetime]) -> str:
+    """A seat taken: the shift, its link and the reminders to come."""
+    text = _(
+        "You're in! #{number} “{title}”, {when} for {shift_length}.",
+        number=shift.number,
+        title=shift.title,
+        when=when,
+        shift_length=shift_length(shift),
+    )
+    text += where_line(shift)
+    if due:
+        text += _(
+            "\nI'll remind you {spans} before it starts.",
+            spans=and_list(timefmt.span(shift.starts_at - d) for d in due),
+        )
+    return text
+
+
+def waitlisted(shift: Shift, when: str, line: int) -> str:
+    """A join that found the shift full: its place in line."""
+    return _(
+        "#{number} “{title}” ({when}) is full, so you're #{position} on the "
+        "waitlist. I'll message you the moment a seat opens.",
+        number=shift.number,
+        title=shift.title,
+        when=when,
+        position=line,
+    )

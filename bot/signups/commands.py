@@ -16,6 +16,8 @@ class ListShifts(Command):
 @dataclass(frozen=True, slots=True)
 class JoinShift(Command):
     shift: int
+    # On a shift with positions, the one to take (its name, or its number in the list).
+    position: str = ""
 
 
 @dataclass(frozen=True, slots=True)

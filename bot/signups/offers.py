@@ -36,6 +36,10 @@ async def take_held(ctx: Context, held: HeldShift, signup: Signup) -> Reply:
         # Run out, but not yet let go by the sweep: with nobody else waiting, the seat would
         # only open to anyone, so the one it was kept for may still have it.
         _skip, waiting = await ctx.uow.signups.counts(shift.id)
+        if signup.position_id is not None:
+            # On a shift with positions, only the same position's line waits for this seat.
+            counted = await ctx.uow.signups.position_counts(shift.id)
+            _skip, waiting = counted.get(signup.position_id, (0, 0))
         if offer is None or waiting:
             raise UserError(
                 _(

@@ -19,6 +19,7 @@ from bot.domain.errors import UserError
 from bot.domain.notice import NoticeKind
 from bot.domain.offer import OFFER_FOR, Answer, offers_instead
 from bot.domain.phonebank import HeldShift, ShiftStatus
+from bot.domain.positions import Position
 from bot.domain.signup import Signup, SignupStatus, placement
 from bot.domain.volunteer import Volunteer
 from bot.kernel.context import Context
@@ -45,21 +46,37 @@ async def hold(ctx: Context, number: int) -> HeldShift:
 
 
 async def take_seat(
-    ctx: Context, held: HeldShift, volunteer: Volunteer
+    ctx: Context, held: HeldShift, volunteer: Volunteer, position: Position | None = None
 ) -> tuple[Signup, list[datetime]]:
-    """Sign the volunteer up: a seat if one is free, else the waitlist.
+    """Sign the volunteer up: a seat if one is free, else the waitlist (of `position`, on a
+    shift with positions: the caller picked one of its own).
 
     Returns the sign-up and, for a seat, when its reminders are due.
     """
     shift = held.shift
-    confirmed, _skip = await ctx.uow.signups.counts(shift.id)
-    status = placement(confirmed=confirmed, capacity=shift.capacity)
+    if shift.positioned and position is None:
+        # Every seat of such a shift is a position's: a sign-up without one has no line.
+        raise UserError(
+            _(
+                "#{number} has positions; join it with `/phonebank join <shift> [position]`.",
+                number=shift.number,
+            )
+        )
+    if position is None:
+        confirmed, _skip = await ctx.uow.signups.counts(shift.id)
+        status = placement(confirmed=confirmed, capacity=shift.capacity)
+    else:
+        counted = await ctx.uow.signups.position_counts(shift.id)
+        taken, _skip = counted.get(position.id, (0, 0))
+        status = placement(confirmed=taken, capacity=position.seats)
     # One life per person and shift: back after leaving, the "sorry you couldn't make it"
     # owed to the earlier sign-up is no longer true.
     await ctx.uow.notices.cancel_pending(
         shift_id=shift.id, volunteer_id=volunteer.id, kinds=(NoticeKind.MISSED_YOU,)
     )
-    signup = await ctx.uow.signups.add(held, volunteer.id, status, ctx.now)
+    signup = await ctx.uow.signups.add(
+        held, volunteer.id, status, ctx.now, position.id if position else None
+    )
     if status is not SignupStatus.CONFIRMED:
         return signup, []
     return signup, await _remind(ctx, held, volunteer, signup)
@@ -89,24 +106,48 @@ async def fill_open_seats(ctx: Context, held: HeldShift) -> list[Signup]:
     shift = held.shift
     if shift.is_cancelled or ctx.now >= shift.ends_at:
         return []
-    confirmed, _skip = await ctx.uow.signups.counts(shift.id)
     offering = offers_instead(starts_at=shift.starts_at, now=ctx.now)
+    if shift.positioned:
+        return await _fill_positions(ctx, held, offering=offering)
+    confirmed, _skip = await ctx.uow.signups.counts(shift.id)
     promoted: list[Signup] = []
     for _skip in range(shift.capacity - confirmed):
         waiting = await ctx.uow.signups.first_waitlisted(shift.id)
         if waiting is None:
             break
-        if offering:
-            promoted.append(await _offer(ctx, held, waiting))
-            continue
-        await ctx.uow.signups.set_status(held, waiting.id, SignupStatus.CONFIRMED, ctx.now)
-        volunteer = await ctx.uow.volunteers.get(waiting.volunteer_id)
-        await _remind(ctx, held, volunteer, waiting)
-        await ctx.notify(
-            NoticeKind.PROMOTED, volunteer_id=volunteer.id, shift_id=shift.id, signup_id=waiting.id
-        )
-        promoted.append(replace(waiting, status=SignupStatus.CONFIRMED))
+        promoted.append(await _move_up(ctx, held, waiting, offering=offering))
     return promoted
+
+
+async def _fill_positions(ctx: Context, held: HeldShift, *, offering: bool) -> list[Signup]:
+    """fill_open_seats on a shift with positions: each position's line moves up into that
+    position's free seats, and only those."""
+    counted = await ctx.uow.signups.position_counts(held.shift.id)
+    promoted: list[Signup] = []
+    for position in await ctx.uow.positions.of_shift(held.shift.id):
+        taken, waiting_count = counted.get(position.id, (0, 0))
+        for _skip in range(min(position.seats - taken, waiting_count)):
+            waiting = await ctx.uow.signups.first_waitlisted(held.shift.id, position.id)
+            if waiting is None:
+                break
+            promoted.append(await _move_up(ctx, held, waiting, offering=offering))
+    return promoted
+
+
+async def _move_up(ctx: Context, held: HeldShift, waiting: Signup, *, offering: bool) -> Signup:
+    """The first in line gets the free seat (or, close to the start, is offered it); told once."""
+    if offering:
+        return await _offer(ctx, held, waiting)
+    await ctx.uow.signups.set_status(held, waiting.id, SignupStatus.CONFIRMED, ctx.now)
+    volunteer = await ctx.uow.volunteers.get(waiting.volunteer_id)
+    await _remind(ctx, held, volunteer, waiting)
+    await ctx.notify(
+        NoticeKind.PROMOTED,
+        volunteer_id=volunteer.id,
+        shift_id=held.shift.id,
+        signup_id=waiting.id,
+    )
+    return replace(waiting, status=SignupStatus.CONFIRMED)
 
 
 async def _offer(ctx: Context, held: HeldShift, waiting: Signup) -> Signup:

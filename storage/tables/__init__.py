@@ -17,6 +17,7 @@ from storage.tables.inbox import inbox
 from storage.tables.meta import metadata
 from storage.tables.outbox import notices, posts
 from storage.tables.people import identities, volunteers
+from storage.tables.positions import positions, qualifications, shift_grants
 from storage.tables.reports import digest_schedules, exports, stats_opt_outs
 from storage.tables.requests import seen_requests
 from storage.tables.shifts import (
@@ -47,11 +48,14 @@ __all__ = [
     "metadata",
     "notices",
     "phone_banks",
+    "positions",
     "posts",
     "proposals",
+    "qualifications",
     "seat_offers",
     "seen_requests",
     "series",
+    "shift_grants",
     "shift_nudges",
     "shifts",
     "signups",

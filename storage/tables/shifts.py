@@ -1,6 +1,7 @@
 """Phone banks and their shifts, sign-ups, weekly series, proposals and bookings."""
 
 from sqlalchemy import (
+    Boolean,
     Column,
     ForeignKey,
     Index,
@@ -8,6 +9,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 
@@ -44,6 +46,9 @@ shifts = Table(
     Column("series_id", Integer, ForeignKey("series.id", ondelete="SET NULL"), index=True),
     # Its host (issue 14), a volunteer; a removed volunteer hosts nothing.
     Column("host_id", Integer, ForeignKey("volunteers.id", ondelete="SET NULL"), index=True),
+    # It has positions (storage/tables/positions.py): its seats are theirs, each with its own
+    # waitlist. Read with the shift, so a shift without them costs no extra statement.
+    Column("positioned", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("campaign_id", "number"),
     Index(None, "campaign_id", "starts_at"),
 )
@@ -58,6 +63,8 @@ signups = Table(
     Column("status", Text, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    # The position it is for, on a shift with positions.
+    Column("position_id", Integer, ForeignKey("positions.id"), index=True),
     Index(None, "shift_id", "status"),
     sqlite_autoincrement=True,
 )

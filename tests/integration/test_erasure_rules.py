@@ -33,6 +33,7 @@ from storage.tables import (
     metadata,
     notices,
     proposals,
+    qualifications,
     seat_offers,
     series,
     shifts,
@@ -220,9 +221,20 @@ async def a_person_everywhere(uow: SqlUnitOfWork) -> int:
             "campaign_id": campaign, "exporter_id": zeb.id, "kind": "roster", "period": "all",
             "rows": 3, "at": NOW,
         },
+        qualifications: {
+            "campaign_id": campaign, "volunteer_id": zeb.id, "name": "canvass lead",
+            "by_id": olivia.id, "granted_at": NOW,
+        },
     }  # fmt: skip
     for table, values in rows.items():
         await db.execute(insert(table).values(values))
+    # And one Zeb granted someone else: it stays, granted by nobody named.
+    await db.execute(
+        insert(qualifications).values(
+            campaign_id=campaign, volunteer_id=olivia.id, name="driver", by_id=zeb.id,
+            granted_at=NOW,
+        )
+    )  # fmt: skip
     return zeb.id
 
 

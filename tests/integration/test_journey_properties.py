@@ -25,7 +25,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from tests.journeys import ORGANIZER, PEOPLE, World
+from tests.journeys import ORGANIZER, PEOPLE, POSITIONED, World
 
 T = TypeVar("T")
 EXAMPLES = int(os.environ.get("JOURNEY_EXAMPLES", "12"))
@@ -35,7 +35,9 @@ QUARTER = timedelta(minutes=15)
 people = st.sampled_from(PEOPLE)
 # Quarters of an hour that pass before someone acts: the week moves on as people do things.
 waits = st.integers(min_value=0, max_value=8)
-shifts = st.integers(min_value=1, max_value=3)
+shifts = st.integers(min_value=1, max_value=4)
+# A position of the shift with positions, by its number in its list (its name works too).
+places = st.integers(min_value=1, max_value=2)
 
 
 class CampaignWeek(RuleBasedStateMachine):
@@ -99,6 +101,25 @@ class CampaignWeek(RuleBasedStateMachine):
     def join(self, name: str, number: int, wait: int = 0) -> None:
         self._later(wait)
         self._as(name, f"/phonebank join {number}")
+
+    @rule(name=people, place=places, pressed=st.booleans(), wait=waits)
+    def joins_a_position(self, name: str, place: int, pressed: bool, wait: int) -> None:
+        self._later(wait)
+        if pressed:
+            self._press(name, f"turnout:joinas:{POSITIONED}:{place}")
+        else:
+            self._as(name, f"/phonebank join {POSITIONED} {place}")
+
+    @rule(name=people, place=places)
+    def organizer_adds_in_a_position(self, name: str, place: int) -> None:
+        self._by_organizer(name, f"/phonebank add {POSITIONED} {name} as {place}")
+
+    @rule(lead=st.integers(min_value=1, max_value=2), driver=st.integers(min_value=1, max_value=3))
+    def organizer_sets_positions(self, lead: int, driver: int) -> None:
+        """Again, with other seats: refused when it would drop someone, else lines move up."""
+        self.run(
+            self.w.say(ORGANIZER, f"/phonebank positions {POSITIONED} lead:{lead} driver:{driver}")
+        )
 
     @rule(name=people, number=shifts, pressed=st.booleans(), wait=waits)
     def leave(self, name: str, number: int, pressed: bool, wait: int = 0) -> None:

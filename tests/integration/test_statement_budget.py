@@ -49,6 +49,10 @@ RETURNING_JOINS = {"sqlite": Budget(10, 11), "postgresql": Budget(9, 10)}
 # with its pending notices; the seats counted; the first person waiting, promoted; who they
 # are; their seat's notices (one executemany) and the promotion's own notice; the live posts.
 LEAVE_WITH_PROMOTION = {"sqlite": Budget(14, 15), "postgresql": Budget(13, 14)}
+# A returning volunteer's join of a position (a shift with positions only; one without costs
+# what it did before): theirs, plus the shift's positions read once to pick the one named
+# and the seats counted per position to place it (the shift-wide count goes unused there).
+RETURNING_JOINS_A_POSITION = {"sqlite": Budget(12, 13), "postgresql": Budget(11, 12)}
 
 
 @contextmanager
@@ -117,3 +121,15 @@ async def test_a_leave_that_promotes_stays_within_its_budget(harness: Harness) -
     told_sam = [text_of(s.reply) for s in harness.messenger.sent if s.to == "sam"]
     assert any("you're now confirmed" in told for told in told_sam)
     assert_within(sent, LEAVE_WITH_PROMOTION[harness.storage.dialect_name])
+
+
+async def test_a_join_of_a_position_stays_within_its_budget(harness: Harness) -> None:
+    await harness.say("Olivia", CREATE.format(seats=5))
+    await harness.say("Olivia", CREATE.format(seats=5))
+    await harness.say("Olivia", "/phonebank positions 2 driver:2 canvasser:3")
+    await join(harness, "Maria", 1)
+    with counted(harness.storage) as sent:
+        reply = await harness.reply("Maria", "/phonebank join 2 driver")
+    assert isinstance(reply, Message) and "You're there as driver." in reply.text
+    print(f"\n[{harness.storage.dialect_name}] a join of a position: {dict(sent)}")
+    assert_within(sent, RETURNING_JOINS_A_POSITION[harness.storage.dialect_name])

@@ -348,7 +348,7 @@ def test_a_missing_shift_number_shows_the_usage(subcommand: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "/phonebank join 3 4",
+        "/phonebank join 3 driver now",
         "/phonebank mine now",
         "/phonebank list 2 3",
         "/volunteer profile edit",

@@ -25,8 +25,10 @@ async def test_commands_are_synced_to_the_configured_server_at_start(world: Worl
     assert {"join", "create", "edit", "propose"} <= GROUPS["phonebank"], "a real menu"
     assert not world.fake.made("PUT", rf"/applications/{APP_ID}/commands")
     join = next(o for o in synced["phonebank"]["options"] if o["name"] == "join")
-    assert join["description"] == "Take a seat on a shift (or a waitlist spot if it's full)"
-    (shift,) = join["options"]
+    assert join["description"] == (
+        "Take a seat on a shift (or a waitlist spot if it's full), in a position if it has them"
+    )
+    shift, _position = join["options"]
     # Spanish clients read its description in Spanish (tests/adapters/discord/test_languages.py).
     shift.pop("description_localizations")
     assert shift == {
