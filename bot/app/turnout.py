@@ -386,4 +386,3 @@ class Turnout:
         except Exception:
             log.exception("failed to list %s choices", pick.value)
             return []
-

@@ -21,10 +21,8 @@ async def for_booking(
     if over:
         raise UserError(
             _(
-                (
-                    "#{number}'s seats are its positions'; give one more seats with "
-                    "`/phonebank positions <shift> <name>:<seats> …` first."
-                ),
+                "#{number}'s seats are its positions'; give one more seats with "
+                "`/phonebank positions <shift> <name>:<seats> …` first.",
                 number=shift.number,
             )
         )
@@ -33,10 +31,8 @@ async def for_booking(
     if position is None:
         raise UserError(
             _(
-                (
-                    "#{number} has positions; say which, like `/phonebank add {number} "
-                    "#{person} as {first}` ({names})."
-                ),
+                "#{number} has positions; say which, like `/phonebank add {number} "
+                "#{person} as {first}` ({names}).",
                 number=shift.number,
                 person=person.number,
                 first=positions[0].name,
@@ -63,10 +59,8 @@ async def for_move(
     if position is None:
         raise UserError(
             _(
-                (
-                    "#{to_shift} has positions; take {name} off #{from_shift} and book them "
-                    "with `/phonebank add {to_shift} #{number} as {first}`."
-                ),
+                "#{to_shift} has positions; take {name} off #{from_shift} and book them "
+                "with `/phonebank add {to_shift} #{number} as {first}`.",
                 to_shift=target.shift.number,
                 from_shift=source.shift.number,
                 name=person.name,
@@ -79,10 +73,8 @@ async def for_move(
     if taken >= position.seats:
         raise UserError(
             _(
-                (
-                    "#{to_shift} has no {position} seat free; add them to its line with "
-                    "`/phonebank add {to_shift} #{number} as {position}`."
-                ),
+                "#{to_shift} has no {position} seat free; add them to its line with "
+                "`/phonebank add {to_shift} #{number} as {position}`.",
                 to_shift=target.shift.number,
                 position=position.name,
                 number=person.number,

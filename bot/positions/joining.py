@@ -90,11 +90,9 @@ async def needs_training(ctx: Context, shift: Shift, position: Position) -> Repl
     if training is None:
         return Message(
             _(
-                (
-                    "Seats as {position} on #{number} need the “{qualification}” "
-                    "qualification, and no training for it is scheduled yet; an organizer "
-                    "can tell you more."
-                ),
+                "Seats as {position} on #{number} need the “{qualification}” "
+                "qualification, and no training for it is scheduled yet; an organizer "
+                "can tell you more.",
                 position=position.name,
                 number=shift.number,
                 qualification=position.requires,
@@ -102,11 +100,9 @@ async def needs_training(ctx: Context, shift: Shift, position: Position) -> Repl
         )
     return Message(
         _(
-            (
-                "Seats as {position} on #{number} need the “{qualification}” "
-                "qualification. The next training for it is #{training} “{title}” "
-                "({when}); join it and you'll have it once you attend."
-            ),
+            "Seats as {position} on #{number} need the “{qualification}” "
+            "qualification. The next training for it is #{training} “{title}” "
+            "({when}); join it and you'll have it once you attend.",
             position=position.name,
             number=shift.number,
             qualification=position.requires,
@@ -134,10 +130,8 @@ def waiting_as(position: Position | None, shift: Shift, when: str, line: int) ->
     if position is None:
         return None
     return _(
-        (
-            "#{number} “{title}” ({when}) has no {name} seat free, so you're #{line} in line "
-            "for one. I'll message you the moment one opens."
-        ),
+        "#{number} “{title}” ({when}) has no {name} seat free, so you're #{line} in line "
+        "for one. I'll message you the moment one opens.",
         number=shift.number,
         title=shift.title,
         when=when,

@@ -84,10 +84,8 @@ async def _set_word(ctx: Context, who: str, named: str, *, holds: bool) -> Reply
         )
     return Message(
         _(
-            (
-                "{name} (#{number}) is no longer qualified as “{qualification}”; seats they "
-                "already hold stay theirs."
-            ),
+            "{name} (#{number}) is no longer qualified as “{qualification}”; seats they "
+            "already hold stay theirs.",
             name=person.name,
             number=person.number,
             qualification=qualification,

@@ -51,12 +51,10 @@ async def _drops_nobody(ctx: Context, shift: Shift, wanted: list[tuple[str, int]
         if taken + waiting:
             raise UserError(
                 _(
-                    (
-                        "#{number} already has {people} signed up without a position; set "
-                        "positions on a shift before anyone joins (create a new one with "
-                        "`/phonebank create`), or take them off with `/phonebank remove "
-                        "<shift> <who>` first."
-                    ),
+                    "#{number} already has {people} signed up without a position; set "
+                    "positions on a shift before anyone joins (create a new one with "
+                    "`/phonebank create`), or take them off with `/phonebank remove "
+                    "<shift> <who>` first.",
                     number=number,
                     people=plural(taken + waiting, "person", "people"),
                 )
@@ -68,14 +66,10 @@ async def _drops_nobody(ctx: Context, shift: Shift, wanted: list[tuple[str, int]
         if position.name not in seats_wanted and taken + waiting:
             raise UserError(
                 ngettext(
-                    (
-                        "{count} person is on #{number} as {name}; keep {name} in the list, "
-                        "or take them off with `/phonebank remove <shift> <who>` first."
-                    ),
-                    (
-                        "{count} people are on #{number} as {name}; keep {name} in the list, "
-                        "or take them off with `/phonebank remove <shift> <who>` first."
-                    ),
+                    "{count} person is on #{number} as {name}; keep {name} in the list, "
+                    "or take them off with `/phonebank remove <shift> <who>` first.",
+                    "{count} people are on #{number} as {name}; keep {name} in the list, "
+                    "or take them off with `/phonebank remove <shift> <who>` first.",
                     taken + waiting,
                     number=number,
                     name=position.name,
@@ -84,11 +78,9 @@ async def _drops_nobody(ctx: Context, shift: Shift, wanted: list[tuple[str, int]
         if taken > seats_wanted.get(position.name, taken):
             raise UserError(
                 _(
-                    (
-                        "{name} has {people} confirmed on #{number}; give it at least "
-                        "{taken} seats, or take someone off with `/phonebank remove "
-                        "<shift> <who>` first."
-                    ),
+                    "{name} has {people} confirmed on #{number}; give it at least "
+                    "{taken} seats, or take someone off with `/phonebank remove "
+                    "<shift> <who>` first.",
                     name=position.name,
                     people=plural(taken, "person", "people"),
                     number=number,
@@ -127,21 +119,17 @@ async def require_qualification(cmd: RequireQualification, ctx: Context) -> Repl
     if not await ctx.uow.positions.earnable(ctx.campaign.id, qualification):
         raise UserError(
             _(
-                (
-                    "Nobody can earn “{qualification}” yet; make a shift its training first "
-                    'with `/phonebank grants <shift> "<qualification>"`, or qualify someone '
-                    'with `/volunteer qualify <who> "<qualification>"`.'
-                ),
+                "Nobody can earn “{qualification}” yet; make a shift its training first "
+                'with `/phonebank grants <shift> "<qualification>"`, or qualify someone '
+                'with `/volunteer qualify <who> "<qualification>"`.',
                 qualification=qualification,
             )
         )
     await ctx.uow.positions.require(held, position.id, qualification)
     return Message(
         _(
-            (
-                "Seats as {name} on #{number} now need “{qualification}”; anyone already "
-                "in one keeps it."
-            ),
+            "Seats as {name} on #{number} now need “{qualification}”; anyone already "
+            "in one keeps it.",
             name=position.name,
             number=number,
             qualification=qualification,

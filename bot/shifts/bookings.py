@@ -155,11 +155,9 @@ def _ask_unqualified(person: Volunteer, shift: Shift, position: Position) -> Mes
     with Book anyway and Cancel."""
     return Message(
         _(
-            (
-                "{name} (#{number}) doesn't have “{qualification}”, which seats as {position} "
-                "on #{shift} need. Nothing is booked yet: press Book anyway, or type "
-                "`/phonebank add {shift} #{number} as {position} confirm`."
-            ),
+            "{name} (#{number}) doesn't have “{qualification}”, which seats as {position} "
+            "on #{shift} need. Nothing is booked yet: press Book anyway, or type "
+            "`/phonebank add {shift} #{number} as {position} confirm`.",
             name=person.name,
             number=person.number,
             qualification=position.requires,
