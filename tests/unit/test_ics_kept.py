@@ -3,6 +3,7 @@ sign-up's own UID, SEQUENCE and DTSTAMP written in: the file must be what icalen
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.calendars import ics
 from bot.domain.campaign import Campaign
@@ -18,7 +19,7 @@ BANK = PhoneBank(3, 7, "Saturday calls", "https://dialer.example/sat")
 SHIFT = Shift(11, 7, 4, BANK, START, START + timedelta(hours=2), 5, ShiftStatus.SCHEDULED)
 
 
-def entry(signup_id: int, **changes: object) -> ics.CalendarEntry:
+def entry(signup_id: int, **changes: Any) -> ics.CalendarEntry:
     signup = Signup(signup_id, SHIFT.id, 100 + signup_id, SignupStatus.CONFIRMED, START)
     made = ics.CalendarEntry(CAMPAIGN, SHIFT, signup, timedelta(hours=24))
     return replace(made, **changes)
