@@ -15,7 +15,8 @@ write turn (see SqlStorage), and in WAL mode readers never wait for writers.
 
 SQLAlchemy drives this module as it drives aiosqlite (the `sqlite+aiosqlite` dialect, handed
 this DBAPI through create_async_engine's `module=`): the same SQL, types and errors (the
-`sqlite3` module's own). It touches no private member of SQLAlchemy, aiosqlite or sqlite3; it
+`sqlite3` module's own). Handed a module, the dialect never imports aiosqlite, which Turnout no
+longer depends on. It touches no private member of SQLAlchemy, aiosqlite or sqlite3; it
 uses AdaptedConnection, whose `run_async` is how sync code under the async engine awaits (a
 sleep, a thread). It does answer one call SQLAlchemy makes by a private name, the cursor's
 `_async_soft_close` (its asyncio results call it on every adapted cursor), with nothing to
