@@ -32,6 +32,8 @@ from datetime import timedelta
 from typing import Any, cast
 
 from sqlalchemy.engine import AdaptedConnection
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.util.concurrency import in_greenlet
 
 # Back-off between attempts on a file another process has locked.
 FIRST_PAUSE = 0.001
@@ -39,6 +41,17 @@ LONGEST_PAUSE = 0.05
 # SQLITE_BUSY and its extended codes, bar BUSY_SNAPSHOT: a stale snapshot never frees itself.
 _BUSY = 5
 _BUSY_SNAPSHOT = 517
+
+
+class NeedsTheLoop(Exception):
+    """A statement run straight from async code (InlineAsyncConnection.execute) has to await:
+    the file is locked by another process, or it is a long read for a thread. Nothing was
+    run; it goes again through SQLAlchemy's asyncio API, which can await."""
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == _BUSY and code != _BUSY_SNAPSHOT
 
 
 class InlineCursor:
@@ -78,9 +91,20 @@ class InlineCursor:
             finally:
                 cursor.close()
 
-        if self.on_a_thread:
+        if not in_greenlet():
+            # Straight from async code (InlineAsyncConnection.execute), which cannot await.
+            if self.on_a_thread:
+                raise NeedsTheLoop("a long read runs on a thread")
+            try:
+                execute_and_read()
+            except sqlite3.OperationalError as error:
+                if _busy(error):
+                    raise NeedsTheLoop("the file is locked") from error
+                raise
+        elif self.on_a_thread:
             owner.run_async(lambda _connection: owner.off_the_loop(execute_and_read))
         else:
+            # SQLAlchemy's asyncio API requires each statement to await something.
             owner.run_async(lambda _connection: owner.patiently(execute_and_read))
 
     def fetchone(self) -> Any:
@@ -164,8 +188,7 @@ class InlineConnection(AdaptedConnection):
             try:
                 return method(*arguments)
             except sqlite3.OperationalError as error:
-                code = getattr(error, "sqlite_errorcode", None)
-                if code is None or code & 0xFF != _BUSY or code == _BUSY_SNAPSHOT:
+                if not _busy(error):
                     raise
                 now = time.monotonic()
                 deadline = now + self._patience if deadline is None else deadline
@@ -219,3 +242,32 @@ class InlineSqlite:
         # Never wait inside SQLite for a lock: that would block the event loop (see patiently).
         kw["timeout"] = 0
         return InlineConnection(sqlite3.connect(database, **kw), self.busy_timeout)
+
+
+class InlineAsyncConnection(AsyncConnection):
+    """An asyncio connection whose statements run with no greenlet at all.
+
+    SQLAlchemy's asyncio API runs each statement in a greenlet of its own, which switches back
+    to the event loop to await the driver: a greenlet created and three switches, about as much
+    CPU as the statement itself. With this driver a statement awaits nothing unless the file is
+    locked by another process or it is a long read (then NeedsTheLoop is raised before anything
+    runs), so `execute` calls the synchronous Connection beneath straight away (the same events,
+    compiled-statement cache and results) and goes through the asyncio API only in those two
+    cases. BEGIN, COMMIT and ROLLBACK keep to the asyncio API: they may wait for a lock.
+    Used by storage's units of work on SQLite; a result is buffered in full either way.
+    """
+
+    async def execute(
+        self,
+        statement: Any,
+        parameters: Any = None,
+        *,
+        execution_options: Any = None,
+    ) -> Any:
+        connection = self.sync_connection
+        if connection is None or not connection.in_transaction():
+            return await super().execute(statement, parameters, execution_options=execution_options)
+        try:
+            return connection.execute(statement, parameters, execution_options=execution_options)
+        except NeedsTheLoop:
+            return await super().execute(statement, parameters, execution_options=execution_options)
