@@ -33,7 +33,6 @@ from typing import Any, cast
 
 from sqlalchemy.engine import AdaptedConnection
 from sqlalchemy.ext.asyncio import AsyncConnection
-from sqlalchemy.util.concurrency import in_greenlet
 
 # Back-off between attempts on a file another process has locked.
 FIRST_PAUSE = 0.001
@@ -91,7 +90,7 @@ class InlineCursor:
             finally:
                 cursor.close()
 
-        if not in_greenlet():
+        if owner.direct:
             # Straight from async code (InlineAsyncConnection.execute), which cannot await.
             if self.on_a_thread:
                 raise NeedsTheLoop("a long read runs on a thread")
@@ -133,9 +132,11 @@ class InlineCursor:
 class InlineConnection(AdaptedConnection):
     """A sqlite3 connection handed to SQLAlchemy's asyncio engine as a DBAPI connection."""
 
-    __slots__ = ("_patience", "_sqlite")
+    __slots__ = ("_patience", "_sqlite", "direct")
 
     def __init__(self, connection: sqlite3.Connection, patience: timedelta) -> None:
+        # Set while InlineAsyncConnection runs a statement with no greenlet to await in.
+        self.direct = False
         # AdaptedConnection's slot, read by its driver_connection and by the dialect; typed
         # there for async drivers.
         self._connection = cast(Any, connection)
@@ -265,9 +266,14 @@ class InlineAsyncConnection(AsyncConnection):
         execution_options: Any = None,
     ) -> Any:
         connection = self.sync_connection
-        if connection is None or not connection.in_transaction():
+        driver = None if connection is None else connection.connection.dbapi_connection
+        if not isinstance(driver, InlineConnection) or not connection.in_transaction():
             return await super().execute(statement, parameters, execution_options=execution_options)
+        driver.direct = True
         try:
             return connection.execute(statement, parameters, execution_options=execution_options)
         except NeedsTheLoop:
-            return await super().execute(statement, parameters, execution_options=execution_options)
+            pass
+        finally:
+            driver.direct = False
+        return await super().execute(statement, parameters, execution_options=execution_options)
