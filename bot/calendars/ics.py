@@ -148,14 +148,12 @@ def one_event_file(entry: CalendarEntry, now: datetime) -> bytes:
     So the file is kept (per shift, seat state, alarm and reading language) with those three
     lines cut out, and they are written in for each sign-up.
     """
-    shift = entry.shift
+    # Everything the event is made of but the sign-up: the whole shift and campaign (so a
+    # field a later version shows can't be left out of the key), the seat's state, the alarm
+    # and the reading language.
     shown = (
-        entry.campaign.name,
-        shift.number,
-        shift.title,
-        shift.link,
-        shift.starts_at,
-        shift.ends_at,
+        entry.campaign,
+        entry.shift,
         entry.waitlisted,
         entry.cancelled,
         entry.alarm_before,
