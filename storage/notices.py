@@ -18,6 +18,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    literal,
     or_,
     select,
     type_coerce,
@@ -52,8 +53,12 @@ _MARK_MANY = update(notices).where(notices.c.id.in_(bindparam("notice_ids", expa
 
 
 @cache
-def _cancel(by_signup: bool, by_shift: bool, by_volunteer: bool, by_kind: bool) -> Update:
-    """cancel_pending's UPDATE for the filters given, each shape built once (16 at most)."""
+def _cancel(
+    by_signup: bool, by_shift: bool, by_volunteer: bool, kinds: tuple[str, ...] | None
+) -> Update:
+    """cancel_pending's UPDATE for the filters given, each shape built once (8 shapes, times
+    the few lists of kinds callers name). The kinds are plain bound values, not an expanding
+    parameter, which would be spliced into the SQL again on every execution."""
     conditions = [notices.c.state == bindparam("pending")]
     if by_signup:
         conditions.append(notices.c.signup_id == bindparam("by_signup"))
@@ -61,8 +66,10 @@ def _cancel(by_signup: bool, by_shift: bool, by_volunteer: bool, by_kind: bool) 
         conditions.append(notices.c.shift_id == bindparam("by_shift"))
     if by_volunteer:
         conditions.append(notices.c.volunteer_id == bindparam("by_volunteer"))
-    if by_kind:
-        conditions.append(notices.c.kind.in_(bindparam("kinds", expanding=True)))
+    if kinds is not None:
+        conditions.append(
+            notices.c.kind.in_([literal(kind, notices.c.kind.type) for kind in kinds])
+        )
     return update(notices).where(*conditions).values(state=NoticeState.CANCELLED.value)
 
 
@@ -102,15 +109,9 @@ class SqlNoticeRepository(NoticeRepository):
         if signup_id is None and shift_id is None and volunteer_id is None:
             raise ValueError("cancel_pending needs a signup_id, shift_id or volunteer_id")
         given = {"by_signup": signup_id, "by_shift": shift_id, "by_volunteer": volunteer_id}
-        statement = _cancel(*(value is not None for value in given.values()), kinds is not None)
-        result = await self._db.execute(
-            statement,
-            {
-                **given,
-                "kinds": [NoticeKind(kind).value for kind in kinds or ()],
-                "pending": NoticeState.PENDING.value,
-            },
-        )
+        named = None if kinds is None else tuple(NoticeKind(kind).value for kind in kinds)
+        statement = _cancel(*(value is not None for value in given.values()), named)
+        result = await self._db.execute(statement, {**given, "pending": NoticeState.PENDING.value})
         return result.rowcount
 
     async def claim_due(self, now: datetime, *, limit: int, lease: timedelta) -> Sequence[Notice]:

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import ScalarSelect, and_, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.expression import ColumnElement
 
 from bot.domain.phonebank import HeldShift, Shift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
@@ -25,12 +26,18 @@ _SEATED = (SignupStatus.CONFIRMED.value, SignupStatus.OFFERED.value)
 _ADD = insert(signups).returning(signups.c.id)
 
 
+def _one_of(column: ColumnElement[str], values: tuple[str, ...]) -> ColumnElement[bool]:
+    """`column IN (…)` for a fixed list, as plain bound values: a list of values given to
+    in_() becomes an expanding parameter, spliced into the SQL again on every execution."""
+    return column.in_([literal(value, column.type) for value in values])
+
+
 def _seats(name: str, statuses: tuple[str, ...]) -> ScalarSelect[int]:
     # An alias of its own: these count the whole shift, not the outer query's sign-up.
     counted = signups.alias(f"counted_{name}")
     return (
         select(func.count())
-        .where(counted.c.shift_id == bindparam("shift_id"), counted.c.status.in_(statuses))
+        .where(counted.c.shift_id == bindparam("shift_id"), _one_of(counted.c.status, statuses))
         .scalar_subquery()
     )
 
@@ -51,7 +58,7 @@ _ACTIVE_SIGNUP = (
             and_(
                 signups.c.shift_id == bindparam("shift_id"),
                 signups.c.volunteer_id == bindparam("volunteer_id"),
-                signups.c.status.in_(_ACTIVE),
+                _one_of(signups.c.status, _ACTIVE),
             ),
         )
     )

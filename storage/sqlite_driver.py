@@ -15,7 +15,8 @@ write turn (see SqlStorage), and in WAL mode readers never wait for writers.
 
 SQLAlchemy drives this module as it drives aiosqlite (the `sqlite+aiosqlite` dialect, handed
 this DBAPI through create_async_engine's `module=`): the same SQL, types and errors (the
-`sqlite3` module's own). It touches no private member of SQLAlchemy, aiosqlite or sqlite3; it
+`sqlite3` module's own). Handed a module, the dialect never imports aiosqlite, which Turnout no
+longer depends on. It touches no private member of SQLAlchemy, aiosqlite or sqlite3; it
 uses AdaptedConnection, whose `run_async` is how sync code under the async engine awaits (a
 sleep, a thread). It does answer one call SQLAlchemy makes by a private name, the cursor's
 `_async_soft_close` (its asyncio results call it on every adapted cursor), with nothing to
@@ -31,6 +32,7 @@ from datetime import timedelta
 from typing import Any, cast
 
 from sqlalchemy.engine import AdaptedConnection
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 # Back-off between attempts on a file another process has locked.
 FIRST_PAUSE = 0.001
@@ -38,6 +40,17 @@ LONGEST_PAUSE = 0.05
 # SQLITE_BUSY and its extended codes, bar BUSY_SNAPSHOT: a stale snapshot never frees itself.
 _BUSY = 5
 _BUSY_SNAPSHOT = 517
+
+
+class NeedsTheLoop(Exception):
+    """A statement run straight from async code (InlineAsyncConnection.execute) has to await:
+    the file is locked by another process, or it is a long read for a thread. Nothing was
+    run; it goes again through SQLAlchemy's asyncio API, which can await."""
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == _BUSY and code != _BUSY_SNAPSHOT
 
 
 class InlineCursor:
@@ -77,9 +90,20 @@ class InlineCursor:
             finally:
                 cursor.close()
 
-        if self.on_a_thread:
+        if owner.direct:
+            # Straight from async code (InlineAsyncConnection.execute), which cannot await.
+            if self.on_a_thread:
+                raise NeedsTheLoop("a long read runs on a thread")
+            try:
+                execute_and_read()
+            except sqlite3.OperationalError as error:
+                if _busy(error):
+                    raise NeedsTheLoop("the file is locked") from error
+                raise
+        elif self.on_a_thread:
             owner.run_async(lambda _connection: owner.off_the_loop(execute_and_read))
         else:
+            # SQLAlchemy's asyncio API requires each statement to await something.
             owner.run_async(lambda _connection: owner.patiently(execute_and_read))
 
     def fetchone(self) -> Any:
@@ -108,9 +132,11 @@ class InlineCursor:
 class InlineConnection(AdaptedConnection):
     """A sqlite3 connection handed to SQLAlchemy's asyncio engine as a DBAPI connection."""
 
-    __slots__ = ("_patience", "_sqlite")
+    __slots__ = ("_patience", "_sqlite", "direct")
 
     def __init__(self, connection: sqlite3.Connection, patience: timedelta) -> None:
+        # Set while InlineAsyncConnection runs a statement with no greenlet to await in.
+        self.direct = False
         # AdaptedConnection's slot, read by its driver_connection and by the dialect; typed
         # there for async drivers.
         self._connection = cast(Any, connection)
@@ -163,8 +189,7 @@ class InlineConnection(AdaptedConnection):
             try:
                 return method(*arguments)
             except sqlite3.OperationalError as error:
-                code = getattr(error, "sqlite_errorcode", None)
-                if code is None or code & 0xFF != _BUSY or code == _BUSY_SNAPSHOT:
+                if not _busy(error):
                     raise
                 now = time.monotonic()
                 deadline = now + self._patience if deadline is None else deadline
@@ -218,3 +243,37 @@ class InlineSqlite:
         # Never wait inside SQLite for a lock: that would block the event loop (see patiently).
         kw["timeout"] = 0
         return InlineConnection(sqlite3.connect(database, **kw), self.busy_timeout)
+
+
+class InlineAsyncConnection(AsyncConnection):
+    """An asyncio connection whose statements run with no greenlet at all.
+
+    SQLAlchemy's asyncio API runs each statement in a greenlet of its own, which switches back
+    to the event loop to await the driver: a greenlet created and three switches, about as much
+    CPU as the statement itself. With this driver a statement awaits nothing unless the file is
+    locked by another process or it is a long read (then NeedsTheLoop is raised before anything
+    runs), so `execute` calls the synchronous Connection beneath straight away (the same events,
+    compiled-statement cache and results) and goes through the asyncio API only in those two
+    cases. BEGIN, COMMIT and ROLLBACK keep to the asyncio API: they may wait for a lock.
+    Used by storage's units of work on SQLite; a result is buffered in full either way.
+    """
+
+    async def execute(
+        self,
+        statement: Any,
+        parameters: Any = None,
+        *,
+        execution_options: Any = None,
+    ) -> Any:
+        connection = self.sync_connection
+        driver = None if connection is None else connection.connection.dbapi_connection
+        if not isinstance(driver, InlineConnection) or not connection.in_transaction():
+            return await super().execute(statement, parameters, execution_options=execution_options)
+        driver.direct = True
+        try:
+            return connection.execute(statement, parameters, execution_options=execution_options)
+        except NeedsTheLoop:
+            pass
+        finally:
+            driver.direct = False
+        return await super().execute(statement, parameters, execution_options=execution_options)

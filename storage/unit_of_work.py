@@ -28,6 +28,7 @@ from storage.requests import SqlRequestRepository
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
+from storage.sqlite_driver import InlineAsyncConnection
 from storage.stats import SqlStatsRepository
 from storage.tasks import SqlTaskRepository
 from storage.unavailable import is_conflict, is_disk_full, is_read_only, is_unavailable
@@ -137,7 +138,7 @@ class SqlUnitOfWork(UnitOfWork):
         if not self._reader:
             await self._storage._wait_turn()
         try:
-            self._connection = await self._storage.engine.connect()
+            self._connection = await self._connect()
             if self._reader:
                 # Read by storage/engine.py: how to BEGIN, and which statements to refuse.
                 await self._connection.execution_options(**{READER: True})
@@ -148,6 +149,13 @@ class SqlUnitOfWork(UnitOfWork):
             await self._finish(error, from_storage=True)
             raise
         return self
+
+    async def _connect(self) -> AsyncConnection:
+        engine = self._storage.engine
+        if self._storage.dialect_name != "sqlite":
+            return await engine.connect()
+        # Statements with no greenlet each (see storage/sqlite_driver.py).
+        return await InlineAsyncConnection(engine).start()
 
     @property
     def connection(self) -> AsyncConnection:

@@ -2,6 +2,7 @@
 
 import unicodedata
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, func, insert, literal, or_, select, update
@@ -103,19 +104,14 @@ class SqlVolunteerRepository(VolunteerRepository):
         self, campaign_id: int, number: int, identity: Identity, display_name: str, now: datetime
     ) -> Volunteer:
         """A new volunteer reachable through `identity`; follow_up_due_at is left unset."""
-        added = await self._db.execute(
-            _ADD,
-            {
-                "campaign_id": campaign_id,
-                "number": number,
-                "display_name": display_name,
-                "name_key": _name_key(display_name),
-                "joined_at": now,
-            },
-        )
-        volunteer_id = added.scalar_one()
-        await self._add_identity(volunteer_id, identity, now)
-        return _new(volunteer_id, campaign_id, number, display_name, now)
+        return await self._add(_new(0, campaign_id, number, display_name, now), identity)
+
+    async def _add(self, volunteer: Volunteer, identity: Identity) -> Volunteer:
+        """`volunteer`'s row (its id aside) and its identity; the volunteer with its id."""
+        added = await self._db.execute(_ADD, _new_row(volunteer))
+        volunteer = replace(volunteer, id=added.scalar_one())
+        await self._add_identity(volunteer.id, identity, volunteer.joined_at)
+        return volunteer
 
     async def _add_identity(self, volunteer_id: int, identity: Identity, now: datetime) -> None:
         await self._db.execute(
@@ -130,34 +126,40 @@ class SqlVolunteerRepository(VolunteerRepository):
         )
 
     async def add_newcomer(
-        self, campaign_id: int, identity: Identity, display_name: str, now: datetime
+        self,
+        campaign_id: int,
+        identity: Identity,
+        display_name: str,
+        now: datetime,
+        *,
+        follow_up_due_at: datetime | None = None,
+        platform_timezone: str | None = None,
     ) -> Volunteer:
-        """As `add`, with the campaign's next volunteer number.
+        """As `add`, with the campaign's next volunteer number; the follow-up due time and
+        profile zone go in the same INSERT (no UPDATE right after it).
 
         On SQLite the writer holds the whole file anyway, so the number is taken at once. On
         PostgreSQL the campaign's counter row is what concurrent newcomers queue on, from the
         statement that bumps it until COMMIT: it is bumped last, by number_newcomers() as the
         unit of work commits, and the row carries a unique negative placeholder until then.
         """
+        newcomer = replace(
+            _new(0, campaign_id, 0, display_name, now),
+            follow_up_due_at=follow_up_due_at,
+            platform_timezone=platform_timezone,
+        )
         if self._db.dialect.name != "postgresql":
             number = await next_number(self._db, campaign_id, Counter.VOLUNTEER)
-            return await self.add(campaign_id, number, identity, display_name, now)
+            return await self._add(replace(newcomer, number=number), identity)
         if len(self._unnumbered) >= _SLOTS:
             raise RuntimeError(f"more than {_SLOTS} newcomers in one unit of work")
-        added = await self._db.execute(
-            _ADD_UNNUMBERED,
-            {
-                "slot": len(self._unnumbered),
-                "campaign_id": campaign_id,
-                "display_name": display_name,
-                "name_key": _name_key(display_name),
-                "joined_at": now,
-            },
-        )
+        row = _new_row(newcomer)
+        del row["number"]
+        added = await self._db.execute(_ADD_UNNUMBERED, {"slot": len(self._unnumbered), **row})
         volunteer_id, placeholder = added.one()
         await self._add_identity(volunteer_id, identity, now)
         self._unnumbered.append((volunteer_id, campaign_id))
-        return _new(volunteer_id, campaign_id, placeholder, display_name, now)
+        return replace(newcomer, id=volunteer_id, number=placeholder)
 
     async def number_newcomers(self) -> None:
         """Give each newcomer of this unit of work its number: the last statements before
@@ -327,6 +329,19 @@ def _new(
         profile=None,
         joined_at=now,
     )
+
+
+def _new_row(volunteer: Volunteer) -> dict[str, object]:
+    """The columns a new volunteer's INSERT writes (the rest keep their defaults)."""
+    return {
+        "campaign_id": volunteer.campaign_id,
+        "number": volunteer.number,
+        "display_name": volunteer.display_name,
+        "name_key": _name_key(volunteer.display_name),
+        "joined_at": volunteer.joined_at,
+        "follow_up_due_at": volunteer.follow_up_due_at,
+        "platform_timezone": volunteer.platform_timezone,
+    }
 
 
 def _name_key(name: str | None) -> str | None:

@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 Stopped = Callable[[datetime], None]
 
 
+# The one wake-up job that delivers what is due (APScheduler drops it as it runs).
+_DELIVER = "deliver"
+
+
 class Wakeups:
     def __init__(
         self,
@@ -55,6 +59,8 @@ class Wakeups:
         self._next_due: datetime | None = None
         self._kicks = 0
         self._looked_at_kick: int | None = None
+        # When the deliver job scheduled last runs (real clock), while it waits to (see _wake_in).
+        self._wake_at: datetime | None = None
 
     def start(self) -> None:
         """Start waking up; must be called inside the running event loop."""
@@ -225,11 +231,21 @@ class Wakeups:
         # APScheduler runs on the real clock; the injected clock may be ahead of it (the
         # console's `:advance`), so the wake-up is placed by delay, not by timestamp.
         run_date = datetime.now(UTC) + max(delay, timedelta())
+        if (
+            self._wake_at is not None
+            and self._wake_at <= run_date
+            and self._scheduler.get_job(_DELIVER) is not None
+        ):
+            # The wake-up already waiting comes first, and its look schedules the next one.
+            # Replacing it would cost more than many a command (a job built, its callable
+            # inspected), for each command of a burst that kicks before it has run.
+            return
+        self._wake_at = run_date
         self._scheduler.add_job(
             self.deliver,
             "date",
             run_date=run_date,
-            id="deliver",
+            id=_DELIVER,
             replace_existing=True,
             max_instances=3,
             misfire_grace_time=None,

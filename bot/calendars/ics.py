@@ -16,7 +16,7 @@ from bot.domain.campaign import Campaign
 from bot.domain.kinds import PHONE_BANK
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
-from bot.kernel.i18n import _
+from bot.kernel.i18n import _, current_language
 from bot.kernel.intake.buttons import link_action
 from bot.kernel.places import label, where_line
 from bot.ports.replies import MAX_BUTTON_URL, Attachment, Button
@@ -146,11 +146,61 @@ def calendar(entries: list[CalendarEntry], now: datetime, *, name: str = "") -> 
     return bytes(cal.to_ical())
 
 
+# The lines of a one-event file that differ between two sign-ups on the same shift (UID,
+# SEQUENCE) or between two moments (DTSTAMP); every other line is the shift's and the seat's.
+_OWN_LINES = (b"DTSTAMP:", b"UID:", b"SEQUENCE:")
+
+
+def one_event_file(entry: CalendarEntry, now: datetime) -> bytes:
+    """`calendar([entry], now)`, byte for byte, rendered by icalendar once per shift revision.
+
+    Every volunteer on a shift gets the same event but for its UID, SEQUENCE and DTSTAMP, and
+    rendering it through icalendar costs a few hundred microseconds: about a sixth of a join.
+    So the file is kept (per shift, seat state, alarm and reading language) with those three
+    lines cut out, and they are written in for each sign-up.
+    """
+    # Everything the event is made of but the sign-up: the whole shift and campaign (so a
+    # field a later version shows can't be left out of the key), the seat's state, the alarm
+    # and the reading language.
+    shown = (
+        entry.campaign,
+        entry.shift,
+        entry.waitlisted,
+        entry.cancelled,
+        entry.alarm_before,
+        current_language(),
+    )
+    lines = _kept.get(shown)
+    if lines is None:
+        if len(_kept) >= KEPT_FILES:
+            _kept.clear()
+        lines = _kept[shown] = _lines_of(entry)
+    own = {
+        b"DTSTAMP:": b"DTSTAMP:" + now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ").encode(),
+        b"UID:": b"UID:" + entry.uid.encode(),
+        b"SEQUENCE:": b"SEQUENCE:" + str(entry.sequence).encode(),
+    }
+    return b"\r\n".join(own.get(line, line) for line in lines)
+
+
+# How many shift revisions' files are kept at most; past that the lot starts again.
+KEPT_FILES = 512
+_kept: dict[tuple[object, ...], tuple[bytes, ...]] = {}
+
+
+def _lines_of(entry: CalendarEntry) -> tuple[bytes, ...]:
+    """`entry`'s file as lines, its own lines (see one_event_file) replaced by their names."""
+    lines = calendar([entry], datetime(2000, 1, 1, tzinfo=UTC)).split(b"\r\n")
+    return tuple(
+        next((name for name in _OWN_LINES if line.startswith(name)), line) for line in lines
+    )
+
+
 def ics_file(entry: CalendarEntry, now: datetime) -> Attachment:
     """The sign-up's event as a file to open in any calendar (a cancelled one takes it out)."""
     return Attachment(
         filename=f"shift-{entry.shift.number}.ics",
-        content=calendar([entry], now),
+        content=one_event_file(entry, now),
         mime_type=ICS_MIME,
         title=(
             _("Remove #{number} from your calendar", number=entry.shift.number)

@@ -1,5 +1,6 @@
 """What every use case gets: the open unit of work, the moment, and who is asking."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
@@ -92,8 +93,16 @@ class Context:
             visitor = _visitor(actor, campaign, now)
             return cls(uow, now, actor, team, campaign, visitor, visitor=True)
         if volunteer is None:
+            # Written with the row, not saved right after it: the follow-up that greeting a
+            # newcomer sets (bot/volunteers/welcome.py; organizers count as contacted instead)
+            # and their profile's zone (below).
             volunteer = await uow.volunteers.add_newcomer(
-                campaign.id, identity, actor.display_name, now
+                campaign.id,
+                identity,
+                actor.display_name,
+                now,
+                follow_up_due_at=None if actor.is_organizer else now + campaign.contact_within,
+                platform_timezone=actor.timezone or None,
             )
         elif volunteer.display_name != actor.display_name and actor.display_name:
             # People rename themselves; show what their teammates see today.
@@ -176,18 +185,47 @@ class Context:
         due_at: datetime | None = None,
     ) -> None:
         """Queue a notice in this unit of work; it goes out once the command commits."""
-        await self.uow.notices.add(
-            NewNotice(
-                campaign_id=self.campaign.id,
-                kind=kind,
-                due_at=due_at or self.now,
-                volunteer_id=volunteer_id,
-                shift_id=shift_id,
-                signup_id=signup_id,
-                payload=payload or {},
-            )
+        await self.notify_all(
+            [
+                self.notice(
+                    kind,
+                    volunteer_id=volunteer_id,
+                    shift_id=shift_id,
+                    signup_id=signup_id,
+                    payload=payload,
+                    due_at=due_at,
+                )
+            ]
         )
-        self.queued.append(kind)
+
+    def notice(
+        self,
+        kind: NoticeKind,
+        *,
+        volunteer_id: int | None = None,
+        shift_id: int | None = None,
+        signup_id: int | None = None,
+        payload: dict[str, Any] | None = None,
+        due_at: datetime | None = None,
+    ) -> NewNotice:
+        """A notice of this campaign, due now unless `due_at` says otherwise (see notify_all)."""
+        return NewNotice(
+            campaign_id=self.campaign.id,
+            kind=kind,
+            due_at=due_at or self.now,
+            volunteer_id=volunteer_id,
+            shift_id=shift_id,
+            signup_id=signup_id,
+            payload=payload or {},
+        )
+
+    async def notify_all(self, notices: Sequence[NewNotice]) -> None:
+        """Queue several notices in one statement (see notify)."""
+        if len(notices) == 1:
+            await self.uow.notices.add(notices[0])
+        else:
+            await self.uow.notices.add_all(notices)
+        self.queued.extend(notice.kind for notice in notices)
 
 
 def _visitor(actor: Actor, campaign: Campaign, now: datetime) -> Volunteer:

@@ -59,9 +59,17 @@ class VolunteerRepository(ABC):
 
     @abstractmethod
     async def add_newcomer(
-        self, campaign_id: int, identity: Identity, display_name: str, now: datetime
+        self,
+        campaign_id: int,
+        identity: Identity,
+        display_name: str,
+        now: datetime,
+        *,
+        follow_up_due_at: datetime | None = None,
+        platform_timezone: str | None = None,
     ) -> Volunteer:
-        """As `add`, numbered with the campaign's next volunteer number.
+        """As `add`, numbered with the campaign's next volunteer number, with the follow-up
+        due time and profile zone written in the same row.
 
         Where transactions run side by side (PostgreSQL) the number is assigned as the unit of
         work commits, since every newcomer of a campaign updates the same counter and holds it

@@ -32,11 +32,17 @@ async def greet(ctx: Context, *, returning: bool = False) -> None:
         ctx.volunteer = ctx.volunteer.contacted(ctx.volunteer.id, ctx.now)
         await ctx.uow.volunteers.save(ctx.volunteer)
         return
-    ctx.volunteer = replace(ctx.volunteer, follow_up_due_at=ctx.now + ctx.campaign.contact_within)
-    await ctx.uow.volunteers.save(ctx.volunteer)
-    await ctx.notify(NoticeKind.WELCOME, volunteer_id=ctx.volunteer.id)
+    due = ctx.now + ctx.campaign.contact_within
+    if ctx.volunteer.follow_up_due_at != due:
+        # Context.open writes it with a newcomer's row; saved here only if it did not.
+        ctx.volunteer = replace(ctx.volunteer, follow_up_due_at=due)
+        await ctx.uow.volunteers.save(ctx.volunteer)
+    notices = [ctx.notice(NoticeKind.WELCOME, volunteer_id=ctx.volunteer.id)]
     if not returning:
-        await ctx.notify(NoticeKind.NEW_VOLUNTEER, payload={"volunteer_id": ctx.volunteer.id})
+        notices.append(
+            ctx.notice(NoticeKind.NEW_VOLUNTEER, payload={"volunteer_id": ctx.volunteer.id})
+        )
+    await ctx.notify_all(notices)
 
 
 async def welcome_volunteer(cmd: WelcomeVolunteer, ctx: Context) -> Reply:

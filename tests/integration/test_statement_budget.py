@@ -35,15 +35,15 @@ class Budget:
 # Each round-trip budget is the statement budget plus one: the COMMIT.
 #
 # A newcomer's join: the team with its campaign; who they are (no one yet); the volunteer row
-# (numbered from the campaign's counter: an upsert of its own on SQLite, folded into the
-# COMMIT-time CTE on PostgreSQL), their identity, their settings; the welcome and the
-# organizers' "new volunteer" notices (two INSERTs); the shift, held; their sign-ups on it (none);
-# leftover notices of an earlier seat, cancelled; the sign-up; its seven notices (reminders,
+# with its follow-up due time (numbered from the campaign's counter: an upsert of its own on
+# SQLite, folded into the COMMIT-time CTE on PostgreSQL), their identity; the welcome and the
+# organizers' "new volunteer" notices (one executemany); the shift, held; their sign-ups on it
+# (none); leftover notices of an earlier seat, cancelled; the sign-up; its seven notices (reminders,
 # check-in, debrief, follow-ups, confirmation check: one executemany); the calendar entry's
 # revision (one upsert); the live posts that owe an edit (one UPDATE).
-NEWCOMER_JOINS = {"sqlite": Budget(16, 17), "postgresql": Budget(15, 16)}
-# A returning volunteer's join: a newcomer's, less the counter, the volunteer, identity and
-# settings writes and the two welcome notices.
+NEWCOMER_JOINS = {"sqlite": Budget(14, 15), "postgresql": Budget(13, 14)}
+# A returning volunteer's join: a newcomer's, less the counter, the volunteer and identity
+# writes and the welcome notices.
 RETURNING_JOINS = {"sqlite": Budget(10, 11), "postgresql": Budget(9, 10)}
 # A leave that promotes: the team; the volunteer; the shift, held; their sign-up; cancelled,
 # with its pending notices; the seats counted; the first person waiting, promoted; who they
