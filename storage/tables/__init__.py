@@ -13,6 +13,7 @@ from storage.tables.attendance import attendance, seat_offers, shift_nudges
 from storage.tables.calendars import calendar_entries, calendar_feeds, instance_secrets
 from storage.tables.campaigns import campaigns, counters, teams
 from storage.tables.inbox import inbox
+from storage.tables.installations import installations, oauth_states
 from storage.tables.meta import metadata
 from storage.tables.outbox import notices, posts
 from storage.tables.people import identities, volunteers
@@ -40,9 +41,11 @@ __all__ = [
     "exports",
     "identities",
     "inbox",
+    "installations",
     "instance_secrets",
     "metadata",
     "notices",
+    "oauth_states",
     "phone_banks",
     "posts",
     "proposals",
