@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Mapping
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import texts
@@ -57,10 +58,15 @@ def build_app(
     people: People,
     channels: Channels,
     volunteer_channel: str = "",
+    oauth: AsyncOAuthSettings | None = None,
 ) -> AsyncApp:
+    """`oauth`: many workspaces, each request authorized from its installation (bolt then
+    calls oauth.v2.access with its own tokenless client, as `client` has a token per call)."""
     app = AsyncApp(
         name="turnout",
-        client=client,
+        client=AsyncWebClient(base_url=client.base_url) if oauth else client,
+        oauth_settings=oauth,
+        installation_store=oauth.installation_store if oauth else None,
         signing_secret=signing_secret,
         # Socket Mode needs no signature; HTTP mode refuses any request without a valid one.
         request_verification_enabled=bool(signing_secret),
