@@ -24,6 +24,7 @@ from adapters.slack.blocks import FORM_PREFIX, answers, error_block, message, un
 from adapters.slack.channels import Channels
 from adapters.slack.home import Home, from_home
 from adapters.slack.people import PLATFORM, People
+from adapters.slack.workspaces import in_workspace
 from bot import catalogue
 from bot.app.arrivals import Press, Receipt, Slash, Submit, Welcome, Work
 from bot.app.turnout import ALREADY_DONE, Turnout
@@ -385,10 +386,12 @@ class SlackReplayer:
 
     async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:
         channel = str(route.get("channel") or "")
-        return await self._people.actor(
-            identity.team_external_id, identity.user_external_id, "", channel=channel
-        )
+        with in_workspace(identity.team_external_id):
+            return await self._people.actor(
+                identity.team_external_id, identity.user_external_id, "", channel=channel
+            )
 
     async def answer(self, identity: Identity, route: Mapping[str, Any], reply: Reply) -> None:
         channel = str(route.get("channel") or "") or None
-        await self._answers.to_person(identity.user_external_id, channel, reply)
+        with in_workspace(identity.team_external_id):
+            await self._answers.to_person(identity.user_external_id, channel, reply)

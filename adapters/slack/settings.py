@@ -19,7 +19,7 @@ class SlackSettings(BaseSettings):
     # Many workspaces: the app's credentials (Basic Information > App Credentials); each
     # workspace installs Turnout from /slack/install, and its tokens are kept in the database.
     slack_client_id: str = Field("", alias="SLACK_CLIENT_ID")
-    slack_client_secret: str = Field("", alias="SLACK_CLIENT_SECRET")
+    slack_client_secret: str = Field("", alias="SLACK_CLIENT_SECRET", repr=False)
     # The Redirect URL set under OAuth & Permissions (https://…/slack/oauth_redirect); when
     # empty, Slack uses the one set there.
     slack_redirect_uri: str = Field("", alias="SLACK_REDIRECT_URI")

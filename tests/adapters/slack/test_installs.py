@@ -20,6 +20,7 @@ from bot.app import redaction
 from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
+from bot.ports.replies import Message
 from storage import SqlStorage
 from tests.adapters.slack.conftest import SECRET, Rig, payload, record_listener_runs
 from tests.adapters.slack.fake_slack import CLIENT_ID, CLIENT_SECRET, Call, FakeSlack
@@ -262,3 +263,16 @@ async def test_no_token_reaches_the_logs(installed: Rig, caplog: pytest.LogCaptu
     logged = caplog.text
     assert not [token for token in issued if token in logged]
     assert CLIENT_SECRET not in logged
+
+
+async def test_a_late_answer_after_a_restart_goes_with_its_workspace_s_token(
+    installed: Rig,
+) -> None:
+    await install(installed, COUNTY_A, "County A", ANNA)
+    await install(installed, COUNTY_B, "County B", BEN)
+    who = Identity("slack", COUNTY_B, VIC[0])
+    actor = await installed.platform.replayer.actor(who, {})
+    assert actor is not None and not actor.is_organizer
+    await installed.platform.replayer.answer(who, {}, Message("Done: you're on #1."))
+    [posted] = installed.fake.calls_to("chat.postMessage")
+    assert installed.fake.team_of(posted) == COUNTY_B
