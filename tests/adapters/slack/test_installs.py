@@ -3,6 +3,7 @@ the fake Slack: each workspace is its own team and campaign, answered and remind
 own token; an uninstalled workspace is sent nothing more; expiring tokens are refreshed."""
 
 import asyncio
+import json
 import logging
 import re
 import uuid
@@ -242,7 +243,7 @@ async def test_a_command_from_one_workspace_acts_on_its_own_campaign_only(instal
     answer = await say(installed, COUNTY_B, "/phonebank join 1", VIC)
     assert "#1" in answer.text and "you're in" not in answer.text.lower(), answer.text
     roster_a = await say(installed, COUNTY_A, "/phonebank roster 1", ANNA)
-    assert "vic" not in roster_a.text.lower()
+    assert roster_a.text.startswith("Nobody has signed up yet"), roster_a.text
 
 
 async def test_the_installer_is_an_organizer_a_volunteer_is_not(installed: Rig) -> None:
@@ -276,3 +277,22 @@ async def test_a_late_answer_after_a_restart_goes_with_its_workspace_s_token(
     await installed.platform.replayer.answer(who, {}, Message("Done: you're on #1."))
     [posted] = installed.fake.calls_to("chat.postMessage")
     assert installed.fake.team_of(posted) == COUNTY_B
+
+
+async def test_a_crafted_button_from_one_workspace_changes_nothing_in_another(
+    installed: Rig,
+) -> None:
+    await install(installed, COUNTY_A, "County A", ANNA)
+    await install(installed, COUNTY_B, "County B", BEN)
+    await as_organizer(installed, COUNTY_A, ANNA, TOMORROW)
+    body = payload("block_actions")
+    body["user"] = {"id": VIC[0], "username": VIC[1], "name": VIC[1], "team_id": COUNTY_B}
+    body["team"] = {"id": COUNTY_B, "domain": "t0countyb"}
+    body["response_url"] = installed.fake.response_url()
+    body["trigger_id"] = uuid.uuid4().hex
+    body["actions"][0].update(action_id="turnout:join:1", value="turnout:join:1")
+    answered = await installed.post(urlencode({"payload": json.dumps(body)}))
+    assert answered.status == 200
+    await installed.listeners_finished()
+    roster = await say(installed, COUNTY_A, "/phonebank roster 1", ANNA)
+    assert roster.text.startswith("Nobody has signed up yet"), roster.text
