@@ -150,6 +150,8 @@ class FakeSlack:
     refresh_tokens: dict[str, str] = field(default_factory=dict)
     token_lifetime: int | None = None
     workspaces: dict[str, "Workspace"] = field(default_factory=dict)
+    # Every token ever issued → its workspace (issued forgets revoked ones).
+    workspaces_by_token: dict[str, str] = field(default_factory=dict)
     # Every websocket connection the app opened (Socket Mode).
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     port: int = 0
@@ -212,9 +214,6 @@ class FakeSlack:
     def team_of(self, call: Call) -> str | None:
         """The workspace whose token made `call` (None for the single-workspace token)."""
         return self.workspaces_by_token.get(call.token)
-
-    # Every token ever issued → its workspace (issued forgets revoked and refreshed ones).
-    workspaces_by_token: dict[str, str] = field(default_factory=dict)
 
     def fail(self, method: str, error: str, **options: Any) -> None:
         self.failures.append(Failure(method, error, **options))
