@@ -65,6 +65,7 @@ class SlackPlatform:
         max_connections: int = MAX_CONNECTIONS,
         metrics: Metrics | None = None,
     ) -> None:
+        admins = admins_are_organizers
         self._max_connections = max_connections
         self._api_timeout = api_timeout
         self._app_token = app_token
@@ -78,22 +79,17 @@ class SlackPlatform:
         # Every 429 is counted for operators, whoever retries it.
         counted = RateLimitsCounted(metrics or NoMetrics())
         # Answers to people retry a 429 on the spot: someone is looking at Slack, waiting.
-        self._client = self._web_client(
-            bot_token,
-            [
-                counted,
-                AsyncConnectionErrorRetryHandler(),
-                AsyncRateLimitErrorRetryHandler(max_retry_count=2),
-            ],
-        )
+        again = [
+            AsyncConnectionErrorRetryHandler(),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=2),
+        ]
+        self._client = self._web_client(bot_token, [counted, *again])
         # Notices don't: the core's dispatcher waits out Retry-After durably (see messenger.py).
         self._messenger_client = self._web_client(bot_token, [counted])
         self._organizers = (
-            InstalledOrganizers(self._client, installs.store)
-            if installs is not None
-            else Organizers(
-                self._client, users=organizers, group=organizer_group, admins=admins_are_organizers
-            )
+            Organizers(self._client, users=organizers, group=organizer_group, admins=admins)
+            if installs is None
+            else InstalledOrganizers(self._client, installs.store)
         )
         self._channels = Channels(self._client)
         self.messenger = SlackMessenger(
