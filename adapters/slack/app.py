@@ -67,7 +67,6 @@ def build_app(
         name="turnout",
         client=AsyncWebClient(base_url=client.base_url) if oauth else client,
         oauth_settings=oauth,
-        installation_store=oauth.installation_store if oauth else None,
         signing_secret=signing_secret,
         # Socket Mode needs no signature; HTTP mode refuses any request without a valid one.
         request_verification_enabled=bool(signing_secret),

@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
@@ -64,7 +65,8 @@ class Installs:
 
     def settings(self) -> AsyncOAuthSettings:
         assert self._states is not None, "attach() the storage first"
-        return AsyncOAuthSettings(
+        bolt_log = logging.getLogger("turnout.slack.bolt")
+        settings = AsyncOAuthSettings(
             client_id=self._client_id,
             client_secret=self._client_secret,
             scopes=bot_scopes(),
@@ -75,8 +77,19 @@ class Installs:
             authorization_url=self._authorize_url,
             installation_store=self.store,
             state_store=self._states,
-            logger=logging.getLogger("turnout.slack.bolt"),
+            logger=bolt_log,
         )
+        # Each request's workspace is looked up in the store (so an uninstalled one is refused
+        # at once), but auth.test is asked once per token, not before every request's ack.
+        settings.authorize = AsyncInstallationStoreAuthorize(
+            logger=bolt_log,
+            installation_store=self.store,
+            client_id=self._client_id,
+            client_secret=self._client_secret,
+            cache_enabled=True,
+            client=self.client,
+        )
+        return settings
 
     def listen(self, app: AsyncApp) -> None:
         """Uninstalls and revoked tokens delete the workspace's tokens."""
