@@ -182,7 +182,7 @@ async def test_two_workspaces_are_each_answered_and_reminded_with_their_own_toke
     assert tokens_of(installed, "users.info", user=VAL[0]) == {COUNTY_A}
     assert tokens_of(installed, "users.info", user=VIC[0]) == {COUNTY_B}
     # auth.test once at the install and once when authorizing, not before each request.
-    checks = [installed.fake.team_of(c) for c in installed.fake.calls_to("auth.test")]
+    checks = [str(installed.fake.team_of(c)) for c in installed.fake.calls_to("auth.test")]
     assert sorted(checks) == [COUNTY_A, COUNTY_A, COUNTY_B, COUNTY_B], checks
     installed.clock.advance(timedelta(hours=10))
     await installed.bot.dispatcher.deliver_due()
