@@ -105,28 +105,45 @@ async def seed_national_campaign(storage: SqlStorage, *, scale: float = 1.0) -> 
 
 
 async def seed_due_reminders(
-    storage: SqlStorage, count: int, *, platform: str, team: str, now: datetime
+    storage: SqlStorage,
+    count: int,
+    *,
+    platform: str,
+    team: str,
+    now: datetime,
+    campaign: int = 1,
+    first: int = 1,
 ) -> None:
     """`count` volunteers on `platform`, each with one shift reminder due at `now`.
 
     Volunteer i is user `U{i:07d}`; ten of them share each shift, which starts in an hour.
+    Several campaigns (one team each) fit in one database: give each its own `campaign` id
+    and a `first` row id (one more than a multiple of ten) past the previous one's rows.
     """
+    base = first - 1
+    shift_base = base // 10
     shifts = (count + 9) // 10
     starts = now + timedelta(minutes=59)
     async with storage.engine.begin() as conn:
         await _campaign_with_volunteers(
-            conn, count, platform=platform, team=team, user=lambda i: f"U{i:07d}"
+            conn,
+            count,
+            platform=platform,
+            team=team,
+            user=lambda i: f"U{i:07d}",
+            campaign=campaign,
+            base=base,
         )
         await _chunked(
             conn,
             t.phone_banks,
             (
                 {
-                    "id": i,
-                    "campaign_id": 1,
+                    "id": shift_base + i,
+                    "campaign_id": campaign,
                     "title": f"Calls {i}",
                     "link": None,
-                    "created_by": 1,
+                    "created_by": base + 1,
                     "created_at": now,
                 }
                 for i in range(1, shifts + 1)
@@ -137,9 +154,9 @@ async def seed_due_reminders(
             t.shifts,
             (
                 {
-                    "id": i,
-                    "campaign_id": 1,
-                    "phone_bank_id": i,
+                    "id": shift_base + i,
+                    "campaign_id": campaign,
+                    "phone_bank_id": shift_base + i,
                     "number": i,
                     "starts_at": starts,
                     "ends_at": starts + timedelta(hours=2),
@@ -154,9 +171,9 @@ async def seed_due_reminders(
             t.signups,
             (
                 {
-                    "id": i,
-                    "shift_id": (i - 1) // 10 + 1,
-                    "volunteer_id": i,
+                    "id": base + i,
+                    "shift_id": shift_base + (i - 1) // 10 + 1,
+                    "volunteer_id": base + i,
                     "status": "confirmed",
                     "created_at": now,
                     "updated_at": now,
@@ -169,11 +186,11 @@ async def seed_due_reminders(
             t.notices,
             (
                 {
-                    "campaign_id": 1,
+                    "campaign_id": campaign,
                     "kind": "shift_reminder",
-                    "volunteer_id": i,
-                    "shift_id": (i - 1) // 10 + 1,
-                    "signup_id": i,
+                    "volunteer_id": base + i,
+                    "shift_id": shift_base + (i - 1) // 10 + 1,
+                    "signup_id": base + i,
                     "payload": {"offset_minutes": 60},
                     "due_at": starts - timedelta(minutes=60),
                     "state": "pending",
@@ -183,15 +200,24 @@ async def seed_due_reminders(
             ),
         )
         for name, value in (("volunteer", count), ("shift", shifts)):
-            await conn.execute(insert(t.counters).values(campaign_id=1, name=name, value=value))
+            await conn.execute(
+                insert(t.counters).values(campaign_id=campaign, name=name, value=value)
+            )
 
 
 async def _campaign_with_volunteers(
-    conn: AsyncConnection, count: int, *, platform: str, team: str, user: Callable[[int], str]
+    conn: AsyncConnection,
+    count: int,
+    *,
+    platform: str,
+    team: str,
+    user: Callable[[int], str],
+    campaign: int = 1,
+    base: int = 0,
 ) -> None:
     await conn.execute(
         insert(t.campaigns).values(
-            id=1,
+            id=campaign,
             name="National",
             timezone="America/New_York",
             reminder_offsets=(timedelta(hours=24), timedelta(hours=1)),
@@ -200,15 +226,17 @@ async def _campaign_with_volunteers(
         )
     )
     await conn.execute(
-        insert(t.teams).values(id=1, platform=platform, external_id=team, campaign_id=1)
+        insert(t.teams).values(
+            id=campaign, platform=platform, external_id=team, campaign_id=campaign
+        )
     )
     await _chunked(
         conn,
         t.volunteers,
         (
             {
-                "id": i,
-                "campaign_id": 1,
+                "id": base + i,
+                "campaign_id": campaign,
                 "number": i,
                 "display_name": f"Volunteer {i}",
                 "name_key": f"volunteer {i}",
@@ -223,11 +251,11 @@ async def _campaign_with_volunteers(
         t.identities,
         (
             {
-                "id": i,
+                "id": base + i,
                 "platform": platform,
                 "team_external_id": team,
                 "user_external_id": user(i),
-                "volunteer_id": i,
+                "volunteer_id": base + i,
                 "last_seen_at": NOW,
             }
             for i in range(1, count + 1)

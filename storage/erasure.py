@@ -40,6 +40,7 @@ from storage.tables import (
     exports,
     identities,
     inbox,
+    installations,
     metadata,
     notices,
     phone_banks,
@@ -175,6 +176,24 @@ async def _their_arrivals(db: AsyncConnection, person: int) -> None:
     )
 
 
+async def _their_installs(db: AsyncConnection, person: int) -> None:
+    """An app they installed stays installed; who installed it is forgotten."""
+    theirs = select(
+        identities.c.platform, identities.c.team_external_id, identities.c.user_external_id
+    ).where(identities.c.volunteer_id == person)
+    await db.execute(
+        update(installations)
+        .where(
+            tuple_(
+                installations.c.platform,
+                installations.c.team_external_id,
+                installations.c.installer,
+            ).in_(theirs)
+        )
+        .values(installer=None)
+    )
+
+
 async def _gone_already(db: AsyncConnection, person: int) -> None:
     """Nothing to do: another rule of the same table deleted the rows holding this column."""
 
@@ -209,6 +228,7 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
         # Gone with the rows the rule above deletes.
         Scrub(inbox.c.payload, _gone_already),
     ),
+    installations: (Scrub(installations.c.installer, _their_installs),),
     phone_banks: (Keep(phone_banks.c.created_by, "the phone bank stays for everyone on it"),),
     shifts: (Null(shifts.c.host_id),),
     # forget-me gave up their upcoming seats first, through the seat rules.

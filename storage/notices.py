@@ -5,7 +5,7 @@ The dispatcher only ever touches the head of the queue. Pending notices are foun
 finding the next wake-up time reads the rows that are not due yet.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
@@ -114,17 +114,29 @@ class SqlNoticeRepository(NoticeRepository):
         result = await self._db.execute(statement, {**given, "pending": NoticeState.PENDING.value})
         return result.rowcount
 
-    async def claim_due(self, now: datetime, *, limit: int, lease: timedelta) -> Sequence[Notice]:
+    async def claim_due(
+        self,
+        now: datetime,
+        *,
+        limit: int,
+        lease: timedelta,
+        skip_campaigns: Collection[int] = (),
+    ) -> Sequence[Notice]:
         """Take up to `limit` due notices (pending, or sending with an expired lease), soonest
-        first, mark them sending until now + lease, and count an attempt.
+        first, mark them sending until now + lease, and count an attempt. Campaigns in
+        `skip_campaigns` are left for later: the dispatcher names those it already holds
+        enough of, so that another campaign's notices are claimed beside a flood.
 
         Safe against other processes claiming at the same time: on PostgreSQL the rows are
         picked FOR UPDATE SKIP LOCKED, so a concurrent claimer takes the next ones instead of
         waiting; on SQLite BEGIN IMMEDIATE lets only one claimer in at a time.
         """
+        due = _due(now)
+        if skip_campaigns:
+            due = and_(due, notices.c.campaign_id.notin_(sorted(skip_campaigns)))
         picked = (
             select(notices.c.id)
-            .where(_due(now))
+            .where(due)
             .order_by(notices.c.due_at, notices.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -142,7 +154,7 @@ class SqlNoticeRepository(NoticeRepository):
             .returning(*notices.c)
         )
         claimed = [rows.notice(row) for row in result.mappings()]
-        # RETURNING promises no order.
+        # RETURNING promises no order; what is due soonest is sent first.
         return sorted(claimed, key=lambda notice: (notice.due_at, notice.id))
 
     async def mark(

@@ -19,6 +19,7 @@ from storage.desk import SqlDeskRepository
 from storage.engine import READER
 from storage.exports import SqlExportRepository
 from storage.inbox import SqlInboxRepository
+from storage.installations import SqlInstallationRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.positions import SqlPositionRepository
@@ -126,6 +127,7 @@ class SqlUnitOfWork(UnitOfWork):
     inbox: SqlInboxRepository
     desk: SqlDeskRepository
     positions: SqlPositionRepository
+    installations: SqlInstallationRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

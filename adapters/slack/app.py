@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Mapping
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import texts
@@ -23,6 +24,7 @@ from adapters.slack.blocks import FORM_PREFIX, answers, error_block, message, un
 from adapters.slack.channels import Channels
 from adapters.slack.home import Home, from_home
 from adapters.slack.people import PLATFORM, People
+from adapters.slack.workspaces import in_workspace
 from bot import catalogue
 from bot.app.arrivals import Press, Receipt, Slash, Submit, Welcome, Work
 from bot.app.turnout import ALREADY_DONE, Turnout
@@ -57,10 +59,14 @@ def build_app(
     people: People,
     channels: Channels,
     volunteer_channel: str = "",
+    oauth: AsyncOAuthSettings | None = None,
 ) -> AsyncApp:
+    """`oauth`: many workspaces, each request authorized from its installation (bolt then
+    calls oauth.v2.access with its own tokenless client, as `client` has a token per call)."""
     app = AsyncApp(
         name="turnout",
-        client=client,
+        client=AsyncWebClient(base_url=client.base_url) if oauth else client,
+        oauth_settings=oauth,
         signing_secret=signing_secret,
         # Socket Mode needs no signature; HTTP mode refuses any request without a valid one.
         request_verification_enabled=bool(signing_secret),
@@ -379,10 +385,12 @@ class SlackReplayer:
 
     async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:
         channel = str(route.get("channel") or "")
-        return await self._people.actor(
-            identity.team_external_id, identity.user_external_id, "", channel=channel
-        )
+        with in_workspace(identity.team_external_id):
+            return await self._people.actor(
+                identity.team_external_id, identity.user_external_id, "", channel=channel
+            )
 
     async def answer(self, identity: Identity, route: Mapping[str, Any], reply: Reply) -> None:
         channel = str(route.get("channel") or "") or None
-        await self._answers.to_person(identity.user_external_id, channel, reply)
+        with in_workspace(identity.team_external_id):
+            await self._answers.to_person(identity.user_external_id, channel, reply)

@@ -32,6 +32,10 @@ async def check_slack(settings: SlackSettings, *, public_url: str = "") -> list[
         retry_handlers=[],
     )
     findings: list[Finding] = []
+    if settings.slack_oauth:
+        findings.append(await _app_credentials(client, settings))
+        findings.append(await _way_in(client, settings, public_url))
+        return findings
     try:
         identity = await _call(client.auth_test(), settings, "SLACK_BOT_TOKEN", _BOT_TOKEN_FIX)
     except CheckFailed as refused:
@@ -71,6 +75,34 @@ async def _call(call: Any, settings: SlackSettings, variable: str, remedy: str) 
     except _UNREACHABLE as error:
         found = unreachable(AREA, "Slack", settings.slack_api_url, error, "SLACK_API_URL")
         raise CheckFailed(found) from None
+
+
+_CREDENTIALS_FIX = f"copy the Client ID and Client Secret again from Basic Information at {APPS}"
+
+
+async def _app_credentials(client: AsyncWebClient, settings: SlackSettings) -> Finding:
+    """SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, by exchanging a code no one was given: Slack
+    says invalid_code when it knows the app and its secret, and names whichever is wrong."""
+    try:
+        await client.oauth_v2_access(
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret,
+            code="turnout-doctor-check",
+        )
+    except SlackApiError as error:
+        code = error_code(error)
+        if code == "invalid_code":
+            return ok(
+                AREA,
+                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are valid: workspaces install Turnout "
+                "at /slack/install",
+            )
+        if code in ("invalid_client_id", "bad_client_secret", "invalid_client"):
+            return fix(AREA, f"Slack refused the app's credentials ({code}) — {_CREDENTIALS_FIX}")
+        return fix(AREA, f"Slack answered {code} to a check of SLACK_CLIENT_ID — try again")
+    except _UNREACHABLE as error:
+        return unreachable(AREA, "Slack", settings.slack_api_url, error, "SLACK_API_URL")
+    return fix(AREA, "Slack accepted a made-up install code — check SLACK_API_URL")
 
 
 def _scopes(identity: AsyncSlackResponse) -> Finding:

@@ -18,6 +18,7 @@ from adapters.slack.errors import error_code, headers, status
 from adapters.slack.files import post_with_files
 from adapters.slack.once import Once
 from adapters.slack.organizers import Organizers
+from adapters.slack.workspaces import in_workspace
 from bot.domain.campaign import Identity, Team
 from bot.domain.post import PostRef
 from bot.ports.messenger import DeliveryError, Messenger
@@ -36,6 +37,8 @@ PERMANENT = {
     "not_in_channel": "the bot isn't in the organizer channel (invite it with /invite @Turnout)",
     "restricted_action": "the workspace doesn't let the bot post there",
     "invalid_blocks": "Slack refused the message's layout",
+    "not_installed": "Turnout was removed from that Slack workspace",
+    "token_revoked": "the Slack workspace revoked Turnout's access",
 }
 
 # Slack error codes that say Slack itself is having trouble, even when it answers HTTP 200
@@ -87,16 +90,21 @@ class SlackMessenger(Messenger):
         self._organizers = organizers
         self._channels = channels
         self._organizer_channel = organizer_channel
-        # User → their DM channel with the bot; conversations.open is the same every time.
-        self._dms: dict[str, str] = {}
+        # (Workspace, user) → their DM channel with the bot; conversations.open is the same
+        # every time.
+        self._dms: dict[tuple[str, str], str] = {}
         # A DM whose answer was lost is looked for before it is sent again.
         self._once = Once(self._call)
 
     async def send_direct(self, to: Identity, reply: Reply) -> None:
-        user = to.user_external_id
+        with in_workspace(to.team_external_id):
+            await self._send_direct(to, reply)
+
+    async def _send_direct(self, to: Identity, reply: Reply) -> None:
+        user = (to.team_external_id, to.user_external_id)
         channel = self._dms.get(user)
         if channel is None:
-            response = await self._call("conversations_open", users=user)
+            response = await self._call("conversations_open", users=to.user_external_id)
             channel = str(response["channel"]["id"])
             self._dms[user] = channel
         try:
@@ -106,6 +114,10 @@ class SlackMessenger(Messenger):
             raise
 
     async def post_to_organizers(self, team: Team, reply: Reply) -> None:
+        with in_workspace(team.external_id):
+            await self._post_to_organizers(team, reply)
+
+    async def _post_to_organizers(self, team: Team, reply: Reply) -> None:
         if self._organizer_channel:
             channel = await self._channels.id_of(self._organizer_channel)
             if channel is None:
@@ -116,7 +128,7 @@ class SlackMessenger(Messenger):
                 )
             await self._post(channel, reply)
             return
-        organizers = await self._organizers.reachable()
+        organizers = await self._organizers.reachable(team.external_id)
         if not organizers:
             raise DeliveryError(
                 "no organizers to tell: set SLACK_ORGANIZER_CHANNEL or SLACK_ORGANIZERS",
@@ -126,7 +138,7 @@ class SlackMessenger(Messenger):
         first_error: DeliveryError | None = None
         for user in organizers:
             try:
-                await self.send_direct(Identity(self.platform, team.external_id, user), reply)
+                await self._send_direct(Identity(self.platform, team.external_id, user), reply)
                 reached += 1
             except DeliveryError as error:
                 log.warning("couldn't DM organizer %s: %s", user, error.reason)
@@ -141,7 +153,8 @@ class SlackMessenger(Messenger):
     async def post_in_channel(self, team: Team, channel: str, reply: Reply) -> PostRef:
         """chat.postMessage as the bot, so that chat.update can edit it at any later time (a
         response_url stops working after 30 minutes)."""
-        response = await self._post_call("chat_postMessage", channel=channel, **message(reply))
+        with in_workspace(team.external_id):
+            response = await self._post_call("chat_postMessage", channel=channel, **message(reply))
         return PostRef(
             self.platform,
             team.external_id,
@@ -150,9 +163,10 @@ class SlackMessenger(Messenger):
         )
 
     async def edit_post(self, ref: PostRef, reply: Reply) -> None:
-        await self._post_call(
-            "chat_update", channel=ref.channel, ts=ref.message_id, **message(reply)
-        )
+        with in_workspace(ref.team_external_id):
+            await self._post_call(
+                "chat_update", channel=ref.channel, ts=ref.message_id, **message(reply)
+            )
 
     async def _post_call(self, method: str, **arguments: Any) -> Any:
         try:

@@ -18,6 +18,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.errors import error_code
+from adapters.slack.installs import InstallationStore
+from adapters.slack.workspaces import in_workspace
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ class Organizers:
         self._members: frozenset[str] = frozenset()
         self._members_until = float("-inf")
         self._members_lock = asyncio.Lock()
-        self._admin: dict[str, tuple[bool, float]] = {}
+        self._admin: dict[tuple[str, str], tuple[bool, float]] = {}
         # The connected workspace's team ID, from auth.test at start (see `workspace`).
         self._team = ""
 
@@ -59,7 +61,7 @@ class Organizers:
             return True
         if self._group and user_id in await self.group_members():
             return True
-        return self._admins and await self._is_admin(user_id)
+        return self._admins and await self._is_admin(team_id, user_id)
 
     def becoming(self) -> str:
         """How someone becomes an organizer in this workspace, for a refusal to end with."""
@@ -78,8 +80,9 @@ class Organizers:
             "SLACK_ORGANIZERS or SLACK_ORGANIZER_GROUP setting."
         )
 
-    async def reachable(self) -> tuple[str, ...]:
-        """The organizers we can name: configured ones, then the group's members."""
+    async def reachable(self, team_id: str = "") -> tuple[str, ...]:
+        """The organizers we can name (in `team_id`, the one workspace here): configured
+        ones, then the group's members."""
         named = dict.fromkeys(sorted(self._users))
         if self._group:
             named.update(dict.fromkeys(sorted(await self.group_members())))
@@ -120,8 +123,8 @@ class Organizers:
                 return str(group["id"])
         return None
 
-    async def _is_admin(self, user_id: str) -> bool:
-        known = self._admin.get(user_id)
+    async def _is_admin(self, team_id: str, user_id: str) -> bool:
+        known = self._admin.get((team_id, user_id))
         if known is not None and self._now() < known[1]:
             return known[0]
         try:
@@ -131,5 +134,35 @@ class Organizers:
         except SlackApiError as error:
             log.warning("can't look up %s to see if they are an admin (%s)", user_id, error)
             admin = False
-        self._admin[user_id] = (admin, self._now() + self._ttl)
+        self._admin[(team_id, user_id)] = (admin, self._now() + self._ttl)
         return admin
+
+
+class InstalledOrganizers(Organizers):
+    """Organizers in workspaces installed through OAuth (one process serves them all): whoever
+    installed Turnout there, and the workspace's admins and owners (users.info is_admin or
+    is_owner, asked with that workspace's token)."""
+
+    def __init__(self, client: AsyncWebClient, store: InstallationStore) -> None:
+        super().__init__(client, admins=True)
+        self._store = store
+
+    async def is_organizer(self, team_id: str, user_id: str) -> bool:
+        installed = await self._store.find(team_id)
+        if installed is None:
+            return False
+        if installed.installer == user_id:
+            return True
+        with in_workspace(team_id):
+            return await self._is_admin(team_id, user_id)
+
+    def becoming(self) -> str:
+        return (
+            "Here whoever installed Turnout and the workspace's admins and owners are the "
+            "organizers; ask one of them."
+        )
+
+    async def reachable(self, team_id: str = "") -> tuple[str, ...]:
+        """Whoever installed Turnout in `team_id`, if they are still known."""
+        installed = await self._store.find(team_id)
+        return (installed.installer,) if installed is not None and installed.installer else ()

@@ -11,13 +11,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.errors import error_code, not_slack, status
+from adapters.slack.naming import PLATFORM
 from adapters.slack.organizers import Organizers
 from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "slack"
 # Profiles remembered by this process (bounded: a hint, not a register).
 _REMEMBERED = 10_000
 

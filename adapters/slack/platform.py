@@ -29,10 +29,12 @@ from adapters.slack.channels import Channels
 from adapters.slack.errors import error_code
 from adapters.slack.gate import Gate
 from adapters.slack.messenger import SlackMessenger
-from adapters.slack.organizers import Organizers
+from adapters.slack.oauth import Installs
+from adapters.slack.organizers import InstalledOrganizers, Organizers
 from adapters.slack.people import People
 from adapters.slack.rate_limits import RateLimitsCounted
 from adapters.slack.settings import SlackSettings
+from adapters.slack.workspaces import WorkspaceClient, in_workspace
 from adapters.web.serving import MAX_CONNECTIONS, Server
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
@@ -58,10 +60,12 @@ class SlackPlatform:
         volunteer_channel: str = "",
         http_host: str = "0.0.0.0",
         http_port: int = 3000,
+        installs: Installs | None = None,
         api_timeout: float = 30.0,
         max_connections: int = MAX_CONNECTIONS,
         metrics: Metrics | None = None,
     ) -> None:
+        admins = admins_are_organizers
         self._max_connections = max_connections
         self._api_timeout = api_timeout
         self._app_token = app_token
@@ -70,24 +74,22 @@ class SlackPlatform:
         self._volunteer_channel = volunteer_channel
         self._http_host = http_host
         self._http_port = http_port
+        # Many workspaces installed through OAuth, instead of one bot token.
+        self._installs = installs
         # Every 429 is counted for operators, whoever retries it.
         counted = RateLimitsCounted(metrics or NoMetrics())
         # Answers to people retry a 429 on the spot: someone is looking at Slack, waiting.
-        self._client = AsyncWebClient(
-            token=bot_token,
-            base_url=self._api_url,
-            retry_handlers=[
-                counted,
-                AsyncConnectionErrorRetryHandler(),
-                AsyncRateLimitErrorRetryHandler(max_retry_count=2),
-            ],
-        )
+        again = [
+            AsyncConnectionErrorRetryHandler(),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=2),
+        ]
+        self._client = self._web_client(bot_token, [counted, *again])
         # Notices don't: the core's dispatcher waits out Retry-After durably (see messenger.py).
-        self._messenger_client = AsyncWebClient(
-            token=bot_token, base_url=self._api_url, retry_handlers=[counted]
-        )
-        self._organizers = Organizers(
-            self._client, users=organizers, group=organizer_group, admins=admins_are_organizers
+        self._messenger_client = self._web_client(bot_token, [counted])
+        self._organizers = (
+            Organizers(self._client, users=organizers, group=organizer_group, admins=admins)
+            if installs is None
+            else InstalledOrganizers(self._client, installs.store)
         )
         self._channels = Channels(self._client)
         self.messenger = SlackMessenger(
@@ -105,6 +107,14 @@ class SlackPlatform:
         # More routes for HTTP mode's server (calendar feeds), built once the core exists.
         self._more_routes: list[Callable[[Turnout], list[web.RouteDef]]] = []
 
+    def _web_client(self, token: str, retries: list[Any]) -> AsyncWebClient:
+        """A client with the one bot token, or (OAuth) each call's workspace's token."""
+        if self._installs is None:
+            return AsyncWebClient(token=token, base_url=self._api_url, retry_handlers=retries)
+        return WorkspaceClient(
+            self._installs.tokens, base_url=self._api_url, retry_handlers=retries
+        )
+
     def serve_also(self, routes: Callable[[Turnout], list[web.RouteDef]]) -> bool:
         """Serve `routes` (health checks, metrics, calendar feeds) beside /slack/events;
         False in Socket Mode, which runs no web server."""
@@ -115,7 +125,19 @@ class SlackPlatform:
 
     @classmethod
     def from_settings(cls, settings: SlackSettings, *, metrics: Metrics | None = None) -> Self:
+        installs = (
+            Installs(
+                client_id=settings.slack_client_id,
+                client_secret=settings.slack_client_secret,
+                api_url=settings.slack_api_url,
+                redirect_uri=settings.slack_redirect_uri,
+                authorize_url=settings.slack_authorize_url,
+            )
+            if settings.slack_oauth
+            else None
+        )
         return cls(
+            installs=installs,
             bot_token=settings.slack_bot_token,
             app_token=settings.slack_app_token,
             signing_secret=settings.slack_signing_secret,
@@ -123,8 +145,9 @@ class SlackPlatform:
             organizers=listed(settings.slack_organizers),
             organizer_group=settings.slack_organizer_group,
             admins_are_organizers=settings.slack_admins_are_organizers,
-            organizer_channel=settings.slack_organizer_channel,
-            volunteer_channel=settings.slack_volunteer_channel,
+            # A channel's name means a different channel in each workspace: not with OAuth.
+            organizer_channel="" if installs else settings.slack_organizer_channel,
+            volunteer_channel="" if installs else settings.slack_volunteer_channel,
             http_host=settings.http_host,
             http_port=settings.http_port,
             metrics=metrics,
@@ -143,10 +166,20 @@ class SlackPlatform:
         )
         self._client.session = self._session
         self._messenger_client.session = self._session
-        identity = await self._checked("SLACK_BOT_TOKEN", self._client.auth_test())
-        self._organizers.workspace(str(identity.get("team_id") or ""))
+        oauth = None
+        if self._installs is not None:
+            # Each workspace's name comes with its requests; there is no one token to check.
+            self._installs.attach(turnout.storage)
+            self._installs.client.session = self._session
+            oauth = self._installs.settings()
+            identity: Any = {"team": "every installed workspace", "user": "turnout"}
+        else:
+            identity = await self._checked("SLACK_BOT_TOKEN", self._client.auth_test())
+            self._organizers.workspace(str(identity.get("team_id") or ""))
         people = People(
-            self._organizers, workspace_name=str(identity.get("team") or ""), client=self._client
+            self._organizers,
+            workspace_name="" if oauth else str(identity.get("team") or ""),
+            client=self._client,
         )
         self.replayer = SlackReplayer(people, Answers(self._client))
         self.app = build_app(
@@ -156,7 +189,10 @@ class SlackPlatform:
             people=people,
             channels=self._channels,
             volunteer_channel=self._volunteer_channel,
+            oauth=oauth,
         )
+        if self._installs is not None:
+            self._installs.listen(self.app)
         if self.socket_mode:
             await self._connect_socket(self.app)
         else:
@@ -213,16 +249,20 @@ class SlackPlatform:
             )
             if refusal is not None:
                 return web.Response(status=refusal.status, text=refusal.text)
-            answered = await app.async_dispatch(
-                AsyncBoltRequest(
-                    body=body.decode(),
-                    query=request.query_string,
-                    headers=request.headers,  # type: ignore[arg-type]
-                )
+            bolt_request = AsyncBoltRequest(
+                body=body.decode(),
+                query=request.query_string,
+                headers=request.headers,  # type: ignore[arg-type]
             )
+            # Everything done for the request (its listener runs in a task started inside) is
+            # for its workspace: with OAuth, each call then carries that workspace's token.
+            with in_workspace(bolt_request.context.team_id or ""):
+                answered = await app.async_dispatch(bolt_request)
             return await to_aiohttp_response(answered)
 
         routes = [web.post(EVENTS_PATH, events)]
+        if self._installs is not None:
+            routes += self._installs.routes(app)
         for more in self._more_routes:
             routes.extend(more(turnout))
         self._server = Server(

@@ -5,8 +5,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class SlackSettings(BaseSettings):
-    """The `SLACK_*` variables (and where HTTP mode listens); setting SLACK_BOT_TOKEN turns
-    Slack on."""
+    """The `SLACK_*` variables (and where HTTP mode listens); setting SLACK_BOT_TOKEN (one
+    workspace), or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (many, installed through OAuth),
+    turns Slack on."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
@@ -15,6 +16,17 @@ class SlackSettings(BaseSettings):
     slack_app_token: str = Field("", alias="SLACK_APP_TOKEN")
     slack_signing_secret: str = Field("", alias="SLACK_SIGNING_SECRET")
     slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    # Many workspaces: the app's credentials (Basic Information > App Credentials); each
+    # workspace installs Turnout from /slack/install, and its tokens are kept in the database.
+    slack_client_id: str = Field("", alias="SLACK_CLIENT_ID")
+    slack_client_secret: str = Field("", alias="SLACK_CLIENT_SECRET", repr=False)
+    # The Redirect URL set under OAuth & Permissions (https://…/slack/oauth_redirect); when
+    # empty, Slack uses the one set there.
+    slack_redirect_uri: str = Field("", alias="SLACK_REDIRECT_URI")
+    # Where "Add to Slack" sends the browser: Slack's authorize page (tests point it elsewhere).
+    slack_authorize_url: str = Field(
+        "https://slack.com/oauth/v2/authorize", alias="SLACK_AUTHORIZE_URL"
+    )
     # Organizers: user IDs (U…), members of a user group (its handle or S… ID), workspace admins.
     slack_organizers: str = Field("", alias="SLACK_ORGANIZERS")
     slack_organizer_group: str = Field("", alias="SLACK_ORGANIZER_GROUP")
@@ -38,6 +50,28 @@ class SlackSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _slack_connection(self) -> "SlackSettings":
+        oauth = bool(self.slack_client_id or self.slack_client_secret)
+        if oauth and self.slack_bot_token:
+            raise ValueError(
+                "set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and "
+                "SLACK_CLIENT_SECRET (many workspaces, installed through OAuth), not both"
+            )
+        if oauth and not (self.slack_client_id and self.slack_client_secret):
+            missing = "SLACK_CLIENT_SECRET" if self.slack_client_id else "SLACK_CLIENT_ID"
+            raise ValueError(
+                f"SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set {missing} too "
+                "(Basic Information > App Credentials)"
+            )
+        if oauth and not self.slack_signing_secret:
+            raise ValueError(
+                "SLACK_CLIENT_ID is set, so also set SLACK_SIGNING_SECRET: workspaces installed "
+                "through OAuth reach Turnout over HTTP"
+            )
+        if oauth and self.slack_app_token:
+            raise ValueError(
+                "workspaces installed through OAuth reach Turnout over HTTP: "
+                "remove SLACK_APP_TOKEN (Socket Mode serves one workspace)"
+            )
         if self.slack_bot_token and not (self.slack_app_token or self.slack_signing_secret):
             raise ValueError(
                 "SLACK_BOT_TOKEN is set, so also set SLACK_APP_TOKEN (Socket Mode) "
@@ -46,8 +80,13 @@ class SlackSettings(BaseSettings):
         return self
 
     @property
+    def slack_oauth(self) -> bool:
+        """Many workspaces, each installed through OAuth, instead of one bot token."""
+        return bool(self.slack_client_id)
+
+    @property
     def slack_enabled(self) -> bool:
-        return bool(self.slack_bot_token)
+        return bool(self.slack_bot_token or self.slack_oauth)
 
 
 def _token(value: str, prefix: str, what: str) -> str:

@@ -22,8 +22,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Values of keys that are secrets, as JSON, Python reprs, form fields or headers.
     (
         re.compile(
-            r"""(?i)(["']?\b(?:token|response_url|ticket|authorization|x-slack-signature)\b["']?"""
-            r"""\s*[:=]\s*["']?)(?:(?:Bot|Bearer)\s+)?[^"'&\s,}\]]+"""
+            r"""(?i)(["']?\b(?:(?:bot_|refresh_|access_)?token|response_url|ticket|authorization|"""
+            r"""x-slack-signature|client_secret)\b["']?"""
+            r"""\s*[:=]\s*["']?)(?:(?:Bot|Bearer|Basic)\s+)?[^"'&\s,}\]]+"""
         ),
         rf"\g<1>{HIDDEN}",
     ),

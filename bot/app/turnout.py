@@ -118,6 +118,12 @@ class Turnout:
         # Commands with a long read (an export) do it first as a reader, then write as usual.
         self._preparers = self._catalogue.preparers()
 
+    @property
+    def storage(self) -> Storage:
+        """For adapters keeping their platform's own records through its ports (Slack's
+        OAuth installations)."""
+        return self._storage
+
     async def handle(self, command: Command, receipt: Receipt = NOT_RECORDED) -> Reply:
         """Run `command`; with a receipt, its inbox row is marked done with its changes (or,
         when it changes nothing, once it is answered)."""

@@ -1,7 +1,7 @@
 """Storage of notices: the durable outbox the dispatcher claims from."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from bot.domain.notice import NewNotice, Notice, NoticeKind, NoticeState
@@ -32,10 +32,18 @@ class NoticeRepository(ABC):
         """Cancel pending notices matching every given filter; returns how many."""
 
     @abstractmethod
-    async def claim_due(self, now: datetime, *, limit: int, lease: timedelta) -> Sequence[Notice]:
+    async def claim_due(
+        self,
+        now: datetime,
+        *,
+        limit: int,
+        lease: timedelta,
+        skip_campaigns: Collection[int] = (),
+    ) -> Sequence[Notice]:
         """Take up to `limit` due notices (pending, or sending with an expired lease), soonest
         first, mark them sending until now + lease, and count an attempt. Safe against other
-        processes claiming at the same time."""
+        processes claiming at the same time. Notices of `skip_campaigns` are left for later
+        (the dispatcher already holds enough of theirs)."""
 
     @abstractmethod
     async def mark(

@@ -10,6 +10,7 @@ from bot.ports.calendars import CalendarRepository
 from bot.ports.desk import DeskRepository
 from bot.ports.exports import ExportRepository
 from bot.ports.inbox import InboxRepository
+from bot.ports.installations import InstallationRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
@@ -45,6 +46,7 @@ class UnitOfWork(ABC):
     inbox: InboxRepository
     desk: DeskRepository
     positions: PositionRepository
+    installations: InstallationRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -14,6 +14,7 @@ from storage.tables.calendars import calendar_entries, calendar_feeds, instance_
 from storage.tables.campaigns import campaigns, counters, teams
 from storage.tables.desk import desk_links, desk_sessions
 from storage.tables.inbox import inbox
+from storage.tables.installations import installations, oauth_states
 from storage.tables.meta import metadata
 from storage.tables.outbox import notices, posts
 from storage.tables.people import identities, volunteers
@@ -44,9 +45,11 @@ __all__ = [
     "exports",
     "identities",
     "inbox",
+    "installations",
     "instance_secrets",
     "metadata",
     "notices",
+    "oauth_states",
     "phone_banks",
     "positions",
     "posts",

@@ -94,6 +94,18 @@ def test_the_fan_out_benchmark_delivers_every_reminder_once_at_the_platform_s_pa
 
 
 @pytest.mark.slow
+def test_the_fair_teams_benchmark_sends_two_floods_side_by_side_and_a_third_team_s_reminder() -> (
+    None
+):
+    out = quick("fair_teams.py")
+    assert "2 teams x 150 reminders due at once" in out
+    for team in ("T0COUNTYA", "T0COUNTYB"):
+        assert re.search(rf"^{team} +150 +[\d.]+s +3\.0s", out, re.M), out
+    assert re.search(r"team C's reminder arrived [+-][\d.]+ s after its due time", out), out
+    assert "duplicates: 0; lost: 0" in out, out
+
+
+@pytest.mark.slow
 def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready() -> None:
     out = quick("startup.py")
     assert re.search(r"^  first start .* +\d+ ms$", out, re.M), out

@@ -68,6 +68,47 @@ def test_a_wrong_value_is_one_line_naming_the_variable(
     assert "\n" not in message
 
 
+def test_slack_client_credentials_and_a_signing_secret_serve_many_workspaces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SLACK_CLIENT_ID", "1111.2222")
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "d41d8cd98f00b204e9800998ecf8427e")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "8f742231b10e8888abcd99yyyzzz85a5")
+    settings = load_settings()
+    assert settings.slack_enabled and settings.slack_oauth
+
+
+@pytest.mark.parametrize(
+    ("variables", "named"),
+    [
+        ({"SLACK_CLIENT_ID": "1111.2222"}, "set SLACK_CLIENT_SECRET too"),
+        ({"SLACK_CLIENT_SECRET": "abc"}, "set SLACK_CLIENT_ID too"),
+        (
+            {"SLACK_CLIENT_ID": "1111.2222", "SLACK_CLIENT_SECRET": "abc"},
+            "also set SLACK_SIGNING_SECRET",
+        ),
+        (
+            {
+                "SLACK_CLIENT_ID": "1111.2222",
+                "SLACK_CLIENT_SECRET": "abc",
+                "SLACK_SIGNING_SECRET": "s",
+                "SLACK_BOT_TOKEN": "xoxb-1-2-abc",
+            },
+            "not both",
+        ),
+    ],
+)
+def test_a_half_set_up_oauth_mode_is_one_line_saying_what_to_set(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], named: str
+) -> None:
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigurationError) as refused:
+        load_settings()
+    message = str(refused.value)
+    assert named in message and "\n" not in message, message
+
+
 def test_discord_is_enabled_by_its_token(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", "MTIz.abc.def")
     monkeypatch.setenv("DISCORD_GUILD_IDS", "111, 222")

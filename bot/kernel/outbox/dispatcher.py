@@ -1,11 +1,11 @@
 """The dispatcher: claims due notices, sends them, and records what happened.
 
-Memory stays flat however many reminders are pending: it only ever holds one batch.
-A notice is marked sent right after its own send, so a crash can repeat at most the
-messages in flight at that moment (never more than a platform's pace window, 8); their lease
-then runs out and they are claimed again. A notice is only sent while its claim holds: one
-whose lease is about to run out goes back to the queue unsent, so that another process
-that claims it next cannot send it a second time.
+Memory stays flat however many reminders are pending: it holds one batch per team being sent.
+Each team sends in its own lane at its own pace (lanes.py). A notice is marked sent right after
+its own send, so a crash can repeat at most the messages in flight at that moment (never more
+than a team's pace window, 8); their lease then runs out and they are claimed again. A notice
+is only sent while its claim holds: one whose lease is about to run out goes back to the queue
+unsent, so that another process that claims it next cannot send it a second time.
 
 This module is the mechanics (claiming, workers, pacing, marks); what to do with each notice
 (where it goes, retry or give up, who is told) is decided in bot/kernel/outbox/delivery_policy.py.
@@ -22,6 +22,7 @@ from bot.domain.post import PostRef
 from bot.kernel.outbox import delivery_policy as policy
 from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
 from bot.kernel.outbox.drop import Drop
+from bot.kernel.outbox.lanes import Lane, Lanes, lane_of, lane_of_post, lane_of_send
 from bot.kernel.outbox.marks import SentMarks
 from bot.kernel.outbox.notices import NoticeBook, PostWork
 from bot.kernel.outbox.pacing import Pace, Sleep
@@ -34,6 +35,10 @@ from bot.ports.replies import Reply
 from bot.ports.storage import Storage, StorageUnavailable
 
 log = logging.getLogger(__name__)
+
+# While teams' floods fill the lanes, how often (seconds) to look for notices of other teams
+# that fell due meanwhile: a team's lone reminder waits at most this long behind a flood.
+LOOK_AGAIN = 0.25
 
 
 class Dispatcher:
@@ -56,10 +61,9 @@ class Dispatcher:
         self._book = notices
         self._batch = batch
         self._concurrency = concurrency
-        self._sending = asyncio.Semaphore(concurrency)
         self._lease = lease
         self._margin = policy.lease_margin(lease)
-        self._paces: dict[str, Pace] = {}
+        self._paces: dict[Lane, Pace] = {}
         # How the paces wait out a platform's holds (tests pass virtual time).
         self._sleep = sleep
         self._marks = SentMarks(storage, clock)
@@ -69,63 +73,66 @@ class Dispatcher:
     async def deliver_due(self) -> DeliveryReport:
         """Send everything due now until nothing is left.
 
-        A pipeline: while workers send one batch, the next is claimed and written, so the
-        platform's pace, not the database, sets the speed of a fan-out.
+        A pipeline: while each team's lane sends, more is claimed and written, so the teams'
+        pace, not the database, sets the speed of a fan-out. A campaign that already holds a
+        batch is skipped when claiming, so others' notices are claimed beside its flood.
         """
         report = DeliveryReport()
-        queue: asyncio.Queue[tuple[Ready, datetime] | None] = asyncio.Queue(self._batch)
         broken = asyncio.Event()
-        workers = [
-            asyncio.create_task(self._work(queue, report, broken)) for _ in range(self._concurrency)
-        ]
+        lanes: Lanes[tuple[Ready, datetime]] = Lanes(
+            lambda item: self._work(item, report, broken),
+            workers=self._concurrency,
+            backlog=self._batch,
+        )
         try:
             drained = False
             while not broken.is_set() and not self._stopping.is_set():
                 lease_end = self._clock.now() + self._lease
-                claimed = await self._claim()
+                # Campaigns with nothing in the lanes first, so that a team's one reminder
+                # never waits behind another's flood that is due sooner; then more of the
+                # campaigns being sent that have room.
+                claimed = list(await self._claim(lanes.campaigns())) if lanes.held else []
+                crowded = lanes.crowded()
+                claimed += await self._claim(crowded)
+                if not claimed and lanes.held:
+                    # Claim again once a crowded campaign has room or all is sent, or soon
+                    # anyway: another team's notice may fall due meanwhile.
+                    await self._until_or_stopping(lanes, lanes.room_for(crowded, unless=broken))
+                    drained = False
+                    continue
                 if not claimed:
                     if drained:
                         break
-                    # What is being sent may still queue more (e.g. an alert that one failed).
-                    await self._until_done_or_stopping(queue)
+                    # What was sent may still have queued more (e.g. an alert that one failed).
                     drained = True
                     continue
                 drained = False
                 for ready in await self._prepare(claimed, report):
-                    await queue.put((ready, lease_end))
+                    lanes.add(lane_of(ready), ready.notice.campaign_id, (ready, lease_end))
         except StorageUnavailable:
             broken.set()
         finally:
-            for _skip in workers:
-                await queue.put(None)
-            await asyncio.gather(*workers)
+            await lanes.close()
         if broken.is_set():
             report.interrupted = True
             log.warning("storage unavailable; delivery resumes at the next wake-up")
         return report
 
     async def _work(
-        self,
-        queue: "asyncio.Queue[tuple[Ready, datetime] | None]",
-        report: DeliveryReport,
-        broken: asyncio.Event,
+        self, item: tuple[Ready, datetime], report: DeliveryReport, broken: asyncio.Event
     ) -> None:
-        while (item := await queue.get()) is not None:
-            if broken.is_set():
-                # Without the database a send could not be recorded and would be repeated;
-                # the claim runs out instead and the message is sent after the outage.
-                queue.task_done()
-                continue
-            ready, lease_end = item
-            try:
-                if self._stopping.is_set():
-                    await self._hand_back(ready.notice)
-                else:
-                    await self._deliver(ready, report, lease_end)
-            except StorageUnavailable:
-                broken.set()
-            finally:
-                queue.task_done()
+        if broken.is_set():
+            # Without the database a send could not be recorded and would be repeated; the
+            # claim runs out instead and the message is sent after the outage.
+            return
+        ready, lease_end = item
+        try:
+            if self._stopping.is_set():
+                await self._hand_back(ready.notice)
+            else:
+                await self._deliver(ready, report, lease_end)
+        except StorageUnavailable:
+            broken.set()
 
     def stop(self) -> None:
         """Finish the sends in flight, hand back what is claimed but unsent, claim no more.
@@ -135,10 +142,12 @@ class Dispatcher:
         """
         self._stopping.set()
 
-    async def _until_done_or_stopping(self, queue: "asyncio.Queue[Any]") -> None:
-        done = asyncio.create_task(queue.join())
+    async def _until_or_stopping(self, lanes: Lanes[Any], check: Callable[[], bool]) -> None:
+        done = asyncio.create_task(lanes.until(check))
         stopping = asyncio.create_task(self._stopping.wait())
-        await asyncio.wait((done, stopping), return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait(
+            (done, stopping), timeout=LOOK_AGAIN, return_when=asyncio.FIRST_COMPLETED
+        )
         done.cancel()
         stopping.cancel()
 
@@ -153,19 +162,24 @@ class Dispatcher:
         async with self._storage.unit_of_work() as uow:
             return await uow.notices.next_due_at()
 
-    async def _claim(self) -> Sequence[Notice]:
+    async def _claim(self, skip_campaigns: set[int]) -> Sequence[Notice]:
         async with self._storage.unit_of_work() as uow:
             claimed = await uow.notices.claim_due(
-                self._clock.now(), limit=self._batch, lease=self._lease
+                self._clock.now(),
+                limit=self._batch,
+                lease=self._lease,
+                skip_campaigns=skip_campaigns,
             )
             await uow.commit()
         return claimed
 
-    def pace(self, platform: str) -> Pace:
-        """How fast we may send to `platform` now; shared by every delivery of this process."""
-        if platform not in self._paces:
-            self._paces[platform] = Pace(self._clock, most=self._concurrency, sleep=self._sleep)
-        return self._paces[platform]
+    def pace(self, platform: str, team: str = "") -> Pace:
+        """How fast we may send to `team` on `platform` now (a platform limits each team on
+        its own); shared by every delivery of this process."""
+        lane = (platform, team)
+        if lane not in self._paces:
+            self._paces[lane] = Pace(self._clock, most=self._concurrency, sleep=self._sleep)
+        return self._paces[lane]
 
     async def _prepare(self, claimed: Sequence[Notice], report: DeliveryReport) -> list[Ready]:
         """Write each claimed notice as of now, in one transaction for the whole batch.
@@ -225,14 +239,13 @@ class Dispatcher:
         return ready
 
     async def _deliver(self, ready: Ready, report: DeliveryReport, lease_end: datetime) -> None:
-        async with self._sending:
-            try:
-                await self._send(ready, report, lease_end)
-            except StorageUnavailable:
-                raise
-            except Exception as error:
-                log.exception("could not deliver notice %s", ready.notice.id)
-                await self._failed_for_good(ready.notice, error, report)
+        try:
+            await self._send(ready, report, lease_end)
+        except StorageUnavailable:
+            raise
+        except Exception as error:
+            log.exception("could not deliver notice %s", ready.notice.id)
+            await self._failed_for_good(ready.notice, error, report)
 
     async def _failed_for_good(
         self, notice: Notice, error: Exception, report: DeliveryReport
@@ -266,7 +279,7 @@ class Dispatcher:
         try:
             for send in ready.sends:
                 call = self._call(send, ready.reply)
-                await self._paced(self.pace(send.platform), call, report, lease_end)
+                await self._paced(self.pace(*lane_of_send(send)), call, report, lease_end)
         except DeliveryError as error:
             await self._after_failure(notice, error, report)
             return
@@ -298,7 +311,7 @@ class Dispatcher:
 
         notice = work.notice
         try:
-            await self._paced(self.pace(work.platform), call, report, lease_end)
+            await self._paced(self.pace(*lane_of_post(work)), call, report, lease_end)
         except Exception as error:
             failure = error if isinstance(error, DeliveryError) else DeliveryError(repr(error))
             if not isinstance(error, DeliveryError):

@@ -14,6 +14,7 @@ Slack's do (see `scopes`); `turnout doctor` compares them with the manifest's.
 """
 
 import asyncio
+import base64
 import contextlib
 import itertools
 import json
@@ -37,6 +38,10 @@ TEAM_DOMAIN = "turnout-test"
 BOT_USER = "U0BOT"
 BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
+# The app's credentials, for installs through OAuth (oauth.v2.access).
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "fake-client-secret-0123456789"
+APP_ID = "A0TURNOUT"
 
 MANIFEST = Path(__file__).parents[3] / "adapters" / "slack" / "manifest.yaml"
 
@@ -137,6 +142,16 @@ class FakeSlack:
     # The scopes the bot token was granted: every one the manifest asks for, unless a test
     # takes one away. Slack lists them in each Web API answer's x-oauth-scopes header.
     scopes: list[str] = field(default_factory=lambda: manifest_scopes())
+    # OAuth: install codes handed out (code → workspace), the tokens issued for them (token →
+    # its workspace and when it expires, time.time()), refresh tokens (→ workspace), and how
+    # long an access token lives (None: no token rotation, tokens never expire).
+    codes: dict[str, "Workspace"] = field(default_factory=dict)
+    issued: dict[str, tuple[str, float | None]] = field(default_factory=dict)
+    refresh_tokens: dict[str, str] = field(default_factory=dict)
+    token_lifetime: int | None = None
+    workspaces: dict[str, "Workspace"] = field(default_factory=dict)
+    # Every token ever issued → its workspace (issued forgets revoked ones).
+    workspaces_by_token: dict[str, str] = field(default_factory=dict)
     # Every websocket connection the app opened (Socket Mode).
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     port: int = 0
@@ -174,6 +189,31 @@ class FakeSlack:
             await self._runner.cleanup()
 
     # Scripting
+
+    def install_code(self, team: str, name: str, installer: str) -> str:
+        """A code Slack would hand the installer's browser after "Allow" in `team`."""
+        code = f"code-{uuid.uuid4().hex[:10]}"
+        self.codes[code] = self.workspaces.setdefault(team, Workspace(team, name, installer))
+        return code
+
+    def uninstall(self, team: str) -> dict[str, Any]:
+        """Turnout is removed from `team`: its tokens stop working. Returns the
+        app_uninstalled event Slack sends."""
+        for token, (owner, _expires) in list(self.issued.items()):
+            if owner == team:
+                del self.issued[token]
+        return _event(team, {"type": "app_uninstalled"})
+
+    def revoke(self, team: str) -> dict[str, Any]:
+        """An admin revokes the bot's tokens in `team`; returns the tokens_revoked event."""
+        bots = [token for token, (owner, _e) in self.issued.items() if owner == team]
+        for token in bots:
+            del self.issued[token]
+        return _event(team, {"type": "tokens_revoked", "tokens": {"bot": [BOT_USER]}})
+
+    def team_of(self, call: Call) -> str | None:
+        """The workspace whose token made `call` (None for the single-workspace token)."""
+        return self.workspaces_by_token.get(call.token)
 
     def fail(self, method: str, error: str, **options: Any) -> None:
         self.failures.append(Failure(method, error, **options))
@@ -283,7 +323,13 @@ class FakeSlack:
         for name in _JSON_FIELDS:
             if isinstance(args.get(name), str):
                 args[name] = json.loads(args[name])
-        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        authorization = request.headers.get("Authorization", "")
+        if authorization.startswith("Basic "):
+            # The app's credentials (oauth.v2.access), not a token.
+            client_id, _, secret = base64.b64decode(authorization[6:]).decode().partition(":")
+            args |= {"client_id": client_id, "client_secret": secret}
+            authorization = ""
+        token = authorization.removeprefix("Bearer ")
         token = token or str(args.pop("token", ""))
         wait = self._over_limit(method)
         if wait is not None:
@@ -293,6 +339,9 @@ class FakeSlack:
             return web.json_response(refusal, status=429, headers=headers)
         self.calls.append(Call(method, args, token))
         await self._noticed()
+        refused = self._refused_token(token)
+        if refused is not None:
+            return web.json_response({"ok": False, "error": refused})
         failure = self._failure(method, args)
         if failure is not None:
             if failure.hang_up and request.transport is not None:
@@ -317,6 +366,53 @@ class FakeSlack:
         answer = self._answer(method, args, token)
         granted = {"x-oauth-scopes": ",".join(self.scopes)} if token.startswith("xoxb-") else {}
         return web.json_response(answer, headers=granted)
+
+    def _refused_token(self, token: str) -> str | None:
+        """Why an OAuth token no longer works (None: it works, or isn't one of those)."""
+        if token not in self.workspaces_by_token:
+            return None
+        if token not in self.issued:
+            return "token_revoked"
+        _team, expires = self.issued[token]
+        return "token_expired" if expires is not None and time.time() >= expires else None
+
+    def _oauth(self, args: dict[str, Any]) -> dict[str, Any]:
+        """oauth.v2.access: an install's code, or a refresh token, for a bot token."""
+        if args.get("client_id") != CLIENT_ID:
+            return {"ok": False, "error": "invalid_client_id"}
+        if args.get("client_secret") != CLIENT_SECRET:
+            return {"ok": False, "error": "bad_client_secret"}
+        if args.get("grant_type") == "refresh_token":
+            team = self.refresh_tokens.get(str(args.get("refresh_token")))
+            if team is None:
+                return {"ok": False, "error": "invalid_refresh_token"}
+            return {"ok": True, **self._issue(self.workspaces[team])}
+        workspace = self.codes.pop(str(args.get("code")), None)
+        if workspace is None:
+            return {"ok": False, "error": "invalid_code"}
+        return {
+            "ok": True,
+            "app_id": APP_ID,
+            "authed_user": {"id": workspace.installer},
+            "scope": ",".join(self.scopes),
+            "bot_user_id": BOT_USER,
+            "team": {"id": workspace.team, "name": workspace.name},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            **self._issue(workspace),
+        }
+
+    def _issue(self, workspace: "Workspace") -> dict[str, Any]:
+        token = f"xoxb-{workspace.team}-{next(self._ts)}"
+        lifetime = self.token_lifetime
+        self.issued[token] = (workspace.team, time.time() + lifetime if lifetime else None)
+        self.workspaces_by_token[token] = workspace.team
+        issued: dict[str, Any] = {"token_type": "bot", "access_token": token}
+        if lifetime:
+            refresh = f"xoxe-1-{workspace.team}-{next(self._ts)}"
+            self.refresh_tokens[refresh] = workspace.team
+            issued |= {"refresh_token": refresh, "expires_in": lifetime}
+        return issued
 
     def _over_limit(self, method: str) -> float | None:
         """Take a token from the method's bucket; None if allowed, else seconds until one is."""
@@ -347,6 +443,16 @@ class FakeSlack:
             case "auth.test":
                 if not token.startswith("xoxb-"):
                     return {"ok": False, "error": "invalid_auth"}
+                team = self.workspaces_by_token.get(token)
+                if team is not None:
+                    return {
+                        **ok,
+                        "team": self.workspaces[team].name,
+                        "user": "turnout",
+                        "team_id": team,
+                        "user_id": BOT_USER,
+                        "bot_id": "B0BOT",
+                    }
                 return {
                     **ok,
                     "url": f"https://{TEAM_DOMAIN}.slack.com/",
@@ -356,6 +462,8 @@ class FakeSlack:
                     "user_id": BOT_USER,
                     "bot_id": "B0BOT",
                 }
+            case "oauth.v2.access":
+                return self._oauth(args)
             case "apps.connections.open":
                 if not token.startswith("xapp-"):
                     return {"ok": False, "error": "not_allowed_token_type"}
@@ -470,6 +578,28 @@ class FakeSlack:
                 self.acks.append(json.loads(frame.data))
                 await self._noticed()
         return socket
+
+
+@dataclass
+class Workspace:
+    """A workspace Turnout is installed into through OAuth."""
+
+    team: str
+    name: str
+    installer: str
+
+
+def _event(team: str, event: dict[str, Any]) -> dict[str, Any]:
+    """An Events API envelope, as Slack posts it to /slack/events."""
+    return {
+        "token": "verification-token",
+        "team_id": team,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": f"Ev{uuid.uuid4().hex[:12].upper()}",
+        "event_time": int(time.time()),
+    }
 
 
 def manifest_scopes() -> list[str]:

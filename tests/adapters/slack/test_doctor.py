@@ -6,7 +6,13 @@ from adapters.slack.doctor import check_slack
 from adapters.slack.settings import SlackSettings
 from tests.adapters.conftest import Site, fixes, lines
 from tests.adapters.slack.conftest import ORGANIZER_CHANNEL, SECRET, VOLUNTEER_CHANNEL
-from tests.adapters.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+from tests.adapters.slack.fake_slack import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    FakeSlack,
+)
 
 
 def settings_for(fake: FakeSlack, **changed: Any) -> SlackSettings:
@@ -145,3 +151,31 @@ async def test_http_mode_without_a_public_address_says_what_was_not_checked(
         "note slack: HTTP mode; set TURNOUT_PUBLIC_URL to the address Slack posts to, and "
         "this checks that Turnout answers there"
     )
+
+
+def oauth_settings(fake: FakeSlack, **changed: Any) -> SlackSettings:
+    oauth: dict[str, Any] = {
+        "slack_bot_token": "",
+        "slack_app_token": "",
+        "slack_signing_secret": SECRET,
+        "slack_client_id": CLIENT_ID,
+        "slack_client_secret": CLIENT_SECRET,
+    }
+    return settings_for(fake, **(oauth | changed))
+
+
+async def test_many_workspaces_check_the_app_s_credentials(fake_slack: FakeSlack) -> None:
+    found = await check_slack(oauth_settings(fake_slack))
+    assert fixes(found) == []
+    assert lines(found)[0] == (
+        "ok   slack: SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are valid: workspaces install "
+        "Turnout at /slack/install"
+    )
+
+
+async def test_a_wrong_client_secret_says_where_to_copy_it(fake_slack: FakeSlack) -> None:
+    found = await check_slack(oauth_settings(fake_slack, slack_client_secret="wrong"))
+    assert fixes(found) == [
+        "FIX  slack: Slack refused the app's credentials (bad_client_secret) — copy the Client "
+        "ID and Client Secret again from Basic Information at https://api.slack.com/apps"
+    ]

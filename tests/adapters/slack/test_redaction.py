@@ -114,3 +114,19 @@ async def test_a_welcome_is_logged_by_number_never_by_name(
 
     assert any(r.name == "adapters.slack.app" for r in debug_logs.records)
     assert "Nina" not in debug_logs.text and "Kowalski" not in debug_logs.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "refresh_token=xoxe-1-My0xLTEyMzQ1Ng-abc&grant_type=refresh_token",
+        "{'bot_refresh_token': 'xoxe-1-My0xLTEyMzQ1Ng-abc', 'bot_token': 'xoxe.xoxb-1-abc'}",
+        '{"client_secret": "d41d8cd98f00b204e9800998ecf8427e"}',
+        "Authorization: Basic MTExMS4yMjIyOmQ0MWQ4Y2Q5OGYwMGIyMDRlOTgwMDk5OGVjZjg0Mjdl",
+        "sent with xoxe.xoxb-1-MS0yLTEyMzQ1Ng and xoxe-1-My0xLTEyMzQ1Ng",
+    ],
+)
+def test_oauth_secrets_are_redacted(line: str) -> None:
+    hidden = redaction.redact(line)
+    for secret in ("My0xLTEyMzQ1Ng", "d41d8cd98f00b204", "MTExMS4yMjIy", "MS0yLTEyMzQ1Ng", "-abc"):
+        assert secret not in hidden, hidden

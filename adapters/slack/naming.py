@@ -1,0 +1,3 @@
+"""The platform's name in identities, teams and posts."""
+
+PLATFORM = "slack"
