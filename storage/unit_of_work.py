@@ -18,6 +18,7 @@ from storage.campaigns import SqlCampaignRepository
 from storage.engine import READER
 from storage.exports import SqlExportRepository
 from storage.inbox import SqlInboxRepository
+from storage.links import SqlLinkRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.posts import SqlPostRepository
@@ -121,6 +122,7 @@ class SqlUnitOfWork(UnitOfWork):
     exports: SqlExportRepository
     requests: SqlRequestRepository
     inbox: SqlInboxRepository
+    links: SqlLinkRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

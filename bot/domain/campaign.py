@@ -36,6 +36,13 @@ class Team:
     platform: str
     external_id: str
     campaign_id: int
+    # The workspace's or server's name as the platform last gave it; "" when it never did.
+    name: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        """How rosters, stats and exports name the team: its own name, else platform and id."""
+        return self.name or f"{self.platform} {self.external_id}"
 
 
 @dataclass(frozen=True, slots=True)

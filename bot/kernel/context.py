@@ -84,7 +84,12 @@ class Context:
                 reminder_offsets=defaults.reminder_offsets,
                 contact_within=defaults.contact_within,
                 now=now,
+                team_name=actor.team_name,
             )
+        elif actor.team_name and actor.team_name != team.name:
+            # Rosters of linked teams name each person's team as its platform names it today.
+            await uow.links.name_team(team, actor.team_name)
+            team = replace(team, name=actor.team_name)
         campaign = await uow.campaigns.get(team.campaign_id)
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None

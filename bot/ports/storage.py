@@ -9,6 +9,7 @@ from bot.ports.bookings import BookingRepository
 from bot.ports.calendars import CalendarRepository
 from bot.ports.exports import ExportRepository
 from bot.ports.inbox import InboxRepository
+from bot.ports.links import LinkRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
@@ -41,6 +42,7 @@ class UnitOfWork(ABC):
     exports: ExportRepository
     requests: RequestRepository
     inbox: InboxRepository
+    links: LinkRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

@@ -11,7 +11,7 @@ forget-me does to each table that points at a volunteer is in storage/erasure.py
 
 from storage.tables.attendance import attendance, seat_offers, shift_nudges
 from storage.tables.calendars import calendar_entries, calendar_feeds, instance_secrets
-from storage.tables.campaigns import campaigns, counters, teams
+from storage.tables.campaigns import campaigns, counters, link_codes, teams
 from storage.tables.inbox import inbox
 from storage.tables.meta import metadata
 from storage.tables.outbox import notices, posts
@@ -41,6 +41,7 @@ __all__ = [
     "identities",
     "inbox",
     "instance_secrets",
+    "link_codes",
     "metadata",
     "notices",
     "phone_banks",

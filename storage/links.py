@@ -1,0 +1,175 @@
+"""Link codes, and moving a team's campaign into another (or a team out of one).
+
+What moves when a campaign joins another is read from the schema, not listed: every table with
+a `campaign_id` column follows, so a table added later moves too (tests/integration/
+test_linking_storage.py checks the numbered ones are known here).
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Table, and_, delete, exists, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.campaign import Campaign, Counter, Team
+from bot.domain.linking import LinkCode, Renumbered
+from bot.ports.links import LinkRepository
+from storage.campaigns import next_number
+from storage.tables import campaigns, counters, identities, link_codes, metadata, teams
+
+# Tables whose rows carry a short number people type, and the counter it comes from.
+NUMBERED: dict[str, Counter] = {
+    "shifts": Counter.SHIFT,
+    "tasks": Counter.TASK,
+    "volunteers": Counter.VOLUNTEER,
+}
+# Not moved row by row: the campaign itself, and its counters (the joined campaign's go on).
+_KEPT = {"campaigns", "counters"}
+
+
+def campaign_tables() -> list[Table]:
+    """Every table whose rows belong to a campaign, in the schema's order."""
+    return [
+        table
+        for table in metadata.sorted_tables
+        if "campaign_id" in table.c and table.name not in _KEPT
+    ]
+
+
+def _code(row: object) -> LinkCode:
+    return LinkCode(
+        id=row.id,  # type: ignore[attr-defined]
+        campaign_id=row.campaign_id,  # type: ignore[attr-defined]
+        team_id=row.team_id,  # type: ignore[attr-defined]
+        expires_at=row.expires_at,  # type: ignore[attr-defined]
+        presented_by=row.presented_by,  # type: ignore[attr-defined]
+        used_at=row.used_at,  # type: ignore[attr-defined]
+    )
+
+
+class SqlLinkRepository(LinkRepository):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add_code(
+        self, team: Team, code_hash: str, *, now: datetime, expires_at: datetime
+    ) -> None:
+        await self._db.execute(
+            insert(link_codes).values(
+                code_hash=code_hash,
+                campaign_id=team.campaign_id,
+                team_id=team.id,
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+
+    async def by_hash(self, code_hash: str) -> LinkCode | None:
+        result = await self._db.execute(
+            select(link_codes).where(link_codes.c.code_hash == code_hash)
+        )
+        row = result.first()
+        return _code(row) if row else None
+
+    async def get(self, code_id: int) -> LinkCode | None:
+        result = await self._db.execute(select(link_codes).where(link_codes.c.id == code_id))
+        row = result.first()
+        return _code(row) if row else None
+
+    async def presented(self, code_id: int, team: Team) -> None:
+        await self._db.execute(
+            update(link_codes).where(link_codes.c.id == code_id).values(presented_by=team.id)
+        )
+
+    async def redeem(self, code_id: int, team: Team, now: datetime) -> bool:
+        # One conditional UPDATE: on PostgreSQL a second redeemer waits on the row lock, then
+        # finds `used_at` set and changes nothing.
+        result = await self._db.execute(
+            update(link_codes)
+            .where(
+                link_codes.c.id == code_id,
+                link_codes.c.used_at.is_(None),
+                link_codes.c.expires_at > now,
+            )
+            .values(used_at=now, used_by=team.id)
+        )
+        return result.rowcount == 1
+
+    async def join(self, joining_campaign_id: int, campaign_id: int) -> Sequence[Renumbered]:
+        renumbered: list[Renumbered] = []
+        for table in campaign_tables():
+            column = table.c.campaign_id
+            if column.primary_key:
+                # One row per campaign (its settings): the joined campaign's stay.
+                await self._db.execute(delete(table).where(column == joining_campaign_id))
+                continue
+            counter = NUMBERED.get(table.name)
+            if counter is None:
+                await self._db.execute(
+                    update(table)
+                    .where(column == joining_campaign_id)
+                    .values(campaign_id=campaign_id)
+                )
+                continue
+            moving = await self._db.execute(
+                select(table.c.id, table.c.number)
+                .where(column == joining_campaign_id)
+                .order_by(table.c.number)
+            )
+            for row_id, old in moving.all():
+                new = await next_number(self._db, campaign_id, counter)
+                await self._db.execute(
+                    update(table)
+                    .where(table.c.id == row_id)
+                    .values(campaign_id=campaign_id, number=new)
+                )
+                renumbered.append(Renumbered(counter, old, new))
+        return renumbered
+
+    async def leave(self, team: Team, campaign: Campaign, name: str, now: datetime) -> Team:
+        created = await self._db.execute(
+            insert(campaigns)
+            .values(
+                name=name,
+                timezone=campaign.timezone,
+                reminder_offsets=campaign.reminder_offsets,
+                contact_within_minutes=campaign.contact_within,
+                confirm_check_minutes=campaign.confirm_check,
+                created_at=now,
+            )
+            .returning(campaigns.c.id)
+        )
+        own = created.scalar_one()
+        await self._db.execute(
+            insert(counters).from_select(
+                ["campaign_id", "name", "value"],
+                select(own, counters.c.name, counters.c.value).where(
+                    counters.c.campaign_id == campaign.id
+                ),
+            )
+        )
+        here = identities.alias("here")
+        elsewhere = identities.alias("elsewhere")
+        # People this team reaches and no other team of the campaign does.
+        only_here = select(here.c.volunteer_id).where(
+            here.c.platform == team.platform,
+            here.c.team_external_id == team.external_id,
+            ~exists().where(
+                elsewhere.c.volunteer_id == here.c.volunteer_id,
+                ~and_(
+                    elsewhere.c.platform == team.platform,
+                    elsewhere.c.team_external_id == team.external_id,
+                ),
+            ),
+        )
+        volunteers = metadata.tables["volunteers"]
+        await self._db.execute(
+            update(volunteers)
+            .where(volunteers.c.campaign_id == campaign.id, volunteers.c.id.in_(only_here))
+            .values(campaign_id=own)
+        )
+        await self._db.execute(update(teams).where(teams.c.id == team.id).values(campaign_id=own))
+        return Team(team.id, team.platform, team.external_id, own, team.name)
+
+    async def name_team(self, team: Team, name: str) -> None:
+        await self._db.execute(update(teams).where(teams.c.id == team.id).values(name=name))
