@@ -6,11 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-from bot.domain.campaign import Identity
+from bot.app.bootstrap import bootstrap
+from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
 from bot.ports.replies import Message, Reply
-from bot.app.bootstrap import bootstrap
-from bot.domain.campaign import CampaignDefaults
 from storage import SqlStorage
 from tests.conftest import Harness
 from tests.fakes import RecordingMessenger, frozen_clock
@@ -70,7 +69,6 @@ async def link(h: Harness, joining: Team, into: Team) -> str:
     """`into`'s organizer makes a code; `joining`'s organizer uses it, confirmed."""
     code = code_in(await say(h, into, into.organizer, "/turnout link"))
     return await say(h, joining, joining.organizer, f"/turnout link {code} confirm")
-
 
 
 @dataclass

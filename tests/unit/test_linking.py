@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import Harness
 from storage import SqlStorage
+from tests.conftest import Harness
 from tests.linked import (
     CONSOLE,
     COUNTY,
@@ -66,7 +66,6 @@ async def test_a_county_joins_after_confirming_and_its_shifts_take_new_numbers(
         assert "#1 State calls" in listing and "#2 County calls" in listing
     assert "You're in! #1" in await say(harness, COUNTY, "Ben", "/phonebank join 1")
     assert "You're in! #2" in await say(harness, STATE, "Maria", "/phonebank join 2")
-
 
 
 async def campaign_ids(h: Harness) -> dict[str, int]:
