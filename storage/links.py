@@ -5,17 +5,19 @@ a `campaign_id` column follows, so a table added later moves too (tests/integrat
 test_linking_storage.py checks the numbered ones are known here).
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, and_, delete, exists, insert, select, update
+from sqlalchemy import Select, Table, and_, delete, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Campaign, Counter, Team
-from bot.domain.linking import LinkCode, Renumbered
+from bot.domain.linking import LinkCode, Renumbered, TeamFigures
 from bot.ports.links import LinkRepository
+from storage import rows
 from storage.campaigns import next_number
 from storage.tables import campaigns, counters, identities, link_codes, metadata, teams
+from storage.team_figures import team_figures
 
 # Tables whose rows carry a short number people type, and the counter it comes from.
 NUMBERED: dict[str, Counter] = {
@@ -34,6 +36,13 @@ def campaign_tables() -> list[Table]:
         for table in metadata.sorted_tables
         if "campaign_id" in table.c and table.name not in _KEPT
     ]
+
+
+def home_identities() -> Select[tuple[int, int]]:
+    """Each volunteer's first account (volunteer_id, identity_id): the team they count in."""
+    return select(
+        identities.c.volunteer_id, func.min(identities.c.id).label("identity_id")
+    ).group_by(identities.c.volunteer_id)
 
 
 def _code(row: object) -> LinkCode:
@@ -170,6 +179,32 @@ class SqlLinkRepository(LinkRepository):
         )
         await self._db.execute(update(teams).where(teams.c.id == team.id).values(campaign_id=own))
         return Team(team.id, team.platform, team.external_id, own, team.name)
+
+    async def teams_of_people(self, volunteer_ids: Collection[int]) -> Mapping[int, Team]:
+        if not volunteer_ids:
+            return {}
+        first = home_identities().subquery()
+        result = await self._db.execute(
+            select(first.c.volunteer_id, teams)
+            .join(
+                identities,
+                identities.c.id == first.c.identity_id,
+            )
+            .join(
+                teams,
+                and_(
+                    teams.c.platform == identities.c.platform,
+                    teams.c.external_id == identities.c.team_external_id,
+                ),
+            )
+            .where(first.c.volunteer_id.in_(list(volunteer_ids)))
+        )
+        return {row.volunteer_id: rows.team(row._mapping) for row in result}
+
+    async def team_figures(
+        self, campaign_id: int, start: datetime | None, end: datetime, now: datetime
+    ) -> Sequence[TeamFigures]:
+        return await team_figures(self._db, campaign_id, start, end, now)
 
     async def name_team(self, team: Team, name: str) -> None:
         await self._db.execute(update(teams).where(teams.c.id == team.id).values(name=name))

@@ -58,3 +58,14 @@ class Renumbered:
     counter: Counter
     old: int
     new: int
+
+
+@dataclass(frozen=True, slots=True)
+class TeamFigures:
+    """One team's share of a period's numbers (None team: erased volunteers, who have none)."""
+
+    team: str | None
+    seats_filled: int
+    attended: int
+    calls: int
+    new_volunteers: int

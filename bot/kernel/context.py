@@ -1,5 +1,6 @@
 """What every use case gets: the open unit of work, the moment, and who is asking."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
@@ -15,6 +16,7 @@ from bot.kernel.i18n import _
 from bot.ports.storage import UnitOfWork
 
 Service = TypeVar("Service")
+Row = TypeVar("Row")
 
 # When the platform doesn't say how its organizers are chosen (its adapter says it otherwise).
 _WHO_DECIDES = "Whoever set up Turnout for this team decides who the organizers are."
@@ -133,6 +135,21 @@ class Context:
                 doing=doing,
             )
         )
+
+    async def with_teams(
+        self, pairs: Sequence[tuple[Row, Volunteer]]
+    ) -> list[tuple[Row, Volunteer]]:
+        """`pairs` with each volunteer named with their team (`Maria (Lake County)`) when
+        they aren't all of the asker's own team, as in a campaign of linked teams."""
+        found = await self.uow.links.teams_of_people([v.id for _row, v in pairs])
+        if all(team.id == self.team.id for team in found.values()):
+            return list(pairs)
+        return [
+            (row, replace(v, display_name=_("{name} ({team})", name=v.name, team=team.shown_name)))
+            if (team := found.get(v.id)) and v.display_name
+            else (row, v)
+            for row, v in pairs
+        ]
 
     def shift_changed(self, shift_id: int | None) -> None:
         """Note that the shift changed (None: a shift was added, which only boards show)."""

@@ -1,11 +1,11 @@
 """Where link codes live, and how a team moves between campaigns."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from bot.domain.campaign import Campaign, Team
-from bot.domain.linking import LinkCode, Renumbered
+from bot.domain.linking import LinkCode, Renumbered, TeamFigures
 
 
 class LinkRepository(ABC):
@@ -42,6 +42,18 @@ class LinkRepository(ABC):
         the people only this team reaches go with it, keeping their numbers; shifts, tasks
         and sign-ups stay. The new campaign's counters continue the old one's, so a number seen
         before never names something else."""
+
+    @abstractmethod
+    async def teams_of_people(self, volunteer_ids: Collection[int]) -> Mapping[int, Team]:
+        """Each volunteer's team: the one of the account Turnout met them on first (the
+        erased have none)."""
+
+    @abstractmethod
+    async def team_figures(
+        self, campaign_id: int, start: datetime | None, end: datetime, now: datetime
+    ) -> Sequence[TeamFigures]:
+        """A period's numbers per team (each person counted in their first account's team),
+        teams in the order they met Turnout, erased volunteers last."""
 
     @abstractmethod
     async def name_team(self, team: Team, name: str) -> None:

@@ -174,3 +174,29 @@ async def test_unlinking_asks_first_then_gives_the_team_a_campaign_of_its_own(
     # Naming the state's shift from the county changes nothing.
     assert "#1" in await say(harness, COUNTY, "Ben", "/phonebank leave 1")
     assert "Ben" in await say(harness, STATE, "Olivia", "/phonebank roster 1")
+
+
+async def test_rosters_and_stats_name_each_persons_team_once_teams_are_linked(
+    harness: Harness,
+) -> None:
+    await say(harness, STATE, "Olivia", CREATE.format(title="State calls"))
+    await say(harness, STATE, "Maria", "/phonebank join 1")
+    alone = await say(harness, STATE, "Olivia", "/phonebank roster 1")
+    assert "1. Maria\n" in alone and "State party" not in alone
+    assert "By team" not in await say(harness, STATE, "Olivia", "/turnout stats all")
+
+    await link(harness, COUNTY, STATE)
+    await link(harness, CONSOLE, STATE)
+    await say(harness, COUNTY, "Ben", "/phonebank join 1")
+    await say(harness, CONSOLE, "Dana", "/phonebank join 1")
+    for team, organizer in ((STATE, "Olivia"), (COUNTY, "Carmen"), (CONSOLE, "Dana")):
+        roster = await say(harness, team, organizer, "/phonebank roster 1")
+        assert "1. Maria (State party)" in roster
+        assert "2. Ben (Lake County)" in roster
+        assert "3. Dana (Console)" in roster
+    harness.clock.advance(timedelta(days=6))
+    stats = await say(harness, COUNTY, "Carmen", "/turnout stats all")
+    assert "• By team:" in stats
+    assert "– State party: seats filled 1, attended 0, calls 0, new volunteers 1" in stats
+    assert "– Lake County: seats filled 1, attended 0, calls 0, new volunteers 1" in stats
+    assert "– Console: seats filled 1, attended 0, calls 0, new volunteers 0" in stats
