@@ -41,8 +41,15 @@ class Team:
 
     @property
     def shown_name(self) -> str:
-        """How rosters, stats and exports name the team: its own name, else platform and id."""
-        return self.name or f"{self.platform} {self.external_id}"
+        """How rosters, stats and exports name the team: its own name, else platform and id
+        (the console, one team of its own, is just `console`)."""
+        if self.name:
+            return self.name
+        return (
+            self.platform
+            if self.external_id == self.platform
+            else f"{self.platform} {self.external_id}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
