@@ -206,5 +206,35 @@ class SqlLinkRepository(LinkRepository):
     ) -> Sequence[TeamFigures]:
         return await team_figures(self._db, campaign_id, start, end, now)
 
+    async def team_names(self, campaign_id: int) -> Mapping[tuple[str, str], str]:
+        volunteers = metadata.tables["volunteers"]
+        signups = metadata.tables["signups"]
+        shifts = metadata.tables["shifts"]
+        people = (
+            select(volunteers.c.id)
+            .where(volunteers.c.campaign_id == campaign_id)
+            .union(
+                select(signups.c.volunteer_id)
+                .join(shifts, shifts.c.id == signups.c.shift_id)
+                .where(shifts.c.campaign_id == campaign_id)
+            )
+        )
+        result = await self._db.execute(
+            select(teams)
+            .distinct()
+            .join(
+                identities,
+                and_(
+                    identities.c.platform == teams.c.platform,
+                    identities.c.team_external_id == teams.c.external_id,
+                ),
+            )
+            .where(identities.c.volunteer_id.in_(people))
+        )
+        return {
+            (team.platform, team.external_id): team.shown_name
+            for team in (rows.team(row) for row in result.mappings())
+        }
+
     async def name_team(self, team: Team, name: str) -> None:
         await self._db.execute(update(teams).where(teams.c.id == team.id).values(name=name))

@@ -56,5 +56,10 @@ class LinkRepository(ABC):
         teams in the order they met Turnout, erased volunteers last."""
 
     @abstractmethod
+    async def team_names(self, campaign_id: int) -> Mapping[tuple[str, str], str]:
+        """The shown name of each team, by (platform, external id), whose people are in the
+        campaign (its own teams, and those that left it with sign-ups made)."""
+
+    @abstractmethod
     async def name_team(self, team: Team, name: str) -> None:
         """Keep the team's name as its platform gives it now."""

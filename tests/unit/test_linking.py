@@ -1,10 +1,13 @@
 """Linking teams into one campaign: codes, confirmation, what moves, and unlinking."""
 
+import csv
+import io
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 
+from bot.ports.replies import Message
 from storage import SqlStorage
 from tests.conftest import Harness
 from tests.linked import (
@@ -200,3 +203,19 @@ async def test_rosters_and_stats_name_each_persons_team_once_teams_are_linked(
     assert "– State party: seats filled 1, attended 0, calls 0, new volunteers 1" in stats
     assert "– Lake County: seats filled 1, attended 0, calls 0, new volunteers 1" in stats
     assert "– Console: seats filled 1, attended 0, calls 0, new volunteers 0" in stats
+
+
+async def test_exports_name_each_persons_team(harness: Harness) -> None:
+    await say(harness, STATE, "Olivia", CREATE.format(title="State calls"))
+    await link(harness, COUNTY, STATE)
+    await say(harness, STATE, "Maria", "/phonebank join 1")
+    await say(harness, COUNTY, "Ben", "/phonebank join 1")
+
+    exported = await reply(harness, COUNTY, "Carmen", "/turnout export signups all")
+
+    assert isinstance(exported, Message) and exported.files, exported
+    rows = list(csv.DictReader(io.StringIO(exported.files[0].content.decode())))
+    assert {(row["name"], row["team"]) for row in rows} == {
+        ("Maria", "State party"),
+        ("Ben", "Lake County"),
+    }
