@@ -178,6 +178,7 @@ class SqlLinkRepository(LinkRepository):
             .values(campaign_id=own)
         )
         await self._db.execute(update(teams).where(teams.c.id == team.id).values(campaign_id=own))
+        await self._take_posts(team, campaign.id, own, now)
         return Team(team.id, team.platform, team.external_id, own, team.name)
 
     async def teams_of_people(self, volunteer_ids: Collection[int]) -> Mapping[int, Team]:
@@ -235,6 +236,24 @@ class SqlLinkRepository(LinkRepository):
             (team.platform, team.external_id): team.shown_name
             for team in (rows.team(row) for row in result.mappings())
         }
+
+    async def _take_posts(self, team: Team, shared: int, own: int, now: datetime) -> None:
+        """The team's boards show its own campaign from now on (the unlink queues their edit);
+        its posts of the shared campaign's shifts stop being kept current there."""
+        posts = metadata.tables["posts"]
+        theirs = and_(
+            posts.c.campaign_id == shared,
+            posts.c.platform == team.platform,
+            posts.c.team_external_id == team.external_id,
+        )
+        await self._db.execute(
+            update(posts).where(theirs, posts.c.shift_id.is_(None)).values(campaign_id=own)
+        )
+        await self._db.execute(
+            update(posts)
+            .where(theirs, posts.c.shift_id.is_not(None), posts.c.gone_at.is_(None))
+            .values(gone_at=now, gone_reason="the team left the campaign", edit_pending=False)
+        )
 
     async def name_team(self, team: Team, name: str) -> None:
         await self._db.execute(update(teams).where(teams.c.id == team.id).values(name=name))

@@ -29,12 +29,13 @@ COUNTY = Team("discord", "G-county", "Lake County", "Carmen")
 CONSOLE = Team("console", "console", "Console", "Dana")
 
 
-def actor(team: Team, name: str) -> Actor:
+def actor(team: Team, name: str, channel: str = "") -> Actor:
     return Actor(
         identity=Identity(team.platform, team.external_id, name.lower()),
         display_name=name,
         is_organizer=name == team.organizer,
         team_name=team.name,
+        channel=channel,
     )
 
 

@@ -133,6 +133,8 @@ async def unlink_team(cmd: UnlinkTeam, ctx: Context) -> Reply:
     left = ctx.campaign.name
     ctx.team = await ctx.uow.links.leave(ctx.team, ctx.campaign, ctx.team.shown_name, ctx.now)
     ctx.campaign = await ctx.uow.campaigns.get(ctx.team.campaign_id)
+    # The team's boards now show its own campaign: each owes an edit.
+    ctx.shift_changed(None)
     if not ctx.visitor:
         ctx.volunteer = replace(ctx.volunteer, campaign_id=ctx.campaign.id)
     return Message(

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.domain.post import EDIT_DELAY
 from bot.ports.replies import Message
 from storage import SqlStorage
 from tests.conftest import Harness
@@ -15,6 +16,7 @@ from tests.linked import (
     COUNTY,
     STATE,
     Linked,
+    actor,
     code_in,
     first_button,
     link,
@@ -219,3 +221,28 @@ async def test_exports_name_each_persons_team(harness: Harness) -> None:
         ("Maria", "State party"),
         ("Ben", "Lake County"),
     }
+
+
+async def test_a_linked_teams_board_shows_the_campaigns_shifts_until_it_unlinks(
+    harness: Linked,
+) -> None:
+    county = harness.sent_on["discord"]
+    posted = await harness.bot.turnout.run_text(
+        actor(COUNTY, "Carmen", "county-calls"), "/phonebank post board"
+    )
+    assert "Posting the board" in text_of(posted)
+    await harness.deliver()
+    assert len(county.texts("#county-calls")) == 1
+
+    await link(harness, COUNTY, STATE)
+    await say(harness, STATE, "Olivia", CREATE.format(title="Statewide calls"))
+    await harness.advance(EDIT_DELAY)
+    (ref, _shown) = county.edits[-1]
+    assert ref.channel == "county-calls"
+    assert "Statewide calls" in county.edited(ref.message_id)[-1]
+
+    await say(harness, COUNTY, "Carmen", "/turnout unlink confirm")
+    await harness.advance(EDIT_DELAY)
+    assert "Statewide calls" not in county.edited(ref.message_id)[-1]
+    # The state's own shifts carry on for the state.
+    assert "Statewide calls" in await say(harness, STATE, "Maria", "/phonebank list")
