@@ -6,10 +6,13 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import insert
 
+from bot.domain.campaign import Identity
 from bot.domain.post import EDIT_DELAY
 from bot.ports.replies import Message
 from storage import SqlStorage
+from storage.tables import identities
 from tests.conftest import Harness
 from tests.linked import (
     CONSOLE,
@@ -246,3 +249,37 @@ async def test_a_linked_teams_board_shows_the_campaigns_shifts_until_it_unlinks(
     assert "Statewide calls" not in county.edited(ref.message_id)[-1]
     # The state's own shifts carry on for the state.
     assert "Statewide calls" in await say(harness, STATE, "Maria", "/phonebank list")
+
+
+async def test_forget_me_reaches_every_team_a_person_is_in(harness: Harness) -> None:
+    await say(harness, STATE, "Olivia", CREATE.format(title="State calls"))
+    await link(harness, COUNTY, STATE)
+    await say(harness, COUNTY, "Ben", "/phonebank join 1")
+    # Ben is also in the state's workspace, as the same volunteer (an account in each team).
+    async with harness.storage.unit_of_work() as uow:
+        ben = await uow.volunteers.by_identity(Identity(COUNTY.platform, COUNTY.external_id, "ben"))
+        assert ben is not None
+        await uow.connection.execute(
+            insert(identities).values(
+                platform=STATE.platform,
+                team_external_id=STATE.external_id,
+                user_external_id="ben",
+                volunteer_id=ben.id,
+                last_seen_at=harness.clock.now(),
+            )
+        )
+        await uow.commit()
+    assert "You're already signed up" in await say(harness, STATE, "Ben", "/phonebank join 1")
+
+    erased = await say(harness, STATE, "Ben", "/volunteer forget-me confirm")
+
+    assert erased.startswith("Done: your name, answers and accounts are erased.")
+    async with harness.storage.unit_of_work() as uow:
+        assert await uow.volunteers.identities(ben.id) == []
+        for team in (STATE, COUNTY):
+            assert (
+                await uow.volunteers.by_identity(Identity(team.platform, team.external_id, "ben"))
+                is None
+            )
+    roster = await say(harness, STATE, "Olivia", "/phonebank roster 1")
+    assert "Ben" not in roster
