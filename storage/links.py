@@ -8,7 +8,7 @@ test_linking_storage.py checks the numbered ones are known here).
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, Table, and_, delete, exists, func, insert, select, update
+from sqlalchemy import Select, Table, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Campaign, Counter, Team
@@ -132,7 +132,7 @@ class SqlLinkRepository(LinkRepository):
                     .where(table.c.id == row_id)
                     .values(campaign_id=campaign_id, number=new)
                 )
-                renumbered.append(Renumbered(counter, old, new))
+                renumbered.append(Renumbered(counter, old, new, row_id))
         return renumbered
 
     async def leave(self, team: Team, campaign: Campaign, name: str, now: datetime) -> Team:
@@ -200,7 +200,7 @@ class SqlLinkRepository(LinkRepository):
             )
             .where(first.c.volunteer_id.in_(list(volunteer_ids)))
         )
-        return {row.volunteer_id: rows.team(row._mapping) for row in result}
+        return {row[first.c.volunteer_id]: rows.team(row) for row in result.mappings()}
 
     async def team_figures(
         self, campaign_id: int, start: datetime | None, end: datetime, now: datetime
@@ -256,4 +256,10 @@ class SqlLinkRepository(LinkRepository):
         )
 
     async def name_team(self, team: Team, name: str) -> None:
-        await self._db.execute(update(teams).where(teams.c.id == team.id).values(name=name))
+        # Only where it differs: commands racing in with the new name queue behind the first
+        # one's row lock, then find it named and hold no lock of their own.
+        await self._db.execute(
+            update(teams)
+            .where(teams.c.id == team.id, or_(teams.c.name.is_(None), teams.c.name != name))
+            .values(name=name)
+        )

@@ -58,6 +58,8 @@ class Renumbered:
     counter: Counter
     old: int
     new: int
+    # The row's id (the shift's, task's or volunteer's), which keeps.
+    row_id: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,8 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         text=reading.link,
-        hint="link",
+        # Rare, and for organizers: left out of the usage hint; help lists it.
+        hint=None,
     ),
     Entry(
         "turnout",
@@ -63,6 +64,6 @@ ENTRIES: tuple[Entry, ...] = (
                 field="confirmed",
             ),
         ),
-        hint="unlink",
+        hint=None,
     ),
 )

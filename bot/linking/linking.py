@@ -199,6 +199,8 @@ async def _join(ctx: Context, code: LinkCode) -> Reply:
             )
         )
     joined = await ctx.uow.campaigns.get(code.campaign_id)
+    # The joined campaign's digest goes on; the joining one's queued digest would be a second.
+    await ctx.uow.stats.cancel_digests(ctx.campaign.id)
     renumbered = await ctx.uow.links.join(ctx.campaign.id, joined.id)
     ctx.campaign = joined
     ctx.team = replace(ctx.team, campaign_id=joined.id)
@@ -209,8 +211,12 @@ async def _join(ctx: Context, code: LinkCode) -> Reply:
             campaign_id=joined.id,
             number=numbers.get(ctx.volunteer.number, ctx.volunteer.number),
         )
-    # Every board of the campaign now lists this team's shifts too.
+    # Every board of the campaign now lists this team's shifts too, and the posts of its own
+    # shifts show their new numbers.
     ctx.shift_changed(None)
+    for moved in renumbered:
+        if moved.counter is Counter.SHIFT:
+            ctx.shift_changed(moved.row_id)
     teams = await ctx.uow.campaigns.teams_of(joined.id)
     lines = [
         _(

@@ -283,3 +283,21 @@ async def test_forget_me_reaches_every_team_a_person_is_in(harness: Harness) -> 
             )
     roster = await say(harness, STATE, "Olivia", "/phonebank roster 1")
     assert "Ben" not in roster
+
+
+async def test_a_posted_shift_of_the_joining_team_shows_its_new_number(harness: Linked) -> None:
+    county = harness.sent_on["discord"]
+    await say(harness, STATE, "Olivia", CREATE.format(title="State calls"))
+    created = await harness.bot.turnout.run_text(
+        actor(COUNTY, "Carmen", "county-calls"), CREATE.format(title="County calls")
+    )
+    assert "I'm posting it here" in text_of(created)
+    await harness.deliver()
+    (post,) = county.texts("#county-calls")
+    assert "#1" in post
+
+    await link(harness, COUNTY, STATE)
+    await harness.advance(EDIT_DELAY)
+
+    (ref, _shown) = county.edits[-1]
+    assert "#2 “County calls”" in county.edited(ref.message_id)[-1]
