@@ -72,6 +72,7 @@ class SqlCampaignRepository(CampaignRepository):
         reminder_offsets: tuple[timedelta, ...],
         contact_within: timedelta,
         now: datetime,
+        team_name: str = "",
     ) -> Team:
         """Create the team and a campaign of its own."""
         created = await self._db.execute(
@@ -87,10 +88,15 @@ class SqlCampaignRepository(CampaignRepository):
         campaign_id = created.scalar_one()
         added = await self._db.execute(
             _ADD_TEAM,
-            {"platform": platform, "external_id": external_id, "campaign_id": campaign_id},
+            {
+                "platform": platform,
+                "external_id": external_id,
+                "campaign_id": campaign_id,
+                "name": team_name or None,
+            },
         )
         team_id = added.scalar_one()
-        return Team(id=team_id, platform=platform, external_id=external_id, campaign_id=campaign_id)
+        return Team(team_id, platform, external_id, campaign_id, team_name)
 
     async def get(self, campaign_id: int) -> Campaign:
         """The campaign; LookupError if there is none with that id."""

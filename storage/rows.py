@@ -75,6 +75,7 @@ def team(row: RowMapping) -> Team:
         platform=row[teams.c.platform],
         external_id=row[teams.c.external_id],
         campaign_id=row[teams.c.campaign_id],
+        name=row[teams.c.name] or "",
     )
 
 

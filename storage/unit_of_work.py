@@ -20,6 +20,7 @@ from storage.engine import READER
 from storage.exports import SqlExportRepository
 from storage.inbox import SqlInboxRepository
 from storage.installations import SqlInstallationRepository
+from storage.links import SqlLinkRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
 from storage.positions import SqlPositionRepository
@@ -128,6 +129,7 @@ class SqlUnitOfWork(UnitOfWork):
     desk: SqlDeskRepository
     positions: SqlPositionRepository
     installations: SqlInstallationRepository
+    links: SqlLinkRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

@@ -40,6 +40,17 @@ from tests.render import text_of
 from tests.templates import TEMPLATES
 
 ORGANIZER = "Olivia"
+# An organizer of another team, never linked to this campaign: whatever she names of it, by a
+# crafted button or a typed command, finds nothing of it (linked teams' isolation).
+OUTSIDER = Actor(
+    Identity("test", "T-outside", "eve"), "Eve", is_organizer=True, team_name="Outside"
+)
+OUTSIDE_LINES = (
+    "turnout:join:{n}",
+    "turnout:leave:{n}",
+    "/phonebank roster {n}",
+    "/phonebank cancel {n}",
+)
 PEOPLE = ("Quennell", "Rosalind", "Tarquin", "Ulrika")
 ZONE = ZoneInfo("America/New_York")
 DEFAULTS = CampaignDefaults(name="Journeys", timezone=ZONE.key)
@@ -187,6 +198,18 @@ class World:
             )
         assert waiting == 0, "a command was left waiting after a pass"
 
+    async def from_outside(self, line: str, number: int) -> None:
+        """The outsider names shift `number` of this campaign: refused, nothing changed."""
+        typed = line.format(n=number)
+        turnout = self.bot.turnout
+        if typed.startswith("/"):
+            reply = await turnout.run_text(OUTSIDER, typed)
+        else:
+            reply = await turnout.press(OUTSIDER, typed)
+        said = text_of(reply)
+        assert f"There's no shift #{number}." in said, (typed, said)
+        await self.harness.deliver()
+
     async def forget(self, name: str) -> None:
         await self.press(name, "turnout:forget")
         self.erased[name] = len(self.harness.messenger.sent)
@@ -223,6 +246,7 @@ class World:
         await self._seats_hold()
         await self._one_of_each_timed_message()
         await self._views_agree()
+        await self._nobody_from_outside()
         self._new_messages_are_true(await self._outcomes_now())
         self.checked = len(self.harness.messenger.sent)
 
@@ -262,6 +286,15 @@ class World:
             if not shift.is_cancelled and not shift.has_started(self.now()):
                 assert not (waiting and taken < position.seats), (position, roster)
         assert all(s.position_id in positions for s, _ in roster), (positions, roster)
+
+    async def _nobody_from_outside(self) -> None:
+        """Every roster of the campaign holds only its own volunteers."""
+        shifts = await self._shifts_now()
+        async with self.storage.unit_of_work() as uow:
+            for number, shift in shifts.items():
+                roster = await uow.signups.roster(shift.id)
+                strangers = [v for _, v in roster if v.campaign_id != shift.campaign_id]
+                assert not strangers, (number, strangers)
 
     async def _one_of_each_timed_message(self) -> None:
         """At most one check-in, "How did it go?" and day-after message per person and shift,

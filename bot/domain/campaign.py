@@ -39,6 +39,20 @@ class Team:
     platform: str
     external_id: str
     campaign_id: int
+    # The workspace's or server's name as the platform last gave it; "" when it never did.
+    name: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        """How rosters, stats and exports name the team: its own name, else platform and id
+        (the console, one team of its own, is just `console`)."""
+        if self.name:
+            return self.name
+        return (
+            self.platform
+            if self.external_id == self.platform
+            else f"{self.platform} {self.external_id}"
+        )
 
 
 @dataclass(frozen=True, slots=True)

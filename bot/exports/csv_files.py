@@ -9,7 +9,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -34,7 +34,16 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A location that is a US ZIP code (ZIP+4 too); anything else the welcome question got is a county.
 _ZIP = re.compile(r"\d{5}(-\d{4})?")
 
-PERSON = ("volunteer_number", "name", "first_name", "last_name", "platform", "platform_user_id")
+PERSON = (
+    "volunteer_number",
+    "name",
+    "first_name",
+    "last_name",
+    "platform",
+    "platform_user_id",
+    # Each account's team (workspace or server), for a per-team breakdown of linked teams.
+    "team",
+)
 COUNTS = ("attended", "no_shows", "couldnt_make_it", "calls", "conversations")
 COLUMNS: dict[ExportKind, tuple[str, ...]] = {
     ExportKind.VOLUNTEERS: (
@@ -111,15 +120,19 @@ class CsvFile:
 
 
 async def write(
-    kind: ExportKind, batches: AsyncIterator[Sequence[Line]], zone: ZoneInfo, now: datetime
+    kind: ExportKind,
+    batches: AsyncIterator[Sequence[Line]],
+    zone: ZoneInfo,
+    now: datetime,
+    teams: Mapping[tuple[str, str], str] | None = None,
 ) -> CsvFile:
     """The CSV file: its bytes and how many rows (besides the header) it holds; each seat's
-    outcome as of `now`."""
+    outcome as of `now`; `teams` names each (platform, team id) an account is in."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS[kind])
     cells = _CELLS[kind]
-    when = _Times(zone, now)
+    when = _Times(zone, now, teams or {})
     count = 0
     async for batch in batches:
         # One call per batch: the guard inline, since a national export has millions of cells.
@@ -154,8 +167,10 @@ class _Times:
     """ISO 8601 moments in the export's zone, remembered for the batch: a shift's start and
     end repeat on each of its sign-ups' rows. `now` is the export's moment."""
 
-    def __init__(self, zone: ZoneInfo, now: datetime) -> None:
+    def __init__(self, zone: ZoneInfo, now: datetime, teams: Mapping[tuple[str, str], str]) -> None:
         self.now = now
+        # Not a time: the teams' names, which every person's row reads too.
+        self.teams = teams
         self._zone = zone
         self._seen: dict[datetime, str] = {}
 
@@ -178,12 +193,12 @@ def _volunteer(line: Any, when: _Times) -> list[object]:
     held = [(s.attendance, s.ends_at) for s in line.seats if s.status is SignupStatus.CONFIRMED]
     counts = _counts(held, when.now)
     if _erased(volunteer):
-        return [*_person(line.person), *[""] * 7, len(line.seats), *counts, "erased"]
+        return [*_person(line.person, when), *[""] * 7, len(line.seats), *counts, "erased"]
     profile = volunteer.profile
     location = (profile.location or "").strip() if profile else ""
     is_zip = bool(_ZIP.fullmatch(location))
     return [
-        *_person(line.person),
+        *_person(line.person, when),
         location if is_zip else "",
         "" if is_zip else location,
         "; ".join(i.label for i in profile.interests) if profile else "",
@@ -209,7 +224,7 @@ def _signup(line: Any, when: _Times) -> list[object]:
         when(shift.starts_at),
         when(shift.ends_at),
         shift.status.value,
-        *_person(line.person),
+        *_person(line.person, when),
         line.signup.status.value,
         when(line.signup.created_at),
         when(line.updated_at),
@@ -251,7 +266,7 @@ def _claim(line: Any, when: _Times) -> list[object]:
         task.number,
         task.title,
         timefmt.iso_date(task.due_on) if task.due_on else "",
-        *_person(line.person),
+        *_person(line.person, when),
         line.claim.status.value,
         when(line.claim.claimed_at),
         when(line.updated_at),
@@ -266,11 +281,11 @@ _CELLS: dict[ExportKind, Callable[[Any, _Times], list[object]]] = {
 }
 
 
-def _person(person: Person) -> list[object]:
+def _person(person: Person, when: _Times) -> list[object]:
     """Number, names and accounts; for an erased volunteer only "a former volunteer"."""
     volunteer = person.volunteer
     if _erased(volunteer):
-        return ["", volunteer.name, "", "", "", ""]
+        return ["", volunteer.name, "", "", "", "", ""]
     # VAN and Mobilize want first and last names; people give one display name.
     name = (volunteer.display_name or "").strip()
     first, _, last = name.partition(" ")
@@ -281,6 +296,10 @@ def _person(person: Person) -> list[object]:
         last.strip(),
         "; ".join(i.platform for i in person.identities),
         "; ".join(i.user_external_id for i in person.identities),
+        "; ".join(
+            when.teams.get((i.platform, i.team_external_id), i.team_external_id)
+            for i in person.identities
+        ),
     ]
 
 

@@ -55,7 +55,8 @@ async def build_export(cmd: ExportData, ctx: Context) -> CsvFile:
     on SQLite a big export doesn't hold the write turn, and every other command, meanwhile."""
     ctx.require_organizer(_("export the campaign's data"))
     batches = _reader(ctx.uow.exports, cmd.kind)(ctx.campaign.id, cmd.period.since(ctx.now))
-    return await csv_files.write(cmd.kind, batches, ctx.campaign_zone, ctx.now)
+    teams = await ctx.uow.links.team_names(ctx.campaign.id)
+    return await csv_files.write(cmd.kind, batches, ctx.campaign_zone, ctx.now, teams)
 
 
 async def export_data(cmd: ExportData, ctx: Context) -> Reply:

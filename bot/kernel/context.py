@@ -16,6 +16,7 @@ from bot.kernel.i18n import _, current_language
 from bot.ports.storage import UnitOfWork
 
 Service = TypeVar("Service")
+Row = TypeVar("Row")
 
 # When the platform doesn't say how its organizers are chosen (its adapter says it otherwise).
 _WHO_DECIDES = "Whoever set up Turnout for this team decides who the organizers are."
@@ -85,7 +86,12 @@ class Context:
                 reminder_offsets=defaults.reminder_offsets,
                 contact_within=defaults.contact_within,
                 now=now,
+                team_name=actor.team_name,
             )
+        elif actor.team_name and actor.team_name != team.name:
+            # Rosters of linked teams name each person's team as its platform names it today.
+            await uow.links.name_team(team, actor.team_name)
+            team = replace(team, name=actor.team_name)
         campaign = await uow.campaigns.get(team.campaign_id)
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
@@ -140,6 +146,21 @@ class Context:
                 doing=doing,
             )
         )
+
+    async def with_teams(
+        self, pairs: Sequence[tuple[Row, Volunteer]]
+    ) -> list[tuple[Row, Volunteer]]:
+        """`pairs` with each volunteer named with their team (`Maria (Lake County)`) when
+        they aren't all of the asker's own team, as in a campaign of linked teams."""
+        found = await self.uow.links.teams_of_people([v.id for _row, v in pairs])
+        if all(team.id == self.team.id for team in found.values()):
+            return list(pairs)
+        return [
+            (row, replace(v, display_name=_("{name} ({team})", name=v.name, team=team.shown_name)))
+            if (team := found.get(v.id)) and v.display_name
+            else (row, v)
+            for row, v in pairs
+        ]
 
     def shift_changed(self, shift_id: int | None) -> None:
         """Note that the shift changed (None: a shift was added, which only boards show)."""

@@ -23,8 +23,10 @@ class CampaignRepository(ABC):
         reminder_offsets: tuple[timedelta, ...],
         contact_within: timedelta,
         now: datetime,
+        team_name: str = "",
     ) -> Team:
-        """Create the team and a campaign of its own."""
+        """Create the team (named as its platform names it, if it does) and a campaign of its
+        own."""
 
     @abstractmethod
     async def get(self, campaign_id: int) -> Campaign: ...

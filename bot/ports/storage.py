@@ -11,6 +11,7 @@ from bot.ports.desk import DeskRepository
 from bot.ports.exports import ExportRepository
 from bot.ports.inbox import InboxRepository
 from bot.ports.installations import InstallationRepository
+from bot.ports.links import LinkRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
@@ -47,6 +48,7 @@ class UnitOfWork(ABC):
     desk: DeskRepository
     positions: PositionRepository
     installations: InstallationRepository
+    links: LinkRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

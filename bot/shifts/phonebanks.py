@@ -225,7 +225,7 @@ async def show_roster(cmd: ShowRoster, ctx: Context) -> Reply:
     """`/phonebank roster`: who is confirmed and who waits, in order (organizers)."""
     shift = await _shift(ctx, cmd.shift)
     ctx.require_organizer_or_host(shift, _("see its roster"))
-    roster = await ctx.uow.signups.roster(shift.id)
+    roster = await ctx.with_teams(await ctx.uow.signups.roster(shift.id))
     confirmed = [(s, v) for s, v in roster if s.status is SignupStatus.CONFIRMED]
     waiting = [(s, v) for s, v in roster if s.status is SignupStatus.WAITLISTED]
     records = await ctx.uow.attendance.for_shift(shift.id)

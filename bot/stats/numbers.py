@@ -62,7 +62,29 @@ async def period_lines(
             day=timefmt.day(start, zone),
             day2=timefmt.day(now, zone),
         )
-    return [f"{heading}:", *figure_lines(figures, before), _active_line(figures.most_active)]
+    lines = [f"{heading}:", *figure_lines(figures, before), _active_line(figures.most_active)]
+    return lines + await by_team(uow, campaign, start, now)
+
+
+async def by_team(
+    uow: UnitOfWork, campaign: Campaign, start: datetime | None, now: datetime
+) -> list[str]:
+    """Each team's share, where people of several teams took part (linked teams)."""
+    shares = await uow.links.team_figures(campaign.id, start, now, now)
+    if len(shares) < 2:
+        return []
+    return [_("• By team:")] + [
+        _(
+            "  – {team}: seats filled {filled}, attended {attended}, calls {calls}, "
+            "new volunteers {new}",
+            team=share.team or _("former volunteers"),
+            filled=share.seats_filled,
+            attended=share.attended,
+            calls=share.calls,
+            new=share.new_volunteers,
+        )
+        for share in shares
+    ]
 
 
 def _counter(now: PeriodFigures, before: PeriodFigures | None) -> Callable[[str], str]:

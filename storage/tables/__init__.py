@@ -11,7 +11,7 @@ forget-me does to each table that points at a volunteer is in storage/erasure.py
 
 from storage.tables.attendance import attendance, seat_offers, shift_nudges
 from storage.tables.calendars import calendar_entries, calendar_feeds, instance_secrets
-from storage.tables.campaigns import campaigns, counters, teams
+from storage.tables.campaigns import campaigns, counters, link_codes, teams
 from storage.tables.desk import desk_links, desk_sessions
 from storage.tables.inbox import inbox
 from storage.tables.installations import installations, oauth_states
@@ -47,6 +47,7 @@ __all__ = [
     "inbox",
     "installations",
     "instance_secrets",
+    "link_codes",
     "metadata",
     "notices",
     "oauth_states",

@@ -47,3 +47,25 @@ teams = Table(
     Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False, index=True),
     UniqueConstraint("platform", "external_id"),
 )
+
+# Linked teams (migration 0020): the workspace's or server's name as the platform last gave
+# it, shown next to each person on rosters, stats and exports of a campaign of several teams.
+teams.append_column(Column("name", Text))
+
+# One-time codes an organizer hands to another team's organizer so that team joins the
+# campaign: only the code's SHA-256 is kept; a code is used once, within its expiry. The team
+# that presented it (typed it, not yet confirmed) is kept so its Confirm button names only
+# the row, never the code.
+link_codes = Table(
+    "link_codes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code_hash", Text, nullable=False, unique=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id"), nullable=False, index=True),
+    Column("team_id", Integer, ForeignKey("teams.id"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("presented_by", Integer, ForeignKey("teams.id")),
+    Column("used_at", UtcDateTime),
+    Column("used_by", Integer, ForeignKey("teams.id")),
+)

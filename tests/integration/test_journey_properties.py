@@ -1,7 +1,7 @@
 """The stateful property test: random weeks of joins, leaves (typed and pressed), re-joins,
 organizer add / remove / move / edit / cancel, time passing, check-ins, debriefs, marks, task
-claims and forget-me, through the real core and storage; after every step the invariants of
-tests/journeys.py hold.
+claims, forget-me and another team naming its shifts, through the real core and storage;
+after every step the invariants of tests/journeys.py hold.
 
 CI runs a bounded number of examples (JOURNEY_EXAMPLES, JOURNEY_STEPS); bench/soak.py runs
 the same machine for much longer and prints how many steps it checked.
@@ -25,7 +25,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from tests.journeys import ORGANIZER, PEOPLE, POSITIONED, World
+from tests.journeys import ORGANIZER, OUTSIDE_LINES, PEOPLE, POSITIONED, World
 
 T = TypeVar("T")
 EXAMPLES = int(os.environ.get("JOURNEY_EXAMPLES", "12"))
@@ -209,6 +209,10 @@ class CampaignWeek(RuleBasedStateMachine):
         if name not in self.w.erased:
             line = f"/phonebank join {number}"
             self.run(self.w.cut_by_a_crash(name, line, timedelta(minutes=late)))
+
+    @rule(line=st.sampled_from(OUTSIDE_LINES), number=shifts)
+    def another_team_names_a_shift(self, line: str, number: int) -> None:
+        self.run(self.w.from_outside(line, number))
 
     @rule(name=people)
     def forgets_themselves(self, name: str) -> None:

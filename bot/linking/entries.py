@@ -1,0 +1,69 @@
+"""`/turnout link` and `/turnout unlink`: several teams, one campaign."""
+
+from bot.kernel.i18n import N_
+from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.typed_values import Usage
+from bot.linking import linking, reading
+from bot.linking.commands import LinkTeam, UnlinkTeam
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "turnout",
+        "link",
+        Usage(
+            "/turnout link [code] [confirm]",
+            "/turnout link K7QM-4XPA-ZR2T",
+            N_(
+                "without a code: a one-time code for another team's organizer; with one: "
+                "join that team's campaign (asks first, unless `confirm`)"
+            ),
+        ),
+        LinkTeam,
+        linking.link_team,
+        who=Who.ORGANIZER,
+        # Organizers link teams; nobody becomes a volunteer by it.
+        enrols=False,
+        params=(
+            Param(
+                "code",
+                Kind.TEXT,
+                "The code another team's organizer gave you",
+                required=False,
+                max_length=40,
+            ),
+            Param(
+                "confirm",
+                Kind.FLAG,
+                "True to join now; leave it out to be asked first",
+                required=False,
+                field="confirmed",
+            ),
+        ),
+        text=reading.link,
+        # Rare, and for organizers: left out of the usage hint; help lists it.
+        hint=None,
+    ),
+    Entry(
+        "turnout",
+        "unlink",
+        Usage(
+            "/turnout unlink [confirm]",
+            "/turnout unlink confirm",
+            N_("take this team out of a linked campaign; it gets a campaign of its own again"),
+        ),
+        UnlinkTeam,
+        linking.unlink_team,
+        who=Who.ORGANIZER,
+        enrols=False,
+        params=(
+            Param(
+                "confirm",
+                Kind.FLAG,
+                "True to unlink now; leave it out to be asked first",
+                required=False,
+                field="confirmed",
+            ),
+        ),
+        hint=None,
+    ),
+)
