@@ -76,22 +76,7 @@ class Context:
         without `enrol` (a command that makes nobody a volunteer) only the team and campaign,
         with a visitor standing in for the volunteer."""
         identity = actor.identity
-        team = await uow.campaigns.team(identity.platform, identity.team_external_id)
-        if team is None:
-            team = await uow.campaigns.add_team(
-                identity.platform,
-                identity.team_external_id,
-                campaign_name=defaults.name_for(actor.team_name),
-                timezone=defaults.timezone,
-                reminder_offsets=defaults.reminder_offsets,
-                contact_within=defaults.contact_within,
-                now=now,
-                team_name=actor.team_name,
-            )
-        elif actor.team_name and actor.team_name != team.name:
-            # Rosters of linked teams name each person's team as its platform names it today.
-            await uow.links.name_team(team, actor.team_name)
-            team = replace(team, name=actor.team_name)
+        team = await _team(uow, actor, now, defaults)
         campaign = await uow.campaigns.get(team.campaign_id)
         volunteer = await uow.volunteers.by_identity(identity)
         first_contact = volunteer is None
@@ -279,3 +264,25 @@ def language_for(volunteer: Volunteer | None, campaign: Campaign) -> str:
     deployment says otherwise)."""
     own = (volunteer.language or volunteer.platform_language) if volunteer else None
     return own or campaign.language or current_language()
+
+
+async def _team(uow: UnitOfWork, actor: Actor, now: datetime, defaults: CampaignDefaults) -> Team:
+    """The actor's team; on its first command, a new team with a campaign of its own."""
+    identity = actor.identity
+    team = await uow.campaigns.team(identity.platform, identity.team_external_id)
+    if team is None:
+        team = await uow.campaigns.add_team(
+            identity.platform,
+            identity.team_external_id,
+            campaign_name=defaults.name_for(actor.team_name),
+            timezone=defaults.timezone,
+            reminder_offsets=defaults.reminder_offsets,
+            contact_within=defaults.contact_within,
+            now=now,
+            team_name=actor.team_name,
+        )
+    elif actor.team_name and actor.team_name != team.name:
+        # Rosters of linked teams name each person's team as its platform names it today.
+        await uow.links.name_team(team, actor.team_name)
+        team = replace(team, name=actor.team_name)
+    return team

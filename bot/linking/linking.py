@@ -39,10 +39,8 @@ async def link_team(cmd: LinkTeam, ctx: Context) -> Reply:
     if not looks_like_link_code(cmd.code):
         raise UserError(
             _(
-                (
-                    "That isn't a link code: codes look like `{example}`. Type "
-                    "`/turnout link` and the code another team's organizer gave you."
-                ),
+                "That isn't a link code: codes look like `{example}`. Type "
+                "`/turnout link` and the code another team's organizer gave you.",
                 example=_EXAMPLE,
             )
         )
@@ -50,10 +48,8 @@ async def link_team(cmd: LinkTeam, ctx: Context) -> Reply:
     if code is None:
         raise UserError(
             _(
-                (
-                    "I don't know that link code. Check it with the organizer who gave it to "
-                    "you; codes look like `{example}`."
-                ),
+                "I don't know that link code. Check it with the organizer who gave it to "
+                "you; codes look like `{example}`.",
                 example=_EXAMPLE,
             )
         )
@@ -65,11 +61,9 @@ async def link_team(cmd: LinkTeam, ctx: Context) -> Reply:
     teams = await ctx.uow.campaigns.teams_of(joined.id)
     return Message(
         _(
-            (
-                "This team will join {campaign} (with {teams}): your shifts, tasks and "
-                "volunteers move into it and take its next numbers, and everyone here sees "
-                "and joins its shifts and tasks. Join? (Or type `/turnout link {code} confirm`.)"
-            ),
+            "This team will join {campaign} (with {teams}): your shifts, tasks and "
+            "volunteers move into it and take its next numbers, and everyone here sees "
+            "and joins its shifts and tasks. Join? (Or type `/turnout link {code} confirm`.)",
             campaign=joined.name,
             teams=and_list(t.shown_name for t in teams),
             code=cmd.code.strip(),
@@ -116,12 +110,10 @@ async def unlink_team(cmd: UnlinkTeam, ctx: Context) -> Reply:
     if not cmd.confirmed:
         return Message(
             _(
-                (
-                    "This team will leave {campaign} and get a campaign of its own again. "
-                    "Shifts and tasks stay with {teams}, sign-ups already made stay, and "
-                    "your volunteers come with you. Unlink? (Or type "
-                    "`/turnout unlink confirm`.)"
-                ),
+                "This team will leave {campaign} and get a campaign of its own again. "
+                "Shifts and tasks stay with {teams}, sign-ups already made stay, and "
+                "your volunteers come with you. Unlink? (Or type "
+                "`/turnout unlink confirm`.)",
                 campaign=ctx.campaign.name,
                 teams=and_list(others),
             ),
@@ -139,11 +131,9 @@ async def unlink_team(cmd: UnlinkTeam, ctx: Context) -> Reply:
         ctx.volunteer = replace(ctx.volunteer, campaign_id=ctx.campaign.id)
     return Message(
         _(
-            (
-                "This team left {campaign} and has a campaign of its own again. Shifts "
-                "created from now on stay with the team that creates them; sign-ups already "
-                "made stay."
-            ),
+            "This team left {campaign} and has a campaign of its own again. Shifts "
+            "created from now on stay with the team that creates them; sign-ups already "
+            "made stay.",
             campaign=left,
         )
     )
@@ -155,11 +145,9 @@ async def _new_code(ctx: Context) -> Reply:
     await ctx.uow.links.add_code(ctx.team, link_code_hash(code), now=ctx.now, expires_at=expires_at)
     return Message(
         _(
-            (
-                "Your link code is `{code}`. Give it to an organizer of another team (Slack, "
-                "Discord or the console): they type `/turnout link {code}` there to join "
-                "{campaign}. It works once, until {when}; keep it among organizers."
-            ),
+            "Your link code is `{code}`. Give it to an organizer of another team (Slack, "
+            "Discord or the console): they type `/turnout link {code}` there to join "
+            "{campaign}. It works once, until {when}; keep it among organizers.",
             code=code,
             campaign=ctx.campaign.name,
             when=timefmt.when(expires_at, ctx.zone),
@@ -220,10 +208,8 @@ async def _join(ctx: Context, code: LinkCode) -> Reply:
     teams = await ctx.uow.campaigns.teams_of(joined.id)
     lines = [
         _(
-            (
-                "This team is now part of {campaign}, with {teams}. Everyone here sees and "
-                "joins its shifts and tasks, and rosters show each person's team."
-            ),
+            "This team is now part of {campaign}, with {teams}. Everyone here sees and "
+            "joins its shifts and tasks, and rosters show each person's team.",
             campaign=joined.name,
             teams=and_list(t.shown_name for t in teams if t.id != ctx.team.id),
         )
