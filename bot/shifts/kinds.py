@@ -84,13 +84,20 @@ def list_options(actor: Actor, options: Mapping[str, Any]) -> Command:
 
 
 def shift_entries(entries: Sequence[Entry]) -> tuple[Entry, ...]:
-    """`/shift`'s entries: each of `/phonebank`'s, renamed, with its own create and list."""
+    """`/shift`'s entries: each of `/phonebank`'s, renamed, with its own create and list
+    (and any a feature declares for `/shift` itself, in its `/phonebank` twin's place)."""
     return tuple(_derived(entries))
 
 
 def _derived(entries: Sequence[Entry]) -> Iterator[Entry]:
+    # A verb a feature declares for `/shift` itself (`debrief`, whose counts differ by kind)
+    # takes the place of the one derived from `/phonebank`.
+    own = {entry.verb: entry for entry in entries if entry.group == GROUP}
     for entry in entries:
         if entry.group != _FROM:
+            continue
+        if entry.verb in own:
+            yield own[entry.verb]
             continue
         usage = Usage(
             entry.usage.syntax.replace(f"/{_FROM}", f"/{GROUP}"),
