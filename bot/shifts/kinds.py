@@ -14,7 +14,7 @@ from bot.domain.phonebank import MAX_PAGE
 from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.entry import Entry, Kind, Param
+from bot.kernel.intake.entry import Entry, Kind, Label, Param
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.typed_values import Usage
 from bot.shifts.new_shift import CREATE_PARAMS, kind_shift_options, read_kind_shift
@@ -32,6 +32,7 @@ KIND = Param(
     Kind.TOPIC,
     "The kind of shift: " + ", ".join(KIND_IDS),
     choices=KIND_IDS,
+    labels=tuple(Label(kind.emoji, kind.name) for kind in KINDS),
 )
 _PAGE = Param(
     "page",
