@@ -2,13 +2,15 @@
 
 Discord shows a member the description in their client's language when the command carries
 one (`description_localizations`); discord.py asks a Translator for each while syncing. Names
-stay English everywhere: people type them and the help documents them.
+stay English everywhere: people type them and the help documents them. Only a choice's name
+("🚪 Canvass", a kind of shift) is offered in Spanish too: people pick it, its value is the id.
 """
 
 import discord
 from discord import app_commands
 
 from bot.kernel.i18n import _, reading_in
+from bot.kernel.intake.entry import Label
 
 # The Discord locales that read Turnout's Spanish.
 SPANISH = (discord.Locale.spain_spanish, discord.Locale.latin_american_spanish)
@@ -17,13 +19,19 @@ _DESCRIPTIONS = (
     app_commands.TranslationContextLocation.group_description,
     app_commands.TranslationContextLocation.parameter_description,
 )
-# Discord's limit on a description.
+# Discord's limits on a description and a choice's name.
 MAX_DESCRIPTION = 100
+MAX_CHOICE_NAME = 100
 
 
 def described(text: str, *, summary: str = "", organizer: bool = False) -> app_commands.locale_str:
     """A description as sent, carrying the catalogue sentence it was written from."""
     return app_commands.locale_str(text, summary=summary, organizer=organizer)
+
+
+def named(label: Label) -> app_commands.locale_str:
+    """A choice's name as sent ("🚪 Canvass"), carrying the name to translate."""
+    return app_commands.locale_str(str(label), label=label)
 
 
 class CatalogueTranslator(app_commands.Translator):
@@ -36,7 +44,11 @@ class CatalogueTranslator(app_commands.Translator):
         locale: discord.Locale,
         context: app_commands.TranslationContextTypes,
     ) -> str | None:
-        if locale not in SPANISH or context.location not in _DESCRIPTIONS:
+        if locale not in SPANISH:
+            return None
+        if context.location is app_commands.TranslationContextLocation.choice_name:
+            return spanish_choice(string)
+        if context.location not in _DESCRIPTIONS:
             return None
         return spanish(string)
 
@@ -55,3 +67,12 @@ def spanish(string: app_commands.locale_str) -> str | None:
             if text == string.message:
                 return None
     return text[:MAX_DESCRIPTION]
+
+
+def spanish_choice(string: app_commands.locale_str) -> str | None:
+    """The Spanish name of a choice with a label ("🚪 Puerta a puerta"), or None."""
+    label = string.extras.get("label")
+    if not isinstance(label, Label):
+        return None
+    with reading_in("es"):
+        return str(Label(label.emoji, _(label.name)))[:MAX_CHOICE_NAME]

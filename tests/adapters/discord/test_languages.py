@@ -54,7 +54,10 @@ async def test_commands_carry_spanish_descriptions_and_keep_english_names(world:
     phonebank = synced["phonebank"]
     assert phonebank["description_localizations"]["es-419"] == "Turnos de banco de llamadas"
     join = next(o for o in phonebank["options"] if o["name"] == "join")
-    spanish = "Tomar un lugar en un turno (o en la lista de espera si está lleno), en un puesto si los tiene"
+    spanish = (
+        "Tomar un lugar en un turno (o en la lista de espera si está lleno), en un puesto si los "
+        "tiene"
+    )
     assert join["description_localizations"] == {"es-ES": spanish, "es-419": spanish}
     shift, _position = join["options"]
     assert shift["description_localizations"]["es-ES"] == (
@@ -65,9 +68,35 @@ async def test_commands_carry_spanish_descriptions_and_keep_english_names(world:
     assert not [n for c in sync.json for n in _named(c) if n], "names stay English"
 
 
+async def test_the_kind_choices_carry_spanish_names_and_keep_their_ids(world: World) -> None:
+    (sync,) = world.fake.made("PUT", rf"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
+    shift = next(c for c in sync.json if c["name"] == "shift")
+    create = next(o for o in shift["options"] if o["name"] == "create")
+    listing = next(o for o in shift["options"] if o["name"] == "list")
+    for verb in (create, listing):
+        kinds = next(o for o in verb["options"] if o["name"] == "kind")["choices"]
+        canvass = next(c for c in kinds if c["value"] == "canvass")
+        texts = next(c for c in kinds if c["value"] == "textbank")
+        assert canvass["name"] == "🚪 Canvass"
+        assert canvass["name_localizations"] == {
+            "es-ES": "🚪 Puerta a puerta",
+            "es-419": "🚪 Puerta a puerta",
+        }
+        assert texts["name_localizations"]["es-419"] == "💬 Banco de mensajes"
+
+    # Picked from the Spanish menu, the choice answers with its id.
+    created = await world.interact(
+        in_spanish(make.slash("Olivia", "shift", "create", kind="canvass"))
+    )
+    assert created.json["data"]["custom_id"] == "turnout:form:new_shift:canvass"
+
+
 def _named(node: Any) -> list[Any]:
-    """Every `name_localizations` in a synced command, however deep."""
+    """Every `name_localizations` in a synced command, however deep, but for the choices
+    people pick from (a kind of shift), whose names are read and never typed."""
     if isinstance(node, dict):
+        if "value" in node:
+            return []
         own = [node["name_localizations"]] if "name_localizations" in node else []
         return own + [n for v in node.values() for n in _named(v)]
     if isinstance(node, list):
