@@ -29,11 +29,8 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/phonebank positions <shift> [<name>:<seats> …]",
             "/phonebank positions 5 lead:1 driver:2 canvasser:8",
-            N_(
-                "split a shift's seats into positions, each with its own seats and waitlist "
-                "(again: replaces them; alone: shows them, with buttons to require a "
-                "qualification or make the shift a training)"
-            ),
+            # Short enough for Discord's 100-character description, "(organizers)" included.
+            N_("split a shift's seats into positions (alone: shows them, with buttons)"),
         ),
         SetPositions,
         setting.set_positions,
