@@ -7,8 +7,10 @@ holds a qualification.
 """
 
 from bot.kernel.feature import Feature
-from bot.positions import buttons, entries
+from bot.kernel.intake.entry import Route
+from bot.positions import buttons, entries, forms, showing
 from bot.positions.booking import for_booking, for_move
+from bot.positions.commands import StartGrantsForm, StartRequireForm
 from bot.positions.joining import (
     in_as,
     label,
@@ -20,7 +22,24 @@ from bot.positions.joining import (
 from bot.positions.qualifying import held_by, holds
 from bot.positions.roster import on_roster
 
-FEATURE = Feature("positions", entries=entries.ENTRIES, buttons=(buttons.JOIN_AS,))
+FEATURE = Feature(
+    "positions",
+    entries=entries.ENTRIES,
+    routes=(
+        Route(
+            StartRequireForm,
+            showing.start_require_form,
+            "the Require a qualification button (turnout:require)",
+        ),
+        Route(
+            StartGrantsForm,
+            showing.start_grants_form,
+            "the Make it a training button (turnout:grants)",
+        ),
+    ),
+    buttons=(buttons.JOIN_AS, buttons.REQUIRE, buttons.GRANTS),
+    forms=(forms.REQUIRE, forms.GRANTS),
+)
 
 __all__ = [
     "FEATURE",

@@ -8,10 +8,14 @@ from bot.kernel.commands import Command
 
 @dataclass(frozen=True, slots=True)
 class SetPositions(Command):
-    """`/phonebank positions 5 lead:1 driver:2`: the shift's seats become these positions'."""
+    """`/phonebank positions 5 lead:1 driver:2`: the shift's seats become these positions'.
+
+    Without positions (`/phonebank positions 5`) it shows them, with the buttons that require a
+    qualification or make the shift a training.
+    """
 
     shift: int
-    positions: str
+    positions: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +45,17 @@ class Qualify(Command):
 class Unqualify(Command):
     who: str
     qualification: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartRequireForm(Command):
+    """The Require a qualification button: ask for the position and qualification in a form."""
+
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class StartGrantsForm(Command):
+    """The Make it a training button: ask for the qualification it grants in a form."""
+
+    shift: int

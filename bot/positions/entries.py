@@ -27,12 +27,10 @@ ENTRIES: tuple[Entry, ...] = (
         "phonebank",
         "positions",
         Usage(
-            "/phonebank positions <shift> <name>:<seats> …",
+            "/phonebank positions <shift> [<name>:<seats> …]",
             "/phonebank positions 5 lead:1 driver:2 canvasser:8",
-            N_(
-                "split a shift's seats into positions, each with its own seats and waitlist "
-                "(again: replaces them)"
-            ),
+            # Short enough for Discord's 100-character description, "(organizers)" included.
+            N_("split a shift's seats into positions (alone: shows them, with buttons)"),
         ),
         SetPositions,
         setting.set_positions,
@@ -42,14 +40,15 @@ ENTRIES: tuple[Entry, ...] = (
             Param(
                 "positions",
                 Kind.TEXT,
-                "Each position as name:seats, like lead:1 driver:2",
+                "Each position as name:seats, like lead:1 driver:2 (none: show them)",
                 max_length=400,
+                required=False,
                 read=reading.positions,
             ),
         ),
     ),
-    # Discord offers 25 subcommands to a command, and /phonebank has them: these two are typed
-    # (and listed by help) where menus can't hold them.
+    # Discord offers 25 subcommands to a command, and /phonebank has them: these two stay off
+    # the menus, and Discord reaches them through the buttons of `/phonebank positions <shift>`.
     Entry(
         "phonebank",
         "require",

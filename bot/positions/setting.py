@@ -13,12 +13,16 @@ from bot.kernel.i18n import _, ngettext
 from bot.kernel.wording import and_list, plural
 from bot.ports.replies import Message, Reply
 from bot.positions.commands import GrantOnAttending, RequireQualification, SetPositions
+from bot.positions.refusals import no_positions_yet, refuse_closed
+from bot.positions.showing import show_positions
 from bot.signups import seats
 
 
 async def set_positions(cmd: SetPositions, ctx: Context) -> Reply:
-    """`/phonebank positions <shift> <name>:<seats> …` (organizers)."""
+    """`/phonebank positions <shift> [<name>:<seats> …]` (organizers); alone, it shows them."""
     ctx.require_organizer(_("set a shift's positions"))
+    if not cmd.positions.strip():
+        return await show_positions(ctx, cmd.shift)
     wanted = parse_positions(cmd.positions.split())
     held = await _open(ctx, cmd.shift)
     shift = held.shift
@@ -97,13 +101,7 @@ async def require_qualification(cmd: RequireQualification, ctx: Context) -> Repl
     number = held.shift.number
     positions = await ctx.uow.positions.of_shift(held.shift.id)
     if not positions:
-        raise UserError(
-            _(
-                "#{number} has no positions yet; set them first, like `/phonebank positions "
-                "{number} lead:1 canvasser:8`.",
-                number=number,
-            )
-        )
+        raise no_positions_yet(number)
     position = find_position(positions, cmd.position)
     if position is None:
         raise UserError(
@@ -156,18 +154,5 @@ async def grant_on_attending(cmd: GrantOnAttending, ctx: Context) -> Reply:
 async def _open(ctx: Context, number: int) -> HeldShift:
     """The shift, held: not cancelled and not started."""
     held = await seats.hold(ctx, number)
-    if held.shift.is_cancelled:
-        raise UserError(
-            _(
-                "#{number} was cancelled; `/phonebank list` shows the shifts coming up.",
-                number=number,
-            )
-        )
-    if held.shift.has_started(ctx.now):
-        raise UserError(
-            _(
-                "#{number} has already started, so its seats can't change any more.",
-                number=number,
-            )
-        )
+    refuse_closed(held.shift, ctx.now)
     return held

@@ -32,14 +32,24 @@ def form_buttons() -> dict[str, Numbered]:
 async def test_no_button_s_form_asks_for_what_the_button_names(harness: Harness) -> None:
     await joined(harness, "Maria")
     await harness.say("Sam", PROPOSE)
-    # Who may press each, and when: the repeat before the shift, the debrief after it.
-    presses = {"repeat": "Olivia", "decline": "Olivia", "madeit": "Maria"}
+    # A shift with positions (#2), whose requirement the Require a qualification button sets.
+    await harness.say("Olivia", '/phonebank create "Doors" 2026-11-20 10:00 3h 2')
+    await harness.say("Olivia", "/phonebank positions 2 lead:1 canvasser:1")
+    # Who may press each, on what, and when: the repeat before the shift, the debrief after it.
+    presses = {
+        "repeat": ("Olivia", 1),
+        "decline": ("Olivia", 1),
+        "grants": ("Olivia", 1),
+        "require": ("Olivia", 2),
+        "madeit": ("Maria", 1),
+    }
     assert set(presses) == set(form_buttons()), "a new button opens a form: add it here"
 
     forms: dict[str, Form] = {}
-    for name in ("repeat", "decline"):
+    for name in ("repeat", "decline", "grants", "require"):
+        who, number = presses[name]
         reply = await harness.bot.turnout.press(
-            harness.actor(presses[name]), form_buttons()[name].action(1)
+            harness.actor(who), form_buttons()[name].action(number)
         )
         assert isinstance(reply, Form), text_of(reply)
         forms[name] = reply
@@ -53,7 +63,8 @@ async def test_no_button_s_form_asks_for_what_the_button_names(harness: Harness)
     for name, form in forms.items():
         asked = {field.name for field in form.fields}
         assert form_buttons()[name].fills not in asked, f"{name} asks for what it knew"
-        assert form.form_id.endswith(":1"), f"{name}'s form forgot what it is about"
+        number = presses[name][1]
+        assert form.form_id.endswith(f":{number}"), f"{name}'s form forgot what it is about"
 
 
 async def test_the_debrief_form_s_answers_reach_the_shift_its_button_named(

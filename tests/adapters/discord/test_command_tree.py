@@ -78,7 +78,9 @@ def test_only_help_pages_and_what_buttons_do_stay_off_the_menus() -> None:
 
     # `/turnout help <topic>` is on the menu and covers each help page; `/phonebank proposals`
     # lists the proposals with the Approve and Decline buttons (Discord takes 25 subcommands).
-    # `require` and `grants` found no room among /phonebank's 25: typed (Slack, console) only.
+    # `require` and `grants` found no room among /phonebank's 25: Discord reaches them through
+    # the Require a qualification and Make it a training buttons of `/phonebank positions
+    # <shift>`, which opens their forms.
     assert typed_only == [
         "/phonebank approve",
         "/phonebank decline",

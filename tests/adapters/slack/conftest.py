@@ -204,6 +204,8 @@ class Rig:
         """Submit the modal that views.open showed, with these element states by field."""
         body = payload("view_submission")
         body["user"] = {"id": user[0], "username": user[1], "name": user[1], "team_id": TEAM_ID}
+        # Each submission is its own interaction, as on Slack (the inbox tells them apart).
+        body["trigger_id"] = uuid.uuid4().hex
         view = opened["view"]
         body["view"].update(
             callback_id=view["callback_id"],
