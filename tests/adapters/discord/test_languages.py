@@ -54,7 +54,10 @@ async def test_commands_carry_spanish_descriptions_and_keep_english_names(world:
     phonebank = synced["phonebank"]
     assert phonebank["description_localizations"]["es-419"] == "Turnos de banco de llamadas"
     join = next(o for o in phonebank["options"] if o["name"] == "join")
-    spanish = "Tomar un lugar en un turno (o en la lista de espera si está lleno), en un puesto si los tiene"
+    spanish = (
+        "Tomar un lugar en un turno (o en la lista de espera si está lleno), "
+        "en un puesto si los tiene"
+    )
     assert join["description_localizations"] == {"es-ES": spanish, "es-419": spanish}
     shift, _position = join["options"]
     assert shift["description_localizations"]["es-ES"] == (
