@@ -50,9 +50,7 @@ def export_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     return export_command(actor, str(options["kind"]), str(period) if period else None, language)
 
 
-def export_command(
-    actor: Actor, kind: str, period: str | None, language: str = "en"
-) -> ExportData:
+def export_command(actor: Actor, kind: str, period: str | None, language: str = "en") -> ExportData:
     """The command, or one sentence saying what to type instead."""
     try:
         chosen = ExportKind(kind.lower())
