@@ -5,7 +5,8 @@ The words a question offers (render.question) mean what they say: `-` (or an emp
 `=` keeps the answer the form opened with. A choice is its number, or its words in English or
 Spanish (`weekends`, `mar,jue`, `sí`). What a Slack or Discord box would not let through (a
 number out of its range, an option that isn't listed, a text too long) is refused here at once,
-with one sentence, and the question is asked again; everything else is for the core to judge when the form is sent.
+with one sentence, and the question is asked again; everything else is for the core to judge
+when the form is sent.
 """
 
 from dataclasses import dataclass
