@@ -1,8 +1,10 @@
-"""Spanish descriptions for the slash commands, from the same catalogue as every answer.
+"""Spanish descriptions and choice names for the slash commands, from the same catalogue as
+every answer.
 
 Discord shows a member the description in their client's language when the command carries
-one (`description_localizations`); discord.py asks a Translator for each while syncing. Names
-stay English everywhere: people type them and the help documents them.
+one (`description_localizations`), and a choice's name likewise (`name_localizations`);
+discord.py asks a Translator for each while syncing. Command and option names stay English
+everywhere: people type them and the help documents them. A choice's value stays English too.
 """
 
 import discord
@@ -17,8 +19,9 @@ _DESCRIPTIONS = (
     app_commands.TranslationContextLocation.group_description,
     app_commands.TranslationContextLocation.parameter_description,
 )
-# Discord's limit on a description.
+# Discord's limit on a description, and on a choice's name.
 MAX_DESCRIPTION = 100
+MAX_CHOICE_NAME = 100
 
 
 def described(text: str, *, summary: str = "", organizer: bool = False) -> app_commands.locale_str:
@@ -27,8 +30,8 @@ def described(text: str, *, summary: str = "", organizer: bool = False) -> app_c
 
 
 class CatalogueTranslator(app_commands.Translator):
-    """Each description in Spanish for Spanish clients; anything the catalogue doesn't
-    translate stays English (None)."""
+    """Each description and choice name in Spanish for Spanish clients; anything the catalogue
+    doesn't translate stays English (None)."""
 
     async def translate(
         self,
@@ -36,7 +39,11 @@ class CatalogueTranslator(app_commands.Translator):
         locale: discord.Locale,
         context: app_commands.TranslationContextTypes,
     ) -> str | None:
-        if locale not in SPANISH or context.location not in _DESCRIPTIONS:
+        if locale not in SPANISH:
+            return None
+        if context.location is app_commands.TranslationContextLocation.choice_name:
+            return choice_name(string.message)
+        if context.location not in _DESCRIPTIONS:
             return None
         return spanish(string)
 
@@ -55,3 +62,16 @@ def spanish(string: app_commands.locale_str) -> str | None:
             if text == string.message:
                 return None
     return text[:MAX_DESCRIPTION]
+
+
+def choice_name(name: str) -> str | None:
+    """The Spanish name of a choice (bot/kernel/intake/choice_names.py, "choice: VALUE"), or of
+    a name that is a sentence of the catalogue itself; None when the catalogue has neither."""
+    with reading_in("es"):
+        named = f"choice: {name}"
+        text = _(named)
+        if text == named:
+            text = _(name)
+            if text == name:
+                return None
+    return text[:MAX_CHOICE_NAME]

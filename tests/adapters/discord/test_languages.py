@@ -68,11 +68,41 @@ async def test_commands_carry_spanish_descriptions_and_keep_english_names(world:
     assert not [n for c in sync.json for n in _named(c) if n], "names stay English"
 
 
+async def test_every_choice_offered_has_a_spanish_name_and_keeps_its_english_value(
+    world: World,
+) -> None:
+    (sync,) = world.fake.made("PUT", rf"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
+    offered = [choice for c in sync.json for choice in _choices(c)]
+
+    assert offered, "the catalogue declares choices"
+    unnamed = [c["value"] for c in offered if set(c.get("name_localizations") or ()) != SPANISH]
+    assert not unnamed, unnamed
+    assert all(c["name"] == c["value"] for c in offered), "the English name is the value"
+    turnout = next(c for c in sync.json if c["name"] == "turnout")
+    export = next(o for o in turnout["options"] if o["name"] == "export")
+    data = next(o for o in export["options"] if o["name"] == "data")
+    signups = next(c for c in data["choices"] if c["value"] == "signups")
+    assert signups["name_localizations"] == {"es-ES": "inscripciones", "es-419": "inscripciones"}
+
+
+SPANISH = {"es-ES", "es-419"}
+
+
 def _named(node: Any) -> list[Any]:
-    """Every `name_localizations` in a synced command, however deep."""
+    """Every `name_localizations` in a synced command, however deep, but its choices'."""
     if isinstance(node, dict):
         own = [node["name_localizations"]] if "name_localizations" in node else []
-        return own + [n for v in node.values() for n in _named(v)]
+        return own + [n for k, v in node.items() if k != "choices" for n in _named(v)]
     if isinstance(node, list):
         return [n for v in node for n in _named(v)]
+    return []
+
+
+def _choices(node: Any) -> list[dict[str, Any]]:
+    """Every choice a synced command offers, however deep."""
+    if isinstance(node, dict):
+        own = list(node.get("choices") or ())
+        return own + [c for k, v in node.items() if k != "choices" for c in _choices(v)]
+    if isinstance(node, list):
+        return [c for v in node for c in _choices(v)]
     return []
