@@ -86,7 +86,8 @@ class Catalogue:
         # Every subcommand, group by group in GROUPS order, each in the order help lists it.
         own = [e for f in features for e in f.entries]
         # `/shift` is `/phonebank` for every kind: derived from its entries, never listed twice.
-        self.entries = _in_help_order([*own, *shifts.shift_entries(own)])
+        mine = [e for e in own if e.group != shifts.GROUP]
+        self.entries = _in_help_order([*mine, *shifts.shift_entries(own)])
         # Commands that come from a button, a form or an arrival rather than a slash command.
         self.routes = tuple(route for f in features for route in f.routes)
         self.sweeps: tuple[Sweep, ...] = tuple(sweep for f in features for sweep in f.sweeps)

@@ -47,6 +47,7 @@ from storage.tables import (
     exports,
     identities,
     phone_banks,
+    positions,
     shifts,
     signups,
     task_claims,
@@ -81,9 +82,11 @@ class SqlExportRepository(ExportRepository):
         self, campaign_id: int, since: datetime | None
     ) -> AsyncIterator[Sequence[SignupLine]]:
         query = (
-            select(*export_rows.SIGNUP, *export_rows.SHOWN_ATTENDANCE)
+            select(*export_rows.SIGNUP, *export_rows.SHOWN_ATTENDANCE, positions.c.name)
             .join(shifts, shifts.c.id == signups.c.shift_id)
             .outerjoin(attendance, attendance.c.signup_id == signups.c.id)
+            # The position it is for, on a shift with positions.
+            .outerjoin(positions, positions.c.id == signups.c.position_id)
             .where(_unindexed(shifts.c.campaign_id) == campaign_id)
         )
         if since is not None:
@@ -104,7 +107,8 @@ class SqlExportRepository(ExportRepository):
                     updated_at=row[5],
                     shift=seen[row[1]],
                     person=people[row[2]],
-                    attendance=export_rows.shown_record(row[0], row[at_record:]),
+                    attendance=export_rows.shown_record(row[0], row[at_record:-1]),
+                    position=row[-1] or "",
                 )
                 for row in rows
             ]

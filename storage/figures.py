@@ -14,7 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.attendance import NO_ANSWER_AFTER, Mark, Outcome, Report
 from bot.domain.phonebank import ShiftStatus
 from bot.domain.signup import SignupStatus
-from bot.domain.stats import ActiveVolunteer, PeriodFigures, UpcomingShift, WeekFigures
+from bot.domain.stats import (
+    ActiveVolunteer,
+    PeriodFigures,
+    UpcomingShift,
+    WeekFigures,
+    week_of_kinds,
+)
 from bot.domain.task import ClaimStatus
 from storage.tables import (
     attendance,
@@ -315,7 +321,8 @@ async def _median_contact(
 async def weeks(
     db: AsyncConnection, campaign_id: int, bounds: Sequence[datetime], now: datetime
 ) -> Sequence[WeekFigures]:
-    """As StatsRepository.weeks: seats filled, settled and attended per week of `bounds`."""
+    """As StatsRepository.weeks: seats filled, settled and attended per week of `bounds`, and
+    each kind's share (grouped by kind too, still one statement)."""
     # Which week a shift falls in, by the bounds (local Mondays): one grouped query.
     week = case(
         *[(shifts.c.starts_at < bound, i) for i, bound in enumerate(bounds[1:])],
@@ -324,20 +331,23 @@ async def weeks(
     result = await db.execute(
         select(
             week,
+            phone_banks.c.kind,
             func.count(signups.c.id),
             _total(_counting(now, *(o for o in Outcome if o.settled))),
             _total(_counting(now, Outcome.ATTENDED)),
         )
-        .select_from(_SEATS)
+        .select_from(_SEATS.join(phone_banks, phone_banks.c.id == shifts.c.phone_bank_id))
         .where(
             shifts.c.campaign_id == campaign_id,
             shifts.c.starts_at >= bounds[0],
             shifts.c.starts_at < bounds[-1],
         )
-        .group_by(week)
+        .group_by(week, phone_banks.c.kind)
     )
-    counted = {int(row[0]): (int(row[1]), int(row[2]), int(row[3])) for row in result}
-    return [WeekFigures(bound, *counted.get(i, (0, 0, 0))) for i, bound in enumerate(bounds[:-1])]
+    rows: dict[int, list[tuple[str, int, int, int]]] = {}
+    for index, kind, filled, settled, attended in result.all():
+        rows.setdefault(int(index), []).append((kind, int(filled), int(settled), int(attended)))
+    return [week_of_kinds(bound, rows.get(i, [])) for i, bound in enumerate(bounds[:-1])]
 
 
 async def upcoming(

@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.desk import Desk
-from adapters.discord.translations import described
+from adapters.discord.translations import described, named
 from bot import catalogue
 from bot.kernel.intake import choices
 from bot.kernel.intake.choices import Pick
@@ -65,6 +65,15 @@ def _command(desk: Desk, entry: Entry) -> app_commands.Command[Any, ..., None]:
     run.__discord_app_commands_param_description__ = {  # type: ignore[attr-defined]
         param.name: described(param.about) for param in entry.params
     }
+    # Choices with readable names (a kind: "🚪 Canvass"), answered with their ids.
+    run.__discord_app_commands_param_choices__ = {  # type: ignore[attr-defined]
+        param.name: [
+            app_commands.Choice(name=named(label), value=value)
+            for value, label in zip(param.choices, param.labels, strict=True)
+        ]
+        for param in entry.params
+        if param.labels
+    }
     command: app_commands.Command[Any, ..., None] = app_commands.Command(
         name=entry.verb,
         description=described(about(entry), summary=entry.usage.summary, organizer=entry.organizer),
@@ -84,6 +93,8 @@ def _option(param: Param) -> inspect.Parameter:
         annotation = app_commands.Range[str, 1, param.max_length]
     elif param.kind is Kind.FLAG:
         annotation = bool
+    elif param.labels:
+        annotation = str
     else:
         annotation = Literal[param.choices]
     default: Any = inspect.Parameter.empty

@@ -19,7 +19,7 @@ from bot.attendance.commands import (
     ShowReport,
     StartDebrief,
 )
-from bot.domain.attendance import CHECKIN_OPENS, MAX_NOTES, read_count
+from bot.domain.attendance import CHECKIN_OPENS, MAX_COUNT, MAX_NOTES, read_count
 from bot.domain.attendance import read_confirm_check as check_before
 from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
@@ -99,6 +99,62 @@ def debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
         conversations=read_count(str(options.get("conversations") or "0"), "conversations"),
         notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
     )
+
+
+def read_shift_debrief(actor: Actor, words: typed.Words) -> Command:
+    """`/shift debrief <shift> <count> <count> [notes]`: the counts its kind asks, in its order.
+
+    Read before the shift (and so its kind) is known, so a wrong count is refused in words
+    that fit every kind; the handler then names the kind's own counts."""
+    number = typed.number(words.need(_("the shift number")), _("shift number"), words.usage.example)
+    first = words.take()
+    if first is None:
+        return StartDebrief(actor, shift=number)
+    if first.text.casefold() == "missed":
+        words.end()
+        return DebriefMissed(actor, shift=number)
+    second = words.need(_("the second count"))
+    notes = words.rest()
+    return Debrief(
+        actor,
+        shift=number,
+        calls=_neutral_count(first.text, number),
+        conversations=_neutral_count(second.text, number),
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+def shift_debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
+    """`/shift debrief` from a menu: `first` and `second` are the counts its kind asks."""
+    number = int(options["shift"])
+    first = str(options.get("first") or "").strip()
+    if not first:
+        return StartDebrief(actor, shift=number)
+    if first.casefold() == "missed":
+        return DebriefMissed(actor, shift=number)
+    notes = str(options.get("notes") or "").strip()
+    return Debrief(
+        actor,
+        shift=number,
+        calls=_neutral_count(first, number),
+        conversations=_neutral_count(str(options.get("second") or "0"), number),
+        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+    )
+
+
+def _neutral_count(text: str, number: int) -> int:
+    try:
+        return read_count(text, "counts")
+    except UserError:
+        raise UserError(
+            _(
+                "Each count should be a whole number from 0 to {most:,}, first the calls, "
+                "doors or texts and then the conversations or replies, like "
+                "`/shift debrief {number} 40 12`.",
+                most=MAX_COUNT,
+                number=number,
+            )
+        ) from None
 
 
 def history_who(words: typed.Words) -> str:
@@ -223,6 +279,52 @@ ENTRIES: tuple[Entry, ...] = (
         confirmation.nudge,
         who=Who.HOST,
         params=(shift(),),
+    ),
+    # `/shift debrief`: `/phonebank debrief` for every kind, its counts named kind-neutrally
+    # (`/shift` derives every other verb from `/phonebank`'s entry).
+    Entry(
+        "shift",
+        "debrief",
+        Usage(
+            "/shift debrief <shift> <count> <count> [notes] | <shift> missed",
+            "/shift debrief 3 40 12 Great turf",
+            N_(
+                "tell organizers how your shift went: calls and conversations for a phone "
+                "bank, doors knocked and conversations for a canvass, texts sent and replies "
+                "for a text bank; alone, it opens the form (a training, a meeting or an office "
+                "shift asks only for a note)"
+            ),
+        ),
+        Debrief,
+        debrief.debrief,
+        params=(
+            shift(Pick.MY_SHIFTS),
+            Param(
+                "first",
+                Kind.TEXT,
+                "Calls, doors or texts (0 to 1,000), or missed",
+                required=False,
+                field="calls",
+            ),
+            Param(
+                "second",
+                Kind.TEXT,
+                "Conversations or replies (0 to 1,000, no more than the first)",
+                required=False,
+                field="conversations",
+            ),
+            Param(
+                "notes",
+                Kind.TEXT,
+                "Anything organizers should know (optional)",
+                required=False,
+                max_length=MAX_NOTES,
+            ),
+        ),
+        text=read_shift_debrief,
+        options=shift_debrief_options,
+        also={StartDebrief: debrief.start_debrief, DebriefMissed: debrief.debrief_missed},
+        hint="debrief 3 40 12",
     ),
     Entry(
         "volunteer",

@@ -81,6 +81,8 @@ class SignupLine:
     shift: Shift
     person: Person
     attendance: Attendance
+    # The position's name on a shift with positions; empty on one without.
+    position: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,14 @@ periods there are, how a change against the previous period is judged, and when 
 digest falls due in the campaign's zone (09:00 stays 09:00 across daylight saving).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import answer_words
 from bot.domain.errors import UserError
+from bot.domain.kinds import KINDS
 from bot.domain.text import N_
 
 # `/turnout stats <period>`: its length in days; None is everything ever recorded.
@@ -107,19 +109,44 @@ class ActiveVolunteer:
 
 
 @dataclass(frozen=True, slots=True)
+class KindWeek:
+    """One kind's share of a week of the chart: its seats filled and attended."""
+
+    kind: str
+    filled: int
+    attended: int
+
+
+@dataclass(frozen=True, slots=True)
 class WeekFigures:
     """One week of the chart: seats filled on shifts that started that week, how many of
-    them are settled (bot.domain.attendance.Outcome.settled), and attended."""
+    them are settled (bot.domain.attendance.Outcome.settled), and attended; and each kind's
+    share of them (only kinds with a seat filled, in the kinds' order)."""
 
     starts: datetime
     filled: int
     settled: int
     attended: int
+    by_kind: tuple[KindWeek, ...] = ()
 
     @property
     def show_rate(self) -> float | None:
         """None for a week with no settled seat: the chart draws no point, not 0%."""
         return ratio(self.attended, self.settled)
+
+
+def week_of_kinds(starts: datetime, rows: Iterable[tuple[str, int, int, int]]) -> WeekFigures:
+    """A week from each kind's (kind, filled, settled, attended): its totals, and each kind's
+    share in the kinds' order."""
+    order = {kind.id: index for index, kind in enumerate(KINDS)}
+    shares = sorted(rows, key=lambda row: order.get(row[0], len(order)))
+    return WeekFigures(
+        starts,
+        filled=sum(row[1] for row in shares),
+        settled=sum(row[2] for row in shares),
+        attended=sum(row[3] for row in shares),
+        by_kind=tuple(KindWeek(kind, filled, attended) for kind, filled, _s, attended in shares),
+    )
 
 
 @dataclass(frozen=True, slots=True)

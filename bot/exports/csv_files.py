@@ -78,6 +78,8 @@ COLUMNS: dict[ExportKind, tuple[str, ...]] = {
         "conversations",
         # Language-neutral (bot.domain.kinds): what `calls` and `conversations` count.
         "shift_kind",
+        # Empty on a shift without positions.
+        "position",
     ),
     ExportKind.SHIFTS: (
         "shift_number",
@@ -237,6 +239,7 @@ def _signup(line: Any, when: _Times) -> list[object]:
         record.calls,
         record.conversations,
         shift.kind.id,
+        line.position,
     ]
 
 

@@ -58,6 +58,7 @@ LABELS: dict[str, str] = {
     "task_title": N_("export column: task_title"),
     "due_on": N_("export column: due_on"),
     "claimed_at": N_("export column: claimed_at"),
+    "position": N_("export column: position"),
 }
 
 

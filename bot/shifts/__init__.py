@@ -6,7 +6,7 @@ from bot.kernel.intake.entry import Route
 from bot.shifts import bookings, buttons
 from bot.shifts.commands import CreateShift, KeepOffShift
 from bot.shifts.entries import ENTRIES
-from bot.shifts.kinds import label, shift_entries
+from bot.shifts.kinds import GROUP, label, shift_entries
 from bot.shifts.new_shift import (
     CREATE_PARAMS,
     KIND_SHIFT,
@@ -37,6 +37,7 @@ FEATURE = Feature(
 __all__ = [
     "CREATE_PARAMS",
     "FEATURE",
+    "GROUP",
     "SHIFT",
     "CreateShift",
     "label",

@@ -14,7 +14,7 @@ from bot.domain.phonebank import MAX_PAGE
 from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.entry import Entry, Kind, Param
+from bot.kernel.intake.entry import Entry, Kind, Label, Param
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.typed_values import Usage
 from bot.shifts.new_shift import CREATE_PARAMS, kind_shift_options, read_kind_shift
@@ -32,6 +32,7 @@ KIND = Param(
     Kind.TOPIC,
     "The kind of shift: " + ", ".join(KIND_IDS),
     choices=KIND_IDS,
+    labels=tuple(Label(kind.emoji, kind.name) for kind in KINDS),
 )
 _PAGE = Param(
     "page",
@@ -84,13 +85,20 @@ def list_options(actor: Actor, options: Mapping[str, Any]) -> Command:
 
 
 def shift_entries(entries: Sequence[Entry]) -> tuple[Entry, ...]:
-    """`/shift`'s entries: each of `/phonebank`'s, renamed, with its own create and list."""
+    """`/shift`'s entries: each of `/phonebank`'s, renamed, with its own create and list
+    (and any a feature declares for `/shift` itself, in its `/phonebank` twin's place)."""
     return tuple(_derived(entries))
 
 
 def _derived(entries: Sequence[Entry]) -> Iterator[Entry]:
+    # A verb a feature declares for `/shift` itself (`debrief`, whose counts differ by kind)
+    # takes the place of the one derived from `/phonebank`.
+    own = {entry.verb: entry for entry in entries if entry.group == GROUP}
     for entry in entries:
         if entry.group != _FROM:
+            continue
+        if entry.verb in own:
+            yield own[entry.verb]
             continue
         usage = Usage(
             entry.usage.syntax.replace(f"/{_FROM}", f"/{GROUP}"),

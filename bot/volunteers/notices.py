@@ -25,7 +25,7 @@ async def _welcome(scene: Scene) -> Reply | Drop:
         ),
         buttons=(
             Button(_("Tell us about yourself"), PROFILE.action(), ButtonStyle.PRIMARY),
-            Button(_("See upcoming phone banks"), SHIFTS.action()),
+            Button(_("See upcoming shifts"), SHIFTS.action()),
         ),
     )
 

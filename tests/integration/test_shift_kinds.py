@@ -2,6 +2,7 @@
 every shift made before kinds a phone bank."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Connection
@@ -9,10 +10,12 @@ from sqlalchemy import Connection
 from bot.domain.campaign import Counter
 from bot.domain.kinds import CANVASS, PHONE_BANK, TRAINING
 from bot.domain.signup import SignupStatus
-from bot.domain.stats import KindFigures
+from bot.domain.stats import KindFigures, KindWeek, week_starts
 from storage import SqlStorage, migrate
 from storage.migrate import _foreign_keys, alembic_config
 from tests.integration.builders import NOW, a_shift, a_team, a_volunteer, held
+
+DAY = timedelta(days=1)
 
 
 async def test_a_shift_keeps_its_kind_and_lists_filter_by_it(storage: SqlStorage) -> None:
@@ -125,3 +128,38 @@ async def test_each_kind_s_figures_are_counted_apart(storage: SqlStorage) -> Non
         KindFigures("training", 1, 0, 0, 0),
     )
     assert training.kind is TRAINING
+
+
+async def test_each_week_of_the_chart_splits_its_seats_by_kind(storage: SqlStorage) -> None:
+    zone = ZoneInfo("America/New_York")
+    async with storage.unit_of_work() as uow:
+        team = await a_team(uow)
+        organizer = await a_volunteer(uow, team.campaign_id, "Olu")
+        calls = await a_shift(uow, team.campaign_id, organizer.id, starts_in=-3 * DAY)
+        doors = await uow.shifts.add(
+            campaign_id=team.campaign_id,
+            number=await uow.campaigns.next_number(team.campaign_id, Counter.SHIFT),
+            title="Saturday doors",
+            link="Library, 123 Main St",
+            starts_at=NOW - 2 * DAY,
+            ends_at=NOW - 2 * DAY + timedelta(hours=3),
+            capacity=12,
+            created_by=organizer.id,
+            kind=CANVASS.id,
+        )
+        people = [await a_volunteer(uow, team.campaign_id, f"V{n}") for n in range(3)]
+        for shift, seated in ((calls, people[:1]), (doors, people)):
+            for person in seated:
+                signup = await uow.signups.add(
+                    await held(uow, shift), person.id, SignupStatus.CONFIRMED, NOW - 5 * DAY
+                )
+                if person is people[0]:
+                    record = await uow.attendance.get(signup.id)
+                    await uow.attendance.save(record.checked_in(shift.starts_at))
+        await uow.commit()
+    async with storage.unit_of_work() as uow:
+        weeks = await uow.stats.weeks(team.campaign_id, week_starts(NOW, zone), NOW)
+    (week,) = [w for w in weeks if w.filled]
+    assert (week.filled, week.attended) == (4, 2)
+    assert week.by_kind == (KindWeek(PHONE_BANK.id, 1, 1), KindWeek(CANVASS.id, 3, 1))
+    assert all(not w.by_kind for w in weeks if w is not week)

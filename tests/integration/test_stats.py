@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.attendance import Attendance, Mark
 from bot.domain.phonebank import Shift, ShiftStatus
 from bot.domain.signup import Signup, SignupStatus
-from bot.domain.stats import KindFigures, PeriodFigures, WeekFigures, week_starts
+from bot.domain.stats import KindFigures, KindWeek, PeriodFigures, WeekFigures, week_starts
 from bot.domain.task import ClaimStatus
 from bot.domain.volunteer import Volunteer
 from bot.ports.storage import UnitOfWork
@@ -216,7 +216,9 @@ async def test_weeks_follow_local_mondays_across_the_end_of_daylight_saving(
         weeks = await uow.stats.weeks(team.campaign_id, week_starts(NOW, zone), NOW)
     assert len(weeks) == 12
     assert weeks[-1] == WeekFigures(datetime(2026, 11, 2, 5, tzinfo=UTC), 0, 0, 0)
-    assert weeks[-2] == WeekFigures(datetime(2026, 10, 26, 4, tzinfo=UTC), 2, 2, 2)
+    assert weeks[-2] == WeekFigures(
+        datetime(2026, 10, 26, 4, tzinfo=UTC), 2, 2, 2, (KindWeek("phonebank", 2, 2),)
+    )
     assert sum(w.filled for w in weeks) == 2
 
 

@@ -132,6 +132,30 @@ async def test_the_signups_export_has_status_attendance_and_the_debrief(harness:
     assert (ana["status"], ana["attended"]) == ("waitlisted", "")
 
 
+async def test_the_signups_export_names_each_seat_s_position_and_the_shift_s_kind(
+    harness: Harness,
+) -> None:
+    await harness.say(
+        "Olivia",
+        '/shift create canvass "Saturday doors" 2026-11-07 10:00 3h 4 "Library, 123 Main St"',
+    )
+    await harness.say("Olivia", "/shift positions 1 lead:1 canvasser:3")
+    await harness.say("Olivia", '/phonebank create "Sunday calls" 2026-11-08 14:00 2h 3')
+    await harness.say("Maria", "/shift join 1 lead")
+    await harness.say("Sam", "/shift join 1 canvasser")
+    await harness.say("Sam", "/shift join 2")
+
+    _, rows, _ = await export(harness, "/turnout export signups all")
+
+    shown = {(r["name"], r["shift_number"]): (r["shift_kind"], r["position"]) for r in rows}
+    assert shown == {
+        ("Maria", "1"): ("canvass", "lead"),
+        ("Sam", "1"): ("canvass", "canvasser"),
+        ("Sam", "2"): ("phonebank", ""),
+    }
+    assert COLUMNS[ExportKind.SIGNUPS][-2:] == ("shift_kind", "position")
+
+
 async def test_the_shifts_export_counts_each_shift(harness: Harness) -> None:
     await campaign(harness)
 

@@ -101,6 +101,30 @@ async def test_a_canvass_debrief_counts_doors_and_refuses_more_conversations_tha
     assert "Doors knocked: 30 · Conversations had: 5" in report
 
 
+async def test_shift_debrief_names_no_phone_bank_counts_in_its_usage_or_refusals(
+    harness: Harness,
+) -> None:
+    await harness.say("Olivia", CANVASS.format(seats=2))
+    await harness.say("Maria", "/shift join 1")
+    await harness.advance(timedelta(days=6))
+
+    refused = await harness.say("Maria", "/shift debrief 1 lots 5")
+    help_page = await harness.say("Maria", "/shift help")
+
+    assert refused.startswith("Each count should be a whole number from 0 to 1,000, first the")
+    assert "`/shift debrief 1 40 12`" in refused
+    assert "calls" not in refused.split(",")[0]
+    assert "/shift debrief <shift> <count> <count> [notes]" in help_page
+    assert "doors knocked and conversations for a canvass" in help_page
+    assert "<calls>" not in help_page
+    # `/phonebank debrief` keeps its own words; nothing was recorded by the refusal.
+    assert "/phonebank debrief <shift> <calls> <conversations>" in await harness.say(
+        "Maria", "/phonebank help"
+    )
+    said = await harness.say("Maria", "/shift debrief 1 30 5")
+    assert "I've noted Doors knocked: 30 and Conversations had: 5" in said
+
+
 async def test_history_keeps_calls_for_phone_banks_and_lists_each_other_kind(
     harness: Harness,
 ) -> None:

@@ -45,6 +45,17 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Label:
+    """A choice as menus show it: an emoji and a name (a msgid, translated where shown)."""
+
+    emoji: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.emoji} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
 class Param:
     """One typed parameter: its name as an option, what it means, and its limits.
 
@@ -65,6 +76,8 @@ class Param:
     read: Callable[[Words], Any] | None = None
     choices: tuple[str, ...] = ()
     field: str = ""
+    # How menus show each of `choices` (same order); empty: the choices as typed.
+    labels: tuple[Label, ...] = ()
 
     @property
     def target(self) -> str:

@@ -88,6 +88,8 @@ def test_only_help_pages_and_what_buttons_do_stay_off_the_menus() -> None:
         # `/shift` is `/phonebank` for every kind, derived from its entries.
         "/shift approve",
         "/shift decline",
+        "/shift require",
+        "/shift grants",
         "/shift help",
         "/task help",
         "/volunteer help",

@@ -55,8 +55,8 @@ async def test_commands_carry_spanish_descriptions_and_keep_english_names(world:
     assert phonebank["description_localizations"]["es-419"] == "Turnos de banco de llamadas"
     join = next(o for o in phonebank["options"] if o["name"] == "join")
     spanish = (
-        "Tomar un lugar en un turno (o en la lista de espera si está lleno), "
-        "en un puesto si los tiene"
+        "Tomar un lugar en un turno (o en la lista de espera si está lleno), en un puesto si los "
+        "tiene"
     )
     assert join["description_localizations"] == {"es-ES": spanish, "es-419": spanish}
     shift, _position = join["options"]
@@ -68,6 +68,29 @@ async def test_commands_carry_spanish_descriptions_and_keep_english_names(world:
     assert not [n for c in sync.json for n in _named(c) if n], "names stay English"
 
 
+async def test_the_kind_choices_carry_spanish_names_and_keep_their_ids(world: World) -> None:
+    (sync,) = world.fake.made("PUT", rf"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
+    shift = next(c for c in sync.json if c["name"] == "shift")
+    create = next(o for o in shift["options"] if o["name"] == "create")
+    listing = next(o for o in shift["options"] if o["name"] == "list")
+    for verb in (create, listing):
+        kinds = next(o for o in verb["options"] if o["name"] == "kind")["choices"]
+        canvass = next(c for c in kinds if c["value"] == "canvass")
+        texts = next(c for c in kinds if c["value"] == "textbank")
+        assert canvass["name"] == "🚪 Canvass"
+        assert canvass["name_localizations"] == {
+            "es-ES": "🚪 Puerta a puerta",
+            "es-419": "🚪 Puerta a puerta",
+        }
+        assert texts["name_localizations"]["es-419"] == "💬 Banco de mensajes"
+
+    # Picked from the Spanish menu, the choice answers with its id.
+    created = await world.interact(
+        in_spanish(make.slash("Olivia", "shift", "create", kind="canvass"))
+    )
+    assert created.json["data"]["custom_id"] == "turnout:form:new_shift:canvass"
+
+
 async def test_every_choice_offered_has_a_spanish_name_and_keeps_its_english_value(
     world: World,
 ) -> None:
@@ -77,25 +100,15 @@ async def test_every_choice_offered_has_a_spanish_name_and_keeps_its_english_val
     assert offered, "the catalogue declares choices"
     unnamed = [c["value"] for c in offered if set(c.get("name_localizations") or ()) != SPANISH]
     assert not unnamed, unnamed
-    assert all(c["name"] == c["value"] for c in offered), "the English name is the value"
     turnout = next(c for c in sync.json if c["name"] == "turnout")
     export = next(o for o in turnout["options"] if o["name"] == "export")
     data = next(o for o in export["options"] if o["name"] == "data")
     signups = next(c for c in data["choices"] if c["value"] == "signups")
+    assert signups["name"] == "signups", "the English name is the value, as typed"
     assert signups["name_localizations"] == {"es-ES": "inscripciones", "es-419": "inscripciones"}
 
 
 SPANISH = {"es-ES", "es-419"}
-
-
-def _named(node: Any) -> list[Any]:
-    """Every `name_localizations` in a synced command, however deep, but its choices'."""
-    if isinstance(node, dict):
-        own = [node["name_localizations"]] if "name_localizations" in node else []
-        return own + [n for k, v in node.items() if k != "choices" for n in _named(v)]
-    if isinstance(node, list):
-        return [n for v in node for n in _named(v)]
-    return []
 
 
 def _choices(node: Any) -> list[dict[str, Any]]:
@@ -105,4 +118,17 @@ def _choices(node: Any) -> list[dict[str, Any]]:
         return own + [c for k, v in node.items() if k != "choices" for c in _choices(v)]
     if isinstance(node, list):
         return [c for v in node for c in _choices(v)]
+    return []
+
+
+def _named(node: Any) -> list[Any]:
+    """Every `name_localizations` in a synced command, however deep, but for the choices
+    people pick from (a kind of shift), whose names are read and never typed."""
+    if isinstance(node, dict):
+        if "value" in node:
+            return []
+        own = [node["name_localizations"]] if "name_localizations" in node else []
+        return own + [n for v in node.values() for n in _named(v)]
+    if isinstance(node, list):
+        return [n for v in node for n in _named(v)]
     return []

@@ -30,6 +30,14 @@ def test_shift_create_offers_the_kind_as_a_required_choice_option() -> None:
     assert options["link"]["description"].startswith("Where")
 
 
+def test_each_kind_choice_reads_as_its_emoji_and_name_not_its_id() -> None:
+    choices = _shift_create_options()["kind"]["choices"]
+
+    assert [c["name"] for c in choices] == [f"{k.emoji} {k.name}" for k in KINDS]
+    assert {"name": "🚪 Canvass", "value": "canvass"} in choices
+    assert {"name": "🏢 Office shift", "value": "office"} in choices
+
+
 async def test_shift_create_with_only_a_kind_opens_that_kind_s_form(world: World) -> None:
     opened = await world.slash("Olivia", "shift", "create", kind="canvass")
 

@@ -28,7 +28,7 @@ async def test_a_member_joining_gets_a_welcome_dm_and_organizers_hear_with_mark_
     assert welcome.content.startswith("Welcome to Dane County Democrats, Jamal! 🎉")
     assert [(b["label"], b["custom_id"]) for b in buttons(welcome.json)] == [
         ("Tell us about yourself", f"turnout:profile{SERVER}"),
-        ("See upcoming phone banks", f"turnout:shifts{SERVER}"),
+        ("See upcoming shifts", f"turnout:shifts{SERVER}"),
     ]
     (alert,) = world.fake.messages_in(ORGANIZERS)
     assert alert.content.startswith("👋 New volunteer: Jamal (#1) just arrived")

@@ -40,7 +40,7 @@ async def test_a_button_is_acknowledged_before_the_core_answers(rig: Rig) -> Non
     button = {
         "action_id": "turnout:shifts",
         "value": "turnout:shifts",
-        "text": {"type": "plain_text", "text": "See upcoming phone banks"},
+        "text": {"type": "plain_text", "text": "See upcoming shifts"},
     }
 
     answer = await rig.press(button, VERA)
