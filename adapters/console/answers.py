@@ -1,15 +1,18 @@
 """One typed line as the answer to one form question, as a platform's form box would take it.
 
-The words a question offers (render.question) mean what they say: `-` (or an empty line) leaves
-an optional answer empty, which the core stores as nothing; `=` keeps the answer the form
-opened with. What a Slack or Discord box would not let through (a number out of its range, an
-option that isn't listed, a text too long) is refused here at once, with one sentence, and the
-question is asked again; everything else is for the core to judge when the form is sent.
+The words a question offers (render.question) mean what they say: `-` (or an empty line, or
+`skip`, `omitir`, `saltar`) leaves an optional answer empty, which the core stores as nothing;
+`=` keeps the answer the form opened with. A choice is its number, or its words in English or
+Spanish (`weekends`, `mar,jue`, `sí`). What a Slack or Discord box would not let through (a
+number out of its range, an option that isn't listed, a text too long) is refused here at once,
+with one sentence, and the question is asked again; everything else is for the core to judge
+when the form is sent.
 """
 
 from dataclasses import dataclass
 
 from adapters.console.render import KEEP, SKIP
+from bot.domain import answer_words
 from bot.kernel.i18n import _
 from bot.ports.replies import ChoiceField, Field, NumberField
 
@@ -25,10 +28,11 @@ class Refused:
 
 def read(field: Field, line: str) -> Answer | Refused:
     """The answer `line` gives `field`, or why it can't."""
-    if line in ("", SKIP):
+    skipped = line == SKIP or answer_words.skips(line)
+    if skipped or not line:
         if not field.required:
             return () if isinstance(field, ChoiceField) and field.multiple else ""
-        return Refused(_needed(field, skipped=line == SKIP))
+        return Refused(_needed(field, skipped=skipped))
     if isinstance(field, ChoiceField):
         return _choice(field, line)
     initial = field.initial
@@ -77,8 +81,9 @@ def _needed(field: Field, *, skipped: bool) -> str:
 
 
 def _choice(field: ChoiceField, line: str) -> Answer | Refused:
-    parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
+    words = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
     count = len(field.options)
+    parts = [_numbered(field, p) for p in words]
     fits = all(p.isdecimal() and 1 <= int(p) <= count for p in parts)
     if not parts or not fits or (len(parts) > 1 and not field.multiple):
         if field.multiple:
@@ -91,6 +96,25 @@ def _choice(field: ChoiceField, line: str) -> Answer | Refused:
         return Refused(_("Answer with one number from 1 to {count}.", count=count))
     picked = tuple(dict.fromkeys(field.options[int(p) - 1].value for p in parts))
     return picked if field.multiple else picked[0]
+
+
+def _numbered(field: ChoiceField, word: str) -> str:
+    """The option's number a word names, `word` itself when it names none: an option's value
+    or label (`weekends`), a weekday in English or Spanish (`tue`, `mar`), yes or no (`sí`)."""
+    if word.isdecimal():
+        return word
+    typed = answer_words.plain(word)
+    day = answer_words.weekday(word)
+    said = answer_words.yes_or_no(word)
+    for number, option in enumerate(field.options, 1):
+        value = answer_words.plain(option.value)
+        if typed in (value, answer_words.plain(option.label)):
+            return str(number)
+        if day is not None and answer_words.weekday(value) == day:
+            return str(number)
+        if said is not None and answer_words.yes_or_no(value) is said:
+            return str(number)
+    return word
 
 
 def _number(field: NumberField, line: str) -> Answer | Refused:

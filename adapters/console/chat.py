@@ -19,6 +19,7 @@ from bot.domain.campaign import Identity
 from bot.domain.timing import parse_duration
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
+from bot.kernel.i18n import _, current_language, reading_in
 from bot.ports.replies import Form, FormSubmission, Message, Reply
 
 PLATFORM = "console"
@@ -98,8 +99,11 @@ class ConsoleChat:
 
     async def run(self, read: Reader, *, echo: bool) -> None:
         """Read lines until `:quit` or end of input; `echo` prints them (for piped sessions)."""
-        self._screen.say(f"Turnout console: {self._campaign_name}. Type :help for help.")
-        self._prompt_if_filling()
+        with reading_in(await self._language()):
+            self._screen.say(
+                _("Turnout console: {name}. Type :help for help.", name=self._campaign_name)
+            )
+        await self._prompt_if_filling()
         while (raw := await read(f"{self.user}> ")) is not None:
             line = raw.strip()
             if echo:
@@ -108,7 +112,20 @@ class ConsoleChat:
                 break
 
     async def handle_line(self, line: str) -> bool:
-        """Act on one line; False means the person asked to quit."""
+        """Act on one line; False means the person asked to quit. The console's own words are
+        in the language of the person typing, as the core's answers are."""
+        if line.startswith("/"):
+            # The core answers in their language; looked up here only if the console speaks,
+            # so a command costs what it costs.
+            return await self._handle(line)
+        with reading_in(await self._language()):
+            return await self._handle(line)
+
+    async def _language(self) -> str:
+        """The language of the person typing now."""
+        return await self._turnout.language_of(self._actor())
+
+    async def _handle(self, line: str) -> bool:
         filling = self._forms.get(self._user)
         if not line and filling is None:
             return True
@@ -116,7 +133,9 @@ class ConsoleChat:
             keep_going = await self._meta(line)
         elif line.startswith("/"):
             if self._forms.pop(self._user, None):
-                self._screen.say(f"{INDENT}(form put aside; press its button again to restart)")
+                with reading_in(await self._language()):
+                    aside = _("(form put aside; press its button again to restart)")
+                self._screen.say(INDENT + aside)
             await self._show(await self._turnout.run_text(self._actor(), line))
             keep_going = True
         elif filling is not None:
@@ -128,18 +147,21 @@ class ConsoleChat:
             keep_going = True
         else:
             self._screen.say(
-                f"{INDENT}Type a slash command like /phonebank list, a number to press a "
-                "button, or :help."
+                INDENT
+                + _(
+                    "Type a slash command like /phonebank list, a number to press a button, "
+                    "or :help."
+                )
             )
             keep_going = True
         # Only when a line queued something or the clock has reached the next due notice: a
         # line that did neither costs what its command costs, not a dispatcher pass as well.
         await self._wakeups.deliver_if_due()
-        self._prompt_if_filling()
+        await self._prompt_if_filling()
         return keep_going
 
     async def _meta(self, line: str) -> bool:
-        verb, _, rest = line.partition(" ")
+        verb, _space, rest = line.partition(" ")
         rest = rest.strip()
         match verb.lower():
             case ":quit" | ":q" | ":exit":
@@ -148,11 +170,16 @@ class ConsoleChat:
                 self._screen.say(META_HELP)
             case ":as" if rest:
                 self._user = self._remember(rest)
-                role = " (organizer)" if self._user in self._organizers else ""
-                self._screen.say(f"{INDENT}You are now {self.user}{role}.")
+                # Said in the language of who types from now on.
+                with reading_in(await self._language()):
+                    if self._user in self._organizers:
+                        now = _("You are now {name} (organizer).", name=self.user)
+                    else:
+                        now = _("You are now {name}.", name=self.user)
+                self._screen.say(INDENT + now)
             case ":arrive" if rest:
                 who = self._remember(rest)
-                self._screen.say(f"{INDENT}{self._names[who]} joined the team.")
+                self._screen.say(INDENT + _("{name} joined the team.", name=self._names[who]))
                 reply = await self._turnout.welcome(self._actor(who))
                 # The welcome itself arrives as a DM; the reply matters only if it went wrong.
                 if isinstance(reply, Message) and reply.error:
@@ -161,27 +188,33 @@ class ConsoleChat:
                 span = parse_duration(rest)
                 if span is None or span.total_seconds() <= 0:
                     self._screen.say(
-                        f"{INDENT}Write how far to move the clock, like 2h, 90m or 1d."
+                        INDENT + _("Write how far to move the clock, like 2h, 90m or 1d.")
                     )
                     return True
                 await self._advance(span)
             case ":now":
-                self._screen.say(
-                    f"{INDENT}It's {timefmt.when(self._clock.now(), await self.zone())}."
-                )
+                moment = timefmt.when(self._clock.now(), await self.zone())
+                self._screen.say(INDENT + _("It's {moment}.", moment=moment))
             case ":cancel":
                 if self._forms.pop(self._user, None):
-                    self._screen.say(f"{INDENT}Form cancelled; nothing was saved.")
+                    self._screen.say(INDENT + _("Form cancelled; nothing was saved."))
             case _:
-                self._screen.say(f"{INDENT}I don't know {verb!r} like that. Type :help.")
+                self._screen.say(
+                    INDENT + _("I don't know {verb} like that. Type :help.", verb=repr(verb))
+                )
         return True
 
     async def _advance(self, span: timedelta) -> None:
         """Time passes: each message that falls due on the way shows under its moment."""
         zone = await self.zone()
 
+        # The clock stops while notices are sent, each in its recipient's language: the
+        # moments are said in the language of who moved it.
+        language = current_language()
+
         def now(moment: datetime) -> str:
-            return f"{INDENT}⏩ It's now {timefmt.when(moment, zone)}."
+            with reading_in(language):
+                return INDENT + _("⏩ It's now {moment}.", moment=timefmt.when(moment, zone))
 
         started = now(self._clock.now())
 
@@ -197,18 +230,29 @@ class ConsoleChat:
         offered = self._screen.buttons(self._user)
         if not offered:
             self._screen.say(
-                f"{INDENT}Your latest message has no buttons; type a slash command instead, "
-                "like /phonebank list."
+                INDENT
+                + _(
+                    "Your latest message has no buttons; type a slash command instead, "
+                    "like /phonebank list."
+                )
             )
             return
         if not 1 <= number <= len(offered):
-            which = "[1]" if len(offered) == 1 else f"[1] to [{len(offered)}]"
-            self._screen.say(
-                f"{INDENT}There's no button [{number}] on your latest message; type {which}."
-            )
+            if len(offered) == 1:
+                wrong = _(
+                    "There's no button [{number}] on your latest message; type [1].",
+                    number=number,
+                )
+            else:
+                wrong = _(
+                    "There's no button [{number}] on your latest message; type [1] to [{last}].",
+                    number=number,
+                    last=len(offered),
+                )
+            self._screen.say(INDENT + wrong)
             return
         button = offered[number - 1]
-        self._screen.say(f"{INDENT}(pressed “{button.label}”)")
+        self._screen.say(INDENT + _("(pressed “{label}”)", label=button.label))
         await self._show(await self._turnout.press(self._actor(), button.action))
 
     async def _show(self, reply: Reply) -> None:
@@ -241,11 +285,13 @@ class ConsoleChat:
         self._screen.show(reply, to=[self._user])
         filling.asking, filling.fixing = at_fault, True
 
-    def _prompt_if_filling(self) -> None:
+    async def _prompt_if_filling(self) -> None:
         filling = self._forms.get(self._user)
         if filling is None:
             return
-        for line in question(filling.form.fields[filling.asking]):
+        with reading_in(await self._language()):
+            asked = question(filling.form.fields[filling.asking])
+        for line in asked:
             self._screen.say(f"{INDENT}{line}")
 
     async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:

@@ -7,6 +7,7 @@ show each reader their own zone.
 from collections.abc import Callable
 
 from bot.kernel import timefmt
+from bot.kernel.i18n import _
 from bot.ports.replies import (
     Button,
     ChoiceField,
@@ -92,34 +93,39 @@ def _aside(words: str) -> tuple[str, list[str]]:
 
 
 def question(field: Field) -> list[str]:
-    """How one form question is asked, with the words that answer it besides its own."""
+    """How one form question is asked, with the words that answer it besides its own, in the
+    language of the person answering."""
     label, asides = _aside(field.label)
+    skip = _("{skip} to skip", skip=SKIP)
     match field:
         case ChoiceField(multiple=multiple, options=options):
-            how = "numbers separated by commas" if multiple else "one number"
-            if not field.required:
-                how += f"; {SKIP} to skip"
+            if field.required:
+                how = _("numbers separated by commas") if multiple else _("one number")
+            elif multiple:
+                how = _("numbers separated by commas; {skip} to skip", skip=SKIP)
+            else:
+                how = _("one number; {skip} to skip", skip=SKIP)
             listed = [f"{INDENT}{n}. {option.label}" for n, option in enumerate(options, 1)]
             return [f"{label} ({'; '.join([*asides, how])})", *listed]
         case TextField(placeholder=placeholder):
             example, more = _aside(placeholder) if placeholder else ("", [])
-            hint = f"e.g. {example}" if example else ""
+            hint = _("e.g. {example}", example=example) if example else ""
             asides += more
         case DateField():
-            hint = "YYYY-MM-DD"
+            hint = _("YYYY-MM-DD")
         case TimeField():
-            hint = "HH:MM, 24-hour"
+            hint = _("HH:MM, 24-hour")
         case NumberField(low=low, high=high):
-            hint = f"a number from {low} to {high}"
+            hint = _("a number from {low} to {high}", low=low, high=high)
     # An empty initial (an edit form's link when there is none) has nothing to keep.
     initial = None if field.initial == "" else field.initial
     hints = [hint, *asides] if hint else asides
     if isinstance(field, NumberField) and initial is not None:
         # A number's initial may be a suggestion (10 seats) as much as a current value.
-        hints.append(f"{KEEP} for {initial}")
+        hints.append(_("{keep} for {initial}", keep=KEEP, initial=initial))
     elif initial is not None:
         # An edit form: the current answer stands when kept.
-        hints.insert(0, f"now {initial}; {KEEP} to keep it")
+        hints.insert(0, _("now {initial}; {keep} to keep it", initial=initial, keep=KEEP))
     if not field.required:
-        hints.append(f"{SKIP} to skip" if initial is None else f"{SKIP} to leave it empty")
+        hints.append(skip if initial is None else _("{skip} to leave it empty", skip=SKIP))
     return [f"{label} ({'; '.join(hints)})" if hints else label]

@@ -4,6 +4,7 @@ from typing import TextIO
 
 from adapters.console.files import FileShelf
 from adapters.console.render import INDENT, render
+from bot.kernel.i18n import _
 from bot.ports.replies import Button, Message, Reply
 
 
@@ -34,7 +35,10 @@ class Screen:
         if isinstance(reply, Message):
             for attachment in reply.files:
                 if self._shelf is None:
-                    self.say(f"{INDENT}📎 {attachment.filename} (not saved: no files folder)")
+                    unsaved = _(
+                        "{filename} (not saved: no files folder)", filename=attachment.filename
+                    )
+                    self.say(f"{INDENT}📎 {unsaved}")
                     continue
                 path = self._shelf.keep(attachment)
                 self.say(f"{INDENT}📎 {attachment.title or attachment.filename}: {path}")

@@ -1,9 +1,12 @@
-"""Spanish descriptions for the slash commands, from the same catalogue as every answer.
+"""Spanish descriptions and choice names for the slash commands, from the same catalogue as
+every answer.
 
 Discord shows a member the description in their client's language when the command carries
-one (`description_localizations`); discord.py asks a Translator for each while syncing. Names
-stay English everywhere: people type them and the help documents them. Only a choice's name
-("🚪 Canvass", a kind of shift) is offered in Spanish too: people pick it, its value is the id.
+one (`description_localizations`), and a choice's name likewise (`name_localizations`);
+discord.py asks a Translator for each while syncing. Command and option names stay English
+everywhere: people type them and the help documents them. Only a choice's name ("🚪 Canvass",
+a kind of shift; "inscripciones" for `signups`) is offered in Spanish too: people pick it, its
+value stays the English id.
 """
 
 import discord
@@ -35,8 +38,8 @@ def named(label: Label) -> app_commands.locale_str:
 
 
 class CatalogueTranslator(app_commands.Translator):
-    """Each description in Spanish for Spanish clients; anything the catalogue doesn't
-    translate stays English (None)."""
+    """Each description and choice name in Spanish for Spanish clients; anything the catalogue
+    doesn't translate stays English (None)."""
 
     async def translate(
         self,
@@ -47,7 +50,7 @@ class CatalogueTranslator(app_commands.Translator):
         if locale not in SPANISH:
             return None
         if context.location is app_commands.TranslationContextLocation.choice_name:
-            return spanish_choice(string)
+            return spanish_choice(string) or choice_name(string.message)
         if context.location not in _DESCRIPTIONS:
             return None
         return spanish(string)
@@ -76,3 +79,17 @@ def spanish_choice(string: app_commands.locale_str) -> str | None:
         return None
     with reading_in("es"):
         return str(Label(label.emoji, _(label.name)))[:MAX_CHOICE_NAME]
+
+
+def choice_name(name: str) -> str | None:
+    """The Spanish name of a choice named by its value (bot/kernel/intake/choice_names.py,
+    "choice: VALUE"), or of a name that is a sentence of the catalogue itself; None when the
+    catalogue has neither."""
+    with reading_in("es"):
+        named = f"choice: {name}"
+        text = _(named)
+        if text == named:
+            text = _(name)
+            if text == name:
+                return None
+    return text[:MAX_CHOICE_NAME]

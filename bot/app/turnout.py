@@ -338,6 +338,10 @@ class Turnout:
         """The core's clock."""
         return self._clock.now()
 
+    async def language_of(self, actor: Actor) -> str:
+        """The language `actor` reads, for an adapter's own words (the console's prompts)."""
+        return await languages.reader_language(self._storage, actor)
+
     async def campaign_zone(self, platform: str, team: str) -> ZoneInfo:
         """The time zone of the campaign a team belongs to: the default one until the team's
         first command makes its campaign (and when the database can't answer now)."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain import answer_words
 from bot.domain.errors import UserError
 from bot.domain.kinds import KINDS
 from bot.domain.text import N_
@@ -222,7 +223,8 @@ DEFAULT_DIGEST = DigestSchedule()
 
 
 def read_digest(text: str) -> DigestSchedule:
-    """`off`, or `<weekday> <HH:MM>` (`monday 09:00`, `mon 9:00`); else a sentence saying how."""
+    """`off`, or `<weekday> <HH:MM>` (`monday 09:00`, `mon 9:00`, `lunes 09:00`); else a sentence
+    saying how."""
     words = text.strip().lower().split()
     if words == ["off"]:
         return DigestSchedule(weekday=None)
@@ -235,8 +237,8 @@ def read_digest(text: str) -> DigestSchedule:
             )
         )
     day, clock = words
-    matches = [i for i, name in enumerate(WEEKDAYS) if len(day) >= 3 and name.startswith(day)]
-    if len(matches) != 1:
+    number = answer_words.weekday(day)
+    if number is None:
         raise UserError(
             N_(
                 "I don't know the weekday in that. "
@@ -261,7 +263,7 @@ def read_digest(text: str) -> DigestSchedule:
                 "`/turnout digest monday 09:00`."
             )
         )
-    return DigestSchedule(weekday=matches[0], at=time(int(hour), int(minute)))
+    return DigestSchedule(weekday=number, at=time(int(hour), int(minute)))
 
 
 def week_starts(now: datetime, zone: ZoneInfo, weeks: int = CHART_WEEKS) -> list[datetime]:

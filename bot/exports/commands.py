@@ -11,3 +11,6 @@ from bot.kernel.commands import Command
 class ExportData(Command):
     kind: ExportKind
     period: ExportPeriod = DEFAULT_PERIOD
+    # The header row's language: English (for VAN and spreadsheets) unless asked; the cells
+    # stay language-neutral.
+    language: str = "en"

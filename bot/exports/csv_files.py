@@ -127,12 +127,14 @@ async def write(
     zone: ZoneInfo,
     now: datetime,
     teams: Mapping[tuple[str, str], str] | None = None,
+    header: Sequence[str] | None = None,
 ) -> CsvFile:
     """The CSV file: its bytes and how many rows (besides the header) it holds; each seat's
-    outcome as of `now`; `teams` names each (platform, team id) an account is in."""
+    outcome as of `now`; `teams` names each (platform, team id) an account is in; `header` is the
+    header row when not the English column names."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS[kind])
+    writer.writerow(COLUMNS[kind] if header is None else header)
     cells = _CELLS[kind]
     when = _Times(zone, now, teams or {})
     count = 0

@@ -18,24 +18,39 @@ from bot.kernel.intake.typed_values import Usage
 
 KINDS = tuple(kind.value for kind in ExportKind)
 PERIODS = tuple(period.value for period in ExportPeriod)
+# The header row's language: English unless an organizer adds `es` (the data is the same).
+LANGUAGES = ("en", "es")
 _EXAMPLE = "/turnout export signups all"
 
 
 def read_export(actor: Actor, words: typed.Words) -> Command:
-    """`/turnout export <kind> [30d|all]`."""
+    """`/turnout export <kind> [30d|all] [es]`: the period and the language in either order."""
     kind = words.need(_("what to export (") + " | ".join(KINDS) + ")")
-    period = words.take()
+    period: str | None = None
+    language = "en"
+    for _turn in range(2):
+        peeked = words.peek_bare()
+        if peeked is None:
+            break
+        if peeked.lower() in LANGUAGES and language == "en":
+            language = peeked.lower()
+        elif period is None:
+            period = peeked
+        else:
+            break  # a third word: words.end() says what to type instead
+        words.take()
     words.end()
-    return export_command(actor, kind.text, period.text if period else None)
+    return export_command(actor, kind.text, period, language)
 
 
 def export_options(actor: Actor, options: Mapping[str, Any]) -> Command:
     """The same command from menu options (Discord)."""
     period = options.get("period")
-    return export_command(actor, str(options["kind"]), str(period) if period else None)
+    language = str(options.get("language") or "en")
+    return export_command(actor, str(options["kind"]), str(period) if period else None, language)
 
 
-def export_command(actor: Actor, kind: str, period: str | None) -> ExportData:
+def export_command(actor: Actor, kind: str, period: str | None, language: str = "en") -> ExportData:
     """The command, or one sentence saying what to type instead."""
     try:
         chosen = ExportKind(kind.lower())
@@ -48,10 +63,18 @@ def export_command(actor: Actor, kind: str, period: str | None) -> ExportData:
                 EXAMPLE=_EXAMPLE,
             )
         ) from None
+    if language not in LANGUAGES:
+        raise UserError(
+            _(
+                "I can write the headers in English or Spanish: add `es` for Spanish, like "
+                "`/turnout export {value} all es`.",
+                value=chosen.value,
+            )
+        )
     if period is None:
-        return ExportData(actor, chosen, DEFAULT_PERIOD)
+        return ExportData(actor, chosen, DEFAULT_PERIOD, language)
     try:
-        return ExportData(actor, chosen, ExportPeriod(period.lower()))
+        return ExportData(actor, chosen, ExportPeriod(period.lower()), language)
     except ValueError:
         raise UserError(
             _(
@@ -68,11 +91,11 @@ ENTRIES: tuple[Entry, ...] = (
         "turnout",
         "export",
         Usage(
-            "/turnout export volunteers|signups|shifts|tasks [30d|all]",
+            "/turnout export volunteers|signups|shifts|tasks [30d|all] [es]",
             _EXAMPLE,
             N_(
                 "a CSV file for VAN, Mobilize or a spreadsheet, sent only to you (the last 30 days "
-                "unless `all`); the organizers' channel is told"
+                "unless `all`; `es` for Spanish headers); the organizers' channel is told"
             ),
         ),
         ExportData,
@@ -86,6 +109,13 @@ ENTRIES: tuple[Entry, ...] = (
                 "30d: the last 30 days (the default); all: everything",
                 required=False,
                 choices=PERIODS,
+            ),
+            Param(
+                "language",
+                Kind.TOPIC,
+                "en: English headers, for VAN and spreadsheets (the default); es: Spanish",
+                required=False,
+                choices=LANGUAGES,
             ),
         ),
         text=read_export,

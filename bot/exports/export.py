@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.domain.export import ExportKind, Line
 from bot.domain.notice import NoticeKind
-from bot.exports import csv_files
+from bot.exports import csv_files, headers
 from bot.exports.commands import ExportData
 from bot.exports.csv_files import CsvFile
 from bot.kernel import timefmt
@@ -56,7 +56,8 @@ async def build_export(cmd: ExportData, ctx: Context) -> CsvFile:
     ctx.require_organizer(_("export the campaign's data"))
     batches = _reader(ctx.uow.exports, cmd.kind)(ctx.campaign.id, cmd.period.since(ctx.now))
     teams = await ctx.uow.links.team_names(ctx.campaign.id)
-    return await csv_files.write(cmd.kind, batches, ctx.campaign_zone, ctx.now, teams)
+    header = headers.headers(csv_files.COLUMNS[cmd.kind], cmd.language)
+    return await csv_files.write(cmd.kind, batches, ctx.campaign_zone, ctx.now, teams, header)
 
 
 async def export_data(cmd: ExportData, ctx: Context) -> Reply:

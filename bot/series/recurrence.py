@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil import rrule
 
+from bot.domain import answer_words
 from bot.domain.errors import UserError
 from bot.kernel.i18n import _
 
@@ -151,16 +152,17 @@ def describe(rule: str) -> str:
 
 
 def weekday_numbers(text: str) -> tuple[int, ...]:
-    """`tue,thu` as rrule weekday numbers (Monday 0); UserError for anything else."""
+    """`tue,thu` (or in Spanish, `mar,jue`) as rrule weekday numbers (Monday 0); UserError for
+    anything else."""
     days = []
     for part in text.lower().split(","):
-        name = part.strip()[:3]
-        if name not in WEEKDAYS or len(part.strip()) < 3:
+        number = answer_words.weekday(part)
+        if number is None:
             raise UserError(
                 _(
                     "I couldn't read “{strip}” as a weekday; list them like `on tue,thu`.",
                     strip=part.strip(),
                 )
             )
-        days.append(WEEKDAYS.index(name))
+        days.append(number)
     return tuple(sorted(set(days)))

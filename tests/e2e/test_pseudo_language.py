@@ -103,15 +103,38 @@ async def test_every_sentence_a_story_shows_is_translated(
     lines = STORIES[story].splitlines()
     typed = {w.lower() for w in _WORD.findall(" ".join([*lines, "Olivia Dane County Democrats"]))}
     left: list[tuple[str, list[str]]] = []
-    show = Screen.show
+    show, say, stamp = Screen.show, Screen.say, Screen.stamp
+    showing = False
+
+    def check(text: str) -> None:
+        if words := english_left(text, typed):
+            left.append((text, words))
 
     def checked_show(screen: Screen, reply: Reply, *, to: list[str], header: str = "") -> None:
+        nonlocal showing
         for text in read_strings(reply):
-            if words := english_left(text, typed):
-                left.append((text, words))
-        show(screen, unmarked(reply), to=to, header=header)  # type: ignore[arg-type]
+            check(text)
+        showing = True
+        try:
+            show(screen, unmarked(reply), to=to, header=header)  # type: ignore[arg-type]
+        finally:
+            showing = False
+
+    # The console's own words (its clock, what a number pressed, how to answer a question,
+    # who is typing) are checked as the replies are; a reply's lines were checked above.
+    def checked_say(screen: Screen, text: str) -> None:
+        if not showing:
+            check(text)
+        say(screen, str(unmarked(text)))
+
+    def checked_stamp(screen: Screen, line: str) -> None:
+        # Printed later, amid a reply's lines: checked now; the markers go as it is said.
+        check(line)
+        stamp(screen, line)
 
     monkeypatch.setattr(Screen, "show", checked_show)
+    monkeypatch.setattr(Screen, "say", checked_say)
+    monkeypatch.setattr(Screen, "stamp", checked_stamp)
     with i18n.reading_in(i18n.PSEUDO):
         for line in lines:
             if line != ":quit":

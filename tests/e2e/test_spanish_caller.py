@@ -6,29 +6,38 @@ import re
 from tests.adapters.console.conftest import Console
 
 SATURDAY = '/phonebank create "Saturday calls" 2026-11-28 18:00 2h 2 https://dialer.example/sat'
-# English words that only an untranslated sentence would show her.
-_ENGLISH = re.compile(r"\b(You're|Thank you|Reminder|shift|seats?|waitlist|PM|Sat|Nov)\b")
-
-
-# The console's own words (its clock, what a number pressed, how to answer a question) are the
-# terminal's, not Turnout's sentences: they stay English.
-_CONSOLE = re.compile(
-    r"^\s*(⏩.*|\(pressed .*)$|\((a number|- to skip|numbers separated)[^)]*\)", re.M
+# English words that only an untranslated sentence would show her, the console's own included
+# (its clock, what a number pressed, how to answer a question, who is typing).
+_ENGLISH = re.compile(
+    r"\b(You're|Thank you|Reminder|shift|seats?|waitlist|PM|Sat|Nov"
+    r"|It's|pressed|skip|numbers?|You are)\b"
 )
 
 
 def english_in(text: str) -> list[str]:
-    """English words in what the console showed her: the organizers' messages and channel
-    posts (the campaign's language), what people typed, names, links and paths aside."""
-    hers, others = [], False
+    """English words in what the console showed her: what others read (the organizers'
+    messages and channel posts, in the campaign's language; the console's words to whoever
+    else is typing), what people typed, names, links and paths aside."""
+    hers, others, typist = [], False, ""
     for line in text.splitlines():
+        if line.strip().startswith("⏩"):
+            # The clock, moved by whoever is typing, stops among the messages it delivers.
+            if typist == "Lucía":
+                hers.append(line)
+            continue
         if not line.startswith(" "):
-            others = line.startswith(("# organizers", "✎"))
+            typing, prompt, _typed = line.partition("> ")
+            if prompt:
+                typist = typing
+                others = typing != "Lucía"
+            elif line.startswith("✉ DM to "):
+                others = line != "✉ DM to Lucía:"
+            else:
+                others = line.startswith(("# organizers", "✎"))
             continue
         if not others:
             hers.append(line)
-    shown = _CONSOLE.sub(" ", "\n".join(hers))
-    shown = re.sub(r"\S*/\S*", " ", shown).replace("Saturday calls", "")
+    shown = re.sub(r"\S*/\S*", " ", "\n".join(hers)).replace("Saturday calls", "")
     return _ENGLISH.findall(shown)
 
 
@@ -36,7 +45,9 @@ async def test_a_caller_who_chose_spanish_reads_everything_in_spanish(console: C
     organizer = await console.type(SATURDAY)
     assert "Created #1" in organizer
 
-    chose = await console.type(":as Lucía", "/volunteer language es")
+    # Before she chooses, the console greets her in English, as everything else.
+    assert "You are now Lucía." in await console.type(":as Lucía")
+    chose = await console.type("/volunteer language es")
     assert "desde ahora te escribo en español" in chose
 
     listed = await console.type("/phonebank list")
@@ -58,11 +69,14 @@ async def test_a_caller_who_chose_spanish_reads_everything_in_spanish(console: C
 
     # At the shift: she checks in, then reports how it went.
     checked_in = await console.type(":advance 23h45m", ":as Lucía", "/phonebank checkin 1")
+    assert "Ahora eres Lucía." in checked_in
     assert "🙌 Registraste tu llegada a #1 “Saturday calls”. ¡Gracias!" in checked_in
     debrief = await console.type(":advance 2h30m")
     assert "¿Cómo te fue?" in debrief
+    assert "⏩ Ahora: sáb, 28 de nov, 8:15 p.m. EST." in debrief
     answered = await console.type("1", "30", "9", "-")
     assert "¡Gracias! Anoté 30 llamadas y 9 conversaciones" in answered
+    assert "(pulsaste «" in answered and "un número del 0 al" in answered, answered
     assert not english_in(reminded + checked_in + debrief + answered), answered
 
 

@@ -199,6 +199,34 @@ async def test_the_default_period_is_the_last_30_days(harness: Harness) -> None:
     assert no_shifts == [] and text.count("\n") == 1, "a period with no data: the header only"
 
 
+@pytest.mark.parametrize("kind", list(ExportKind))
+async def test_headers_are_spanish_only_when_asked_and_the_cells_stay_the_same(
+    harness: Harness, kind: ExportKind
+) -> None:
+    await campaign(harness)
+
+    _, _, english = await export(harness, f"/turnout export {kind.value} all")
+    _, _, spanish = await export(harness, f"/turnout export {kind.value} es all")
+    _, _, again = await export(harness, f"/turnout export {kind.value} all es")
+
+    english_header, *english_rows = list(csv.reader(io.StringIO(english)))
+    spanish_header, *spanish_rows = list(csv.reader(io.StringIO(spanish)))
+    assert english_header == list(COLUMNS[kind]), "English unless asked: what VAN expects"
+    assert spanish == again, "the language and the period in either order"
+    assert len(spanish_header) == len(english_header)
+    assert not set(spanish_header) & set(english_header), spanish_header
+    assert len(set(spanish_header)) == len(spanish_header), "each column its own header"
+    assert spanish_rows == english_rows, "the data stays language-neutral"
+
+
+async def test_an_export_language_other_than_en_or_es_is_refused(harness: Harness) -> None:
+    await campaign(harness)
+
+    refusal = await harness.say("Olivia", "/turnout export volunteers all fr")
+
+    assert "didn't expect `fr`" in refusal and "[es]" in refusal, refusal
+
+
 async def test_every_export_is_logged_and_the_organizers_are_told(harness: Harness) -> None:
     await campaign(harness)
 

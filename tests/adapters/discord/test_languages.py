@@ -91,6 +91,36 @@ async def test_the_kind_choices_carry_spanish_names_and_keep_their_ids(world: Wo
     assert created.json["data"]["custom_id"] == "turnout:form:new_shift:canvass"
 
 
+async def test_every_choice_offered_has_a_spanish_name_and_keeps_its_english_value(
+    world: World,
+) -> None:
+    (sync,) = world.fake.made("PUT", rf"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
+    offered = [choice for c in sync.json for choice in _choices(c)]
+
+    assert offered, "the catalogue declares choices"
+    unnamed = [c["value"] for c in offered if set(c.get("name_localizations") or ()) != SPANISH]
+    assert not unnamed, unnamed
+    turnout = next(c for c in sync.json if c["name"] == "turnout")
+    export = next(o for o in turnout["options"] if o["name"] == "export")
+    data = next(o for o in export["options"] if o["name"] == "data")
+    signups = next(c for c in data["choices"] if c["value"] == "signups")
+    assert signups["name"] == "signups", "the English name is the value, as typed"
+    assert signups["name_localizations"] == {"es-ES": "inscripciones", "es-419": "inscripciones"}
+
+
+SPANISH = {"es-ES", "es-419"}
+
+
+def _choices(node: Any) -> list[dict[str, Any]]:
+    """Every choice a synced command offers, however deep."""
+    if isinstance(node, dict):
+        own = list(node.get("choices") or ())
+        return own + [c for k, v in node.items() if k != "choices" for c in _choices(v)]
+    if isinstance(node, list):
+        return [c for v in node for c in _choices(v)]
+    return []
+
+
 def _named(node: Any) -> list[Any]:
     """Every `name_localizations` in a synced command, however deep, but for the choices
     people pick from (a kind of shift), whose names are read and never typed."""
