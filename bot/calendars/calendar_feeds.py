@@ -12,8 +12,8 @@ from bot.domain.campaign import Campaign
 from bot.domain.phonebank import Shift
 from bot.domain.signup import Signup, SignupStatus
 from bot.domain.volunteer import Volunteer, offsets_for
-from bot.kernel.context import Context
-from bot.kernel.i18n import N_, _
+from bot.kernel.context import Context, language_for
+from bot.kernel.i18n import N_, _, reading_in
 from bot.kernel.intake.buttons import link_action
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
@@ -100,8 +100,11 @@ async def feed(uow: UnitOfWork, feeds: FeedLinks, token: str, now: datetime) -> 
         return None
     campaign = await uow.campaigns.get(volunteer.campaign_id)
     signups = await uow.calendars.entries_for(volunteer.id, now - ics.FEED_PAST)
-    entries = await _revised(uow, campaign, volunteer, signups)
-    return ics.calendar(entries, now, name=f"{campaign.name}: my shifts")
+    # Nobody is "asking" when a calendar app fetches: the feed reads as its owner reads.
+    with reading_in(language_for(volunteer, campaign)):
+        entries = await _revised(uow, campaign, volunteer, signups)
+        name = _("{campaign}: my shifts", campaign=campaign.name)
+        return ics.calendar(entries, now, name=name)
 
 
 async def _revised(

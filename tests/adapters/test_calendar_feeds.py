@@ -282,3 +282,19 @@ async def test_the_listener_of_its_own_serves_feeds_on_a_real_port(feeding: Harn
         await listener.stop()
     [event] = events(icalendar.Calendar.from_ical(body))
     assert event.decoded("dtstart") == START
+
+
+async def test_a_feed_reads_in_its_owner_s_language(
+    feeding: Harness, http: TestClient[web.Request, web.Application]
+) -> None:
+    await feeding.say("Olivia", CREATE)
+    await feeding.reply("Maria", "/phonebank join 1")
+    url = await feed_url(feeding)
+    await feeding.reply("Maria", "/volunteer language es")
+    calendar = await fetch(http, url)
+
+    # The calendar app asks, not Maria: the feed is still written as Maria reads.
+    assert str(calendar["X-WR-CALNAME"]) == "Test campaign: mis turnos"
+    [event] = events(calendar)
+    assert str(event["SUMMARY"]) == "Banco de llamadas: Saturday calls"
+    assert "¿No puedes ir? /phonebank leave 1" in str(event["DESCRIPTION"])
