@@ -15,9 +15,7 @@ async def test_a_proposed_canvass_is_approved_as_a_canvass_at_its_address(
 ) -> None:
     assert "I've sent “Doors on Elm St”" in await harness.say("Maria", DOORS)
     [alert] = [
-        s.reply
-        for s in harness.messenger.sent
-        if s.to == ORGANIZERS and "offers to host" in s.text
+        s.reply for s in harness.messenger.sent if s.to == ORGANIZERS and "offers to host" in s.text
     ]
     assert "Maria (#1) offers to host 🚪 Canvass: “Doors on Elm St”" in text_of(alert)
     listed = await harness.reply("Olivia", "/phonebank proposals")
