@@ -1,7 +1,10 @@
 """`/shift propose <kind>`: a volunteer offers to host a shift of any kind; approving it makes a
 shift of that kind, at the place the proposal named."""
 
+from bot import catalogue
 from bot.domain.kinds import CANVASS, TRAINING
+from bot.hosting.commands import StartProposalForm
+from bot.hosting.reading import propose_kind_options
 from bot.ports.replies import ChoiceField, Form, Listing
 from tests.conftest import Harness
 from tests.fakes import ORGANIZERS
@@ -86,3 +89,27 @@ async def test_phonebank_propose_still_offers_a_phone_bank(harness: Harness) -> 
     async with harness.storage.unit_of_work() as uow:
         shift = await uow.shifts.by_number(1, 1)
         assert shift is not None and shift.kind.id == "phonebank"
+
+
+async def test_a_menu_s_kind_alone_opens_that_kind_s_form_which_proposes_that_kind(
+    harness: Harness,
+) -> None:
+    actor = harness.actor("Maria")
+    bare = propose_kind_options(actor, {"kind": "canvass"})
+    assert bare == StartProposalForm(actor, kind="canvass")
+    [entry] = [e for e in catalogue.entries("shift") if e.verb == "propose"]
+    form = await harness.bot.turnout.run_options(actor, entry, {"kind": "canvass"})
+    assert isinstance(form, Form) and form.form_id == "propose:canvass"
+    await harness.submit(
+        "Maria",
+        form.form_id,
+        title="Doors",
+        day="2026-11-07",
+        start="10:00",
+        duration="3h",
+        capacity="8",
+        link="Cafe, 12 Elm St",
+    )
+    async with harness.storage.unit_of_work() as uow:
+        [pending] = await uow.proposals.pending(1)
+        assert (pending.kind, pending.link) == ("canvass", "Cafe, 12 Elm St")
