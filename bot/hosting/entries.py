@@ -15,8 +15,7 @@ from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
-from bot.shifts import CREATE_PARAMS
-from bot.shifts.kinds import KIND, where_param
+from bot.shifts import CREATE_PARAMS, KIND, where_param
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

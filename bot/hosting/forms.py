@@ -11,8 +11,7 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import _
 from bot.kernel.intake.forms import FormReader, Values, answering, number_key, text
 from bot.ports.replies import Form, TextField
-from bot.shifts import SHIFT, shift_form
-from bot.shifts.new_shift import KIND_SHIFT
+from bot.shifts import KIND_SHIFT, SHIFT, shift_form
 
 
 def propose_form(kind: ShiftKind | None = PHONE_BANK) -> Form:

@@ -10,9 +10,14 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.parsing import person
-from bot.shifts import CreateShift, read_new_shift, shift_options
-from bot.shifts.commands import StartShiftForm
-from bot.shifts.new_shift import kind_shift_options, read_kind_shift
+from bot.shifts import (
+    CreateShift,
+    StartShiftForm,
+    kind_shift_options,
+    read_kind_shift,
+    read_new_shift,
+    shift_options,
+)
 
 
 def propose_shift(actor: Actor, words: typed.Words) -> Command:
