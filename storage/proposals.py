@@ -52,6 +52,7 @@ class SqlProposalRepository(ProposalRepository):
                 starts_at=proposal.starts_at,
                 ends_at=proposal.ends_at,
                 capacity=proposal.capacity,
+                kind=proposal.kind,
                 status=ProposalStatus.PENDING.value,
                 created_at=now,
             )
@@ -108,4 +109,5 @@ def _proposal(row: RowMapping) -> Proposal:
         status=ProposalStatus(row["status"]),
         reason=row["reason"],
         shift_id=row["shift_id"],
+        kind=row["kind"],
     )

@@ -26,3 +26,5 @@ class Proposal:
     status: ProposalStatus = ProposalStatus.PENDING
     reason: str | None = None
     shift_id: int | None = None
+    # Its kind's id (bot.domain.kinds): the shift an approval makes is of this kind.
+    kind: str = "phonebank"

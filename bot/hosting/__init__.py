@@ -3,7 +3,7 @@
 from bot.hosting import buttons, proposals
 from bot.hosting.commands import StartDeclineForm
 from bot.hosting.entries import ENTRIES
-from bot.hosting.forms import DECLINE, PROPOSE
+from bot.hosting.forms import DECLINE, PROPOSE, PROPOSE_KIND
 from bot.hosting.notices import NOTICES
 from bot.kernel.feature import Feature
 from bot.kernel.intake.entry import Route
@@ -17,7 +17,7 @@ FEATURE = Feature(
         ),
     ),
     buttons=(buttons.APPROVE, buttons.DECLINE),
-    forms=(PROPOSE, DECLINE),
+    forms=(PROPOSE, PROPOSE_KIND, DECLINE),
     notices=NOTICES,
 )
 

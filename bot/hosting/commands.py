@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from bot.domain.kinds import PHONE_BANK
 from bot.kernel.commands import Command
 
 
@@ -16,11 +17,16 @@ class ProposeShift(Command):
     duration: timedelta
     capacity: int
     link: str | None = None
+    # Its kind's id (bot.domain.kinds): `/phonebank propose` offers phone banks.
+    kind: str = PHONE_BANK.id
 
 
 @dataclass(frozen=True, slots=True)
 class StartProposalForm(Command):
-    """`/phonebank propose` alone: ask for the phone bank in a form."""
+    """`/phonebank propose` alone: ask for the phone bank in a form; `/shift propose` alone
+    asks the kind first (None)."""
+
+    kind: str | None = PHONE_BANK.id
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
 """`/phonebank propose`, `host`, `proposals`, `approve` and `decline`: volunteer-hosted phone
-banks."""
+banks; `/shift propose <kind>` offers to host a shift of any kind."""
 
 from bot.hosting import proposals, reading
 from bot.hosting.commands import (
@@ -15,7 +15,7 @@ from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
-from bot.shifts import CREATE_PARAMS
+from bot.shifts import CREATE_PARAMS, KIND, where_param
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(
@@ -34,6 +34,26 @@ ENTRIES: tuple[Entry, ...] = (
         params=CREATE_PARAMS,
         text=reading.propose_shift,
         options=reading.propose_options,
+        also={StartProposalForm: proposals.start_proposal_form},
+    ),
+    # `/shift propose` names its kind first, like `/shift create`; it takes the place of the
+    # copy `/shift` would derive from `/phonebank propose`.
+    Entry(
+        "shift",
+        "propose",
+        Usage(
+            '/shift propose <kind> "<title>" <YYYY-MM-DD> <HH:MM> <length> <seats> [<where>]',
+            f'/shift propose canvass "Doors on Elm St" {SHIFT_DAY} 10:00 3h 8 "Cafe, 12 Elm St"',
+            N_(
+                "offer to host a shift of any kind; organizers approve it; where: a link or "
+                "an address in quotes (alone: a form)"
+            ),
+        ),
+        ProposeShift,
+        proposals.propose_shift,
+        params=(KIND, *(where_param(p) for p in CREATE_PARAMS)),
+        text=reading.propose_kind_shift,
+        options=reading.propose_kind_options,
         also={StartProposalForm: proposals.start_proposal_form},
     ),
     Entry(

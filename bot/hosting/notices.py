@@ -6,6 +6,7 @@ A proposal is read as it stands at send time, so a decided one never shows live 
 
 from zoneinfo import ZoneInfo
 
+from bot.domain.kinds import PHONE_BANK, kind_of
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.proposal import Proposal, ProposalStatus
 from bot.hosting.views import answer_buttons, when_and_seats
@@ -13,6 +14,7 @@ from bot.kernel import timefmt
 from bot.kernel.i18n import _
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.notices import NoticeSpec, Scene
+from bot.kernel.places import label
 from bot.ports.replies import Message, Reply
 from bot.signups import booker
 
@@ -36,7 +38,8 @@ async def _proposed(scene: Scene) -> Reply:
         "`/phonebank decline {id} We already have one that evening.`)",
         name=proposer.name,
         number=proposer.number,
-        what=_what(proposal, scene.zone),
+        # Its kind first, so organizers see a canvass is offered, not a phone bank.
+        what=f"{label(kind_of(proposal.kind))}: {_what(proposal, scene.zone)}",
         id=proposal.id,
     )
     if proposal.status is not ProposalStatus.PENDING:
@@ -47,6 +50,17 @@ async def _proposed(scene: Scene) -> Reply:
 async def _approved(scene: Scene) -> Reply:
     proposal = await _proposal(scene)
     number = (await scene.uow.shifts.get(proposal.shift_id)).number if proposal.shift_id else 0
+    if kind_of(proposal.kind) is not PHONE_BANK:
+        return Message(
+            _(
+                "🎉 Your shift {what} is approved: it's #{number}, and volunteers "
+                "can join with `/shift join {number}`. As its host you can see who "
+                "signed up (`/shift roster {number}`) and message them (like "
+                "`/shift announce {number} See you there!`). Thank you for hosting!",
+                what=_what(proposal, scene.zone),
+                number=number,
+            )
+        )
     return Message(
         _(
             "🎉 Your phone bank {what} is approved: it's #{number}, and volunteers "

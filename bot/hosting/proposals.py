@@ -6,12 +6,13 @@ keep every right.
 
 from bot.domain.campaign import Counter
 from bot.domain.errors import UserError
+from bot.domain.kinds import kind_of
 from bot.domain.notice import NoticeKind
 from bot.domain.phonebank import (
     check_capacity,
     check_duration,
-    check_link,
     check_start,
+    check_where,
     shift_start,
 )
 from bot.domain.proposal import Proposal, ProposalStatus
@@ -37,14 +38,15 @@ from bot.signups import JOIN, seats, timed
 
 
 async def start_proposal_form(cmd: StartProposalForm, ctx: Context) -> Reply:
-    """`/phonebank propose` alone: the form."""
-    return propose_form()
+    """`/phonebank propose` alone: the form (`/shift propose` alone: asking the kind first)."""
+    return propose_form(None if cmd.kind is None else kind_of(cmd.kind))
 
 
 async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
     """`/phonebank propose`: anyone offers to host; organizers decide in their channel."""
     title = clean_text(cmd.title, what="title", limit=MAX_TITLE)
     duration = check_duration(cmd.duration)
+    kind = kind_of(cmd.kind)
     starts_at = shift_start(cmd.day, cmd.start, ctx.campaign_zone)
     check_start(starts_at, ctx.now, shown=timefmt.at(starts_at, ctx.campaign_zone))
     proposal = await ctx.uow.proposals.add(
@@ -53,10 +55,11 @@ async def propose_shift(cmd: ProposeShift, ctx: Context) -> Reply:
             campaign_id=ctx.campaign.id,
             proposer_id=ctx.volunteer.id,
             title=title,
-            link=check_link(cmd.link),
+            link=check_where(kind, cmd.link),
             starts_at=starts_at,
             ends_at=starts_at + duration,
             capacity=check_capacity(cmd.capacity),
+            kind=kind.id,
         ),
         ctx.now,
     )
@@ -99,6 +102,7 @@ async def approve_proposal(cmd: ApproveProposal, ctx: Context) -> Reply:
         ends_at=proposal.ends_at,
         capacity=proposal.capacity,
         created_by=proposal.proposer_id,
+        kind=proposal.kind,
     )
     await timed.schedule_shift(ctx.uow, shift)
     await ctx.uow.proposals.set_host(await seats.hold(ctx, number), proposal.proposer_id)

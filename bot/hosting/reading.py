@@ -10,7 +10,14 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.parsing import person
-from bot.shifts import CreateShift, read_new_shift, shift_options
+from bot.shifts import (
+    CreateShift,
+    StartShiftForm,
+    kind_shift_options,
+    read_kind_shift,
+    read_new_shift,
+    shift_options,
+)
 
 
 def propose_shift(actor: Actor, words: typed.Words) -> Command:
@@ -23,8 +30,18 @@ def propose_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
     return propose_shift_from(shift_options(actor, answers))
 
 
+def propose_kind_shift(actor: Actor, words: typed.Words) -> Command:
+    """`/shift propose <kind> …` reads like `/shift create <kind> …`; bare: the form."""
+    return propose_shift_from(read_kind_shift(actor, words))
+
+
+def propose_kind_options(actor: Actor, answers: Mapping[str, Any]) -> Command:
+    """`/shift propose` from a menu, read as `/shift create`'s options."""
+    return propose_shift_from(kind_shift_options(actor, answers))
+
+
 def propose_shift_from(created: Command) -> Command:
-    """A create-shift command (or its bare form) as the same proposal."""
+    """A create-shift command (or its bare form) as the same proposal, of the same kind."""
     if isinstance(created, CreateShift):
         return ProposeShift(
             created.actor,
@@ -34,8 +51,10 @@ def propose_shift_from(created: Command) -> Command:
             duration=created.duration,
             capacity=created.capacity,
             link=created.link,
+            kind=created.kind,
         )
-    return StartProposalForm(created.actor)
+    kind = created.kind if isinstance(created, StartShiftForm) else None
+    return StartProposalForm(created.actor, kind=kind)
 
 
 def set_host(actor: Actor, words: typed.Words) -> Command:

@@ -1,12 +1,14 @@
-"""How a proposed phone bank reads, in the organizers' alert and in `/phonebank proposals`."""
+"""How a proposed shift reads, in the organizers' alert and in `/phonebank proposals`."""
 
 from zoneinfo import ZoneInfo
 
+from bot.domain.kinds import kind_of
 from bot.domain.proposal import Proposal
 from bot.hosting.buttons import APPROVE, DECLINE
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import _
+from bot.kernel.places import label
 from bot.kernel.wording import plural
 from bot.ports.replies import Button, ButtonStyle, Item, Listing
 
@@ -41,14 +43,19 @@ async def pending_proposals(ctx: Context) -> Listing:
             when_and_seats=when_and_seats(proposal, ctx.zone),
         )
         approve, decline = answer_buttons(proposal)
-        title = _("Proposal {id}: {title}", id=proposal.id, title=proposal.title)
+        title = _(
+            "Proposal {id}: {kind}, {title}",
+            id=proposal.id,
+            kind=label(kind_of(proposal.kind)),
+            title=proposal.title,
+        )
         if proposal.starts_at <= ctx.now:
             # Approving it would be refused: only declining is left.
             items.append(Item(title, _("{detail} (its time has passed)", detail=detail), decline))
         else:
             items.append(Item(title, detail, approve, more=(decline,)))
     return Listing(
-        heading=_("Proposed phone banks waiting for an answer"),
+        heading=_("Proposed shifts waiting for an answer"),
         items=tuple(items),
         empty=_("No proposals are waiting. Volunteers offer to host with `/phonebank propose`."),
         footer=_(

@@ -4,13 +4,15 @@ on and off them; and how shifts look in lists."""
 from bot.kernel.feature import Feature
 from bot.kernel.intake.entry import Route
 from bot.shifts import bookings, buttons
-from bot.shifts.commands import CreateShift, KeepOffShift
+from bot.shifts.commands import CreateShift, KeepOffShift, StartShiftForm
 from bot.shifts.entries import ENTRIES
-from bot.shifts.kinds import GROUP, label, shift_entries
+from bot.shifts.kinds import GROUP, KIND, label, shift_entries, where_param
 from bot.shifts.new_shift import (
     CREATE_PARAMS,
     KIND_SHIFT,
     SHIFT,
+    kind_shift_options,
+    read_kind_shift,
     read_new_shift,
     shift_form,
     shift_options,
@@ -38,13 +40,19 @@ __all__ = [
     "CREATE_PARAMS",
     "FEATURE",
     "GROUP",
+    "KIND",
+    "KIND_SHIFT",
     "SHIFT",
     "CreateShift",
+    "StartShiftForm",
+    "kind_shift_options",
     "label",
     "my_seats",
+    "read_kind_shift",
     "read_new_shift",
     "shift_entries",
     "shift_form",
     "shift_item",
     "shift_options",
+    "where_param",
 ]

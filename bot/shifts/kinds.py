@@ -21,7 +21,7 @@ from bot.shifts.new_shift import CREATE_PARAMS, kind_shift_options, read_kind_sh
 from bot.shifts.views import label
 from bot.signups import ListShifts
 
-__all__ = ["label", "shift_entries"]
+__all__ = ["KIND", "label", "shift_entries", "where_param"]
 
 GROUP = "shift"
 _FROM = "phonebank"
@@ -111,7 +111,7 @@ def _derived(entries: Sequence[Entry]) -> Iterator[Entry]:
             yield replace(
                 renamed,
                 usage=CREATE_USAGE,
-                params=(KIND, *(_where(p) for p in CREATE_PARAMS)),
+                params=(KIND, *(where_param(p) for p in CREATE_PARAMS)),
                 text=read_kind_shift,
                 options=kind_shift_options,
             )
@@ -127,7 +127,7 @@ def _derived(entries: Sequence[Entry]) -> Iterator[Entry]:
             yield renamed
 
 
-def _where(param: Param) -> Param:
+def where_param(param: Param) -> Param:
     """The phone bank's link, as `/shift create` asks it: where the shift happens."""
     if param.name != "link":
         return param

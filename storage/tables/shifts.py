@@ -119,6 +119,8 @@ proposals = Table(
     Column("reason", Text),
     Column("shift_id", Integer, ForeignKey("shifts.id")),
     Column("created_at", UtcDateTime, nullable=False),
+    # The kind of shift offered (bot.domain.kinds); proposals made before kinds are phone banks.
+    Column("kind", Text, nullable=False, server_default="phonebank"),
 )
 
 # Organizer control (issue 14): who added, removed or moved whom, shown on the roster.

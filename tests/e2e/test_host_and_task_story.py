@@ -43,7 +43,10 @@ def test_a_host_and_a_task_in_the_console(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
 
     listed = section(out, "Olivia> /phonebank proposals", "Olivia> 1")
-    assert "Proposal 1: Calls at Maria's" in listed and "[1] Approve   [2] Decline" in listed
+    assert (
+        "Proposal 1: 📞 Phone bank, Calls at Maria's" in listed
+        and "[1] Approve   [2] Decline" in listed
+    )
     approved = section(out, "Olivia> 1", "Maria> /phonebank mine")
     assert "Approved: #1 “Calls at Maria's”" in approved and "I'm posting it here" in approved
     assert "# post in #general" in approved

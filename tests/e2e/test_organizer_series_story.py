@@ -69,7 +69,7 @@ def test_a_weekly_series_bookings_and_a_hosted_phone_bank_in_the_console(tmp_pat
     assert "An organizer took you off “Thursday calls” (#5)" in removed
     assert "Sam added by Olivia" in removed and "Sam removed by Olivia" in removed
 
-    assert "🏠 Ana (#4) offers to host “Calls at Ana's”" in out
+    assert "🏠 Ana (#4) offers to host 📞 Phone bank: “Calls at Ana's”" in out
     assert "(pressed “Approve”)\n  Approved: #6 “Calls at Ana's”" in out
     assert "✉ DM to Ana:\n  🎉 Your phone bank" in out
     host = section(out, "Ana> /phonebank roster 6", "Ana> :quit")

@@ -29,7 +29,10 @@ async def test_a_proposal_reaches_the_organizers_and_approving_makes_the_propose
     harness: Harness,
 ) -> None:
     alert = await proposed(harness)
-    assert "Maria (#1) offers to host “Calls at Maria's”, Sat Nov 7, 6:00 PM EST" in text_of(alert)
+    assert (
+        "Maria (#1) offers to host 📞 Phone bank: “Calls at Maria's”, Sat Nov 7, 6:00 PM EST"
+        in text_of(alert)
+    )
     assert [b.label for b in alert.buttons] == ["Approve", "Decline"]
 
     approved = await harness.press("Olivia", alert.buttons[0].action)
@@ -243,10 +246,10 @@ async def test_organizers_list_the_proposals_waiting_and_answer_them_from_the_li
 
     assert isinstance(listed, Listing)
     assert text_of(listed).splitlines()[:5] == [
-        "Proposed phone banks waiting for an answer",
-        "Proposal 1: Calls at Maria's",
+        "Proposed shifts waiting for an answer",
+        "Proposal 1: 📞 Phone bank, Calls at Maria's",
         "from Maria (#1), Sat Nov 7, 6:00 PM EST for 2h, 6 seats",
-        "Proposal 2: Sam's calls",
+        "Proposal 2: 📞 Phone bank, Sam's calls",
         "from Sam (#2), Mon Nov 9, 6:00 PM EST for 1h30m, 4 seats",
     ]
     assert [b.label for item in listed.items for b in item.buttons] == ["Approve", "Decline"] * 2

@@ -136,3 +136,14 @@ def test_the_forms_ask_within_the_same_limits() -> None:
     assert task["slots"].high == MAX_SLOTS
     assert isinstance(task["description"], TextField)
     assert task["description"].max_length == MAX_DESCRIPTION
+
+
+def test_shift_propose_asks_the_kind_first_with_create_s_choices(
+    tree: list[dict[str, Any]],
+) -> None:
+    propose = options(tree, "shift", "propose")
+    create = options(tree, "shift", "create")
+    assert list(propose) == list(create)
+    assert propose["kind"] == create["kind"] and propose["kind"]["required"] is True
+    assert [c["value"] for c in propose["kind"]["choices"]][:2] == ["phonebank", "canvass"]
+    assert "kind" not in options(tree, "phonebank", "propose")

@@ -285,7 +285,7 @@ async def test_proposals_list_with_buttons_and_the_approved_one_is_posted_and_fo
     roster = await world.press("Maria", "turnout:roster:1")
 
     [field] = listed.json["data"]["embeds"][0]["fields"]
-    assert field["name"] == "Proposal 1: Home calls"
+    assert field["name"] == "Proposal 1: 📞 Phone bank, Home calls"
     assert field["value"].startswith("from Maria (#")
     assert [(b["label"], b["custom_id"]) for b in buttons(listed.json["data"])] == [
         ("Approve #1", "turnout:approve:1"),

@@ -80,7 +80,7 @@ async def test_proposals_list_with_buttons_approve_posts_the_shift_and_its_host_
     await rig.press(mine.button("Roster"), VERA)
     roster = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0], count=3)
 
-    assert "Proposal 1: Home calls" in listed.text and "from vera (#" in listed.text
+    assert "Proposal 1: 📞 Phone bank, Home calls" in listed.text and "from vera (#" in listed.text
     assert listed.button("Decline")["value"] == "turnout:decline:1"
     assert "I'm posting it here" in approved.text
     assert "#1 “Home calls”" in posted.text
