@@ -19,7 +19,7 @@ from bot.attendance.commands import (
     ShowReport,
     StartDebrief,
 )
-from bot.domain.attendance import CHECKIN_OPENS, MAX_COUNT, MAX_NOTES, read_count
+from bot.domain.attendance import CHECKIN_OPENS, MAX_COUNT, MAX_NOTES, read_count, read_notes
 from bot.domain.attendance import read_confirm_check as check_before
 from bot.domain.errors import UserError
 from bot.domain.text import MAX_NAME, clean_text
@@ -79,7 +79,7 @@ def read_debrief(actor: Actor, words: typed.Words) -> Command:
         shift=number,
         calls=calls,
         conversations=conversations,
-        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+        notes=read_notes(notes),
     )
 
 
@@ -97,7 +97,7 @@ def debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
         shift=number,
         calls=read_count(calls, "calls"),
         conversations=read_count(str(options.get("conversations") or "0"), "conversations"),
-        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+        notes=read_notes(notes),
     )
 
 
@@ -120,7 +120,7 @@ def read_shift_debrief(actor: Actor, words: typed.Words) -> Command:
         shift=number,
         calls=_neutral_count(first.text, number),
         conversations=_neutral_count(second.text, number),
-        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+        notes=read_notes(notes),
     )
 
 
@@ -138,7 +138,7 @@ def shift_debrief_options(actor: Actor, options: Mapping[str, Any]) -> Command:
         shift=number,
         calls=_neutral_count(first, number),
         conversations=_neutral_count(str(options.get("second") or "0"), number),
-        notes=clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else "",
+        notes=read_notes(notes),
     )
 
 

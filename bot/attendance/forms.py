@@ -5,9 +5,8 @@ button already named it.
 """
 
 from bot.attendance.commands import Debrief
-from bot.domain.attendance import MAX_COUNT, MAX_NOTES, read_count
+from bot.domain.attendance import MAX_COUNT, MAX_NOTES, read_count, read_notes
 from bot.domain.kinds import PHONE_BANK, ShiftKind
-from bot.domain.text import clean_text
 from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import _
 from bot.kernel.intake.forms import FormReader, Values, answering, number_key, text
@@ -55,7 +54,7 @@ def _read(actor: Actor, key: str, values: Values) -> Command:
             )
     with answering("notes"):
         notes = text(values, "notes", _("the note"), required=False)
-        said = clean_text(notes, what="note", limit=MAX_NOTES, multiline=True) if notes else ""
+        said = read_notes(notes)
     return Debrief(actor, shift=shift, calls=calls, conversations=conversations, notes=said)
 
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import UserError
-from bot.domain.text import N_
+from bot.domain.text import N_, clean_text
 from bot.domain.timing import parse_duration
 
 # Debrief counts are whole numbers in this range.
@@ -251,6 +251,11 @@ def check_conversations(
 
 def _counted(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def read_notes(text: str) -> str:
+    """A debrief's notes as kept: cleaned and within MAX_NOTES; "" when none were given."""
+    return clean_text(text, what="note", limit=MAX_NOTES, multiline=True) if text else ""
 
 
 def read_count(text: str, what: str) -> int:
