@@ -134,9 +134,10 @@ class SqlVolunteerRepository(VolunteerRepository):
         *,
         follow_up_due_at: datetime | None = None,
         platform_timezone: str | None = None,
+        platform_language: str | None = None,
     ) -> Volunteer:
         """As `add`, with the campaign's next volunteer number; the follow-up due time and
-        profile zone go in the same INSERT (no UPDATE right after it).
+        profile zone and language go in the same INSERT (no UPDATE right after it).
 
         On SQLite the writer holds the whole file anyway, so the number is taken at once. On
         PostgreSQL the campaign's counter row is what concurrent newcomers queue on, from the
@@ -147,6 +148,7 @@ class SqlVolunteerRepository(VolunteerRepository):
             _new(0, campaign_id, 0, display_name, now),
             follow_up_due_at=follow_up_due_at,
             platform_timezone=platform_timezone,
+            platform_language=platform_language,
         )
         if self._db.dialect.name != "postgresql":
             number = await next_number(self._db, campaign_id, Counter.VOLUNTEER)
@@ -341,6 +343,7 @@ def _new_row(volunteer: Volunteer) -> dict[str, object]:
         "joined_at": volunteer.joined_at,
         "follow_up_due_at": volunteer.follow_up_due_at,
         "platform_timezone": volunteer.platform_timezone,
+        "platform_language": volunteer.platform_language,
     }
 
 

@@ -86,7 +86,7 @@ class Context:
         if volunteer is None:
             # Written with the row, not saved right after it: the follow-up that greeting a
             # newcomer sets (bot/volunteers/welcome.py; organizers count as contacted instead)
-            # and their profile's zone (below).
+            # and their profile's zone and language (below).
             volunteer = await uow.volunteers.add_newcomer(
                 campaign.id,
                 identity,
@@ -94,6 +94,7 @@ class Context:
                 now,
                 follow_up_due_at=None if actor.is_organizer else now + campaign.contact_within,
                 platform_timezone=actor.timezone or None,
+                platform_language=actor.locale or None,
             )
         elif volunteer.display_name != actor.display_name and actor.display_name:
             # People rename themselves; show what their teammates see today.

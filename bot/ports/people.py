@@ -69,9 +69,10 @@ class VolunteerRepository(ABC):
         *,
         follow_up_due_at: datetime | None = None,
         platform_timezone: str | None = None,
+        platform_language: str | None = None,
     ) -> Volunteer:
         """As `add`, numbered with the campaign's next volunteer number, with the follow-up
-        due time and profile zone written in the same row.
+        due time and profile zone and language written in the same row.
 
         Where transactions run side by side (PostgreSQL) the number is assigned as the unit of
         work commits, since every newcomer of a campaign updates the same counter and holds it

@@ -12,7 +12,7 @@ a BEGIN that asyncpg sends without telling SQLAlchemy (not counted here).
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import event
@@ -99,6 +99,23 @@ async def test_a_newcomers_join_stays_within_its_budget(harness: Harness) -> Non
     with counted(harness.storage) as sent:
         await join(harness, "Maria", 1)
     assert_within(sent, NEWCOMER_JOINS[harness.storage.dialect_name])
+
+
+async def test_a_newcomer_whose_platform_names_a_zone_and_language_costs_no_more(
+    harness: Harness,
+) -> None:
+    # Slack's profile and Discord's interaction say where and in what language a person
+    # reads: both go into the newcomer's INSERT, not into an UPDATE after it.
+    await harness.say("Olivia", CREATE.format(seats=5))
+    maria = replace(harness.actor("Maria"), timezone="America/Chicago", locale="es")
+    with counted(harness.storage) as sent:
+        reply = await harness.bot.turnout.run_text(maria, "/phonebank join 1")
+    assert isinstance(reply, Message) and not reply.error
+    assert_within(sent, NEWCOMER_JOINS[harness.storage.dialect_name])
+    async with harness.storage.unit_of_work(write=False) as uow:
+        stored = await uow.volunteers.by_identity(maria.identity)
+    assert stored is not None
+    assert (stored.platform_timezone, stored.platform_language) == ("America/Chicago", "es")
 
 
 async def test_a_returning_volunteers_join_stays_within_its_budget(harness: Harness) -> None:
