@@ -113,6 +113,31 @@ def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready() -> Non
 
 
 @pytest.mark.slow
+def test_the_scale_benchmark_serves_ten_teams_from_one_process_and_two_deliver_once() -> None:
+    out = quick("scale_teams.py")
+    assert "one `turnout run` serving 10 teams (5 Slack workspaces through the OAuth store, " in out
+    assert re.search(r"^  start-up \(spawn to running on slack, discord\) +\d+ ms$", out, re.M), out
+    for moment in ("after start-up", "after the burst"):
+        assert re.search(rf"^  resident memory {moment} +[\d.]+ MB", out, re.M), out
+    assert "A burst of 10 commands, one per team" in out
+    for row in (
+        "slack ack (HTTP 200)",
+        "slack answer",
+        "discord answer (callback)",
+        "all, acknowledged",
+        "all, answered",
+    ):
+        assert re.search(rf"^  {re.escape(row)}( +[\d.]+ ms){{4}}$", out, re.M), out
+    assert re.search(r"^  deferred on Discord +\d+ of 5 ", out, re.M), out
+    if "No PostgreSQL to measure two processes on" in out:
+        pytest.skip("set TURNOUT_TEST_DATABASE_URL to run the two processes on PostgreSQL")
+    figures = dict(re.findall(r"^  (reminders due|delivered|duplicates|lost) +(\d+)", out, re.M))
+    # Three volunteers' reminders in each of the ten teams, each delivered once between them.
+    assert figures == {"reminders due": "30", "delivered": "30", "duplicates": "0", "lost": "0"}
+    assert re.search(r"^  delivered .*\(process 1 sent \d+, process 2 \d+;", out, re.M), out
+
+
+@pytest.mark.slow
 def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_asyncpg() -> None:
     out = quick("signups_pg.py")
     if out.startswith("No PostgreSQL to measure"):

@@ -1,0 +1,264 @@
+"""Many teams for the scale bench: fake platforms that know them, and a database seeded with them.
+
+Slack workspaces are installed through Turnout's own OAuth installation store (the rows a real
+install writes); Discord servers arrive in the fake gateway's READY and GUILD_CREATE frames.
+Each team gets its campaign, a shift and some volunteers through the core's own commands.
+"""
+
+import copy
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from aiohttp import web
+from slack_sdk.oauth.installation_store.models.installation import Installation as SlackInstall
+
+from adapters.slack.installs import InstallationStore
+from bot.app.turnout import Turnout
+from bot.domain.campaign import CampaignDefaults, Identity
+from bot.kernel.commands import Actor
+from bot.ports.clock import Clock
+from bot.ports.replies import Message
+from storage import SqlStorage
+from tests.adapters.discord import interactions as make
+from tests.adapters.discord.fake_discord import APP_ID, FakeDiscord, payload
+from tests.adapters.slack.conftest import payload as slack_payload
+from tests.adapters.slack.fake_slack import BOT_USER, FakeSlack, Workspace, manifest_scopes
+
+DEFAULTS = CampaignDefaults(name="Bench campaign", timezone="UTC")
+# Server ids far from the fake's own (1300…), a hundred ids apart: the server's channels and
+# roles take the ids just after it, its people the ones after those.
+GUILD_BASE = 1_350_000_000_000_000_000
+ROLES = ("Organizer", "Field Coordinator", "Events Team")
+
+
+@dataclass(frozen=True)
+class Teams:
+    """The teams one bench serves: `slack` workspace ids and `discord` server ids."""
+
+    slack: tuple[str, ...]
+    discord: tuple[str, ...]
+    volunteers: int
+
+    @classmethod
+    def of(cls, count: int, volunteers: int) -> "Teams":
+        """`count` teams, half Slack workspaces and half Discord servers."""
+        slack = tuple(f"T{n:07d}" for n in range(1, count // 2 + 1))
+        discord = tuple(str(GUILD_BASE + 100 * n) for n in range(1, count - count // 2 + 1))
+        return cls(slack, discord, volunteers)
+
+    def __len__(self) -> int:
+        return len(self.slack) + len(self.discord)
+
+    def people(self, team: str) -> list[str]:
+        """The team's organizer, then its volunteers (user ids in the platform's shape)."""
+        return [person(team, k) for k in range(self.volunteers + 1)]
+
+
+def person(team: str, k: int) -> str:
+    """User k of a team: Slack's U<digits> (the fake opens DM D<digits>), or a snowflake."""
+    if team.startswith("T"):
+        return f"U{team[1:]}{k:03d}"
+    return str(int(team) + 10 + k)
+
+
+def token_of(team: str) -> str:
+    return f"xoxb-{team}-bench"
+
+
+@dataclass
+class ManyWorkspaces(FakeSlack):
+    """The fake Slack, knowing the bench's workspaces and their bot tokens (auth.test answers
+    with the token's own workspace)."""
+
+    def know(self, teams: Teams) -> None:
+        for team in teams.slack:
+            self.workspaces[team] = Workspace(team, f"Workspace {team}", person(team, 0))
+            self.issued[token_of(team)] = (team, None)
+            self.workspaces_by_token[token_of(team)] = team
+
+    def answers_by_user(self, since: int = 0) -> dict[str, float]:
+        """When each person first got an answer to a command (time.perf_counter()), among the
+        calls from number `since` on."""
+        first: dict[str, float] = {}
+        for call in self.calls[since:]:
+            if call.method == "chat.postEphemeral":
+                first.setdefault(str(call.args.get("user")), call.at)
+            elif call.method == "response_url":
+                first.setdefault(str(call.args.get("name")), call.at)
+        return first
+
+    def reminders(self) -> Counter[tuple[str, str]]:
+        """Reminders received, by (workspace, DM channel)."""
+        return Counter(
+            (str(self.team_of(call)), str(call.args.get("channel")))
+            for call in self.calls_to("chat.postMessage")
+            if "Reminder:" in call.text
+        )
+
+
+@dataclass
+class ManyGuilds(FakeDiscord):
+    """The fake Discord, with the bot in each of `servers` (READY, then a GUILD_CREATE each)."""
+
+    servers: tuple[str, ...] = ()
+    _created: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for guild in self.servers:
+            made = guild_create(guild)
+            self._created[guild] = made
+            self.guild_ids.add(guild)
+            for channel in made["channels"]:
+                self.channels[channel["id"]] = {**channel, "guild_id": guild}
+
+    async def _identify(self, ws: web.WebSocketResponse, identify: dict[str, Any] | None) -> bool:
+        if identify is None or identify.get("token") != self.token:
+            return await super()._identify(ws, identify)
+        self.identifies.append(identify)
+        self._ws, self._seq = ws, 0
+        ready = payload("ready")["d"]
+        ready["resume_gateway_url"] = self.gateway_url
+        ready["guilds"] = [{"id": guild, "unavailable": True} for guild in self.servers]
+        frames = [("READY", ready)] + [("GUILD_CREATE", g) for g in self._created.values()]
+        for event, data in frames:
+            self._seq += 1
+            await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+        self._connected.set()
+        return True
+
+    def _route(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]]:
+        guild = path.split("/")[2] if path.startswith("/guilds/") else ""
+        if method == "GET" and guild in self._created and path.endswith(f"/members/{APP_ID}"):
+            return 200, self._created[guild]["members"][0], {}
+        return super()._route(method, path, body)
+
+    def answers(self) -> dict[str, float]:
+        """Each interaction's answer (its callback): seconds from leaving the gateway."""
+        return {
+            call.path.split("/")[2]: call.at - self.dispatched_at[call.path.split("/")[2]]
+            for call in self.made("POST", r"/interactions/\d+/[^/]+/callback")
+        }
+
+    def deferred(self) -> int:
+        """Interactions answered "thinking…" first, their answer following as a follow-up."""
+        callbacks = self.made("POST", r"/interactions/\d+/[^/]+/callback")
+        return sum(1 for call in callbacks if call.json["type"] == 5)
+
+    def reminders(self) -> Counter[tuple[str, str]]:
+        """Reminders received, by ("discord", DM channel)."""
+        return Counter(
+            ("discord", call.path.split("/")[2])
+            for call in self.made("POST", r"/channels/\d+/messages")
+            if call.status == 200 and "Reminder:" in call.text
+        )
+
+
+def guild_create(guild: str) -> dict[str, Any]:
+    """The fake's saved GUILD_CREATE, moved to server `guild` with ids of its own."""
+    made = payload("guild_create")["d"]
+    made.update(id=guild, name=f"Server {guild[-5:]}")
+    base = int(guild)
+    for n, channel in enumerate(made["channels"], start=1):
+        channel["id"] = str(base + n)
+    for role in made["roles"]:
+        everyone = role["name"] == "@everyone"
+        role["id"] = guild if everyone else str(base + 4 + ROLES.index(role["name"]))
+    for key in ("system_channel_id", "rules_channel_id", "public_updates_channel_id"):
+        if made.get(key):
+            made[key] = str(base + 1)
+    return made
+
+
+# Seeding
+
+
+async def install_workspaces(storage: SqlStorage, teams: Teams) -> None:
+    """Each Slack workspace installed as bolt's OAuth flow saves it after oauth.v2.access."""
+    store = InstallationStore(storage)
+    for team in teams.slack:
+        await store.async_save(
+            SlackInstall(
+                app_id="A0TURNOUT",
+                enterprise_id=None,
+                team_id=team,
+                team_name=f"Workspace {team}",
+                bot_token=token_of(team),
+                bot_id="B0BOT",
+                bot_user_id=BOT_USER,
+                bot_scopes=manifest_scopes(),
+                user_id=person(team, 0),
+                installed_at=time.time(),
+            )
+        )
+
+
+async def seed_teams(storage: SqlStorage, teams: Teams, *, clock: Clock, starts: datetime) -> None:
+    """Each team: its installer (or a server organizer) creates a shift at `starts` through the
+    core, and its volunteers join it; `clock` says when all this happened."""
+    turnout = Turnout(storage=storage, clock=clock, defaults=DEFAULTS)
+    for platform, ids in (("slack", teams.slack), ("discord", teams.discord)):
+        for team in ids:
+            organizer, *volunteers = teams.people(team)
+            actor = Actor(Identity(platform, team, organizer), "Olivia", True, f"team {team}")
+            line = f'create "Evening calls" {starts:%Y-%m-%d %H:%M} 2h 50'
+            created = await turnout.run_slash(actor, "/phonebank", line)
+            assert isinstance(created, Message) and created.text.startswith("Created #"), created
+            for k, user in enumerate(volunteers, start=1):
+                joiner = Actor(Identity(platform, team, user), f"Volunteer {k}", False, "")
+                joined = await turnout.run_slash(joiner, "/phonebank", "join 1")
+                assert isinstance(joined, Message) and joined.text.startswith("You're in"), joined
+
+
+# Commands
+
+
+def command_line(index: int) -> tuple[str, str]:
+    """The burst's mix, by the command's place in it: a list, a join, a time zone."""
+    return (
+        ("phonebank", "list"),
+        ("phonebank", "join 1"),
+        ("volunteer", "tz America/Chicago"),
+    )[index % 3]
+
+
+def slack_command(fake: FakeSlack, team: str, user: str, index: int) -> str:
+    """The signed-to-be form body Slack POSTs for the burst's command number `index`."""
+    command, text = command_line(index)
+    return urlencode(
+        slack_payload("slash_command")
+        | {
+            "team_id": team,
+            "team_domain": team.lower(),
+            "command": f"/{command}",
+            "text": text,
+            "user_id": user,
+            "user_name": user.lower(),
+            "channel_id": "C0GENERAL",
+            "response_url": fake.response_url(user),
+            "trigger_id": f"trigger-{index}",
+        }
+    )
+
+
+def discord_command(guild: str, user: str, index: int) -> dict[str, Any]:
+    """The INTERACTION_CREATE for the burst's command number `index`, in server `guild`."""
+    command, text = command_line(index)
+    verb, _, argument = text.partition(" ")
+    options: dict[str, Any] = {}
+    if verb == "join":
+        options["shift"] = int(argument)
+    elif verb == "tz":
+        options["zone"] = argument
+    data = make.slash("Maria", command, verb, **options)
+    general = str(int(guild) + 1)
+    data.update(guild_id=guild, channel_id=general, authorizing_integration_owners={"0": guild})
+    data["guild"]["id"] = data["data"]["guild_id"] = guild
+    data["channel"] = {**data["channel"], "id": general, "guild_id": guild}
+    member = copy.deepcopy(data["member"])
+    member["user"].update(id=user, username=f"user{user[-6:]}", global_name=f"User {user[-3:]}")
+    data["member"] = member
+    return data
