@@ -26,7 +26,7 @@ from storage import SqlStorage
 from tests.adapters.discord import interactions as make
 from tests.adapters.discord.fake_discord import APP_ID, FakeDiscord, payload
 from tests.adapters.slack.conftest import payload as slack_payload
-from tests.adapters.slack.fake_slack import BOT_USER, FakeSlack, Workspace, manifest_scopes
+from tests.adapters.slack.fake_slack import BOT_USER, Call, FakeSlack, Workspace, manifest_scopes
 
 DEFAULTS = CampaignDefaults(name="Bench campaign", timezone="UTC")
 # Server ids far from the fake's own (1300…), a hundred ids apart: the server's channels and
@@ -80,15 +80,15 @@ class ManyWorkspaces(FakeSlack):
             self.issued[token_of(team)] = (team, None)
             self.workspaces_by_token[token_of(team)] = team
 
-    def answers_by_user(self, since: int = 0) -> dict[str, float]:
-        """When each person first got an answer to a command (time.perf_counter()), among the
-        calls from number `since` on."""
-        first: dict[str, float] = {}
+    def answers_by_user(self, since: int = 0) -> dict[str, Call]:
+        """Each person's first answer to a command (its `at` is time.perf_counter()), among
+        the calls from number `since` on."""
+        first: dict[str, Call] = {}
         for call in self.calls[since:]:
             if call.method == "chat.postEphemeral":
-                first.setdefault(str(call.args.get("user")), call.at)
+                first.setdefault(str(call.args.get("user")), call)
             elif call.method == "response_url":
-                first.setdefault(str(call.args.get("name")), call.at)
+                first.setdefault(str(call.args.get("name")), call)
         return first
 
     def reminders(self) -> Counter[tuple[str, str]]:
@@ -136,10 +136,14 @@ class ManyGuilds(FakeDiscord):
             return 200, self._created[guild]["members"][0], {}
         return super()._route(method, path, body)
 
-    def answers(self) -> dict[str, float]:
-        """Each interaction's answer (its callback): seconds from leaving the gateway."""
+    def answers(self) -> dict[str, tuple[float, str]]:
+        """Each interaction's answer (its callback): seconds from leaving the gateway, and
+        what it said."""
         return {
-            call.path.split("/")[2]: call.at - self.dispatched_at[call.path.split("/")[2]]
+            call.path.split("/")[2]: (
+                call.at - self.dispatched_at[call.path.split("/")[2]],
+                call.text,
+            )
             for call in self.made("POST", r"/interactions/\d+/[^/]+/callback")
         }
 
@@ -215,14 +219,23 @@ async def seed_teams(storage: SqlStorage, teams: Teams, *, clock: Clock, starts:
 
 # Commands
 
+# The burst's mix, taken in turn: a command, and what its answer says when it worked.
+MIX = (
+    ("phonebank", "list", "Evening calls"),
+    ("phonebank", "join 1", "You're in"),
+    ("volunteer", "tz America/Chicago", "I'll show you times in America/Chicago"),
+)
+
 
 def command_line(index: int) -> tuple[str, str]:
-    """The burst's mix, by the command's place in it: a list, a join, a time zone."""
-    return (
-        ("phonebank", "list"),
-        ("phonebank", "join 1"),
-        ("volunteer", "tz America/Chicago"),
-    )[index % 3]
+    """The burst's command number `index`: a list, a join, a time zone."""
+    command, text, _ = MIX[index % len(MIX)]
+    return command, text
+
+
+def answered_well(index: int, answer: str) -> bool:
+    """Whether the answer to the burst's command number `index` says it worked."""
+    return MIX[index % len(MIX)][2] in answer
 
 
 def slack_command(fake: FakeSlack, team: str, user: str, index: int) -> str:

@@ -42,6 +42,7 @@ from bench.many_teams import (
     ManyGuilds,
     ManyWorkspaces,
     Teams,
+    answered_well,
     discord_command,
     install_workspaces,
     person,
@@ -179,6 +180,7 @@ async def one_process(teams: Teams) -> int:
             after_start = served.memory()
             quiet = await settled(storage)
             times = await burst(served, teams)
+            wrong = int(times["wrong"][0])
             after_burst = served.memory()
         finally:
             await served.stop()
@@ -202,7 +204,7 @@ async def one_process(teams: Teams) -> int:
     errors = served.errors()
     if errors:
         print("the process logged errors:\n" + "".join(errors[:10]))
-    return 1 if errors else 0
+    return 1 if errors or wrong else 0
 
 
 async def burst(served: Served, teams: Teams) -> dict[str, list[float]]:
@@ -236,9 +238,17 @@ async def burst(served: Served, teams: Teams) -> dict[str, list[float]]:
     )
     answered = served.slack.answers_by_user(since)
     slack_answers = [
-        answered[user] - started for user, (started, _) in zip(slack_users, sent, strict=True)
+        answered[user].at - started for user, (started, _) in zip(slack_users, sent, strict=True)
     ]
-    discord_answers = list(served.discord.answers().values())
+    interactions = served.discord.answers()
+    discord_answers = [interactions[i["id"]][0] for i in discord_burst]
+    wrong = sum(
+        not answered_well(i, text)
+        for i, text in (
+            *enumerate(answered[user].text for user in slack_users),
+            *enumerate(interactions[i["id"]][1] for i in discord_burst),
+        )
+    )
     return {
         "slack ack (HTTP 200)": [ack for _, ack in sent],
         "slack answer": slack_answers,
@@ -246,6 +256,7 @@ async def burst(served: Served, teams: Teams) -> dict[str, list[float]]:
         "all, acknowledged": [ack for _, ack in sent] + discord_answers,
         "all, answered": slack_answers + discord_answers,
         "deferred": [float(served.discord.deferred())],
+        "wrong": [float(wrong)],
     }
 
 
@@ -268,6 +279,7 @@ async def fire(http: aiohttp.ClientSession, url: str, body: str) -> tuple[float,
 
 def report(times: dict[str, list[float]], teams: Teams) -> None:
     deferred = int(times.pop("deferred")[0])
+    wrong = int(times.pop("wrong")[0])
     print(
         f"A burst of {len(teams)} commands, one per team, all at once "
         "(/phonebank list, /phonebank join 1, /volunteer tz)"
@@ -279,6 +291,7 @@ def report(times: dict[str, list[float]], teams: Teams) -> None:
     print(
         f"  deferred on Discord {deferred:5d} of {len(teams.discord)} (answered after “thinking…”)"
     )
+    print(f"  answers not saying it worked {wrong:5d} of {len(teams)}")
     print("Each platform's deadline for the acknowledgement: 3000 ms.")
 
 

@@ -129,6 +129,7 @@ def test_the_scale_benchmark_serves_ten_teams_from_one_process_and_two_deliver_o
     ):
         assert re.search(rf"^  {re.escape(row)}( +[\d.]+ ms){{4}}$", out, re.M), out
     assert re.search(r"^  deferred on Discord +\d+ of 5 ", out, re.M), out
+    assert re.search(r"^  answers not saying it worked +0 of 10$", out, re.M), out
     if "No PostgreSQL to measure two processes on" in out:
         pytest.skip("set TURNOUT_TEST_DATABASE_URL to run the two processes on PostgreSQL")
     figures = dict(re.findall(r"^  (reminders due|delivered|duplicates|lost) +(\d+)", out, re.M))
