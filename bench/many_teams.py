@@ -7,6 +7,7 @@ Each team gets its campaign, a shift and some volunteers through the core's own 
 
 import copy
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -136,21 +137,14 @@ class ManyGuilds(FakeDiscord):
             return 200, self._created[guild]["members"][0], {}
         return super()._route(method, path, body)
 
-    def answers(self) -> dict[str, tuple[float, str]]:
-        """Each interaction's answer (its callback): seconds from leaving the gateway, and
-        what it said."""
-        return {
-            call.path.split("/")[2]: (
-                call.at - self.dispatched_at[call.path.split("/")[2]],
-                call.text,
-            )
-            for call in self.made("POST", r"/interactions/\d+/[^/]+/callback")
-        }
-
-    def deferred(self) -> int:
-        """Interactions answered "thinking…" first, their answer following as a follow-up."""
-        callbacks = self.made("POST", r"/interactions/\d+/[^/]+/callback")
-        return sum(1 for call in callbacks if call.json["type"] == 5)
+    def answers(self) -> dict[str, "Answer"]:
+        """Each interaction's answer (its callback), by the interaction's id."""
+        answers = {}
+        for call in self.made("POST", r"/interactions/\d+/[^/]+/callback"):
+            interaction = call.path.split("/")[2]
+            seconds = call.at - self.dispatched_at[interaction]
+            answers[interaction] = Answer(seconds, call.text, deferred=call.json["type"] == 5)
+        return answers
 
     def reminders(self) -> Counter[tuple[str, str]]:
         """Reminders received, by ("discord", DM channel)."""
@@ -159,6 +153,16 @@ class ManyGuilds(FakeDiscord):
             for call in self.made("POST", r"/channels/\d+/messages")
             if call.status == 200 and "Reminder:" in call.text
         )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An interaction's first response: seconds from leaving the gateway, what it said, and
+    whether it was "thinking…" (the answer following as a follow-up)."""
+
+    seconds: float
+    text: str
+    deferred: bool
 
 
 def guild_create(guild: str) -> dict[str, Any]:
@@ -252,7 +256,8 @@ def slack_command(fake: FakeSlack, team: str, user: str, index: int) -> str:
             "user_name": user.lower(),
             "channel_id": "C0GENERAL",
             "response_url": fake.response_url(user),
-            "trigger_id": f"trigger-{index}",
+            # Each command's own, as Slack's are: a repeated one is taken for a redelivery.
+            "trigger_id": uuid.uuid4().hex,
         }
     )
 
