@@ -9,6 +9,7 @@ import copy
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -53,6 +54,9 @@ class Teams:
 
     def __len__(self) -> int:
         return len(self.slack) + len(self.discord)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((*self.slack, *self.discord))
 
     def people(self, team: str) -> list[str]:
         """The team's organizer, then its volunteers (user ids in the platform's shape)."""
