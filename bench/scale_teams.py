@@ -125,6 +125,12 @@ class Served:
         }
         return kb["VmRSS"] * 1024 / MB, kb["VmHWM"] * 1024 / MB
 
+    def cpu(self) -> float:
+        """CPU seconds the process has used so far, user and system (/proc/<pid>/stat)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        # utime and stime, the 14th and 15th fields, counted in clock ticks.
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     async def stop(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             self.process.terminate()
@@ -138,7 +144,11 @@ class Served:
         await self.discord.stop()
 
     def errors(self) -> list[str]:
-        return [line for line in self.log if re.search(r" (ERROR|CRITICAL) |Traceback", line)]
+        """What the process logged from its first error on (empty if it logged none)."""
+        for n, line in enumerate(self.log):
+            if re.search(r" (ERROR|CRITICAL) |Traceback", line):
+                return self.log[n:]
+        return []
 
 
 async def unsent_due(storage: SqlStorage) -> int:
@@ -190,7 +200,7 @@ async def one_process(teams: Teams) -> int:
         served = await Served.start(folder, url, teams)
         try:
             await served.ready()
-            start_up = time.perf_counter() - spawned
+            start_up, start_up_cpu = time.perf_counter() - spawned, served.cpu()
             after_start = served.memory()
             quiet = await settled(storage)
             first = await burst(served, teams, 1)
@@ -212,7 +222,10 @@ async def one_process(teams: Teams) -> int:
         f"per team; what that queued (welcomes, organizers' news) sent {quiet:.1f} s after "
         "start-up"
     )
-    print(f"  start-up (spawn to running on slack, discord) {start_up * 1000:9.0f} ms")
+    print(
+        f"  start-up (spawn to running on slack, discord) {start_up * 1000:9.0f} ms"
+        f"  (CPU {start_up_cpu * 1000:,.0f} ms)"
+    )
     print(f"  resident memory after start-up                {after_start[0]:9.1f} MB")
     print(
         f"  resident memory after the bursts              {after_burst[0]:9.1f} MB"
@@ -221,7 +234,7 @@ async def one_process(teams: Teams) -> int:
     report(bursts, teams)
     errors = served.errors()
     if errors:
-        print("the process logged errors:\n" + "".join(errors[:10]))
+        print("the process logged errors:\n" + "".join(errors[:60]))
     return 1 if errors or any(measured.wrong for _, measured in bursts) else 0
 
 
@@ -232,11 +245,13 @@ class Burst:
     times: dict[str, list[float]]
     deferred: int
     wrong: int
+    # CPU seconds the process spent from the burst's first command to its last answer.
+    cpu: float
 
 
 async def burst(served: Served, teams: Teams, newcomer: int) -> Burst:
     """One command per team, all at once; each team's `newcomer`th newcomer joins."""
-    since = len(served.slack.calls)
+    since, cpu = len(served.slack.calls), served.cpu()
     slack_users = [commander(team, i, teams, newcomer) for i, team in enumerate(teams.slack)]
     discord_burst = [
         discord_command(team, commander(team, i, teams, newcomer), i)
@@ -283,6 +298,7 @@ async def burst(served: Served, teams: Teams, newcomer: int) -> Burst:
         },
         deferred=sum(interactions[i].deferred for i in ids),
         wrong=sum(not answered_well(i, text) for said in texts for i, text in enumerate(said)),
+        cpu=served.cpu() - cpu,
     )
 
 
@@ -320,6 +336,10 @@ def report(bursts: list[tuple[str, Burst]], teams: Teams) -> None:
             "(answered after “thinking…”)"
         )
         print(f"    answers not saying it worked {measured.wrong:5d} of {len(teams)}")
+        print(
+            f"    the process's CPU, first command to last answer {measured.cpu * 1000:,.0f} ms "
+            f"({measured.cpu * 1000 / len(teams):.1f} ms a command)"
+        )
     print("Each platform's deadline for the acknowledgement: 3000 ms.")
 
 
@@ -410,7 +430,7 @@ async def share_reminders(folder: Path, url: str, storage: SqlStorage, teams: Te
     print(f"  lost          {lost:>9,}")
     errors = [line for served in pair for line in served.errors()]
     if errors:
-        print("the processes logged errors:\n" + "".join(errors[:10]))
+        print("the processes logged errors:\n" + "".join(errors[:60]))
     return 1 if duplicates or lost or errors or due != len(wanted) else 0
 
 

@@ -116,7 +116,8 @@ def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready() -> Non
 def test_the_scale_benchmark_serves_ten_teams_from_one_process_and_two_deliver_once() -> None:
     out = quick("scale_teams.py")
     assert "one `turnout run` serving 10 teams (5 Slack workspaces through the OAuth store, " in out
-    assert re.search(r"^  start-up \(spawn to running on slack, discord\) +\d+ ms$", out, re.M), out
+    start_up = r"^  start-up \(spawn to running on slack, discord\) +\d+ ms  \(CPU [\d,]+ ms\)$"
+    assert re.search(start_up, out, re.M), out
     for moment in ("after start-up", "after the bursts"):
         assert re.search(rf"^  resident memory {moment} +[\d.]+ MB", out, re.M), out
     assert "Bursts of 10 commands, one per team" in out
@@ -133,6 +134,10 @@ def test_the_scale_benchmark_serves_ten_teams_from_one_process_and_two_deliver_o
         assert len(rows) == 2, out  # the first burst, then again
     assert len(re.findall(r"^    deferred on Discord +\d+ of 5 ", out, re.M)) == 2, out
     assert len(re.findall(r"^    answers not saying it worked +0 of 10$", out, re.M)) == 2, out
+    cpu = re.findall(
+        r"^    the process's CPU, first command to last answer [\d,]+ ms \(", out, re.M
+    )
+    assert len(cpu) == 2, out
     if "No PostgreSQL to measure two processes on" in out:
         pytest.skip("set TURNOUT_TEST_DATABASE_URL to run the two processes on PostgreSQL")
     figures = dict(re.findall(r"^  (reminders due|delivered|duplicates|lost) +(\d+)", out, re.M))
