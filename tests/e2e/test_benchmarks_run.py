@@ -144,6 +144,7 @@ def test_the_scale_benchmark_serves_ten_teams_from_one_process_and_two_deliver_o
     # Three volunteers' reminders in each of the ten teams, each delivered once between them.
     assert figures == {"reminders due": "30", "delivered": "30", "duplicates": "0", "lost": "0"}
     assert re.search(r"^  delivered .*\(process 1 sent \d+, process 2 \d+;", out, re.M), out
+    assert re.search(r"^  CPU of both processes meanwhile [\d,]+ ms", out, re.M), out
 
 
 @pytest.mark.slow
