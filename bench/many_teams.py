@@ -1,17 +1,23 @@
-"""Many teams for the scale bench: fake platforms that know them, and a database seeded with them.
+"""Many teams for the scale bench: fake platforms that know them, a `turnout run` serving them,
+and a database seeded with them.
 
 Slack workspaces are installed through Turnout's own OAuth installation store (the rows a real
 install writes); Discord servers arrive in the fake gateway's READY and GUILD_CREATE frames.
 Each team gets its campaign, a shift and some volunteers through the core's own commands.
 """
 
+import asyncio
+import contextlib
 import copy
+import os
+import re
 import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -26,10 +32,23 @@ from bot.ports.clock import Clock
 from bot.ports.replies import Message
 from storage import SqlStorage
 from tests.adapters.discord import interactions as make
-from tests.adapters.discord.fake_discord import APP_ID, FakeDiscord, payload
+from tests.adapters.discord.fake_discord import APP_ID, TOKEN, FakeDiscord, payload
+from tests.adapters.running import free_port, turnout_run, until_logged
+from tests.adapters.slack.conftest import SECRET
 from tests.adapters.slack.conftest import payload as slack_payload
-from tests.adapters.slack.fake_slack import BOT_USER, Call, FakeSlack, Workspace, manifest_scopes
+from tests.adapters.slack.fake_slack import (
+    BOT_USER,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    Call,
+    FakeSlack,
+    Workspace,
+    manifest_scopes,
+)
 
+# Bounds for a busy machine, not expectations.
+PATIENCE = 180.0
+MB = 1024 * 1024
 DEFAULTS = CampaignDefaults(name="Bench campaign", timezone="UTC")
 # Server ids far from the fake's own (1300…), a hundred ids apart: the server's channels and
 # roles take the ids just after it, its people the ones after those.
@@ -183,6 +202,91 @@ def guild_create(guild: str) -> dict[str, Any]:
         if made.get(key):
             made[key] = str(base + 1)
     return made
+
+
+# The process
+
+
+@dataclass
+class Served:
+    """One `turnout run` process, its fakes, and everything it logged."""
+
+    process: asyncio.subprocess.Process
+    slack: ManyWorkspaces
+    discord: ManyGuilds
+    port: int
+    log: list[str] = field(default_factory=list)
+    _readers: list[asyncio.Task[None]] = field(default_factory=list)
+
+    @classmethod
+    async def start(cls, folder: Path, database_url: str, teams: Teams) -> "Served":
+        slack, discord = ManyWorkspaces(), ManyGuilds(servers=teams.discord)
+        slack.know(teams)
+        await slack.start()
+        await discord.start()
+        port = free_port()
+        env = {
+            "DATABASE_URL": database_url,
+            "SLACK_CLIENT_ID": CLIENT_ID,
+            "SLACK_CLIENT_SECRET": CLIENT_SECRET,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": slack.api_url,
+            "SLACK_APP_TOKEN": "",
+            "DISCORD_TOKEN": TOKEN,
+            "DISCORD_API_URL": discord.api_url,
+            "DISCORD_GATEWAY_URL": discord.gateway_url,
+            "DISCORD_ORGANIZER_CHANNEL": "organizers",
+            "TURNOUT_HTTP_PORT": str(port),
+            "TURNOUT_LOG_LEVEL": "INFO",
+        }
+        return cls(await turnout_run(folder, env), slack, discord, port)
+
+    async def ready(self) -> None:
+        """Wait for "running on slack, discord"; then keep reading what it logs."""
+        await asyncio.wait_for(
+            until_logged(self.process, "running on slack, discord", self.log), PATIENCE
+        )
+        streams = (self.process.stderr, self.process.stdout)
+        self._readers = [asyncio.create_task(self._read(s)) for s in streams if s is not None]
+
+    async def _read(self, stream: asyncio.StreamReader) -> None:
+        while line := await stream.readline():
+            self.log.append(line.decode())
+
+    def memory(self) -> tuple[float, float]:
+        """Resident memory now and at its peak, in MB (/proc/<pid>/status)."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        kb = {
+            line.split(":")[0]: int(line.split()[1])
+            for line in status.splitlines()
+            if line.startswith(("VmRSS:", "VmHWM:"))
+        }
+        return kb["VmRSS"] * 1024 / MB, kb["VmHWM"] * 1024 / MB
+
+    def cpu(self) -> float:
+        """CPU seconds the process has used so far, user and system (/proc/<pid>/stat)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        # utime and stime, the 14th and 15th fields, counted in clock ticks.
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    async def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            self.process.terminate()
+        try:
+            await asyncio.wait_for(self.process.wait(), 30)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+        await asyncio.gather(*self._readers)
+        await self.slack.stop()
+        await self.discord.stop()
+
+    def errors(self) -> list[str]:
+        """What the process logged from its first error on (empty if it logged none)."""
+        for n, line in enumerate(self.log):
+            if re.search(r" (ERROR|CRITICAL) |Traceback", line):
+                return self.log[n:]
+        return []
 
 
 # Seeding

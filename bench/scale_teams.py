@@ -21,14 +21,13 @@ import asyncio
 import contextlib
 import logging
 import os
-import re
 import statistics
 import sys
 import tempfile
 import time
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,8 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.latency import percentile
 from bench.many_teams import (
-    ManyGuilds,
-    ManyWorkspaces,
+    PATIENCE,
+    Served,
     Teams,
     answered_well,
     discord_command,
@@ -54,102 +53,14 @@ from bot.app.clock import ManualClock, SystemClock
 from storage import SqlStorage, open_storage
 from storage.engine import normalise_url
 from storage.tables import notices
-from tests.adapters.discord.fake_discord import TOKEN
 from tests.adapters.discord.fake_discord import dm_channel as discord_dm
-from tests.adapters.running import free_port, turnout_run, until_logged
-from tests.adapters.slack.conftest import SECRET, sign
-from tests.adapters.slack.fake_slack import CLIENT_ID, CLIENT_SECRET
+from tests.adapters.slack.conftest import sign
 from tests.e2e.replicas import dm_channel as slack_dm
 from tests.e2e.replicas import throwaway_database
 
-# Bounds for a busy machine, not expectations.
-PATIENCE = 180.0
-MB = 1024 * 1024
 # How long at least after seeding the two-process run's reminders fall due: time for both
 # processes to start, more with more teams to serve.
 DUE_IN, DUE_IN_A_TEAM = timedelta(seconds=20), timedelta(seconds=0.25)
-
-
-@dataclass
-class Served:
-    """One `turnout run` process, its fakes, and everything it logged."""
-
-    process: asyncio.subprocess.Process
-    slack: ManyWorkspaces
-    discord: ManyGuilds
-    port: int
-    log: list[str] = field(default_factory=list)
-    _readers: list[asyncio.Task[None]] = field(default_factory=list)
-
-    @classmethod
-    async def start(cls, folder: Path, database_url: str, teams: Teams) -> "Served":
-        slack, discord = ManyWorkspaces(), ManyGuilds(servers=teams.discord)
-        slack.know(teams)
-        await slack.start()
-        await discord.start()
-        port = free_port()
-        env = {
-            "DATABASE_URL": database_url,
-            "SLACK_CLIENT_ID": CLIENT_ID,
-            "SLACK_CLIENT_SECRET": CLIENT_SECRET,
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-            "SLACK_APP_TOKEN": "",
-            "DISCORD_TOKEN": TOKEN,
-            "DISCORD_API_URL": discord.api_url,
-            "DISCORD_GATEWAY_URL": discord.gateway_url,
-            "DISCORD_ORGANIZER_CHANNEL": "organizers",
-            "TURNOUT_HTTP_PORT": str(port),
-            "TURNOUT_LOG_LEVEL": "INFO",
-        }
-        return cls(await turnout_run(folder, env), slack, discord, port)
-
-    async def ready(self) -> None:
-        """Wait for "running on slack, discord"; then keep reading what it logs."""
-        await asyncio.wait_for(
-            until_logged(self.process, "running on slack, discord", self.log), PATIENCE
-        )
-        streams = (self.process.stderr, self.process.stdout)
-        self._readers = [asyncio.create_task(self._read(s)) for s in streams if s is not None]
-
-    async def _read(self, stream: asyncio.StreamReader) -> None:
-        while line := await stream.readline():
-            self.log.append(line.decode())
-
-    def memory(self) -> tuple[float, float]:
-        """Resident memory now and at its peak, in MB (/proc/<pid>/status)."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        kb = {
-            line.split(":")[0]: int(line.split()[1])
-            for line in status.splitlines()
-            if line.startswith(("VmRSS:", "VmHWM:"))
-        }
-        return kb["VmRSS"] * 1024 / MB, kb["VmHWM"] * 1024 / MB
-
-    def cpu(self) -> float:
-        """CPU seconds the process has used so far, user and system (/proc/<pid>/stat)."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        # utime and stime, the 14th and 15th fields, counted in clock ticks.
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    async def stop(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            self.process.terminate()
-        try:
-            await asyncio.wait_for(self.process.wait(), 30)
-        except TimeoutError:
-            self.process.kill()
-            await self.process.wait()
-        await asyncio.gather(*self._readers)
-        await self.slack.stop()
-        await self.discord.stop()
-
-    def errors(self) -> list[str]:
-        """What the process logged from its first error on (empty if it logged none)."""
-        for n, line in enumerate(self.log):
-            if re.search(r" (ERROR|CRITICAL) |Traceback", line):
-                return self.log[n:]
-        return []
 
 
 async def unsent_due(storage: SqlStorage) -> int:
