@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import logging
+import math
 from types import SimpleNamespace
 
 import aiohttp
@@ -24,6 +25,7 @@ from adapters.discord.organizers import OrganizerRule
 from adapters.discord.settings import DiscordSettings
 from adapters.discord.shards import Shards
 from adapters.platform import PlatformError
+from bot.app.ops import Connection
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
 from bot.ports.metrics import Metrics, NoMetrics
@@ -175,20 +177,19 @@ class DiscordPlatform:
             return "the gateway is reconnecting"
         return None
 
-    def shard_states(self) -> list[tuple[int, bool, float]]:
-        """Each shard this process holds: its id, whether connected, its heartbeat latency
-        in seconds (nan until the first heartbeat is answered). Empty when not sharded."""
+    def connections(self) -> list[Connection]:
+        """Each shard this process holds, when sharded: connected or not, and its latency."""
         client = self._client
-        if not isinstance(client, ShardedTurnoutClient):
+        if self.shards is None or not isinstance(client, ShardedTurnoutClient):
             return []
-        connected = client.shards
+        running = client.shards
         return [
-            (
-                shard,
-                shard in connected and not connected[shard].is_closed(),
-                connected[shard].latency if shard in connected else float("nan"),
+            Connection(
+                name=f"shard {shard}",
+                connected=shard in running and not running[shard].is_closed(),
+                latency=running[shard].latency if shard in running else math.nan,
             )
-            for shard in (self.shards.held if self.shards else sorted(connected))
+            for shard in self.shards.held
         ]
 
     async def stop(self) -> None:

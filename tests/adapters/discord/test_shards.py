@@ -14,6 +14,7 @@ from prometheus_client import CollectorRegistry
 
 from adapters.discord.shards import Shards, shard_of
 from bot.app.metrics import PrometheusMetrics
+from bot.app.ops import Ops
 from tests.adapters.discord.conftest import World, start_world, stop_world
 from tests.adapters.discord.fake_discord import (
     APP_ID,
@@ -103,9 +104,9 @@ async def test_one_process_holding_both_shards_answers_both_servers(
         assert "Created" in there and "Milwaukee calls" in there
         assert len(fake.made("PUT", COMMAND_SYNCS)) == 2  # once for each listed server
         assert await world.platform.problem() is None
-        assert [(shard, up) for shard, up, _ in world.platform.shard_states()] == [
-            (0, True),
-            (1, True),
+        assert [(c.name, c.connected) for c in world.platform.connections()] == [
+            ("shard 0", True),
+            ("shard 1", True),
         ]
     finally:
         await stop_world(world, keep_fake=True)
@@ -170,3 +171,50 @@ async def test_a_dm_button_for_a_server_on_another_process_s_shard_still_acts(
 
     assert "You've left #1 “Milwaukee calls”" in left.text
     assert counted(first, "turnout_commands_total") == 1
+
+
+async def test_healthz_and_metrics_show_each_shard_and_a_dropped_one_is_down(
+    tmp_path: Path, fake: FakeDiscord
+) -> None:
+    world = await started(tmp_path, fake, Shards(2))
+    metrics = world.options["metrics"]
+    ops = Ops(
+        storage=world.storage,
+        clock=world.clock,
+        metrics=metrics,
+        platforms={"discord": world.platform.problem},
+        connections={"discord": world.platform.connections},
+    )
+    try:
+        healthy, report = await ops.health()
+        assert world.platform.client is not None
+        shard = world.platform.client.get_shard(1)
+        assert shard is not None
+        await shard.disconnect()
+        dropped, after = await ops.health()
+        scraped = (await ops.scrape()).decode()
+    finally:
+        await stop_world(world, keep_fake=True)
+
+    assert healthy and set(report["connections"]["discord"]) == {"shard 0", "shard 1"}
+    assert report["connections"]["discord"]["shard 0"]["connected"] is True
+    assert not dropped
+    assert after["platforms"] == {"discord": "down: the gateway is reconnecting (shard 1)"}
+    assert after["connections"]["discord"]["shard 1"]["connected"] is False
+    assert 'turnout_gateway_connected{connection="shard 0",platform="discord"} 1.0' in scraped
+    assert 'turnout_gateway_connected{connection="shard 1",platform="discord"} 0.0' in scraped
+
+
+async def test_an_unsharded_process_lists_no_connections(world: World) -> None:
+    ops = Ops(
+        storage=world.storage,
+        clock=world.clock,
+        metrics=PrometheusMetrics(CollectorRegistry()),
+        platforms={"discord": world.platform.problem},
+        connections={"discord": world.platform.connections},
+    )
+
+    healthy, report = await ops.health()
+
+    assert healthy and "connections" not in report
+    assert [i.get("shard") for i in world.fake.identifies] == [None]
