@@ -21,11 +21,13 @@ from tests.adapters.discord.fake_discord import (
     GUILD_ID,
     ORGANIZERS,
     SHARD_STEP,
+    TOKEN,
     FakeDiscord,
     moved,
 )
 from tests.adapters.discord.interactions import in_server, slash, uid
 from tests.adapters.discord.test_delivery import UNTIL_24H_REMINDER
+from tests.adapters.running import stop, turnout_run, until_logged
 from tests.conftest import Database
 
 SECOND = str(int(GUILD_ID) + SHARD_STEP)
@@ -218,3 +220,35 @@ async def test_an_unsharded_process_lists_no_connections(world: World) -> None:
 
     assert healthy and "connections" not in report
     assert [i.get("shard") for i in world.fake.identifies] == [None]
+
+
+@pytest.mark.slow
+async def test_turnout_run_holds_the_shards_its_settings_name(
+    tmp_path: Path, fake: FakeDiscord
+) -> None:
+    process = await turnout_run(
+        tmp_path,
+        {
+            "DISCORD_TOKEN": TOKEN,
+            "DISCORD_API_URL": fake.api_url,
+            "DISCORD_GUILD_IDS": f"{GUILD_ID},{SECOND}",
+            "DISCORD_SHARD_COUNT": "2",
+            "DISCORD_SHARD_IDS": "1",
+        },
+    )
+    log: list[str] = []
+    try:
+        await asyncio.wait_for(until_logged(process, "running on discord", log), 30)
+        interaction = in_server(slash("Maria", "phonebank", "list"), SECOND)
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        (answer,) = await fake.wait_for(
+            "POST", rf"/interactions/{interaction['id']}/.*/callback", within=10
+        )
+    finally:
+        await stop(process, log)
+    assert "No shifts are scheduled yet" in answer.text
+    assert [i["shard"] for i in fake.identifies] == [[1, 2]]
+    # Shard 0 is another process's: so is registering the commands.
+    assert fake.made("PUT", COMMAND_SYNCS) == []
+    assert any("connected to Discord as Turnout (shard 1 of 2)" in line for line in log)
+    assert process.returncode == 0, "".join(log)
