@@ -167,12 +167,8 @@ class DiscordPlatform:
         if client is None or runner is None or runner.done() or client.is_closed():
             return "the gateway is closed"
         if isinstance(client, ShardedTurnoutClient):
-            closed = [shard.id for shard in client.shards.values() if shard.is_closed()]
-            missing = sorted(set(self.shards.held if self.shards else ()) - set(client.shards))
-            down = sorted(closed + missing)
-            if down:
-                return f"the gateway is reconnecting (shard {', '.join(map(str, down))})"
-            return None
+            down = [shard.name for shard in self.connections() if not shard.connected]
+            return f"the gateway is reconnecting ({', '.join(down)})" if down else None
         if client.ws is None or not client.ws.open:
             return "the gateway is reconnecting"
         return None

@@ -252,3 +252,23 @@ async def test_turnout_run_holds_the_shards_its_settings_name(
     assert fake.made("PUT", COMMAND_SYNCS) == []
     assert any("connected to Discord as Turnout (shard 1 of 2)" in line for line in log)
     assert process.returncode == 0, "".join(log)
+
+
+async def test_sharded_without_the_members_intent_every_shard_reconnects_without_it(
+    tmp_path: Path,
+) -> None:
+    fake = FakeDiscord(shards=2, members_intent_enabled=False)
+    fake.add_guild(SECOND)
+    await fake.start()
+    world = await started(tmp_path, fake, Shards(2))
+    try:
+        there = await create_in(world, SECOND, "Milwaukee calls")
+    finally:
+        await stop_world(world)
+
+    # Refused at the first try, the client starts again without the intent, every shard.
+    assert fake.identifies[0]["intents"] == 1 | 2
+    last = {tuple(i["shard"]): i["intents"] for i in fake.identifies}
+    assert last == {(0, 2): 1, (1, 2): 1}
+    assert not world.platform.members_intent
+    assert "Created" in there
