@@ -65,6 +65,11 @@ def normalise_url(url: str | URL) -> URL:
 # answers then costs a few seconds per command, not the whole outage.
 CONNECT_TIMEOUT = timedelta(seconds=5)
 STATEMENT_TIMEOUT = timedelta(seconds=5)
+# Waiting for a free pooled connection is queueing behind other commands' short work, not the
+# server failing: a burst of 200 joins, or 200 teams' sends at once, can queue for longer than
+# one statement may take, and must not be told "try again" for it. A hung server still ends
+# each pooled connection's work within STATEMENT_TIMEOUT, so the queue keeps moving.
+POOL_WAIT = timedelta(seconds=20)
 
 
 def make_engine(
@@ -94,8 +99,7 @@ def make_engine(
             target,
             connect_args=bounded,
             hide_parameters=True,
-            # Waiting for a pooled connection is bounded the same way.
-            pool_timeout=CONNECT_TIMEOUT.total_seconds(),
+            pool_timeout=POOL_WAIT.total_seconds(),
         )
         _ping_when_idle(engine, IDLE_BEFORE_PING)
         _timeouts_lose_the_connection(engine)
