@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from aiohttp import web
 from slack_sdk.oauth.installation_store.models.installation import Installation as SlackInstall
 
 from adapters.slack.installs import InstallationStore
@@ -138,21 +137,6 @@ class ManyGuilds(FakeDiscord):
             self.guild_ids.add(guild)
             for channel in made["channels"]:
                 self.channels[channel["id"]] = {**channel, "guild_id": guild}
-
-    async def _identify(self, ws: web.WebSocketResponse, identify: dict[str, Any] | None) -> bool:
-        if identify is None or identify.get("token") != self.token:
-            return await super()._identify(ws, identify)
-        self.identifies.append(identify)
-        self._ws, self._seq = ws, 0
-        ready = payload("ready")["d"]
-        ready["resume_gateway_url"] = self.gateway_url
-        ready["guilds"] = [{"id": guild, "unavailable": True} for guild in self.servers]
-        frames = [("READY", ready)] + [("GUILD_CREATE", g) for g in self._created.values()]
-        for event, data in frames:
-            self._seq += 1
-            await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
-        self._connected.set()
-        return True
 
     def _route(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]]:
         guild = path.split("/")[2] if path.startswith("/guilds/") else ""
