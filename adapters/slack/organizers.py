@@ -187,4 +187,4 @@ class InstalledOrganizers(Organizers):
         installed = await self._store.find(team_id)
         if installed is None:
             raise NotInstalled(team_id)
-        return (installed.installer,) if installed is not None and installed.installer else ()
+        return (installed.installer,) if installed.installer else ()
