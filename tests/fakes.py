@@ -68,6 +68,8 @@ class RecordingMessenger(Messenger):
         self.sent.append(Sent(to.user_external_id, reply))
 
     async def post_to_organizers(self, team: Team, reply: Reply) -> None:
+        if ORGANIZERS in self.failures:
+            raise self.failures[ORGANIZERS]
         self.sent.append(Sent(ORGANIZERS, reply))
 
     async def mention_in_channel(self, to: Identity, reply: Reply) -> None:

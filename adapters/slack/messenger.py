@@ -128,7 +128,10 @@ class SlackMessenger(Messenger):
                 )
             await self._post(channel, reply)
             return
-        organizers = await self._organizers.reachable(team.external_id)
+        try:
+            organizers = await self._organizers.reachable(team.external_id)
+        except SlackApiError as error:
+            raise delivery_error(error) from error
         if not organizers:
             raise DeliveryError(
                 "no organizers to tell: set SLACK_ORGANIZER_CHANNEL or SLACK_ORGANIZERS",

@@ -19,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.errors import error_code
 from adapters.slack.installs import InstallationStore
-from adapters.slack.workspaces import in_workspace
+from adapters.slack.workspaces import NotInstalled, in_workspace
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,11 @@ class Organizers:
         if self._group and user_id in await self.group_members():
             return True
         return self._admins and await self._is_admin(team_id, user_id)
+
+    async def workspace_name(self, team_id: str) -> str:
+        """The workspace's own name, where the organizers' source knows it ("" here: the one
+        workspace's name comes from auth.test)."""
+        return ""
 
     def becoming(self) -> str:
         """How someone becomes an organizer in this workspace, for a refusal to end with."""
@@ -146,15 +151,29 @@ class InstalledOrganizers(Organizers):
     def __init__(self, client: AsyncWebClient, store: InstallationStore) -> None:
         super().__init__(client, admins=True)
         self._store = store
+        # Each workspace's name as its installation has it (Slack's name for the workspace,
+        # not its domain), read with the installer; forgotten when the installation changes.
+        self._names: dict[str, str] = {}
+        store.changed.append(self._forget_name)
 
     async def is_organizer(self, team_id: str, user_id: str) -> bool:
         installed = await self._store.find(team_id)
+        self._names[team_id] = installed.team_name if installed is not None else ""
         if installed is None:
             return False
         if installed.installer == user_id:
             return True
         with in_workspace(team_id):
             return await self._is_admin(team_id, user_id)
+
+    async def workspace_name(self, team_id: str) -> str:
+        if team_id not in self._names:
+            installed = await self._store.find(team_id)
+            self._names[team_id] = installed.team_name if installed is not None else ""
+        return self._names[team_id]
+
+    def _forget_name(self, team_id: str) -> None:
+        self._names.pop(team_id, None)
 
     def becoming(self) -> str:
         return (
@@ -163,6 +182,9 @@ class InstalledOrganizers(Organizers):
         )
 
     async def reachable(self, team_id: str = "") -> tuple[str, ...]:
-        """Whoever installed Turnout in `team_id`, if they are still known."""
+        """Whoever installed Turnout in `team_id`, if they are still known; NotInstalled if
+        Turnout was removed from it (its organizers can't be reached at all)."""
         installed = await self._store.find(team_id)
-        return (installed.installer,) if installed is not None and installed.installer else ()
+        if installed is None:
+            raise NotInstalled(team_id)
+        return (installed.installer,) if installed.installer else ()

@@ -45,11 +45,15 @@ class People:
         self, team_id: str, user_id: str, name: str, team_name: str = "", channel: str = ""
     ) -> Actor:
         profile_name, zone, locale = await self._profile(user_id)
+        organizer = await self._organizers.is_organizer(team_id, user_id)
+        # The workspace's name over the payload's `team_domain` (its web address's subdomain),
+        # which rosters and link messages would otherwise show.
+        workspace = self.workspace_name or await self._organizers.workspace_name(team_id)
         return Actor(
             identity=Identity(PLATFORM, team_id, user_id),
             display_name=name or profile_name or user_id,
-            is_organizer=await self._organizers.is_organizer(team_id, user_id),
-            team_name=self.workspace_name or team_name,
+            is_organizer=organizer,
+            team_name=workspace or team_name,
             channel=channel,
             timezone=zone,
             locale=locale,

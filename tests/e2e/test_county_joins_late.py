@@ -4,7 +4,6 @@ county. Everyone sees and joins the statewide shift, the roster names each perso
 reminder reaches each on their own platform, the numbers break down per team; then a county
 leaves, and nothing of the state's is visible to it any more."""
 
-import io
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -12,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from adapters.console import ConsoleChat, ConsoleMessenger, Screen
-from adapters.console.files import FileShelf
-from bot.app.bootstrap import Bot, bootstrap
-from bot.domain.campaign import CampaignDefaults
+from bot.app.bootstrap import Bot
 from storage import SqlStorage
-from tests.adapters.console.conftest import MONDAY, Console
-from tests.fakes import RecordingMessenger, frozen_clock
+from tests.adapters.console.conftest import Console, running_console
+from tests.fakes import RecordingMessenger
 from tests.linked import Team, actor, first_button
 from tests.render import text_of
 
@@ -52,34 +48,11 @@ class State:
 @pytest.fixture
 async def state(storage: SqlStorage, tmp_path: Path) -> AsyncIterator[State]:
     """The state party at the console (Olivia organizes), with Slack and Discord connected."""
-    out = io.StringIO()
-    screen = Screen(out, shelf=FileShelf(tmp_path / "turnout-files"))
-    names: dict[str, str] = {}
-    chats: list[ConsoleChat] = []
-    console = ConsoleMessenger(
-        screen, names=names, organizers=lambda: chats[0].organizer_keys() if chats else []
-    )
     slack, discord = RecordingMessenger(platform="slack"), RecordingMessenger(platform="discord")
-    clock = frozen_clock(MONDAY)
-    bot = bootstrap(
-        storage=storage,
-        messengers=[console, slack, discord],
-        clock=clock,
-        defaults=CampaignDefaults(name="State party", timezone="America/New_York"),
-    )
-    chat = ConsoleChat(
-        turnout=bot.turnout,
-        wakeups=bot.wakeups,
-        clock=clock,
-        screen=screen,
-        user="Olivia",
-        organizers={"Olivia"},
-        names=names,
-        campaign_name="State party",
-    )
-    chats.append(chat)
-    yield State(Console(chat, out, clock, bot), bot, slack, discord)
-    await bot.wakeups.stop()
+    async with running_console(
+        storage, tmp_path, campaign_name="State party", beside=[slack, discord]
+    ) as console:
+        yield State(console, console.bot, slack, discord)
 
 
 async def test_the_county_that_joins_late(state: State) -> None:

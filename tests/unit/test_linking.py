@@ -10,10 +10,12 @@ from sqlalchemy import insert
 
 from bot.domain.campaign import Identity
 from bot.domain.post import EDIT_DELAY
+from bot.ports.messenger import DeliveryError
 from bot.ports.replies import Message
 from storage import SqlStorage
 from storage.tables import identities
 from tests.conftest import Harness
+from tests.fakes import ORGANIZERS
 from tests.linked import (
     CONSOLE,
     COUNTY,
@@ -301,3 +303,33 @@ async def test_a_posted_shift_of_the_joining_team_shows_its_new_number(harness: 
 
     (ref, _shown) = county.edits[-1]
     assert "#2 “County calls”" in county.edited(ref.message_id)[-1]
+
+
+async def test_a_team_whose_organizers_cant_be_reached_keeps_their_notices_from_no_other(
+    harness: Linked,
+) -> None:
+    await link(harness, COUNTY, into=STATE)
+    await link(harness, CONSOLE, into=STATE)
+    # The state's workspace removed Turnout: its organizers can't be reached any more.
+    gone = DeliveryError("Turnout was removed from that Slack workspace", permanent=True)
+    harness.sent_on["slack"].failures[ORGANIZERS] = gone
+
+    await harness.bot.turnout.welcome(actor(COUNTY, "Ben"))
+    report = await harness.deliver()
+
+    for platform in ("discord", "console"):
+        told = harness.sent_on[platform].texts(ORGANIZERS)
+        assert [t for t in told if "New volunteer: Ben" in t], platform
+    assert report.failed == 0
+
+
+async def test_an_organizers_notice_no_team_can_be_sent_fails(harness: Linked) -> None:
+    await link(harness, COUNTY, into=STATE)
+    gone = DeliveryError("no organizers to tell", permanent=True)
+    for platform in ("slack", "discord"):
+        harness.sent_on[platform].failures[ORGANIZERS] = gone
+
+    await harness.bot.turnout.welcome(actor(COUNTY, "Ben"))
+    report = await harness.deliver()
+
+    assert report.failed == 1 and report.retried == 0

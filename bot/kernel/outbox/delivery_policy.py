@@ -7,7 +7,7 @@ reminders are pointless after downtime, whether a failed send is tried again or 
 and who hears about a message that could not be delivered.
 """
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -15,7 +15,8 @@ from enum import StrEnum
 from bot.domain.campaign import Identity, Team
 from bot.domain.notice import MAX_ATTEMPTS, NewNotice, Notice, NoticeKind, NoticeState, retry_delay
 from bot.kernel.outbox.drop import Drop
-from bot.ports.messenger import DeliveryError
+from bot.ports.messenger import DeliveryError, Messenger
+from bot.ports.replies import Reply
 
 # Never retry sooner than this, even when a platform asks for Retry-After: 0.
 MIN_RETRY = timedelta(seconds=1)
@@ -83,6 +84,27 @@ def address(
         return UNREACHABLE
     to = identities[0]
     return (Send(Route.MENTION if in_channel else Route.DIRECT, to.platform, to=to),)
+
+
+def call_for(messenger: Messenger, send: Send, reply: Reply) -> Callable[[], Awaitable[None]]:
+    """The Messenger call that carries `send` (made later, at its platform's pace)."""
+    if send.route is Route.ORGANIZERS:
+        team = send.team
+        assert team is not None
+        return lambda: messenger.post_to_organizers(team, reply)
+    to = send.to
+    assert to is not None
+    if send.route is Route.MENTION:
+        return lambda: messenger.mention_in_channel(to, reply)
+    return lambda: messenger.send_direct(to, reply)
+
+
+def passed_over(error: DeliveryError, sends: Sequence[Send]) -> bool:
+    """Whether a notice's other sends go on after this one failed: one team's organizers out
+    of reach for good (Turnout removed from their workspace, no channel to post in) keep an
+    organizers' notice from no other team. Anything else stops the notice, to be retried or
+    given up as a whole; so does every team failing."""
+    return error.permanent and len(sends) > 1
 
 
 def superseded(claimed: Sequence[Notice]) -> set[int]:

@@ -20,7 +20,7 @@ from typing import Any
 from bot.domain.notice import Notice, NoticeState
 from bot.domain.post import PostRef
 from bot.kernel.outbox import delivery_policy as policy
-from bot.kernel.outbox.delivery_policy import GiveUp, Route, Send
+from bot.kernel.outbox.delivery_policy import GiveUp, Send
 from bot.kernel.outbox.drop import Drop
 from bot.kernel.outbox.lanes import Lane, Lanes, lane_of, lane_of_post, lane_of_send
 from bot.kernel.outbox.marks import SentMarks
@@ -31,7 +31,6 @@ from bot.kernel.outbox.report import DeliveryReport
 from bot.ports.clock import Clock
 from bot.ports.messenger import SENDING, DeliveryError, Messenger
 from bot.ports.metrics import Metrics, NoMetrics, NoticeOutcome
-from bot.ports.replies import Reply
 from bot.ports.storage import Storage, StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -257,19 +256,6 @@ class Dispatcher:
             await uow.commit()
         self._count(report, notice, NoticeOutcome.FAILED)
 
-    def _call(self, send: Send, reply: Reply) -> Callable[[], Awaitable[None]]:
-        """The Messenger call that carries `send`."""
-        messenger = self._messenger
-        if send.route is Route.ORGANIZERS:
-            team = send.team
-            assert team is not None
-            return lambda: messenger.post_to_organizers(team, reply)
-        to = send.to
-        assert to is not None
-        if send.route is Route.MENTION:
-            return lambda: messenger.mention_in_channel(to, reply)
-        return lambda: messenger.send_direct(to, reply)
-
     async def _send(self, ready: Ready, report: DeliveryReport, lease_end: datetime) -> None:
         if ready.post is not None:
             await self._send_post(ready.post, report, lease_end)
@@ -277,9 +263,10 @@ class Dispatcher:
         notice = ready.notice
         sending = SENDING.set(f"notice-{notice.id}")
         try:
-            for send in ready.sends:
-                call = self._call(send, ready.reply)
-                await self._paced(self.pace(*lane_of_send(send)), call, report, lease_end)
+            tried = [await self._send_one(send, ready, report, lease_end) for send in ready.sends]
+            missed = [error for error in tried if error is not None]
+            if missed and len(missed) == len(tried):
+                raise missed[0]
         except DeliveryError as error:
             await self._after_failure(notice, error, report)
             return
@@ -291,6 +278,20 @@ class Dispatcher:
             SENDING.reset(sending)
         await self._marks.sent(notice.id)
         self._count(report, notice, NoticeOutcome.SENT)
+
+    async def _send_one(
+        self, send: Send, ready: Ready, report: DeliveryReport, lease_end: datetime
+    ) -> DeliveryError | None:
+        """Make one of a notice's sends; its error when policy passes over it for the others."""
+        call = policy.call_for(self._messenger, send, ready.reply)
+        try:
+            await self._paced(self.pace(*lane_of_send(send)), call, report, lease_end)
+        except DeliveryError as error:
+            if not policy.passed_over(error, ready.sends):
+                raise
+            log.warning("notice %s missed %s: %s", ready.notice.id, send.platform, error.reason)
+            return error
+        return None
 
     async def _send_post(self, work: PostWork, report: DeliveryReport, lease_end: datetime) -> None:
         """Put a live post up or edit it, at its platform's pace, and record what it shows.

@@ -5,7 +5,8 @@ since, echo included, so a test reads a session as a person would.
 """
 
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from adapters.console.files import FileShelf
 from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock
 from bot.domain.campaign import CampaignDefaults
+from bot.ports.messenger import Messenger
 from storage import SqlStorage
 from tests.fakes import frozen_clock
 
@@ -46,9 +48,17 @@ class Console:
         return new
 
 
-@pytest.fixture
-async def console(storage: SqlStorage, tmp_path: Path) -> AsyncIterator[Console]:
-    """Olivia (an organizer) at the console of a campaign in New York, on MONDAY."""
+@asynccontextmanager
+async def running_console(
+    storage: SqlStorage,
+    tmp_path: Path,
+    *,
+    campaign_name: str = "Dane County Democrats",
+    user: str = "Olivia",
+    beside: Sequence[Messenger] = (),
+) -> AsyncIterator[Console]:
+    """`user` (an organizer) at the console of a campaign in New York, on MONDAY; the core
+    also sends through the messengers `beside` it (other platforms on the same database)."""
     out = io.StringIO()
     screen = Screen(out, shelf=FileShelf(tmp_path / "turnout-files"))
     names: dict[str, str] = {}
@@ -59,20 +69,29 @@ async def console(storage: SqlStorage, tmp_path: Path) -> AsyncIterator[Console]
     clock = frozen_clock(MONDAY)
     bot = bootstrap(
         storage=storage,
-        messengers=[messenger],
+        messengers=[messenger, *beside],
         clock=clock,
-        defaults=CampaignDefaults(name="Dane County Democrats", timezone="America/New_York"),
+        defaults=CampaignDefaults(name=campaign_name, timezone="America/New_York"),
     )
     chat = ConsoleChat(
         turnout=bot.turnout,
         wakeups=bot.wakeups,
         clock=clock,
         screen=screen,
-        user="Olivia",
-        organizers={"Olivia"},
+        user=user,
+        organizers={user},
         names=names,
-        campaign_name="Dane County Democrats",
+        campaign_name=campaign_name,
     )
     chats.append(chat)
-    yield Console(chat, out, clock, bot)
-    await bot.wakeups.stop()
+    try:
+        yield Console(chat, out, clock, bot)
+    finally:
+        await bot.wakeups.stop()
+
+
+@pytest.fixture
+async def console(storage: SqlStorage, tmp_path: Path) -> AsyncIterator[Console]:
+    """Olivia (an organizer) at the console of a campaign in New York, on MONDAY."""
+    async with running_console(storage, tmp_path) as running:
+        yield running

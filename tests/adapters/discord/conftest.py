@@ -107,15 +107,34 @@ class World:
         return call
 
 
-async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **options: Any) -> World:
+async def started_fake(fake: FakeDiscord | None = None) -> FakeDiscord:
+    """The fake Discord, running, with everyone in the story a member of the server until a
+    test removes them."""
     fake = fake or FakeDiscord()
-    # Everyone in the story is a member of the server until a test removes them.
     fake.members = fake.members or {
         make.uid(name): {**make.member(name), "joined_at": "2026-01-01T00:00:00+00:00"}
         for name in make.PEOPLE
     }
     if not fake.port:
         await fake.start()
+    return fake
+
+
+def discord_platform(fake: FakeDiscord, **options: Any) -> DiscordPlatform:
+    """The real platform set to the fake server and its channels; `options` change settings."""
+    settings: dict[str, Any] = {
+        "token": TOKEN,
+        "api_url": fake.api_url,
+        "guild_ids": (int(GUILD_ID),),
+        "organizer_channel": "#organizers",
+        "volunteer_channel": VOLUNTEERS,
+        "guild_ready_timeout": 0.05,
+    } | options
+    return DiscordPlatform(**settings)
+
+
+async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **options: Any) -> World:
+    fake = await started_fake(fake)
     db = tmp_path / "turnout.db"
     # A storage of the test's own (another process's database, say), or a SQLite file.
     storage = options.pop("storage", None)
@@ -126,15 +145,7 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
     clock = options.pop("clock", None) or frozen_clock()
     # TURNOUT_CAMPAIGN_NAME: the core's setting, not the platform's.
     chosen_name = options.pop("campaign_name", "")
-    settings: dict[str, Any] = {
-        "token": TOKEN,
-        "api_url": fake.api_url,
-        "guild_ids": (int(GUILD_ID),),
-        "organizer_channel": "#organizers",
-        "volunteer_channel": VOLUNTEERS,
-        "guild_ready_timeout": 0.05,
-    } | options
-    platform = DiscordPlatform(**settings)
+    platform = discord_platform(fake, **options)
     bot = bootstrap(
         storage=storage,
         messengers=[platform.messenger],

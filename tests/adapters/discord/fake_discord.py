@@ -519,13 +519,16 @@ class FakeDiscord:
         return message
 
     def _dm_channel(self, user: str) -> dict[str, Any]:
-        recipient = {"id": user, "username": f"user{user[-3:]}", "discriminator": "0"}
+        # The recipient as Discord has them: a member's own user (discord.py keeps the first
+        # it sees of a user, so a made-up one here would rename them), else a stranger.
+        stranger = {"id": user, "username": f"user{user[-3:]}", "discriminator": "0"}
+        recipient = (self.members.get(user) or {}).get("user") or stranger
         return {
             "id": dm_channel(user),
             "type": 1,
             "last_message_id": None,
             "flags": 0,
-            "recipients": [{**recipient, "global_name": None, "avatar": None}],
+            "recipients": [{"global_name": None, "avatar": None, **recipient}],
         }
 
     # Reading what happened

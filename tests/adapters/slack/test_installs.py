@@ -3,29 +3,31 @@ the fake Slack: each workspace is its own team and campaign, answered and remind
 own token; an uninstalled workspace is sent nothing more; expiring tokens are refreshed."""
 
 import asyncio
-import json
 import logging
-import re
-import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlencode
 
 import aiohttp
 import pytest
 
-from adapters.slack import SlackPlatform
-from adapters.slack.oauth import Installs
 from bot.app import redaction
 from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
 from bot.kernel.commands import Actor
+from bot.ports.messenger import DeliveryError
 from bot.ports.replies import Message
 from storage import SqlStorage
-from tests.adapters.slack.conftest import SECRET, Rig, payload, record_listener_runs
-from tests.adapters.slack.fake_slack import CLIENT_ID, CLIENT_SECRET, Call, FakeSlack
+from tests.adapters.slack.conftest import Rig, record_listener_runs
+from tests.adapters.slack.fake_slack import CLIENT_SECRET, Call, FakeSlack
 from tests.adapters.slack.test_delivery import TOMORROW
+from tests.adapters.slack.workspaces import (
+    install,
+    oauth_platform,
+    press_in,
+    reminders_to,
+    say,
+)
 from tests.fakes import frozen_clock
 
 COUNTY_A, COUNTY_B = "T0COUNTYA", "T0COUNTYB"
@@ -39,20 +41,7 @@ async def installed(storage: SqlStorage, fake_slack: FakeSlack) -> AsyncIterator
     """Turnout in OAuth mode (no bot token), nothing installed yet."""
     for user, team in ((ANNA, COUNTY_A), (VAL, COUNTY_A), (BEN, COUNTY_B), (VIC, COUNTY_B)):
         fake_slack.add_user(user[0], user[1], team_id=team)
-    installs = Installs(
-        client_id=CLIENT_ID,
-        client_secret=CLIENT_SECRET,
-        api_url=fake_slack.api_url,
-        authorize_url=f"{fake_slack.base_url}/oauth/v2/authorize",
-    )
-    platform = SlackPlatform(
-        bot_token="",
-        signing_secret=SECRET,
-        api_url=fake_slack.api_url,
-        http_host="127.0.0.1",
-        http_port=0,
-        installs=installs,
-    )
+    platform = oauth_platform(fake_slack)
     clock = frozen_clock()
     bot = bootstrap(
         storage=storage,
@@ -71,64 +60,6 @@ async def installed(storage: SqlStorage, fake_slack: FakeSlack) -> AsyncIterator
         await bot.wakeups.stop()
 
 
-async def install(rig: Rig, team: str, name: str, installer: tuple[str, str]) -> str:
-    """Click "Add to Slack", allow in `team`, come back: what the installer's browser does."""
-    base = f"http://127.0.0.1:{rig.platform.port}"
-    async with rig.http.get(f"{base}/slack/install") as page:
-        html = await page.text()
-        assert page.status == 200 and "Add to Slack" in html
-        cookie = page.headers["Set-Cookie"].split(";")[0]
-    found = re.search(r"state=([A-Za-z0-9_-]+)", html)
-    assert found is not None, html
-    code = rig.fake.install_code(team, name, installer[0])
-    async with rig.http.get(
-        f"{base}/slack/oauth_redirect",
-        params={"code": code, "state": found[1]},
-        headers={"Cookie": cookie},
-    ) as done:
-        text = await done.text()
-        assert done.status == 200, text
-    return text
-
-
-def command_in(rig: Rig, team: str, line: str, user: tuple[str, str]) -> str:
-    command, _, text = line.partition(" ")
-    return urlencode(
-        payload("slash_command")
-        | {
-            "team_id": team,
-            "team_domain": team.lower(),
-            "command": command,
-            "text": text,
-            "user_id": user[0],
-            "user_name": user[1],
-            "channel_id": "C0GENERAL",
-            "response_url": rig.fake.response_url(),
-            "trigger_id": uuid.uuid4().hex,
-        }
-    )
-
-
-async def say(rig: Rig, team: str, line: str, user: tuple[str, str]) -> Call:
-    """A slash command typed in `team`; returns the answer the person saw (ephemeral in the
-    channel, or through the command's response_url)."""
-    since = len(rig.fake.calls)
-    body = command_in(rig, team, line, user)
-    answered = await rig.post(body)
-    assert answered.status == 200, answered.body
-
-    def answer() -> list[Call]:
-        return [
-            c
-            for c in rig.fake.calls[since:]
-            if c.method == "response_url"
-            or (c.method == "chat.postEphemeral" and c.get("user") == user[0])
-        ]
-
-    await rig.fake.wait_until(lambda: bool(answer()))
-    return answer()[0]
-
-
 async def as_organizer(rig: Rig, team: str, who: tuple[str, str], line: str) -> None:
     command, _, text = line.partition(" ")
     actor = Actor(Identity("slack", team, who[0]), who[1], True, team.lower())
@@ -137,11 +68,6 @@ async def as_organizer(rig: Rig, team: str, who: tuple[str, str], line: str) -> 
 
 def tokens_of(rig: Rig, method: str, **matching: Any) -> set[str | None]:
     return {rig.fake.team_of(call) for call in rig.fake.calls_to(method, **matching)}
-
-
-def reminders_to(rig: Rig, user: tuple[str, str]) -> list[Call]:
-    dm = "D" + user[0].lstrip("U")
-    return [c for c in rig.fake.calls_to("chat.postMessage", channel=dm) if "Reminder" in c.text]
 
 
 async def both_counties_with_a_shift_tomorrow(rig: Rig) -> None:
@@ -288,14 +214,37 @@ async def test_a_crafted_button_from_one_workspace_changes_nothing_in_another(
     await install(installed, COUNTY_A, "County A", ANNA)
     await install(installed, COUNTY_B, "County B", BEN)
     await as_organizer(installed, COUNTY_A, ANNA, TOMORROW)
-    body = payload("block_actions")
-    body["user"] = {"id": VIC[0], "username": VIC[1], "name": VIC[1], "team_id": COUNTY_B}
-    body["team"] = {"id": COUNTY_B, "domain": "t0countyb"}
-    body["response_url"] = installed.fake.response_url()
-    body["trigger_id"] = uuid.uuid4().hex
-    body["actions"][0].update(action_id="turnout:join:1", value="turnout:join:1")
-    answered = await installed.post(urlencode({"payload": json.dumps(body)}))
+    join = {"type": "plain_text", "text": "Join"}
+    crafted = {"action_id": "turnout:join:1", "value": "turnout:join:1", "text": join}
+    answered = await installed.post(press_in(installed, COUNTY_B, crafted, VIC))
     assert answered.status == 200
     await installed.listeners_finished()
     roster = await say(installed, COUNTY_A, "/phonebank roster 1", ANNA)
     assert roster.text.startswith("Nobody has signed up yet"), roster.text
+
+
+async def test_a_workspace_is_named_as_in_slack_not_by_its_web_address(installed: Rig) -> None:
+    await install(installed, COUNTY_A, "County A", ANNA)
+    # The slash command's team_domain is the workspace's address (t0countya.slack.com).
+    await say(installed, COUNTY_A, "/phonebank list", VAL)
+    async with installed.bot.storage.unit_of_work() as uow:
+        team = await uow.campaigns.team("slack", COUNTY_A)
+        assert team is not None
+        campaign = await uow.campaigns.get(team.campaign_id)
+    assert (team.name, campaign.name) == ("County A", "County A")
+
+
+async def test_organizers_of_an_uninstalled_workspace_are_out_of_reach_for_good(
+    installed: Rig,
+) -> None:
+    await install(installed, COUNTY_A, "County A", ANNA)
+    await say(installed, COUNTY_A, "/phonebank list", VAL)
+    async with installed.bot.storage.unit_of_work() as uow:
+        team = await uow.campaigns.team("slack", COUNTY_A)
+    assert team is not None
+    await installed.event(installed.fake.uninstall(COUNTY_A))
+    await installed.listeners_finished()
+    with pytest.raises(DeliveryError) as raised:
+        await installed.platform.messenger.post_to_organizers(team, Message("New volunteer"))
+    assert raised.value.permanent
+    assert raised.value.reason.startswith("Turnout was removed from that Slack workspace")
