@@ -10,12 +10,14 @@ app's installation, so a later install starts afresh.
 
 import logging
 
+from bot.domain.campaign import Team
 from bot.domain.errors import UserError
 from bot.domain.linking import TeamShare
 from bot.kernel.context import Context
 from bot.kernel.i18n import _, ngettext
 from bot.kernel.wording import and_list
 from bot.ports.replies import Button, ButtonStyle, Message, Reply
+from bot.ports.storage import UnitOfWork
 from bot.team_erasure.buttons import ERASE_TEAM, KEEP_TEAM
 from bot.team_erasure.commands import ConfirmEraseTeam, EraseTeam, KeepTeam
 from bot.volunteers import forget_volunteer
@@ -26,7 +28,7 @@ log = logging.getLogger(__name__)
 async def erase_team(cmd: EraseTeam, ctx: Context) -> Reply:
     """`/turnout erase-team`: say what goes and ask; `confirm`: erase it."""
     ctx.require_organizer(_("erase this team's data"))
-    whole = await whole_campaign(ctx)
+    whole = await whole_campaign(ctx.uow, ctx.team)
     if cmd.confirmed:
         return await _erase(ctx, whole)
     share = await ctx.uow.links.team_share(ctx.team, whole_campaign=whole)
@@ -51,7 +53,7 @@ async def confirm_erase_team(cmd: ConfirmEraseTeam, ctx: Context) -> Reply:
                 "erasing this team takes."
             )
         )
-    return await _erase(ctx, await whole_campaign(ctx))
+    return await _erase(ctx, await whole_campaign(ctx.uow, ctx.team))
 
 
 async def keep_team(cmd: KeepTeam, ctx: Context) -> Reply:
@@ -59,13 +61,13 @@ async def keep_team(cmd: KeepTeam, ctx: Context) -> Reply:
     return Message(_("OK, nothing was erased."))
 
 
-async def whole_campaign(ctx: Context) -> bool:
-    """Whether erasing the team takes its whole campaign (no other team is in it), or only
-    its people (it joined another team's campaign); refused while other teams joined its own."""
-    others = [t for t in await ctx.uow.campaigns.teams_of(ctx.campaign.id) if t.id != ctx.team.id]
+async def whole_campaign(uow: UnitOfWork, team: Team) -> bool:
+    """Whether erasing `team` takes its whole campaign (no other team is in it), or only its
+    people (it joined another team's campaign); refused while other teams joined its own."""
+    others = [t for t in await uow.campaigns.teams_of(team.campaign_id) if t.id != team.id]
     if not others:
         return True
-    if await ctx.uow.links.joined(ctx.team):
+    if await uow.links.joined(team):
         return False
     raise UserError(
         _(
