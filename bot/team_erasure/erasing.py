@@ -85,10 +85,10 @@ def what_goes(share: TeamShare, campaign: str, *, whole: bool) -> str:
     signups = ngettext("{count} sign-up", "{count} sign-ups", share.signups)
     if not whole:
         return _(
-            "This team leaves {campaign}, and its people are erased as forget-me erases "
-            "each one: {volunteers} with {signups}, their names, answers and accounts (seats "
-            "to come are given up; past ones stay, without a name). The campaign's shifts "
-            "and tasks stay. It can't be undone.",
+            "This team leaves {campaign}, and its people are erased as if each had typed "
+            "`/volunteer forget-me`: {volunteers} with {signups}, their names, answers and "
+            "accounts (seats to come are given up; past ones stay, without a name). The "
+            "campaign's shifts and tasks stay. It can't be undone.",
             campaign=campaign,
             volunteers=volunteers,
             signups=signups,
