@@ -263,6 +263,9 @@ class SqlLinkRepository(LinkRepository):
     async def erase_team(self, team: Team) -> None:
         await team_erasure.erase_team_rows(self._db, team)
 
+    async def empty_campaign(self, campaign_id: int) -> None:
+        await team_erasure.empty_campaign(self._db, campaign_id)
+
     async def erase_campaign(self, campaign_id: int) -> int:
         return await team_erasure.erase_campaign(self._db, campaign_id)
 

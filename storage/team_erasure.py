@@ -34,6 +34,7 @@ from storage.tables import (
     campaigns,
     identities,
     metadata,
+    notices,
     shifts,
     signups,
     tasks,
@@ -149,21 +150,36 @@ async def erase_team_rows(db: AsyncConnection, team: Team) -> None:
     await db.execute(delete(teams).where(teams.c.id == team.id))
 
 
-async def erase_campaign(db: AsyncConnection, campaign_id: int) -> int:
-    """Every row of the campaign, after forget-me erased its people; returns how many of those
-    still stay, anonymous, because another campaign counts them (the campaign's own row then
-    stays too, empty, holding them)."""
+async def empty_campaign(db: AsyncConnection, campaign_id: int) -> None:
+    """Delete every row of the campaign but its people's and its own (see erase_campaign)."""
     owned = campaign_tables()
     for table in reversed(owned):
         await db.execute(delete(table).where(_belongs(table, campaign_id, owned)))
+
+
+async def erase_campaign(db: AsyncConnection, campaign_id: int) -> int:
+    """Every row of the campaign, once forget-me erased its people; returns how many of those
+    still stay, anonymous, because another campaign counts them (the campaign's own row then
+    stays too, empty, holding them)."""
+    # What forgetting its people queued about another campaign's shift (a waitlist there moving
+    # up, a late cancellation) is that campaign's to send.
+    ours = select(shifts.c.id).where(shifts.c.campaign_id == campaign_id)
+    elsewhere = select(shifts.c.campaign_id).where(shifts.c.id == notices.c.shift_id)
+    await db.execute(
+        update(notices)
+        .where(
+            notices.c.campaign_id == campaign_id,
+            notices.c.shift_id.is_not(None),
+            notices.c.shift_id.not_in(ours),
+        )
+        .values(campaign_id=elsewhere.scalar_subquery())
+    )
+    await empty_campaign(db, campaign_id)
     # Who reached whom inside the campaign no longer matters: nobody of it stays to count it.
     mine = volunteers.c.campaign_id == campaign_id
     await db.execute(update(volunteers).where(mine).values(contacted_by=None))
-    people = SqlVolunteerRepository(db)
-    left = 0
-    for volunteer_id in (await db.execute(select(volunteers.c.id).where(mine))).scalars().all():
-        if not await people.remove_if_unreferenced(volunteer_id):
-            left += 1
+    people = list((await db.execute(select(volunteers.c.id).where(mine))).scalars())
+    left = await SqlVolunteerRepository(db).remove_all_unreferenced(people)
     if left == 0:
         await db.execute(delete(campaigns).where(campaigns.c.id == campaign_id))
     return left

@@ -304,6 +304,36 @@ class SqlVolunteerRepository(VolunteerRepository):
         # after commit (secure_delete has already zeroed freed space in the file itself).
         self.erased = True
 
+    async def forget_all(self, volunteer_ids: Sequence[int], now: datetime) -> None:
+        """forget for each of `volunteer_ids`, a batch of them per statement (a team's people)."""
+        for volunteer_id in volunteer_ids:
+            self._forget_read(volunteer_id)
+        await erasure.erase_all(self._db, volunteer_ids, now)
+        self.erased = self.erased or bool(volunteer_ids)
+
+    async def remove_all_unreferenced(self, volunteer_ids: Sequence[int]) -> int:
+        """remove_if_unreferenced for each of `volunteer_ids`, a batch per statement; how many
+        stay (something still counts them)."""
+        kept = 0
+        for start in range(0, len(volunteer_ids), erasure.BATCH):
+            batch = list(volunteer_ids[start : start + erasure.BATCH])
+            held: set[int] = set()
+            for column in erasure.kept_references():
+                found = await self._db.execute(select(column).distinct().where(column.in_(batch)))
+                held.update(found.scalars())
+            gone = [volunteer_id for volunteer_id in batch if volunteer_id not in held]
+            kept += len(batch) - len(gone)
+            if not gone:
+                continue
+            await self._db.execute(
+                delete(notices).where(
+                    or_(notices.c.volunteer_id.in_(gone), *(about(v) for v in gone))
+                )
+            )
+            await self._db.execute(delete(identities).where(identities.c.volunteer_id.in_(gone)))
+            await self._db.execute(delete(volunteers).where(volunteers.c.id.in_(gone)))
+        return kept
+
     async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
         # What still holds the id after forget-me: the rows its rules keep (storage/erasure.py).
         for column in erasure.kept_references():

@@ -81,10 +81,17 @@ class LinkRepository(ABC):
         codes, what arrived from it, its posts): a later install starts afresh."""
 
     @abstractmethod
+    async def empty_campaign(self, campaign_id: int) -> None:
+        """Delete every row of the campaign (shifts, sign-ups, tasks, notices, posts,
+        settings…) but its people's and its own: forgetting them then has nothing of it to
+        give up."""
+
+    @abstractmethod
     async def erase_campaign(self, campaign_id: int) -> int:
-        """Delete every row of the campaign, its people forgotten first; returns how many of
-        those stay, anonymous, because another campaign counts them (and so the campaign's
-        own row stays too, empty)."""
+        """Delete every row of the campaign and, its people forgotten, theirs and its own;
+        returns how many of them stay, anonymous, because another campaign counts them (the
+        campaign's own row then stays too, empty). What forgetting them queued about another
+        campaign's shifts moves to that campaign."""
 
     @abstractmethod
     async def joined(self, team: Team) -> bool:

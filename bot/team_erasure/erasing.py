@@ -20,7 +20,7 @@ from bot.ports.replies import Button, ButtonStyle, Message, Reply
 from bot.ports.storage import UnitOfWork
 from bot.team_erasure.buttons import ERASE_TEAM, KEEP_TEAM
 from bot.team_erasure.commands import ConfirmEraseTeam, EraseTeam, KeepTeam
-from bot.volunteers import forget_volunteer
+from bot.volunteers import forget_volunteers
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +109,11 @@ async def _erase(ctx: Context, whole: bool) -> Reply:
     team = ctx.team
     share = await ctx.uow.links.team_share(team, whole_campaign=whole)
     people = await ctx.uow.links.people_to_erase(team, whole_campaign=whole)
-    for volunteer in people:
-        await forget_volunteer(ctx, volunteer)
+    if whole:
+        # Its shifts, sign-ups and notices go first: forgetting its people then gives up only
+        # seats and claims elsewhere, and queues nothing here.
+        await ctx.uow.links.empty_campaign(ctx.campaign.id)
+    await forget_volunteers(ctx, people)
     await ctx.uow.links.erase_team(team)
     if whole:
         await ctx.uow.links.erase_campaign(ctx.campaign.id)

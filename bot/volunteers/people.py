@@ -1,5 +1,6 @@
 """A volunteer's own settings, and organizers keeping track of newcomers."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.domain.errors import UserError
@@ -123,6 +124,16 @@ async def forget_volunteer(ctx: Context, volunteer: Volunteer) -> None:
     await ctx.uow.volunteers.forget(volunteer.id, ctx.now)
     # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
     await ctx.uow.volunteers.remove_if_unreferenced(volunteer.id)
+
+
+async def forget_volunteers(ctx: Context, people: Sequence[Volunteer]) -> None:
+    """forget_volunteer for each of `people` (erasing a team), storage's part for all at once."""
+    for volunteer in people:
+        await ctx.lookup().erase(replace(ctx, volunteer=volunteer))
+        await ctx.uow.notices.cancel_pending(volunteer_id=volunteer.id)
+    ids = [volunteer.id for volunteer in people]
+    await ctx.uow.volunteers.forget_all(ids, ctx.now)
+    await ctx.uow.volunteers.remove_all_unreferenced(ids)
 
 
 async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:
