@@ -299,3 +299,64 @@ async def test_a_linked_team_leaves_with_its_people_erased_and_the_shifts_stay(
     assert "Ben" in roster and "Dora" not in roster and "waitlist" not in roster.lower()
     # Ben was told his seat came free.
     assert any("Late calls" in t for t in h.sent_on["slack"].texts("ben"))
+
+
+async def test_a_team_that_left_erases_its_people_s_seats_elsewhere_and_the_waitlist_moves_up(
+    h: Linked,
+) -> None:
+    await busy(h, STATE, ("Maria", "Ben", "Cleo"))
+    await link(h, COUNTY, STATE)
+    created = await say(
+        h, STATE, "Olivia", '/phonebank create "Late calls" 2026-11-12 18:00 2h 1 https://d.ex/y'
+    )
+    number = int(created.split("#", 1)[1].split(" ", 1)[0].rstrip(":"))
+    assert "You're in" in await say(h, COUNTY, "Dora", f"/phonebank join {number}")
+    assert "waitlist" in await say(h, STATE, "Ben", f"/phonebank join {number}")
+    # The county leaves; Dora goes with it, her seat on the state's shift stays hers.
+    left = await say(h, COUNTY, "Carmen", "/turnout unlink confirm")
+    assert "has a campaign of its own again" in left
+    state = await team_row(h.storage, STATE)
+    county = await team_row(h.storage, COUNTY)
+    assert state and county and state[1] != county[1]
+    state_before = await counts_of(h.storage, state[1])
+
+    done = await say(h, COUNTY, "Carmen", "/turnout erase-team confirm")
+    assert done.startswith("Done:"), done
+
+    # The state's shift stays; Dora's seat went as forget-me gives one up, and Ben, first on
+    # the waitlist, has it and is told (the notice is the state campaign's).
+    assert (await counts_of(h.storage, state[1]))["shifts"] == state_before["shifts"]
+    roster = await say(h, STATE, "Olivia", f"/phonebank roster {number}")
+    assert "Ben" in roster and "Dora" not in roster, roster
+    assert any("Late calls" in t and "seat" in t for t in h.sent_on["slack"].texts("ben"))
+    assert await team_row(h.storage, COUNTY) is None
+    assert await traces_of(h.storage, COUNTY) == 0
+    # Only Dora's row stays, anonymous, for the state shift's counts (her cancelled seat).
+    async with h.storage.unit_of_work() as uow:
+        rows = (
+            await uow.connection.execute(
+                select(volunteers.c.display_name, volunteers.c.forgotten_at).where(
+                    volunteers.c.campaign_id == county[1]
+                )
+            )
+        ).all()
+    assert [(name, forgotten is not None) for name, forgotten in rows] == [(None, True)]
+
+
+async def test_forget_me_after_the_team_left_gives_up_the_seat_kept_in_the_old_campaign(
+    h: Linked,
+) -> None:
+    await link(h, COUNTY, STATE)
+    created = await say(
+        h, STATE, "Olivia", '/phonebank create "Late calls" 2026-11-12 18:00 2h 1 https://d.ex/y'
+    )
+    number = int(created.split("#", 1)[1].split(" ", 1)[0].rstrip(":"))
+    assert "You're in" in await say(h, COUNTY, "Dora", f"/phonebank join {number}")
+    assert "waitlist" in await say(h, STATE, "Ben", f"/phonebank join {number}")
+    await say(h, COUNTY, "Carmen", "/turnout unlink confirm")
+
+    erased = await say(h, COUNTY, "Dora", "/volunteer forget-me confirm")
+
+    assert erased.startswith("Done: your name, answers and accounts are erased"), erased
+    roster = await say(h, STATE, "Olivia", f"/phonebank roster {number}")
+    assert "Ben" in roster and "Dora" not in roster, roster
