@@ -1,6 +1,7 @@
 """`/turnout erase-team`: a team's campaign goes whole, or its people leave another team's
 campaign erased; nothing of another team changes. On SQLite and PostgreSQL."""
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -360,3 +361,13 @@ async def test_forget_me_after_the_team_left_gives_up_the_seat_kept_in_the_old_c
     assert erased.startswith("Done: your name, answers and accounts are erased"), erased
     roster = await say(h, STATE, "Olivia", f"/phonebank roster {number}")
     assert "Ben" in roster and "Dora" not in roster, roster
+
+
+async def test_the_log_says_which_team_and_how_much_and_names_nobody(
+    h: Linked, caplog: pytest.LogCaptureFixture
+) -> None:
+    await busy(h, STATE, ("Maria", "Ben", "Cleo"))
+    caplog.set_level(logging.INFO, logger="bot.team_erasure.erasing")
+    await say(h, STATE, "Olivia", "/turnout erase-team confirm")
+    [line] = [r.getMessage() for r in caplog.records if r.name == "bot.team_erasure.erasing"]
+    assert line == "erased team slack:T-state: 5 shifts, 3 sign-ups, 1 tasks, 4 volunteers"
