@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.notice import NoticeKind
+from storage.notices import about
 from storage.tables import (
     attendance,
     bookings,
@@ -303,6 +304,28 @@ async def _apply(
         if table in wanted:
             for rule in ERASE[table]:
                 await rule.apply(db, people, now)
+
+
+async def remove_unreferenced(db: AsyncConnection, people: People) -> int:
+    """Delete the rows of those of `people` nothing counts any more (no Keep rule holds their
+    id), with the notices to or about them and their accounts; returns how many stay."""
+    kept = 0
+    for start in range(0, len(people), BATCH):
+        batch = list(people[start : start + BATCH])
+        held: set[int] = set()
+        for column in kept_references():
+            found = await db.execute(select(column).distinct().where(column.in_(batch)))
+            held.update(found.scalars())
+        gone = [person for person in batch if person not in held]
+        kept += len(batch) - len(gone)
+        if not gone:
+            continue
+        await db.execute(
+            delete(notices).where(or_(notices.c.volunteer_id.in_(gone), *(about(p) for p in gone)))
+        )
+        await db.execute(delete(identities).where(identities.c.volunteer_id.in_(gone)))
+        await db.execute(delete(volunteers).where(volunteers.c.id.in_(gone)))
+    return kept
 
 
 def kept_references() -> list[Column[int]]:

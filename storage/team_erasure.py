@@ -29,7 +29,7 @@ from bot.domain.campaign import Team
 from bot.domain.linking import TeamShare
 from bot.domain.signup import SignupStatus
 from bot.domain.volunteer import Volunteer
-from storage import rows
+from storage import erasure, rows
 from storage.tables import (
     campaigns,
     identities,
@@ -41,7 +41,6 @@ from storage.tables import (
     teams,
     volunteers,
 )
-from storage.volunteers import SqlVolunteerRepository
 
 # Rows of every campaign-keyed table go; the campaign's own row and its people go apart.
 _APART = {campaigns.name, volunteers.name}
@@ -179,7 +178,7 @@ async def erase_campaign(db: AsyncConnection, campaign_id: int) -> int:
     mine = volunteers.c.campaign_id == campaign_id
     await db.execute(update(volunteers).where(mine).values(contacted_by=None))
     people = list((await db.execute(select(volunteers.c.id).where(mine))).scalars())
-    left = await SqlVolunteerRepository(db).remove_all_unreferenced(people)
+    left = await erasure.remove_unreferenced(db, people)
     if left == 0:
         await db.execute(delete(campaigns).where(campaigns.c.id == campaign_id))
     return left
