@@ -13,10 +13,7 @@ ENTRIES: tuple[Entry, ...] = (
         Usage(
             "/turnout erase-team [confirm]",
             "/turnout erase-team confirm",
-            N_(
-                "erase this team's campaign and its volunteers' data from Turnout, for good "
-                "(asks first, unless `confirm`)"
-            ),
+            N_("erase this team's campaign and its people from Turnout for good (asks first)"),
         ),
         EraseTeam,
         erasing.erase_team,
