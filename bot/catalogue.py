@@ -30,6 +30,7 @@ from bot import (
     signups,
     stats,
     tasks,
+    team_erasure,
     volunteers,
 )
 from bot.kernel.commands import Actor, Command
@@ -62,6 +63,7 @@ FEATURES: tuple[Feature, ...] = (
     calendars.FEATURE,
     attendance.FEATURE,
     linking.FEATURE,
+    team_erasure.FEATURE,
     campaign.FEATURE,
     stats.FEATURE,
     exports.FEATURE,

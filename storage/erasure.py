@@ -11,7 +11,7 @@ read the person's own row, which is cleared last: the announcements' scrub reads
 """
 
 import json
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.notice import NoticeKind
+from storage.notices import about
 from storage.tables import (
     attendance,
     bookings,
@@ -57,7 +58,11 @@ from storage.tables import (
     volunteers,
 )
 
-Scrubber = Callable[[AsyncConnection, int], Awaitable[None]]
+# Rules act on several volunteers at once (erasing a team's people), one being the usual.
+People = Sequence[int]
+Scrubber = Callable[[AsyncConnection, People], Awaitable[None]]
+# Volunteers erased per statement: few enough for SQLite's limits on an expression.
+BATCH = 200
 
 
 # Rules compare by identity (eq=False): a column's == builds SQL, not a truth value.
@@ -70,9 +75,9 @@ class Delete:
     def __init__(self, *by: Column[int]) -> None:
         object.__setattr__(self, "by", by)
 
-    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+    async def apply(self, db: AsyncConnection, people: People, now: datetime | None) -> None:
         table = self.by[0].table
-        await db.execute(delete(table).where(or_(*(names(c, person) for c in self.by))))
+        await db.execute(delete(table).where(or_(*(names(c, people) for c in self.by))))
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,10 +86,10 @@ class Null:
 
     column: Column[int]
 
-    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+    async def apply(self, db: AsyncConnection, people: People, now: datetime | None) -> None:
         table = self.column.table
         await db.execute(
-            update(table).where(names(self.column, person)).values({self.column.name: None})
+            update(table).where(names(self.column, people)).values({self.column.name: None})
         )
 
 
@@ -97,13 +102,13 @@ class Clear:
     columns: tuple[Column[object], ...]
     stamp: Column[datetime] | None = None
 
-    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+    async def apply(self, db: AsyncConnection, people: People, now: datetime | None) -> None:
         values: dict[str, object] = {column.name: None for column in self.columns}
         if self.stamp is not None:
             if now is None:
                 raise ValueError(f"erasing {self.by.table.name} needs the moment of the erasure")
             values[self.stamp.name] = now
-        await db.execute(update(self.by.table).where(names(self.by, person)).values(values))
+        await db.execute(update(self.by.table).where(names(self.by, people)).values(values))
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,8 +118,8 @@ class Scrub:
     column: Column[object]
     how: Scrubber
 
-    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
-        await self.how(db, person)
+    async def apply(self, db: AsyncConnection, people: People, now: datetime | None) -> None:
+        await self.how(db, people)
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,49 +131,56 @@ class Keep:
     column: Column[int]
     why: str
 
-    async def apply(self, db: AsyncConnection, person: int, now: datetime | None) -> None:
+    async def apply(self, db: AsyncConnection, people: People, now: datetime | None) -> None:
         return None
 
 
 Rule = Delete | Null | Clear | Scrub | Keep
 
 
-def names(column: Column[int], person: int) -> ColumnElement[bool]:
-    """`column` names the volunteer `person`: holds their id, or the id of a sign-up of theirs."""
+def names(column: Column[int], people: People) -> ColumnElement[bool]:
+    """`column` names one of `people`: holds their id, or the id of a sign-up of theirs."""
     target = column if column is volunteers.c.id else _referred(column)
     if target is volunteers.c.id:
-        return column == person
+        return _one_of(column, people)
     if target is signups.c.id:
-        return column.in_(select(signups.c.id).where(signups.c.volunteer_id == person))
+        return column.in_(select(signups.c.id).where(_one_of(signups.c.volunteer_id, people)))
     raise ValueError(f"{column} names no volunteer")
+
+
+def _one_of(column: Column[int], people: People) -> ColumnElement[bool]:
+    return column == people[0] if len(people) == 1 else column.in_(list(people))
 
 
 def _referred(column: Column[int]) -> Column[int] | None:
     return next((key.column for key in column.foreign_keys), None)
 
 
-async def _announcement_senders(db: AsyncConnection, person: int) -> None:
+async def _announcement_senders(db: AsyncConnection, people: People) -> None:
     """Announcements queued before senders were kept by id carry the name ("from")."""
-    name = await db.scalar(select(volunteers.c.display_name).where(volunteers.c.id == person))
-    if not name:
+    found_names = await db.execute(
+        select(volunteers.c.display_name).where(_one_of(volunteers.c.id, people))
+    )
+    named = {name for name in found_names.scalars() if name}
+    if not named:
         return
     found = await db.execute(
         select(notices.c.id, notices.c.payload).where(
             notices.c.kind == NoticeKind.ANNOUNCEMENT.value,
-            type_coerce(notices.c.payload, Text).contains(json.dumps(name)),
+            or_(*(type_coerce(notices.c.payload, Text).contains(json.dumps(n)) for n in named)),
         )
     )
     for notice_id, payload in found.all():
-        if payload.get("from") == name:
+        if payload.get("from") in named:
             kept = {k: v for k, v in payload.items() if k != "from"}
             await db.execute(update(notices).where(notices.c.id == notice_id).values(payload=kept))
 
 
-async def _their_arrivals(db: AsyncConnection, person: int) -> None:
+async def _their_arrivals(db: AsyncConnection, people: People) -> None:
     """What they asked for and is still kept (up to a day) names their account: the rows go."""
     theirs = select(
         identities.c.platform, identities.c.team_external_id, identities.c.user_external_id
-    ).where(identities.c.volunteer_id == person)
+    ).where(_one_of(identities.c.volunteer_id, people))
     await db.execute(
         delete(inbox).where(
             tuple_(inbox.c.platform, inbox.c.team_external_id, inbox.c.user_external_id).in_(theirs)
@@ -176,11 +188,11 @@ async def _their_arrivals(db: AsyncConnection, person: int) -> None:
     )
 
 
-async def _their_installs(db: AsyncConnection, person: int) -> None:
+async def _their_installs(db: AsyncConnection, people: People) -> None:
     """An app they installed stays installed; who installed it is forgotten."""
     theirs = select(
         identities.c.platform, identities.c.team_external_id, identities.c.user_external_id
-    ).where(identities.c.volunteer_id == person)
+    ).where(_one_of(identities.c.volunteer_id, people))
     await db.execute(
         update(installations)
         .where(
@@ -194,7 +206,7 @@ async def _their_installs(db: AsyncConnection, person: int) -> None:
     )
 
 
-async def _gone_already(db: AsyncConnection, person: int) -> None:
+async def _gone_already(db: AsyncConnection, people: People) -> None:
     """Nothing to do: another rule of the same table deleted the rows holding this column."""
 
 
@@ -270,22 +282,50 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
 
 async def erase_everywhere(db: AsyncConnection, person: int, now: datetime) -> None:
     """Apply every table's rule to the volunteer `person`, their own row last."""
-    await _apply(db, person, now, ERASE.keys())
+    await _apply(db, [person], now, ERASE.keys())
+
+
+async def erase_all(db: AsyncConnection, people: People, now: datetime) -> None:
+    """erase_everywhere for each of `people`, a batch of them per statement."""
+    for start in range(0, len(people), BATCH):
+        await _apply(db, people[start : start + BATCH], now, ERASE.keys())
 
 
 async def erase_from(db: AsyncConnection, person: int, *tables: Table) -> None:
     """Apply the rules of `tables` alone (a repository erasing what it keeps)."""
-    await _apply(db, person, None, tables)
+    await _apply(db, [person], None, tables)
 
 
 async def _apply(
-    db: AsyncConnection, person: int, now: datetime | None, tables: Iterable[Table]
+    db: AsyncConnection, people: People, now: datetime | None, tables: Iterable[Table]
 ) -> None:
     wanted = set(tables)
     for table in reversed(metadata.sorted_tables):
         if table in wanted:
             for rule in ERASE[table]:
-                await rule.apply(db, person, now)
+                await rule.apply(db, people, now)
+
+
+async def remove_unreferenced(db: AsyncConnection, people: People) -> int:
+    """Delete the rows of those of `people` nothing counts any more (no Keep rule holds their
+    id), with the notices to or about them and their accounts; returns how many stay."""
+    kept = 0
+    for start in range(0, len(people), BATCH):
+        batch = list(people[start : start + BATCH])
+        held: set[int] = set()
+        for column in kept_references():
+            found = await db.execute(select(column).distinct().where(column.in_(batch)))
+            held.update(found.scalars())
+        gone = [person for person in batch if person not in held]
+        kept += len(batch) - len(gone)
+        if not gone:
+            continue
+        await db.execute(
+            delete(notices).where(or_(notices.c.volunteer_id.in_(gone), *(about(p) for p in gone)))
+        )
+        await db.execute(delete(identities).where(identities.c.volunteer_id.in_(gone)))
+        await db.execute(delete(volunteers).where(volunteers.c.id.in_(gone)))
+    return kept
 
 
 def kept_references() -> list[Column[int]]:

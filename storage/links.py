@@ -12,9 +12,10 @@ from sqlalchemy import Select, Table, and_, delete, exists, func, insert, or_, s
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.campaign import Campaign, Counter, Team
-from bot.domain.linking import LinkCode, Renumbered, TeamFigures
+from bot.domain.linking import LinkCode, Renumbered, TeamFigures, TeamShare
+from bot.domain.volunteer import Volunteer
 from bot.ports.links import LinkRepository
-from storage import rows
+from storage import rows, team_erasure
 from storage.campaigns import next_number
 from storage.tables import campaigns, counters, identities, link_codes, metadata, teams
 from storage.team_figures import team_figures
@@ -157,24 +158,13 @@ class SqlLinkRepository(LinkRepository):
                 ),
             )
         )
-        here = identities.alias("here")
-        elsewhere = identities.alias("elsewhere")
-        # People this team reaches and no other team of the campaign does.
-        only_here = select(here.c.volunteer_id).where(
-            here.c.platform == team.platform,
-            here.c.team_external_id == team.external_id,
-            ~exists().where(
-                elsewhere.c.volunteer_id == here.c.volunteer_id,
-                ~and_(
-                    elsewhere.c.platform == team.platform,
-                    elsewhere.c.team_external_id == team.external_id,
-                ),
-            ),
-        )
         volunteers = metadata.tables["volunteers"]
         await self._db.execute(
             update(volunteers)
-            .where(volunteers.c.campaign_id == campaign.id, volunteers.c.id.in_(only_here))
+            .where(
+                volunteers.c.campaign_id == campaign.id,
+                volunteers.c.id.in_(team_erasure.only_reached_by(team)),
+            )
             .values(campaign_id=own)
         )
         await self._db.execute(update(teams).where(teams.c.id == team.id).values(campaign_id=own))
@@ -263,3 +253,24 @@ class SqlLinkRepository(LinkRepository):
             .where(teams.c.id == team.id, or_(teams.c.name.is_(None), teams.c.name != name))
             .values(name=name)
         )
+
+    async def team_share(self, team: Team, *, whole_campaign: bool) -> TeamShare:
+        return await team_erasure.share(self._db, team, whole_campaign=whole_campaign)
+
+    async def people_to_erase(self, team: Team, *, whole_campaign: bool) -> Sequence[Volunteer]:
+        return await team_erasure.people_to_erase(self._db, team, whole_campaign=whole_campaign)
+
+    async def erase_team(self, team: Team) -> None:
+        await team_erasure.erase_team_rows(self._db, team)
+
+    async def empty_campaign(self, campaign_id: int) -> None:
+        await team_erasure.empty_campaign(self._db, campaign_id)
+
+    async def erase_campaign(self, campaign_id: int) -> int:
+        return await team_erasure.erase_campaign(self._db, campaign_id)
+
+    async def joined(self, team: Team) -> bool:
+        used = select(link_codes.c.id).where(
+            link_codes.c.campaign_id == team.campaign_id, link_codes.c.used_by == team.id
+        )
+        return bool(await self._db.scalar(select(exists(used))))

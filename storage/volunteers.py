@@ -5,7 +5,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, insert, literal, or_, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -14,11 +14,9 @@ from bot.domain.volunteer import Volunteer
 from bot.ports.people import VolunteerRepository
 from storage import erasure, rows
 from storage.campaigns import next_number
-from storage.notices import about
 from storage.tables import (
     counters,
     identities,
-    notices,
     volunteers,
 )
 
@@ -304,18 +302,21 @@ class SqlVolunteerRepository(VolunteerRepository):
         # after commit (secure_delete has already zeroed freed space in the file itself).
         self.erased = True
 
+    async def forget_all(self, volunteer_ids: Sequence[int], now: datetime) -> None:
+        """forget for each of `volunteer_ids`, a batch of them per statement (a team's people)."""
+        for volunteer_id in volunteer_ids:
+            self._forget_read(volunteer_id)
+        await erasure.erase_all(self._db, volunteer_ids, now)
+        self.erased = self.erased or bool(volunteer_ids)
+
+    async def remove_all_unreferenced(self, volunteer_ids: Sequence[int]) -> int:
+        """remove_if_unreferenced for each of `volunteer_ids`, a batch per statement; how many
+        stay (something still counts them)."""
+        return await erasure.remove_unreferenced(self._db, volunteer_ids)
+
     async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
         # What still holds the id after forget-me: the rows its rules keep (storage/erasure.py).
-        for column in erasure.kept_references():
-            statement = select(literal(1)).where(column == volunteer_id).limit(1)
-            if (await self._db.execute(statement)).first() is not None:
-                return False
-        await self._db.execute(
-            delete(notices).where(or_(notices.c.volunteer_id == volunteer_id, about(volunteer_id)))
-        )
-        await self._db.execute(delete(identities).where(identities.c.volunteer_id == volunteer_id))
-        await self._db.execute(delete(volunteers).where(volunteers.c.id == volunteer_id))
-        return True
+        return await erasure.remove_unreferenced(self._db, [volunteer_id]) == 0
 
 
 def _new(

@@ -27,9 +27,10 @@ from bot.ports.replies import (
     TimeField,
 )
 
-# Up to two numbers: `turnout:join:3`, `turnout:seats:3:6`.
+# Up to two numbers: `turnout:join:3`, `turnout:seats:3:6`; a verb may have dashes
+# (`turnout:keep-links`, `turnout:erase-team:4`).
 _ACTION_ID = re.compile(
-    r"(?P<action>turnout:[a-z]+(?::[0-9]{1,9}){0,2})(?:@(?P<guild>[0-9]{1,20}))?"
+    r"(?P<action>turnout:[a-z]+(?:-[a-z]+)*(?::[0-9]{1,9}){0,2})(?:@(?P<guild>[0-9]{1,20}))?"
 )
 FORM_PREFIX = "turnout:form:"
 # A form about one thing names it: a number (`turnout:form:edit_shift:3`) or a kind of shift

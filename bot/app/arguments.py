@@ -5,8 +5,8 @@ from pathlib import Path
 
 
 def parser(*, console_desk: str) -> argparse.ArgumentParser:
-    """The command line: `turnout console`, `run`, `migrate`, `doctor`, `backup`... (the
-    console's desk address defaults to `console_desk`)."""
+    """The command line: `turnout console`, `run`, `migrate`, `doctor`, `backup`,
+    `erase-team`... (the console's desk address defaults to `console_desk`)."""
     parser = argparse.ArgumentParser(
         prog="turnout", description="Coordinate campaign volunteers on Slack, Discord or here."
     )
@@ -52,4 +52,12 @@ def parser(*, console_desk: str) -> argparse.ArgumentParser:
         "restore", help="load a backup into DATABASE_URL, which must be new or empty"
     )
     restore.add_argument("path", type=Path, metavar="PATH", help="a file `turnout backup` wrote")
+    erase = commands.add_parser(
+        "erase-team",
+        help="erase a team's data (a workspace that removed the app), as /turnout erase-team does",
+    )
+    erase.add_argument(
+        "team", metavar="PLATFORM:TEAM_ID", help="the team, like slack:T0123ABCD or discord:<id>"
+    )
+    erase.add_argument("--yes", action="store_true", help="erase without asking first")
     return parser

@@ -27,7 +27,7 @@ from adapters.web.doctor import check_feeds
 from adapters.web.feeds import feed_routes
 from adapters.web.health import ops_routes
 from adapters.web.serving import Listener
-from bot.app import arguments, redaction, repeats
+from bot.app import arguments, redaction, repeats, team_erasing
 from bot.app.bootstrap import Bot, bootstrap
 from bot.app.clock import ManualClock, SystemClock
 from bot.app.metrics import PrometheusMetrics
@@ -89,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
                 return _backup(settings, args.path)
             case "restore":
                 return asyncio.run(_restore(settings, args.path))
+            case "erase-team":
+                return asyncio.run(_erase_team(settings, args.team, yes=args.yes))
     except KeyboardInterrupt:
         return 130
     except (DatabaseUnusable, ConfigurationError, PlatformError, BackupRefused) as error:
@@ -348,6 +350,14 @@ async def _restore(settings: Settings, path: Path) -> int:
         await (await _open(settings.database_url)).close()
     print(f"turnout: {said}")
     return 0
+
+
+async def _erase_team(settings: Settings, team: str, *, yes: bool) -> int:
+    storage = await _open(settings.database_url)
+    try:
+        return await team_erasing.erase_team(storage, settings.campaign_defaults(), team, yes=yes)
+    finally:
+        await storage.close()
 
 
 if __name__ == "__main__":

@@ -71,3 +71,14 @@ class TeamFigures:
     attended: int
     calls: int
     new_volunteers: int
+
+
+@dataclass(frozen=True, slots=True)
+class TeamShare:
+    """What erasing a team takes with it: its campaign's shifts (with their sign-ups) and
+    tasks when the campaign is the team's alone, and the volunteers only this team reaches."""
+
+    shifts: int
+    signups: int
+    tasks: int
+    volunteers: int

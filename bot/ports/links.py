@@ -5,7 +5,8 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from bot.domain.campaign import Campaign, Team
-from bot.domain.linking import LinkCode, Renumbered, TeamFigures
+from bot.domain.linking import LinkCode, Renumbered, TeamFigures, TeamShare
+from bot.domain.volunteer import Volunteer
 
 
 class LinkRepository(ABC):
@@ -63,3 +64,35 @@ class LinkRepository(ABC):
     @abstractmethod
     async def name_team(self, team: Team, name: str) -> None:
         """Keep the team's name as its platform gives it now."""
+
+    @abstractmethod
+    async def team_share(self, team: Team, *, whole_campaign: bool) -> TeamShare:
+        """What erasing `team` takes: with `whole_campaign`, its campaign's shifts, sign-ups
+        and tasks too (see people_to_erase for the volunteers)."""
+
+    @abstractmethod
+    async def people_to_erase(self, team: Team, *, whole_campaign: bool) -> Sequence[Volunteer]:
+        """The volunteers only `team` reaches (with `whole_campaign`, and everyone of its
+        campaign) who are not forgotten yet."""
+
+    @abstractmethod
+    async def erase_team(self, team: Team) -> None:
+        """Delete the team's row and every row keyed by it (its app's installation, its link
+        codes, what arrived from it, its posts): a later install starts afresh."""
+
+    @abstractmethod
+    async def empty_campaign(self, campaign_id: int) -> None:
+        """Delete every row of the campaign (shifts, sign-ups, tasks, notices, posts,
+        settings…) but its people's and its own: forgetting them then has nothing of it to
+        give up."""
+
+    @abstractmethod
+    async def erase_campaign(self, campaign_id: int) -> int:
+        """Delete every row of the campaign and, its people forgotten, theirs and its own;
+        returns how many of them stay, anonymous, because another campaign counts them (the
+        campaign's own row then stays too, empty). What forgetting them queued about another
+        campaign's shifts moves to that campaign."""
+
+    @abstractmethod
+    async def joined(self, team: Team) -> bool:
+        """Whether `team` came into its campaign with a link code, rather than starting it."""

@@ -124,6 +124,14 @@ class VolunteerRepository(ABC):
         that names the volunteer; keep the row for anonymous counts."""
 
     @abstractmethod
+    async def forget_all(self, volunteer_ids: Sequence[int], now: datetime) -> None:
+        """forget each of `volunteer_ids` (a team's people), many per statement."""
+
+    @abstractmethod
+    async def remove_all_unreferenced(self, volunteer_ids: Sequence[int]) -> int:
+        """remove_if_unreferenced each of `volunteer_ids`; returns how many stay."""
+
+    @abstractmethod
     async def remove_if_unreferenced(self, volunteer_id: int) -> bool:
         """Delete an erased volunteer's row, and the notices to or about them, when nothing
         else refers to it (no sign-ups, claims, shifts or tasks): nothing is left to count."""

@@ -280,10 +280,15 @@ async def withdraw_extra_offers(ctx: Context, held: HeldShift) -> list[Signup]:
 async def give_up_every_seat(ctx: Context) -> None:
     """Forget-me: take the asker off every upcoming shift, the waitlist moving up as usual."""
     for _skip, shift in await ctx.uow.signups.upcoming_for(ctx.volunteer.id, ctx.now):
-        held = await hold(ctx, shift.number)
+        # A seat kept on a shift of a campaign their team has left is given up there, by that
+        # campaign's numbers: its waitlist moves up and its organizers are told.
+        there = ctx
+        if shift.campaign_id != ctx.campaign.id:
+            there = replace(ctx, campaign=await ctx.uow.campaigns.get(shift.campaign_id))
+        held = await hold(there, shift.number)
         # Read again under the hold: a promotion may have confirmed it since the list was read.
         signup = await ctx.uow.signups.active(shift.id, ctx.volunteer.id)
         if signup is not None:
-            promoted = await give_up_seat(ctx, held, signup)
+            promoted = await give_up_seat(there, held, signup)
             # Leaving this way within a day of the start is a late cancellation like any other.
-            await timed.tell_of_late_cancellation(ctx, held.shift, signup, promoted)
+            await timed.tell_of_late_cancellation(there, held.shift, signup, promoted)

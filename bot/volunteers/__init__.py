@@ -15,6 +15,7 @@ from bot.volunteers.commands import (
 from bot.volunteers.entries import ENTRIES
 from bot.volunteers.forms import ONBOARDING
 from bot.volunteers.notices import NOTICES
+from bot.volunteers.people import forget_volunteers
 from bot.volunteers.usages import REMINDERS_USAGE, TZ_USAGE
 
 FEATURE = Feature(
@@ -48,5 +49,6 @@ __all__ = [
     "TZ_USAGE",
     "SetMyReminders",
     "SetMyTimezone",
+    "forget_volunteers",
     "people",
 ]

@@ -1,5 +1,6 @@
 """A volunteer's own settings, and organizers keeping track of newcomers."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.domain.errors import UserError
@@ -104,18 +105,35 @@ async def forget_me(cmd: ForgetMe, ctx: Context) -> Reply:
                 Button(_("Keep my data"), KEEP.action()),
             ),
         )
-    # What features do as someone leaves: their seats given up (the waitlist moves up, a late
-    # cancellation is reported), their tasks released.
-    await ctx.lookup().erase(ctx)
-    await ctx.uow.notices.cancel_pending(volunteer_id=ctx.volunteer.id)
-    # Then every table that points at them, by the rules storage derives from the schema.
-    await ctx.uow.volunteers.forget(ctx.volunteer.id, ctx.now)
-    # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
-    await ctx.uow.volunteers.remove_if_unreferenced(ctx.volunteer.id)
+    await forget_volunteer(ctx, ctx.volunteer)
     ctx.erased = True
     return Message(
         _("Done: your name, answers and accounts are erased. Thank you for everything you did.")
     )
+
+
+async def forget_volunteer(ctx: Context, volunteer: Volunteer) -> None:
+    """Erase `volunteer` as forget-me does, in this unit of work (they need not be the asker:
+    erasing a team forgets each of its people so)."""
+    theirs = ctx if volunteer.id == ctx.volunteer.id else replace(ctx, volunteer=volunteer)
+    # What features do as someone leaves: their seats given up (the waitlist moves up, a late
+    # cancellation is reported), their tasks released.
+    await ctx.lookup().erase(theirs)
+    await ctx.uow.notices.cancel_pending(volunteer_id=volunteer.id)
+    # Then every table that points at them, by the rules storage derives from the schema.
+    await ctx.uow.volunteers.forget(volunteer.id, ctx.now)
+    # With nothing to count (no sign-up, claim, shift or task), not even an anonymous row stays.
+    await ctx.uow.volunteers.remove_if_unreferenced(volunteer.id)
+
+
+async def forget_volunteers(ctx: Context, people: Sequence[Volunteer]) -> None:
+    """forget_volunteer for each of `people` (erasing a team), storage's part for all at once."""
+    for volunteer in people:
+        await ctx.lookup().erase(replace(ctx, volunteer=volunteer))
+        await ctx.uow.notices.cancel_pending(volunteer_id=volunteer.id)
+    ids = [volunteer.id for volunteer in people]
+    await ctx.uow.volunteers.forget_all(ids, ctx.now)
+    await ctx.uow.volunteers.remove_all_unreferenced(ids)
 
 
 async def keep_my_data(cmd: KeepMyData, ctx: Context) -> Reply:

@@ -223,3 +223,9 @@ def test_the_desk_benchmark_prints_page_and_mark_times() -> None:
         assert re.search(
             rf"^  {re.escape(row)}.* median +[0-9.]+ ms +p99 +[0-9.]+ ms$", out, re.M
         ), out
+
+
+@pytest.mark.slow
+def test_the_erase_team_benchmark_erases_everything_and_prints_the_time() -> None:
+    out = quick("erase_team.py")
+    assert re.search(r"^ +1,000 +200 +1,000 +[\d.]+ +[\d.]+ +0$", out, re.M), out

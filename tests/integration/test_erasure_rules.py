@@ -130,18 +130,18 @@ def test_each_rule_names_only_its_own_table_and_reaches_a_person() -> None:
                     assert column.table is table
             for column in reached:
                 assert column.table is table, (table.name, column)
-                names(column, 1)  # raises for a column that names no volunteer
+                names(column, [1])  # raises for a column that names no volunteer
 
 
 def left(rule: Rule, person: int) -> Select | None:
     """How many rows still hold what `rule` takes from `person` (None: nothing to count)."""
     match rule:
         case Delete(by=by):
-            where = or_(*(names(column, person) for column in by))
+            where = or_(*(names(column, [person]) for column in by))
         case Null(column=column):
-            where = names(column, person)
+            where = names(column, [person])
         case Clear(by=by, columns=columns):
-            where = and_(names(by, person), or_(*(c.is_not(None) for c in columns)))
+            where = and_(names(by, [person]), or_(*(c.is_not(None) for c in columns)))
         case Scrub() | Keep():
             return None
     return select(func.count()).select_from(_table_of(rule)).where(where)
