@@ -1,0 +1,21 @@
+"""Where help's pointers into the documentation lead."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Docs:
+    """Where help's pointers lead: the published documentation site (TURNOUT_DOCS_URL), or,
+    unpublished, the docs/ folder that ships with Turnout."""
+
+    url: str = ""
+
+    def link(self, doc: str) -> str:
+        """A topic's `doc` (`organizers.md#shifts`) as a reader can follow it: on the site,
+        `<url>/organizers/#shifts` (MkDocs gives each page a folder); else
+        `docs/organizers.md#shifts`."""
+        if not self.url:
+            return f"docs/{doc}"
+        page, hash_, anchor = doc.partition("#")
+        folder = page.removesuffix(".md").removesuffix("index")
+        return f"{self.url.rstrip('/')}/{folder}{'/' if folder else ''}{hash_}{anchor}"
