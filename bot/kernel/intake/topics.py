@@ -24,7 +24,6 @@ ORGANIZERS = Topic(
     N_("What organizers (and a shift's host) can do"),
     "organizers.md",
     ORGANIZERS_HAVE,
-    also=("hosts",),
     who=(Who.ORGANIZER, Who.HOST),
 )
 ROLES = (ORGANIZERS, VOLUNTEERS)
