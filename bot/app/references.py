@@ -14,12 +14,11 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
 from bot.catalogue import GROUPS, Catalogue
+from bot.kernel.intake.docs import COMMANDS_PAGE, CONFIGURATION_PAGE
 from bot.kernel.intake.entry import Entry, Group, Param, Who
-from bot.kernel.intake.topics import COMMANDS_PAGE
 
 __all__ = ["COMMANDS_PAGE", "CONFIGURATION_PAGE", "WHO", "commands_page", "configuration_page"]
 
-CONFIGURATION_PAGE = "reference/configuration.md"
 # Who may run a command, as the reference says it.
 WHO = {
     Who.EVERYONE: "everyone",

@@ -133,6 +133,12 @@ async def test_help_on_shifts_answers_with_the_shift_commands_and_the_guide_s_pa
     assert organizer.endswith("More: docs/organizers.md#a-shift-from-creation-to-wrap-up")
 
 
+def test_a_group_s_help_points_nowhere_until_the_site_is_published() -> None:
+    """Its page is the command reference, generated as the site builds: docs/ has no file."""
+    assert "More:" not in help_text("task", organizer=False)
+    assert "More: " in help_text("task", organizer=False, docs=Docs("https://x.org"))
+
+
 async def test_a_topic_is_also_found_by_its_other_names(harness: Harness) -> None:
     assert "/turnout link [code] [confirm]" in await harness.say("Olivia", "/turnout help teams")
 
@@ -174,7 +180,8 @@ def test_help_links_into_the_published_documentation_when_there_is_one() -> None
         ("https://x.org", "volunteers.md", "https://x.org/volunteers/"),
         ("https://x.org", "index.md", "https://x.org/"),
         ("https://x.org", "reference/commands.md#task", "https://x.org/reference/commands/#task"),
+        ("", "reference/commands.md#task", None),
     ],
 )
-def test_a_page_s_link_on_the_site_is_its_folder(url: str, doc: str, link: str) -> None:
+def test_a_page_s_link_on_the_site_is_its_folder(url: str, doc: str, link: str | None) -> None:
     assert Docs(url).link(doc) == link

@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 
+# The references written as the site builds (docs/hooks/references.py), not kept under docs/.
+COMMANDS_PAGE = "reference/commands.md"
+CONFIGURATION_PAGE = "reference/configuration.md"
+
 
 @dataclass(frozen=True, slots=True)
 class Docs:
@@ -10,12 +14,13 @@ class Docs:
 
     url: str = ""
 
-    def link(self, doc: str) -> str:
+    def link(self, doc: str) -> str | None:
         """A topic's `doc` (`organizers.md#shifts`) as a reader can follow it: on the site,
         `<url>/organizers/#shifts` (MkDocs gives each page a folder); else
-        `docs/organizers.md#shifts`."""
+        `docs/organizers.md#shifts`, or None for a generated page, which only the site has."""
         if not self.url:
-            return f"docs/{doc}"
+            generated = doc.partition("#")[0] in (COMMANDS_PAGE, CONFIGURATION_PAGE)
+            return None if generated else f"docs/{doc}"
         page, hash_, anchor = doc.partition("#")
         folder = page.removesuffix(".md").removesuffix("index")
         return f"{self.url.rstrip('/')}/{folder}{'/' if folder else ''}{hash_}{anchor}"

@@ -34,7 +34,7 @@ def help_text(
     if chosen is not None:
         section = _role if chosen.who else _section
         lines = section(chosen, topics, organizer=organizer, host=host)
-        return "\n".join([*lines, _more(docs, chosen.doc_for(organizer=organizer))])
+        return "\n".join([*lines, *_more(docs, chosen.doc_for(organizer=organizer))])
     lines = [_("Turnout helps our volunteers find shifts and tasks. Commands:")]
     lines += [f"/{g.name} help — {_(g.overview)}" for g in groups if g.overview]
     if organizer:
@@ -46,7 +46,7 @@ def help_text(
         lines.append(_("Organizers also have commands to {what}.", what=_(ORGANIZERS_HAVE)))
     named = {g.name for g in groups}
     lines += ["", one_topic([t.name for t in topics if t.name not in named])]
-    return "\n".join([*lines, _more(docs, "index.md")])
+    return "\n".join([*lines, *_more(docs, "index.md")])
 
 
 def find(topics: Mapping[Topic, Sequence[Entry]], name: str) -> Topic | None:
@@ -114,5 +114,7 @@ def _organizers_also(topic: Topic, *, hidden: bool) -> list[str]:
     return [_("Organizers also have commands to {what}.", what=what)]
 
 
-def _more(docs: Docs, doc: str) -> str:
-    return _("More: {link}", link=docs.link(doc))
+def _more(docs: Docs, doc: str) -> list[str]:
+    """Where the documentation says more, when the reader can follow it there."""
+    link = docs.link(doc)
+    return [] if link is None else [_("More: {link}", link=link)]

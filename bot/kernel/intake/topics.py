@@ -6,10 +6,9 @@ the rest (`Feature.topics`); the catalogue collects them all.
 """
 
 from bot.kernel.i18n import N_
+from bot.kernel.intake.docs import COMMANDS_PAGE
 from bot.kernel.intake.entry import Group, Topic, Who
 
-# The generated command reference (docs/hooks/references.py writes it as the site builds).
-COMMANDS_PAGE = "reference/commands.md"
 # What organizers may do that others may not, said to whoever isn't shown it.
 ORGANIZERS_HAVE = N_("plan shifts and tasks, welcome newcomers and set up the campaign")
 
