@@ -38,10 +38,12 @@ from bot.kernel.context import Context
 from bot.kernel.feature import BeforeCommit, Feature, Sweep
 from bot.kernel.intake import help
 from bot.kernel.intake.buttons import Buttons
-from bot.kernel.intake.entry import Entry, Handler
+from bot.kernel.intake.docs import Docs
+from bot.kernel.intake.entry import Entry, Handler, Topic
 from bot.kernel.intake.forms import Forms
 from bot.kernel.intake.grammar import Grammar
 from bot.kernel.intake.groups import GROUPS, TOPICS
+from bot.kernel.intake.topics import ROLES, group_topic
 from bot.kernel.outbox import failures
 from bot.kernel.outbox.notices import NoticeBook
 from bot.shifts.new_shift import SHIFT_EXAMPLE
@@ -79,14 +81,25 @@ def _in_help_order(entries: Sequence[Entry]) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: (rank[e.group], e.verb == "help")))
 
 
+def _declared_topics(features: Sequence[Feature]) -> tuple[Topic, ...]:
+    """Every help topic: each group, what the features declare (by name), then the roles."""
+    declared = {t for f in features for t in f.topics}
+    declared |= {t for f in features for e in f.entries for t in e.topics}
+    return (*map(group_topic, GROUPS), *sorted(declared, key=lambda t: t.name), *ROLES)
+
+
 class Catalogue:
     """Everything derived from a set of features: what the front door, the dispatcher, the
     scheduler and the adapters read. Each use case is lent it as `ctx.catalogue`."""
 
     def __init__(self, features: Sequence[Feature]) -> None:
         self.features = tuple(features)
+        # Every help topic; `/turnout help` offers them all (on Discord, as its choices).
+        self.topics = _declared_topics(features)
         # Every subcommand, group by group in GROUPS order, each in the order help lists it.
-        own = [e for f in features for e in f.entries]
+        names = tuple(topic.name for topic in self.topics)
+        also = tuple(name for topic in self.topics for name in topic.also)
+        own = [e for f in features for e in f.entries] + [campaign.turnout_help(names, also)]
         # `/shift` is `/phonebank` for every kind: derived from its entries, never listed twice.
         mine = [e for e in own if e.group != shifts.GROUP]
         self.entries = _in_help_order([*mine, *shifts.shift_entries(own)])
@@ -100,6 +113,33 @@ class Catalogue:
         self.buttons = Buttons(verb for f in features for verb in f.buttons)
         self.forms = Forms(reader for f in features for reader in f.forms)
         self.handlers = self._handlers()
+        self.topic_entries = {topic: self._entries_of(topic) for topic in self.topics}
+
+    def _entries_of(self, topic: Topic) -> tuple[Entry, ...]:
+        """The commands `topic` lists, in help's order: a group's, a role's (by who may run
+        them), or those whose feature or entry names it. Outside its group's own topic, a
+        command `/shift` repeats is listed once, as `/shift` (which serves every kind), and
+        no `help` is listed."""
+        if topic.name in TOPICS:
+            return tuple(e for e in self.entries if e.group == topic.name)
+        by_feature = {(e.group, e.verb): f.topics for f in self.features for e in f.entries}
+        repeated = {e.verb for e in self.entries if e.group == shifts.GROUP}
+
+        def belongs(e: Entry) -> bool:
+            if topic.who:
+                return e.who in topic.who
+            inherited = by_feature.get((e.group, e.verb)) or by_feature.get(
+                (shifts.REPEATED, e.verb), ()
+            )
+            return topic in (*inherited, *e.topics)
+
+        return tuple(
+            e
+            for e in self.entries
+            if e.verb != "help"
+            and not (e.group == shifts.REPEATED and e.verb in repeated)
+            and belongs(e)
+        )
 
     def _handlers(self) -> dict[type[Command], Handler]:
         """Every command an entry or route may build, with its use case; each has one.
@@ -134,9 +174,14 @@ class Catalogue:
         assert len(posts) == 1, "exactly one feature puts up channel posts"
         return NoticeBook([spec for f in self.features for spec in f.notices], posts[0])
 
-    def help_text(self, topic: str, *, organizer: bool, host: bool = False) -> str:
-        """The command reference for `topic` ("": the overview), as its reader may use it."""
-        return help.help_text(GROUPS, self.entries, topic, organizer=organizer, host=host)
+    def help_text(
+        self, topic: str, *, organizer: bool, host: bool = False, docs: Docs | None = None
+    ) -> str:
+        """The command reference for `topic` ("": the overview), as its reader may use it,
+        pointing into the documentation at `docs` (unpublished: the docs/ folder)."""
+        return help.help_text(
+            GROUPS, self.topic_entries, topic, organizer=organizer, host=host, docs=docs or Docs()
+        )
 
     async def erase(self, ctx: Context) -> None:
         """What every feature does as the person asking is forgotten, in this unit of work."""
@@ -174,6 +219,6 @@ def parse_command(actor: Actor, command: str, text: str) -> Command:
     return catalogue().grammar.parse_command(actor, command, text)
 
 
-def help_text(topic: str, *, organizer: bool, host: bool = False) -> str:
+def help_text(topic: str, *, organizer: bool, host: bool = False, docs: Docs | None = None) -> str:
     """The command reference for `topic` ("": the overview), as its reader may use it."""
-    return catalogue().help_text(topic, organizer=organizer, host=host)
+    return catalogue().help_text(topic, organizer=organizer, host=host, docs=docs)

@@ -10,6 +10,7 @@ allows 5 minutes), longer than discord.py's own rate-limit sleeps (30 s at most)
 
 import asyncio
 import logging
+from typing import Any
 
 import aiohttp
 import discord
@@ -205,7 +206,9 @@ def post_error(error: Exception) -> DeliveryError:
     return found
 
 
-def _retry_after(response: aiohttp.ClientResponse) -> float:
+def _retry_after(response: Any) -> float:
+    # An aiohttp response here; discord.py also types it as requests' (for its webhooks),
+    # which mypy sees once requests is installed. Both have `headers`.
     try:
         return float(response.headers.get("Retry-After", _DEFAULT_WAIT))
     except ValueError:

@@ -11,6 +11,7 @@ from bot.app.turnout import Turnout
 from bot.calendars.feed_links import FeedLinks
 from bot.desk import DeskLinks
 from bot.domain.campaign import CampaignDefaults
+from bot.kernel.intake.docs import Docs
 from bot.kernel.outbox.dispatcher import Dispatcher
 from bot.ports.clock import Clock
 from bot.ports.messenger import Messenger
@@ -37,9 +38,11 @@ def bootstrap(
     feeds: FeedLinks | None = None,
     metrics: Metrics | None = None,
     desk: DeskLinks | None = None,
+    docs: Docs | None = None,
 ) -> Bot:
     """Build the core around real or fake parts; nothing starts until `wakeups.start()`.
-    `metrics` counts commands and notices for operators (nothing is counted without it)."""
+    `metrics` counts commands and notices for operators (nothing is counted without it);
+    `docs`, where help's pointers lead (unpublished: the docs/ folder)."""
     dispatcher = Dispatcher(
         storage=storage,
         messenger=PlatformMessengers(messengers),
@@ -61,5 +64,6 @@ def bootstrap(
         lease=lease,
         metrics=metrics,
         desk=desk,
+        docs=docs,
     )
     return Bot(turnout, dispatcher, wakeups, storage, clock)

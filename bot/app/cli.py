@@ -145,6 +145,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> int:
         defaults=settings.campaign_defaults(),
         feeds=feeds,
         desk=desk,
+        docs=settings.docs(),
     )
     chat = ConsoleChat(
         turnout=bot.turnout,
@@ -213,6 +214,7 @@ async def _run(settings: Settings) -> int:
         feeds=feeds,
         metrics=metrics,
         desk=settings.desk_links(),
+        docs=settings.docs(),
     )
     log = logging.getLogger("turnout")
     recovery = Recovery(bot.turnout)

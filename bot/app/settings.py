@@ -17,6 +17,7 @@ from bot.desk import DeskLinks
 from bot.domain.campaign import DEFAULT_CAMPAIGN_NAME, CampaignDefaults
 from bot.domain.errors import UserError
 from bot.domain.timing import parse_duration, parse_reminder_offsets, parse_zone
+from bot.kernel.intake.docs import Docs
 
 T = TypeVar("T")
 # An http(s) address with a host, and perhaps a path under which Turnout is served.
@@ -31,21 +32,86 @@ class ConfigurationError(Exception):
 class CoreSettings(BaseSettings):
     """The database, a new campaign's defaults, logging and delivery."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", populate_by_name=True, title="The core"
+    )
 
-    database_url: str = Field("sqlite:///turnout.db", alias="DATABASE_URL")
-    campaign_name: str = Field(DEFAULT_CAMPAIGN_NAME, alias="TURNOUT_CAMPAIGN_NAME", min_length=1)
-    timezone: str = Field("UTC", alias="TURNOUT_TIMEZONE")
-    reminders: str = Field("24h,1h", alias="TURNOUT_REMINDERS")
-    contact_within: str = Field("48h", alias="TURNOUT_CONTACT_WITHIN")
-    log_level: str = Field("INFO", alias="TURNOUT_LOG_LEVEL")
+    database_url: str = Field(
+        "sqlite:///turnout.db",
+        alias="DATABASE_URL",
+        description="Where Turnout keeps its data: a SQLite file, or PostgreSQL "
+        "(`postgresql://user@host/db`), which is what several `turnout run` processes on one "
+        "database need (one for Slack and one for Discord, or replicas): they share the "
+        "reminders without sending any twice.",
+    )
+    campaign_name: str = Field(
+        DEFAULT_CAMPAIGN_NAME,
+        alias="TURNOUT_CAMPAIGN_NAME",
+        min_length=1,
+        description="The name a new workspace's or server's campaign starts with. Unset, each "
+        "campaign is named after its workspace or server (the console's is the default).",
+    )
+    timezone: str = Field(
+        "UTC",
+        alias="TURNOUT_TIMEZONE",
+        description="A new campaign's time zone, an IANA name like `America/Chicago`: shifts "
+        "are planned in it. Organizers change it with `/turnout tz`.",
+    )
+    reminders: str = Field(
+        "24h,1h",
+        alias="TURNOUT_REMINDERS",
+        description="When volunteers are reminded before a shift, by default, like `24h,1h` "
+        "or `off`. Organizers change it with `/turnout reminders`; each volunteer may choose "
+        "their own.",
+    )
+    contact_within: str = Field(
+        "48h",
+        alias="TURNOUT_CONTACT_WITHIN",
+        description="How long a new volunteer may wait for someone to contact them before "
+        "organizers are nudged again (at least an hour, like `48h` or `2d`).",
+    )
+    log_level: str = Field(
+        "INFO",
+        alias="TURNOUT_LOG_LEVEL",
+        description="How much the log says: `DEBUG`, `INFO`, `WARNING` or `ERROR`.",
+    )
     # How long a process's claim on a due message, or on a command it acknowledged, lasts;
     # after a crash, what it had claimed but not finished goes out (or runs) once this runs out.
-    delivery_lease_seconds: int = Field(60, alias="TURNOUT_DELIVERY_LEASE_SECONDS", ge=10, le=3600)
-    # Where people reach this bot over the web; set, it serves private calendar feeds.
-    public_url: str = Field("", alias="TURNOUT_PUBLIC_URL")
-    # Signs feed URLs; unset, a random one is made once and kept in the database.
-    secret: SecretStr = Field(SecretStr(""), alias="TURNOUT_SECRET")
+    delivery_lease_seconds: int = Field(
+        60,
+        alias="TURNOUT_DELIVERY_LEASE_SECONDS",
+        ge=10,
+        le=3600,
+        description="How long one process's claim on a due message, or on a command it "
+        "acknowledged, lasts (10 to 3600 seconds). After a crash, the messages it had claimed "
+        "but not sent go out, and the commands it had not finished run, once this runs out.",
+    )
+    public_url: str = Field(
+        "",
+        alias="TURNOUT_PUBLIC_URL",
+        description="The address people reach this bot at over the web, behind your proxy "
+        "(like `https://turnout.example.org`; a path is allowed). Set, `/volunteer calendar` "
+        "hands out private calendar feeds under it and `/turnout desk` sign-in links to the "
+        "organizer's desk.",
+    )
+    secret: SecretStr = Field(
+        SecretStr(""),
+        alias="TURNOUT_SECRET",
+        description="Signs calendar feed and desk links (16 or more random characters). "
+        "Unset, a random one is made once and kept in the database. Never logged; changing it "
+        "turns away every feed link handed out so far.",
+    )
+    # Help's pointers into the documentation. A self-hosted copy has no documentation site
+    # unless its operator publishes one, and no central site is sure to describe the version
+    # installed, so by default they name the page in the docs/ folder that ships with it.
+    docs_url: str = Field(
+        "",
+        alias="TURNOUT_DOCS_URL",
+        description="Where you publish this documentation (what `mkdocs build` writes), like "
+        "`https://turnout.example.org/docs`: `/turnout help <topic>` links to its pages. "
+        "Unset, help names the page in the `docs/` folder that ships with Turnout, like "
+        "`docs/organizers.md#shifts`.",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -69,10 +135,12 @@ class CoreSettings(BaseSettings):
     @field_validator("public_url")
     @classmethod
     def _public_url(cls, value: str) -> str:
-        value = value.strip().rstrip("/")
-        if value and not _WEB_ADDRESS.fullmatch(value):
-            raise ValueError("write the bot's public web address, like https://turnout.example.org")
-        return value
+        return _web_address(value, "the bot's public web address, like https://turnout.example.org")
+
+    @field_validator("docs_url")
+    @classmethod
+    def _docs_url(cls, value: str) -> str:
+        return _web_address(value, "the documentation's web address, like https://example.org/docs")
 
     @field_validator("secret")
     @classmethod
@@ -106,6 +174,10 @@ class CoreSettings(BaseSettings):
             return None
         return DeskLinks(self.public_url, self.secret.get_secret_value())
 
+    def docs(self) -> Docs:
+        """Where help's pointers into the documentation lead (TURNOUT_DOCS_URL, if set)."""
+        return Docs(self.docs_url)
+
     def campaign_defaults(self) -> CampaignDefaults:
         """What a new team's campaign starts with."""
         contact_within = parse_duration(self.contact_within)
@@ -134,6 +206,13 @@ def load(settings: type[S]) -> S:
 def listed(value: str) -> tuple[str, ...]:
     """A comma-separated setting as its non-empty parts: 'U1, U2' → ('U1', 'U2')."""
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _web_address(value: str, what: str) -> str:
+    value = value.strip().rstrip("/")
+    if value and not _WEB_ADDRESS.fullmatch(value):
+        raise ValueError(f"write {what}")
+    return value
 
 
 def _checked(parse: Callable[[str], T], value: str) -> T:

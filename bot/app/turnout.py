@@ -33,6 +33,7 @@ from bot.kernel.context import Context
 from bot.kernel.i18n import N_, _, reading_in, refusal
 from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
+from bot.kernel.intake.docs import Docs
 from bot.kernel.intake.entry import Entry
 from bot.kernel.intake.examples import fill
 from bot.ports.clock import Clock
@@ -91,13 +92,13 @@ class Turnout:
         lease: timedelta = LEASE,
         metrics: Metrics | None = None,
         desk: DeskLinks | None = None,
+        docs: Docs | None = None,
     ) -> None:
         self._storage = storage
         self._metrics = metrics or NoMetrics()
         self._feeds = feeds
-        self._services: dict[type, object] = {FeedLinks: feeds} if feeds else {}
-        if desk is not None:
-            self._services[DeskLinks] = desk
+        lent = {FeedLinks: feeds, DeskLinks: desk, Docs: docs}
+        self._services: dict[type, object] = {k: s for k, s in lent.items() if s is not None}
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices

@@ -28,9 +28,17 @@ from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
 from bot.kernel.intake.choices import Pick
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.groups import shift
 from bot.kernel.intake.typed_values import Usage
+
+TOPIC = Topic(
+    "attendance",
+    N_("Attendance"),
+    "organizers.md#one-outcome-per-seat",
+    N_("take a shift's register, read its totals and ask volunteers to say they're still coming"),
+    everyone_doc="volunteers.md#before-during-and-after-a-shift",
+)
 
 MARKS = ("here", "no-show")
 

@@ -3,8 +3,12 @@
 from bot.calendars import calendar_feeds
 from bot.calendars.commands import ShowCalendarFeed
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic
 from bot.kernel.intake.typed_values import Usage
+
+TOPIC = Topic(
+    "calendars", N_("Calendars"), "volunteers.md#your-page-and-your-settings", also=("calendar",)
+)
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

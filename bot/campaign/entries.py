@@ -8,9 +8,18 @@ from bot.campaign.commands import (
     ShowHelp,
 )
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
-from bot.kernel.intake.groups import TOPICS, ZONE, language, reminder_times
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
+from bot.kernel.intake.groups import ZONE, language, reminder_times
 from bot.kernel.intake.typed_values import Usage
+
+# Each volunteer's own settings belong to it too (bot/volunteers).
+SETTINGS = Topic(
+    "settings",
+    N_("Settings"),
+    "organizers.md#campaign-settings",
+    N_("choose the same for the whole campaign"),
+    everyone_doc="volunteers.md#your-page-and-your-settings",
+)
 
 
 def help_entry(group: str) -> Entry:
@@ -43,6 +52,7 @@ ENTRIES: tuple[Entry, ...] = (
         who=Who.ORGANIZER,
         params=(ZONE,),
         hint="tz America/New_York",
+        topics=(SETTINGS,),
     ),
     Entry(
         "turnout",
@@ -57,6 +67,7 @@ ENTRIES: tuple[Entry, ...] = (
         who=Who.ORGANIZER,
         params=(reminder_times(reading.campaign_offsets),),
         hint="reminders 24h,1h",
+        topics=(SETTINGS,),
     ),
     Entry(
         "turnout",
@@ -71,25 +82,29 @@ ENTRIES: tuple[Entry, ...] = (
         who=Who.ORGANIZER,
         params=(language(auto=False),),
         hint="language es",
+        topics=(SETTINGS,),
     ),
     help_entry("phonebank"),
     help_entry("task"),
     help_entry("volunteer"),
-    Entry(
+)
+
+
+def turnout_help(topics: tuple[str, ...], also: tuple[str, ...]) -> Entry:
+    """`/turnout help [topic]`: the overview, or one of `topics` (offered in menus) or of their
+    other names `also` (typed). The catalogue builds it with the topics it collected."""
+    return Entry(
         "turnout",
         "help",
         Usage(
             "/turnout help [topic]",
-            "/turnout help phonebank",
-            N_("an overview of everything Turnout can do"),
+            "/turnout help shifts",
+            N_("an overview of everything Turnout can do, or one topic"),
         ),
         ShowHelp,
         settings.show_help,
         reads_only=True,
-        params=(
-            Param("topic", Kind.TOPIC, "Help on one command group", required=False, choices=TOPICS),
-        ),
-        text=reading.help_topic(TOPICS),
+        params=(Param("topic", Kind.TOPIC, "Help on one topic", required=False, choices=topics),),
+        text=reading.help_topic(topics, also),
         hint="help",
-    ),
-)
+    )

@@ -17,18 +17,19 @@ def campaign_offsets(words: typed.Words) -> tuple[timedelta, ...]:
     return DEFAULT_REMINDER_OFFSETS if offsets is None else offsets
 
 
-def help_topic(topics: tuple[str, ...]) -> TextReader:
-    """`/turnout help [topic]`: the overview, or one group's commands."""
+def help_topic(topics: tuple[str, ...], also: tuple[str, ...]) -> TextReader:
+    """`/turnout help [topic]`: the overview, or one topic's commands (a topic by one of its
+    other names too); an unknown topic is answered with the topics there are."""
 
     def read(actor: Actor, words: typed.Words) -> Command:
         word = words.take()
         topic = "" if word is None else word.text.lower().removeprefix("/")
-        if word is not None and topic not in topics:
+        if word is not None and topic not in (*topics, *also):
             raise UserError(
                 _(
-                    "I have no help on {shown}. {hint}",
+                    "I have no help on {shown}; type /turnout help and one of: {topics}.",
                     shown=typed.shown(word.text),
-                    hint=words.hint,
+                    topics=", ".join(topics),
                 )
             )
         words.end()

@@ -13,6 +13,7 @@ from bot.domain.timing import parse_zone
 from bot.kernel import timefmt
 from bot.kernel.context import Context
 from bot.kernel.i18n import N_, _
+from bot.kernel.intake.docs import Docs
 from bot.kernel.wording import plural
 from bot.ports.replies import Message, Reply
 from bot.signups import reminders
@@ -81,4 +82,6 @@ async def show_help(cmd: ShowHelp, ctx: Context) -> Reply:
     host = not organizer and await ctx.uow.shifts.hosts_any(
         ctx.volunteer.id, ended_after=ctx.now - MARKS_OPEN_FOR
     )
-    return Message(ctx.lookup().help_text(cmd.topic, organizer=organizer, host=host))
+    # Where the documentation is published, if it is (TURNOUT_DOCS_URL).
+    docs = ctx.service(Docs)
+    return Message(ctx.lookup().help_text(cmd.topic, organizer=organizer, host=host, docs=docs))

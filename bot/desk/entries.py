@@ -3,8 +3,15 @@
 from bot.desk import opening
 from bot.desk.commands import OpenDesk
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.typed_values import Usage
+
+TOPIC = Topic(
+    "desk",
+    N_("The organizer's desk"),
+    "organizers.md#the-organizers-desk",
+    N_("open the organizer's desk, a web page for the campaign"),
+)
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

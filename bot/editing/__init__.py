@@ -7,9 +7,11 @@ from bot.editing.forms import EDIT, LINK
 from bot.editing.notices import NOTICES
 from bot.kernel.feature import Feature
 from bot.kernel.intake.entry import Route
+from bot.signups import SHIFTS_TOPIC
 
 FEATURE = Feature(
     "editing",
+    topics=(SHIFTS_TOPIC,),
     entries=ENTRIES,
     routes=(
         Route(KeepShiftAfterMove, edits.keep_after_move, "the Still works button (turnout:still)"),

@@ -3,7 +3,8 @@
 from bot.exports.entries import ENTRIES
 from bot.exports.notices import NOTICES
 from bot.kernel.feature import Feature
+from bot.stats import NUMBERS
 
-FEATURE = Feature("exports", entries=ENTRIES, notices=NOTICES)
+FEATURE = Feature("exports", topics=(NUMBERS,), entries=ENTRIES, notices=NOTICES)
 
 __all__ = ["FEATURE"]

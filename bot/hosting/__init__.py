@@ -2,7 +2,7 @@
 
 from bot.hosting import buttons, proposals
 from bot.hosting.commands import StartDeclineForm
-from bot.hosting.entries import ENTRIES
+from bot.hosting.entries import ENTRIES, TOPIC
 from bot.hosting.forms import DECLINE, PROPOSE, PROPOSE_KIND
 from bot.hosting.notices import NOTICES
 from bot.kernel.feature import Feature
@@ -10,6 +10,7 @@ from bot.kernel.intake.entry import Route
 
 FEATURE = Feature(
     "hosting",
+    topics=(TOPIC,),
     entries=ENTRIES,
     routes=(
         Route(

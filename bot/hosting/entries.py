@@ -11,11 +11,20 @@ from bot.hosting.commands import (
     StartProposalForm,
 )
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.examples import SHIFT_DAY
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
 from bot.shifts import CREATE_PARAMS, KIND, where_param
+
+TOPIC = Topic(
+    "hosts",
+    N_("Hosts"),
+    "organizers.md#hosts",
+    N_("choose hosts and approve or decline volunteers' offers to host"),
+    everyone_doc="volunteers.md#hosting-a-shift-yourself",
+    also=("hosting",),
+)
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

@@ -13,6 +13,7 @@ from bot.domain.phonebank import Shift
 from bot.domain.volunteer import Volunteer
 from bot.kernel.commands import Actor
 from bot.kernel.i18n import _, current_language
+from bot.kernel.intake.docs import Docs
 from bot.ports.storage import UnitOfWork
 
 Service = TypeVar("Service")
@@ -26,8 +27,11 @@ class Catalogue(Protocol):
     """What a use case may ask of every feature at once (it can't import the catalogue, which
     imports every use case)."""
 
-    def help_text(self, topic: str, *, organizer: bool, host: bool = False) -> str:
-        """The command reference for `topic` ("": the overview), as its reader may use it."""
+    def help_text(
+        self, topic: str, *, organizer: bool, host: bool = False, docs: Docs | None = None
+    ) -> str:
+        """The command reference for `topic` ("": the overview), as its reader may use it,
+        pointing into the documentation at `docs`."""
         ...
 
     async def erase(self, ctx: "Context") -> None:

@@ -2,9 +2,9 @@
 
 Each feature package ends its `__init__` with one `FEATURE = Feature(...)`: its command
 entries, the commands that come from buttons, forms or arrivals (`routes`), its button verbs,
-form readers and notice specs, its periodic sweeps, what it does when a volunteer asks to be
-forgotten, and what it does just before each command commits. `bot.catalogue` collects them;
-nothing else keeps a list of them.
+form readers and notice specs, the help topics its commands belong to, its periodic sweeps,
+what it does when a volunteer asks to be forgotten, and what it does just before each command
+commits. `bot.catalogue` collects them; nothing else keeps a list of them.
 """
 
 from collections.abc import Awaitable, Callable
@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.kernel.context import Context
 from bot.kernel.intake.buttons import Verb
-from bot.kernel.intake.entry import Entry, Route
+from bot.kernel.intake.entry import Entry, Route, Topic
 from bot.kernel.intake.forms import FormReader
 from bot.kernel.outbox.notices import ChannelPosts, NoticeSpec
 from bot.ports.storage import Storage
@@ -56,3 +56,5 @@ class Feature:
     before_commit: tuple[BeforeCommit, ...] = ()
     # The one feature whose notices are channel posts rather than messages to people.
     posts: ChannelPosts[Any] | None = None
+    # The help topics every one of its commands belongs to (`/turnout help <topic>`).
+    topics: tuple[Topic, ...] = ()

@@ -5,10 +5,11 @@ from bot.kernel.feature import Feature
 from bot.kernel.intake.entry import Route
 from bot.linking import buttons, linking
 from bot.linking.commands import ConfirmLink, KeepLinks
-from bot.linking.entries import ENTRIES
+from bot.linking.entries import ENTRIES, TOPIC
 
 FEATURE = Feature(
     "linking",
+    topics=(TOPIC,),
     entries=ENTRIES,
     routes=(
         Route(ConfirmLink, linking.confirm_link, "the Link button (turnout:link)", enrols=False),

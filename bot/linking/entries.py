@@ -1,10 +1,18 @@
 """`/turnout link` and `/turnout unlink`: several teams, one campaign."""
 
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.typed_values import Usage
 from bot.linking import linking, reading
 from bot.linking.commands import LinkTeam, UnlinkTeam
+
+TOPIC = Topic(
+    "linking",
+    N_("Linking teams"),
+    "organizers.md#linking-teams",
+    N_("link this team's campaign with another team's"),
+    also=("teams",),
+)
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

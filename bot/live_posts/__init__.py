@@ -3,11 +3,12 @@
 from bot.kernel.feature import Feature
 from bot.live_posts import edits, posting
 from bot.live_posts.delivery import CHANNEL_POSTS
-from bot.live_posts.entries import ENTRIES
+from bot.live_posts.entries import ENTRIES, TOPIC
 from bot.live_posts.notices import NOTICES
 
 FEATURE = Feature(
     "live_posts",
+    topics=(TOPIC,),
     entries=ENTRIES,
     notices=NOTICES,
     before_commit=(edits.queue,),

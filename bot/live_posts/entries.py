@@ -8,11 +8,19 @@ from bot.domain.errors import UserError
 from bot.kernel.commands import Actor, Command
 from bot.kernel.i18n import N_, _
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.groups import shift
 from bot.kernel.intake.typed_values import Usage
 from bot.live_posts import posting
 from bot.live_posts.commands import PostBoard, PostShift
+
+TOPIC = Topic(
+    "posts",
+    N_("Posts that keep themselves up to date"),
+    "organizers.md#live-posts",
+    N_("put a shift, or the board of upcoming shifts, in a channel"),
+    also=("board",),
+)
 
 
 def read_post(actor: Actor, words: typed.Words) -> Command:

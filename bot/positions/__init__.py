@@ -24,6 +24,7 @@ from bot.positions.roster import on_roster
 
 FEATURE = Feature(
     "positions",
+    topics=(entries.TOPIC,),
     entries=entries.ENTRIES,
     routes=(
         Route(

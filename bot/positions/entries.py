@@ -2,7 +2,7 @@
 
 from bot.domain.positions import MAX_QUALIFICATION
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.groups import WHO, shift
 from bot.kernel.intake.typed_values import Usage
 from bot.positions import qualifying, reading, setting
@@ -12,6 +12,14 @@ from bot.positions.commands import (
     RequireQualification,
     SetPositions,
     Unqualify,
+)
+
+TOPIC = Topic(
+    "positions",
+    N_("Positions and qualifications"),
+    "organizers.md#positions-and-qualifications",
+    N_("give shifts positions, require qualifications and grant them"),
+    also=("qualifications",),
 )
 
 _QUALIFICATION = Param(

@@ -5,12 +5,13 @@ from bot.kernel.intake.entry import Route
 from bot.series import buttons, weekly
 from bot.series.buttons import REPEAT
 from bot.series.commands import JoinEveryWeek, Repeats, StartRepeatForm
-from bot.series.entries import ENTRIES
+from bot.series.entries import ENTRIES, TOPIC
 from bot.series.forms import REPEAT_FORM, read_repeats, repeat_fields, repeating
 from bot.series.notices import NOTICES
 
 FEATURE = Feature(
     "series",
+    topics=(TOPIC,),
     entries=ENTRIES,
     routes=(
         Route(JoinEveryWeek, weekly.join_every_week, "the Every week button (turnout:weekly)"),

@@ -1,9 +1,18 @@
 """`/phonebank repeat`: make a shift weekly."""
 
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.i18n import N_
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.groups import shift
 from bot.series import reading, weekly
 from bot.series.commands import RepeatShift
+
+TOPIC = Topic(
+    "series",
+    N_("Weekly shifts"),
+    "organizers.md#series",
+    N_("make a shift weekly"),
+    also=("weekly",),
+)
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

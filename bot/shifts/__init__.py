@@ -6,7 +6,7 @@ from bot.kernel.intake.entry import Route
 from bot.shifts import bookings, buttons
 from bot.shifts.commands import CreateShift, KeepOffShift, StartShiftForm
 from bot.shifts.entries import ENTRIES
-from bot.shifts.kinds import GROUP, KIND, label, shift_entries, where_param
+from bot.shifts.kinds import GROUP, KIND, REPEATED, label, shift_entries, where_param
 from bot.shifts.new_shift import (
     CREATE_PARAMS,
     KIND_SHIFT,
@@ -19,9 +19,11 @@ from bot.shifts.new_shift import (
 )
 from bot.shifts.notices import NOTICES
 from bot.shifts.views import my_seats, shift_item
+from bot.signups import SHIFTS_TOPIC
 
 FEATURE = Feature(
     "shifts",
+    topics=(SHIFTS_TOPIC,),
     entries=ENTRIES,
     routes=(
         Route(
@@ -42,6 +44,7 @@ __all__ = [
     "GROUP",
     "KIND",
     "KIND_SHIFT",
+    "REPEATED",
     "SHIFT",
     "CreateShift",
     "StartShiftForm",

@@ -21,10 +21,11 @@ from bot.shifts.new_shift import CREATE_PARAMS, kind_shift_options, read_kind_sh
 from bot.shifts.views import label
 from bot.signups import ListShifts
 
-__all__ = ["KIND", "label", "shift_entries", "where_param"]
+__all__ = ["KIND", "REPEATED", "label", "shift_entries", "where_param"]
 
 GROUP = "shift"
-_FROM = "phonebank"
+# The group `/shift` repeats, verb for verb, for every kind.
+REPEATED = "phonebank"
 KIND_IDS = tuple(kind.id for kind in KINDS)
 
 KIND = Param(
@@ -95,14 +96,14 @@ def _derived(entries: Sequence[Entry]) -> Iterator[Entry]:
     # takes the place of the one derived from `/phonebank`.
     own = {entry.verb: entry for entry in entries if entry.group == GROUP}
     for entry in entries:
-        if entry.group != _FROM:
+        if entry.group != REPEATED:
             continue
         if entry.verb in own:
             yield own[entry.verb]
             continue
         usage = Usage(
-            entry.usage.syntax.replace(f"/{_FROM}", f"/{GROUP}"),
-            entry.usage.example.replace(f"/{_FROM}", f"/{GROUP}"),
+            entry.usage.syntax.replace(f"/{REPEATED}", f"/{GROUP}"),
+            entry.usage.example.replace(f"/{REPEATED}", f"/{GROUP}"),
             entry.usage.summary,
         )
         fixed = {"topic": GROUP} if entry.verb == "help" else entry.fixed

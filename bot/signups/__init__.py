@@ -16,6 +16,7 @@ from bot.signups.seat_notices import (
     still_on,
     with_calendar,
 )
+from bot.signups.topic import SHIFTS_TOPIC
 
 FEATURE = Feature(
     "signups",
@@ -39,6 +40,7 @@ __all__ = [
     "LEAVE",
     "PASS",
     "SHIFTS",
+    "SHIFTS_TOPIC",
     "TAKE",
     "JoinShift",
     "LeaveShift",

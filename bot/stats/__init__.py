@@ -3,15 +3,16 @@
 from bot.kernel.feature import Feature, Sweep
 from bot.stats import digest
 from bot.stats.digest import follow_the_zone
-from bot.stats.entries import ENTRIES
+from bot.stats.entries import ENTRIES, NUMBERS
 from bot.stats.notices import NOTICES
 
 FEATURE = Feature(
     "stats",
+    topics=(NUMBERS,),
     entries=ENTRIES,
     notices=NOTICES,
     # A new campaign's first weekly digest; each digest then queues the next.
     sweeps=(Sweep(digest.queue_first_digests, "queued %s", "first weekly digest", "new digests"),),
 )
 
-__all__ = ["FEATURE", "follow_the_zone"]
+__all__ = ["FEATURE", "NUMBERS", "follow_the_zone"]

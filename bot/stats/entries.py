@@ -3,10 +3,19 @@
 from bot.domain.stats import PERIODS
 from bot.kernel.i18n import N_
 from bot.kernel.intake import parsing
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.typed_values import Usage
 from bot.stats import digest, numbers
 from bot.stats.commands import SetDigest, SetListed, ShowStats
+
+# Exports belong to it too (bot/exports).
+NUMBERS = Topic(
+    "numbers",
+    N_("The campaign's numbers"),
+    "organizers.md#numbers",
+    N_("see the campaign's numbers, export its data and set the weekly digest"),
+    also=("stats", "exports"),
+)
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(

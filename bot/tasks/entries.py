@@ -4,7 +4,7 @@ from bot.domain.task import MAX_DESCRIPTION, MAX_SLOTS, TASK_FIELDS
 from bot.domain.text import MAX_TITLE
 from bot.kernel.i18n import N_
 from bot.kernel.intake.choices import Pick
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
 from bot.kernel.intake.groups import SHORT, task
 from bot.kernel.intake.typed_values import Usage
 from bot.tasks import changes, claims
@@ -23,6 +23,14 @@ from bot.tasks.edit_task import EDIT_USAGE, edit_options, read_edit
 from bot.tasks.new_task import TASK_EXAMPLE, read_new_task, task_options
 
 # In the order help lists them; `help` comes last.
+TOPIC = Topic(
+    "tasks",
+    N_("Tasks"),
+    "organizers.md#tasks",
+    N_("post, edit and cancel tasks"),
+    everyone_doc="volunteers.md#tasks",
+)
+
 ENTRIES: tuple[Entry, ...] = (
     Entry(
         "task",

@@ -1,5 +1,6 @@
 """`/volunteer`: you and your settings; and organizers keeping track of newcomers."""
 
+from bot.campaign import SETTINGS
 from bot.domain.text import MAX_NAME
 from bot.kernel.i18n import N_
 from bot.kernel.intake import typed_values as typed
@@ -28,6 +29,7 @@ ENTRIES: tuple[Entry, ...] = (
         people.set_my_timezone,
         params=(ZONE,),
         hint="tz America/Chicago",
+        topics=(SETTINGS,),
     ),
     Entry(
         "volunteer",
@@ -37,6 +39,7 @@ ENTRIES: tuple[Entry, ...] = (
         people.set_my_reminders,
         params=(reminder_times(typed.reminder_offsets),),
         hint="reminders 24h,1h",
+        topics=(SETTINGS,),
     ),
     Entry(
         "volunteer",
@@ -50,6 +53,7 @@ ENTRIES: tuple[Entry, ...] = (
         set_my_language,
         params=(language(auto=True),),
         hint="language es",
+        topics=(SETTINGS,),
     ),
     Entry(
         "volunteer",

@@ -1,4 +1,5 @@
-"""TURNOUT_PUBLIC_URL and TURNOUT_SECRET: feeds on or off, one line when wrong, never shown."""
+"""TURNOUT_PUBLIC_URL and TURNOUT_SECRET: feeds on or off, one line when wrong, never shown;
+TURNOUT_DOCS_URL: where help links."""
 
 import os
 from pathlib import Path
@@ -16,6 +17,15 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
         if name.startswith(("SLACK_", "DISCORD_", "TURNOUT_")) or name == "DATABASE_URL":
             monkeypatch.delenv(name)
+
+
+def test_help_links_into_the_documentation_at_turnout_docs_url(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert load_settings().docs().link("tasks.md") == "docs/tasks.md"
+    monkeypatch.setenv("TURNOUT_DOCS_URL", "https://turnout.example.org/docs/")
+
+    assert load_settings().docs().link("index.md") == "https://turnout.example.org/docs/"
 
 
 def test_without_a_public_url_there_are_no_feeds() -> None:
@@ -36,6 +46,7 @@ def test_a_public_url_turns_feeds_on_under_it(monkeypatch: pytest.MonkeyPatch) -
         ("TURNOUT_PUBLIC_URL", "turnout.example.org", "public web address"),
         ("TURNOUT_PUBLIC_URL", "https://turnout.example.org/?x=1", "public web address"),
         ("TURNOUT_SECRET", "short", "at least 16"),
+        ("TURNOUT_DOCS_URL", "docs.example.org", "documentation's web address"),
     ],
 )
 def test_a_wrong_value_is_one_line_naming_the_variable(

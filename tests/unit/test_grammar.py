@@ -5,7 +5,15 @@ from datetime import date, time, timedelta
 import pytest
 
 from bot.campaign.commands import SetCampaignReminders, SetCampaignTimezone, ShowHelp
-from bot.catalogue import SHIFT_EXAMPLE, TASK_EXAMPLE, TOPICS, entries, parse, parse_command
+from bot.catalogue import (
+    SHIFT_EXAMPLE,
+    TASK_EXAMPLE,
+    TOPICS,
+    catalogue,
+    entries,
+    parse,
+    parse_command,
+)
 from bot.domain.campaign import Identity
 from bot.domain.errors import UserError
 from bot.domain.timing import DEFAULT_REMINDER_OFFSETS
@@ -534,8 +542,10 @@ def test_turnout_settings_and_help(line: str, command: Command) -> None:
     assert parse(ORGANIZER, line) == command
 
 
-def test_turnout_help_on_an_unknown_topic_shows_the_usage() -> None:
-    assert "`/turnout help phonebank`" in error("/turnout help parking")
+def test_turnout_help_on_an_unknown_topic_names_every_topic_there_is() -> None:
+    said = error("/turnout help parking")
+    assert said.startswith("I have no help on")
+    assert said.endswith(f"one of: {', '.join(t.name for t in catalogue().topics)}.")
 
 
 # Tasks

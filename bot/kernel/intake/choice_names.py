@@ -41,4 +41,16 @@ CHOICE_NAMES = (
     N_("choice: task"),
     N_("choice: volunteer"),
     N_("choice: turnout"),
+    # `/turnout help`'s topics beyond the groups.
+    N_("choice: attendance"),
+    N_("choice: calendars"),
+    N_("choice: desk"),
+    N_("choice: hosts"),
+    N_("choice: linking"),
+    N_("choice: numbers"),
+    N_("choice: positions"),
+    N_("choice: posts"),
+    N_("choice: series"),
+    N_("choice: settings"),
+    N_("choice: organizers"),
 )

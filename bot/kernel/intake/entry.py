@@ -86,6 +86,37 @@ class Param:
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    """Something `/turnout help <name>` explains: its commands, and where the documentation
+    says more.
+
+    `doc` is a page of the documentation site (under docs/) and the heading on it, like
+    `organizers.md#tasks`, where organizers read more; `everyone_doc`, where everyone else does
+    (empty: `doc`). `organizers_have` finishes "Organizers also have commands to …" for
+    readers who aren't shown every command of the topic. `also` are other names people type for
+    it. A feature's commands belong to the topics its `Feature.topics` (or an entry's own
+    `topics`) names; a role's topic (`who`) holds every command those people may run.
+    """
+
+    name: str
+    heading: str
+    doc: str
+    organizers_have: str = ""
+    everyone_doc: str = ""
+    also: tuple[str, ...] = ()
+    who: tuple[Who, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What may be typed for it: its name, then its other names."""
+        return (self.name, *self.also)
+
+    def doc_for(self, *, organizer: bool) -> str:
+        """The page (and heading) the reader reads more on."""
+        return self.doc if organizer else self.everyone_doc or self.doc
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One subcommand, e.g. `/phonebank join`, and everything the surfaces need to offer it.
 
@@ -122,6 +153,8 @@ class Entry:
     # A long read to do first as a reader (an export), so SQLite's write turn isn't held while
     # it runs; the handler finds its result in `ctx.prepared` (None if it couldn't run there).
     prepare: Handler | None = None
+    # Help topics this command belongs to beyond its feature's (`Feature.topics`).
+    topics: tuple[Topic, ...] = ()
 
     @property
     def organizer(self) -> bool:

@@ -147,3 +147,10 @@ def test_shift_propose_asks_the_kind_first_with_create_s_choices(
     assert propose["kind"] == create["kind"] and propose["kind"]["required"] is True
     assert [c["value"] for c in propose["kind"]["choices"]][:2] == ["phonebank", "canvass"]
     assert "kind" not in options(tree, "phonebank", "propose")
+
+
+def test_help_s_topic_choices_are_the_catalogue_s_topics(tree: list[dict[str, Any]]) -> None:
+    topic = options(tree, "turnout", "help")["topic"]
+    names = [t.name for t in catalogue.catalogue().topics]
+    assert [choice["value"] for choice in topic["choices"]] == names
+    assert {"shifts", "tasks", "attendance", "numbers", "settings", "linking"} <= set(names)

@@ -86,6 +86,13 @@ async def test_organizers_set_the_campaign_zone_and_reminders(world: World) -> N
     assert helped.text.startswith("Phone bank shifts:")
 
 
+async def test_help_on_a_topic_chosen_from_the_menu_points_to_the_guide(world: World) -> None:
+    helped = await world.slash("Maria", "turnout", "help", topic="attendance")
+
+    assert helped.text.startswith("Attendance:") and "/shift checkin <shift>" in helped.text
+    assert helped.text.endswith("More: docs/volunteers.md#before-during-and-after-a-shift")
+
+
 async def test_forget_me_asks_first_and_the_buttons_do_what_they_say(world: World) -> None:
     await world.slash("Maria", "volunteer", "tz", zone="America/New_York")
 

@@ -87,3 +87,12 @@ async def test_where_the_bot_cannot_post_the_answer_goes_through_the_response_ur
     answered = await rig.fake.wait_for("response_url")
     assert answered["response_type"] == "ephemeral" and answered["replace_original"] is False
     assert "Saturday calls" in answered.text
+
+
+async def test_help_on_a_topic_answers_with_its_commands_and_the_guide_s_page(rig: Rig) -> None:
+    await rig.command("/turnout help tasks")
+
+    said = await rig.fake.wait_for("chat.postEphemeral", user=VERA[0])
+
+    assert said.text.startswith("Tasks:") and "/task claim" in said.text
+    assert said.text.endswith("More: docs/volunteers.md#tasks")
