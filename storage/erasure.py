@@ -20,6 +20,7 @@ from sqlalchemy import (
     ColumnElement,
     Table,
     Text,
+    and_,
     delete,
     or_,
     select,
@@ -42,6 +43,7 @@ from storage.tables import (
     inbox,
     installations,
     metadata,
+    named_organizers,
     notices,
     phone_banks,
     proposals,
@@ -54,8 +56,10 @@ from storage.tables import (
     stats_opt_outs,
     task_claims,
     tasks,
+    teams,
     volunteers,
 )
+from storage.tables.organizers import PERSON
 
 Scrubber = Callable[[AsyncConnection, int], Awaitable[None]]
 
@@ -194,6 +198,27 @@ async def _their_installs(db: AsyncConnection, person: int) -> None:
     )
 
 
+async def _their_namings(db: AsyncConnection, person: int) -> None:
+    """Where they were named an organizer, they no longer are: the rows go."""
+    theirs = (
+        select(teams.c.id, identities.c.user_external_id)
+        .join(
+            teams,
+            and_(
+                teams.c.platform == identities.c.platform,
+                teams.c.external_id == identities.c.team_external_id,
+            ),
+        )
+        .where(identities.c.volunteer_id == person)
+    )
+    await db.execute(
+        delete(named_organizers).where(
+            named_organizers.c.kind == PERSON,
+            tuple_(named_organizers.c.team_id, named_organizers.c.account).in_(theirs),
+        )
+    )
+
+
 async def _gone_already(db: AsyncConnection, person: int) -> None:
     """Nothing to do: another rule of the same table deleted the rows holding this column."""
 
@@ -229,6 +254,11 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
         Scrub(inbox.c.payload, _gone_already),
     ),
     installations: (Scrub(installations.c.installer, _their_installs),),
+    named_organizers: (
+        Scrub(named_organizers.c.account, _their_namings),
+        # Gone with the rows the rule above deletes.
+        Scrub(named_organizers.c.name, _gone_already),
+    ),
     phone_banks: (Keep(phone_banks.c.created_by, "the phone bank stays for everyone on it"),),
     shifts: (Null(shifts.c.host_id),),
     # forget-me gave up their upcoming seats first, through the seat rules.

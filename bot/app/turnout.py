@@ -35,6 +35,7 @@ from bot.kernel.intake import parsing
 from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.entry import Entry
 from bot.kernel.intake.examples import fill
+from bot.organizers import NamedOrganizerCache
 from bot.ports.clock import Clock
 from bot.ports.inbox import Arrival
 from bot.ports.metrics import CommandOutcome, Metrics, NoMetrics
@@ -98,6 +99,8 @@ class Turnout:
         self._services: dict[type, object] = {FeedLinks: feeds} if feeds else {}
         if desk is not None:
             self._services[DeskLinks] = desk
+        # Named organizers: the adapters' checks ask it; the use cases that change them tell it.
+        self.organizers = self._services[NamedOrganizerCache] = NamedOrganizerCache(storage)
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices
@@ -120,8 +123,7 @@ class Turnout:
 
     @property
     def storage(self) -> Storage:
-        """For adapters keeping their platform's own records through its ports (Slack's
-        OAuth installations)."""
+        """For adapters keeping their platform's records through its ports (OAuth installs)."""
         return self._storage
 
     async def handle(self, command: Command, receipt: Receipt = NOT_RECORDED) -> Reply:
