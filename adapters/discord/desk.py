@@ -124,7 +124,7 @@ class Desk:
         """Someone joined a server: the core welcomes them by DM and tells the organizers."""
         if member.bot:
             return
-        actor = organizers.actor(
+        actor = await organizers.actor(
             member,
             guild_id=member.guild.id,
             guild=member.guild,
@@ -227,7 +227,7 @@ class Desk:
             user = member
         else:
             return NO_SERVER
-        return organizers.actor(
+        return await organizers.actor(
             user,
             guild_id=server,
             guild=guild,
@@ -279,7 +279,7 @@ class DiscordReplayer:
         member = await self._desk.membership.member(guild, int(identity.user_external_id))
         if member is None:
             return None
-        return organizers.actor(
+        return await organizers.actor(
             member,
             guild_id=guild.id,
             guild=guild,

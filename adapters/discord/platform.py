@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import logging
+from dataclasses import replace
 from types import SimpleNamespace
 
 import aiohttp
@@ -89,7 +90,7 @@ class DiscordPlatform:
         Route.BASE = self._api_url
         desk = Desk(
             turnout=turnout,
-            rule=self._rule,
+            rule=replace(self._rule, named=turnout.organizers),
             budget=self._budget,
         )
         self.replayer = DiscordReplayer(desk, lambda: self._client, self.messenger.send_direct)
