@@ -81,15 +81,25 @@ async def _listing(ctx: Context) -> Reply:
     return Listing(
         heading=_("Organizers named for this team"),
         items=tuple(
-            Item(
-                person.name,
-                button=Button(_("Remove"), UNNAME.action(person.id), ButtonStyle.DANGER),
-            )
-            for person in named.people
+            [
+                Item(
+                    await _shown(ctx, person.account, person.name),
+                    button=Button(_("Remove"), UNNAME.action(person.id), ButtonStyle.DANGER),
+                )
+                for person in named.people
+            ]
         ),
         empty=_("Nobody is named here yet."),
         footer="\n".join(line for line in lines if line),
     )
+
+
+async def _shown(ctx: Context, account: str, name: str) -> str:
+    """The person's name as Turnout knows it now, else as it was when they were named."""
+    known = await ctx.uow.volunteers.by_identity(
+        Identity(ctx.team.platform, ctx.team.external_id, account)
+    )
+    return known.name if known is not None and known.name else name
 
 
 async def _whom(ctx: Context, who: str, change: str) -> _Person:
@@ -99,11 +109,10 @@ async def _whom(ctx: Context, who: str, change: str) -> _Person:
         raise UserError(_("Say who: type `/turnout organizers {change} @someone`.", change=change))
     mention = mentions.person(who)
     if mention is not None:
-        known = await ctx.uow.volunteers.by_identity(
-            Identity(ctx.team.platform, ctx.team.external_id, mention.account)
-        )
-        name = mention.name or (known.name if known is not None else "") or mention.account
-        return _Person(mention.account, name)
+        # Discord's mentions carry no name: until Turnout knows the person, they are shown
+        # as the mention itself, which Discord writes out as their name.
+        shown = mention.name or f"<@{mention.account}>"
+        return _Person(mention.account, await _shown(ctx, mention.account, shown))
     if mentions.is_markup(who):
         raise UserError(
             _(
