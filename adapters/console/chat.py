@@ -321,7 +321,7 @@ class ConsoleChat:
             ),
             organizer_rule=N_(
                 "Here the people `turnout console` was started with as organizers "
-                "(`--organizer`) are organizers, and so is everyone named below."
+                "(`--organizer`) are organizers, and so is everyone named in this list."
             ),
         )
 

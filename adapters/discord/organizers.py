@@ -33,7 +33,7 @@ class OrganizerRule:
         """Who Discord's own rule makes organizers here (N_-marked; the core translates it)."""
         return N_(
             "Here members with the organizers' role or the Manage Events permission are "
-            "organizers, and so is everyone named below."
+            "organizers, and so is everyone named in this list."
         )
 
     def allows(self, member: discord.Member) -> bool:

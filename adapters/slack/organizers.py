@@ -216,7 +216,7 @@ class InstalledOrganizers(Organizers):
     def rule(self) -> str:
         return N_(
             "Here whoever installed Turnout and the workspace's admins and owners are "
-            "organizers, and so is everyone named below."
+            "organizers, and so is everyone named in this list."
         )
 
     async def reachable(self, team_id: str = "") -> tuple[str, ...]:

@@ -78,6 +78,7 @@ async def _listing(ctx: Context) -> Reply:
             "`/turnout organizers group @group`."
         )
     )
+    why = [line for line in lines if line]
     return Listing(
         heading=_("Organizers named for this team"),
         items=tuple(
@@ -89,8 +90,9 @@ async def _listing(ctx: Context) -> Reply:
                 for person in named.people
             ]
         ),
-        empty=_("Nobody is named here yet."),
-        footer="\n".join(line for line in lines if line),
+        # Shown alone when nobody is named, so it says why too.
+        empty="\n".join([_("Nobody is named here yet."), *why]),
+        footer="\n".join(why),
     )
 
 
