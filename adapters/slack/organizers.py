@@ -88,7 +88,7 @@ class Organizers:
         return N_(
             "Here the people and the user group in Turnout's settings (SLACK_ORGANIZERS, "
             "SLACK_ORGANIZER_GROUP, SLACK_ADMINS_ARE_ORGANIZERS) are organizers, and so is "
-            "everyone named below."
+            "everyone named in this list."
         )
 
     def becoming(self) -> str:
