@@ -8,6 +8,7 @@ answer follows up. Whatever goes wrong is logged and answered with a friendly se
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -60,9 +61,14 @@ class Desk:
         membership: Membership | None = None,
     ) -> None:
         self.turnout = turnout
-        self.rule = rule
+        self._rule = rule
         self.membership = membership or Membership()
         self.budget = budget
+
+    @property
+    def rule(self) -> OrganizerRule:
+        """The server's rule, counting whom its organizers named (the core's list)."""
+        return replace(self._rule, named=self.turnout.organizers)
 
     # What people do
 

@@ -3,7 +3,6 @@
 import asyncio
 import contextlib
 import logging
-from dataclasses import replace
 from types import SimpleNamespace
 
 import aiohttp
@@ -90,7 +89,7 @@ class DiscordPlatform:
         Route.BASE = self._api_url
         desk = Desk(
             turnout=turnout,
-            rule=replace(self._rule, named=turnout.organizers),
+            rule=self._rule,
             budget=self._budget,
         )
         self.replayer = DiscordReplayer(desk, lambda: self._client, self.messenger.send_direct)

@@ -6,7 +6,7 @@ from bot.kernel.commands import Command
 
 
 @dataclass(frozen=True, slots=True)
-class ShowOrganizers(Command):
+class ManageOrganizers(Command):
     """`/turnout organizers [add|remove|group] [who]`: the list, or a change to it ("" change:
     the list)."""
 

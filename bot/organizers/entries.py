@@ -6,7 +6,7 @@ from bot.kernel.intake.entry import Entry, Kind, Param, Who
 from bot.kernel.intake.parsing import one_word, rest_of_line
 from bot.kernel.intake.typed_values import Usage
 from bot.organizers import naming
-from bot.organizers.commands import ShowOrganizers
+from bot.organizers.commands import ManageOrganizers
 
 CHANGES = ("add", "remove", "group")
 
@@ -22,7 +22,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "or role, whose members are organizers too"
             ),
         ),
-        ShowOrganizers,
+        ManageOrganizers,
         naming.organizers,
         who=Who.ORGANIZER,
         # Naming someone makes nobody a volunteer.

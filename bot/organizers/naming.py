@@ -17,7 +17,7 @@ from bot.kernel.i18n import _
 from bot.kernel.people import one_volunteer
 from bot.organizers import mentions
 from bot.organizers.buttons import UNNAME
-from bot.organizers.commands import ShowOrganizers, UnnameOrganizer
+from bot.organizers.commands import ManageOrganizers, UnnameOrganizer
 from bot.organizers.lookup import NamedOrganizerCache
 from bot.ports.replies import Button, ButtonStyle, Item, Listing, Message, Reply
 
@@ -30,7 +30,7 @@ class _Person:
     name: str
 
 
-async def organizers(cmd: ShowOrganizers, ctx: Context) -> Reply:
+async def organizers(cmd: ManageOrganizers, ctx: Context) -> Reply:
     """The list, or the change `cmd.change` asks for."""
     ctx.require_organizer(_("see or name this team's organizers"))
     change = cmd.change.strip().lower()
