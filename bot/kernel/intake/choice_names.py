@@ -41,4 +41,7 @@ CHOICE_NAMES = (
     N_("choice: task"),
     N_("choice: volunteer"),
     N_("choice: turnout"),
+    N_("choice: add"),
+    N_("choice: remove"),
+    N_("choice: group"),
 )
