@@ -20,6 +20,7 @@ from sqlalchemy import (
     ColumnElement,
     Table,
     Text,
+    and_,
     delete,
     or_,
     select,
@@ -43,6 +44,7 @@ from storage.tables import (
     inbox,
     installations,
     metadata,
+    named_organizers,
     notices,
     phone_banks,
     proposals,
@@ -55,8 +57,10 @@ from storage.tables import (
     stats_opt_outs,
     task_claims,
     tasks,
+    teams,
     volunteers,
 )
+from storage.tables.organizers import PERSON
 
 # Rules act on several volunteers at once (erasing a team's people), one being the usual.
 People = Sequence[int]
@@ -206,6 +210,27 @@ async def _their_installs(db: AsyncConnection, people: People) -> None:
     )
 
 
+async def _their_namings(db: AsyncConnection, people: People) -> None:
+    """Where they were named an organizer, they no longer are: the rows go."""
+    theirs = (
+        select(teams.c.id, identities.c.user_external_id)
+        .join(
+            teams,
+            and_(
+                teams.c.platform == identities.c.platform,
+                teams.c.external_id == identities.c.team_external_id,
+            ),
+        )
+        .where(_one_of(identities.c.volunteer_id, people))
+    )
+    await db.execute(
+        delete(named_organizers).where(
+            named_organizers.c.kind == PERSON,
+            tuple_(named_organizers.c.team_id, named_organizers.c.account).in_(theirs),
+        )
+    )
+
+
 async def _gone_already(db: AsyncConnection, people: People) -> None:
     """Nothing to do: another rule of the same table deleted the rows holding this column."""
 
@@ -241,6 +266,11 @@ ERASE: Mapping[Table, tuple[Rule, ...]] = {
         Scrub(inbox.c.payload, _gone_already),
     ),
     installations: (Scrub(installations.c.installer, _their_installs),),
+    named_organizers: (
+        Scrub(named_organizers.c.account, _their_namings),
+        # Gone with the rows the rule above deletes.
+        Scrub(named_organizers.c.name, _gone_already),
+    ),
     phone_banks: (Keep(phone_banks.c.created_by, "the phone bank stays for everyone on it"),),
     shifts: (Null(shifts.c.host_id),),
     # forget-me gave up their upcoming seats first, through the seat rules.

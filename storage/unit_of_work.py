@@ -23,6 +23,7 @@ from storage.installations import SqlInstallationRepository
 from storage.links import SqlLinkRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
+from storage.organizers import SqlOrganizerRepository
 from storage.positions import SqlPositionRepository
 from storage.posts import SqlPostRepository
 from storage.proposals import SqlProposalRepository
@@ -130,6 +131,7 @@ class SqlUnitOfWork(UnitOfWork):
     positions: SqlPositionRepository
     installations: SqlInstallationRepository
     links: SqlLinkRepository
+    organizers: SqlOrganizerRepository
 
     def __init__(self, storage: SqlStorage, *, reader: bool = False) -> None:
         self._storage = storage

@@ -19,7 +19,7 @@ from bot.domain.campaign import Identity
 from bot.domain.timing import parse_duration
 from bot.kernel import timefmt
 from bot.kernel.commands import Actor
-from bot.kernel.i18n import _, current_language, reading_in
+from bot.kernel.i18n import N_, _, current_language, reading_in
 from bot.ports.replies import Form, FormSubmission, Message, Reply
 
 PLATFORM = "console"
@@ -123,7 +123,7 @@ class ConsoleChat:
 
     async def _language(self) -> str:
         """The language of the person typing now."""
-        return await self._turnout.language_of(self._actor())
+        return await self._turnout.language_of(await self._actor())
 
     async def _handle(self, line: str) -> bool:
         filling = self._forms.get(self._user)
@@ -136,7 +136,7 @@ class ConsoleChat:
                 with reading_in(await self._language()):
                     aside = _("(form put aside; press its button again to restart)")
                 self._screen.say(INDENT + aside)
-            await self._show(await self._turnout.run_text(self._actor(), line))
+            await self._show(await self._turnout.run_text(await self._actor(), line))
             keep_going = True
         elif filling is not None:
             # An empty line is an answer too: the one a form box left empty gives.
@@ -172,7 +172,7 @@ class ConsoleChat:
                 self._user = self._remember(rest)
                 # Said in the language of who types from now on.
                 with reading_in(await self._language()):
-                    if self._user in self._organizers:
+                    if await self._is_organizer(self._user):
                         now = _("You are now {name} (organizer).", name=self.user)
                     else:
                         now = _("You are now {name}.", name=self.user)
@@ -180,7 +180,7 @@ class ConsoleChat:
             case ":arrive" if rest:
                 who = self._remember(rest)
                 self._screen.say(INDENT + _("{name} joined the team.", name=self._names[who]))
-                reply = await self._turnout.welcome(self._actor(who))
+                reply = await self._turnout.welcome(await self._actor(who))
                 # The welcome itself arrives as a DM; the reply matters only if it went wrong.
                 if isinstance(reply, Message) and reply.error:
                     self._screen.show(reply, to=[])
@@ -253,7 +253,7 @@ class ConsoleChat:
             return
         button = offered[number - 1]
         self._screen.say(INDENT + _("(pressed “{label}”)", label=button.label))
-        await self._show(await self._turnout.press(self._actor(), button.action))
+        await self._show(await self._turnout.press(await self._actor(), button.action))
 
     async def _show(self, reply: Reply) -> None:
         if isinstance(reply, Form):
@@ -275,7 +275,7 @@ class ConsoleChat:
         if filling.asking < len(fields):
             return
         submission = FormSubmission(filling.form.form_id, dict(filling.answers))
-        reply = await self._turnout.submit(self._actor(), submission)
+        reply = await self._turnout.submit(await self._actor(), submission)
         at_fault = _question_at_fault(filling.form, reply)
         if at_fault is None:
             del self._forms[self._user]
@@ -299,19 +299,29 @@ class ConsoleChat:
         user = identity.user_external_id
         if identity.platform != PLATFORM or user not in self._names:
             return None
-        return self._actor(user)
+        return await self._actor(user)
 
-    def _actor(self, who: str | None = None) -> Actor:
+    async def _is_organizer(self, user: str) -> bool:
+        """Started as one (`--organizer`), or named by an organizer (`/turnout organizers`)."""
+        if user in self._organizers:
+            return True
+        return (await self._turnout.organizers.named(PLATFORM, TEAM)).names(user)
+
+    async def _actor(self, who: str | None = None) -> Actor:
         user = who or self._user
         return Actor(
             identity=Identity(PLATFORM, TEAM, user),
             display_name=self._names[user],
-            is_organizer=user in self._organizers,
+            is_organizer=await self._is_organizer(user),
             channel=CHANNEL,
             locale=self._locale,
             becoming_organizer=(
                 "To be one here, start `turnout console` with "
                 f"`--organizer {shlex.quote(self._names[user])}`."
+            ),
+            organizer_rule=N_(
+                "Here the people `turnout console` was started with as organizers "
+                "(`--organizer`) are organizers, and so is everyone named in this list."
             ),
         )
 

@@ -8,6 +8,7 @@ answer follows up. Whatever goes wrong is logged and answered with a friendly se
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -60,9 +61,14 @@ class Desk:
         membership: Membership | None = None,
     ) -> None:
         self.turnout = turnout
-        self.rule = rule
+        self._rule = rule
         self.membership = membership or Membership()
         self.budget = budget
+
+    @property
+    def rule(self) -> OrganizerRule:
+        """The server's rule, counting whom its organizers named (the core's list)."""
+        return replace(self._rule, named=self.turnout.organizers)
 
     # What people do
 
@@ -124,7 +130,7 @@ class Desk:
         """Someone joined a server: the core welcomes them by DM and tells the organizers."""
         if member.bot:
             return
-        actor = organizers.actor(
+        actor = await organizers.actor(
             member,
             guild_id=member.guild.id,
             guild=member.guild,
@@ -228,7 +234,7 @@ class Desk:
             user = member
         else:
             return NO_SERVER
-        return organizers.actor(
+        return await organizers.actor(
             user,
             guild_id=server,
             guild=guild,
@@ -282,7 +288,7 @@ class DiscordReplayer:
         member = await self._desk.membership.member(guild, int(identity.user_external_id))
         if member is None:
             return None
-        return organizers.actor(
+        return await organizers.actor(
             member,
             guild_id=guild.id,
             guild=guild,

@@ -38,7 +38,10 @@ def slash_commands() -> list[dict[str, Any]]:
             "usage_hint": "["
             + " | ".join(e.hint for e in catalogue.entries(group.name) if e.hint)
             + "]",
-            "should_escape": False,
+            # Slack sends @mentions as member and user group IDs only when asked to.
+            "should_escape": any(
+                p.mentions for e in catalogue.entries(group.name) for p in e.params
+            ),
         }
         for group in catalogue.GROUPS
     ]

@@ -19,7 +19,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.errors import error_code
 from adapters.slack.installs import InstallationStore
+from adapters.slack.naming import PLATFORM
 from adapters.slack.workspaces import NotInstalled, in_workspace
+from bot.kernel.i18n import N_
+from bot.ports.organizers import NoOrganizerLookup, OrganizerLookup
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,14 @@ class Organizers:
         self._admin: dict[tuple[str, str], tuple[bool, float]] = {}
         # The connected workspace's team ID, from auth.test at start (see `workspace`).
         self._team = ""
+        # Those the workspace's organizers named (`/turnout organizers`), and the members of
+        # the user group they named, per (workspace, group).
+        self._named: OrganizerLookup = NoOrganizerLookup()
+        self._named_groups: dict[tuple[str, str], tuple[frozenset[str], float]] = {}
+
+    def consult(self, named: OrganizerLookup) -> None:
+        """Count the people and the user group each workspace's organizers name."""
+        self._named = named
 
     def workspace(self, team_id: str) -> None:
         """The workspace whose organizers these are; others' payloads never count."""
@@ -61,7 +72,24 @@ class Organizers:
             return True
         if self._group and user_id in await self.group_members():
             return True
-        return self._admins and await self._is_admin(team_id, user_id)
+        if self._admins and await self._is_admin(team_id, user_id):
+            return True
+        return await self.is_named(team_id, user_id)
+
+    async def is_named(self, team_id: str, user_id: str) -> bool:
+        """Whether the workspace's organizers named the person, or a user group they are in."""
+        named = await self._named.named(PLATFORM, team_id)
+        if named.names(user_id):
+            return True
+        return bool(named.group) and user_id in await self._named_group(team_id, named.group)
+
+    def rule(self) -> str:
+        """Who Slack's own rule makes organizers here (N_-marked; the core translates it)."""
+        return N_(
+            "Here the people and the user group in Turnout's settings (SLACK_ORGANIZERS, "
+            "SLACK_ORGANIZER_GROUP, SLACK_ADMINS_ARE_ORGANIZERS) are organizers, and so is "
+            "everyone named in this list."
+        )
 
     async def workspace_name(self, team_id: str) -> str:
         """The workspace's own name, where the organizers' source knows it ("" here: the one
@@ -87,11 +115,16 @@ class Organizers:
 
     async def reachable(self, team_id: str = "") -> tuple[str, ...]:
         """The organizers we can name (in `team_id`, the one workspace here): configured
-        ones, then the group's members."""
+        ones, the group's members, then those the workspace's organizers named."""
         named = dict.fromkeys(sorted(self._users))
         if self._group:
             named.update(dict.fromkeys(sorted(await self.group_members())))
+        named.update(dict.fromkeys(await self._named_people(team_id or self._team)))
         return tuple(named)
+
+    async def _named_people(self, team_id: str) -> tuple[str, ...]:
+        named = await self._named.named(PLATFORM, team_id)
+        return tuple(person.account for person in named.people)
 
     async def group_members(self) -> frozenset[str]:
         async with self._members_lock:
@@ -110,19 +143,35 @@ class Organizers:
             self._members_until = self._now() + self._ttl
             return self._members
 
-    async def _fetch_members(self) -> frozenset[str]:
-        group_id = self._group if _GROUP_ID.fullmatch(self._group) else await self._group_id()
+    async def _named_group(self, team_id: str, group: str) -> frozenset[str]:
+        """The members of the user group the workspace's organizers named, asked with that
+        workspace's token at most once a minute; nobody when Slack can't say."""
+        known = self._named_groups.get((team_id, group))
+        if known is not None and self._now() < known[1]:
+            return known[0]
+        try:
+            with in_workspace(team_id):
+                members = await self._fetch_members(group)
+        except SlackApiError as error:
+            log.warning("can't read the members of a named user group (%s)", error_code(error))
+            members = frozenset()
+        self._named_groups[(team_id, group)] = (members, self._now() + self._ttl)
+        return members
+
+    async def _fetch_members(self, group: str = "") -> frozenset[str]:
+        group = group or self._group
+        group_id = group if _GROUP_ID.fullmatch(group) else await self._group_id(group)
         if group_id is None:
-            log.warning("no user group with the handle %r in this workspace", self._group)
+            log.warning("no user group with the handle %r in this workspace", group)
             return frozenset()
         response = await self._client.usergroups_users_list(usergroup=group_id)
         return frozenset(response.get("users") or ())
 
-    async def _group_id(self) -> str | None:
+    async def _group_id(self, handle: str) -> str | None:
         # The handle only: handles are unique, while any member may name a new group
         # "organizers" (a display name) and would otherwise be granted organizer rights.
         response = await self._client.usergroups_list()
-        wanted = self._group.lower()
+        wanted = handle.lower()
         for group in response.get("usergroups") or ():
             if str(group.get("handle", "")) == wanted:
                 return str(group["id"])
@@ -164,7 +213,9 @@ class InstalledOrganizers(Organizers):
         if installed.installer == user_id:
             return True
         with in_workspace(team_id):
-            return await self._is_admin(team_id, user_id)
+            if await self._is_admin(team_id, user_id):
+                return True
+        return await self.is_named(team_id, user_id)
 
     async def workspace_name(self, team_id: str) -> str:
         if team_id not in self._names:
@@ -177,14 +228,21 @@ class InstalledOrganizers(Organizers):
 
     def becoming(self) -> str:
         return (
-            "Here whoever installed Turnout and the workspace's admins and owners are the "
-            "organizers; ask one of them."
+            "Here whoever installed Turnout, the workspace's admins and owners, and those "
+            "they name are the organizers; ask one of them."
+        )
+
+    def rule(self) -> str:
+        return N_(
+            "Here whoever installed Turnout and the workspace's admins and owners are "
+            "organizers, and so is everyone named in this list."
         )
 
     async def reachable(self, team_id: str = "") -> tuple[str, ...]:
-        """Whoever installed Turnout in `team_id`, if they are still known; NotInstalled if
-        Turnout was removed from it (its organizers can't be reached at all)."""
+        """Whoever installed Turnout in `team_id`, if they are still known, and those named;
+        NotInstalled if Turnout was removed from it (its organizers can't be reached at all)."""
         installed = await self._store.find(team_id)
         if installed is None:
             raise NotInstalled(team_id)
-        return (installed.installer,) if installed.installer else ()
+        named = await self._named_people(team_id)
+        return tuple(dict.fromkeys((installed.installer, *named) if installed.installer else named))

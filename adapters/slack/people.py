@@ -58,6 +58,7 @@ class People:
             timezone=zone,
             locale=locale,
             becoming_organizer=self._organizers.becoming(),
+            organizer_rule=self._organizers.rule(),
         )
 
     async def from_command(self, body: dict[str, Any]) -> Actor:

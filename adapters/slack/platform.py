@@ -168,6 +168,7 @@ class SlackPlatform:
         self._client.session = self._session
         self._messenger_client.session = self._session
         oauth = None
+        self._organizers.consult(turnout.organizers)
         if self._installs is not None:
             # Each workspace's name comes with its requests; there is no one token to check.
             self._installs.attach(turnout.storage)

@@ -36,6 +36,7 @@ from bot.kernel.intake.choices import Choice, Pick, choices
 from bot.kernel.intake.docs import Docs
 from bot.kernel.intake.entry import Entry
 from bot.kernel.intake.examples import fill
+from bot.organizers import NamedOrganizerCache
 from bot.ports.clock import Clock
 from bot.ports.inbox import Arrival
 from bot.ports.metrics import CommandOutcome, Metrics, NoMetrics
@@ -99,6 +100,7 @@ class Turnout:
         self._feeds = feeds
         lent = {FeedLinks: feeds, DeskLinks: desk, Docs: docs}
         self._services: dict[type, object] = {k: s for k, s in lent.items() if s is not None}
+        self.organizers = self._services[NamedOrganizerCache] = NamedOrganizerCache(storage)
         self._clock = clock
         self._defaults = defaults
         self._on_notices = on_notices
@@ -121,8 +123,7 @@ class Turnout:
 
     @property
     def storage(self) -> Storage:
-        """For adapters keeping their platform's own records through its ports (Slack's
-        OAuth installations)."""
+        """For adapters keeping their platform's records through its ports (OAuth installs)."""
         return self._storage
 
     async def handle(self, command: Command, receipt: Receipt = NOT_RECORDED) -> Reply:

@@ -29,6 +29,9 @@ class Actor:
     # How someone becomes an organizer in this team, in one sentence: the adapter knows its
     # platform's rule (a role, a user group, a list in its settings). Refusals end with it.
     becoming_organizer: str = ""
+    # Who the platform's own rule makes organizers in this team, as an N_-marked sentence the
+    # core translates for its reader (`/turnout organizers` shows it); "" when unknown.
+    organizer_rule: str = ""
     # The language the platform says the person reads (Discord's interaction locale, Slack's
     # member locale, the console's `--lang`), as an offered language code; "" when unknown.
     locale: str = ""

@@ -14,6 +14,7 @@ from bot.ports.installations import InstallationRepository
 from bot.ports.links import LinkRepository
 from bot.ports.notices import NoticeRepository
 from bot.ports.offers import OfferRepository
+from bot.ports.organizers import OrganizerRepository
 from bot.ports.people import CampaignRepository, VolunteerRepository
 from bot.ports.positions import PositionRepository
 from bot.ports.posts import PostRepository
@@ -49,6 +50,7 @@ class UnitOfWork(ABC):
     positions: PositionRepository
     installations: InstallationRepository
     links: LinkRepository
+    organizers: OrganizerRepository
 
     @abstractmethod
     async def __aenter__(self) -> Self: ...

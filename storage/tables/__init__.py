@@ -16,6 +16,7 @@ from storage.tables.desk import desk_links, desk_sessions
 from storage.tables.inbox import inbox
 from storage.tables.installations import installations, oauth_states
 from storage.tables.meta import metadata
+from storage.tables.organizers import named_organizers
 from storage.tables.outbox import notices, posts
 from storage.tables.people import identities, volunteers
 from storage.tables.positions import positions, qualifications, shift_grants
@@ -49,6 +50,7 @@ __all__ = [
     "instance_secrets",
     "link_codes",
     "metadata",
+    "named_organizers",
     "notices",
     "oauth_states",
     "phone_banks",

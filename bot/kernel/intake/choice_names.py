@@ -53,4 +53,8 @@ CHOICE_NAMES = (
     N_("choice: series"),
     N_("choice: settings"),
     N_("choice: organizers"),
+    # `/turnout organizers`' changes.
+    N_("choice: add"),
+    N_("choice: remove"),
+    N_("choice: group"),
 )

@@ -78,6 +78,8 @@ class Param:
     field: str = ""
     # How menus show each of `choices` (same order); empty: the choices as typed.
     labels: tuple[Label, ...] = ()
+    # Names people or groups by @mention: Slack then sends them as IDs (`should_escape`).
+    mentions: bool = False
 
     @property
     def target(self) -> str:

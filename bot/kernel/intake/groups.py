@@ -61,8 +61,9 @@ GROUPS: tuple[Group, ...] = (
         description=N_("Campaign settings and help"),
         menu_description="Help; the campaign's numbers, weekly digest, time zone and reminders",
         organizers_have=N_(
-            "see the campaign's numbers, export its data, and set the weekly "
-            "digest, the confirmation check, the campaign's time zone and default reminders"
+            "see the campaign's numbers, export its data, name more organizers, and set the "
+            "weekly digest, the confirmation check, the campaign's time zone and default "
+            "reminders"
         ),
     ),
 )
