@@ -3,6 +3,7 @@
 from typing import Protocol
 
 from bot.app.arrivals import Replayer
+from bot.app.ops import Connection
 from bot.app.turnout import Turnout
 from bot.ports.messenger import Messenger
 
@@ -35,6 +36,10 @@ class Platform(Protocol):
     async def problem(self) -> str | None:
         """None while connected to the platform; else what is wrong, in a few words (for
         /healthz)."""
+
+    def connections(self) -> list[Connection]:
+        """Each connection, when the platform keeps several (Discord's shards), for /healthz
+        and /metrics; empty when it keeps one."""
 
     async def failure(self) -> PlatformError:
         """Wait until the platform stops for good on its own (its token refused mid-run);

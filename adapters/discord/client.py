@@ -11,6 +11,7 @@ from discord import app_commands
 from adapters.discord.commands import groups
 from adapters.discord.desk import Desk
 from adapters.discord.render import NO_PINGS
+from adapters.discord.shards import Shards
 from adapters.discord.translations import CatalogueTranslator
 from bot.app.turnout import SOMETHING_BROKE
 from bot.kernel.i18n import _
@@ -43,8 +44,10 @@ class TurnoutClient(discord.Client):
         members: bool,
         guild_ready_timeout: float = GUILD_READY_TIMEOUT,
         http_trace: aiohttp.TraceConfig | None = None,
+        **sharding: Any,
     ) -> None:
         super().__init__(
+            **sharding,
             intents=intents(members=members),
             allowed_mentions=NO_PINGS,
             max_ratelimit_timeout=MAX_RATE_LIMIT_WAIT,
@@ -83,6 +86,39 @@ class TurnoutClient(discord.Client):
             await self.desk.press(interaction)
         elif interaction.type is discord.InteractionType.modal_submit:
             await self.desk.submit(interaction)
+
+
+# Discord lets a bot IDENTIFY `max_concurrency` shards per 5 s (1 for most bots), so each
+# shard after a process's first waits this long before it identifies.
+IDENTIFY_GAP = 5.0
+
+
+class ShardedTurnoutClient(TurnoutClient, discord.AutoShardedClient):
+    """The same client over several gateway connections, one per shard this process holds."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        *,
+        shards: Shards,
+        members: bool,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
+        http_trace: aiohttp.TraceConfig | None = None,
+        identify_gap: float = IDENTIFY_GAP,
+    ) -> None:
+        super().__init__(
+            desk,
+            members=members,
+            guild_ready_timeout=guild_ready_timeout,
+            http_trace=http_trace,
+            shard_count=shards.count,
+            shard_ids=list(shards.held),
+        )
+        self.identify_gap = identify_gap
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        if not initial:
+            await asyncio.sleep(self.identify_gap)
 
 
 class Tree(app_commands.CommandTree[TurnoutClient]):

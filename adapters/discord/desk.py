@@ -214,10 +214,11 @@ class Desk:
             guild = interaction.client.get_guild(server)
             channel = str(interaction.channel_id or "")
         elif guild_id is not None:
-            server, guild = guild_id, interaction.client.get_guild(guild_id)
-            if guild is None:
-                return NOT_A_MEMBER
+            server = guild_id
             try:
+                guild = await self.membership.server(interaction.client, guild_id)
+                if guild is None:
+                    return NOT_A_MEMBER
                 member = await self.membership.member(guild, user.id)
             except Unreachable as error:
                 log.warning("could not check membership of %s: %s", user.id, error)
@@ -273,7 +274,9 @@ class DiscordReplayer:
 
     async def actor(self, identity: Identity, route: Mapping[str, Any]) -> Actor | None:
         client = self._client()
-        guild = client.get_guild(int(identity.team_external_id)) if client else None
+        if client is None:
+            return None
+        guild = await self._desk.membership.server(client, int(identity.team_external_id))
         if guild is None:
             return None
         member = await self._desk.membership.member(guild, int(identity.user_external_id))

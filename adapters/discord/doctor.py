@@ -10,7 +10,8 @@ import discord
 from adapters.discord.client import intents
 from adapters.discord.invite import PERMISSIONS, application_id
 from adapters.discord.settings import DiscordSettings
-from adapters.doctor import TIMEOUT, CheckFailed, Finding, fix, ok, unreachable
+from adapters.discord.shards import Shards
+from adapters.doctor import TIMEOUT, CheckFailed, Finding, fix, note, ok, unreachable
 from bot.app.settings import ConfigurationError, listed
 
 AREA = "discord"
@@ -71,6 +72,7 @@ async def check_discord(settings: DiscordSettings) -> list[Finding]:
         try:
             findings.append(await _token(discord_api))
             findings += await _intents(discord_api)
+            findings += await _shards(discord_api, settings.discord_shards)
             findings += await _servers(discord_api, listed(settings.discord_guild_ids))
             for variable, configured in (
                 ("DISCORD_ORGANIZER_CHANNEL", settings.discord_organizer_channel),
@@ -121,6 +123,34 @@ async def _intents(api: _Discord) -> list[Finding]:
                 )
             )
     return findings
+
+
+async def _shards(api: _Discord, shards: Shards | None) -> list[Finding]:
+    """The shards this process holds, against the count Discord recommends for the bot."""
+    status, gateway = await api.get("/gateway/bot")
+    if status != 200:
+        raise CheckFailed(_unexpected(status, "how many shards the bot needs"))
+    recommended = int(gateway.get("shards") or 1)
+    guide = "see docs/discord.md, Many servers: sharding"
+    if shards is None:
+        if recommended <= 1:
+            return []
+        return [
+            note(
+                AREA,
+                f"Discord recommends {recommended} shards for the bot's servers — set "
+                f"DISCORD_SHARD_COUNT ({guide})",
+            )
+        ]
+    if shards.count < recommended:
+        return [
+            note(
+                AREA,
+                f"DISCORD_SHARD_COUNT is {shards.count} but Discord recommends {recommended} "
+                f"for the bot's servers — raise it in every process ({guide})",
+            )
+        ]
+    return [ok(AREA, f"this process holds {shards.describe()} (DISCORD_SHARD_COUNT)")]
 
 
 async def _servers(api: _Discord, configured: tuple[str, ...]) -> list[Finding]:

@@ -1,7 +1,9 @@
 """Whether someone still belongs to a server: asked of Discord, remembered briefly.
 
 A button in a DM names its server (`turnout:join:3@1234`) but Discord says nothing about the
-presser's membership there, so the desk asks before the press counts.
+presser's membership there, so the desk asks before the press counts. With shards held by
+several processes, the server itself may be one this process was never told of (its events
+go to another process): it is then fetched over REST, like the membership.
 """
 
 import time
@@ -29,6 +31,28 @@ class Membership:
         self.remember = remember
         self.clock = clock
         self._seen: dict[tuple[int, int], tuple[float, discord.Member | None]] = {}
+        self._servers: dict[int, tuple[float, discord.Guild | None]] = {}
+
+    async def server(self, client: discord.Client, guild_id: int) -> discord.Guild | None:
+        """The server, from this process's cache or else from Discord; None when the bot is
+        not in it."""
+        cached = client.get_guild(guild_id)
+        if cached is not None:
+            return cached
+        now = self.clock()
+        seen = self._servers.get(guild_id)
+        if seen is not None and seen[0] > now:
+            return seen[1]
+        try:
+            found: discord.Guild | None = await client.fetch_guild(guild_id, with_counts=False)
+        except (discord.NotFound, discord.Forbidden):
+            found = None
+        except discord.HTTPException as error:
+            raise Unreachable(str(error)) from error
+        if len(self._servers) >= _MAX_REMEMBERED:
+            self._servers = {k: v for k, v in self._servers.items() if v[0] > now}
+        self._servers[guild_id] = (now + self.remember, found)
+        return found
 
     async def member(self, guild: discord.Guild, user_id: int) -> discord.Member | None:
         """The person as a member of `guild`, or None when they are not (or no longer) one."""

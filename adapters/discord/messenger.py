@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 DMS_CLOSED = 50007
 UNKNOWN_USER = 10013
 UNKNOWN_MESSAGE = 10008
+# How long a channel found by name in another process's server is remembered: a renamed
+# channel is found again within this, without asking Discord before every alert.
+NAMES_REMEMBERED = 300.0
 # Used when a 429 says nothing about how long to wait.
 _DEFAULT_WAIT = 5.0
 
@@ -40,6 +43,8 @@ class DiscordMessenger(Messenger):
         self.send_timeout = send_timeout
         # Set by the platform once connected (and replaced if it has to reconnect).
         self.client: discord.Client | None = None
+        # (server, channel name) → (loop time until which it holds, the channel's id).
+        self._names: dict[tuple[int, str], tuple[float, int | None]] = {}
 
     async def send_direct(self, to: Identity, reply: Reply) -> None:
         client = self._connected()
@@ -53,26 +58,26 @@ class DiscordMessenger(Messenger):
             raise delivery_error(error) from error
 
     async def post_to_organizers(self, team: Team, reply: Reply) -> None:
-        channel = self._channel(
-            int(team.external_id), self._organizer_channel, "DISCORD_ORGANIZER_CHANNEL"
-        )
         try:
             async with asyncio.timeout(self.send_timeout):
+                channel = await self._channel(
+                    int(team.external_id), self._organizer_channel, "DISCORD_ORGANIZER_CHANNEL"
+                )
                 await channel.send(**render(reply).message())
         except Exception as error:
             raise delivery_error(error) from error
 
     async def mention_in_channel(self, to: Identity, reply: Reply) -> None:
         """Post in the volunteers channel, pinging `to` and nobody else."""
-        channel = self._channel(
-            int(to.team_external_id), self._volunteer_channel, "DISCORD_VOLUNTEER_CHANNEL"
-        )
         user = discord.Object(int(to.user_external_id))
         shown = render(reply)
         shown.content = f"<@{user.id}> {shown.content or ''}".rstrip()
         only_them = discord.AllowedMentions(everyone=False, roles=False, users=[user])
         try:
             async with asyncio.timeout(self.send_timeout):
+                channel = await self._channel(
+                    int(to.team_external_id), self._volunteer_channel, "DISCORD_VOLUNTEER_CHANNEL"
+                )
                 await channel.send(**shown.message() | {"allowed_mentions": only_them})
         except Exception as error:
             raise delivery_error(error) from error
@@ -110,7 +115,7 @@ class DiscordMessenger(Messenger):
             raise DeliveryError("Turnout isn't connected to Discord right now")
         return self.client
 
-    def _channel(self, guild_id: int, setting: str, variable: str) -> discord.abc.Messageable:
+    async def _channel(self, guild_id: int, setting: str, variable: str) -> discord.abc.Messageable:
         """The configured channel (an ID or a name) in this team's server."""
         client = self._connected()
         wanted = setting.strip().removeprefix("#")
@@ -131,10 +136,30 @@ class DiscordMessenger(Messenger):
             named = discord.utils.get(guild.text_channels, name=wanted)
             if named is not None:
                 return named
+        elif (found := await self._named_elsewhere(client, guild_id, wanted)) is not None:
+            return client.get_partial_messageable(found, guild_id=guild_id)
         raise DeliveryError(
             f"there's no channel {setting.strip()!r} in this server; check {variable}",
             permanent=True,
         )
+
+    async def _named_elsewhere(
+        self, client: discord.Client, guild_id: int, name: str
+    ) -> int | None:
+        """The id of the text channel called `name` in a server this process has no cache of
+        (another process holds its shard), asked of Discord and remembered for a while."""
+        now = asyncio.get_running_loop().time()
+        known = self._names.get((guild_id, name))
+        if known is not None and known[0] > now:
+            return known[1]
+        channels = await client.http.get_all_guild_channels(guild_id)
+        # Text and announcement channels: the ones a message can be posted in.
+        found = next(
+            (int(c["id"]) for c in channels if c.get("name") == name and c.get("type") in (0, 5)),
+            None,
+        )
+        self._names[(guild_id, name)] = (now + NAMES_REMEMBERED, found)
+        return found
 
 
 def delivery_error(error: Exception) -> DeliveryError:

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import logging
+import math
 from types import SimpleNamespace
 
 import aiohttp
@@ -11,13 +12,20 @@ import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from adapters.discord.client import GUILD_READY_TIMEOUT, TurnoutClient
+from adapters.discord.client import (
+    GUILD_READY_TIMEOUT,
+    IDENTIFY_GAP,
+    ShardedTurnoutClient,
+    TurnoutClient,
+)
 from adapters.discord.desk import BUDGET, Desk, DiscordReplayer
 from adapters.discord.invite import application_id
 from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.organizers import OrganizerRule
 from adapters.discord.settings import DiscordSettings
+from adapters.discord.shards import Shards
 from adapters.platform import PlatformError
+from bot.app.ops import Connection
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
 from bot.ports.metrics import Metrics, NoMetrics
@@ -46,6 +54,8 @@ class DiscordPlatform:
         budget: float = BUDGET,
         guild_ready_timeout: float = GUILD_READY_TIMEOUT,
         metrics: Metrics | None = None,
+        shards: Shards | None = None,
+        identify_gap: float = IDENTIFY_GAP,
     ) -> None:
         application_id(token)  # a malformed token fails here, with one line
         self._token = token.strip()
@@ -56,6 +66,8 @@ class DiscordPlatform:
         self._budget = budget
         self._guild_ready_timeout = guild_ready_timeout
         self._metrics = metrics or NoMetrics()
+        self.shards = shards
+        self._identify_gap = identify_gap
         self.messenger = DiscordMessenger(
             organizer_channel=organizer_channel, volunteer_channel=volunteer_channel
         )
@@ -77,6 +89,7 @@ class DiscordPlatform:
             organizer_channel=settings.discord_organizer_channel,
             volunteer_channel=settings.discord_volunteer_channel,
             metrics=metrics,
+            shards=settings.discord_shards,
         )
 
     @property
@@ -96,7 +109,8 @@ class DiscordPlatform:
         client = await self._logged_in(desk)
         try:
             await self._use_gateway(client)
-            await self._sync(client)
+            if self.shards is None or self.shards.syncs_commands:
+                await self._sync(client)
         except (discord.DiscordException, aiohttp.ClientError, OSError) as error:
             await self.stop()
             raise PlatformError(f"couldn't set up with Discord ({error}).") from None
@@ -117,7 +131,11 @@ class DiscordPlatform:
             raise PlatformError(
                 f"couldn't connect to the Discord gateway ({failure or 'timed out'})."
             )
-        log.info("connected to Discord as %s", self._client.user if self._client else "?")
+        log.info(
+            "connected to Discord as %s%s",
+            self._client.user if self._client else "?",
+            f" ({self.shards.describe()})" if self.shards else "",
+        )
 
     async def failure(self) -> PlatformError:
         runner = self._runner
@@ -148,9 +166,27 @@ class DiscordPlatform:
         client, runner = self._client, self._runner
         if client is None or runner is None or runner.done() or client.is_closed():
             return "the gateway is closed"
+        if isinstance(client, ShardedTurnoutClient):
+            down = [shard.name for shard in self.connections() if not shard.connected]
+            return f"the gateway is reconnecting ({', '.join(down)})" if down else None
         if client.ws is None or not client.ws.open:
             return "the gateway is reconnecting"
         return None
+
+    def connections(self) -> list[Connection]:
+        """Each shard this process holds, when sharded: connected or not, and its latency."""
+        client = self._client
+        if self.shards is None or not isinstance(client, ShardedTurnoutClient):
+            return []
+        running = client.shards
+        return [
+            Connection(
+                name=f"shard {shard}",
+                connected=shard in running and not running[shard].is_closed(),
+                latency=running[shard].latency if shard in running else math.nan,
+            )
+            for shard in self.shards.held
+        ]
 
     async def stop(self) -> None:
         client, runner = self._client, self._runner
@@ -163,12 +199,7 @@ class DiscordPlatform:
                 await asyncio.wait_for(runner, timeout=10)
 
     async def _logged_in(self, desk: Desk) -> TurnoutClient:
-        client = TurnoutClient(
-            desk,
-            members=self.members_intent,
-            guild_ready_timeout=self._guild_ready_timeout,
-            http_trace=rate_limits_counted(self._metrics),
-        )
+        client = self._client_for(desk)
         try:
             await client.login(self._token)
         except discord.LoginFailure:
@@ -186,6 +217,25 @@ class DiscordPlatform:
         self._client = client
         self.messenger.client = client
         return client
+
+    def _client_for(self, desk: Desk) -> TurnoutClient:
+        """The client as configured: one connection, or the shards this process holds."""
+        trace = rate_limits_counted(self._metrics)
+        if self.shards is None:
+            return TurnoutClient(
+                desk,
+                members=self.members_intent,
+                guild_ready_timeout=self._guild_ready_timeout,
+                http_trace=trace,
+            )
+        return ShardedTurnoutClient(
+            desk,
+            shards=self.shards,
+            members=self.members_intent,
+            guild_ready_timeout=self._guild_ready_timeout,
+            http_trace=trace,
+            identify_gap=self._identify_gap,
+        )
 
     async def _use_gateway(self, client: TurnoutClient) -> None:
         """Point discord.py at DISCORD_GATEWAY_URL, or at the address Discord gives for bots."""

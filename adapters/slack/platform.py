@@ -36,6 +36,7 @@ from adapters.slack.rate_limits import RateLimitsCounted
 from adapters.slack.settings import SlackSettings
 from adapters.slack.workspaces import WorkspaceClient, in_workspace
 from adapters.web.serving import MAX_CONNECTIONS, Server
+from bot.app.ops import Connection
 from bot.app.settings import listed
 from bot.app.turnout import Turnout
 from bot.ports.metrics import Metrics, NoMetrics
@@ -218,6 +219,10 @@ class SlackPlatform:
                 return "Socket Mode is not connected"
             return None
         return None if self._server is not None else "the HTTP mode server is not listening"
+
+    def connections(self) -> list[Connection]:
+        """One connection (a websocket, or the HTTP server): nothing to list."""
+        return []
 
     async def stop(self) -> None:
         if self._socket is not None:

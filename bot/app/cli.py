@@ -254,6 +254,7 @@ def _served(
         clock=bot.clock,
         metrics=metrics,
         platforms={p.messenger.platform: p.problem for p in platforms},
+        connections={p.messenger.platform: p.connections for p in platforms},
     )
     served = ops_routes(ops)
     if settings.calendar_feeds() is not None:

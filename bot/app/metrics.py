@@ -56,6 +56,29 @@ class PrometheusMetrics(Metrics):
             registry=registry,
         )
 
+        self._connected = Gauge(
+            "turnout_gateway_connected",
+            "1 while a platform connection (a Discord shard) is connected, else 0 (read at each "
+            "scrape; only for platforms keeping several).",
+            ["platform", "connection"],
+            registry=registry,
+        )
+        self._latency = Gauge(
+            "turnout_gateway_latency_seconds",
+            "Seconds between a platform connection's last heartbeat and its answer (read at "
+            "each scrape; only for platforms keeping several).",
+            ["platform", "connection"],
+            registry=registry,
+        )
+
+    def connection(self, platform: str, name: str) -> Gauge:
+        """The connected gauge of one of a platform's connections."""
+        return self._connected.labels(platform=platform, connection=name)
+
+    def latency(self, platform: str, name: str) -> Gauge:
+        """The heartbeat latency gauge of one of a platform's connections."""
+        return self._latency.labels(platform=platform, connection=name)
+
     def command(self, name: str, outcome: CommandOutcome) -> None:
         """Count one command's outcome."""
         self._commands.labels(command=name, outcome=outcome.value).inc()

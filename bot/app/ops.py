@@ -6,8 +6,10 @@ configured platform is connected. The body says which part is down, in one line 
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -29,6 +31,21 @@ UP = "up"
 PlatformCheck = Callable[[], Awaitable[str | None]]
 
 
+@dataclass(frozen=True)
+class Connection:
+    """One of several live connections a platform keeps (a Discord shard), as /healthz and
+    /metrics show it."""
+
+    name: str
+    connected: bool
+    # Seconds between a heartbeat and its answer; nan until the first is answered.
+    latency: float
+
+
+# A platform's connections when it keeps several; empty when it keeps one.
+ConnectionsCheck = Callable[[], list[Connection]]
+
+
 class Ops:
     """The health check and the metrics' exposition for one process."""
 
@@ -41,12 +58,14 @@ class Ops:
         clock: Clock,
         metrics: PrometheusMetrics,
         platforms: Mapping[str, PlatformCheck],
+        connections: Mapping[str, ConnectionsCheck] | None = None,
         timeout: float = DATABASE_TIMEOUT,
     ) -> None:
         self._storage = storage
         self._clock = clock
         self._metrics = metrics
         self._platforms = dict(platforms)
+        self._connections = dict(connections or {})
         self._timeout = timeout
         # platform → why it stopped for good (the line the log says); it never comes back.
         self.stopped: dict[str, str] = {}
@@ -58,7 +77,20 @@ class Ops:
         database = await self._database()
         platforms = {name: await self._platform(name) for name in self._platforms}
         healthy = database == UP and all(state == UP for state in platforms.values())
-        return healthy, {"ok": healthy, "database": database, "platforms": platforms}
+        report: dict[str, Any] = {"ok": healthy, "database": database, "platforms": platforms}
+        connections = {
+            platform: {
+                c.name: {
+                    "connected": c.connected,
+                    "latency_ms": None if math.isnan(c.latency) else round(c.latency * 1000, 1),
+                }
+                for c in check()
+            }
+            for platform, check in self._connections.items()
+        }
+        if any(connections.values()):
+            report["connections"] = {name: held for name, held in connections.items() if held}
+        return healthy, report
 
     async def scrape(self) -> bytes:
         """Every metric in Prometheus's text format, the queue depth counted now."""
@@ -69,6 +101,11 @@ class Ops:
             log.warning("storage unavailable; the queue depth was not counted")
         else:
             self._metrics.due.set(depth)
+        for platform, check in self._connections.items():
+            for connection in check():
+                self._metrics.connection(platform, connection.name).set(connection.connected)
+                if not math.isnan(connection.latency):
+                    self._metrics.latency(platform, connection.name).set(connection.latency)
         return generate_latest(self._metrics.registry)
 
     async def _database(self) -> str:

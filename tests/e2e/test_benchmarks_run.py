@@ -113,6 +113,41 @@ def test_the_start_up_benchmark_times_turnout_run_with_discord_to_ready() -> Non
 
 
 @pytest.mark.slow
+def test_the_scale_benchmark_serves_ten_teams_from_one_process_and_two_deliver_once() -> None:
+    out = quick("scale_teams.py")
+    assert "one `turnout run` serving 10 teams (5 Slack workspaces through the OAuth store, " in out
+    start_up = r"^  start-up \(spawn to running on slack, discord\) +\d+ ms  \(CPU [\d,]+ ms\)$"
+    assert re.search(start_up, out, re.M), out
+    for moment in ("after start-up", "after the bursts"):
+        assert re.search(rf"^  resident memory {moment} +[\d.]+ MB", out, re.M), out
+    assert "Bursts of 10 commands, one per team" in out
+    assert "first: each team's first command since start-up" in out
+    assert "again: every team seen" in out
+    for row in (
+        "slack ack (HTTP 200)",
+        "slack answer",
+        "discord answer (callback)",
+        "all, acknowledged",
+        "all, answered",
+    ):
+        rows = re.findall(rf"^    {re.escape(row)}( +[\d.]+ ms){{4}}$", out, re.M)
+        assert len(rows) == 2, out  # the first burst, then again
+    assert len(re.findall(r"^    deferred on Discord +\d+ of 5 ", out, re.M)) == 2, out
+    assert len(re.findall(r"^    answers not saying it worked +0 of 10$", out, re.M)) == 2, out
+    cpu = re.findall(
+        r"^    the process's CPU, first command to last answer [\d,]+ ms \(", out, re.M
+    )
+    assert len(cpu) == 2, out
+    if "No PostgreSQL to measure two processes on" in out:
+        pytest.skip("set TURNOUT_TEST_DATABASE_URL to run the two processes on PostgreSQL")
+    figures = dict(re.findall(r"^  (reminders due|delivered|duplicates|lost) +(\d+)", out, re.M))
+    # Three volunteers' reminders in each of the ten teams, each delivered once between them.
+    assert figures == {"reminders due": "30", "delivered": "30", "duplicates": "0", "lost": "0"}
+    assert re.search(r"^  delivered .*\(process 1 sent \d+, process 2 \d+;", out, re.M), out
+    assert re.search(r"^  CPU of both processes meanwhile [\d,]+ ms", out, re.M), out
+
+
+@pytest.mark.slow
 def test_the_postgresql_signups_benchmark_prints_one_and_two_processes_next_to_asyncpg() -> None:
     out = quick("signups_pg.py")
     if out.startswith("No PostgreSQL to measure"):

@@ -120,3 +120,46 @@ def test_a_campaign_name_counts_as_chosen_only_when_set(monkeypatch: pytest.Monk
     assert load_settings().chosen_campaign_name == ""
     monkeypatch.setenv("TURNOUT_CAMPAIGN_NAME", "Smith for Senate")
     assert load_settings().chosen_campaign_name == "Smith for Senate"
+
+
+def test_discord_is_unsharded_unless_a_shard_count_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().discord_shards is None
+    monkeypatch.setenv("DISCORD_SHARD_COUNT", "4")
+    everything = load_settings().discord_shards
+    monkeypatch.setenv("DISCORD_SHARD_IDS", "2, 3")
+    some = load_settings().discord_shards
+    assert everything is not None and everything.held == (0, 1, 2, 3)
+    assert everything.syncs_commands
+    assert some is not None and (some.count, some.held) == (4, (2, 3))
+    assert not some.syncs_commands
+
+
+@pytest.mark.parametrize(
+    ("variables", "says"),
+    [
+        ({"DISCORD_SHARD_COUNT": "0"}, "DISCORD_SHARD_COUNT is not valid: give the number"),
+        ({"DISCORD_SHARD_COUNT": "two"}, "DISCORD_SHARD_COUNT is not valid: give the number"),
+        (
+            {"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "0, one"},
+            "DISCORD_SHARD_IDS is not valid: list shard numbers separated by commas",
+        ),
+        (
+            {"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "1,1"},
+            "DISCORD_SHARD_IDS is not valid: shard 1 is listed twice",
+        ),
+        ({"DISCORD_SHARD_IDS": "0"}, "DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT"),
+        (
+            {"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "0,2"},
+            "DISCORD_SHARD_IDS names shard 2, but with DISCORD_SHARD_COUNT=2 the shards are 0 to 1",
+        ),
+    ],
+)
+def test_a_wrong_sharding_is_one_line_saying_what_to_set(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], says: str
+) -> None:
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigurationError) as refused:
+        load_settings()
+    message = str(refused.value)
+    assert message.startswith(says) and "\n" not in message, message

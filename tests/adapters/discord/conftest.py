@@ -117,9 +117,12 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
     if not fake.port:
         await fake.start()
     db = tmp_path / "turnout.db"
-    if not db.exists():  # a restart keeps the file it had
-        await TEMPLATES.copy_sqlite(db)
-    storage = await open_storage(f"sqlite:///{db}")
+    # A storage of the test's own (another process's database, say), or a SQLite file.
+    storage = options.pop("storage", None)
+    if storage is None:
+        if not db.exists():  # a restart keeps the file it had
+            await TEMPLATES.copy_sqlite(db)
+        storage = await open_storage(f"sqlite:///{db}")
     clock = options.pop("clock", None) or frozen_clock()
     # TURNOUT_CAMPAIGN_NAME: the core's setting, not the platform's.
     chosen_name = options.pop("campaign_name", "")
@@ -136,6 +139,8 @@ async def start_world(tmp_path: Path, *, fake: FakeDiscord | None = None, **opti
         storage=storage,
         messengers=[platform.messenger],
         clock=clock,
+        # The process's counts (commands, notices), when the test reads them.
+        metrics=options.get("metrics"),
         defaults=CampaignDefaults(
             name="Test campaign", chosen_name=chosen_name, timezone="America/New_York"
         ),

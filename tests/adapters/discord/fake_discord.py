@@ -3,8 +3,10 @@
 The real discord.py client talks to it exactly as to Discord. Every REST call is recorded
 (method, path, JSON body, status, multipart attachments); tests make calls fail on purpose
 (429 with retry_after, 50007 for a user's DMs, 5xx) and push gateway dispatches (INTERACTION_CREATE,
-GUILD_MEMBER_ADD) with proper sequence numbers. Payloads are Discord's documented formats,
-kept as files under payloads/.
+GUILD_MEMBER_ADD) with proper sequence numbers. The gateway shards like Discord's: IDENTIFY may
+carry `shard: [id, count]`, each connection is told only of its shard's servers, and each
+server's events go out only on its shard's connection (DMs on shard 0). Payloads are Discord's
+documented formats, kept as files under payloads/.
 """
 
 import asyncio
@@ -24,6 +26,9 @@ PAYLOADS = Path(__file__).parent / "payloads"
 
 APP_ID = "1300000000000000001"
 GUILD_ID = "1300000000000000100"
+# Discord's sharding formula sends a server's events on shard (id >> 22) % count: an id this
+# far from GUILD_ID lands on the next shard (GUILD_ID is on shard 0 of 2, this one on 1 of 2).
+SHARD_STEP = 1 << 22
 GENERAL = "1300000000000000200"
 ORGANIZERS = "1300000000000000201"
 VOLUNTEERS = "1300000000000000202"
@@ -38,6 +43,31 @@ DISALLOWED_INTENTS = 4014
 
 def payload(name: str) -> dict[str, Any]:
     return json.loads((PAYLOADS / f"{name}.json").read_text())
+
+
+def shard_of(guild_id: str | int, count: int) -> int:
+    """Discord's documented formula; written again here so the adapter's is checked."""
+    return (int(guild_id) >> 22) % count
+
+
+def moved(snowflake: str, guild_id: str) -> str:
+    """GUILD_ID's ids (its channels, its @everyone role) as another fake server has them."""
+    return str(int(snowflake) + int(guild_id) - int(GUILD_ID))
+
+
+def guild_create(guild_id: str = GUILD_ID) -> dict[str, Any]:
+    """GUILD_CREATE's data for a server like the saved one, every id of its own moved along."""
+    guild = payload("guild_create")["d"]
+    if guild_id == GUILD_ID:
+        return guild
+    guild["id"], guild["name"] = guild_id, f"{guild['name']} ({guild_id[-7:]})"
+    for role in guild["roles"]:
+        if role["id"] == GUILD_ID:
+            role["id"] = guild_id
+    for channel in guild["channels"]:
+        channel["id"] = moved(channel["id"], guild_id)
+        channel["guild_id"] = guild_id
+    return guild
 
 
 @dataclass(frozen=True)
@@ -134,9 +164,14 @@ class FakeDiscord:
     _ids: itertools.count = field(
         default_factory=lambda: itertools.count(1_400_000_000_000_000_000)
     )
-    _ws: web.WebSocketResponse | None = None
-    _seq: int = 0
-    _connected: asyncio.Event = field(default_factory=asyncio.Event)
+    # What GET /gateway/bot recommends; clients may IDENTIFY with another count.
+    shards: int = 1
+    # Shard id → its open gateway connection, and the last sequence number sent on it.
+    _sockets: dict[int, web.WebSocketResponse] = field(default_factory=dict)
+    _seqs: dict[int, int] = field(default_factory=dict)
+    # The shard count the connected clients identified with (1: unsharded).
+    _count: int = 1
+    _connected: asyncio.Condition = field(default_factory=asyncio.Condition)
     _recorded: asyncio.Condition = field(default_factory=asyncio.Condition)
     # Set by stop: a held answer is let go then, so stopping never waits out a hang.
     _stopping: asyncio.Event = field(default_factory=asyncio.Event)
@@ -159,8 +194,8 @@ class FakeDiscord:
 
     async def stop(self) -> None:
         self._stopping.set()
-        if self._ws is not None:
-            await self._ws.close()
+        for ws in list(self._sockets.values()):
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -214,6 +249,13 @@ class FakeDiscord:
         """The user allows no DMs from server members: sending there gives 50007."""
         self._closed_dms.add(user_id)
 
+    def add_guild(self, guild_id: str) -> None:
+        """The bot is in one more server, like GUILD_ID with ids of its own; its people are
+        the same members."""
+        self.guild_ids.add(guild_id)
+        for channel in guild_create(guild_id)["channels"]:
+            self.channels[channel["id"]] = {**channel, "guild_id": guild_id}
+
     async def remove_member(self, user_id: str) -> None:
         """The member leaves or is removed: GUILD_MEMBER_REMOVE, and fetching them gives 10007."""
         member = self.members.pop(user_id, None) or {"user": {"id": user_id}}
@@ -221,26 +263,37 @@ class FakeDiscord:
 
     # The gateway
 
-    async def wait_connected(self, *, within: float = 5) -> None:
-        await asyncio.wait_for(self._connected.wait(), within)
+    async def wait_connected(self, *, shard: int = 0, within: float = 5) -> None:
+        async def connected() -> None:
+            async with self._connected:
+                await self._connected.wait_for(lambda: shard in self._sockets)
+
+        await asyncio.wait_for(connected(), within)
+
+    @property
+    def connected_shards(self) -> list[int]:
+        return sorted(self._sockets)
 
     async def reset_token(self) -> None:
-        """The token is reset in the Developer Portal: the live session is closed with 4004
+        """The token is reset in the Developer Portal: the live sessions are closed with 4004
         (Authentication failed) and the old token is refused from then on."""
         self.token = "reset-" + TOKEN
         await self.wait_connected()
-        assert self._ws is not None
-        await self._ws.close(code=4004, message=b"Authentication failed.")
+        for ws in list(self._sockets.values()):
+            await ws.close(code=4004, message=b"Authentication failed.")
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send one DISPATCH (op 0) with the next sequence number."""
-        await self.wait_connected()
-        assert self._ws is not None
-        self._seq += 1
-        message = {"op": 0, "t": event, "s": self._seq, "d": data}
+        """Send one DISPATCH (op 0) with the next sequence number, on the connection of the
+        shard the event's server is on (a DM's: shard 0)."""
+        guild = data.get("guild_id")
+        shard = shard_of(guild, self._count) if guild else 0
+        await self.wait_connected(shard=shard)
+        ws = self._sockets[shard]
+        self._seqs[shard] += 1
+        message = {"op": 0, "t": event, "s": self._seqs[shard], "d": data}
         if event == "INTERACTION_CREATE":
             self.dispatched_at[data["id"]] = asyncio.get_running_loop().time()
-        await self._ws.send_str(json.dumps(message))
+        await ws.send_str(json.dumps(message))
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
@@ -258,9 +311,10 @@ class FakeDiscord:
                 frame["d"] if frame["op"] == 2 else None,
             ):
                 break
-        if self._ws is ws:
-            self._ws = None
-            self._connected.clear()
+        async with self._connected:
+            for shard, open_ws in list(self._sockets.items()):
+                if open_ws is ws:
+                    del self._sockets[shard]
         return ws
 
     async def _identify(self, ws: web.WebSocketResponse, identify: dict[str, Any] | None) -> bool:
@@ -274,13 +328,19 @@ class FakeDiscord:
         if identify.get("intents", 0) & MEMBERS_INTENT and not self.members_intent_enabled:
             await ws.close(code=DISALLOWED_INTENTS, message=b"Disallowed intent(s).")
             return False
-        self._ws, self._seq = ws, 0
+        shard, count = identify.get("shard") or (0, 1)
+        mine = [g for g in sorted(self.guild_ids) if shard_of(g, count) == shard]
         ready = payload("ready")["d"]
         ready["resume_gateway_url"] = self.gateway_url
-        for event, data in (("READY", ready), ("GUILD_CREATE", payload("guild_create")["d"])):
-            self._seq += 1
-            await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
-        self._connected.set()
+        ready["shard"] = [shard, count]
+        ready["guilds"] = [{"id": g, "unavailable": True} for g in mine]
+        self._seqs[shard] = 0
+        for event, data in [("READY", ready)] + [("GUILD_CREATE", guild_create(g)) for g in mine]:
+            self._seqs[shard] += 1
+            await ws.send_json({"op": 0, "t": event, "s": self._seqs[shard], "d": data})
+        async with self._connected:
+            self._sockets[shard], self._count = ws, count
+            self._connected.notify_all()
         return True
 
     # REST
@@ -360,12 +420,14 @@ class FakeDiscord:
             if m[1] in self.channels and self.channels[m[1]]["guild_id"] in self.guild_ids:
                 return 200, self.channels[m[1]], {}
             return 404, {"message": "Unknown Channel", "code": 10003}, {}
-        if method == "GET" and path == f"/guilds/{GUILD_ID}/members/{APP_ID}":
-            (bot,) = payload("guild_create")["d"]["members"]
+        bot_member = re.fullmatch(rf"/guilds/(\d+)/members/{APP_ID}", path)
+        if method == "GET" and bot_member and bot_member[1] in self.guild_ids | {GUILD_ID}:
+            (bot,) = guild_create(bot_member[1])["members"]
             return 200, bot, {}
         if method == "GET" and path == "/gateway/bot":
             limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-            return 200, {"url": self.gateway_url, "shards": 1, "session_start_limit": limit}, {}
+            answer = {"url": self.gateway_url, "shards": self.shards, "session_start_limit": limit}
+            return 200, answer, {}
         if method == "PUT" and re.fullmatch(rf"{app}(/guilds/\d+)?/commands", path):
             return 200, [self._command(c, path) for c in body], {}
         if method == "POST" and re.fullmatch(r"/interactions/\d+/[^/]+/callback", path):
@@ -379,12 +441,13 @@ class FakeDiscord:
             return 200, {**self._message(m[1], body), "id": m[2]}, {}
         if method == "DELETE" and re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/[^/]+", path):
             return 204, None, {}
-        if method == "GET" and (m := re.fullmatch(rf"/guilds/{GUILD_ID}/members/(\d+)", path)):
-            if m[1] in self.members:
-                return 200, self.members[m[1]], {}
+        if method == "GET" and (m := re.fullmatch(r"/guilds/(\d+)/members/(\d+)", path)):
+            # GUILD_ID answers even after a test takes the bot out of it (guild_ids).
+            if m[1] not in self.guild_ids | {GUILD_ID}:
+                return 404, {"message": "Unknown Guild", "code": 10004}, {}
+            if m[2] in self.members:
+                return 200, self.members[m[2]], {}
             return 404, {"message": "Unknown Member", "code": 10007}, {}
-        if method == "GET" and re.fullmatch(r"/guilds/\d+/members/\d+", path):
-            return 404, {"message": "Unknown Guild", "code": 10004}, {}
         if method == "POST" and path == "/users/@me/channels":
             user = body["recipient_id"]
             return 200, self._dm_channel(str(user)), {}
@@ -398,7 +461,7 @@ class FakeDiscord:
         return application
 
     def _guild(self, guild_id: str, *, partial: bool = False) -> dict[str, Any]:
-        guild = payload("guild_create")["d"]
+        guild = guild_create(guild_id)
         if partial:
             return {"id": guild_id, "name": guild["name"], "icon": None, "owner": False}
         kept = ("name", "owner_id", "roles", "features", "preferred_locale")

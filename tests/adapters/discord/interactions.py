@@ -3,7 +3,7 @@
 import itertools
 from typing import Any
 
-from tests.adapters.discord.fake_discord import GUILD_ID, dm_channel, payload
+from tests.adapters.discord.fake_discord import GUILD_ID, dm_channel, moved, payload
 
 ORGANIZER_ROLE = "1300000000000000300"
 COORDINATOR_ROLE = "1300000000000000301"
@@ -148,3 +148,13 @@ def member_add(name: str) -> dict[str, Any]:
     data["user"] = {**user(name), "bot": False}
     data["guild_id"] = GUILD_ID
     return data
+
+
+def in_server(interaction: dict[str, Any], guild_id: str) -> dict[str, Any]:
+    """The same interaction in another fake server (FakeDiscord.add_guild), in its own copy
+    of the channel."""
+    channel = moved(interaction["channel_id"], guild_id)
+    interaction["guild_id"] = interaction["guild"]["id"] = guild_id
+    interaction["channel_id"] = interaction["channel"]["id"] = channel
+    interaction["channel"]["guild_id"] = guild_id
+    return interaction

@@ -161,3 +161,32 @@ async def test_discord_out_of_reach_is_a_finding_not_a_traceback() -> None:
     assert [f.state for f in found] == ["FIX"]
     assert found[0].text.startswith(f"can't reach Discord at {api_url} (")
     assert found[0].text.endswith("— check your network or DISCORD_API_URL")
+
+
+async def test_the_shards_this_process_holds_are_named(fake: FakeDiscord) -> None:
+    found = await check_discord(
+        settings_for(fake, discord_shard_count="4", discord_shard_ids="2,3")
+    )
+    assert fixes(found) == []
+    assert (
+        lines(found)[2] == "ok   discord: this process holds shards 2, 3 of 4 (DISCORD_SHARD_COUNT)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sharding", "says"),
+    [
+        ({}, "Discord recommends 3 shards for the bot's servers — set DISCORD_SHARD_COUNT"),
+        (
+            {"discord_shard_count": "2"},
+            "DISCORD_SHARD_COUNT is 2 but Discord recommends 3 for the bot's servers — raise it "
+            "in every process",
+        ),
+    ],
+)
+async def test_fewer_shards_than_discord_recommends_is_noted(
+    fake: FakeDiscord, sharding: dict[str, str], says: str
+) -> None:
+    fake.shards = 3
+    found = await check_discord(settings_for(fake, **sharding))
+    assert lines(found)[2] == f"note discord: {says} (see docs/discord.md, Many servers: sharding)"
