@@ -8,8 +8,8 @@ from typing import Literal
 TIMEOUT = 5.0
 
 NO_PLATFORM = (
-    "no platform is configured — set SLACK_BOT_TOKEN (see README, Connect Slack) or "
-    "DISCORD_TOKEN (Connect Discord)"
+    "no platform is configured — set SLACK_BOT_TOKEN (see docs/slack.md) or "
+    "DISCORD_TOKEN (docs/discord.md)"
 )
 
 State = Literal["ok", "FIX", "note"]

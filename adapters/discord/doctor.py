@@ -131,7 +131,7 @@ async def _shards(api: _Discord, shards: Shards | None) -> list[Finding]:
     if status != 200:
         raise CheckFailed(_unexpected(status, "how many shards the bot needs"))
     recommended = int(gateway.get("shards") or 1)
-    guide = "see Many servers: sharding in the README"
+    guide = "see docs/discord.md, Many servers: sharding"
     if shards is None:
         if recommended <= 1:
             return []

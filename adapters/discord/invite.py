@@ -34,7 +34,7 @@ def application_id(token: str) -> int:
     if not token:
         raise ConfigurationError(
             "DISCORD_TOKEN is not set: copy the token from your application's Bot tab in the "
-            "Discord Developer Portal (see README, Connect Discord)."
+            "Discord Developer Portal (see docs/discord.md)."
         )
     first = token.split(".", 1)[0]
     try:

@@ -25,7 +25,7 @@ AGAIN_LOST = N_(
 def refused_token(variable: str, code: str) -> str:
     return (
         f"Slack refused {variable} ({code}). Copy it again from your app's settings at "
-        "https://api.slack.com/apps (see README, Connect Slack)."
+        "https://api.slack.com/apps (see docs/slack.md)."
     )
 
 

@@ -198,8 +198,8 @@ async def _run(settings: Settings) -> int:
     platforms = _platforms(settings, metrics)
     if not platforms:
         print(
-            "turnout: no platform is configured. Set SLACK_BOT_TOKEN (see README, Connect "
-            "Slack) or DISCORD_TOKEN (Connect Discord); or try `turnout console`.",
+            "turnout: no platform is configured. Set SLACK_BOT_TOKEN (see docs/slack.md) or "
+            "DISCORD_TOKEN (docs/discord.md); or try `turnout console`.",
             file=sys.stderr,
         )
         return 2

@@ -1,6 +1,7 @@
 """The core's counts as Prometheus metrics, in a registry of this process's own.
 
-Each metric is described in the README's "Health and metrics" (a test checks that each one is).
+Each metric is described in docs/operations.md, "Health and metrics" (a test checks that each
+one is).
 """
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram

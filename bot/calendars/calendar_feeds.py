@@ -20,8 +20,8 @@ from bot.ports.storage import UnitOfWork
 
 FEED_OFF = N_(
     "Calendar feeds are off on this server. To turn them on, whoever runs Turnout sets "
-    "TURNOUT_PUBLIC_URL to the address where it can be reached (see the README's Calendars "
-    "section). Meanwhile the Add to calendar button on each sign-up works."
+    "TURNOUT_PUBLIC_URL to the address where it can be reached (see docs/operations.md, "
+    "The web listener). Meanwhile the Add to calendar button on each sign-up works."
 )
 
 

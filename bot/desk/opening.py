@@ -12,8 +12,8 @@ from bot.ports.replies import Button, Message, Reply
 
 DESK_OFF = N_(
     "The desk is off on this server. To turn it on, whoever runs Turnout sets "
-    "TURNOUT_PUBLIC_URL to the address where it can be reached (see the README's "
-    "Organizer's desk section)."
+    "TURNOUT_PUBLIC_URL to the address where it can be reached (see docs/operations.md, "
+    "The web listener)."
 )
 # A host keeps the desk for the shifts they hosted until marking them closes.
 HOSTED_WITHIN = timedelta(days=7)

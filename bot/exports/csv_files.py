@@ -1,7 +1,7 @@
 """Exports written as CSV: UTF-8, a header row, ISO 8601 times with their offset.
 
 The columns follow what VAN and Mobilize bulk uploads ask for (first and last name, ZIP or
-county, sign-up status, attended); README lists them. Erased volunteers are "a former
+county, sign-up status, attended); docs/organizers.md lists them. Erased volunteers are "a former
 volunteer" with every identifying cell empty. No cell can run as a spreadsheet formula.
 """
 

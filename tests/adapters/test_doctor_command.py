@@ -123,8 +123,8 @@ async def test_with_no_platform_configured_it_says_which_variables_to_set(
     status, lines, _ = await doctor(tmp_path, env)
     assert status == 1
     assert lines[-1] == (
-        "FIX  turnout: no platform is configured — set SLACK_BOT_TOKEN (see README, Connect "
-        "Slack) or DISCORD_TOKEN (Connect Discord)"
+        "FIX  turnout: no platform is configured — set SLACK_BOT_TOKEN (see docs/slack.md) "
+        "or DISCORD_TOKEN (docs/discord.md)"
     )
 
 

@@ -189,4 +189,4 @@ async def test_fewer_shards_than_discord_recommends_is_noted(
 ) -> None:
     fake.shards = 3
     found = await check_discord(settings_for(fake, **sharding))
-    assert lines(found)[2] == f"note discord: {says} (see Many servers: sharding in the README)"
+    assert lines(found)[2] == f"note discord: {says} (see docs/discord.md, Many servers: sharding)"
