@@ -105,15 +105,18 @@ NOTICES: tuple[NoticeSpec, ...] = (
         NoticeKind.NEW_VOLUNTEER,
         _new_volunteer,
         "when the newcomer asked to be forgotten",
+        their_team=True,
     ),
     NoticeSpec(
         NoticeKind.VOLUNTEER_ONBOARDED,
         _volunteer_onboarded,
         "when the newcomer asked to be forgotten",
+        their_team=True,
     ),
     NoticeSpec(
         NoticeKind.STILL_UNCONTACTED,
         _still_uncontacted,
         "when someone has contacted the newcomer since, or they asked to be forgotten",
+        their_team=True,
     ),
 )

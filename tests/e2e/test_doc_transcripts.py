@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import cli
 from bot.app.cli import main
+from bot.app.clock import ManualClock
 
 ROOT = Path(__file__).resolve().parents[2]
 BLOCK = re.compile(r"^<!-- transcript -->\n```text\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -94,6 +96,10 @@ def test_a_transcript_shows_what_the_console_prints(
     for name, value in transcript.settings.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(sys, "stdin", io.StringIO("".join(f"{t}\n" for t in transcript.typed)))
+    # The console's clock follows the real one from --now; held still here, the lines are read
+    # as if typed in no time at all, so a busy machine prints what a quiet one does ("in 2
+    # hours", not "in 1 hour 59 minutes"). Only `:advance` moves it, as in the transcript.
+    monkeypatch.setattr(cli, "ManualClock", lambda: ManualClock(running=False))
 
     status = main(["console", *transcript.arguments])
 

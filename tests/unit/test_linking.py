@@ -314,13 +314,28 @@ async def test_a_team_whose_organizers_cant_be_reached_keeps_their_notices_from_
     gone = DeliveryError("Turnout was removed from that Slack workspace", permanent=True)
     harness.sent_on["slack"].failures[ORGANIZERS] = gone
 
-    await harness.bot.turnout.welcome(actor(COUNTY, "Ben"))
+    # A shift's confirmation check is every team's news, due 12 hours before it starts.
+    await say(harness, STATE, "Olivia", CREATE.format(title="State calls"))
+    harness.clock.advance(timedelta(days=5))
     report = await harness.deliver()
 
     for platform in ("discord", "console"):
         told = harness.sent_on[platform].texts(ORGANIZERS)
-        assert [t for t in told if "New volunteer: Ben" in t], platform
+        assert [t for t in told if "Confirmation check for #1" in t], (platform, told)
     assert report.failed == 0
+
+
+async def test_a_newcomer_is_news_for_their_own_teams_organizers_only(harness: Linked) -> None:
+    await link(harness, COUNTY, into=STATE)
+    await link(harness, CONSOLE, into=STATE)
+
+    await harness.bot.turnout.welcome(actor(COUNTY, "Ben"))
+    await harness.deliver()
+
+    told = {p: harness.sent_on[p].texts(ORGANIZERS) for p in ("slack", "discord", "console")}
+    # Only the county's organizers can reach Ben; the state and the console can't.
+    assert [t for t in told["discord"] if "New volunteer: Ben" in t], told
+    assert not [t for t in told["slack"] + told["console"] if "Ben" in t], told
 
 
 async def test_an_organizers_notice_no_team_can_be_sent_fails(harness: Linked) -> None:

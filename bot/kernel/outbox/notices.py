@@ -56,7 +56,9 @@ class NoticeSpec:
     `render` writes it as of now or says why it is dropped; `dropped` says when in one
     sentence. `description` names it in a delivery-failure report ("a shift reminder").
     `in_channel` mentions the volunteer in the volunteers channel instead of a DM. Without
-    `render` the kind is a channel post, put up by the feature's `ChannelPosts`.
+    `render` the kind is a channel post, put up by the feature's `ChannelPosts`. `their_team`:
+    an organizers' notice about a volunteer goes only to the organizers of that volunteer's
+    own team, the ones who can reach them, when teams are linked into one campaign.
     """
 
     kind: NoticeKind
@@ -64,6 +66,7 @@ class NoticeSpec:
     dropped: str
     description: str = "a message"
     in_channel: bool = False
+    their_team: bool = False
 
 
 @dataclass(frozen=True, slots=True)

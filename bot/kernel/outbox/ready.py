@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.domain.campaign import Team
 from bot.domain.notice import Notice, NoticeKind
 from bot.kernel.context import language_for
 from bot.kernel.i18n import reading_in
@@ -48,7 +49,7 @@ async def ready_for(
         sends = policy.address(
             to_organizers=True,
             in_channel=verdict.in_channel,
-            teams=await uow.campaigns.teams_of(notice.campaign_id),
+            teams=await _organizers_teams(book, uow, notice),
         )
     else:
         sends = policy.address(
@@ -59,6 +60,17 @@ async def ready_for(
     if isinstance(sends, Drop):
         return sends
     return Ready(notice, verdict.reply, sends)
+
+
+async def _organizers_teams(book: NoticeBook, uow: UnitOfWork, notice: Notice) -> Sequence[Team]:
+    """The teams whose organizers hear of the notice: every team of the campaign, or for a
+    notice about a newcomer only theirs (another team's organizers can't reach them)."""
+    teams = await uow.campaigns.teams_of(notice.campaign_id)
+    if len(teams) < 2 or not book.specs[notice.kind].their_team:
+        return teams
+    person = int(notice.payload["volunteer_id"])
+    theirs = (await uow.links.teams_of_people([person])).get(person)
+    return [team for team in teams if theirs is not None and team.id == theirs.id] or teams
 
 
 async def queue_failure_notices(
