@@ -13,7 +13,14 @@ from bot.attendance.buttons import CHECKIN, CONFIRM, MADEIT, MISSED
 from bot.attendance.confirmation import check_message
 from bot.attendance.debrief import wrap_up_text
 from bot.attendance.rebooking import fitting_shifts, with_join_buttons
-from bot.domain.attendance import CONFIRM_AHEAD, NO_ANSWER_AFTER, Attendance, Outcome, outcome
+from bot.domain.attendance import (
+    CONFIRM_AHEAD,
+    NO_ANSWER_AFTER,
+    Attendance,
+    Mark,
+    Outcome,
+    outcome,
+)
 from bot.domain.kinds import PHONE_BANK
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.offer import OFFER_FOR
@@ -321,6 +328,10 @@ async def _debrief(scene: Scene) -> Reply | Drop:
     record = await scene.uow.attendance.get(scene.notice.signup_id)
     if record.report is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer already told us")
+    if record.mark is Mark.NO_SHOW:
+        # Thanking them for coming, with an "I made it" their organizer's mark overrules,
+        # would say the opposite of what the roster, stats and follow-ups say.
+        return Drop(NoticeState.CANCELLED, "an organizer marked them as not there")
     asked = _("How did it go? “{title}” (#{number}) has ended. Thank you for calling!")
     if shift.kind is not PHONE_BANK:
         asked = _("How did it go? “{title}” (#{number}) has ended. Thank you for coming!")
@@ -358,8 +369,8 @@ NOTICES: tuple[NoticeSpec, ...] = (
     NoticeSpec(
         NoticeKind.DEBRIEF,
         _debrief,
-        "when the shift was cancelled, the seat is no longer theirs, they already reported, or "
-        "a day has passed since the end",
+        "when the shift was cancelled, the seat is no longer theirs, they already reported, an "
+        "organizer marked them as not there, or a day has passed since the end",
         description="the “How did it go?” message after a shift",
     ),
     NoticeSpec(NoticeKind.WRAP_UP, _wrap_up, "when the shift was cancelled"),

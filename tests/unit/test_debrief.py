@@ -38,6 +38,19 @@ async def test_how_did_it_go_is_not_sent_once_a_day_has_passed_and_silence_is_a_
     assert any("We missed you" in t for t in told), told
 
 
+async def test_a_volunteer_marked_a_no_show_is_not_thanked_for_coming(harness: Harness) -> None:
+    await joined(harness, "Maria", "Sam")
+    await harness.advance(TO_START + timedelta(minutes=30))
+    assert "Marked Maria as a no-show" in await harness.say(
+        "Olivia", "/phonebank mark 1 Maria no-show"
+    )
+    await harness.advance(TO_DEBRIEF - TO_START - timedelta(minutes=30))
+
+    # The roster says she wasn't there; "Thank you for calling!" with "I made it" would not.
+    assert not any("How did it go?" in t for t in harness.messenger.texts("maria"))
+    assert any("How did it go?" in t for t in harness.messenger.texts("sam"))
+
+
 async def test_couldnt_make_it_before_the_start_points_to_leave_and_keeps_nobody_waiting(
     harness: Harness,
 ) -> None:
