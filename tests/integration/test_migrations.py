@@ -1,4 +1,6 @@
 import asyncio
+import warnings
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -128,3 +130,23 @@ async def test_0005_gives_a_shift_s_series_and_host_foreign_keys_keeping_every_r
             await uow.connection.execute(
                 text("UPDATE shifts SET series_id = 999 WHERE id = :id"), {"id": shift.id}
             )
+
+
+async def test_a_first_start_on_sqlite_is_quiet_and_keeps_the_expression_index(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'first.db'}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            await migrate(engine)
+        async with engine.connect() as connection:
+            found = await connection.scalar(
+                text(
+                    "SELECT sql FROM sqlite_master WHERE type = 'index' "
+                    "AND name = 'ix_volunteers_campaign_id_contact_wait'"
+                )
+            )
+    finally:
+        await engine.dispose()
+    assert found is not None and "contacted_at" in found, found
