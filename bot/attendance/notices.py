@@ -13,14 +13,7 @@ from bot.attendance.buttons import CHECKIN, CONFIRM, MADEIT, MISSED
 from bot.attendance.confirmation import check_message
 from bot.attendance.debrief import wrap_up_text
 from bot.attendance.rebooking import fitting_shifts, with_join_buttons
-from bot.domain.attendance import (
-    CONFIRM_AHEAD,
-    NO_ANSWER_AFTER,
-    Attendance,
-    Mark,
-    Outcome,
-    outcome,
-)
+from bot.domain.attendance import CONFIRM_AHEAD, NO_ANSWER_AFTER, Attendance, Outcome, outcome
 from bot.domain.kinds import PHONE_BANK
 from bot.domain.notice import NoticeKind, NoticeState
 from bot.domain.offer import OFFER_FOR
@@ -328,9 +321,8 @@ async def _debrief(scene: Scene) -> Reply | Drop:
     record = await scene.uow.attendance.get(scene.notice.signup_id)
     if record.report is not None:
         return Drop(NoticeState.CANCELLED, "the volunteer already told us")
-    if record.mark is Mark.NO_SHOW:
-        # Thanking them for coming, with an "I made it" their organizer's mark overrules,
-        # would say the opposite of what the roster, stats and follow-ups say.
+    if outcome(record, shift.ends_at, scene.now) is Outcome.NO_SHOW:
+        # Marked a no-show (silence isn't one yet): thanks and "I made it" would contradict it.
         return Drop(NoticeState.CANCELLED, "an organizer marked them as not there")
     asked = _("How did it go? “{title}” (#{number}) has ended. Thank you for calling!")
     if shift.kind is not PHONE_BANK:
