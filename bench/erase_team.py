@@ -20,28 +20,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select
 
-from bench.seed import NOW, seed_national_campaign
-from bot.app.bootstrap import bootstrap
-from bot.app.clock import ManualClock
-from bot.domain.campaign import CampaignDefaults, Identity
-from bot.kernel.commands import Actor
+from bench.seed import ORGANIZER, national_bot, seed_national_campaign
 from bot.ports.replies import Message
 from storage import open_storage
 from storage.tables import metadata
-from tests.fakes import RecordingMessenger
 
 
 async def erase(scale: float) -> None:
     with tempfile.TemporaryDirectory() as folder:
         storage = await open_storage(f"sqlite:///{Path(folder) / 'campaign.db'}")
         seeded = await seed_national_campaign(storage, scale=scale)
-        bot = bootstrap(
-            storage=storage,
-            messengers=[RecordingMessenger("console")],
-            clock=ManualClock(NOW, running=False),
-            defaults=CampaignDefaults(timezone="America/New_York"),
-        )
-        organizer = Actor(Identity("console", "console", "organizer"), "Olivia", True)
+        bot = national_bot(storage)
+        organizer = ORGANIZER
         started, cpu = time.perf_counter(), time.process_time()
         reply = await bot.turnout.run_text(organizer, "/turnout erase-team confirm")
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -62,8 +52,7 @@ async def erase(scale: float) -> None:
 async def main(scales: list[float]) -> None:
     print("erase-team confirm, one transaction (SQLite)")
     print(
-        f"  {'people':>8}{'shifts':>8}{'sign-ups':>10}{'seconds':>10}{'CPU s':>8}"
-        f"{'rows left':>12}"
+        f"  {'people':>8}{'shifts':>8}{'sign-ups':>10}{'seconds':>10}{'CPU s':>8}{'rows left':>12}"
     )
     for scale in scales:
         await erase(scale)

@@ -23,14 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.seed import NOW, seed_national_campaign
-from bot.app.bootstrap import bootstrap
-from bot.app.clock import ManualClock
-from bot.domain.campaign import CampaignDefaults, Identity
+from bench.seed import ORGANIZER, national_bot, seed_national_campaign
+from bot.domain.campaign import Identity
 from bot.kernel.commands import Actor
 from bot.ports.replies import Message
 from storage import open_storage
-from tests.fakes import RecordingMessenger
 
 KINDS = ("volunteers", "signups", "shifts")
 
@@ -39,13 +36,8 @@ async def main(scale: float) -> None:
     with tempfile.TemporaryDirectory() as folder:
         storage = await open_storage(f"sqlite:///{Path(folder) / 'national.db'}")
         seeded = await seed_national_campaign(storage, scale=scale)
-        bot = bootstrap(
-            storage=storage,
-            messengers=[RecordingMessenger("console")],
-            clock=ManualClock(NOW, running=False),
-            defaults=CampaignDefaults(timezone="America/New_York"),
-        )
-        organizer = Actor(Identity("console", "console", "organizer"), "Olivia", True)
+        bot = national_bot(storage)
+        organizer = ORGANIZER
         print(
             f"national campaign: {seeded['volunteers']:,} volunteers, {seeded['shifts']:,} "
             f"shifts, {seeded['signups']:,} sign-ups (SQLite)"

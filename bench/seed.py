@@ -11,11 +11,30 @@ from typing import Any
 from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.app.bootstrap import Bot, bootstrap
+from bot.app.clock import ManualClock
+from bot.domain.campaign import CampaignDefaults, Identity
+from bot.kernel.commands import Actor
 from storage import SqlStorage
 from storage import tables as t
+from tests.fakes import RecordingMessenger
 
 CHUNK = 5_000
 NOW = datetime(2026, 10, 26, 12, 0, tzinfo=UTC)
+
+
+# The national campaign's organizer, typing in the console.
+ORGANIZER = Actor(Identity("console", "console", "organizer"), "Olivia", True)
+
+
+def national_bot(storage: SqlStorage) -> Bot:
+    """The bot over a seeded national campaign: the console only, its clock still at NOW."""
+    return bootstrap(
+        storage=storage,
+        messengers=[RecordingMessenger("console")],
+        clock=ManualClock(NOW, running=False),
+        defaults=CampaignDefaults(timezone="America/New_York"),
+    )
 
 
 async def seed_national_campaign(storage: SqlStorage, *, scale: float = 1.0) -> dict[str, int]:
