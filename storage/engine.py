@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.ports.storage import NeedsWriteTurn
+from storage.options import HOLDS, ON_A_THREAD, READER, begin_statement
 from storage.sqlite_driver import InlineCursor, InlineSqlite
 from storage.url_problems import parse
 
@@ -22,13 +23,6 @@ DEFAULT_BUSY_TIMEOUT = timedelta(seconds=10)
 # PostgreSQL: a pooled connection idle this long is checked before use (see _ping_when_idle).
 IDLE_BEFORE_PING = timedelta(seconds=10)
 _IDLE_SINCE = "turnout_idle_since"
-# Execution options: READER marks a SQLite connection whose unit of work began as a reader
-# (see SqlStorage.unit_of_work); HOLDS marks a read that holds rows for a change (FOR UPDATE).
-READER = "turnout_reader"
-HOLDS = "turnout_holds"
-# Marks a read that may take many milliseconds (an export's page, a campaign's stats): on SQLite
-# it runs on a worker thread rather than inline on the event loop (see storage/sqlite_driver.py).
-ON_A_THREAD = "turnout_on_a_thread"
 
 
 @asynccontextmanager
@@ -209,13 +203,9 @@ def _prepare_sqlite(engine: AsyncEngine, *, patience: timedelta, wal: bool) -> N
             cursor.close()
 
     def on_begin(connection: Connection) -> None:
-        if connection.get_execution_options().get(READER):
-            # A reader never writes (before_execute sees to it), so a deferred BEGIN is safe.
-            connection.exec_driver_sql("BEGIN")
-            return
-        # Take the write lock up front: a transaction that read under a deferred BEGIN and
-        # then writes fails with "database is locked" at once instead of waiting its turn.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if getattr(connection.connection.dbapi_connection, "in_transaction", False):
+            return  # begun on sqlite3 already (InlineAsyncConnection.begun)
+        connection.exec_driver_sql(begin_statement(connection.get_execution_options()))
 
     def before_execute(
         connection: Connection,

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.phonebank import HeldShift
 from bot.domain.proposal import Proposal, ProposalStatus
 from bot.ports.proposals import ProposalRepository
-from storage.engine import HOLDS
+from storage.options import HOLDS
 from storage.tables import proposals, shifts
 
 # Built once, with bind parameters.

@@ -10,8 +10,9 @@ from typing import Any
 
 from sqlalchemy import URL, Connection, inspect, make_url, text
 
-from storage.engine import READER, make_engine, normalise_url
+from storage.engine import make_engine, normalise_url
 from storage.migrate import HEAD
+from storage.options import READER
 from storage.url_problems import refusal
 
 

@@ -10,7 +10,7 @@ from bot.domain.phonebank import Shift, ShiftStatus
 from bot.domain.series import Series
 from bot.ports.series import SeriesRepository
 from storage import rows
-from storage.engine import HOLDS
+from storage.options import HOLDS
 from storage.tables import series, shifts, standing_signups
 
 # Built once, with bind parameters.

@@ -12,7 +12,7 @@ from bot.domain.phonebank import HeldShift, PhoneBank, Shift, ShiftSeats, ShiftS
 from bot.domain.signup import SignupStatus
 from bot.ports.shifts import ShiftRepository
 from storage import rows
-from storage.engine import HOLDS
+from storage.options import HOLDS
 from storage.tables import phone_banks, shifts, signups
 
 

@@ -21,6 +21,10 @@ uses AdaptedConnection, whose `run_async` is how sync code under the async engin
 sleep, a thread). It does answer one call SQLAlchemy makes by a private name, the cursor's
 `_async_soft_close` (its asyncio results call it on every adapted cursor), with nothing to
 do; the storage tests say at once if a SQLAlchemy upgrade changes that.
+
+Two modules go further: storage/sqlite_async.py runs statements, BEGIN and COMMIT without a
+greenlet each, and storage/compiled_once.py runs a statement storage has run before straight
+on sqlite3, without SQLAlchemy's execution around it.
 """
 
 import asyncio
@@ -32,7 +36,8 @@ from datetime import timedelta
 from typing import Any, cast
 
 from sqlalchemy.engine import AdaptedConnection
-from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storage.compiled_once import CompiledOnce
 
 # Back-off between attempts on a file another process has locked.
 FIRST_PAUSE = 0.001
@@ -48,7 +53,7 @@ class NeedsTheLoop(Exception):
     run; it goes again through SQLAlchemy's asyncio API, which can await."""
 
 
-def _busy(error: sqlite3.OperationalError) -> bool:
+def is_busy(error: sqlite3.OperationalError) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and code & 0xFF == _BUSY and code != _BUSY_SNAPSHOT
 
@@ -97,7 +102,7 @@ class InlineCursor:
             try:
                 execute_and_read()
             except sqlite3.OperationalError as error:
-                if _busy(error):
+                if is_busy(error):
                     raise NeedsTheLoop("the file is locked") from error
                 raise
         elif self.on_a_thread:
@@ -132,9 +137,11 @@ class InlineCursor:
 class InlineConnection(AdaptedConnection):
     """A sqlite3 connection handed to SQLAlchemy's asyncio engine as a DBAPI connection."""
 
-    __slots__ = ("_patience", "_sqlite", "direct")
+    __slots__ = ("_patience", "_sqlite", "direct", "statements")
 
-    def __init__(self, connection: sqlite3.Connection, patience: timedelta) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, patience: timedelta, statements: CompiledOnce
+    ) -> None:
         # Set while InlineAsyncConnection runs a statement with no greenlet to await in.
         self.direct = False
         # AdaptedConnection's slot, read by its driver_connection and by the dialect; typed
@@ -142,11 +149,17 @@ class InlineConnection(AdaptedConnection):
         self._connection = cast(Any, connection)
         self._sqlite = connection
         self._patience = patience.total_seconds()
+        # Shared by the engine's connections: statements compiled once (storage/compiled_once.py).
+        self.statements = statements
 
     @property
     def sqlite(self) -> sqlite3.Connection:
         """The stdlib connection itself."""
         return self._sqlite
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._sqlite.in_transaction
 
     @property
     def isolation_level(self) -> str | None:
@@ -168,12 +181,23 @@ class InlineConnection(AdaptedConnection):
         return cursor
 
     def commit(self) -> None:
-        self.run_async(lambda _connection: self.patiently(self._sqlite.commit))
+        if self.direct:
+            # InlineAsyncConnection has committed already; this finds nothing left to commit.
+            self._sqlite.commit()
+        else:
+            self.run_async(lambda _connection: self.patiently(self._sqlite.commit))
 
     def rollback(self) -> None:
-        self.run_async(lambda _connection: self.patiently(self._sqlite.rollback))
+        if self.direct:
+            self._sqlite.rollback()
+        else:
+            self.run_async(lambda _connection: self.patiently(self._sqlite.rollback))
 
     def close(self) -> None:
+        self._sqlite.close()
+
+    def terminate(self) -> None:
+        """What the dialect calls to drop a connection it gave up on."""
         self._sqlite.close()
 
     async def patiently(self, method: Callable[..., Any], *arguments: Any) -> Any:
@@ -189,7 +213,7 @@ class InlineConnection(AdaptedConnection):
             try:
                 return method(*arguments)
             except sqlite3.OperationalError as error:
-                if not _busy(error):
+                if not is_busy(error):
                     raise
                 now = time.monotonic()
                 deadline = now + self._patience if deadline is None else deadline
@@ -221,6 +245,7 @@ class InlineSqlite:
     def __init__(self, busy_timeout: timedelta) -> None:
         self.busy_timeout = busy_timeout
         self.sqlite = sqlite3
+        self.statements = CompiledOnce()
         for name in (
             "DatabaseError",
             "Error",
@@ -242,38 +267,4 @@ class InlineSqlite:
         kw["check_same_thread"] = False
         # Never wait inside SQLite for a lock: that would block the event loop (see patiently).
         kw["timeout"] = 0
-        return InlineConnection(sqlite3.connect(database, **kw), self.busy_timeout)
-
-
-class InlineAsyncConnection(AsyncConnection):
-    """An asyncio connection whose statements run with no greenlet at all.
-
-    SQLAlchemy's asyncio API runs each statement in a greenlet of its own, which switches back
-    to the event loop to await the driver: a greenlet created and three switches, about as much
-    CPU as the statement itself. With this driver a statement awaits nothing unless the file is
-    locked by another process or it is a long read (then NeedsTheLoop is raised before anything
-    runs), so `execute` calls the synchronous Connection beneath straight away (the same events,
-    compiled-statement cache and results) and goes through the asyncio API only in those two
-    cases. BEGIN, COMMIT and ROLLBACK keep to the asyncio API: they may wait for a lock.
-    Used by storage's units of work on SQLite; a result is buffered in full either way.
-    """
-
-    async def execute(
-        self,
-        statement: Any,
-        parameters: Any = None,
-        *,
-        execution_options: Any = None,
-    ) -> Any:
-        connection = self.sync_connection
-        driver = None if connection is None else connection.connection.dbapi_connection
-        if not isinstance(driver, InlineConnection) or not connection.in_transaction():
-            return await super().execute(statement, parameters, execution_options=execution_options)
-        driver.direct = True
-        try:
-            return connection.execute(statement, parameters, execution_options=execution_options)
-        except NeedsTheLoop:
-            pass
-        finally:
-            driver.direct = False
-        return await super().execute(statement, parameters, execution_options=execution_options)
+        return InlineConnection(sqlite3.connect(database, **kw), self.busy_timeout, self.statements)

@@ -16,13 +16,13 @@ from storage.bookings import SqlBookingRepository
 from storage.calendars import SqlCalendarRepository
 from storage.campaigns import SqlCampaignRepository
 from storage.desk import SqlDeskRepository
-from storage.engine import READER
 from storage.exports import SqlExportRepository
 from storage.inbox import SqlInboxRepository
 from storage.installations import SqlInstallationRepository
 from storage.links import SqlLinkRepository
 from storage.notices import SqlNoticeRepository
 from storage.offers import SqlOfferRepository
+from storage.options import READER
 from storage.organizers import SqlOrganizerRepository
 from storage.positions import SqlPositionRepository
 from storage.posts import SqlPostRepository
@@ -31,7 +31,7 @@ from storage.requests import SqlRequestRepository
 from storage.series import SqlSeriesRepository
 from storage.shifts import SqlShiftRepository
 from storage.signups import SqlSignupRepository
-from storage.sqlite_driver import InlineAsyncConnection
+from storage.sqlite_async import InlineAsyncConnection
 from storage.stats import SqlStatsRepository
 from storage.tasks import SqlTaskRepository
 from storage.unavailable import is_conflict, is_disk_full, is_read_only, is_unavailable
@@ -144,11 +144,8 @@ class SqlUnitOfWork(UnitOfWork):
         if not self._reader:
             await self._storage._wait_turn()
         try:
-            self._connection = await self._connect()
-            if self._reader:
-                # Read by storage/engine.py: how to BEGIN, and which statements to refuse.
-                await self._connection.execution_options(**{READER: True})
-            await self._connection.begin()
+            # Read by storage/engine.py: how to BEGIN, and which statements to refuse.
+            self._connection = await self._begin({READER: True} if self._reader else {})
             for name, repository in _repositories().items():
                 setattr(self, name, repository(self._connection))
         except BaseException as error:
@@ -156,12 +153,20 @@ class SqlUnitOfWork(UnitOfWork):
             raise
         return self
 
-    async def _connect(self) -> AsyncConnection:
+    async def _begin(self, options: dict[str, Any]) -> AsyncConnection:
         engine = self._storage.engine
-        if self._storage.dialect_name != "sqlite":
-            return await engine.connect()
-        # Statements with no greenlet each (see storage/sqlite_driver.py).
-        return await InlineAsyncConnection(engine).start()
+        if self._storage.dialect_name == "sqlite":
+            # Statements with no greenlet each (see storage/sqlite_driver.py).
+            return await InlineAsyncConnection.begun(engine, **options)
+        connection = await engine.connect()
+        try:
+            if options:
+                await connection.execution_options(**options)
+            await connection.begin()
+        except BaseException:
+            await connection.close()
+            raise
+        return connection
 
     @property
     def connection(self) -> AsyncConnection:

@@ -142,6 +142,19 @@ def reaching(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
+# The one module that may, and whose docstring names each private member it reads.
+PRIVATE_ACCESS = STORAGE / "compiled_once.py"
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in CODE if p != PRIVATE_ACCESS], ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_no_storage_module_reaches_into_the_libraries_private_members(path: Path) -> None:
     assert reaching(path) == []
+
+
+def test_the_one_module_that_reads_private_members_names_each_in_its_docstring() -> None:
+    docstring = ast.get_docstring(tree(PRIVATE_ACCESS)) or ""
+    members = {found.split(": .")[1] for found in reaching(PRIVATE_ACCESS)}
+    assert members, "nothing private is read there any more: drop the exemption"
+    assert not [m for m in members if f"`{m}`" not in docstring and f".{m}`" not in docstring]
