@@ -16,6 +16,7 @@ from sqlalchemy import (
     Column,
     Integer,
     MetaData,
+    Select,
     Table,
     Text,
     bindparam,
@@ -58,7 +59,9 @@ ADD_MANY = insert(people)
 RENAME = update(people).where(people.c.name == bindparam("old")).values(name=bindparam("new"))
 FORGET = delete(people).where(people.c.name == bindparam("gone"))
 # A literal in the statement itself and a bind parameter whose value is computed at each run.
-STAMPED = select(literal("fixed").label("word"), bindparam("now", callable_=lambda: next(_serial)))
+STAMPED: Select[Any] = select(
+    literal("fixed").label("word"), bindparam("now", callable_=lambda: next(_serial))
+)
 HELD = BY_NAME.execution_options(**{HOLDS: True})
 
 
@@ -90,9 +93,7 @@ class Paths:
         self.through_sqlalchemy += 1
 
 
-async def thrice(
-    connection: AsyncConnection, run: Callable[[], Any], paths: Paths
-) -> list[Any]:
+async def thrice(connection: AsyncConnection, run: Callable[[], Any], paths: Paths) -> list[Any]:
     """What `run` answers each time; the third must not have gone through SQLAlchemy."""
     answers = []
     for time in range(3):
