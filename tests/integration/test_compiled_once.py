@@ -59,8 +59,8 @@ ADD_MANY = insert(people)
 RENAME = update(people).where(people.c.name == bindparam("old")).values(name=bindparam("new"))
 FORGET = delete(people).where(people.c.name == bindparam("gone"))
 # A literal in the statement itself and a bind parameter whose value is computed at each run.
-STAMPED: Select[Any] = select(
-    literal("fixed").label("word"), bindparam("now", callable_=lambda: next(_serial))
+STAMPED: Select[str, int] = select(
+    literal("fixed").label("word"), bindparam("now", type_=Integer, callable_=lambda: next(_serial))
 )
 HELD = BY_NAME.execution_options(**{HOLDS: True})
 
