@@ -114,8 +114,9 @@ class ConsoleChat:
     async def handle_line(self, line: str) -> bool:
         """Act on one line; False means the person asked to quit. The console's own words are
         in the language of the person typing, as the core's answers are."""
-        if line.startswith("/"):
-            # The core answers in their language; looked up here only if the console speaks,
+        if line.startswith("/") or line.lower().startswith(":as "):
+            # The core answers in their language, and `:as` speaks in the language of whom
+            # it switches to: looked up here only if the console speaks for the one typing,
             # so a command costs what it costs.
             return await self._handle(line)
         with reading_in(await self._language()):

@@ -15,6 +15,9 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 class FileShelf:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        # The last number given to each name, so the thousandth `shift.ics` is not found
+        # free only after trying the 999 before it.
+        self._last: dict[str, int] = {}
 
     def keep(self, attachment: Attachment) -> Path:
         """Write the file (readable by its owner only: exports hold personal data)."""
@@ -30,8 +33,14 @@ class FileShelf:
         stem, dot, suffix = name.rpartition(".")
         if not dot:
             stem, suffix = name, ""
-        path, n = self.folder / name, 1
+        n = self._last.get(name, 1)
+        path = self._numbered(stem, suffix, n)
         while path.exists():
             n += 1
-            path = self.folder / (f"{stem}-{n}.{suffix}" if suffix else f"{stem}-{n}")
+            path = self._numbered(stem, suffix, n)
+        self._last[name] = n
         return path
+
+    def _numbered(self, stem: str, suffix: str, n: int) -> Path:
+        name = f"{stem}-{n}" if n > 1 else stem
+        return self.folder / (f"{name}.{suffix}" if suffix else name)

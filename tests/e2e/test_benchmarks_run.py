@@ -229,3 +229,15 @@ def test_the_desk_benchmark_prints_page_and_mark_times() -> None:
 def test_the_erase_team_benchmark_erases_everything_and_prints_the_time() -> None:
     out = quick("erase_team.py")
     assert re.search(r"^ +1,000 +200 +1,000 +[\d.]+ +[\d.]+ +0$", out, re.M), out
+
+
+@pytest.mark.slow
+def test_the_statement_paths_benchmark_prints_every_design_against_plain_sqlite3() -> None:
+    out = quick("statement_paths.py")
+    for design in (
+        "inline, asyncio API",
+        "inline, SQLAlchemy's execution",
+        "compiled once",
+        "plain",
+    ):
+        assert re.search(rf"^{re.escape(design)} +[0-9.]+ \( *[0-9.]+×\) +[0-9.]+ ", out, re.M), out
