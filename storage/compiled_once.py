@@ -9,8 +9,9 @@ statements, so that was most of a join's CPU (bench/signups.py).
 
 How: storage builds its statements once, as module constants with bind parameters. The first
 time one runs with a given set of parameter names, SQLAlchemy runs it as usual and it is only
-marked as seen (a statement built afresh for each call is never seen twice, and costs nothing
-more). The second time SQLAlchemy runs it again, and what that run needs is kept: the statement
+marked as seen, weakly (a statement built afresh for each call is never seen twice, and goes
+with its object). At most CompiledOnce.LIMIT statements are kept, the least recently run
+dropped first. The second time SQLAlchemy runs it again, and what that run needs is kept: the statement
 compiled for SQLite (its SQL and the order of its parameters), the bind processors of its
 types, and its result's metadata and row processors. From then on it runs on sqlite3 with
 those: the parameters processed as SQLAlchemy processes them, the rows as SQLAlchemy would
@@ -34,6 +35,7 @@ of every kind both ways and compares, so an upgrade that changes them fails ther
 
 import sqlite3
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
@@ -42,9 +44,6 @@ from sqlalchemy.engine import FrozenResult, Result
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from storage.options import HOLDS, ON_A_THREAD, READER
-
-# A statement seen once with these parameter names: the next run keeps what it needs.
-_SEEN = None
 
 
 class Prepared:
@@ -153,12 +152,19 @@ class _Changed:
 
 
 class CompiledOnce:
-    """The statements kept for one engine, each while its statement object lives."""
+    """The statements kept for one engine.
+
+    A statement seen once is remembered weakly (it goes with its object); one kept holds its
+    object (the compiled form refers to it), so at most LIMIT are kept, the least recently run
+    dropped first: a statement built afresh for each call of a function that runs it in a
+    loop is kept too, and must not be kept forever.
+    """
+
+    LIMIT = 1000
 
     def __init__(self) -> None:
-        self._kept: weakref.WeakKeyDictionary[Executable, dict[Any, Prepared | None]] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._seen: weakref.WeakKeyDictionary[Executable, set[Any]] = weakref.WeakKeyDictionary()
+        self._kept: OrderedDict[tuple[Executable, Any], Prepared] = OrderedDict()
 
     def lookup(self, statement: Any, parameters: Any) -> tuple[Any, Prepared | None, bool]:
         """(its key, what is kept for it, whether this run should keep it)."""
@@ -167,53 +173,62 @@ class CompiledOnce:
         many = isinstance(parameters, list) and len(parameters) > 1
         first = parameters[0] if isinstance(parameters, list) and parameters else parameters
         key = (tuple(sorted(first)) if first else (), many)
+        kept = self._kept.get((statement, key))
+        if kept is not None:
+            self._kept.move_to_end((statement, key))
+            return key, None if kept is _NEVER else kept, False
         try:
-            variants = self._kept.setdefault(statement, {})
+            seen = self._seen.setdefault(statement, set())
         except TypeError:  # not weakly referenceable
             return None, None, False
-        if key not in variants:
-            variants[key] = _SEEN
-            return key, None, False
-        prepared = variants[key]
-        if prepared is _NEVER:
-            return key, None, False
-        return key, prepared, prepared is None
+        if key in seen:
+            return key, None, True
+        seen.add(key)
+        return key, None, False
 
     def keep(self, statement: Any, key: Any, connection: Connection, result: Any) -> Any:
         """Keep what `result` (this statement's run through SQLAlchemy) needs for the next
         runs; return the result to hand back (its rows still to read)."""
-        variants = self._kept.get(statement)
-        if variants is None or not isinstance(result, CursorResult):
+        if not isinstance(result, CursorResult):
             return result
-        names, many = key
-        compiled = statement.compile(
-            dialect=connection.dialect, column_keys=list(names), for_executemany=many
-        )
-        metadata: Any = result._metadata if result.returns_rows else None
-        plain = (
-            isinstance(compiled, SQLCompiler)
-            and compiled.positional
-            and not (many and (compiled.post_compile_params or compiled.literal_execute_params))
-            and not compiled.insert_prefetch
-            and not compiled.update_prefetch
-            and not (many and metadata is not None)
-            and (metadata is None or metadata._tuplefilter is None)
-        )
-        if not plain:
-            # Never again: a marker that is neither seen nor prepared stops both.
-            variants[key] = _NEVER
-            return result
-        assert isinstance(compiled, SQLCompiler)
-        writes = statement.is_dml or bool(statement.get_execution_options().get(HOLDS))
-        if metadata is None:
-            variants[key] = Prepared(compiled, None, None, many=many, writes=writes)
-            return result
-        processors = list(metadata._processors)
-        frozen = result.freeze()
-        variants[key] = Prepared(
-            compiled, frozen.with_new_rows([]), processors, many=many, writes=writes
-        )
-        return frozen()
+        prepared, result = _prepared(statement, key, connection, result)
+        self._kept[(statement, key)] = prepared
+        if len(self._kept) > self.LIMIT:
+            self._kept.popitem(last=False)
+        return result
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def _prepared(
+    statement: Any, key: Any, connection: Connection, result: CursorResult[Any]
+) -> tuple[Prepared, Any]:
+    """What to keep for `statement` (or _NEVER), and the result to hand back."""
+    names, many = key
+    compiled = statement.compile(
+        dialect=connection.dialect, column_keys=list(names), for_executemany=many
+    )
+    metadata: Any = result._metadata if result.returns_rows else None
+    plain = (
+        isinstance(compiled, SQLCompiler)
+        and compiled.positional
+        and not (many and (compiled.post_compile_params or compiled.literal_execute_params))
+        and not compiled.insert_prefetch
+        and not compiled.update_prefetch
+        and not (many and metadata is not None)
+        and (metadata is None or metadata._tuplefilter is None)
+    )
+    if not plain:
+        return _NEVER, result
+    assert isinstance(compiled, SQLCompiler)
+    writes = statement.is_dml or bool(statement.get_execution_options().get(HOLDS))
+    if metadata is None:
+        return Prepared(compiled, None, None, many=many, writes=writes), result
+    processors = list(metadata._processors)
+    frozen = result.freeze()
+    kept = Prepared(compiled, frozen.with_new_rows([]), processors, many=many, writes=writes)
+    return kept, frozen()
 
 
 class _NeverKept(Prepared):

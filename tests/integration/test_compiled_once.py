@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.ports.storage import NeedsWriteTurn
 from storage import SqlStorage
 from storage.columns import JsonText, Minutes, UtcDateTime
+from storage.compiled_once import CompiledOnce
 from storage.options import HOLDS
 
 scratch = MetaData()
@@ -210,3 +211,24 @@ async def test_a_reader_still_may_not_write_or_hold(storage: SqlStorage) -> None
     async with storage.unit_of_work(write=False) as uow:
         with pytest.raises(NeedsWriteTurn):
             await uow.connection.execute(HELD, {"name": "Ana"})
+
+
+async def test_what_is_kept_stays_bounded_and_a_statement_run_once_is_not_kept(
+    storage: SqlStorage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(CompiledOnce, "LIMIT", 5)
+    async with storage.unit_of_work() as uow:
+        db = uow.connection
+        raw = await db.get_raw_connection()
+        kept = raw.dbapi_connection.statements  # type: ignore[union-attr]
+        assert isinstance(kept, CompiledOnce)
+        before = len(kept)
+        # Run once: only remembered as seen, weakly.
+        await db.execute(select(people.c.id).where(people.c.name == bindparam("n")), {"n": "A"})
+        assert len(kept) == before
+        # Built afresh for each call and run three times in it, as a batched erasure does.
+        for n in range(20):
+            each = select(people.c.id).where(people.c.id > bindparam("n"))
+            for _ in range(3):
+                await db.execute(each, {"n": n})
+        assert len(kept) == CompiledOnce.LIMIT
