@@ -1,6 +1,6 @@
 """What happened after each sign-up: one `attendance` row per sign-up, made on first save."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +29,7 @@ FIELDS = (
 
 # Built once, with bind parameters (see storage/signups.py for why).
 _GET = select(attendance).where(attendance.c.signup_id == bindparam("signup_id"))
+_OF_MANY = select(attendance).where(attendance.c.signup_id.in_(bindparam("ids", expanding=True)))
 _FOR_SHIFT = (
     select(attendance)
     .join(signups, signups.c.id == attendance.c.signup_id)
@@ -86,10 +87,24 @@ def _values(record: Attendance) -> dict[str, Any]:
 class SqlAttendanceRepository(AttendanceRepository):
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        # Records read by load_many (for a batch of notices); a save here forgets them.
+        self._read: dict[int, Attendance] = {}
 
     async def get(self, signup_id: int) -> Attendance:
+        if signup_id in self._read:
+            return self._read[signup_id]
         row = (await self._db.execute(_GET, {"signup_id": signup_id})).mappings().first()
         return record(signup_id, row) if row else Attendance(signup_id)
+
+    async def load_many(self, signup_ids: Collection[int]) -> None:
+        wanted = sorted(set(signup_ids) - self._read.keys())
+        if not wanted:
+            return
+        result = await self._db.execute(_OF_MANY, {"ids": wanted})
+        found = {row[attendance.c.signup_id]: row for row in result.mappings()}
+        for signup_id in wanted:
+            row = found.get(signup_id)
+            self._read[signup_id] = record(signup_id, row) if row else Attendance(signup_id)
 
     async def for_shift(self, shift_id: int) -> Mapping[int, Attendance]:
         result = await self._db.execute(_FOR_SHIFT, {"shift_id": shift_id})
@@ -101,6 +116,7 @@ class SqlAttendanceRepository(AttendanceRepository):
     async def save(self, record: Attendance) -> None:
         # Update first: a sign-up's row is written by commands on that one sign-up, which
         # the volunteer or an organizer run one at a time, so insert-if-missing is enough.
+        self._read.pop(record.signup_id, None)
         values = _values(record)
         changed = await self._db.execute(_UPDATE, {"the_signup_id": record.signup_id, **values})
         if changed.rowcount == 0:
@@ -118,6 +134,7 @@ class SqlAttendanceRepository(AttendanceRepository):
         ]
 
     async def erase_notes(self, volunteer_id: int) -> None:
+        self._read.clear()
         await erasure.erase_from(self._db, volunteer_id, attendance)
 
     async def nudged_at(self, shift_id: int) -> datetime | None:

@@ -10,21 +10,23 @@ statements, so that was most of a join's CPU (bench/signups.py).
 How: storage builds its statements once, as module constants with bind parameters. The first
 time one runs with a given set of parameter names, SQLAlchemy runs it as usual and it is only
 marked as seen, weakly (a statement built afresh for each call is never seen twice, and goes
-with its object). At most CompiledOnce.LIMIT statements are kept, the least recently run
-dropped first. The second time SQLAlchemy runs it again, and what that run needs is kept: the statement
-compiled for SQLite (its SQL and the order of its parameters), the bind processors of its
-types, and its result's metadata and row processors. From then on it runs on sqlite3 with
-those: the parameters processed as SQLAlchemy processes them, the rows as SQLAlchemy would
-process them, and a SQLAlchemy result built from the kept metadata (a FrozenResult), so the
-repositories read `row[column]`, `.scalar_one()` and `.rowcount` as before. The
+with its object). The second time SQLAlchemy runs it again, and what that run needs is kept:
+the statement compiled for SQLite (its SQL and the order of its parameters), the bind
+processors of its types, and its result's metadata and row processors. From then on it runs
+on sqlite3 with those: the parameters processed as SQLAlchemy processes them, the rows as
+SQLAlchemy would process them, and a SQLAlchemy result built from the kept metadata (a
+FrozenResult), so the repositories read `row[column]`, `.scalar_one()` and `.rowcount` as
+before. A list expanded for IN is rendered for each run, as SQLAlchemy renders it. At most
+CompiledOnce.LIMIT statements are kept, the least recently run dropped first. The
 `before_cursor_execute` event still fires (with no execution context), so statement counts
 and logs see every statement.
 
-What is never run this way: a statement that expands a list (IN), fills in Python-side column
-defaults, runs on a thread (a long read), or returns rows from an executemany; a write or a hold
-in a reader (SQLAlchemy's path refuses it, see storage/engine.py); any statement that fails
-(it runs again through SQLAlchemy, which raises the error as it always does: a failed SQLite
-statement changes nothing). PostgreSQL never comes here.
+What is never run this way: a statement that fills in Python-side column defaults, runs on a
+thread (a long read), or returns rows or expands a list from an executemany; a write or a hold
+in a reader (SQLAlchemy's path refuses it, see storage/engine.py). A statement that fails
+raises the error SQLAlchemy would (sqlite3's, wrapped as a sqlalchemy.exc.DBAPIError); one
+that finds the file locked by another process ran nothing, and goes again through the
+asyncio API, which waits the lock out. PostgreSQL never comes here.
 
 SQLAlchemy keeps two things this needs behind private names, read here and nowhere else:
 `SQLCompiler._bind_processors` (each parameter's bind processor, exactly as its execution

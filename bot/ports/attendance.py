@@ -1,7 +1,7 @@
 """Storage of what happened after the sign-up: confirmations, check-ins, marks and debriefs."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from bot.domain.attendance import Attendance
@@ -13,6 +13,12 @@ class AttendanceRepository(ABC):
     @abstractmethod
     async def get(self, signup_id: int) -> Attendance:
         """The sign-up's record; an empty one when nothing has happened yet."""
+
+    @abstractmethod
+    async def load_many(self, signup_ids: Collection[int]) -> None:
+        """A hint: `get` is about to be asked for each of these sign-ups. Storage may read
+        them all now, in one query, and answer from what it read in this unit of work. Changes
+        nothing anyone can observe."""
 
     @abstractmethod
     async def for_shift(self, shift_id: int) -> Mapping[int, Attendance]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import event
@@ -150,3 +151,33 @@ async def test_a_join_of_a_position_stays_within_its_budget(harness: Harness) ->
     assert isinstance(reply, Message) and "You're there as driver." in reply.text
     print(f"\n[{harness.storage.dialect_name}] a join of a position: {dict(sent)}")
     assert_within(sent, RETURNING_JOINS_A_POSITION[harness.storage.dialect_name])
+
+
+async def test_a_batch_of_reminders_reads_what_happened_on_their_sign_ups_in_one_query(
+    harness: Harness,
+) -> None:
+    # "I'll be there?" goes on a reminder only until the volunteer has said so: each reminder
+    # asks its sign-up's record, which the batch reads ahead once (bot/kernel/outbox/ready.py).
+    await harness.say("Olivia", CREATE.format(seats=12))
+    for n in range(12):
+        await join(harness, f"Volunteer {n}", 1)
+    await harness.deliver()
+    # The morning of the shift: the day-ahead reminders are due, the hour-ahead ones not yet.
+    harness.clock.advance(datetime(2026, 11, 7, 12, tzinfo=UTC) - harness.clock.now())
+    reads: list[str] = []
+
+    def record(*args: Any) -> None:
+        if "FROM attendance" in args[2]:
+            reads.append(args[2])
+
+    engine = harness.storage.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        report = await harness.deliver()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    reminded = [s for s in harness.messenger.sent if "Reminder" in text_of(s.reply)]
+    assert len(reminded) == 12 and report.sent >= 12
+    # One read for the whole batch, not one per reminder (a shift-wide read may come too).
+    assert [read for read in reads if "attendance.signup_id = ?" in read] == []
+    assert 1 <= len(reads) <= 2, reads

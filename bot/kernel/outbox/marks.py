@@ -5,6 +5,9 @@ import asyncio
 from bot.ports.clock import Clock
 from bot.ports.storage import Storage
 
+# Turns of the event loop a writer waits for more marks, while more keep coming.
+GATHER_TURNS = 8
+
 
 class SentMarks:
     """Records sends as soon as the database can take them, several per transaction.
@@ -30,11 +33,22 @@ class SentMarks:
             # Whoever finds no writer becomes it, until nobody is waiting.
             self._writing = True
             try:
+                # A SQLite transaction awaits nothing, so nobody could join one while it runs:
+                # let the senders whose sends have just finished add their marks first.
+                await self._gather()
                 while self._waiting:
                     await self._write()
             finally:
                 self._writing = False
         await done
+
+    async def _gather(self) -> None:
+        """Yield to the loop while senders keep adding marks (a few turns at most)."""
+        for _ in range(GATHER_TURNS):
+            before = len(self._waiting)
+            await asyncio.sleep(0)
+            if len(self._waiting) == before:
+                return
 
     async def _write(self) -> None:
         batch, self._waiting = self._waiting, []

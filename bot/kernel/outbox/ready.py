@@ -91,7 +91,8 @@ async def queue_failure_notices(
 async def read_ahead(uow: UnitOfWork, notices: Sequence[Notice]) -> None:
     """Read what writing `notices` will ask for, a query per table for the whole batch instead
     of a few single-row reads per notice: their campaigns, volunteers (and how to reach them),
-    shifts, and each volunteer's active sign-up on their notice's shift."""
+    shifts, each volunteer's active sign-up on their notice's shift, and what happened on
+    their notice's sign-up (a reminder asks "I'll be there?" only until they say so)."""
     await uow.campaigns.load_many({n.campaign_id for n in notices})
     # The notice's volunteer, or the one an organizer notice is about.
     await uow.volunteers.load_many(
@@ -106,3 +107,4 @@ async def read_ahead(uow: UnitOfWork, notices: Sequence[Notice]) -> None:
             if n.shift_id is not None and n.volunteer_id is not None
         }
     )
+    await uow.attendance.load_many({n.signup_id for n in notices if n.signup_id is not None})
