@@ -163,6 +163,10 @@ class World:
         end = self.now() + span
         while self.now() < end:
             await self.harness.advance(min(timedelta(minutes=15), end - self.now()))
+            # What went out is judged as things stood when it went: a "We missed you" sent
+            # before an organizer, later in the same step, marks the person here was true.
+            self._new_messages_are_true(await self._outcomes_now())
+            self.checked = len(self.harness.messenger.sent)
 
     async def edit_title(self, number: int) -> None:
         facts = self.shifts[number]
