@@ -24,6 +24,12 @@ def quick(script: str) -> str:
     return run.stdout
 
 
+def assert_rows(out: str, labels: tuple[str, ...], *, before: str, after: str) -> None:
+    """Each label starts a line of `out` (after `before`), its figures matching `after`."""
+    for label in labels:
+        assert re.search(rf"^{before}{re.escape(label)}{after}", out, re.M), out
+
+
 @pytest.mark.slow
 def test_the_pending_reminders_benchmark_prints_its_table() -> None:
     out = quick("pending_reminders.py")
@@ -182,13 +188,13 @@ def test_the_calendar_feed_benchmark_prints_fetch_and_join_times() -> None:
 def test_the_stats_benchmark_prints_stats_all_and_30d_with_and_without_the_chart() -> None:
     out = quick("stats.py")
     assert "SQLite: " in out and "volunteers" in out and "attendance rows" in out
-    for row in (
+    rows = (
         "/turnout stats all, with the chart",
         "the figures alone (all)",
         "/turnout stats 30d, with the chart",
         "the figures alone (30d)",
-    ):
-        assert re.search(rf"^  +{re.escape(row)}( +[\d.]+){{4}}$", out, re.M), out
+    )
+    assert_rows(out, rows, before="  +", after="( +[\\d.]+){4}$")
 
 
 def test_the_exports_benchmark_prints_rows_size_time_cpu_and_memory() -> None:
@@ -234,10 +240,5 @@ def test_the_erase_team_benchmark_erases_everything_and_prints_the_time() -> Non
 @pytest.mark.slow
 def test_the_statement_paths_benchmark_prints_every_design_against_plain_sqlite3() -> None:
     out = quick("statement_paths.py")
-    for design in (
-        "inline, asyncio API",
-        "inline, SQLAlchemy's execution",
-        "compiled once",
-        "plain",
-    ):
-        assert re.search(rf"^{re.escape(design)} +[0-9.]+ \( *[0-9.]+×\) +[0-9.]+ ", out, re.M), out
+    designs = ("inline, asyncio API", "inline, SQLAlchemy's execution", "compiled once", "plain")
+    assert_rows(out, designs, before="", after=" +[0-9.]+ \\( *[0-9.]+×\\) +[0-9.]+ ")
