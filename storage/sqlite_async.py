@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any, cast
 
-from sqlalchemy import exc
+from sqlalchemy import Connection, exc
 from sqlalchemy.exc import MissingGreenlet
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.pool import QueuePool
@@ -14,6 +14,12 @@ from sqlalchemy.pool import QueuePool
 from storage.compiled_once import run
 from storage.options import begin_statement
 from storage.sqlite_driver import InlineConnection, NeedsTheLoop, is_busy
+
+
+def as_sqlalchemy_raises(error: sqlite3.Error, statement: str) -> exc.StatementError:
+    """sqlite3's error as SQLAlchemy's own execution raises it (parameters hidden, as the
+    engine hides them)."""
+    return exc.DBAPIError.instance(statement, None, error, sqlite3.Error, hide_parameters=True)
 
 
 class InlineAsyncConnection(AsyncConnection):
@@ -66,7 +72,7 @@ class InlineAsyncConnection(AsyncConnection):
         try:
             await driver.patiently(driver.sqlite.execute, begin)
         except sqlite3.Error as error:
-            raise exc.DBAPIError.instance(begin, None, error, sqlite3.Error) from error
+            raise as_sqlalchemy_raises(error, begin) from error
         driver.direct = True
         try:
             connection.begin()
@@ -84,29 +90,36 @@ class InlineAsyncConnection(AsyncConnection):
         return driver if isinstance(driver, InlineConnection) else None
 
     async def commit(self) -> None:
-        await self._end(sqlite3.Connection.commit, "COMMIT")
+        if not await self._ended(sqlite3.Connection.commit, "COMMIT", Connection.commit):
+            await super().commit()
 
     async def rollback(self) -> None:
-        await self._end(sqlite3.Connection.rollback, "ROLLBACK")
+        if not await self._ended(sqlite3.Connection.rollback, "ROLLBACK", Connection.rollback):
+            await super().rollback()
 
-    async def _end(self, method: Callable[[sqlite3.Connection], None], name: str) -> None:
-        """COMMIT or ROLLBACK on sqlite3, then SQLAlchemy's bookkeeping with no greenlet."""
+    async def _ended(
+        self,
+        send: Callable[[sqlite3.Connection], None],
+        name: str,
+        bookkeeping: Callable[[Connection], None],
+    ) -> bool:
+        """COMMIT or ROLLBACK on sqlite3, then SQLAlchemy's bookkeeping with no greenlet; False
+        (nothing done) where the asyncio API has to do it."""
         driver = self._driver()
         connection = self.sync_connection
         if driver is None or connection is None or not connection.in_transaction():
-            await (super().commit() if name == "COMMIT" else super().rollback())
-            return
+            return False
         try:
-            await driver.patiently(method, driver.sqlite)
+            await driver.patiently(send, driver.sqlite)
         except sqlite3.Error as error:
-            # As SQLAlchemy would have raised it; SQLAlchemy still sees the transaction open,
-            # so the unit of work rolls it back.
-            raise exc.DBAPIError.instance(name, None, error, sqlite3.Error) from error
+            # SQLAlchemy still sees the transaction open, so the unit of work rolls it back.
+            raise as_sqlalchemy_raises(error, name) from error
         driver.direct = True
         try:
-            (connection.commit if name == "COMMIT" else connection.rollback)()
+            bookkeeping(connection)
         finally:
             driver.direct = False
+        return True
 
     async def close(self) -> None:
         """Give the connection back to the pool: a sync step unless a rollback is owed."""
@@ -138,17 +151,11 @@ class InlineAsyncConnection(AsyncConnection):
             if prepared is not None and prepared.runs_on(connection):
                 try:
                     return run(prepared, connection, driver.sqlite, parameters)
-                except sqlite3.OperationalError as error:
-                    if not is_busy(error):
-                        raise exc.DBAPIError.instance(
-                            prepared.sql, None, error, sqlite3.Error, hide_parameters=True
-                        ) from error
-                    # Locked by another process: nothing ran; the asyncio API waits it out.
-                    raise NeedsTheLoop("the file is locked") from error
                 except sqlite3.Error as error:
-                    raise exc.DBAPIError.instance(
-                        prepared.sql, None, error, sqlite3.Error, hide_parameters=True
-                    ) from error
+                    if isinstance(error, sqlite3.OperationalError) and is_busy(error):
+                        # Locked by another process: nothing ran; the asyncio API waits it out.
+                        raise NeedsTheLoop("the file is locked") from error
+                    raise as_sqlalchemy_raises(error, prepared.sql) from error
             result = connection.execute(statement, parameters)
             return driver.statements.keep(statement, key, connection, result) if keep else result
         except NeedsTheLoop:
