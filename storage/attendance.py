@@ -97,14 +97,13 @@ class SqlAttendanceRepository(AttendanceRepository):
         return record(signup_id, row) if row else Attendance(signup_id)
 
     async def load_many(self, signup_ids: Collection[int]) -> None:
-        wanted = sorted(set(signup_ids) - self._read.keys())
-        if not wanted:
-            return
-        result = await self._db.execute(_OF_MANY, {"ids": wanted})
-        found = {row[attendance.c.signup_id]: row for row in result.mappings()}
-        for signup_id in wanted:
-            row = found.get(signup_id)
-            self._read[signup_id] = record(signup_id, row) if row else Attendance(signup_id)
+        key = attendance.c.signup_id
+        read = await rows.load_many(
+            self._db, _OF_MANY, signup_ids, self._read, key, lambda row: record(row[key], row)
+        )
+        # A sign-up with no row yet has an empty record, as `get` answers.
+        for signup_id in read:
+            self._read.setdefault(signup_id, Attendance(signup_id))
 
     async def for_shift(self, shift_id: int) -> Mapping[int, Attendance]:
         result = await self._db.execute(_FOR_SHIFT, {"shift_id": shift_id})
