@@ -5,6 +5,7 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.app.bootstrap import bootstrap
 from bot.domain.campaign import CampaignDefaults, Identity
@@ -80,7 +81,8 @@ class Linked(Harness):
 
 
 @asynccontextmanager
-async def linked_harness(storage: SqlStorage) -> AsyncIterator[Linked]:
+async def linked_harness(storage: SqlStorage, **wiring: Any) -> AsyncIterator[Linked]:
+    """Slack, Discord and console teams on one core; `wiring` goes to bootstrap (links)."""
     messengers = {p: RecordingMessenger(platform=p) for p in ("slack", "discord", "console")}
     clock = frozen_clock()
     bot = bootstrap(
@@ -88,6 +90,7 @@ async def linked_harness(storage: SqlStorage) -> AsyncIterator[Linked]:
         messengers=list(messengers.values()),
         clock=clock,
         defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
+        **wiring,
     )
     try:
         yield Linked(bot, messengers["slack"], clock, storage, sent_on=messengers)

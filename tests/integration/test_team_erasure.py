@@ -3,21 +3,17 @@ campaign erased; nothing of another team changes. On SQLite and PostgreSQL."""
 
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import pytest
 from sqlalchemy import ColumnElement, Table, false, func, or_, select
 
-from bot.app.bootstrap import bootstrap
 from bot.calendars.feed_links import FeedLinks
 from bot.desk import DeskLinks
-from bot.domain.campaign import CampaignDefaults
 from bot.ports.replies import Message
 from storage import SqlStorage
 from storage.erasure import ERASE, Delete
 from storage.tables import campaigns, identities, inbox, installations, metadata, teams, volunteers
 from storage.team_erasure import campaign_tables
-from tests.fakes import RecordingMessenger, frozen_clock
 from tests.linked import (
     COUNTY,
     STATE,
@@ -26,6 +22,7 @@ from tests.linked import (
     actor,
     first_button,
     link,
+    linked_harness,
     press,
     reply,
     say,
@@ -35,28 +32,10 @@ from tests.render import text_of
 PUBLIC = "https://turnout.example.org"
 
 
-@asynccontextmanager
-async def harness_with_links(storage: SqlStorage) -> AsyncIterator[Linked]:
-    """Slack, Discord and console teams on one core that hands out calendar and desk links."""
-    messengers = {p: RecordingMessenger(platform=p) for p in ("slack", "discord", "console")}
-    clock = frozen_clock()
-    bot = bootstrap(
-        storage=storage,
-        messengers=list(messengers.values()),
-        clock=clock,
-        defaults=CampaignDefaults(name="Test campaign", timezone="America/New_York"),
-        feeds=FeedLinks(PUBLIC),
-        desk=DeskLinks(PUBLIC),
-    )
-    try:
-        yield Linked(bot, messengers["slack"], clock, storage, sent_on=messengers)
-    finally:
-        await bot.wakeups.stop()
-
-
 @pytest.fixture
 async def h(storage: SqlStorage) -> AsyncIterator[Linked]:
-    async with harness_with_links(storage) as linked:
+    # Calendar and desk links are handed out, so erasing a team must reach them too.
+    async with linked_harness(storage, feeds=FeedLinks(PUBLIC), desk=DeskLinks(PUBLIC)) as linked:
         yield linked
 
 
@@ -270,18 +249,24 @@ async def test_a_team_others_are_linked_into_is_refused_and_nothing_changes(h: L
     assert await team_row(h.storage, STATE) == state
 
 
-async def test_a_linked_team_leaves_with_its_people_erased_and_the_shifts_stay(
-    h: Linked,
-) -> None:
+async def county_holds_the_last_seat_state_waits(h: Linked) -> int:
+    """The county linked into the state's campaign; Dora (county) holds the last seat of a
+    state shift, Ben (state) waits for it. Returns the shift's number."""
     await busy(h, STATE, ("Maria", "Ben", "Cleo"))
     await link(h, COUNTY, STATE)
-    # A county volunteer holds the last seat of a state shift; a state volunteer waits.
     created = await say(
         h, STATE, "Olivia", '/phonebank create "Late calls" 2026-11-12 18:00 2h 1 https://d.ex/y'
     )
     number = int(created.split("#", 1)[1].split(" ", 1)[0].rstrip(":"))
     assert "You're in" in await say(h, COUNTY, "Dora", f"/phonebank join {number}")
     assert "waitlist" in await say(h, STATE, "Ben", f"/phonebank join {number}")
+    return number
+
+
+async def test_a_linked_team_leaves_with_its_people_erased_and_the_shifts_stay(
+    h: Linked,
+) -> None:
+    number = await county_holds_the_last_seat_state_waits(h)
     state = await team_row(h.storage, STATE)
     assert state
     shifts_before = (await counts_of(h.storage, state[1]))["shifts"]
@@ -305,14 +290,7 @@ async def test_a_linked_team_leaves_with_its_people_erased_and_the_shifts_stay(
 async def test_a_team_that_left_erases_its_people_s_seats_elsewhere_and_the_waitlist_moves_up(
     h: Linked,
 ) -> None:
-    await busy(h, STATE, ("Maria", "Ben", "Cleo"))
-    await link(h, COUNTY, STATE)
-    created = await say(
-        h, STATE, "Olivia", '/phonebank create "Late calls" 2026-11-12 18:00 2h 1 https://d.ex/y'
-    )
-    number = int(created.split("#", 1)[1].split(" ", 1)[0].rstrip(":"))
-    assert "You're in" in await say(h, COUNTY, "Dora", f"/phonebank join {number}")
-    assert "waitlist" in await say(h, STATE, "Ben", f"/phonebank join {number}")
+    number = await county_holds_the_last_seat_state_waits(h)
     # The county leaves; Dora goes with it, her seat on the state's shift stays hers.
     left = await say(h, COUNTY, "Carmen", "/turnout unlink confirm")
     assert "has a campaign of its own again" in left
