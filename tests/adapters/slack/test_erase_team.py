@@ -3,7 +3,6 @@ the fake Slack: the installer erases their workspace (asked, then the button), i
 and it is refused from then on; a volunteer can't; a button crafted in another workspace
 erases nothing."""
 
-import json
 import uuid
 from typing import Any
 from urllib.parse import urlencode
@@ -23,6 +22,7 @@ from tests.adapters.slack.test_installs import (
     installed,
     say,
 )
+from tests.adapters.slack.workspaces import pressed_in
 from tests.integration.test_team_erasure import counts_of
 
 __all__ = ["installed"]
@@ -37,19 +37,8 @@ async def press_in(
     rig: Rig, team: str, user: tuple[str, str], button: dict[str, Any]
 ) -> list[Call]:
     """A button pressed in `team` by `user`; what the person was answered."""
-    since = len(rig.fake.calls)
-    body = payload("block_actions")
-    body["user"] = {"id": user[0], "username": user[1], "name": user[1], "team_id": team}
-    body["team"] = {"id": team, "domain": team.lower()}
-    body["response_url"] = rig.fake.response_url()
-    body["trigger_id"] = uuid.uuid4().hex
-    body["actions"][0].update(
-        action_id=button["action_id"], value=button.get("value"), text=button["text"]
-    )
-    answered = await rig.post(urlencode({"payload": json.dumps(body)}))
-    assert answered.status == 200, answered.body
-    await rig.listeners_finished()
-    return [c for c in rig.fake.calls[since:] if c.method in ("response_url", "chat.postEphemeral")]
+    calls = await pressed_in(rig, team, user, button)
+    return [c for c in calls if c.method in ("response_url", "chat.postEphemeral")]
 
 
 async def campaign_of(rig: Rig, team: str) -> int | None:

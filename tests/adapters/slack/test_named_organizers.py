@@ -2,12 +2,7 @@
 the fake Slack: in installed workspaces the installer names people and a user group, who may
 then do what organizers do there, and only there; token mode counts them too."""
 
-import json
-import uuid
-from typing import Any
-from urllib.parse import urlencode
-
-from tests.adapters.slack.conftest import GUS, VERA, WALT, Rig, payload
+from tests.adapters.slack.conftest import GUS, VERA, WALT, Rig
 from tests.adapters.slack.fake_slack import Call
 from tests.adapters.slack.test_delivery import TOMORROW
 from tests.adapters.slack.test_installs import (
@@ -22,6 +17,7 @@ from tests.adapters.slack.test_installs import (
     say,
 )
 from tests.adapters.slack.test_organizers import CREATE
+from tests.adapters.slack.workspaces import pressed_in
 
 __all__ = ["installed"]  # the fixture, used by name
 
@@ -54,22 +50,6 @@ async def named_in(rig: Rig, team: str) -> tuple[str, ...]:
     async with rig.bot.turnout.storage.unit_of_work() as uow:
         named = await uow.organizers.named("slack", team)
     return tuple(p.account for p in named.people)
-
-
-async def press_in(rig: Rig, team: str, who: tuple[str, str], button: dict[str, Any]) -> list[Call]:
-    since = len(rig.fake.calls)
-    body = payload("block_actions")
-    body["user"] = {"id": who[0], "username": who[1], "name": who[1], "team_id": team}
-    body["team"] = {"id": team, "domain": team.lower()}
-    body["response_url"] = rig.fake.response_url()
-    body["trigger_id"] = uuid.uuid4().hex
-    body["actions"][0].update(
-        action_id=button["action_id"], value=button.get("value"), text=button["text"]
-    )
-    answered = await rig.post(urlencode({"payload": json.dumps(body)}))
-    assert answered.status == 200
-    await rig.listeners_finished()
-    return rig.fake.calls[since:]
 
 
 async def test_the_installer_names_someone_who_can_then_create_a_shift_there_only(
@@ -132,7 +112,7 @@ async def test_the_list_says_why_and_its_remove_button_unnames(installed: Rig) -
     listed = await say(installed, COUNTY_A, "/turnout organizers", ANNA)
 
     assert "whoever installed Turnout" in listed.text and "val" in listed.text, listed.text
-    removed = await press_in(installed, COUNTY_A, ANNA, listed.button("Remove"))
+    removed = await pressed_in(installed, COUNTY_A, ANNA, listed.button("Remove"))
     [told] = [c for c in removed if c.method == "chat.postEphemeral"]
     assert "val is no longer named an organizer" in told.text, told.text
     assert await named_in(installed, COUNTY_A) == ()

@@ -84,6 +84,18 @@ def press_in(rig: Rig, team: str, button: dict[str, Any], user: tuple[str, str])
     return urlencode({"payload": json.dumps(body)})
 
 
+async def pressed_in(
+    rig: Rig, team: str, user: tuple[str, str], button: dict[str, Any]
+) -> list[Call]:
+    """`user` in `team` clicks `button`, its listeners run to the end; every Web API call and
+    response_url post made meanwhile."""
+    since = len(rig.fake.calls)
+    response = await rig.post(press_in(rig, team, button, user))
+    assert response.status == 200, response.body
+    await rig.listeners_finished()
+    return rig.fake.calls[since:]
+
+
 async def answered(rig: Rig, body: str, user: tuple[str, str]) -> Call:
     """Post a signed request; returns the answer `user` saw (ephemeral in the channel, or
     through the request's response_url)."""
