@@ -1,13 +1,38 @@
-"""`turnout run` as a real process, for tests that start it against the local fakes."""
+"""`turnout` as a real process: `turnout run` against the local fakes, and one-off commands."""
 
 import asyncio
 import os
 import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def turnout_cli(
+    cwd: Path, url: str, *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """`turnout <args>` in a fresh process on DATABASE_URL `url`, no platform configured: its
+    exit code and all it printed."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.app.cli", *args],
+        cwd=cwd,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": url,
+            "SLACK_BOT_TOKEN": "",
+            "DISCORD_TOKEN": "",
+            **(env or {}),
+        },
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return done.returncode, done.stdout + done.stderr
 
 
 def free_port() -> int:

@@ -1,10 +1,7 @@
 """`turnout backup` and `turnout restore`: a backup taken while the bot has the database open
 restores into an empty database with everything in it, and neither ever overwrites data."""
 
-import os
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -14,7 +11,7 @@ from bot.domain.signup import SignupStatus
 from bot.kernel.commands import Actor
 from bot.ports.replies import Message
 from storage import SqlStorage, open_storage
-from tests.adapters.running import ROOT
+from tests.adapters.running import turnout_cli
 from tests.fakes import RecordingMessenger, frozen_clock
 from tests.integration.test_migrated_copies import sqlite_catalogue
 
@@ -23,21 +20,8 @@ VICTOR = Actor(Identity("test", "T", "victor"), "Victor")
 
 
 def turnout(cwd: Path, url: str, *args: str) -> tuple[int, list[str]]:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.app.cli", *args],
-        cwd=cwd,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": url,
-            "SLACK_BOT_TOKEN": "",
-            "DISCORD_TOKEN": "",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    return done.returncode, (done.stdout + done.stderr).splitlines()
+    code, printed = turnout_cli(cwd, url, *args)
+    return code, printed.splitlines()
 
 
 async def _a_campaign_with_a_signup(storage: SqlStorage) -> None:

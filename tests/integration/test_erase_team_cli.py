@@ -1,37 +1,19 @@
 """`turnout erase-team <platform>:<team id>` on a real SQLite file: says what goes, asks, and
 erases through the same use case as the chat command; another team keeps everything."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from storage import open_storage
 from storage.tables import metadata
-from tests.adapters.running import ROOT
+from tests.adapters.running import turnout_cli
 from tests.integration.test_team_erasure import busy, counts_of, team_row
 from tests.linked import COUNTY, STATE, link, linked_harness
 
 
 def turnout(cwd: Path, url: str, *args: str, answer: str = "") -> tuple[int, str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.app.cli", *args],
-        cwd=cwd,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": url,
-            "SLACK_BOT_TOKEN": "",
-            "DISCORD_TOKEN": "",
-        },
-        input=answer,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    return done.returncode, done.stdout + done.stderr
+    return turnout_cli(cwd, url, *args, stdin=answer)
 
 
 async def _two_teams(url: str, *, linked: bool = False) -> None:

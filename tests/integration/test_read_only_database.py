@@ -1,36 +1,18 @@
 """A database Turnout may read but not write: one line at start naming DATABASE_URL and why,
 and a non-zero exit, from every command that starts the bot."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.adapters.running import ROOT
+from tests.adapters.running import turnout_cli
 
 
 def turnout(
     tmp_path: Path, url: str, *args: str, env: dict[str, str] | None = None
 ) -> tuple[int, list[str]]:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.app.cli", *args],
-        cwd=tmp_path,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": url,
-            "SLACK_BOT_TOKEN": "",
-            "DISCORD_TOKEN": "",
-            **(env or {}),
-        },
-        input="/phonebank list\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    return done.returncode, (done.stdout + done.stderr).splitlines()
+    code, printed = turnout_cli(tmp_path, url, *args, stdin="/phonebank list\n", env=env)
+    return code, printed.splitlines()
 
 
 @pytest.fixture
