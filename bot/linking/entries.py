@@ -1,7 +1,7 @@
 """`/turnout link` and `/turnout unlink`: several teams, one campaign."""
 
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Topic, Who, asked_first
 from bot.kernel.intake.typed_values import Usage
 from bot.linking import linking, reading
 from bot.linking.commands import LinkTeam, UnlinkTeam
@@ -39,13 +39,7 @@ ENTRIES: tuple[Entry, ...] = (
                 required=False,
                 max_length=40,
             ),
-            Param(
-                "confirm",
-                Kind.FLAG,
-                "True to join now; leave it out to be asked first",
-                required=False,
-                field="confirmed",
-            ),
+            asked_first("join"),
         ),
         text=reading.link,
         # Rare, and for organizers: left out of the usage hint; help lists it.
@@ -63,15 +57,7 @@ ENTRIES: tuple[Entry, ...] = (
         linking.unlink_team,
         who=Who.ORGANIZER,
         enrols=False,
-        params=(
-            Param(
-                "confirm",
-                Kind.FLAG,
-                "True to unlink now; leave it out to be asked first",
-                required=False,
-                field="confirmed",
-            ),
-        ),
+        params=(asked_first("unlink"),),
         hint=None,
     ),
 )

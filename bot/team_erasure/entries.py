@@ -1,7 +1,7 @@
 """`/turnout erase-team`: a team's data erased, asked first."""
 
 from bot.kernel.i18n import N_
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Who, asked_first
 from bot.kernel.intake.typed_values import Usage
 from bot.team_erasure import erasing
 from bot.team_erasure.commands import EraseTeam
@@ -20,15 +20,7 @@ ENTRIES: tuple[Entry, ...] = (
         who=Who.ORGANIZER,
         # Organizers erase; nobody becomes a volunteer by it.
         enrols=False,
-        params=(
-            Param(
-                "confirm",
-                Kind.FLAG,
-                "True to erase now; leave it out to be asked first",
-                required=False,
-                field="confirmed",
-            ),
-        ),
+        params=(asked_first("erase"),),
         # Rare, and for organizers: left out of the usage hint; help lists it.
         hint=None,
     ),

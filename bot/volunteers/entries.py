@@ -4,7 +4,7 @@ from bot.campaign import SETTINGS
 from bot.domain.text import MAX_NAME
 from bot.kernel.i18n import N_
 from bot.kernel.intake import typed_values as typed
-from bot.kernel.intake.entry import Entry, Kind, Param, Who
+from bot.kernel.intake.entry import Entry, Kind, Param, Who, asked_first
 from bot.kernel.intake.groups import ZONE, language, reminder_times
 from bot.kernel.intake.typed_values import Usage
 from bot.volunteers import people, reading, welcome
@@ -81,15 +81,7 @@ ENTRIES: tuple[Entry, ...] = (
         people.forget_me,
         # Someone Turnout doesn't know is told there is nothing to erase, and stays unknown.
         enrols=False,
-        params=(
-            Param(
-                "confirm",
-                Kind.FLAG,
-                "True to erase now; leave it out to be asked first",
-                required=False,
-                field="confirmed",
-            ),
-        ),
+        params=(asked_first("erase"),),
     ),
     Entry(
         "volunteer",

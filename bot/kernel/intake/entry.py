@@ -87,6 +87,18 @@ class Param:
         return self.field or self.name
 
 
+def asked_first(action: str) -> Param:
+    """The `confirm` flag of a command that asks before it acts: `action` names what it does
+    ("erase", "unlink"); the command's `confirmed` field says it was given."""
+    return Param(
+        "confirm",
+        Kind.FLAG,
+        f"True to {action} now; leave it out to be asked first",
+        required=False,
+        field="confirmed",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     """Something `/turnout help <name>` explains: its commands, and where the documentation
