@@ -18,6 +18,17 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             monkeypatch.delenv(name)
 
 
+def one_line_refusal(monkeypatch: pytest.MonkeyPatch, variables: dict[str, str]) -> str:
+    """Start-up refused with these variables set: its message, checked to be one line."""
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigurationError) as refused:
+        load_settings()
+    message = str(refused.value)
+    assert "\n" not in message, message
+    return message
+
+
 def test_nothing_set_runs_the_console_with_no_platform() -> None:
     settings = load_settings()
     assert settings.database_url == "sqlite:///turnout.db"
@@ -39,12 +50,8 @@ def test_slack_is_enabled_by_a_bot_token_with_an_app_token_or_a_signing_secret(
 def test_a_slack_bot_token_alone_says_which_second_setting_is_missing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2-abc")
-    with pytest.raises(ConfigurationError) as raised:
-        load_settings()
-    message = str(raised.value)
+    message = one_line_refusal(monkeypatch, {"SLACK_BOT_TOKEN": "xoxb-1-2-abc"})
     assert "SLACK_APP_TOKEN" in message and "SLACK_SIGNING_SECRET" in message
-    assert "\n" not in message
 
 
 @pytest.mark.parametrize(
@@ -59,13 +66,8 @@ def test_a_slack_bot_token_alone_says_which_second_setting_is_missing(
 def test_a_wrong_value_is_one_line_naming_the_variable(
     monkeypatch: pytest.MonkeyPatch, variable: str, value: str, says: str
 ) -> None:
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
-    monkeypatch.setenv(variable, value)
-    with pytest.raises(ConfigurationError) as raised:
-        load_settings()
-    message = str(raised.value)
+    message = one_line_refusal(monkeypatch, {"SLACK_SIGNING_SECRET": "secret", variable: value})
     assert message.startswith(f"{variable} is not valid:") and says in message
-    assert "\n" not in message
 
 
 def test_slack_client_credentials_and_a_signing_secret_serve_many_workspaces(
@@ -101,12 +103,8 @@ def test_slack_client_credentials_and_a_signing_secret_serve_many_workspaces(
 def test_a_half_set_up_oauth_mode_is_one_line_saying_what_to_set(
     monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], named: str
 ) -> None:
-    for name, value in variables.items():
-        monkeypatch.setenv(name, value)
-    with pytest.raises(ConfigurationError) as refused:
-        load_settings()
-    message = str(refused.value)
-    assert named in message and "\n" not in message, message
+    message = one_line_refusal(monkeypatch, variables)
+    assert named in message, message
 
 
 def test_discord_is_enabled_by_its_token(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,9 +155,5 @@ def test_discord_is_unsharded_unless_a_shard_count_is_set(monkeypatch: pytest.Mo
 def test_a_wrong_sharding_is_one_line_saying_what_to_set(
     monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], says: str
 ) -> None:
-    for name, value in variables.items():
-        monkeypatch.setenv(name, value)
-    with pytest.raises(ConfigurationError) as refused:
-        load_settings()
-    message = str(refused.value)
-    assert message.startswith(says) and "\n" not in message, message
+    message = one_line_refusal(monkeypatch, variables)
+    assert message.startswith(says), message
