@@ -252,7 +252,6 @@ async def test_a_team_others_are_linked_into_is_refused_and_nothing_changes(h: L
 async def county_holds_the_last_seat_state_waits(h: Linked) -> int:
     """The county linked into the state's campaign; Dora (county) holds the last seat of a
     state shift, Ben (state) waits for it. Returns the shift's number."""
-    await busy(h, STATE, ("Maria", "Ben", "Cleo"))
     await link(h, COUNTY, STATE)
     created = await say(
         h, STATE, "Olivia", '/phonebank create "Late calls" 2026-11-12 18:00 2h 1 https://d.ex/y'
@@ -266,6 +265,7 @@ async def county_holds_the_last_seat_state_waits(h: Linked) -> int:
 async def test_a_linked_team_leaves_with_its_people_erased_and_the_shifts_stay(
     h: Linked,
 ) -> None:
+    await busy(h, STATE, ("Maria", "Ben", "Cleo"))
     number = await county_holds_the_last_seat_state_waits(h)
     state = await team_row(h.storage, STATE)
     assert state
@@ -290,6 +290,7 @@ async def test_a_linked_team_leaves_with_its_people_erased_and_the_shifts_stay(
 async def test_a_team_that_left_erases_its_people_s_seats_elsewhere_and_the_waitlist_moves_up(
     h: Linked,
 ) -> None:
+    await busy(h, STATE, ("Maria", "Ben", "Cleo"))
     number = await county_holds_the_last_seat_state_waits(h)
     # The county leaves; Dora goes with it, her seat on the state's shift stays hers.
     left = await say(h, COUNTY, "Carmen", "/turnout unlink confirm")
@@ -325,13 +326,7 @@ async def test_a_team_that_left_erases_its_people_s_seats_elsewhere_and_the_wait
 async def test_forget_me_after_the_team_left_gives_up_the_seat_kept_in_the_old_campaign(
     h: Linked,
 ) -> None:
-    await link(h, COUNTY, STATE)
-    created = await say(
-        h, STATE, "Olivia", '/phonebank create "Late calls" 2026-11-12 18:00 2h 1 https://d.ex/y'
-    )
-    number = int(created.split("#", 1)[1].split(" ", 1)[0].rstrip(":"))
-    assert "You're in" in await say(h, COUNTY, "Dora", f"/phonebank join {number}")
-    assert "waitlist" in await say(h, STATE, "Ben", f"/phonebank join {number}")
+    number = await county_holds_the_last_seat_state_waits(h)
     await say(h, COUNTY, "Carmen", "/turnout unlink confirm")
 
     erased = await say(h, COUNTY, "Dora", "/volunteer forget-me confirm")
